@@ -1,0 +1,10 @@
+// ts-jest in ESM mode: the project is "type": "module" because @actions/* v3 ship only ESM.
+// Type checking is tsc's job (npm run typecheck); here ts-jest only transpiles (isolatedModules).
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  testTimeout: 30000,
+};
