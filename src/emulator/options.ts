@@ -1,0 +1,73 @@
+// How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
+// The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
+
+export type Role = 'admin' | 'data_scientist' | 'viewer';
+
+export interface EmulatorClient {
+  clientId: string;
+  clientSecret: string;
+  /** Becomes the token's realm_access.roles (odahu_admin, odahu_data_scientist, odahu_viewer). */
+  role: Role;
+}
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. Default 8765. */
+  port?: number;
+  /** Default 127.0.0.1; 0.0.0.0 makes it reachable from act's containers. */
+  host?: string;
+  /** Base URL printed and used for the issuer and edge URLs, when clients reach it by another name
+   * (e.g. http://host.docker.internal:8765 from a container). Default http://<host>:<port>. */
+  publicUrl?: string;
+  /** The first client, printed on start-up. Default odahu-actions / a fixed development secret. */
+  clientId?: string;
+  clientSecret?: string;
+  /** More clients, e.g. a viewer to see 403s. */
+  extraClients?: EmulatorClient[];
+  /** Access token lifetime. Default 300. */
+  tokenTtlSeconds?: number;
+  /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
+  trainingSeconds?: number;
+  packagingSeconds?: number;
+  deploymentSeconds?: number;
+  jobSeconds?: number;
+  /** After a deployment turns Ready its edge answers 503 for this long, as a real one can. Default 0.5. */
+  edgeWarmupSeconds?: number;
+  /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
+  failRate?: number;
+  throttleRate?: number;
+  /** Retry-After seconds sent with a 429. Default 1. */
+  retryAfterSeconds?: number;
+  latencyMs?: number;
+  dropRate?: number;
+  /** Seed of the fault dice, so a run's faults can be replayed. */
+  seed?: number;
+  /** Each answer of the API and the model server, for the contract check and for debugging. */
+  onAnswer?: (answer: RecordedAnswer) => void;
+  /** One line per request on stderr. */
+  verbose?: boolean;
+}
+
+export interface RecordedAnswer {
+  method: string;
+  /** Path without the query, e.g. /api/v1/model/training/wine. */
+  path: string;
+  /** The route template that answered, e.g. /api/v1/model/training/{id}; undefined for a 404 page. */
+  route?: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface RunningEmulator {
+  /** Base URL of the API server (the client appends /api/v1/...). */
+  apiUrl: string;
+  /** The OAuth2 token endpoint. */
+  authUrl: string;
+  /** The OpenID issuer (its /.well-known/openid-configuration is served). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** deployment.edge.host: where model URLs point. */
+  edgeUrl: string;
+  close(): Promise<void>;
+}
