@@ -1,6 +1,18 @@
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 
+import type {
+  Connection,
+  InferenceJob,
+  InferenceService,
+  ModelDeployment,
+  ModelPackaging,
+  ModelRoute,
+  ModelTraining,
+  PackagingIntegration,
+  ToolchainIntegration,
+} from './types.js';
+
 export interface KindInfo {
   /** The manifest's `kind`, as the Odahu SDK and CLI write it. */
   kind: string;
@@ -35,6 +47,19 @@ export const KINDS = {
 } as const satisfies Record<string, KindInfo>;
 
 export type KindName = keyof typeof KINDS;
+
+/** The object each kind's endpoints take and answer with. */
+export interface KindResources {
+  ModelTraining: ModelTraining;
+  ToolchainIntegration: ToolchainIntegration;
+  ModelPackaging: ModelPackaging;
+  PackagingIntegration: PackagingIntegration;
+  ModelDeployment: ModelDeployment;
+  ModelRoute: ModelRoute;
+  Connection: Connection;
+  InferenceService: InferenceService;
+  InferenceJob: InferenceJob;
+}
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 

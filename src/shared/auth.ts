@@ -1,0 +1,265 @@
+// Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
+// Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
+// id_token), else its access_token. One token is shared by every call of the process, fetched again
+// shortly before it expires and once after the API refuses it.
+
+import * as core from '@actions/core';
+import { HttpClient } from '@actions/http-client';
+
+import { ApiError, AuthError, displayUrl } from './errors.js';
+import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
+import { RETRYABLE_STATUSES, withRetries } from './retry.js';
+import type { RetryOptions } from './retry.js';
+import { markSecret } from './secrets.js';
+import type { Credentials } from './settings.js';
+
+export interface TokenSource {
+  /** A bearer token for the next request. */
+  token(signal?: AbortSignal): Promise<string>;
+  /**
+   * The server refused `refused` (a 401): a new token, or undefined when none can be had. Callers
+   * that were refused the same token share one fetch; a token already replaced is not fetched again.
+   */
+  refresh(refused: string, signal?: AbortSignal): Promise<string | undefined>;
+}
+
+/** A ready token (the `token` setting): used as it is, never refreshed. */
+export class StaticTokenSource implements TokenSource {
+  constructor(private readonly value: string) {
+    markSecret(value);
+  }
+
+  token(): Promise<string> {
+    return Promise.resolve(this.value);
+  }
+
+  refresh(): Promise<string | undefined> {
+    return Promise.resolve(undefined);
+  }
+}
+
+export interface ClientCredentialsOptions {
+  /** The token endpoint, or the issuer whose OpenID configuration names it. */
+  authUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
+  /** For tests: the clock that decides expiry. */
+  now?: () => number;
+}
+
+interface CachedToken {
+  value: string;
+  /** When to fetch the next one (ms since the epoch); Infinity when the lifetime is unknown. */
+  refreshAt: number;
+}
+
+export class ClientCredentialsTokenSource implements TokenSource {
+  private readonly options: ClientCredentialsOptions;
+  private readonly now: () => number;
+  private readonly http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+  private cached: CachedToken | undefined;
+  private inFlight: Promise<string> | undefined;
+  /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
+  private tokenEndpoint: string | undefined;
+
+  constructor(options: ClientCredentialsOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    markSecret(options.clientSecret);
+  }
+
+  token(signal?: AbortSignal): Promise<string> {
+    if (this.cached && this.now() < this.cached.refreshAt) return Promise.resolve(this.cached.value);
+    return this.shared(signal);
+  }
+
+  refresh(refused: string, signal?: AbortSignal): Promise<string | undefined> {
+    if (this.cached && this.cached.value !== refused) return Promise.resolve(this.cached.value);
+    this.cached = undefined;
+    return this.shared(signal);
+  }
+
+  /** Concurrent callers wait for the same fetch; each can stop waiting with its own signal. */
+  private shared(signal?: AbortSignal): Promise<string> {
+    this.inFlight ??= this.fetch().finally(() => {
+      this.inFlight = undefined;
+    });
+    if (!signal) return this.inFlight;
+    signal.throwIfAborted();
+    const fetching = this.inFlight;
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason as Error);
+      signal.addEventListener('abort', onAbort, { once: true });
+      fetching.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  private async fetch(): Promise<string> {
+    const { authUrl } = this.options;
+    let endpoint = this.tokenEndpoint ?? authUrl;
+    let answer = await this.grant(endpoint);
+    // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
+    if ((answer.status === 404 || answer.status === 405) && this.tokenEndpoint === undefined) {
+      endpoint = await this.discoverTokenEndpoint(answer.status);
+      core.info(
+        `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
+          `using ${displayUrl(endpoint)} from its OpenID configuration`,
+      );
+      answer = await this.grant(endpoint);
+    }
+    const issued = this.tokenOf(endpoint, answer);
+    this.tokenEndpoint = endpoint;
+    this.cached = issued;
+    return issued.value;
+  }
+
+  private tokenOf(endpoint: string, answer: TokenAnswer): CachedToken {
+    const body = jsonObject(answer.text);
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new AuthError(endpoint, describeRefusal(answer, body), answer.status);
+    }
+    if (!body) throw new AuthError(endpoint, 'the answer is not a JSON object');
+    for (const key of ['id_token', 'access_token', 'refresh_token']) {
+      if (typeof body[key] === 'string') markSecret(body[key]);
+    }
+    const value = body.id_token ?? body.access_token;
+    if (typeof value !== 'string' || value === '') {
+      throw new AuthError(endpoint, 'the answer holds neither an id_token nor an access_token');
+    }
+    const issuedAt = this.now();
+    const lifetimeMs = lifetimeOf(value, body.expires_in, issuedAt);
+    if (lifetimeMs === undefined) {
+      core.debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
+      return { value, refreshAt: Infinity };
+    }
+    core.debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
+    return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
+  }
+
+  /** The form POST of the grant, retried like any call when the answer is worth retrying. */
+  private grant(endpoint: string): Promise<TokenAnswer> {
+    const { clientId, clientSecret, scope } = this.options;
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope,
+    }).toString();
+    const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+    return this.retried(endpoint, () => this.ask('POST', endpoint, form, headers));
+  }
+
+  private async discoverTokenEndpoint(status: number): Promise<string> {
+    const { authUrl } = this.options;
+    const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    const answer = await this.retried(authUrl, () =>
+      this.ask('GET', url, null, { accept: 'application/json' }),
+    );
+    const endpoint = jsonObject(answer.text)?.token_endpoint;
+    if (answer.status !== 200 || typeof endpoint !== 'string') {
+      throw new AuthError(
+        authUrl,
+        `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+          `without a token_endpoint: is it the token endpoint or the issuer URL?`,
+        status,
+      );
+    }
+    return endpoint;
+  }
+
+  private async ask(
+    method: string,
+    url: string,
+    body: string | null,
+    headers: Record<string, string>,
+  ): Promise<TokenAnswer> {
+    const response = await sendRequest(this.http, method, url, body, headers);
+    const text = await readText(method, url, response.message);
+    const status = response.message.statusCode ?? 0;
+    const answer = { status, statusMessage: response.message.statusMessage, text };
+    if (RETRYABLE_STATUSES.has(status)) {
+      const retryAfter = response.message.headers['retry-after'];
+      throw new ApiError({
+        method,
+        url,
+        status,
+        serverMessage: serverMessageOf(text, answer.statusMessage),
+        retryAfter,
+      });
+    }
+    return answer;
+  }
+
+  /** Retries; a failure that outlasts them is an AuthError naming the endpoint. */
+  private async retried(endpoint: string, attempt: () => Promise<TokenAnswer>): Promise<TokenAnswer> {
+    try {
+      return await withRetries(attempt, {
+        ...this.options.retry,
+        onRetry: ({ error, delayMs }) => core.debug(`${error.message}; retrying in ${delayMs} ms`),
+      });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
+      }
+      throw error;
+    }
+  }
+}
+
+interface TokenAnswer {
+  status: number;
+  statusMessage: string | undefined;
+  text: string;
+}
+
+/** The token source the credentials call for. */
+export function tokenSourceFor(credentials: Credentials): TokenSource {
+  return credentials.type === 'token'
+    ? new StaticTokenSource(credentials.token)
+    : new ClientCredentialsTokenSource(credentials);
+}
+
+/** An OAuth2 error answer: its error_description, else its error, else the status and text. */
+function describeRefusal(answer: TokenAnswer, body: Record<string, unknown> | undefined): string {
+  const description = body?.error_description ?? body?.error;
+  if (typeof description === 'string' && description.trim()) return description;
+  return `${answer.status} ${serverMessageOf(answer.text, answer.statusMessage)}`.trim();
+}
+
+/**
+ * How long the token lives, in ms: from the JWT's own `exp` when the bearer is a JWT (an id_token's
+ * lifetime may differ from expires_in, which is the access token's), else from expires_in.
+ */
+export function lifetimeOf(token: string, expiresIn: unknown, now: number): number | undefined {
+  const exp = jwtExpiry(token);
+  // A clock far behind the issuer's would make a fresh token look expired: then trust expires_in.
+  if (exp !== undefined && exp * 1000 > now) return exp * 1000 - now;
+  const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
+export function jwtExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (token.split('.').length !== 3 || !payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const exp = (claims as { exp?: unknown } | null)?.exp;
+    return typeof exp === 'number' ? exp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, or plain seconds.
+
+import { InputError } from './errors.js';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+
+/** Milliseconds; an InputError naming `name` when the text is no duration. */
+export function parseDuration(text: string, name = 'duration'): number {
+  const trimmed = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * SECOND);
+  const match = PARTS.exec(trimmed);
+  if (!trimmed || !match) {
+    throw new InputError([
+      `${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
+    ]);
+  }
+  const [, hours, minutes, seconds] = match;
+  return Math.round(
+    Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND,
+  );
+}

@@ -1,0 +1,300 @@
+// The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
+// token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
+// token and cannot tell a safe retry of a write from an unsafe one), and errors that name the call.
+
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+
+import * as core from '@actions/core';
+import { HttpClient } from '@actions/http-client';
+import type { HttpClientResponse } from '@actions/http-client';
+
+import type { TokenSource } from './auth.js';
+import { ApiError, NetworkError, displayUrl } from './errors.js';
+import { DEFAULT_RETRY_POLICY, withRetries } from './retry.js';
+import type { RetryOptions } from './retry.js';
+
+export const USER_AGENT = 'odahu-actions';
+
+/** Query parameters; an array repeats the parameter (the API reads repeats as "any of"). */
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+
+export interface TransportOptions {
+  /** Requests go to `<baseUrl><path>`, e.g. `https://odahu.example.com/api/v1`. */
+  baseUrl: string;
+  tokens: TokenSource;
+  /** Retry policy and, for tests, the dice and the clock. */
+  retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
+  /** A JSON call with no byte from the server for this long fails (and is retried). Default 60 s. */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  query?: Query;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Stops the call, its retries and its waits. */
+  signal?: AbortSignal;
+  /**
+   * For a POST that creates an object under a known id: where that object can be read. If an attempt
+   * got no answer and a later one is refused with 409, the first one was applied: the object is read
+   * from here and returned instead of failing.
+   */
+  createdObjectPath?: string;
+  /** false: after a failure that may have reached the server, do not send again. Default true. */
+  idempotent?: boolean;
+}
+
+export interface JsonAnswer<T> {
+  body: T;
+  headers: IncomingHttpHeaders;
+}
+
+/** What an earlier attempt of the same call saw; decides whether a 409 or 404 means "done". */
+interface CallState {
+  unanswered: boolean;
+  refreshed: boolean;
+}
+
+export class Transport {
+  private readonly baseUrl: string;
+  private readonly tokens: TokenSource;
+  private readonly retry: TransportOptions['retry'];
+  private readonly client: HttpClient;
+  /** Log streams with follow may stay silent for long: no idle timeout there. */
+  private readonly streamClient: HttpClient;
+
+  constructor(options: TransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.tokens = options.tokens;
+    this.retry = options.retry;
+    const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
+    this.client = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
+    this.streamClient = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+  }
+
+  /** The JSON body of a 2xx answer (undefined when empty). */
+  async json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.exchange<T>(method, path, options)).body;
+  }
+
+  /** The JSON body of a 2xx answer, with its headers. */
+  async exchange<T>(method: string, path: string, options: RequestOptions = {}): Promise<JsonAnswer<T>> {
+    const url = this.urlOf(path, options.query);
+    const state: CallState = { unanswered: false, refreshed: false };
+    return this.retrying(method, url, options, state, async () => {
+      const response = await this.send(this.client, method, url, options, state);
+      const status = response.message.statusCode ?? 0;
+      const text = await readText(method, url, response.message);
+      if (status >= 200 && status < 300)
+        return { body: parseJson<T>(method, url, status, text), headers: response.message.headers };
+      if (method === 'DELETE' && status === 404 && state.unanswered) {
+        core.debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
+        return { body: undefined as T, headers: response.message.headers };
+      }
+      if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
+        core.debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
+        return this.exchange<T>('GET', options.createdObjectPath, { signal: options.signal });
+      }
+      throw apiErrorOf(method, url, response.message, text);
+    });
+  }
+
+  /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
+  async stream(
+    path: string,
+    options: Pick<RequestOptions, 'query' | 'signal'> = {},
+  ): Promise<IncomingMessage> {
+    const url = this.urlOf(path, options.query);
+    const state: CallState = { unanswered: false, refreshed: false };
+    return this.retrying('GET', url, options, state, async () => {
+      const response = await this.send(this.streamClient, 'GET', url, options, state);
+      const status = response.message.statusCode ?? 0;
+      if (status >= 200 && status < 300) {
+        const body = response.message;
+        options.signal?.addEventListener('abort', () => body.destroy(), { once: true });
+        return body;
+      }
+      throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
+    });
+  }
+
+  /** Closes the kept-alive connections. */
+  dispose(): void {
+    this.client.dispose();
+    this.streamClient.dispose();
+  }
+
+  private urlOf(path: string, query: Query | undefined): string {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? (value as readonly string[]) : [String(value)]) {
+        params.append(name, item);
+      }
+    }
+    const search = params.toString();
+    return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
+  }
+
+  private retrying<T>(
+    method: string,
+    url: string,
+    options: RequestOptions,
+    state: CallState,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
+    const attempts = this.retry?.policy?.attempts ?? DEFAULT_RETRY_POLICY.attempts;
+    return withRetries(
+      async (number) => {
+        core.debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
+        try {
+          return await attempt();
+        } catch (error) {
+          if (error instanceof NetworkError) state.unanswered = true;
+          throw error;
+        }
+      },
+      {
+        ...this.retry,
+        signal: options.signal,
+        idempotent: options.idempotent ?? true,
+        onRetry: ({ attempt: number, delayMs, error }) =>
+          core.debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
+      },
+    );
+  }
+
+  /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
+  private async send(
+    client: HttpClient,
+    method: string,
+    url: string,
+    options: RequestOptions,
+    state: CallState,
+  ): Promise<HttpClientResponse> {
+    const body = options.body === undefined ? null : JSON.stringify(options.body);
+    const token = await this.tokens.token(options.signal);
+    const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+    if (state.refreshed || !loginRequired(url, response.message)) return response;
+    state.refreshed = true;
+    const fresh = await this.tokens.refresh(token, options.signal);
+    if (fresh === undefined) return response;
+    core.debug(
+      `${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`,
+    );
+    response.message.resume();
+    return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+  }
+}
+
+function headersFor(token: string, body: string | null): Record<string, string> {
+  return {
+    accept: 'application/json',
+    authorization: `Bearer ${token}`,
+    ...(body === null ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+  };
+}
+
+/** A 401, or (as Odahu's SDK reads it) a redirect to another host: the login page of the proxy. */
+function loginRequired(url: string, message: IncomingMessage): boolean {
+  const status = message.statusCode ?? 0;
+  if (status === 401) return true;
+  if (status < 300 || status >= 400 || !message.headers.location) return false;
+  try {
+    return new URL(message.headers.location, url).host !== new URL(url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
+export async function sendRequest(
+  client: HttpClient,
+  method: string,
+  url: string,
+  body: string | null,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<HttpClientResponse> {
+  signal?.throwIfAborted();
+  const request = client.request(method, url, body, headers).catch((error: unknown) => {
+    throw new NetworkError(method, url, error instanceof Error ? error : new Error(String(error)));
+  });
+  if (!signal) return request;
+  // http-client takes no signal: stop waiting, and drop the answer should it still come.
+  return new Promise<HttpClientResponse>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) response.message.destroy();
+        else resolve(response);
+      },
+      (error: Error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The whole body as text; a connection that breaks before the end is a NetworkError. */
+export async function readText(method: string, url: string, message: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of message) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw new NetworkError(method, url, error instanceof Error ? error : new Error(String(error)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson<T>(method: string, url: string, status: number, text: string): T {
+  if (text.trim() === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
+  }
+}
+
+export function apiErrorOf(method: string, url: string, message: IncomingMessage, text: string): ApiError {
+  const status = message.statusCode ?? 0;
+  let serverMessage = serverMessageOf(text, message.statusMessage);
+  if (status >= 300 && status < 400 && message.headers.location) {
+    serverMessage = `redirected to ${displayUrl(new URL(message.headers.location, url).toString().split('?')[0] ?? '')}`;
+  }
+  const retryAfter = message.headers['retry-after'];
+  return new ApiError({ method, url, status, serverMessage, retryAfter });
+}
+
+/**
+ * What the server said: Odahu's `{"message"}` (or an OAuth2 `error_description`/`error`), else the
+ * start of a text body, the title of an HTML page (a proxy's), or the HTTP reason phrase.
+ */
+export function serverMessageOf(text: string, statusMessage: string | undefined): string {
+  const trimmed = text.trim();
+  if (!trimmed) return statusMessage ?? '';
+  try {
+    const body: unknown = JSON.parse(trimmed);
+    if (typeof body === 'object' && body !== null) {
+      for (const key of ['message', 'error_description', 'error']) {
+        const value = (body as Record<string, unknown>)[key];
+        if (typeof value === 'string' && value.trim()) return value;
+      }
+    }
+  } catch {
+    // Not JSON: a text body.
+  }
+  if (/^<(!doctype|html)/i.test(trimmed)) {
+    const title = /<title>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+    return title || statusMessage || textStart(trimmed);
+  }
+  return textStart(trimmed);
+}
+
+function textStart(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
+}

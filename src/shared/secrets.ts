@@ -1,0 +1,29 @@
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+import * as core from '@actions/core';
+
+const secrets = new Set<string>();
+
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+export function markSecret(value: string | undefined): void {
+  if (!value || secrets.has(value)) return;
+  secrets.add(value);
+  core.setSecret(value);
+  // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+  const encoded = encodeURIComponent(value);
+  if (encoded !== value && !secrets.has(encoded)) {
+    secrets.add(encoded);
+    core.setSecret(encoded);
+  }
+}
+
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+export function redact(text: string): string {
+  let result = text;
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    result = result.split(secret).join('***');
+  }
+  return result;
+}
