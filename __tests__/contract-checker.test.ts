@@ -172,6 +172,12 @@ describeWithSpec('checkAnswer against the shared swagger.yaml', () => {
       ]);
     });
 
+    it('a duration as a string, where the server emits integer nanoseconds', () => {
+      expect(
+        checkAnswer(answer('GET', '/api/v1/configuration', 200, { training: { timeout: '4h' } })),
+      ).toEqual(['GET /api/v1/configuration 200: $.training.timeout: expected integer, got string']);
+    });
+
     it('an API route or method the spec does not have', () => {
       expect(checkAnswer(answer('GET', '/api/v1/model/trainings', 200, []))).toEqual([
         'GET /api/v1/model/trainings 200: no such operation in the spec',
@@ -282,6 +288,12 @@ describeWithSpec('checkAnswer against the shared swagger.yaml', () => {
         answer('GET', '/api/v1/model/training/{id}/log', 400, { message: 'Convert x to bool' }),
         answer('GET', '/api/v1/model/packaging/{id}/log', 404, { message: 'not found' }),
         answer('GET', '/api/v1/user/info', 400, { message: 'Malformed JWT: malformed JWT' }),
+        answer('GET', '/api/v1/configuration', 200, {
+          common: { gracefulTimeout: 20000000000, launchPeriod: 3000000000 },
+          training: { timeout: 14400000000000 },
+          packaging: { timeout: 14400000000000 },
+          batch: { timeout: 14400000000000 },
+        }),
       ];
       for (const a of documented) expect(checkAnswer(a)).toEqual([]);
     });

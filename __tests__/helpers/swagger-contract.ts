@@ -102,6 +102,17 @@ const NULLABLE_BODIES: ReadonlySet<string> = new Set([
   'GET /api/v1/connection 200',
 ]);
 
+/** Properties the spec types wrongly, with the type the server really emits. */
+const RETYPED_PROPERTIES: Readonly<Record<string, SchemaObject>> = {
+  // Go time.Duration marshals as integer nanoseconds (REFERENCE.md §10, e.g. training.timeout
+  // 14400000000000); the spec calls these strings.
+  'CommonConfig.gracefulTimeout': { type: 'integer' },
+  'CommonConfig.launchPeriod': { type: 'integer' },
+  'ModelTrainingConfig.timeout': { type: 'integer' },
+  'ModelPackagingConfig.timeout': { type: 'integer' },
+  'BatchConfig.timeout': { type: 'integer' },
+};
+
 /** Properties the spec types wrongly, checked as any JSON value instead. */
 const ANY_JSON_PROPERTIES: ReadonlySet<string> = new Set([
   // Spec says `type: object`, but the Go type is interface{}: a JSON-Schema keyword's value, e.g.
@@ -281,7 +292,8 @@ function validate(
     const declared = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
     if (declared) {
       if (ANY_JSON_PROPERTIES.has(qualified)) continue;
-      validate(document, child, declared, where, NULLABLE_PROPERTIES.has(qualified), report);
+      const schemaOfChild = RETYPED_PROPERTIES[qualified] ?? declared;
+      validate(document, child, schemaOfChild, where, NULLABLE_PROPERTIES.has(qualified), report);
     } else if (extras && Object.prototype.hasOwnProperty.call(extras, key)) {
       validate(document, child, extras[key] ?? {}, where, false, report);
     } else if (resolved.additionalProperties === true) {
