@@ -27,10 +27,8 @@ const URI_FORM = 'expected <type>://[login:password@]host[:port][/schema][?extra
 /** Reads either form. The reason of a failure never quotes the text (it holds the secret). */
 export function parseAirflowConnection(text: string): AirflowConnectionParse {
   const trimmed = text.trim();
-  markSecret(trimmed);
   try {
     const connection = trimmed.startsWith('{') ? fromJson(trimmed) : fromUri(trimmed);
-    markSecret(connection.password);
     return { ok: true, connection };
   } catch (error) {
     if (error instanceof ConnectionFormatError) return { ok: false, reason: error.message };
@@ -71,8 +69,9 @@ function unquote(text: string): string {
 }
 
 function fromUri(uri: string): AirflowConnection {
-  const schemes = uri.split('://').length - 1;
-  if (schemes > 2) fail(`more than two '://' in the URI`);
+  // Counted before the query, whose values (an auth_url) may hold unencoded URLs.
+  const schemes = (uri.split('?', 1)[0] ?? '').split('://').length - 1;
+  if (schemes > 2) fail(`more than two '://' before the query`);
   const typeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(uri);
   if (!typeMatch?.[1]) fail(URI_FORM);
   const connType = typeMatch[1];
@@ -101,7 +100,10 @@ function fromUri(uri: string): AirflowConnection {
   const hostPort = at >= 0 ? netloc.slice(at + 1) : netloc;
   const colon = userinfo.indexOf(':');
   const login = unquote(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
-  const password = unquote(colon >= 0 ? userinfo.slice(colon + 1) : '');
+  const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
+  const password = unquote(rawPassword);
+  // Both spellings: the URI's own and the decoded one.
+  markSecret(rawPassword);
   markSecret(password);
 
   const { hostname, port } = splitHostPort(hostPort);

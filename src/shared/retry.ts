@@ -77,6 +77,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -5,6 +5,9 @@ import * as core from '@actions/core';
 
 const secrets = new Set<string>();
 
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+
 /** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
 export function markSecret(value: string | undefined): void {
   if (!value || secrets.has(value)) return;
@@ -23,6 +26,7 @@ export function redact(text: string): string {
   let result = text;
   // Longest first, so a secret that contains another is replaced whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length < MIN_REDACTED_LENGTH) break;
     result = result.split(secret).join('***');
   }
   return result;

@@ -109,13 +109,13 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
     problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
   }
 
+  if (!token && authUrl && !isHttpUrl(authUrl.value)) {
+    problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+  }
   let credentials: Credentials | undefined;
   if (token) {
     credentials = { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
   } else if (authUrl && clientId) {
-    if (!isHttpUrl(authUrl.value)) {
-      problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
-    }
     credentials = {
       type: 'client-credentials',
       authUrl: authUrl.value,
