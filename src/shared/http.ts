@@ -9,7 +9,7 @@ import { HttpClient } from '@actions/http-client';
 import type { HttpClientResponse } from '@actions/http-client';
 
 import type { TokenSource } from './auth.js';
-import { ApiError, NetworkError, displayUrl } from './errors.js';
+import { ApiError, NetworkError, asError, displayUrl } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 
@@ -218,7 +218,7 @@ export async function sendRequest(
 ): Promise<HttpClientResponse> {
   signal?.throwIfAborted();
   const request = client.request(method, url, body, headers).catch((error: unknown) => {
-    throw new NetworkError(method, url, error instanceof Error ? error : new Error(String(error)));
+    throw new NetworkError(method, url, asError(error));
   });
   if (!signal) return request;
   // http-client takes no signal: stop waiting, and drop the answer should it still come.
@@ -245,7 +245,7 @@ export async function readText(method: string, url: string, message: IncomingMes
   try {
     for await (const chunk of message) chunks.push(chunk as Buffer);
   } catch (error) {
-    throw new NetworkError(method, url, error instanceof Error ? error : new Error(String(error)));
+    throw new NetworkError(method, url, asError(error));
   }
   return Buffer.concat(chunks).toString('utf8');
 }
