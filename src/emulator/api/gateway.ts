@@ -1,0 +1,69 @@
+// What stands in front of the API handlers, in a real cluster's order: the ingress (where the
+// emulator's faults strike), Istio's JWT check (401), OPA's role policy (403), then gin's router
+// (trailing-slash redirects, a plain-text 404 for anything else) and the handlers' errors as
+// `{"message": ...}`.
+
+import { ACCESS_DENIED, apiAllows, bearerChallenge, realmRoles, type TokenVerifier } from '../access.js';
+import { ApiFailure } from '../cluster.js';
+import type { Exchange } from '../exchange.js';
+import type { Faults } from '../faults.js';
+import type { Router } from '../router.js';
+
+export const NOT_FOUND_PAGE = '404 page not found';
+
+export class ApiGateway {
+  constructor(
+    private readonly router: Router,
+    private readonly verifier: TokenVerifier,
+    private readonly faults: Faults,
+    private readonly baseUrl: string,
+  ) {}
+
+  async handle(exchange: Exchange): Promise<void> {
+    if (await this.faults.intercept(exchange)) return;
+    const verdict = await this.verifier.verify(exchange.header('authorization'));
+    if (!verdict.ok) {
+      const challenge = bearerChallenge(`${this.baseUrl}${exchange.path}`, verdict.reason);
+      exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
+      return;
+    }
+    if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.path)) {
+      exchange.text(403, ACCESS_DENIED);
+      return;
+    }
+    const search = exchange.query.size > 0 ? `?${exchange.query.toString()}` : '';
+    const match = this.router.match(exchange.method, exchange.path, search);
+    if (match.kind === 'none') {
+      exchange.text(404, NOT_FOUND_PAGE);
+      return;
+    }
+    if (match.kind === 'redirect') {
+      // Go's http.Redirect writes a small HTML body for GET only.
+      const body = match.status === 301 ? `<a href="${match.location}">Moved Permanently</a>.\n\n` : '';
+      exchange.send(match.status, body ? 'text/html; charset=utf-8' : '', body, { location: match.location });
+      return;
+    }
+    exchange.route = match.template;
+    try {
+      await match.handle(exchange, match.params);
+    } catch (error) {
+      answerFailure(exchange, error);
+    }
+  }
+}
+
+/** A refusal as the server words it; anything unexpected is a 500 with its text, as Go's handlers do. */
+export function answerFailure(exchange: Exchange, error: unknown): void {
+  if (exchange.isAnswered) {
+    // A streamed answer already started: all that is left is to end it.
+    exchange.res.destroy();
+    return;
+  }
+  if (error instanceof ApiFailure) {
+    if (error.emptyBody) exchange.send(error.status, '', '');
+    else exchange.json(error.status, { message: error.message });
+    return;
+  }
+  console.error(error);
+  exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,193 @@
+// The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
+// issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
+// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider: client_credentials grant
+// (secret in the form or in Basic auth), RS256 JWT access tokens signed by a key made at start-up,
+// carrying realm_access.roles as Keycloak puts them.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
+import type { EmulatorClient, Role } from './options.js';
+
+export const REALM_PATH = '/auth/realms/odahu';
+const TOKEN_PATH = '/protocol/openid-connect/token';
+const CERTS_PATH = '/protocol/openid-connect/certs';
+const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
+
+/** The realm role of each emulator role, as the Odahu policies read them. */
+export const REALM_ROLES: Readonly<Record<Role, string>> = {
+  admin: 'odahu_admin',
+  data_scientist: 'odahu_data_scientist',
+  viewer: 'odahu_viewer',
+};
+
+export interface IdentityProvider {
+  issuer: string;
+  tokenUrl: string;
+  /** The public half of the signing key, for the API and the edge to verify tokens. */
+  publicKeys: JSONWebKeySet;
+  /** Serves a request whose path starts with REALM_PATH. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export interface IdentitySettings {
+  baseUrl: string;
+  clients: EmulatorClient[];
+  tokenTtlSeconds: number;
+}
+
+export async function createIdentityProvider(settings: IdentitySettings): Promise<IdentityProvider> {
+  const { baseUrl, clients, tokenTtlSeconds } = settings;
+  const issuer = `${baseUrl}${REALM_PATH}`;
+  const kid = `emulator-${Date.now().toString(36)}`;
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const signing = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  const verifying = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+
+  const configuration: Configuration = {
+    adapter: memoryAdapter(),
+    jwks: { keys: [signing] },
+    clients: clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      grant_types: ['client_credentials'],
+      redirect_uris: [],
+      response_types: [],
+    })),
+    scopes: SCOPES,
+    routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
+    ttl: { ClientCredentials: tokenTtlSeconds },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // Every token is for the cluster (API and edge), whether or not the client names a resource.
+        defaultResource: () => baseUrl,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: SCOPES.join(' '),
+          accessTokenFormat: 'jwt',
+          accessTokenTTL: tokenTtlSeconds,
+        }),
+      },
+    },
+    extraTokenClaims: (_ctx, token) => {
+      const clientId = token.clientId ?? '';
+      const role = roles.get(clientId);
+      return {
+        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
+        name: clientId,
+        email: `${clientId}@odahu.local`,
+        preferred_username: `service-account-${clientId}`,
+      };
+    },
+  };
+  const { Provider } = await importOidcProvider();
+  const provider = new Provider(issuer, configuration);
+  const callback = provider.callback();
+
+  return {
+    issuer,
+    tokenUrl: `${issuer}${TOKEN_PATH}`,
+    publicKeys: { keys: [verifying] },
+    handle(req, res) {
+      // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point
+      // (for the URLs in its discovery document) from originalUrl.
+      const original = req.url ?? '/';
+      Object.assign(req, { originalUrl: original });
+      req.url = original.slice(REALM_PATH.length) || '/';
+      void callback(req, res);
+    },
+  };
+}
+
+/**
+ * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
+ * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
+ * emulator, so that one warning is filtered out while the module loads.
+ */
+async function importOidcProvider(): Promise<typeof import('oidc-provider')> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return;
+    warn(...args);
+  };
+  try {
+    return await import('oidc-provider');
+  } finally {
+    console.warn = warn;
+  }
+}
+
+type Records = Map<string, { payload: AdapterPayload; expiresAt: number }>;
+
+/** The provider's own records (grants, tokens it keeps), in memory, dropped when they expire; one
+ * store per emulator, so that emulators started in one process do not share them. */
+function memoryAdapter(): (model: string) => Adapter {
+  const records: Records = new Map();
+  return (model) => new MemoryAdapter(model, records);
+}
+
+class MemoryAdapter implements Adapter {
+  constructor(
+    private readonly model: string,
+    private readonly records: Records,
+  ) {}
+
+  private key(id: string): string {
+    return `${this.model}:${id}`;
+  }
+
+  upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
+    this.records.set(this.key(id), { payload, expiresAt });
+    return Promise.resolve();
+  }
+
+  find(id: string): Promise<AdapterPayload | undefined> {
+    const record = this.records.get(this.key(id));
+    if (!record) return Promise.resolve(undefined);
+    if (record.expiresAt <= Date.now()) {
+      this.records.delete(this.key(id));
+      return Promise.resolve(undefined);
+    }
+    return Promise.resolve(record.payload);
+  }
+
+  findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    return this.findBy((p) => p.userCode === userCode);
+  }
+
+  findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    return this.findBy((p) => p.uid === uid);
+  }
+
+  async consume(id: string): Promise<void> {
+    const payload = await this.find(id);
+    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  destroy(id: string): Promise<void> {
+    this.records.delete(this.key(id));
+    return Promise.resolve();
+  }
+
+  revokeByGrantId(grantId: string): Promise<void> {
+    for (const [key, record] of this.records) {
+      if (record.payload.grantId === grantId) this.records.delete(key);
+    }
+    return Promise.resolve();
+  }
+
+  private findBy(test: (payload: AdapterPayload) => boolean): Promise<AdapterPayload | undefined> {
+    const prefix = `${this.model}:`;
+    for (const [key, record] of this.records) {
+      if (key.startsWith(prefix) && record.expiresAt > Date.now() && test(record.payload)) {
+        return Promise.resolve(record.payload);
+      }
+    }
+    return Promise.resolve(undefined);
+  }
+}

@@ -1,0 +1,40 @@
+// Per-resource control of the emulated run, without leaving the real schema: two keys in a string
+// map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
+// deployment's spec.annotations). A real cluster ignores them; the emulator reads them.
+
+export const OUTCOME_KEY = 'emulator-outcome';
+export const SECONDS_KEY = 'emulator-seconds';
+
+export interface RunPlan {
+  /** `emulator-outcome: failed` makes the run fail; anything else leaves it to succeed. */
+  fails: boolean;
+  durationMs: number;
+}
+
+/** `defaultSeconds` unless `emulator-seconds` holds a non-negative number (as a string or a number). */
+export function planRun(
+  map: Readonly<Record<string, unknown>> | null | undefined,
+  defaultSeconds: number,
+): RunPlan {
+  const outcome = map?.[OUTCOME_KEY];
+  const seconds = Number(map?.[SECONDS_KEY]);
+  const given =
+    map?.[SECONDS_KEY] !== undefined && map[SECONDS_KEY] !== '' && Number.isFinite(seconds) && seconds >= 0;
+  return { fails: outcome === 'failed', durationMs: (given ? seconds : defaultSeconds) * 1000 };
+}
+
+/**
+ * A packaging's arguments are checked against the integration's JSON schema, which forbids unknown
+ * properties: the emulator keys are taken out before that check and put back on the stored object,
+ * so the user reads back what they sent.
+ */
+export function splitEmulatorKeys(args: unknown): { rest: unknown; keys: Record<string, unknown> } {
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return { rest: args, keys: {} };
+  const rest: Record<string, unknown> = {};
+  const keys: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (name === OUTCOME_KEY || name === SECONDS_KEY) keys[name] = value;
+    else rest[name] = value;
+  }
+  return { rest, keys };
+}

@@ -1,0 +1,166 @@
+// startEmulator: one HTTP server that plays a whole Odahu 1.6.1 cluster: the OpenID provider (under
+// /auth/realms/odahu), the API server (/api/v1, behind its gateway), the edge with the model servers
+// (/model, /custom), a controller moving resources through their states, and GET /health.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TokenVerifier } from './access.js';
+import { apiRouter } from './api/router.js';
+import { ApiGateway, answerFailure, NOT_FOUND_PAGE } from './api/gateway.js';
+import { Artifacts } from './artifacts.js';
+import { moment } from './clock.js';
+import { seedConnections, seedPackagingIntegrations, seedToolchains } from './cluster-defaults.js';
+import { clusterConfig, configurationDocument } from './configuration.js';
+import { createDice } from './dice.js';
+import { Outbox } from './events.js';
+import { Exchange } from './exchange.js';
+import { Faults } from './faults.js';
+import { EDGE_PREFIXES, ModelServer } from './model-server.js';
+import { createIdentityProvider, REALM_PATH } from './oidc.js';
+import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
+import { Rollouts } from './rollouts.js';
+import { Store } from './store.js';
+import { TaskRuns } from './task-runs.js';
+import { Timers } from './timers.js';
+
+export const DEFAULT_PORT = 8765;
+export const DEFAULT_CLIENT_ID = 'odahu-actions';
+/** A development secret, printed on start-up: the emulator guards nothing of value. */
+export const DEFAULT_CLIENT_SECRET = 'odahu-emulator-secret';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = (options.publicUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, '');
+
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  const clients: EmulatorClient[] = [
+    { clientId, clientSecret, role: 'admin' },
+    ...(options.extraClients ?? []),
+  ];
+  const identity = await createIdentityProvider({
+    baseUrl,
+    clients,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+  });
+  const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
+
+  const config = clusterConfig(baseUrl);
+  const store = new Store(config);
+  seed(store);
+  const timers = new Timers();
+  const outbox = new Outbox();
+  const artifacts = new Artifacts();
+  const runs = new TaskRuns(store, artifacts, timers, {
+    training: options.trainingSeconds ?? 3,
+    packaging: options.packagingSeconds ?? 3,
+    job: options.jobSeconds ?? 2,
+  });
+  const seed0 = options.seed ?? Date.now();
+  const rollouts = new Rollouts(store, outbox, artifacts, timers, {
+    deploymentSeconds: options.deploymentSeconds ?? 2,
+    edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+  });
+  const configuration = configurationDocument(config, {
+    apiUrl: baseUrl,
+    issuer: identity.issuer,
+    tokenUrl: identity.tokenUrl,
+    jwksUrl: `${identity.issuer}/protocol/openid-connect/certs`,
+  });
+  const router = apiRouter({
+    store,
+    outbox,
+    runs,
+    rollouts,
+    timers,
+    configuration,
+    jobSeconds: options.jobSeconds ?? 2,
+  });
+  const faults = new Faults({
+    failRate: options.failRate ?? 0,
+    throttleRate: options.throttleRate ?? 0,
+    retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    latencyMs: options.latencyMs ?? 0,
+    dropRate: options.dropRate ?? 0,
+    seed: seed0,
+  });
+  const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+  // Its own dice, so that model traffic does not shift the API's fault sequence.
+  const modelServer = new ModelServer(rollouts, verifier, createDice(seed0 + 1));
+
+  const record = (answer: RecordedAnswer): void => {
+    try {
+      options.onAnswer?.(answer);
+    } catch (error) {
+      console.error('onAnswer hook failed:', error);
+    }
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    if (options.verbose) {
+      res.on('close', () => {
+        console.error(`${req.method ?? ''} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`);
+      });
+    }
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
+      identity.handle(req, res);
+      return;
+    }
+    const exchange = new Exchange(req, res, url, record);
+    const path = exchange.path;
+    const answer = async (): Promise<void> => {
+      if (path.startsWith('/api/v1/')) await gateway.handle(exchange);
+      else if (EDGE_PREFIXES.some((prefix) => path.startsWith(prefix))) await modelServer.handle(exchange);
+      else if (path === '/health' && exchange.method === 'GET') {
+        exchange.route = '/health';
+        exchange.json(200, {});
+      } else exchange.text(404, NOT_FOUND_PAGE);
+    };
+    answer().catch((error: unknown) => answerFailure(exchange, error));
+  });
+
+  return {
+    apiUrl: baseUrl,
+    authUrl: identity.tokenUrl,
+    issuer: identity.issuer,
+    clientId,
+    clientSecret,
+    edgeUrl: config.edgeHost,
+    close: async () => {
+      timers.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Where clients on this machine reach a server listening on `host`. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** What a fresh cluster holds. */
+function seed(store: Store): void {
+  const installed = moment().stored;
+  for (const toolchain of seedToolchains())
+    store.toolchains.put({ ...toolchain, createdAt: installed, updatedAt: installed });
+  for (const integration of seedPackagingIntegrations()) {
+    store.packagingIntegrations.put({ ...integration, createdAt: installed, updatedAt: installed });
+  }
+  for (const connection of seedConnections()) store.connections.put(connection);
+}

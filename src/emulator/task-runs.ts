@@ -1,0 +1,283 @@
+// The pods behind trainings, packagings and batch jobs (Tekton TaskRuns in a real cluster), as the
+// controller sees them: each run goes scheduling (≈10% of its duration, pod named) → running (≈25%)
+// → succeeded or failed (100%), writes its status into the stored resource, prints its log lines
+// while it runs and leaves its output behind (an artifact, an image).
+
+import { createHash, randomUUID } from 'node:crypto';
+import type { Artifacts } from './artifacts.js';
+import { DEFAULT_IMAGE_NAME } from './cluster-defaults.js';
+import { renderNameTemplate, TemplateError } from './name-template.js';
+import { planRun, type RunPlan } from './overrides.js';
+import { packagingLog, trainingLog, type PodLog } from './pod-logs.js';
+import type { Store } from './store.js';
+import type { Timers } from './timers.js';
+import type { ModelPackaging, ModelTraining } from '../shared/types.js';
+
+export type RunKind = 'training' | 'packaging' | 'job';
+export type RunPhase = 'created' | 'scheduling' | 'running' | 'finished' | 'stopped';
+
+/** Tekton's condition on a TaskRun whose steps all succeeded. */
+export const SUCCEEDED = { reason: 'Succeeded', message: 'All Steps have completed executing' } as const;
+
+/** How long each kind runs, in seconds, unless a resource says otherwise. */
+export interface RunDurations {
+  training: number;
+  packaging: number;
+  job: number;
+}
+
+/** The moments of a run, as shares of its duration. */
+const SCHEDULING_AT = 0.1;
+const RUNNING_AT = 0.25;
+
+interface TimedLine {
+  atMs: number;
+  text: string;
+}
+
+/** What a pod prints, and what it leaves behind when it succeeds (the status fields it adds). */
+interface PodScript {
+  log: PodLog;
+  finish(): Record<string, unknown>;
+}
+
+/** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
+export class TaskRun {
+  phase: RunPhase = 'created';
+  lines: TimedLine[] = [];
+  private endedAt = Infinity;
+  private readonly endListeners = new Set<() => void>();
+
+  constructor(
+    readonly podName: string,
+    readonly startedAt: number,
+    readonly plan: RunPlan,
+  ) {}
+
+  get ended(): boolean {
+    return this.phase === 'finished' || this.phase === 'stopped';
+  }
+
+  /** Lines printed by now: all of them once the pod has finished, none after it was removed. */
+  printed(now = Date.now()): string[] {
+    if (this.phase === 'finished') return this.lines.map((l) => l.text);
+    const until = Math.min(now, this.endedAt);
+    return this.lines.filter((l) => this.startedAt + l.atMs <= until).map((l) => l.text);
+  }
+
+  /** Calls `listener` once, when the pod finishes or is removed; returns the unsubscribe. */
+  onEnd(listener: () => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  end(phase: 'finished' | 'stopped'): void {
+    if (this.ended) return;
+    this.phase = phase;
+    this.endedAt = Date.now();
+    for (const listener of [...this.endListeners]) listener();
+    this.endListeners.clear();
+  }
+}
+
+export class TaskRuns {
+  private readonly runs = new Map<string, TaskRun>();
+  /** The status each run wrote last, to write back after a PUT that changed nothing. */
+  private readonly lastStatus = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly artifacts: Artifacts,
+    private readonly timers: Timers,
+    private readonly durations: RunDurations,
+  ) {}
+
+  run(kind: RunKind, id: string): TaskRun | undefined {
+    return this.runs.get(`${kind}/${id}`);
+  }
+
+  /** A new pod for a created training, or for one whose spec changed (the old pod is removed). */
+  startTraining(id: string): void {
+    const training = this.store.trainings.get(id);
+    if (!training) return;
+    const plan = planRun(training.spec.hyperParameters, this.durations.training);
+    this.start('training', id, plan, (run) => this.trainingScript(training, run));
+  }
+
+  startPackaging(id: string): void {
+    const packaging = this.store.packagings.get(id);
+    if (!packaging) return;
+    const plan = planRun(packaging.spec.arguments, this.durations.packaging);
+    this.start('packaging', id, plan, (run) => this.packagingScript(packaging, run));
+  }
+
+  startJob(id: string): void {
+    this.start('job', id, planRun(undefined, this.durations.job), () => ({
+      log: { lines: [] },
+      finish: () => ({}),
+    }));
+  }
+
+  /**
+   * After a PUT that changed nothing the pod goes on, and the controller's next pass writes its
+   * status back over the `unknown` the API stored.
+   */
+  resync(kind: RunKind, id: string): void {
+    const key = `${kind}/${id}`;
+    const run = this.runs.get(key);
+    if (!run) return;
+    this.timers.after(key, run.plan.durationMs * SCHEDULING_AT, () => {
+      const status = this.lastStatus.get(key);
+      if (status) this.writeStatus(kind, id, status);
+    });
+  }
+
+  /** The resource is gone: its pod is removed, and anyone following its log sees the end. */
+  stop(kind: RunKind, id: string): void {
+    const key = `${kind}/${id}`;
+    this.timers.cancel(key);
+    this.runs.get(key)?.end('stopped');
+    this.runs.delete(key);
+    this.lastStatus.delete(key);
+  }
+
+  private start(kind: RunKind, id: string, plan: RunPlan, script: (run: TaskRun) => PodScript): void {
+    this.stop(kind, id);
+    const key = `${kind}/${id}`;
+    const run = new TaskRun(`${id}-pod-${randomUUID().slice(0, 5)}`, Date.now(), plan);
+    this.runs.set(key, run);
+    const { durationMs } = plan;
+    let pod: PodScript | undefined;
+    this.timers.after(key, durationMs * SCHEDULING_AT, () => {
+      run.phase = 'scheduling';
+      this.writeStatus(kind, id, { state: 'scheduling', podName: run.podName });
+    });
+    this.timers.after(key, durationMs * RUNNING_AT, () => {
+      // What the pod does is decided when it starts: an artifact a training finishes a moment later
+      // is not there for a packager that has already started.
+      pod = script(run);
+      const { lines } = pod.log;
+      const span = durationMs * (1 - RUNNING_AT);
+      run.lines = lines.map((text, i) => ({
+        atMs: durationMs * RUNNING_AT + (span * (i + 1)) / (lines.length + 1),
+        text,
+      }));
+      run.phase = 'running';
+      this.writeStatus(kind, id, { state: 'running', podName: run.podName });
+    });
+    this.timers.after(key, durationMs, () => {
+      const failure = pod?.log.failure;
+      const status = failure
+        ? { state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
+        : { state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
+      this.writeStatus(kind, id, status);
+      run.end('finished');
+    });
+  }
+
+  private writeStatus(kind: RunKind, id: string, status: Record<string, unknown>): void {
+    this.lastStatus.set(`${kind}/${id}`, status);
+    const resource =
+      kind === 'training'
+        ? this.store.trainings.get(id)
+        : kind === 'packaging'
+          ? this.store.packagings.get(id)
+          : this.store.jobs.get(id);
+    if (!resource) return;
+    // A job's status keys are all always emitted; a training's or packaging's are omitempty.
+    resource.status =
+      kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
+  }
+
+  private trainingScript(training: ModelTraining, run: TaskRun): PodScript {
+    const { spec } = training;
+    const model = { name: spec.model.name, version: spec.model.version };
+    const vcs = spec.algorithmSource?.vcs;
+    const vcsUri = vcs?.connection ? this.store.connection(vcs.connection)?.spec.uri : undefined;
+    // The trainer records the commit it built from; an object-storage source has none.
+    const commitID = vcsUri
+      ? createHash('sha1')
+          .update(`${vcsUri}@${vcs?.reference ?? ''}`)
+          .digest('hex')
+      : '';
+    const runId = randomUUID().replaceAll('-', '');
+    let artifactName = '';
+    let templateError: string | undefined;
+    try {
+      artifactName = renderNameTemplate(spec.model.artifactNameTemplate ?? '', {
+        Name: model.name,
+        Version: model.version,
+        RandomUUID: randomUUID(),
+        CommitID: '',
+      });
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      templateError = error.message;
+    }
+    const log = trainingLog({
+      training,
+      connectionUri: (id) => this.store.connection(id)?.spec.uri,
+      artifactName,
+      runId,
+      failure: run.plan.fails ? 'trainer' : templateError !== undefined ? { templateError } : undefined,
+    });
+    return {
+      log,
+      finish: () => {
+        this.artifacts.addArtifact(artifactName, model);
+        return { artifacts: [{ runId, artifactName, commitID }] };
+      },
+    };
+  }
+
+  private packagingScript(packaging: ModelPackaging, run: TaskRun): PodScript {
+    const { spec } = packaging;
+    const model = this.artifacts.artifact(spec.artifactName);
+    let image = '';
+    let templateError: string | undefined;
+    if (model) {
+      try {
+        const name = renderNameTemplate(this.imageNameTemplate(packaging), {
+          Name: model.name,
+          Version: model.version,
+          RandomUUID: randomUUID(),
+        });
+        const push = spec.targets?.find((t) => t.name === 'docker-push');
+        const registry = push ? this.store.connection(push.connectionName)?.spec.uri : undefined;
+        image = registry ? `${registry.replace(/\/+$/, '')}/${name}` : name;
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        templateError = error.message;
+      }
+    }
+    const log = packagingLog({
+      packaging,
+      outputUri: this.store.connection(spec.outputConnection ?? '')?.spec.uri,
+      image,
+      failure: !model
+        ? 'artifact'
+        : run.plan.fails
+          ? 'packager'
+          : templateError !== undefined
+            ? { templateError }
+            : undefined,
+    });
+    return {
+      log,
+      finish: () => {
+        if (model) this.artifacts.addImage(image, model);
+        return { results: [{ name: 'image', value: image }] };
+      },
+    };
+  }
+
+  /** The imageName argument, else the integration's default for it, else the docker packagers' one. */
+  private imageNameTemplate(packaging: ModelPackaging): string {
+    const given = packaging.spec.arguments?.imageName;
+    if (typeof given === 'string') return given;
+    const integration = this.store.packagingIntegration(packaging.spec.integrationName);
+    const property = integration?.spec.schema.arguments.properties?.find((p) => p.name === 'imageName');
+    const fallback = property?.parameters.find((p) => p.name === 'default')?.value;
+    return typeof fallback === 'string' ? fallback : DEFAULT_IMAGE_NAME;
+  }
+}
