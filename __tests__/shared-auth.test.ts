@@ -7,7 +7,7 @@ import {
   lifetimeOf,
   tokenSourceFor,
 } from '../src/shared/auth.js';
-import { AuthError, NetworkError } from '../src/shared/errors.js';
+import { AuthError } from '../src/shared/errors.js';
 import { fakeJwt, sendJson, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 
@@ -252,7 +252,7 @@ describe('failures', () => {
     );
   });
 
-  test('an unreachable token endpoint: a NetworkError naming it', async () => {
+  test('an unreachable token endpoint: an AuthError naming it and the cause', async () => {
     const server = await provider(() => undefined);
     const url = `${server.url}/token`;
     await server.close();
@@ -265,10 +265,10 @@ describe('failures', () => {
       retry: fast,
     });
     const error = await tokens.token().catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toBeInstanceOf(AuthError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^POST ${url} failed: network error: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+ \\(after 5 attempts\\)$`,
+        `^authentication failed at ${url}: network error: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+ \\(after 5 attempts\\)$`,
       ),
     );
   });

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { HttpClient } from '@actions/http-client';
 
-import { ApiError, AuthError, displayUrl } from './errors.js';
+import { ApiError, AuthError, NetworkError, displayUrl } from './errors.js';
 import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
 import { RETRYABLE_STATUSES, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
@@ -192,7 +192,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
     return answer;
   }
 
-  /** Retries; a failure that outlasts them is an AuthError naming the endpoint. */
+  /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
   private async retried(endpoint: string, attempt: () => Promise<TokenAnswer>): Promise<TokenAnswer> {
     try {
       return await withRetries(attempt, {
@@ -200,9 +200,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
         onRetry: ({ error, delayMs }) => core.debug(`${error.message}; retrying in ${delayMs} ms`),
       });
     } catch (error) {
+      // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
       if (error instanceof ApiError) {
         throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
       }
+      if (error instanceof NetworkError) throw new AuthError(endpoint, error.detail);
       throw error;
     }
   }

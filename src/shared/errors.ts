@@ -112,14 +112,14 @@ export class NetworkError extends Error {
   override readonly cause: Error;
   readonly attempts: number;
 
+  /** The message without the call: `network error: <cause>[ (after n attempts)]`. */
+  readonly detail: string;
+
   constructor(method: string, url: string, cause: Error, attempts = 1) {
-    super(
-      redact(
-        `${method} ${displayUrl(url)} failed: network error: ${oneLine(cause.message) || cause.name}` +
-          attemptsNote(attempts),
-      ),
-    );
+    const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${attemptsNote(attempts)}`);
+    super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
     this.name = 'NetworkError';
+    this.detail = detail;
     this.method = method;
     this.url = displayUrl(url);
     this.code = (cause as NodeJS.ErrnoException).code;

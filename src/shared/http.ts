@@ -51,6 +51,7 @@ export interface JsonAnswer<T> {
 
 /** What an earlier attempt of the same call saw; decides whether a 409 or 404 means "done". */
 interface CallState {
+  /** An attempt reached the server but its answer was lost. */
   unanswered: boolean;
   refreshed: boolean;
 }
@@ -150,7 +151,8 @@ export class Transport {
         try {
           return await attempt();
         } catch (error) {
-          if (error instanceof NetworkError) state.unanswered = true;
+          // A connection never made cannot have applied anything; any other lost answer may have.
+          if (error instanceof NetworkError && !error.neverSent) state.unanswered = true;
           throw error;
         }
       },
