@@ -115,7 +115,7 @@ function parseFlags(args: readonly string[]): EmulatorOptions | 'help' {
     else options[spec.option] = read;
   }
   if (clients.length > 0) options.extraClients = clients;
-  return options as EmulatorOptions;
+  return options;
 }
 
 function splitOnce(arg: string): [string, string] {

@@ -6,6 +6,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import type * as OidcProviderModule from 'oidc-provider';
 import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
 import type { EmulatorClient, Role } from './options.js';
 
@@ -108,7 +109,7 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
  * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
  * emulator, so that one warning is filtered out while the module loads.
  */
-async function importOidcProvider(): Promise<typeof import('oidc-provider')> {
+async function importOidcProvider(): Promise<typeof OidcProviderModule> {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime')) return;

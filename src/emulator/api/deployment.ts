@@ -9,7 +9,7 @@ import { moment } from '../clock.js';
 import { ZERO_PAYLOAD, type Feed } from '../events.js';
 import type { Exchange } from '../exchange.js';
 import type { Router } from '../router.js';
-import { parseCursor, prepareDeployment, prepareRoute } from '../rules/index.js';
+import { parseCursor, prepareModelDeployment, prepareModelRoute } from '../rules/index.js';
 import type { ModelDeployment, ModelRoute } from '../../shared/types.js';
 
 export function deploymentEndpoints(router: Router, context: ApiContext): void {
@@ -18,7 +18,7 @@ export function deploymentEndpoints(router: Router, context: ApiContext): void {
   resourceEndpoints<ModelDeployment>(router, {
     kind: 'ModelDeployment',
     collection: store.deployments,
-    prepare: (body, create) => prepareDeployment(body, store, { create }),
+    prepare: (body, create) => prepareModelDeployment(body, store, { create }),
     initialStatus: () => ({ availableReplicas: 0, replicas: 0 }),
     written: (stored, previous) => {
       const at = moment();
@@ -71,13 +71,12 @@ export function deploymentEndpoints(router: Router, context: ApiContext): void {
   resourceEndpoints<ModelRoute>(router, {
     kind: 'ModelRoute',
     collection: store.routes,
-    prepare: (body, create) => prepareRoute(body, store, { create }),
+    prepare: (body, create) => prepareModelRoute(body, store, { create }),
     initialStatus: () => ({ edgeUrl: '', state: '' }),
     // A PUT stores the body's flag (so `default: true` makes a route protected, as on the server).
     build: (body) => (body.default === true ? { default: true } : {}),
-    check: (prepared, body, previous) => {
-      if (!previous && body.default === true) throw new ApiFailure(500, 'unable to create default route');
-      if (previous?.default === true) {
+    checkUpdate: (prepared, previous) => {
+      if (previous.default === true) {
         throw new ApiFailure(
           403,
           `access forbidden: unable to update default route with ID "${prepared.id}"`,

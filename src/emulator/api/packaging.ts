@@ -5,7 +5,7 @@ import { resourceEndpoints, sameSpec } from './resources.js';
 import { splitEmulatorKeys } from '../overrides.js';
 import { serveLog } from '../pod-logs.js';
 import type { Router } from '../router.js';
-import { parseFollow, preparePackaging, preparePackagingIntegration } from '../rules/index.js';
+import { parseFollow, prepareModelPackaging, preparePackagingIntegration } from '../rules/index.js';
 import type { ModelPackaging, PackagingIntegration } from '../../shared/types.js';
 
 export function packagingEndpoints(router: Router, { store, runs, timers }: ApiContext): void {
@@ -17,7 +17,7 @@ export function packagingEndpoints(router: Router, { store, runs, timers }: ApiC
       // out before validation and stored back as the user sent them.
       const spec = body.spec as Record<string, unknown> | undefined;
       const { rest, keys } = splitEmulatorKeys(spec?.arguments);
-      const prepared = preparePackaging(
+      const prepared = prepareModelPackaging(
         spec ? { ...body, spec: { ...spec, arguments: rest } } : body,
         store,
         {

@@ -7,7 +7,13 @@ import { ApiFailure } from '../cluster.js';
 import { moment } from '../clock.js';
 import type { Exchange } from '../exchange.js';
 import type { Router } from '../router.js';
-import { applyListQuery, decodeBody, parseListQuery } from '../rules/index.js';
+import {
+  applyListQuery,
+  decodeBody,
+  parseListQuery,
+  type DecodedBody,
+  type Prepared,
+} from '../rules/index.js';
 import type { Collection } from '../store.js';
 import { KINDS, type KindName } from '../../shared/kinds.js';
 
@@ -20,27 +26,21 @@ export interface StoredResource {
   deletionMark?: boolean;
 }
 
-/** What the rules give back for a write: the id and the spec with defaults, maybe more fields. */
-export interface Prepared {
-  id: string;
-  spec: unknown;
-}
-
 export interface ResourceKind<T extends StoredResource> {
   kind: KindName;
   collection: Collection<T>;
   /** Validation and defaults (the API rules); throws ApiFailure. */
-  prepare(body: Record<string, unknown>, create: boolean): Prepared;
+  prepare(body: DecodedBody, create: boolean): Prepared<T['spec']>;
   /** The status every write stores (the server overwrites what the client sent). */
   initialStatus(): T['status'];
   /** Fields the stored object takes from the body besides id and spec (a route's `default`). */
-  build?(body: Record<string, unknown>): Partial<T>;
-  /** Refuses a write the rules let through: on POST before the 409, on PUT after the 404. */
-  check?(prepared: Prepared, body: Record<string, unknown>, previous: T | undefined): void;
+  build?(body: DecodedBody): Partial<T>;
+  /** Refuses a PUT the rules let through (after the 404: it needs the stored object). */
+  checkUpdate?(prepared: Prepared<T['spec']>, previous: T): void;
   /** Runs after a stored write: starts pods, publishes events. */
   written?(stored: T, previous: T | undefined): void;
   /** How an object is shown (connections hide secrets); `write` tells a write's answer from a read. */
-  present?(stored: T, write: 'create' | 'update' | undefined, at: string): unknown;
+  present?(stored: T, write: 'create' | 'update' | undefined, at: string): StoredResource;
   /** DELETE: removes or marks the object and answers the server's text. */
   remove(stored: T): string;
   /** POST only: batch jobs have no PUT. */
@@ -53,7 +53,7 @@ export function notFound(id: string): ApiFailure {
 
 export function resourceEndpoints<T extends StoredResource>(router: Router, def: ResourceKind<T>): void {
   const base = `/api/v1/${KINDS[def.kind].path}`;
-  const present = (stored: T, write?: 'create' | 'update', at = ''): unknown =>
+  const present = (stored: T, write?: 'create' | 'update', at = ''): StoredResource =>
     def.present ? def.present(stored, write, at) : stampWrite(stored, write, at);
 
   router.add('GET', base, (exchange) => {
@@ -71,7 +71,6 @@ export function resourceEndpoints<T extends StoredResource>(router: Router, def:
   router.add('POST', base, async (exchange) => {
     const body = await readBody(exchange, def.kind);
     const prepared = def.prepare(body, true);
-    def.check?.(prepared, body, undefined);
     if (def.collection.has(prepared.id)) throw new ApiFailure(409, `entity "${prepared.id}" already exists`);
     const at = moment();
     const stored = def.collection.put({
@@ -92,7 +91,7 @@ export function resourceEndpoints<T extends StoredResource>(router: Router, def:
       const prepared = def.prepare(body, false);
       const previous = def.collection.get(prepared.id);
       if (!previous) throw notFound(prepared.id);
-      def.check?.(prepared, body, previous);
+      def.checkUpdate?.(prepared, previous);
       const at = moment();
       const stored = def.collection.put({
         id: prepared.id,
@@ -114,7 +113,7 @@ export function resourceEndpoints<T extends StoredResource>(router: Router, def:
   });
 }
 
-export async function readBody(exchange: Exchange, kind: KindName): Promise<Record<string, unknown>> {
+export async function readBody(exchange: Exchange, kind: KindName): Promise<DecodedBody> {
   return decodeBody(kind, await exchange.body());
 }
 

@@ -4,14 +4,14 @@ import type { ApiContext } from './context.js';
 import { resourceEndpoints, sameSpec } from './resources.js';
 import { serveLog } from '../pod-logs.js';
 import type { Router } from '../router.js';
-import { parseFollow, prepareToolchainIntegration, prepareTraining } from '../rules/index.js';
+import { parseFollow, prepareModelTraining, prepareToolchainIntegration } from '../rules/index.js';
 import type { ModelTraining, ToolchainIntegration } from '../../shared/types.js';
 
 export function trainingEndpoints(router: Router, { store, runs, timers }: ApiContext): void {
   resourceEndpoints<ModelTraining>(router, {
     kind: 'ModelTraining',
     collection: store.trainings,
-    prepare: (body, create) => prepareTraining(body, store, { create }),
+    prepare: (body, create) => prepareModelTraining(body, store, { create }),
     initialStatus: () => ({ state: 'unknown' }),
     written: (stored, previous) => {
       // A changed spec re-runs the training from scratch; the same spec leaves the pod alone.

@@ -1,0 +1,217 @@
+// The emulator's OpenID provider and the checks in front of its API: real signed tokens, Envoy's 401
+// texts for missing, expired, foreign and tampered tokens, and the OPA role table (403).
+
+import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
+import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
+
+const VIEWER = { clientId: 'auth-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
+const SCIENTIST = {
+  clientId: 'auth-scientist',
+  clientSecret: 'scientist-secret',
+  role: 'data_scientist' as const,
+};
+
+let emulator: TestEmulator;
+let admin: Api;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ extraClients: [VIEWER, SCIENTIST] });
+  admin = new Api(emulator, await fetchToken(emulator));
+});
+
+afterAll(() => emulator.close());
+
+/** A token that looks right but is signed by a key the emulator never saw. */
+async function foreignToken(issuer: string): Promise<string> {
+  const { privateKey } = await generateKeyPair('RS256');
+  return new SignJWT({ realm_access: { roles: ['odahu_admin'] }, name: 'mallory', email: 'm@example.org' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'foreign' })
+    .setIssuer(issuer)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
+}
+
+describe('the OpenID provider', () => {
+  it('publishes discovery where Keycloak does, with the token endpoint the emulator reports', async () => {
+    const discovery = await call<{ token_endpoint: string; jwks_uri: string }>(
+      `${emulator.issuer}/.well-known/openid-configuration`,
+      'GET',
+      null,
+    );
+    expect(discovery.status).toBe(200);
+    expect(emulator.issuer).toBe(`${emulator.apiUrl}/auth/realms/odahu`);
+    expect(discovery.json).toMatchObject({
+      issuer: emulator.issuer,
+      token_endpoint: `${emulator.issuer}/protocol/openid-connect/token`,
+      jwks_uri: `${emulator.issuer}/protocol/openid-connect/certs`,
+    });
+    expect(emulator.authUrl).toBe(discovery.json.token_endpoint);
+    const certs = await call(discovery.json.jwks_uri, 'GET', null);
+    expect(certs.headers.get('content-type')).toMatch(/^application\/jwk-set\+json/);
+    const { keys } = JSON.parse(certs.text) as { keys: Record<string, string>[] };
+    expect(keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig' })]);
+    // The public half only.
+    expect(keys[0]?.d).toBeUndefined();
+  });
+
+  it('grants client credentials (secret in the form or in Basic auth) as RS256 JWTs with realm roles', async () => {
+    const form = await call<{ access_token: string }>(
+      emulator.authUrl,
+      'POST',
+      null,
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+        scope: 'openid profile email offline_access groups',
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(form.status).toBe(200);
+    expect(form.json).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 300,
+      scope: 'openid profile email offline_access groups',
+    });
+    expect(decodeProtectedHeader(form.json.access_token).alg).toBe('RS256');
+    expect(decodeJwt(form.json.access_token)).toMatchObject({
+      iss: emulator.issuer,
+      realm_access: { roles: ['odahu_admin'] },
+      name: emulator.clientId,
+      email: `${emulator.clientId}@odahu.local`,
+      preferred_username: `service-account-${emulator.clientId}`,
+    });
+
+    const basic = Buffer.from(`${VIEWER.clientId}:${VIEWER.clientSecret}`).toString('base64');
+    const viaBasic = await call<{ access_token: string }>(
+      emulator.authUrl,
+      'POST',
+      null,
+      'grant_type=client_credentials',
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${basic}`,
+      },
+    );
+    expect(viaBasic.status).toBe(200);
+    expect(decodeJwt(viaBasic.json.access_token).realm_access).toEqual({ roles: ['odahu_viewer'] });
+  });
+
+  it('refuses a wrong secret with an OAuth error', async () => {
+    const reply = await call(
+      emulator.authUrl,
+      'POST',
+      null,
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emulator.clientId,
+        client_secret: 'wrong',
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(reply.status).toBe(401);
+    expect(reply.json).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
+  });
+});
+
+describe('the API checks tokens like the mesh in front of it', () => {
+  it('lets a valid token through', async () => {
+    const reply = await admin.get('model/training');
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual([]);
+  });
+
+  it.each([
+    ['no token', null, 'Jwt is missing'],
+    [
+      'a token that is no JWT',
+      'not-a-jwt',
+      'Jwt is not in the form of Header.Payload.Signature with two dots and 3 sections',
+    ],
+  ])('refuses %s with 401', async (_what, token, text) => {
+    const reply = await new Api(emulator, token).get('model/training');
+    expect(reply.status).toBe(401);
+    expect(reply.text).toBe(text);
+    expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer realm="/);
+  });
+
+  it('refuses a token signed by another key, or from another issuer', async () => {
+    const signedElsewhere = await new Api(emulator, await foreignToken(emulator.issuer)).get(
+      'model/training',
+    );
+    expect([signedElsewhere.status, signedElsewhere.text]).toEqual([401, 'Jwt verification fails']);
+    const otherIssuer = await new Api(
+      emulator,
+      await foreignToken('https://keycloak.example.org/auth/realms/odahu'),
+    ).get('model/training');
+    expect([otherIssuer.status, otherIssuer.text]).toEqual([401, 'Jwt issuer is not configured']);
+  });
+
+  it('refuses a real token whose claims were changed', async () => {
+    const [header, , signature] = admin.token!.split('.');
+    const claims = { ...decodeJwt(admin.token!), realm_access: { roles: ['odahu_admin', 'extra'] } };
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    const reply = await new Api(emulator, forged).get('model/training');
+    expect([reply.status, reply.text]).toEqual([401, 'Jwt verification fails']);
+  });
+
+  it('refuses an expired token', async () => {
+    const shortLived = await startTestEmulator({ tokenTtlSeconds: 1 });
+    try {
+      const api = new Api(shortLived, await fetchToken(shortLived));
+      expect((await api.get('model/training')).status).toBe(200);
+      await sleep(2100);
+      const reply = await api.get('model/training');
+      expect([reply.status, reply.text]).toEqual([401, 'Jwt is expired']);
+      expect(reply.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('keeps /health open', async () => {
+    const reply = await call(`${emulator.apiUrl}/health`, 'GET', null);
+    expect([reply.status, reply.text]).toEqual([200, '{}']);
+  });
+});
+
+describe('roles, as the OPA policy grants them', () => {
+  it('lets a viewer read but not write', async () => {
+    const viewer = new Api(emulator, await fetchToken(emulator, VIEWER.clientId, VIEWER.clientSecret));
+    expect((await viewer.get('model/training')).status).toBe(200);
+    expect((await viewer.get('connection/docker-ci')).status).toBe(200);
+    const write = await viewer.post('toolchain/integration', {
+      id: 'x',
+      spec: { entrypoint: 'e', defaultImage: 'i' },
+    });
+    expect([write.status, write.text]).toEqual([403, 'RBAC: access denied']);
+    expect((await viewer.get('connection/docker-ci/decrypted')).status).toBe(403);
+    expect((await viewer.get('batch/service')).status).toBe(403);
+  });
+
+  it('lets a data scientist run models but not manage connections, integrations or batch', async () => {
+    const scientist = new Api(
+      emulator,
+      await fetchToken(emulator, SCIENTIST.clientId, SCIENTIST.clientSecret),
+    );
+    expect((await scientist.delete('model/training/nothing')).status).toBe(404);
+    expect((await scientist.get('model/deployment-events')).status).toBe(200);
+    expect((await scientist.get('connection')).status).toBe(200);
+    expect((await scientist.get('connection/docker-ci/decrypted')).status).toBe(403);
+    expect((await scientist.delete('connection/docker-ci')).status).toBe(403);
+    expect((await scientist.post('model/route', {})).status).toBe(403);
+    expect((await scientist.get('batch/job')).status).toBe(403);
+  });
+
+  it('tells the user who they are from the token', async () => {
+    const scientist = new Api(
+      emulator,
+      await fetchToken(emulator, SCIENTIST.clientId, SCIENTIST.clientSecret),
+    );
+    const reply = await scientist.get('user/info');
+    expect(reply.json).toEqual({ email: `${SCIENTIST.clientId}@odahu.local`, username: SCIENTIST.clientId });
+  });
+});

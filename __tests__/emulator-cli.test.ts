@@ -1,0 +1,80 @@
+// The odahu-emulator command as users run it: the bundled dist/emulator (built once here), its
+// start-up line, a token from the printed URL, clean exit on SIGTERM, and one-line flag errors.
+
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.js', 'emulator'], { cwd: root, stdio: 'pipe' });
+}, 120000);
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['bin/odahu-emulator.js', ...args], { cwd: root });
+}
+
+async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  return line;
+}
+
+describe('odahu-emulator', () => {
+  it('prints where it is, serves tokens and the API, and exits 0 on SIGTERM', async () => {
+    const child = run(['--port', '0', '--client', 'ci-viewer:s3cret:viewer', '--training-seconds', '0.2']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      expect(Object.keys(started)).toEqual(['apiUrl', 'authUrl', 'clientId', 'clientSecret']);
+      expect(started.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(started.authUrl).toBe(`${started.apiUrl}/auth/realms/odahu/protocol/openid-connect/token`);
+      const token = await fetch(started.authUrl!, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'ci-viewer',
+          client_secret: 's3cret',
+        }),
+      });
+      const { access_token } = (await token.json()) as { access_token: string };
+      const list = await fetch(`${started.apiUrl}/api/v1/toolchain/integration`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      expect(list.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    // No stray warnings (oidc-provider's runtime notice is filtered out).
+    expect(stderr).toBe('');
+  });
+
+  it.each([
+    [['--port', 'abc'], /^odahu-emulator: --port must be an integer between 0 and 65535, not "abc"\n$/],
+    [['--fail-rate', '2'], /^odahu-emulator: --fail-rate must be a number between 0 and 1, not "2"\n$/],
+    [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
+    [['--colour'], /^odahu-emulator: unknown flag "--colour" \(see --help\)\n$/],
+  ])('refuses %j with one line and exit code 2', async (args, message) => {
+    const child = run(args);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('explains its flags', () => {
+    const help = execFileSync(process.execPath, ['bin/odahu-emulator.js', '--help'], {
+      cwd: root,
+    }).toString();
+    expect(help).toContain('--public-url URL');
+    expect(help).toContain('--drop-rate R');
+  });
+});
