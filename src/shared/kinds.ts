@@ -66,3 +66,20 @@ export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 export function isKindName(value: unknown): value is KindName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
 }
+
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
+export const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+export const MAX_DEPLOYMENT_ID_LENGTH = 46;
+
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+export function idProblem(kind: KindName, id: string): string | undefined {
+  if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
+    return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+  }
+  if (!ID_PATTERN.test(id)) {
+    return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+  }
+  return undefined;
+}

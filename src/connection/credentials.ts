@@ -1,0 +1,199 @@
+// Where a connection's secret comes from, per type: the action's inputs first, then what the manifest
+// says, then what the job already has (google-github-actions/auth writes GOOGLE_APPLICATION_CREDENTIALS,
+// aws-actions/configure-aws-credentials sets AWS_*). The API takes password, keySecret, keyID and
+// publicKey base64-encoded: values from inputs and the environment are plain and encoded here; values
+// written in the manifest are sent as they are. Every piece of key material is masked as soon as it is read.
+
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import type { InputReader } from '../shared/action/inputs.js';
+import { findFile, messageOf } from '../shared/action/inputs.js';
+import { markSecret } from '../shared/secrets.js';
+import type { ConnectionSpec } from '../shared/types.js';
+
+const SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'] as const;
+
+/** Inputs that only make sense for some connection types. */
+const INPUT_TYPES: Record<string, string[]> = {
+  'gcp-credentials': ['gcs'],
+  'aws-access-key-id': ['s3', 'ecr'],
+  'aws-secret-access-key': ['s3', 'ecr'],
+  username: ['docker'],
+  password: ['docker'],
+  'ssh-key': ['git'],
+};
+
+export function maskSecretText(value: string): void {
+  markSecret(value);
+  // The runner masks a value line by line only when each line is registered.
+  for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) markSecret(line.trim());
+}
+
+function encode(value: string): string {
+  const encoded = Buffer.from(value, 'utf8').toString('base64');
+  markSecret(encoded);
+  return encoded;
+}
+
+function isBase64(value: string): boolean {
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+
+/** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
+export function fillCredentials(spec: ConnectionSpec, reader: InputReader): string[] {
+  const notes: string[] = [];
+  const env = reader.source.env;
+
+  for (const field of SECRET_FIELDS) {
+    const value = spec[field];
+    if (!value) continue;
+    maskSecretText(value);
+    markSecret(Buffer.from(value, 'base64').toString('utf8'));
+    if (!isBase64(value)) {
+      reader.problem(
+        `spec.${field} in the manifest is not base64: the API takes it base64-encoded; encode it, or give it through the matching input, which encodes it`,
+      );
+    }
+  }
+  for (const [input, types] of Object.entries(INPUT_TYPES)) {
+    if (reader.optional(input) !== undefined && !types.includes(spec.type)) {
+      reader.problem(
+        `input ${input} is for ${types.join(' and ')} connections; this connection is ${spec.type}`,
+      );
+    }
+  }
+
+  switch (spec.type) {
+    case 'gcs': {
+      const key = readGcpKey(reader);
+      if (key) {
+        spec.keySecret = encode(key.text);
+        notes.push(`spec.keySecret from ${key.origin}`);
+        if (!spec.region && key.projectId) {
+          spec.region = key.projectId;
+          notes.push(`spec.region from the key's project_id (${key.projectId})`);
+        }
+      }
+      if (!spec.keySecret) {
+        reader.problem(
+          'a gcs connection needs a service-account key: set gcp-credentials, GOOGLE_APPLICATION_CREDENTIALS (google-github-actions/auth sets it) or spec.keySecret',
+        );
+      }
+      break;
+    }
+    case 's3':
+    case 'ecr': {
+      const keyId = secretInput(reader, 'aws-access-key-id') ?? fromEnv(env, 'AWS_ACCESS_KEY_ID');
+      const secret = secretInput(reader, 'aws-secret-access-key') ?? fromEnv(env, 'AWS_SECRET_ACCESS_KEY');
+      if (keyId) spec.keyID = encode(keyId.value);
+      if (secret) spec.keySecret = encode(secret.value);
+      if (keyId) notes.push(`spec.keyID from ${keyId.origin}`);
+      if (secret) notes.push(`spec.keySecret from ${secret.origin}`);
+      if ((keyId?.origin.startsWith('AWS_') || secret?.origin.startsWith('AWS_')) && env.AWS_SESSION_TOKEN) {
+        core.warning(
+          'The AWS keys come with a session token, which Odahu connections cannot hold: the keys stop working when the session expires.',
+        );
+      }
+      const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+      if (!spec.region && spec.type === 's3' && region) {
+        spec.region = region;
+        notes.push(`spec.region from AWS_REGION (${region})`);
+      }
+      if (!spec.keyID || !spec.keySecret) {
+        reader.problem(
+          `an ${spec.type} connection needs keys: set aws-access-key-id and aws-secret-access-key, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (aws-actions/configure-aws-credentials sets them), or spec.keyID and spec.keySecret`,
+        );
+      }
+      break;
+    }
+    case 'docker': {
+      const username = reader.optional('username');
+      const password = secretInput(reader, 'password');
+      if (username) spec.username = username;
+      if (password) spec.password = encode(password.value);
+      if (!spec.username || !spec.password) {
+        reader.problem(
+          'a docker connection needs username and password (inputs, or spec.username and spec.password)',
+        );
+      }
+      break;
+    }
+    case 'git': {
+      const key = secretInput(reader, 'ssh-key');
+      if (key) spec.keySecret = encode(key.value.endsWith('\n') ? key.value : `${key.value}\n`);
+      break;
+    }
+    default:
+      break;
+  }
+  return notes;
+}
+
+function secretInput(reader: InputReader, name: string): { value: string; origin: string } | undefined {
+  const value = reader.optional(name);
+  if (value === undefined) return undefined;
+  maskSecretText(value);
+  return { value, origin: `input ${name}` };
+}
+
+function fromEnv(
+  env: InputReader['source']['env'],
+  name: string,
+): { value: string; origin: string } | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  maskSecretText(value);
+  return { value, origin: name };
+}
+
+interface GcpKey {
+  text: string;
+  origin: string;
+  projectId: string | undefined;
+}
+
+/** A service-account key as JSON text or a file path (the input), else the file at GOOGLE_APPLICATION_CREDENTIALS. */
+function readGcpKey(reader: InputReader): GcpKey | undefined {
+  const input = reader.optional('gcp-credentials');
+  let text: string;
+  let origin: string;
+  if (input !== undefined) {
+    maskSecretText(input);
+    if (input.startsWith('{')) {
+      text = input;
+      origin = 'input gcp-credentials';
+    } else {
+      const path = findFile(input, reader.source.env);
+      if (!path) {
+        reader.problem('input gcp-credentials is neither a service-account key (JSON) nor the path of one');
+        return undefined;
+      }
+      text = readFileSync(path, 'utf8');
+      origin = `input gcp-credentials (${input})`;
+    }
+  } else {
+    const path = reader.source.env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (!path) return undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      reader.problem(`GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read: ${messageOf(error)}`);
+      return undefined;
+    }
+    origin = 'GOOGLE_APPLICATION_CREDENTIALS';
+  }
+  maskSecretText(text);
+  let key: { type?: unknown; private_key?: unknown; project_id?: unknown };
+  try {
+    key = JSON.parse(text) as typeof key;
+  } catch (error) {
+    reader.problem(`the service-account key from ${origin} is not JSON: ${messageOf(error)}`);
+    return undefined;
+  }
+  if (typeof key.private_key === 'string') maskSecretText(key.private_key);
+  if (typeof key !== 'object' || key === null || typeof key.type !== 'string') {
+    reader.problem(`the service-account key from ${origin} has no "type": is it a Google credentials file?`);
+    return undefined;
+  }
+  return { text, origin, projectId: typeof key.project_id === 'string' ? key.project_id : undefined };
+}

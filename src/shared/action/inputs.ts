@@ -1,0 +1,119 @@
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseDuration } from '../duration.js';
+import { InputError } from '../errors.js';
+import type { InputSource } from '../settings.js';
+
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+
+export class InputReader {
+  private readonly problems: string[] = [];
+
+  constructor(readonly source: InputSource) {}
+
+  /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+  optional(name: string): string | undefined {
+    const value = this.source.input(name).trim();
+    return value === '' ? undefined : value;
+  }
+
+  required(name: string, hint = ''): string {
+    const value = this.optional(name);
+    if (value === undefined) this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+    return value ?? '';
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    if (TRUE.includes(value)) return true;
+    if (FALSE.includes(value)) return false;
+    this.problem(`input ${name} must be true or false, not "${value}"`);
+    return fallback;
+  }
+
+  choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+    const value = this.optional(name);
+    if (value === undefined) return fallback;
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+    return fallback;
+  }
+
+  /** A duration in milliseconds (`90s`, `15m`, `2h`). */
+  duration(name: string, fallback: string): number {
+    const text = this.optional(name) ?? fallback;
+    try {
+      const ms = parseDuration(text);
+      if (ms <= 0) throw new Error('must be more than zero');
+      return ms;
+    } catch (error) {
+      this.problem(`input ${name} is not a duration like 90s, 15m or 2h: "${text}" (${messageOf(error)})`);
+      return parseDuration(fallback);
+    }
+  }
+
+  /** Inline text, or the content of the file it names (relative to GITHUB_WORKSPACE, then the cwd). */
+  textOrFile(
+    name: string,
+    looksInline: (text: string) => boolean,
+  ): { text: string; source: string } | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    if (looksInline(value)) return { text: value, source: `input ${name}` };
+    const path = findFile(value, this.source.env);
+    if (!path) {
+      this.problem(
+        `input ${name}: file not found: ${value} (looked in ${searchRoots(this.source.env).join(' and ')})`,
+      );
+      return undefined;
+    }
+    return { text: readFileSync(path, 'utf8'), source: value };
+  }
+
+  /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+  problem(line: string): void {
+    this.problems.push(line);
+  }
+
+  /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+  collect<T>(parse: () => T): T | undefined {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.problems.push(...error.problems);
+      return undefined;
+    }
+  }
+
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** Throw every collected problem at once, or return nothing when the inputs are good. */
+  finish(): void {
+    if (this.problems.length > 0) throw new InputError(this.problems);
+  }
+}
+
+function searchRoots(env: InputSource['env']): string[] {
+  const roots = [env.GITHUB_WORKSPACE, process.cwd()].filter((r): r is string => !!r);
+  return [...new Set(roots)];
+}
+
+/** Resolve a workspace-relative path the way the manifest inputs do. */
+export function findFile(path: string, env: InputSource['env']): string | undefined {
+  if (isAbsolute(path)) return existsSync(path) ? path : undefined;
+  return searchRoots(env)
+    .map((root) => resolve(root, path))
+    .find((candidate) => existsSync(candidate));
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

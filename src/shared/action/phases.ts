@@ -1,0 +1,153 @@
+// The four things an odahu step can wait for, described once: how to read one, what its state is,
+// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
+// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
+// the outputs of the action that started the work.
+
+import type { Readable } from 'node:stream';
+import type { OdahuClient } from '../client.js';
+import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
+
+export type Outcome = 'pending' | 'succeeded' | 'failed';
+
+export interface Phase<T> {
+  /** The API's kind, for summaries. */
+  kind: string;
+  /** How the log names it: `training wine`. */
+  noun: string;
+  get(client: OdahuClient, id: string): Promise<T>;
+  state(obj: T): string;
+  /** Extra progress detail worth a line when it changes (replicas, reason). */
+  detail(obj: T): string;
+  outcome(obj: T): Outcome;
+  /** Why it failed, from the server's status. */
+  failure(obj: T): string;
+  /** Its pod log, once the pod runs (trainings and packagings). */
+  logs?: {
+    ready(obj: T): boolean;
+    open(client: OdahuClient, id: string, follow: boolean): Promise<Readable>;
+  };
+  /** The step outputs for it (names as in the action.yml files). */
+  outputs(client: OdahuClient, obj: T): Promise<Record<string, string>>;
+  /** The outputs worth a cell in the job summary. */
+  keyOutputs: string[];
+}
+
+const POD_STARTED = ['running', 'succeeded', 'failed'];
+
+function podOutcome(state: string | undefined): Outcome {
+  if (state === 'succeeded') return 'succeeded';
+  if (state === 'failed') return 'failed';
+  return 'pending';
+}
+
+function reasonAndMessage(status: { reason?: string; message?: string } | undefined): string {
+  const parts = [status?.reason, status?.message].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
+}
+
+export const trainingPhase: Phase<ModelTraining> = {
+  kind: 'ModelTraining',
+  noun: 'training',
+  get: (client, id) => client.trainings.get(id),
+  state: (t) => t.status?.state ?? 'unknown',
+  detail: () => '',
+  outcome: (t) => podOutcome(t.status?.state),
+  failure: (t) => reasonAndMessage(t.status),
+  logs: {
+    ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
+    open: (client, id, follow) => client.trainings.logs(id, { follow }),
+  },
+  outputs: (_client, t) => {
+    const artifact = t.status?.artifacts?.at(-1);
+    return Promise.resolve({
+      'training-id': t.id,
+      state: t.status?.state ?? 'unknown',
+      'artifact-name': artifact?.artifactName ?? '',
+      'run-id': artifact?.runId ?? '',
+      'commit-id': artifact?.commitID ?? '',
+      status: JSON.stringify(t.status ?? {}),
+    });
+  },
+  keyOutputs: ['artifact-name'],
+};
+
+export const packagingPhase: Phase<ModelPackaging> = {
+  kind: 'ModelPackaging',
+  noun: 'packaging',
+  get: (client, id) => client.packagings.get(id),
+  state: (p) => p.status?.state ?? 'unknown',
+  detail: () => '',
+  outcome: (p) => podOutcome(p.status?.state),
+  failure: (p) => reasonAndMessage(p.status),
+  logs: {
+    ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
+    open: (client, id, follow) => client.packagings.logs(id, { follow }),
+  },
+  outputs: (_client, p) => {
+    const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
+    return Promise.resolve({
+      'packaging-id': p.id,
+      state: p.status?.state ?? 'unknown',
+      image: results.image ?? '',
+      results: JSON.stringify(results),
+      status: JSON.stringify(p.status ?? {}),
+    });
+  },
+  keyOutputs: ['image'],
+};
+
+/** Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas. */
+export function deploymentServes(d: ModelDeployment): boolean {
+  const status = d.status;
+  return status?.state === 'Ready' && (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0);
+}
+
+export const deploymentPhase: Phase<ModelDeployment> = {
+  kind: 'ModelDeployment',
+  noun: 'deployment',
+  get: (client, id) => client.deployments.get(id),
+  state: (d) => d.status?.state || 'pending',
+  detail: (d) =>
+    d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
+  outcome: (d) => {
+    if (deploymentServes(d)) return 'succeeded';
+    // Failed is in the API's enum (the SDK treats it as final); a deletion while we wait is final too.
+    if (d.status?.state === 'Failed' || d.status?.state === 'Deleting' || d.deletionMark) return 'failed';
+    return 'pending';
+  },
+  failure: (d) =>
+    d.deletionMark || d.status?.state === 'Deleting'
+      ? 'it is being deleted'
+      : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
+  outputs: async (client, d) => {
+    let route: ModelRoute | undefined;
+    if (d.status?.state === 'Ready') route = await client.deployments.defaultRoute(d.id);
+    return {
+      'deployment-id': d.id,
+      state: d.status?.state ?? '',
+      url: route?.status?.edgeUrl ?? '',
+      'model-name': d.status?.modelName ?? '',
+      'model-version': d.status?.modelVersion ?? '',
+      'available-replicas': String(d.status?.availableReplicas ?? 0),
+      status: JSON.stringify(d.status ?? {}),
+    };
+  },
+  keyOutputs: ['url'],
+};
+
+export const inferenceJobPhase: Phase<InferenceJob> = {
+  kind: 'InferenceJob',
+  noun: 'batch inference job',
+  get: (client, id) => client.inferenceJobs.get(id),
+  state: (j) => j.status?.state || 'pending',
+  detail: () => '',
+  outcome: (j) => podOutcome(j.status?.state),
+  failure: (j) => reasonAndMessage(j.status),
+  outputs: (_client, j) =>
+    Promise.resolve({
+      'inference-job-id': j.id,
+      state: j.status?.state ?? '',
+      status: JSON.stringify(j.status ?? {}),
+    }),
+  keyOutputs: [],
+};

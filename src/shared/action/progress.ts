@@ -1,0 +1,35 @@
+// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
+// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
+import * as core from '@actions/core';
+
+export function formatElapsed(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+export class StateReporter {
+  private last: string | undefined;
+  private readonly since = Date.now();
+
+  constructor(
+    private readonly what: string,
+    private readonly print: (line: string) => void = core.info,
+  ) {}
+
+  /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
+  report(state: string, detail = ''): void {
+    const line = detail ? `${state} (${detail})` : state;
+    if (line === this.last) return;
+    this.last = line;
+    const clock = new Date().toISOString().slice(11, 19);
+    this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
+  }
+
+  get elapsedMs(): number {
+    return Date.now() - this.since;
+  }
+}

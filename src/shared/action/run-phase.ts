@@ -1,0 +1,172 @@
+// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
+// under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
+// set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
+// read the state and status.
+
+import * as core from '@actions/core';
+import { OdahuClient } from '../client.js';
+import type { OdahuSettings } from '../settings.js';
+import type { Resource } from '../types.js';
+import type { Applied, IfExists, Store } from './apply.js';
+import { applyResource } from './apply.js';
+import { messageOf } from './inputs.js';
+import type { Phase } from './phases.js';
+import type { StepContext } from './step.js';
+import type { SummaryRow } from './summary.js';
+import { writeSummary } from './summary.js';
+import { PhaseFailedError, WaitTimeoutError, watch } from './watch.js';
+import type { WatchOptions } from './watch.js';
+
+export interface PhaseRun<R extends Resource<unknown, unknown>> {
+  phase: Phase<R>;
+  store: Store<R>;
+  desired: R;
+  ifExists: IfExists;
+  wait: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  logs: boolean;
+  /** Delete what this step created or replaced if the workflow is cancelled while it waits. */
+  deleteOnCancel: boolean;
+  /** For if-exists: update, when the PUT can be skipped. */
+  unchanged?: (existing: R) => boolean;
+}
+
+export interface PhaseResult<R> {
+  object: R;
+  outputs: Record<string, string>;
+}
+
+/** Where outputs go: the step's outputs by default; the pipeline prefixes nothing but collects. */
+export type OutputSink = (name: string, value: string) => void;
+
+/** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
+export async function runPhase<R extends Resource<unknown, unknown>>(
+  ctx: StepContext,
+  client: OdahuClient,
+  run: PhaseRun<R>,
+  rows: SummaryRow[],
+  setOutput: OutputSink = (name, value) => core.setOutput(name, value),
+): Promise<PhaseResult<R>> {
+  const started = Date.now();
+  const { phase, desired } = run;
+  const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
+    noun: phase.noun,
+    signal: ctx.signal,
+    deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
+    pollIntervalMs: run.pollIntervalMs,
+    unchanged: run.unchanged,
+  });
+  if (run.deleteOnCancel && startedHere(action)) {
+    ctx.onCancel(async () => {
+      core.info(`Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`);
+      await run.store.delete(desired.id);
+    });
+  }
+
+  try {
+    return await settle(client, phase, desired.id, applied, {
+      watch: run.wait
+        ? { timeoutMs: run.timeoutMs, pollIntervalMs: run.pollIntervalMs, signal: ctx.signal, logs: run.logs }
+        : undefined,
+      action: run.wait ? `${action}, waited` : action,
+      started,
+      rows,
+      setOutput,
+    });
+  } finally {
+    ctx.clearCancel();
+  }
+}
+
+export interface SettleOptions {
+  /** Wait for the final state like this, or take the object as it is. */
+  watch: WatchOptions | undefined;
+  /** What the summary says was done. */
+  action: string;
+  started: number;
+  rows: SummaryRow[];
+  setOutput: OutputSink;
+}
+
+/**
+ * Wait for the phase when asked, then set its outputs and push its summary row; on failure, the
+ * outputs of the failed object (state, status) are set too and the row says how it ended.
+ */
+export async function settle<R>(
+  client: OdahuClient,
+  phase: Phase<R>,
+  id: string,
+  /** The object as the step last saw it; unneeded when watching (the watch reads it). */
+  current: R | undefined,
+  options: SettleOptions,
+): Promise<PhaseResult<R>> {
+  const addRow = (state: string, outputs: Record<string, string>) =>
+    options.rows.push({
+      kind: phase.kind,
+      id,
+      action: options.action,
+      state,
+      durationMs: Date.now() - options.started,
+      outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
+    });
+  let final: R;
+  try {
+    final = options.watch
+      ? await watch(phase, client, id, options.watch)
+      : (current ?? (await phase.get(client, id)));
+  } catch (error) {
+    if (error instanceof PhaseFailedError) {
+      const failed = error.final as R;
+      addRow(phase.state(failed), await publish(client, phase, failed, options.setOutput));
+    } else {
+      addRow(error instanceof WaitTimeoutError ? 'timed out' : 'error', {});
+    }
+    throw error;
+  }
+  const outputs = await publish(client, phase, final, options.setOutput);
+  addRow(phase.state(final), outputs);
+  return { object: final, outputs };
+}
+
+/** Only what this step brought into being is undone on cancel; an updated resource existed before. */
+function startedHere(action: Applied | 'unchanged'): boolean {
+  return action === 'created' || action === 'replaced';
+}
+
+async function publish<R>(
+  client: OdahuClient,
+  phase: Phase<R>,
+  object: R,
+  setOutput: OutputSink,
+): Promise<Record<string, string>> {
+  let outputs: Record<string, string>;
+  try {
+    outputs = await phase.outputs(client, object);
+  } catch (error) {
+    core.warning(`Could not read every output of ${phase.noun}: ${messageOf(error)}`);
+    return {};
+  }
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  return outputs;
+}
+
+/**
+ * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
+ * summary written whatever happens.
+ */
+export async function runPhaseStep<R extends Resource<unknown, unknown>>(
+  ctx: StepContext,
+  settings: OdahuSettings,
+  title: string,
+  describe: (client: OdahuClient) => PhaseRun<R>,
+): Promise<PhaseResult<R>> {
+  const client = OdahuClient.fromSettings(settings);
+  const rows: SummaryRow[] = [];
+  try {
+    return await runPhase(ctx, client, describe(client), rows);
+  } finally {
+    await writeSummary(title, rows);
+    client.dispose();
+  }
+}
