@@ -11,7 +11,7 @@ import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import type { ClientCredentialsOptions } from '../src/shared/auth.js';
 import { ModelClient, OdahuClient } from '../src/shared/client.js';
 import { ApiError, AuthError, NetworkError } from '../src/shared/errors.js';
-import { loadManifests } from '../src/shared/manifests.js';
+import { loadManifest, loadManifests } from '../src/shared/manifests.js';
 import type { RetryOptions } from '../src/shared/retry.js';
 import { DEFAULT_SCOPE } from '../src/shared/settings.js';
 import type { Connection, ModelTraining } from '../src/shared/types.js';
@@ -264,10 +264,11 @@ describe('against one emulator', () => {
         outputDestination: { connection: 'wine', path: 'out/' },
       },
     };
-    expect((await client.inferenceServices.create(service)).spec.triggers).toEqual({
-      webhook: { enabled: true },
-    });
-    await client.inferenceServices.update({ ...service, spec: { ...service.spec, args: ['--fast'] } });
+    const created = await client.inferenceServices.create(service);
+    expect(created.spec.triggers).toEqual({ webhook: { enabled: true } });
+    // A PUT applies no defaults: the stored webhook trigger is sent back.
+    await client.inferenceServices.update({ ...created, spec: { ...created.spec, args: ['--fast'] } });
+    expect((await client.inferenceServices.get('wine-batch')).spec.args).toEqual(['--fast']);
     const job = await client.inferenceJobs.create({ id: '', spec: { inferenceServiceId: 'wine-batch' } });
     expect(job.id).toMatch(/^job-wine-batch-/);
     expect((await client.inferenceJobs.list()).map((j) => j.id)).toContain(job.id);
@@ -275,16 +276,16 @@ describe('against one emulator', () => {
     await client.inferenceJobs.delete(job.id);
   });
 
-  test('the kinds of a manifest, each with its collection', async () => {
-    const manifests = loadManifests(
+  test('the kind of a manifest names its collection', async () => {
+    const manifest = loadManifest(
       'kind: ToolchainIntegration\nid: by-kind\nspec: {entrypoint: /bin/x, defaultImage: x:1}\n',
+      'ToolchainIntegration',
     );
-    for (const manifest of manifests) {
-      const collection = client.kind(manifest.kind);
-      expect(collection).toBe(client.toolchainIntegrations);
-      await client.kind('ToolchainIntegration').create(manifest.resource as never);
-    }
+    const collection = client.kind(manifest.kind);
+    expect(collection).toBe(client.toolchainIntegrations);
+    await collection.create(manifest.resource);
     expect((await client.kind('ToolchainIntegration').get('by-kind')).spec.defaultImage).toBe('x:1');
+    expect(client.kind('InferenceJob')).toBe(client.inferenceJobs);
   });
 
   test('the example manifests load cleanly', () => {
@@ -313,7 +314,10 @@ describe('against one emulator', () => {
     );
 
     await expect(
-      client.connections.create({ id: 'docker-ci', spec: { type: 'docker', uri: 'x' } }),
+      client.connections.create({
+        id: 'docker-ci',
+        spec: { type: 'docker', uri: 'x', username: 'u', password: b64('p') },
+      }),
     ).rejects.toThrow(`POST ${api}/connection failed: 409 entity "docker-ci" already exists`);
     await expect(
       client.trainings.create({ id: 'bad', spec: { model: { name: '', version: '' }, toolchain: '' } }),
