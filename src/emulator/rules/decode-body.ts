@@ -107,7 +107,7 @@ class Decoder {
         if (node.kind !== 'number') return this.mismatch(node, shape, context, current);
         if (!fitsInt32(node.literal))
           return this.mismatch(node, shape, context, current, `number ${node.literal}`);
-        return Number(node.literal);
+        return Number(BigInt(node.literal));
       case 'any':
         return this.plain(node, context);
       case 'object':

@@ -38,7 +38,10 @@ export function goTimeJsonError(raw: string): string | undefined {
       return fail(prefix, value.slice(matched));
     }
     value = value.slice(prefix.length);
-    if (std === null) return value === '' ? undefined : `parsing time ${quote(raw)}: extra text: ${value}`;
+    if (std === null) {
+      if (value !== '') return `parsing time ${quote(raw)}: extra text: ${value}`;
+      break;
+    }
     const before = value;
     const parsed = parseElement(std, value);
     if (parsed === undefined) return fail(std, before);
