@@ -25,6 +25,7 @@ export const REALM_ROLES: Readonly<Record<Role, string>> = {
 export interface IdentityProvider {
   issuer: string;
   tokenUrl: string;
+  jwksUrl: string;
   /** The public half of the signing key, for the API and the edge to verify tokens. */
   publicKeys: JSONWebKeySet;
   /** Serves a request whose path starts with REALM_PATH. */
@@ -92,6 +93,7 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
   return {
     issuer,
     tokenUrl: `${issuer}${TOKEN_PATH}`,
+    jwksUrl: `${issuer}${CERTS_PATH}`,
     publicKeys: { keys: [verifying] },
     handle(req, res) {
       // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point

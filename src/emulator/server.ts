@@ -2,7 +2,7 @@
 // /auth/realms/odahu), the API server (/api/v1, behind its gateway), the edge with the model servers
 // (/model, /custom), a controller moving resources through their states, and GET /health.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenVerifier } from './access.js';
 import { apiRouter } from './api/router.js';
@@ -31,6 +31,14 @@ export const DEFAULT_CLIENT_SECRET = 'odahu-emulator-secret';
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
+  // The port is known only once listening, and the cluster needs it for its URLs: requests that
+  // come in meanwhile (a script polling /health) wait for the cluster instead of hanging.
+  let dispatch: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  let announceReady = (): void => undefined;
+  const ready = new Promise<void>((resolve) => (announceReady = resolve));
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void ready.then(() => dispatch?.(req, res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, host, () => {
@@ -40,7 +48,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = (options.publicUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, '');
+  try {
+    const cluster = await startCluster(options, baseUrl);
+    dispatch = cluster.dispatch;
+    announceReady();
+    return {
+      ...cluster.urls,
+      close: async () => {
+        cluster.stop();
+        await closeServer(server);
+      },
+    };
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+}
 
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+interface Cluster {
+  urls: Omit<RunningEmulator, 'close'>;
+  dispatch: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Stops every timer of the controller. */
+  stop: () => void;
+}
+
+/** Everything behind the HTTP server, wired together for one base URL. */
+async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<Cluster> {
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
   const clients: EmulatorClient[] = [
@@ -65,7 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     packaging: options.packagingSeconds ?? 3,
     job: options.jobSeconds ?? 2,
   });
-  const seed0 = options.seed ?? Date.now();
+  const faultSeed = options.seed ?? Date.now();
   const rollouts = new Rollouts(store, outbox, artifacts, timers, {
     deploymentSeconds: options.deploymentSeconds ?? 2,
     edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
@@ -74,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     apiUrl: baseUrl,
     issuer: identity.issuer,
     tokenUrl: identity.tokenUrl,
-    jwksUrl: `${identity.issuer}/protocol/openid-connect/certs`,
+    jwksUrl: identity.jwksUrl,
   });
   const router = apiRouter({
     store,
@@ -91,11 +131,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
     latencyMs: options.latencyMs ?? 0,
     dropRate: options.dropRate ?? 0,
-    seed: seed0,
+    seed: faultSeed,
   });
   const gateway = new ApiGateway(router, verifier, faults, baseUrl);
   // Its own dice, so that model traffic does not shift the API's fault sequence.
-  const modelServer = new ModelServer(rollouts, verifier, createDice(seed0 + 1));
+  const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
 
   const record = (answer: RecordedAnswer): void => {
     try {
@@ -105,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
     const started = Date.now();
     if (options.verbose) {
       res.on('close', () => {
@@ -128,22 +168,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       } else exchange.text(404, NOT_FOUND_PAGE);
     };
     answer().catch((error: unknown) => answerFailure(exchange, error));
-  });
+  };
 
   return {
-    apiUrl: baseUrl,
-    authUrl: identity.tokenUrl,
-    issuer: identity.issuer,
-    clientId,
-    clientSecret,
-    edgeUrl: config.edgeHost,
-    close: async () => {
-      timers.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    urls: {
+      apiUrl: baseUrl,
+      authUrl: identity.tokenUrl,
+      issuer: identity.issuer,
+      clientId,
+      clientSecret,
+      edgeUrl: config.edgeHost,
     },
+    dispatch,
+    stop: () => timers.close(),
   };
 }
 
