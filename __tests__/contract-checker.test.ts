@@ -281,6 +281,23 @@ describeWithSpec('checkAnswer against the shared swagger.yaml', () => {
           events: [{ entityID: 'wine-12345', type: 'ModelRouteCreated', datetime: T0, payload: route }],
           cursor: 3,
         }),
+        answer('GET', '/api/v1/model/route-events', 200, {
+          events: [
+            {
+              entityID: 'wine-12345',
+              type: 'ModelRouteDeleted',
+              datetime: T0,
+              payload: {
+                id: '',
+                createdAt: '0001-01-01T00:00:00Z',
+                updatedAt: '0001-01-01T00:00:00Z',
+                spec: { urlPrefix: '', modelDeployments: null },
+                status: { edgeUrl: '', state: '' },
+              },
+            },
+          ],
+          cursor: 4,
+        }),
         answer('PUT', '/api/v1/connection', 200, connection),
         answer('GET', '/api/v1/connection', 200, null),
         answer('POST', '/api/v1/connection', 409, { message: 'entity "wine-data" already exists' }),

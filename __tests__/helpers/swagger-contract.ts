@@ -84,6 +84,9 @@ const NULLABLE_PROPERTIES: ReadonlySet<string> = new Set([
   // §4.4: schema `targets` "list may be null"; `arguments.properties` is always emitted (no `?`).
   'Schema.targets',
   'JsonSchema.properties',
+  // §4.6: route `modelDeployments` "always emitted"; validation keeps it non-empty, so only the
+  // zero-valued payload of a Deleted/DeletionMarkIsSet event (§7) holds the nil slice.
+  'ModelRouteSpec.modelDeployments',
   // §4.8: InferenceService `args` "always emitted".
   'InferenceServiceSpec.args',
   // §4.9: every job spec key "always emitted (null when empty)"; requestId is always generated.

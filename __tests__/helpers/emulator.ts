@@ -1,0 +1,64 @@
+// The emulator every test file starts: fast state machines, a free port, and the contract check on
+// every answer it gives, so a test that drives the emulator also proves the emulator follows the spec.
+
+import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src/emulator/options.js';
+import { startEmulator } from '../../src/emulator/server.js';
+import { checkAnswer, contractAvailable } from './swagger-contract.js';
+
+export { contractAvailable };
+
+export type TestEmulator = RunningEmulator & {
+  /** Every answer of the API and the model server, in order. */
+  answers: RecordedAnswer[];
+};
+
+/** Short enough to keep tests quick, long enough that intermediate states can still be seen. */
+const TEST_DEFAULTS: EmulatorOptions = {
+  port: 0,
+  trainingSeconds: 0.3,
+  packagingSeconds: 0.3,
+  deploymentSeconds: 0.2,
+  jobSeconds: 0.2,
+  edgeWarmupSeconds: 0.05,
+};
+
+/**
+ * Starts an emulator for a test. `close()` rejects, listing every violation, if any answer broke the
+ * Odahu API spec (checked only where swagger.yaml is available).
+ */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const answers: RecordedAnswer[] = [];
+  const violations: string[] = [];
+  const callerOnAnswer = options.onAnswer;
+
+  const emulator = await startEmulator({
+    ...TEST_DEFAULTS,
+    ...options,
+    onAnswer: (answer) => {
+      answers.push(answer);
+      // Checked before the caller's hook runs, so a throwing hook cannot skip the check.
+      if (contractAvailable) violations.push(...checkAnswer(answer));
+      callerOnAnswer?.(answer);
+    },
+  });
+
+  return {
+    ...emulator,
+    answers,
+    close: async () => {
+      await emulator.close();
+      if (violations.length > 0) throw new Error(contractReport(violations));
+    },
+  };
+}
+
+/** One line per distinct violation, with a count where an answer broke the spec the same way again. */
+function contractReport(violations: string[]): string {
+  const counts = new Map<string, number>();
+  for (const line of violations) counts.set(line, (counts.get(line) ?? 0) + 1);
+  const lines = [...counts].map(([line, count]) => (count > 1 ? `${line} (${count} times)` : line));
+  return [
+    `${violations.length} emulator answer violation(s) of the Odahu API spec (swagger.yaml):`,
+    ...lines,
+  ].join('\n');
+}
