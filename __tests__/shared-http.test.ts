@@ -200,3 +200,26 @@ test('each attempt and each retry is debug-logged with its wait, never a header'
     write.mockRestore();
   }
 });
+
+test('a followed log stream stops when the call is aborted', async () => {
+  const api = await server((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    response.write('INFO\tstep-trainer\tepoch 1\n');
+    // ... and the pod keeps running.
+  });
+  const controller = new AbortController();
+  const stream = await transportFor(api.url).stream('/model/training/wine/log', {
+    query: { follow: true },
+    signal: controller.signal,
+  });
+  const chunks: string[] = [];
+  const reading = (async () => {
+    for await (const chunk of stream) {
+      chunks.push(String(chunk));
+      controller.abort();
+    }
+  })();
+  await expect(reading).rejects.toThrow(/abort|premature close/i);
+  expect(chunks).toEqual(['INFO\tstep-trainer\tepoch 1\n']);
+  expect(api.requests[0]?.url).toBe('/model/training/wine/log?follow=true');
+});

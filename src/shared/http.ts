@@ -112,7 +112,12 @@ export class Transport {
       const status = response.message.statusCode ?? 0;
       if (status >= 200 && status < 300) {
         const body = response.message;
-        options.signal?.addEventListener('abort', () => body.destroy(), { once: true });
+        const { signal } = options;
+        if (signal) {
+          const stop = (): void => void body.destroy();
+          signal.addEventListener('abort', stop, { once: true });
+          body.once('close', () => signal.removeEventListener('abort', stop));
+        }
         return body;
       }
       throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
@@ -263,12 +268,23 @@ function parseJson<T>(method: string, url: string, status: number, text: string)
 
 export function apiErrorOf(method: string, url: string, message: IncomingMessage, text: string): ApiError {
   const status = message.statusCode ?? 0;
-  let serverMessage = serverMessageOf(text, message.statusMessage);
-  if (status >= 300 && status < 400 && message.headers.location) {
-    serverMessage = `redirected to ${displayUrl(new URL(message.headers.location, url).toString().split('?')[0] ?? '')}`;
-  }
+  const { location } = message.headers;
+  const serverMessage =
+    status >= 300 && status < 400 && location
+      ? `redirected to ${redirectTarget(location, url)}`
+      : serverMessageOf(text, message.statusMessage);
   const retryAfter = message.headers['retry-after'];
   return new ApiError({ method, url, status, serverMessage, retryAfter });
+}
+
+/** Where a redirect leads, without its query (a login page's state). */
+function redirectTarget(location: string, from: string): string {
+  try {
+    const target = new URL(location, from);
+    return displayUrl(`${target.origin}${target.pathname}`);
+  } catch {
+    return location.split('?')[0] ?? '';
+  }
 }
 
 /**
