@@ -235,6 +235,16 @@ describe('decodeBody results', () => {
     ).toEqual({ spec: { arguments: { port: null, ratio: 1.5, tags: [1, 'a'] } } });
   });
 
+  it('keeps map keys such as __proto__ as plain keys', () => {
+    const decoded = decodeBody(
+      'ModelPackaging',
+      '{"spec": {"arguments": {"__proto__": {"polluted": true}}}}',
+    );
+    const args = (decoded.spec as { arguments: Record<string, unknown> }).arguments;
+    expect(Object.keys(args)).toEqual(['__proto__']);
+    expect((args as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('decodes escapes as Go does, lone surrogates becoming U+FFFD', () => {
     expect(decodeBody('Connection', '{"id": "\\u00e9\\ud83d\\ude00\\ud800x\\/\\t"}')).toEqual({
       id: 'é😀\ufffdx/\t',

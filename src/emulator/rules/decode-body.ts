@@ -119,8 +119,9 @@ class Decoder {
       case 'map': {
         if (node.kind !== 'object') return this.mismatch(node, shape, context, current);
         const map: Decoded = isRecord(current) ? current : {};
-        for (const [key, item] of node.members)
-          map[key] = this.decode(shape.of, item, zeroValue(shape.of), context);
+        for (const [key, item] of node.members) {
+          setMember(map, key, this.decode(shape.of, item, zeroValue(shape.of), context));
+        }
         return map;
       }
     }
@@ -155,7 +156,7 @@ class Decoder {
     switch (node.kind) {
       case 'object': {
         const object: Decoded = {};
-        for (const [key, item] of node.members) object[key] = this.plain(item, context);
+        for (const [key, item] of node.members) setMember(object, key, this.plain(item, context));
         return object;
       }
       case 'array':
@@ -241,6 +242,11 @@ export function goTypeName(shape: Shape): string {
     case 'map':
       return `map[string]${goTypeName(shape.of)}`;
   }
+}
+
+/** A map key as an own property, even `__proto__`, which plain assignment would turn into a prototype. */
+function setMember(target: Decoded, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isRecord(value: unknown): value is Decoded {
