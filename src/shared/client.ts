@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 
 import type { TokenSource } from './auth.js';
 import { tokenSourceFor } from './auth.js';
+import { ApiError } from './errors.js';
 import { Transport } from './http.js';
 import type { Query, TransportOptions } from './http.js';
 import { KINDS } from './kinds.js';
@@ -308,5 +309,5 @@ export class ModelClient {
 }
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
+  return error instanceof ApiError && error.status === 404;
 }

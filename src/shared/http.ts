@@ -266,7 +266,7 @@ function parseJson<T>(method: string, url: string, status: number, text: string)
   }
 }
 
-export function apiErrorOf(method: string, url: string, message: IncomingMessage, text: string): ApiError {
+function apiErrorOf(method: string, url: string, message: IncomingMessage, text: string): ApiError {
   const status = message.statusCode ?? 0;
   const { location } = message.headers;
   const serverMessage =

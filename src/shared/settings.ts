@@ -155,7 +155,7 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** Users paste the base URL in several spellings; the client appends `/api/v1/...` itself. */
-export function normaliseApiUrl(url: string): string {
+function normaliseApiUrl(url: string): string {
   return url
     .replace(/\/+$/, '')
     .replace(/\/api\/v1$/, '')
