@@ -63,8 +63,9 @@ export function validateArguments(
     if (!schema.properties.has(name)) errors.push(`(root): Additional property ${name} is not allowed`);
   }
   for (const [name, property] of schema.properties) {
-    if (Object.prototype.hasOwnProperty.call(data, name))
+    if (Object.prototype.hasOwnProperty.call(data, name)) {
       errors.push(...valueErrors(name, property, data[name]));
+    }
   }
   return errors;
 }
@@ -79,8 +80,9 @@ function compileSchema(args: Arguments | undefined): ArgumentSchema {
   const compiled = new Map<string, PropertySchema>();
   for (const [name, keywords] of properties) compiled.set(name, compileProperty(keywords));
   const required = args?.required ?? [];
-  if (new Set(required).size !== required.length)
+  if (new Set(required).size !== required.length) {
     throw new SchemaCompileError('required items must be unique');
+  }
   return { properties: compiled, required };
 }
 

@@ -51,8 +51,9 @@ export function prepareConnection(
     case 's3':
       if (!spec.region) errors.push('s3 type requires that region must be non-empty');
       if (spec.role) errors.push('s3 type does not support role parameter yet');
-      if (!spec.keySecret || !spec.keyID)
+      if (!spec.keySecret || !spec.keyID) {
         errors.push('s3 type requires that keyID and keySecret parameters must be non-empty');
+      }
       break;
     case 'gcs':
       if (!spec.region) errors.push('gcs type requires that region must be non-empty');
@@ -60,8 +61,9 @@ export function prepareConnection(
       if (!spec.keySecret) errors.push('gcs type requires that keySecret parameter must be non-empty');
       break;
     case 'azureblob':
-      if (!spec.keySecret)
+      if (!spec.keySecret) {
         errors.push('azureblob type requires that keySecret parameter contains HTTP endpoint with SAS Token');
+      }
       break;
     case 'docker':
       if (!spec.password) errors.push('docker type requires the password parameter');

@@ -105,8 +105,9 @@ class Decoder {
         return this.mismatch(node, shape, context, current);
       case 'int':
         if (node.kind !== 'number') return this.mismatch(node, shape, context, current);
-        if (!fitsInt32(node.literal))
+        if (!fitsInt32(node.literal)) {
           return this.mismatch(node, shape, context, current, `number ${node.literal}`);
+        }
         return Number(BigInt(node.literal));
       case 'any':
         return this.plain(node, context);

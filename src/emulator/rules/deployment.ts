@@ -38,11 +38,13 @@ export function prepareModelDeployment(
   }
 
   if (spec.minReplicas === undefined) spec.minReplicas = 0;
-  else if (spec.minReplicas < 0)
+  else if (spec.minReplicas < 0) {
     prepended.unshift('minimum number of replicas parameter must not be less than 0');
+  }
   if (spec.maxReplicas === undefined) spec.maxReplicas = spec.minReplicas > 1 ? spec.minReplicas : 1;
-  else if (spec.maxReplicas < 1)
+  else if (spec.maxReplicas < 1) {
     prepended.unshift('maximum number of replicas parameter must not be less than 1');
+  }
   if (spec.minReplicas > spec.maxReplicas) {
     prepended.unshift(
       'maximum number of replicas parameter must not be less than minimum number of replicas parameter',
@@ -52,14 +54,14 @@ export function prepareModelDeployment(
   if (spec.resources === undefined) spec.resources = copyResources(config.deployment.defaultResources);
   else appended.push(...resourceParseErrors(spec.resources));
 
-  if (spec.readinessProbeInitialDelay === undefined)
+  if (spec.readinessProbeInitialDelay === undefined) {
     spec.readinessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-  else if (spec.readinessProbeInitialDelay < 0) {
+  } else if (spec.readinessProbeInitialDelay < 0) {
     prepended.unshift('readinessProbeInitialDelay must be non-negative integer');
   }
-  if (spec.livenessProbeInitialDelay === undefined)
+  if (spec.livenessProbeInitialDelay === undefined) {
     spec.livenessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-  else if (spec.livenessProbeInitialDelay < 0) {
+  } else if (spec.livenessProbeInitialDelay < 0) {
     prepended.unshift('livenessProbeInitialDelay must be non-negative integer');
   }
   spec.imagePullConnID ||= config.defaultDockerPullConnName;

@@ -8,8 +8,9 @@ export type AtoiResult = { ok: true; value: number } | { ok: false; error: strin
 
 /** strconv.Atoi on a 64-bit server: optional sign, decimal digits only, int64 range. */
 export function goAtoi(text: string): AtoiResult {
-  if (!/^[+-]?\d+$/.test(text))
+  if (!/^[+-]?\d+$/.test(text)) {
     return { ok: false, error: `strconv.Atoi: parsing ${goQuote(text)}: invalid syntax` };
+  }
   const value = BigInt(text);
   if (value < INT64_MIN || value > INT64_MAX) {
     return { ok: false, error: `strconv.Atoi: parsing ${goQuote(text)}: value out of range` };

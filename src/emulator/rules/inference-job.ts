@@ -34,8 +34,9 @@ export function prepareInferenceJob(
   };
 
   const errors: string[] = [];
-  if (!service.spec.triggers?.webhook?.enabled)
+  if (!service.spec.triggers?.webhook?.enabled) {
     errors.push(`InferenceService: ${serviceId} webhook trigger is disabled`);
+  }
   for (const field of ['dataSource', 'outputDestination'] as const) {
     if (job[field] === null) {
       errors.push(

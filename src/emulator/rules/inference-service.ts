@@ -30,8 +30,9 @@ export function prepareInferenceService(
   if (!spec.command?.length) errors.push('command must be non-empty');
   const registry = spec.modelRegistry ?? {};
   if (registry.remote !== undefined) {
-    if (!registry.remote.modelConnection)
+    if (!registry.remote.modelConnection) {
       errors.push('modelRegistry.remote.modelConnection must be non-empty');
+    }
   } else if (registry.local !== undefined) {
     if (!registry.local.meta?.name) errors.push('modelRegistry.local.meta.name must be non-empty');
     if (!registry.local.meta?.version) errors.push('modelRegistry.local.meta.version must be non-empty');

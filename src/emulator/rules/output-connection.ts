@@ -16,7 +16,8 @@ export function resolveOutputConnection(
 ): OutputConnection {
   const id = given || configured;
   if (id === '') return { id, error: specSectionError('OutputConnection', ['empty "OutputConnection"']) };
-  if (view.connection(id) === undefined)
+  if (view.connection(id) === undefined) {
     return { id, error: specSectionError('OutputConnection', [notFound(id)]) };
+  }
   return { id };
 }

@@ -23,9 +23,9 @@ export function preparePackagingIntegration(
   const targets = spec.schema?.targets ?? null;
   for (const target of targets ?? []) {
     if (!target.name) errors.push('one of target has empty name');
-    else if (!target.connectionTypes?.length)
+    else if (!target.connectionTypes?.length) {
       errors.push(`${target.name} target must have at least one connection type`);
-    else {
+    } else {
       for (const type of target.connectionTypes) {
         if (!(CONNECTION_TYPES as readonly string[]).includes(type)) {
           errors.push(`${target.name} target have unknown connection type: ${type}`);

@@ -62,8 +62,9 @@ function targetErrors(targets: ModelDeploymentTarget[], view: ClusterView): stri
     const target = targets[0]!;
     missing(target.mdName ?? '');
     if (target.weight === undefined) target.weight = FULL_WEIGHT;
-    else if (target.weight !== FULL_WEIGHT)
+    else if (target.weight !== FULL_WEIGHT) {
       errors.push('it must have 100 weight or nil value if there is only one target');
+    }
     return errors;
   }
   let total = 0;
