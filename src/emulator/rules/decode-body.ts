@@ -227,7 +227,7 @@ function zeroValue(shape: Shape): unknown {
   }
 }
 
-export function goTypeName(shape: Shape): string {
+function goTypeName(shape: Shape): string {
   switch (shape.t) {
     case 'string':
     case 'bool':

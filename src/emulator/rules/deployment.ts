@@ -12,9 +12,9 @@ import type { ClusterView } from '../cluster.js';
 import type { ModelDeploymentSpec } from '../../shared/types.js';
 
 /** Knative names derived from the id must fit, so deployment ids are shorter than others. */
-export const MAX_DEPLOYMENT_ID_LENGTH = 46;
-export const DEFAULT_PROBE_INITIAL_DELAY = 2;
-export const DEFAULT_ROLE_PREFIX = 'role-';
+const MAX_DEPLOYMENT_ID_LENGTH = 46;
+const DEFAULT_PROBE_INITIAL_DELAY = 2;
+const DEFAULT_ROLE_PREFIX = 'role-';
 
 export function prepareModelDeployment(
   body: DecodedBody,

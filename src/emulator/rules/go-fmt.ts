@@ -12,7 +12,7 @@ export function goSlice(items: readonly string[]): string {
 }
 
 /** Go compares strings byte by byte; for UTF-16 strings this is code point order. */
-export function compareBytes(a: string, b: string): number {
+function compareBytes(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

@@ -31,7 +31,7 @@ export function readFirstJsonValue(body: string): JsonNode {
 }
 
 /** How Go's scanner names an offending byte: `'x'`, `'\n'`, `'\x01'`, `'"'`. */
-export function quoteChar(c: number): string {
+function quoteChar(c: number): string {
   if (c === 0x27) return `'\\''`;
   if (c === 0x22) return `'"'`;
   const named: Record<number, string> = {

@@ -2,7 +2,7 @@
 // validate and default each kind with the server's messages, present connections, read list queries.
 
 export { decodeBody } from './decode-body.js';
-export type { DecodedBody, PrepareOptions, PrepareRule, Prepared } from './prepared.js';
+export type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 export { prepareModelTraining } from './training.js';
 export { prepareToolchainIntegration } from './toolchain-integration.js';
 export { prepareModelPackaging } from './packaging.js';
@@ -16,6 +16,6 @@ export { presentConnection, SECRET_MASK } from './connection-presentation.js';
 export { prepareInferenceService } from './inference-service.js';
 export type { PreparedServiceSpec } from './inference-service.js';
 export { prepareInferenceJob } from './inference-job.js';
-export { parseListQuery, applyListQuery, DEFAULT_PAGE_SIZE } from './list-query.js';
+export { parseListQuery, applyListQuery } from './list-query.js';
 export type { ListQuery } from './list-query.js';
 export { parseFollow, parseCursor } from './query-params.js';

@@ -11,7 +11,7 @@ import { resourceParseErrors } from './resources.js';
 import type { InferenceServiceSpec } from '../../shared/types.js';
 
 /** Job ids are `job-<service id>-<5 chars>`, so service ids leave room for them. */
-export const MAX_SERVICE_ID_LENGTH = 53;
+const MAX_SERVICE_ID_LENGTH = 53;
 
 /** The stored spec: `args` is always emitted, null when absent. */
 export type PreparedServiceSpec = Omit<InferenceServiceSpec, 'args'> & { args: string[] | null };

@@ -9,7 +9,7 @@ import { ApiFailure } from '../cluster.js';
 import { goAtoi } from './go-strconv.js';
 import type { KindName } from '../../shared/kinds.js';
 
-export const DEFAULT_PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 500;
 
 /** Each kind's filter parameters and where in the object they look. */
 const FILTERS: Partial<Record<KindName, Record<string, readonly string[]>>> = {

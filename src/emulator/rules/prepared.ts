@@ -1,7 +1,6 @@
-// What every prepare function takes and gives back, and how it reads a body decodeBody has produced
-// (every field already has its Go type, so a typed view of it is safe).
-
-import type { ClusterView } from '../cluster.js';
+// What the prepare functions take and give back (all share one signature: body, view, options), and
+// how they read a body decodeBody has produced (every field already has its Go type, so a typed view
+// of it is safe).
 
 export type DecodedBody = Record<string, unknown>;
 
@@ -15,13 +14,6 @@ export interface Prepared<Spec> {
   id: string;
   spec: Spec;
 }
-
-/** The one signature of all prepare functions, so that the runtime can keep them in a table. */
-export type PrepareRule<Spec> = (
-  body: DecodedBody,
-  view: ClusterView,
-  options: PrepareOptions,
-) => Prepared<Spec>;
 
 export function readBody<Spec>(body: DecodedBody): { id: string; spec: Partial<Spec> } {
   return {

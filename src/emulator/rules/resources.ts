@@ -15,7 +15,7 @@ import type { Quantity } from './quantity.js';
 import type { ResourceList, ResourceRequirements } from '../../shared/types.js';
 
 /** config.NvidiaResourceName: the name a GPU gets in Kubernetes resource lists. */
-export const GPU_RESOURCE = 'nvidia.com/gpu';
+const GPU_RESOURCE = 'nvidia.com/gpu';
 
 type KubernetesList = Map<string, Quantity>;
 

@@ -12,10 +12,10 @@ import { copyResources, requestsGpu, resourceErrors, resourceParseErrors } from 
 import type { ClusterView } from '../cluster.js';
 import type { ModelTrainingSpec } from '../../shared/types.js';
 
-export const DEFAULT_ARTIFACT_NAME_TEMPLATE = '{{ .Name }}-{{ .Version }}-{{ .RandomUUID }}.zip';
-export const DEFAULT_WORK_DIR = './';
+const DEFAULT_ARTIFACT_NAME_TEMPLATE = '{{ .Name }}-{{ .Version }}-{{ .RandomUUID }}.zip';
+const DEFAULT_WORK_DIR = './';
 /** connection.ObjectStorageTypesSet, printed as Go prints its keys. */
-export const OBJECT_STORAGE_TYPES = ['s3', 'gcs', 'azureblob'];
+const OBJECT_STORAGE_TYPES = ['s3', 'gcs', 'azureblob'];
 
 export function prepareModelTraining(
   body: DecodedBody,
