@@ -59,7 +59,11 @@ describe('training logs', () => {
       500,
       { message: 'model Training early has not started yet' },
     ]);
+    // A changed spec re-runs it: the resource stays in Kubernetes, so no 404 while the new pod waits.
+    await api.put('model/training', training('early', { 'emulator-seconds': '2', alpha: '2' }));
+    expect((await api.get('model/training/early/log')).status).toBe(500);
     await api.delete('model/training/early');
+    expect((await api.get('model/training/early/log')).status).toBe(404);
   });
 
   it('refuse a follow value Go cannot parse as a bool', async () => {

@@ -153,10 +153,12 @@ export function serveLog(
   timers: Timers,
 ): void {
   const names = LOG_NAMES[kind];
-  if (!run || run.phase === 'created' || run.phase === 'stopped') {
+  if (!run || run.phase === 'stopped' || (run.phase === 'created' && !run.rerun)) {
     throw new ApiFailure(404, `${names.crd} "${id}" not found`);
   }
-  if (run.phase === 'scheduling') throw new ApiFailure(500, `${names.notStarted} ${id} has not started yet`);
+  if (run.phase === 'created' || run.phase === 'scheduling') {
+    throw new ApiFailure(500, `${names.notStarted} ${id} has not started yet`);
+  }
 
   const stream = exchange.stream(200, 'text/plain; charset=utf-8');
   const printed = run.printed();

@@ -152,7 +152,8 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
         console.error(`${req.method ?? ''} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`);
       });
     }
-    const url = new URL(req.url ?? '/', 'http://emulator');
+    // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
+    const url = new URL(`http://emulator${req.url ?? '/'}`);
     if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
       identity.handle(req, res);
       return;

@@ -52,6 +52,8 @@ export class TaskRun {
     readonly podName: string,
     readonly startedAt: number,
     readonly plan: RunPlan,
+    /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
+    readonly rerun: boolean,
   ) {}
 
   get ended(): boolean {
@@ -142,9 +144,10 @@ export class TaskRuns {
   }
 
   private start(kind: RunKind, id: string, plan: RunPlan, script: (run: TaskRun) => PodScript): void {
-    this.stop(kind, id);
     const key = `${kind}/${id}`;
-    const run = new TaskRun(`${id}-pod-${randomUUID().slice(0, 5)}`, Date.now(), plan);
+    const rerun = this.runs.has(key);
+    this.stop(kind, id);
+    const run = new TaskRun(`${id}-pod-${randomUUID().slice(0, 5)}`, Date.now(), plan, rerun);
     this.runs.set(key, run);
     const { durationMs } = plan;
     let pod: PodScript | undefined;
