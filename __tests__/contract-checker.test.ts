@@ -369,5 +369,6 @@ describe('loadContract', () => {
       'GET /api/v1/thing 200: $.size: expected integer, got string',
     ]);
     expect(contract?.checkAnswer(answer('GET', '/api/v1/thing', 200, { size: 3 }))).toEqual([]);
+    expect(contract?.operations).toEqual(['GET /api/v1/thing']);
   });
 });

@@ -135,16 +135,22 @@ function isOutsideTheSpec(status: number): boolean {
 export interface ContractChecker {
   /** Violations of the answer against the spec, one line each; empty when it conforms. */
   checkAnswer(answer: RecordedAnswer): string[];
+  /** Every operation of the spec as `METHOD route`, e.g. `GET /api/v1/model/training/{id}`. */
+  operations: string[];
 }
 
 /** The checker for the spec at `swaggerPath`, or undefined when the file is absent. */
 export function loadContract(swaggerPath: string = SWAGGER_PATH): ContractChecker | undefined {
   if (!existsSync(swaggerPath)) return undefined;
   const document = load(readFileSync(swaggerPath, 'utf8')) as SwaggerDocument;
-  return { checkAnswer: (answer) => checkAgainst(document, answer) };
+  const operations = Object.entries(document.paths ?? {}).flatMap(([route, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${route}`),
+  );
+  return { checkAnswer: (answer) => checkAgainst(document, answer), operations };
 }
 
-const defaultContract = loadContract();
+/** The checker for the shared swagger.yaml, when it is there. */
+export const defaultContract = loadContract();
 
 /** Whether `../shared/odahu-api/swagger.yaml` is there to check against. */
 export const contractAvailable = defaultContract !== undefined;
