@@ -234,7 +234,7 @@ describe('against one emulator', () => {
       retry: recordingRetry(),
     });
     clients.push(model);
-    const info = await model.info();
+    const { body: info } = await model.info();
     expect(info.info).toMatchObject({ title: 'wine', version: '1.0' });
     const prediction = await model.invoke({ columns: ['alcohol'], data: [[12.8], [9.1]] });
     expect(prediction.body.prediction).toHaveLength(2);

@@ -46,6 +46,9 @@ async function bundle(entry) {
     sourceMap: false,
     license: 'licenses.txt',
     quiet: true,
+    // Type checking is `npm run typecheck`'s job; here ncc only transpiles (faster, and a test file
+    // in progress cannot break a bundle).
+    transpileOnly: true,
   });
   const out = join(root, 'dist', entry.name);
   mkdirSync(out, { recursive: true });
@@ -54,17 +57,27 @@ async function bundle(entry) {
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file), asset.source);
   }
-  console.log(`dist/${entry.name}/${entry.file}  ${(code.length / 1024).toFixed(0)} kB  ${Date.now() - started} ms`);
+  console.log(
+    `dist/${entry.name}/${entry.file}  ${(code.length / 1024).toFixed(0)} kB  ${Date.now() - started} ms`,
+  );
 }
 
 const wanted = process.argv.slice(2);
 const entries = allEntries().filter((e) => wanted.length === 0 || wanted.includes(e.name));
 if (wanted.length === 0) rmSync(join(root, 'dist'), { recursive: true, force: true });
-else for (const name of new Set(entries.map((e) => e.name))) rmSync(join(root, 'dist', name), { recursive: true, force: true });
+else
+  for (const name of new Set(entries.map((e) => e.name)))
+    rmSync(join(root, 'dist', name), { recursive: true, force: true });
 
 // Two at a time: these machines have two cores and ncc is CPU-bound.
 const queue = [...entries];
 async function worker() {
   for (let e = queue.shift(); e; e = queue.shift()) await bundle(e);
 }
-await Promise.all([worker(), worker()]);
+try {
+  await Promise.all([worker(), worker()]);
+} catch (error) {
+  // ncc's errors carry its whole minified source in the stack: show the message only.
+  console.error(`build failed: ${String(error?.message ?? error).split('\n    at ')[0]}`);
+  process.exit(1);
+}

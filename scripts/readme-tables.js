@@ -26,7 +26,9 @@ export function inputsTable(meta) {
 }
 
 export function outputsTable(meta) {
-  const rows = Object.entries(meta.outputs ?? {}).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`);
+  const rows = Object.entries(meta.outputs ?? {}).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
+  );
   return ['| Output | Description |', '|---|---|', ...rows].join('\n');
 }
 
@@ -42,7 +44,12 @@ export function renderReadme(name) {
   const meta = load(readFileSync(join(dir, 'action.yml'), 'utf8'));
   const file = join(dir, 'README.md');
   const text = readFileSync(file, 'utf8');
-  return replaceBetween(replaceBetween(text, 'inputs', inputsTable(meta), file), 'outputs', outputsTable(meta), file);
+  return replaceBetween(
+    replaceBetween(text, 'inputs', inputsTable(meta), file),
+    'outputs',
+    outputsTable(meta),
+    file,
+  );
 }
 
 export function actionNames() {

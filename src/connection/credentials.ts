@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { InputReader } from '../shared/action/inputs.js';
-import { findFile, messageOf } from '../shared/action/inputs.js';
+import { messageOf } from '../shared/action/inputs.js';
 import { markSecret } from '../shared/secrets.js';
 import type { ConnectionSpec } from '../shared/types.js';
 
@@ -159,18 +159,12 @@ function readGcpKey(reader: InputReader): GcpKey | undefined {
   let origin: string;
   if (input !== undefined) {
     maskSecretText(input);
-    if (input.startsWith('{')) {
-      text = input;
-      origin = 'input gcp-credentials';
-    } else {
-      const path = findFile(input, reader.source.env);
-      if (!path) {
-        reader.problem('input gcp-credentials is neither a service-account key (JSON) nor the path of one');
-        return undefined;
-      }
-      text = readFileSync(path, 'utf8');
-      origin = `input gcp-credentials (${input})`;
-    }
+    const read = reader.textOrFile('gcp-credentials', /\.json$/i);
+    if (!read) return undefined;
+    text = read.text;
+    origin = read.source.startsWith('inline')
+      ? 'input gcp-credentials'
+      : `input gcp-credentials (${read.source})`;
   } else {
     const path = reader.source.env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
     if (!path) return undefined;

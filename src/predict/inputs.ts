@@ -33,7 +33,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 
   const info = reader.boolean('info', false);
   let request: PredictionRequest | undefined;
-  const requestText = reader.textOrFile('request', (text) => /^\s*[{[]/.test(text));
+  const requestText = reader.textOrFile('request', /\.json$/i);
   if (!info && !requestText) reader.problem('input request is required unless info is true');
   if (requestText) request = parseRequest(requestText.text, requestText.source, reader);
 

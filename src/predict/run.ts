@@ -12,6 +12,7 @@ import { CancelledError } from '../shared/action/step.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
 import { ModelClient, OdahuClient } from '../shared/client.js';
+import type { ModelAnswer } from '../shared/client.js';
 import { ApiError, NetworkError } from '../shared/errors.js';
 import type { PredictInputs } from './inputs.js';
 
@@ -33,35 +34,37 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
     core.info(`Model URL: ${url}`);
     model = new ModelClient({ url, tokens: inputs.modelTokens });
     const ask = model;
-    const body: unknown = await untilServing(
-      async () =>
-        inputs.info
-          ? await ask.info({ signal: ctx.signal })
-          : (await ask.invoke(inputs.request!, { signal: ctx.signal })).body,
+    const answer = await untilServing<ModelAnswer<unknown>>(
+      () =>
+        inputs.info ? ask.info({ signal: ctx.signal }) : ask.invoke(inputs.request!, { signal: ctx.signal }),
       url,
       deadline,
       ctx,
     );
+    const body: unknown = answer.body;
     const response = JSON.stringify(body);
     const file = writeResponse(response, inputs.outputFile);
     core.setOutput('response', response);
     core.setOutput('response-file', file);
-    core.setOutput('status-code', '200');
+    core.setOutput('status-code', String(answer.status));
     core.info(inputs.info ? `Model info: ${describeInfo(body)}` : `Prediction: ${response}`);
     await writeSummary('Odahu predict', [
       {
         kind: 'Model',
         id: target,
         action: inputs.info ? 'info' : 'predicted',
-        state: '200',
+        state: String(answer.status),
         durationMs: Date.now() - started,
         outputs: { response: truncate(response, 300) },
       },
     ]);
   } catch (error) {
-    if (error instanceof ApiError) {
+    if (error instanceof ApiError && model) {
+      // The model refused: its answer is the news, so it is shown whole and kept in the outputs.
+      core.info(`The model answered ${error.status}:`);
+      core.info(error.body || '(empty body)');
       core.setOutput('status-code', String(error.status));
-      core.setOutput('response', error.serverMessage);
+      core.setOutput('response', error.body);
     }
     throw error;
   } finally {

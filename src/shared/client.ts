@@ -255,14 +255,18 @@ export class OdahuClient {
   }
 }
 
-export interface Prediction {
-  body: PredictionResponse;
+/** A model server's answer with what the edge says about it. */
+export interface ModelAnswer<T> {
+  body: T;
+  status: number;
   /** The edge's request id, to send feedback on this prediction. */
   requestId: string | undefined;
   /** From the route's `model-name`/`model-version` headers. */
   modelName: string | undefined;
   modelVersion: string | undefined;
 }
+
+export type Prediction = ModelAnswer<PredictionResponse>;
 
 export interface ModelClientOptions extends Omit<TransportOptions, 'baseUrl' | 'tokens'> {
   /** The model's URL behind the edge, e.g. a route's `status.edgeUrl`. */
@@ -281,26 +285,33 @@ export class ModelClient {
   }
 
   /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
-  async invoke(request: PredictionRequest, options: CallOptions = {}): Promise<Prediction> {
-    const answer = await this.transport.exchange<PredictionResponse>('POST', '/api/model/invoke', {
-      body: request,
-      signal: options.signal,
-    });
+  invoke(request: PredictionRequest, options: CallOptions = {}): Promise<Prediction> {
+    return this.ask<PredictionResponse>('POST', '/api/model/invoke', request, options);
+  }
+
+  /** GET `<url>/api/model/info`: the model's Swagger document; `info.title`/`info.version` name it. */
+  info(options: CallOptions = {}): Promise<ModelAnswer<ModelInfoDocument>> {
+    return this.ask<ModelInfoDocument>('GET', '/api/model/info', undefined, options);
+  }
+
+  private async ask<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    options: CallOptions,
+  ): Promise<ModelAnswer<T>> {
+    const answer = await this.transport.exchange<T>(method, path, { body, signal: options.signal });
     const header = (name: string): string | undefined => {
       const value = answer.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
     return {
       body: answer.body,
+      status: answer.status,
       requestId: header('request-id'),
       modelName: header('model-name'),
       modelVersion: header('model-version'),
     };
-  }
-
-  /** GET `<url>/api/model/info`: the model's Swagger document; `info.title`/`info.version` name it. */
-  info(options: CallOptions = {}): Promise<ModelInfoDocument> {
-    return this.transport.json<ModelInfoDocument>('GET', '/api/model/info', options);
   }
 
   dispose(): void {

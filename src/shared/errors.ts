@@ -53,7 +53,12 @@ export interface ApiErrorDetails {
   /** The Retry-After header of a 429/503, as sent. */
   retryAfter?: string;
   attempts?: number;
+  /** The answer's body as sent (its start), for callers that show it whole, e.g. a model's error. */
+  body?: string;
 }
+
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
 
 /** A non-2xx answer of the Odahu API or a model server. */
 export class ApiError extends Error {
@@ -63,6 +68,7 @@ export class ApiError extends Error {
   readonly serverMessage: string;
   readonly retryAfter: string | undefined;
   readonly attempts: number;
+  readonly body: string;
 
   constructor(details: ApiErrorDetails) {
     const serverMessage = redact(oneLine(details.serverMessage));
@@ -81,12 +87,13 @@ export class ApiError extends Error {
     this.serverMessage = serverMessage;
     this.retryAfter = details.retryAfter;
     this.attempts = attempts;
+    this.body = redact((details.body ?? '').slice(0, MAX_BODY));
   }
 
   /** The same failure, reported as the last of several attempts. */
   afterAttempts(attempts: number): ApiError {
-    const { method, url, status, serverMessage, retryAfter } = this;
-    return new ApiError({ method, url, status, serverMessage, retryAfter, attempts });
+    const { method, url, status, serverMessage, retryAfter, body } = this;
+    return new ApiError({ method, url, status, serverMessage, retryAfter, attempts, body });
   }
 }
 

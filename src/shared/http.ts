@@ -46,6 +46,7 @@ export interface RequestOptions {
 
 export interface JsonAnswer<T> {
   body: T;
+  status: number;
   headers: IncomingHttpHeaders;
 }
 
@@ -87,10 +88,10 @@ export class Transport {
       const status = response.message.statusCode ?? 0;
       const text = await readText(method, url, response.message);
       if (status >= 200 && status < 300)
-        return { body: parseJson<T>(method, url, status, text), headers: response.message.headers };
+        return { body: parseJson<T>(method, url, status, text), status, headers: response.message.headers };
       if (method === 'DELETE' && status === 404 && state.unanswered) {
         core.debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-        return { body: undefined as T, headers: response.message.headers };
+        return { body: undefined as T, status: 200, headers: response.message.headers };
       }
       if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
         core.debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -274,7 +275,7 @@ function apiErrorOf(method: string, url: string, message: IncomingMessage, text:
       ? `redirected to ${redirectTarget(location, url)}`
       : serverMessageOf(text, message.statusMessage);
   const retryAfter = message.headers['retry-after'];
-  return new ApiError({ method, url, status, serverMessage, retryAfter });
+  return new ApiError({ method, url, status, serverMessage, retryAfter, body: text });
 }
 
 /** Where a redirect leads, without its query (a login page's state). */

@@ -3,9 +3,6 @@
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
 // field the server would silently ignore (`minReplica`) is reported as a warning.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-
 import { FAILSAFE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 
 import { InputError } from './errors.js';
@@ -14,6 +11,8 @@ import type { KindName, KindResources } from './kinds.js';
 import { KIND_SHAPES } from './shapes.js';
 import type { Shape } from './shapes.js';
 import { fillTemplate, lineAt } from './template.js';
+import { readTextInput } from './text-input.js';
+import type { TextInput } from './text-input.js';
 import type { TemplateVars } from './template.js';
 
 export interface ManifestOptions {
@@ -79,40 +78,12 @@ function load(
   return { manifests, source };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Inline text or a file
-
 function inputNameOf(options: ManifestOptions): string {
   return options.inputName ?? 'manifest';
 }
 
-/** A single line naming a file, or ending like one, is a path; anything else is the manifest itself. */
-function readInput(input: string, options: ManifestOptions): { text: string; source: string } {
-  const value = input.trim();
-  const inputName = inputNameOf(options);
-  if (value === '') throw new InputError([`${inputName} is empty`]);
-  if (value.includes('\n')) return { text: input, source: `inline ${inputName}` };
-  const candidates = candidatePaths(value, options);
-  const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
-  if (found) {
-    try {
-      return { text: readFileSync(found, 'utf8'), source: value };
-    } catch (error) {
-      throw new InputError([`${value}: cannot read ${found}: ${(error as Error).message}`]);
-    }
-  }
-  if (/\.(ya?ml|json)$/i.test(value)) {
-    throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-  }
-  return { text: input, source: `inline ${inputName}` };
-}
-
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path: string, options: ManifestOptions): string[] {
-  if (isAbsolute(path)) return [path];
-  const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-  const roots = [workspace, options.cwd ?? process.cwd()].filter((root): root is string => !!root);
-  return [...new Set(roots.map((root) => resolve(root, path)))];
+function readInput(input: string, options: ManifestOptions): TextInput {
+  return readTextInput(input, { ...options, inputName: inputNameOf(options), pathLike: /\.(ya?ml|json)$/i });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ export type LogEvent =
   | { type: 'annotation'; annotation: Annotation }
   | { type: 'debug'; text: string };
 
-const COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/;
+// The runner trims leading white space before looking for `::`.
+const COMMAND = /^\s*::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/;
 
 function unescapeData(text: string): string {
   return text.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
@@ -54,7 +55,8 @@ export class WorkflowCommands {
   /** The text with every mask replaced by `***`. */
   mask(text: string): string {
     let result = text;
-    for (const secret of [...this.masks].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***');
+    for (const secret of [...this.masks].sort((a, b) => b.length - a.length))
+      result = result.split(secret).join('***');
     return result;
   }
 
@@ -90,7 +92,11 @@ export class WorkflowCommands {
         return [
           {
             type: 'annotation',
-            annotation: { level: name, message: this.mask(unescapeData(data)), properties: parseProperties(props) },
+            annotation: {
+              level: name,
+              message: this.mask(unescapeData(data)),
+              properties: parseProperties(props),
+            },
           },
         ];
       case 'echo':

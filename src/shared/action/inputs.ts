@@ -1,11 +1,11 @@
 // Reading an action's inputs: every problem is collected, one line each naming the input, and
 // reported together before any API call (google-github-actions style: parse everything in one place).
 
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { parseDuration } from '../duration.js';
 import { InputError } from '../errors.js';
 import type { InputSource } from '../settings.js';
+import { readTextInput } from '../text-input.js';
+import type { TextInput } from '../text-input.js';
 
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
@@ -57,22 +57,13 @@ export class InputReader {
     }
   }
 
-  /** Inline text, or the content of the file it names (relative to GITHUB_WORKSPACE, then the cwd). */
-  textOrFile(
-    name: string,
-    looksInline: (text: string) => boolean,
-  ): { text: string; source: string } | undefined {
+  /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+  textOrFile(name: string, pathLike: RegExp): TextInput | undefined {
     const value = this.optional(name);
     if (value === undefined) return undefined;
-    if (looksInline(value)) return { text: value, source: `input ${name}` };
-    const path = findFile(value, this.source.env);
-    if (!path) {
-      this.problem(
-        `input ${name}: file not found: ${value} (looked in ${searchRoots(this.source.env).join(' and ')})`,
-      );
-      return undefined;
-    }
-    return { text: readFileSync(path, 'utf8'), source: value };
+    return this.collect(() =>
+      readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }),
+    );
   }
 
   /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
@@ -99,19 +90,6 @@ export class InputReader {
   finish(): void {
     if (this.problems.length > 0) throw new InputError(this.problems);
   }
-}
-
-function searchRoots(env: InputSource['env']): string[] {
-  const roots = [env.GITHUB_WORKSPACE, process.cwd()].filter((r): r is string => !!r);
-  return [...new Set(roots)];
-}
-
-/** Resolve a workspace-relative path the way the manifest inputs do. */
-export function findFile(path: string, env: InputSource['env']): string | undefined {
-  if (isAbsolute(path)) return existsSync(path) ? path : undefined;
-  return searchRoots(env)
-    .map((root) => resolve(root, path))
-    .find((candidate) => existsSync(candidate));
 }
 
 export function messageOf(error: unknown): string {

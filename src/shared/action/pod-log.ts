@@ -1,9 +1,9 @@
 // Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output, so workflow commands in it (`::set-output`,
-// `::add-mask::`...) are switched off with ::stop-commands:: while it prints. The last lines are kept
-// for the failure message.
+// waits. The log is the user's program output: a line that the runner would read as a workflow
+// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
+// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
+// The last lines are kept for the failure message.
 
-import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
@@ -55,8 +55,7 @@ export class PodLog {
   }
 
   private async run(): Promise<void> {
-    const token = randomUUID();
-    this.write(`::group::${this.options.title}${EOL}::stop-commands::${token}${EOL}`);
+    this.write(`::group::${this.options.title}${EOL}`);
     try {
       // A dropped connection ends the stream early: reopen it and skip what was already shown
       // (the endpoint replays the log from the start).
@@ -69,7 +68,7 @@ export class PodLog {
     } catch (error) {
       if (!this.options.signal.aborted) this.write(`(log stream stopped: ${messageOf(error)})${EOL}`);
     } finally {
-      this.write(`::${token}::${EOL}::endgroup::${EOL}`);
+      this.write(`::endgroup::${EOL}`);
     }
   }
 
@@ -100,8 +99,16 @@ export class PodLog {
     this.seen = index + 1;
     this.tail.push(line);
     if (this.tail.length > TAIL_LINES) this.tail.shift();
-    this.write(line + EOL);
+    this.write(inert(line) + EOL);
   }
+}
+
+/**
+ * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
+ * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ */
+export function inert(line: string): string {
+  return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {

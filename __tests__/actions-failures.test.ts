@@ -1,0 +1,221 @@
+// The failure paths of the actions, each with the real dist bundle against the emulator: what the
+// user reads (one line naming the resource and the cause), what the outputs say, and what is left on
+// the cluster (nothing, for bad input).
+
+import type { TestEmulator } from './helpers/emulator.js';
+import { startTestEmulator } from './helpers/emulator.js';
+import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+
+let emulator: TestEmulator;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  env = emulatorEnv(emulator);
+});
+
+afterAll(() => emulator.close());
+
+/** API calls made since `from` (index into the emulator's answers), token requests aside. */
+function apiCallsSince(from: number): string[] {
+  return emulator.answers.slice(from).map((a) => `${a.method} ${a.path}`);
+}
+
+async function trainedArtifact(id: string): Promise<string> {
+  const run = await runAction('train', { training: trainingManifest(id), 'poll-interval': '0.1s' }, { env });
+  expect(run.failure).toBeUndefined();
+  return run.outputs['artifact-name']!;
+}
+
+test('a failed training fails the step with the server reason, the last log lines and its outputs', async () => {
+  const run = await runAction(
+    'train',
+    { training: trainingManifest('bad-training', { 'emulator-outcome': 'failed' }), 'poll-interval': '0.1s' },
+    { env },
+  );
+  expect(run.exitCode).not.toBe(0);
+  expect(run.failure).toBe('training bad-training failed: Failed: "step-trainer" exited with code 1');
+  expect(run.outputs.state).toBe('failed');
+  expect(JSON.parse(run.outputs.status!)).toMatchObject({ state: 'failed', reason: 'Failed' });
+  const tail = run.log.findIndex((line) => /^Last \d+ log lines of training bad-training:$/.test(line));
+  expect(tail).toBeGreaterThan(-1);
+  expect(run.log.slice(tail + 1).some((line) => /step-trainer/.test(line))).toBe(true);
+  expect(run.summary).toContain('failed');
+});
+
+test('a failed packaging fails the step the same way', async () => {
+  const artifact = await trainedArtifact('for-bad-packaging');
+  const run = await runAction(
+    'package',
+    {
+      packaging: [
+        'kind: ModelPackaging',
+        'id: bad-packaging',
+        'spec:',
+        `  artifactName: ${artifact}`,
+        '  integrationName: docker-rest',
+        '  targets: [{name: docker-push, connectionName: docker-ci}]',
+        '  arguments: {emulator-outcome: failed}',
+      ].join('\n'),
+      'poll-interval': '0.1s',
+    },
+    { env },
+  );
+  expect(run.failure).toMatch(/^packaging bad-packaging failed: Failed: "step-packager" exited with code 1/);
+  expect(run.outputs).toMatchObject({ 'packaging-id': 'bad-packaging', state: 'failed', image: '' });
+});
+
+test('a packaging of an artifact no training made fails with the packager saying so', async () => {
+  const run = await runAction(
+    'package',
+    {
+      packaging:
+        'kind: ModelPackaging\nid: no-artifact\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
+      'artifact-name': 'never-trained.zip',
+      'poll-interval': '0.1s',
+    },
+    { env },
+  );
+  expect(run.failure).toMatch(/^packaging no-artifact failed: /);
+  expect(run.log.join('\n')).toContain('never-trained.zip');
+});
+
+test('a deployment that fails ends the step at once with its state', async () => {
+  const run = await runAction(
+    'deploy',
+    {
+      deployment:
+        'kind: ModelDeployment\nid: doomed\nspec: {image: some/image:1, annotations: {emulator-outcome: failed}}',
+      'poll-interval': '0.1s',
+    },
+    { env },
+  );
+  expect(run.failure).toBe('deployment doomed failed: state Failed, 0 replicas available');
+  expect(run.outputs).toMatchObject({ 'deployment-id': 'doomed', state: 'Failed', url: '' });
+});
+
+test('no image at all is bad input: one line, and nothing reaches the API', async () => {
+  const before = emulator.answers.length;
+  const run = await runAction('deploy', { id: 'no-image' }, { env });
+  expect(run.failure).toBe(
+    'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
+  );
+  expect(apiCallsSince(before)).toEqual([]);
+});
+
+test('an image nobody pushed never becomes Ready: the timeout names the likely cause', async () => {
+  const run = await runAction(
+    'deploy',
+    { id: 'ghost-image', image: 'registry.example.com/ghost:1', timeout: '1s', 'poll-interval': '0.1s' },
+    { env },
+  );
+  expect(run.failure).toBe(
+    'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image, or lacks resources)',
+  );
+  expect(run.summary).toContain('timed out');
+});
+
+test('predict for an unknown deployment says it does not exist', async () => {
+  const run = await runAction('predict', { deployment: 'nobody', request: '{"data": [[1, 2]]}' }, { env });
+  expect(run.failure).toBe('deployment nobody does not exist: check the deployment input');
+});
+
+test('a model that refuses the request fails the step and shows its answer', async () => {
+  const artifact = await trainedArtifact('for-refusal');
+  const pack = await runAction(
+    'package',
+    {
+      packaging:
+        'kind: ModelPackaging\nid: for-refusal\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
+      'artifact-name': artifact,
+      'poll-interval': '0.1s',
+    },
+    { env },
+  );
+  const deploy = await runAction(
+    'deploy',
+    { id: 'for-refusal', image: pack.outputs.image!, 'poll-interval': '0.1s' },
+    { env },
+  );
+  const run = await runAction(
+    'predict',
+    { url: deploy.outputs.url!, request: '{"data": [["not a number"]]}' },
+    { env },
+  );
+  expect(run.failure).toBe(
+    `POST ${deploy.outputs.url}/api/model/invoke failed: 500 Exception during prediction: could not convert string to float: 'not a number'`,
+  );
+  expect(run.outputs['status-code']).toBe('500');
+  expect(JSON.parse(run.outputs.response!)).toEqual({
+    message: "Exception during prediction: could not convert string to float: 'not a number'",
+  });
+});
+
+describe('bad manifests fail before any API call', () => {
+  const cases: [string, Record<string, string>, string | RegExp][] = [
+    ['YAML syntax', { training: 'kind: ModelTraining\nid: x\nspec: [unclosed' }, /^inline training.*line 3/],
+    ['missing file', { training: 'manifests/nope.yaml' }, /^training: file manifests\/nope\.yaml not found/],
+    [
+      'wrong kind',
+      { training: 'kind: ModelDeployment\nid: x\nspec: {image: a}' },
+      /a ModelTraining is expected/,
+    ],
+    ['unknown kind', { training: 'kind: ModelTrainer\nid: x\nspec: {}' }, /ModelTrainer/],
+    [
+      'wrong type',
+      { training: 'kind: ModelTraining\nid: x\nspec:\n  model: {name: [a], version: "1"}' },
+      /spec\.model\.name/,
+    ],
+    [
+      'bad id',
+      { training: trainingManifest('x'), id: 'Not_Valid' },
+      /input id: id "Not_Valid" is not a valid Odahu id/,
+    ],
+    [
+      'bad policy',
+      { training: trainingManifest('x'), 'if-exists': 'overwrite' },
+      'input if-exists must be one of replace, reuse, fail, not "overwrite"',
+    ],
+    ['bad timeout', { training: trainingManifest('x'), timeout: 'soon' }, /^input timeout is not a duration/],
+    ['missing template value', { training: trainingManifest('{name}'), vars: 'other=1' }, /\{name\}/],
+  ];
+  test.each(cases)('%s', async (_name, inputs, message) => {
+    const before = emulator.answers.length;
+    const run = await runAction('train', inputs, { env });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.failure).toMatch(message);
+    expect(apiCallsSince(before)).toEqual([]);
+  });
+
+  test('every problem at once, one line each', async () => {
+    const run = await runAction(
+      'train',
+      { training: trainingManifest('x'), wait: 'maybe', logs: 'sure' },
+      { env: {} },
+    );
+    expect(run.failure?.split('\n')).toEqual([
+      'api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL',
+      'no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret (as inputs, in api-connection, or as ODAHU_* variables)',
+      'input wait must be true or false, not "maybe"',
+      'input logs must be true or false, not "sure"',
+    ]);
+  });
+});
+
+test('a timeout fails the step and leaves the training running', async () => {
+  const slow = await startTestEmulator({ trainingSeconds: 30 });
+  try {
+    const run = await runAction(
+      'train',
+      { training: trainingManifest('slow'), timeout: '1s', 'poll-interval': '0.2s' },
+      { env: emulatorEnv(slow) },
+    );
+    expect(run.failure).toMatch(
+      /^training slow did not finish within 1s: it is still (scheduling|unknown|running)$/,
+    );
+    const states = slow.answers.filter((a) => a.method === 'DELETE');
+    expect(states).toEqual([]);
+  } finally {
+    await slow.close();
+  }
+});
