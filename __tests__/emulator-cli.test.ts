@@ -16,11 +16,21 @@ function run(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['bin/odahu-emulator.js', ...args], { cwd: root });
 }
 
+/** The child's first stdout line; fails at once, with its stderr, if it exits before printing one. */
 async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout });
-  const [line] = (await once(lines, 'line')) as [string];
-  lines.close();
-  return line;
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) =>
+        reject(new Error(`odahu-emulator exited (${code}) before starting: ${stderr}`)),
+      );
+    });
+  } finally {
+    lines.close();
+  }
 }
 
 describe('odahu-emulator', () => {

@@ -137,8 +137,6 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(parsed);
-  const { apiUrl, authUrl, clientId, clientSecret } = emulator;
-  process.stdout.write(`${JSON.stringify({ apiUrl, authUrl, clientId, clientSecret })}\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),
@@ -148,8 +146,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Before the start-up line: whoever reads it may signal at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const { apiUrl, authUrl, clientId, clientSecret } = emulator;
+  process.stdout.write(`${JSON.stringify({ apiUrl, authUrl, clientId, clientSecret })}\n`);
 }
 
 main().catch((error: unknown) => {
