@@ -56,7 +56,8 @@ export class ModelServer {
     const prefix = route.spec.urlPrefix.replace(/\/+$/, '');
     const path = exchange.path.slice(prefix.length) || '/';
     exchange.route = `{urlPrefix}${path}`;
-    const requestId = exchange.header('x-request-id') ?? exchange.header('request-id') ?? randomUUID();
+    // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
+    const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? randomUUID();
     const target = this.pickTarget(route);
     const serving = target ? this.rollouts.serving(target) : 'unavailable';
     if (serving === 'unavailable') {
