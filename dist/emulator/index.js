@@ -4491,7 +4491,6 @@ function batchEndpoints(router, { store, runs, timers, jobSeconds }) {
     resourceEndpoints(router, {
         kind: 'InferenceService',
         collection: store.services,
-        // The rules type `args` as the server emits it (null when absent); src/shared/types.ts has no null.
         prepare: (body, create) => prepareInferenceService(body, store, { create }),
         initialStatus: () => ({}),
         remove: ({ id }) => {
@@ -5966,7 +5965,8 @@ class ModelServer {
         const prefix = route.spec.urlPrefix.replace(/\/+$/, '');
         const path = exchange.path.slice(prefix.length) || '/';
         exchange.route = `{urlPrefix}${path}`;
-        const requestId = exchange.header('x-request-id') ?? exchange.header('request-id') ?? (0,external_node_crypto_.randomUUID)();
+        // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
+        const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? (0,external_node_crypto_.randomUUID)();
         const target = this.pickTarget(route);
         const serving = target ? this.rollouts.serving(target) : 'unavailable';
         if (serving === 'unavailable') {

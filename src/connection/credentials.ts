@@ -158,7 +158,7 @@ function readGcpKey(reader: InputReader): GcpKey | undefined {
   let text: string;
   let origin: string;
   if (input !== undefined) {
-    maskSecretText(input);
+    // Masked once we know it is the key itself and not the path of one (a path is no secret).
     const read = reader.textOrFile('gcp-credentials', /\.json$/i);
     if (!read) return undefined;
     text = read.text;

@@ -1,6 +1,4 @@
 // Entry point of actions/deploy (bundled to dist/deploy/index.js).
-import { runStep } from '../shared/action/step.js';
-import { readDeployInputs } from './inputs.js';
-import { deploy } from './run.js';
+import { run } from './main.js';
 
-await runStep((ctx) => deploy(ctx, readDeployInputs()));
+await run();

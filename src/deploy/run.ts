@@ -3,7 +3,7 @@
 import { deploymentPhase } from '../shared/action/phases.js';
 import { runPhaseStep } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
-import { unchangedDeployment, withDefaults } from './desired.js';
+import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
 import type { DeployInputs } from './inputs.js';
 
 export async function deploy(ctx: StepContext, inputs: DeployInputs): Promise<void> {

@@ -1,6 +1,4 @@
 // Entry point of actions/predict (bundled to dist/predict/index.js).
-import { runStep } from '../shared/action/step.js';
-import { readPredictInputs } from './inputs.js';
-import { predict } from './run.js';
+import { run } from './main.js';
 
-await runStep((ctx) => predict(ctx, readPredictInputs()));
+await run();

@@ -1,7 +1,7 @@
 // Every input of the predict action, parsed and checked in one place before any API call.
 
-import { readSettingsAndVars } from '../shared/action/common-inputs.js';
-import { InputReader, messageOf } from '../shared/action/inputs.js';
+import { readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { InputReader } from '../shared/action/inputs.js';
 import { StaticTokenSource, ClientCredentialsTokenSource, tokenSourceFor } from '../shared/auth.js';
 import type { TokenSource } from '../shared/auth.js';
 import { actionInputs } from '../shared/settings.js';
@@ -32,10 +32,8 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   if (url && !/^https?:\/\/[^/]/.test(url)) reader.problem(`input url is not a URL: "${url}"`);
 
   const info = reader.boolean('info', false);
-  let request: PredictionRequest | undefined;
-  const requestText = reader.textOrFile('request', /\.json$/i);
-  if (!info && !requestText) reader.problem('input request is required unless info is true');
-  if (requestText) request = parseRequest(requestText.text, requestText.source, reader);
+  const request = readRequestInput(reader, 'request');
+  if (!info && !reader.optional('request')) reader.problem('input request is required unless info is true');
 
   const outputFile = reader.optional('output-file');
   const readyTimeoutMs = reader.duration('ready-timeout', '60s');
@@ -79,32 +77,4 @@ function readModelTokens(reader: InputReader, settings: OdahuSettings | undefine
   if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
   const { authUrl, scope } = settings.credentials;
   return new ClientCredentialsTokenSource({ authUrl, scope, clientId, clientSecret: clientSecret ?? '' });
-}
-
-/** odahu-ml-server takes `{"columns": [...], "data": [[...], ...]}`; check the shape before sending. */
-function parseRequest(text: string, source: string, reader: InputReader): PredictionRequest | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    reader.problem(`${source} is not JSON: ${messageOf(error)}`);
-    return undefined;
-  }
-  const object = body as Partial<PredictionRequest> | null;
-  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-    reader.problem(`${source} must be a JSON object with "data" (rows of values) and optionally "columns"`);
-    return undefined;
-  }
-  if (!Array.isArray(object.data) || object.data.length === 0 || !object.data.every(Array.isArray)) {
-    reader.problem(`${source}: "data" must be a non-empty list of rows, e.g. [[1.0, 2.0], [3.0, 4.0]]`);
-    return undefined;
-  }
-  if (
-    object.columns !== undefined &&
-    !(Array.isArray(object.columns) && object.columns.every((c) => typeof c === 'string'))
-  ) {
-    reader.problem(`${source}: "columns" must be a list of names`);
-    return undefined;
-  }
-  return object as PredictionRequest;
 }

@@ -286,7 +286,8 @@ export interface ConnectionReference {
 export interface InferenceServiceSpec {
   image: string;
   command: string[];
-  args?: string[];
+  /** Always emitted; null when absent. */
+  args?: string[] | null;
   modelRegistry?: {
     remote?: { modelConnection?: string; modelPath?: string };
     local?: { meta?: { name?: string; version?: string }; modelPath?: string };

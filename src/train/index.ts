@@ -1,6 +1,4 @@
 // Entry point of actions/train (bundled to dist/train/index.js).
-import { runStep } from '../shared/action/step.js';
-import { readTrainInputs } from './inputs.js';
-import { train } from './run.js';
+import { run } from './main.js';
 
-await runStep((ctx) => train(ctx, readTrainInputs()));
+await run();

@@ -5,8 +5,8 @@ import type { ApiContext } from './context.js';
 import { resourceEndpoints } from './resources.js';
 import { ApiFailure } from '../cluster.js';
 import type { Router } from '../router.js';
-import { prepareInferenceJob, prepareInferenceService, type Prepared } from '../rules/index.js';
-import type { InferenceJob, InferenceService, InferenceServiceSpec } from '../../shared/types.js';
+import { prepareInferenceJob, prepareInferenceService } from '../rules/index.js';
+import type { InferenceJob, InferenceService } from '../../shared/types.js';
 
 /** When a marked job's row goes, as a share of a job's run time. */
 const CLEANED_UP_AT = 0.25;
@@ -15,9 +15,7 @@ export function batchEndpoints(router: Router, { store, runs, timers, jobSeconds
   resourceEndpoints<InferenceService>(router, {
     kind: 'InferenceService',
     collection: store.services,
-    // The rules type `args` as the server emits it (null when absent); src/shared/types.ts has no null.
-    prepare: (body, create) =>
-      prepareInferenceService(body, store, { create }) as Prepared<InferenceServiceSpec>,
+    prepare: (body, create) => prepareInferenceService(body, store, { create }),
     initialStatus: () => ({}),
     remove: ({ id }) => {
       if (store.jobs.list().some((job) => job.spec.inferenceServiceId === id)) {

@@ -10,6 +10,8 @@ import type { OdahuSettings } from '../settings.js';
 import { parseVars } from '../template.js';
 import * as core from '@actions/core';
 import type { InputReader } from './inputs.js';
+import { messageOf } from './inputs.js';
+import type { PredictionRequest } from '../types.js';
 
 export interface PhaseTiming {
   wait: boolean;
@@ -67,4 +69,38 @@ export function readPhaseTiming(reader: InputReader, defaultTimeout: string): Ph
     pollIntervalMs: reader.duration('poll-interval', '5s'),
     logs: reader.boolean('logs', true),
   };
+}
+
+/** A prediction request input: inline JSON or a .json file, shaped as odahu-ml-server takes it. */
+export function readRequestInput(reader: InputReader, inputName: string): PredictionRequest | undefined {
+  const read = reader.textOrFile(inputName, /\.json$/i);
+  return read ? parseRequest(read.text, read.source, reader) : undefined;
+}
+
+/** `{"columns": [...], "data": [[...], ...]}`: the shape is checked before anything is sent. */
+function parseRequest(text: string, source: string, reader: InputReader): PredictionRequest | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    reader.problem(`${source} is not JSON: ${messageOf(error)}`);
+    return undefined;
+  }
+  const object = body as Partial<PredictionRequest> | null;
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    reader.problem(`${source} must be a JSON object with "data" (rows of values) and optionally "columns"`);
+    return undefined;
+  }
+  if (!Array.isArray(object.data) || object.data.length === 0 || !object.data.every(Array.isArray)) {
+    reader.problem(`${source}: "data" must be a non-empty list of rows, e.g. [[1.0, 2.0], [3.0, 4.0]]`);
+    return undefined;
+  }
+  if (
+    object.columns !== undefined &&
+    !(Array.isArray(object.columns) && object.columns.every((c) => typeof c === 'string'))
+  ) {
+    reader.problem(`${source}: "columns" must be a list of names`);
+    return undefined;
+  }
+  return object as PredictionRequest;
 }

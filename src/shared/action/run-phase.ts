@@ -11,6 +11,7 @@ import type { Applied, IfExists, Store } from './apply.js';
 import { applyResource } from './apply.js';
 import { messageOf } from './inputs.js';
 import type { Phase } from './phases.js';
+import { cleanUpAfterCancel } from './step.js';
 import type { StepContext } from './step.js';
 import type { SummaryRow } from './summary.js';
 import { writeSummary } from './summary.js';
@@ -37,7 +38,7 @@ export interface PhaseResult<R> {
   outputs: Record<string, string>;
 }
 
-/** Where outputs go: the step's outputs by default; the pipeline prefixes nothing but collects. */
+/** Where outputs go: the step's outputs by default; the pipeline passes on only its own. */
 export type OutputSink = (name: string, value: string) => void;
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
@@ -57,13 +58,6 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     pollIntervalMs: run.pollIntervalMs,
     unchanged: run.unchanged,
   });
-  if (run.deleteOnCancel && startedHere(action)) {
-    ctx.onCancel(async () => {
-      core.info(`Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`);
-      await run.store.delete(desired.id);
-    });
-  }
-
   try {
     return await settle(client, phase, desired.id, applied, {
       watch: run.wait
@@ -74,8 +68,15 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
       rows,
       setOutput,
     });
-  } finally {
-    ctx.clearCancel();
+  } catch (error) {
+    // Cancelled while waiting: the step undoes what it started (the client is still open here).
+    if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
+      await cleanUpAfterCancel(
+        `Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`,
+        () => run.store.delete(desired.id),
+      );
+    }
+    throw error;
   }
 }
 

@@ -3,8 +3,8 @@
 // `unchangedDeployment` lets an update of an identical spec skip the PUT and its roll-out.
 
 import * as core from '@actions/core';
-import { deploymentServes } from '../shared/action/phases.js';
-import type { ModelDeployment } from '../shared/types.js';
+import { deploymentServes } from './phases.js';
+import type { ModelDeployment } from '../types.js';
 
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 export const DEFAULT_PREDICTOR = 'odahu-ml-server';

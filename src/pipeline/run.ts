@@ -1,0 +1,125 @@
+// The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
+// action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
+// the separate actions' outputs would be. One job-summary table holds every phase.
+
+import * as core from '@actions/core';
+import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
+import { queryModel } from '../shared/action/model-query.js';
+import { deploymentPhase, packagingPhase, trainingPhase } from '../shared/action/phases.js';
+import { runPhase } from '../shared/action/run-phase.js';
+import type { StepContext } from '../shared/action/step.js';
+import type { SummaryRow } from '../shared/action/summary.js';
+import { writeSummary } from '../shared/action/summary.js';
+import { tokenSourceFor } from '../shared/auth.js';
+import { OdahuClient } from '../shared/client.js';
+import type { PipelineInputs } from './inputs.js';
+
+/** How long a freshly Ready model may answer 404/502/503 before the prediction fails. */
+const READY_TIMEOUT_MS = 60_000;
+
+/** The phases' outputs the pipeline passes on; each phase's `state` and `status` would collide. */
+const PIPELINE_OUTPUTS = new Set([
+  'training-id',
+  'artifact-name',
+  'run-id',
+  'commit-id',
+  'packaging-id',
+  'image',
+  'results',
+  'deployment-id',
+  'url',
+  'model-name',
+  'model-version',
+  'available-replicas',
+]);
+
+export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
+  const tokens = tokenSourceFor(inputs.settings.credentials);
+  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+  const rows: SummaryRow[] = [];
+  const setOutput = (name: string, value: string) => {
+    if (PIPELINE_OUTPUTS.has(name)) core.setOutput(name, value);
+  };
+  const waiting = {
+    wait: true,
+    timeoutMs: inputs.timeoutMs,
+    pollIntervalMs: inputs.pollIntervalMs,
+    logs: inputs.logs,
+  };
+  try {
+    const trained = await runPhase(
+      ctx,
+      client,
+      {
+        phase: trainingPhase,
+        store: client.trainings,
+        desired: inputs.training,
+        ifExists: 'replace',
+        deleteOnCancel: inputs.deleteOnCancel,
+        ...waiting,
+      },
+      rows,
+      setOutput,
+    );
+
+    inputs.packaging.spec.artifactName = trained.outputs['artifact-name'] ?? '';
+    const packaged = await runPhase(
+      ctx,
+      client,
+      {
+        phase: packagingPhase,
+        store: client.packagings,
+        desired: inputs.packaging,
+        ifExists: 'replace',
+        deleteOnCancel: inputs.deleteOnCancel,
+        ...waiting,
+      },
+      rows,
+      setOutput,
+    );
+
+    inputs.deployment.spec.image = packaged.outputs.image ?? '';
+    const deployment = withDefaults(inputs.deployment);
+    const deployed = await runPhase(
+      ctx,
+      client,
+      {
+        phase: deploymentPhase,
+        store: client.deployments,
+        desired: deployment,
+        ifExists: 'update',
+        deleteOnCancel: false,
+        unchanged: unchangedDeployment(deployment),
+        ...waiting,
+        logs: false,
+      },
+      rows,
+      setOutput,
+    );
+
+    if (inputs.request) {
+      const started = Date.now();
+      const { answer } = await queryModel(client, {
+        target: { url: deployed.outputs.url ?? '' },
+        request: inputs.request,
+        tokens,
+        readyTimeoutMs: READY_TIMEOUT_MS,
+        signal: ctx.signal,
+      });
+      const response = JSON.stringify(answer.body);
+      core.info(`Prediction: ${response}`);
+      core.setOutput('response', response);
+      rows.push({
+        kind: 'Model',
+        id: deployment.id,
+        action: 'predicted',
+        state: String(answer.status),
+        durationMs: Date.now() - started,
+        outputs: { response },
+      });
+    }
+  } finally {
+    await writeSummary('Odahu pipeline', rows);
+    client.dispose();
+  }
+}

@@ -1,0 +1,123 @@
+// Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
+// read its info, trying again while a model that has just become Ready still answers 404/502/503 at
+// the edge. Used by the predict action and the pipeline.
+
+import * as core from '@actions/core';
+import type { TokenSource } from '../auth.js';
+import { ModelClient } from '../client.js';
+import type { ModelAnswer, OdahuClient } from '../client.js';
+import { ApiError, NetworkError } from '../errors.js';
+import type { PredictionRequest } from '../types.js';
+import { messageOf } from './inputs.js';
+import { CancelledError } from './step.js';
+
+/** Statuses of an edge whose model is not serving yet. */
+const NOT_READY = [404, 502, 503];
+const RETRY_EVERY_MS = 2000;
+
+export type ModelTarget = { deployment: string } | { url: string };
+
+export interface ModelQuery {
+  target: ModelTarget;
+  /** Undefined: read the model's info document. */
+  request: PredictionRequest | undefined;
+  tokens: TokenSource;
+  /** How long to wait for a model URL and for the model to serve. */
+  readyTimeoutMs: number;
+  signal: AbortSignal;
+}
+
+export interface ModelResult {
+  url: string;
+  answer: ModelAnswer<unknown>;
+}
+
+/** Thrown when the model answered, but not 2xx: its body is the news. */
+export class ModelRefusedError extends Error {
+  constructor(
+    readonly url: string,
+    readonly refusal: ApiError,
+  ) {
+    super(refusal.message);
+    this.name = 'ModelRefusedError';
+  }
+}
+
+export async function queryModel(client: OdahuClient, query: ModelQuery): Promise<ModelResult> {
+  const deadline = Date.now() + query.readyTimeoutMs;
+  const url =
+    'url' in query.target
+      ? query.target.url
+      : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
+  core.info(`Model URL: ${url}`);
+  const model = new ModelClient({ url, tokens: query.tokens });
+  try {
+    const answer = await untilServing<ModelAnswer<unknown>>(
+      () =>
+        query.request
+          ? model.invoke(query.request, { signal: query.signal })
+          : model.info({ signal: query.signal }),
+      url,
+      deadline,
+      query.signal,
+    );
+    return { url, answer };
+  } catch (error) {
+    if (error instanceof ApiError) throw new ModelRefusedError(url, error);
+    throw error;
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The edge URL of the deployment's default route, once the route has one. */
+async function modelUrlOf(
+  client: OdahuClient,
+  id: string,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<string> {
+  if (!(await client.deployments.find(id, { signal }))) {
+    throw new Error(`deployment ${id} does not exist: check the deployment input`);
+  }
+  for (;;) {
+    const route = await client.deployments.defaultRoute(id, { signal });
+    if (route.status?.edgeUrl) return route.status.edgeUrl;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `deployment ${id} has no model URL yet (its default route is ${route.status?.state || 'not ready'}): wait for the deployment first`,
+      );
+    }
+    await pause(RETRY_EVERY_MS, deadline, signal);
+  }
+}
+
+async function untilServing<T>(
+  ask: () => Promise<T>,
+  url: string,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<T> {
+  for (;;) {
+    try {
+      return await ask();
+    } catch (error) {
+      const notReady =
+        (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
+      if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
+      core.info(`The model at ${url} is not serving yet (${messageOf(error)}); trying again.`);
+      await pause(RETRY_EVERY_MS, deadline, signal);
+    }
+  }
+}
+
+function pause(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new CancelledError());
+    const timer = setTimeout(resolve, Math.max(0, Math.min(ms, deadline - Date.now())));
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    });
+  });
+}
