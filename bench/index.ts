@@ -1,0 +1,254 @@
+// `npm run bench`: speed and memory of what users wait on, measured in one run so ratios compare like
+// with like on a shared, noisy machine. Medians, not means. Each section states what it shows.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmulator } from '../src/emulator/server.js';
+import type { RunningEmulator } from '../src/emulator/options.js';
+import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
+import type { TokenSource } from '../src/shared/auth.js';
+import { OdahuClient } from '../src/shared/client.js';
+import { loadManifests } from '../src/shared/manifests.js';
+import type { ModelTraining } from '../src/shared/types.js';
+
+const root = process.env.BENCH_ROOT ?? process.cwd();
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function timeEach(times: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+const rows: [string, string, string][] = [];
+function report(what: string, value: string, note = ''): void {
+  rows.push([what, value, note]);
+  console.log(`${what.padEnd(58)} ${value.padStart(14)}  ${note}`);
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+function credentials(
+  emulator: RunningEmulator,
+): ConstructorParameters<typeof ClientCredentialsTokenSource>[0] {
+  return {
+    authUrl: emulator.authUrl,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    scope: 'openid profile email offline_access groups',
+  };
+}
+
+function training(id: string): ModelTraining {
+  return {
+    id,
+    spec: {
+      model: { name: 'bench', version: '1.0' },
+      toolchain: 'mlflow',
+      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
+    },
+  };
+}
+
+/** API calls: one client kept alive vs a new client (new connection) per call, same cached token. */
+async function connectionReuse(emulator: RunningEmulator): Promise<void> {
+  const tokens = new ClientCredentialsTokenSource(credentials(emulator));
+  const kept = new OdahuClient({ apiUrl: emulator.apiUrl, tokens });
+  await kept.trainings.create(training('bench-get'));
+  await kept.trainings.get('bench-get'); // warm-up: token and first connection
+  const reused = median(await timeEach(300, () => kept.trainings.get('bench-get')));
+  const fresh = median(
+    await timeEach(300, async () => {
+      const client = new OdahuClient({ apiUrl: emulator.apiUrl, tokens });
+      await client.trainings.get('bench-get');
+      client.dispose();
+    }),
+  );
+  kept.dispose();
+  report('GET training, one kept-alive client (median of 300)', ms(reused));
+  report(
+    'GET training, a new connection per call (median of 300)',
+    ms(fresh),
+    `keep-alive is ${(fresh / reused).toFixed(2)}× faster`,
+  );
+}
+
+/** Tokens: the cached token vs a client-credentials grant per call. */
+async function tokenCache(emulator: RunningEmulator): Promise<void> {
+  const cached = new ClientCredentialsTokenSource(credentials(emulator));
+  await cached.token();
+  const hit = median(await timeEach(300, () => cached.token()));
+  const grant = median(
+    await timeEach(100, () => new ClientCredentialsTokenSource(credentials(emulator)).token()),
+  );
+  report('token from the cache (median of 300)', ms(hit));
+  report(
+    'token by a fresh client-credentials grant (median of 100)',
+    ms(grant),
+    `the cache saves ${(grant - hit).toFixed(1)} ms a call`,
+  );
+}
+
+/** A bad-input run of a bundle: node start-up, bundle load, input checks; and its peak memory. */
+async function actionStartup(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const hook = join(dir, 'rss.mjs');
+  // Prints the process's peak resident memory when it exits.
+  writeFileSync(
+    hook,
+    "process.on('exit', () => process.stderr.write(`maxrss=${process.resourceUsage().maxRSS}\\n`));\n",
+  );
+  for (const action of ['wait', 'train', 'pipeline']) {
+    const peaks: number[] = [];
+    const samples = await timeEach(15, () => {
+      return new Promise<void>((resolve) => {
+        const child = spawn(process.execPath, ['--import', hook, join(root, 'dist', action, 'index.js')], {
+          env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: join(dir, 'out') },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', () => {
+          const match = /maxrss=(\d+)/.exec(stderr);
+          if (match) peaks.push(Number(match[1]) / 1024);
+          resolve();
+        });
+      });
+    });
+    report(
+      `${action}: start and fail on missing inputs (median of 15)`,
+      ms(median(samples)),
+      `peak RSS ${median(peaks).toFixed(0)} MB`,
+    );
+  }
+}
+
+/** Manifests: a 200-document YAML file, loaded and shape-checked. */
+function manifestLoading(): void {
+  const documents = Array.from({ length: 200 }, (_, i) =>
+    [
+      'kind: ModelTraining',
+      `id: t-${i}`,
+      'spec:',
+      '  model: {name: wine, version: "1.0"}',
+      '  toolchain: mlflow',
+      '  hyperParameters: {alpha: "0.5", l1_ratio: "0.1"}',
+      '  data: [{connection: wine, localPath: data/wine.csv}]',
+    ].join('\n'),
+  ).join('\n---\n');
+  const samples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    loadManifests(documents);
+    samples.push(performance.now() - started);
+  }
+  report('load and check 200 ModelTraining documents (median of 20)', ms(median(samples)));
+}
+
+/** Faults: creates through the client while the emulator drops 20% of answers after applying them. */
+async function createsUnderDrops(): Promise<void> {
+  const faulty = await startEmulator({ port: 0, dropRate: 0.2, seed: 7 });
+  const tokens: TokenSource = new ClientCredentialsTokenSource(credentials(faulty));
+  const client = new OdahuClient({
+    apiUrl: faulty.apiUrl,
+    tokens,
+    retry: { policy: { baseDelayMs: 10, maxDelayMs: 50 } },
+  });
+  let failed = 0;
+  const samples = await timeEach(100, async (i) => {
+    try {
+      await client.trainings.create(training(`drop-${i}`));
+    } catch {
+      failed++;
+    }
+  });
+  const stored = (await client.trainings.list()).filter((t) => t.id.startsWith('drop-')).length;
+  client.dispose();
+  await faulty.close();
+  report(
+    'create under 20% dropped answers (median of 100)',
+    ms(median(samples)),
+    `${100 - failed}/100 succeeded, ${stored} stored, no duplicates`,
+  );
+}
+
+/** The wine chain's wall time with the real bundles, on an emulator with 0.3 s phases. */
+async function chainWallTime(): Promise<void> {
+  const emulator = await startEmulator({
+    port: 0,
+    trainingSeconds: 0.3,
+    packagingSeconds: 0.3,
+    deploymentSeconds: 0.2,
+    edgeWarmupSeconds: 0,
+  });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    ODAHU_API_URL: emulator.apiUrl,
+    ODAHU_AUTH_URL: emulator.authUrl,
+    ODAHU_CLIENT_ID: emulator.clientId,
+    ODAHU_CLIENT_SECRET: emulator.clientSecret,
+    GITHUB_WORKSPACE: root,
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bench-chain-'));
+  const run = (action: string, inputs: Record<string, string>) =>
+    new Promise<void>((resolve, reject) => {
+      const out = join(dir, `${action}-out`);
+      writeFileSync(out, '');
+      const child = spawn(process.execPath, [join(root, 'dist', action, 'index.js')], {
+        env: {
+          ...env,
+          GITHUB_OUTPUT: out,
+          ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        },
+        stdio: 'ignore',
+      });
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${action} exited ${code}`))));
+    });
+  const pipeline = {
+    training: 'examples/odahu/quickstart-training.odahuflow.yaml',
+    packaging: 'examples/odahu/packaging.odahuflow.yaml',
+    deployment: 'examples/odahu/deployment.odahuflow.yaml',
+    request: 'examples/odahu/wine-request.json',
+    'poll-interval': '0.1s',
+    'on-cancel': 'delete',
+    logs: 'true',
+    timeout: '2m',
+  };
+  const samples = await timeEach(3, () => run('pipeline', pipeline));
+  await emulator.close();
+  report(
+    'pipeline action, train → package → deploy → predict (median of 3)',
+    ms(median(samples)),
+    '0.8 s of it is the emulated phases',
+  );
+}
+
+const emulator = await startEmulator({ port: 0 });
+console.log(`odahu-actions benchmark, Node ${process.version}, ${new Date().toISOString()}\n`);
+await connectionReuse(emulator);
+await tokenCache(emulator);
+await emulator.close();
+manifestLoading();
+await actionStartup();
+await createsUnderDrops();
+await chainWallTime();
+
+if (process.env.BENCH_MARKDOWN) {
+  const table = [
+    '| Measure | Median | Note |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  writeFileSync(process.env.BENCH_MARKDOWN, `${table}\n`);
+}
