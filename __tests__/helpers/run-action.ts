@@ -72,6 +72,10 @@ export async function runAction(
     signal: options.signal,
     onEvent: options.onLine ? (event) => renderLog([event]).forEach(options.onLine!) : undefined,
   });
+  // An output the action sets but does not declare would be invisible to a workflow: a bug.
+  const undeclared = Object.keys(result.files.outputs).filter((output) => !(output in (meta.outputs ?? {})));
+  if (undeclared.length > 0)
+    throw new Error(`${name} set outputs its action.yml does not declare: ${undeclared.join(', ')}`);
   const annotations = result.log.flatMap((e) => (e.type === 'annotation' ? [e.annotation] : []));
   return {
     exitCode: result.exitCode,
