@@ -36259,6 +36259,7 @@ function normaliseApiUrl(url) {
 
 
 
+
 function readSettingsAndVars(reader) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = reader.optional('vars');
@@ -36331,31 +36332,38 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    reader.finish();
+    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+}
 
 ;// CONCATENATED MODULE: ./src/package/inputs.ts
 // Every input of the package action, parsed and checked in one place before any API call.
 
 
-
 function readPackageInputs(source = actionInputs) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, 'packaging', 'ModelPackaging', vars);
-    // The plugin's trained_task_id: the artifact the train step produced.
-    const artifactName = reader.optional('artifact-name');
-    if (manifest) {
+    return readPodPhaseInputs(source, 'packaging', 'ModelPackaging', '1h', (reader, manifest) => {
+        // The plugin's trained_task_id: the artifact the train step produced.
+        const artifactName = reader.optional('artifact-name');
         if (artifactName !== undefined)
             manifest.resource.spec.artifactName = artifactName;
         const current = manifest.resource.spec.artifactName;
         if (!current || current === '<fill-in>') {
             reader.problem('the packaging has no artifact: set input artifact-name (e.g. ${{ steps.<train step>.outputs.artifact-name }}) or spec.artifactName');
         }
-    }
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, '1h');
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    reader.finish();
-    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts

@@ -31717,316 +31717,6 @@ async function cleanUpAfterCancel(what, work) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
-// The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
-// variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
-// secret copied from an Airflow deployment means the same thing here.
-
-const URI_FORM = 'expected <type>://[login:password@]host[:port][/schema][?extra] or a JSON object';
-/** Reads either form. The reason of a failure never quotes the text (it holds the secret). */
-function parseAirflowConnection(text) {
-    const trimmed = text.trim();
-    try {
-        const connection = trimmed.startsWith('{') ? fromJson(trimmed) : fromUri(trimmed);
-        return { ok: true, connection };
-    }
-    catch (error) {
-        if (error instanceof ConnectionFormatError)
-            return { ok: false, reason: error.message };
-        throw error;
-    }
-}
-/** The API URL the connection names: `<schema or http>://<host>[:<port>]`; undefined without a host. */
-function apiUrlOf(connection) {
-    const { host, port, schema } = connection;
-    if (!host)
-        return undefined;
-    const hostPart = host.includes(':') && !host.includes('://') && !host.startsWith('[') ? `[${host}]` : host;
-    const base = host.includes('://') ? hostPart : `${schema || 'http'}://${hostPart}`;
-    return port === undefined ? base : `${base}:${port}`;
-}
-/** A string field of Extra, if present. */
-function extraString(connection, key) {
-    const value = connection.extra[key];
-    return typeof value === 'string' ? value : undefined;
-}
-class ConnectionFormatError extends Error {
-}
-function fail(reason) {
-    throw new ConnectionFormatError(reason);
-}
-/** Python's urllib unquote: decodes %XX sequences and leaves malformed ones as they are. */
-function unquote(text) {
-    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-            return decodeURIComponent(run);
-        }
-        catch {
-            return run;
-        }
-    });
-}
-function fromUri(uri) {
-    // Counted before the query, whose values (an auth_url) may hold unencoded URLs.
-    const schemes = (uri.split('?', 1)[0] ?? '').split('://').length - 1;
-    if (schemes > 2)
-        fail(`more than two '://' before the query`);
-    const typeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(uri);
-    if (!typeMatch?.[1])
-        fail(URI_FORM);
-    const connType = typeMatch[1];
-    let rest = uri.slice(typeMatch[0].length);
-    // `type://https://host/...`: the host keeps its own protocol (Airflow's host_with_protocol).
-    let protocol = '';
-    if (schemes === 2) {
-        const index = rest.indexOf('://');
-        protocol = rest.slice(0, index);
-        if (protocol.includes('@') || protocol.includes(':'))
-            fail(`the host's protocol holds '@' or ':'`);
-        rest = rest.slice(index + 3);
-    }
-    // urlsplit: the fragment goes first, then the query; the netloc ends at the first / ? or #.
-    const withoutFragment = rest.split('#', 1)[0] ?? '';
-    const queryAt = withoutFragment.indexOf('?');
-    const query = queryAt >= 0 ? withoutFragment.slice(queryAt + 1) : '';
-    const beforeQuery = queryAt >= 0 ? withoutFragment.slice(0, queryAt) : withoutFragment;
-    const pathAt = beforeQuery.indexOf('/');
-    const netloc = pathAt >= 0 ? beforeQuery.slice(0, pathAt) : beforeQuery;
-    const path = pathAt >= 0 ? beforeQuery.slice(pathAt) : '';
-    const at = netloc.lastIndexOf('@');
-    const userinfo = at >= 0 ? netloc.slice(0, at) : '';
-    const hostPort = at >= 0 ? netloc.slice(at + 1) : netloc;
-    const colon = userinfo.indexOf(':');
-    const login = unquote(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
-    const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
-    const password = unquote(rawPassword);
-    // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
-    const { hostname, port } = splitHostPort(hostPort);
-    const host = unquote(hostname).toLowerCase();
-    return {
-        connType: connType.replace(/-/g, '_'),
-        host: protocol && host ? `${protocol}://${host}` : host,
-        port,
-        schema: unquote(path.slice(1)),
-        login,
-        password,
-        extra: extraOfQuery(query),
-    };
-}
-function splitHostPort(hostPort) {
-    const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(hostPort);
-    const [hostname, portText] = bracketed
-        ? [bracketed[1] ?? '', bracketed[2]]
-        : hostPort.includes(':')
-            ? [hostPort.slice(0, hostPort.lastIndexOf(':')), hostPort.slice(hostPort.lastIndexOf(':') + 1)]
-            : [hostPort, undefined];
-    if (portText === undefined || portText === '')
-        return { hostname, port: undefined };
-    return { hostname, port: parsePort(portText) };
-}
-function parsePort(value) {
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-    const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-    if (!(port >= 0 && port <= 65535))
-        fail(`the port is not a number from 0 to 65535`);
-    return port;
-}
-/** Airflow keeps the query as Extra: `__extra__` holds it as JSON, else every parameter is one key. */
-function extraOfQuery(query) {
-    const params = new URLSearchParams(query);
-    const json = params.get('__extra__');
-    if (json !== null)
-        return extraOfJson(json);
-    const extra = {};
-    for (const [key, value] of params)
-        extra[key] = value;
-    return extra;
-}
-function extraOfJson(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        fail('its extra is not valid JSON');
-    }
-    if (!isPlainObject(value))
-        fail('its extra is not a JSON object');
-    return value;
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function fromJson(text) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        // JSON.parse quotes the text around the error, and the text holds the secret.
-        fail('it starts with "{" but is not valid JSON');
-    }
-    if (!isPlainObject(document))
-        fail('it is not a JSON object');
-    const field = (name) => {
-        const value = document[name];
-        if (value === undefined || value === null)
-            return '';
-        if (typeof value !== 'string')
-            fail(`its ${name} is not a string`);
-        return value;
-    };
-    const password = field('password');
-    markSecret(password);
-    const rawExtra = document.extra;
-    const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
-        ? {}
-        : typeof rawExtra === 'string'
-            ? extraOfJson(rawExtra)
-            : isPlainObject(rawExtra)
-                ? rawExtra
-                : fail('its extra is neither a JSON object nor a string holding one');
-    const rawPort = document.port;
-    return {
-        connType: field('conn_type').replace(/-/g, '_'),
-        host: field('host'),
-        port: rawPort === undefined || rawPort === null || rawPort === '' ? undefined : parsePort(rawPort),
-        schema: field('schema'),
-        login: field('login'),
-        password,
-        extra,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/settings.ts
-// Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
-// else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
-// can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
-
-
-
-
-const actionInputs = {
-    input: (name) => getInput(name),
-    env: process.env,
-};
-const DEFAULT_SCOPE = 'openid profile email offline_access groups';
-const VARIABLES = {
-    'api-url': 'ODAHU_API_URL',
-    'auth-url': 'ODAHU_AUTH_URL',
-    'client-id': 'ODAHU_CLIENT_ID',
-    'client-secret': 'ODAHU_CLIENT_SECRET',
-    scope: 'ODAHU_SCOPE',
-    token: 'ODAHU_TOKEN',
-    'api-connection': 'ODAHU_API_CONNECTION',
-};
-const SECRET_SETTINGS = new Set(['client-secret', 'token', 'api-connection']);
-/** What the Airflow connection holds for each setting. */
-const FROM_CONNECTION = {
-    'api-url': apiUrlOf,
-    'auth-url': (connection) => extraString(connection, 'auth_url'),
-    'client-id': (connection) => extraString(connection, 'client_id'),
-    'client-secret': (connection) => connection.password,
-    scope: (connection) => extraString(connection, 'scope'),
-    token: () => undefined,
-};
-/** Reads and checks every setting; throws one InputError listing every problem. */
-function readSettings(source = actionInputs) {
-    const problems = [];
-    const read = (name) => {
-        const input = source.input(name).trim();
-        const variable = (source.env[VARIABLES[name]] ?? '').trim();
-        if (SECRET_SETTINGS.has(name)) {
-            markSecret(input);
-            markSecret(variable);
-        }
-        return { input, variable };
-    };
-    const connectionText = read('api-connection');
-    let connection;
-    const connectionValue = connectionText.input || connectionText.variable;
-    if (connectionValue) {
-        const parsed = parseAirflowConnection(connectionValue);
-        if (parsed.ok)
-            connection = parsed.connection;
-        else
-            problems.push(`api-connection is neither an Airflow connection URI nor JSON: ${parsed.reason}`);
-    }
-    const setting = (name) => {
-        const { input, variable } = read(name);
-        if (input)
-            return { value: input, origin: `input ${name}` };
-        const fromConnection = connection && FROM_CONNECTION[name](connection)?.trim();
-        if (fromConnection)
-            return { value: fromConnection, origin: 'api-connection' };
-        if (variable)
-            return { value: variable, origin: VARIABLES[name] };
-        return undefined;
-    };
-    const apiUrl = setting('api-url');
-    const authUrl = setting('auth-url');
-    const clientId = setting('client-id');
-    const clientSecret = setting('client-secret');
-    const scope = setting('scope');
-    const token = setting('token');
-    if (!apiUrl) {
-        problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
-    }
-    else if (!isHttpUrl(apiUrl.value)) {
-        problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
-    }
-    if (!token && authUrl && !isHttpUrl(authUrl.value)) {
-        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
-    }
-    let credentials;
-    if (token) {
-        credentials = { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
-    }
-    else if (authUrl && clientId) {
-        credentials = {
-            type: 'client-credentials',
-            authUrl: authUrl.value,
-            clientId: clientId.value,
-            // The seed's connection allows an empty secret (a public client).
-            clientSecret: clientSecret?.value ?? '',
-            scope: scope?.value ?? DEFAULT_SCOPE,
-        };
-    }
-    else if (authUrl) {
-        problems.push(`client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
-            `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`);
-    }
-    else if (clientId) {
-        problems.push(`auth-url is missing: client-id (from ${clientId.origin}) needs the auth-url input, ` +
-            `auth_url in the extra of api-connection, or ODAHU_AUTH_URL`);
-    }
-    else {
-        problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
-            '(as inputs, in api-connection, or as ODAHU_* variables)');
-    }
-    if (problems.length > 0 || !apiUrl || !credentials)
-        throw new InputError(problems);
-    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
-}
-function isHttpUrl(text) {
-    try {
-        const url = new URL(text);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    }
-    catch {
-        return false;
-    }
-}
-/** Users paste the base URL in several spellings; the client appends `/api/v1/...` itself. */
-function normaliseApiUrl(url) {
-    return url
-        .replace(/\/+$/, '')
-        .replace(/\/api\/v1$/, '')
-        .replace(/\/+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
@@ -32632,7 +32322,7 @@ var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
 });
 //#endregion
 //#region src/common/object.ts
-function js_yaml_isPlainObject(data) {
+function isPlainObject(data) {
 	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
 	const prototype = Object.getPrototypeOf(data);
 	return prototype === null || prototype === Object.prototype;
@@ -32676,7 +32366,7 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
 		if (item instanceof Map) {
 			if (item.size !== 1) return "cannot resolve an ordered map item";
 			key = item.keys().next().value;
-		} else if (js_yaml_isPlainObject(item)) {
+		} else if (isPlainObject(item)) {
 			const itemKeys = Object.keys(item);
 			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
 			key = itemKeys[0];
@@ -32755,7 +32445,7 @@ var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
 */
 var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: js_yaml_isPlainObject,
+	identify: isPlainObject,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -33100,7 +32790,7 @@ var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	has: (container, key) => container.has(key),
 	keys: (container) => container.keys(),
 	get: (container, key) => container.get(key),
-	identify: (data) => data instanceof Map || js_yaml_isPlainObject(data),
+	identify: (data) => data instanceof Map || isPlainObject(data),
 	represent: (data) => {
 		if (data instanceof Map) return data;
 		const map = /* @__PURE__ */ new Map();
@@ -33132,7 +32822,7 @@ function normalizeKey(key) {
 */
 var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: js_yaml_isPlainObject,
+	identify: isPlainObject,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -36250,9 +35940,320 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
+;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+// The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
+// variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
+// secret copied from an Airflow deployment means the same thing here.
+
+const URI_FORM = 'expected <type>://[login:password@]host[:port][/schema][?extra] or a JSON object';
+/** Reads either form. The reason of a failure never quotes the text (it holds the secret). */
+function parseAirflowConnection(text) {
+    const trimmed = text.trim();
+    try {
+        const connection = trimmed.startsWith('{') ? fromJson(trimmed) : fromUri(trimmed);
+        return { ok: true, connection };
+    }
+    catch (error) {
+        if (error instanceof ConnectionFormatError)
+            return { ok: false, reason: error.message };
+        throw error;
+    }
+}
+/** The API URL the connection names: `<schema or http>://<host>[:<port>]`; undefined without a host. */
+function apiUrlOf(connection) {
+    const { host, port, schema } = connection;
+    if (!host)
+        return undefined;
+    const hostPart = host.includes(':') && !host.includes('://') && !host.startsWith('[') ? `[${host}]` : host;
+    const base = host.includes('://') ? hostPart : `${schema || 'http'}://${hostPart}`;
+    return port === undefined ? base : `${base}:${port}`;
+}
+/** A string field of Extra, if present. */
+function extraString(connection, key) {
+    const value = connection.extra[key];
+    return typeof value === 'string' ? value : undefined;
+}
+class ConnectionFormatError extends Error {
+}
+function fail(reason) {
+    throw new ConnectionFormatError(reason);
+}
+/** Python's urllib unquote: decodes %XX sequences and leaves malformed ones as they are. */
+function unquote(text) {
+    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        }
+        catch {
+            return run;
+        }
+    });
+}
+function fromUri(uri) {
+    // Counted before the query, whose values (an auth_url) may hold unencoded URLs.
+    const schemes = (uri.split('?', 1)[0] ?? '').split('://').length - 1;
+    if (schemes > 2)
+        fail(`more than two '://' before the query`);
+    const typeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(uri);
+    if (!typeMatch?.[1])
+        fail(URI_FORM);
+    const connType = typeMatch[1];
+    let rest = uri.slice(typeMatch[0].length);
+    // `type://https://host/...`: the host keeps its own protocol (Airflow's host_with_protocol).
+    let protocol = '';
+    if (schemes === 2) {
+        const index = rest.indexOf('://');
+        protocol = rest.slice(0, index);
+        if (protocol.includes('@') || protocol.includes(':'))
+            fail(`the host's protocol holds '@' or ':'`);
+        rest = rest.slice(index + 3);
+    }
+    // urlsplit: the fragment goes first, then the query; the netloc ends at the first / ? or #.
+    const withoutFragment = rest.split('#', 1)[0] ?? '';
+    const queryAt = withoutFragment.indexOf('?');
+    const query = queryAt >= 0 ? withoutFragment.slice(queryAt + 1) : '';
+    const beforeQuery = queryAt >= 0 ? withoutFragment.slice(0, queryAt) : withoutFragment;
+    const pathAt = beforeQuery.indexOf('/');
+    const netloc = pathAt >= 0 ? beforeQuery.slice(0, pathAt) : beforeQuery;
+    const path = pathAt >= 0 ? beforeQuery.slice(pathAt) : '';
+    const at = netloc.lastIndexOf('@');
+    const userinfo = at >= 0 ? netloc.slice(0, at) : '';
+    const hostPort = at >= 0 ? netloc.slice(at + 1) : netloc;
+    const colon = userinfo.indexOf(':');
+    const login = unquote(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
+    const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
+    const password = unquote(rawPassword);
+    // Both spellings: the URI's own and the decoded one.
+    markSecret(rawPassword);
+    markSecret(password);
+    const { hostname, port } = splitHostPort(hostPort);
+    const host = unquote(hostname).toLowerCase();
+    return {
+        connType: connType.replace(/-/g, '_'),
+        host: protocol && host ? `${protocol}://${host}` : host,
+        port,
+        schema: unquote(path.slice(1)),
+        login,
+        password,
+        extra: extraOfQuery(query),
+    };
+}
+function splitHostPort(hostPort) {
+    const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(hostPort);
+    const [hostname, portText] = bracketed
+        ? [bracketed[1] ?? '', bracketed[2]]
+        : hostPort.includes(':')
+            ? [hostPort.slice(0, hostPort.lastIndexOf(':')), hostPort.slice(hostPort.lastIndexOf(':') + 1)]
+            : [hostPort, undefined];
+    if (portText === undefined || portText === '')
+        return { hostname, port: undefined };
+    return { hostname, port: parsePort(portText) };
+}
+function parsePort(value) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+    if (!(port >= 0 && port <= 65535))
+        fail(`the port is not a number from 0 to 65535`);
+    return port;
+}
+/** Airflow keeps the query as Extra: `__extra__` holds it as JSON, else every parameter is one key. */
+function extraOfQuery(query) {
+    const params = new URLSearchParams(query);
+    const json = params.get('__extra__');
+    if (json !== null)
+        return extraOfJson(json);
+    const extra = {};
+    for (const [key, value] of params)
+        extra[key] = value;
+    return extra;
+}
+function extraOfJson(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        fail('its extra is not valid JSON');
+    }
+    if (!airflow_connection_isPlainObject(value))
+        fail('its extra is not a JSON object');
+    return value;
+}
+function airflow_connection_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function fromJson(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        // JSON.parse quotes the text around the error, and the text holds the secret.
+        fail('it starts with "{" but is not valid JSON');
+    }
+    if (!airflow_connection_isPlainObject(document))
+        fail('it is not a JSON object');
+    const field = (name) => {
+        const value = document[name];
+        if (value === undefined || value === null)
+            return '';
+        if (typeof value !== 'string')
+            fail(`its ${name} is not a string`);
+        return value;
+    };
+    const password = field('password');
+    markSecret(password);
+    const rawExtra = document.extra;
+    const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
+        ? {}
+        : typeof rawExtra === 'string'
+            ? extraOfJson(rawExtra)
+            : airflow_connection_isPlainObject(rawExtra)
+                ? rawExtra
+                : fail('its extra is neither a JSON object nor a string holding one');
+    const rawPort = document.port;
+    return {
+        connType: field('conn_type').replace(/-/g, '_'),
+        host: field('host'),
+        port: rawPort === undefined || rawPort === null || rawPort === '' ? undefined : parsePort(rawPort),
+        schema: field('schema'),
+        login: field('login'),
+        password,
+        extra,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/settings.ts
+// Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
+// else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
+// can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
+
+
+
+
+const actionInputs = {
+    input: (name) => getInput(name),
+    env: process.env,
+};
+const DEFAULT_SCOPE = 'openid profile email offline_access groups';
+const VARIABLES = {
+    'api-url': 'ODAHU_API_URL',
+    'auth-url': 'ODAHU_AUTH_URL',
+    'client-id': 'ODAHU_CLIENT_ID',
+    'client-secret': 'ODAHU_CLIENT_SECRET',
+    scope: 'ODAHU_SCOPE',
+    token: 'ODAHU_TOKEN',
+    'api-connection': 'ODAHU_API_CONNECTION',
+};
+const SECRET_SETTINGS = new Set(['client-secret', 'token', 'api-connection']);
+/** What the Airflow connection holds for each setting. */
+const FROM_CONNECTION = {
+    'api-url': apiUrlOf,
+    'auth-url': (connection) => extraString(connection, 'auth_url'),
+    'client-id': (connection) => extraString(connection, 'client_id'),
+    'client-secret': (connection) => connection.password,
+    scope: (connection) => extraString(connection, 'scope'),
+    token: () => undefined,
+};
+/** Reads and checks every setting; throws one InputError listing every problem. */
+function readSettings(source = actionInputs) {
+    const problems = [];
+    const read = (name) => {
+        const input = source.input(name).trim();
+        const variable = (source.env[VARIABLES[name]] ?? '').trim();
+        if (SECRET_SETTINGS.has(name)) {
+            markSecret(input);
+            markSecret(variable);
+        }
+        return { input, variable };
+    };
+    const connectionText = read('api-connection');
+    let connection;
+    const connectionValue = connectionText.input || connectionText.variable;
+    if (connectionValue) {
+        const parsed = parseAirflowConnection(connectionValue);
+        if (parsed.ok)
+            connection = parsed.connection;
+        else
+            problems.push(`api-connection is neither an Airflow connection URI nor JSON: ${parsed.reason}`);
+    }
+    const setting = (name) => {
+        const { input, variable } = read(name);
+        if (input)
+            return { value: input, origin: `input ${name}` };
+        const fromConnection = connection && FROM_CONNECTION[name](connection)?.trim();
+        if (fromConnection)
+            return { value: fromConnection, origin: 'api-connection' };
+        if (variable)
+            return { value: variable, origin: VARIABLES[name] };
+        return undefined;
+    };
+    const apiUrl = setting('api-url');
+    const authUrl = setting('auth-url');
+    const clientId = setting('client-id');
+    const clientSecret = setting('client-secret');
+    const scope = setting('scope');
+    const token = setting('token');
+    if (!apiUrl) {
+        problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
+    }
+    else if (!isHttpUrl(apiUrl.value)) {
+        problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
+    }
+    if (!token && authUrl && !isHttpUrl(authUrl.value)) {
+        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+    }
+    let credentials;
+    if (token) {
+        credentials = { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
+    }
+    else if (authUrl && clientId) {
+        credentials = {
+            type: 'client-credentials',
+            authUrl: authUrl.value,
+            clientId: clientId.value,
+            // The seed's connection allows an empty secret (a public client).
+            clientSecret: clientSecret?.value ?? '',
+            scope: scope?.value ?? DEFAULT_SCOPE,
+        };
+    }
+    else if (authUrl) {
+        problems.push(`client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
+            `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`);
+    }
+    else if (clientId) {
+        problems.push(`auth-url is missing: client-id (from ${clientId.origin}) needs the auth-url input, ` +
+            `auth_url in the extra of api-connection, or ODAHU_AUTH_URL`);
+    }
+    else {
+        problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
+            '(as inputs, in api-connection, or as ODAHU_* variables)');
+    }
+    if (problems.length > 0 || !apiUrl || !credentials)
+        throw new InputError(problems);
+    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+}
+function isHttpUrl(text) {
+    try {
+        const url = new URL(text);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    }
+    catch {
+        return false;
+    }
+}
+/** Users paste the base URL in several spellings; the client appends `/api/v1/...` itself. */
+function normaliseApiUrl(url) {
+    return url
+        .replace(/\/+$/, '')
+        .replace(/\/api\/v1$/, '')
+        .replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
 
 
 
@@ -36331,21 +36332,29 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    reader.finish();
+    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+}
 
 ;// CONCATENATED MODULE: ./src/train/inputs.ts
 // Every input of the train action, parsed and checked in one place before any API call.
 
 
-
 function readTrainInputs(source = actionInputs) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, 'training', 'ModelTraining', vars);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, '2h');
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    reader.finish();
-    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+    return readPodPhaseInputs(source, 'training', 'ModelTraining', '2h');
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts

@@ -6,10 +6,10 @@ import type { KindName } from '../kinds.js';
 import { loadManifest } from '../manifests.js';
 import type { Manifest } from '../manifests.js';
 import { readSettings } from '../settings.js';
-import type { OdahuSettings } from '../settings.js';
+import type { InputSource, OdahuSettings } from '../settings.js';
 import { parseVars } from '../template.js';
 import * as core from '@actions/core';
-import type { InputReader } from './inputs.js';
+import { InputReader } from './inputs.js';
 import { messageOf } from './inputs.js';
 import type { PredictionRequest } from '../types.js';
 
@@ -103,4 +103,34 @@ function parseRequest(text: string, source: string, reader: InputReader): Predic
     return undefined;
   }
   return object as PredictionRequest;
+}
+
+/** The inputs of an action that runs a pod (train, package): its manifest, if-exists, waiting, on-cancel. */
+export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> extends PhaseTiming {
+  settings: OdahuSettings;
+  manifest: Manifest<K>;
+  ifExists: 'replace' | 'reuse' | 'fail';
+  deleteOnCancel: boolean;
+}
+
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>(
+  source: InputSource,
+  inputName: string,
+  kind: K,
+  defaultTimeout: string,
+  adjust: (reader: InputReader, manifest: Manifest<K>) => void = () => undefined,
+): PodPhaseInputs<K> {
+  const reader = new InputReader(source);
+  const { settings, vars } = readSettingsAndVars(reader);
+  const manifest = readManifestInput(reader, inputName, kind, vars);
+  if (manifest) adjust(reader, manifest);
+  const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'] as const, 'replace');
+  const timing = readPhaseTiming(reader, defaultTimeout);
+  const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
+  reader.finish();
+  return { settings: settings!, manifest: manifest!, ifExists, deleteOnCancel, ...timing };
 }
