@@ -4,6 +4,8 @@
 
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +30,16 @@ async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string>
   } finally {
     lines.close();
   }
+}
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
 }
 
 describe('odahu-emulator', () => {
@@ -60,6 +72,58 @@ describe('odahu-emulator', () => {
     expect(code).toBe(0);
     // No stray warnings (oidc-provider's runtime notice is filtered out).
     expect(stderr).toBe('');
+  });
+
+  it("with --host 0.0.0.0 answers on the machine's other addresses, as a container reaches it", async () => {
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    const child = run(['--host', '0.0.0.0', '--port', '0']);
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      // Printed for this machine: a token issued here is for the loopback issuer.
+      expect(started.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const port = new URL(started.apiUrl!).port;
+      const hosts = ['127.0.0.1', ...(address ? [address] : [])];
+      for (const host of hosts) {
+        expect((await fetch(`http://${host}:${port}/health`)).status).toBe(200);
+      }
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
+  it('with --public-url names itself by that address: printed URLs, token issuer and model URLs', async () => {
+    const port = await freePort();
+    const publicUrl = `http://localhost:${port}`;
+    const child = run(['--port', String(port), '--public-url', publicUrl]);
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      expect(started.apiUrl).toBe(publicUrl);
+      expect(started.authUrl).toBe(`${publicUrl}/auth/realms/odahu/protocol/openid-connect/token`);
+      const answer = await fetch(started.authUrl!, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: started.clientId!,
+          client_secret: started.clientSecret!,
+        }),
+      });
+      const { access_token } = (await answer.json()) as { access_token: string };
+      const claims = JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString()) as {
+        iss: string;
+      };
+      expect(claims.iss).toBe(`${publicUrl}/auth/realms/odahu`);
+      const config = await fetch(`${publicUrl}/api/v1/configuration`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      const body = (await config.json()) as { deployment: { edge: { host: string } } };
+      expect(body.deployment.edge.host).toBe(publicUrl);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it.each([
