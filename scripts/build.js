@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles every entry point with @vercel/ncc into dist/<name>/index.js (committed, so `uses:` works
 // without an install step). Entries: each actions/<name>/action.yml, whose runs.main must point at
-// ../../dist/<name>/index.js, plus the tools under src/ that plain `node` runs (the emulator).
+// ../../dist/<name>/index.js, plus the tools under src/ that plain `node` runs (the emulator, the
+// local workflow runner and the demo).
 // Usage: node scripts/build.js [name ...]   (no names: everything)
 import { readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ import ncc from '@vercel/ncc';
 import { load } from 'js-yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS = ['emulator'];
+const TOOLS = ['emulator', 'workflow', 'demo'];
 
 function actionEntries() {
   const dir = join(root, 'actions');

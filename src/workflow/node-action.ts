@@ -1,15 +1,13 @@
 // Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
-// INPUT_* variables with action.yml defaults applied, fresh file-command files, stdout interpreted as
-// workflow commands, and cancellation as SIGINT, then SIGTERM after 7.5 s, then a kill 2.5 s later.
+// INPUT_* variables with action.yml defaults applied, and the stage as a process (stage-process.ts:
+// file commands, workflow commands, cancellation).
 
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { load } from 'js-yaml';
-import type { FileCommandResults } from './file-commands.js';
-import { createFileCommands, readFileCommands } from './file-commands.js';
-import type { LogEvent, WorkflowCommands } from './workflow-commands.js';
+import type { ProcessStageOptions, StageResult } from './stage-process.js';
+import { runProcessStage } from './stage-process.js';
+import type { LogEvent } from './workflow-commands.js';
 
 export interface ActionInput {
   description?: string;
@@ -70,75 +68,16 @@ export function inputVariables(
   return env;
 }
 
-export interface StageOptions {
+export interface StageOptions extends Omit<ProcessStageOptions, 'command' | 'args'> {
   /** The script, absolute. */
   script: string;
-  /** The step's whole environment (job and step env, GITHUB_*, INPUT_*); file-command paths are added. */
-  env: Record<string, string>;
-  cwd: string;
-  /** Where the step's file-command files are made. */
-  filesDir: string;
-  /** Unique per step and stage, names its files. */
-  stepKey: string;
-  commands: WorkflowCommands;
-  onEvent?: (event: LogEvent) => void;
-  /** Aborting it cancels the stage as the runner does. */
-  signal?: AbortSignal;
   /** Node to run with; the current one by default. */
   node?: string;
 }
 
-export interface StageResult {
-  exitCode: number;
-  files: FileCommandResults;
-  /** What the job log shows, masks applied. */
-  log: LogEvent[];
-  cancelled: boolean;
-}
-
-const SIGTERM_AFTER_MS = 7500;
-const KILL_AFTER_MS = 2500;
-
-export async function runNodeStage(options: StageOptions): Promise<StageResult> {
-  const files = createFileCommands(options.filesDir, options.stepKey);
-  const child = spawn(options.node ?? process.execPath, [options.script], {
-    cwd: options.cwd,
-    env: { ...options.env, ...files },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: LogEvent[] = [];
-  const emit = (event: LogEvent) => {
-    log.push(event);
-    options.onEvent?.(event);
-  };
-
-  let cancelled = false;
-  const timers: NodeJS.Timeout[] = [];
-  const cancel = () => {
-    cancelled = true;
-    child.kill('SIGINT');
-    timers.push(
-      setTimeout(() => {
-        child.kill('SIGTERM');
-        timers.push(setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS));
-      }, SIGTERM_AFTER_MS),
-    );
-  };
-  if (options.signal?.aborted) cancel();
-  else options.signal?.addEventListener('abort', cancel, { once: true });
-
-  const stdout = createInterface({ input: child.stdout });
-  stdout.on('line', (line) => options.commands.process(line).forEach(emit));
-  const stderr = createInterface({ input: child.stderr });
-  stderr.on('line', (line) => emit({ type: 'line', text: options.commands.mask(line) }));
-
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-  timers.forEach(clearTimeout);
-  options.signal?.removeEventListener('abort', cancel);
-  return { exitCode, files: readFileCommands(files), log, cancelled };
+export function runNodeStage(options: StageOptions): Promise<StageResult> {
+  const { script, node, ...rest } = options;
+  return runProcessStage({ ...rest, command: node ?? process.execPath, args: [script] });
 }
 
 /** The log as plain text lines, as a reader of the job log sees it. */

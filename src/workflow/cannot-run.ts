@@ -1,0 +1,18 @@
+// Why a run cannot start (bad usage, a workflow or action file the parser rejects, a feature this
+// runner does not support): one line each, shown as they are; the command exits with 2.
+
+import type { TemplateContext } from '@actions/workflow-parser/templates/template-context';
+
+export class CannotRun extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'CannotRun';
+  }
+}
+
+/** The parser's errors as `file:line: message`. */
+export function templateErrors(context: TemplateContext, file: string): string[] {
+  return context.errors
+    .getErrors()
+    .map((error) => (error.range ? `${file}:${error.range.start.line}: ${error.rawMessage}` : error.message));
+}

@@ -1,0 +1,100 @@
+// Which Odahu cluster a run talks to. ODAHU_API_URL given (--var, --env-file or the environment)
+// means that cluster: the ODAHU_* settings found there fill vars.ODAHU_* and
+// secrets.ODAHU_CLIENT_SECRET where the user gave none, so workflows that read them from vars and
+// secrets (as on GitHub) find them. Otherwise the embedded emulator starts in this process, with
+// durations fit for a demo, and the same vars and secrets point at it.
+
+import { startEmulator } from '../emulator/server.js';
+
+export interface ClusterSources {
+  vars: Record<string, string>;
+  secrets: Record<string, string>;
+  envFile: Record<string, string>;
+  environment: NodeJS.ProcessEnv;
+}
+
+export interface Cluster {
+  /** What the run talks to, for the first lines of its log. */
+  description: string[];
+  vars: Record<string, string>;
+  secrets: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const VAR_SETTINGS = ['ODAHU_API_URL', 'ODAHU_AUTH_URL', 'ODAHU_CLIENT_ID', 'ODAHU_SCOPE'];
+const SECRET_SETTINGS = ['ODAHU_CLIENT_SECRET', 'ODAHU_TOKEN'];
+
+/** A demo's pace: long enough to see the states change, short enough to watch. */
+export const DEMO_DURATIONS = {
+  trainingSeconds: 2,
+  packagingSeconds: 2,
+  deploymentSeconds: 1,
+  jobSeconds: 1,
+  edgeWarmupSeconds: 0.2,
+};
+
+export async function chooseCluster(sources: ClusterSources, emulatorOnly = false): Promise<Cluster> {
+  const given = emulatorOnly ? undefined : givenCluster(sources);
+  if (given) return given;
+
+  const emulator = await startEmulator({ port: 0, ...DEMO_DURATIONS });
+  const provided: Record<string, string> = {
+    'vars.ODAHU_API_URL': emulator.apiUrl,
+    'vars.ODAHU_AUTH_URL': emulator.authUrl,
+    'vars.ODAHU_CLIENT_ID': emulator.clientId,
+    'secrets.ODAHU_CLIENT_SECRET': emulator.clientSecret,
+  };
+  const vars = { ...sources.vars };
+  const secrets = { ...sources.secrets };
+  const filled: string[] = [];
+  for (const [key, value] of Object.entries(provided)) {
+    const [kind, name = ''] = key.split('.');
+    const target = kind === 'vars' ? vars : secrets;
+    if (target[name] === undefined) {
+      target[name] = value;
+      filled.push(key);
+    }
+  }
+  return {
+    description: [
+      `cluster    the embedded Odahu emulator at ${emulator.apiUrl} (training and packaging take ~${DEMO_DURATIONS.trainingSeconds} s, a deployment ~${DEMO_DURATIONS.deploymentSeconds} s)`,
+      ...(filled.length > 0
+        ? [`           ${filled.join(', ')} point at it; set ODAHU_API_URL to use a real cluster`]
+        : []),
+    ],
+    vars,
+    secrets,
+    close: () => emulator.close(),
+  };
+}
+
+function givenCluster(sources: ClusterSources): Cluster | undefined {
+  const layers: [string, Record<string, string | undefined>][] = [
+    ['--env-file', sources.envFile],
+    ['the environment', sources.environment],
+  ];
+  const origin =
+    sources.vars.ODAHU_API_URL !== undefined
+      ? '--var ODAHU_API_URL'
+      : layers.find(([, values]) => values.ODAHU_API_URL !== undefined)?.[0];
+  if (origin === undefined) return undefined;
+  const vars = { ...sources.vars };
+  const secrets = { ...sources.secrets };
+  for (const [, values] of layers) {
+    for (const [names, target] of [
+      [VAR_SETTINGS, vars],
+      [SECRET_SETTINGS, secrets],
+    ] as const) {
+      for (const name of names) {
+        const value = values[name];
+        if (target[name] === undefined && value !== undefined) target[name] = value;
+      }
+    }
+  }
+  return {
+    description: [`cluster    ${vars.ODAHU_API_URL} (ODAHU_API_URL from ${origin})`],
+    vars,
+    secrets,
+    close: () => Promise.resolve(),
+  };
+}

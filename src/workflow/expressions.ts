@@ -1,0 +1,166 @@
+// `${{ }}` expressions, evaluated by @actions/expressions (GitHub's own lexer, parser and evaluator)
+// over the runner's contexts as plain JSON values, plus the functions only a runner can answer: the
+// status functions (success(), failure(), cancelled(), always()) and hashFiles(), which this runner
+// does not support.
+
+import type { Expr } from '@actions/expressions';
+import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
+import type { FunctionDefinition } from '@actions/expressions/funcs/info';
+import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
+import { isBasicExpression, isBoolean, isNumber, isString } from '@actions/workflow-parser';
+import { multilineParts } from './multiline-scalar.js';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The context names a workflow may use; each is present (possibly empty) when evaluating. */
+export const CONTEXT_NAMES = [
+  'github',
+  'env',
+  'vars',
+  'secrets',
+  'inputs',
+  'steps',
+  'runner',
+  'job',
+  'strategy',
+  'matrix',
+  'needs',
+] as const;
+
+export type ContextName = (typeof CONTEXT_NAMES)[number];
+export type Contexts = Record<ContextName, JsonValue>;
+
+/** What the status functions answer: the job's (or, inside a composite action, its steps') status. */
+export type Status = 'success' | 'failure' | 'cancelled';
+
+export interface Scope {
+  contexts: Contexts;
+  status: Status;
+}
+
+/** An expression that cannot be evaluated; `where` is `file:line` when known. */
+export class ExpressionFailure extends Error {
+  constructor(message: string, where?: string) {
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'ExpressionFailure';
+  }
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function statusFunctions(status: Status): FunctionDefinition[] {
+  const answer = (value: boolean) => () => new data.BooleanData(value);
+  return [
+    { name: 'success', minArgs: 0, maxArgs: MAX, call: answer(status === 'success') },
+    { name: 'failure', minArgs: 0, maxArgs: MAX, call: answer(status === 'failure') },
+    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: answer(status === 'cancelled') },
+    { name: 'always', minArgs: 0, maxArgs: 0, call: answer(true) },
+    {
+      name: 'hashFiles',
+      minArgs: 1,
+      maxArgs: 255,
+      call: () => {
+        throw new ExpressionFailure('hashFiles() is not supported by this runner');
+      },
+    },
+  ];
+}
+
+// The parser only needs the functions' names and arities; the status does not matter here.
+const FUNCTION_INFO = statusFunctions('success').map(({ name, minArgs, maxArgs }) => ({
+  name,
+  minArgs,
+  maxArgs,
+}));
+
+export function parseExpression(expression: string): Expr {
+  const { tokens } = new Lexer(expression).lex();
+  return new Parser(tokens, [...CONTEXT_NAMES], FUNCTION_INFO).parse();
+}
+
+export function toData(value: JsonValue): data.ExpressionData {
+  return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
+}
+
+export function fromData(value: data.ExpressionData): JsonValue {
+  return JSON.parse(JSON.stringify(value, data.replacer) ?? 'null') as JsonValue;
+}
+
+export function evaluateData(expression: string, scope: Scope): data.ExpressionData {
+  const dictionary = new data.Dictionary(
+    ...CONTEXT_NAMES.map((key) => ({ key, value: toData(scope.contexts[key]) })),
+  );
+  const functions = new Map(statusFunctions(scope.status).map((f) => [f.name.toLowerCase(), f]));
+  try {
+    return new Evaluator(parseExpression(expression), dictionary, functions).evaluate();
+  } catch (error) {
+    if (error instanceof ExpressionFailure) throw error;
+    throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+  }
+}
+
+/** The expression's value as JSON. */
+export function evaluate(expression: string, scope: Scope): JsonValue {
+  return fromData(evaluateData(expression, scope));
+}
+
+/** Truthiness as GitHub decides it: false, 0, -0, '', null and NaN are false. */
+export function isTruthy(value: JsonValue): boolean {
+  if (value === null || value === false || value === '') return false;
+  if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
+  return true;
+}
+
+/** An `if:` condition (already wrapped in `success() && (...)` by the parser where needed). */
+export function evaluateCondition(expression: string, scope: Scope): boolean {
+  return isTruthy(evaluate(expression, scope));
+}
+
+/** Where a token comes from, as `file:line`. */
+export function tokenPlace(token: TemplateToken | undefined, file: string): string | undefined {
+  return token?.line !== undefined ? `${file}:${token.line}` : undefined;
+}
+
+/** A scalar token's value as a string: literals as written, expressions evaluated and coerced. */
+export function evaluateToString(token: TemplateToken, scope: Scope, file: string): string {
+  if (isBasicExpression(token)) {
+    return located(token, file, () => {
+      const parts = multilineParts(token);
+      if (!parts) return evaluateData(token.expression, scope).coerceString();
+      return parts
+        .map((part) =>
+          'literal' in part ? part.literal : evaluateData(part.expression, scope).coerceString(),
+        )
+        .join('');
+    });
+  }
+  if (isString(token)) return token.value;
+  if (isBoolean(token)) return String(token.value);
+  if (isNumber(token)) return String(token.value);
+  // null, or a sequence/mapping where a string is expected (the parser's schema rejects the latter).
+  return '';
+}
+
+/** A scalar token's value as JSON (booleans and numbers keep their type). */
+export function evaluateToValue(token: TemplateToken, scope: Scope, file: string): JsonValue {
+  if (isBasicExpression(token)) {
+    const parts = multilineParts(token);
+    const [only] = parts ?? [];
+    if (parts && !(parts.length === 1 && only && 'expression' in only))
+      return evaluateToString(token, scope, file);
+    return located(token, file, () =>
+      evaluate(only && 'expression' in only ? only.expression : token.expression, scope),
+    );
+  }
+  if (isString(token) || isBoolean(token) || isNumber(token)) return token.value;
+  return null;
+}
+
+/** Runs an evaluation, naming the token's file:line in its error. */
+function located<T>(token: TemplateToken, file: string, evaluation: () => T): T {
+  try {
+    return evaluation();
+  } catch (error) {
+    throw new ExpressionFailure((error as Error).message, tokenPlace(token, file));
+  }
+}

@@ -1,0 +1,126 @@
+// What one running job holds across its steps, as GitHub's runner keeps it: the env every later step
+// gets (workflow and job env, then GITHUB_ENV), the PATH entries from GITHUB_PATH, the job's status,
+// cancellation, the post stages waiting for the job's end, the masks, and the job summary (one
+// Markdown file per run: every step's GITHUB_STEP_SUMMARY, in order).
+
+import { writeFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import type { ActionDefinition } from './action-file.js';
+import type { Contexts, JsonValue, Status } from './expressions.js';
+import type { FileCommandResults } from './file-commands.js';
+import type { JobLog, Outcome } from './job-log.js';
+import type { ActionCatalog } from './preflight.js';
+import type { RunContext } from './run-context.js';
+import type { WorkflowCommands } from './workflow-commands.js';
+
+export interface StepRecord {
+  outputs: Record<string, string>;
+  outcome: Outcome;
+  conclusion: Outcome;
+}
+
+/** The `steps` context of one level (the job's steps, or a composite action's). */
+export type StepsContext = Record<string, StepRecord>;
+
+export interface PostStage {
+  name: string;
+  action: ActionDefinition;
+  script: string;
+  /** The main stage's environment (INPUT_*, the step's env); STATE_* are added from `state`. */
+  env: Record<string, string>;
+  state: Record<string, string>;
+  condition: string;
+  stepId: string;
+}
+
+export interface JobSetup {
+  catalog: ActionCatalog;
+  workspace: string;
+  runDir: string;
+  /** The contexts that do not change during the job: vars, secrets, needs, strategy, matrix. */
+  fixed: Pick<Contexts, 'vars' | 'secrets' | 'needs' | 'strategy' | 'matrix'>;
+  /** The workflow's `inputs` context (workflow_dispatch inputs, typed). */
+  inputs: JsonValue;
+  commands: WorkflowCommands;
+  log: JobLog;
+  context: RunContext;
+  /** This machine's environment, as steps start from it. */
+  machineEnv: Record<string, string>;
+  summaryPath: string;
+}
+
+export class JobState {
+  /** Workflow and job env, then what steps wrote to GITHUB_ENV. */
+  readonly env: Record<string, string> = {};
+  /** GITHUB_PATH entries, oldest first (the newest goes first in PATH). */
+  private readonly paths: string[] = [];
+  private readonly summary: string[] = [];
+  readonly posts: PostStage[] = [];
+  failed = false;
+  cancelled = false;
+  private readonly cancelling = new AbortController();
+  private readonly forcing = new AbortController();
+  private stageCount = 0;
+
+  constructor(readonly setup: JobSetup) {}
+
+  get status(): Status {
+    return this.cancelled ? 'cancelled' : this.failed ? 'failure' : 'success';
+  }
+
+  /** Aborted when the job is cancelled: the running step stops, later steps run only if asked to. */
+  get cancelSignal(): AbortSignal {
+    return this.cancelling.signal;
+  }
+
+  /** Aborted on a second cancel: even the steps that run after a cancel (always()) stop. */
+  get forceSignal(): AbortSignal {
+    return this.forcing.signal;
+  }
+
+  cancel(): void {
+    if (this.cancelled) this.forcing.abort();
+    this.cancelled = true;
+    this.cancelling.abort();
+  }
+
+  /** A unique name for a stage's file-command files. */
+  stageKey(stepId: string): string {
+    this.stageCount += 1;
+    return `${String(this.stageCount).padStart(3, '0')}-${stepId.replace(/[^\w.-]/g, '_')}`;
+  }
+
+  /** A step process's environment: machine, runner, job env, then the given layers; PATH with GITHUB_PATH. */
+  processEnv(...layers: Record<string, string>[]): Record<string, string> {
+    const env: Record<string, string> = { ...this.setup.machineEnv, ...this.setup.context.env, ...this.env };
+    for (const layer of layers) Object.assign(env, layer);
+    if (this.paths.length > 0)
+      env.PATH = [...this.paths]
+        .reverse()
+        .concat(env.PATH ?? [])
+        .join(delimiter);
+    return env;
+  }
+
+  /** GITHUB_ENV, GITHUB_PATH and GITHUB_STEP_SUMMARY of a finished stage. */
+  applyFiles(files: FileCommandResults): void {
+    Object.assign(this.env, files.env);
+    for (const path of files.path) {
+      const known = this.paths.indexOf(path);
+      if (known >= 0) this.paths.splice(known, 1);
+      this.paths.push(path);
+    }
+    if (files.summary.trim() !== '') {
+      this.summary.push(this.setup.commands.mask(files.summary.replace(/\n*$/, '\n')));
+      this.writeSummary();
+    }
+  }
+
+  writeSummary(): void {
+    writeFileSync(this.setup.summaryPath, this.summary.join('\n'));
+  }
+
+  get hasSummary(): boolean {
+    return this.summary.length > 0;
+  }
+}

@@ -1,0 +1,61 @@
+// Which secrets and vars a job reads (`secrets.NAME`, `vars['NAME']`), found in the parsed
+// expressions, so that a dry run can say which ones were not given: on GitHub an unset one reads as ''
+// and the step that needs it fails later, far from the cause.
+
+import type { Expr } from '@actions/expressions';
+import {
+  ContextAccess,
+  FunctionCall,
+  Grouping,
+  IndexAccess,
+  Literal,
+  Logical,
+  Binary,
+  Unary,
+} from '@actions/expressions/ast';
+import { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
+import { isBasicExpression } from '@actions/workflow-parser';
+import { parseExpression } from './expressions.js';
+
+export interface References {
+  secrets: Set<string>;
+  vars: Set<string>;
+}
+
+export function findReferences(tokens: (TemplateToken | undefined)[]): References {
+  const found: References = { secrets: new Set(), vars: new Set() };
+  for (const root of tokens) {
+    if (!root) continue;
+    for (const [, token] of TemplateToken.traverse(root)) {
+      if (!isBasicExpression(token)) continue;
+      try {
+        walk(parseExpression(token.expression), found);
+      } catch {
+        // The parser has validated every expression; one that does not parse here reads nothing.
+      }
+    }
+  }
+  return found;
+}
+
+function walk(expr: Expr | undefined, found: References): void {
+  if (expr instanceof IndexAccess) {
+    if (expr.expr instanceof ContextAccess && expr.index instanceof Literal) {
+      const context = expr.expr.name.lexeme.toLowerCase();
+      const name = expr.index.literal.coerceString();
+      if (context === 'secrets') found.secrets.add(name);
+      if (context === 'vars') found.vars.add(name);
+    }
+    walk(expr.expr, found);
+    walk(expr.index, found);
+  } else if (expr instanceof FunctionCall || expr instanceof Logical) {
+    expr.args.forEach((arg) => walk(arg, found));
+  } else if (expr instanceof Binary) {
+    walk(expr.left, found);
+    walk(expr.right, found);
+  } else if (expr instanceof Unary) {
+    walk(expr.expr, found);
+  } else if (expr instanceof Grouping) {
+    walk(expr.group, found);
+  }
+}

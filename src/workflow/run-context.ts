@@ -1,0 +1,170 @@
+// What the runner knows about one run of one job: the `github` and `runner` contexts, taken from the
+// local working tree (repository from the origin remote, sha and branch from git), the event payload
+// file, and the GITHUB_* / RUNNER_* variables every step's process gets, as on a GitHub runner.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import type { JsonValue } from './expressions.js';
+
+export interface RunIdentity {
+  workspace: string;
+  /** Where this run keeps its files: summary.md, temp/, files/, event.json. */
+  runDir: string;
+  runId: string;
+  runNumber: number;
+  workflowName: string;
+  jobId: string;
+  eventName: string;
+  /** workflow_dispatch inputs as the event payload holds them (strings). */
+  eventInputs: Record<string, string>;
+  debug: boolean;
+}
+
+export interface RunContext {
+  github: { [key: string]: JsonValue };
+  runner: { [key: string]: JsonValue };
+  /** GITHUB_*, RUNNER_* and CI, for every step's process. */
+  env: Record<string, string>;
+  runnerTemp: string;
+}
+
+interface GitFacts {
+  repository: string;
+  sha: string;
+  branch: string;
+}
+
+function git(workspace: string, ...args: string[]): string | undefined {
+  try {
+    return execFileSync('git', ['-C', workspace, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function gitFacts(workspace: string): GitFacts {
+  const remote = git(workspace, 'config', '--get', 'remote.origin.url') ?? '';
+  // git@github.com:owner/name.git, https://github.com/owner/name(.git)
+  const match = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remote);
+  const branch = git(workspace, 'rev-parse', '--abbrev-ref', 'HEAD');
+  return {
+    repository: match ? `${match[1]}/${match[2]}` : `local/${basename(workspace)}`,
+    sha: git(workspace, 'rev-parse', 'HEAD') ?? '0'.repeat(40),
+    branch: branch && branch !== 'HEAD' ? branch : 'main',
+  };
+}
+
+function runnerOs(): string {
+  return process.platform === 'darwin' ? 'macOS' : process.platform === 'win32' ? 'Windows' : 'Linux';
+}
+
+export function createRunContext(run: RunIdentity): RunContext {
+  const facts = gitFacts(run.workspace);
+  const [owner = 'local'] = facts.repository.split('/');
+  const actor = userInfo().username || 'local';
+  const ref = `refs/heads/${facts.branch}`;
+  const runnerTemp = join(run.runDir, 'temp');
+  const toolCache = join(run.runDir, 'tool-cache');
+  mkdirSync(runnerTemp, { recursive: true });
+  mkdirSync(toolCache, { recursive: true });
+
+  const repository = {
+    full_name: facts.repository,
+    name: facts.repository.split('/')[1] ?? '',
+    owner: { login: owner },
+  };
+  const event: { [key: string]: JsonValue } = { ref, repository, sender: { login: actor } };
+  if (run.eventName === 'workflow_dispatch') event.inputs = run.eventInputs;
+  if (run.eventName === 'push') Object.assign(event, { after: facts.sha, before: '0'.repeat(40) });
+  const eventPath = join(run.runDir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(event, null, 2));
+
+  const github: { [key: string]: JsonValue } = {
+    action: '',
+    action_path: '',
+    action_ref: '',
+    action_repository: '',
+    actor,
+    api_url: 'https://api.github.com',
+    base_ref: '',
+    event,
+    event_name: run.eventName,
+    event_path: eventPath,
+    graphql_url: 'https://api.github.com/graphql',
+    head_ref: '',
+    job: run.jobId,
+    ref,
+    ref_name: facts.branch,
+    ref_type: 'branch',
+    repository: facts.repository,
+    repository_owner: owner,
+    retention_days: '90',
+    run_attempt: '1',
+    run_id: run.runId,
+    run_number: String(run.runNumber),
+    server_url: 'https://github.com',
+    sha: facts.sha,
+    token: '',
+    triggering_actor: actor,
+    workflow: run.workflowName,
+    workspace: run.workspace,
+  };
+  const os = runnerOs();
+  const arch = process.arch === 'arm64' ? 'ARM64' : 'X64';
+  const runner: { [key: string]: JsonValue } = {
+    name: 'odahu-local',
+    os,
+    arch,
+    temp: runnerTemp,
+    tool_cache: toolCache,
+    environment: 'self-hosted',
+    ...(run.debug ? { debug: '1' } : {}),
+  };
+  const env: Record<string, string> = {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_ACTOR: actor,
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_EVENT_NAME: run.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_JOB: run.jobId,
+    GITHUB_REF: ref,
+    GITHUB_REF_NAME: facts.branch,
+    GITHUB_REF_TYPE: 'branch',
+    GITHUB_REPOSITORY: facts.repository,
+    GITHUB_REPOSITORY_OWNER: owner,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ID: run.runId,
+    GITHUB_RUN_NUMBER: String(run.runNumber),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: facts.sha,
+    GITHUB_WORKFLOW: run.workflowName,
+    GITHUB_WORKSPACE: run.workspace,
+    RUNNER_ARCH: arch,
+    RUNNER_NAME: 'odahu-local',
+    RUNNER_OS: os,
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: toolCache,
+    ...(run.debug ? { RUNNER_DEBUG: '1' } : {}),
+  };
+  return { github, runner, env, runnerTemp };
+}
+
+/**
+ * This machine's environment as a runner's steps see it: without what belongs to the runner itself
+ * or to an outer run (GITHUB_*, RUNNER_*, INPUT_*, STATE_*, ACTIONS_*, npm's npm_*), and without
+ * ODAHU_* (the runner turns those into vars and secrets; a workflow passes them on as on GitHub).
+ */
+export function machineEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || /^(GITHUB_|RUNNER_|INPUT_|STATE_|ACTIONS_|npm_|ODAHU_)/i.test(name)) continue;
+    kept[name] = value;
+  }
+  return kept;
+}
