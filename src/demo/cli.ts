@@ -3,7 +3,8 @@
 // bundles, against the embedded Odahu emulator, with placeholder secrets, then shows where the model
 // answers, its info's title, its prediction, and the job summary. Exit 0 when the job succeeds.
 
-import { join, relative } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join, relative } from 'node:path';
 import { CannotRun } from '../workflow/cannot-run.js';
 import { repositoryRoot } from '../workflow/repository.js';
 import type { StepsContext } from '../workflow/job-state.js';
@@ -43,6 +44,21 @@ function modelTitle(response: string): string {
   }
 }
 
+/**
+ * Stand-ins for gcloud and gsutil, first in the steps' PATH: the data extraction step takes its real
+ * path (the copy, as with a bucket) without its fake key ever reaching Google, on any machine.
+ */
+function offlineCloudTools(root: string): string {
+  const dir = join(root, '.tmp', 'demo-bin');
+  mkdirSync(dir, { recursive: true });
+  for (const tool of ['gcloud', 'gsutil']) {
+    const path = join(dir, tool);
+    writeFileSync(path, `#!/bin/sh\necho "(demo) ${tool} $*: not run, the demo stays on this machine"\n`);
+    chmodSync(path, 0o755);
+  }
+  return dir;
+}
+
 async function main(): Promise<number> {
   const root = repositoryRoot();
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -65,7 +81,10 @@ async function main(): Promise<number> {
       emulatorOnly: true,
       write,
       color,
-      environment: process.env,
+      environment: {
+        ...process.env,
+        PATH: `${offlineCloudTools(root)}${delimiter}${process.env.PATH ?? ''}`,
+      },
     });
     if (run.exitCode !== 0) return run.exitCode;
     const { steps } = run.result;

@@ -10,9 +10,10 @@ export class CannotRun extends Error {
   }
 }
 
-/** The parser's errors as `file:line: message`. */
+/** The parser's errors as `file:line: message`, one line each (a YAML error's code frame left out). */
 export function templateErrors(context: TemplateContext, file: string): string[] {
-  return context.errors
-    .getErrors()
-    .map((error) => (error.range ? `${file}:${error.range.start.line}: ${error.rawMessage}` : error.message));
+  return context.errors.getErrors().map((error) => {
+    const message = error.range ? `${file}:${error.range.start.line}: ${error.rawMessage}` : error.message;
+    return (message.split('\n')[0] ?? message).trim().replace(/:$/, '');
+  });
 }

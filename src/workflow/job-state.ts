@@ -28,6 +28,8 @@ export interface PostStage {
   script: string;
   /** The main stage's environment (INPUT_*, the step's env); STATE_* are added from `state`. */
   env: Record<string, string>;
+  /** The action's inputs, for post-if. */
+  inputs: Record<string, string>;
   state: Record<string, string>;
   condition: string;
   stepId: string;

@@ -40,9 +40,9 @@ export function preflight(
     notSupported(workflow.file, token.find('uses') ?? token, `reusable workflows (jobs.${selected.id}.uses)`);
     throw new CannotRun(problems);
   }
-  for (const [key, feature] of Object.entries(JOB_KEYS)) {
-    const value = token.find(key);
-    if (value) notSupported(workflow.file, value, feature);
+  for (const pair of token) {
+    const feature = JOB_KEYS[pair.key.toString()];
+    if (feature) notSupported(workflow.file, pair.key, feature);
   }
   const runsOn = token.find('runs-on');
   if (runsOn && !(isString(runsOn) && /^ubuntu-/.test(runsOn.value))) {

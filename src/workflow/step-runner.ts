@@ -279,6 +279,7 @@ export class StepRunner {
     action: ActionDefinition,
     scope: Scope,
     frame: Frame,
+    warn = true,
   ): Record<string, string> {
     const given: Record<string, string> = {};
     for (const pair of plan.with ?? [])
@@ -287,7 +288,7 @@ export class StepRunner {
     const unexpected = Object.keys(given).filter(
       (key) => !known.some((id) => id.toLowerCase() === key.toLowerCase()),
     );
-    if (unexpected.length > 0) {
+    if (warn && unexpected.length > 0) {
       this.log.event(
         {
           type: 'annotation',
@@ -335,6 +336,7 @@ export class StepRunner {
         action,
         script: join(action.dir, runs.post),
         env,
+        inputs,
         state: { ...preState, ...result.files.state },
         condition: runs.postIf ?? 'always()',
         stepId: plan.id,
@@ -387,59 +389,73 @@ export class StepRunner {
   /** A node action's pre stage, at the start of the job: `pre-if` (default always()) decides. */
   async runPre(plan: StepPlan, frame: Frame): Promise<void> {
     const resolved = plan.uses === undefined ? undefined : this.job.setup.catalog.get(plan.uses);
-    if (resolved?.kind !== 'action' || resolved.action.runs?.using !== 'node' || !resolved.action.runs.pre)
+    if (resolved?.kind !== 'action' || resolved.action.runs?.using !== 'node' || !resolved.action.runs.pre) {
       return;
+    }
     const { action } = resolved;
     const { pre, preIf } = resolved.action.runs;
     const started = Date.now();
     const base = this.scope(frame, { ...this.job.env }, plan.id);
     const name = `Pre ${this.stepName(plan, base, frame.file)}`;
-    let outcome: Outcome = 'failure';
+    let env: Record<string, string>;
     try {
-      if (!evaluateCondition(preIf ?? 'always()', base)) {
+      const stepEnv = this.evaluateEnv(plan.env, base, frame.file);
+      const scope = this.scope(frame, { ...this.job.env, ...stepEnv }, plan.id);
+      const inputs = this.actionInputs(plan, action, scope, frame, false);
+      // pre-if and post-if see the action's inputs.
+      if (!evaluateCondition(preIf ?? 'always()', { ...scope, contexts: { ...scope.contexts, inputs } })) {
         this.log.stepSkipped(name, frame.depth);
         return;
       }
-      this.log.stepStarted(name, frame.depth);
-      const stepEnv = this.evaluateEnv(plan.env, base, frame.file);
-      const scope = this.scope(frame, { ...this.job.env, ...stepEnv }, plan.id);
-      const inputs = this.actionInputs(plan, action, scope, frame);
-      const result = await this.stage({
-        node: join(action.dir, pre),
-        env: this.job.processEnv(stepEnv, this.actionEnv(plan.id, action, inputs)),
-        stepId: plan.id,
-        depth: frame.depth,
-        signal: AbortSignal.any([this.job.cancelSignal, this.job.forceSignal]),
-      });
-      this.preState.set(plan.id, result.files.state);
-      outcome = result.cancelled ? 'cancelled' : result.exitCode === 0 ? 'success' : 'failure';
+      env = this.job.processEnv(stepEnv, this.actionEnv(plan.id, action, inputs));
     } catch (error) {
+      this.log.stepStarted(name, frame.depth);
       this.log.stepError(messageOf(error), frame.depth);
+      this.finish(frame, name, started, 'failure', false);
+      return;
     }
+    this.log.stepStarted(name, frame.depth);
+    const result = await this.stage({
+      node: join(action.dir, pre),
+      env,
+      stepId: plan.id,
+      depth: frame.depth,
+      signal: AbortSignal.any([this.job.cancelSignal, this.job.forceSignal]),
+    });
+    this.preState.set(plan.id, result.files.state);
+    const outcome = result.cancelled ? 'cancelled' : result.exitCode === 0 ? 'success' : 'failure';
     this.finish(frame, name, started, outcome, false);
   }
 
   /** A post stage at the end of the job: `post-if` (default always()) against the job's status. */
   async runPost(post: PostStage, frame: Frame): Promise<void> {
     const started = Date.now();
-    let outcome: Outcome = 'failure';
+    const scope = this.scope(frame, { ...this.job.env }, post.stepId);
+    let runs: boolean;
     try {
-      if (!evaluateCondition(post.condition, this.scope(frame, { ...this.job.env }, post.stepId))) {
-        this.log.stepSkipped(post.name, frame.depth);
-        return;
-      }
-      this.log.stepStarted(post.name, frame.depth);
-      const result = await this.stage({
-        node: post.script,
-        env: { ...post.env, ...stateVariables(post.state) },
-        stepId: post.stepId,
-        depth: frame.depth,
-        signal: this.job.forceSignal,
+      runs = evaluateCondition(post.condition, {
+        ...scope,
+        contexts: { ...scope.contexts, inputs: post.inputs },
       });
-      outcome = result.cancelled ? 'cancelled' : result.exitCode === 0 ? 'success' : 'failure';
     } catch (error) {
+      this.log.stepStarted(post.name, frame.depth);
       this.log.stepError(messageOf(error), frame.depth);
+      this.finish(frame, post.name, started, 'failure', false);
+      return;
     }
+    if (!runs) {
+      this.log.stepSkipped(post.name, frame.depth);
+      return;
+    }
+    this.log.stepStarted(post.name, frame.depth);
+    const result = await this.stage({
+      node: post.script,
+      env: { ...post.env, ...stateVariables(post.state) },
+      stepId: post.stepId,
+      depth: frame.depth,
+      signal: this.job.forceSignal,
+    });
+    const outcome = result.cancelled ? 'cancelled' : result.exitCode === 0 ? 'success' : 'failure';
     this.finish(frame, post.name, started, outcome, false);
   }
 

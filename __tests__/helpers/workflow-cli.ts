@@ -1,0 +1,79 @@
+// Runs the bundled tools as a user does: `node dist/workflow/index.js <file> [flags]` (npm run workflow)
+// and `node dist/demo/index.js` (npm run demo), in a clean environment (no ODAHU_* from the machine
+// running the tests, which would point the runner at another cluster).
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './run-action.js';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout's lines. */
+  lines: string[];
+  ms: number;
+}
+
+export interface CliOptions {
+  env?: Record<string, string>;
+  /** Called with stdout as it grows; may send the process a signal through `kill`. */
+  onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void;
+}
+
+function bundle(tool: 'workflow' | 'demo'): string {
+  const path = join(ROOT, 'dist', tool, 'index.js');
+  if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/build.js workflow demo`);
+  return path;
+}
+
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(ODAHU_|INIT_CWD$)/.test(name)) env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+export function runTool(
+  tool: 'workflow' | 'demo',
+  args: string[],
+  options: CliOptions = {},
+): Promise<CliRun> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [bundle(tool), ...args], {
+    cwd: ROOT,
+    env: cleanEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    options.onOutput?.(stdout, (signal) => child.kill(signal));
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr, lines: stdout.split('\n'), ms: Date.now() - started }),
+    );
+  });
+}
+
+export function runWorkflowCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runTool('workflow', args, options);
+}
+
+/** Lines of one step, from its start line to its end line (both included). */
+export function stepLines(run: CliRun, name: string): string[] {
+  const start = run.lines.findIndex((line) => line.trimStart() === `▶ ${name}`);
+  if (start < 0) return [];
+  const indent = run.lines[start]!.length - run.lines[start]!.trimStart().length;
+  const end = run.lines.findIndex(
+    (line, i) =>
+      i > start && line.length - line.trimStart().length === indent && /^[✓✗] /.test(line.trimStart()),
+  );
+  return run.lines.slice(start, end + 1);
+}

@@ -1,0 +1,178 @@
+// `${{ }}` as the local runner evaluates it: @actions/expressions over the runner's contexts, the status
+// functions, and the `if:` rules (a condition without a status function means `success() && (...)`),
+// checked on steps parsed by @actions/workflow-parser from real workflow text.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Contexts, Scope, Status } from '../src/workflow/expressions.js';
+import {
+  CONTEXT_NAMES,
+  evaluate,
+  evaluateCondition,
+  evaluateToString,
+  evaluateToValue,
+} from '../src/workflow/expressions.js';
+import { splitTemplate } from '../src/workflow/multiline-scalar.js';
+import { jobSteps, loadWorkflow, selectJob } from '../src/workflow/workflow-file.js';
+
+function scope(contexts: Partial<Contexts> = {}, status: Status = 'success'): Scope {
+  const empty = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, {}])) as Contexts;
+  return { contexts: { ...empty, ...contexts }, status };
+}
+
+const contexts: Partial<Contexts> = {
+  steps: {
+    train: {
+      outputs: { 'artifact-name': 'wine-1.0.zip', status: '{"state":"succeeded","n":3}' },
+      outcome: 'success',
+      conclusion: 'success',
+    },
+    lint: { outputs: {}, outcome: 'failure', conclusion: 'success' },
+  },
+  env: { WINE_BUCKET: 'bucket-1' },
+  vars: { ODAHU_API_URL: 'http://odahu' },
+  secrets: { TOKEN: 's3cr3t' },
+  inputs: { replicas: '2', dry: true },
+  github: { ref: 'refs/heads/main', event_name: 'workflow_dispatch', run_number: '7' },
+};
+
+describe('expressions', () => {
+  test('contexts: steps outputs (hyphenated names), outcome and conclusion, env, vars, secrets, inputs, github', () => {
+    const s = scope(contexts);
+    expect(evaluate('steps.train.outputs.artifact-name', s)).toBe('wine-1.0.zip');
+    expect(evaluate("steps.lint.outcome == 'failure' && steps.lint.conclusion == 'success'", s)).toBe(true);
+    expect(evaluate('env.WINE_BUCKET', s)).toBe('bucket-1');
+    expect(evaluate("vars['ODAHU_API_URL']", s)).toBe('http://odahu');
+    expect(evaluate('secrets.TOKEN', s)).toBe('s3cr3t');
+    expect(evaluate('inputs.dry && inputs.replicas', s)).toBe('2');
+    expect(evaluate("github.event_name == 'workflow_dispatch'", s)).toBe(true);
+    // Missing properties read as null, names are case-insensitive.
+    expect(evaluate('steps.nothing.outputs.x', s)).toBeNull();
+    expect(evaluate('ENV.wine_bucket', s)).toBe('bucket-1');
+  });
+
+  test('functions: fromJSON, toJSON, contains, startsWith, endsWith, format, join', () => {
+    const s = scope(contexts);
+    expect(evaluate('fromJSON(steps.train.outputs.status).state', s)).toBe('succeeded');
+    expect(evaluate('fromJSON(steps.train.outputs.status).n', s)).toBe(3);
+    expect(evaluate('toJSON(inputs)', s)).toBe('{\n  "replicas": "2",\n  "dry": true\n}');
+    expect(
+      evaluate(
+        "contains(github.ref, 'main') && startsWith(github.ref, 'refs/') && endsWith(github.ref, 'main')",
+        s,
+      ),
+    ).toBe(true);
+    expect(evaluate('contains(fromJSON(\'["a","b"]\'), \'b\')', s)).toBe(true);
+    expect(evaluate("format('wine-{0}-{1}', github.run_number, 'x')", s)).toBe('wine-7-x');
+    expect(evaluate('join(fromJSON(\'["a","b"]\'), \'+\')', s)).toBe('a+b');
+  });
+
+  test('hashFiles() stops with "not supported"; a bad JSON names the expression', () => {
+    expect(() => evaluate("hashFiles('**/package-lock.json')", scope())).toThrow(
+      'hashFiles() is not supported by this runner',
+    );
+    expect(() => evaluate("fromJSON('{nope')", scope())).toThrow(/in fromJSON\('\{nope'\)/);
+  });
+
+  test('status functions follow the status; always() is always true', () => {
+    const cases: [Status, Record<string, boolean>][] = [
+      ['success', { 'success()': true, 'failure()': false, 'cancelled()': false, 'always()': true }],
+      ['failure', { 'success()': false, 'failure()': true, 'cancelled()': false, 'always()': true }],
+      ['cancelled', { 'success()': false, 'failure()': false, 'cancelled()': true, 'always()': true }],
+    ];
+    for (const [status, answers] of cases) {
+      for (const [expression, answer] of Object.entries(answers)) {
+        expect([status, expression, evaluateCondition(expression, scope({}, status))]).toEqual([
+          status,
+          expression,
+          answer,
+        ]);
+      }
+    }
+  });
+
+  test('truthiness: empty string, 0, null and false are false', () => {
+    for (const falsy of ["''", '0', 'null', 'false', 'steps.none.outputs.x']) {
+      expect(evaluateCondition(falsy, scope())).toBe(false);
+    }
+    for (const truthy of ["'false'", '1', "'0'", "fromJSON('{}')"])
+      expect(evaluateCondition(truthy, scope())).toBe(true);
+  });
+
+  test('splitting a template: `}}` inside a quoted string does not close the expression', () => {
+    expect(splitTemplate("a ${{ format('}}{0}', 1) }} b ${{x}}")).toEqual([
+      { literal: 'a ' },
+      { expression: "format('}}{0}', 1)" },
+      { literal: ' b ' },
+      { expression: 'x' },
+    ]);
+  });
+});
+
+describe('the if: rules, on steps parsed from a workflow', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wf-if-'));
+  const file = join(dir, 'if.yml');
+  writeFileSync(
+    file,
+    [
+      'on: workflow_dispatch',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: echo plain',
+      "      - if: github.ref == 'refs/heads/main'",
+      '        run: echo implied success',
+      '      - if: ${{ failure() }}',
+      '        run: echo on failure',
+      "      - if: always() && github.ref == 'refs/heads/main'",
+      '        run: echo always',
+      '      - if: cancelled()',
+      '        run: echo on cancel',
+      '      - if: "!contains(github.ref, \'x\') || failure()"',
+      '        run: echo status in an or',
+      "      - name: ${{ format('Train {0}', github.run_number) }}",
+      '        env:',
+      '          SCRIPT: |',
+      '            bucket: ${{ env.WINE_BUCKET }}',
+      '              nested: ${{ github.run_number }}',
+      '        run: >-',
+      '          folded ${{ github.ref }}',
+      '          line',
+    ].join('\n'),
+  );
+
+  async function steps() {
+    const workflow = await loadWorkflow(file, 'if.yml');
+    return jobSteps(selectJob(workflow, undefined));
+  }
+
+  test('a condition without a status function implies success() &&', async () => {
+    const conditions = (await steps()).map((step) => step.if.expression);
+    expect(conditions).toEqual([
+      'success()',
+      "success() && (github.ref == 'refs/heads/main')",
+      'failure()',
+      "always() && github.ref == 'refs/heads/main'",
+      'cancelled()',
+      "!contains(github.ref, 'x') || failure()",
+      'success()',
+    ]);
+    const decide = (status: Status) =>
+      conditions.map((condition) => evaluateCondition(condition, scope(contexts, status)));
+    expect(decide('success')).toEqual([true, true, false, true, false, true, true]);
+    expect(decide('failure')).toEqual([false, false, true, true, false, true, false]);
+    expect(decide('cancelled')).toEqual([false, false, false, true, true, true, false]);
+  });
+
+  test('names, and multi-line scalars as the runner reads them: indentation and folds decoded', async () => {
+    const step = (await steps())[6]!;
+    const s = scope(contexts);
+    expect(evaluateToString(step.name!, s, 'if.yml')).toBe('Train 7');
+    const [pair] = [...step.env!];
+    expect(evaluateToString(pair!.value, s, 'if.yml')).toBe('bucket: bucket-1\n  nested: 7\n');
+    expect(evaluateToString(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
+    expect(evaluateToValue(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
+  });
+});
