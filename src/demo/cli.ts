@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     if (run.exitCode !== 0) return run.exitCode;
     const { steps } = run.result;
     write('\n');
-    write(`${bold('The wine model is deployed and answers:')}\n`);
+    write(`${bold('The wine model was deployed and answered:')}\n`);
     write(`  url          ${output(steps, 'deploy', 'url')}\n`);
     write(`  model        ${modelTitle(output(steps, 'info', 'response'))}\n`);
     write(`  prediction   ${output(steps, 'predict', 'response')}\n`);

@@ -1,0 +1,154 @@
+// Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
+// against an emulator, and a failing variant fails at the right step. One contract-checked emulator
+// serves them all, given to the runner as a user gives a cluster (--var / --secret ODAHU_*), since
+// wine-fire-and-forget.yml and airflow-migration.yml train with the connections wine.yml creates.
+
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { TestEmulator } from './helpers/emulator.js';
+import { startTestEmulator } from './helpers/emulator.js';
+import { ROOT } from './helpers/run-action.js';
+import type { CliRun } from './helpers/workflow-cli.js';
+import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+
+const GCP_KEY = JSON.stringify({
+  type: 'service_account',
+  project_id: 'wine-project',
+  private_key_id: 'abc123def456',
+  private_key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n',
+  client_email: 'trainer@wine-project.iam.gserviceaccount.com',
+});
+const SSH_KEY =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
+
+let emulator: TestEmulator;
+let cluster: string[];
+/** wine.yml copies its data with gsutil when it finds one: stand-ins keep the fake key off Google. */
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  cluster = [
+    ...['--var', `ODAHU_API_URL=${emulator.apiUrl}`],
+    ...['--var', `ODAHU_AUTH_URL=${emulator.authUrl}`],
+    ...['--var', `ODAHU_CLIENT_ID=${emulator.clientId}`],
+    ...['--secret', `ODAHU_CLIENT_SECRET=${emulator.clientSecret}`],
+  ];
+  const bin = mkdtempSync(join(tmpdir(), 'wf-gcloud-'));
+  for (const tool of ['gcloud', 'gsutil']) {
+    writeFileSync(join(bin, tool), `#!/bin/sh\necho "(test) ${tool} $*"\n`);
+    chmodSync(join(bin, tool), 0o755);
+  }
+  env = { PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
+});
+
+afterAll(() => emulator.close());
+
+function expectGreen(run: CliRun, job: string): void {
+  expect(run.stderr).toBe('');
+  expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
+  expect(run.lines).toContainEqual(expect.stringMatching(new RegExp(`^✓ job ${job} succeeded in `)));
+  expect(run.code).toBe(0);
+}
+
+test('the examples are the three this file runs', () => {
+  expect(readdirSync(join(ROOT, 'examples', 'workflows')).sort()).toEqual([
+    'airflow-migration.yml',
+    'wine-fire-and-forget.yml',
+    'wine.yml',
+  ]);
+});
+
+test('wine.yml: the whole DAG, connections to prediction', async () => {
+  const run = await runWorkflowCli(
+    [
+      'examples/workflows/wine.yml',
+      ...cluster,
+      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
+      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
+    ],
+    { env },
+  );
+  expectGreen(run, 'wine');
+  expect(run.lines[1]).toBe(`cluster    ${emulator.apiUrl} (ODAHU_API_URL from --var ODAHU_API_URL)`);
+  expect(stepLines(run, 'Data extraction')).toContain(
+    '  (test) gsutil -m cp gs://wine-bucket/input/*.csv gs://wine-bucket/data/',
+  );
+  expect(stepLines(run, 'Connect the wine bucket')).toContain('  Connection wine (gcs) created.');
+  expect(stepLines(run, 'Train')).toContainEqual(expect.stringMatching(/ training wine: succeeded /));
+  expect(stepLines(run, 'Deploy')).toContainEqual(expect.stringMatching(/ deployment wine: Ready /));
+  expect(stepLines(run, 'Show the prediction')).toContainEqual(
+    expect.stringMatching(
+      /^ {2}Model wine predicted \{"prediction":\[[\d.]+,[\d.]+\],"columns":\["prediction"\]\}$/,
+    ),
+  );
+  // The secrets the workflow was given never show.
+  for (const secret of [
+    emulator.clientSecret,
+    'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+    'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+  ]) {
+    expect(run.stdout).not.toContain(secret);
+  }
+}, 90_000);
+
+test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.yml leaves', async () => {
+  const host = new URL(emulator.apiUrl).host;
+  const airflowConnection =
+    `http://:${encodeURIComponent(emulator.clientSecret)}@${host}/http` +
+    `?auth_url=${encodeURIComponent(emulator.authUrl)}&client_id=${encodeURIComponent(emulator.clientId)}`;
+  const [fireAndForget, airflow] = await Promise.all([
+    runWorkflowCli(['examples/workflows/wine-fire-and-forget.yml', ...cluster], { env }),
+    // Only the Airflow connection secret: no ODAHU_* at all.
+    runWorkflowCli(
+      [
+        'examples/workflows/airflow-migration.yml',
+        '--secret',
+        `AIRFLOW_CONN_ODAHUFLOW_API=${airflowConnection}`,
+      ],
+      {
+        env,
+      },
+    ),
+  ]);
+
+  expectGreen(fireAndForget, 'wine');
+  expect(stepLines(fireAndForget, 'Meanwhile, other work')).toContainEqual(
+    expect.stringMatching(/^ {2}training wine-\d+ is \w+; testing other things meanwhile$/),
+  );
+  expect(stepLines(fireAndForget, 'Show the image')).toContainEqual(
+    expect.stringMatching(/^ {2}image \S+wine-1\.0:\S+$/),
+  );
+
+  expectGreen(airflow, 'deploy');
+  expect(airflow.lines[1]).toMatch(/^cluster {4}the embedded Odahu emulator at /);
+  expect(airflow.lines).toContain(
+    "note       vars.ODAHU_MODEL_CLIENT_ID is not set (--var ODAHU_MODEL_CLIENT_ID=...): it reads as ''",
+  );
+  expect(stepLines(airflow, 'Predict')).toContainEqual(
+    expect.stringMatching(/^ {2}Prediction: \{"prediction":/),
+  );
+  expect(airflow.stdout).not.toContain(emulator.clientSecret);
+}, 90_000);
+
+test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {
+  const run = await runWorkflowCli(['__tests__/fixtures/workflow/wine-failing.yml', ...cluster]);
+  expect(run.code).toBe(1);
+  expect(stepLines(run, 'Train')).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/ training wine-failing: failed /),
+      expect.stringMatching(/^ {2}Error: training wine-failing failed: /),
+      expect.stringMatching(/^✗ Train /),
+    ]),
+  );
+  expect(run.lines).toEqual(
+    expect.arrayContaining([
+      '– Package  skipped',
+      '▶ Report the failure',
+      '  training wine-failing ended failed (failure)',
+      '– Deploy  skipped',
+    ]),
+  );
+  expect(run.lines).toContainEqual(expect.stringMatching(/^✗ job wine failed in .*: step Train failed$/));
+}, 60_000);
