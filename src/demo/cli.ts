@@ -9,7 +9,6 @@ import { CannotRun } from '../workflow/cannot-run.js';
 import { repositoryRoot } from '../workflow/repository.js';
 import type { StepsContext } from '../workflow/job-state.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
-import { messageOf } from '../workflow/step-runner.js';
 
 const WORKFLOW = 'examples/workflows/wine.yml';
 
@@ -107,7 +106,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`demo: ${messageOf(error)}\n`);
+    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

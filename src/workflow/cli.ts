@@ -7,7 +7,6 @@ import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
 import { repositoryRoot } from './repository.js';
 import { runWorkflow } from './run-workflow.js';
-import { messageOf } from './step-runner.js';
 
 const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
 
@@ -143,7 +142,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`workflow: ${messageOf(error)}\n`);
+    process.stderr.write(`workflow: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

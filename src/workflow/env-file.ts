@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CannotRun } from './cannot-run.js';
 
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/;
+const LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
 
 export function parseEnvFile(text: string, file: string): Record<string, string> {
   const values: Record<string, string> = {};

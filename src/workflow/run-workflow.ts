@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
+import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
 import type { JsonValue } from './expressions.js';
 import { JobLog, formatDuration } from './job-log.js';
@@ -17,7 +18,7 @@ import { preflight } from './preflight.js';
 import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { WorkflowCommands } from './workflow-commands.js';
-import type { WorkflowFile } from './workflow-file.js';
+import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import { dispatchInputs, jobSteps, loadWorkflow, selectJob, workflowEvents } from './workflow-file.js';
 
 export interface WorkflowRunOptions {
@@ -82,36 +83,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     });
     const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
     const summaryPath = join(runDir, 'summary.md');
-    const shown = (path: string) => relative(process.cwd(), path) || '.';
-
-    log.line(`${log.paint('bold', workflow.name)}  ${options.shownPath} › job ${selected.id} (${eventName})`);
-    for (const line of cluster.description) log.line(line);
-    log.line(`workspace  ${workspace}`);
-    log.line(`run        ${runId} in ${shown(runDir)}`);
-    if (selected.job.needs?.length) {
-      log.line(
-        `note       needs: ${selected.job.needs.map((need) => need.value).join(', ')} is not run: needs.* is empty`,
-      );
-    }
-    const references = findReferences([
-      workflow.template.env,
-      selected.token,
-      ...jobSteps(selected).map((step) => step.if),
-    ]);
-    for (const name of references.secrets) {
-      if (cluster.secrets[name] === undefined)
-        log.line(
-          log.paint('yellow', `note       secrets.${name} is not set (--secret ${name}=...): it reads as ''`),
-        );
-    }
-    for (const name of references.vars) {
-      if (cluster.vars[name] === undefined)
-        log.line(
-          log.paint('yellow', `note       vars.${name} is not set (--var ${name}=...): it reads as ''`),
-        );
-    }
-    log.line('');
-
+    printHeader(log, { workflow, selected, eventName, cluster, workspace, runId, runDir });
     const result = await runJob({
       workflow,
       selected,
@@ -141,21 +113,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       onCancel: (cancel) => onSignals(cancel),
     });
 
-    log.line('');
-    const took = formatDuration(Date.now() - started);
-    const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
-    if (result.status === 'success')
-      log.line(`${log.paint('green', '✓')} job ${selected.id} succeeded in ${took}`);
-    else if (result.status === 'skipped') log.line(`– job ${selected.id} skipped`);
-    else if (result.timedOutAfter !== undefined) {
-      log.line(`${log.paint('red', '✗')} job ${selected.id} timed out after ${result.timedOutAfter} minutes`);
-    } else if (result.status === 'cancelled')
-      log.line(`${log.paint('red', '✗')} job ${selected.id} was cancelled after ${took}`);
-    else
-      log.line(
-        `${log.paint('red', '✗')} job ${selected.id} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}`,
-      );
-    log.line(`job summary  ${shown(summaryPath)}`);
+    printResult(log, selected.id, result, Date.now() - started, summaryPath);
     return {
       result,
       summaryPath,
@@ -164,6 +122,65 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   } finally {
     await cluster.close();
   }
+}
+
+const shown = (path: string) => relative(process.cwd(), path) || '.';
+
+/** What runs, against what, where; then what the job reads and was not given. */
+function printHeader(
+  log: JobLog,
+  run: {
+    workflow: WorkflowFile;
+    selected: SelectedJob;
+    eventName: string;
+    cluster: Cluster;
+    workspace: string;
+    runId: string;
+    runDir: string;
+  },
+): void {
+  const { workflow, selected, cluster } = run;
+  log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › job ${selected.id} (${run.eventName})`);
+  for (const line of cluster.description) log.line(line);
+  log.line(`workspace  ${run.workspace}`);
+  log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
+  const needs = selected.job.needs ?? [];
+  if (needs.length > 0) {
+    log.line(`note       needs: ${needs.map((need) => need.value).join(', ')} is not run: needs.* is empty`);
+  }
+  const references = findReferences([
+    workflow.template.env,
+    selected.token,
+    ...jobSteps(selected).map((step) => step.if),
+  ]);
+  const unset = [
+    ...[...references.secrets]
+      .filter((name) => cluster.secrets[name] === undefined)
+      .map((name) => ['secrets', '--secret', name]),
+    ...[...references.vars]
+      .filter((name) => cluster.vars[name] === undefined)
+      .map((name) => ['vars', '--var', name]),
+  ];
+  for (const [context, flag, name] of unset) {
+    log.line(
+      log.paint('yellow', `note       ${context}.${name} is not set (${flag} ${name}=...): it reads as ''`),
+    );
+  }
+  log.line('');
+}
+
+function printResult(log: JobLog, jobId: string, result: JobResult, ms: number, summaryPath: string): void {
+  const took = formatDuration(ms);
+  const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
+  const cross = log.paint('red', '✗');
+  log.line('');
+  if (result.status === 'success') log.line(`${log.paint('green', '✓')} job ${jobId} succeeded in ${took}`);
+  else if (result.status === 'skipped') log.line(`– job ${jobId} skipped`);
+  else if (result.timedOutAfter !== undefined) {
+    log.line(`${cross} job ${jobId} timed out after ${result.timedOutAfter} minutes`);
+  } else if (result.status === 'cancelled') log.line(`${cross} job ${jobId} was cancelled after ${took}`);
+  else log.line(`${cross} job ${jobId} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}`);
+  log.line(`job summary  ${shown(summaryPath)}`);
 }
 
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */

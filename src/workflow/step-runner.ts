@@ -51,8 +51,8 @@ export interface StepFailure {
 }
 
 export class StepRunner {
-  /** STATE_* from pre stages, for main and post, by step id. */
-  private readonly preState = new Map<string, Record<string, string>>();
+  /** What pre stages saved (GITHUB_STATE), for their main and post stages. */
+  private readonly preState = new Map<StepPlan, Record<string, string>>();
   /** Names of the failed steps, top level first. */
   readonly failures: StepFailure[] = [];
 
@@ -322,7 +322,7 @@ export class StepRunner {
     name: string,
   ): Promise<Execution> {
     const env = this.job.processEnv(frame.env, stepEnv, this.actionEnv(plan.id, action, inputs));
-    const preState = this.preState.get(plan.id) ?? {};
+    const preState = this.preState.get(plan) ?? {};
     const result = await this.stage({
       node: join(action.dir, runs.main),
       env: { ...env, ...stateVariables(preState) },
@@ -422,7 +422,7 @@ export class StepRunner {
       depth: frame.depth,
       signal: AbortSignal.any([this.job.cancelSignal, this.job.forceSignal]),
     });
-    this.preState.set(plan.id, result.files.state);
+    this.preState.set(plan, result.files.state);
     const outcome = result.cancelled ? 'cancelled' : result.exitCode === 0 ? 'success' : 'failure';
     this.finish(frame, name, started, outcome, false);
   }
