@@ -1,7 +1,8 @@
 // Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
 // against an emulator, and a failing variant fails at the right step. One contract-checked emulator
-// serves them all, given to the runner as a user gives a cluster (--var / --secret ODAHU_*), since
-// wine-fire-and-forget.yml and airflow-migration.yml train with the connections wine.yml creates.
+// serves them all (wine-fire-and-forget.yml and airflow-migration.yml train with the connections
+// wine.yml creates), given to the runner in each way a user can: --var/--secret, the environment, an
+// env file, and the Airflow connection secret alone.
 
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +24,21 @@ const SSH_KEY =
   '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
 
 let emulator: TestEmulator;
+/** The emulator as --var and --secret flags. */
 let cluster: string[];
+/** The emulator as ODAHU_* settings. */
+let settings: Record<string, string>;
 /** wine.yml copies its data with gsutil when it finds one: stand-ins keep the fake key off Google. */
 let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
+  settings = {
+    ODAHU_API_URL: emulator.apiUrl,
+    ODAHU_AUTH_URL: emulator.authUrl,
+    ODAHU_CLIENT_ID: emulator.clientId,
+    ODAHU_CLIENT_SECRET: emulator.clientSecret,
+  };
   cluster = [
     ...['--var', `ODAHU_API_URL=${emulator.apiUrl}`],
     ...['--var', `ODAHU_AUTH_URL=${emulator.authUrl}`],
@@ -99,7 +109,8 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
     `http://:${encodeURIComponent(emulator.clientSecret)}@${host}/http` +
     `?auth_url=${encodeURIComponent(emulator.authUrl)}&client_id=${encodeURIComponent(emulator.clientId)}`;
   const [fireAndForget, airflow] = await Promise.all([
-    runWorkflowCli(['examples/workflows/wine-fire-and-forget.yml', ...cluster], { env }),
+    // The settings in the environment, as a shell that exported them.
+    runWorkflowCli(['examples/workflows/wine-fire-and-forget.yml'], { env: { ...env, ...settings } }),
     // Only the Airflow connection secret: no ODAHU_* at all.
     runWorkflowCli(
       [
@@ -114,6 +125,7 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
   ]);
 
   expectGreen(fireAndForget, 'wine');
+  expect(fireAndForget.lines[1]).toBe(`cluster    ${emulator.apiUrl} (ODAHU_API_URL from the environment)`);
   expect(stepLines(fireAndForget, 'Meanwhile, other work')).toContainEqual(
     expect.stringMatching(/^ {2}training wine-\d+ is \w+; testing other things meanwhile$/),
   );
@@ -133,8 +145,16 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
 }, 90_000);
 
 test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {
-  const run = await runWorkflowCli(['__tests__/fixtures/workflow/wine-failing.yml', ...cluster]);
+  const envFile = join(mkdtempSync(join(tmpdir(), 'wf-env-')), 'odahu.env');
+  writeFileSync(
+    envFile,
+    Object.entries(settings)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(''),
+  );
+  const run = await runWorkflowCli(['__tests__/fixtures/workflow/wine-failing.yml', '--env-file', envFile]);
   expect(run.code).toBe(1);
+  expect(run.lines[1]).toBe(`cluster    ${emulator.apiUrl} (ODAHU_API_URL from --env-file)`);
   expect(stepLines(run, 'Train')).toEqual(
     expect.arrayContaining([
       expect.stringMatching(/ training wine-failing: failed /),

@@ -58,13 +58,11 @@ test('env, outputs, GITHUB_ENV, GITHUB_PATH, --env-file and --input reach the la
 });
 
 test('secrets and ::add-mask:: values never reach the log or the summary', async () => {
-  const run = await runWorkflowCli([
-    `${FIXTURES}/masks.yml`,
-    '--secret',
-    'FIXTURE_SECRET=fixture-secret-value',
-    '--secret',
-    'MULTI_LINE=line one\nline two',
-  ]);
+  // --secret NAME takes the value of $NAME.
+  const run = await runWorkflowCli(
+    [`${FIXTURES}/masks.yml`, '--secret', 'FIXTURE_SECRET', '--secret', 'MULTI_LINE=line one\nline two'],
+    { env: { FIXTURE_SECRET: 'fixture-secret-value' } },
+  );
   expect(run.code).toBe(0);
   const everything = `${run.stdout}${run.stderr}${summaryOf(run)}`;
   for (const secret of ['fixture-secret-value', 'line one', 'line two'])

@@ -25,7 +25,7 @@ embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or t
 Each flag taking a value is repeatable where it makes sense (--secret, --var, --input).
 `;
 
-export interface CliArguments {
+interface CliArguments {
   workflow: string;
   jobId?: string;
   secrets: Record<string, string>;
@@ -38,7 +38,7 @@ export interface CliArguments {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-export function parseArguments(
+function parseArguments(
   args: readonly string[],
   environment: NodeJS.ProcessEnv,
 ): CliArguments | 'help' {

@@ -7,7 +7,7 @@ import { CannotRun } from './cannot-run.js';
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
 
-export function parseEnvFile(text: string, file: string): Record<string, string> {
+function parseEnvFile(text: string, file: string): Record<string, string> {
   const values: Record<string, string> = {};
   const problems: string[] = [];
   text.split(/\r?\n/).forEach((line, index) => {

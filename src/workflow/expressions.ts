@@ -39,7 +39,7 @@ export interface Scope {
 }
 
 /** An expression that cannot be evaluated; `where` is `file:line` when known. */
-export class ExpressionFailure extends Error {
+class ExpressionFailure extends Error {
   constructor(message: string, where?: string) {
     super(where ? `${where}: ${message}` : message);
     this.name = 'ExpressionFailure';
@@ -78,15 +78,15 @@ export function parseExpression(expression: string): Expr {
   return new Parser(tokens, [...CONTEXT_NAMES], FUNCTION_INFO).parse();
 }
 
-export function toData(value: JsonValue): data.ExpressionData {
+function toData(value: JsonValue): data.ExpressionData {
   return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
 }
 
-export function fromData(value: data.ExpressionData): JsonValue {
+function fromData(value: data.ExpressionData): JsonValue {
   return JSON.parse(JSON.stringify(value, data.replacer) ?? 'null') as JsonValue;
 }
 
-export function evaluateData(expression: string, scope: Scope): data.ExpressionData {
+function evaluateData(expression: string, scope: Scope): data.ExpressionData {
   const dictionary = new data.Dictionary(
     ...CONTEXT_NAMES.map((key) => ({ key, value: toData(scope.contexts[key]) })),
   );
@@ -117,7 +117,7 @@ export function evaluateCondition(expression: string, scope: Scope): boolean {
 }
 
 /** Where a token comes from, as `file:line`. */
-export function tokenPlace(token: TemplateToken | undefined, file: string): string | undefined {
+function tokenPlace(token: TemplateToken | undefined, file: string): string | undefined {
   return token?.line !== undefined ? `${file}:${token.line}` : undefined;
 }
 
