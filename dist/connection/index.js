@@ -31560,7 +31560,7 @@ function candidatePaths(path, options) {
 
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class InputReader {
+class inputs_InputReader {
     source;
     problems = [];
     constructor(source) {
@@ -36259,6 +36259,7 @@ function normaliseApiUrl(url) {
 
 
 
+
 function readSettingsAndVars(reader) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = reader.optional('vars');
@@ -36330,6 +36331,22 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    reader.finish();
+    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
 }
 
 ;// CONCATENATED MODULE: ./src/connection/credentials.ts
@@ -36517,7 +36534,7 @@ function readGcpKey(reader) {
 
 
 function readConnectionInputs(source = actionInputs) {
-    const reader = new InputReader(source);
+    const reader = new inputs_InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const manifest = readManifestInput(reader, 'connection', 'Connection', vars);
     const notes = manifest ? fillCredentials(manifest.resource.spec, reader) : [];

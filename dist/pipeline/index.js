@@ -31560,7 +31560,7 @@ function candidatePaths(path, options) {
 
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class InputReader {
+class inputs_InputReader {
     source;
     problems = [];
     constructor(source) {
@@ -36259,6 +36259,7 @@ function normaliseApiUrl(url) {
 
 
 
+
 function readSettingsAndVars(reader) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = reader.optional('vars');
@@ -36331,6 +36332,22 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    reader.finish();
+    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/inputs.ts
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
@@ -36339,7 +36356,7 @@ function parseRequest(text, source, reader) {
 
 
 function readPipelineInputs(source = actionInputs) {
-    const reader = new InputReader(source);
+    const reader = new inputs_InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const training = readManifestInput(reader, 'training', 'ModelTraining', vars);
     const packaging = readManifestInput(reader, 'packaging', 'ModelPackaging', vars);
