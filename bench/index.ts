@@ -223,7 +223,6 @@ async function chainWallTime(): Promise<void> {
     'poll-interval': '0.1s',
     'on-cancel': 'delete',
     logs: 'true',
-    timeout: '2m',
   };
   const samples = await timeEach(3, () => run('pipeline', pipeline));
   await emulator.close();

@@ -28393,6 +28393,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29791,7 +29793,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31371,6 +31373,18 @@ function redact(text) {
     }
     return result;
 }
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
@@ -31558,6 +31572,11 @@ function candidatePaths(path, options) {
 
 
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+function describeMs(ms) {
+    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
+}
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 class inputs_InputReader {
@@ -31597,19 +31616,25 @@ class inputs_InputReader {
         this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
         return fallback;
     }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`). */
-    duration(name, fallback) {
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
         const text = this.optional(name) ?? fallback;
+        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
         try {
-            const ms = parseDuration(text);
-            if (ms <= 0)
-                throw new Error('must be more than zero');
-            return ms;
+            ms = parseDuration(text, `input ${name}`);
         }
         catch (error) {
-            this.problem(`input ${name} is not a duration like 90s, 15m or 2h: "${text}" (${inputs_messageOf(error)})`);
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
             return parseDuration(fallback);
         }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
     }
     /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
     textOrFile(name, pathLike) {
@@ -31634,9 +31659,6 @@ class inputs_InputReader {
             return undefined;
         }
     }
-    get ok() {
-        return this.problems.length === 0;
-    }
     /** Throw every collected problem at once, or return nothing when the inputs are good. */
     finish() {
         if (this.problems.length > 0)
@@ -31654,8 +31676,11 @@ function inputs_messageOf(error) {
 // on its way out (cleanUpAfterCancel) must fit in that time.
 
 
-/** How long cancellation cleanup may take: well inside the runner's 7.5 s before SIGTERM. */
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
+/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
+let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -31674,6 +31699,7 @@ async function runStep(body) {
             process.exit(1);
         }
         cancelledBy = signal;
+        cancelledAt = Date.now();
         info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
@@ -31697,23 +31723,29 @@ async function runStep(body) {
     }
 }
 /**
- * Undo what a cancelled step started, within the runner's grace time; a failure or an overrun is a
- * warning (the step is failing anyway), never a hang.
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(what, work) {
     core.info(what);
-    let timer;
-    const budget = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), CLEANUP_BUDGET_MS)));
+    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-        const result = await Promise.race([work().then(() => 'done'), budget]);
-        if (result === 'late')
-            core.warning(`Cleanup after cancel took over ${CLEANUP_BUDGET_MS / 1000}s; left unfinished.`);
+        await work(signal);
     }
     catch (error) {
-        core.warning(`Cleanup after cancel failed: ${messageOf(error)}`);
+        core.warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${messageOf(error)}`);
     }
-    finally {
-        clearTimeout(timer);
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        throw new CancelledError(what);
     }
 }
 
@@ -36162,8 +36194,9 @@ function readSettings(source = actionInputs) {
         const input = source.input(name).trim();
         const variable = (source.env[VARIABLES[name]] ?? '').trim();
         if (SECRET_SETTINGS.has(name)) {
-            markSecret(input);
-            markSecret(variable);
+            // The JSON form of api-connection may span lines: each one is masked too.
+            markSecretText(input);
+            markSecretText(variable);
         }
         return { input, variable };
     };
@@ -36260,9 +36293,10 @@ function normaliseApiUrl(url) {
 
 
 
-function readSettingsAndVars(reader) {
+/** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
+function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
-    const varsText = reader.optional('vars');
+    const varsText = withVars ? reader.optional('vars') : undefined;
     const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
     return { settings, vars };
 }
@@ -36270,7 +36304,9 @@ function readSettingsAndVars(reader) {
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
-function readManifestInput(reader, inputName, kind, vars, options = {}) {
+function readManifestInput(reader, inputName, kind, vars, 
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
@@ -36279,7 +36315,7 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core_warning(warning);
-    const id = reader.optional('id');
+    const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
         manifest.resource.id = id;
@@ -36293,13 +36329,18 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
     }
     return manifest;
 }
-function readPhaseTiming(reader, defaultTimeout) {
+/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
     return {
         wait: reader.boolean('wait', true),
         timeoutMs: reader.duration('timeout', defaultTimeout),
-        pollIntervalMs: reader.duration('poll-interval', '5s'),
-        logs: reader.boolean('logs', true),
+        pollIntervalMs: readPollInterval(reader),
+        logs: withLogs ? reader.boolean('logs', true) : false,
     };
+}
+/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
+function readPollInterval(reader) {
+    return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 /** A prediction request input: inline JSON or a .json file, shaped as odahu-ml-server takes it. */
 function readRequestInput(reader, inputName) {
@@ -36369,13 +36410,6 @@ const INPUT_TYPES = {
     password: ['docker'],
     'ssh-key': ['git'],
 };
-function maskSecretText(value) {
-    markSecret(value);
-    // The runner masks a value line by line only when each line is registered.
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
 function encode(value) {
     const encoded = Buffer.from(value, 'utf8').toString('base64');
     markSecret(encoded);
@@ -36388,12 +36422,19 @@ function isBase64(value) {
 function fillCredentials(spec, reader) {
     const notes = [];
     const env = reader.source.env;
+    // A uri may carry credentials (https://user:token@host/...): those are secrets too.
+    try {
+        markSecret(decodeURIComponent(new URL(spec.uri).password));
+    }
+    catch {
+        // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
+    }
     for (const field of SECRET_FIELDS) {
         const value = spec[field];
         if (!value)
             continue;
-        maskSecretText(value);
-        markSecret(Buffer.from(value, 'base64').toString('utf8'));
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
         if (!isBase64(value)) {
             reader.problem(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; encode it, or give it through the matching input, which encodes it`);
         }
@@ -36471,14 +36512,14 @@ function secretInput(reader, name) {
     const value = reader.optional(name);
     if (value === undefined)
         return undefined;
-    maskSecretText(value);
+    markSecretText(value);
     return { value, origin: `input ${name}` };
 }
 function fromEnv(env, name) {
     const value = env[name]?.trim();
     if (!value)
         return undefined;
-    maskSecretText(value);
+    markSecretText(value);
     return { value, origin: name };
 }
 /** A service-account key as JSON text or a file path (the input), else the file at GOOGLE_APPLICATION_CREDENTIALS. */
@@ -36509,17 +36550,26 @@ function readGcpKey(reader) {
         }
         origin = 'GOOGLE_APPLICATION_CREDENTIALS';
     }
-    maskSecretText(text);
+    markSecretText(text);
+    // google-github-actions/auth also takes the key base64-encoded: accept that spelling.
+    const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text.trim())
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : undefined;
+    if (decoded?.trim().startsWith('{')) {
+        markSecretText(decoded);
+        text = decoded;
+    }
     let key;
     try {
         key = JSON.parse(text);
     }
-    catch (error) {
-        reader.problem(`the service-account key from ${origin} is not JSON: ${inputs_messageOf(error)}`);
+    catch {
+        // The parser's message would quote the start of the key: say where the problem is, not what.
+        reader.problem(`the service-account key from ${origin} is not JSON (nor base64-encoded JSON)`);
         return undefined;
     }
     if (typeof key.private_key === 'string')
-        maskSecretText(key.private_key);
+        markSecretText(key.private_key);
     if (typeof key !== 'object' || key === null || typeof key.type !== 'string') {
         reader.problem(`the service-account key from ${origin} has no "type": is it a Google credentials file?`);
         return undefined;
@@ -36545,8 +36595,9 @@ function readConnectionInputs(source = actionInputs) {
 
 ;// CONCATENATED MODULE: ./src/shared/action/apply.ts
 // Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
-// Airflow plugin's delete-then-create, waiting until the server confirms the delete (a deployment is
-// only marked at first, and a create before it is gone would answer 409).
+// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
+// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
+// outlives its row until the controller's next pass (a create before that takes over the old run).
 
 
 class ResourceExistsError extends Error {
@@ -36557,42 +36608,64 @@ class ResourceExistsError extends Error {
 }
 async function applyResource(store, desired, policy, options) {
     const what = `${options.noun} ${desired.id}`;
-    const existing = await store.find(desired.id);
+    const { signal } = options;
+    const existing = await store.find(desired.id, { signal });
     if (!existing) {
         info(`Creating ${what}.`);
-        return { object: await store.create(desired), applied: 'created' };
+        return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
             info(`Reusing the existing ${what} (if-exists: reuse).`);
+            if (!specCovers(existing.spec, desired.spec)) {
+                core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
+            }
             return { object: existing, applied: 'reused' };
         case 'update':
-            if (options.unchanged?.(existing)) {
+            if (await options.unchanged?.(existing)) {
                 info(`${capitalize(what)} already has this spec: nothing to update.`);
                 return { object: existing, applied: 'unchanged' };
             }
             info(`Updating ${what}.`);
-            return { object: await store.update(desired), applied: 'updated' };
+            return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
             info(`Deleting the existing ${what} to replace it.`);
-            await store.delete(desired.id);
+            await store.delete(desired.id, { signal });
             await waitUntilGone(store, desired.id, what, options);
             info(`Creating ${what}.`);
-            return { object: await store.create(desired), applied: 'replaced' };
+            return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
 async function waitUntilGone(store, id, what, options) {
     const deadline = Date.now() + options.deleteTimeoutMs;
-    while ((await store.find(id)) !== undefined) {
+    const { signal } = options;
+    const gone = async () => (await store.find(id, { signal })) === undefined &&
+        (!options.runtimeGone || (await options.runtimeGone(id, signal)));
+    while (!(await gone())) {
         if (Date.now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
-        if (options.signal.aborted)
-            throw new CancelledError(`deleting ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollIntervalMs, 1000)));
+        await pause(Math.min(options.pollIntervalMs, 1000), signal, `deleting ${what}`);
     }
+}
+/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
+function specCovers(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        return (Array.isArray(actual) &&
+            actual.length === wanted.length &&
+            wanted.every((item, i) => specCovers(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        if (typeof actual !== 'object' || actual === null)
+            return false;
+        const fields = actual;
+        return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
+    }
+    return actual === wanted;
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -36629,9 +36702,6 @@ class StateReporter {
         const clock = new Date().toISOString().slice(11, 19);
         this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
     }
-    get elapsedMs() {
-        return Date.now() - this.since;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
@@ -36655,7 +36725,7 @@ function outputCell(outputs) {
         .join('<br>');
 }
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows, notes = []) {
+async function writeSummary(title, rows) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
@@ -36672,14 +36742,12 @@ async function writeSummary(title, rows, notes = []) {
         formatElapsed(row.durationMs),
         outputCell(row.outputs),
     ]);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...body]);
-    for (const note of notes)
-        summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-    await summary.write();
+    await summary
+        .addHeading(escapeHtml(title), 3)
+        .addTable([header, ...body])
+        .write();
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
 // 503, 504 (a gateway or a pod in between) and 429 (waiting as long as Retry-After asks, within a cap);
@@ -37443,6 +37511,7 @@ function isNotFound(error) {
 
 
 
+
 async function connect(ctx, inputs) {
     const started = Date.now();
     const { connection } = inputs;
@@ -37465,13 +37534,18 @@ async function connect(ctx, inputs) {
                 action: applied,
                 state: connection.spec.type,
                 durationMs: Date.now() - started,
-                outputs: { uri: connection.spec.uri },
+                outputs: { uri: shownUri(connection.spec.uri) },
             },
         ]);
     }
     finally {
         client.dispose();
     }
+}
+/** The uri as a summary may show it: no credentials, no query (signed URLs carry tokens there). */
+function shownUri(uri) {
+    const withoutQuery = uri.split('?')[0] ?? uri;
+    return displayUrl(withoutQuery);
 }
 
 ;// CONCATENATED MODULE: ./src/connection/main.ts

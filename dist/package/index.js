@@ -28393,6 +28393,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29791,7 +29793,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31371,6 +31373,18 @@ function redact(text) {
     }
     return result;
 }
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
@@ -31558,6 +31572,11 @@ function candidatePaths(path, options) {
 
 
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+function describeMs(ms) {
+    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
+}
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 class InputReader {
@@ -31597,19 +31616,25 @@ class InputReader {
         this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
         return fallback;
     }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`). */
-    duration(name, fallback) {
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
         const text = this.optional(name) ?? fallback;
+        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
         try {
-            const ms = parseDuration(text);
-            if (ms <= 0)
-                throw new Error('must be more than zero');
-            return ms;
+            ms = parseDuration(text, `input ${name}`);
         }
         catch (error) {
-            this.problem(`input ${name} is not a duration like 90s, 15m or 2h: "${text}" (${inputs_messageOf(error)})`);
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
             return parseDuration(fallback);
         }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
     }
     /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
     textOrFile(name, pathLike) {
@@ -31634,9 +31659,6 @@ class InputReader {
             return undefined;
         }
     }
-    get ok() {
-        return this.problems.length === 0;
-    }
     /** Throw every collected problem at once, or return nothing when the inputs are good. */
     finish() {
         if (this.problems.length > 0)
@@ -31654,8 +31676,11 @@ function inputs_messageOf(error) {
 // on its way out (cleanUpAfterCancel) must fit in that time.
 
 
-/** How long cancellation cleanup may take: well inside the runner's 7.5 s before SIGTERM. */
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
+/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
+let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -31674,6 +31699,7 @@ async function runStep(body) {
             process.exit(1);
         }
         cancelledBy = signal;
+        cancelledAt = Date.now();
         info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
@@ -31697,23 +31723,29 @@ async function runStep(body) {
     }
 }
 /**
- * Undo what a cancelled step started, within the runner's grace time; a failure or an overrun is a
- * warning (the step is failing anyway), never a hang.
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(what, work) {
     info(what);
-    let timer;
-    const budget = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), CLEANUP_BUDGET_MS)));
+    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-        const result = await Promise.race([work().then(() => 'done'), budget]);
-        if (result === 'late')
-            core_warning(`Cleanup after cancel took over ${CLEANUP_BUDGET_MS / 1000}s; left unfinished.`);
+        await work(signal);
     }
     catch (error) {
-        core_warning(`Cleanup after cancel failed: ${inputs_messageOf(error)}`);
+        core_warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${inputs_messageOf(error)}`);
     }
-    finally {
-        clearTimeout(timer);
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        throw new CancelledError(what);
     }
 }
 
@@ -36162,8 +36194,9 @@ function readSettings(source = actionInputs) {
         const input = source.input(name).trim();
         const variable = (source.env[VARIABLES[name]] ?? '').trim();
         if (SECRET_SETTINGS.has(name)) {
-            markSecret(input);
-            markSecret(variable);
+            // The JSON form of api-connection may span lines: each one is masked too.
+            markSecretText(input);
+            markSecretText(variable);
         }
         return { input, variable };
     };
@@ -36260,9 +36293,10 @@ function normaliseApiUrl(url) {
 
 
 
-function readSettingsAndVars(reader) {
+/** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
+function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
-    const varsText = reader.optional('vars');
+    const varsText = withVars ? reader.optional('vars') : undefined;
     const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
     return { settings, vars };
 }
@@ -36270,7 +36304,9 @@ function readSettingsAndVars(reader) {
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
-function readManifestInput(reader, inputName, kind, vars, options = {}) {
+function readManifestInput(reader, inputName, kind, vars, 
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
@@ -36279,7 +36315,7 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core_warning(warning);
-    const id = reader.optional('id');
+    const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
         manifest.resource.id = id;
@@ -36293,13 +36329,18 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
     }
     return manifest;
 }
-function readPhaseTiming(reader, defaultTimeout) {
+/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
     return {
         wait: reader.boolean('wait', true),
         timeoutMs: reader.duration('timeout', defaultTimeout),
-        pollIntervalMs: reader.duration('poll-interval', '5s'),
-        logs: reader.boolean('logs', true),
+        pollIntervalMs: readPollInterval(reader),
+        logs: withLogs ? reader.boolean('logs', true) : false,
     };
+}
+/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
+function readPollInterval(reader) {
+    return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 /** A prediction request input: inline JSON or a .json file, shaped as odahu-ml-server takes it. */
 function readRequestInput(reader, inputName) {
@@ -36371,6 +36412,8 @@ function readPackageInputs(source = actionInputs) {
 // when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
 // (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
 // the outputs of the action that started the work.
+
+
 const POD_STARTED = ['running', 'succeeded', 'failed'];
 function podOutcome(state) {
     if (state === 'succeeded')
@@ -36379,6 +36422,21 @@ function podOutcome(state) {
         return 'failed';
     return 'pending';
 }
+/**
+ * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
+ * means the object is gone; 200 or "has not started yet" mean it is still there.
+ */
+async function podGone(open) {
+    try {
+        (await open(false)).destroy();
+        return false;
+    }
+    catch (error) {
+        if (error instanceof ApiError)
+            return error.status === 404;
+        throw error;
+    }
+}
 function reasonAndMessage(status) {
     const parts = [status?.reason, status?.message].filter((p) => !!p);
     return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
@@ -36386,17 +36444,19 @@ function reasonAndMessage(status) {
 const trainingPhase = {
     kind: 'ModelTraining',
     noun: 'training',
-    get: (client, id) => client.trainings.get(id),
+    get: (client, id, signal) => client.trainings.get(id, { signal }),
     state: (t) => t.status?.state ?? 'unknown',
     detail: () => '',
     outcome: (t) => podOutcome(t.status?.state),
     failure: (t) => reasonAndMessage(t.status),
     logs: {
         ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow) => client.trainings.logs(id, { follow }),
+        open: (client, id, follow, signal) => client.trainings.logs(id, { follow, signal }),
     },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
     outputs: (_client, t) => {
-        const artifact = t.status?.artifacts?.at(-1);
+        // A re-run keeps the earlier artifacts: only a succeeded run's last one is this run's.
+        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
         return Promise.resolve({
             'training-id': t.id,
             state: t.status?.state ?? 'unknown',
@@ -36411,15 +36471,16 @@ const trainingPhase = {
 const packagingPhase = {
     kind: 'ModelPackaging',
     noun: 'packaging',
-    get: (client, id) => client.packagings.get(id),
+    get: (client, id, signal) => client.packagings.get(id, { signal }),
     state: (p) => p.status?.state ?? 'unknown',
     detail: () => '',
     outcome: (p) => podOutcome(p.status?.state),
     failure: (p) => reasonAndMessage(p.status),
     logs: {
         ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow) => client.packagings.logs(id, { follow }),
+        open: (client, id, follow, signal) => client.packagings.logs(id, { follow, signal }),
     },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
     outputs: (_client, p) => {
         const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
         return Promise.resolve({
@@ -36440,7 +36501,7 @@ function deploymentServes(d) {
 const deploymentPhase = {
     kind: 'ModelDeployment',
     noun: 'deployment',
-    get: (client, id) => client.deployments.get(id),
+    get: (client, id, signal) => client.deployments.get(id, { signal }),
     state: (d) => d.status?.state || 'pending',
     detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
     outcome: (d) => {
@@ -36454,10 +36515,16 @@ const deploymentPhase = {
     failure: (d) => d.deletionMark || d.status?.state === 'Deleting'
         ? 'it is being deleted'
         : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-    outputs: async (client, d) => {
+    outputs: async (client, d, signal) => {
         let route;
-        if (d.status?.state === 'Ready')
-            route = await client.deployments.defaultRoute(d.id);
+        try {
+            if (d.status?.state === 'Ready')
+                route = await client.deployments.defaultRoute(d.id, { signal });
+        }
+        catch (error) {
+            // The other outputs stand without it; the predict action can find the URL from the id.
+            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
+        }
         return {
             'deployment-id': d.id,
             state: d.status?.state ?? '',
@@ -36473,7 +36540,7 @@ const deploymentPhase = {
 const inferenceJobPhase = {
     kind: 'InferenceJob',
     noun: 'batch inference job',
-    get: (client, id) => client.inferenceJobs.get(id),
+    get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
     state: (j) => j.status?.state || 'pending',
     detail: () => '',
     outcome: (j) => podOutcome(j.status?.state),
@@ -36486,8 +36553,6 @@ const inferenceJobPhase = {
     keyOutputs: [],
 };
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
 // 503, 504 (a gateway or a pod in between) and 429 (waiting as long as Retry-After asks, within a cap);
@@ -37246,8 +37311,9 @@ function isNotFound(error) {
 
 ;// CONCATENATED MODULE: ./src/shared/action/apply.ts
 // Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
-// Airflow plugin's delete-then-create, waiting until the server confirms the delete (a deployment is
-// only marked at first, and a create before it is gone would answer 409).
+// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
+// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
+// outlives its row until the controller's next pass (a create before that takes over the old run).
 
 
 class ResourceExistsError extends Error {
@@ -37258,42 +37324,64 @@ class ResourceExistsError extends Error {
 }
 async function applyResource(store, desired, policy, options) {
     const what = `${options.noun} ${desired.id}`;
-    const existing = await store.find(desired.id);
+    const { signal } = options;
+    const existing = await store.find(desired.id, { signal });
     if (!existing) {
         info(`Creating ${what}.`);
-        return { object: await store.create(desired), applied: 'created' };
+        return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
             info(`Reusing the existing ${what} (if-exists: reuse).`);
+            if (!specCovers(existing.spec, desired.spec)) {
+                core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
+            }
             return { object: existing, applied: 'reused' };
         case 'update':
-            if (options.unchanged?.(existing)) {
+            if (await options.unchanged?.(existing)) {
                 info(`${capitalize(what)} already has this spec: nothing to update.`);
                 return { object: existing, applied: 'unchanged' };
             }
             info(`Updating ${what}.`);
-            return { object: await store.update(desired), applied: 'updated' };
+            return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
             info(`Deleting the existing ${what} to replace it.`);
-            await store.delete(desired.id);
+            await store.delete(desired.id, { signal });
             await waitUntilGone(store, desired.id, what, options);
             info(`Creating ${what}.`);
-            return { object: await store.create(desired), applied: 'replaced' };
+            return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
 async function waitUntilGone(store, id, what, options) {
     const deadline = Date.now() + options.deleteTimeoutMs;
-    while ((await store.find(id)) !== undefined) {
+    const { signal } = options;
+    const gone = async () => (await store.find(id, { signal })) === undefined &&
+        (!options.runtimeGone || (await options.runtimeGone(id, signal)));
+    while (!(await gone())) {
         if (Date.now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
-        if (options.signal.aborted)
-            throw new CancelledError(`deleting ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollIntervalMs, 1000)));
+        await pause(Math.min(options.pollIntervalMs, 1000), signal, `deleting ${what}`);
     }
+}
+/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
+function specCovers(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        return (Array.isArray(actual) &&
+            actual.length === wanted.length &&
+            wanted.every((item, i) => specCovers(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        if (typeof actual !== 'object' || actual === null)
+            return false;
+        const fields = actual;
+        return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
+    }
+    return actual === wanted;
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -37330,9 +37418,6 @@ class StateReporter {
         const clock = new Date().toISOString().slice(11, 19);
         this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
     }
-    get elapsedMs() {
-        return Date.now() - this.since;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
@@ -37356,7 +37441,7 @@ function outputCell(outputs) {
         .join('<br>');
 }
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows, notes = []) {
+async function writeSummary(title, rows) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
@@ -37373,10 +37458,10 @@ async function writeSummary(title, rows, notes = []) {
         formatElapsed(row.durationMs),
         outputCell(row.outputs),
     ]);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...body]);
-    for (const note of notes)
-        summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-    await summary.write();
+    await summary
+        .addHeading(escapeHtml(title), 3)
+        .addTable([header, ...body])
+        .write();
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -37390,14 +37475,37 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 const TAIL_LINES = 20;
+/** Reopens without a new line in between before the log is given up. */
+const MAX_FRUITLESS_REOPENS = 5;
+const REOPEN_DELAY_MS = 1000;
+/**
+ * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
+ * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ */
+function inert(line) {
+    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+}
+/**
+ * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
+ * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ */
+function untrustedLines(text) {
+    return text.split(/\r\n|\r|\n/).map(inert);
+}
+/** Print outside text in the job log, where it cannot run workflow commands. */
+function printUntrusted(text) {
+    for (const line of untrustedLines(text))
+        core.info(line);
+}
 class PodLog {
     options;
     tail = [];
     seen = 0;
     stream;
-    /** Set by finish(): the stream is being closed on purpose. */
-    stopping = false;
+    /** Aborted by finish(): stops an open in progress and the reopen loop. */
+    stopper = new AbortController();
     done;
     write;
     constructor(options) {
@@ -37409,62 +37517,81 @@ class PodLog {
     static follow(options) {
         return new PodLog(options);
     }
-    /** The last lines printed, for a failure message. */
+    /** The last lines printed, already made inert, for a failure message. */
     lastLines() {
         return [...this.tail];
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
     async finish(graceMs) {
-        let timer;
-        const grace = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
-        await Promise.race([this.done, grace]);
-        clearTimeout(timer);
-        this.stopping = true;
+        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs)]);
+        this.stopper.abort();
         this.stream?.destroy();
         await this.done;
     }
+    get stopped() {
+        return this.stopper.signal.aborted || this.options.signal.aborted;
+    }
     async run() {
         this.write(`::group::${this.options.title}${external_node_os_namespaceObject.EOL}`);
+        let fruitless = 0;
         try {
-            // A dropped connection ends the stream early: reopen it and skip what was already shown
-            // (the endpoint replays the log from the start).
-            for (let attempt = 0; attempt < 5 && !this.stopping && !this.options.signal.aborted; attempt++) {
+            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
+            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
+            while (!this.stopped) {
                 const before = this.seen;
-                const ended = await this.readOnce();
-                if (ended)
+                let ended = false;
+                try {
+                    ended = await this.readOnce();
+                }
+                catch (error) {
+                    if (this.stopped)
+                        break;
+                    core_debug(`log of ${this.options.title}: ${inputs_messageOf(error)}`);
+                }
+                if (ended || this.stopped)
                     break;
-                if (this.seen === before)
-                    await delay(1000, this.options.signal);
+                fruitless = this.seen > before ? 0 : fruitless + 1;
+                if (fruitless >= MAX_FRUITLESS_REOPENS) {
+                    this.write(`(the log stream keeps failing; it is not followed any further)${external_node_os_namespaceObject.EOL}`);
+                    break;
+                }
+                // A stream that brought lines is reopened at once; one that brought nothing waits first.
+                if (fruitless > 0)
+                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
             }
-        }
-        catch (error) {
-            if (!this.options.signal.aborted)
-                this.write(`(log stream stopped: ${inputs_messageOf(error)})${external_node_os_namespaceObject.EOL}`);
         }
         finally {
             this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
         }
     }
-    /** Read the stream to its end; true when it ended cleanly. */
+    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
     async readOnce() {
-        const stream = await this.options.open();
+        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
+        const stream = await this.options.open(signal);
+        if (this.stopped) {
+            stream.destroy();
+            return true;
+        }
         this.stream = stream;
         let index = 0;
         let partial = '';
         try {
             for await (const chunk of stream) {
                 const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                const lines = text.split('\n');
-                partial = lines.pop() ?? '';
+                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
+                const held = text.endsWith('\r') ? '\r' : '';
+                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
+                partial = (lines.pop() ?? '') + held;
                 for (const line of lines)
                     this.line(line, index++);
             }
+            partial = partial.replace(/\r$/, '');
             if (partial)
                 this.line(partial, index++);
             return true;
         }
         catch (error) {
-            if (this.stopping)
+            if (this.stopped)
                 return true;
             core_debug(`log stream of ${this.options.title} broke: ${inputs_messageOf(error)}`);
             return false;
@@ -37474,27 +37601,12 @@ class PodLog {
         if (index < this.seen)
             return;
         this.seen = index + 1;
-        this.tail.push(line);
+        const shown = inert(line);
+        this.tail.push(shown);
         if (this.tail.length > TAIL_LINES)
             this.tail.shift();
-        this.write(inert(line) + external_node_os_namespaceObject.EOL);
+        this.write(shown + external_node_os_namespaceObject.EOL);
     }
-}
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-function delay(ms, signal) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-        });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/watch.ts
@@ -37505,8 +37617,14 @@ function delay(ms, signal) {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
+/**
+ * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
+ * wait should not end on one bad minute of a proxy.
+ */
+const MAX_FAILED_POLLS = 3;
 /** The phase finished, but not well: names the resource and the server's reason. */
 class PhaseFailedError extends Error {
     noun;
@@ -37530,15 +37648,33 @@ class WaitTimeoutError extends Error {
 }
 async function watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
+    const { signal } = options;
     const reporter = new StateReporter(what);
     const deadline = Date.now() + options.timeoutMs;
     let podLog;
     let seen = false;
+    let failedPolls = 0;
     try {
         for (;;) {
-            throwIfCancelled(options.signal, what);
-            const current = await getOrExplain(phase, client, id, seen);
-            seen = true;
+            if (signal.aborted)
+                throw new CancelledError(`waiting for ${what}`);
+            let current;
+            try {
+                current = await getOrExplain(phase, client, id, seen, signal);
+                seen = true;
+                failedPolls = 0;
+            }
+            catch (error) {
+                if (signal.aborted ||
+                    !watch_transient(error) ||
+                    ++failedPolls >= MAX_FAILED_POLLS ||
+                    Date.now() >= deadline) {
+                    throw error;
+                }
+                core_warning(`Could not read ${what} (${inputs_messageOf(error)}); trying again.`);
+                await pause(options.pollIntervalMs, signal, `waiting for ${what}`);
+                continue;
+            }
             const outcome = phase.outcome(current);
             if (outcome !== 'pending') {
                 // Let the log drain and its group close before the final state is printed.
@@ -37547,7 +37683,7 @@ async function watch(phase, client, id, options) {
                 podLog = undefined;
                 reporter.report(phase.state(current), phase.detail(current));
                 if (outcome === 'failed') {
-                    await showLastLogLines(phase, client, id, tail, options.signal);
+                    await showLastLogLines(phase, client, id, tail, signal);
                     throw new PhaseFailedError(phase.noun, id, phase.failure(current), current);
                 }
                 return current;
@@ -37557,20 +37693,25 @@ async function watch(phase, client, id, options) {
                 const logs = phase.logs;
                 podLog = PodLog.follow({
                     title: `Log of ${what}`,
-                    open: () => logs.open(client, id, true),
-                    signal: options.signal,
+                    open: (openSignal) => logs.open(client, id, true, openSignal),
+                    signal,
                 });
             }
             const left = deadline - Date.now();
             if (left <= 0) {
                 throw new WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), timeoutHint(phase, current));
             }
-            await watch_sleep(Math.min(options.pollIntervalMs, left), options.signal, what);
+            await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
         }
     }
     finally {
         await podLog?.finish(0);
     }
+}
+/** Failures worth another poll: no answer, or the server or a proxy failing. */
+function watch_transient(error) {
+    return (error instanceof NetworkError ||
+        (error instanceof ApiError && (error.status >= 500 || error.status === 429)));
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -37580,29 +37721,29 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     if (lines.length === 0) {
         // Not followed (logs: false, or the pod finished between two polls): read it once.
         try {
-            const stream = await phase.logs.open(client, id, false);
+            const stream = await phase.logs.open(client, id, false, signal);
             let text = '';
             for await (const chunk of stream)
                 text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-            lines = text
-                .split('\n')
+            lines = untrustedLines(text)
                 .filter((l) => l !== '')
                 .slice(-20);
         }
         catch (error) {
-            core_debug(`could not read the log of ${phase.noun} ${id}: ${String(error)}`);
+            core_debug(`could not read the log of ${phase.noun} ${id}: ${inputs_messageOf(error)}`);
         }
     }
     if (lines.length === 0 || signal.aborted)
         return;
     info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
+    // Already inert: indenting must not be the only thing between a line and the runner.
     for (const line of lines)
-        info(`  ${line}`);
+        info(line);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
-async function getOrExplain(phase, client, id, seen) {
+async function getOrExplain(phase, client, id, seen, signal) {
     try {
-        return await phase.get(client, id);
+        return await phase.get(client, id, signal);
     }
     catch (error) {
         if (!(error instanceof ApiError) || error.status !== 404)
@@ -37617,25 +37758,6 @@ function timeoutHint(phase, current) {
         return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
     }
     return '';
-}
-function throwIfCancelled(signal, what) {
-    if (signal.aborted)
-        throw new CancelledError(`waiting for ${what}`);
-}
-function watch_sleep(ms, signal, what) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new CancelledError(`waiting for ${what}`));
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(new CancelledError(`waiting for ${what}`));
-        };
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
@@ -37660,6 +37782,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
         deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
         pollIntervalMs: run.pollIntervalMs,
         unchanged: run.unchanged,
+        runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
     });
     try {
         return await settle(client, phase, desired.id, applied, {
@@ -37675,7 +37798,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     catch (error) {
         // Cancelled while waiting: the step undoes what it started (the client is still open here).
         if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
-            await cleanUpAfterCancel(`Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`, () => run.store.delete(desired.id));
+            await cleanUpAfterCancel(`Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`, (signal) => run.store.delete(desired.id, { signal }));
         }
         throw error;
     }

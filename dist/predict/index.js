@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6444);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8439);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6444:
+/***/ 8439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28393,6 +28393,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29791,7 +29793,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31371,6 +31373,18 @@ function redact(text) {
     }
     return result;
 }
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
@@ -31558,6 +31572,11 @@ function candidatePaths(path, options) {
 
 
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+function describeMs(ms) {
+    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
+}
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 class inputs_InputReader {
@@ -31597,19 +31616,25 @@ class inputs_InputReader {
         this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
         return fallback;
     }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`). */
-    duration(name, fallback) {
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
         const text = this.optional(name) ?? fallback;
+        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
         try {
-            const ms = parseDuration(text);
-            if (ms <= 0)
-                throw new Error('must be more than zero');
-            return ms;
+            ms = parseDuration(text, `input ${name}`);
         }
         catch (error) {
-            this.problem(`input ${name} is not a duration like 90s, 15m or 2h: "${text}" (${inputs_messageOf(error)})`);
+            if (!(error instanceof errors_InputError))
+                throw error;
+            this.problems.push(...error.problems);
             return parseDuration(fallback);
         }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
     }
     /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
     textOrFile(name, pathLike) {
@@ -31634,9 +31659,6 @@ class inputs_InputReader {
             return undefined;
         }
     }
-    get ok() {
-        return this.problems.length === 0;
-    }
     /** Throw every collected problem at once, or return nothing when the inputs are good. */
     finish() {
         if (this.problems.length > 0)
@@ -31654,8 +31676,11 @@ function inputs_messageOf(error) {
 // on its way out (cleanUpAfterCancel) must fit in that time.
 
 
-/** How long cancellation cleanup may take: well inside the runner's 7.5 s before SIGTERM. */
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
+/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
+let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -31674,6 +31699,7 @@ async function runStep(body) {
             process.exit(1);
         }
         cancelledBy = signal;
+        cancelledAt = Date.now();
         info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
@@ -31697,23 +31723,29 @@ async function runStep(body) {
     }
 }
 /**
- * Undo what a cancelled step started, within the runner's grace time; a failure or an overrun is a
- * warning (the step is failing anyway), never a hang.
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(what, work) {
     core.info(what);
-    let timer;
-    const budget = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), CLEANUP_BUDGET_MS)));
+    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
-        const result = await Promise.race([work().then(() => 'done'), budget]);
-        if (result === 'late')
-            core.warning(`Cleanup after cancel took over ${CLEANUP_BUDGET_MS / 1000}s; left unfinished.`);
+        await work(signal);
     }
     catch (error) {
-        core.warning(`Cleanup after cancel failed: ${messageOf(error)}`);
+        core.warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${messageOf(error)}`);
     }
-    finally {
-        clearTimeout(timer);
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        throw new CancelledError(what);
     }
 }
 
@@ -36162,8 +36194,9 @@ function readSettings(source = actionInputs) {
         const input = source.input(name).trim();
         const variable = (source.env[VARIABLES[name]] ?? '').trim();
         if (SECRET_SETTINGS.has(name)) {
-            markSecret(input);
-            markSecret(variable);
+            // The JSON form of api-connection may span lines: each one is masked too.
+            markSecretText(input);
+            markSecretText(variable);
         }
         return { input, variable };
     };
@@ -36260,9 +36293,10 @@ function normaliseApiUrl(url) {
 
 
 
-function readSettingsAndVars(reader) {
+/** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
+function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
-    const varsText = reader.optional('vars');
+    const varsText = withVars ? reader.optional('vars') : undefined;
     const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
     return { settings, vars };
 }
@@ -36270,7 +36304,9 @@ function readSettingsAndVars(reader) {
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
-function readManifestInput(reader, inputName, kind, vars, options = {}) {
+function readManifestInput(reader, inputName, kind, vars, 
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
@@ -36279,7 +36315,7 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core.warning(warning);
-    const id = reader.optional('id');
+    const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
         manifest.resource.id = id;
@@ -36293,13 +36329,18 @@ function readManifestInput(reader, inputName, kind, vars, options = {}) {
     }
     return manifest;
 }
-function readPhaseTiming(reader, defaultTimeout) {
+/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
     return {
         wait: reader.boolean('wait', true),
         timeoutMs: reader.duration('timeout', defaultTimeout),
-        pollIntervalMs: reader.duration('poll-interval', '5s'),
-        logs: reader.boolean('logs', true),
+        pollIntervalMs: readPollInterval(reader),
+        logs: withLogs ? reader.boolean('logs', true) : false,
     };
+}
+/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
+function readPollInterval(reader) {
+    return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 /** A prediction request input: inline JSON or a .json file, shaped as odahu-ml-server takes it. */
 function readRequestInput(reader, inputName) {
@@ -36349,8 +36390,6 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
 // 503, 504 (a gateway or a pod in between) and 429 (waiting as long as Retry-After asks, within a cap);
@@ -36408,7 +36447,7 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
+function retry_sleep(ms, signal) {
     return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
 }
 /**
@@ -36417,7 +36456,7 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
+    const wait = options.sleep ?? retry_sleep;
     for (let attempt = 1;; attempt++) {
         options.signal?.throwIfAborted();
         try {
@@ -36903,9 +36942,11 @@ function jsonObject(text) {
 
 
 
+
+
 function readPredictInputs(source = actionInputs) {
     const reader = new inputs_InputReader(source);
-    const { settings } = readSettingsAndVars(reader);
+    const { settings } = readSettingsAndVars(reader, { withVars: false });
     const deployment = reader.optional('deployment');
     const url = reader.optional('url');
     if (deployment && url)
@@ -36918,7 +36959,7 @@ function readPredictInputs(source = actionInputs) {
     const request = readRequestInput(reader, 'request');
     if (!info && !reader.optional('request'))
         reader.problem('input request is required unless info is true');
-    const outputFile = reader.optional('output-file');
+    const outputFile = readOutputFile(reader);
     const readyTimeoutMs = reader.duration('ready-timeout', '60s');
     const apiTokens = settings ? tokenSourceFor(settings.credentials) : undefined;
     const modelTokens = readModelTokens(reader, settings) ?? apiTokens;
@@ -36959,6 +37000,16 @@ function readModelTokens(reader, settings) {
         return undefined;
     const { authUrl, scope } = settings.credentials;
     return new ClientCredentialsTokenSource({ authUrl, scope, clientId, clientSecret: clientSecret ?? '' });
+}
+/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+function readOutputFile(reader) {
+    const value = reader.optional('output-file');
+    if (value === undefined)
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
+        reader.problem(`input output-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
+    return path;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -37203,7 +37254,7 @@ async function queryModel(client, query) {
     const url = 'url' in query.target
         ? query.target.url
         : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-    info(`Model URL: ${url}`);
+    info(`Model URL: ${displayUrl(url)}`);
     const model = new ModelClient({ url, tokens: query.tokens });
     try {
         const answer = await untilServing(() => query.request
@@ -37226,13 +37277,18 @@ async function modelUrlOf(client, id, deadline, signal) {
         throw new Error(`deployment ${id} does not exist: check the deployment input`);
     }
     for (;;) {
-        const route = await client.deployments.defaultRoute(id, { signal });
-        if (route.status?.edgeUrl)
+        // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
+        const route = await client.deployments.defaultRoute(id, { signal }).catch((error) => {
+            if (error instanceof ApiError && error.status === 404)
+                return undefined;
+            throw error;
+        });
+        if (route?.status?.edgeUrl)
             return route.status.edgeUrl;
         if (Date.now() >= deadline) {
-            throw new Error(`deployment ${id} has no model URL yet (its default route is ${route.status?.state || 'not ready'}): wait for the deployment first`);
+            throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
         }
-        await pause(RETRY_EVERY_MS, deadline, signal);
+        await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
 }
 async function untilServing(ask, url, deadline, signal) {
@@ -37244,21 +37300,156 @@ async function untilServing(ask, url, deadline, signal) {
             const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
             if (!notReady || Date.now() >= deadline || signal.aborted)
                 throw error;
-            info(`The model at ${url} is not serving yet (${inputs_messageOf(error)}); trying again.`);
-            await pause(RETRY_EVERY_MS, deadline, signal);
+            info(`The model at ${displayUrl(url)} is not serving yet (${inputs_messageOf(error)}); trying again.`);
+            await pauseUntil(RETRY_EVERY_MS, deadline, signal);
         }
     }
 }
-function pause(ms, deadline, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(new CancelledError());
-        const timer = setTimeout(resolve, Math.max(0, Math.min(ms, deadline - Date.now())));
-        signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(new CancelledError());
-        });
-    });
+function pauseUntil(ms, deadline, signal) {
+    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
+// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
+// waits. The log is the user's program output: a line that the runner would read as a workflow
+// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
+// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
+// The last lines are kept for the failure message.
+
+
+
+
+const TAIL_LINES = 20;
+/** Reopens without a new line in between before the log is given up. */
+const MAX_FRUITLESS_REOPENS = 5;
+const REOPEN_DELAY_MS = 1000;
+/**
+ * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
+ * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ */
+function inert(line) {
+    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+}
+/**
+ * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
+ * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ */
+function untrustedLines(text) {
+    return text.split(/\r\n|\r|\n/).map(inert);
+}
+/** Print outside text in the job log, where it cannot run workflow commands. */
+function printUntrusted(text) {
+    for (const line of untrustedLines(text))
+        info(line);
+}
+class PodLog {
+    options;
+    tail = [];
+    seen = 0;
+    stream;
+    /** Aborted by finish(): stops an open in progress and the reopen loop. */
+    stopper = new AbortController();
+    done;
+    write;
+    constructor(options) {
+        this.options = options;
+        this.write = options.write ?? ((text) => process.stdout.write(text));
+        this.done = this.run();
+    }
+    /** Start following; it ends by itself when the pod's log ends. */
+    static follow(options) {
+        return new PodLog(options);
+    }
+    /** The last lines printed, already made inert, for a failure message. */
+    lastLines() {
+        return [...this.tail];
+    }
+    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
+    async finish(graceMs) {
+        await Promise.race([this.done, sleep(graceMs)]);
+        this.stopper.abort();
+        this.stream?.destroy();
+        await this.done;
+    }
+    get stopped() {
+        return this.stopper.signal.aborted || this.options.signal.aborted;
+    }
+    async run() {
+        this.write(`::group::${this.options.title}${EOL}`);
+        let fruitless = 0;
+        try {
+            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
+            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
+            while (!this.stopped) {
+                const before = this.seen;
+                let ended = false;
+                try {
+                    ended = await this.readOnce();
+                }
+                catch (error) {
+                    if (this.stopped)
+                        break;
+                    core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
+                }
+                if (ended || this.stopped)
+                    break;
+                fruitless = this.seen > before ? 0 : fruitless + 1;
+                if (fruitless >= MAX_FRUITLESS_REOPENS) {
+                    this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
+                    break;
+                }
+                // A stream that brought lines is reopened at once; one that brought nothing waits first.
+                if (fruitless > 0)
+                    await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+            }
+        }
+        finally {
+            this.write(`::endgroup::${EOL}`);
+        }
+    }
+    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
+    async readOnce() {
+        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
+        const stream = await this.options.open(signal);
+        if (this.stopped) {
+            stream.destroy();
+            return true;
+        }
+        this.stream = stream;
+        let index = 0;
+        let partial = '';
+        try {
+            for await (const chunk of stream) {
+                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
+                const held = text.endsWith('\r') ? '\r' : '';
+                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
+                partial = (lines.pop() ?? '') + held;
+                for (const line of lines)
+                    this.line(line, index++);
+            }
+            partial = partial.replace(/\r$/, '');
+            if (partial)
+                this.line(partial, index++);
+            return true;
+        }
+        catch (error) {
+            if (this.stopped)
+                return true;
+            core.debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
+            return false;
+        }
+    }
+    line(line, index) {
+        if (index < this.seen)
+            return;
+        this.seen = index + 1;
+        const shown = inert(line);
+        this.tail.push(shown);
+        if (this.tail.length > TAIL_LINES)
+            this.tail.shift();
+        this.write(shown + EOL);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/progress.ts
@@ -37292,9 +37483,6 @@ class StateReporter {
         const clock = new Date().toISOString().slice(11, 19);
         this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
     }
-    get elapsedMs() {
-        return Date.now() - this.since;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
@@ -37318,7 +37506,7 @@ function outputCell(outputs) {
         .join('<br>');
 }
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows, notes = []) {
+async function writeSummary(title, rows) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
@@ -37335,15 +37523,17 @@ async function writeSummary(title, rows, notes = []) {
         formatElapsed(row.durationMs),
         outputCell(row.outputs),
     ]);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...body]);
-    for (const note of notes)
-        summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-    await summary.write();
+    await summary
+        .addHeading(escapeHtml(title), 3)
+        .addTable([header, ...body])
+        .write();
 }
 
 ;// CONCATENATED MODULE: ./src/predict/run.ts
 // The predict action: ask the model (its URL given, or its deployment's), and put the answer in the
 // outputs, a file and the job summary. A refusal fails the step and shows the model's answer whole.
+
+
 
 
 
@@ -37371,7 +37561,7 @@ async function predict(ctx, inputs) {
         await writeSummary('Odahu predict', [
             {
                 kind: 'Model',
-                id: 'url' in inputs.target ? inputs.target.url : inputs.target.deployment,
+                id: 'url' in inputs.target ? displayUrl(inputs.target.url) : inputs.target.deployment,
                 action: inputs.info ? 'info' : 'predicted',
                 state: String(answer.status),
                 durationMs: Date.now() - started,
@@ -37383,7 +37573,7 @@ async function predict(ctx, inputs) {
         if (error instanceof ModelRefusedError) {
             const { refusal } = error;
             info(`The model answered ${refusal.status}:`);
-            info(refusal.body || '(empty body)');
+            printUntrusted(refusal.body || '(empty body)');
             setOutput('status-code', String(refusal.status));
             setOutput('response', refusal.body);
         }
@@ -37394,9 +37584,7 @@ async function predict(ctx, inputs) {
     }
 }
 function writeResponse(response, outputFile) {
-    const path = outputFile
-        ? (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), outputFile)
-        : (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-response-${(0,external_node_crypto_.randomUUID)()}.json`);
+    const path = outputFile ?? (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-response-${(0,external_node_crypto_.randomUUID)()}.json`);
     (0,external_node_fs_namespaceObject.writeFileSync)(path, response + '\n');
     return path;
 }

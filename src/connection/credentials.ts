@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { InputReader } from '../shared/action/inputs.js';
 import { messageOf } from '../shared/action/inputs.js';
-import { markSecret } from '../shared/secrets.js';
+import { markSecret, markSecretText } from '../shared/secrets.js';
 import type { ConnectionSpec } from '../shared/types.js';
 
 const SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'] as const;
@@ -22,12 +22,6 @@ const INPUT_TYPES: Record<string, string[]> = {
   password: ['docker'],
   'ssh-key': ['git'],
 };
-
-export function maskSecretText(value: string): void {
-  markSecret(value);
-  // The runner masks a value line by line only when each line is registered.
-  for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) markSecret(line.trim());
-}
 
 function encode(value: string): string {
   const encoded = Buffer.from(value, 'utf8').toString('base64');
@@ -43,12 +37,18 @@ function isBase64(value: string): boolean {
 export function fillCredentials(spec: ConnectionSpec, reader: InputReader): string[] {
   const notes: string[] = [];
   const env = reader.source.env;
+  // A uri may carry credentials (https://user:token@host/...): those are secrets too.
+  try {
+    markSecret(decodeURIComponent(new URL(spec.uri).password));
+  } catch {
+    // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
+  }
 
   for (const field of SECRET_FIELDS) {
     const value = spec[field];
     if (!value) continue;
-    maskSecretText(value);
-    markSecret(Buffer.from(value, 'base64').toString('utf8'));
+    markSecretText(value);
+    markSecretText(Buffer.from(value, 'base64').toString('utf8'));
     if (!isBase64(value)) {
       reader.problem(
         `spec.${field} in the manifest is not base64: the API takes it base64-encoded; encode it, or give it through the matching input, which encodes it`,
@@ -132,7 +132,7 @@ export function fillCredentials(spec: ConnectionSpec, reader: InputReader): stri
 function secretInput(reader: InputReader, name: string): { value: string; origin: string } | undefined {
   const value = reader.optional(name);
   if (value === undefined) return undefined;
-  maskSecretText(value);
+  markSecretText(value);
   return { value, origin: `input ${name}` };
 }
 
@@ -142,7 +142,7 @@ function fromEnv(
 ): { value: string; origin: string } | undefined {
   const value = env[name]?.trim();
   if (!value) return undefined;
-  maskSecretText(value);
+  markSecretText(value);
   return { value, origin: name };
 }
 
@@ -176,15 +176,24 @@ function readGcpKey(reader: InputReader): GcpKey | undefined {
     }
     origin = 'GOOGLE_APPLICATION_CREDENTIALS';
   }
-  maskSecretText(text);
+  markSecretText(text);
+  // google-github-actions/auth also takes the key base64-encoded: accept that spelling.
+  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text.trim())
+    ? Buffer.from(text, 'base64').toString('utf8')
+    : undefined;
+  if (decoded?.trim().startsWith('{')) {
+    markSecretText(decoded);
+    text = decoded;
+  }
   let key: { type?: unknown; private_key?: unknown; project_id?: unknown };
   try {
     key = JSON.parse(text) as typeof key;
-  } catch (error) {
-    reader.problem(`the service-account key from ${origin} is not JSON: ${messageOf(error)}`);
+  } catch {
+    // The parser's message would quote the start of the key: say where the problem is, not what.
+    reader.problem(`the service-account key from ${origin} is not JSON (nor base64-encoded JSON)`);
     return undefined;
   }
-  if (typeof key.private_key === 'string') maskSecretText(key.private_key);
+  if (typeof key.private_key === 'string') markSecretText(key.private_key);
   if (typeof key !== 'object' || key === null || typeof key.type !== 'string') {
     reader.problem(`the service-account key from ${origin} has no "type": is it a Google credentials file?`);
     return undefined;

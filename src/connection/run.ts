@@ -6,6 +6,7 @@ import { applyResource } from '../shared/action/apply.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
 import { OdahuClient } from '../shared/client.js';
+import { displayUrl } from '../shared/errors.js';
 import type { ConnectionInputs } from './inputs.js';
 
 export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promise<void> {
@@ -29,10 +30,16 @@ export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promi
         action: applied,
         state: connection.spec.type,
         durationMs: Date.now() - started,
-        outputs: { uri: connection.spec.uri },
+        outputs: { uri: shownUri(connection.spec.uri) },
       },
     ]);
   } finally {
     client.dispose();
   }
+}
+
+/** The uri as a summary may show it: no credentials, no query (signed URLs carry tokens there). */
+function shownUri(uri: string): string {
+  const withoutQuery = uri.split('?')[0] ?? uri;
+  return displayUrl(withoutQuery);
 }

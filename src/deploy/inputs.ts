@@ -38,7 +38,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     }
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
-  const timing = readPhaseTiming(reader, '15m');
+  const timing = readPhaseTiming(reader, '15m', { withLogs: false });
   reader.finish();
-  return { settings: settings!, deployment: deployment!, ifExists, ...timing, logs: false };
+  return { settings: settings!, deployment: deployment!, ifExists, ...timing };
 }

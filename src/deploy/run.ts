@@ -15,6 +15,6 @@ export async function deploy(ctx: StepContext, inputs: DeployInputs): Promise<vo
     ...inputs,
     // Deleting a deployment because a workflow was cancelled would take a model down: never.
     deleteOnCancel: false,
-    unchanged: unchangedDeployment(desired),
+    unchanged: unchangedDeployment(client, desired),
   }));
 }

@@ -1,8 +1,14 @@
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
 // manifests, so a typo in the deployment fails before a two-hour training starts.
 
-import { readManifestInput, readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import {
+  readManifestInput,
+  readPollInterval,
+  readRequestInput,
+  readSettingsAndVars,
+} from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { idProblem } from '../shared/kinds.js';
 import { actionInputs } from '../shared/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/settings.js';
 import type { ModelDeployment, ModelPackaging, ModelTraining, PredictionRequest } from '../shared/types.js';
@@ -14,7 +20,8 @@ export interface PipelineInputs {
   /** Its image is set once the packaging has one. */
   deployment: ModelDeployment;
   request: PredictionRequest | undefined;
-  timeoutMs: number;
+  /** Each phase waits as long as its own action would. */
+  timeouts: { training: number; packaging: number; deployment: number };
   pollIntervalMs: number;
   logs: boolean;
   deleteOnCancel: boolean;
@@ -23,28 +30,38 @@ export interface PipelineInputs {
 export function readPipelineInputs(source: InputSource = actionInputs): PipelineInputs {
   const reader = new InputReader(source);
   const { settings, vars } = readSettingsAndVars(reader);
-  const training = readManifestInput(reader, 'training', 'ModelTraining', vars);
-  const packaging = readManifestInput(reader, 'packaging', 'ModelPackaging', vars);
+  const manifest = { idInput: false } as const;
+  const training = readManifestInput(reader, 'training', 'ModelTraining', vars, manifest);
+  const packaging = readManifestInput(reader, 'packaging', 'ModelPackaging', vars, manifest);
   const deploymentManifest = readManifestInput(reader, 'deployment', 'ModelDeployment', vars, {
+    ...manifest,
     required: false,
   });
+  // Without a deployment manifest the deployment takes the packaging's id, whose limit is higher.
+  let deployment = deploymentManifest?.resource;
+  if (!deployment && packaging && !reader.optional('deployment')) {
+    const problem = idProblem('ModelDeployment', packaging.id);
+    if (problem)
+      reader.problem(`the deployment takes the packaging's id: ${problem}; give a deployment manifest`);
+    deployment = { id: packaging.id, spec: { image: '', predictor: '' } };
+  }
   const request = readRequestInput(reader, 'request');
-  const timeoutMs = reader.duration('timeout', '2h');
-  const pollIntervalMs = reader.duration('poll-interval', '5s');
+  const timeouts = {
+    training: reader.duration('training-timeout', '2h'),
+    packaging: reader.duration('packaging-timeout', '1h'),
+    deployment: reader.duration('deployment-timeout', '15m'),
+  };
+  const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
   reader.finish();
-  const deployment = deploymentManifest?.resource ?? {
-    id: packaging!.resource.id,
-    spec: { image: '', predictor: '' },
-  };
   return {
     settings: settings!,
     training: training!.resource,
     packaging: packaging!.resource,
-    deployment,
+    deployment: deployment!,
     request,
-    timeoutMs,
+    timeouts,
     pollIntervalMs,
     logs,
     deleteOnCancel,

@@ -40,12 +40,7 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
   const setOutput = (name: string, value: string) => {
     if (PIPELINE_OUTPUTS.has(name)) core.setOutput(name, value);
   };
-  const waiting = {
-    wait: true,
-    timeoutMs: inputs.timeoutMs,
-    pollIntervalMs: inputs.pollIntervalMs,
-    logs: inputs.logs,
-  };
+  const waiting = { wait: true, pollIntervalMs: inputs.pollIntervalMs, logs: inputs.logs };
   try {
     const trained = await runPhase(
       ctx,
@@ -56,13 +51,19 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
         desired: inputs.training,
         ifExists: 'replace',
         deleteOnCancel: inputs.deleteOnCancel,
+        timeoutMs: inputs.timeouts.training,
         ...waiting,
       },
       rows,
       setOutput,
     );
 
-    inputs.packaging.spec.artifactName = trained.outputs['artifact-name'] ?? '';
+    inputs.packaging.spec.artifactName = handedOn(
+      trained.outputs,
+      'artifact-name',
+      'training',
+      inputs.training.id,
+    );
     const packaged = await runPhase(
       ctx,
       client,
@@ -72,13 +73,14 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
         desired: inputs.packaging,
         ifExists: 'replace',
         deleteOnCancel: inputs.deleteOnCancel,
+        timeoutMs: inputs.timeouts.packaging,
         ...waiting,
       },
       rows,
       setOutput,
     );
 
-    inputs.deployment.spec.image = packaged.outputs.image ?? '';
+    inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
     const deployment = withDefaults(inputs.deployment);
     const deployed = await runPhase(
       ctx,
@@ -89,7 +91,8 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
         desired: deployment,
         ifExists: 'update',
         deleteOnCancel: false,
-        unchanged: unchangedDeployment(deployment),
+        unchanged: unchangedDeployment(client, deployment),
+        timeoutMs: inputs.timeouts.deployment,
         ...waiting,
         logs: false,
       },
@@ -100,7 +103,8 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
     if (inputs.request) {
       const started = Date.now();
       const { answer } = await queryModel(client, {
-        target: { url: deployed.outputs.url ?? '' },
+        // Without a URL in the outputs (the route could not be read), the id finds it.
+        target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
         request: inputs.request,
         tokens,
         readyTimeoutMs: READY_TIMEOUT_MS,
@@ -122,4 +126,11 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
     await writeSummary('Odahu pipeline', rows);
     client.dispose();
   }
+}
+
+/** What one phase hands the next; a phase that succeeded without it is a server-side surprise. */
+function handedOn(outputs: Record<string, string>, name: string, noun: string, id: string): string {
+  const value = outputs[name];
+  if (!value) throw new Error(`${noun} ${id} succeeded but gave no ${name}: nothing to hand on`);
+  return value;
 }

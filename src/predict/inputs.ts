@@ -1,5 +1,7 @@
 // Every input of the predict action, parsed and checked in one place before any API call.
 
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { StaticTokenSource, ClientCredentialsTokenSource, tokenSourceFor } from '../shared/auth.js';
@@ -23,7 +25,7 @@ export interface PredictInputs {
 
 export function readPredictInputs(source: InputSource = actionInputs): PredictInputs {
   const reader = new InputReader(source);
-  const { settings } = readSettingsAndVars(reader);
+  const { settings } = readSettingsAndVars(reader, { withVars: false });
 
   const deployment = reader.optional('deployment');
   const url = reader.optional('url');
@@ -35,7 +37,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   const request = readRequestInput(reader, 'request');
   if (!info && !reader.optional('request')) reader.problem('input request is required unless info is true');
 
-  const outputFile = reader.optional('output-file');
+  const outputFile = readOutputFile(reader);
   const readyTimeoutMs = reader.duration('ready-timeout', '60s');
 
   const apiTokens = settings ? tokenSourceFor(settings.credentials) : undefined;
@@ -77,4 +79,14 @@ function readModelTokens(reader: InputReader, settings: OdahuSettings | undefine
   if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
   const { authUrl, scope } = settings.credentials;
   return new ClientCredentialsTokenSource({ authUrl, scope, clientId, clientSecret: clientSecret ?? '' });
+}
+
+/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+function readOutputFile(reader: InputReader): string | undefined {
+  const value = reader.optional('output-file');
+  if (value === undefined) return undefined;
+  const path = resolve(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+  if (!existsSync(dirname(path)))
+    reader.problem(`input output-file: folder ${dirname(value)} does not exist`);
+  return path;
 }

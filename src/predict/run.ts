@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
+import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
 import { OdahuClient } from '../shared/client.js';
+import { displayUrl } from '../shared/errors.js';
 import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
@@ -31,7 +33,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
     await writeSummary('Odahu predict', [
       {
         kind: 'Model',
-        id: 'url' in inputs.target ? inputs.target.url : inputs.target.deployment,
+        id: 'url' in inputs.target ? displayUrl(inputs.target.url) : inputs.target.deployment,
         action: inputs.info ? 'info' : 'predicted',
         state: String(answer.status),
         durationMs: Date.now() - started,
@@ -42,7 +44,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
     if (error instanceof ModelRefusedError) {
       const { refusal } = error;
       core.info(`The model answered ${refusal.status}:`);
-      core.info(refusal.body || '(empty body)');
+      printUntrusted(refusal.body || '(empty body)');
       core.setOutput('status-code', String(refusal.status));
       core.setOutput('response', refusal.body);
     }
@@ -53,9 +55,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
 }
 
 function writeResponse(response: string, outputFile: string | undefined): string {
-  const path = outputFile
-    ? resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), outputFile)
-    : join(process.env.RUNNER_TEMP ?? tmpdir(), `odahu-response-${randomUUID()}.json`);
+  const path = outputFile ?? join(process.env.RUNNER_TEMP ?? tmpdir(), `odahu-response-${randomUUID()}.json`);
   writeFileSync(path, response + '\n');
   return path;
 }

@@ -31,3 +31,13 @@ export function redact(text: string): string {
   }
   return result;
 }
+
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+export function markSecretText(value: string | undefined): void {
+  if (!value) return;
+  markSecret(value);
+  for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) markSecret(line.trim());
+}

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { apiUrlOf, extraString, parseAirflowConnection } from './airflow-connection.js';
 import type { AirflowConnection } from './airflow-connection.js';
 import { InputError } from './errors.js';
-import { markSecret } from './secrets.js';
+import { markSecretText } from './secrets.js';
 
 /** Where settings are read from; tests pass their own instead of @actions/core and process.env. */
 export interface InputSource {
@@ -72,8 +72,9 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
     const input = source.input(name).trim();
     const variable = (source.env[VARIABLES[name]] ?? '').trim();
     if (SECRET_SETTINGS.has(name)) {
-      markSecret(input);
-      markSecret(variable);
+      // The JSON form of api-connection may span lines: each one is masked too.
+      markSecretText(input);
+      markSecretText(variable);
     }
     return { input, variable };
   };

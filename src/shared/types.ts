@@ -332,7 +332,12 @@ export interface UserInfo {
 /** `GET /api/v1/configuration`: only the keys the actions read are typed; the rest pass through. */
 export interface OdahuConfiguration {
   common?: { version?: string; externalUrls?: { name: string; url: string; imageUrl?: string }[] };
-  deployment?: { edge?: { host?: string }; enabled?: boolean };
+  deployment?: {
+    edge?: { host?: string };
+    enabled?: boolean;
+    defaultResources?: ResourceRequirements;
+    defaultDockerPullConnName?: string;
+  };
   training?: { outputConnectionID?: string; enabled?: boolean };
   packaging?: { outputConnectionID?: string; enabled?: boolean };
   [key: string]: unknown;

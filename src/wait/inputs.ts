@@ -1,6 +1,6 @@
 // Every input of the wait action, parsed and checked in one place before any API call.
 
-import { readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readPollInterval, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { idProblem } from '../shared/kinds.js';
 import type { KindName } from '../shared/kinds.js';
@@ -28,7 +28,7 @@ export interface WaitInputs {
 
 export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
   const reader = new InputReader(source);
-  const { settings } = readSettingsAndVars(reader);
+  const { settings } = readSettingsAndVars(reader, { withVars: false });
   const given = (Object.keys(WAIT_TARGETS) as WaitTarget[])
     .map((input) => ({ input, id: reader.optional(input) }))
     .filter((entry): entry is { input: WaitTarget; id: string } => entry.id !== undefined);
@@ -43,7 +43,7 @@ export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
   const problem = chosen && idProblem(WAIT_TARGETS[chosen.input], chosen.id);
   if (chosen && problem) reader.problem(`input ${chosen.input}: ${problem}`);
   const timeoutMs = reader.duration('timeout', '2h');
-  const pollIntervalMs = reader.duration('poll-interval', '5s');
+  const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   reader.finish();
   return { settings: settings!, target: chosen!.input, id: chosen!.id, timeoutMs, pollIntervalMs, logs };

@@ -38,10 +38,7 @@ interface CliArguments {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-function parseArguments(
-  args: readonly string[],
-  environment: NodeJS.ProcessEnv,
-): CliArguments | 'help' {
+function parseArguments(args: readonly string[], environment: NodeJS.ProcessEnv): CliArguments | 'help' {
   const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {} };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');

@@ -1,22 +1,27 @@
 // Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
-// Airflow plugin's delete-then-create, waiting until the server confirms the delete (a deployment is
-// only marked at first, and a create before it is gone would answer 409).
+// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
+// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
+// outlives its row until the controller's next pass (a create before that takes over the old run).
 
 import * as core from '@actions/core';
 import type { Resource } from '../types.js';
-import { CancelledError } from './step.js';
+import { pause } from './step.js';
 
 export type IfExists = 'replace' | 'reuse' | 'fail' | 'update';
 
-/** What apply needs of a resource API (the client's per-kind APIs have it). */
-export interface Store<T> {
-  find(id: string): Promise<T | undefined>;
-  create(object: T): Promise<T>;
-  update(object: T): Promise<T>;
-  delete(id: string): Promise<unknown>;
+export interface CallOptions {
+  signal?: AbortSignal;
 }
 
-export type Applied = 'created' | 'replaced' | 'updated' | 'reused';
+/** What apply needs of a resource API (the client's per-kind APIs have it). */
+export interface Store<T> {
+  find(id: string, options?: CallOptions): Promise<T | undefined>;
+  create(object: T, options?: CallOptions): Promise<T>;
+  update(object: T, options?: CallOptions): Promise<T>;
+  delete(id: string, options?: CallOptions): Promise<unknown>;
+}
+
+export type Applied = 'created' | 'replaced' | 'updated' | 'reused' | 'unchanged';
 
 export interface ApplyOptions<R> {
   /** `training`, `deployment`...: how messages name the resource. */
@@ -25,8 +30,10 @@ export interface ApplyOptions<R> {
   /** How long a delete may take to be confirmed. */
   deleteTimeoutMs: number;
   pollIntervalMs: number;
-  /** For update: skip the PUT when the existing object already has this spec. */
-  unchanged?: (existing: R) => boolean;
+  /** For update: true when the PUT would change nothing. */
+  unchanged?: (existing: R) => Promise<boolean>;
+  /** For replace: true once whatever runs the resource (beyond its row) is gone too. */
+  runtimeGone?: (id: string, signal: AbortSignal) => Promise<boolean>;
 }
 
 export class ResourceExistsError extends Error {
@@ -41,32 +48,38 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
   desired: R,
   policy: IfExists,
   options: ApplyOptions<R>,
-): Promise<{ object: R; applied: Applied | 'unchanged' }> {
+): Promise<{ object: R; applied: Applied }> {
   const what = `${options.noun} ${desired.id}`;
-  const existing = await store.find(desired.id);
+  const { signal } = options;
+  const existing = await store.find(desired.id, { signal });
   if (!existing) {
     core.info(`Creating ${what}.`);
-    return { object: await store.create(desired), applied: 'created' };
+    return { object: await store.create(desired, { signal }), applied: 'created' };
   }
   switch (policy) {
     case 'fail':
       throw new ResourceExistsError(options.noun, desired.id);
     case 'reuse':
       core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+      if (!specCovers(existing.spec, desired.spec)) {
+        core.warning(
+          `The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`,
+        );
+      }
       return { object: existing, applied: 'reused' };
     case 'update':
-      if (options.unchanged?.(existing)) {
+      if (await options.unchanged?.(existing)) {
         core.info(`${capitalize(what)} already has this spec: nothing to update.`);
         return { object: existing, applied: 'unchanged' };
       }
       core.info(`Updating ${what}.`);
-      return { object: await store.update(desired), applied: 'updated' };
+      return { object: await store.update(desired, { signal }), applied: 'updated' };
     case 'replace':
       core.info(`Deleting the existing ${what} to replace it.`);
-      await store.delete(desired.id);
+      await store.delete(desired.id, { signal });
       await waitUntilGone(store, desired.id, what, options);
       core.info(`Creating ${what}.`);
-      return { object: await store.create(desired), applied: 'replaced' };
+      return { object: await store.create(desired, { signal }), applied: 'replaced' };
   }
 }
 
@@ -77,13 +90,34 @@ async function waitUntilGone<R>(
   options: ApplyOptions<R>,
 ): Promise<void> {
   const deadline = Date.now() + options.deleteTimeoutMs;
-  while ((await store.find(id)) !== undefined) {
+  const { signal } = options;
+  const gone = async () =>
+    (await store.find(id, { signal })) === undefined &&
+    (!options.runtimeGone || (await options.runtimeGone(id, signal)));
+  while (!(await gone())) {
     if (Date.now() > deadline) {
       throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
     }
-    if (options.signal.aborted) throw new CancelledError(`deleting ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollIntervalMs, 1000)));
+    await pause(Math.min(options.pollIntervalMs, 1000), signal, `deleting ${what}`);
   }
+}
+
+/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
+export function specCovers(actual: unknown, wanted: unknown): boolean {
+  if (wanted === undefined || wanted === null) return true;
+  if (Array.isArray(wanted)) {
+    return (
+      Array.isArray(actual) &&
+      actual.length === wanted.length &&
+      wanted.every((item, i) => specCovers(actual[i], item))
+    );
+  }
+  if (typeof wanted === 'object') {
+    if (typeof actual !== 'object' || actual === null) return false;
+    const fields = actual as Record<string, unknown>;
+    return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
+  }
+  return actual === wanted;
 }
 
 function capitalize(text: string): string {

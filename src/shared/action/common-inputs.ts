@@ -20,12 +20,16 @@ export interface PhaseTiming {
   logs: boolean;
 }
 
-export function readSettingsAndVars(reader: InputReader): {
+/** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
+export function readSettingsAndVars(
+  reader: InputReader,
+  { withVars = true }: { withVars?: boolean } = {},
+): {
   settings: OdahuSettings | undefined;
   vars: Record<string, string>;
 } {
   const settings = reader.collect(() => readSettings(reader.source));
-  const varsText = reader.optional('vars');
+  const varsText = withVars ? reader.optional('vars') : undefined;
   const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
   return { settings, vars };
 }
@@ -39,7 +43,8 @@ export function readManifestInput<K extends KindName>(
   inputName: string,
   kind: K,
   vars: Record<string, string>,
-  options: { required?: boolean } = {},
+  /** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+  options: { required?: boolean; idInput?: false } = {},
 ): Manifest<K> | undefined {
   const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
   if (text === undefined || text === '') return undefined;
@@ -48,7 +53,7 @@ export function readManifestInput<K extends KindName>(
   );
   if (!manifest) return undefined;
   for (const warning of manifest.warnings) core.warning(warning);
-  const id = reader.optional('id');
+  const id = options.idInput === false ? undefined : reader.optional('id');
   if (id !== undefined) {
     manifest.id = id;
     manifest.resource.id = id;
@@ -62,13 +67,23 @@ export function readManifestInput<K extends KindName>(
   return manifest;
 }
 
-export function readPhaseTiming(reader: InputReader, defaultTimeout: string): PhaseTiming {
+/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+export function readPhaseTiming(
+  reader: InputReader,
+  defaultTimeout: string,
+  { withLogs = true } = {},
+): PhaseTiming {
   return {
     wait: reader.boolean('wait', true),
     timeoutMs: reader.duration('timeout', defaultTimeout),
-    pollIntervalMs: reader.duration('poll-interval', '5s'),
-    logs: reader.boolean('logs', true),
+    pollIntervalMs: readPollInterval(reader),
+    logs: withLogs ? reader.boolean('logs', true) : false,
   };
+}
+
+/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
+export function readPollInterval(reader: InputReader): number {
+  return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 
 /** A prediction request input: inline JSON or a .json file, shaped as odahu-ml-server takes it. */

@@ -1,10 +1,12 @@
-// What deploy sends, and when it need not send anything. The if-exists policy decides between
-// update (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
-// `unchangedDeployment` lets an update of an identical spec skip the PUT and its roll-out.
+// What deploy sends, and when it need not send anything. The if-exists policy decides between update
+// (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
+// `unchangedDeployment` lets an update skip the PUT and its roll-out when the server already holds
+// exactly the spec it would store for this one, its defaults included.
 
 import * as core from '@actions/core';
+import type { OdahuClient } from '../client.js';
+import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
-import type { ModelDeployment } from '../types.js';
 
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 export const DEFAULT_PREDICTOR = 'odahu-ml-server';
@@ -17,25 +19,51 @@ export function withDefaults(deployment: ModelDeployment): ModelDeployment {
   return deployment;
 }
 
-/** Every field the desired spec sets has that value in `actual` (fields it leaves out keep defaults). */
-export function specCovers(actual: unknown, wanted: unknown): boolean {
-  if (wanted === undefined || wanted === null) return true;
-  if (Array.isArray(wanted)) {
-    return (
-      Array.isArray(actual) &&
-      actual.length === wanted.length &&
-      wanted.every((item, i) => specCovers(actual[i], item))
-    );
-  }
-  if (typeof wanted === 'object') {
-    if (typeof actual !== 'object' || actual === null) return false;
-    const fields = actual as Record<string, unknown>;
-    return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
-  }
-  return actual === wanted;
+/** The spec as the 1.6 server stores it: its defaults filled in (model_deployment.go's rules). */
+export function asServerStores(
+  id: string,
+  spec: ModelDeploymentSpec,
+  config: OdahuConfiguration,
+): ModelDeploymentSpec {
+  const minReplicas = spec.minReplicas ?? 0;
+  return {
+    ...spec,
+    resources: spec.resources ?? config.deployment?.defaultResources,
+    minReplicas,
+    maxReplicas: spec.maxReplicas ?? (minReplicas > 1 ? minReplicas : 1),
+    livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? 2,
+    readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? 2,
+    roleName: spec.roleName ?? `role-${id}`,
+    imagePullConnID: spec.imagePullConnID ?? config.deployment?.defaultDockerPullConnName ?? '',
+  };
 }
 
-/** The existing deployment serves with this spec already: an update would only restart it. */
-export function unchangedDeployment(desired: ModelDeployment): (existing: ModelDeployment) => boolean {
-  return (existing) => deploymentServes(existing) && specCovers(existing.spec, desired.spec);
+/** JSON with empty values dropped and keys sorted, so equal specs print equal. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value)
+    .map(([key, item]) => [key, canonical(item)] as const)
+    .filter(
+      ([, item]) =>
+        item !== undefined && item !== null && !(typeof item === 'object' && Object.keys(item).length === 0),
+    )
+    .sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(entries);
+}
+
+/**
+ * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
+ * the server would store for `desired`. Any doubt means a PUT, which is always safe.
+ */
+export function unchangedDeployment(
+  client: OdahuClient,
+  desired: ModelDeployment,
+): (existing: ModelDeployment) => Promise<boolean> {
+  return async (existing) => {
+    if (!deploymentServes(existing)) return false;
+    const config = await client.configuration();
+    const expected = asServerStores(desired.id, desired.spec, config);
+    return JSON.stringify(canonical(existing.spec)) === JSON.stringify(canonical(expected));
+  };
 }

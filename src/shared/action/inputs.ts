@@ -7,6 +7,13 @@ import type { InputSource } from '../settings.js';
 import { readTextInput } from '../text-input.js';
 import type { TextInput } from '../text-input.js';
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+
+function describeMs(ms: number): string {
+  return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
 
@@ -44,17 +51,25 @@ export class InputReader {
     return fallback;
   }
 
-  /** A duration in milliseconds (`90s`, `15m`, `2h`). */
-  duration(name: string, fallback: string): number {
+  /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+  duration(name: string, fallback: string, bounds: { minMs?: number; maxMs?: number } = {}): number {
     const text = this.optional(name) ?? fallback;
+    const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
+    let ms: number;
     try {
-      const ms = parseDuration(text);
-      if (ms <= 0) throw new Error('must be more than zero');
-      return ms;
+      ms = parseDuration(text, `input ${name}`);
     } catch (error) {
-      this.problem(`input ${name} is not a duration like 90s, 15m or 2h: "${text}" (${messageOf(error)})`);
+      if (!(error instanceof InputError)) throw error;
+      this.problems.push(...error.problems);
       return parseDuration(fallback);
     }
+    if (ms < minMs || ms > maxMs) {
+      this.problem(
+        `input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`,
+      );
+      return parseDuration(fallback);
+    }
+    return ms;
   }
 
   /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
@@ -80,10 +95,6 @@ export class InputReader {
       this.problems.push(...error.problems);
       return undefined;
     }
-  }
-
-  get ok(): boolean {
-    return this.problems.length === 0;
   }
 
   /** Throw every collected problem at once, or return nothing when the inputs are good. */

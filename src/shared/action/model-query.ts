@@ -6,10 +6,10 @@ import * as core from '@actions/core';
 import type { TokenSource } from '../auth.js';
 import { ModelClient } from '../client.js';
 import type { ModelAnswer, OdahuClient } from '../client.js';
-import { ApiError, NetworkError } from '../errors.js';
+import { ApiError, NetworkError, displayUrl } from '../errors.js';
 import type { PredictionRequest } from '../types.js';
 import { messageOf } from './inputs.js';
-import { CancelledError } from './step.js';
+import { pause } from './step.js';
 
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
@@ -49,7 +49,7 @@ export async function queryModel(client: OdahuClient, query: ModelQuery): Promis
     'url' in query.target
       ? query.target.url
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-  core.info(`Model URL: ${url}`);
+  core.info(`Model URL: ${displayUrl(url)}`);
   const model = new ModelClient({ url, tokens: query.tokens });
   try {
     const answer = await untilServing<ModelAnswer<unknown>>(
@@ -81,14 +81,18 @@ async function modelUrlOf(
     throw new Error(`deployment ${id} does not exist: check the deployment input`);
   }
   for (;;) {
-    const route = await client.deployments.defaultRoute(id, { signal });
-    if (route.status?.edgeUrl) return route.status.edgeUrl;
+    // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
+    const route = await client.deployments.defaultRoute(id, { signal }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return undefined;
+      throw error;
+    });
+    if (route?.status?.edgeUrl) return route.status.edgeUrl;
     if (Date.now() >= deadline) {
       throw new Error(
-        `deployment ${id} has no model URL yet (its default route is ${route.status?.state || 'not ready'}): wait for the deployment first`,
+        `deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`,
       );
     }
-    await pause(RETRY_EVERY_MS, deadline, signal);
+    await pauseUntil(RETRY_EVERY_MS, deadline, signal);
   }
 }
 
@@ -105,19 +109,12 @@ async function untilServing<T>(
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
       if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
-      core.info(`The model at ${url} is not serving yet (${messageOf(error)}); trying again.`);
-      await pause(RETRY_EVERY_MS, deadline, signal);
+      core.info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+      await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
   }
 }
 
-function pause(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new CancelledError());
-    const timer = setTimeout(resolve, Math.max(0, Math.min(ms, deadline - Date.now())));
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    });
-  });
+function pauseUntil(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
+  return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
 }

@@ -4,7 +4,9 @@
 // the outputs of the action that started the work.
 
 import type { Readable } from 'node:stream';
+import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
+import { ApiError } from '../errors.js';
 import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
 
 export type Outcome = 'pending' | 'succeeded' | 'failed';
@@ -14,7 +16,7 @@ export interface Phase<T> {
   kind: string;
   /** How the log names it: `training wine`. */
   noun: string;
-  get(client: OdahuClient, id: string): Promise<T>;
+  get(client: OdahuClient, id: string, signal?: AbortSignal): Promise<T>;
   state(obj: T): string;
   /** Extra progress detail worth a line when it changes (replicas, reason). */
   detail(obj: T): string;
@@ -24,10 +26,15 @@ export interface Phase<T> {
   /** Its pod log, once the pod runs (trainings and packagings). */
   logs?: {
     ready(obj: T): boolean;
-    open(client: OdahuClient, id: string, follow: boolean): Promise<Readable>;
+    open(client: OdahuClient, id: string, follow: boolean, signal?: AbortSignal): Promise<Readable>;
   };
+  /**
+   * After a delete: true once what runs it is gone too. A training's Kubernetes object outlives its
+   * row until the controller's next pass, and a create before that takes over the old run.
+   */
+  runtimeGone?(client: OdahuClient, id: string, signal: AbortSignal): Promise<boolean>;
   /** The step outputs for it (names as in the action.yml files). */
-  outputs(client: OdahuClient, obj: T): Promise<Record<string, string>>;
+  outputs(client: OdahuClient, obj: T, signal?: AbortSignal): Promise<Record<string, string>>;
   /** The outputs worth a cell in the job summary. */
   keyOutputs: string[];
 }
@@ -40,6 +47,20 @@ function podOutcome(state: string | undefined): Outcome {
   return 'pending';
 }
 
+/**
+ * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
+ * means the object is gone; 200 or "has not started yet" mean it is still there.
+ */
+async function podGone(open: (follow: boolean) => Promise<Readable>): Promise<boolean> {
+  try {
+    (await open(false)).destroy();
+    return false;
+  } catch (error) {
+    if (error instanceof ApiError) return error.status === 404;
+    throw error;
+  }
+}
+
 function reasonAndMessage(status: { reason?: string; message?: string } | undefined): string {
   const parts = [status?.reason, status?.message].filter((p): p is string => !!p);
   return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
@@ -48,17 +69,19 @@ function reasonAndMessage(status: { reason?: string; message?: string } | undefi
 export const trainingPhase: Phase<ModelTraining> = {
   kind: 'ModelTraining',
   noun: 'training',
-  get: (client, id) => client.trainings.get(id),
+  get: (client, id, signal) => client.trainings.get(id, { signal }),
   state: (t) => t.status?.state ?? 'unknown',
   detail: () => '',
   outcome: (t) => podOutcome(t.status?.state),
   failure: (t) => reasonAndMessage(t.status),
   logs: {
     ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-    open: (client, id, follow) => client.trainings.logs(id, { follow }),
+    open: (client, id, follow, signal) => client.trainings.logs(id, { follow, signal }),
   },
+  runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
   outputs: (_client, t) => {
-    const artifact = t.status?.artifacts?.at(-1);
+    // A re-run keeps the earlier artifacts: only a succeeded run's last one is this run's.
+    const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
     return Promise.resolve({
       'training-id': t.id,
       state: t.status?.state ?? 'unknown',
@@ -74,15 +97,16 @@ export const trainingPhase: Phase<ModelTraining> = {
 export const packagingPhase: Phase<ModelPackaging> = {
   kind: 'ModelPackaging',
   noun: 'packaging',
-  get: (client, id) => client.packagings.get(id),
+  get: (client, id, signal) => client.packagings.get(id, { signal }),
   state: (p) => p.status?.state ?? 'unknown',
   detail: () => '',
   outcome: (p) => podOutcome(p.status?.state),
   failure: (p) => reasonAndMessage(p.status),
   logs: {
     ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-    open: (client, id, follow) => client.packagings.logs(id, { follow }),
+    open: (client, id, follow, signal) => client.packagings.logs(id, { follow, signal }),
   },
+  runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
   outputs: (_client, p) => {
     const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
     return Promise.resolve({
@@ -105,7 +129,7 @@ export function deploymentServes(d: ModelDeployment): boolean {
 export const deploymentPhase: Phase<ModelDeployment> = {
   kind: 'ModelDeployment',
   noun: 'deployment',
-  get: (client, id) => client.deployments.get(id),
+  get: (client, id, signal) => client.deployments.get(id, { signal }),
   state: (d) => d.status?.state || 'pending',
   detail: (d) =>
     d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
@@ -119,9 +143,16 @@ export const deploymentPhase: Phase<ModelDeployment> = {
     d.deletionMark || d.status?.state === 'Deleting'
       ? 'it is being deleted'
       : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-  outputs: async (client, d) => {
+  outputs: async (client, d, signal) => {
     let route: ModelRoute | undefined;
-    if (d.status?.state === 'Ready') route = await client.deployments.defaultRoute(d.id);
+    try {
+      if (d.status?.state === 'Ready') route = await client.deployments.defaultRoute(d.id, { signal });
+    } catch (error) {
+      // The other outputs stand without it; the predict action can find the URL from the id.
+      core.warning(
+        `Could not read the default route of deployment ${d.id}: ${String((error as Error).message)}`,
+      );
+    }
     return {
       'deployment-id': d.id,
       state: d.status?.state ?? '',
@@ -138,7 +169,7 @@ export const deploymentPhase: Phase<ModelDeployment> = {
 export const inferenceJobPhase: Phase<InferenceJob> = {
   kind: 'InferenceJob',
   noun: 'batch inference job',
-  get: (client, id) => client.inferenceJobs.get(id),
+  get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
   state: (j) => j.status?.state || 'pending',
   detail: () => '',
   outcome: (j) => podOutcome(j.status?.state),

@@ -6,14 +6,40 @@
 
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { messageOf } from './inputs.js';
 
 const TAIL_LINES = 20;
+/** Reopens without a new line in between before the log is given up. */
+const MAX_FRUITLESS_REOPENS = 5;
+const REOPEN_DELAY_MS = 1000;
+
+/**
+ * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
+ * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ */
+export function inert(line: string): string {
+  return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+}
+
+/**
+ * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
+ * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ */
+export function untrustedLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map(inert);
+}
+
+/** Print outside text in the job log, where it cannot run workflow commands. */
+export function printUntrusted(text: string): void {
+  for (const line of untrustedLines(text)) core.info(line);
+}
 
 export interface PodLogOptions {
   title: string;
-  open: () => Promise<Readable>;
+  /** Opens the log stream; `signal` aborts an open in progress. */
+  open: (signal: AbortSignal) => Promise<Readable>;
   signal: AbortSignal;
   /** Where lines go; the job log by default. */
   write?: (text: string) => void;
@@ -23,8 +49,8 @@ export class PodLog {
   private readonly tail: string[] = [];
   private seen = 0;
   private stream: Readable | undefined;
-  /** Set by finish(): the stream is being closed on purpose. */
-  private stopping = false;
+  /** Aborted by finish(): stops an open in progress and the reopen loop. */
+  private readonly stopper = new AbortController();
   private readonly done: Promise<void>;
   private readonly write: (text: string) => void;
 
@@ -38,57 +64,77 @@ export class PodLog {
     return new PodLog(options);
   }
 
-  /** The last lines printed, for a failure message. */
+  /** The last lines printed, already made inert, for a failure message. */
   lastLines(): string[] {
     return [...this.tail];
   }
 
   /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
   async finish(graceMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-    await Promise.race([this.done, grace]);
-    clearTimeout(timer);
-    this.stopping = true;
+    await Promise.race([this.done, sleep(graceMs)]);
+    this.stopper.abort();
     this.stream?.destroy();
     await this.done;
   }
 
+  private get stopped(): boolean {
+    return this.stopper.signal.aborted || this.options.signal.aborted;
+  }
+
   private async run(): Promise<void> {
     this.write(`::group::${this.options.title}${EOL}`);
+    let fruitless = 0;
     try {
-      // A dropped connection ends the stream early: reopen it and skip what was already shown
-      // (the endpoint replays the log from the start).
-      for (let attempt = 0; attempt < 5 && !this.stopping && !this.options.signal.aborted; attempt++) {
+      // A dropped connection ends the stream early: reopen it and skip what was already shown (the
+      // endpoint replays the log from the start). Reopens that bring nothing new are counted.
+      while (!this.stopped) {
         const before = this.seen;
-        const ended = await this.readOnce();
-        if (ended) break;
-        if (this.seen === before) await delay(1000, this.options.signal);
+        let ended = false;
+        try {
+          ended = await this.readOnce();
+        } catch (error) {
+          if (this.stopped) break;
+          core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
+        }
+        if (ended || this.stopped) break;
+        fruitless = this.seen > before ? 0 : fruitless + 1;
+        if (fruitless >= MAX_FRUITLESS_REOPENS) {
+          this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
+          break;
+        }
+        // A stream that brought lines is reopened at once; one that brought nothing waits first.
+        if (fruitless > 0) await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
       }
-    } catch (error) {
-      if (!this.options.signal.aborted) this.write(`(log stream stopped: ${messageOf(error)})${EOL}`);
     } finally {
       this.write(`::endgroup::${EOL}`);
     }
   }
 
-  /** Read the stream to its end; true when it ended cleanly. */
+  /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
   private async readOnce(): Promise<boolean> {
-    const stream = await this.options.open();
+    const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
+    const stream = await this.options.open(signal);
+    if (this.stopped) {
+      stream.destroy();
+      return true;
+    }
     this.stream = stream;
     let index = 0;
     let partial = '';
     try {
       for await (const chunk of stream) {
         const text = partial + (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
-        const lines = text.split('\n');
-        partial = lines.pop() ?? '';
+        // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
+        const held = text.endsWith('\r') ? '\r' : '';
+        const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
+        partial = (lines.pop() ?? '') + held;
         for (const line of lines) this.line(line, index++);
       }
+      partial = partial.replace(/\r$/, '');
       if (partial) this.line(partial, index++);
       return true;
     } catch (error) {
-      if (this.stopping) return true;
+      if (this.stopped) return true;
       core.debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
       return false;
     }
@@ -97,26 +143,9 @@ export class PodLog {
   private line(line: string, index: number): void {
     if (index < this.seen) return;
     this.seen = index + 1;
-    this.tail.push(line);
+    const shown = inert(line);
+    this.tail.push(shown);
     if (this.tail.length > TAIL_LINES) this.tail.shift();
-    this.write(inert(line) + EOL);
+    this.write(shown + EOL);
   }
-}
-
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-export function inert(line: string): string {
-  return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

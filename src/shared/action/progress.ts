@@ -28,8 +28,4 @@ export class StateReporter {
     const clock = new Date().toISOString().slice(11, 19);
     this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
   }
-
-  get elapsedMs(): number {
-    return Date.now() - this.since;
-  }
 }

@@ -29,8 +29,8 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   logs: boolean;
   /** Delete what this step created or replaced if the workflow is cancelled while it waits. */
   deleteOnCancel: boolean;
-  /** For if-exists: update, when the PUT can be skipped. */
-  unchanged?: (existing: R) => boolean;
+  /** For if-exists: update, true when the PUT can be skipped. */
+  unchanged?: (existing: R) => Promise<boolean>;
 }
 
 export interface PhaseResult<R> {
@@ -57,6 +57,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
     pollIntervalMs: run.pollIntervalMs,
     unchanged: run.unchanged,
+    runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone!(client, id, signal)),
   });
   try {
     return await settle(client, phase, desired.id, applied, {
@@ -73,7 +74,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
       await cleanUpAfterCancel(
         `Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`,
-        () => run.store.delete(desired.id),
+        (signal) => run.store.delete(desired.id, { signal }),
       );
     }
     throw error;
@@ -131,7 +132,7 @@ export async function settle<R>(
 }
 
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
-function startedHere(action: Applied | 'unchanged'): boolean {
+function startedHere(action: Applied): boolean {
   return action === 'created' || action === 'replaced';
 }
 

@@ -3,11 +3,15 @@
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { messageOf } from './inputs.js';
 
-/** How long cancellation cleanup may take: well inside the runner's 7.5 s before SIGTERM. */
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
+
+/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
+let cancelledAt: number | undefined;
 
 export interface StepContext {
   /** Aborted when the step is cancelled; every wait and request of the step listens to it. */
@@ -34,6 +38,7 @@ export async function runStep(body: (ctx: StepContext) => Promise<void>): Promis
       process.exit(1);
     }
     cancelledBy = signal;
+    cancelledAt = Date.now();
     core.info(`Received ${signal}: cancelling.`);
     controller.abort(new CancelledError());
   };
@@ -56,22 +61,32 @@ export async function runStep(body: (ctx: StepContext) => Promise<void>): Promis
 }
 
 /**
- * Undo what a cancelled step started, within the runner's grace time; a failure or an overrun is a
- * warning (the step is failing anyway), never a hang.
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-export async function cleanUpAfterCancel(what: string, work: () => Promise<unknown>): Promise<void> {
+export async function cleanUpAfterCancel(
+  what: string,
+  work: (signal: AbortSignal) => Promise<unknown>,
+): Promise<void> {
   core.info(what);
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<'late'>(
-    (resolve) => (timer = setTimeout(() => resolve('late'), CLEANUP_BUDGET_MS)),
-  );
+  const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+  const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   try {
-    const result = await Promise.race([work().then(() => 'done' as const), budget]);
-    if (result === 'late')
-      core.warning(`Cleanup after cancel took over ${CLEANUP_BUDGET_MS / 1000}s; left unfinished.`);
+    await work(signal);
   } catch (error) {
-    core.warning(`Cleanup after cancel failed: ${messageOf(error)}`);
-  } finally {
-    clearTimeout(timer);
+    core.warning(
+      signal.aborted
+        ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+        : `Cleanup after cancel failed: ${messageOf(error)}`,
+    );
+  }
+}
+
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+export async function pause(ms: number, signal: AbortSignal, what?: string): Promise<void> {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch {
+    throw new CancelledError(what);
   }
 }

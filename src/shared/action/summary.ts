@@ -34,7 +34,7 @@ function outputCell(outputs: Record<string, string>): string {
 }
 
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-export async function writeSummary(title: string, rows: SummaryRow[], notes: string[] = []): Promise<void> {
+export async function writeSummary(title: string, rows: SummaryRow[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return;
@@ -51,7 +51,8 @@ export async function writeSummary(title: string, rows: SummaryRow[], notes: str
     formatElapsed(row.durationMs),
     outputCell(row.outputs),
   ]);
-  const summary = core.summary.addHeading(escapeHtml(title), 3).addTable([header, ...body]);
-  for (const note of notes) summary.addRaw(`<p>${escapeHtml(note)}</p>`, true);
-  await summary.write();
+  await core.summary
+    .addHeading(escapeHtml(title), 3)
+    .addTable([header, ...body])
+    .write();
 }

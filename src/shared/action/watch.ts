@@ -3,14 +3,20 @@
 
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
+import { ApiError, NetworkError } from '../errors.js';
+import { messageOf } from './inputs.js';
 import type { Phase } from './phases.js';
-import { PodLog } from './pod-log.js';
+import { PodLog, untrustedLines } from './pod-log.js';
 import { StateReporter, formatElapsed } from './progress.js';
-import { CancelledError } from './step.js';
+import { CancelledError, pause } from './step.js';
 
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
+/**
+ * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
+ * wait should not end on one bad minute of a proxy.
+ */
+const MAX_FAILED_POLLS = 3;
 
 export interface WatchOptions {
   timeoutMs: number;
@@ -47,15 +53,33 @@ export async function watch<T>(
   options: WatchOptions,
 ): Promise<T> {
   const what = `${phase.noun} ${id}`;
+  const { signal } = options;
   const reporter = new StateReporter(what);
   const deadline = Date.now() + options.timeoutMs;
   let podLog: PodLog | undefined;
   let seen = false;
+  let failedPolls = 0;
   try {
     for (;;) {
-      throwIfCancelled(options.signal, what);
-      const current = await getOrExplain(phase, client, id, seen);
-      seen = true;
+      if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
+      let current: T;
+      try {
+        current = await getOrExplain(phase, client, id, seen, signal);
+        seen = true;
+        failedPolls = 0;
+      } catch (error) {
+        if (
+          signal.aborted ||
+          !transient(error) ||
+          ++failedPolls >= MAX_FAILED_POLLS ||
+          Date.now() >= deadline
+        ) {
+          throw error;
+        }
+        core.warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
+        await pause(options.pollIntervalMs, signal, `waiting for ${what}`);
+        continue;
+      }
       const outcome = phase.outcome(current);
       if (outcome !== 'pending') {
         // Let the log drain and its group close before the final state is printed.
@@ -64,7 +88,7 @@ export async function watch<T>(
         podLog = undefined;
         reporter.report(phase.state(current), phase.detail(current));
         if (outcome === 'failed') {
-          await showLastLogLines(phase, client, id, tail, options.signal);
+          await showLastLogLines(phase, client, id, tail, signal);
           throw new PhaseFailedError(phase.noun, id, phase.failure(current), current);
         }
         return current;
@@ -74,8 +98,8 @@ export async function watch<T>(
         const logs = phase.logs;
         podLog = PodLog.follow({
           title: `Log of ${what}`,
-          open: () => logs.open(client, id, true),
-          signal: options.signal,
+          open: (openSignal) => logs.open(client, id, true, openSignal),
+          signal,
         });
       }
       const left = deadline - Date.now();
@@ -88,11 +112,19 @@ export async function watch<T>(
           timeoutHint(phase, current),
         );
       }
-      await sleep(Math.min(options.pollIntervalMs, left), options.signal, what);
+      await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
     }
   } finally {
     await podLog?.finish(0);
   }
+}
+
+/** Failures worth another poll: no answer, or the server or a proxy failing. */
+function transient(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    (error instanceof ApiError && (error.status >= 500 || error.status === 429))
+  );
 }
 
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
@@ -108,27 +140,33 @@ async function showLastLogLines<T>(
   if (lines.length === 0) {
     // Not followed (logs: false, or the pod finished between two polls): read it once.
     try {
-      const stream = await phase.logs.open(client, id, false);
+      const stream = await phase.logs.open(client, id, false, signal);
       let text = '';
       for await (const chunk of stream)
         text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-      lines = text
-        .split('\n')
+      lines = untrustedLines(text)
         .filter((l) => l !== '')
         .slice(-20);
     } catch (error) {
-      core.debug(`could not read the log of ${phase.noun} ${id}: ${String(error)}`);
+      core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
     }
   }
   if (lines.length === 0 || signal.aborted) return;
   core.info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-  for (const line of lines) core.info(`  ${line}`);
+  // Already inert: indenting must not be the only thing between a line and the runner.
+  for (const line of lines) core.info(line);
 }
 
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
-async function getOrExplain<T>(phase: Phase<T>, client: OdahuClient, id: string, seen: boolean): Promise<T> {
+async function getOrExplain<T>(
+  phase: Phase<T>,
+  client: OdahuClient,
+  id: string,
+  seen: boolean,
+  signal: AbortSignal,
+): Promise<T> {
   try {
-    return await phase.get(client, id);
+    return await phase.get(client, id, signal);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new Error(
@@ -145,23 +183,4 @@ function timeoutHint<T>(phase: Phase<T>, current: T): string {
     return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
   }
   return '';
-}
-
-function throwIfCancelled(signal: AbortSignal, what: string): void {
-  if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
-}
-
-function sleep(ms: number, signal: AbortSignal, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new CancelledError(`waiting for ${what}`));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError(`waiting for ${what}`));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

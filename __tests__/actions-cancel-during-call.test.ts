@@ -1,0 +1,106 @@
+// Cancelling while an API call is in flight (a slow proxy, a long Retry-After): the step's signal
+// reaches the request, so on-cancel: delete still happens before the runner's SIGTERM.
+
+import { getEventListeners } from 'node:events';
+import { pause } from '../src/shared/action/step.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestEmulator } from './helpers/emulator.js';
+import { startTestEmulator } from './helpers/emulator.js';
+import { Api, fetchToken } from './helpers/emulator-http.js';
+import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+
+let emulator: TestEmulator;
+let api: Api;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator({ trainingSeconds: 60 });
+  api = new Api(emulator, await fetchToken(emulator));
+});
+
+afterAll(() => emulator.close());
+
+/** Forwards to the emulator; GETs of `slowPath` after the first `fastGets` take `delayMs`. */
+async function slowProxy(upstream: string, slowPath: string, fastGets: number, delayMs: number) {
+  let gets = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        if (req.method === 'GET' && req.url?.startsWith(slowPath) && ++gets > fastGets) {
+          await new Promise<void>((r) => {
+            const t = setTimeout(() => (timers.delete(t), r()), delayMs);
+            timers.add(t);
+          });
+        }
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
+        try {
+          const answer = await fetch(upstream + (req.url ?? ''), {
+            method: req.method,
+            headers,
+            body: chunks.length ? Buffer.concat(chunks) : undefined,
+          });
+          const body = Buffer.from(await answer.arrayBuffer());
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'text/plain',
+          });
+          res.end(body);
+        } catch {
+          res.destroy();
+        }
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        timers.forEach(clearTimeout);
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+test('on-cancel: delete still deletes when the cancel lands during a slow poll', async () => {
+  const id = 'slow-poll';
+  const proxy = await slowProxy(emulator.apiUrl, `/api/v1/model/training/${id}`, 3, 20_000);
+  const controller = new AbortController();
+  try {
+    const run = await runAction(
+      'train',
+      {
+        training: trainingManifest(id),
+        'poll-interval': '0.2s',
+        logs: 'false',
+        'api-url': proxy.url,
+      },
+      {
+        env: emulatorEnv(emulator),
+        signal: controller.signal,
+        onLine: (line) => {
+          // The state line comes from a fast GET; the next poll hangs in the proxy. Cancel then.
+          if (!controller.signal.aborted && line.includes(`training ${id}: `))
+            setTimeout(() => controller.abort(), 1000);
+        },
+      },
+    );
+    expect(run.cancelled).toBe(true);
+    expect(run.log).toContain(`Deleting training ${id}, which this step started (on-cancel: delete).`);
+    expect((await api.get(`model/training/${id}`)).status).toBe(404);
+  } finally {
+    await proxy.close();
+  }
+}, 40_000);
+
+test('pause leaves no abort listener behind, however often a step waits on one signal', async () => {
+  const controller = new AbortController();
+  for (let i = 0; i < 20; i++) await pause(1, controller.signal);
+  expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+});
