@@ -50,7 +50,7 @@ describe('routing', () => {
 });
 
 describe('a fresh cluster', () => {
-  it('has the mlflow toolchain, the docker packagers and their two vital connections', async () => {
+  it('has the mlflow toolchain, the docker packagers and the connections their defaults name', async () => {
     const toolchains = await api.get<ToolchainIntegration[]>('toolchain/integration');
     expect(toolchains.json.map((t) => t.id)).toEqual(['mlflow']);
     const integrations = (await api.get<PackagingIntegration[]>('packaging/integration')).json;
@@ -73,7 +73,10 @@ describe('a fresh cluster', () => {
     expect(connections.json.map((c) => [c.id, c.spec.type, c.spec.vital])).toEqual([
       ['docker-ci', 'docker', true],
       ['models-output', 'gcs', true],
+      // docker-cli's docker-pull default, made by the installer without `vital`.
+      ['odahuflow-docker-repository', 'docker', undefined],
     ]);
+    expect(cli.spec.schema.targets?.[1]?.default).toBe('odahuflow-docker-repository');
     expect(connections.json[0]?.spec).toMatchObject({ password: '*****', uri: 'registry.odahu.local/odahu' });
     const decrypted = await api.get<Connection>('connection/docker-ci/decrypted');
     expect(Buffer.from(decrypted.json.spec.password ?? '', 'base64').toString()).toBe('emulator');
@@ -235,8 +238,12 @@ describe('deployments and routes', () => {
     expect((await api.get<ModelDeployment>('model/deployment/api-model')).json.status?.state).toBe(
       'Processing',
     );
+    // The route controller writes edgeUrl with every status, Processing included.
     const route = await api.get<ModelRoute>(`model/route/${defaultRouteId}`);
-    expect(route.json.status).toEqual({ edgeUrl: '', state: 'Processing' });
+    expect(route.json.status).toEqual({
+      edgeUrl: `${emulator.edgeUrl}/model/api-model`,
+      state: 'Processing',
+    });
   });
 
   it('delete a deployment in steps: marked, Deleting, then gone with its default route', async () => {

@@ -211,7 +211,35 @@ describe('a model from training to predictions', () => {
       (t) => t.status?.state === 'succeeded',
     );
     expect(rerun.status?.podName).not.toBe(before.status?.podName);
-    expect(rerun.status?.artifacts?.[0]?.artifactName).not.toBe(before.status?.artifacts?.[0]?.artifactName);
+    // The controller appends each run's result: the earlier artifact stays first, the new one last.
+    expect(rerun.status?.artifacts).toHaveLength(2);
+    expect(rerun.status?.artifacts?.[0]).toEqual(before.status?.artifacts?.[0]);
+    expect(rerun.status?.artifacts?.[1]?.artifactName).not.toBe(before.status?.artifacts?.[0]?.artifactName);
+  });
+
+  it("re-runs a packaging whose spec changed: the new run's result replaces the earlier one", async () => {
+    const before = (await api.get<ModelPackaging>('model/packaging/wine')).json;
+    await api.put(
+      'model/packaging',
+      packaging('wine', artifactName, { 'emulator-seconds': '1', imageName: 'wine-again:{{ Version }}' }),
+    );
+    const seen = await api.watch<ModelPackaging>(
+      'model/packaging/wine',
+      (p) => [p.status?.state, p.status?.results?.length ?? 0],
+      (p) => isFinal(p.status?.state),
+    );
+    // The CR's update empties its results; the new run writes its own (result.json), not appended.
+    expect(seen).toEqual([
+      ['unknown', 0],
+      ['scheduling', 0],
+      ['running', 0],
+      ['succeeded', 1],
+    ]);
+    const after = (await api.get<ModelPackaging>('model/packaging/wine')).json;
+    expect(after.status?.podName).not.toBe(before.status?.podName);
+    expect(after.status?.results).toEqual([
+      { name: 'image', value: 'registry.odahu.local/odahu/wine-again:1.0' },
+    ]);
   });
 });
 

@@ -62,8 +62,14 @@ describe('training logs', () => {
     // A changed spec re-runs it: the resource stays in Kubernetes, so no 404 while the new pod waits.
     await api.put('model/training', training('early', { 'emulator-seconds': '2', alpha: '2' }));
     expect((await api.get('model/training/early/log')).status).toBe(500);
+    // The Kubernetes object outlives the deleted row until the controller's next pass.
     await api.delete('model/training/early');
-    expect((await api.get('model/training/early/log')).status).toBe(404);
+    expect((await api.get('model/training/early')).status).toBe(404);
+    expect((await api.get('model/training/early/log')).status).toBe(500);
+    await sleep(150);
+    expect((await api.get('model/training/early/log')).json).toEqual({
+      message: 'modeltrainings.odahuflow.odahu.org "early" not found',
+    });
   });
 
   it('refuse a follow value Go cannot parse as a bool', async () => {

@@ -96,6 +96,18 @@ describe('a serving model', () => {
     expect([reply.status, reply.json]).toEqual([500, { message }]);
   });
 
+  it('routes only below the prefix: the bare prefix matches no route (empty 404, before any auth)', async () => {
+    for (const method of ['GET', 'POST']) {
+      for (const token of [api.token, null]) {
+        const bare = await call(edge, method, token, method === 'POST' ? { data: [[1]] } : undefined);
+        expect([bare.status, bare.text, bare.headers.get('model-name')]).toEqual([404, '', null]);
+      }
+    }
+    // With the slash it is the route's, rewritten to / on the model server (whose policy refuses it).
+    const root = await call(`${edge}/`, 'GET', api.token);
+    expect([root.status, root.headers.get('model-name')]).toEqual([403, 'served-model']);
+  });
+
   it('needs a token and a role that may call the model', async () => {
     const none = await invoke({ data: [[1]] }, null);
     expect([none.status, none.text]).toEqual([401, 'Jwt is missing']);

@@ -20,6 +20,7 @@ const TEST_DEFAULTS: EmulatorOptions = {
   deploymentSeconds: 0.2,
   jobSeconds: 0.2,
   edgeWarmupSeconds: 0.05,
+  launchPeriodSeconds: 0.1,
 };
 
 /**

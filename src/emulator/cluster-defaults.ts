@@ -1,6 +1,8 @@
 // What a freshly installed Odahu cluster already holds: the mlflow toolchain, the docker-rest and
-// docker-cli packagers, and the two connections the defaults point at (models-output for artifacts,
-// docker-ci for images). Both connections are vital, so they cannot be deleted.
+// docker-cli packagers, and the connections the defaults point at: models-output for artifacts and
+// docker-ci for images (both vital, so they cannot be deleted), and odahuflow-docker-repository, the
+// registry of Odahu's own images that docker-cli's docker-pull target defaults to. The installer
+// (odahu-automation) creates that one whenever it makes it the default, without `vital`.
 
 import { ODAHU_VERSION } from './configuration.js';
 import type {
@@ -13,6 +15,9 @@ import type {
 
 /** Where docker-ci pushes: the packagers' image results start with it. */
 export const REGISTRY = 'registry.odahu.local/odahu';
+/** Where Odahu's own images come from (the packagers' base images: `odahu/...` on Docker Hub). */
+const ODAHU_IMAGES_REGISTRY = 'docker.io/odahu';
+const ODAHU_IMAGES_CONNECTION = 'odahuflow-docker-repository';
 export const DEFAULT_IMAGE_NAME = '{{ Name }}-{{ Version }}:{{ RandomUUID }}';
 
 const property = (
@@ -99,7 +104,7 @@ export function seedPackagingIntegrations(): Omit<PackagingIntegration, 'created
         defaultImage: packagers,
         privileged: true,
         schema: {
-          targets: dockerTargets('docker-ci', 'odahuflow-docker-repository'),
+          targets: dockerTargets('docker-ci', ODAHU_IMAGES_CONNECTION),
           arguments: {
             properties: [
               property('dockerfileBaseImage', 'string', 'Base image of the generated Dockerfile.'),
@@ -139,6 +144,18 @@ export function seedConnections(): Connection[] {
         description: 'Registry of packaged model images',
         webUILink: `https://${REGISTRY}`,
         vital: true,
+      },
+      status: {},
+    },
+    {
+      // As the installer makes it: its id, type and description, no `vital`.
+      id: ODAHU_IMAGES_CONNECTION,
+      spec: {
+        type: 'docker',
+        uri: ODAHU_IMAGES_REGISTRY,
+        username: 'odahu',
+        password: 'emulator',
+        description: 'Docker repository for ODAHU services',
       },
       status: {},
     },

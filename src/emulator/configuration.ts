@@ -46,7 +46,16 @@ export interface PublicUrls {
 /** The server's secrets (service credentials) are blanked in the answer, as the server does. */
 const blankAuth = { apiToken: '', apiUrl: '', clientId: '', clientSecret: '', oauthOidcTokenEndpoint: '' };
 
-export function configurationDocument(config: ClusterConfig, urls: PublicUrls): Record<string, unknown> {
+/** The controller's settings the document reports as they are. */
+export interface ControllerSettings {
+  launchPeriodSeconds: number;
+}
+
+export function configurationDocument(
+  config: ClusterConfig,
+  urls: PublicUrls,
+  controller: ControllerSettings,
+): Record<string, unknown> {
   const edge = new URL(config.edgeHost);
   return {
     api: { backend: { type: 'config', local: { localBackendCrdPath: '' } }, port: 5000 },
@@ -57,7 +66,7 @@ export function configurationDocument(config: ClusterConfig, urls: PublicUrls): 
         { name: 'Service Catalog', url: `${config.edgeHost}/service-catalog/catalog/`, imageUrl: '' },
       ],
       gracefulTimeout: 20 * 1e9,
-      launchPeriod: 3 * 1e9,
+      launchPeriod: Math.round(controller.launchPeriodSeconds * 1e9),
       oauthOidcTokenEndpoint: urls.tokenUrl,
       resourceGpuName: 'nvidia.com/gpu',
       version: ODAHU_VERSION,

@@ -1,7 +1,8 @@
 // The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the route
 // whose prefix matches (a custom route's targets by weight) to the revision serving the deployment,
 // whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke and
-// /api/model/info. No route gives Istio's empty 404; a route with nothing behind it, 503.
+// /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
+// matches none); a route with nothing behind it, 503.
 
 import { randomUUID } from 'node:crypto';
 import { ACCESS_DENIED, bearerChallenge, modelAllows, realmRoles, type TokenVerifier } from './access.js';
@@ -9,7 +10,7 @@ import type { Dice } from './dice.js';
 import { modelInfo, predict, PredictionError } from './emulated-model.js';
 import type { Exchange } from './exchange.js';
 import { pyDumps, pyLoads, PythonJsonError } from './python-json.js';
-import type { Rollouts, ServingRevision } from './rollouts.js';
+import { matchPrefix, type Rollouts, type ServingRevision } from './rollouts.js';
 import type { ModelRoute } from '../shared/types.js';
 
 /** Where the edge sends traffic to models. */
@@ -53,8 +54,8 @@ export class ModelServer {
       exchange.send(404, '', '');
       return;
     }
-    const prefix = route.spec.urlPrefix.replace(/\/+$/, '');
-    const path = exchange.path.slice(prefix.length) || '/';
+    // Istio rewrites the matched `<urlPrefix>/` to `/`.
+    const path = `/${exchange.path.slice(matchPrefix(route).length)}`;
     exchange.route = `{urlPrefix}${path}`;
     // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
     const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? randomUUID();

@@ -32,6 +32,9 @@ export interface EmulatorOptions {
   jobSeconds?: number;
   /** After a deployment turns Ready its edge answers 503 for this long, as a real one can. Default 0.5. */
   edgeWarmupSeconds?: number;
+  /** The controller's period (`common.launchPeriod`, 3 s on a cluster): a deleted training's or
+   * packaging's Kubernetes object (with its log) outlives the row this long. Default 1. */
+  launchPeriodSeconds?: number;
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
   failRate?: number;
   throttleRate?: number;

@@ -143,14 +143,16 @@ export class Rollouts {
     return runtime.serving;
   }
 
-  /** The live route whose prefix is the longest one the path starts with. */
+  /**
+   * The live route whose match prefix is the longest one the path starts with. Istio's
+   * VirtualService matches `<urlPrefix>/`: the bare prefix itself matches no route.
+   */
   routeFor(path: string): ModelRoute | undefined {
     let best: ModelRoute | undefined;
     for (const id of this.liveRoutes) {
       const route = this.store.routes.get(id);
-      const prefix = route?.spec.urlPrefix.replace(/\/+$/, '') ?? '';
-      if (!route || !(path === prefix || path.startsWith(`${prefix}/`))) continue;
-      if (!best || prefix.length > best.spec.urlPrefix.length) best = route;
+      if (!route || !path.startsWith(matchPrefix(route))) continue;
+      if (!best || route.spec.urlPrefix.length > best.spec.urlPrefix.length) best = route;
     }
     return best;
   }
@@ -220,9 +222,11 @@ export class Rollouts {
       targets.length > 0 &&
       targets.every((t) => isReady(t.mdName)) &&
       (!route.spec.mirror || isReady(route.spec.mirror));
-    const status: ModelRouteStatus = ready
-      ? { edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`, state: 'Ready' }
-      : { edgeUrl: route.status?.edgeUrl ?? '', state: 'Processing' };
+    // The route controller writes edgeUrl with every status, Processing included.
+    const status: ModelRouteStatus = {
+      edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`,
+      state: ready ? 'Ready' : 'Processing',
+    };
     if (ready) this.liveRoutes.add(id);
     if (JSON.stringify(route.status) === JSON.stringify(status)) return;
     route.status = status;
@@ -246,6 +250,11 @@ export class Rollouts {
   private replicas(id: string): number {
     return Math.max(this.store.deployments.get(id)?.spec.minReplicas ?? 0, 1);
   }
+}
+
+/** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
+export function matchPrefix(route: ModelRoute): string {
+  return `${route.spec.urlPrefix}/`;
 }
 
 /** Knative's condition time: whole seconds. */

@@ -100,22 +100,33 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const timers = new Timers();
   const outbox = new Outbox();
   const artifacts = new Artifacts();
-  const runs = new TaskRuns(store, artifacts, timers, {
-    training: options.trainingSeconds ?? 3,
-    packaging: options.packagingSeconds ?? 3,
-    job: options.jobSeconds ?? 2,
-  });
+  const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+  const runs = new TaskRuns(
+    store,
+    artifacts,
+    timers,
+    {
+      training: options.trainingSeconds ?? 3,
+      packaging: options.packagingSeconds ?? 3,
+      job: options.jobSeconds ?? 2,
+    },
+    { launchPeriodSeconds },
+  );
   const faultSeed = options.seed ?? Date.now();
   const rollouts = new Rollouts(store, outbox, artifacts, timers, {
     deploymentSeconds: options.deploymentSeconds ?? 2,
     edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
   });
-  const configuration = configurationDocument(config, {
-    apiUrl: baseUrl,
-    issuer: identity.issuer,
-    tokenUrl: identity.tokenUrl,
-    jwksUrl: identity.jwksUrl,
-  });
+  const configuration = configurationDocument(
+    config,
+    {
+      apiUrl: baseUrl,
+      issuer: identity.issuer,
+      tokenUrl: identity.tokenUrl,
+      jwksUrl: identity.jwksUrl,
+    },
+    { launchPeriodSeconds },
+  );
   const router = apiRouter({
     store,
     outbox,

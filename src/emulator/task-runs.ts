@@ -2,6 +2,11 @@
 // controller sees them: each run goes scheduling (≈10% of its duration, pod named) → running (≈25%)
 // → succeeded or failed (100%), writes its status into the stored resource, prints its log lines
 // while it runs and leaves its output behind (an artifact, an image).
+//
+// A run stands for the resource's Kubernetes object (the CR) too, which the controller keeps apart
+// from the API's database row: a DELETE removes the row at once, the CR only on the controller's
+// next pass (`common.launchPeriod`). Until then the log endpoint still finds it, and a POST of the
+// same id takes it over, as a PUT would.
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Artifacts } from './artifacts.js';
@@ -26,6 +31,25 @@ export interface RunDurations {
   job: number;
 }
 
+/** The controller's period: how long a deleted resource's CR outlives its row, in seconds. */
+export interface ControllerTiming {
+  launchPeriodSeconds: number;
+}
+
+/** The status fields a changed spec clears from a CR. */
+const RUN_FIELDS = new Set(['state', 'reason', 'message', 'exitCode', 'podName']);
+const PACKAGING_RUN_FIELDS = new Set([...RUN_FIELDS, 'results']);
+
+/**
+ * What a CR's status keeps when a changed spec updates it: the update clears state, reason, message
+ * and exitCode (the new pod replaces podName), and for a packaging its results too. A training's
+ * artifacts stay, and its new run appends to them.
+ */
+function carriedOver(kind: RunKind, status: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const cleared = kind === 'packaging' ? PACKAGING_RUN_FIELDS : RUN_FIELDS;
+  return Object.fromEntries(Object.entries(status).filter(([name]) => !cleared.has(name)));
+}
+
 /** The moments of a run, as shares of its duration. */
 const SCHEDULING_AT = 0.1;
 const RUNNING_AT = 0.25;
@@ -48,12 +72,19 @@ export class TaskRun {
   private endedAt = Infinity;
   private readonly endListeners = new Set<() => void>();
 
+  /** Its row was deleted: the CR waits for the controller's next pass to be removed. */
+  orphaned = false;
+
   constructor(
     readonly podName: string,
     readonly startedAt: number,
     readonly plan: RunPlan,
     /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
     readonly rerun: boolean,
+    /** The spec the CR holds, which a POST of the same id after a DELETE is compared with. */
+    readonly spec: unknown,
+    /** What the CR's status kept from earlier runs (a training's artifacts). */
+    readonly carried: Readonly<Record<string, unknown>>,
   ) {}
 
   get ended(): boolean {
@@ -92,10 +123,17 @@ export class TaskRuns {
     private readonly artifacts: Artifacts,
     private readonly timers: Timers,
     private readonly durations: RunDurations,
+    private readonly controller: ControllerTiming,
   ) {}
 
   run(kind: RunKind, id: string): TaskRun | undefined {
     return this.runs.get(`${kind}/${id}`);
+  }
+
+  /** The spec of the CR a DELETE left behind for the controller's next pass, if there is one. */
+  leftoverSpec(kind: RunKind, id: string): unknown {
+    const run = this.runs.get(`${kind}/${id}`);
+    return run?.orphaned ? run.spec : undefined;
   }
 
   /** A new pod for a created training, or for one whose spec changed (the old pod is removed). */
@@ -103,62 +141,96 @@ export class TaskRuns {
     const training = this.store.trainings.get(id);
     if (!training) return;
     const plan = planRun(training.spec.hyperParameters, this.durations.training);
-    this.start('training', id, plan, (run) => this.trainingScript(training, run));
+    this.start('training', id, plan, training.spec, (run, carried) =>
+      this.trainingScript(training, run, carried),
+    );
   }
 
   startPackaging(id: string): void {
     const packaging = this.store.packagings.get(id);
     if (!packaging) return;
     const plan = planRun(packaging.spec.arguments, this.durations.packaging);
-    this.start('packaging', id, plan, (run) => this.packagingScript(packaging, run));
+    this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
   }
 
   startJob(id: string): void {
-    this.start('job', id, planRun(undefined, this.durations.job), () => ({
+    this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
       log: { lines: [] },
       finish: () => ({}),
     }));
   }
 
   /**
-   * After a PUT that changed nothing the pod goes on, and the controller's next pass writes its
-   * status back over the `unknown` the API stored.
+   * After a PUT that changed nothing (or a POST of a deleted resource's CR spec) the pod goes on, and
+   * the controller's next pass writes its status back over the `unknown` the API stored.
    */
   resync(kind: RunKind, id: string): void {
     const key = `${kind}/${id}`;
     const run = this.runs.get(key);
     if (!run) return;
+    // A row again: the pass that would have removed the CR finds it and keeps it.
+    run.orphaned = false;
+    this.timers.cancel(passGroup(key));
     this.timers.after(key, run.plan.durationMs * SCHEDULING_AT, () => {
       const status = this.lastStatus.get(key);
       if (status) this.writeStatus(kind, id, status);
     });
   }
 
-  /** The resource is gone: its pod is removed, and anyone following its log sees the end. */
+  /**
+   * DELETE of a training or packaging: the row is gone, the CR (with its pod, which runs on) until the
+   * controller's next pass. One the controller had not made yet has nothing to leave behind.
+   */
+  remove(kind: RunKind, id: string): void {
+    const key = `${kind}/${id}`;
+    const run = this.runs.get(key);
+    if (!run) return;
+    if (run.phase === 'created' && !run.rerun) {
+      this.stop(kind, id);
+      return;
+    }
+    run.orphaned = true;
+    this.timers.cancel(passGroup(key));
+    this.timers.after(passGroup(key), this.controller.launchPeriodSeconds * 1000, () => this.stop(kind, id));
+  }
+
+  /** The CR is gone: its pod is removed, and anyone following its log sees the end. */
   stop(kind: RunKind, id: string): void {
     const key = `${kind}/${id}`;
     this.timers.cancel(key);
+    this.timers.cancel(passGroup(key));
     this.runs.get(key)?.end('stopped');
     this.runs.delete(key);
     this.lastStatus.delete(key);
   }
 
-  private start(kind: RunKind, id: string, plan: RunPlan, script: (run: TaskRun) => PodScript): void {
+  private start(
+    kind: RunKind,
+    id: string,
+    plan: RunPlan,
+    spec: unknown,
+    script: (run: TaskRun, carried: Record<string, unknown>) => PodScript,
+  ): void {
     const key = `${kind}/${id}`;
-    const rerun = this.runs.has(key);
+    const previous = this.runs.get(key);
+    const rerun = previous !== undefined;
+    // A changed spec updates the CR in place: what its status held besides the run's own fields stays
+    // (from the previous run's last status, or what that one carried if it wrote none yet).
+    const carried = previous ? carriedOver(kind, this.lastStatus.get(key) ?? previous.carried) : {};
     this.stop(kind, id);
-    const run = new TaskRun(`${id}-pod-${randomUUID().slice(0, 5)}`, Date.now(), plan, rerun);
+    const podName = `${id}-pod-${randomUUID().slice(0, 5)}`;
+    const run = new TaskRun(podName, Date.now(), plan, rerun, spec, carried);
     this.runs.set(key, run);
     const { durationMs } = plan;
     let pod: PodScript | undefined;
     this.timers.after(key, durationMs * SCHEDULING_AT, () => {
       run.phase = 'scheduling';
-      this.writeStatus(kind, id, { state: 'scheduling', podName: run.podName });
+      this.writeStatus(kind, id, { ...carried, state: 'scheduling', podName: run.podName });
     });
     this.timers.after(key, durationMs * RUNNING_AT, () => {
       // What the pod does is decided when it starts: an artifact a training finishes a moment later
       // is not there for a packager that has already started.
-      pod = script(run);
+      pod = script(run, carried);
       const { lines } = pod.log;
       const span = durationMs * (1 - RUNNING_AT);
       run.lines = lines.map((text, i) => ({
@@ -166,19 +238,20 @@ export class TaskRuns {
         text,
       }));
       run.phase = 'running';
-      this.writeStatus(kind, id, { state: 'running', podName: run.podName });
+      this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
     });
     this.timers.after(key, durationMs, () => {
       const failure = pod?.log.failure;
       const status = failure
-        ? { state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
-        : { state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
+        ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
+        : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
       this.writeStatus(kind, id, status);
       run.end('finished');
     });
   }
 
   private writeStatus(kind: RunKind, id: string, status: Record<string, unknown>): void {
+    // Written to the CR, and through it to the row, if there is one (none while the CR is orphaned).
     this.lastStatus.set(`${kind}/${id}`, status);
     const resource =
       kind === 'training'
@@ -192,7 +265,7 @@ export class TaskRuns {
       kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
   }
 
-  private trainingScript(training: ModelTraining, run: TaskRun): PodScript {
+  private trainingScript(training: ModelTraining, run: TaskRun, carried: Record<string, unknown>): PodScript {
     const { spec } = training;
     const model = { name: spec.model.name, version: spec.model.version };
     const vcs = spec.algorithmSource?.vcs;
@@ -228,7 +301,9 @@ export class TaskRuns {
       log,
       finish: () => {
         this.artifacts.addArtifact(artifactName, model);
-        return { artifacts: [{ runId, artifactName, commitID }] };
+        // The controller appends each run's result to the CR's artifacts: a re-run keeps the earlier ones.
+        const earlier = Array.isArray(carried.artifacts) ? (carried.artifacts as unknown[]) : [];
+        return { artifacts: [...earlier, { runId, artifactName, commitID }] };
       },
     };
   }
@@ -269,6 +344,7 @@ export class TaskRuns {
       log,
       finish: () => {
         if (model) this.artifacts.addImage(image, model);
+        // Replaced, not appended: the controller sets the CR's results to this run's result.json.
         return { results: [{ name: 'image', value: image }] };
       },
     };
@@ -283,4 +359,9 @@ export class TaskRuns {
     const fallback = property?.parameters.find((p) => p.name === 'default')?.value;
     return typeof fallback === 'string' ? fallback : DEFAULT_IMAGE_NAME;
   }
+}
+
+/** The timer group of the controller pass that removes an orphaned CR. */
+function passGroup(key: string): string {
+  return `${key}/controller-pass`;
 }

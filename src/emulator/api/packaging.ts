@@ -31,12 +31,14 @@ export function packagingEndpoints(router: Router, { store, runs, timers }: ApiC
     },
     initialStatus: () => ({ state: 'unknown' }),
     written: (stored, previous) => {
-      if (previous && sameSpec(stored.spec, previous.spec)) runs.resync('packaging', stored.id);
+      // As for trainings: the spec is compared with the row's, or with a leftover CR's after a DELETE.
+      const before = previous?.spec ?? runs.leftoverSpec('packaging', stored.id);
+      if (before !== undefined && sameSpec(stored.spec, before)) runs.resync('packaging', stored.id);
       else runs.startPackaging(stored.id);
     },
     remove: ({ id }) => {
       store.packagings.delete(id);
-      runs.stop('packaging', id);
+      runs.remove('packaging', id);
       return `Model packaging ${id} was deleted`;
     },
   });

@@ -14,13 +14,15 @@ export function trainingEndpoints(router: Router, { store, runs, timers }: ApiCo
     prepare: (body, create) => prepareModelTraining(body, store, { create }),
     initialStatus: () => ({ state: 'unknown' }),
     written: (stored, previous) => {
-      // A changed spec re-runs the training from scratch; the same spec leaves the pod alone.
-      if (previous && sameSpec(stored.spec, previous.spec)) runs.resync('training', stored.id);
+      // A changed spec re-runs the training from scratch; the same spec leaves the pod alone. A POST
+      // finding the CR a DELETE left behind treats it as a PUT would (the spec is compared with it).
+      const before = previous?.spec ?? runs.leftoverSpec('training', stored.id);
+      if (before !== undefined && sameSpec(stored.spec, before)) runs.resync('training', stored.id);
       else runs.startTraining(stored.id);
     },
     remove: ({ id }) => {
       store.trainings.delete(id);
-      runs.stop('training', id);
+      runs.remove('training', id);
       return `Model training ${id} was deleted`;
     },
   });
