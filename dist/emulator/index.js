@@ -4928,14 +4928,16 @@ function packagingEndpoints(router, { store, runs, timers }) {
         },
         initialStatus: () => ({ state: 'unknown' }),
         written: (stored, previous) => {
-            if (previous && sameSpec(stored.spec, previous.spec))
+            // As for trainings: the spec is compared with the row's, or with a leftover CR's after a DELETE.
+            const before = previous?.spec ?? runs.leftoverSpec('packaging', stored.id);
+            if (before !== undefined && sameSpec(stored.spec, before))
                 runs.resync('packaging', stored.id);
             else
                 runs.startPackaging(stored.id);
         },
         remove: ({ id }) => {
             store.packagings.delete(id);
-            runs.stop('packaging', id);
+            runs.remove('packaging', id);
             return `Model packaging ${id} was deleted`;
         },
     });
@@ -4967,15 +4969,17 @@ function trainingEndpoints(router, { store, runs, timers }) {
         prepare: (body, create) => prepareModelTraining(body, store, { create }),
         initialStatus: () => ({ state: 'unknown' }),
         written: (stored, previous) => {
-            // A changed spec re-runs the training from scratch; the same spec leaves the pod alone.
-            if (previous && sameSpec(stored.spec, previous.spec))
+            // A changed spec re-runs the training from scratch; the same spec leaves the pod alone. A POST
+            // finding the CR a DELETE left behind treats it as a PUT would (the spec is compared with it).
+            const before = previous?.spec ?? runs.leftoverSpec('training', stored.id);
+            if (before !== undefined && sameSpec(stored.spec, before))
                 runs.resync('training', stored.id);
             else
                 runs.startTraining(stored.id);
         },
         remove: ({ id }) => {
             store.trainings.delete(id);
-            runs.stop('training', id);
+            runs.remove('training', id);
             return `Model training ${id} was deleted`;
         },
     });
@@ -5181,7 +5185,7 @@ function clusterConfig(edgeHost) {
 }
 /** The server's secrets (service credentials) are blanked in the answer, as the server does. */
 const blankAuth = { apiToken: '', apiUrl: '', clientId: '', clientSecret: '', oauthOidcTokenEndpoint: '' };
-function configurationDocument(config, urls) {
+function configurationDocument(config, urls, controller) {
     const edge = new URL(config.edgeHost);
     return {
         api: { backend: { type: 'config', local: { localBackendCrdPath: '' } }, port: 5000 },
@@ -5192,7 +5196,7 @@ function configurationDocument(config, urls) {
                 { name: 'Service Catalog', url: `${config.edgeHost}/service-catalog/catalog/`, imageUrl: '' },
             ],
             gracefulTimeout: 20 * 1e9,
-            launchPeriod: 3 * 1e9,
+            launchPeriod: Math.round(controller.launchPeriodSeconds * 1e9),
             oauthOidcTokenEndpoint: urls.tokenUrl,
             resourceGpuName: 'nvidia.com/gpu',
             version: ODAHU_VERSION,
@@ -5272,11 +5276,16 @@ function configurationDocument(config, urls) {
 
 ;// CONCATENATED MODULE: ./src/emulator/cluster-defaults.ts
 // What a freshly installed Odahu cluster already holds: the mlflow toolchain, the docker-rest and
-// docker-cli packagers, and the two connections the defaults point at (models-output for artifacts,
-// docker-ci for images). Both connections are vital, so they cannot be deleted.
+// docker-cli packagers, and the connections the defaults point at: models-output for artifacts and
+// docker-ci for images (both vital, so they cannot be deleted), and odahuflow-docker-repository, the
+// registry of Odahu's own images that docker-cli's docker-pull target defaults to. The installer
+// (odahu-automation) creates that one whenever it makes it the default, without `vital`.
 
 /** Where docker-ci pushes: the packagers' image results start with it. */
 const REGISTRY = 'registry.odahu.local/odahu';
+/** Where Odahu's own images come from (the packagers' base images: `odahu/...` on Docker Hub). */
+const ODAHU_IMAGES_REGISTRY = 'docker.io/odahu';
+const ODAHU_IMAGES_CONNECTION = 'odahuflow-docker-repository';
 const DEFAULT_IMAGE_NAME = '{{ Name }}-{{ Version }}:{{ RandomUUID }}';
 const property = (name, type, description, defaultValue) => ({
     name,
@@ -5338,7 +5347,7 @@ function seedPackagingIntegrations() {
                 defaultImage: packagers,
                 privileged: true,
                 schema: {
-                    targets: dockerTargets('docker-ci', 'odahuflow-docker-repository'),
+                    targets: dockerTargets('docker-ci', ODAHU_IMAGES_CONNECTION),
                     arguments: {
                         properties: [
                             property('dockerfileBaseImage', 'string', 'Base image of the generated Dockerfile.'),
@@ -5377,6 +5386,18 @@ function seedConnections() {
                 description: 'Registry of packaged model images',
                 webUILink: `https://${REGISTRY}`,
                 vital: true,
+            },
+            status: {},
+        },
+        {
+            // As the installer makes it: its id, type and description, no `vital`.
+            id: ODAHU_IMAGES_CONNECTION,
+            spec: {
+                type: 'docker',
+                uri: ODAHU_IMAGES_REGISTRY,
+                username: 'odahu',
+                password: 'emulator',
+                description: 'Docker repository for ODAHU services',
             },
             status: {},
         },
@@ -5915,159 +5936,6 @@ function modelInfo(model) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/emulator/model-server.ts
-// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the route
-// whose prefix matches (a custom route's targets by weight) to the revision serving the deployment,
-// whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke and
-// /api/model/info. No route gives Istio's empty 404; a route with nothing behind it, 503.
-
-
-
-
-/** Where the edge sends traffic to models. */
-const EDGE_PREFIXES = ['/model/', '/custom/'];
-const model_server_JSON_TYPE = 'application/json';
-const HTML_TYPE = 'text/html; charset=utf-8';
-/** Werkzeug's error pages, as Flask answers a path or method it has no view for, or a crash. */
-const FLASK_PAGES = {
-    404: [
-        'Not Found',
-        'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
-    ],
-    405: ['Method Not Allowed', 'The method is not allowed for the requested URL.'],
-    500: [
-        'Internal Server Error',
-        'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.',
-    ],
-};
-function flaskPage(status) {
-    const [title, text] = FLASK_PAGES[status];
-    return `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>${text}</p>\n`;
-}
-/** Paths of the model server its OPA policy lets through without a token. */
-const OPEN_PATHS = new Set(['/healthcheck', '/healthz', '/metrics']);
-const API_PATHS = new Set(['/api/model/info', '/api/model/invoke']);
-class ModelServer {
-    rollouts;
-    verifier;
-    dice;
-    constructor(rollouts, verifier, dice) {
-        this.rollouts = rollouts;
-        this.verifier = verifier;
-        this.dice = dice;
-    }
-    async handle(exchange) {
-        const route = this.rollouts.routeFor(exchange.path);
-        if (!route) {
-            exchange.send(404, '', '');
-            return;
-        }
-        const prefix = route.spec.urlPrefix.replace(/\/+$/, '');
-        const path = exchange.path.slice(prefix.length) || '/';
-        exchange.route = `{urlPrefix}${path}`;
-        // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
-        const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? (0,external_node_crypto_.randomUUID)();
-        const target = this.pickTarget(route);
-        const serving = target ? this.rollouts.serving(target) : 'unavailable';
-        if (serving === 'unavailable') {
-            exchange.text(503, 'no healthy upstream', { 'request-id': requestId });
-            return;
-        }
-        const headers = {
-            'request-id': requestId,
-            'Model-Name': serving.model.name,
-            'Model-Version': serving.model.version,
-        };
-        if (!OPEN_PATHS.has(path)) {
-            const verdict = await this.verifier.verify(exchange.header('authorization'));
-            if (!verdict.ok) {
-                const challenge = bearerChallenge(`http://${exchange.header('host') ?? ''}${exchange.path}`, verdict.reason);
-                exchange.text(401, verdict.reason, { ...headers, 'www-authenticate': challenge });
-                return;
-            }
-            const allowed = API_PATHS.has(path) && ['GET', 'POST'].includes(exchange.method);
-            if (!allowed || !modelAllows(realmRoles(verdict.claims), serving.roleName)) {
-                exchange.text(403, ACCESS_DENIED, headers);
-                return;
-            }
-        }
-        await this.answer(exchange, path, serving, headers);
-    }
-    /** odahu-ml-server's own views. */
-    async answer(exchange, path, serving, headers) {
-        const views = {
-            '/healthcheck': 'GET',
-            '/api/model/info': 'GET',
-            '/api/model/invoke': 'POST',
-        };
-        const method = views[path];
-        if (method === undefined) {
-            exchange.send(404, HTML_TYPE, flaskPage(404), headers);
-        }
-        else if (method !== exchange.method) {
-            exchange.send(405, HTML_TYPE, flaskPage(405), { ...headers, allow: `${method}, OPTIONS` });
-        }
-        else if (path === '/healthcheck') {
-            exchange.send(200, model_server_JSON_TYPE, pyDumps({ status: true }), headers);
-        }
-        else if (path === '/api/model/info') {
-            exchange.send(200, model_server_JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
-        }
-        else {
-            const [status, body] = invoke(await exchange.body());
-            exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : model_server_JSON_TYPE, body, headers);
-        }
-    }
-    /** A target by weight (one target: always it). */
-    pickTarget(route) {
-        const targets = route.spec.modelDeployments ?? [];
-        let roll = this.dice() * targets.reduce((sum, t) => sum + (t.weight ?? 100), 0);
-        for (const target of targets) {
-            roll -= target.weight ?? 100;
-            if (roll < 0)
-                return target.mdName;
-        }
-        return targets.at(-1)?.mdName;
-    }
-}
-/** POST /api/model/invoke: status and body, errors as the server words them. */
-function invoke(raw) {
-    const failure = (message) => [500, pyDumps({ message })];
-    if (raw === '')
-        return failure('Please provide data with this POST request');
-    let input;
-    try {
-        input = pyLoads(raw);
-    }
-    catch (error) {
-        if (error instanceof PythonJsonError)
-            return failure(`Can not parse input as JSON: ${error.message}`);
-        throw error;
-    }
-    // The server reads the body with dict.get: any other JSON value crashes the view.
-    if (typeof input !== 'object' || input === null || Array.isArray(input))
-        return [500, flaskPage(500)];
-    const { data, columns } = input;
-    if (pyFalsy(data))
-        return failure('Matrix is not provided');
-    try {
-        return [200, pyDumps({ prediction: predict(data, columns), columns: ['prediction'] })];
-    }
-    catch (error) {
-        if (error instanceof PredictionError)
-            return failure(`Exception during prediction: ${error.message}`);
-        throw error;
-    }
-}
-/** Python's truth test: None, False, 0, "", [] and {} are false. */
-function pyFalsy(value) {
-    if (Array.isArray(value))
-        return value.length === 0;
-    if (typeof value === 'object' && value !== null)
-        return Object.keys(value).length === 0;
-    return !value;
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/rollouts.ts
 // Model deployments and routes as Knative and Istio make them happen: a deployment goes Processing
 // → Ready (or stays Processing when its image cannot be pulled), a route turns Ready once all its
@@ -6187,15 +6055,17 @@ class Rollouts {
             return 'unavailable';
         return runtime.serving;
     }
-    /** The live route whose prefix is the longest one the path starts with. */
+    /**
+     * The live route whose match prefix is the longest one the path starts with. Istio's
+     * VirtualService matches `<urlPrefix>/`: the bare prefix itself matches no route.
+     */
     routeFor(path) {
         let best;
         for (const id of this.liveRoutes) {
             const route = this.store.routes.get(id);
-            const prefix = route?.spec.urlPrefix.replace(/\/+$/, '') ?? '';
-            if (!route || !(path === prefix || path.startsWith(`${prefix}/`)))
+            if (!route || !path.startsWith(matchPrefix(route)))
                 continue;
-            if (!best || prefix.length > best.spec.urlPrefix.length)
+            if (!best || route.spec.urlPrefix.length > best.spec.urlPrefix.length)
                 best = route;
         }
         return best;
@@ -6262,9 +6132,11 @@ class Rollouts {
         const ready = targets.length > 0 &&
             targets.every((t) => isReady(t.mdName)) &&
             (!route.spec.mirror || isReady(route.spec.mirror));
-        const status = ready
-            ? { edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`, state: 'Ready' }
-            : { edgeUrl: route.status?.edgeUrl ?? '', state: 'Processing' };
+        // The route controller writes edgeUrl with every status, Processing included.
+        const status = {
+            edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`,
+            state: ready ? 'Ready' : 'Processing',
+        };
         if (ready)
             this.liveRoutes.add(id);
         if (JSON.stringify(route.status) === JSON.stringify(status))
@@ -6288,9 +6160,168 @@ class Rollouts {
         return Math.max(this.store.deployments.get(id)?.spec.minReplicas ?? 0, 1);
     }
 }
+/** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
+function matchPrefix(route) {
+    return `${route.spec.urlPrefix}/`;
+}
 /** Knative's condition time: whole seconds. */
 function updated() {
     return { lastUpdatedTime: rfc3339(nowNs(), 0) };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/model-server.ts
+// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the route
+// whose prefix matches (a custom route's targets by weight) to the revision serving the deployment,
+// whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke and
+// /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
+// matches none); a route with nothing behind it, 503.
+
+
+
+
+
+/** Where the edge sends traffic to models. */
+const EDGE_PREFIXES = ['/model/', '/custom/'];
+const model_server_JSON_TYPE = 'application/json';
+const HTML_TYPE = 'text/html; charset=utf-8';
+/** Werkzeug's error pages, as Flask answers a path or method it has no view for, or a crash. */
+const FLASK_PAGES = {
+    404: [
+        'Not Found',
+        'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+    ],
+    405: ['Method Not Allowed', 'The method is not allowed for the requested URL.'],
+    500: [
+        'Internal Server Error',
+        'The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.',
+    ],
+};
+function flaskPage(status) {
+    const [title, text] = FLASK_PAGES[status];
+    return `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>${text}</p>\n`;
+}
+/** Paths of the model server its OPA policy lets through without a token. */
+const OPEN_PATHS = new Set(['/healthcheck', '/healthz', '/metrics']);
+const API_PATHS = new Set(['/api/model/info', '/api/model/invoke']);
+class ModelServer {
+    rollouts;
+    verifier;
+    dice;
+    constructor(rollouts, verifier, dice) {
+        this.rollouts = rollouts;
+        this.verifier = verifier;
+        this.dice = dice;
+    }
+    async handle(exchange) {
+        const route = this.rollouts.routeFor(exchange.path);
+        if (!route) {
+            exchange.send(404, '', '');
+            return;
+        }
+        // Istio rewrites the matched `<urlPrefix>/` to `/`.
+        const path = `/${exchange.path.slice(matchPrefix(route).length)}`;
+        exchange.route = `{urlPrefix}${path}`;
+        // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
+        const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? (0,external_node_crypto_.randomUUID)();
+        const target = this.pickTarget(route);
+        const serving = target ? this.rollouts.serving(target) : 'unavailable';
+        if (serving === 'unavailable') {
+            exchange.text(503, 'no healthy upstream', { 'request-id': requestId });
+            return;
+        }
+        const headers = {
+            'request-id': requestId,
+            'Model-Name': serving.model.name,
+            'Model-Version': serving.model.version,
+        };
+        if (!OPEN_PATHS.has(path)) {
+            const verdict = await this.verifier.verify(exchange.header('authorization'));
+            if (!verdict.ok) {
+                const challenge = bearerChallenge(`http://${exchange.header('host') ?? ''}${exchange.path}`, verdict.reason);
+                exchange.text(401, verdict.reason, { ...headers, 'www-authenticate': challenge });
+                return;
+            }
+            const allowed = API_PATHS.has(path) && ['GET', 'POST'].includes(exchange.method);
+            if (!allowed || !modelAllows(realmRoles(verdict.claims), serving.roleName)) {
+                exchange.text(403, ACCESS_DENIED, headers);
+                return;
+            }
+        }
+        await this.answer(exchange, path, serving, headers);
+    }
+    /** odahu-ml-server's own views. */
+    async answer(exchange, path, serving, headers) {
+        const views = {
+            '/healthcheck': 'GET',
+            '/api/model/info': 'GET',
+            '/api/model/invoke': 'POST',
+        };
+        const method = views[path];
+        if (method === undefined) {
+            exchange.send(404, HTML_TYPE, flaskPage(404), headers);
+        }
+        else if (method !== exchange.method) {
+            exchange.send(405, HTML_TYPE, flaskPage(405), { ...headers, allow: `${method}, OPTIONS` });
+        }
+        else if (path === '/healthcheck') {
+            exchange.send(200, model_server_JSON_TYPE, pyDumps({ status: true }), headers);
+        }
+        else if (path === '/api/model/info') {
+            exchange.send(200, model_server_JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
+        }
+        else {
+            const [status, body] = invoke(await exchange.body());
+            exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : model_server_JSON_TYPE, body, headers);
+        }
+    }
+    /** A target by weight (one target: always it). */
+    pickTarget(route) {
+        const targets = route.spec.modelDeployments ?? [];
+        let roll = this.dice() * targets.reduce((sum, t) => sum + (t.weight ?? 100), 0);
+        for (const target of targets) {
+            roll -= target.weight ?? 100;
+            if (roll < 0)
+                return target.mdName;
+        }
+        return targets.at(-1)?.mdName;
+    }
+}
+/** POST /api/model/invoke: status and body, errors as the server words them. */
+function invoke(raw) {
+    const failure = (message) => [500, pyDumps({ message })];
+    if (raw === '')
+        return failure('Please provide data with this POST request');
+    let input;
+    try {
+        input = pyLoads(raw);
+    }
+    catch (error) {
+        if (error instanceof PythonJsonError)
+            return failure(`Can not parse input as JSON: ${error.message}`);
+        throw error;
+    }
+    // The server reads the body with dict.get: any other JSON value crashes the view.
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+        return [500, flaskPage(500)];
+    const { data, columns } = input;
+    if (pyFalsy(data))
+        return failure('Matrix is not provided');
+    try {
+        return [200, pyDumps({ prediction: predict(data, columns), columns: ['prediction'] })];
+    }
+    catch (error) {
+        if (error instanceof PredictionError)
+            return failure(`Exception during prediction: ${error.message}`);
+        throw error;
+    }
+}
+/** Python's truth test: None, False, 0, "", [] and {} are false. */
+function pyFalsy(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (typeof value === 'object' && value !== null)
+        return Object.keys(value).length === 0;
+    return !value;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/store.ts
@@ -6378,6 +6409,11 @@ function renderNameTemplate(template, fields) {
 // controller sees them: each run goes scheduling (≈10% of its duration, pod named) → running (≈25%)
 // → succeeded or failed (100%), writes its status into the stored resource, prints its log lines
 // while it runs and leaves its output behind (an artifact, an image).
+//
+// A run stands for the resource's Kubernetes object (the CR) too, which the controller keeps apart
+// from the API's database row: a DELETE removes the row at once, the CR only on the controller's
+// next pass (`common.launchPeriod`). Until then the log endpoint still finds it, and a POST of the
+// same id takes it over, as a PUT would.
 
 
 
@@ -6385,6 +6421,18 @@ function renderNameTemplate(template, fields) {
 
 /** Tekton's condition on a TaskRun whose steps all succeeded. */
 const SUCCEEDED = { reason: 'Succeeded', message: 'All Steps have completed executing' };
+/** The status fields a changed spec clears from a CR. */
+const RUN_FIELDS = new Set(['state', 'reason', 'message', 'exitCode', 'podName']);
+const PACKAGING_RUN_FIELDS = new Set([...RUN_FIELDS, 'results']);
+/**
+ * What a CR's status keeps when a changed spec updates it: the update clears state, reason, message
+ * and exitCode (the new pod replaces podName), and for a packaging its results too. A training's
+ * artifacts stay, and its new run appends to them.
+ */
+function carriedOver(kind, status) {
+    const cleared = kind === 'packaging' ? PACKAGING_RUN_FIELDS : RUN_FIELDS;
+    return Object.fromEntries(Object.entries(status).filter(([name]) => !cleared.has(name)));
+}
 /** The moments of a run, as shares of its duration. */
 const SCHEDULING_AT = 0.1;
 const RUNNING_AT = 0.25;
@@ -6394,17 +6442,27 @@ class TaskRun {
     startedAt;
     plan;
     rerun;
+    spec;
+    carried;
     phase = 'created';
     lines = [];
     endedAt = Infinity;
     endListeners = new Set();
+    /** Its row was deleted: the CR waits for the controller's next pass to be removed. */
+    orphaned = false;
     constructor(podName, startedAt, plan, 
     /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
-    rerun) {
+    rerun, 
+    /** The spec the CR holds, which a POST of the same id after a DELETE is compared with. */
+    spec, 
+    /** What the CR's status kept from earlier runs (a training's artifacts). */
+    carried) {
         this.podName = podName;
         this.startedAt = startedAt;
         this.plan = plan;
         this.rerun = rerun;
+        this.spec = spec;
+        this.carried = carried;
     }
     get ended() {
         return this.phase === 'finished' || this.phase === 'stopped';
@@ -6436,17 +6494,24 @@ class TaskRuns {
     artifacts;
     timers;
     durations;
+    controller;
     runs = new Map();
     /** The status each run wrote last, to write back after a PUT that changed nothing. */
     lastStatus = new Map();
-    constructor(store, artifacts, timers, durations) {
+    constructor(store, artifacts, timers, durations, controller) {
         this.store = store;
         this.artifacts = artifacts;
         this.timers = timers;
         this.durations = durations;
+        this.controller = controller;
     }
     run(kind, id) {
         return this.runs.get(`${kind}/${id}`);
+    }
+    /** The spec of the CR a DELETE left behind for the controller's next pass, if there is one. */
+    leftoverSpec(kind, id) {
+        const run = this.runs.get(`${kind}/${id}`);
+        return run?.orphaned ? run.spec : undefined;
     }
     /** A new pod for a created training, or for one whose spec changed (the old pod is removed). */
     startTraining(id) {
@@ -6454,60 +6519,86 @@ class TaskRuns {
         if (!training)
             return;
         const plan = planRun(training.spec.hyperParameters, this.durations.training);
-        this.start('training', id, plan, (run) => this.trainingScript(training, run));
+        this.start('training', id, plan, training.spec, (run, carried) => this.trainingScript(training, run, carried));
     }
     startPackaging(id) {
         const packaging = this.store.packagings.get(id);
         if (!packaging)
             return;
         const plan = planRun(packaging.spec.arguments, this.durations.packaging);
-        this.start('packaging', id, plan, (run) => this.packagingScript(packaging, run));
+        this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
     }
     startJob(id) {
-        this.start('job', id, planRun(undefined, this.durations.job), () => ({
+        this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
             log: { lines: [] },
             finish: () => ({}),
         }));
     }
     /**
-     * After a PUT that changed nothing the pod goes on, and the controller's next pass writes its
-     * status back over the `unknown` the API stored.
+     * After a PUT that changed nothing (or a POST of a deleted resource's CR spec) the pod goes on, and
+     * the controller's next pass writes its status back over the `unknown` the API stored.
      */
     resync(kind, id) {
         const key = `${kind}/${id}`;
         const run = this.runs.get(key);
         if (!run)
             return;
+        // A row again: the pass that would have removed the CR finds it and keeps it.
+        run.orphaned = false;
+        this.timers.cancel(passGroup(key));
         this.timers.after(key, run.plan.durationMs * SCHEDULING_AT, () => {
             const status = this.lastStatus.get(key);
             if (status)
                 this.writeStatus(kind, id, status);
         });
     }
-    /** The resource is gone: its pod is removed, and anyone following its log sees the end. */
+    /**
+     * DELETE of a training or packaging: the row is gone, the CR (with its pod, which runs on) until the
+     * controller's next pass. One the controller had not made yet has nothing to leave behind.
+     */
+    remove(kind, id) {
+        const key = `${kind}/${id}`;
+        const run = this.runs.get(key);
+        if (!run)
+            return;
+        if (run.phase === 'created' && !run.rerun) {
+            this.stop(kind, id);
+            return;
+        }
+        run.orphaned = true;
+        this.timers.cancel(passGroup(key));
+        this.timers.after(passGroup(key), this.controller.launchPeriodSeconds * 1000, () => this.stop(kind, id));
+    }
+    /** The CR is gone: its pod is removed, and anyone following its log sees the end. */
     stop(kind, id) {
         const key = `${kind}/${id}`;
         this.timers.cancel(key);
+        this.timers.cancel(passGroup(key));
         this.runs.get(key)?.end('stopped');
         this.runs.delete(key);
         this.lastStatus.delete(key);
     }
-    start(kind, id, plan, script) {
+    start(kind, id, plan, spec, script) {
         const key = `${kind}/${id}`;
-        const rerun = this.runs.has(key);
+        const previous = this.runs.get(key);
+        const rerun = previous !== undefined;
+        // A changed spec updates the CR in place: what its status held besides the run's own fields stays
+        // (from the previous run's last status, or what that one carried if it wrote none yet).
+        const carried = previous ? carriedOver(kind, this.lastStatus.get(key) ?? previous.carried) : {};
         this.stop(kind, id);
-        const run = new TaskRun(`${id}-pod-${(0,external_node_crypto_.randomUUID)().slice(0, 5)}`, Date.now(), plan, rerun);
+        const podName = `${id}-pod-${(0,external_node_crypto_.randomUUID)().slice(0, 5)}`;
+        const run = new TaskRun(podName, Date.now(), plan, rerun, spec, carried);
         this.runs.set(key, run);
         const { durationMs } = plan;
         let pod;
         this.timers.after(key, durationMs * SCHEDULING_AT, () => {
             run.phase = 'scheduling';
-            this.writeStatus(kind, id, { state: 'scheduling', podName: run.podName });
+            this.writeStatus(kind, id, { ...carried, state: 'scheduling', podName: run.podName });
         });
         this.timers.after(key, durationMs * RUNNING_AT, () => {
             // What the pod does is decided when it starts: an artifact a training finishes a moment later
             // is not there for a packager that has already started.
-            pod = script(run);
+            pod = script(run, carried);
             const { lines } = pod.log;
             const span = durationMs * (1 - RUNNING_AT);
             run.lines = lines.map((text, i) => ({
@@ -6515,18 +6606,19 @@ class TaskRuns {
                 text,
             }));
             run.phase = 'running';
-            this.writeStatus(kind, id, { state: 'running', podName: run.podName });
+            this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
         });
         this.timers.after(key, durationMs, () => {
             const failure = pod?.log.failure;
             const status = failure
-                ? { state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
-                : { state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
+                ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
+                : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
             this.writeStatus(kind, id, status);
             run.end('finished');
         });
     }
     writeStatus(kind, id, status) {
+        // Written to the CR, and through it to the row, if there is one (none while the CR is orphaned).
         this.lastStatus.set(`${kind}/${id}`, status);
         const resource = kind === 'training'
             ? this.store.trainings.get(id)
@@ -6539,7 +6631,7 @@ class TaskRuns {
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
     }
-    trainingScript(training, run) {
+    trainingScript(training, run, carried) {
         const { spec } = training;
         const model = { name: spec.model.name, version: spec.model.version };
         const vcs = spec.algorithmSource?.vcs;
@@ -6577,7 +6669,9 @@ class TaskRuns {
             log,
             finish: () => {
                 this.artifacts.addArtifact(artifactName, model);
-                return { artifacts: [{ runId, artifactName, commitID }] };
+                // The controller appends each run's result to the CR's artifacts: a re-run keeps the earlier ones.
+                const earlier = Array.isArray(carried.artifacts) ? carried.artifacts : [];
+                return { artifacts: [...earlier, { runId, artifactName, commitID }] };
             },
         };
     }
@@ -6620,6 +6714,7 @@ class TaskRuns {
             finish: () => {
                 if (model)
                     this.artifacts.addImage(image, model);
+                // Replaced, not appended: the controller sets the CR's results to this run's result.json.
                 return { results: [{ name: 'image', value: image }] };
             },
         };
@@ -6634,6 +6729,10 @@ class TaskRuns {
         const fallback = property?.parameters.find((p) => p.name === 'default')?.value;
         return typeof fallback === 'string' ? fallback : DEFAULT_IMAGE_NAME;
     }
+}
+/** The timer group of the controller pass that removes an orphaned CR. */
+function passGroup(key) {
+    return `${key}/controller-pass`;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/timers.ts
@@ -6759,11 +6858,12 @@ async function startCluster(options, baseUrl) {
     const timers = new Timers();
     const outbox = new Outbox();
     const artifacts = new Artifacts();
+    const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
     const runs = new TaskRuns(store, artifacts, timers, {
         training: options.trainingSeconds ?? 3,
         packaging: options.packagingSeconds ?? 3,
         job: options.jobSeconds ?? 2,
-    });
+    }, { launchPeriodSeconds });
     const faultSeed = options.seed ?? Date.now();
     const rollouts = new Rollouts(store, outbox, artifacts, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
@@ -6774,7 +6874,7 @@ async function startCluster(options, baseUrl) {
         issuer: identity.issuer,
         tokenUrl: identity.tokenUrl,
         jwksUrl: identity.jwksUrl,
-    });
+    }, { launchPeriodSeconds });
     const router = apiRouter({
         store,
         outbox,
@@ -6887,6 +6987,8 @@ interrupted.
   --deployment-seconds S     (default 2)
   --job-seconds S            batch jobs (default 2)
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
+  --launch-period SECONDS    the controller's period: a deleted training's or packaging's
+                             Kubernetes object (and log) outlives it this long (default 1)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
   --throttle-rate R          share answered 429 with Retry-After (0..1)
   --retry-after SECONDS      Retry-After of a 429 (default 1)
@@ -6941,6 +7043,7 @@ const FLAGS = {
     '--deployment-seconds': { option: 'deploymentSeconds', read: number(0) },
     '--job-seconds': { option: 'jobSeconds', read: number(0) },
     '--edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
+    '--launch-period': { option: 'launchPeriodSeconds', read: number(0) },
     '--fail-rate': { option: 'failRate', read: number(0, 1) },
     '--throttle-rate': { option: 'throttleRate', read: number(0, 1) },
     '--retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },
