@@ -122,6 +122,7 @@ describe('against one emulator', () => {
     });
     expect((await client.connections.list({ type: 'docker' })).map((c) => c.id)).toEqual([
       'docker-ci',
+      'odahuflow-docker-repository',
       'registry',
     ]);
     const updated = await client.connections.update({

@@ -37540,7 +37540,8 @@ class PodLog {
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
     async finish(graceMs) {
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs)]);
+        // Unref'd: once the log is done, this timer must not keep the action's process alive.
+        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
         this.stopper.abort();
         this.stream?.destroy();
         await this.done;
