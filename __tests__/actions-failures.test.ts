@@ -176,7 +176,11 @@ describe('bad manifests fail before any API call', () => {
       { training: trainingManifest('x'), 'if-exists': 'overwrite' },
       'input if-exists must be one of replace, reuse, fail, not "overwrite"',
     ],
-    ['bad timeout', { training: trainingManifest('x'), timeout: 'soon' }, /^input timeout "soon" is not a duration/],
+    [
+      'bad timeout',
+      { training: trainingManifest('x'), timeout: 'soon' },
+      /^input timeout "soon" is not a duration/,
+    ],
     ['missing template value', { training: trainingManifest('{name}'), vars: 'other=1' }, /\{name\}/],
   ];
   test.each(cases)('%s', async (_name, inputs, message) => {

@@ -104,7 +104,8 @@ export class PodLog {
           break;
         }
         // A stream that brought lines is reopened at once; one that brought nothing waits first.
-        if (fruitless > 0) await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+        if (fruitless > 0)
+          await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
       }
     } finally {
       this.write(`::endgroup::${EOL}`);
