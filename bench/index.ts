@@ -229,7 +229,7 @@ async function chainWallTime(): Promise<void> {
   report(
     'pipeline action, train → package → deploy → predict (median of 3)',
     ms(median(samples)),
-    '0.8 s of it is the emulated phases',
+    '0.8 s of emulated phases; from the 2nd run on, replace also waits one 1 s controller pass per pod phase for the old object to go',
   );
 }
 
