@@ -35600,13 +35600,6 @@ const KIND_SHAPES = {
         requestId: str,
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
-/** The shape of `spec` for a kind: what a manifest author writes. */
-function specShape(kind) {
-    const top = KIND_SHAPES[kind];
-    if (top.t !== 'object' || top.fields.spec?.t !== 'object')
-        throw new Error(`no spec shape for ${kind}`);
-    return top.fields.spec;
-}
 
 ;// CONCATENATED MODULE: ./src/shared/template.ts
 // `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()

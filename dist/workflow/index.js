@@ -12231,13 +12231,6 @@ const KIND_SHAPES = {
         requestId: str,
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
-/** The shape of `spec` for a kind: what a manifest author writes. */
-function specShape(kind) {
-    const top = KIND_SHAPES[kind];
-    if (top.t !== 'object' || top.fields.spec?.t !== 'object')
-        throw new Error(`no spec shape for ${kind}`);
-    return top.fields.spec;
-}
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/decode-body.ts
 // A request body decoded as the Odahu server's gin handlers decode it: Go's encoding/json into the

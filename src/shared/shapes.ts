@@ -205,10 +205,3 @@ export const KIND_SHAPES: Readonly<Record<KindName, Shape>> = {
     obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str }),
   ),
 };
-
-/** The shape of `spec` for a kind: what a manifest author writes. */
-export function specShape(kind: KindName): Extract<Shape, { t: 'object' }> {
-  const top = KIND_SHAPES[kind];
-  if (top.t !== 'object' || top.fields.spec?.t !== 'object') throw new Error(`no spec shape for ${kind}`);
-  return top.fields.spec;
-}
