@@ -74,6 +74,9 @@ const EXTRA_PROPERTIES: Readonly<Record<string, Readonly<Record<string, SchemaOb
   ModelDeployment: { deletionMark: { type: 'boolean' } },
   ModelRoute: { deletionMark: { type: 'boolean' } },
   InferenceJob: { deletionMark: { type: 'boolean' } },
+  // The server's config.ModelDeploymentConfig has CustomRoutePrefix (`json:"customRoutePrefix"`,
+  // default `/custom`; REFERENCE.md §10); the spec's definition was generated without it.
+  ModelDeploymentConfig: { customRoutePrefix: { type: 'string' } },
 };
 
 /** Always-emitted fields the server writes as `null` when empty (Go nil slices, maps and pointers). */

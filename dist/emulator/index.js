@@ -1541,208 +1541,138 @@ function createLocalJWKSet(jwks) {
 var decode_jwt = __nccwpck_require__(7961);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
 var verify = __nccwpck_require__(4605);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
-var key_algorithm = __nccwpck_require__(889);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
+// The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
+// client_credentials grant gives an access token only, and its refresh_token grant needs a grant
+// made by a browser login; the Odahu SDK needs `access_token`, `refresh_token` and `id_token` from
+// client credentials (REFERENCE §9), and the Airflow plugin sends the `id_token`. So both grants are
+// registered here over oidc-provider's own token models: it still authenticates the client, parses
+// and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
+//
+// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
+//   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
+//   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
+// `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
+// refresh token was issued for.
 
-
-
-function getModulusLengthOption(options) {
-  const modulusLength = options?.modulusLength ?? 2048;
-  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
-    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
-  return modulusLength;
-}
-async function generateKeyPair(alg, options) {
-  const extractable = (0,key/* validateExtractableOption */.l)(options?.extractable), entry = (0,key_algorithm/* keyAlgorithm */.Ze)(alg, key_algorithm/* algArgument */.Ms);
-  entry.secret && (0,key_algorithm/* unsupportedAlg */.yt)(key_algorithm/* algArgument */.Ms);
-  let algorithm;
-  if (entry.resolve) {
-    const crv = options?.crv ?? "P-256";
-    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
-      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
-    algorithm = entry.resolve({ crv });
-  } else {
-    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
-      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
-    algorithm = entry.kty[0] === "RSA" ? {
-      ...entry.subtle,
-      publicExponent: Uint8Array.of(1, 0, 1),
-      modulusLength: getModulusLengthOption(options)
-    } : entry.subtle;
-  }
-  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
-    ...entry.usages[1],
-    ...entry.usages[0]
-  ]);
-}
-
-
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
-var key_export = __nccwpck_require__(7968);
-;// CONCATENATED MODULE: ./src/emulator/oidc.ts
-// The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
-// issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
-// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider: client_credentials grant
-// (secret in the form or in Basic auth), RS256 JWT access tokens signed by a key made at start-up,
-// carrying realm_access.roles as Keycloak puts them.
-
-const REALM_PATH = '/auth/realms/odahu';
-const TOKEN_PATH = '/protocol/openid-connect/token';
-const CERTS_PATH = '/protocol/openid-connect/certs';
+/** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
 const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
+const DEFAULT_SCOPES = ['profile', 'email'];
 /** The realm role of each emulator role, as the Odahu policies read them. */
 const REALM_ROLES = {
     admin: 'odahu_admin',
     data_scientist: 'odahu_data_scientist',
     viewer: 'odahu_viewer',
 };
-async function createIdentityProvider(settings) {
-    const { baseUrl, clients, tokenTtlSeconds } = settings;
-    const issuer = `${baseUrl}${REALM_PATH}`;
-    const kid = `emulator-${Date.now().toString(36)}`;
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
-    const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
-    const roles = new Map(clients.map((c) => [c.clientId, c.role]));
-    const configuration = {
-        adapter: memoryAdapter(),
-        jwks: { keys: [signing] },
-        clients: clients.map((c) => ({
-            client_id: c.clientId,
-            client_secret: c.clientSecret,
-            grant_types: ['client_credentials'],
-            redirect_uris: [],
-            response_types: [],
-        })),
-        scopes: SCOPES,
-        routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
-        ttl: { ClientCredentials: tokenTtlSeconds },
-        features: {
-            devInteractions: { enabled: false },
-            clientCredentials: { enabled: true },
-            resourceIndicators: {
-                enabled: true,
-                // Every token is for the cluster (API and edge), whether or not the client names a resource.
-                defaultResource: () => baseUrl,
-                useGrantedResource: () => true,
-                getResourceServerInfo: () => ({
-                    scope: SCOPES.join(' '),
-                    accessTokenFormat: 'jwt',
-                    accessTokenTTL: tokenTtlSeconds,
-                }),
-            },
-        },
-        extraTokenClaims: (_ctx, token) => {
-            const clientId = token.clientId ?? '';
-            const role = roles.get(clientId);
-            return {
-                realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
-                name: clientId,
-                email: `${clientId}@odahu.local`,
-                preferred_username: `service-account-${clientId}`,
-            };
-        },
-    };
-    const { Provider } = await importOidcProvider();
-    const provider = new Provider(issuer, configuration);
-    const callback = provider.callback();
-    return {
-        issuer,
-        tokenUrl: `${issuer}${TOKEN_PATH}`,
-        jwksUrl: `${issuer}${CERTS_PATH}`,
-        publicKeys: { keys: [verifying] },
-        handle(req, res) {
-            // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point
-            // (for the URLs in its discovery document) from originalUrl.
-            const original = req.url ?? '/';
-            Object.assign(req, { originalUrl: original });
-            req.url = original.slice(REALM_PATH.length) || '/';
-            void callback(req, res);
-        },
-    };
-}
+/** Keycloak's "SSO Session Idle" default: how long a refresh token is good for. */
+const REFRESH_TTL_SECONDS = 1800;
 /**
- * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
- * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
- * emulator, so that one warning is filtered out while the module loads.
+ * What Keycloak says about a client's service account, in the access token and the id token alike:
+ * the realm roles the Odahu policies read, and the name and email the API's `/user/info` and the
+ * SDK read.
  */
-async function importOidcProvider() {
-    const warn = console.warn;
-    console.warn = (...args) => {
-        if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime'))
-            return;
-        warn(...args);
+function serviceAccountClaims(clientId, role) {
+    return {
+        azp: clientId,
+        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
+        name: clientId,
+        email: `${clientId}@odahu.local`,
+        email_verified: false,
+        preferred_username: `service-account-${clientId}`,
     };
-    try {
-        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
-    }
-    finally {
-        console.warn = warn;
-    }
 }
-/** The provider's own records (grants, tokens it keeps), in memory, dropped when they expire; one
- * store per emulator, so that emulators started in one process do not share them. */
-function memoryAdapter() {
-    const records = new Map();
-    return (model) => new MemoryAdapter(model, records);
+/** The service account's user id (Keycloak's `sub`): a UUID, the same for a client on every start. */
+function serviceAccountId(clientId) {
+    const hex = (0,external_node_crypto_.createHash)('sha256').update(`service-account-${clientId}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-class MemoryAdapter {
-    model;
-    records;
-    constructor(model, records) {
-        this.model = model;
-        this.records = records;
-    }
-    key(id) {
-        return `${this.model}:${id}`;
-    }
-    upsert(id, payload, expiresIn) {
-        const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
-        this.records.set(this.key(id), { payload, expiresAt });
-        return Promise.resolve();
-    }
-    find(id) {
-        const record = this.records.get(this.key(id));
-        if (!record)
-            return Promise.resolve(undefined);
-        if (record.expiresAt <= Date.now()) {
-            this.records.delete(this.key(id));
-            return Promise.resolve(undefined);
+/** Replaces oidc-provider's client_credentials and refresh_token grants with Keycloak's. */
+function registerKeycloakGrants(provider, errors, settings) {
+    const issue = tokenIssuer(provider, settings);
+    provider.registerGrantType('client_credentials', async (ctx) => {
+        const requested = (ctx.oidc.params.scope ?? '').split(' ').filter(Boolean);
+        const unknown = requested.filter((s) => !SCOPES.includes(s));
+        if (unknown.length > 0)
+            throw new errors.InvalidScope(`Invalid scopes: ${unknown.join(' ')}`, unknown.join(' '));
+        const scope = [...new Set([...requested, ...DEFAULT_SCOPES])];
+        ctx.body = await issue(ctx, ctx.oidc.client, scope.join(' '));
+    }, ['scope']);
+    provider.registerGrantType('refresh_token', async (ctx) => {
+        const value = ctx.oidc.params.refresh_token;
+        if (typeof value !== 'string' || value === '') {
+            throw new errors.InvalidRequest('Missing parameter: refresh_token');
         }
-        return Promise.resolve(record.payload);
-    }
-    findByUserCode(userCode) {
-        return this.findBy((p) => p.userCode === userCode);
-    }
-    findByUid(uid) {
-        return this.findBy((p) => p.uid === uid);
-    }
-    async consume(id) {
-        const payload = await this.find(id);
-        if (payload)
-            payload.consumed = Math.floor(Date.now() / 1000);
-    }
-    destroy(id) {
-        this.records.delete(this.key(id));
-        return Promise.resolve();
-    }
-    revokeByGrantId(grantId) {
-        for (const [key, record] of this.records) {
-            if (record.payload.grantId === grantId)
-                this.records.delete(key);
+        const stored = await provider.RefreshToken.find(value);
+        if (!stored)
+            throw new errors.CustomOIDCProviderError('invalid_grant', 'Invalid refresh token');
+        if (stored.clientId !== ctx.oidc.client.clientId) {
+            throw new errors.CustomOIDCProviderError('invalid_grant', "Invalid refresh token. Token client and authorized client don't match");
         }
-        return Promise.resolve();
-    }
-    findBy(test) {
-        const prefix = `${this.model}:`;
-        for (const [key, record] of this.records) {
-            if (key.startsWith(prefix) && record.expiresAt > Date.now() && test(record.payload)) {
-                return Promise.resolve(record.payload);
+        ctx.body = await issue(ctx, ctx.oidc.client, stored.scope ?? '');
+    }, ['refresh_token']);
+}
+function tokenIssuer(provider, settings) {
+    const { audience, ttlSeconds, roles } = settings;
+    const resourceServer = new provider.ResourceServer(audience, {
+        scope: SCOPES.join(' '),
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: ttlSeconds,
+    });
+    const refreshTtl = Math.max(REFRESH_TTL_SECONDS, ttlSeconds);
+    return async (ctx, client, scope) => {
+        const { clientId } = client;
+        const accountId = serviceAccountId(clientId);
+        // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
+        const session = (0,external_node_crypto_.randomUUID)();
+        const accessToken = await new provider.AccessToken({
+            client,
+            accountId,
+            grantId: session,
+            gty: 'client_credentials',
+            scope,
+            sid: session,
+            resourceServer,
+            expiresIn: ttlSeconds,
+        }).save();
+        const refreshToken = await new provider.RefreshToken({
+            client,
+            accountId,
+            grantId: session,
+            gty: 'client_credentials',
+            scope,
+            sid: session,
+            expiresIn: refreshTtl,
+        }).save();
+        let idToken;
+        if (scope.split(' ').includes('openid')) {
+            // Set, not offered as account claims: those pass through the scopes' claim lists, these are
+            // what Keycloak puts in every id token.
+            const token = new provider.IdToken({}, { ctx });
+            for (const [claim, value] of Object.entries({
+                sub: accountId,
+                ...serviceAccountClaims(clientId, roles.get(clientId)),
+                typ: 'ID',
+                sid: session,
+                at_hash: accessToken,
+            })) {
+                token.set(claim, value);
             }
+            idToken = await token.issue({ use: 'idtoken' });
         }
-        return Promise.resolve(undefined);
-    }
+        return {
+            access_token: accessToken,
+            expires_in: ttlSeconds,
+            refresh_expires_in: refreshTtl,
+            refresh_token: refreshToken,
+            token_type: 'Bearer',
+            ...(idToken === undefined ? {} : { id_token: idToken }),
+            'not-before-policy': 0,
+            session_state: session,
+            scope,
+        };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/access.ts
@@ -3897,8 +3827,6 @@ function isControl(char) {
     return code < 0x20 || code === 0x7f;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/emulator/rules/git-host-key.ts
 // What the server stores as a git connection's public key when none is given: it runs ssh-keyscan on
 // the host of a `user@host:path` URI. The emulator has no network, so it makes up a host key line that
@@ -6315,6 +6243,191 @@ function pyFalsy(value) {
     if (typeof value === 'object' && value !== null)
         return Object.keys(value).length === 0;
     return !value;
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+var key_algorithm = __nccwpck_require__(889);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
+
+
+
+function getModulusLengthOption(options) {
+  const modulusLength = options?.modulusLength ?? 2048;
+  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
+    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
+  return modulusLength;
+}
+async function generateKeyPair(alg, options) {
+  const extractable = (0,key/* validateExtractableOption */.l)(options?.extractable), entry = (0,key_algorithm/* keyAlgorithm */.Ze)(alg, key_algorithm/* algArgument */.Ms);
+  entry.secret && (0,key_algorithm/* unsupportedAlg */.yt)(key_algorithm/* algArgument */.Ms);
+  let algorithm;
+  if (entry.resolve) {
+    const crv = options?.crv ?? "P-256";
+    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
+      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
+    algorithm = entry.resolve({ crv });
+  } else {
+    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
+      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
+    algorithm = entry.kty[0] === "RSA" ? {
+      ...entry.subtle,
+      publicExponent: Uint8Array.of(1, 0, 1),
+      modulusLength: getModulusLengthOption(options)
+    } : entry.subtle;
+  }
+  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
+    ...entry.usages[1],
+    ...entry.usages[0]
+  ]);
+}
+
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
+var key_export = __nccwpck_require__(7968);
+;// CONCATENATED MODULE: ./src/emulator/oidc.ts
+// The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
+// issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
+// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
+// secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
+// client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
+// at start-up, carrying realm_access.roles as Keycloak puts them.
+
+
+const REALM_PATH = '/auth/realms/odahu';
+const TOKEN_PATH = '/protocol/openid-connect/token';
+const CERTS_PATH = '/protocol/openid-connect/certs';
+async function createIdentityProvider(settings) {
+    const { baseUrl, clients, tokenTtlSeconds } = settings;
+    const issuer = `${baseUrl}${REALM_PATH}`;
+    const kid = `emulator-${Date.now().toString(36)}`;
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
+    const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    const configuration = {
+        adapter: memoryAdapter(),
+        jwks: { keys: [signing] },
+        clients: clients.map((c) => ({
+            client_id: c.clientId,
+            client_secret: c.clientSecret,
+            grant_types: ['client_credentials', 'refresh_token'],
+            redirect_uris: [],
+            response_types: [],
+        })),
+        scopes: SCOPES,
+        routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
+        ttl: { AccessToken: tokenTtlSeconds, IdToken: tokenTtlSeconds },
+        features: {
+            devInteractions: { enabled: false },
+            // Enabled so that clients may use the grant; its handler is Keycloak's (keycloak-tokens.ts).
+            clientCredentials: { enabled: true },
+        },
+        // Access tokens carry what Keycloak's do; the id token gets the same claims where it is made.
+        extraTokenClaims: (_ctx, token) => {
+            const clientId = token.clientId ?? '';
+            return serviceAccountClaims(clientId, roles.get(clientId));
+        },
+    };
+    const { Provider, errors } = await importOidcProvider();
+    const provider = new Provider(issuer, configuration);
+    registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
+    const callback = provider.callback();
+    return {
+        issuer,
+        tokenUrl: `${issuer}${TOKEN_PATH}`,
+        jwksUrl: `${issuer}${CERTS_PATH}`,
+        publicKeys: { keys: [verifying] },
+        handle(req, res) {
+            // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point
+            // (for the URLs in its discovery document) from originalUrl.
+            const original = req.url ?? '/';
+            Object.assign(req, { originalUrl: original });
+            req.url = original.slice(REALM_PATH.length) || '/';
+            void callback(req, res);
+        },
+    };
+}
+/**
+ * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
+ * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
+ * emulator, so that one warning is filtered out while the module loads.
+ */
+async function importOidcProvider() {
+    const warn = console.warn;
+    console.warn = (...args) => {
+        if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime'))
+            return;
+        warn(...args);
+    };
+    try {
+        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
+    }
+    finally {
+        console.warn = warn;
+    }
+}
+/** The provider's own records (grants, tokens it keeps), in memory, dropped when they expire; one
+ * store per emulator, so that emulators started in one process do not share them. */
+function memoryAdapter() {
+    const records = new Map();
+    return (model) => new MemoryAdapter(model, records);
+}
+class MemoryAdapter {
+    model;
+    records;
+    constructor(model, records) {
+        this.model = model;
+        this.records = records;
+    }
+    key(id) {
+        return `${this.model}:${id}`;
+    }
+    upsert(id, payload, expiresIn) {
+        const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
+        this.records.set(this.key(id), { payload, expiresAt });
+        return Promise.resolve();
+    }
+    find(id) {
+        const record = this.records.get(this.key(id));
+        if (!record)
+            return Promise.resolve(undefined);
+        if (record.expiresAt <= Date.now()) {
+            this.records.delete(this.key(id));
+            return Promise.resolve(undefined);
+        }
+        return Promise.resolve(record.payload);
+    }
+    findByUserCode(userCode) {
+        return this.findBy((p) => p.userCode === userCode);
+    }
+    findByUid(uid) {
+        return this.findBy((p) => p.uid === uid);
+    }
+    async consume(id) {
+        const payload = await this.find(id);
+        if (payload)
+            payload.consumed = Math.floor(Date.now() / 1000);
+    }
+    destroy(id) {
+        this.records.delete(this.key(id));
+        return Promise.resolve();
+    }
+    revokeByGrantId(grantId) {
+        for (const [key, record] of this.records) {
+            if (record.payload.grantId === grantId)
+                this.records.delete(key);
+        }
+        return Promise.resolve();
+    }
+    findBy(test) {
+        const prefix = `${this.model}:`;
+        for (const [key, record] of this.records) {
+            if (key.startsWith(prefix) && record.expiresAt > Date.now() && test(record.payload)) {
+                return Promise.resolve(record.payload);
+            }
+        }
+        return Promise.resolve(undefined);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/store.ts

@@ -15,6 +15,7 @@ import { createDice } from './dice.js';
 import { Outbox } from './events.js';
 import { Exchange } from './exchange.js';
 import { Faults } from './faults.js';
+import { ImagePulls } from './image-pulls.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
 import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
@@ -113,7 +114,8 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     { launchPeriodSeconds },
   );
   const faultSeed = options.seed ?? Date.now();
-  const rollouts = new Rollouts(store, outbox, artifacts, timers, {
+  const images = new ImagePulls(store, artifacts, options.missingImages);
+  const rollouts = new Rollouts(store, outbox, images, timers, {
     deploymentSeconds: options.deploymentSeconds ?? 2,
     edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
   });

@@ -27,7 +27,7 @@ export class ApiGateway {
       exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
       return;
     }
-    if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.path)) {
+    if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.target)) {
       exchange.text(403, ACCESS_DENIED);
       return;
     }
