@@ -129,7 +129,15 @@ describe('odahu-emulator', () => {
   it.each([
     [['--port', 'abc'], /^odahu-emulator: --port must be an integer between 0 and 65535, not "abc"\n$/],
     [['--fail-rate', '2'], /^odahu-emulator: --fail-rate must be a number between 0 and 1, not "2"\n$/],
-    [['--launch-period', '-1'], /^odahu-emulator: --launch-period must be a number 0 or more, not "-1"\n$/],
+    [['--launch-period=-1'], /^odahu-emulator: --launch-period must be a number 0 or more, not "-1"\n$/],
+    [
+      ['--launch-period', '-1'],
+      /^odahu-emulator: --launch-period needs a value; for one that starts with "-", write --launch-period=-1\n$/,
+    ],
+    [['--port', '--verbose'], /^odahu-emulator: --port needs a value\n$/],
+    [['--verbose=yes'], /^odahu-emulator: --verbose takes no value\n$/],
+    [['8765'], /^odahu-emulator: unexpected argument "8765" \(see --help\)\n$/],
+    [['--missing-image', ''], /^odahu-emulator: --missing-image must not be empty\n$/],
     [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
     [['--colour'], /^odahu-emulator: unknown flag "--colour" \(see --help\)\n$/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
@@ -149,5 +157,6 @@ describe('odahu-emulator', () => {
     expect(help).toContain('--public-url URL');
     expect(help).toContain('--drop-rate R');
     expect(help).toContain('--launch-period SECONDS');
+    expect(help).toContain('--missing-image PATTERN');
   });
 });

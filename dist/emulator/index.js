@@ -1467,6 +1467,8 @@ class JWSSignatureVerificationFailed extends JOSEError {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
@@ -1594,8 +1596,9 @@ function registerKeycloakGrants(provider, errors, settings) {
     provider.registerGrantType('client_credentials', async (ctx) => {
         const requested = (ctx.oidc.params.scope ?? '').split(' ').filter(Boolean);
         const unknown = requested.filter((s) => !SCOPES.includes(s));
-        if (unknown.length > 0)
-            throw new errors.InvalidScope(`Invalid scopes: ${unknown.join(' ')}`, unknown.join(' '));
+        if (unknown.length > 0) {
+            throw new errors.CustomOIDCProviderError('invalid_scope', `Invalid scopes: ${unknown.join(' ')}`);
+        }
         const scope = [...new Set([...requested, ...DEFAULT_SCOPES])];
         ctx.body = await issue(ctx, ctx.oidc.client, scope.join(' '));
     }, ['scope']);
@@ -1743,28 +1746,46 @@ function realmRoles(claims) {
     const roles = access.roles;
     return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
 }
-const API = '/api/v1';
-/** A data scientist may do anything here (events feeds included: the rules are prefixes). */
-const SCIENCE_PREFIXES = ['/model/deployment', '/model/packaging', '/model/training'].map((p) => API + p);
-/** A data scientist may read these; a viewer may read these and the science paths. */
-const READ_PREFIXES = [
-    '/model/route',
-    '/configuration',
-    '/packaging/integration',
-    '/user',
-    '/toolchain/integration',
-].map((p) => API + p);
-/** Connections may be listed and read masked, not decrypted. */
-const CONNECTION_READ = /^\/api\/v1\/connection(\/[^/]+)?$/;
-/** The API's OPA policy: admin everything; data_scientist and viewer as in the table above. */
-function apiAllows(roles, method, path) {
-    if (roles.includes(REALM_ROLES.admin))
+/**
+ * The API's OPA policy (helms/odahu-flow-core/policies/api/permissions.rego and core.rego): a role may
+ * do what one of its [method, resource] pairs matches, each a regular expression tried anywhere in
+ * the text (OPA's re_match), unanchored unless it says ^ or $. The resource is Envoy's
+ * `attributes.request.http.path`, the request target as the client sent it: the path with its query
+ * string, undecoded. So `GET /api/v1/connection?type=git` matches no connection rule (the rule ends
+ * in `/*$`) and is denied to data scientists and viewers, while the `.*` rules match with a query.
+ */
+const API_PERMISSIONS = {
+    [REALM_ROLES.admin]: [[/.*/, /.*/]],
+    [REALM_ROLES.data_scientist]: [
+        [/.*/, /^\/api\/v1\/model\/deployment.*/],
+        [/.*/, /^\/api\/v1\/model\/packaging.*/],
+        [/.*/, /^\/api\/v1\/model\/training.*/],
+        [/GET/, /^\/api\/v1\/model\/route.*/],
+        [/GET/, /^\/api\/v1\/configuration.*/],
+        [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
+        [/GET/, /^\/api\/v1\/packaging\/integration.*/],
+        [/GET/, /^\/api\/v1\/user.*/],
+        [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
+    ],
+    [REALM_ROLES.viewer]: [
+        [/GET/, /^\/api\/v1\/model\/deployment.*/],
+        [/GET/, /^\/api\/v1\/model\/packaging.*/],
+        [/GET/, /^\/api\/v1\/model\/training.*/],
+        [/GET/, /^\/api\/v1\/model\/route.*/],
+        [/GET/, /^\/api\/v1\/configuration.*/],
+        [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
+        [/GET/, /^\/api\/v1\/packaging\/integration.*/],
+        [/GET/, /^\/api\/v1\/user.*/],
+        [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
+    ],
+};
+/** What core.rego lets any token GET: `/`, `/health`, and anything with `/swagger` in it (unanchored). */
+const OPEN_TO_ALL = [/^\/$/, /\/swagger.*/, /^\/health$/];
+/** The API's OPA policy, for a request `target` (path and query, as sent) by a token with `roles`. */
+function apiAllows(roles, method, target) {
+    if (method === 'GET' && OPEN_TO_ALL.some((resource) => resource.test(target)))
         return true;
-    const science = SCIENCE_PREFIXES.some((p) => path.startsWith(p));
-    const readable = science || READ_PREFIXES.some((p) => path.startsWith(p)) || CONNECTION_READ.test(path);
-    if (roles.includes(REALM_ROLES.data_scientist) && (science || (method === 'GET' && readable)))
-        return true;
-    return roles.includes(REALM_ROLES.viewer) && method === 'GET' && readable;
+    return roles.some((role) => (API_PERMISSIONS[role] ?? []).some(([action, resource]) => action.test(method) && resource.test(target)));
 }
 /** A model's OPA policy: the deployment's roleName, or a data scientist or admin. */
 function modelAllows(roles, roleName) {
@@ -3831,13 +3852,21 @@ function isControl(char) {
 // What the server stores as a git connection's public key when none is given: it runs ssh-keyscan on
 // the host of a `user@host:path` URI. The emulator has no network, so it makes up a host key line that
 // looks like ssh-keyscan output (`<host> ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`) and is derived from the
-// host alone, so the same host always gets the same key. A URI without `user@host` makes the real
-// server panic (index out of range), answered as a 500 with an empty body.
+// host alone, so the same host always gets the same key.
+//
+// The server finds the host with `(?P<Users>.+)@(?P<Host>[\w.]+)[/:].*` (pkg/utils/ssh.go) and takes
+// submatch 2 without checking for a match: a URI it does not match (no `user@`, a host with a `-`,
+// or no `:` or `/` after the host) makes it panic (index out of range), answered as a 500 with an
+// empty body.
 
-const USER_AT_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@([^:/\s]+)/i;
-/** The host a git URI names, or undefined when it has no `user@host` part. */
+/**
+ * Go's pattern, unanchored: leftmost match, greedy user part (so the last `@` that fits), `\w` as
+ * ASCII word characters, `.` anything but a newline (JavaScript's `.` also stops at \r, U+2028/9).
+ */
+const SSH_URL = /([^\n]+)@([0-9A-Za-z_.]+)[/:]/;
+/** The host the server's pattern finds in a git URI, or undefined where it would panic. */
 function gitUriHost(uri) {
-    return USER_AT_HOST.exec(uri)?.[1];
+    return SSH_URL.exec(uri)?.[2];
 }
 /** A deterministic stand-in for `ssh-keyscan <host>`: one ed25519 host key line. */
 function fakeHostKeyLine(host) {
@@ -4362,15 +4391,21 @@ function resourceEndpoints(router, def) {
                 spec: prepared.spec,
                 status: def.initialStatus(),
                 ...def.build?.(body),
+                // The UPDATE leaves the deletionmark column as it is; the answer is the struct the handler
+                // bound, whose mark is false (so omitted).
+                ...(previous.deletionMark === true ? { deletionMark: true } : {}),
             });
-            exchange.json(200, present(stored, 'update', at.answer));
+            const { deletionMark: _unmarked, ...answer } = present(stored, 'update', at.answer);
+            exchange.json(200, answer);
             def.written?.(stored, previous);
         });
     }
     router.add('DELETE', `${base}/{id}`, (exchange, { id = '' }) => {
         const stored = def.collection.get(id);
-        if (!stored)
+        if (!stored) {
+            def.removeMissing?.(id);
             throw resources_notFound(id);
+        }
         exchange.json(200, { message: def.remove(stored) });
     });
 }
@@ -4566,6 +4601,8 @@ class Outbox {
 
 function deploymentEndpoints(router, context) {
     const { store, outbox, rollouts } = context;
+    // Every DELETE publishes it, a repeated one too.
+    const markEvent = (id) => outbox.add('deployment', id, 'ModelDeploymentDeletionMarkIsSet', ZERO_PAYLOAD.deployment, moment().stored);
     resourceEndpoints(router, {
         kind: 'ModelDeployment',
         collection: store.deployments,
@@ -4597,13 +4634,13 @@ function deploymentEndpoints(router, context) {
         },
         remove: (stored) => {
             // Only marked: the controller removes it (and its default route) once its service is gone.
-            if (stored.deletionMark !== true) {
-                stored.deletionMark = true;
-                outbox.add('deployment', stored.id, 'ModelDeploymentDeletionMarkIsSet', ZERO_PAYLOAD.deployment, moment().stored);
-                rollouts.remove(stored.id);
-            }
+            stored.deletionMark = true;
+            markEvent(stored.id);
+            rollouts.remove(stored.id);
             return `Model deployment ${stored.id} was deleted`;
         },
+        // The server publishes the event before it finds no row to mark, and commits it with the 404.
+        removeMissing: markEvent,
     });
     router.add('GET', '/api/v1/model/deployment/{id}/default-route', (exchange, { id = '' }) => {
         const route = store.defaultRouteOf(id);
@@ -5009,7 +5046,7 @@ class ApiGateway {
             exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
             return;
         }
-        if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.path)) {
+        if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.target)) {
             exchange.text(403, ACCESS_DENIED);
             return;
         }
@@ -5130,6 +5167,7 @@ function configurationDocument(config, urls, controller) {
             vault: { insecure: false, role: '', secretEnginePath: '', token: '', url: '' },
         },
         deployment: {
+            customRoutePrefix: config.customRoutePrefix,
             defaultDockerPullConnName: config.defaultDockerPullConnName,
             defaultResources: config.deployment.defaultResources,
             edge: { host: config.edgeHost },
@@ -5359,6 +5397,8 @@ class Exchange {
     method;
     /** Decoded path without the query. */
     path;
+    /** The request target as the client sent it (path and query, undecoded), as Envoy hands it to OPA. */
+    target;
     query;
     /** The route template that answers, once the router found one. */
     route;
@@ -5371,6 +5411,7 @@ class Exchange {
         this.record = record;
         this.method = req.method ?? 'GET';
         this.path = safeDecode(url.pathname);
+        this.target = req.url ?? '/';
         this.query = url.searchParams;
     }
     header(name) {
@@ -5501,6 +5542,59 @@ class Faults {
         exchange.cut = drop;
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/image-pulls.ts
+// Whether a deployment's image can be pulled, and which model it holds. The emulator sees only the
+// registries it owns: those the cluster has a docker or ecr connection for, where its packagings push.
+// An image there pulls only if a packaging pushed it (and holds that packaging's model). Any other
+// image (built elsewhere, on a registry the emulator cannot see) pulls, so a workflow that deploys it
+// dry-runs green; `--missing-image PATTERN` makes chosen images fail to pull, to rehearse that.
+const REGISTRY_TYPES = new Set(['docker', 'ecr']);
+class ImagePulls {
+    store;
+    artifacts;
+    missing;
+    constructor(store, artifacts, 
+    /** Images that never pull: `*` stands for any run of characters, the rest is literal. */
+    missingImages = []) {
+        this.store = store;
+        this.artifacts = artifacts;
+        this.missing = missingImages.map(globPattern);
+    }
+    /** The model the image holds, or undefined when the pull fails (the deployment stays Processing). */
+    pull(image) {
+        if (this.missing.some((pattern) => pattern.test(image)))
+            return undefined;
+        const pushed = this.artifacts.image(image);
+        if (pushed)
+            return pushed;
+        return this.ownedRegistry(image) ? undefined : modelOfImage(image);
+    }
+    /** Whether the image is under a registry a docker or ecr connection of the cluster points at. */
+    ownedRegistry(image) {
+        return this.store.connections.list().some((connection) => {
+            const uri = connection.spec.uri?.replace(/\/+$/, '');
+            return REGISTRY_TYPES.has(connection.spec.type ?? '') && !!uri && image.startsWith(`${uri}/`);
+        });
+    }
+}
+/** `*` matches any run of characters; the pattern must match the whole image reference. */
+function globPattern(pattern) {
+    const literal = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&'));
+    return new RegExp(`^${literal.join('.*')}$`);
+}
+/**
+ * What the model server of an image built elsewhere reports: its repository's last path segment as
+ * the name and its tag as the version (`ghcr.io/acme/wine:1.2` → wine 1.2; no tag → latest).
+ */
+function modelOfImage(image) {
+    const withoutDigest = image.split('@')[0] ?? image;
+    const lastSegment = withoutDigest.split('/').at(-1) ?? withoutDigest;
+    const colon = lastSegment.indexOf(':');
+    return colon < 0
+        ? { name: lastSegment, version: 'latest' }
+        : { name: lastSegment.slice(0, colon), version: lastSegment.slice(colon + 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/python-json.ts
@@ -5858,11 +5952,16 @@ function modelInfo(model) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/rollouts.ts
-// Model deployments and routes as Knative and Istio make them happen: a deployment goes Processing
-// → Ready (or stays Processing when its image cannot be pulled), a route turns Ready once all its
-// targets are, and the edge serves a deployment's last ready revision. A PUT rolls a new revision out
-// while the old one keeps serving; a DELETE marks the deployment, turns it Deleting, then removes it
-// with its default route. Every status change is published on the event feeds.
+// Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
+// happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
+// a route turns Ready once all its targets are, and the edge serves a deployment's last ready
+// revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
+// deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
+// does not stop that. Every status change is published on the event feeds.
+//
+// The controller never writes Failed. Before it makes the Knative service it refuses an unknown
+// predictor and checks the image pull connection (it must exist and be docker or ecr): either error
+// ends its pass before any state is written, and nothing makes it try again until the next PUT.
 
 
 
@@ -5872,10 +5971,14 @@ const DELETING_AT = 0.05;
 const REMOVED_AT = 0.25;
 /** The only predictor whose model server the emulator runs (triton models are not emulated). */
 const ML_SERVER = 'odahu-ml-server';
+/** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
+const PREDICTORS = new Set([ML_SERVER, 'triton']);
+/** The connection types the controller can make image pull credentials from. */
+const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
 class Rollouts {
     store;
     outbox;
-    artifacts;
+    images;
     timers;
     settings;
     runtimes = new Map();
@@ -5883,30 +5986,26 @@ class Rollouts {
     liveRoutes = new Set();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, artifacts, timers, settings) {
+    constructor(store, outbox, images, timers, settings) {
         this.store = store;
         this.outbox = outbox;
-        this.artifacts = artifacts;
+        this.images = images;
         this.timers = timers;
         this.settings = settings;
     }
     /**
-     * After a POST, or a PUT. A changed spec (or a deployment whose removal had begun) rolls out a new
-     * revision; an unchanged one only gets its status back on the controller's next pass.
+     * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
+     * status back on the controller's next pass. After a DELETE the deletion goes on whatever the PUT.
      */
     rollOut(id, changed) {
         const runtime = this.runtime(id);
         const key = `deployment/${id}`;
-        if (runtime.removal !== 'none') {
-            // A PUT cancels a pending deletion; what the controller had begun to remove is made again.
-            this.timers.cancel(key);
-            if (runtime.removal === 'deleting')
-                runtime.serving = undefined;
-            runtime.removal = 'none';
-            changed = true;
-        }
+        if (runtime.removal !== 'none' && changed)
+            runtime.statusCut = true;
         const durationMs = this.durationOf(id);
-        if (!changed) {
+        if (!changed || runtime.removal !== 'none') {
+            if (runtime.statusCut)
+                return;
             this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
                 const status = this.lastStatus.get(id);
                 if (status)
@@ -5918,14 +6017,16 @@ class Rollouts {
         runtime.revision += 1;
         const revision = runtime.revision;
         this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
+            if (!this.controllerProceeds(id))
+                return;
             this.setStatus(id, {
                 state: 'Processing',
                 availableReplicas: 0,
                 replicas: this.replicas(id),
-                ...updated(),
+                ...this.credentialsTime(runtime),
             });
+            this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
         });
-        this.timers.after(key, durationMs, () => this.finishRollout(id, revision));
     }
     /** DELETE: the mark is set by the API; the controller removes the service, then the rows. */
     remove(id) {
@@ -5940,7 +6041,9 @@ class Rollouts {
         this.timers.after(key, durationMs * DELETING_AT, () => {
             runtime.removal = 'deleting';
             runtime.serving = undefined;
-            const current = this.store.deployments.get(id)?.status ?? { availableReplicas: 0, replicas: 0 };
+            if (runtime.statusCut)
+                return;
+            const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
             this.setStatus(id, { ...current, state: 'Deleting' });
         });
         this.timers.after(key, durationMs * REMOVED_AT, () => {
@@ -5991,19 +6094,37 @@ class Rollouts {
         }
         return best;
     }
+    /**
+     * The checks of the controller's pass before it makes the Knative service: a known predictor, and
+     * an image pull connection that exists and is docker or ecr. An ECR one has credentials made now.
+     */
+    controllerProceeds(id) {
+        const deployment = this.store.deployments.get(id);
+        if (!deployment || !PREDICTORS.has(deployment.spec.predictor))
+            return false;
+        const pullConnection = deployment.spec.imagePullConnID;
+        if (!pullConnection)
+            return true;
+        const type = this.store.connection(pullConnection)?.spec.type ?? '';
+        if (!PULL_CONNECTION_TYPES.has(type))
+            return false;
+        // Made once: the controller's "older than 6 hours" check is never true afterwards.
+        if (type === 'ecr')
+            this.runtime(id).credsUpdatedAt ??= rfc3339(nowNs(), 0);
+        return true;
+    }
     finishRollout(id, revision) {
         const deployment = this.store.deployments.get(id);
         if (!deployment)
             return;
         const runtime = this.runtime(id);
         const replicas = this.replicas(id);
-        if (planRun(deployment.spec.annotations, 0).fails) {
-            this.setStatus(id, { state: 'Failed', availableReplicas: 0, replicas, ...updated() });
-            return;
-        }
-        const model = this.artifacts.image(deployment.spec.image);
-        // An image no packaging pushed cannot be pulled, and an unknown predictor never starts: Knative
-        // keeps retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+        // An image that cannot be pulled, and an unknown predictor, never start: Knative keeps
+        // retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+        // `emulator-outcome: failed` is such an image.
+        const model = planRun(deployment.spec.annotations, 0).fails
+            ? undefined
+            : this.images.pull(deployment.spec.image);
         if (!model || deployment.spec.predictor !== ML_SERVER)
             return;
         if (!runtime.serving)
@@ -6015,10 +6136,13 @@ class Rollouts {
             hostHeader: `${id}.odahu-flow-deployment.svc.cluster.local`,
             availableReplicas: replicas,
             replicas,
-            ...updated(),
+            ...this.credentialsTime(runtime),
             modelName: model.name,
             modelVersion: model.version,
         });
+    }
+    credentialsTime(runtime) {
+        return runtime.credsUpdatedAt ? { lastUpdatedTime: runtime.credsUpdatedAt } : {};
     }
     setStatus(id, status) {
         const deployment = this.store.deployments.get(id);
@@ -6068,7 +6192,7 @@ class Rollouts {
     runtime(id) {
         let runtime = this.runtimes.get(id);
         if (!runtime) {
-            runtime = { revision: 0, warmUntil: 0, removal: 'none' };
+            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
             this.runtimes.set(id, runtime);
         }
         return runtime;
@@ -6084,10 +6208,6 @@ class Rollouts {
 /** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
 function matchPrefix(route) {
     return `${route.spec.urlPrefix}/`;
-}
-/** Knative's condition time: whole seconds. */
-function updated() {
-    return { lastUpdatedTime: rfc3339(nowNs(), 0) };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/model-server.ts
@@ -6533,7 +6653,7 @@ const PACKAGING_RUN_FIELDS = new Set([...RUN_FIELDS, 'results']);
 /**
  * What a CR's status keeps when a changed spec updates it: the update clears state, reason, message
  * and exitCode (the new pod replaces podName), and for a packaging its results too. A training's
- * artifacts stay, and its new run appends to them.
+ * artifacts stay until the new run succeeds, which replaces them with its own.
  */
 function carriedOver(kind, status) {
     const cleared = kind === 'packaging' ? PACKAGING_RUN_FIELDS : RUN_FIELDS;
@@ -6541,6 +6661,8 @@ function carriedOver(kind, status) {
 }
 /** The moments of a run, as shares of its duration. */
 const SCHEDULING_AT = 0.1;
+/** The longest wait between two of the controller's tries at a resource it could not reconcile. */
+const MAX_RETRY_MS = 30_000;
 const RUNNING_AT = 0.25;
 /** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
 class TaskRun {
@@ -6625,7 +6747,7 @@ class TaskRuns {
         if (!training)
             return;
         const plan = planRun(training.spec.hyperParameters, this.durations.training);
-        this.start('training', id, plan, training.spec, (run, carried) => this.trainingScript(training, run, carried));
+        this.start('training', id, plan, training.spec, (run) => this.trainingScript(training, run));
     }
     startPackaging(id) {
         const packaging = this.store.packagings.get(id);
@@ -6634,7 +6756,23 @@ class TaskRuns {
         const plan = planRun(packaging.spec.arguments, this.durations.packaging);
         this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
     }
-    startJob(id) {
+    /**
+     * A batch job's TaskRun is made only once the controller can read every connection it names (input,
+     * output, and its service's model registry): until then each pass fails, the state stays `""`, and
+     * the controller tries again later, more and more slowly.
+     */
+    startJob(id, retryMs = this.durations.job * 1000 * SCHEDULING_AT) {
+        const job = this.store.jobs.get(id);
+        if (!job)
+            return;
+        const remote = this.store.inferenceService(job.spec.inferenceServiceId)?.spec.modelRegistry?.remote;
+        const needed = [job.spec.dataSource?.connection, job.spec.outputDestination?.connection];
+        if (remote)
+            needed.push(remote.modelConnection);
+        if (needed.some((name) => this.store.connection(name ?? '') === undefined)) {
+            this.timers.after(`job/${id}`, retryMs, () => this.startJob(id, Math.min(retryMs * 2, MAX_RETRY_MS)));
+            return;
+        }
         this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
             log: { lines: [] },
             finish: () => ({}),
@@ -6704,7 +6842,7 @@ class TaskRuns {
         this.timers.after(key, durationMs * RUNNING_AT, () => {
             // What the pod does is decided when it starts: an artifact a training finishes a moment later
             // is not there for a packager that has already started.
-            pod = script(run, carried);
+            pod = script(run);
             const { lines } = pod.log;
             const span = durationMs * (1 - RUNNING_AT);
             run.lines = lines.map((text, i) => ({
@@ -6737,7 +6875,7 @@ class TaskRuns {
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
     }
-    trainingScript(training, run, carried) {
+    trainingScript(training, run) {
         const { spec } = training;
         const model = { name: spec.model.name, version: spec.model.version };
         const vcs = spec.algorithmSource?.vcs;
@@ -6775,9 +6913,8 @@ class TaskRuns {
             log,
             finish: () => {
                 this.artifacts.addArtifact(artifactName, model);
-                // The controller appends each run's result to the CR's artifacts: a re-run keeps the earlier ones.
-                const earlier = Array.isArray(carried.artifacts) ? carried.artifacts : [];
-                return { artifacts: [...earlier, { runId, artifactName, commitID }] };
+                // The controller sets the CR's artifacts to this run's result alone (calculateStateByTaskRun).
+                return { artifacts: [{ runId, artifactName, commitID }] };
             },
         };
     }
@@ -6897,6 +7034,7 @@ class Timers {
 
 
 
+
 const DEFAULT_PORT = 8765;
 const DEFAULT_CLIENT_ID = 'odahu-actions';
 /** A development secret, printed on start-up: the emulator guards nothing of value. */
@@ -6971,7 +7109,8 @@ async function startCluster(options, baseUrl) {
         job: options.jobSeconds ?? 2,
     }, { launchPeriodSeconds });
     const faultSeed = options.seed ?? Date.now();
-    const rollouts = new Rollouts(store, outbox, artifacts, timers, {
+    const images = new ImagePulls(store, artifacts, options.missingImages);
+    const rollouts = new Rollouts(store, outbox, images, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
     });
@@ -7075,6 +7214,7 @@ function seed(store) {
 // The odahu-emulator command: starts the emulator, prints where it is as one JSON line on stdout
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
+
 const USAGE = `Usage: odahu-emulator [flags]
 
 A local Odahu 1.6.1 cluster: API server, OpenID provider, controller, pod logs and model servers.
@@ -7095,6 +7235,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
+                             their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
   --throttle-rate R          share answered 429 with Retry-After (0..1)
   --retry-after SECONDS      Retry-After of a 429 (default 1)
@@ -7136,59 +7278,82 @@ const client = (value, flag) => {
     }
     return { clientId, clientSecret, role: role };
 };
-const FLAGS = {
-    '--port': { option: 'port', read: number(0, 65535, true) },
-    '--host': { option: 'host', read: cli_text },
-    '--public-url': { option: 'publicUrl', read: url },
-    '--client-id': { option: 'clientId', read: cli_text },
-    '--client-secret': { option: 'clientSecret', read: cli_text },
-    '--client': { option: 'extraClients', read: client },
-    '--token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
-    '--training-seconds': { option: 'trainingSeconds', read: number(0) },
-    '--packaging-seconds': { option: 'packagingSeconds', read: number(0) },
-    '--deployment-seconds': { option: 'deploymentSeconds', read: number(0) },
-    '--job-seconds': { option: 'jobSeconds', read: number(0) },
-    '--edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
-    '--launch-period': { option: 'launchPeriodSeconds', read: number(0) },
-    '--fail-rate': { option: 'failRate', read: number(0, 1) },
-    '--throttle-rate': { option: 'throttleRate', read: number(0, 1) },
-    '--retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },
-    '--latency-ms': { option: 'latencyMs', read: number(0) },
-    '--drop-rate': { option: 'dropRate', read: number(0, 1) },
-    '--seed': { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+/** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
+const VALUE_FLAGS = {
+    port: { option: 'port', read: number(0, 65535, true) },
+    host: { option: 'host', read: cli_text },
+    'public-url': { option: 'publicUrl', read: url },
+    'client-id': { option: 'clientId', read: cli_text },
+    'client-secret': { option: 'clientSecret', read: cli_text },
+    client: { option: 'extraClients', read: client, repeatable: true },
+    'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
+    'training-seconds': { option: 'trainingSeconds', read: number(0) },
+    'packaging-seconds': { option: 'packagingSeconds', read: number(0) },
+    'deployment-seconds': { option: 'deploymentSeconds', read: number(0) },
+    'job-seconds': { option: 'jobSeconds', read: number(0) },
+    'edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
+    'launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+    'missing-image': { option: 'missingImages', read: cli_text, repeatable: true },
+    'fail-rate': { option: 'failRate', read: number(0, 1) },
+    'throttle-rate': { option: 'throttleRate', read: number(0, 1) },
+    'retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },
+    'latency-ms': { option: 'latencyMs', read: number(0) },
+    'drop-rate': { option: 'dropRate', read: number(0, 1) },
+    seed: { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+};
+const PARSE_OPTIONS = {
+    help: { type: 'boolean', short: 'h' },
+    verbose: { type: 'boolean' },
+    ...Object.fromEntries(Object.entries(VALUE_FLAGS).map(([name, flag]) => [
+        name,
+        { type: 'string', multiple: flag.repeatable === true },
+    ])),
 };
 /** The options the flags ask for, or 'help'. */
 function parseFlags(args) {
-    const options = {};
-    const clients = [];
-    for (let i = 0; i < args.length; i += 1) {
-        const arg = args[i] ?? '';
-        if (arg === '--help' || arg === '-h')
-            return 'help';
-        if (arg === '--verbose') {
-            options.verbose = true;
-            continue;
-        }
-        const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
-        const spec = FLAGS[flag];
-        if (!spec)
-            throw new UsageError(`unknown flag ${JSON.stringify(arg)} (see --help)`);
-        const value = inline ?? args[(i += 1)];
-        if (value === undefined)
-            throw new UsageError(`${flag} needs a value`);
-        const read = spec.read(value, flag);
-        if (spec.option === 'extraClients')
-            clients.push(read);
-        else
-            options[spec.option] = read;
+    let values;
+    try {
+        ({ values } = (0,external_node_util_.parseArgs)({ args, options: PARSE_OPTIONS, strict: true, allowPositionals: false }));
     }
-    if (clients.length > 0)
-        options.extraClients = clients;
+    catch (error) {
+        throw usageErrorOf(error, args);
+    }
+    if (values.help === true)
+        return 'help';
+    const options = values.verbose === true ? { verbose: true } : {};
+    for (const [name, flag] of Object.entries(VALUE_FLAGS)) {
+        const given = values[name];
+        if (given === undefined)
+            continue;
+        const read = (value) => flag.read(String(value), `--${name}`);
+        options[flag.option] = Array.isArray(given) ? given.map(read) : read(given);
+    }
     return options;
 }
-function splitOnce(arg) {
-    const at = arg.indexOf('=');
-    return [arg.slice(0, at), arg.slice(at + 1)];
+/** parseArgs' refusals, some of them several lines long, as one line naming the flag. */
+function usageErrorOf(error, args) {
+    const code = error.code;
+    const message = error instanceof Error ? error.message : String(error);
+    const named = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+    switch (code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return new UsageError(`unknown flag "${named}" (see --help)`);
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return new UsageError(`unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}" (see --help)`);
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+            if (message.includes('does not take an argument'))
+                return new UsageError(`${named} takes no value`);
+            // "Ambiguous": the next argument starts with a dash, so it is taken for a flag, not the value.
+            const next = args[args.indexOf(named) + 1];
+            const nextName = next === undefined ? undefined : /^--?([^=]+)/.exec(next)?.[1];
+            const nextIsFlag = nextName !== undefined && nextName in PARSE_OPTIONS;
+            return new UsageError(next === undefined || nextIsFlag
+                ? `${named} needs a value`
+                : `${named} needs a value; for one that starts with "-", write ${named}=${next}`);
+        }
+        default:
+            return error instanceof Error ? error : new Error(message);
+    }
 }
 async function main() {
     let parsed;
