@@ -126,6 +126,45 @@ describe('odahu-emulator', () => {
     }
   });
 
+  it('--missing-image (repeatable) keeps matching images from pulling', async () => {
+    const args = ['--port', '0', '--deployment-seconds', '0.1'];
+    const child = run([...args, '--missing-image', 'quay.io/gone/*', '--missing-image=exact/name:1']);
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      const answer = await fetch(started.authUrl!, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: started.clientId!,
+          client_secret: started.clientSecret!,
+        }),
+      });
+      const { access_token } = (await answer.json()) as { access_token: string };
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${started.apiUrl}/api/v1/${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+        });
+      const images = { gone: 'quay.io/gone/wine:1', exact: 'exact/name:1', pulls: 'exact/name:2' };
+      for (const [id, image] of Object.entries(images)) {
+        const body = JSON.stringify({ id, spec: { image, predictor: 'odahu-ml-server' } });
+        expect((await api('model/deployment', { method: 'POST', body })).status).toBe(201);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const states: Record<string, string> = {};
+      for (const id of Object.keys(images)) {
+        const deployment = (await (await api(`model/deployment/${id}`)).json()) as {
+          status: { state: string };
+        };
+        states[id] = deployment.status.state;
+      }
+      expect(states).toEqual({ gone: 'Processing', exact: 'Processing', pulls: 'Ready' });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
   it.each([
     [['--port', 'abc'], /^odahu-emulator: --port must be an integer between 0 and 65535, not "abc"\n$/],
     [['--fail-rate', '2'], /^odahu-emulator: --fail-rate must be a number between 0 and 1, not "2"\n$/],

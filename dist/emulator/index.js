@@ -5965,10 +5965,9 @@ function modelInfo(model) {
 
 
 
-/** The moments of a rollout and of a removal, as shares of the deployment duration. */
+/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
 const CONTROLLER_PASS = 0.1;
-const DELETING_AT = 0.05;
-const REMOVED_AT = 0.25;
+const REMOVAL_TAKES = 0.2;
 /** The only predictor whose model server the emulator runs (triton models are not emulated). */
 const ML_SERVER = 'odahu-ml-server';
 /** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
@@ -6028,7 +6027,11 @@ class Rollouts {
             this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
         });
     }
-    /** DELETE: the mark is set by the API; the controller removes the service, then the rows. */
+    /**
+     * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
+     * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
+     * pass the deployment is as it was (Ready, say), marked.
+     */
     remove(id) {
         const runtime = this.runtime(id);
         const key = `deployment/${id}`;
@@ -6037,8 +6040,9 @@ class Rollouts {
             return;
         runtime.removal = 'marked';
         this.timers.cancel(key);
-        const durationMs = this.durationOf(id);
-        this.timers.after(key, durationMs * DELETING_AT, () => {
+        const passMs = this.settings.launchPeriodSeconds * 1000;
+        const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
+        this.timers.after(key, passMs, () => {
             runtime.removal = 'deleting';
             runtime.serving = undefined;
             if (runtime.statusCut)
@@ -6046,7 +6050,7 @@ class Rollouts {
             const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
             this.setStatus(id, { ...current, state: 'Deleting' });
         });
-        this.timers.after(key, durationMs * REMOVED_AT, () => {
+        this.timers.after(key, removedMs, () => {
             const datetime = moment().stored;
             const route = this.store.defaultRouteOf(id);
             if (route)
@@ -7113,6 +7117,7 @@ async function startCluster(options, baseUrl) {
     const rollouts = new Rollouts(store, outbox, images, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+        launchPeriodSeconds,
     });
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,

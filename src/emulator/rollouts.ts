@@ -21,6 +21,8 @@ import type { ModelDeploymentStatus, ModelRoute, ModelRouteStatus } from '../sha
 export interface RolloutSettings {
   deploymentSeconds: number;
   edgeWarmupSeconds: number;
+  /** The controller's period: a marked deployment turns Deleting on its next pass. */
+  launchPeriodSeconds: number;
 }
 
 /** A revision the edge can send requests to. */
@@ -46,10 +48,9 @@ interface DeploymentRuntime {
   credsUpdatedAt?: string;
 }
 
-/** The moments of a rollout and of a removal, as shares of the deployment duration. */
+/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
 const CONTROLLER_PASS = 0.1;
-const DELETING_AT = 0.05;
-const REMOVED_AT = 0.25;
+const REMOVAL_TAKES = 0.2;
 
 /** The only predictor whose model server the emulator runs (triton models are not emulated). */
 const ML_SERVER = 'odahu-ml-server';
@@ -105,7 +106,11 @@ export class Rollouts {
     });
   }
 
-  /** DELETE: the mark is set by the API; the controller removes the service, then the rows. */
+  /**
+   * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
+   * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
+   * pass the deployment is as it was (Ready, say), marked.
+   */
   remove(id: string): void {
     const runtime = this.runtime(id);
     const key = `deployment/${id}`;
@@ -113,15 +118,16 @@ export class Rollouts {
     if (runtime.removal !== 'none') return;
     runtime.removal = 'marked';
     this.timers.cancel(key);
-    const durationMs = this.durationOf(id);
-    this.timers.after(key, durationMs * DELETING_AT, () => {
+    const passMs = this.settings.launchPeriodSeconds * 1000;
+    const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
+    this.timers.after(key, passMs, () => {
       runtime.removal = 'deleting';
       runtime.serving = undefined;
       if (runtime.statusCut) return;
       const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
       this.setStatus(id, { ...current, state: 'Deleting' });
     });
-    this.timers.after(key, durationMs * REMOVED_AT, () => {
+    this.timers.after(key, removedMs, () => {
       const datetime = moment().stored;
       const route = this.store.defaultRouteOf(id);
       if (route) this.dropRoute(route.id);

@@ -118,6 +118,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const rollouts = new Rollouts(store, outbox, images, timers, {
     deploymentSeconds: options.deploymentSeconds ?? 2,
     edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+    launchPeriodSeconds,
   });
   const configuration = configurationDocument(
     config,

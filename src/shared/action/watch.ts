@@ -109,7 +109,7 @@ export async function watch<T>(
           id,
           options.timeoutMs,
           phase.state(current),
-          timeoutHint(phase, current),
+          phase.timeoutHint?.(current) ?? '',
         );
       }
       await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
@@ -176,11 +176,4 @@ async function getOrExplain<T>(
       { cause: error },
     );
   }
-}
-
-function timeoutHint<T>(phase: Phase<T>, current: T): string {
-  if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
-    return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
-  }
-  return '';
 }
