@@ -5,7 +5,7 @@
 
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
-import { withServerDefaults } from '../deployment-defaults.js';
+import { withServerDefaults } from '../stored-deployment.js';
 import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
 
