@@ -179,8 +179,12 @@ describe('the API checks tokens like the mesh in front of it', () => {
     }
   });
 
-  it('keeps /health open', async () => {
-    const reply = await call(`${emulator.apiUrl}/health`, 'GET', null);
+  it("keeps /health behind sign-in, as the API host's ingress does, and open to any valid token", async () => {
+    // The SDK's `login` asks /health: refused, it logs in and keeps the tokens it got.
+    const refused = await call(`${emulator.apiUrl}/health`, 'GET', null);
+    expect([refused.status, refused.text]).toEqual([401, 'Jwt is missing']);
+    const viewer = await fetchToken(emulator, VIEWER.clientId, VIEWER.clientSecret);
+    const reply = await call(`${emulator.apiUrl}/health`, 'GET', viewer);
     expect([reply.status, reply.text]).toEqual([200, '{}']);
   });
 });

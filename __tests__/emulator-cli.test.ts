@@ -86,7 +86,19 @@ describe('odahu-emulator', () => {
       const port = new URL(started.apiUrl!).port;
       const hosts = ['127.0.0.1', ...(address ? [address] : [])];
       for (const host of hosts) {
-        expect((await fetch(`http://${host}:${port}/health`)).status).toBe(200);
+        const token = await fetch(`http://${host}:${port}${new URL(started.authUrl!).pathname}`, {
+          method: 'POST',
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: started.clientId!,
+            client_secret: started.clientSecret!,
+          }),
+        });
+        const { access_token } = (await token.json()) as { access_token: string };
+        const health = await fetch(`http://${host}:${port}/health`, {
+          headers: { authorization: `Bearer ${access_token}` },
+        });
+        expect(health.status).toBe(200);
       }
     } finally {
       child.kill('SIGTERM');

@@ -2626,9 +2626,53 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
-// The server's rules for ids and for values that become Kubernetes labels.
+;// CONCATENATED MODULE: ./src/shared/kinds.ts
+// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
+// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
+const KINDS = {
+    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
+    ToolchainIntegration: {
+        kind: 'ToolchainIntegration',
+        path: 'toolchain/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
+    PackagingIntegration: {
+        kind: 'PackagingIntegration',
+        path: 'packaging/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
+    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
+    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
+    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
+    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
+};
+const KIND_NAMES = Object.keys(KINDS);
+function isKindName(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+function idProblem(kind, id) {
+    if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
+        return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (!ID_PATTERN.test(id)) {
+        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
+// The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
+// client's too (src/shared/kinds.ts), checked against REFERENCE.md by a test.
+
 const LABEL_SOURCE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 const LABEL_PATTERN = new RegExp(LABEL_SOURCE);
 /** validation.ValidateID: 1-63 of a-z 0-9 -, a letter first, no dash last. */
@@ -3597,6 +3641,34 @@ function preparePackagingIntegration(body, _view, _options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
+// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
+// compares the stored spec with what the server would store) and the emulator (which stores it).
+const DEFAULT_MIN_REPLICAS = 0;
+const DEFAULT_MAX_REPLICAS = 1;
+const DEFAULT_PROBE_INITIAL_DELAY = 2;
+const DEFAULT_ROLE_PREFIX = 'role-';
+/**
+ * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
+ * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
+ * values are kept as given: refusing them is the validation's job.
+ */
+function withServerDefaults(id, spec, config) {
+    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
+    const defaultResources = config.defaultResources;
+    return {
+        ...spec,
+        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
+        minReplicas,
+        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
+        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
+        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/rules/deployment.ts
 // ModelDeployment: prefix `Validation of model deployment is failed: `. The server prepends some
 // errors as it goes, which gives this final order: nodeSelector, liveness, readiness, min>max, max<1,
@@ -3606,58 +3678,47 @@ function preparePackagingIntegration(body, _view, _options) {
 
 
 
-/** Knative names derived from the id must fit, so deployment ids are shorter than others. */
-const MAX_DEPLOYMENT_ID_LENGTH = 46;
-const DEFAULT_PROBE_INITIAL_DELAY = 2;
-const DEFAULT_ROLE_PREFIX = 'role-';
+
+
 function prepareModelDeployment(body, view, _options) {
-    const { id, spec } = readBody(body);
+    const { id, spec: given } = readBody(body);
     const config = view.config;
+    // The defaults are the client's too (src/shared/stored-deployment.ts); the checks are of what
+    // was given.
+    const spec = withServerDefaults(id, given, {
+        defaultResources: config.deployment.defaultResources,
+        defaultDockerPullConnName: config.defaultDockerPullConnName,
+    });
     const appended = id.length > MAX_DEPLOYMENT_ID_LENGTH
         ? [`model deployment ID should not exceed ${MAX_DEPLOYMENT_ID_LENGTH} symbols`]
         : idErrors(id);
     const prepended = [];
-    if (!spec.image)
+    if (!given.image)
         appended.push('empty image parameter');
-    if (!spec.predictor)
+    if (!given.predictor)
         appended.push('empty predictor parameter');
-    if (!spec.roleName)
-        spec.roleName = `${DEFAULT_ROLE_PREFIX}${id}`;
-    else {
-        const invalid = labelError(spec.roleName);
+    if (given.roleName) {
+        const invalid = labelError(given.roleName);
         if (invalid !== undefined)
             appended.push(invalid);
     }
-    if (spec.minReplicas === undefined)
-        spec.minReplicas = 0;
-    else if (spec.minReplicas < 0) {
+    if (given.minReplicas !== undefined && given.minReplicas < 0) {
         prepended.unshift('minimum number of replicas parameter must not be less than 0');
     }
-    if (spec.maxReplicas === undefined)
-        spec.maxReplicas = spec.minReplicas > 1 ? spec.minReplicas : 1;
-    else if (spec.maxReplicas < 1) {
+    if (given.maxReplicas !== undefined && given.maxReplicas < 1) {
         prepended.unshift('maximum number of replicas parameter must not be less than 1');
     }
     if (spec.minReplicas > spec.maxReplicas) {
         prepended.unshift('maximum number of replicas parameter must not be less than minimum number of replicas parameter');
     }
-    if (spec.resources === undefined)
-        spec.resources = copyResources(config.deployment.defaultResources);
-    else
-        appended.push(...resourceParseErrors(spec.resources));
-    if (spec.readinessProbeInitialDelay === undefined) {
-        spec.readinessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-    }
-    else if (spec.readinessProbeInitialDelay < 0) {
+    if (given.resources !== undefined)
+        appended.push(...resourceParseErrors(given.resources));
+    if (given.readinessProbeInitialDelay !== undefined && given.readinessProbeInitialDelay < 0) {
         prepended.unshift('readinessProbeInitialDelay must be non-negative integer');
     }
-    if (spec.livenessProbeInitialDelay === undefined) {
-        spec.livenessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-    }
-    else if (spec.livenessProbeInitialDelay < 0) {
+    if (given.livenessProbeInitialDelay !== undefined && given.livenessProbeInitialDelay < 0) {
         prepended.unshift('livenessProbeInitialDelay must be non-negative integer');
     }
-    spec.imagePullConnID ||= config.defaultDockerPullConnName;
     const selectorError = nodeSelectorError(spec.nodeSelector, config.deployment.nodePools);
     if (selectorError !== undefined)
         prepended.unshift(selectorError);
@@ -4288,49 +4349,6 @@ function parseCursor(value) {
 
 
 
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
-// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
-// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
-const KINDS = {
-    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
-    ToolchainIntegration: {
-        kind: 'ToolchainIntegration',
-        path: 'toolchain/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
-    PackagingIntegration: {
-        kind: 'PackagingIntegration',
-        path: 'packaging/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
-    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
-    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
-    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
-    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
-};
-const KIND_NAMES = Object.keys(KINDS);
-function isKindName(value) {
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
-}
-/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
-const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Deployment ids are capped lower: their names grow inside Kubernetes. */
-const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
-/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
-function idProblem(kind, id) {
-    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
-        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
-    }
-    if (!kinds_ID_PATTERN.test(id)) {
-        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/emulator/api/resources.ts
 // The endpoints every kind shares — list, get, create (POST), update (PUT, id from the body) and
@@ -5040,13 +5058,10 @@ class ApiGateway {
     async handle(exchange) {
         if (await this.faults.intercept(exchange))
             return;
-        const verdict = await this.verifier.verify(exchange.header('authorization'));
-        if (!verdict.ok) {
-            const challenge = bearerChallenge(`${this.baseUrl}${exchange.path}`, verdict.reason);
-            exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
+        const claims = await this.authenticate(exchange);
+        if (!claims)
             return;
-        }
-        if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.target)) {
+        if (!apiAllows(realmRoles(claims), exchange.method, exchange.target)) {
             exchange.text(403, ACCESS_DENIED);
             return;
         }
@@ -5069,6 +5084,26 @@ class ApiGateway {
         catch (error) {
             answerFailure(exchange, error);
         }
+    }
+    /**
+     * GET /health: the API's ingress puts it behind sign-in like every path of the API host, so a
+     * request without a valid token is refused (the SDK's `login` logs in on that, and keeps the tokens);
+     * with one, OPA lets anyone have it.
+     */
+    async health(exchange) {
+        if (!(await this.authenticate(exchange)))
+            return;
+        exchange.route = '/health';
+        exchange.json(200, {});
+    }
+    /** The token's claims, or undefined once a 401 has been answered. */
+    async authenticate(exchange) {
+        const verdict = await this.verifier.verify(exchange.header('authorization'));
+        if (verdict.ok)
+            return verdict.claims;
+        const challenge = bearerChallenge(`${this.baseUrl}${exchange.path}`, verdict.reason);
+        exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
+        return undefined;
     }
 }
 /** A refusal as the server words it; anything unexpected is a 500 with its text, as Go's handlers do. */
@@ -7156,8 +7191,10 @@ async function startCluster(options, baseUrl) {
     const dispatch = (req, res) => {
         const started = Date.now();
         if (options.verbose) {
+            // As requested: the OpenID provider rewrites req.url to the path under its mount point.
+            const target = req.url ?? '';
             res.on('close', () => {
-                console.error(`${req.method ?? ''} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`);
+                console.error(`${req.method ?? ''} ${target} ${res.statusCode} ${Date.now() - started}ms`);
             });
         }
         // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
@@ -7173,10 +7210,8 @@ async function startCluster(options, baseUrl) {
                 await gateway.handle(exchange);
             else if (EDGE_PREFIXES.some((prefix) => path.startsWith(prefix)))
                 await modelServer.handle(exchange);
-            else if (path === '/health' && exchange.method === 'GET') {
-                exchange.route = '/health';
-                exchange.json(200, {});
-            }
+            else if (path === '/health' && exchange.method === 'GET')
+                await gateway.health(exchange);
             else
                 exchange.text(404, NOT_FOUND_PAGE);
         };
