@@ -227,24 +227,35 @@ describe('roles, as the OPA policy grants them', () => {
   });
 });
 
+interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+
 /** A token request as a form, the way the SDK, the plugin and the actions send it. */
-function tokenRequest(form: Record<string, string>) {
-  return call<Record<string, unknown>>(emulator.authUrl, 'POST', null, new URLSearchParams(form).toString(), {
+function grant(client: Credentials, form: Record<string, string>, target: TestEmulator = emulator) {
+  const body = new URLSearchParams({
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    ...form,
+  });
+  return call<Record<string, unknown>>(target.authUrl, 'POST', null, body.toString(), {
     'content-type': 'application/x-www-form-urlencoded',
   });
 }
+
+const clientCredentials = (client: Credentials, scope: string, target?: TestEmulator) =>
+  grant(client, { grant_type: 'client_credentials', scope }, target);
+
+const refreshGrant = (client: Credentials, refreshToken: string) =>
+  grant(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
 
 /** The Odahu SDK's client-credentials request (packages/sdk/odahuflow/sdk/clients/oauth_handler.py). */
 const SDK_SCOPE = 'openid profile offline_access groups';
 
 describe("Keycloak's token answers", () => {
   it('client credentials with openid: access, id and refresh tokens, their lifetimes, type and scope', async () => {
-    const reply = await tokenRequest({
-      grant_type: 'client_credentials',
-      client_id: SCIENTIST.clientId,
-      client_secret: SCIENTIST.clientSecret,
-      scope: SDK_SCOPE,
-    });
+    const reply = await clientCredentials(SCIENTIST, SDK_SCOPE);
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.json)).toEqual([
       'access_token',
@@ -286,12 +297,7 @@ describe("Keycloak's token answers", () => {
   });
 
   it('without openid in the scope: no id token', async () => {
-    const reply = await tokenRequest({
-      grant_type: 'client_credentials',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      scope: 'profile offline_access',
-    });
+    const reply = await clientCredentials(emulator, 'profile offline_access');
     expect(reply.status).toBe(200);
     expect(reply.json.id_token).toBeUndefined();
     expect(reply.json.refresh_token).toEqual(expect.any(String));
@@ -299,12 +305,7 @@ describe("Keycloak's token answers", () => {
   });
 
   it('refuses a scope the realm does not know', async () => {
-    const reply = await tokenRequest({
-      grant_type: 'client_credentials',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      scope: 'openid cluster-admin',
-    });
+    const reply = await clientCredentials(emulator, 'openid cluster-admin');
     expect([reply.status, reply.json]).toEqual([
       400,
       { error: 'invalid_scope', error_description: 'Invalid scopes: cluster-admin' },
@@ -312,18 +313,8 @@ describe("Keycloak's token answers", () => {
   });
 
   it("the SDK's refresh (client id, secret, refresh token) gives fresh tokens for the same scope", async () => {
-    const first = await tokenRequest({
-      grant_type: 'client_credentials',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      scope: SDK_SCOPE,
-    });
-    const refreshed = await tokenRequest({
-      grant_type: 'refresh_token',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      refresh_token: first.json.refresh_token as string,
-    });
+    const first = await clientCredentials(emulator, SDK_SCOPE);
+    const refreshed = await refreshGrant(emulator, first.json.refresh_token as string);
     expect(refreshed.status).toBe(200);
     expect(refreshed.json).toMatchObject({ token_type: 'Bearer', scope: first.json.scope });
     for (const key of ['access_token', 'id_token', 'refresh_token']) {
@@ -333,12 +324,7 @@ describe("Keycloak's token answers", () => {
     const api = new Api(emulator, refreshed.json.id_token as string);
     expect((await api.get('model/training')).status).toBe(200);
 
-    const foreign = await tokenRequest({
-      grant_type: 'refresh_token',
-      client_id: VIEWER.clientId,
-      client_secret: VIEWER.clientSecret,
-      refresh_token: first.json.refresh_token as string,
-    });
+    const foreign = await refreshGrant(VIEWER, first.json.refresh_token as string);
     expect([foreign.status, foreign.json]).toEqual([
       400,
       {
@@ -346,12 +332,7 @@ describe("Keycloak's token answers", () => {
         error_description: "Invalid refresh token. Token client and authorized client don't match",
       },
     ]);
-    const unknown = await tokenRequest({
-      grant_type: 'refresh_token',
-      client_id: emulator.clientId,
-      client_secret: emulator.clientSecret,
-      refresh_token: 'not-a-refresh-token',
-    });
+    const unknown = await refreshGrant(emulator, 'not-a-refresh-token');
     expect([unknown.status, unknown.json]).toEqual([
       400,
       { error: 'invalid_grant', error_description: 'Invalid refresh token' },
@@ -361,13 +342,8 @@ describe("Keycloak's token answers", () => {
 
 describe('the id token as the bearer', () => {
   /** The Airflow plugin's request (OdahuHook._get_token), with the scope its documentation sets. */
-  async function pluginToken(client = { clientId: emulator.clientId, clientSecret: emulator.clientSecret }) {
-    const reply = await tokenRequest({
-      grant_type: 'client_credentials',
-      client_id: client.clientId,
-      client_secret: client.clientSecret,
-      scope: 'openid profile email offline_access groups',
-    });
+  async function pluginToken(client: Credentials = emulator) {
+    const reply = await clientCredentials(client, 'openid profile email offline_access groups');
     return reply.json.id_token as string;
   }
 
@@ -411,19 +387,8 @@ describe('the id token as the bearer', () => {
 
     const shortLived = await startTestEmulator({ tokenTtlSeconds: 1 });
     try {
-      const reply = await call<{ id_token: string }>(
-        shortLived.authUrl,
-        'POST',
-        null,
-        new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: shortLived.clientId,
-          client_secret: shortLived.clientSecret,
-          scope: SDK_SCOPE,
-        }).toString(),
-        { 'content-type': 'application/x-www-form-urlencoded' },
-      );
-      const api = new Api(shortLived, reply.json.id_token);
+      const reply = await clientCredentials(shortLived, SDK_SCOPE, shortLived);
+      const api = new Api(shortLived, reply.json.id_token as string);
       expect((await api.get('model/training')).status).toBe(200);
       await sleep(2100);
       const expired = await api.get('model/training');

@@ -42,6 +42,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** An access token from the started emulator's token endpoint (`authUrl`, or the same path on `host`). */
+async function accessToken(
+  started: Record<string, string>,
+  client = { id: started.clientId!, secret: started.clientSecret! },
+  host?: string,
+): Promise<string> {
+  const url = new URL(started.authUrl!);
+  if (host) url.host = `${host}:${url.port}`;
+  const answer = await fetch(url, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.id,
+      client_secret: client.secret,
+    }),
+  });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
 describe('odahu-emulator', () => {
   it('prints where it is, serves tokens and the API, and exits 0 on SIGTERM', async () => {
     const child = run(['--port', '0', '--client', 'ci-viewer:s3cret:viewer', '--training-seconds', '0.2']);
@@ -52,15 +71,7 @@ describe('odahu-emulator', () => {
       expect(Object.keys(started)).toEqual(['apiUrl', 'authUrl', 'clientId', 'clientSecret']);
       expect(started.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(started.authUrl).toBe(`${started.apiUrl}/auth/realms/odahu/protocol/openid-connect/token`);
-      const token = await fetch(started.authUrl!, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'ci-viewer',
-          client_secret: 's3cret',
-        }),
-      });
-      const { access_token } = (await token.json()) as { access_token: string };
+      const access_token = await accessToken(started, { id: 'ci-viewer', secret: 's3cret' });
       const list = await fetch(`${started.apiUrl}/api/v1/toolchain/integration`, {
         headers: { authorization: `Bearer ${access_token}` },
       });
@@ -86,15 +97,7 @@ describe('odahu-emulator', () => {
       const port = new URL(started.apiUrl!).port;
       const hosts = ['127.0.0.1', ...(address ? [address] : [])];
       for (const host of hosts) {
-        const token = await fetch(`http://${host}:${port}${new URL(started.authUrl!).pathname}`, {
-          method: 'POST',
-          body: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: started.clientId!,
-            client_secret: started.clientSecret!,
-          }),
-        });
-        const { access_token } = (await token.json()) as { access_token: string };
+        const access_token = await accessToken(started, undefined, host);
         const health = await fetch(`http://${host}:${port}/health`, {
           headers: { authorization: `Bearer ${access_token}` },
         });
@@ -114,15 +117,7 @@ describe('odahu-emulator', () => {
       const started = JSON.parse(await firstLine(child)) as Record<string, string>;
       expect(started.apiUrl).toBe(publicUrl);
       expect(started.authUrl).toBe(`${publicUrl}/auth/realms/odahu/protocol/openid-connect/token`);
-      const answer = await fetch(started.authUrl!, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: started.clientId!,
-          client_secret: started.clientSecret!,
-        }),
-      });
-      const { access_token } = (await answer.json()) as { access_token: string };
+      const access_token = await accessToken(started);
       const claims = JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString()) as {
         iss: string;
       };
@@ -143,15 +138,7 @@ describe('odahu-emulator', () => {
     const child = run([...args, '--missing-image', 'quay.io/gone/*', '--missing-image=exact/name:1']);
     try {
       const started = JSON.parse(await firstLine(child)) as Record<string, string>;
-      const answer = await fetch(started.authUrl!, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: started.clientId!,
-          client_secret: started.clientSecret!,
-        }),
-      });
-      const { access_token } = (await answer.json()) as { access_token: string };
+      const access_token = await accessToken(started);
       const api = (path: string, init: RequestInit = {}) =>
         fetch(`${started.apiUrl}/api/v1/${path}`, {
           ...init,

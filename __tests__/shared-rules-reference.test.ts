@@ -11,6 +11,7 @@ import { load } from 'js-yaml';
 import { withServerDefaults } from '../src/shared/stored-deployment.js';
 import { ID_PATTERN, KIND_NAMES, MAX_DEPLOYMENT_ID_LENGTH } from '../src/shared/kinds.js';
 import { KIND_SHAPES, type Shape } from '../src/shared/shapes.js';
+import type { SchemaObject } from './helpers/swagger-contract.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/odahu-api/', import.meta.url));
 const SWAGGER = `${SHARED}swagger.yaml`;
@@ -26,14 +27,6 @@ function withFile(path: string): jest.It {
       })) as unknown as jest.It;
   }
   return ((name: string) => it.skip(`${name} (skipped: no ${path})`, () => undefined)) as unknown as jest.It;
-}
-
-interface SchemaObject {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, SchemaObject>;
-  additionalProperties?: boolean | SchemaObject;
-  items?: SchemaObject;
 }
 
 /**

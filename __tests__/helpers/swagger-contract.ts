@@ -15,7 +15,7 @@ import type { RecordedAnswer } from '../../src/emulator/options.js';
 export const SWAGGER_PATH = fileURLToPath(new URL('../../../shared/odahu-api/swagger.yaml', import.meta.url));
 
 /** The subset of Swagger 2.0 schema keywords the Odahu spec uses. */
-interface SchemaObject {
+export interface SchemaObject {
   $ref?: string;
   type?: string;
   properties?: Record<string, SchemaObject>;

@@ -77,30 +77,30 @@ export function realmRoles(claims: JWTPayload): string[] {
  * string, undecoded. So `GET /api/v1/connection?type=git` matches no connection rule (the rule ends
  * in `/*$`) and is denied to data scientists and viewers, while the `.*` rules match with a query.
  */
+/** Paths a data scientist may do anything on, and a viewer GET. */
+const SCIENCE_PATHS = [
+  /^\/api\/v1\/model\/deployment.*/,
+  /^\/api\/v1\/model\/packaging.*/,
+  /^\/api\/v1\/model\/training.*/,
+];
+/** Paths data scientists and viewers may GET. */
+const READ_PATHS = [
+  /^\/api\/v1\/model\/route.*/,
+  /^\/api\/v1\/configuration.*/,
+  /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/,
+  /^\/api\/v1\/packaging\/integration.*/,
+  /^\/api\/v1\/user.*/,
+  /^\/api\/v1\/toolchain\/integration.*/,
+];
+const ANY = /.*/;
+const GET = /GET/;
 const API_PERMISSIONS: Readonly<Record<string, readonly (readonly [RegExp, RegExp])[]>> = {
-  [REALM_ROLES.admin]: [[/.*/, /.*/]],
+  [REALM_ROLES.admin]: [[ANY, ANY]],
   [REALM_ROLES.data_scientist]: [
-    [/.*/, /^\/api\/v1\/model\/deployment.*/],
-    [/.*/, /^\/api\/v1\/model\/packaging.*/],
-    [/.*/, /^\/api\/v1\/model\/training.*/],
-    [/GET/, /^\/api\/v1\/model\/route.*/],
-    [/GET/, /^\/api\/v1\/configuration.*/],
-    [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
-    [/GET/, /^\/api\/v1\/packaging\/integration.*/],
-    [/GET/, /^\/api\/v1\/user.*/],
-    [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
+    ...SCIENCE_PATHS.map((path) => [ANY, path] as const),
+    ...READ_PATHS.map((path) => [GET, path] as const),
   ],
-  [REALM_ROLES.viewer]: [
-    [/GET/, /^\/api\/v1\/model\/deployment.*/],
-    [/GET/, /^\/api\/v1\/model\/packaging.*/],
-    [/GET/, /^\/api\/v1\/model\/training.*/],
-    [/GET/, /^\/api\/v1\/model\/route.*/],
-    [/GET/, /^\/api\/v1\/configuration.*/],
-    [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
-    [/GET/, /^\/api\/v1\/packaging\/integration.*/],
-    [/GET/, /^\/api\/v1\/user.*/],
-    [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
-  ],
+  [REALM_ROLES.viewer]: [...SCIENCE_PATHS, ...READ_PATHS].map((path) => [GET, path] as const),
 };
 
 /** What core.rego lets any token GET: `/`, `/health`, and anything with `/swagger` in it (unanchored). */

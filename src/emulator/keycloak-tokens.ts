@@ -119,25 +119,13 @@ function tokenIssuer(provider: Provider, settings: TokenSettings): Issue {
     const accountId = serviceAccountId(clientId);
     // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
     const session = randomUUID();
+    const common = { client, accountId, grantId: session, gty: 'client_credentials', scope, sid: session };
     const accessToken = await new provider.AccessToken({
-      client,
-      accountId,
-      grantId: session,
-      gty: 'client_credentials',
-      scope,
-      sid: session,
+      ...common,
       resourceServer,
       expiresIn: ttlSeconds,
     }).save();
-    const refreshToken = await new provider.RefreshToken({
-      client,
-      accountId,
-      grantId: session,
-      gty: 'client_credentials',
-      scope,
-      sid: session,
-      expiresIn: refreshTtl,
-    }).save();
+    const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
 
     let idToken: string | undefined;
     if (scope.split(' ').includes('openid')) {
