@@ -170,15 +170,19 @@ export const inferenceJobPhase: Phase<InferenceJob> = {
   kind: 'InferenceJob',
   noun: 'batch inference job',
   get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
+  // No state at all: the controller has not made the job's TaskRun (yet, or ever: see watch.ts).
   state: (j) => j.status?.state || 'pending',
   detail: () => '',
   outcome: (j) => podOutcome(j.status?.state),
   failure: (j) => reasonAndMessage(j.status),
   outputs: (_client, j) =>
     Promise.resolve({
-      'inference-job-id': j.id,
+      'job-id': j.id,
+      'service-id': j.spec.inferenceServiceId,
+      'request-id': j.spec.requestId ?? '',
+      output: JSON.stringify(j.spec.outputDestination ?? null),
       state: j.status?.state ?? '',
       status: JSON.stringify(j.status ?? {}),
     }),
-  keyOutputs: [],
+  keyOutputs: ['output'],
 };
