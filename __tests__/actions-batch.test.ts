@@ -68,7 +68,9 @@ test('a re-run leaves the unchanged service alone and starts a new job', async (
   const before = emulator.answers.length;
   const second = await runAction('batch', { service: serviceManifest('again-batch'), ...poll }, { env });
   expect(second.failure).toBeUndefined();
-  expect(second.log).toContain('Batch inference service again-batch already has this spec: nothing to update.');
+  expect(second.log).toContain(
+    'Batch inference service again-batch already has this spec: nothing to update.',
+  );
   expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual(['POST /api/v1/batch/job']);
   expect(second.outputs['job-id']).not.toBe(first.outputs['job-id']);
 });
@@ -82,7 +84,9 @@ test('a changed service is updated, and keeps the webhook trigger its create gav
   );
   expect(run.failure).toBeUndefined();
   expect(run.log).toContain('Updating batch inference service changed-batch.');
-  const service = await api.get<{ spec: { image: string; triggers: unknown } }>('batch/service/changed-batch');
+  const service = await api.get<{ spec: { image: string; triggers: unknown } }>(
+    'batch/service/changed-batch',
+  );
   expect(service.json.spec.image).toBe('registry.odahu.local/odahu/wine-batch:1.1');
   expect(service.json.spec.triggers).toEqual({ webhook: { enabled: true } });
 });
@@ -122,7 +126,11 @@ test('a failed job fails the step with the server reason, and its outputs are se
 });
 
 test('wait: false ends once the job exists; the wait action gives the same outputs', async () => {
-  const started = await runAction('batch', { service: serviceManifest('later-batch'), wait: 'false' }, { env });
+  const started = await runAction(
+    'batch',
+    { service: serviceManifest('later-batch'), wait: 'false' },
+    { env },
+  );
   expect(started.failure).toBeUndefined();
   expect(started.outputs.state).not.toBe('succeeded');
   const waited = await runAction(
@@ -193,7 +201,11 @@ test('a connection the job could never use fails the step before anything is wri
 test('if-exists: fail stops at an existing service, and starts no job', async () => {
   await runAction('batch', { service: serviceManifest('taken-batch'), wait: 'false' }, { env });
   const before = emulator.answers.length;
-  const run = await runAction('batch', { service: serviceManifest('taken-batch'), 'if-exists': 'fail' }, { env });
+  const run = await runAction(
+    'batch',
+    { service: serviceManifest('taken-batch'), 'if-exists': 'fail' },
+    { env },
+  );
   expect(run.failure).toBe('batch inference service taken-batch already exists and if-exists is fail');
   expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual([]);
 });
@@ -207,7 +219,9 @@ test('if-exists: replace deletes the service and its jobs, waits until they are 
   );
   expect(run.failure).toBeUndefined();
   expect(run.log).toContainEqual(
-    expect.stringContaining(`Deleted the 1 job(s) of batch inference service replaced-batch (${first.outputs['job-id']})`),
+    expect.stringContaining(
+      `Deleted the 1 job(s) of batch inference service replaced-batch (${first.outputs['job-id']})`,
+    ),
   );
   expect((await api.get(`batch/job/${first.outputs['job-id']}`)).status).toBe(404);
   expect(run.outputs.state).toBe('succeeded');

@@ -2,7 +2,12 @@
 // and job as the server would refuse or never run them (no model, no webhook trigger, no data source
 // or output) are reported here, one line each.
 
-import { serviceWithDefaults } from '../shared/action/batch-service.js';
+import {
+  jobSourceProblems,
+  jobsRefused,
+  serviceProblems,
+  serviceWithDefaults,
+} from '../shared/action/batch-service.js';
 import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
@@ -35,27 +40,11 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
   return { settings: settings!, service: serviceWithDefaults(service!.resource), job, ifExists, ...timing };
 }
 
-/** What the server refuses in a service, and a disabled webhook, which makes it refuse every job. */
+/** What the server would refuse in the service, or in every job of it (a disabled webhook trigger). */
 function checkService(reader: InputReader, manifest: Manifest<'InferenceService'>): void {
-  const { spec } = manifest.resource;
-  const at = (problem: string) => reader.problem(`${manifest.origin}: ${problem}`);
-  if (!spec.image) at('spec.image is required: the image that runs the predictions');
-  if (!spec.command?.length) at('spec.command is required: the command that runs the predictions');
-  const registry = spec.modelRegistry;
-  if (registry?.remote) {
-    if (!registry.remote.modelConnection) at('spec.modelRegistry.remote.modelConnection is required');
-  } else if (registry?.local) {
-    if (!registry.local.meta?.name) at('spec.modelRegistry.local.meta.name is required');
-    if (!registry.local.meta?.version) at('spec.modelRegistry.local.meta.version is required');
-  } else {
-    at(
-      'spec.modelRegistry has no model: give remote (modelConnection and modelPath, a model in object storage) or local (meta.name and meta.version of the model in the image)',
-    );
-  }
-  if (spec.triggers?.webhook?.enabled === false) {
-    at(
-      'spec.triggers.webhook.enabled is false: the server refuses every job of a service whose webhook trigger is disabled; set it to true or leave triggers out',
-    );
+  const refused = jobsRefused(manifest.resource);
+  for (const problem of [...serviceProblems(manifest.resource), ...(refused ? [refused] : [])]) {
+    reader.problem(`${manifest.origin}: ${problem}`);
   }
 }
 
@@ -68,13 +57,5 @@ function checkJob(reader: InputReader, job: InferenceJob, origin: string, servic
     );
   }
   job.spec.inferenceServiceId = service.id;
-  for (const field of ['dataSource', 'outputDestination'] as const) {
-    const reference = job.spec[field] ?? service.spec[field];
-    const what = field === 'dataSource' ? 'where the job reads its input' : 'where the job writes its output';
-    if (!reference) {
-      reader.problem(`${origin}: no ${field} (${what}): set spec.${field} in the job or the service`);
-    } else if (!reference.connection) {
-      reader.problem(`${origin}: spec.${field} names no connection (${what})`);
-    }
-  }
+  for (const problem of jobSourceProblems(service, job)) reader.problem(`${origin}: ${problem}`);
 }

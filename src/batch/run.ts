@@ -21,7 +21,10 @@ export async function batch(ctx: StepContext, inputs: BatchInputs): Promise<void
   const { signal } = ctx;
   const client = OdahuClient.fromSettings(inputs.settings);
   const rows: SummaryRow[] = [];
-  const timing = { deleteTimeoutMs: Math.max(inputs.timeoutMs, 60_000), pollIntervalMs: inputs.pollIntervalMs };
+  const timing = {
+    deleteTimeoutMs: Math.max(inputs.timeoutMs, 60_000),
+    pollIntervalMs: inputs.pollIntervalMs,
+  };
   try {
     // Read before anything is written: a job that could never run fails the step here.
     const cluster = new PlannedCluster(client, signal, [

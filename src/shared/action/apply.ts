@@ -134,6 +134,6 @@ export function specCovers(actual: unknown, wanted: unknown): boolean {
   return actual === wanted;
 }
 
-function capitalize(text: string): string {
+export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -4,10 +4,10 @@
 
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
 import type { InferenceJob, InferenceService } from '../types.js';
 import type { DeleteOptions, Store } from './apply.js';
 import { waitUntilGone } from './apply.js';
+import { deniedRead } from './planned-cluster.js';
 import type { PlannedCluster } from './planned-cluster.js';
 
 /** The webhook trigger the server gives a created service, written out so that a PUT keeps it. */
@@ -16,6 +16,46 @@ export function serviceWithDefaults(service: InferenceService): InferenceService
     service.spec.triggers = { ...service.spec.triggers, webhook: { enabled: true } };
   }
   return service;
+}
+
+/** What the server refuses in a service: no image, no command, no model. One line each. */
+export function serviceProblems(service: InferenceService): string[] {
+  const { spec } = service;
+  const problems: string[] = [];
+  if (!spec.image) problems.push('spec.image is required: the image that runs the predictions');
+  if (!spec.command?.length) problems.push('spec.command is required: the command that runs the predictions');
+  const registry = spec.modelRegistry;
+  if (registry?.remote) {
+    if (!registry.remote.modelConnection)
+      problems.push('spec.modelRegistry.remote.modelConnection is required');
+  } else if (registry?.local) {
+    if (!registry.local.meta?.name) problems.push('spec.modelRegistry.local.meta.name is required');
+    if (!registry.local.meta?.version) problems.push('spec.modelRegistry.local.meta.version is required');
+  } else {
+    problems.push(
+      'spec.modelRegistry has no model: give remote (modelConnection and modelPath, a model in object storage) or local (meta.name and meta.version of the model in the image)',
+    );
+  }
+  return problems;
+}
+
+/** Why the server refuses every job of the service, or undefined when it takes them. */
+export function jobsRefused(service: InferenceService): string | undefined {
+  return service.spec.triggers?.webhook?.enabled === false
+    ? 'spec.triggers.webhook.enabled is false: the server refuses every job of a service whose webhook trigger is disabled; set it to true or leave triggers out'
+    : undefined;
+}
+
+/** Where a job reads and writes (its own, else its service's): one line for each that is missing. */
+export function jobSourceProblems(service: InferenceService, job: InferenceJob): string[] {
+  const problems: string[] = [];
+  for (const field of ['dataSource', 'outputDestination'] as const) {
+    const reference = job.spec[field] ?? service.spec[field];
+    const what = field === 'dataSource' ? 'where the job reads its input' : 'where the job writes its output';
+    if (!reference) problems.push(`no ${field} (${what}): set spec.${field} in the job or the service`);
+    else if (!reference.connection) problems.push(`spec.${field} names no connection (${what})`);
+  }
+  return problems;
 }
 
 /** The server's page size: a shorter page is the last. */
@@ -99,7 +139,7 @@ export async function jobConnectionProblems(
       connection = await cluster.find('Connection', name);
     } catch (error) {
       // Credentials that may not read connections: the server and its controller judge.
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) continue;
+      if (deniedRead(error)) continue;
       throw error;
     }
     const what = `a batch job of ${service.id} needs connection ${name} (${role})`;

@@ -55,7 +55,8 @@ export function readManifestInput<K extends KindName>(
   for (const warning of manifest.warnings) core.warning(warning);
   if (KINDS[kind].generatedId) {
     // The server names these itself (batch jobs: job-<service>-xxxxx): an id written here is dropped.
-    if (manifest.id) core.warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
+    if (manifest.id)
+      core.warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
     return manifest;
   }
   const id = options.idInput === false ? undefined : reader.optional('id');

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
 import { ApiError } from '../errors.js';
+import type { KindName } from '../kinds.js';
 import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
 
 export type Outcome = 'pending' | 'succeeded' | 'failed';
@@ -185,4 +186,12 @@ export const inferenceJobPhase: Phase<InferenceJob> = {
       status: JSON.stringify(j.status ?? {}),
     }),
   keyOutputs: ['output'],
+};
+
+/** The phase of each kind that runs or rolls out (the others are done once written). */
+export const PHASE_OF_KIND: Partial<Record<KindName, Phase<unknown>>> = {
+  ModelTraining: trainingPhase,
+  ModelPackaging: packagingPhase,
+  ModelDeployment: deploymentPhase,
+  InferenceJob: inferenceJobPhase,
 };

@@ -30,7 +30,7 @@ export class PlannedCluster {
   async find<K extends KindName>(kind: K, id: string): Promise<KindResources[K] | undefined> {
     const key = `${kind}/${id}`;
     if (this.planned.has(key)) return this.planned.get(key) as KindResources[K];
-    return (await this.onServer(kind, id)) as KindResources[K] | undefined;
+    return this.onServer(kind, id);
   }
 
   /** What the server has now (undefined: nothing). */
@@ -52,8 +52,13 @@ export class PlannedCluster {
     try {
       return (await this.find(kind, id)) !== undefined;
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return undefined;
+      if (deniedRead(error)) return undefined;
       throw error;
     }
   }
+}
+
+/** The server would not let these credentials read it (a data scientist and batch services, say). */
+export function deniedRead(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
 }

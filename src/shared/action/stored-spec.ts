@@ -5,7 +5,6 @@
 // a change: a PUT is always correct, only sometimes wasteful.
 
 import type { OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
 import type { KindName, KindResources } from '../kinds.js';
 import type {
   Connection,
@@ -16,6 +15,7 @@ import type {
   Target,
 } from '../types.js';
 import { unchangedDeployment } from './desired-deployment.js';
+import { deniedRead } from './planned-cluster.js';
 import type { PlannedCluster } from './planned-cluster.js';
 import { sameSpec } from './same-spec.js';
 
@@ -51,7 +51,7 @@ export function unchangedCheck<K extends KindName>(
   if (kind === 'ModelDeployment') {
     return unchangedDeployment(client, desired as ModelDeployment) as UnchangedCheck<KindResources[K]>;
   }
-  const asStored = AS_STORED[kind] as AsStored<K> | undefined;
+  const asStored = AS_STORED[kind];
   // Jobs are never updated: each apply starts a new one.
   if (!asStored) return () => Promise.resolve(false);
   return async (existing) => sameSpec(existing.spec, await asStored(desired, cluster));
@@ -124,7 +124,7 @@ async function unchangedConnection(
   try {
     stored = await client.connections.decrypted(existing.id);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return false;
+    if (deniedRead(error)) return false;
     throw error;
   }
   const expected = { ...desired.spec };
