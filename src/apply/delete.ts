@@ -66,6 +66,7 @@ export async function deleteAll(
           pollIntervalMs: inputs.pollIntervalMs,
           runtimeGone: phase?.runtimeGone && ((id, signal) => phase.runtimeGone!(client, id, signal)),
         });
+        core.info(`${capitalize(NOUNS[kind])} ${target.id} is gone.`);
       }
       report.done(result);
       report.row(result, started, target.present ? 'gone' : '');
