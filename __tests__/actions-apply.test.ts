@@ -26,14 +26,6 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
-/** API calls made since `from` (an index into the emulator's answers), reads left out. */
-function writesSince(from: number): string[] {
-  return emulator.answers
-    .slice(from)
-    .filter((a) => a.path.startsWith('/api/v1/') && a.method !== 'GET')
-    .map((a) => `${a.method} ${a.path}`);
-}
-
 function writeFiles(files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(workspace, path, '..'), { recursive: true });
@@ -120,7 +112,7 @@ describe('a whole model in one file', () => {
       { env, workspace },
     );
     expect(run.failure).toBeUndefined();
-    expect(writesSince(before)).toEqual([
+    expect(emulator.callsSince(before, { writes: true })).toEqual([
       'POST /api/v1/connection',
       'POST /api/v1/connection',
       'POST /api/v1/toolchain/integration',
@@ -153,7 +145,7 @@ describe('a whole model in one file', () => {
     const before = emulator.answers.length;
     const run = await runAction('apply', { manifests: 'odahu/model.yaml', ...poll }, { env, workspace });
     expect(run.failure).toBeUndefined();
-    expect(writesSince(before)).toEqual([]);
+    expect(emulator.callsSince(before, { writes: true })).toEqual([]);
     expect(results(run).map((r) => r.action)).toEqual(Array(8).fill('unchanged'));
     expect(run.log).toContain('Training whole already has this spec: left alone.');
   });
@@ -163,7 +155,7 @@ describe('a whole model in one file', () => {
     const before = emulator.answers.length;
     const run = await runAction('apply', { manifests: 'odahu/model.yaml', ...poll }, { env, workspace });
     expect(run.failure).toBeUndefined();
-    expect(writesSince(before)).toEqual(['PUT /api/v1/model/training']);
+    expect(emulator.callsSince(before, { writes: true })).toEqual(['PUT /api/v1/model/training']);
     expect(results(run).find((r) => r.kind === 'ModelTraining')).toEqual({
       kind: 'ModelTraining',
       id: 'whole',
@@ -189,7 +181,7 @@ describe('a whole model in one file', () => {
     expect(failed.failure).toContain(
       'odahu/model.yaml, document 4 (line 22): ModelTraining whole already exists and if-exists is fail',
     );
-    expect(writesSince(before)).toEqual([]);
+    expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   });
 
   test('delete: true removes everything in reverse order, waiting until each is gone; again, nothing is there', async () => {
@@ -203,7 +195,7 @@ describe('a whole model in one file', () => {
       { env, workspace },
     );
     expect(run.failure).toBeUndefined();
-    expect(writesSince(before)).toEqual([
+    expect(emulator.callsSince(before, { writes: true })).toEqual([
       `DELETE /api/v1/batch/job/${job.json.id}`,
       'DELETE /api/v1/batch/service/whole-batch',
       'DELETE /api/v1/model/route/whole-route',
@@ -257,7 +249,7 @@ test('files and globs, one a line, with ! to leave some out', async () => {
     { env, workspace },
   );
   expect(resultsOf(again).map((r) => r.action)).toEqual(Array(3).fill('unchanged'));
-  expect(writesSince(before)).toEqual([]);
+  expect(emulator.callsSince(before, { writes: true })).toEqual([]);
 });
 
 test('bad input: every problem one line each, before any API call, nothing created', async () => {
@@ -284,7 +276,7 @@ test('bad input: every problem one line each, before any API call, nothing creat
     'bad/one.yaml, document 1 (line 1): spec.keySecret in the manifest is not base64: the API takes it base64-encoded; encode it (base64 -w0), or create the connection with the connection action, whose inputs encode it',
     'bad/one.yaml, document 1 (line 1): id "Bad_Id" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -',
   ]);
-  expect(emulator.answers.slice(before).filter((a) => a.path.startsWith('/api/v1/'))).toEqual([]);
+  expect(emulator.callsSince(before)).toEqual([]);
 });
 
 test('inline manifests: a resource given twice, an InferenceJob without its service', async () => {
@@ -304,7 +296,7 @@ test('inline manifests: a resource given twice, an InferenceJob without its serv
     'inline manifests, document 2 (line 5): Connection twice is also given at inline manifests, document 1 (line 1); give each resource once',
     'inline manifests, document 3 (line 9): spec.inferenceServiceId is required: the service the job runs',
   ]);
-  expect(emulator.answers.slice(before).filter((a) => a.path.startsWith('/api/v1/'))).toEqual([]);
+  expect(emulator.callsSince(before)).toEqual([]);
 });
 
 test('a reference that resolves nowhere fails the step after reading, before any write', async () => {
@@ -331,7 +323,7 @@ spec:
   expect(run.failure).toBe(
     'inline manifests, document 2 (line 5): spec.data[0].connection names Connection refs-missing, which is neither in the manifests nor on the server',
   );
-  expect(writesSince(before)).toEqual([]);
+  expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   expect((await api.get('connection/refs-code')).status).toBe(404);
 });
 

@@ -21,14 +21,6 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
-/** API calls made since `from` (an index into the emulator's answers). */
-function callsSince(from: number): string[] {
-  return emulator.answers
-    .slice(from)
-    .filter((a) => a.path.startsWith('/api/v1/'))
-    .map((a) => `${a.method} ${a.path}`);
-}
-
 /** A service the fresh emulator can run: input and output in the models-output bucket. */
 function serviceManifest(id: string, extra: string[] = []): string {
   return [
@@ -71,7 +63,7 @@ test('a re-run leaves the unchanged service alone and starts a new job', async (
   expect(second.log).toContain(
     'Batch inference service again-batch already has this spec: nothing to update.',
   );
-  expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual(['POST /api/v1/batch/job']);
+  expect(emulator.callsSince(before, { writes: true })).toEqual(['POST /api/v1/batch/job']);
   expect(second.outputs['job-id']).not.toBe(first.outputs['job-id']);
 });
 
@@ -174,7 +166,7 @@ test('bad input: one line each, before any API call', async () => {
     'inline job, document 1 (line 1): spec.dataSource names no connection (where the job reads its input)',
     'inline job, document 1 (line 1): no outputDestination (where the job writes its output): set spec.outputDestination in the job or the service',
   ]);
-  expect(callsSince(before)).toEqual([]);
+  expect(emulator.callsSince(before)).toEqual([]);
 });
 
 test('a connection the job could never use fails the step before anything is written', async () => {
@@ -194,7 +186,7 @@ test('a connection the job could never use fails the step before anything is wri
     'a batch job of unusable-batch needs connection docker-ci (its dataSource), which is a docker connection: batch jobs use object storage only (s3, gcs, azureblob)',
     'a batch job of unusable-batch needs connection no-such-bucket (its outputDestination), which does not exist: the job would never start',
   ]);
-  expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual([]);
+  expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   expect((await api.get('batch/service/unusable-batch')).status).toBe(404);
 });
 
@@ -207,7 +199,7 @@ test('if-exists: fail stops at an existing service, and starts no job', async ()
     { env },
   );
   expect(run.failure).toBe('batch inference service taken-batch already exists and if-exists is fail');
-  expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual([]);
+  expect(emulator.callsSince(before, { writes: true })).toEqual([]);
 });
 
 test('if-exists: replace deletes the service and its jobs, waits until they are gone, and creates anew', async () => {
