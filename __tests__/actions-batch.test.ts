@@ -218,3 +218,52 @@ test('if-exists: replace deletes the service and its jobs, waits until they are 
   expect((await api.get(`batch/job/${first.outputs['job-id']}`)).status).toBe(404);
   expect(run.outputs.state).toBe('succeeded');
 });
+
+describe('on a cluster whose jobs take 20 s', () => {
+  let slow: TestEmulator;
+  let slowEnv: Record<string, string>;
+  let slowApi: Api;
+
+  beforeAll(async () => {
+    slow = await startTestEmulator({ jobSeconds: 20 });
+    slowEnv = emulatorEnv(slow);
+    slowApi = new Api(slow, await fetchToken(slow));
+  });
+
+  afterAll(() => slow.close());
+
+  test('a job still without a state at the timeout: the step fails saying what to check', async () => {
+    const run = await runAction(
+      'batch',
+      { service: serviceManifest('stuck-batch'), timeout: '1s', ...poll },
+      { env: slowEnv },
+    );
+    expect(run.failure).toMatch(
+      /^batch inference job job-stuck-batch-\w{5} did not finish within 1s: it is still pending \(a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob\)$/,
+    );
+    expect(run.outputs['job-id']).toMatch(/^job-stuck-batch-/);
+  });
+
+  test('a cancel while waiting deletes the job the step started', async () => {
+    const controller = new AbortController();
+    const run = await runAction(
+      'batch',
+      { service: serviceManifest('cancelled-batch'), ...poll },
+      {
+        env: slowEnv,
+        signal: controller.signal,
+        onLine: (line) => {
+          if (/^Started batch inference job /.test(line)) controller.abort();
+        },
+      },
+    );
+    expect(run.failure).toBe('Cancelled (SIGINT).');
+    const jobId = run.outputs['job-id']!;
+    expect(run.log).toContain(
+      `Deleting batch inference job ${jobId}, which this step started (a cancelled batch step deletes its job).`,
+    );
+    const job = await slowApi.get<{ deletionMark?: boolean }>(`batch/job/${jobId}`);
+    // Marked at once, gone once its pod is cleaned up.
+    expect(job.status === 404 || job.json.deletionMark === true).toBe(true);
+  });
+});
