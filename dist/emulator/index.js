@@ -1629,25 +1629,13 @@ function tokenIssuer(provider, settings) {
         const accountId = serviceAccountId(clientId);
         // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
         const session = (0,external_node_crypto_.randomUUID)();
+        const common = { client, accountId, grantId: session, gty: 'client_credentials', scope, sid: session };
         const accessToken = await new provider.AccessToken({
-            client,
-            accountId,
-            grantId: session,
-            gty: 'client_credentials',
-            scope,
-            sid: session,
+            ...common,
             resourceServer,
             expiresIn: ttlSeconds,
         }).save();
-        const refreshToken = await new provider.RefreshToken({
-            client,
-            accountId,
-            grantId: session,
-            gty: 'client_credentials',
-            scope,
-            sid: session,
-            expiresIn: refreshTtl,
-        }).save();
+        const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
         let idToken;
         if (scope.split(' ').includes('openid')) {
             // Set, not offered as account claims: those pass through the scopes' claim lists, these are
@@ -1754,30 +1742,30 @@ function realmRoles(claims) {
  * string, undecoded. So `GET /api/v1/connection?type=git` matches no connection rule (the rule ends
  * in `/*$`) and is denied to data scientists and viewers, while the `.*` rules match with a query.
  */
+/** Paths a data scientist may do anything on, and a viewer GET. */
+const SCIENCE_PATHS = [
+    /^\/api\/v1\/model\/deployment.*/,
+    /^\/api\/v1\/model\/packaging.*/,
+    /^\/api\/v1\/model\/training.*/,
+];
+/** Paths data scientists and viewers may GET. */
+const READ_PATHS = [
+    /^\/api\/v1\/model\/route.*/,
+    /^\/api\/v1\/configuration.*/,
+    /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/,
+    /^\/api\/v1\/packaging\/integration.*/,
+    /^\/api\/v1\/user.*/,
+    /^\/api\/v1\/toolchain\/integration.*/,
+];
+const ANY = /.*/;
+const GET = /GET/;
 const API_PERMISSIONS = {
-    [REALM_ROLES.admin]: [[/.*/, /.*/]],
+    [REALM_ROLES.admin]: [[ANY, ANY]],
     [REALM_ROLES.data_scientist]: [
-        [/.*/, /^\/api\/v1\/model\/deployment.*/],
-        [/.*/, /^\/api\/v1\/model\/packaging.*/],
-        [/.*/, /^\/api\/v1\/model\/training.*/],
-        [/GET/, /^\/api\/v1\/model\/route.*/],
-        [/GET/, /^\/api\/v1\/configuration.*/],
-        [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
-        [/GET/, /^\/api\/v1\/packaging\/integration.*/],
-        [/GET/, /^\/api\/v1\/user.*/],
-        [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
+        ...SCIENCE_PATHS.map((path) => [ANY, path]),
+        ...READ_PATHS.map((path) => [GET, path]),
     ],
-    [REALM_ROLES.viewer]: [
-        [/GET/, /^\/api\/v1\/model\/deployment.*/],
-        [/GET/, /^\/api\/v1\/model\/packaging.*/],
-        [/GET/, /^\/api\/v1\/model\/training.*/],
-        [/GET/, /^\/api\/v1\/model\/route.*/],
-        [/GET/, /^\/api\/v1\/configuration.*/],
-        [/GET/, /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/],
-        [/GET/, /^\/api\/v1\/packaging\/integration.*/],
-        [/GET/, /^\/api\/v1\/user.*/],
-        [/GET/, /^\/api\/v1\/toolchain\/integration.*/],
-    ],
+    [REALM_ROLES.viewer]: [...SCIENCE_PATHS, ...READ_PATHS].map((path) => [GET, path]),
 };
 /** What core.rego lets any token GET: `/`, `/health`, and anything with `/swagger` in it (unanchored). */
 const OPEN_TO_ALL = [/^\/$/, /\/swagger.*/, /^\/health$/];
@@ -2650,6 +2638,22 @@ const KINDS = {
     InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
     InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
 };
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
 const KIND_NAMES = Object.keys(KINDS);
 function isKindName(value) {
     return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
@@ -2658,10 +2662,15 @@ function isKindName(value) {
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Deployment ids are capped lower: their names grow inside Kubernetes. */
 const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
 /** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
 function idProblem(kind, id) {
     if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
         return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
     }
     if (!ID_PATTERN.test(id)) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
@@ -4131,8 +4140,7 @@ function presentConnection(stored, mode) {
 
 
 
-/** Job ids are `job-<service id>-<5 chars>`, so service ids leave room for them. */
-const MAX_SERVICE_ID_LENGTH = 53;
+
 function prepareInferenceService(body, _view, options) {
     const { id, spec } = readBody(body);
     const errors = id.length > MAX_SERVICE_ID_LENGTH
@@ -4703,7 +4711,8 @@ function deploymentEndpoints(router, context) {
 ;// CONCATENATED MODULE: ./src/emulator/overrides.ts
 // Per-resource control of the emulated run, without leaving the real schema: two keys in a string
 // map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
-// deployment's spec.annotations). A real cluster ignores them; the emulator reads them.
+// deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
+// cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
 const OUTCOME_KEY = 'emulator-outcome';
 const SECONDS_KEY = 'emulator-seconds';
 /** `defaultSeconds` unless `emulator-seconds` holds a non-negative number (as a string or a number). */
@@ -4712,6 +4721,11 @@ function planRun(map, defaultSeconds) {
     const seconds = Number(map?.[SECONDS_KEY]);
     const given = map?.[SECONDS_KEY] !== undefined && map[SECONDS_KEY] !== '' && Number.isFinite(seconds) && seconds >= 0;
     return { fails: outcome === 'failed', durationMs: (given ? seconds : defaultSeconds) * 1000 };
+}
+/** A batch job whose `spec.requestId` starts with this fails in its user container. */
+const FAILING_REQUEST_ID = 'emulator-outcome-failed';
+function planJob(requestId, defaultSeconds) {
+    return { fails: requestId?.startsWith(FAILING_REQUEST_ID) ?? false, durationMs: defaultSeconds * 1000 };
 }
 /**
  * A packaging's arguments are checked against the integration's JSON schema, which forbids unknown
@@ -6702,6 +6716,8 @@ function carriedOver(kind, status) {
 const SCHEDULING_AT = 0.1;
 /** The longest wait between two of the controller's tries at a resource it could not reconcile. */
 const MAX_RETRY_MS = 30_000;
+/** The connection types a batch job's rclone steps can read (rclone.GetBucketAndPath). */
+const OBJECT_STORAGE = new Set(['s3', 'gcs', 'azureblob']);
 const RUNNING_AT = 0.25;
 /** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
 class TaskRun {
@@ -6797,8 +6813,8 @@ class TaskRuns {
     }
     /**
      * A batch job's TaskRun is made only once the controller can read every connection it names (input,
-     * output, and its service's model registry): until then each pass fails, the state stays `""`, and
-     * the controller tries again later, more and more slowly.
+     * output, and its service's model registry) and each is object storage: until then each pass fails,
+     * the state stays `""`, and the controller tries again later, more and more slowly.
      */
     startJob(id, retryMs = this.durations.job * 1000 * SCHEDULING_AT) {
         const job = this.store.jobs.get(id);
@@ -6808,12 +6824,15 @@ class TaskRuns {
         const needed = [job.spec.dataSource?.connection, job.spec.outputDestination?.connection];
         if (remote)
             needed.push(remote.modelConnection);
-        if (needed.some((name) => this.store.connection(name ?? '') === undefined)) {
+        const usable = (name) => OBJECT_STORAGE.has(this.store.connection(name ?? '')?.spec.type ?? '');
+        if (!needed.every(usable)) {
             this.timers.after(`job/${id}`, retryMs, () => this.startJob(id, Math.min(retryMs * 2, MAX_RETRY_MS)));
             return;
         }
-        this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
-            log: { lines: [] },
+        const plan = planJob(job.spec.requestId, this.durations.job);
+        this.start('job', id, plan, undefined, () => ({
+            // Tekton's condition names the step that failed: the user's predictor container.
+            log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
             finish: () => ({}),
         }));
     }

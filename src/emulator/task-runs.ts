@@ -12,7 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Artifacts } from './artifacts.js';
 import { DEFAULT_IMAGE_NAME } from './cluster-defaults.js';
 import { renderNameTemplate, TemplateError } from './name-template.js';
-import { planRun, type RunPlan } from './overrides.js';
+import { planJob, planRun, type RunPlan } from './overrides.js';
 import { packagingLog, trainingLog, type PodLog } from './pod-logs.js';
 import type { Store } from './store.js';
 import type { Timers } from './timers.js';
@@ -54,6 +54,8 @@ function carriedOver(kind: RunKind, status: Readonly<Record<string, unknown>>): 
 const SCHEDULING_AT = 0.1;
 /** The longest wait between two of the controller's tries at a resource it could not reconcile. */
 const MAX_RETRY_MS = 30_000;
+/** The connection types a batch job's rclone steps can read (rclone.GetBucketAndPath). */
+const OBJECT_STORAGE = new Set(['s3', 'gcs', 'azureblob']);
 const RUNNING_AT = 0.25;
 
 interface TimedLine {
@@ -155,8 +157,8 @@ export class TaskRuns {
 
   /**
    * A batch job's TaskRun is made only once the controller can read every connection it names (input,
-   * output, and its service's model registry): until then each pass fails, the state stays `""`, and
-   * the controller tries again later, more and more slowly.
+   * output, and its service's model registry) and each is object storage: until then each pass fails,
+   * the state stays `""`, and the controller tries again later, more and more slowly.
    */
   startJob(id: string, retryMs = this.durations.job * 1000 * SCHEDULING_AT): void {
     const job = this.store.jobs.get(id);
@@ -164,12 +166,16 @@ export class TaskRuns {
     const remote = this.store.inferenceService(job.spec.inferenceServiceId)?.spec.modelRegistry?.remote;
     const needed = [job.spec.dataSource?.connection, job.spec.outputDestination?.connection];
     if (remote) needed.push(remote.modelConnection);
-    if (needed.some((name) => this.store.connection(name ?? '') === undefined)) {
+    const usable = (name: string | undefined) =>
+      OBJECT_STORAGE.has(this.store.connection(name ?? '')?.spec.type ?? '');
+    if (!needed.every(usable)) {
       this.timers.after(`job/${id}`, retryMs, () => this.startJob(id, Math.min(retryMs * 2, MAX_RETRY_MS)));
       return;
     }
-    this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
-      log: { lines: [] },
+    const plan = planJob(job.spec.requestId, this.durations.job);
+    this.start('job', id, plan, undefined, () => ({
+      // Tekton's condition names the step that failed: the user's predictor container.
+      log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
       finish: () => ({}),
     }));
   }
