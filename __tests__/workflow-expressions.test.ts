@@ -14,7 +14,7 @@ import {
   evaluateToValue,
 } from '../src/workflow/expressions.js';
 import { splitTemplate } from '../src/workflow/multiline-scalar.js';
-import { jobSteps, loadWorkflow, selectJob } from '../src/workflow/workflow-file.js';
+import { jobSteps, loadWorkflow, workflowJobs } from '../src/workflow/workflow-file.js';
 
 function scope(contexts: Partial<Contexts> = {}, status: Status = 'success'): Scope {
   const empty = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, {}])) as Contexts;
@@ -145,7 +145,7 @@ describe('the if: rules, on steps parsed from a workflow', () => {
 
   async function steps() {
     const workflow = await loadWorkflow(file, 'if.yml');
-    return jobSteps(selectJob(workflow, undefined));
+    return jobSteps(workflowJobs(workflow)[0]!);
   }
 
   test('a condition without a status function implies success() &&', async () => {
