@@ -96,15 +96,15 @@ function offlineCloudTools(root: string): string {
   return dir;
 }
 
-/** The example to run, from the command line. */
-function chooseExample(args: string[]): string | 'help' {
+/** The example to run, from the command line; undefined for --help. */
+function chooseExample(args: string[]): string | undefined {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     throw new CannotRun([`${(error as Error).message.split('.')[0] ?? ''} (see --help)`]);
   }
-  if (parsed.values.help) return 'help';
+  if (parsed.values.help) return undefined;
   const [name = 'wine', ...more] = parsed.positionals;
   if (more.length > 0) throw new CannotRun([`one example at a time (${name}, then ${more.join(', ')})`]);
   if (!(name in EXAMPLES)) {
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
   const write = (text: string) => process.stdout.write(text);
-  let example: string;
+  let example: string | undefined;
   try {
     example = chooseExample(process.argv.slice(2));
   } catch (error) {
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     for (const line of error.lines) process.stderr.write(`demo: ${line}\n`);
     return 2;
   }
-  if (example === 'help') {
+  if (example === undefined) {
     write(USAGE);
     return 0;
   }

@@ -10,7 +10,6 @@
 // `if:` says so (always(), cancelled()); a second cancel stops those too.
 
 import { join } from 'node:path';
-import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { ActionCatalog } from './preflight.js';
 import type { Contexts, JobConclusion, JsonValue, Scope } from './expressions.js';
@@ -160,14 +159,12 @@ export class JobScheduler {
       return outcome('failure', [{ name: baseName, shown: 'failed' }]);
     }
 
-    const runs = await this.runMatrix(selected, strategy, needs, cancelsAtStart);
-    const finished = runs
-      .filter((run) => run.result)
-      .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+    const { runs, finished } = await this.runMatrix(selected, strategy, needs, cancelsAtStart);
+    // As GitHub merges a matrix's outputs: each job's non-empty values, a later-finishing job's winning.
     const outputs: Record<string, string> = {};
-    for (const run of finished) {
-      for (const [name, value] of Object.entries(run.result?.outputs ?? {})) {
-        if (value !== '' || finished.length === 1) outputs[name] = value;
+    for (const result of finished) {
+      for (const [name, value] of Object.entries(result.outputs)) {
+        if (value !== '' || strategy.jobs.length === 1) outputs[name] = value;
       }
     }
     const effective = runs.map((run) =>
@@ -185,14 +182,15 @@ export class JobScheduler {
     return outcome(result, runs, outputs);
   }
 
-  /** The matrix's jobs, at most max-parallel at once, with fail-fast. */
+  /** The matrix's jobs, at most max-parallel at once, with fail-fast; the results in the order they ended. */
   private async runMatrix(
     selected: SelectedJob,
     strategy: Strategy,
     needs: Record<string, JsonValue>,
     cancelsAtStart: number,
-  ): Promise<(JobRun & { finishedAt?: number })[]> {
-    const runs: (JobRun & { finishedAt?: number })[] = [];
+  ): Promise<{ runs: JobRun[]; finished: JobResult[] }> {
+    const runs: JobRun[] = [];
+    const finished: JobResult[] = [];
     const siblings = new Set<Cancel>();
     let failedFirst: string | undefined;
     let next = 0;
@@ -223,7 +221,8 @@ export class JobScheduler {
             siblings.delete(cancel);
           };
         });
-        runs[index] = { name, shown: shownResult(result), result, finishedAt: Date.now() };
+        runs[index] = { name, shown: shownResult(result), result };
+        finished.push(result);
         if (
           strategy.failFast &&
           strategy.jobs.length > 1 &&
@@ -237,7 +236,7 @@ export class JobScheduler {
       }
     };
     await Promise.all(Array.from({ length: Math.min(strategy.maxParallel, strategy.jobs.length) }, worker));
-    return runs;
+    return { runs, finished };
   }
 
   /** One job from start to end, its log in its own block. */
@@ -300,7 +299,7 @@ export class JobScheduler {
         contexts: { ...this.contexts(selected.id, {}), ...contexts },
         status: 'success',
       };
-      return evaluateToString(token as TemplateToken, scope, this.options.workflow.file) || fallback;
+      return evaluateToString(token, scope, this.options.workflow.file) || fallback;
     } catch {
       return fallback;
     }
