@@ -55,6 +55,19 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+/** A wine workflow with the emulator as --var/--secret, the data secrets and vars, the stand-in gsutil. */
+function runWithWineSettings(workflow: string): Promise<CliRun> {
+  return runWorkflowCli(
+    [
+      workflow,
+      ...cluster,
+      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
+      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
+    ],
+    { env },
+  );
+}
+
 function expectGreen(run: CliRun, job: string): void {
   expect(run.stderr).toBe('');
   expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
@@ -72,15 +85,7 @@ test('the examples are the four this file runs', () => {
 });
 
 test('wine.yml: the whole DAG, connections to prediction', async () => {
-  const run = await runWorkflowCli(
-    [
-      'examples/workflows/wine.yml',
-      ...cluster,
-      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
-      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
-    ],
-    { env },
-  );
+  const run = await runWithWineSettings('examples/workflows/wine.yml');
   expectGreen(run, 'wine');
   expect(run.lines[1]).toBe(`cluster    ${emulator.apiUrl} (ODAHU_API_URL from --var ODAHU_API_URL)`);
   expect(stepLines(run, 'Data extraction')).toContain(
@@ -146,15 +151,7 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
 }, 90_000);
 
 test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy behind production', async () => {
-  const run = await runWorkflowCli(
-    [
-      'examples/workflows/wine-jobs.yml',
-      ...cluster,
-      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
-      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
-    ],
-    { env },
-  );
+  const run = await runWithWineSettings('examples/workflows/wine-jobs.yml');
   for (const job of ['Data and connections', 'train', 'package', 'deploy', 'info', 'predict'])
     expectGreen(run, job);
   expect(run.lines[0]).toBe(

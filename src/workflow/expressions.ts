@@ -38,6 +38,23 @@ export const CONTEXT_NAMES = [
 export type ContextName = (typeof CONTEXT_NAMES)[number];
 export type Contexts = Record<ContextName, JsonValue>;
 
+/**
+ * The contexts of what is decided before a job's steps (its `if:`, name, strategy, runs-on): github,
+ * needs, vars and inputs; the others are empty there.
+ */
+export function jobLevelContexts(given: Pick<Contexts, 'github' | 'needs' | 'vars' | 'inputs'>): Contexts {
+  return {
+    ...given,
+    secrets: {},
+    env: {},
+    steps: {},
+    runner: {},
+    job: {},
+    strategy: {},
+    matrix: null,
+  };
+}
+
 /** What the status functions answer in a step's `if:`: the job's (inside a composite action, its steps') status. */
 export type Status = 'success' | 'failure' | 'cancelled';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { ActionCatalog } from './preflight.js';
 import type { Contexts, JobConclusion, JsonValue, Scope } from './expressions.js';
-import { evaluateCondition, evaluateToJson, evaluateToString } from './expressions.js';
+import { evaluateCondition, evaluateToJson, evaluateToString, jobLevelContexts } from './expressions.js';
 import { JobGraph } from './job-graph.js';
 import { JobLog, formatDuration } from './job-log.js';
 import type { JobResult } from './job-runner.js';
@@ -305,21 +305,10 @@ export class JobScheduler {
     }
   }
 
-  /** The contexts a job's `if:`, name and strategy read (the others are empty there). */
+  /** The contexts a job's `if:`, name and strategy read. */
   private contexts(jobId: string, needs: Record<string, JsonValue>): Contexts {
-    return {
-      github: { ...this.options.context.github, job: jobId },
-      vars: this.options.vars,
-      secrets: {},
-      inputs: this.options.inputs,
-      needs,
-      env: {},
-      steps: {},
-      runner: {},
-      job: {},
-      strategy: {},
-      matrix: null,
-    };
+    const { context, vars, inputs } = this.options;
+    return jobLevelContexts({ github: { ...context.github, job: jobId }, vars, inputs, needs });
   }
 
   private jobLog(write: (text: string) => void, commands: WorkflowCommands): JobLog {

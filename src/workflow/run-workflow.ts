@@ -12,13 +12,13 @@ import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
 import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
-import type { Contexts, JsonValue } from './expressions.js';
+import type { JsonValue } from './expressions.js';
+import { jobLevelContexts } from './expressions.js';
 import { JobLog, formatDuration } from './job-log.js';
 import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { preflight } from './preflight.js';
 import { findReferences } from './references.js';
-import type { RunContext } from './run-context.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { RunLog } from './run-log.js';
 import { RunSummary } from './run-summary.js';
@@ -92,7 +92,13 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   let catalog;
   try {
     catalog = preflight(workflow, jobs, workspace, join(options.repoRoot, 'actions'), {
-      contexts: beforeTheRun(context, options.vars, inputs?.context ?? {}),
+      // What a strategy or runs-on may read before the run: github, vars and inputs.
+      contexts: jobLevelContexts({
+        github: context.github,
+        vars: options.vars,
+        inputs: inputs?.context ?? {},
+        needs: {},
+      }),
       status: 'success',
     });
   } catch (error) {
@@ -161,23 +167,6 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   } finally {
     await cluster.close();
   }
-}
-
-/** What a strategy or runs-on may read before the run: github, vars and inputs. */
-function beforeTheRun(context: RunContext, vars: Record<string, string>, inputs: JsonValue): Contexts {
-  return {
-    github: context.github,
-    vars,
-    inputs,
-    secrets: {},
-    needs: {},
-    env: {},
-    steps: {},
-    runner: {},
-    job: {},
-    strategy: {},
-    matrix: null,
-  };
 }
 
 const shown = (path: string) => relative(process.cwd(), path) || '.';
