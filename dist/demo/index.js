@@ -16798,909 +16798,6 @@ function givenCluster(sources) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/workflow/job-log.ts
-// The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
-// title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
-// ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
-// terminal (and not with NO_COLOR).
-const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-/** 0.4s, 12.3s, 1m 05s */
-function formatDuration(ms) {
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const seconds = Math.round(ms / 1000);
-    return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
-class JobLog {
-    options;
-    /** Steps whose lines are inside an open group, by depth. */
-    inGroup = new Set();
-    constructor(options) {
-        this.options = options;
-    }
-    paint(colour, text) {
-        return this.options.color ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
-    }
-    print(depth, text) {
-        const indent = '  '.repeat(depth);
-        for (const line of this.options.mask(text).split('\n'))
-            this.options.write(`${indent}${line}\n`);
-    }
-    /** A line of the runner's own (header, notes, result). */
-    line(text, depth = 0) {
-        this.print(depth, text);
-    }
-    stepStarted(name, depth) {
-        this.inGroup.delete(depth);
-        this.print(depth, this.paint('bold', `▶ ${name}`));
-    }
-    /** One event of a running step; its lines sit one level deeper than the step's name. */
-    event(event, depth) {
-        const inner = depth + 1 + (this.inGroup.has(depth) ? 1 : 0);
-        switch (event.type) {
-            case 'line':
-                this.print(inner, event.text);
-                break;
-            case 'group':
-                this.inGroup.delete(depth);
-                this.print(depth + 1, this.paint('cyan', `▸ ${event.title}`));
-                this.inGroup.add(depth);
-                break;
-            case 'endgroup':
-                this.inGroup.delete(depth);
-                break;
-            case 'debug':
-                if (this.options.debug)
-                    this.print(inner, this.paint('dim', `##[debug]${event.text}`));
-                break;
-            case 'annotation': {
-                const { level, message } = event.annotation;
-                const [label, colour] = level === 'error'
-                    ? ['Error', 'red']
-                    : level === 'warning'
-                        ? ['Warning', 'yellow']
-                        : ['Notice', 'cyan'];
-                this.print(inner, this.paint(colour, `${label}: ${message}`));
-                break;
-            }
-        }
-    }
-    /** An error of the runner's about the running step (a timeout, a bad expression). */
-    stepError(message, depth) {
-        this.event({ type: 'annotation', annotation: { level: 'error', message, properties: {} } }, depth);
-    }
-    stepFinished(name, depth, outcome, ms, continueOnError = false) {
-        this.inGroup.delete(depth);
-        const duration = this.paint('dim', formatDuration(ms));
-        if (outcome === 'success')
-            this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
-        else {
-            const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';
-            this.print(depth, `${this.paint('red', '✗')} ${name}  ${duration}${note}`);
-        }
-    }
-    stepSkipped(name, depth) {
-        this.print(depth, this.paint('dim', `– ${name}  skipped`));
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
-/**
- * All known experimental feature keys.
- * This list must be kept in sync with the ExperimentalFeatures interface.
- */
-const allFeatureKeys = [
-    "missingInputsQuickfix",
-    "blockScalarChompingWarning",
-    "allowCaseFunction",
-    "allowCopilotRequestsPermission",
-    "allowDrivesPermissionAutocomplete",
-    "allowBackgroundSteps"
-];
-class features_FeatureFlags {
-    constructor(features) {
-        this.features = features ?? {};
-    }
-    /**
-     * Check if an experimental feature is enabled.
-     *
-     * Resolution order:
-     * 1. Explicit feature flag (if set)
-     * 2. `all` flag (if set)
-     * 3. false (default)
-     */
-    isEnabled(feature) {
-        const explicit = this.features[feature];
-        if (explicit !== undefined) {
-            return explicit;
-        }
-        return this.features.all ?? false;
-    }
-    /**
-     * Returns list of all enabled experimental features.
-     */
-    getEnabledFeatures() {
-        return allFeatureKeys.filter(key => this.isEnabled(key));
-    }
-}
-//# sourceMappingURL=features.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
-var types_TokenType;
-(function (TokenType) {
-    TokenType[TokenType["String"] = 0] = "String";
-    TokenType[TokenType["Sequence"] = 1] = "Sequence";
-    TokenType[TokenType["Mapping"] = 2] = "Mapping";
-    TokenType[TokenType["BasicExpression"] = 3] = "BasicExpression";
-    TokenType[TokenType["InsertExpression"] = 4] = "InsertExpression";
-    TokenType[TokenType["Boolean"] = 5] = "Boolean";
-    TokenType[TokenType["Number"] = 6] = "Number";
-    TokenType[TokenType["Null"] = 7] = "Null";
-})(types_TokenType || (types_TokenType = {}));
-function tokenTypeName(type) {
-    switch (type) {
-        case types_TokenType.String:
-            return "StringToken";
-        case types_TokenType.Sequence:
-            return "SequenceToken";
-        case types_TokenType.Mapping:
-            return "MappingToken";
-        case types_TokenType.BasicExpression:
-            return "BasicExpressionToken";
-        case types_TokenType.InsertExpression:
-            return "InsertExpressionToken";
-        case types_TokenType.Boolean:
-            return "BooleanToken";
-        case types_TokenType.Number:
-            return "NumberToken";
-        case types_TokenType.Null:
-            return "NullToken";
-        default: {
-            // Use never to ensure exhaustiveness
-            const exhaustiveCheck = type;
-            throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
-        }
-    }
-}
-//# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
-
-class TraversalState {
-    constructor(parent, token) {
-        this.index = -1;
-        this.isKey = false;
-        this.parent = parent;
-        this._token = token;
-        this.current = token;
-    }
-    moveNext(omitKeys) {
-        switch (this._token.templateTokenType) {
-            case types_TokenType.Sequence: {
-                const sequence = this._token;
-                if (++this.index < sequence.count) {
-                    this.current = sequence.get(this.index);
-                    return true;
-                }
-                this.current = undefined;
-                return false;
-            }
-            case types_TokenType.Mapping: {
-                const mapping = this._token;
-                // Already returned the key, now return the value
-                if (this.isKey) {
-                    this.isKey = false;
-                    this.currentKey = this.current;
-                    this.current = mapping.get(this.index).value;
-                    return true;
-                }
-                // Move next
-                if (++this.index < mapping.count) {
-                    // Skip the key, return the value
-                    if (omitKeys) {
-                        this.isKey = false;
-                        this.currentKey = mapping.get(this.index).key;
-                        this.current = mapping.get(this.index).value;
-                        return true;
-                    }
-                    // Return the key
-                    this.isKey = true;
-                    this.currentKey = undefined;
-                    this.current = mapping.get(this.index).key;
-                    return true;
-                }
-                this.currentKey = undefined;
-                this.current = undefined;
-                return false;
-            }
-            default:
-                throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
-        }
-    }
-    /**
-     * Returns the ancestor tokens from root to the current token's parent container.
-     */
-    getAncestors() {
-        const ancestors = [];
-        let state = this.parent;
-        while (state) {
-            if (state.current) {
-                ancestors.unshift(state.current);
-            }
-            state = state.parent;
-        }
-        return ancestors;
-    }
-}
-//# sourceMappingURL=traversal-state.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
-
-
-class TemplateTokenError extends Error {
-    constructor(message, token) {
-        super(message);
-        this.token = token;
-    }
-}
-class TemplateToken {
-    /**
-     * Base class for all template tokens
-     */
-    constructor(type, file, range, definitionInfo) {
-        this.type = type;
-        this.file = file;
-        this.range = range;
-        this.definitionInfo = definitionInfo;
-    }
-    get templateTokenType() {
-        return this.type;
-    }
-    get line() {
-        return this.range?.start.line;
-    }
-    get col() {
-        return this.range?.start.column;
-    }
-    get definition() {
-        return this.definitionInfo?.definition;
-    }
-    get description() {
-        return this._description || this.propertyDefinition?.description || this.definition?.description;
-    }
-    set description(description) {
-        this._description = description;
-    }
-    typeName() {
-        return tokenTypeName(this.type);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertNull(objectDescription) {
-        if (this.type === types_TokenType.Null) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Null)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertBoolean(objectDescription) {
-        if (this.type === types_TokenType.Boolean) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Boolean)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertNumber(objectDescription) {
-        if (this.type === types_TokenType.Number) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Number)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertString(objectDescription) {
-        if (this.type === types_TokenType.String) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.String)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertScalar(objectDescription) {
-        if (this?.isScalar === true) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertSequence(objectDescription) {
-        if (this.type === types_TokenType.Sequence) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Sequence)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertMapping(objectDescription) {
-        if (this.type === types_TokenType.Mapping) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Mapping)}' was expected.`, this);
-    }
-    /**
-     * Returns all tokens (depth first)
-     * @param value The object to traverse
-     * @param omitKeys Whether to omit mapping keys
-     * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
-     */
-    static *traverse(value, omitKeys) {
-        yield [undefined, value, undefined, []];
-        switch (value.templateTokenType) {
-            case types_TokenType.Sequence:
-            case types_TokenType.Mapping: {
-                let state = new TraversalState(undefined, value);
-                state = new TraversalState(state, value);
-                while (state.parent) {
-                    if (state.moveNext(omitKeys ?? false)) {
-                        value = state.current;
-                        yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
-                        switch (value.type) {
-                            case types_TokenType.Sequence:
-                            case types_TokenType.Mapping:
-                                state = new TraversalState(state, value);
-                                break;
-                        }
-                    }
-                    else {
-                        state = state.parent;
-                    }
-                }
-                break;
-            }
-        }
-    }
-    toJSON() {
-        return undefined;
-    }
-}
-//# sourceMappingURL=template-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
-function parseFileReference(ref) {
-    if (ref.startsWith("./")) {
-        return {
-            path: ref.substring(2)
-        };
-    }
-    // Self repository reference: `$/<path>` resolves within the same repository at the running
-    // SHA, exactly like `./` for local references.
-    if (ref.startsWith("$/")) {
-        return {
-            path: ref.substring(2)
-        };
-    }
-    const [remotePath, version] = ref.split("@");
-    const [owner, repository, ...pathSegments] = remotePath.split("/").filter(s => s.length > 0);
-    if (!owner || !repository || !version) {
-        throw new Error(`Invalid file reference: ${ref}`);
-    }
-    return {
-        repository,
-        owner,
-        path: pathSegments.join("/"),
-        version
-    };
-}
-function fileIdentifier(ref) {
-    if (!("repository" in ref)) {
-        return "./" + ref.path;
-    }
-    return `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}`;
-}
-//# sourceMappingURL=file-reference.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
-/**
- * Provides information about an error which occurred during validation
- */
-class TemplateValidationError {
-    constructor(rawMessage, prefix, code, range) {
-        this.rawMessage = rawMessage;
-        this.prefix = prefix;
-        this.code = code;
-        this.range = range;
-    }
-    get message() {
-        if (this.prefix) {
-            return `${this.prefix}: ${this.rawMessage}`;
-        }
-        return this.rawMessage;
-    }
-    toString() {
-        return this.message;
-    }
-}
-//# sourceMappingURL=template-validation-error.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-context.js
-
-/**
- * Context object that is flowed through while loading and evaluating object templates
- */
-class TemplateContext {
-    constructor(errors, schema, trace) {
-        this._fileIds = {};
-        this._fileNames = [];
-        /**
-         * Available functions within expression contexts
-         */
-        this.expressionFunctions = [];
-        /**
-         * Available values within expression contexts
-         */
-        this.expressionNamedContexts = [];
-        this.state = {};
-        this.errors = errors;
-        this.schema = schema;
-        this.trace = trace;
-    }
-    error(tokenOrFileId, err, tokenRange) {
-        const token = tokenOrFileId;
-        const range = tokenRange || token?.range;
-        const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
-        const message = err?.message ?? String(err);
-        const e = new TemplateValidationError(message, prefix, undefined, range);
-        this.errors.add(e);
-        this.trace.error(e.message);
-    }
-    /**
-     * Gets or adds the file ID
-     */
-    getFileId(file) {
-        const key = file.toUpperCase();
-        let id = this._fileIds[key];
-        if (id === undefined) {
-            id = this._fileNames.length + 1;
-            this._fileIds[key] = id;
-            this._fileNames.push(file);
-        }
-        return id;
-    }
-    /**
-     * Looks up a file name by ID. Returns undefined if not found.
-     */
-    getFileName(fileId) {
-        return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : undefined;
-    }
-    /**
-     * Gets a copy of the file table
-     */
-    getFileTable() {
-        return this._fileNames.slice();
-    }
-    getErrorPrefix(fileId, line, column) {
-        const fileName = fileId !== undefined ? this.getFileName(fileId) : undefined;
-        if (fileName) {
-            if (line !== undefined && column !== undefined) {
-                return `${fileName} (Line: ${line}, Col: ${column})`;
-            }
-            else {
-                return fileName;
-            }
-        }
-        else if (line !== undefined && column !== undefined) {
-            return `(Line: ${line}, Col: ${column})`;
-        }
-        else {
-            return "";
-        }
-    }
-}
-/**
- * Provides information about errors which occurred during validation
- */
-class TemplateValidationErrors {
-    constructor(maxErrors, maxMessageLength) {
-        this._errors = [];
-        this._maxErrors = maxErrors ?? 0;
-        this._maxMessageLength = maxMessageLength ?? 0;
-    }
-    get count() {
-        return this._errors.length;
-    }
-    add(err) {
-        for (let e of Array.isArray(err) ? err : [err]) {
-            // Check max errors
-            if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
-                // Check max message length
-                if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
-                    e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
-                }
-                this._errors.push(e);
-            }
-        }
-    }
-    /**
-     * Throws if any errors
-     * @param prefix The error message prefix
-     */
-    check(prefix) {
-        if (this._errors.length <= 0) {
-            return;
-        }
-        if (!prefix) {
-            prefix = "The template is not valid.";
-        }
-        throw new Error(`${prefix} ${this._errors.map(x => x.message).join(",")}`);
-    }
-    clear() {
-        this._errors = [];
-    }
-    getErrors() {
-        return this._errors.slice();
-    }
-}
-//# sourceMappingURL=template-context.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
-class DefinitionInfo {
-    constructor(schemaOrParent, nameOrDefinition) {
-        this.isDefinitionInfo = true;
-        const parent = schemaOrParent?.isDefinitionInfo === true
-            ? schemaOrParent
-            : undefined;
-        this._schema = parent === undefined ? schemaOrParent : parent._schema;
-        // Lookup the definition if a key was passed in
-        this.definition =
-            typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
-        // Record allowed context
-        if (this.definition.readerContext.length > 0) {
-            this.allowedContext = [];
-            // Copy parent allowed context
-            const upperSeen = {};
-            for (const context of parent?.allowedContext ?? []) {
-                this.allowedContext.push(context);
-                upperSeen[context.toUpperCase()] = true;
-            }
-            // Append context if unseen
-            for (const context of this.definition.readerContext) {
-                const upper = context.toUpperCase();
-                if (!upperSeen[upper]) {
-                    this.allowedContext.push(context);
-                    upperSeen[upper] = true;
-                }
-            }
-        }
-        else {
-            this.allowedContext = parent?.allowedContext ?? [];
-        }
-    }
-    getScalarDefinitions() {
-        return this._schema.getScalarDefinitions(this.definition);
-    }
-    getDefinitionsOfType(type) {
-        return this._schema.getDefinitionsOfType(this.definition, type);
-    }
-}
-//# sourceMappingURL=definition-info.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
-var DefinitionType;
-(function (DefinitionType) {
-    DefinitionType[DefinitionType["Null"] = 0] = "Null";
-    DefinitionType[DefinitionType["Boolean"] = 1] = "Boolean";
-    DefinitionType[DefinitionType["Number"] = 2] = "Number";
-    DefinitionType[DefinitionType["String"] = 3] = "String";
-    DefinitionType[DefinitionType["Sequence"] = 4] = "Sequence";
-    DefinitionType[DefinitionType["Mapping"] = 5] = "Mapping";
-    DefinitionType[DefinitionType["OneOf"] = 6] = "OneOf";
-    DefinitionType[DefinitionType["AllowedValues"] = 7] = "AllowedValues";
-})(DefinitionType || (DefinitionType = {}));
-//# sourceMappingURL=definition-type.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
-const ALLOWED_VALUES = "allowed-values";
-const ANY = "any";
-const BOOLEAN = "boolean";
-const BOOLEAN_DEFINITION = "boolean-definition";
-const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
-const CLOSE_EXPRESSION = "}}";
-const CONSTANT = "constant";
-const CONTEXT = "context";
-const DEFINITION = "definition";
-const DEFINITIONS = "definitions";
-const DESCRIPTION = "description";
-const IGNORE_CASE = "ignore-case";
-const INSERT_DIRECTIVE = "insert";
-const IS_EXPRESSION = "is-expression";
-const ITEM_TYPE = "item-type";
-const LOOSE_KEY_TYPE = "loose-key-type";
-const LOOSE_VALUE_TYPE = "loose-value-type";
-const MAX_CONSTANT = "MAX";
-const MAPPING = "mapping";
-const MAPPING_DEFINITION = "mapping-definition";
-const MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
-const MAPPING_PROPERTY_VALUE = "mapping-property-value";
-const NON_EMPTY_STRING = "non-empty-string";
-const NULL = "null";
-const NULL_DEFINITION = "null-definition";
-const NULL_DEFINITION_PROPERTIES = "null-definition-properties";
-const template_constants_NUMBER = "number";
-const NUMBER_DEFINITION = "number-definition";
-const NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
-const ONE_OF = "one-of";
-const ONE_OF_DEFINITION = "one-of-definition";
-const OPEN_EXPRESSION = "${{";
-const PROPERTY_VALUE = "property-value";
-const PROPERTIES = "properties";
-const REQUIRED = "required";
-const REQUIRE_NON_EMPTY = "require-non-empty";
-const SCALAR = "scalar";
-const SEQUENCE = "sequence";
-const SEQUENCE_DEFINITION = "sequence-definition";
-const SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
-const TYPE = "type";
-const SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
-const STRING = "string";
-const STRING_DEFINITION = "string-definition";
-const STRING_DEFINITION_PROPERTIES = "string-definition-properties";
-const STRUCTURE = "structure";
-const TEMPLATE_SCHEMA = "template-schema";
-const VERSION = "version";
-//# sourceMappingURL=template-constants.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
-
-/**
- * Base class for everything that is not a mapping or sequence
- */
-class ScalarToken extends TemplateToken {
-    constructor(type, file, range, definitionInfo) {
-        super(type, file, range, definitionInfo);
-    }
-    get isScalar() {
-        return true;
-    }
-    static trimDisplayString(displayString) {
-        let firstLine = displayString.trimStart();
-        const firstNewLine = firstLine.indexOf("\n");
-        const firstCarriageReturn = firstLine.indexOf("\r");
-        if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
-            firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
-        }
-        return firstLine;
-    }
-}
-//# sourceMappingURL=scalar-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
-
-class LiteralToken extends ScalarToken {
-    constructor(type, file, range, definitionInfo) {
-        super(type, file, range, definitionInfo);
-    }
-    get isLiteral() {
-        return true;
-    }
-    get isExpression() {
-        return false;
-    }
-    toDisplayString() {
-        return ScalarToken.trimDisplayString(this.toString());
-    }
-    /**
-     * Throws a good debug message when an unexpected literal value is encountered
-     */
-    assertUnexpectedValue(objectDescription) {
-        throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
-    }
-}
-//# sourceMappingURL=literal-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
-
-
-class StringToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
-        super(types_TokenType.String, file, range, definitionInfo);
-        this.value = value;
-        this.source = source;
-        this.blockScalarHeader = blockScalarHeader;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new StringToken(undefined, undefined, this.value, this.definitionInfo, this.source, this.blockScalarHeader)
-            : new StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
-    }
-    toString() {
-        return this.value;
-    }
-    toJSON() {
-        return this.value;
-    }
-}
-//# sourceMappingURL=string-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
-
-
-class NumberToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo) {
-        super(types_TokenType.Number, file, range, definitionInfo);
-        this.num = value;
-    }
-    get value() {
-        return this.num;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new NumberToken(undefined, undefined, this.num, this.definitionInfo)
-            : new NumberToken(this.file, this.range, this.num, this.definitionInfo);
-    }
-    toString() {
-        return `${this.num}`;
-    }
-    toJSON() {
-        return this.num;
-    }
-}
-//# sourceMappingURL=number-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
-
-
-class BooleanToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo) {
-        super(types_TokenType.Boolean, file, range, definitionInfo);
-        this.bool = value;
-    }
-    get value() {
-        return this.bool;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new BooleanToken(undefined, undefined, this.bool, this.definitionInfo)
-            : new BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
-    }
-    toString() {
-        return this.bool ? "true" : "false";
-    }
-    toJSON() {
-        return this.bool;
-    }
-}
-//# sourceMappingURL=boolean-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
-
-
-class NullToken extends LiteralToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Null, file, range, definitionInfo);
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new NullToken(undefined, undefined, this.definitionInfo)
-            : new NullToken(this.file, this.range, this.definitionInfo);
-    }
-    toString() {
-        return "";
-    }
-    toJSON() {
-        return null;
-    }
-}
-//# sourceMappingURL=null-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
-class KeyValuePair {
-    constructor(key, value) {
-        this.key = key;
-        this.value = value;
-    }
-}
-//# sourceMappingURL=key-value-pair.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
-
-
-class SequenceToken extends TemplateToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Sequence, file, range, definitionInfo);
-        this.seq = [];
-    }
-    get count() {
-        return this.seq.length;
-    }
-    get isScalar() {
-        return false;
-    }
-    get isLiteral() {
-        return false;
-    }
-    get isExpression() {
-        return false;
-    }
-    add(value) {
-        this.seq.push(value);
-    }
-    get(index) {
-        return this.seq[index];
-    }
-    clone(omitSource) {
-        const result = omitSource
-            ? new SequenceToken(undefined, undefined, this.definitionInfo)
-            : new SequenceToken(this.file, this.range, this.definitionInfo);
-        for (const item of this.seq) {
-            result.add(item.clone(omitSource));
-        }
-        return result;
-    }
-    toJSON() {
-        return {
-            type: types_TokenType.Sequence,
-            seq: this.seq
-        };
-    }
-    *[Symbol.iterator]() {
-        for (const item of this.seq) {
-            yield item;
-        }
-    }
-}
-//# sourceMappingURL=sequence-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
-
-
-class MappingToken extends TemplateToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Mapping, file, range, definitionInfo);
-        this.map = [];
-    }
-    get count() {
-        return this.map.length;
-    }
-    get isScalar() {
-        return false;
-    }
-    get isLiteral() {
-        return false;
-    }
-    get isExpression() {
-        return false;
-    }
-    add(key, value) {
-        this.map.push(new KeyValuePair(key, value));
-    }
-    get(index) {
-        return this.map[index];
-    }
-    find(key) {
-        const pair = this.map.find(pair => pair.key.toString() === key);
-        return pair?.value;
-    }
-    remove(index) {
-        this.map.splice(index, 1);
-    }
-    clone(omitSource) {
-        const result = omitSource
-            ? new MappingToken(undefined, undefined, this.definitionInfo)
-            : new MappingToken(this.file, this.range, this.definitionInfo);
-        for (const item of this.map) {
-            result.add(item.key.clone(omitSource), item.value.clone(omitSource));
-        }
-        return result;
-    }
-    toJSON() {
-        const items = [];
-        for (const item of this.map) {
-            items.push({ Key: item.key, Value: item.value });
-        }
-        return {
-            type: types_TokenType.Mapping,
-            map: items
-        };
-    }
-    *[Symbol.iterator]() {
-        for (const item of this.map) {
-            yield item;
-        }
-    }
-}
-//# sourceMappingURL=mapping-token.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/ast.js
 class Expr {
 }
@@ -19622,6 +18719,823 @@ class DescriptionDictionary extends Dictionary {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
+/**
+ * All known experimental feature keys.
+ * This list must be kept in sync with the ExperimentalFeatures interface.
+ */
+const allFeatureKeys = [
+    "missingInputsQuickfix",
+    "blockScalarChompingWarning",
+    "allowCaseFunction",
+    "allowCopilotRequestsPermission",
+    "allowDrivesPermissionAutocomplete",
+    "allowBackgroundSteps"
+];
+class features_FeatureFlags {
+    constructor(features) {
+        this.features = features ?? {};
+    }
+    /**
+     * Check if an experimental feature is enabled.
+     *
+     * Resolution order:
+     * 1. Explicit feature flag (if set)
+     * 2. `all` flag (if set)
+     * 3. false (default)
+     */
+    isEnabled(feature) {
+        const explicit = this.features[feature];
+        if (explicit !== undefined) {
+            return explicit;
+        }
+        return this.features.all ?? false;
+    }
+    /**
+     * Returns list of all enabled experimental features.
+     */
+    getEnabledFeatures() {
+        return allFeatureKeys.filter(key => this.isEnabled(key));
+    }
+}
+//# sourceMappingURL=features.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
+var types_TokenType;
+(function (TokenType) {
+    TokenType[TokenType["String"] = 0] = "String";
+    TokenType[TokenType["Sequence"] = 1] = "Sequence";
+    TokenType[TokenType["Mapping"] = 2] = "Mapping";
+    TokenType[TokenType["BasicExpression"] = 3] = "BasicExpression";
+    TokenType[TokenType["InsertExpression"] = 4] = "InsertExpression";
+    TokenType[TokenType["Boolean"] = 5] = "Boolean";
+    TokenType[TokenType["Number"] = 6] = "Number";
+    TokenType[TokenType["Null"] = 7] = "Null";
+})(types_TokenType || (types_TokenType = {}));
+function tokenTypeName(type) {
+    switch (type) {
+        case types_TokenType.String:
+            return "StringToken";
+        case types_TokenType.Sequence:
+            return "SequenceToken";
+        case types_TokenType.Mapping:
+            return "MappingToken";
+        case types_TokenType.BasicExpression:
+            return "BasicExpressionToken";
+        case types_TokenType.InsertExpression:
+            return "InsertExpressionToken";
+        case types_TokenType.Boolean:
+            return "BooleanToken";
+        case types_TokenType.Number:
+            return "NumberToken";
+        case types_TokenType.Null:
+            return "NullToken";
+        default: {
+            // Use never to ensure exhaustiveness
+            const exhaustiveCheck = type;
+            throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
+        }
+    }
+}
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
+
+class TraversalState {
+    constructor(parent, token) {
+        this.index = -1;
+        this.isKey = false;
+        this.parent = parent;
+        this._token = token;
+        this.current = token;
+    }
+    moveNext(omitKeys) {
+        switch (this._token.templateTokenType) {
+            case types_TokenType.Sequence: {
+                const sequence = this._token;
+                if (++this.index < sequence.count) {
+                    this.current = sequence.get(this.index);
+                    return true;
+                }
+                this.current = undefined;
+                return false;
+            }
+            case types_TokenType.Mapping: {
+                const mapping = this._token;
+                // Already returned the key, now return the value
+                if (this.isKey) {
+                    this.isKey = false;
+                    this.currentKey = this.current;
+                    this.current = mapping.get(this.index).value;
+                    return true;
+                }
+                // Move next
+                if (++this.index < mapping.count) {
+                    // Skip the key, return the value
+                    if (omitKeys) {
+                        this.isKey = false;
+                        this.currentKey = mapping.get(this.index).key;
+                        this.current = mapping.get(this.index).value;
+                        return true;
+                    }
+                    // Return the key
+                    this.isKey = true;
+                    this.currentKey = undefined;
+                    this.current = mapping.get(this.index).key;
+                    return true;
+                }
+                this.currentKey = undefined;
+                this.current = undefined;
+                return false;
+            }
+            default:
+                throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
+        }
+    }
+    /**
+     * Returns the ancestor tokens from root to the current token's parent container.
+     */
+    getAncestors() {
+        const ancestors = [];
+        let state = this.parent;
+        while (state) {
+            if (state.current) {
+                ancestors.unshift(state.current);
+            }
+            state = state.parent;
+        }
+        return ancestors;
+    }
+}
+//# sourceMappingURL=traversal-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
+
+
+class TemplateTokenError extends Error {
+    constructor(message, token) {
+        super(message);
+        this.token = token;
+    }
+}
+class TemplateToken {
+    /**
+     * Base class for all template tokens
+     */
+    constructor(type, file, range, definitionInfo) {
+        this.type = type;
+        this.file = file;
+        this.range = range;
+        this.definitionInfo = definitionInfo;
+    }
+    get templateTokenType() {
+        return this.type;
+    }
+    get line() {
+        return this.range?.start.line;
+    }
+    get col() {
+        return this.range?.start.column;
+    }
+    get definition() {
+        return this.definitionInfo?.definition;
+    }
+    get description() {
+        return this._description || this.propertyDefinition?.description || this.definition?.description;
+    }
+    set description(description) {
+        this._description = description;
+    }
+    typeName() {
+        return tokenTypeName(this.type);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNull(objectDescription) {
+        if (this.type === types_TokenType.Null) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Null)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertBoolean(objectDescription) {
+        if (this.type === types_TokenType.Boolean) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Boolean)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNumber(objectDescription) {
+        if (this.type === types_TokenType.Number) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Number)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertString(objectDescription) {
+        if (this.type === types_TokenType.String) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.String)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertScalar(objectDescription) {
+        if (this?.isScalar === true) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertSequence(objectDescription) {
+        if (this.type === types_TokenType.Sequence) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Sequence)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertMapping(objectDescription) {
+        if (this.type === types_TokenType.Mapping) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Mapping)}' was expected.`, this);
+    }
+    /**
+     * Returns all tokens (depth first)
+     * @param value The object to traverse
+     * @param omitKeys Whether to omit mapping keys
+     * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
+     */
+    static *traverse(value, omitKeys) {
+        yield [undefined, value, undefined, []];
+        switch (value.templateTokenType) {
+            case types_TokenType.Sequence:
+            case types_TokenType.Mapping: {
+                let state = new TraversalState(undefined, value);
+                state = new TraversalState(state, value);
+                while (state.parent) {
+                    if (state.moveNext(omitKeys ?? false)) {
+                        value = state.current;
+                        yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
+                        switch (value.type) {
+                            case types_TokenType.Sequence:
+                            case types_TokenType.Mapping:
+                                state = new TraversalState(state, value);
+                                break;
+                        }
+                    }
+                    else {
+                        state = state.parent;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    toJSON() {
+        return undefined;
+    }
+}
+//# sourceMappingURL=template-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
+function parseFileReference(ref) {
+    if (ref.startsWith("./")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    // Self repository reference: `$/<path>` resolves within the same repository at the running
+    // SHA, exactly like `./` for local references.
+    if (ref.startsWith("$/")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    const [remotePath, version] = ref.split("@");
+    const [owner, repository, ...pathSegments] = remotePath.split("/").filter(s => s.length > 0);
+    if (!owner || !repository || !version) {
+        throw new Error(`Invalid file reference: ${ref}`);
+    }
+    return {
+        repository,
+        owner,
+        path: pathSegments.join("/"),
+        version
+    };
+}
+function fileIdentifier(ref) {
+    if (!("repository" in ref)) {
+        return "./" + ref.path;
+    }
+    return `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}`;
+}
+//# sourceMappingURL=file-reference.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
+/**
+ * Provides information about an error which occurred during validation
+ */
+class TemplateValidationError {
+    constructor(rawMessage, prefix, code, range) {
+        this.rawMessage = rawMessage;
+        this.prefix = prefix;
+        this.code = code;
+        this.range = range;
+    }
+    get message() {
+        if (this.prefix) {
+            return `${this.prefix}: ${this.rawMessage}`;
+        }
+        return this.rawMessage;
+    }
+    toString() {
+        return this.message;
+    }
+}
+//# sourceMappingURL=template-validation-error.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-context.js
+
+/**
+ * Context object that is flowed through while loading and evaluating object templates
+ */
+class TemplateContext {
+    constructor(errors, schema, trace) {
+        this._fileIds = {};
+        this._fileNames = [];
+        /**
+         * Available functions within expression contexts
+         */
+        this.expressionFunctions = [];
+        /**
+         * Available values within expression contexts
+         */
+        this.expressionNamedContexts = [];
+        this.state = {};
+        this.errors = errors;
+        this.schema = schema;
+        this.trace = trace;
+    }
+    error(tokenOrFileId, err, tokenRange) {
+        const token = tokenOrFileId;
+        const range = tokenRange || token?.range;
+        const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
+        const message = err?.message ?? String(err);
+        const e = new TemplateValidationError(message, prefix, undefined, range);
+        this.errors.add(e);
+        this.trace.error(e.message);
+    }
+    /**
+     * Gets or adds the file ID
+     */
+    getFileId(file) {
+        const key = file.toUpperCase();
+        let id = this._fileIds[key];
+        if (id === undefined) {
+            id = this._fileNames.length + 1;
+            this._fileIds[key] = id;
+            this._fileNames.push(file);
+        }
+        return id;
+    }
+    /**
+     * Looks up a file name by ID. Returns undefined if not found.
+     */
+    getFileName(fileId) {
+        return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : undefined;
+    }
+    /**
+     * Gets a copy of the file table
+     */
+    getFileTable() {
+        return this._fileNames.slice();
+    }
+    getErrorPrefix(fileId, line, column) {
+        const fileName = fileId !== undefined ? this.getFileName(fileId) : undefined;
+        if (fileName) {
+            if (line !== undefined && column !== undefined) {
+                return `${fileName} (Line: ${line}, Col: ${column})`;
+            }
+            else {
+                return fileName;
+            }
+        }
+        else if (line !== undefined && column !== undefined) {
+            return `(Line: ${line}, Col: ${column})`;
+        }
+        else {
+            return "";
+        }
+    }
+}
+/**
+ * Provides information about errors which occurred during validation
+ */
+class TemplateValidationErrors {
+    constructor(maxErrors, maxMessageLength) {
+        this._errors = [];
+        this._maxErrors = maxErrors ?? 0;
+        this._maxMessageLength = maxMessageLength ?? 0;
+    }
+    get count() {
+        return this._errors.length;
+    }
+    add(err) {
+        for (let e of Array.isArray(err) ? err : [err]) {
+            // Check max errors
+            if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
+                // Check max message length
+                if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
+                    e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
+                }
+                this._errors.push(e);
+            }
+        }
+    }
+    /**
+     * Throws if any errors
+     * @param prefix The error message prefix
+     */
+    check(prefix) {
+        if (this._errors.length <= 0) {
+            return;
+        }
+        if (!prefix) {
+            prefix = "The template is not valid.";
+        }
+        throw new Error(`${prefix} ${this._errors.map(x => x.message).join(",")}`);
+    }
+    clear() {
+        this._errors = [];
+    }
+    getErrors() {
+        return this._errors.slice();
+    }
+}
+//# sourceMappingURL=template-context.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
+class DefinitionInfo {
+    constructor(schemaOrParent, nameOrDefinition) {
+        this.isDefinitionInfo = true;
+        const parent = schemaOrParent?.isDefinitionInfo === true
+            ? schemaOrParent
+            : undefined;
+        this._schema = parent === undefined ? schemaOrParent : parent._schema;
+        // Lookup the definition if a key was passed in
+        this.definition =
+            typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
+        // Record allowed context
+        if (this.definition.readerContext.length > 0) {
+            this.allowedContext = [];
+            // Copy parent allowed context
+            const upperSeen = {};
+            for (const context of parent?.allowedContext ?? []) {
+                this.allowedContext.push(context);
+                upperSeen[context.toUpperCase()] = true;
+            }
+            // Append context if unseen
+            for (const context of this.definition.readerContext) {
+                const upper = context.toUpperCase();
+                if (!upperSeen[upper]) {
+                    this.allowedContext.push(context);
+                    upperSeen[upper] = true;
+                }
+            }
+        }
+        else {
+            this.allowedContext = parent?.allowedContext ?? [];
+        }
+    }
+    getScalarDefinitions() {
+        return this._schema.getScalarDefinitions(this.definition);
+    }
+    getDefinitionsOfType(type) {
+        return this._schema.getDefinitionsOfType(this.definition, type);
+    }
+}
+//# sourceMappingURL=definition-info.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
+var DefinitionType;
+(function (DefinitionType) {
+    DefinitionType[DefinitionType["Null"] = 0] = "Null";
+    DefinitionType[DefinitionType["Boolean"] = 1] = "Boolean";
+    DefinitionType[DefinitionType["Number"] = 2] = "Number";
+    DefinitionType[DefinitionType["String"] = 3] = "String";
+    DefinitionType[DefinitionType["Sequence"] = 4] = "Sequence";
+    DefinitionType[DefinitionType["Mapping"] = 5] = "Mapping";
+    DefinitionType[DefinitionType["OneOf"] = 6] = "OneOf";
+    DefinitionType[DefinitionType["AllowedValues"] = 7] = "AllowedValues";
+})(DefinitionType || (DefinitionType = {}));
+//# sourceMappingURL=definition-type.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
+const ALLOWED_VALUES = "allowed-values";
+const ANY = "any";
+const BOOLEAN = "boolean";
+const BOOLEAN_DEFINITION = "boolean-definition";
+const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
+const CLOSE_EXPRESSION = "}}";
+const CONSTANT = "constant";
+const CONTEXT = "context";
+const DEFINITION = "definition";
+const DEFINITIONS = "definitions";
+const DESCRIPTION = "description";
+const IGNORE_CASE = "ignore-case";
+const INSERT_DIRECTIVE = "insert";
+const IS_EXPRESSION = "is-expression";
+const ITEM_TYPE = "item-type";
+const LOOSE_KEY_TYPE = "loose-key-type";
+const LOOSE_VALUE_TYPE = "loose-value-type";
+const MAX_CONSTANT = "MAX";
+const MAPPING = "mapping";
+const MAPPING_DEFINITION = "mapping-definition";
+const MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
+const MAPPING_PROPERTY_VALUE = "mapping-property-value";
+const NON_EMPTY_STRING = "non-empty-string";
+const NULL = "null";
+const NULL_DEFINITION = "null-definition";
+const NULL_DEFINITION_PROPERTIES = "null-definition-properties";
+const template_constants_NUMBER = "number";
+const NUMBER_DEFINITION = "number-definition";
+const NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
+const ONE_OF = "one-of";
+const ONE_OF_DEFINITION = "one-of-definition";
+const OPEN_EXPRESSION = "${{";
+const PROPERTY_VALUE = "property-value";
+const PROPERTIES = "properties";
+const REQUIRED = "required";
+const REQUIRE_NON_EMPTY = "require-non-empty";
+const SCALAR = "scalar";
+const SEQUENCE = "sequence";
+const SEQUENCE_DEFINITION = "sequence-definition";
+const SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
+const TYPE = "type";
+const SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
+const STRING = "string";
+const STRING_DEFINITION = "string-definition";
+const STRING_DEFINITION_PROPERTIES = "string-definition-properties";
+const STRUCTURE = "structure";
+const TEMPLATE_SCHEMA = "template-schema";
+const VERSION = "version";
+//# sourceMappingURL=template-constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
+
+/**
+ * Base class for everything that is not a mapping or sequence
+ */
+class ScalarToken extends TemplateToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isScalar() {
+        return true;
+    }
+    static trimDisplayString(displayString) {
+        let firstLine = displayString.trimStart();
+        const firstNewLine = firstLine.indexOf("\n");
+        const firstCarriageReturn = firstLine.indexOf("\r");
+        if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
+            firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
+        }
+        return firstLine;
+    }
+}
+//# sourceMappingURL=scalar-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
+
+class LiteralToken extends ScalarToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isLiteral() {
+        return true;
+    }
+    get isExpression() {
+        return false;
+    }
+    toDisplayString() {
+        return ScalarToken.trimDisplayString(this.toString());
+    }
+    /**
+     * Throws a good debug message when an unexpected literal value is encountered
+     */
+    assertUnexpectedValue(objectDescription) {
+        throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
+    }
+}
+//# sourceMappingURL=literal-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
+
+
+class StringToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
+        super(types_TokenType.String, file, range, definitionInfo);
+        this.value = value;
+        this.source = source;
+        this.blockScalarHeader = blockScalarHeader;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new StringToken(undefined, undefined, this.value, this.definitionInfo, this.source, this.blockScalarHeader)
+            : new StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
+    }
+    toString() {
+        return this.value;
+    }
+    toJSON() {
+        return this.value;
+    }
+}
+//# sourceMappingURL=string-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
+
+
+class NumberToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Number, file, range, definitionInfo);
+        this.num = value;
+    }
+    get value() {
+        return this.num;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NumberToken(undefined, undefined, this.num, this.definitionInfo)
+            : new NumberToken(this.file, this.range, this.num, this.definitionInfo);
+    }
+    toString() {
+        return `${this.num}`;
+    }
+    toJSON() {
+        return this.num;
+    }
+}
+//# sourceMappingURL=number-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
+
+
+class BooleanToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Boolean, file, range, definitionInfo);
+        this.bool = value;
+    }
+    get value() {
+        return this.bool;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new BooleanToken(undefined, undefined, this.bool, this.definitionInfo)
+            : new BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
+    }
+    toString() {
+        return this.bool ? "true" : "false";
+    }
+    toJSON() {
+        return this.bool;
+    }
+}
+//# sourceMappingURL=boolean-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
+
+
+class NullToken extends LiteralToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Null, file, range, definitionInfo);
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NullToken(undefined, undefined, this.definitionInfo)
+            : new NullToken(this.file, this.range, this.definitionInfo);
+    }
+    toString() {
+        return "";
+    }
+    toJSON() {
+        return null;
+    }
+}
+//# sourceMappingURL=null-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
+class KeyValuePair {
+    constructor(key, value) {
+        this.key = key;
+        this.value = value;
+    }
+}
+//# sourceMappingURL=key-value-pair.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
+
+
+class SequenceToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Sequence, file, range, definitionInfo);
+        this.seq = [];
+    }
+    get count() {
+        return this.seq.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(value) {
+        this.seq.push(value);
+    }
+    get(index) {
+        return this.seq[index];
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new SequenceToken(undefined, undefined, this.definitionInfo)
+            : new SequenceToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.seq) {
+            result.add(item.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        return {
+            type: types_TokenType.Sequence,
+            seq: this.seq
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.seq) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=sequence-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
+
+
+class MappingToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Mapping, file, range, definitionInfo);
+        this.map = [];
+    }
+    get count() {
+        return this.map.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(key, value) {
+        this.map.push(new KeyValuePair(key, value));
+    }
+    get(index) {
+        return this.map[index];
+    }
+    find(key) {
+        const pair = this.map.find(pair => pair.key.toString() === key);
+        return pair?.value;
+    }
+    remove(index) {
+        this.map.splice(index, 1);
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new MappingToken(undefined, undefined, this.definitionInfo)
+            : new MappingToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.map) {
+            result.add(item.key.clone(omitSource), item.value.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        const items = [];
+        for (const item of this.map) {
+            items.push({ Key: item.key, Value: item.value });
+        }
+        return {
+            type: types_TokenType.Mapping,
+            map: items
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.map) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=mapping-token.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/allowed-context.js
 
 function splitAllowedContext(allowedContext) {
@@ -27441,6 +27355,22 @@ const CONTEXT_NAMES = [
     'matrix',
     'needs',
 ];
+/**
+ * The contexts of what is decided before a job's steps (its `if:`, name, strategy, runs-on): github,
+ * needs, vars and inputs; the others are empty there.
+ */
+function jobLevelContexts(given) {
+    return {
+        ...given,
+        secrets: {},
+        env: {},
+        steps: {},
+        runner: {},
+        job: {},
+        strategy: {},
+        matrix: null,
+    };
+}
 /** An expression that cannot be evaluated; `where` is `file:line` when known. */
 class ExpressionFailure extends Error {
     constructor(message, where) {
@@ -27600,6 +27530,92 @@ function located(token, file, evaluation) {
     }
     catch (error) {
         throw new ExpressionFailure(error.message, tokenPlace(token, file));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflow/job-log.ts
+// The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
+// title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
+// ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
+// terminal (and not with NO_COLOR).
+const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
+/** 0.4s, 12.3s, 1m 05s */
+function formatDuration(ms) {
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const seconds = Math.round(ms / 1000);
+    return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
+}
+class JobLog {
+    options;
+    /** Steps whose lines are inside an open group, by depth. */
+    inGroup = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    paint(colour, text) {
+        return this.options.color ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
+    }
+    print(depth, text) {
+        const indent = '  '.repeat(depth);
+        for (const line of this.options.mask(text).split('\n'))
+            this.options.write(`${indent}${line}\n`);
+    }
+    /** A line of the runner's own (header, notes, result). */
+    line(text, depth = 0) {
+        this.print(depth, text);
+    }
+    stepStarted(name, depth) {
+        this.inGroup.delete(depth);
+        this.print(depth, this.paint('bold', `▶ ${name}`));
+    }
+    /** One event of a running step; its lines sit one level deeper than the step's name. */
+    event(event, depth) {
+        const inner = depth + 1 + (this.inGroup.has(depth) ? 1 : 0);
+        switch (event.type) {
+            case 'line':
+                this.print(inner, event.text);
+                break;
+            case 'group':
+                this.inGroup.delete(depth);
+                this.print(depth + 1, this.paint('cyan', `▸ ${event.title}`));
+                this.inGroup.add(depth);
+                break;
+            case 'endgroup':
+                this.inGroup.delete(depth);
+                break;
+            case 'debug':
+                if (this.options.debug)
+                    this.print(inner, this.paint('dim', `##[debug]${event.text}`));
+                break;
+            case 'annotation': {
+                const { level, message } = event.annotation;
+                const [label, colour] = level === 'error'
+                    ? ['Error', 'red']
+                    : level === 'warning'
+                        ? ['Warning', 'yellow']
+                        : ['Notice', 'cyan'];
+                this.print(inner, this.paint(colour, `${label}: ${message}`));
+                break;
+            }
+        }
+    }
+    /** An error of the runner's about the running step (a timeout, a bad expression). */
+    stepError(message, depth) {
+        this.event({ type: 'annotation', annotation: { level: 'error', message, properties: {} } }, depth);
+    }
+    stepFinished(name, depth, outcome, ms, continueOnError = false) {
+        this.inGroup.delete(depth);
+        const duration = this.paint('dim', formatDuration(ms));
+        if (outcome === 'success')
+            this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
+        else {
+            const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';
+            this.print(depth, `${this.paint('red', '✗')} ${name}  ${duration}${note}`);
+        }
+    }
+    stepSkipped(name, depth) {
+        this.print(depth, this.paint('dim', `– ${name}  skipped`));
     }
 }
 
@@ -29797,14 +29813,12 @@ class JobScheduler {
             this.runLog.line('');
             return outcome('failure', [{ name: baseName, shown: 'failed' }]);
         }
-        const runs = await this.runMatrix(selected, strategy, needs, cancelsAtStart);
-        const finished = runs
-            .filter((run) => run.result)
-            .sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+        const { runs, finished } = await this.runMatrix(selected, strategy, needs, cancelsAtStart);
+        // As GitHub merges a matrix's outputs: each job's non-empty values, a later-finishing job's winning.
         const outputs = {};
-        for (const run of finished) {
-            for (const [name, value] of Object.entries(run.result?.outputs ?? {})) {
-                if (value !== '' || finished.length === 1)
+        for (const result of finished) {
+            for (const [name, value] of Object.entries(result.outputs)) {
+                if (value !== '' || strategy.jobs.length === 1)
                     outputs[name] = value;
             }
         }
@@ -29820,9 +29834,10 @@ class JobScheduler {
                 : 'success';
         return outcome(result, runs, outputs);
     }
-    /** The matrix's jobs, at most max-parallel at once, with fail-fast. */
+    /** The matrix's jobs, at most max-parallel at once, with fail-fast; the results in the order they ended. */
     async runMatrix(selected, strategy, needs, cancelsAtStart) {
         const runs = [];
+        const finished = [];
         const siblings = new Set();
         let failedFirst;
         let next = 0;
@@ -29852,7 +29867,8 @@ class JobScheduler {
                         siblings.delete(cancel);
                     };
                 });
-                runs[index] = { name, shown: shownResult(result), result, finishedAt: Date.now() };
+                runs[index] = { name, shown: shownResult(result), result };
+                finished.push(result);
                 if (strategy.failFast &&
                     strategy.jobs.length > 1 &&
                     result.status === 'failure' &&
@@ -29865,7 +29881,7 @@ class JobScheduler {
             }
         };
         await Promise.all(Array.from({ length: Math.min(strategy.maxParallel, strategy.jobs.length) }, worker));
-        return runs;
+        return { runs, finished };
     }
     /** One job from start to end, its log in its own block. */
     async runOne(selected, name, contexts, onCancel) {
@@ -29925,21 +29941,10 @@ class JobScheduler {
             return fallback;
         }
     }
-    /** The contexts a job's `if:`, name and strategy read (the others are empty there). */
+    /** The contexts a job's `if:`, name and strategy read. */
     contexts(jobId, needs) {
-        return {
-            github: { ...this.options.context.github, job: jobId },
-            vars: this.options.vars,
-            secrets: {},
-            inputs: this.options.inputs,
-            needs,
-            env: {},
-            steps: {},
-            runner: {},
-            job: {},
-            strategy: {},
-            matrix: null,
-        };
+        const { context, vars, inputs } = this.options;
+        return jobLevelContexts({ github: { ...context.github, job: jobId }, vars, inputs, needs });
     }
     jobLog(write, commands) {
         const { color, debug } = this.options;
@@ -30082,6 +30087,7 @@ class RunSummary {
 
 
 
+
 async function runWorkflow(options) {
     const started = Date.now();
     const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
@@ -30107,7 +30113,13 @@ async function runWorkflow(options) {
     let catalog;
     try {
         catalog = preflight(workflow, jobs, workspace, (0,external_node_path_.join)(options.repoRoot, 'actions'), {
-            contexts: beforeTheRun(context, options.vars, inputs?.context ?? {}),
+            // What a strategy or runs-on may read before the run: github, vars and inputs.
+            contexts: jobLevelContexts({
+                github: context.github,
+                vars: options.vars,
+                inputs: inputs?.context ?? {},
+                needs: {},
+            }),
             status: 'success',
         });
     }
@@ -30176,22 +30188,6 @@ async function runWorkflow(options) {
     finally {
         await cluster.close();
     }
-}
-/** What a strategy or runs-on may read before the run: github, vars and inputs. */
-function beforeTheRun(context, vars, inputs) {
-    return {
-        github: context.github,
-        vars,
-        inputs,
-        secrets: {},
-        needs: {},
-        env: {},
-        steps: {},
-        runner: {},
-        job: {},
-        strategy: {},
-        matrix: null,
-    };
 }
 const run_workflow_shown = (path) => (0,external_node_path_.relative)(process.cwd(), path) || '.';
 /** What runs, against what, where; the needs --job leaves out; what the jobs read and were not given. */
@@ -30410,7 +30406,7 @@ function offlineCloudTools(root) {
     }
     return dir;
 }
-/** The example to run, from the command line. */
+/** The example to run, from the command line; undefined for --help. */
 function chooseExample(args) {
     let parsed;
     try {
@@ -30420,7 +30416,7 @@ function chooseExample(args) {
         throw new CannotRun([`${error.message.split('.')[0] ?? ''} (see --help)`]);
     }
     if (parsed.values.help)
-        return 'help';
+        return undefined;
     const [name = 'wine', ...more] = parsed.positionals;
     if (more.length > 0)
         throw new CannotRun([`one example at a time (${name}, then ${more.join(', ')})`]);
@@ -30445,7 +30441,7 @@ async function main() {
             process.stderr.write(`demo: ${line}\n`);
         return 2;
     }
-    if (example === 'help') {
+    if (example === undefined) {
         write(USAGE);
         return 0;
     }
