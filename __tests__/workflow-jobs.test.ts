@@ -113,11 +113,15 @@ test('a failing job: fail-fast cancels its matrix, dependants are skipped, if: f
       // failure() looks at every job before it, through the skipped deploy.
       '  deploy was skipped; a job before it failed',
       '– job success-only skipped: its if: success() || cancelled() is false (test failed)',
+      // A matrix read from the needs that GitHub would refuse, and a name whose expression fails,
+      // fail their jobs before they start.
+      '✗ job bad-matrix failed: strategy: matrix.size has no values',
+      "✗ job bad-name failed: name: __tests__/fixtures/workflow/jobs-failing.yml:64: Error parsing JSON when evaluating fromJson in format('Named {0}', fromJSON('not json'))",
     ]),
   );
   expect(run.lines).not.toContain('  never');
   expect(lastLine(run)).toMatch(
-    /^✗ run failed in \d+\.\ds: succeeded build, after-lint, notify; failed test \(1\), lint \(continue-on-error\); cancelled test \(2\), test \(3\); skipped deploy, success-only$/,
+    /^✗ run failed in \d+\.\ds: succeeded build, after-lint, notify; failed test \(1\), lint \(continue-on-error\), bad-name, bad-matrix; cancelled test \(2\), test \(3\); skipped deploy, success-only$/,
   );
 });
 

@@ -28355,6 +28355,8 @@ function expandMatrix(matrix, problems) {
     const vectors = [];
     let include = [];
     let exclude = [];
+    /** Every key but include and exclude, a valid list or not. */
+    const keys = new Set();
     for (const [key, value] of Object.entries(matrix)) {
         if (key === 'include' || key === 'exclude') {
             const entries = value === null ? [] : value;
@@ -28366,8 +28368,10 @@ function expandMatrix(matrix, problems) {
                 include = entries;
             else
                 exclude = entries;
+            continue;
         }
-        else if (!Array.isArray(value))
+        keys.add(key);
+        if (!Array.isArray(value))
             problems.push(`matrix.${key} must be a list, not ${shown(value)}`);
         else if (value.length === 0)
             problems.push(`matrix.${key} has no values`);
@@ -28383,11 +28387,11 @@ function expandMatrix(matrix, problems) {
         if (Object.keys(entry).length === 0)
             problems.push('matrix.exclude has an empty entry');
         for (const key of Object.keys(entry)) {
-            if (!vectorNames.has(key))
+            if (!keys.has(key))
                 problems.push(`matrix.exclude: ${key} is not a key of the matrix`);
         }
     }
-    if (vectors.length === 0 && include.length === 0) {
+    if (keys.size === 0 && include.length === 0) {
         problems.push('the matrix has no values: give it a list, or include entries');
     }
     if (problems.length > 0)
@@ -29822,14 +29826,11 @@ class JobScheduler {
                     outputs[name] = value;
             }
         }
-        const effective = runs.map((run) => !run.result
-            ? 'cancelled'
-            : run.result.status === 'failure' && run.result.continueOnError
-                ? 'success'
-                : run.result.status);
-        const result = effective.includes('failure')
+        // A failure with continue-on-error counts as a success, as on GitHub.
+        const failed = runs.some((run) => run.shown === 'failed' && !run.result?.continueOnError);
+        const result = failed
             ? 'failure'
-            : effective.includes('cancelled')
+            : runs.some((run) => run.shown === 'cancelled')
                 ? 'cancelled'
                 : 'success';
         return outcome(result, runs, outputs);
@@ -29851,7 +29852,18 @@ class JobScheduler {
                     strategy: strategyContext(strategy, index),
                     matrix: matrixJob.matrix,
                 };
-                const name = this.displayName(selected, matrixJob, contexts);
+                const fallback = jobDisplayName(literalName(selected), matrixJob.segments);
+                let name;
+                try {
+                    name = this.displayName(selected, fallback, contexts);
+                }
+                catch (error) {
+                    this.runLog.line(`${this.runLog.paint('red', '✗')} job ${fallback} failed: name: ${messageOf(error)}`);
+                    this.runLog.line('');
+                    runs[index] = { name: fallback, shown: 'failed' };
+                    failedFirst ??= strategy.failFast && strategy.jobs.length > 1 ? fallback : undefined;
+                    continue;
+                }
                 if (failedFirst !== undefined || this.cancels > cancelsAtStart) {
                     const why = failedFirst !== undefined ? `fail-fast, after ${failedFirst} failed` : 'the run was cancelled';
                     this.runLog.line(this.runLog.paint('dim', `– job ${name} cancelled before it started: ${why}`));
@@ -29924,22 +29936,16 @@ class JobScheduler {
         block.close();
         return result;
     }
-    /** The name a job shows: `name:` evaluated; without an expression in it, the matrix values follow. */
-    displayName(selected, matrixJob, contexts) {
+    /**
+     * The name a job shows: `name:` evaluated when it holds an expression (an error in it fails the
+     * job, as on GitHub), else the name or id with the matrix values after it (`fallback`).
+     */
+    displayName(selected, fallback, contexts) {
         const token = selected.job.name;
-        const fallback = jobDisplayName(literalName(selected), matrixJob.segments);
         if (!token || !isBasicExpression(token))
             return fallback;
-        try {
-            const scope = {
-                contexts: { ...this.contexts(selected.id, {}), ...contexts },
-                status: 'success',
-            };
-            return evaluateToString(token, scope, this.options.workflow.file) || fallback;
-        }
-        catch {
-            return fallback;
-        }
+        const scope = { contexts, status: 'success' };
+        return evaluateToString(token, scope, this.options.workflow.file) || fallback;
     }
     /** The contexts a job's `if:`, name and strategy read. */
     contexts(jobId, needs) {

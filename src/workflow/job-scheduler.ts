@@ -167,16 +167,11 @@ export class JobScheduler {
         if (value !== '' || strategy.jobs.length === 1) outputs[name] = value;
       }
     }
-    const effective = runs.map((run) =>
-      !run.result
-        ? 'cancelled'
-        : run.result.status === 'failure' && run.result.continueOnError
-          ? 'success'
-          : run.result.status,
-    );
-    const result: JobConclusion = effective.includes('failure')
+    // A failure with continue-on-error counts as a success, as on GitHub.
+    const failed = runs.some((run) => run.shown === 'failed' && !run.result?.continueOnError);
+    const result: JobConclusion = failed
       ? 'failure'
-      : effective.includes('cancelled')
+      : runs.some((run) => run.shown === 'cancelled')
         ? 'cancelled'
         : 'success';
     return outcome(result, runs, outputs);
@@ -204,7 +199,19 @@ export class JobScheduler {
           strategy: strategyContext(strategy, index),
           matrix: matrixJob.matrix,
         };
-        const name = this.displayName(selected, matrixJob, contexts);
+        const fallback = jobDisplayName(literalName(selected), matrixJob.segments);
+        let name: string;
+        try {
+          name = this.displayName(selected, fallback, contexts);
+        } catch (error) {
+          this.runLog.line(
+            `${this.runLog.paint('red', '✗')} job ${fallback} failed: name: ${messageOf(error)}`,
+          );
+          this.runLog.line('');
+          runs[index] = { name: fallback, shown: 'failed' };
+          failedFirst ??= strategy.failFast && strategy.jobs.length > 1 ? fallback : undefined;
+          continue;
+        }
         if (failedFirst !== undefined || this.cancels > cancelsAtStart) {
           const why =
             failedFirst !== undefined ? `fail-fast, after ${failedFirst} failed` : 'the run was cancelled';
@@ -289,20 +296,15 @@ export class JobScheduler {
     return result;
   }
 
-  /** The name a job shows: `name:` evaluated; without an expression in it, the matrix values follow. */
-  private displayName(selected: SelectedJob, matrixJob: MatrixJob, contexts: Partial<Contexts>): string {
+  /**
+   * The name a job shows: `name:` evaluated when it holds an expression (an error in it fails the
+   * job, as on GitHub), else the name or id with the matrix values after it (`fallback`).
+   */
+  private displayName(selected: SelectedJob, fallback: string, contexts: Contexts): string {
     const token = selected.job.name;
-    const fallback = jobDisplayName(literalName(selected), matrixJob.segments);
     if (!token || !isBasicExpression(token)) return fallback;
-    try {
-      const scope: Scope = {
-        contexts: { ...this.contexts(selected.id, {}), ...contexts },
-        status: 'success',
-      };
-      return evaluateToString(token, scope, this.options.workflow.file) || fallback;
-    } catch {
-      return fallback;
-    }
+    const scope: Scope = { contexts, status: 'success' };
+    return evaluateToString(token, scope, this.options.workflow.file) || fallback;
   }
 
   /** The contexts a job's `if:`, name and strategy read. */

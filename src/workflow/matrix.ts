@@ -79,6 +79,8 @@ function expandMatrix(matrix: JsonObject, problems: string[]): MatrixJob[] {
   const vectors: [string, JsonValue[]][] = [];
   let include: JsonObject[] = [];
   let exclude: JsonObject[] = [];
+  /** Every key but include and exclude, a valid list or not. */
+  const keys = new Set<string>();
   for (const [key, value] of Object.entries(matrix)) {
     if (key === 'include' || key === 'exclude') {
       const entries = value === null ? [] : value;
@@ -88,7 +90,10 @@ function expandMatrix(matrix: JsonObject, problems: string[]): MatrixJob[] {
       }
       if (key === 'include') include = entries;
       else exclude = entries;
-    } else if (!Array.isArray(value)) problems.push(`matrix.${key} must be a list, not ${shown(value)}`);
+      continue;
+    }
+    keys.add(key);
+    if (!Array.isArray(value)) problems.push(`matrix.${key} must be a list, not ${shown(value)}`);
     else if (value.length === 0) problems.push(`matrix.${key} has no values`);
     else vectors.push([key, value]);
   }
@@ -99,10 +104,10 @@ function expandMatrix(matrix: JsonObject, problems: string[]): MatrixJob[] {
   for (const entry of exclude) {
     if (Object.keys(entry).length === 0) problems.push('matrix.exclude has an empty entry');
     for (const key of Object.keys(entry)) {
-      if (!vectorNames.has(key)) problems.push(`matrix.exclude: ${key} is not a key of the matrix`);
+      if (!keys.has(key)) problems.push(`matrix.exclude: ${key} is not a key of the matrix`);
     }
   }
-  if (vectors.length === 0 && include.length === 0) {
+  if (keys.size === 0 && include.length === 0) {
     problems.push('the matrix has no values: give it a list, or include entries');
   }
   if (problems.length > 0) return [];
