@@ -1,14 +1,16 @@
 // Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
 // against an emulator, and a failing variant fails at the right step. One contract-checked emulator
-// serves them all (wine-fire-and-forget.yml and airflow-migration.yml train with the connections
-// wine.yml creates), given to the runner in each way a user can: --var/--secret, the environment, an
-// env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs on it too.
+// serves them all (wine-fire-and-forget.yml, airflow-migration.yml and pr-preview.yml train with the
+// connections wine.yml creates), given to the runner in each way a user can: --var/--secret, the
+// environment, an env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs
+// on it too.
 
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
+import { fetchToken } from './helpers/emulator-http.js';
 import { ROOT } from './helpers/run-action.js';
 import type { CliRun } from './helpers/workflow-cli.js';
 import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
@@ -75,9 +77,10 @@ function expectGreen(run: CliRun, job: string): void {
   expect(run.code).toBe(0);
 }
 
-test('the examples are the four this file runs', () => {
+test('the examples are the five this file runs', () => {
   expect(readdirSync(join(ROOT, 'examples', 'workflows')).sort()).toEqual([
     'airflow-migration.yml',
+    'pr-preview.yml',
     'wine-fire-and-forget.yml',
     'wine-jobs.yml',
     'wine.yml',
@@ -167,6 +170,42 @@ test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy
   );
   for (const secret of [emulator.clientSecret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
     expect(run.stdout).not.toContain(secret);
+  }
+}, 90_000);
+
+test("pr-preview.yml: the preview job deploys the pull request's model, the teardown job deletes all it made", async () => {
+  const pr = ['--input', 'pr=41'];
+  const preview = await runWorkflowCli([
+    'examples/workflows/pr-preview.yml',
+    '--job',
+    'preview',
+    ...pr,
+    ...cluster,
+  ]);
+  expectGreen(preview, 'preview');
+  expect(stepLines(preview, 'Say where')).toContainEqual(
+    expect.stringMatching(/^ {2}Preview of pull request 41 at http:\/\/\S+\/model\/wine-pr-41$/),
+  );
+  const teardown = await runWorkflowCli([
+    'examples/workflows/pr-preview.yml',
+    ...['--job', 'teardown', '--input', 'teardown=true'],
+    ...pr,
+    ...cluster,
+  ]);
+  expectGreen(teardown, 'teardown');
+  expect(stepLines(teardown, 'Tear the preview down')).toEqual(
+    expect.arrayContaining([
+      '  Deployment wine-pr-41 is gone.',
+      '  Packaging wine-pr-41 is gone.',
+      '  Training wine-pr-41 is gone.',
+    ]),
+  );
+  const token = await fetchToken(emulator);
+  for (const path of ['model/deployment', 'model/packaging', 'model/training']) {
+    const answer = await fetch(`${emulator.apiUrl}/api/v1/${path}/wine-pr-41`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(answer.status).toBe(404);
   }
 }, 90_000);
 
