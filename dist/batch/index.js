@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2282);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8873);
 // Entry point of actions/batch (bundled to dist/batch/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2282:
+/***/ 8873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38062,17 +38062,10 @@ function outputCell(outputs) {
     })
         .join('<br>');
 }
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function summary_writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'].map((data) => ({
-        data,
-        header: true,
-    }));
-    const body = rows.map((row) => [
+const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+function summaryCells(row) {
+    return [
         escapeHtml(row.kind),
         `<code>${escapeHtml(row.id)}</code>`,
         escapeHtml(row.action),
@@ -38080,10 +38073,18 @@ async function summary_writeSummary(title, rows) {
         formatElapsed(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' '));
+    ].map((cell) => cell || ' ');
+}
+/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
+async function summary_writeSummary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
     await summary
         .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...body])
+        .addTable([header, ...rows.map(summaryCells)])
         .write();
 }
 
@@ -38496,11 +38497,10 @@ async function publish(client, phase, object, setOutput) {
 }
 /**
  * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens.
+ * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
-async function runPhaseStep(ctx, settings, title, describe) {
+async function runPhaseStep(ctx, settings, title, describe, rows = []) {
     const client = OdahuClient.fromSettings(settings);
-    const rows = [];
     try {
         return await runPhase(ctx, client, describe(client), rows);
     }
@@ -38538,6 +38538,62 @@ function withServerDefaults(id, spec, config) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/provenance.ts
+// Where a ModelDeployment came from, written on it: the repository, commit, workflow run, actor and
+// action that created or last changed it, as annotations under our own prefix (valid Kubernetes
+// annotation keys, so they can travel to the model's pods as they are), so that
+// `odahuflowctl dep get` answers "who deployed this?". They describe a write, not the model: an
+// update that would change nothing else is skipped (a re-run on another commit leaves the
+// deployment, and the record of the run that made it, alone), so comparisons leave them out.
+
+/** A DNS subdomain of the Odahu project's domain, apart from the platform's own `odahu.org/` keys. */
+const PROVENANCE_PREFIX = 'actions.odahu.org/';
+/** Every key, in the order the README lists them. */
+const PROVENANCE_KEYS = {
+    repository: `${PROVENANCE_PREFIX}repository`,
+    commit: `${PROVENANCE_PREFIX}commit`,
+    runUrl: `${PROVENANCE_PREFIX}run-url`,
+    actor: `${PROVENANCE_PREFIX}actor`,
+    pullRequest: `${PROVENANCE_PREFIX}pull-request`,
+    action: `${PROVENANCE_PREFIX}action`,
+    version: `${PROVENANCE_PREFIX}version`,
+};
+/** The annotations for a write by `actionName` in this run; outside GitHub, only the action's. */
+function provenanceOf(run, actionName) {
+    const repository = run.repository ? `${run.repository.owner}/${run.repository.repo}` : undefined;
+    const entries = [
+        [PROVENANCE_KEYS.repository, repository],
+        [PROVENANCE_KEYS.commit, run.sha],
+        [PROVENANCE_KEYS.runUrl, run.runUrl],
+        [PROVENANCE_KEYS.actor, run.actor],
+        [PROVENANCE_KEYS.pullRequest, run.pullRequest?.url],
+        [PROVENANCE_KEYS.action, run.actionRef ?? `odahu-actions/${actionName}`],
+        [PROVENANCE_KEYS.version, ACTIONS_VERSION],
+    ];
+    return Object.fromEntries(entries.filter((entry) => Boolean(entry[1])));
+}
+/** The spec without our annotations: what an update compares. */
+function withoutProvenance(spec) {
+    if (!spec.annotations)
+        return spec;
+    const kept = Object.entries(spec.annotations).filter(([key]) => !key.startsWith(PROVENANCE_PREFIX));
+    return { ...spec, annotations: Object.fromEntries(kept) };
+}
+/** The deployment as written: its own annotations, with the provenance over any of ours it had. */
+function withProvenance(deployment, provenance) {
+    const spec = withoutProvenance(deployment.spec);
+    return { ...deployment, spec: { ...spec, annotations: { ...spec.annotations, ...provenance } } };
+}
+/** The deployment store of an action: every create and update carries the provenance. */
+function stampingStore(store, provenance) {
+    return {
+        find: (id, options) => store.find(id, options),
+        delete: (id, options) => store.delete(id, options),
+        create: (deployment, options) => store.create(withProvenance(deployment, provenance), options),
+        update: (deployment, options) => store.update(withProvenance(deployment, provenance), options),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
 // When a stored spec and the spec an apply would store are the same to the server. The server is Go:
 // a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
@@ -38572,6 +38628,7 @@ function sameSpec(stored, expected) {
 
 
 
+
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 const DEFAULT_PREDICTOR = 'odahu-ml-server';
 function withDefaults(deployment) {
@@ -38587,15 +38644,16 @@ function asServerStores(id, spec, config) {
 }
 /**
  * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
- * the server would store for `desired`. Any doubt means a PUT, which is always safe.
+ * the server would store for `desired`. Any doubt means a PUT, which is always safe. The provenance
+ * annotations are left out: which run wrote a spec is no reason to roll it out again.
  */
 function unchangedDeployment(client, desired) {
     return async (existing) => {
         if (!deploymentServes(existing))
             return false;
         const config = await client.configuration();
-        const expected = asServerStores(desired.id, desired.spec, config);
-        return sameSpec(existing.spec, expected);
+        const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
+        return sameSpec(withoutProvenance(existing.spec), expected);
     };
 }
 

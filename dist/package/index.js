@@ -37844,17 +37844,10 @@ function outputCell(outputs) {
     })
         .join('<br>');
 }
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'].map((data) => ({
-        data,
-        header: true,
-    }));
-    const body = rows.map((row) => [
+const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+function summaryCells(row) {
+    return [
         escapeHtml(row.kind),
         `<code>${escapeHtml(row.id)}</code>`,
         escapeHtml(row.action),
@@ -37862,10 +37855,18 @@ async function writeSummary(title, rows) {
         formatElapsed(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' '));
+    ].map((cell) => cell || ' ');
+}
+/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
+async function writeSummary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
     await summary
         .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...body])
+        .addTable([header, ...rows.map(summaryCells)])
         .write();
 }
 
@@ -38278,11 +38279,10 @@ async function publish(client, phase, object, setOutput) {
 }
 /**
  * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens.
+ * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
-async function runPhaseStep(ctx, settings, title, describe) {
+async function runPhaseStep(ctx, settings, title, describe, rows = []) {
     const client = OdahuClient.fromSettings(settings);
-    const rows = [];
     try {
         return await runPhase(ctx, client, describe(client), rows);
     }

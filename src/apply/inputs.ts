@@ -6,6 +6,9 @@ import * as core from '@actions/core';
 import { serviceProblems } from '../shared/action/batch-service.js';
 import { readPollInterval, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { provenanceOf } from '../shared/action/provenance.js';
+import type { Provenance } from '../shared/action/provenance.js';
+import { readGitHubRun } from '../shared/github/run.js';
 import { DEPENDENCY_ORDER, idProblem } from '../shared/kinds.js';
 import { loadManifests } from '../shared/manifests.js';
 import type { Manifest } from '../shared/manifests.js';
@@ -27,6 +30,8 @@ export interface ApplyInputs {
   pollIntervalMs: number;
   /** Delete the manifests' resources (in reverse order) instead of applying them. */
   delete: boolean;
+  /** The annotations every deployment it creates or updates carries. */
+  provenance: Provenance;
 }
 
 export async function readApplyInputs(source: InputSource = actionInputs): Promise<ApplyInputs> {
@@ -65,6 +70,7 @@ export async function readApplyInputs(source: InputSource = actionInputs): Promi
     timeoutMs,
     pollIntervalMs,
     delete: deleting,
+    provenance: provenanceOf(readGitHubRun(source.env, 'apply').run, 'apply'),
   };
 }
 

@@ -9,13 +9,14 @@ import { capitalize } from '../shared/action/apply.js';
 import type { Store } from '../shared/action/apply.js';
 import { messageOf } from '../shared/action/inputs.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
+import { stampingStore } from '../shared/action/provenance.js';
 import { settle } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
 import { OdahuClient } from '../shared/client.js';
 import { DEPENDENCY_ORDER } from '../shared/kinds.js';
 import type { KindName } from '../shared/kinds.js';
-import type { InferenceJob } from '../shared/types.js';
+import type { InferenceJob, ModelDeployment } from '../shared/types.js';
 import { deleteAll } from './delete.js';
 import type { ApplyInputs } from './inputs.js';
 import { planApply } from './plan.js';
@@ -46,7 +47,7 @@ async function applyAll(
   for (const kind of DEPENDENCY_ORDER) {
     const group = steps.filter((step) => step.manifest.kind === kind);
     const written: Written[] = [];
-    for (const step of group) written.push(await write(ctx, client, step, report, inputs.ifExists));
+    for (const step of group) written.push(await write(ctx, client, step, report, inputs));
     await settleGroup(ctx, client, kind, written, inputs, report);
   }
 }
@@ -63,10 +64,14 @@ async function write(
   client: OdahuClient,
   step: PlannedStep,
   report: ApplyReport,
-  ifExists: ApplyInputs['ifExists'],
+  { ifExists, provenance }: Pick<ApplyInputs, 'ifExists' | 'provenance'>,
 ): Promise<Written> {
   const { kind } = step.manifest;
-  const store = client.kind(kind) as unknown as Store<PlannedStep['desired']>;
+  const kindStore = client.kind(kind) as unknown as Store<PlannedStep['desired']>;
+  const store =
+    kind === 'ModelDeployment'
+      ? (stampingStore(kindStore as Store<ModelDeployment>, provenance) as Store<PlannedStep['desired']>)
+      : kindStore;
   const what = `${NOUNS[kind]} ${step.manifest.id}`;
   const options = { signal: ctx.signal };
   const started = Date.now();

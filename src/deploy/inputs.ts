@@ -4,6 +4,10 @@ import type { IfExists } from '../shared/action/apply.js';
 import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { provenanceOf } from '../shared/action/provenance.js';
+import type { Provenance } from '../shared/action/provenance.js';
+import { readGitHubReportInputs } from '../shared/github/inputs.js';
+import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
 import { actionInputs } from '../shared/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/settings.js';
@@ -13,6 +17,10 @@ export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
   deployment: ModelDeployment;
   ifExists: IfExists;
+  /** pr-comment and github-environment. */
+  github: GitHubReportInputs;
+  /** The annotations every write of the deployment carries. */
+  provenance: Provenance;
 }
 
 export function readDeployInputs(source: InputSource = actionInputs): DeployInputs {
@@ -39,6 +47,14 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+  const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
-  return { settings: settings!, deployment: deployment!, ifExists, ...timing };
+  return {
+    settings: settings!,
+    deployment: deployment!,
+    ifExists,
+    ...timing,
+    github,
+    provenance: provenanceOf(github.run, 'deploy'),
+  };
 }

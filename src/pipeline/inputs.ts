@@ -8,6 +8,10 @@ import {
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { provenanceOf } from '../shared/action/provenance.js';
+import type { Provenance } from '../shared/action/provenance.js';
+import { readGitHubReportInputs } from '../shared/github/inputs.js';
+import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
 import { actionInputs } from '../shared/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/settings.js';
@@ -25,6 +29,10 @@ export interface PipelineInputs {
   pollIntervalMs: number;
   logs: boolean;
   deleteOnCancel: boolean;
+  /** pr-comment and github-environment. */
+  github: GitHubReportInputs;
+  /** The annotations every write of the deployment carries. */
+  provenance: Provenance;
 }
 
 export function readPipelineInputs(source: InputSource = actionInputs): PipelineInputs {
@@ -54,6 +62,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
+  const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
   return {
     settings: settings!,
@@ -65,5 +74,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     pollIntervalMs,
     logs,
     deleteOnCancel,
+    github,
+    provenance: provenanceOf(github.run, 'pipeline'),
   };
 }

@@ -1,6 +1,7 @@
 // The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
 // action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
-// the separate actions' outputs would be. One job-summary table holds every phase.
+// the separate actions' outputs would be. One job-summary table holds every phase; the pull
+// request's report shows it too, and a GitHub deployment records the deploy phase.
 
 import * as core from '@actions/core';
 import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
@@ -8,9 +9,12 @@ import { queryModel } from '../shared/action/model-query.js';
 import { deploymentPhase, packagingPhase, trainingPhase } from '../shared/action/phases.js';
 import { runPhase } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
-import type { SummaryRow } from '../shared/action/summary.js';
 import { writeSummary } from '../shared/action/summary.js';
 import { tokenSourceFor } from '../shared/auth.js';
+import type { TokenSource } from '../shared/auth.js';
+import { predictionTable, servedModelTable } from '../shared/github/report-section.js';
+import { GitHubReport } from '../shared/github/step-report.js';
+import { stampingStore } from '../shared/action/provenance.js';
 import { OdahuClient } from '../shared/client.js';
 import type { PipelineInputs } from './inputs.js';
 
@@ -36,95 +40,110 @@ const PIPELINE_OUTPUTS = new Set([
 export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
   const tokens = tokenSourceFor(inputs.settings.credentials);
   const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
-  const rows: SummaryRow[] = [];
+  const report = new GitHubReport(inputs.github, 'Odahu pipeline', inputs.deployment.id);
+  try {
+    await report.around(() => runPhases(ctx, { client, tokens }, inputs, report));
+  } finally {
+    await writeSummary('Odahu pipeline', report.rows);
+    client.dispose();
+  }
+}
+
+async function runPhases(
+  ctx: StepContext,
+  { client, tokens }: { client: OdahuClient; tokens: TokenSource },
+  inputs: PipelineInputs,
+  report: GitHubReport,
+): Promise<void> {
+  const { rows } = report;
   const setOutput = (name: string, value: string) => {
     if (PIPELINE_OUTPUTS.has(name)) core.setOutput(name, value);
   };
   const waiting = { wait: true, pollIntervalMs: inputs.pollIntervalMs, logs: inputs.logs };
-  try {
-    const trained = await runPhase(
-      ctx,
-      client,
-      {
-        phase: trainingPhase,
-        store: client.trainings,
-        desired: inputs.training,
-        ifExists: 'replace',
-        deleteOnCancel: inputs.deleteOnCancel,
-        timeoutMs: inputs.timeouts.training,
-        ...waiting,
-      },
-      rows,
-      setOutput,
-    );
+  const trained = await runPhase(
+    ctx,
+    client,
+    {
+      phase: trainingPhase,
+      store: client.trainings,
+      desired: inputs.training,
+      ifExists: 'replace',
+      deleteOnCancel: inputs.deleteOnCancel,
+      timeoutMs: inputs.timeouts.training,
+      ...waiting,
+    },
+    rows,
+    setOutput,
+  );
 
-    inputs.packaging.spec.artifactName = handedOn(
-      trained.outputs,
-      'artifact-name',
-      'training',
-      inputs.training.id,
-    );
-    const packaged = await runPhase(
-      ctx,
-      client,
-      {
-        phase: packagingPhase,
-        store: client.packagings,
-        desired: inputs.packaging,
-        ifExists: 'replace',
-        deleteOnCancel: inputs.deleteOnCancel,
-        timeoutMs: inputs.timeouts.packaging,
-        ...waiting,
-      },
-      rows,
-      setOutput,
-    );
+  inputs.packaging.spec.artifactName = handedOn(
+    trained.outputs,
+    'artifact-name',
+    'training',
+    inputs.training.id,
+  );
+  const packaged = await runPhase(
+    ctx,
+    client,
+    {
+      phase: packagingPhase,
+      store: client.packagings,
+      desired: inputs.packaging,
+      ifExists: 'replace',
+      deleteOnCancel: inputs.deleteOnCancel,
+      timeoutMs: inputs.timeouts.packaging,
+      ...waiting,
+    },
+    rows,
+    setOutput,
+  );
 
-    inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
-    const deployment = withDefaults(inputs.deployment);
-    const deployed = await runPhase(
-      ctx,
-      client,
-      {
-        phase: deploymentPhase,
-        store: client.deployments,
-        desired: deployment,
-        ifExists: 'update',
-        deleteOnCancel: false,
-        unchanged: unchangedDeployment(client, deployment),
-        timeoutMs: inputs.timeouts.deployment,
-        ...waiting,
-        logs: false,
-      },
-      rows,
-      setOutput,
-    );
+  inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
+  const deployment = withDefaults(inputs.deployment);
+  await report.deploying(deployment.id);
+  const deployed = await runPhase(
+    ctx,
+    client,
+    {
+      phase: deploymentPhase,
+      store: stampingStore(client.deployments, inputs.provenance),
+      desired: deployment,
+      ifExists: 'update',
+      deleteOnCancel: false,
+      unchanged: unchangedDeployment(client, deployment),
+      timeoutMs: inputs.timeouts.deployment,
+      ...waiting,
+      logs: false,
+    },
+    rows,
+    setOutput,
+  );
+  report.served(deployed.outputs.url);
+  report.addTable(servedModelTable(deployment.spec.image, deployed.outputs));
 
-    if (inputs.request) {
-      const started = Date.now();
-      const { answer } = await queryModel(client, {
-        // Without a URL in the outputs (the route could not be read), the id finds it.
-        target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
-        request: inputs.request,
-        tokens,
-        readyTimeoutMs: READY_TIMEOUT_MS,
-        signal: ctx.signal,
-      });
-      const response = JSON.stringify(answer.body);
-      core.info(`Prediction: ${response}`);
-      core.setOutput('response', response);
-      rows.push({
-        kind: 'Model',
-        id: deployment.id,
-        action: 'predicted',
-        state: String(answer.status),
-        durationMs: Date.now() - started,
-        outputs: { response },
-      });
-    }
-  } finally {
-    await writeSummary('Odahu pipeline', rows);
-    client.dispose();
+  if (inputs.request) {
+    const started = Date.now();
+    const { answer } = await queryModel(client, {
+      // Without a URL in the outputs (the route could not be read), the id finds it.
+      target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
+      request: inputs.request,
+      tokens,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+      signal: ctx.signal,
+    });
+    const response = JSON.stringify(answer.body);
+    core.info(`Prediction: ${response}`);
+    core.setOutput('response', response);
+    rows.push({
+      kind: 'Model',
+      id: deployment.id,
+      action: 'predicted',
+      state: String(answer.status),
+      durationMs: Date.now() - started,
+      outputs: { response },
+    });
+    const prediction = predictionTable(answer.body);
+    if (prediction) report.addTable(prediction);
   }
 }
 

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { readGitHubReportInputs } from '../shared/github/inputs.js';
+import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { StaticTokenSource, ClientCredentialsTokenSource, tokenSourceFor } from '../shared/auth.js';
 import type { TokenSource } from '../shared/auth.js';
 import { actionInputs } from '../shared/settings.js';
@@ -21,6 +23,8 @@ export interface PredictInputs {
   info: boolean;
   outputFile: string | undefined;
   readyTimeoutMs: number;
+  /** pr-comment. */
+  github: GitHubReportInputs;
 }
 
 export function readPredictInputs(source: InputSource = actionInputs): PredictInputs {
@@ -42,6 +46,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 
   const apiTokens = settings ? tokenSourceFor(settings.credentials) : undefined;
   const modelTokens = readModelTokens(reader, settings) ?? apiTokens;
+  const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
   reader.finish();
   return {
     settings: settings!,
@@ -52,6 +57,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
     info,
     outputFile,
     readyTimeoutMs,
+    github,
   };
 }
 

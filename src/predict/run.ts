@@ -10,6 +10,8 @@ import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
+import { predictionTable } from '../shared/github/report-section.js';
+import { GitHubReport } from '../shared/github/step-report.js';
 import { OdahuClient } from '../shared/client.js';
 import { displayUrl } from '../shared/errors.js';
 import type { PredictInputs } from './inputs.js';
@@ -17,41 +19,55 @@ import type { PredictInputs } from './inputs.js';
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
   const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: inputs.apiTokens });
+  const { target } = inputs;
+  const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
+  const report = new GitHubReport(
+    inputs.github,
+    inputs.info ? 'Odahu model info' : 'Odahu predict',
+    shownTarget,
+  );
   try {
-    const { answer } = await queryModel(client, {
-      target: inputs.target,
-      request: inputs.info ? undefined : inputs.request,
-      tokens: inputs.modelTokens,
-      readyTimeoutMs: inputs.readyTimeoutMs,
-      signal: ctx.signal,
-    });
-    const response = JSON.stringify(answer.body);
-    core.setOutput('response', response);
-    core.setOutput('response-file', writeResponse(response, inputs.outputFile));
-    core.setOutput('status-code', String(answer.status));
-    core.info(inputs.info ? `Model info: ${describeInfo(answer.body)}` : `Prediction: ${response}`);
-    await writeSummary('Odahu predict', [
-      {
+    await report.around(async () => {
+      if ('url' in target) report.served(shownTarget);
+      const { url, answer } = await queryModel(client, {
+        target,
+        request: inputs.info ? undefined : inputs.request,
+        tokens: inputs.modelTokens,
+        readyTimeoutMs: inputs.readyTimeoutMs,
+        signal: ctx.signal,
+      }).catch((error: unknown) => {
+        if (error instanceof ModelRefusedError) showRefusal(error);
+        throw error;
+      });
+      report.served(displayUrl(url));
+      const response = JSON.stringify(answer.body);
+      core.setOutput('response', response);
+      core.setOutput('response-file', writeResponse(response, inputs.outputFile));
+      core.setOutput('status-code', String(answer.status));
+      core.info(inputs.info ? `Model info: ${describeInfo(answer.body)}` : `Prediction: ${response}`);
+      report.rows.push({
         kind: 'Model',
-        id: 'url' in inputs.target ? displayUrl(inputs.target.url) : inputs.target.deployment,
+        id: shownTarget,
         action: inputs.info ? 'info' : 'predicted',
         state: String(answer.status),
         durationMs: Date.now() - started,
         outputs: { response: truncate(response, 300) },
-      },
-    ]);
-  } catch (error) {
-    if (error instanceof ModelRefusedError) {
-      const { refusal } = error;
-      core.info(`The model answered ${refusal.status}:`);
-      printUntrusted(refusal.body || '(empty body)');
-      core.setOutput('status-code', String(refusal.status));
-      core.setOutput('response', refusal.body);
-    }
-    throw error;
+      });
+      const prediction = inputs.info ? undefined : predictionTable(answer.body);
+      if (prediction) report.addTable(prediction);
+      await writeSummary('Odahu predict', report.rows);
+    });
   } finally {
     client.dispose();
   }
+}
+
+/** The model's refusal whole in the log, and its status and body in the outputs. */
+function showRefusal({ refusal }: ModelRefusedError): void {
+  core.info(`The model answered ${refusal.status}:`);
+  printUntrusted(refusal.body || '(empty body)');
+  core.setOutput('status-code', String(refusal.status));
+  core.setOutput('response', refusal.body);
 }
 
 function writeResponse(response: string, outputFile: string | undefined): string {

@@ -8,6 +8,7 @@ import type { OdahuClient } from '../client.js';
 import { withServerDefaults } from '../stored-deployment.js';
 import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
+import { withoutProvenance } from './provenance.js';
 import { sameSpec } from './same-spec.js';
 
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
@@ -32,7 +33,8 @@ export function asServerStores(
 
 /**
  * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
- * the server would store for `desired`. Any doubt means a PUT, which is always safe.
+ * the server would store for `desired`. Any doubt means a PUT, which is always safe. The provenance
+ * annotations are left out: which run wrote a spec is no reason to roll it out again.
  */
 export function unchangedDeployment(
   client: OdahuClient,
@@ -41,7 +43,7 @@ export function unchangedDeployment(
   return async (existing) => {
     if (!deploymentServes(existing)) return false;
     const config = await client.configuration();
-    const expected = asServerStores(desired.id, desired.spec, config);
-    return sameSpec(existing.spec, expected);
+    const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
+    return sameSpec(withoutProvenance(existing.spec), expected);
   };
 }

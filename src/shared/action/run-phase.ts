@@ -200,16 +200,16 @@ async function publish<R>(
 
 /**
  * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens.
+ * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
 export async function runPhaseStep<R extends Resource<unknown, unknown>>(
   ctx: StepContext,
   settings: OdahuSettings,
   title: string,
   describe: (client: OdahuClient) => PhaseRun<R>,
+  rows: SummaryRow[] = [],
 ): Promise<PhaseResult<R>> {
   const client = OdahuClient.fromSettings(settings);
-  const rows: SummaryRow[] = [];
   try {
     return await runPhase(ctx, client, describe(client), rows);
   } finally {

@@ -33,29 +33,30 @@ function outputCell(outputs: Record<string, string>): string {
     .join('<br>');
 }
 
+export const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+export function summaryCells(row: SummaryRow): string[] {
+  return [
+    escapeHtml(row.kind),
+    `<code>${escapeHtml(row.id)}</code>`,
+    escapeHtml(row.action),
+    escapeHtml(row.state),
+    formatElapsed(row.durationMs),
+    outputCell(row.outputs),
+    // core.summary writes an empty cell as a lone <td>, which breaks the table.
+  ].map((cell) => cell || ' ');
+}
+
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
 export async function writeSummary(title: string, rows: SummaryRow[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return;
   }
-  const header = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'].map((data) => ({
-    data,
-    header: true,
-  }));
-  const body = rows.map((row) =>
-    [
-      escapeHtml(row.kind),
-      `<code>${escapeHtml(row.id)}</code>`,
-      escapeHtml(row.action),
-      escapeHtml(row.state),
-      formatElapsed(row.durationMs),
-      outputCell(row.outputs),
-      // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' '),
-  );
+  const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
   await core.summary
     .addHeading(escapeHtml(title), 3)
-    .addTable([header, ...body])
+    .addTable([header, ...rows.map(summaryCells)])
     .write();
 }

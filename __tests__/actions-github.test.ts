@@ -1,0 +1,560 @@
+// deploy, predict, pipeline and apply meeting the team on GitHub: the pull request's report comment
+// (created once, updated in place, a section per step), GitHub deployment records (success with the
+// model's URL, failure with the reason), warnings instead of failures when GitHub refuses, and the
+// provenance annotations on the emulator's deployments. GitHub is a local stand-in
+// (GITHUB_API_URL); nothing calls github.com.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROVENANCE_KEYS, PROVENANCE_PREFIX } from '../src/shared/action/provenance.js';
+import { escapeHtml } from '../src/shared/action/summary.js';
+import { parseReportMarker, sectionsOf } from '../src/shared/github/pr-comment.js';
+import type { ModelDeployment } from '../src/shared/types.js';
+import { ACTIONS_VERSION } from '../src/shared/version.js';
+import type { TestEmulator } from './helpers/emulator.js';
+import { startTestEmulator } from './helpers/emulator.js';
+import { Api, fetchToken } from './helpers/emulator-http.js';
+import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
+import type { GitHubStandIn } from './helpers/github-stand-in.js';
+import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+
+let emulator: TestEmulator;
+let api: Api;
+let github: GitHubStandIn;
+let odahu: Record<string, string>;
+
+const IMAGE = 'ghcr.io/acme/wine:1';
+const poll = { 'poll-interval': '0.1s' };
+const REQUEST = '{"columns": ["a", "b"], "data": [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]]}';
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  api = new Api(emulator, await fetchToken(emulator));
+  github = await startGitHubStandIn();
+  odahu = emulatorEnv(emulator);
+});
+
+afterAll(async () => {
+  await github.close();
+  await emulator.close();
+});
+
+interface RunFacts {
+  event?: 'pull_request' | 'push';
+  pr?: number;
+  sha?: string;
+  attempt?: number;
+  step?: string;
+  job?: string;
+  /** The head branch's repository: another one for a pull request from a fork. */
+  headRepo?: string;
+}
+
+/** The variables and event payload a GitHub runner gives a step of acme/models' workflow. */
+function gitHubRun(facts: RunFacts = {}): Record<string, string> {
+  const { event = 'pull_request', pr = 7, sha = 'a'.repeat(40), attempt = 1 } = facts;
+  const dir = mkdtempSync(join(tmpdir(), 'odahu-event-'));
+  const payload =
+    event === 'pull_request'
+      ? {
+          action: 'synchronize',
+          number: pr,
+          pull_request: {
+            number: pr,
+            html_url: `https://github.com/acme/models/pull/${pr}`,
+            head: {
+              ref: 'better-wine',
+              sha: 'b'.repeat(40),
+              repo: { full_name: facts.headRepo ?? 'acme/models' },
+            },
+          },
+        }
+      : { ref: 'refs/heads/main', after: sha };
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(payload));
+  return {
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_SHA: sha,
+    GITHUB_REF: event === 'pull_request' ? `refs/pull/${pr}/merge` : 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: String(attempt),
+    GITHUB_WORKFLOW: 'Models',
+    GITHUB_WORKFLOW_REF: `acme/models/.github/workflows/models.yml@refs/pull/${pr}/merge`,
+    GITHUB_JOB: facts.job ?? 'model',
+    GITHUB_ACTION: facts.step ?? 'deploy',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_ACTION_REPOSITORY: 'odahu/odahu-actions',
+    GITHUB_ACTION_REF: 'v1',
+  };
+}
+
+const reporting = { 'pr-comment': 'true', 'github-token': GITHUB_TOKEN };
+
+function commentsOn(pr: number) {
+  return github.comments.filter((comment) => comment.issue === pr);
+}
+
+function requestBodies(from: number, pattern: RegExp): Record<string, unknown>[] {
+  return github.requests
+    .slice(from)
+    .filter((r) => pattern.test(`${r.method} ${new URL(r.url, 'http://x').pathname}`))
+    .map((r) => JSON.parse(r.body) as Record<string, unknown>);
+}
+
+async function storedDeployment(id: string): Promise<ModelDeployment> {
+  return (await api.get<ModelDeployment>(`model/deployment/${id}`)).json;
+}
+
+describe('the pull request report', () => {
+  test('deploy comments once, a re-run updates the same comment, predict adds its section', async () => {
+    const from = github.requests.length;
+    const first = await runAction(
+      'deploy',
+      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ pr: 11 }) }, secrets: [GITHUB_TOKEN] },
+    );
+    expect(first.failure).toBeUndefined();
+    expect(commentsOn(11)).toHaveLength(1);
+    const [comment] = commentsOn(11);
+    expect(github.callsSince(from)).toEqual([
+      'GET /repos/acme/models/issues/11/comments',
+      'POST /repos/acme/models/issues/11/comments',
+    ]);
+    expect(github.requests[from]!.headers['user-agent']).toMatch(/^odahu-actions/);
+    const body = comment!.body;
+    expect(parseReportMarker(body)).toEqual({
+      workflow: '.github/workflows/models.yml',
+      job: 'model',
+      resource: 'pr-wine',
+      url: first.outputs.url,
+    });
+    expect(body).toContain('### Odahu model <code>pr-wine</code>');
+    expect(body).toContain('#### ✅ Odahu deploy');
+    expect(body).toContain('<td><code>pr-wine</code></td><td>created, waited</td><td>Ready</td>');
+    expect(body).toContain(`**Model**\n\n<table><tr><th>Image</th>`);
+    expect(body).toContain(`<td><code>${IMAGE}</code></td>`);
+    expect(body).toContain(`<a href="${first.outputs.url}">${first.outputs.url}</a>`);
+    expect(body).toContain('<a href="https://github.com/acme/models/actions/runs/4242/attempts/1">run</a>');
+    expect(body).toContain(`odahu-actions ${ACTIONS_VERSION}`);
+    expect(first.log).toContain(
+      `Report on pull request #11 created: https://github.com/acme/models/pull/11#issuecomment-${comment!.id}`,
+    );
+
+    // The same model deployed by another job of the workflow has a report of its own.
+    const otherJob = await runAction(
+      'deploy',
+      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ pr: 11, job: 'staging' }) } },
+    );
+    expect(otherJob.failure).toBeUndefined();
+    expect(commentsOn(11).map((c) => parseReportMarker(c.body)?.job)).toEqual(['model', 'staging']);
+
+    // Other comments come in between; the re-run (attempt 2, another commit) finds its own again.
+    github.comments.push(
+      { id: 1, body: 'LGTM', issue: 11, user: { login: 'reviewer', type: 'User' } },
+      { id: 2, body: `> quoted\n${body}`, issue: 11, user: { login: 'reviewer', type: 'User' } },
+    );
+    const rerunFrom = github.requests.length;
+    const rerun = await runAction(
+      'deploy',
+      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ pr: 11, attempt: 2, sha: 'c'.repeat(40) }) } },
+    );
+    expect(rerun.failure).toBeUndefined();
+    // Four comments, two to a page: both pages read, then the report edited.
+    expect(github.callsSince(rerunFrom)).toEqual([
+      'GET /repos/acme/models/issues/11/comments',
+      'GET /repos/acme/models/issues/11/comments',
+      `PATCH /repos/acme/models/issues/comments/${comment!.id}`,
+    ]);
+    const reports = commentsOn(11).filter((c) => parseReportMarker(c.body)?.job === 'model');
+    expect(reports.map((c) => c.id)).toEqual([comment!.id]);
+    expect(reports[0]!.body).toContain('/attempts/2');
+    expect(sectionsOf(reports[0]!.body).map((s) => s.id)).toEqual(['deploy']);
+    expect(rerun.log).toContain(
+      `Report on pull request #11 updated: https://github.com/acme/models/pull/11#issuecomment-${comment!.id}`,
+    );
+
+    // predict in the same job, given only the URL, finds the deployment's report by it.
+    const predicted = await runAction(
+      'predict',
+      { url: first.outputs.url!, request: REQUEST, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ pr: 11, attempt: 2, step: 'predict' }) } },
+    );
+    expect(predicted.failure).toBeUndefined();
+    const [report, staging] = commentsOn(11).filter((c) => parseReportMarker(c.body));
+    expect(commentsOn(11).filter((c) => parseReportMarker(c.body))).toHaveLength(2);
+    expect(sectionsOf(staging!.body).map((s) => s.id)).toEqual(['deploy']);
+    expect(sectionsOf(report!.body).map((s) => s.id)).toEqual(['deploy', 'predict']);
+    const predictSection = sectionsOf(report!.body)[1]!.markdown;
+    expect(predictSection).toContain('#### ✅ Odahu predict');
+    expect(predictSection).toContain('**Prediction** (first 5 of 6 rows)');
+    // The summary's header and row, then the prediction's header and its first five rows.
+    expect(predictSection.match(/<tr>/g)).toHaveLength(2 + 6);
+    expect(predictSection).toContain('<td><code>9.5</code></td>');
+    expect(predictSection).not.toContain('<td><code>11.5</code></td>');
+    writeFileSync('/tmp/pr-comment.md', report!.body);
+  });
+
+  test('GitHub answering 502 is tried again, and the comment is made once', async () => {
+    github.failNext(502, 2);
+    const from = github.requests.length;
+    const run = await runAction(
+      'deploy',
+      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ pr: 14 }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    expect(github.callsSince(from)).toEqual([
+      'GET /repos/acme/models/issues/14/comments',
+      'GET /repos/acme/models/issues/14/comments',
+      'GET /repos/acme/models/issues/14/comments',
+      'POST /repos/acme/models/issues/14/comments',
+    ]);
+    expect(commentsOn(14)).toHaveLength(1);
+  });
+
+  test('outside a pull request: one line, and no call to GitHub', async () => {
+    const from = github.requests.length;
+    const run = await runAction(
+      'deploy',
+      { id: 'push-wine', image: IMAGE, ...poll, ...reporting },
+      { env: { ...odahu, ...gitHubRun({ event: 'push' }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    expect(github.callsSince(from)).toEqual([]);
+    expect(run.log.filter((line) => line.includes('pr-comment'))).toEqual([
+      'pr-comment: this run is for a push event, not a pull request: no report comment.',
+    ]);
+    expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+  });
+
+  test('a 403 is a warning naming the permission, and the step succeeds', async () => {
+    github.refuse(/\/comments$/);
+    try {
+      const run = await runAction(
+        'deploy',
+        { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
+        { env: { ...odahu, ...gitHubRun({ pr: 12 }) } },
+      );
+      expect(run.exitCode).toBe(0);
+      expect(run.failure).toBeUndefined();
+      expect(run.outputs.url).toMatch(/^http/);
+      const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+      expect(warnings).toEqual([
+        "The report on pull request #12 was refused (403 Resource not accessible by integration): the workflow's token needs `permissions: pull-requests: write` (add it to the job or the workflow; a pull request from a fork gets a read-only token)",
+      ]);
+      expect(commentsOn(12)).toEqual([]);
+    } finally {
+      github.refuse(undefined);
+    }
+  });
+
+  test('a failed deploy reports its failure', async () => {
+    const run = await runAction(
+      'deploy',
+      {
+        deployment: 'kind: ModelDeployment\nid: pr-broken\nspec: {annotations: {emulator-outcome: failed}}',
+        image: IMAGE,
+        timeout: '1s',
+        ...poll,
+        ...reporting,
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 13 }) } },
+    );
+    expect(run.failure).toMatch(/pr-broken/);
+    const [comment] = commentsOn(13);
+    expect(comment!.body).toContain('#### ❌ Odahu deploy');
+    // The failure on one line, as the step's own; the image, with nothing served.
+    expect(comment!.body).toContain(`**Failed:** ${escapeHtml(run.failure!.replace(/\s*\n\s*/g, ' '))}`);
+    expect(comment!.body).toContain(`<td><code>${IMAGE}</code></td><td> </td>`);
+  });
+});
+
+describe('GitHub deployment records', () => {
+  test('in progress while deploying, then success with the model URL', async () => {
+    const from = github.requests.length;
+    const run = await runAction(
+      'deploy',
+      {
+        id: 'env-wine',
+        image: IMAGE,
+        ...poll,
+        'github-environment': 'preview',
+        'github-token': GITHUB_TOKEN,
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 21 }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    expect(github.callsSince(from)).toEqual([
+      'POST /repos/acme/models/deployments',
+      expect.stringMatching(/^POST \/repos\/acme\/models\/deployments\/\d+\/statuses$/),
+      expect.stringMatching(/^POST \/repos\/acme\/models\/deployments\/\d+\/statuses$/),
+    ]);
+    const [created] = requestBodies(from, /^POST .*\/deployments$/);
+    expect(created).toEqual({
+      ref: 'better-wine',
+      environment: 'preview',
+      task: 'deploy',
+      description: 'Odahu deployment env-wine',
+      required_contexts: [],
+      auto_merge: false,
+      payload: {
+        odahuDeployment: 'env-wine',
+        run: 'https://github.com/acme/models/actions/runs/4242/attempts/1',
+      },
+    });
+    const statuses = requestBodies(from, /\/statuses$/);
+    const logUrl = 'https://github.com/acme/models/actions/runs/4242/attempts/1';
+    expect(statuses).toEqual([
+      {
+        state: 'in_progress',
+        description: 'Deploying env-wine',
+        log_url: logUrl,
+        environment: 'preview',
+        auto_inactive: true,
+      },
+      {
+        state: 'success',
+        description: `env-wine serves at ${run.outputs.url}`,
+        log_url: logUrl,
+        environment_url: run.outputs.url,
+        environment: 'preview',
+        auto_inactive: true,
+      },
+    ]);
+    expect(run.log).toContain(
+      `GitHub deployment ${github.deployments.at(-1)!.id}: success, ${run.outputs.url}.`,
+    );
+  });
+
+  test('failure with the reason when the deploy fails; a fork names its head commit', async () => {
+    const from = github.requests.length;
+    const run = await runAction(
+      'deploy',
+      {
+        deployment: 'kind: ModelDeployment\nid: env-broken\nspec: {annotations: {emulator-outcome: failed}}',
+        image: IMAGE,
+        timeout: '1s',
+        ...poll,
+        'github-environment': 'preview',
+        'github-token': GITHUB_TOKEN,
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 22, headRepo: 'someone/models' }) } },
+    );
+    expect(run.failure).toBeDefined();
+    const [created] = requestBodies(from, /^POST .*\/deployments$/);
+    expect(created!.ref).toBe('b'.repeat(40));
+    const statuses = requestBodies(from, /\/statuses$/);
+    expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'failure']);
+    expect(statuses[1]!.environment_url).toBeUndefined();
+    expect(String(statuses[1]!.description)).toBe(
+      run.failure!.length > 140 ? `${run.failure!.slice(0, 139)}…` : run.failure,
+    );
+  });
+
+  test('a 403 on deployments is a warning naming deployments: write', async () => {
+    github.refuse(/\/deployments/);
+    try {
+      const run = await runAction(
+        'deploy',
+        {
+          id: 'env-wine',
+          image: IMAGE,
+          ...poll,
+          'github-environment': 'preview',
+          'github-token': GITHUB_TOKEN,
+        },
+        { env: { ...odahu, ...gitHubRun({ pr: 23 }) } },
+      );
+      expect(run.failure).toBeUndefined();
+      const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^Recording a GitHub deployment was refused \(403 .*`permissions: deployments: write`/,
+      );
+    } finally {
+      github.refuse(undefined);
+    }
+  });
+
+  test('bad inputs are one line each, before any call', async () => {
+    const from = github.requests.length;
+    const odahuFrom = emulator.answers.length;
+    const run = await runAction(
+      'deploy',
+      {
+        id: 'env-wine',
+        image: IMAGE,
+        'github-environment': 'x'.repeat(256),
+        'pr-comment': 'sure',
+        'github-token': GITHUB_TOKEN,
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 24 }) } },
+    );
+    expect(run.failure?.split('\n')).toEqual([
+      'input pr-comment must be true or false, not "sure"',
+      "input github-environment is longer than GitHub's 255 characters",
+    ]);
+    expect(github.callsSince(from)).toEqual([]);
+    expect(emulator.callsSince(odahuFrom)).toEqual([]);
+  });
+
+  test('without a token (as outside GitHub) a warning, and the deploy goes on', async () => {
+    const from = github.requests.length;
+    const run = await runAction(
+      'deploy',
+      { id: 'env-wine', image: IMAGE, ...poll, 'github-environment': 'preview', 'github-token': '' },
+      { env: { ...odahu, ...gitHubRun({ pr: 25 }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    expect(github.callsSince(from)).toEqual([]);
+    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      "github-environment: github-token is empty (outside GitHub's runners github.token is): nothing is told to GitHub",
+    ]);
+  });
+});
+
+describe('provenance on the cluster', () => {
+  test('deploy annotates what it creates; a re-run on another commit changes nothing', async () => {
+    const run = await runAction(
+      'deploy',
+      {
+        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: wine}}',
+        image: IMAGE,
+        ...poll,
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 31 }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    const stored = await storedDeployment('prov-wine');
+    expect(stored.spec.annotations).toEqual({
+      team: 'wine',
+      [PROVENANCE_KEYS.repository]: 'acme/models',
+      [PROVENANCE_KEYS.commit]: 'a'.repeat(40),
+      [PROVENANCE_KEYS.runUrl]: 'https://github.com/acme/models/actions/runs/4242/attempts/1',
+      [PROVENANCE_KEYS.actor]: 'octocat',
+      [PROVENANCE_KEYS.pullRequest]: 'https://github.com/acme/models/pull/31',
+      [PROVENANCE_KEYS.action]: 'odahu/odahu-actions/deploy@v1',
+      [PROVENANCE_KEYS.version]: ACTIONS_VERSION,
+    });
+
+    // Another commit, same manifest: the update is skipped, and the record of who made it stays.
+    const from = emulator.answers.length;
+    const again = await runAction(
+      'deploy',
+      {
+        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: wine}}',
+        image: IMAGE,
+        ...poll,
+      },
+      { env: { ...odahu, ...gitHubRun({ event: 'push', sha: 'd'.repeat(40) }) } },
+    );
+    expect(again.log).toContain('Deployment prov-wine already has this spec: nothing to update.');
+    expect(emulator.callsSince(from, { writes: true })).toEqual([]);
+    expect((await storedDeployment('prov-wine')).spec.annotations?.[PROVENANCE_KEYS.commit]).toBe(
+      'a'.repeat(40),
+    );
+
+    // A real change is sent with the new run's provenance.
+    const changed = await runAction(
+      'deploy',
+      {
+        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: red-wine}}',
+        image: IMAGE,
+        ...poll,
+      },
+      { env: { ...odahu, ...gitHubRun({ event: 'push', sha: 'd'.repeat(40) }) } },
+    );
+    expect(changed.log).toContain('Updating deployment prov-wine.');
+    const updated = (await storedDeployment('prov-wine')).spec.annotations!;
+    expect(updated.team).toBe('red-wine');
+    expect(updated[PROVENANCE_KEYS.commit]).toBe('d'.repeat(40));
+    expect(updated[PROVENANCE_KEYS.pullRequest]).toBeUndefined();
+  });
+
+  test('apply annotates the deployments it creates, and leaves an unchanged one alone', async () => {
+    const manifests = `kind: ModelDeployment\nid: prov-applied\nspec: {image: ${IMAGE}}`;
+    const run = await runAction(
+      'apply',
+      { manifests, wait: 'true', ...poll },
+      { env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply' }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    const annotations = (await storedDeployment('prov-applied')).spec.annotations!;
+    expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu/odahu-actions/apply@v1');
+    expect(annotations[PROVENANCE_KEYS.commit]).toBe('a'.repeat(40));
+
+    const again = await runAction(
+      'apply',
+      { manifests, ...poll },
+      { env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply', sha: 'e'.repeat(40) }) } },
+    );
+    expect(JSON.parse(again.outputs.resources!)).toEqual([
+      { kind: 'ModelDeployment', id: 'prov-applied', action: 'unchanged' },
+    ]);
+  });
+
+  test('every key is a valid Kubernetes annotation key under our one prefix', () => {
+    // k8s.io/apimachinery IsQualifiedName: a DNS-1123 subdomain prefix (253), a name of 63 at most.
+    const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    const name = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    for (const key of Object.values(PROVENANCE_KEYS)) {
+      expect(key.startsWith(PROVENANCE_PREFIX)).toBe(true);
+      const [prefix, local, ...rest] = key.split('/');
+      expect(rest).toEqual([]);
+      expect(prefix).toMatch(subdomain);
+      expect(prefix!.length).toBeLessThanOrEqual(253);
+      expect(local).toMatch(name);
+      expect(local!.length).toBeLessThanOrEqual(63);
+    }
+  });
+});
+
+describe('the pipeline', () => {
+  test('reports every phase and the prediction, and records the deploy phase', async () => {
+    const from = github.requests.length;
+    const run = await runAction(
+      'pipeline',
+      {
+        training: trainingManifest('pipe-report'),
+        packaging:
+          'kind: ModelPackaging\nid: pipe-report\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
+        request: REQUEST,
+        ...poll,
+        ...reporting,
+        'github-environment': 'staging',
+      },
+      { env: { ...odahu, ...gitHubRun({ pr: 41, step: 'pipeline' }) } },
+    );
+    expect(run.failure).toBeUndefined();
+    const calls = github.callsSince(from);
+    // The record starts with the deploy phase, after training and packaging.
+    expect(calls[0]).toBe('POST /repos/acme/models/deployments');
+    expect(calls.slice(-2)).toEqual([
+      'GET /repos/acme/models/issues/41/comments',
+      'POST /repos/acme/models/issues/41/comments',
+    ]);
+    const statuses = requestBodies(from, /\/statuses$/);
+    expect(statuses.at(-1)).toMatchObject({ state: 'success', environment_url: run.outputs.url });
+    const [comment] = commentsOn(41);
+    writeFileSync('/tmp/pr-comment-pipe.md', comment!.body);
+    for (const text of [
+      '#### ✅ Odahu pipeline',
+      'ModelTraining',
+      'ModelPackaging',
+      'ModelDeployment',
+      `<code>${run.outputs['artifact-name']}</code>`,
+      `<code>${run.outputs.image}</code>`,
+      '**Prediction** (first 5 of 6 rows)',
+    ]) {
+      expect(comment!.body).toContain(text);
+    }
+    const annotations = (await storedDeployment('pipe-report')).spec.annotations!;
+    expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu/odahu-actions/pipeline@v1');
+  });
+});

@@ -1,0 +1,202 @@
+// A small local stand-in for the GitHub REST endpoints the actions use (issue comments: list, create,
+// update; deployments and their statuses), over real HTTP on a free port, so the tests point
+// GITHUB_API_URL at it and check every request and body. It answers as GitHub does where the actions
+// could notice: 201/200 bodies with ids and html_url, pagination by Link header, 401 without the
+// token, 404 for what does not exist, and a chosen 403 for a missing permission.
+
+import type { ServerResponse } from 'node:http';
+import type { SeenRequest, TinyServer } from './tiny-server.js';
+import { sendJson, startTinyServer } from './tiny-server.js';
+
+export const GITHUB_TOKEN = 'ghs_standInToken0123456789';
+
+export interface StandInComment {
+  id: number;
+  body: string;
+  issue: number;
+  user: { login: string; type: string };
+}
+
+export interface StandInDeployment {
+  id: number;
+  owner: string;
+  repo: string;
+  request: Record<string, unknown>;
+  statuses: Record<string, unknown>[];
+}
+
+export interface GitHubStandIn {
+  /** For GITHUB_API_URL. */
+  url: string;
+  requests: SeenRequest[];
+  comments: StandInComment[];
+  deployments: StandInDeployment[];
+  /** Answer 403 "Resource not accessible by integration" to requests whose path matches. */
+  refuse(pattern: RegExp | undefined): void;
+  /** Answer the next `count` requests with this status (a gateway's 502, say), doing nothing. */
+  failNext(status: number, count?: number): void;
+  /** The requests since `from`, as `METHOD /path`. */
+  callsSince(from?: number): string[];
+  close(): Promise<void>;
+}
+
+/** The comment list is served `PAGE_SIZE` at a time whatever per_page asks, to exercise pagination. */
+const PAGE_SIZE = 2;
+
+export async function startGitHubStandIn(): Promise<GitHubStandIn> {
+  const comments: StandInComment[] = [];
+  const deployments: StandInDeployment[] = [];
+  let refused: RegExp | undefined;
+  const failures: number[] = [];
+  let nextId = 1000;
+
+  const handle = (request: SeenRequest, response: ServerResponse): void => {
+    const url = new URL(request.url, 'http://stand-in');
+    const path = url.pathname;
+    if (request.headers.authorization !== `token ${GITHUB_TOKEN}`) {
+      sendJson(response, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+      });
+      return;
+    }
+    const failure = failures.shift();
+    if (failure !== undefined) {
+      sendJson(response, failure, { message: 'Server Error' });
+      return;
+    }
+    if (refused?.test(path)) {
+      sendJson(response, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+      });
+      return;
+    }
+    const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
+    let match: RegExpExecArray | null;
+
+    if ((match = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
+      const [, owner, repo, number] = match;
+      const issue = Number(number);
+      if (request.method === 'GET') {
+        const all = comments.filter((c) => c.issue === issue).map((c) => commentJson(owner!, repo!, c));
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const slice = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        const last = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+        const headers =
+          page < last
+            ? {
+                link: `<${server.url}${path}?per_page=${PAGE_SIZE}&page=${page + 1}>; rel="next", <${server.url}${path}?per_page=${PAGE_SIZE}&page=${last}>; rel="last"`,
+              }
+            : {};
+        sendJson(response, 200, slice, headers);
+        return;
+      }
+      if (request.method === 'POST') {
+        if (typeof body.body !== 'string' || body.body === '') {
+          sendJson(response, 422, {
+            message: 'Validation Failed',
+            errors: [{ field: 'body', code: 'missing' }],
+          });
+          return;
+        }
+        const comment = {
+          id: nextId++,
+          body: body.body,
+          issue,
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        };
+        comments.push(comment);
+        sendJson(response, 201, commentJson(owner!, repo!, comment));
+        return;
+      }
+    }
+
+    if (
+      (match = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)) &&
+      request.method === 'PATCH'
+    ) {
+      const [, owner, repo, id] = match;
+      const comment = comments.find((c) => c.id === Number(id));
+      if (!comment) {
+        sendJson(response, 404, { message: 'Not Found' });
+        return;
+      }
+      comment.body = String(body.body);
+      sendJson(response, 200, commentJson(owner!, repo!, comment));
+      return;
+    }
+
+    if ((match = /^\/repos\/([^/]+)\/([^/]+)\/deployments$/.exec(path)) && request.method === 'POST') {
+      const [, owner, repo] = match;
+      if (typeof body.ref !== 'string' || body.ref === '') {
+        sendJson(response, 422, { message: 'No ref found for: ' });
+        return;
+      }
+      const deployment = { id: nextId++, owner: owner!, repo: repo!, request: body, statuses: [] };
+      deployments.push(deployment);
+      sendJson(response, 201, {
+        id: deployment.id,
+        url: `${server.url}/repos/${owner}/${repo}/deployments/${deployment.id}`,
+        ref: body.ref,
+        environment: body.environment,
+        task: body.task,
+        payload: body.payload,
+      });
+      return;
+    }
+
+    if (
+      (match = /^\/repos\/([^/]+)\/([^/]+)\/deployments\/(\d+)\/statuses$/.exec(path)) &&
+      request.method === 'POST'
+    ) {
+      const deployment = deployments.find((d) => d.id === Number(match![3]));
+      if (!deployment) {
+        sendJson(response, 404, { message: 'Not Found' });
+        return;
+      }
+      if (typeof body.description === 'string' && body.description.length > 140) {
+        sendJson(response, 422, {
+          message: 'Validation Failed: description is too long (maximum is 140 characters)',
+        });
+        return;
+      }
+      deployment.statuses.push(body);
+      sendJson(response, 201, {
+        id: nextId++,
+        state: body.state,
+        environment_url: body.environment_url ?? '',
+      });
+      return;
+    }
+
+    sendJson(response, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  };
+
+  const server: TinyServer = await startTinyServer(handle);
+  const started = server;
+  return {
+    url: started.url,
+    requests: started.requests,
+    comments,
+    deployments,
+    refuse: (pattern) => {
+      refused = pattern;
+    },
+    failNext: (status, count = 1) => {
+      failures.push(...Array<number>(count).fill(status));
+    },
+    callsSince: (from = 0) =>
+      started.requests.slice(from).map((r) => `${r.method} ${new URL(r.url, 'http://stand-in').pathname}`),
+    close: () => started.close(),
+  };
+}
+
+function commentJson(owner: string, repo: string, comment: StandInComment) {
+  return {
+    id: comment.id,
+    body: comment.body,
+    user: comment.user,
+    html_url: `https://github.com/${owner}/${repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
+  };
+}

@@ -1,0 +1,129 @@
+// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
+// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
+// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections; a POST
+// whose answer was lost is not sent twice). What GitHub answers when something is wrong becomes one
+// warning line saying what to change: a report never fails the step that deployed the model.
+
+import { getOctokit } from '@actions/github';
+import { HttpClient } from '@actions/http-client';
+import { USER_AGENT, readText, sendRequest } from '../http.js';
+import { NetworkError } from '../errors.js';
+import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from '../retry.js';
+import type { RetryPolicy } from '../retry.js';
+
+export type GitHubApi = ReturnType<typeof getOctokit>;
+
+export interface GitHubApiOptions {
+  token: string;
+  /** GITHUB_API_URL: https://api.github.com, or a GitHub Enterprise Server's /api/v3. */
+  apiUrl: string;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** A whole report (a few calls) gives up after this: the step has done its work already. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export function gitHubApi(options: GitHubApiOptions): { api: GitHubApi; dispose(): void } {
+  const client = new HttpClient(USER_AGENT, [], {
+    keepAlive: true,
+    allowRetries: false,
+    socketTimeout: REQUEST_TIMEOUT_MS,
+  });
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const api = getOctokit(options.token, {
+    baseUrl: options.apiUrl,
+    userAgent: USER_AGENT,
+    request: { fetch: fetchOver(client, policy) },
+  });
+  return { api, dispose: () => client.dispose() };
+}
+
+/**
+ * The `fetch` Octokit calls, over an HttpClient: each answer whole, retried while retry.ts says so.
+ * The last answer is returned whatever its status; Octokit makes errors of the others.
+ */
+function fetchOver(client: HttpClient, policy: RetryPolicy): typeof fetch {
+  return async (input, init = {}) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? init.body : null;
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const signal = init.signal ?? undefined;
+    for (let attempt = 1; ; attempt++) {
+      let answer: { status: number; headers: Headers; text: string } | undefined;
+      let failure: Parameters<typeof retryDelay>[0];
+      try {
+        const response = await sendRequest(client, method, url, body, headers, signal);
+        const text = await readText(method, url, response.message);
+        const status = response.message.statusCode ?? 0;
+        answer = { status, headers: headersOf(response.message.headers), text };
+        failure = { kind: 'status', status, retryAfter: answer.headers.get('retry-after') ?? undefined };
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error;
+        failure = { kind: 'network', neverSent: error.neverSent };
+        const delayMs = retryDelay(failure, attempt, {
+          policy,
+          idempotent: method !== 'POST',
+          random: Math.random,
+          now: Date.now(),
+        });
+        if (delayMs === undefined) throw attempt > 1 ? error.afterAttempts(attempt) : error;
+        await sleep(delayMs, signal);
+        continue;
+      }
+      const delayMs =
+        answer.status < 400
+          ? undefined
+          : retryDelay(failure, attempt, { policy, idempotent: true, random: Math.random, now: Date.now() });
+      if (delayMs === undefined) {
+        // A Response cannot carry a body for these statuses.
+        const empty = [101, 204, 205, 304].includes(answer.status);
+        return new Response(empty ? null : answer.text, { status: answer.status, headers: answer.headers });
+      }
+      await sleep(delayMs, signal);
+    }
+  };
+}
+
+function headersOf(incoming: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      headers.append(name, item);
+    }
+  }
+  return headers;
+}
+
+/** What Octokit throws for an answer (RequestError), without depending on its class. */
+interface RequestFailure {
+  status: number;
+  response?: { data?: unknown };
+  message: string;
+}
+
+function requestFailure(error: unknown): RequestFailure | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? (error as RequestFailure) : undefined;
+}
+
+/**
+ * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
+ * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
+ */
+export function describeGitHubFailure(error: unknown, what: string, permission: string): string {
+  const failure = requestFailure(error);
+  if (!failure?.response) {
+    // No answer at all (Octokit calls that a 500 of its own, without a response).
+    return `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const data = failure.response?.data as { message?: unknown } | undefined;
+  const message = typeof data?.message === 'string' ? data.message : failure.message;
+  if (failure.status === 403 && !/rate limit/i.test(message)) {
+    return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
+  }
+  if (failure.status === 401) {
+    return `${what} was refused (401 ${message}): github-token is not a valid token`;
+  }
+  return `${what} failed: ${failure.status} ${message}`;
+}

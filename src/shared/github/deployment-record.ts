@@ -1,0 +1,90 @@
+// A GitHub deployment recording where the model serves, so the repository's Environments page (and
+// the pull request) shows it: created for the run's ref in the named environment when the deploy
+// starts (in_progress, with the run as its log), then `success` with the model's URL as the
+// environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
+// job's `environment:` business, and nothing waits on this deployment.
+
+import type { GitHubApi } from './api.js';
+import type { GitHubRun } from './run.js';
+
+/** GitHub refuses a longer status description. */
+const MAX_DESCRIPTION = 140;
+
+export interface DeploymentRecordTarget {
+  owner: string;
+  repo: string;
+  environment: string;
+  ref: string;
+}
+
+export class DeploymentRecord {
+  private constructor(
+    private readonly api: GitHubApi,
+    private readonly target: DeploymentRecordTarget,
+    private readonly logUrl: string | undefined,
+    /** GitHub's id of the deployment. */
+    readonly id: number,
+  ) {}
+
+  /** Creates the deployment and marks it in progress. */
+  static async start(
+    api: GitHubApi,
+    target: DeploymentRecordTarget,
+    run: GitHubRun,
+    odahuDeployment: string,
+  ): Promise<DeploymentRecord> {
+    const { owner, repo, environment, ref } = target;
+    const { data, status } = await api.rest.repos.createDeployment({
+      owner,
+      repo,
+      ref,
+      environment,
+      task: 'deploy',
+      description: describe(`Odahu deployment ${odahuDeployment}`),
+      // The run's own checks are still pending: with the default (all must pass) GitHub refuses it.
+      required_contexts: [],
+      // Merging the default branch into the ref is not ours to do.
+      auto_merge: false,
+      payload: { odahuDeployment, run: run.runUrl ?? null },
+    });
+    if (status !== 201 || !('id' in data)) {
+      throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
+    }
+    const record = new DeploymentRecord(api, target, run.runUrl, data.id);
+    await record.status('in_progress', `Deploying ${odahuDeployment}`);
+    return record;
+  }
+
+  /** The model serves at `url` (absent when its route could not be read). */
+  async succeeded(url: string | undefined, description: string): Promise<void> {
+    await this.status('success', description, url);
+  }
+
+  async failed(reason: string): Promise<void> {
+    await this.status('failure', reason);
+  }
+
+  private async status(
+    state: 'in_progress' | 'success' | 'failure',
+    description: string,
+    environmentUrl?: string,
+  ): Promise<void> {
+    await this.api.rest.repos.createDeploymentStatus({
+      owner: this.target.owner,
+      repo: this.target.repo,
+      deployment_id: this.id,
+      state,
+      description: describe(description),
+      ...(this.logUrl ? { log_url: this.logUrl } : {}),
+      ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+      environment: this.target.environment,
+      // A success makes the environment's earlier deployments inactive, as GitHub's own do.
+      auto_inactive: true,
+    });
+  }
+}
+
+function describe(text: string): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
+}

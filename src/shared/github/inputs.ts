@@ -1,0 +1,90 @@
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+import * as core from '@actions/core';
+import { markSecret } from '../secrets.js';
+import type { InputReader } from '../action/inputs.js';
+import type { GitHubApiOptions } from './api.js';
+import { readGitHubRun } from './run.js';
+import type { GitHubRun, PullRequest } from './run.js';
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+
+export interface GitHubReportInputs {
+  run: GitHubRun;
+  /** How to reach the API; undefined when nothing is to be told to GitHub. */
+  api: GitHubApiOptions | undefined;
+  /** With pr-comment: the pull request to comment on, or why there is none. */
+  prComment: { pullRequest: PullRequest } | { skipped: string } | undefined;
+  /** With github-environment: where a GitHub deployment is recorded, and for which ref. */
+  environment: { name: string; ref: string } | undefined;
+}
+
+/**
+ * `withEnvironment` for the actions that deploy (deploy, pipeline); predict only comments.
+ * `actionName` names the action in what the step records (deploy, pipeline, predict).
+ */
+export function readGitHubReportInputs(
+  reader: InputReader,
+  actionName: string,
+  { withEnvironment }: { withEnvironment: boolean },
+): GitHubReportInputs {
+  const { run, problems } = readGitHubRun(reader.source.env, actionName);
+  const prComment = reader.boolean('pr-comment', false);
+  const environmentName = withEnvironment ? reader.optional('github-environment') : undefined;
+  if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+    reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+  }
+  if (environmentName !== undefined && /[\r\n]/.test(environmentName)) {
+    reader.problem('input github-environment must be one line');
+  }
+  const none: GitHubReportInputs = { run, api: undefined, prComment: undefined, environment: undefined };
+  if (!prComment && environmentName === undefined) return none;
+
+  const wanted = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : '']
+    .filter(Boolean)
+    .join(' and ');
+  for (const problem of problems) reader.problem(`${wanted}: ${problem}`);
+  const token = reader.optional('github-token');
+  markSecret(token);
+  if (!run.repository) {
+    core.warning(
+      `${wanted}: this is not a GitHub Actions run (GITHUB_REPOSITORY is not set): nothing is told to GitHub`,
+    );
+    return none;
+  }
+  if (!token) {
+    core.warning(
+      `${wanted}: github-token is empty (outside GitHub's runners github.token is): nothing is told to GitHub`,
+    );
+    return none;
+  }
+  return {
+    run,
+    api: { token, apiUrl: run.apiUrl },
+    prComment: prComment ? pullRequestTarget(run) : undefined,
+    environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+  };
+}
+
+function pullRequestTarget(run: GitHubRun): GitHubReportInputs['prComment'] {
+  if (run.pullRequest) return { pullRequest: run.pullRequest };
+  return {
+    skipped: run.eventName?.startsWith('pull_request')
+      ? `the ${run.eventName} event names no pull request`
+      : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+  };
+}
+
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run: GitHubRun): string {
+  const pr = run.pullRequest;
+  if (pr) return pr.headBranch ?? (pr.headSha || run.sha || '');
+  return run.ref ?? run.sha ?? '';
+}

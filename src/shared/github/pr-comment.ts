@@ -1,0 +1,153 @@
+// The report comment on a pull request: one per workflow, job and model, found again by a hidden
+// marker on its first line and edited in place, so a re-run (or a new push) updates it instead of
+// adding another. Each step that reports on the model (deploy, then predict in the same job) has its
+// own section in it, keyed by the step's id and replaced on its next run; the others are kept.
+
+import type { GitHubApi } from './api.js';
+
+/** What makes a report comment: its workflow, job and model (a deployment id, or a model URL). */
+export interface ReportKey {
+  workflow: string;
+  job: string;
+  /** The deployment's id; a model URL where a step knows only that. */
+  resource: string;
+  /** The model's URL, once known: a step that knows only the URL finds the deployment's report by it. */
+  url?: string;
+}
+
+export interface ReportSectionUpdate {
+  /** The step's id in the job (stable across re-runs). */
+  stepId: string;
+  markdown: string;
+}
+
+const MARKER = 'odahu-actions:report';
+const SECTION = 'odahu-actions:section';
+const SECTION_END = 'odahu-actions:end';
+
+/** Keys are URI-encoded in the marker, so no value can end the HTML comment or fake another field. */
+export function reportMarker(key: ReportKey): string {
+  const fields = Object.entries({
+    workflow: key.workflow,
+    job: key.job,
+    resource: key.resource,
+    url: key.url,
+  })
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value!)}`);
+  return `<!-- ${MARKER} ${fields.join(' ')} -->`;
+}
+
+/** The key in a comment's first line; undefined for any other comment (a quote of it included). */
+export function parseReportMarker(body: string): ReportKey | undefined {
+  const match = new RegExp(`^<!-- ${MARKER} ([^\\n]*?) -->`).exec(body);
+  if (!match) return undefined;
+  const fields = new Map<string, string>();
+  for (const pair of match[1]!.split(' ')) {
+    const [name, value] = pair.split('=', 2);
+    if (!name || value === undefined) continue;
+    try {
+      fields.set(name, decodeURIComponent(value));
+    } catch {
+      return undefined;
+    }
+  }
+  const [workflow, job, resource] = [fields.get('workflow'), fields.get('job'), fields.get('resource')];
+  if (workflow === undefined || job === undefined || resource === undefined) return undefined;
+  return { workflow, job, resource, url: fields.get('url') };
+}
+
+/** Same workflow and job, and the same model: by its id, or by its URL when the step has only that. */
+export function sameReport(found: ReportKey, wanted: ReportKey): boolean {
+  if (found.workflow !== wanted.workflow || found.job !== wanted.job) return false;
+  const url = (text: string | undefined) => text?.replace(/\/+$/, '');
+  return (
+    found.resource === wanted.resource || (wanted.url !== undefined && url(found.url) === url(wanted.url))
+  );
+}
+
+interface Section {
+  id: string;
+  markdown: string;
+}
+
+/** The sections of a report's body, in order. */
+export function sectionsOf(body: string): Section[] {
+  const pattern = new RegExp(`<!-- ${SECTION} (\\S+) -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`, 'g');
+  return [...body.matchAll(pattern)].map((match) => ({
+    id: decodeURIComponent(match[1]!),
+    markdown: match[2]!,
+  }));
+}
+
+/** A report's whole body: the marker, the title, every section, the footer. */
+export function reportBody(key: ReportKey, title: string, sections: Section[], footer: string): string {
+  return [
+    reportMarker(key),
+    `### ${title}`,
+    '',
+    ...sections.flatMap(({ id, markdown }) => [
+      `<!-- ${SECTION} ${encodeURIComponent(id)} -->`,
+      markdown,
+      `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
+      '',
+    ]),
+    footer,
+  ].join('\n');
+}
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+/**
+ * Adds or replaces this step's section of the report for `key`, creating the comment the first
+ * time. Answers what was done and the comment's page.
+ */
+export async function upsertReportSection(
+  api: GitHubApi,
+  pr: PullRequestRef,
+  key: ReportKey,
+  render: { title: (key: ReportKey) => string; footer: string },
+  section: ReportSectionUpdate,
+): Promise<{ action: 'created' | 'updated'; url: string }> {
+  const { owner, repo } = pr;
+  const comments = await api.paginate(api.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
+  for (const comment of comments) {
+    const found = comment.body ? parseReportMarker(comment.body) : undefined;
+    if (!found || !sameReport(found, key)) continue;
+    // The report keeps the model it was made for; a URL learnt since is added.
+    const merged: ReportKey = { ...found, url: key.url ?? found.url };
+    const sections = sectionsOf(comment.body!);
+    const mine = { id: section.stepId, markdown: section.markdown };
+    const at = sections.findIndex(({ id }) => id === section.stepId);
+    if (at >= 0) sections[at] = mine;
+    else sections.push(mine);
+    const { data } = await api.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: comment.id,
+      body: reportBody(merged, render.title(merged), sections, render.footer),
+    });
+    return { action: 'updated', url: data.html_url };
+  }
+  const { data } = await api.rest.issues.createComment({
+    owner,
+    repo,
+    issue_number: pr.number,
+    body: reportBody(
+      key,
+      render.title(key),
+      [{ id: section.stepId, markdown: section.markdown }],
+      render.footer,
+    ),
+  });
+  return { action: 'created', url: data.html_url };
+}

@@ -1,0 +1,179 @@
+// What a step tells GitHub, and when: with github-environment, a GitHub deployment from the moment
+// the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
+// the pull request's report once it has ended, success or failure. The step's job summary rows are
+// the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
+// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
+// one warning saying what to change.
+
+import * as core from '@actions/core';
+import { messageOf } from '../action/inputs.js';
+import type { SummaryRow } from '../action/summary.js';
+import { escapeHtml } from '../action/summary.js';
+import { ACTIONS_VERSION } from '../version.js';
+import { describeGitHubFailure, gitHubApi } from './api.js';
+import type { GitHubApi } from './api.js';
+import { DeploymentRecord } from './deployment-record.js';
+import type { GitHubReportInputs } from './inputs.js';
+import { upsertReportSection } from './pr-comment.js';
+import type { ReportKey } from './pr-comment.js';
+import { renderSection } from './report-section.js';
+import type { ReportTable } from './report-section.js';
+
+const PR_PERMISSION = 'pull-requests: write';
+const DEPLOYMENTS_PERMISSION = 'deployments: write';
+
+export class GitHubReport {
+  /** The step's job-summary rows: what runs push there, the report shows. */
+  readonly rows: SummaryRow[] = [];
+  private readonly tables: ReportTable[] = [];
+  private readonly connection: { api: GitHubApi; dispose(): void } | undefined;
+  private record: DeploymentRecord | undefined;
+  /** The model's URL, once known. */
+  private url: string | undefined;
+  private servedNote = '';
+
+  constructor(
+    private readonly inputs: GitHubReportInputs,
+    /** `Odahu deploy`: the section's title, as the job summary's. */
+    private readonly title: string,
+    /** The model the report is about: its deployment id, or its URL where that is all the step has. */
+    private readonly resource: string,
+  ) {
+    this.connection = inputs.api && gitHubApi(inputs.api);
+  }
+
+  addTable(table: ReportTable): void {
+    this.tables.push(table);
+  }
+
+  /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
+  served(url: string | undefined, note = ''): void {
+    this.url = url || this.url;
+    this.servedNote = note;
+  }
+
+  /** The model's deployment starts: with github-environment, a GitHub deployment records it. */
+  async deploying(deploymentId: string): Promise<void> {
+    const { environment, run } = this.inputs;
+    if (!environment || !this.connection || !run.repository) return;
+    try {
+      this.record = await DeploymentRecord.start(
+        this.connection.api,
+        { ...run.repository, environment: environment.name, ref: environment.ref },
+        run,
+        deploymentId,
+      );
+      core.info(
+        `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
+      );
+    } catch (error) {
+      core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
+    }
+  }
+
+  /** Runs the step's work, then reports how it went; the work's failure is the step's. */
+  async around(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      await this.finish(messageOf(error));
+      throw error;
+    }
+    await this.finish(undefined);
+  }
+
+  private async finish(failure: string | undefined): Promise<void> {
+    try {
+      await this.endRecord(failure);
+      await this.comment(failure);
+    } finally {
+      this.connection?.dispose();
+    }
+  }
+
+  private async endRecord(failure: string | undefined): Promise<void> {
+    const record = this.record;
+    if (!record) return;
+    const state = failure === undefined ? 'success' : 'failure';
+    try {
+      if (failure === undefined) {
+        const where = this.url ? `serves at ${this.url}` : 'is deployed';
+        await record.succeeded(
+          this.url,
+          `${this.resource} ${where}${this.servedNote ? ` (${this.servedNote})` : ''}`,
+        );
+      } else {
+        await record.failed(failure);
+      }
+      core.info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+    } catch (error) {
+      core.warning(
+        describeGitHubFailure(
+          error,
+          `Setting GitHub deployment ${record.id} to ${state}`,
+          DEPLOYMENTS_PERMISSION,
+        ),
+      );
+    }
+  }
+
+  private async comment(failure: string | undefined): Promise<void> {
+    const target = this.inputs.prComment;
+    if (!target) return;
+    if ('skipped' in target) {
+      core.info(`pr-comment: ${target.skipped}: no report comment.`);
+      return;
+    }
+    const { run } = this.inputs;
+    if (!this.connection || !run.repository) return;
+    const key: ReportKey = {
+      workflow: run.workflow ?? '',
+      job: run.job ?? '',
+      resource: this.resource,
+      url: this.url,
+    };
+    const section = {
+      title: this.title,
+      rows: this.rows,
+      tables: this.tables,
+      failure,
+    };
+    try {
+      const result = await upsertReportSection(
+        this.connection.api,
+        { ...run.repository, number: target.pullRequest.number },
+        key,
+        { title: reportTitle, footer: this.footer() },
+        { stepId: run.step ?? this.title, markdown: renderSection(section) },
+      );
+      core.info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
+    } catch (error) {
+      core.warning(
+        describeGitHubFailure(
+          error,
+          `The report on pull request #${target.pullRequest.number}`,
+          PR_PERMISSION,
+        ),
+      );
+    }
+  }
+
+  private footer(): string {
+    const { run } = this.inputs;
+    const parts = [
+      run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
+      run.job && `job <code>${escapeHtml(run.job)}</code>`,
+      run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+      run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+      `odahu-actions ${ACTIONS_VERSION}`,
+      `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    ];
+    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+  }
+}
+
+function reportTitle(key: ReportKey): string {
+  return /^https?:\/\//.test(key.resource)
+    ? `Odahu model at ${escapeHtml(key.resource)}`
+    : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+}
