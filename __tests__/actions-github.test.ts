@@ -414,7 +414,7 @@ describe('GitHub deployment records', () => {
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([]);
     expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
-      "github-environment: github-token is empty (outside GitHub's runners github.token is): nothing is told to GitHub",
+      "github-environment: github-token is empty (as github.token is outside GitHub's runners): nothing is told to GitHub",
     ]);
   });
 });

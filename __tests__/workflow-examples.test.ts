@@ -183,6 +183,16 @@ test("pr-preview.yml: the preview job deploys the pull request's model, the tear
     ...cluster,
   ]);
   expectGreen(preview, 'preview');
+  // Run by hand: no pull request to comment on, and no GitHub token for the deployment record.
+  const notAPullRequest =
+    '  pr-comment: this run is for a workflow_dispatch event, not a pull request: no report comment.';
+  expect(stepLines(preview, 'Deploy the preview')).toEqual(
+    expect.arrayContaining([
+      "  Warning: github-environment: github-token is empty (as github.token is outside GitHub's runners): nothing is told to GitHub",
+      notAPullRequest,
+    ]),
+  );
+  expect(stepLines(preview, 'Try it')).toContain(notAPullRequest);
   expect(stepLines(preview, 'Say where')).toContainEqual(
     expect.stringMatching(/^ {2}Preview of pull request 41 at http:\/\/\S+\/model\/wine-pr-41$/),
   );

@@ -36548,25 +36548,30 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment }) {
     const none = { run, api: undefined, prComment: undefined, environment: undefined };
     if (!prComment && environmentName === undefined)
         return none;
-    const wanted = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : '']
-        .filter(Boolean)
-        .join(' and ');
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
     for (const problem of problems)
-        reader.problem(`${wanted}: ${problem}`);
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
     const token = reader.optional('github-token');
     markSecret(token);
-    if (!run.repository) {
-        warning(`${wanted}: this is not a GitHub Actions run (GITHUB_REPOSITORY is not set): nothing is told to GitHub`);
-        return none;
-    }
-    if (!token) {
-        warning(`${wanted}: github-token is empty (outside GitHub's runners github.token is): nothing is told to GitHub`);
-        return none;
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        warning(`${wanted}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: skipped };
     }
     return {
         run,
-        api: { token, apiUrl: run.apiUrl },
-        prComment: prComment ? pullRequestTarget(run) : undefined,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
         environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
     };
 }

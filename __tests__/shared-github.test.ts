@@ -1,0 +1,278 @@
+// The GitHub-facing modules on their own: the run read from the runner's variables and event file,
+// the report comment's marker and sections, what a section says (escaped, cut), the failure lines,
+// the provenance annotations, and the version they name.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputReader } from '../src/shared/action/inputs.js';
+import {
+  PROVENANCE_KEYS,
+  provenanceOf,
+  withProvenance,
+  withoutProvenance,
+} from '../src/shared/action/provenance.js';
+import { describeGitHubFailure } from '../src/shared/github/api.js';
+import { readGitHubReportInputs } from '../src/shared/github/inputs.js';
+import {
+  parseReportMarker,
+  reportBody,
+  reportMarker,
+  sameReport,
+  sectionsOf,
+} from '../src/shared/github/pr-comment.js';
+import { predictionTable, renderSection } from '../src/shared/github/report-section.js';
+import { readGitHubRun } from '../src/shared/github/run.js';
+import { ACTIONS_VERSION } from '../src/shared/version.js';
+import { ROOT } from './helpers/run-action.js';
+
+function eventFile(payload: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'odahu-event-')), 'event.json');
+  writeFileSync(path, typeof payload === 'string' ? payload : JSON.stringify(payload));
+  return path;
+}
+
+const RUN_ENV = {
+  GITHUB_REPOSITORY: 'acme/models',
+  GITHUB_SERVER_URL: 'https://github.example.com/',
+  GITHUB_API_URL: 'https://github.example.com/api/v3',
+  GITHUB_RUN_ID: '77',
+  GITHUB_RUN_ATTEMPT: '3',
+  GITHUB_SHA: 'f'.repeat(40),
+  GITHUB_REF: 'refs/pull/5/merge',
+  GITHUB_WORKFLOW: 'Models',
+  GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/models.yml@refs/pull/5/merge',
+  GITHUB_JOB: 'model',
+  GITHUB_ACTION: '__odahu_odahu-actions_2',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_EVENT_NAME: 'pull_request',
+};
+
+describe('the run', () => {
+  test('from the runner: run URL with its attempt, workflow file, the pull request', () => {
+    const path = eventFile({
+      number: 5,
+      pull_request: {
+        number: 5,
+        html_url: 'https://github.example.com/acme/models/pull/5',
+        head: { ref: 'feature', sha: 'e'.repeat(40), repo: { full_name: 'acme/models' } },
+      },
+    });
+    const { run, problems } = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_PATH: path }, 'deploy');
+    expect(problems).toEqual([]);
+    expect(run).toEqual({
+      repository: { owner: 'acme', repo: 'models' },
+      serverUrl: 'https://github.example.com',
+      apiUrl: 'https://github.example.com/api/v3',
+      sha: 'f'.repeat(40),
+      ref: 'refs/pull/5/merge',
+      runUrl: 'https://github.example.com/acme/models/actions/runs/77/attempts/3',
+      workflow: '.github/workflows/models.yml',
+      workflowName: 'Models',
+      job: 'model',
+      step: '__odahu_odahu-actions_2',
+      actor: 'octocat',
+      eventName: 'pull_request',
+      pullRequest: {
+        number: 5,
+        url: 'https://github.example.com/acme/models/pull/5',
+        headBranch: 'feature',
+        headSha: 'e'.repeat(40),
+      },
+      actionRef: undefined,
+    });
+  });
+
+  test("a fork's branch is not ours; other events have no pull request", () => {
+    const fork = eventFile({
+      pull_request: {
+        number: 6,
+        head: { ref: 'main', sha: '1'.repeat(40), repo: { full_name: 'x/models' } },
+      },
+    });
+    const { run } = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_PATH: fork }, 'deploy');
+    expect(run.pullRequest).toMatchObject({ number: 6, headBranch: undefined, headSha: '1'.repeat(40) });
+    const push = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: fork }, 'x').run;
+    expect(push.pullRequest).toBeUndefined();
+  });
+
+  test('outside GitHub: defaults, and nothing to link to', () => {
+    const { run, problems } = readGitHubRun({}, 'deploy');
+    expect(problems).toEqual([]);
+    expect(run).toMatchObject({
+      repository: undefined,
+      apiUrl: 'https://api.github.com',
+      runUrl: undefined,
+      workflow: undefined,
+    });
+  });
+
+  test('what cannot be read is named', () => {
+    const { problems } = readGitHubRun(
+      {
+        GITHUB_REPOSITORY: 'just-a-name',
+        GITHUB_API_URL: 'api.github.com',
+        GITHUB_EVENT_PATH: eventFile('{not json'),
+      },
+      'deploy',
+    );
+    expect(problems).toEqual([
+      'GITHUB_API_URL is not a URL: "api.github.com"',
+      'GITHUB_REPOSITORY is not owner/name: "just-a-name"',
+      expect.stringMatching(/^the event payload \(GITHUB_EVENT_PATH .*event\.json\) cannot be read: /),
+    ]);
+  });
+
+  test("the runner's problems are input problems only when something is to be told to GitHub", () => {
+    const env = { ...RUN_ENV, GITHUB_EVENT_PATH: '/nonexistent/event.json' };
+    const source = (inputs: Record<string, string>) => ({ input: (name: string) => inputs[name] ?? '', env });
+    const quiet = new InputReader(source({}));
+    expect(readGitHubReportInputs(quiet, 'deploy', { withEnvironment: true }).api).toBeUndefined();
+    expect(() => quiet.finish()).not.toThrow();
+    const asked = new InputReader(source({ 'pr-comment': 'true', 'github-token': 't' }));
+    readGitHubReportInputs(asked, 'deploy', { withEnvironment: true });
+    expect(() => asked.finish()).toThrow(
+      /^pr-comment: the event payload \(GITHUB_EVENT_PATH \/nonexistent\/event\.json\) cannot be read/,
+    );
+  });
+});
+
+describe('the report comment', () => {
+  const key = { workflow: 'a b/-->', job: 'j=1', resource: 'wine', url: 'http://x/model/wine' };
+
+  test('the marker holds any value, and only a first line is a marker', () => {
+    const marker = reportMarker(key);
+    expect(marker).not.toMatch(/-->.*-->/);
+    expect(parseReportMarker(`${marker}\nrest`)).toEqual(key);
+    expect(parseReportMarker(`> ${marker}`)).toBeUndefined();
+    expect(parseReportMarker('<!-- odahu-actions:report workflow=w job=j -->')).toBeUndefined();
+  });
+
+  test('a report is the same workflow and job, and the same model by id or by URL', () => {
+    expect(sameReport(key, { ...key, url: undefined })).toBe(true);
+    expect(sameReport(key, { ...key, resource: 'http://x/model/wine', url: 'http://x/model/wine/' })).toBe(
+      true,
+    );
+    expect(sameReport(key, { ...key, resource: 'other', url: undefined })).toBe(false);
+    expect(sameReport(key, { ...key, job: 'other' })).toBe(false);
+    expect(sameReport(key, { ...key, workflow: 'other' })).toBe(false);
+  });
+
+  test('sections come back out of a body in order', () => {
+    const sections = [
+      { id: 'deploy', markdown: '#### one\n\nline' },
+      { id: '__run_2', markdown: 'two' },
+    ];
+    const body = reportBody(key, 'Title', sections, '<sub>f</sub>');
+    expect(sectionsOf(body)).toEqual(sections);
+    expect(parseReportMarker(body)).toEqual(key);
+  });
+});
+
+describe('a section', () => {
+  test('values from servers and models are escaped, in <code>, and cut', () => {
+    const markdown = renderSection({
+      title: 'Odahu predict',
+      rows: [
+        {
+          kind: 'Model',
+          id: 'wine',
+          action: 'predicted',
+          state: '200',
+          durationMs: 1200,
+          outputs: { response: `<img src=x onerror=alert(1)> @octocat ${'9'.repeat(400)}` },
+        },
+      ],
+      tables: [{ heading: 'Prediction', columns: ['<b>'], rows: [['@octocat #1']] }],
+      failure: 'line one\nline <two>',
+    });
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('<b>');
+    expect(markdown).toContain('<td><code>@octocat #1</code></td>');
+    expect(markdown).toContain(`${'9'.repeat(100)}…`);
+    expect(markdown).not.toContain('9'.repeat(400));
+    expect(markdown).toMatch(/^#### ❌ Odahu predict/);
+    expect(markdown).toContain('**Failed:** line one line &#60;two&#62;');
+  });
+
+  test("a prediction's first rows, with its columns", () => {
+    expect(
+      predictionTable(
+        {
+          prediction: [
+            [1, 'a'],
+            [2, 'b'],
+            [3, 'c'],
+          ],
+          columns: ['n'],
+        },
+        2,
+      ),
+    ).toEqual({
+      heading: 'Prediction',
+      columns: ['n', 'column 2'],
+      rows: [
+        ['1', 'a'],
+        ['2', 'b'],
+      ],
+      note: 'first 2 of 3 rows',
+    });
+    expect(predictionTable({ prediction: [0.5] })?.note).toBe('1 row');
+    expect(predictionTable({ answer: 42 })).toBeUndefined();
+  });
+});
+
+describe('failures of GitHub calls', () => {
+  const answer = (status: number, message: string) =>
+    Object.assign(new Error(message), { status, response: { data: { message } } });
+
+  test('each says what to change', () => {
+    expect(
+      describeGitHubFailure(answer(403, 'Resource not accessible by integration'), 'X', 'p: write'),
+    ).toMatch(
+      /^X was refused \(403 Resource not accessible by integration\): the workflow's token needs `permissions: p: write`/,
+    );
+    expect(describeGitHubFailure(answer(403, 'API rate limit exceeded'), 'X', 'p: write')).toBe(
+      'X failed: 403 API rate limit exceeded',
+    );
+    expect(describeGitHubFailure(answer(401, 'Bad credentials'), 'X', 'p')).toBe(
+      'X was refused (401 Bad credentials): github-token is not a valid token',
+    );
+    expect(describeGitHubFailure(answer(422, 'No ref found for: x'), 'X', 'p')).toBe(
+      'X failed: 422 No ref found for: x',
+    );
+    // No answer at all: Octokit's own 500 without a response.
+    expect(
+      describeGitHubFailure(Object.assign(new Error('connect ECONNREFUSED'), { status: 500 }), 'X', 'p'),
+    ).toBe('X failed: connect ECONNREFUSED');
+  });
+});
+
+describe('provenance', () => {
+  test('outside GitHub, only the action and the version', () => {
+    expect(provenanceOf(readGitHubRun({}, 'deploy').run, 'deploy')).toEqual({
+      [PROVENANCE_KEYS.action]: 'odahu-actions/deploy',
+      [PROVENANCE_KEYS.version]: ACTIONS_VERSION,
+    });
+  });
+
+  test("ours replaced, the manifest's kept", () => {
+    const deployment = {
+      id: 'wine',
+      spec: {
+        image: 'i',
+        predictor: 'p',
+        annotations: { team: 'wine', [PROVENANCE_KEYS.commit]: 'old', [PROVENANCE_KEYS.actor]: 'old' },
+      },
+    };
+    const written = withProvenance(deployment, { [PROVENANCE_KEYS.commit]: 'new' });
+    expect(written.spec.annotations).toEqual({ team: 'wine', [PROVENANCE_KEYS.commit]: 'new' });
+    expect(deployment.spec.annotations[PROVENANCE_KEYS.commit]).toBe('old');
+    expect(withoutProvenance(written.spec).annotations).toEqual({ team: 'wine' });
+  });
+
+  test('the version is the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(ACTIONS_VERSION).toBe(pkg.version);
+  });
+});
