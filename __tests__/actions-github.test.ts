@@ -93,6 +93,20 @@ function gitHubRun(facts: RunFacts = {}): Record<string, string> {
 }
 
 const reporting = { 'pr-comment': 'true', 'github-token': GITHUB_TOKEN };
+const recording = { 'github-environment': 'preview', 'github-token': GITHUB_TOKEN };
+
+/** deploy of `id` (the test image) in a run of acme/models described by `facts`. */
+function deployModel(id: string, facts: RunFacts, inputs: Record<string, string> = {}) {
+  return runAction(
+    'deploy',
+    { id, image: IMAGE, ...poll, ...inputs },
+    { env: { ...odahu, ...gitHubRun(facts) } },
+  );
+}
+
+function warningsOf(run: { annotations: { level: string; message: string }[] }): string[] {
+  return run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+}
 
 function commentsOn(pr: number) {
   return github.comments.filter((comment) => comment.issue === pr);
@@ -112,11 +126,7 @@ async function storedDeployment(id: string): Promise<ModelDeployment> {
 describe('the pull request report', () => {
   test('deploy comments once, a re-run updates the same comment, predict adds its section', async () => {
     const from = github.requests.length;
-    const first = await runAction(
-      'deploy',
-      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ pr: 11 }) }, secrets: [GITHUB_TOKEN] },
-    );
+    const first = await deployModel('pr-wine', { pr: 11 }, reporting);
     expect(first.failure).toBeUndefined();
     expect(commentsOn(11)).toHaveLength(1);
     const [comment] = commentsOn(11);
@@ -145,11 +155,7 @@ describe('the pull request report', () => {
     );
 
     // The same model deployed by another job of the workflow has a report of its own.
-    const otherJob = await runAction(
-      'deploy',
-      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ pr: 11, job: 'staging' }) } },
-    );
+    const otherJob = await deployModel('pr-wine', { pr: 11, job: 'staging' }, reporting);
     expect(otherJob.failure).toBeUndefined();
     expect(commentsOn(11).map((c) => parseReportMarker(c.body)?.job)).toEqual(['model', 'staging']);
 
@@ -159,11 +165,7 @@ describe('the pull request report', () => {
       { id: 2, body: `> quoted\n${body}`, issue: 11, user: { login: 'reviewer', type: 'User' } },
     );
     const rerunFrom = github.requests.length;
-    const rerun = await runAction(
-      'deploy',
-      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ pr: 11, attempt: 2, sha: 'c'.repeat(40) }) } },
-    );
+    const rerun = await deployModel('pr-wine', { pr: 11, attempt: 2, sha: 'c'.repeat(40) }, reporting);
     expect(rerun.failure).toBeUndefined();
     // Four comments, two to a page: both pages read, then the report edited.
     expect(github.callsSince(rerunFrom)).toEqual([
@@ -203,11 +205,7 @@ describe('the pull request report', () => {
   test('GitHub answering 502 is tried again, and the comment is made once', async () => {
     github.failNext(502, 2);
     const from = github.requests.length;
-    const run = await runAction(
-      'deploy',
-      { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ pr: 14 }) } },
-    );
+    const run = await deployModel('pr-wine', { pr: 14 }, reporting);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([
       'GET /repos/acme/models/issues/14/comments',
@@ -220,11 +218,7 @@ describe('the pull request report', () => {
 
   test('outside a pull request: one line, and no call to GitHub', async () => {
     const from = github.requests.length;
-    const run = await runAction(
-      'deploy',
-      { id: 'push-wine', image: IMAGE, ...poll, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ event: 'push' }) } },
-    );
+    const run = await deployModel('push-wine', { event: 'push' }, reporting);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([]);
     expect(run.log.filter((line) => line.includes('pr-comment'))).toEqual([
@@ -236,15 +230,11 @@ describe('the pull request report', () => {
   test('a 403 is a warning naming the permission, and the step succeeds', async () => {
     github.refuse(/\/comments$/);
     try {
-      const run = await runAction(
-        'deploy',
-        { id: 'pr-wine', image: IMAGE, ...poll, ...reporting },
-        { env: { ...odahu, ...gitHubRun({ pr: 12 }) } },
-      );
+      const run = await deployModel('pr-wine', { pr: 12 }, reporting);
       expect(run.exitCode).toBe(0);
       expect(run.failure).toBeUndefined();
       expect(run.outputs.url).toMatch(/^http/);
-      const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+      const warnings = warningsOf(run);
       expect(warnings).toEqual([
         "The report on pull request #12 was refused (403 Resource not accessible by integration): the workflow's token needs `permissions: pull-requests: write` (add it to the job or the workflow; a pull request from a fork gets a read-only token)",
       ]);
@@ -278,17 +268,7 @@ describe('the pull request report', () => {
 describe('GitHub deployment records', () => {
   test('in progress while deploying, then success with the model URL', async () => {
     const from = github.requests.length;
-    const run = await runAction(
-      'deploy',
-      {
-        id: 'env-wine',
-        image: IMAGE,
-        ...poll,
-        'github-environment': 'preview',
-        'github-token': GITHUB_TOKEN,
-      },
-      { env: { ...odahu, ...gitHubRun({ pr: 21 }) } },
-    );
+    const run = await deployModel('env-wine', { pr: 21 }, recording);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([
       'POST /repos/acme/models/deployments',
@@ -360,19 +340,9 @@ describe('GitHub deployment records', () => {
   test('a 403 on deployments is a warning naming deployments: write', async () => {
     github.refuse(/\/deployments/);
     try {
-      const run = await runAction(
-        'deploy',
-        {
-          id: 'env-wine',
-          image: IMAGE,
-          ...poll,
-          'github-environment': 'preview',
-          'github-token': GITHUB_TOKEN,
-        },
-        { env: { ...odahu, ...gitHubRun({ pr: 23 }) } },
-      );
+      const run = await deployModel('env-wine', { pr: 23 }, recording);
       expect(run.failure).toBeUndefined();
-      const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+      const warnings = warningsOf(run);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(
         /^Recording a GitHub deployment was refused \(403 .*`permissions: deployments: write`/,
@@ -406,30 +376,25 @@ describe('GitHub deployment records', () => {
 
   test('without a token (as outside GitHub) a warning, and the deploy goes on', async () => {
     const from = github.requests.length;
-    const run = await runAction(
-      'deploy',
-      { id: 'env-wine', image: IMAGE, ...poll, 'github-environment': 'preview', 'github-token': '' },
-      { env: { ...odahu, ...gitHubRun({ pr: 25 }) } },
+    const run = await deployModel(
+      'env-wine',
+      { pr: 25 },
+      { 'github-environment': 'preview', 'github-token': '' },
     );
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([]);
-    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+    expect(warningsOf(run)).toEqual([
       "github-environment: github-token is empty (as github.token is outside GitHub's runners): nothing is told to GitHub",
     ]);
   });
 });
 
 describe('provenance on the cluster', () => {
+  const ownedBy = (team: string) =>
+    `kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: ${team}}}`;
+
   test('deploy annotates what it creates; a re-run on another commit changes nothing', async () => {
-    const run = await runAction(
-      'deploy',
-      {
-        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: wine}}',
-        image: IMAGE,
-        ...poll,
-      },
-      { env: { ...odahu, ...gitHubRun({ pr: 31 }) } },
-    );
+    const run = await deployModel('prov-wine', { pr: 31 }, { deployment: ownedBy('wine') });
     expect(run.failure).toBeUndefined();
     const stored = await storedDeployment('prov-wine');
     expect(stored.spec.annotations).toEqual({
@@ -445,14 +410,10 @@ describe('provenance on the cluster', () => {
 
     // Another commit, same manifest: the update is skipped, and the record of who made it stays.
     const from = emulator.answers.length;
-    const again = await runAction(
-      'deploy',
-      {
-        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: wine}}',
-        image: IMAGE,
-        ...poll,
-      },
-      { env: { ...odahu, ...gitHubRun({ event: 'push', sha: 'd'.repeat(40) }) } },
+    const again = await deployModel(
+      'prov-wine',
+      { event: 'push', sha: 'd'.repeat(40) },
+      { deployment: ownedBy('wine') },
     );
     expect(again.log).toContain('Deployment prov-wine already has this spec: nothing to update.');
     expect(emulator.callsSince(from, { writes: true })).toEqual([]);
@@ -461,14 +422,10 @@ describe('provenance on the cluster', () => {
     );
 
     // A real change is sent with the new run's provenance.
-    const changed = await runAction(
-      'deploy',
-      {
-        deployment: 'kind: ModelDeployment\nid: prov-wine\nspec: {annotations: {team: red-wine}}',
-        image: IMAGE,
-        ...poll,
-      },
-      { env: { ...odahu, ...gitHubRun({ event: 'push', sha: 'd'.repeat(40) }) } },
+    const changed = await deployModel(
+      'prov-wine',
+      { event: 'push', sha: 'd'.repeat(40) },
+      { deployment: ownedBy('red-wine') },
     );
     expect(changed.log).toContain('Updating deployment prov-wine.');
     const updated = (await storedDeployment('prov-wine')).spec.annotations!;
