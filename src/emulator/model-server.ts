@@ -7,7 +7,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ACCESS_DENIED, bearerChallenge, modelAllows, realmRoles, type TokenVerifier } from './access.js';
+import { ACCESS_DENIED, bearerChallenge, modelAllows, type TokenVerifier } from './access.js';
+import { realmRolesOf } from '../shared/realm-roles.js';
 import type { Dice } from './dice.js';
 import { modelInfo, predict, PredictionError } from './emulated-model.js';
 import type { Exchange } from './exchange.js';
@@ -83,7 +84,7 @@ export class ModelServer {
         return;
       }
       const allowed = API_PATHS.has(path) && ['GET', 'POST'].includes(exchange.method);
-      if (!allowed || !modelAllows(realmRoles(verdict.claims), serving.roleName)) {
+      if (!allowed || !modelAllows(realmRolesOf(verdict.claims), serving.roleName)) {
         exchange.text(403, ACCESS_DENIED, headers);
         return;
       }
