@@ -18,9 +18,12 @@ describe('durations', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's', 'ms', '5ms1s'])('%p is refused, naming the input', (text) => {
-    expect(() => parseDuration(text, 'timeout')).toThrow(
-      `timeout "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
-    );
-  });
+  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's', 'ms', '5ms1s'])(
+    '%p is refused, naming the input',
+    (text) => {
+      expect(() => parseDuration(text, 'timeout')).toThrow(
+        `timeout "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
+      );
+    },
+  );
 });

@@ -130,7 +130,6 @@ export class ModelServer {
       exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : JSON_TYPE, body, headers);
     }
   }
-
 }
 
 /** POST /api/model/invoke: status and body, errors as the server words them. */
