@@ -17,7 +17,7 @@ function read(inputs: Record<string, string>): CanaryOptions | undefined {
   return options;
 }
 
-function problems(inputs: Record<string, string>): string[] {
+function problems(inputs: Record<string, string>): readonly string[] {
   try {
     read(inputs);
   } catch (error) {

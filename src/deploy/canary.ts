@@ -32,7 +32,7 @@ export async function deployCanary(
     await rollout.run();
   } finally {
     for (const [name, value] of Object.entries(rollout.stepOutputs())) core.setOutput(name, value);
-    await writeSummary('Odahu deploy', rollout.rows);
+    if (rollout.rows.length > 0) await writeSummary('Odahu deploy', rollout.rows);
     await writeCanarySummary(rollout.report);
     client.dispose();
   }

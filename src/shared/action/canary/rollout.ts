@@ -24,7 +24,7 @@ import { cleanUpAfterCancel } from '../step.js';
 import type { StepContext } from '../step.js';
 import type { SummaryRow } from '../summary.js';
 import type { CanaryStep } from './checks.js';
-import { judgeStep } from './checks.js';
+import { formatMs, formatShare, judgeStep } from './checks.js';
 import type { CanaryOptions } from './options.js';
 import { Prober } from './probes.js';
 import { StableRoute, describeTargets } from './stable-route.js';
@@ -338,9 +338,12 @@ export class CanaryRollout {
   private async rolledBack(error: unknown, live: string | undefined): Promise<Error> {
     if (this.report.outcome !== undefined) return asError(error); // decided: nothing to undo
     const cancelled = this.ctx.signal.aborted;
-    const what = live ? `the stable URL back to ${live} alone` : 'removing what this release made';
+    const what = [
+      live ? `the stable URL back to ${live} alone` : 'removing what this release made',
+      ...(this.candidateApplied ? [`deleting ${this.report.candidate}`] : []),
+    ].join(', ');
     if (cancelled) {
-      await cleanUpAfterCancel(`Rolling back: ${what}, deleting ${this.report.candidate}.`, (signal) =>
+      await cleanUpAfterCancel(`Rolling back: ${what}.`, (signal) =>
         this.rollBack(signal, CANCEL_ROUTE_WAIT_MS),
       );
       this.report.outcome = 'rolled-back';
@@ -349,7 +352,7 @@ export class CanaryRollout {
       this.outputs = {};
       return asError(error);
     }
-    core.info(`Rolling back: ${what}, deleting ${this.report.candidate}.`);
+    core.info(`Rolling back: ${what}.`);
     const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
     this.report.outcome = 'rolled-back';
     this.report.serving = live;
@@ -433,8 +436,8 @@ function describeStep(step: CanaryStep): string {
   const parts = [
     `${step.probes} probes`,
     `${step.errors + step.slow} failed`,
-    `p95 latency ${step.p95LatencyMs} ms`,
-    ...(step.agreement !== undefined ? [`agreement ${Number((step.agreement * 100).toFixed(1))}%`] : []),
+    `p95 latency ${formatMs(step.p95LatencyMs)}`,
+    ...(step.agreement !== undefined ? [`agreement ${formatShare(step.agreement)}`] : []),
   ];
   return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
 }
