@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, call, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
 
 const SCIENTIST = {
@@ -294,6 +294,40 @@ test('every bad canary input is one line, before any API call', async () => {
   ]);
   expect(emulator.callsSince(from)).toEqual([]);
 });
+
+test('the pipeline passes strategy: canary and its inputs on to its deploy stage', async () => {
+  const pipeline = (hyperParameters: Record<string, string>) =>
+    runAction(
+      'pipeline',
+      {
+        training: trainingManifest('piped', hyperParameters),
+        packaging:
+          'kind: ModelPackaging\nid: piped\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
+        request: REQUEST,
+        strategy: 'canary',
+        'canary-weights': '50,100',
+        'canary-interval': '0.2s',
+        'probe-request': REQUEST,
+        'poll-interval': '0.1s',
+      },
+      { env },
+    );
+  const first = await pipeline({ alpha: '0.5' });
+  expect(first.failure).toBeUndefined();
+  expect(first.outputs).toMatchObject({ url: `${emulator.edgeUrl}/custom/piped`, promoted: 'true' });
+  // A changed hyperparameter: a new artifact, a new image, a new version.
+  const second = await pipeline({ alpha: '0.7' });
+  expect(second.failure).toBeUndefined();
+  expect(second.outputs).toMatchObject({
+    url: `${emulator.edgeUrl}/custom/piped`,
+    promoted: 'true',
+    'previous-deployment-id': first.outputs['deployment-id'],
+  });
+  expect(second.outputs.response).toMatch(/^\{"prediction":/);
+  expect(second.log).toContainEqual(expect.stringMatching(/^Weight 50%: \d+ probes, 0 failed/));
+  expect(second.summary).toContain('Canary release of');
+  expect(await routeTargets('piped')).toEqual([{ mdName: second.outputs['deployment-id'], weight: 100 }]);
+}, 60_000);
 
 /** Forwards to the emulator, refusing every route write with the policy's 403. */
 async function routeRefusingProxy(upstream: string) {

@@ -36550,8 +36550,9 @@ const HASH_DIGITS = 6;
 const MAX_STABLE_ID_LENGTH = MAX_DEPLOYMENT_ID_LENGTH - 1 - HASH_DIGITS;
 /** The server's default custom route prefix (deployment.customRoutePrefix). */
 const DEFAULT_CUSTOM_ROUTE_PREFIX = '/custom';
+/** What the canary adds to the id rule (an id that breaks the deployment rule is reported by that alone). */
 function stableIdProblem(id) {
-    return id.length > MAX_STABLE_ID_LENGTH
+    return id.length > MAX_STABLE_ID_LENGTH && id.length <= MAX_DEPLOYMENT_ID_LENGTH
         ? `id "${id}" is too long for strategy: canary: at most ${MAX_STABLE_ID_LENGTH} characters, as each version is deployed as <id>-<${HASH_DIGITS} characters> (a deployment id has at most ${MAX_DEPLOYMENT_ID_LENGTH})`
         : undefined;
 }
@@ -36613,9 +36614,7 @@ function readDeployInputs(source = actionInputs) {
 }
 /** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
 function checkCanaryFit(reader, deployment, ifExists, wait) {
-    // A longer id than any deployment may have is reported once, by the manifest check.
-    const id = deployment?.id;
-    const problem = id && !idProblem('ModelDeployment', id) ? stableIdProblem(id) : undefined;
+    const problem = deployment?.id && stableIdProblem(deployment.id);
     if (problem)
         reader.problem(problem);
     if (ifExists !== 'update') {
@@ -38981,6 +38980,20 @@ class CanaryRollout {
             steps: [],
         };
     }
+    /**
+     * The release as a step or a pipeline stage runs it: its outputs set and its deployments' summary
+     * rows pushed, whether it succeeds or not.
+     */
+    async runWithOutputs(rows, setOutput) {
+        try {
+            return await this.run();
+        }
+        finally {
+            for (const [name, value] of Object.entries(this.stepOutputs()))
+                setOutput(name, value);
+            rows.push(...this.rows);
+        }
+    }
     async run() {
         const { signal } = this.ctx;
         const { desired } = this.release;
@@ -39196,16 +39209,19 @@ class CanaryRollout {
         if (this.report.outcome !== undefined)
             return rollout_asError(error); // decided: nothing to undo
         const cancelled = this.ctx.signal.aborted;
-        const what = live ? `the stable URL back to ${live} alone` : 'removing what this release made';
+        const what = [
+            live ? `the stable URL back to ${live} alone` : 'removing what this release made',
+            ...(this.candidateApplied ? [`deleting ${this.report.candidate}`] : []),
+        ].join(', ');
         if (cancelled) {
-            await cleanUpAfterCancel(`Rolling back: ${what}, deleting ${this.report.candidate}.`, (signal) => this.rollBack(signal, CANCEL_ROUTE_WAIT_MS));
+            await cleanUpAfterCancel(`Rolling back: ${what}.`, (signal) => this.rollBack(signal, CANCEL_ROUTE_WAIT_MS));
             this.report.outcome = 'rolled-back';
             this.report.serving = live;
             this.report.failure = 'cancelled';
             this.outputs = {};
             return rollout_asError(error);
         }
-        info(`Rolling back: ${what}, deleting ${this.report.candidate}.`);
+        info(`Rolling back: ${what}.`);
         const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
         this.report.outcome = 'rolled-back';
         this.report.serving = live;
@@ -39283,8 +39299,8 @@ function describeStep(step) {
     const parts = [
         `${step.probes} probes`,
         `${step.errors + step.slow} failed`,
-        `p95 latency ${step.p95LatencyMs} ms`,
-        ...(step.agreement !== undefined ? [`agreement ${Number((step.agreement * 100).toFixed(1))}%`] : []),
+        `p95 latency ${formatMs(step.p95LatencyMs)}`,
+        ...(step.agreement !== undefined ? [`agreement ${formatShare(step.agreement)}`] : []),
     ];
     return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
 }
@@ -39357,13 +39373,13 @@ async function deployCanary(ctx, inputs, desired, options) {
         timeoutMs: inputs.timeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,
     });
+    const rows = [];
     try {
-        await rollout.run();
+        await rollout.runWithOutputs(rows, (name, value) => core_setOutput(name, value));
     }
     finally {
-        for (const [name, value] of Object.entries(rollout.stepOutputs()))
-            core_setOutput(name, value);
-        await writeSummary('Odahu deploy', rollout.rows);
+        if (rows.length > 0)
+            await writeSummary('Odahu deploy', rows);
         await writeCanarySummary(rollout.report);
         client.dispose();
     }

@@ -7,6 +7,7 @@ import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { writeCanarySummary } from '../shared/action/canary/summary.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
+import type { SummaryRow } from '../shared/action/summary.js';
 import { tokenSourceFor } from '../shared/auth.js';
 import { OdahuClient } from '../shared/client.js';
 import type { ModelDeployment } from '../shared/types.js';
@@ -28,11 +29,11 @@ export async function deployCanary(
     timeoutMs: inputs.timeoutMs,
     pollIntervalMs: inputs.pollIntervalMs,
   });
+  const rows: SummaryRow[] = [];
   try {
-    await rollout.run();
+    await rollout.runWithOutputs(rows, (name, value) => core.setOutput(name, value));
   } finally {
-    for (const [name, value] of Object.entries(rollout.stepOutputs())) core.setOutput(name, value);
-    if (rollout.rows.length > 0) await writeSummary('Odahu deploy', rollout.rows);
+    if (rows.length > 0) await writeSummary('Odahu deploy', rows);
     await writeCanarySummary(rollout.report);
     client.dispose();
   }

@@ -57,9 +57,7 @@ function checkCanaryFit(
   ifExists: IfExists,
   wait: boolean,
 ): void {
-  // A longer id than any deployment may have is reported once, by the manifest check.
-  const id = deployment?.id;
-  const problem = id && !idProblem('ModelDeployment', id) ? stableIdProblem(id) : undefined;
+  const problem = deployment?.id && stableIdProblem(deployment.id);
   if (problem) reader.problem(problem);
   if (ifExists !== 'update') {
     reader.problem(

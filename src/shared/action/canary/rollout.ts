@@ -20,6 +20,7 @@ import { messageOf } from '../inputs.js';
 import { ModelRefusedError, queryModel } from '../model-query.js';
 import { deploymentPhase, deploymentServes } from '../phases.js';
 import { runPhase } from '../run-phase.js';
+import type { OutputSink } from '../run-phase.js';
 import { cleanUpAfterCancel } from '../step.js';
 import type { StepContext } from '../step.js';
 import type { SummaryRow } from '../summary.js';
@@ -75,7 +76,7 @@ export class CanaryRolledBackError extends Error {
 export class CanaryRollout {
   readonly report: CanaryReport;
   /** The job summary's rows of the deployments this release applied. */
-  readonly rows: SummaryRow[] = [];
+  private readonly rows: SummaryRow[] = [];
   /** The outputs of the deployment now serving (deploy's outputs). */
   outputs: Record<string, string> = {};
   private route: StableRoute | undefined;
@@ -100,6 +101,19 @@ export class CanaryRollout {
       failure: undefined,
       steps: [],
     };
+  }
+
+  /**
+   * The release as a step or a pipeline stage runs it: its outputs set and its deployments' summary
+   * rows pushed, whether it succeeds or not.
+   */
+  async runWithOutputs(rows: SummaryRow[], setOutput: OutputSink): Promise<CanaryReport> {
+    try {
+      return await this.run();
+    } finally {
+      for (const [name, value] of Object.entries(this.stepOutputs())) setOutput(name, value);
+      rows.push(...this.rows);
+    }
   }
 
   async run(): Promise<CanaryReport> {

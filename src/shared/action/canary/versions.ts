@@ -18,8 +18,9 @@ export const MAX_STABLE_ID_LENGTH = MAX_DEPLOYMENT_ID_LENGTH - 1 - HASH_DIGITS;
 /** The server's default custom route prefix (deployment.customRoutePrefix). */
 export const DEFAULT_CUSTOM_ROUTE_PREFIX = '/custom';
 
+/** What the canary adds to the id rule (an id that breaks the deployment rule is reported by that alone). */
 export function stableIdProblem(id: string): string | undefined {
-  return id.length > MAX_STABLE_ID_LENGTH
+  return id.length > MAX_STABLE_ID_LENGTH && id.length <= MAX_DEPLOYMENT_ID_LENGTH
     ? `id "${id}" is too long for strategy: canary: at most ${MAX_STABLE_ID_LENGTH} characters, as each version is deployed as <id>-<${HASH_DIGITS} characters> (a deployment id has at most ${MAX_DEPLOYMENT_ID_LENGTH})`
     : undefined;
 }
