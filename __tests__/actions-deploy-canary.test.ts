@@ -4,12 +4,13 @@
 // the stable URL keeps answering from the old version; a cancel mid-rollout rolled back; the role
 // check, a 403 anyway, bad inputs, and re-runs after an interrupted rollout.
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, call, fetchToken } from './helpers/emulator-http.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import type { ActionRun } from './helpers/run-action.js';
+import { forwardTo, startTinyServer } from './helpers/tiny-server.js';
+import type { TinyServer } from './helpers/tiny-server.js';
 import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
 
 const SCIENTIST = {
@@ -57,6 +58,30 @@ async function routeTargets(id: string) {
   return (await api.get<ModelRoute>(`model/route/${id}`)).json.spec.modelDeployments;
 }
 
+/** The stable route sends every request to `id` alone, and the URL answers from `version`. */
+async function expectServing(id: string, url: string, version: string): Promise<void> {
+  expect(await routeTargets(id.replace(/-[0-9a-f]{6}$/, ''))).toEqual([{ mdName: id, weight: 100 }]);
+  expect(await versionAt(url)).toBe(version);
+}
+
+/**
+ * What a release ended with: its outputs name the version serving at the stable URL, which serves
+ * it alone, and the version that lost (the old one, or the rolled back one) is deleted.
+ */
+async function expectEnded(
+  run: ActionRun,
+  end: { promoted: boolean; serving: string; version: string; url: string; deleted: string },
+): Promise<void> {
+  expect(run.outputs).toMatchObject({
+    promoted: String(end.promoted),
+    'deployment-id': end.serving,
+    url: end.url,
+    'model-version': end.version,
+  });
+  await expectServing(end.serving, end.url, end.version);
+  expect(await deleted(end.deleted)).toBe(true);
+}
+
 /** Gone, or marked for deletion (the controller removes it a moment later). */
 async function deleted(id: string): Promise<boolean> {
   const reply = await api.get<ModelDeployment>(`model/deployment/${id}`);
@@ -76,8 +101,7 @@ describe('a model released by canary', () => {
     expect(run.outputs).toMatchObject({ promoted: 'true', 'previous-deployment-id': '', state: 'Ready' });
     first = run.outputs['deployment-id']!;
     expect(first).toMatch(/^wine-[0-9a-f]{6}$/);
-    expect(await routeTargets('wine')).toEqual([{ mdName: first, weight: 100 }]);
-    expect(await versionAt(url)).toBe('1.0');
+    await expectServing(first, url, '1.0');
     // Every version answers to the model's role, not to one of its own.
     const deployment = await api.get<ModelDeployment>(`model/deployment/${first}`);
     expect(deployment.json.spec.roleName).toBe('role-wine');
@@ -89,15 +113,8 @@ describe('a model released by canary', () => {
     expect(run.failure).toBeUndefined();
     second = run.outputs['deployment-id']!;
     expect(second).not.toBe(first);
-    expect(run.outputs).toMatchObject({
-      promoted: 'true',
-      'previous-deployment-id': first,
-      url,
-      'model-version': '2.0',
-    });
-    expect(await routeTargets('wine')).toEqual([{ mdName: second, weight: 100 }]);
-    expect(await deleted(first)).toBe(true);
-    expect(await versionAt(url)).toBe('2.0');
+    expect(run.outputs['previous-deployment-id']).toBe(first);
+    await expectEnded(run, { promoted: true, serving: second, version: '2.0', url, deleted: first });
     for (const weight of [10, 50, 100]) {
       expect(run.log).toContainEqual(
         expect.stringMatching(new RegExp(`^Weight ${weight}%: \\d+ probes, 0 failed, .*: passed\\.$`)),
@@ -137,15 +154,7 @@ describe('a model released by canary', () => {
       expect(run.failure).toMatch(line);
       expect(run.failure).toContain(`serves ${second} again`);
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
-      expect(run.outputs).toMatchObject({
-        promoted: 'false',
-        'deployment-id': second,
-        url,
-        'model-version': '2.0',
-      });
-      expect(await routeTargets('wine')).toEqual([{ mdName: second, weight: 100 }]);
-      expect(await deleted(candidate)).toBe(true);
-      expect(await versionAt(url)).toBe('2.0');
+      await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
       expect(run.summary).toContain('Rolled back');
       expect(run.summary).toMatch(/failed the (probe|compare) check<\/td>/);
     },
@@ -181,12 +190,11 @@ describe('a model released by canary', () => {
       ),
     );
     expect(run.outputs).toMatchObject({ promoted: 'false', 'deployment-id': second });
-    expect(await routeTargets('wine')).toEqual([{ mdName: second, weight: 100 }]);
+    await expectServing(second, url, '2.0');
     const candidate = /deleting (wine-[0-9a-f]{6})\.$/.exec(
       run.log.find((l) => l.startsWith('Rolling back'))!,
     )![1]!;
     expect(await deleted(candidate)).toBe(true);
-    expect(await versionAt(url)).toBe('2.0');
   }, 30_000);
 
   it('changes nothing when the same version already serves (a re-run)', async () => {
@@ -227,7 +235,7 @@ describe('a model released by canary', () => {
     expect(run.log).toContain('Deleting wine-0ff1ce, a version left by an unfinished rollout.');
     expect(await deleted('wine-0ff1ce')).toBe(true);
     expect(run.outputs).toMatchObject({ promoted: 'true', 'previous-deployment-id': second });
-    expect(await versionAt(url)).toBe('5.0');
+    await expectServing(run.outputs['deployment-id']!, url, '5.0');
   });
 });
 
@@ -330,34 +338,11 @@ test('the pipeline passes strategy: canary and its inputs on to its deploy stage
 }, 60_000);
 
 /** Forwards to the emulator, refusing every route write with the policy's 403. */
-async function routeRefusingProxy(upstream: string) {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        if (req.method !== 'GET' && req.url?.startsWith('/api/v1/model/route')) {
-          res.writeHead(403, { 'content-type': 'text/plain' });
-          res.end('RBAC: access denied');
-          return;
-        }
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers))
-          if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
-        const answer = await fetch(upstream + (req.url ?? ''), {
-          method: req.method,
-          headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        });
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-        res.end(Buffer.from(await answer.arrayBuffer()));
-      })();
-    });
+function routeRefusingProxy(upstream: string): Promise<TinyServer> {
+  return startTinyServer((request, response) => {
+    if (request.method !== 'GET' && request.url.startsWith('/api/v1/model/route')) {
+      response.writeHead(403, { 'content-type': 'text/plain' });
+      response.end('RBAC: access denied');
+    } else void forwardTo(upstream, request, response);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
 }
