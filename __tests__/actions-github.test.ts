@@ -515,3 +515,56 @@ describe('the pipeline', () => {
     expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu/odahu-actions/pipeline@v1');
   });
 });
+
+describe('a canary release', () => {
+  const FAST = { strategy: 'canary', 'canary-interval': '0.3s', 'canary-weights': '50,100' };
+  const release = (version: string, facts: RunFacts) =>
+    runAction(
+      'deploy',
+      {
+        deployment: `kind: ModelDeployment\nid: gh-canary\nspec: {image: 'ghcr.io/acme/gh-canary:${version}'}`,
+        ...FAST,
+        ...poll,
+        ...reporting,
+        ...recording,
+      },
+      { env: { ...odahu, ...gitHubRun(facts) } },
+    );
+
+  test('its steps in the report, the stable URL in the record, provenance on each version', async () => {
+    const first = await release('1.0', { pr: 51 });
+    expect(first.failure).toBeUndefined();
+    const stableUrl = first.outputs.url!;
+    expect(stableUrl).toMatch(/\/custom\/gh-canary$/);
+    const [comment] = commentsOn(51);
+    expect(parseReportMarker(comment!.body)).toMatchObject({ resource: 'gh-canary', url: stableUrl });
+    expect(comment!.body).toContain(
+      `**Canary release of ${first.outputs['deployment-id']}** (first release; ${stableUrl} serves ${first.outputs['deployment-id']})`,
+    );
+    const firstRecord = github.deployments.at(-1)!;
+    expect(firstRecord.statuses.at(-1)).toMatchObject({ state: 'success', environment_url: stableUrl });
+    const firstVersion = (await storedDeployment(first.outputs['deployment-id']!)).spec.annotations!;
+    expect(firstVersion[PROVENANCE_KEYS.commit]).toBe('a'.repeat(40));
+
+    // A new version on a new commit: promoted step by step, the same comment updated.
+    const second = await release('2.0', { pr: 51, attempt: 2, sha: 'c'.repeat(40) });
+    expect(second.failure).toBeUndefined();
+    expect(second.outputs.promoted).toBe('true');
+    expect(commentsOn(51)).toHaveLength(1);
+    const body = commentsOn(51)[0]!.body;
+    expect(body).toContain(
+      `**Canary release of ${second.outputs['deployment-id']}** (promoted; ${stableUrl} serves`,
+    );
+    expect(body).toContain('<td><code>50%</code></td>');
+    expect(body).toContain('<td><code>100%</code></td>');
+    const secondVersion = (await storedDeployment(second.outputs['deployment-id']!)).spec.annotations!;
+    expect(secondVersion[PROVENANCE_KEYS.commit]).toBe('c'.repeat(40));
+
+    // The same release from yet another commit: the version's id does not hang on provenance.
+    const again = await release('2.0', { pr: 51, attempt: 3, sha: 'e'.repeat(40) });
+    expect(again.outputs['deployment-id']).toBe(second.outputs['deployment-id']);
+    expect(commentsOn(51)[0]!.body).toContain('(already serving: nothing rolled out;');
+    const kept = (await storedDeployment(second.outputs['deployment-id']!)).spec.annotations!;
+    expect(kept[PROVENANCE_KEYS.commit]).toBe('c'.repeat(40));
+  });
+});

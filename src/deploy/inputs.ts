@@ -6,6 +6,9 @@ import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
+import { readStrategy } from '../shared/action/canary/options.js';
+import type { CanaryOptions } from '../shared/action/canary/options.js';
+import { stableIdProblem } from '../shared/action/canary/versions.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
@@ -17,9 +20,11 @@ export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
   deployment: ModelDeployment;
   ifExists: IfExists;
+  /** strategy: canary's inputs; undefined for the default rolling update. */
+  canary: CanaryOptions | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
-  /** The annotations every write of the deployment carries. */
+  /** The annotations every write of a deployment carries. */
   provenance: Provenance;
 }
 
@@ -47,6 +52,8 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+  const canary = readStrategy(reader);
+  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
   return {
@@ -54,7 +61,26 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     deployment: deployment!,
     ifExists,
     ...timing,
+    canary,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
   };
+}
+
+/** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
+function checkCanaryFit(
+  reader: InputReader,
+  deployment: ModelDeployment | undefined,
+  ifExists: IfExists,
+  wait: boolean,
+): void {
+  const problem = deployment?.id && stableIdProblem(deployment.id);
+  if (problem) reader.problem(problem);
+  if (ifExists !== 'update') {
+    reader.problem(
+      `input if-exists: ${ifExists} does not apply to strategy: canary (each version is a deployment of its own, next to the one serving)`,
+    );
+  }
+  if (!wait)
+    reader.problem('input wait: false does not go with strategy: canary, which waits for every step');
 }

@@ -1,6 +1,6 @@
-// The deploy action: apply the ModelDeployment (update by default), wait until it serves, output its
-// URL; with github-environment a GitHub deployment records it, with pr-comment the pull request's
-// report shows it.
+// The deploy action: apply the ModelDeployment (update by default), wait until it serves, output its URL;
+// or, with strategy: canary, release it as a canary behind a stable URL (canary.ts). With
+// github-environment a GitHub deployment records it, with pr-comment the pull request's report shows it.
 
 import { deploymentPhase } from '../shared/action/phases.js';
 import { stampingStore } from '../shared/action/provenance.js';
@@ -9,6 +9,8 @@ import type { StepContext } from '../shared/action/step.js';
 import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
 import { servedModelTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
+import type { ModelDeployment } from '../shared/types.js';
+import { deployCanary } from './canary.js';
 import type { DeployInputs } from './inputs.js';
 
 export async function deploy(ctx: StepContext, inputs: DeployInputs): Promise<void> {
@@ -16,26 +18,36 @@ export async function deploy(ctx: StepContext, inputs: DeployInputs): Promise<vo
   const report = new GitHubReport(inputs.github, 'Odahu deploy', desired.id);
   await report.around(async () => {
     await report.deploying(desired.id);
-    let outputs: Record<string, string> | undefined;
-    try {
-      ({ outputs } = await runPhaseStep(
-        ctx,
-        inputs.settings,
-        'Odahu deploy',
-        (client) => ({
-          phase: deploymentPhase,
-          store: stampingStore(client.deployments, inputs.provenance),
-          desired,
-          ...inputs,
-          // Deleting a deployment because a workflow was cancelled would take a model down: never.
-          deleteOnCancel: false,
-          unchanged: unchangedDeployment(client, desired),
-        }),
-        report.rows,
-      ));
-      report.served(outputs.url, inputs.wait ? '' : 'not waited for: wait is false');
-    } finally {
-      report.addTable(servedModelTable(desired.spec.image, outputs));
-    }
+    if (inputs.canary) await deployCanary(ctx, inputs, desired, inputs.canary, report);
+    else await rollingUpdate(ctx, inputs, desired, report);
   });
+}
+
+async function rollingUpdate(
+  ctx: StepContext,
+  inputs: DeployInputs,
+  desired: ModelDeployment,
+  report: GitHubReport,
+): Promise<void> {
+  let outputs: Record<string, string> | undefined;
+  try {
+    ({ outputs } = await runPhaseStep(
+      ctx,
+      inputs.settings,
+      'Odahu deploy',
+      (client) => ({
+        phase: deploymentPhase,
+        store: stampingStore(client.deployments, inputs.provenance),
+        desired,
+        ...inputs,
+        // Deleting a deployment because a workflow was cancelled would take a model down: never.
+        deleteOnCancel: false,
+        unchanged: unchangedDeployment(client, desired),
+      }),
+      report.rows,
+    ));
+    report.served(outputs.url, inputs.wait ? '' : 'not waited for: wait is false');
+  } finally {
+    report.addTable(servedModelTable(desired.spec.image, outputs));
+  }
 }

@@ -8,6 +8,9 @@ import {
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { readStrategy } from '../shared/action/canary/options.js';
+import type { CanaryOptions } from '../shared/action/canary/options.js';
+import { stableIdProblem } from '../shared/action/canary/versions.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
@@ -29,6 +32,8 @@ export interface PipelineInputs {
   pollIntervalMs: number;
   logs: boolean;
   deleteOnCancel: boolean;
+  /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
+  canary: CanaryOptions | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
   /** The annotations every write of the deployment carries. */
@@ -62,6 +67,9 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
+  const canary = readStrategy(reader);
+  const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
+  if (idProblemOfCanary) reader.problem(idProblemOfCanary);
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
   return {
@@ -74,6 +82,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     pollIntervalMs,
     logs,
     deleteOnCancel,
+    canary,
     github,
     provenance: provenanceOf(github.run, 'pipeline'),
   };

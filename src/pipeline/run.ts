@@ -1,10 +1,13 @@
 // The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
 // action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
 // the separate actions' outputs would be. One job-summary table holds every phase; the pull
-// request's report shows it too, and a GitHub deployment records the deploy phase.
+// request's report shows it too, and a GitHub deployment records the deploy phase. The deploy phase
+// can be a canary release behind a stable URL, as the deploy action's strategy: canary.
 
 import * as core from '@actions/core';
 import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
+import { CanaryRollout } from '../shared/action/canary/rollout.js';
+import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
 import { queryModel } from '../shared/action/model-query.js';
 import { deploymentPhase, packagingPhase, trainingPhase } from '../shared/action/phases.js';
 import { runPhase } from '../shared/action/run-phase.js';
@@ -35,16 +38,21 @@ const PIPELINE_OUTPUTS = new Set([
   'model-name',
   'model-version',
   'available-replicas',
+  'promoted',
+  'previous-deployment-id',
 ]);
 
 export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
   const tokens = tokenSourceFor(inputs.settings.credentials);
   const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
   const report = new GitHubReport(inputs.github, 'Odahu pipeline', inputs.deployment.id);
+  /** The deploy stage with strategy: canary, once it has begun. */
+  const deployStage: { canary?: CanaryRollout } = {};
   try {
-    await report.around(() => runPhases(ctx, { client, tokens }, inputs, report));
+    await report.around(() => runPhases(ctx, { client, tokens }, inputs, report, deployStage));
   } finally {
     await writeSummary('Odahu pipeline', report.rows);
+    if (deployStage.canary) await writeCanarySummary(deployStage.canary.report);
     client.dispose();
   }
 }
@@ -54,6 +62,7 @@ async function runPhases(
   { client, tokens }: { client: OdahuClient; tokens: TokenSource },
   inputs: PipelineInputs,
   report: GitHubReport,
+  deployStage: { canary?: CanaryRollout },
 ): Promise<void> {
   const { rows } = report;
   const setOutput = (name: string, value: string) => {
@@ -101,31 +110,52 @@ async function runPhases(
   inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
   const deployment = withDefaults(inputs.deployment);
   await report.deploying(deployment.id);
-  const deployed = await runPhase(
-    ctx,
-    client,
-    {
-      phase: deploymentPhase,
-      store: stampingStore(client.deployments, inputs.provenance),
+  let deployed: Record<string, string>;
+  if (inputs.canary) {
+    const canary = new CanaryRollout(ctx, client, {
       desired: deployment,
-      ifExists: 'update',
-      deleteOnCancel: false,
-      unchanged: unchangedDeployment(client, deployment),
+      provenance: inputs.provenance,
+      options: inputs.canary,
+      tokens,
       timeoutMs: inputs.timeouts.deployment,
-      ...waiting,
-      logs: false,
-    },
-    rows,
-    setOutput,
-  );
-  report.served(deployed.outputs.url);
-  report.addTable(servedModelTable(deployment.spec.image, deployed.outputs));
+      pollIntervalMs: inputs.pollIntervalMs,
+    });
+    deployStage.canary = canary;
+    try {
+      await canary.runWithOutputs(rows, setOutput);
+    } finally {
+      reportCanary(report, canary.report);
+    }
+    deployed = canary.stepOutputs();
+  } else {
+    deployed = (
+      await runPhase(
+        ctx,
+        client,
+        {
+          phase: deploymentPhase,
+          store: stampingStore(client.deployments, inputs.provenance),
+          desired: deployment,
+          ifExists: 'update',
+          deleteOnCancel: false,
+          unchanged: unchangedDeployment(client, deployment),
+          timeoutMs: inputs.timeouts.deployment,
+          ...waiting,
+          logs: false,
+        },
+        rows,
+        setOutput,
+      )
+    ).outputs;
+    report.served(deployed.url);
+    report.addTable(servedModelTable(deployment.spec.image, deployed));
+  }
 
   if (inputs.request) {
     const started = Date.now();
     const { answer } = await queryModel(client, {
       // Without a URL in the outputs (the route could not be read), the id finds it.
-      target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
+      target: deployed.url ? { url: deployed.url } : { deployment: deployment.id },
       request: inputs.request,
       tokens,
       readyTimeoutMs: READY_TIMEOUT_MS,

@@ -1,0 +1,44 @@
+// deploy with strategy: canary: the release (src/shared/action/canary/rollout.ts) as a step, its
+// outputs set and its job summary written whatever happens; its steps go in the pull request's
+// report too.
+
+import * as core from '@actions/core';
+import { CanaryRollout } from '../shared/action/canary/rollout.js';
+import type { CanaryOptions } from '../shared/action/canary/options.js';
+import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
+import type { StepContext } from '../shared/action/step.js';
+import { writeSummary } from '../shared/action/summary.js';
+import { tokenSourceFor } from '../shared/auth.js';
+import { OdahuClient } from '../shared/client.js';
+import type { GitHubReport } from '../shared/github/step-report.js';
+import type { ModelDeployment } from '../shared/types.js';
+import type { DeployInputs } from './inputs.js';
+
+export async function deployCanary(
+  ctx: StepContext,
+  inputs: DeployInputs,
+  desired: ModelDeployment,
+  options: CanaryOptions,
+  report: GitHubReport,
+): Promise<CanaryRollout> {
+  // The token source is the client's: the rollout reads the token's roles and probes with it.
+  const tokens = tokenSourceFor(inputs.settings.credentials);
+  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+  const rollout = new CanaryRollout(ctx, client, {
+    desired,
+    provenance: inputs.provenance,
+    options,
+    tokens,
+    timeoutMs: inputs.timeoutMs,
+    pollIntervalMs: inputs.pollIntervalMs,
+  });
+  try {
+    await rollout.runWithOutputs(report.rows, (name, value) => core.setOutput(name, value));
+  } finally {
+    if (report.rows.length > 0) await writeSummary('Odahu deploy', report.rows);
+    await writeCanarySummary(rollout.report);
+    reportCanary(report, rollout.report);
+    client.dispose();
+  }
+  return rollout;
+}
