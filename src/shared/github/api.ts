@@ -3,8 +3,10 @@
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections; a POST
 // whose answer was lost is not sent twice). What GitHub answers when something is wrong becomes one
 // warning line saying what to change: a report never fails the step that deployed the model.
+// @actions/github is loaded only when a step talks to GitHub: parsing Octokit costs every other run of
+// deploy, predict and pipeline tens of milliseconds for nothing.
 
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { HttpClient } from '@actions/http-client';
 import { USER_AGENT, readText, sendRequest } from '../http.js';
 import { NetworkError } from '../errors.js';
@@ -23,7 +25,8 @@ export interface GitHubApiOptions {
 /** A whole report (a few calls) gives up after this: the step has done its work already. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-export function gitHubApi(options: GitHubApiOptions): { api: GitHubApi; dispose(): void } {
+export async function gitHubApi(options: GitHubApiOptions): Promise<{ api: GitHubApi; dispose(): void }> {
+  const { getOctokit } = await import('@actions/github');
   const client = new HttpClient(USER_AGENT, [], {
     keepAlive: true,
     allowRetries: false,

@@ -26,7 +26,8 @@ export class GitHubReport {
   /** The step's job-summary rows: what runs push there, the report shows. */
   readonly rows: SummaryRow[] = [];
   private readonly tables: ReportTable[] = [];
-  private readonly connection: { api: GitHubApi; dispose(): void } | undefined;
+  /** Made on the first call to GitHub. */
+  private connection: Promise<{ api: GitHubApi; dispose(): void }> | undefined;
   private record: DeploymentRecord | undefined;
   /** The model's URL, once known. */
   private url: string | undefined;
@@ -38,8 +39,14 @@ export class GitHubReport {
     private readonly title: string,
     /** The model the report is about: its deployment id, or its URL where that is all the step has. */
     private readonly resource: string,
-  ) {
-    this.connection = inputs.api && gitHubApi(inputs.api);
+  ) {}
+
+  /** The API, when something is to be told to GitHub. */
+  private api(): Promise<GitHubApi> | undefined {
+    const options = this.inputs.api;
+    if (!options) return undefined;
+    this.connection ??= gitHubApi(options);
+    return this.connection.then(({ api }) => api);
   }
 
   addTable(table: ReportTable): void {
@@ -55,10 +62,12 @@ export class GitHubReport {
   /** The model's deployment starts: with github-environment, a GitHub deployment records it. */
   async deploying(deploymentId: string): Promise<void> {
     const { environment, run } = this.inputs;
-    if (!environment || !this.connection || !run.repository) return;
+    if (!environment || !run.repository) return;
+    const api = this.api();
+    if (!api) return;
     try {
       this.record = await DeploymentRecord.start(
-        this.connection.api,
+        await api,
         { ...run.repository, environment: environment.name, ref: environment.ref },
         run,
         deploymentId,
@@ -87,7 +96,11 @@ export class GitHubReport {
       await this.endRecord(failure);
       await this.comment(failure);
     } finally {
-      this.connection?.dispose();
+      // A connection that never came (its failure was a warning already) has nothing to close.
+      await this.connection?.then(
+        (connection) => connection.dispose(),
+        () => undefined,
+      );
     }
   }
 
@@ -125,7 +138,8 @@ export class GitHubReport {
       return;
     }
     const { run } = this.inputs;
-    if (!this.connection || !run.repository) return;
+    const api = this.api();
+    if (!api || !run.repository) return;
     const key: ReportKey = {
       workflow: run.workflow ?? '',
       job: run.job ?? '',
@@ -140,7 +154,7 @@ export class GitHubReport {
     };
     try {
       const result = await upsertReportSection(
-        this.connection.api,
+        await api,
         { ...run.repository, number: target.pullRequest.number },
         key,
         { title: reportTitle, footer: this.footer() },
