@@ -157,6 +157,13 @@ describe('expressions', () => {
       expect(evaluateCondition(truthy, scope())).toBe(true);
   });
 
+  test("a string's every '' is one quote, as in the format() the parser makes of `echo 'x ${{ e }} y'`", () => {
+    const s = scope(contexts);
+    expect(evaluate("format('echo ''x {0} y''', github.event_name)", s)).toBe("echo 'x workflow_dispatch y'");
+    expect(evaluate("'''a'' ''b'''", s)).toBe("'a' 'b'");
+    expect(evaluate("'it''s'", s)).toBe("it's");
+  });
+
   test('splitting a template: `}}` inside a quoted string does not close the expression', () => {
     expect(splitTemplate("a ${{ format('}}{0}', 1) }} b ${{x}}")).toEqual([
       { literal: 'a ' },
@@ -232,4 +239,26 @@ describe('the if: rules, on steps parsed from a workflow', () => {
     expect(evaluateToString(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
     expect(evaluateToValue(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
   });
+});
+
+test("`run: echo 'x ${{ e }} y'` as the parser builds it: the quotes around the expression kept once", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wf-quotes-'));
+  const file = join(dir, 'quotes.yml');
+  writeFileSync(
+    file,
+    [
+      'on: workflow_dispatch',
+      'jobs:',
+      '  j:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      "      - run: echo 'x ${{ github.run_number }} y'",
+      "      - run: echo '${{ github.ref }}' 'and ''${{ github.run_number }}'''",
+    ].join('\n'),
+  );
+  const [single, several] = jobSteps(workflowJobs(await loadWorkflow(file, 'quotes.yml'))[0]!);
+  const s = scope(contexts);
+  expect(single!.run!.toString()).toContain("''x {0} y''");
+  expect(evaluateToString(single!.run!, s, 'quotes.yml')).toBe("echo 'x 7 y'");
+  expect(evaluateToString(several!.run!, s, 'quotes.yml')).toBe("echo 'refs/heads/main' 'and ''7'''");
 });
