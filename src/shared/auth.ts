@@ -170,7 +170,10 @@ export class ClientCredentialsTokenSource implements TokenSource {
       const proof: Record<string, string> =
         'assertion' in options
           ? // No client_id: Keycloak would require it to equal the assertion's subject.
-            { client_assertion_type: JWT_BEARER, client_assertion: (assertion = await options.assertion.next()) }
+            {
+              client_assertion_type: JWT_BEARER,
+              client_assertion: (assertion = await options.assertion.next()),
+            }
           : { client_id: options.clientId, client_secret: options.clientSecret };
       const form = new URLSearchParams({ grant_type: 'client_credentials', ...proof, scope: options.scope });
       return this.ask('POST', endpoint, form.toString(), headers);

@@ -44,14 +44,7 @@ export interface OdahuSettings {
 }
 
 type SettingName =
-  | 'api-url'
-  | 'auth-url'
-  | 'auth'
-  | 'oidc-audience'
-  | 'client-id'
-  | 'client-secret'
-  | 'scope'
-  | 'token';
+  'api-url' | 'auth-url' | 'auth' | 'oidc-audience' | 'client-id' | 'client-secret' | 'scope' | 'token';
 
 const VARIABLES: Record<SettingName | 'api-connection', string> = {
   'api-url': 'ODAHU_API_URL',
@@ -218,7 +211,8 @@ function gitHubOidcCredentials(
   const mode = `auth github-oidc (from ${auth.origin})`;
   for (const [key, name, why] of REPLACED_BY_OIDC) {
     const setting = given[key];
-    if (setting) problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+    if (setting)
+      problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
   }
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
     problems.push(

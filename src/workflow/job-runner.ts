@@ -111,6 +111,12 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       `environment  ${environment.name}: its protection rules (required reviewers, wait timer, branch rules) are not emulated; the job runs at once`,
     );
   }
+  // As GitHub's runner: only a job whose permissions grant id-token: write may ask for OIDC tokens.
+  const idTokens = setup.idToken?.(environment?.name);
+  if (idTokens) {
+    Object.assign(job.runnerEnv, idTokens.env);
+    setup.commands.addMask(idTokens.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  }
 
   let timedOutAfter: number | undefined;
   const timer = setTimeout(() => {
@@ -127,6 +133,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   } finally {
     clearTimeout(timer);
     stopListening?.();
+    idTokens?.revoke();
   }
 
   let outputs: Record<string, string>;

@@ -6,7 +6,7 @@
 // `npm run workflow` and `npm run demo` both run through here.
 
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
@@ -18,6 +18,8 @@ import { JobLog, formatDuration } from './job-log.js';
 import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { preflight } from './preflight.js';
+import type { RunOidc } from './run-oidc.js';
+import { startRunOidc } from './run-oidc.js';
 import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { RunLog } from './run-log.js';
@@ -51,6 +53,8 @@ export interface WorkflowRunOptions {
   repoRoot: string;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
+  /** --oidc-subject: the GitHub token subjects the embedded emulator trusts (default: each job's). */
+  oidcSubjects?: string[];
   write: (text: string) => void;
   color: boolean;
   environment: NodeJS.ProcessEnv;
@@ -85,6 +89,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     runId,
     runNumber,
     workflowName: workflow.name,
+    workflowFile: relative(workspace, options.workflowPath).split(sep).join('/'),
     eventName,
     eventInputs: inputs?.payload ?? {},
     debug,
@@ -116,7 +121,15 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     },
     options.emulatorOnly,
   );
+  let oidc: RunOidc | undefined;
   try {
+    const subjects = options.oidcSubjects ?? [];
+    if (subjects.length > 0 && !cluster.trustGitHubSubject) {
+      throw new CannotRun([
+        '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
+      ]);
+    }
+    oidc = await startRunOidc(workflow, jobs, cluster, subjects);
     const runLog = new RunLog(options.write);
     const masks = new WorkflowCommands();
     for (const value of Object.values(cluster.secrets)) masks.addMask(value);
@@ -127,7 +140,17 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       mask: (text) => masks.mask(text),
     });
     const summary = new RunSummary(join(runDir, 'summary.md'));
-    printHeader(log, { workflow, jobs, eventName, cluster, workspace, runId, runDir, only: options.jobId });
+    printHeader(log, {
+      workflow,
+      jobs,
+      eventName,
+      cluster,
+      oidc,
+      workspace,
+      runId,
+      runDir,
+      only: options.jobId,
+    });
     const scheduler = new JobScheduler({
       workflow,
       jobs,
@@ -144,6 +167,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       color: options.color,
       debug,
       summary,
+      oidc,
     });
     const stopListening = onSignals(() => scheduler.cancel());
     let outcomes: JobOutcome[];
@@ -165,6 +189,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       exitCode: conclusion === 'success' ? 0 : 1,
     };
   } finally {
+    await oidc?.close();
     await cluster.close();
   }
 }
@@ -179,6 +204,7 @@ function printHeader(
     jobs: SelectedJob[];
     eventName: string;
     cluster: Cluster;
+    oidc: RunOidc | undefined;
     workspace: string;
     runId: string;
     runDir: string;
@@ -192,7 +218,7 @@ function printHeader(
       ? `job ${jobs[0]?.id ?? ''}`
       : `${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`;
   log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
-  for (const line of cluster.description) log.line(line);
+  for (const line of [...cluster.description, ...(run.oidc?.description ?? [])]) log.line(line);
   log.line(`workspace  ${run.workspace}`);
   log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
   const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
