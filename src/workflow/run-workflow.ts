@@ -125,6 +125,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   try {
     const subjects = options.oidcSubjects ?? [];
     if (subjects.length > 0 && !cluster.trustGitHubSubject) {
+      rmSync(runDir, { recursive: true, force: true });
       throw new CannotRun([
         '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
       ]);
