@@ -8,6 +8,7 @@ import { decodeJwt } from 'jose';
 import { ClientCredentialsTokenSource, tokenSourceFor } from '../src/shared/auth.js';
 import { AuthError } from '../src/shared/errors.js';
 import { GitHubIdToken } from '../src/shared/github-oidc.js';
+import { realmIssuerOf } from '../src/shared/settings.js';
 import { gitHubClaims } from '../src/workflow/github-claims.js';
 import type { IdTokenGrant } from '../src/workflow/id-token-service.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
@@ -118,6 +119,16 @@ test('Keycloak takes it; renewals before expiry and after a 401 ask GitHub for a
   expect(third).not.toBe(second);
   expect(asked.seen).toHaveLength(3);
   expect(new Set(asked.seen.map((token) => decodeJwt(token).jti)).size).toBe(3);
+});
+
+test('auth-url the realm issuer: its token endpoint discovered, and the audience that issuer (the settings default)', async () => {
+  const tokens = tokenSourceFor({
+    type: 'github-oidc',
+    authUrl: emulator.issuer,
+    audience: realmIssuerOf(emulator.issuer),
+    scope: 'openid',
+  });
+  expect(decodeJwt(await tokens.token())).toMatchObject({ azp: 'github-main' });
 });
 
 test("a subject the realm does not trust: Keycloak's refusal with the token's sub and aud, never the token", async () => {

@@ -174,17 +174,21 @@ describe('expressions', () => {
   });
 });
 
-describe('the if: rules, on steps parsed from a workflow', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wf-if-'));
-  const file = join(dir, 'if.yml');
+/** The steps of a one-job workflow whose `steps:` are these lines, as the runner parses them. */
+async function parsedSteps(name: string, lines: string[]) {
+  const file = join(mkdtempSync(join(tmpdir(), 'wf-steps-')), name);
   writeFileSync(
     file,
-    [
-      'on: workflow_dispatch',
-      'jobs:',
-      '  j:',
-      '    runs-on: ubuntu-latest',
-      '    steps:',
+    ['on: workflow_dispatch', 'jobs:', '  j:', '    runs-on: ubuntu-latest', '    steps:', ...lines].join(
+      '\n',
+    ),
+  );
+  return jobSteps(workflowJobs(await loadWorkflow(file, name))[0]!);
+}
+
+describe('the if: rules, on steps parsed from a workflow', () => {
+  const steps = () =>
+    parsedSteps('if.yml', [
       '      - run: echo plain',
       "      - if: github.ref == 'refs/heads/main'",
       '        run: echo implied success',
@@ -204,13 +208,7 @@ describe('the if: rules, on steps parsed from a workflow', () => {
       '        run: >-',
       '          folded ${{ github.ref }}',
       '          line',
-    ].join('\n'),
-  );
-
-  async function steps() {
-    const workflow = await loadWorkflow(file, 'if.yml');
-    return jobSteps(workflowJobs(workflow)[0]!);
-  }
+    ]);
 
   test('a condition without a status function implies success() &&', async () => {
     const conditions = (await steps()).map((step) => step.if.expression);
@@ -242,21 +240,10 @@ describe('the if: rules, on steps parsed from a workflow', () => {
 });
 
 test("`run: echo 'x ${{ e }} y'` as the parser builds it: the quotes around the expression kept once", async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wf-quotes-'));
-  const file = join(dir, 'quotes.yml');
-  writeFileSync(
-    file,
-    [
-      'on: workflow_dispatch',
-      'jobs:',
-      '  j:',
-      '    runs-on: ubuntu-latest',
-      '    steps:',
-      "      - run: echo 'x ${{ github.run_number }} y'",
-      "      - run: echo '${{ github.ref }}' 'and ''${{ github.run_number }}'''",
-    ].join('\n'),
-  );
-  const [single, several] = jobSteps(workflowJobs(await loadWorkflow(file, 'quotes.yml'))[0]!);
+  const [single, several] = await parsedSteps('quotes.yml', [
+    "      - run: echo 'x ${{ github.run_number }} y'",
+    "      - run: echo '${{ github.ref }}' 'and ''${{ github.run_number }}'''",
+  ]);
   const s = scope(contexts);
   expect(single!.run!.toString()).toContain("''x {0} y''");
   expect(evaluateToString(single!.run!, s, 'quotes.yml')).toBe("echo 'x 7 y'");
