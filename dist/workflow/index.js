@@ -31300,6 +31300,7 @@ async function runWorkflow(options) {
     try {
         const subjects = options.oidcSubjects ?? [];
         if (subjects.length > 0 && !cluster.trustGitHubSubject) {
+            (0,external_node_fs_namespaceObject.rmSync)(runDir, { recursive: true, force: true });
             throw new CannotRun([
                 '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
             ]);
