@@ -134,7 +134,9 @@ export class FederatedClients {
   private async keysOf(issuer: string): Promise<ReturnType<typeof createRemoteJWKSet>> {
     const known = this.keys.get(issuer);
     if (known) return known;
-    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+    const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+      signal: AbortSignal.timeout(10_000),
+    });
     const discovery = (await response.json()) as { jwks_uri?: unknown };
     if (!response.ok || typeof discovery.jwks_uri !== 'string') {
       throw new Error(`${issuer} has no discovery document with a jwks_uri`);

@@ -1,6 +1,6 @@
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
-// runs-on and the environment it deploys to, the pre stages of its node actions, its steps, the post
-// stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
+// runs-on and the environment it deploys to, its right to GitHub OIDC tokens, the pre stages of its
+// node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
 

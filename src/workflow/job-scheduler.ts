@@ -269,6 +269,7 @@ export class JobScheduler {
     const log = this.jobLog((text) => block.write(text), commands);
     log.line(log.paint('bold', `━━ job ${name}`));
     const context = forJob(options.context, selected.id, jobDir);
+    const oidc = options.oidc;
     const result = await runJob({
       workflow: options.workflow,
       selected,
@@ -291,9 +292,7 @@ export class JobScheduler {
         context,
         machineEnv: options.machineEnv,
         summary: options.summary.job(name),
-        idToken:
-          options.oidc &&
-          ((environment) => options.oidc?.grant(selected, { github: context.github, environment })),
+        idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
       },
       onCancel,
     });

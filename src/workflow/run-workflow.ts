@@ -1,8 +1,9 @@
 // One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
 // the one --job names), the event and its inputs, check for unsupported features in every job (all
 // before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
-// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
-// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// for all the jobs, so what one job makes is there for the next), GitHub's OIDC token service when a
+// job may ask it for tokens (run-oidc.ts), run the jobs in needs order, and end with the summary's
+// path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
 
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
