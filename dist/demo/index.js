@@ -16553,7 +16553,9 @@ class FederatedClients {
         const known = this.keys.get(issuer);
         if (known)
             return known;
-        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+            signal: AbortSignal.timeout(10_000),
+        });
         const discovery = (await response.json());
         if (!response.ok || typeof discovery.jwks_uri !== 'string') {
             throw new Error(`${issuer} has no discovery document with a jwks_uri`);
@@ -30120,8 +30122,8 @@ function messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
-// runs-on and the environment it deploys to, the pre stages of its node actions, its steps, the post
-// stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
+// runs-on and the environment it deploys to, its right to GitHub OIDC tokens, the pre stages of its
+// node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
 
@@ -30715,6 +30717,7 @@ class JobScheduler {
         const log = this.jobLog((text) => block.write(text), commands);
         log.line(log.paint('bold', `━━ job ${name}`));
         const context = forJob(options.context, selected.id, jobDir);
+        const oidc = options.oidc;
         const result = await runJob({
             workflow: options.workflow,
             selected,
@@ -30737,8 +30740,7 @@ class JobScheduler {
                 context,
                 machineEnv: options.machineEnv,
                 summary: options.summary.job(name),
-                idToken: options.oidc &&
-                    ((environment) => options.oidc?.grant(selected, { github: context.github, environment })),
+                idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
             },
             onCancel,
         });
@@ -31156,8 +31158,9 @@ class RunSummary {
 // One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
 // the one --job names), the event and its inputs, check for unsupported features in every job (all
 // before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
-// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
-// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// for all the jobs, so what one job makes is there for the next), GitHub's OIDC token service when a
+// job may ask it for tokens (run-oidc.ts), run the jobs in needs order, and end with the summary's
+// path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
 
 

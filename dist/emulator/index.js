@@ -6738,7 +6738,9 @@ class FederatedClients {
         const known = this.keys.get(issuer);
         if (known)
             return known;
-        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
+        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+            signal: AbortSignal.timeout(10_000),
+        });
         const discovery = (await response.json());
         if (!response.ok || typeof discovery.jwks_uri !== 'string') {
             throw new Error(`${issuer} has no discovery document with a jwks_uri`);

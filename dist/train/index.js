@@ -37512,14 +37512,18 @@ class ClientCredentialsTokenSource {
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
         let assertion;
         const answer = await this.retried(endpoint, async () => {
-            const proof = 'assertion' in options
-                ? // No client_id: Keycloak would require it to equal the assertion's subject.
-                    {
-                        client_assertion_type: JWT_BEARER,
-                        client_assertion: (assertion = await options.assertion.next()),
-                    }
-                : { client_id: options.clientId, client_secret: options.clientSecret };
-            const form = new URLSearchParams({ grant_type: 'client_credentials', ...proof, scope: options.scope });
+            const form = new URLSearchParams({ grant_type: 'client_credentials' });
+            if ('assertion' in options) {
+                assertion = await options.assertion.next();
+                // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
+                form.set('client_assertion_type', JWT_BEARER);
+                form.set('client_assertion', assertion);
+            }
+            else {
+                form.set('client_id', options.clientId);
+                form.set('client_secret', options.clientSecret);
+            }
+            form.set('scope', options.scope);
             return this.ask('POST', endpoint, form.toString(), headers);
         });
         return { answer, assertion };
