@@ -5950,17 +5950,19 @@ class Rollouts {
     artifacts;
     timers;
     settings;
+    onStatus;
     runtimes = new Map();
     /** Routes the edge knows (an Istio VirtualService exists once the route was Ready). */
     liveRoutes = new Set();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, artifacts, timers, settings) {
+    constructor(store, outbox, artifacts, timers, settings, onStatus = () => undefined) {
         this.store = store;
         this.outbox = outbox;
         this.artifacts = artifacts;
         this.timers = timers;
         this.settings = settings;
+        this.onStatus = onStatus;
     }
     /**
      * After a POST, or a PUT. A changed spec (or a deployment whose removal had begun) rolls out a new
@@ -6100,6 +6102,7 @@ class Rollouts {
         if (JSON.stringify(deployment.status) === JSON.stringify(status))
             return;
         deployment.status = status;
+        this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
         this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
         this.reconcileRoutesOf(id);
     }
@@ -6488,15 +6491,17 @@ class TaskRuns {
     timers;
     durations;
     controller;
+    onStatus;
     runs = new Map();
     /** The status each run wrote last, to write back after a PUT that changed nothing. */
     lastStatus = new Map();
-    constructor(store, artifacts, timers, durations, controller) {
+    constructor(store, artifacts, timers, durations, controller, onStatus = () => undefined) {
         this.store = store;
         this.artifacts = artifacts;
         this.timers = timers;
         this.durations = durations;
         this.controller = controller;
+        this.onStatus = onStatus;
     }
     run(kind, id) {
         return this.runs.get(`${kind}/${id}`);
@@ -6601,13 +6606,14 @@ class TaskRuns {
             run.phase = 'running';
             this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
         });
-        this.timers.after(key, durationMs, () => {
+        // The pod ends (its log stream with it); its final state reaches the API a little later.
+        this.timers.after(key, durationMs, () => run.end('finished'));
+        this.timers.after(key, durationMs + (this.controller.statusLagSeconds ?? 0) * 1000, () => {
             const failure = pod?.log.failure;
             const status = failure
                 ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
                 : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
             this.writeStatus(kind, id, status);
-            run.end('finished');
         });
     }
     writeStatus(kind, id, status) {
@@ -6620,6 +6626,7 @@ class TaskRuns {
                 : this.store.jobs.get(id);
         if (!resource)
             return;
+        this.onStatus({ kind, id, state: String(status.state ?? ''), at: Date.now() });
         // A job's status keys are all always emitted; a training's or packaging's are omitempty.
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
@@ -6852,16 +6859,24 @@ async function startCluster(options, baseUrl) {
     const outbox = new Outbox();
     const artifacts = new Artifacts();
     const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+    const observe = (change) => {
+        try {
+            options.onStatus?.(change);
+        }
+        catch (error) {
+            console.error('onStatus hook failed:', error);
+        }
+    };
     const runs = new TaskRuns(store, artifacts, timers, {
         training: options.trainingSeconds ?? 3,
         packaging: options.packagingSeconds ?? 3,
         job: options.jobSeconds ?? 2,
-    }, { launchPeriodSeconds });
+    }, { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 }, observe);
     const faultSeed = options.seed ?? Date.now();
     const rollouts = new Rollouts(store, outbox, artifacts, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
-    });
+    }, observe);
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,
         issuer: identity.issuer,
@@ -6982,6 +6997,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --status-lag SECONDS       a finished pod's state reaches the API this long after
+                             its log ends (default 0)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
   --throttle-rate R          share answered 429 with Retry-After (0..1)
   --retry-after SECONDS      Retry-After of a 429 (default 1)
@@ -7037,6 +7054,7 @@ const FLAGS = {
     '--job-seconds': { option: 'jobSeconds', read: number(0) },
     '--edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
     '--launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+    '--status-lag': { option: 'statusLagSeconds', read: number(0) },
     '--fail-rate': { option: 'failRate', read: number(0, 1) },
     '--throttle-rate': { option: 'throttleRate', read: number(0, 1) },
     '--retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },

@@ -15749,17 +15749,19 @@ class Rollouts {
     artifacts;
     timers;
     settings;
+    onStatus;
     runtimes = new Map();
     /** Routes the edge knows (an Istio VirtualService exists once the route was Ready). */
     liveRoutes = new Set();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, artifacts, timers, settings) {
+    constructor(store, outbox, artifacts, timers, settings, onStatus = () => undefined) {
         this.store = store;
         this.outbox = outbox;
         this.artifacts = artifacts;
         this.timers = timers;
         this.settings = settings;
+        this.onStatus = onStatus;
     }
     /**
      * After a POST, or a PUT. A changed spec (or a deployment whose removal had begun) rolls out a new
@@ -15899,6 +15901,7 @@ class Rollouts {
         if (JSON.stringify(deployment.status) === JSON.stringify(status))
             return;
         deployment.status = status;
+        this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
         this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
         this.reconcileRoutesOf(id);
     }
@@ -16287,15 +16290,17 @@ class TaskRuns {
     timers;
     durations;
     controller;
+    onStatus;
     runs = new Map();
     /** The status each run wrote last, to write back after a PUT that changed nothing. */
     lastStatus = new Map();
-    constructor(store, artifacts, timers, durations, controller) {
+    constructor(store, artifacts, timers, durations, controller, onStatus = () => undefined) {
         this.store = store;
         this.artifacts = artifacts;
         this.timers = timers;
         this.durations = durations;
         this.controller = controller;
+        this.onStatus = onStatus;
     }
     run(kind, id) {
         return this.runs.get(`${kind}/${id}`);
@@ -16400,13 +16405,14 @@ class TaskRuns {
             run.phase = 'running';
             this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
         });
-        this.timers.after(key, durationMs, () => {
+        // The pod ends (its log stream with it); its final state reaches the API a little later.
+        this.timers.after(key, durationMs, () => run.end('finished'));
+        this.timers.after(key, durationMs + (this.controller.statusLagSeconds ?? 0) * 1000, () => {
             const failure = pod?.log.failure;
             const status = failure
                 ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
                 : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
             this.writeStatus(kind, id, status);
-            run.end('finished');
         });
     }
     writeStatus(kind, id, status) {
@@ -16419,6 +16425,7 @@ class TaskRuns {
                 : this.store.jobs.get(id);
         if (!resource)
             return;
+        this.onStatus({ kind, id, state: String(status.state ?? ''), at: Date.now() });
         // A job's status keys are all always emitted; a training's or packaging's are omitempty.
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
@@ -16651,16 +16658,24 @@ async function startCluster(options, baseUrl) {
     const outbox = new Outbox();
     const artifacts = new Artifacts();
     const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+    const observe = (change) => {
+        try {
+            options.onStatus?.(change);
+        }
+        catch (error) {
+            console.error('onStatus hook failed:', error);
+        }
+    };
     const runs = new TaskRuns(store, artifacts, timers, {
         training: options.trainingSeconds ?? 3,
         packaging: options.packagingSeconds ?? 3,
         job: options.jobSeconds ?? 2,
-    }, { launchPeriodSeconds });
+    }, { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 }, observe);
     const faultSeed = options.seed ?? Date.now();
     const rollouts = new Rollouts(store, outbox, artifacts, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
-    });
+    }, observe);
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,
         issuer: identity.issuer,

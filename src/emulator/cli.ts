@@ -24,6 +24,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --status-lag SECONDS       a finished pod's state reaches the API this long after
+                             its log ends (default 0)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
   --throttle-rate R          share answered 429 with Retry-After (0..1)
   --retry-after SECONDS      Retry-After of a 429 (default 1)
@@ -89,6 +91,7 @@ const FLAGS: Readonly<Record<string, { option: keyof EmulatorOptions; read: Read
   '--job-seconds': { option: 'jobSeconds', read: number(0) },
   '--edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
   '--launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+  '--status-lag': { option: 'statusLagSeconds', read: number(0) },
   '--fail-rate': { option: 'failRate', read: number(0, 1) },
   '--throttle-rate': { option: 'throttleRate', read: number(0, 1) },
   '--retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },

@@ -35,6 +35,10 @@ export interface EmulatorOptions {
   /** The controller's period (`common.launchPeriod`, 3 s on a cluster): a deleted training's or
    * packaging's Kubernetes object (with its log) outlives the row this long. Default 1. */
   launchPeriodSeconds?: number;
+  /** How long after a training's or packaging's pod ends (its log stream with it) the API shows its
+   * final state: on a cluster the controller writes it on its next pass, up to `common.launchPeriod`
+   * later. Default 0. */
+  statusLagSeconds?: number;
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
   failRate?: number;
   throttleRate?: number;
@@ -46,8 +50,18 @@ export interface EmulatorOptions {
   seed?: number;
   /** Each answer of the API and the model server, for the contract check and for debugging. */
   onAnswer?: (answer: RecordedAnswer) => void;
+  /** Each state the controller writes, when it writes it (the benchmark times steps against it). */
+  onStatus?: (change: StatusChange) => void;
   /** One line per request on stderr. */
   verbose?: boolean;
+}
+
+export interface StatusChange {
+  kind: 'training' | 'packaging' | 'job' | 'deployment';
+  id: string;
+  state: string;
+  /** Date.now() when it was written. */
+  at: number;
 }
 
 export interface RecordedAnswer {

@@ -9,6 +9,7 @@ import { moment, nowNs, rfc3339 } from './clock.js';
 import { ZERO_PAYLOAD, type Outbox } from './events.js';
 import { planRun } from './overrides.js';
 import type { Store } from './store.js';
+import type { StatusChange } from './options.js';
 import type { Timers } from './timers.js';
 import type { ModelDeploymentStatus, ModelRoute, ModelRouteStatus } from '../shared/types.js';
 
@@ -54,6 +55,7 @@ export class Rollouts {
     private readonly artifacts: Artifacts,
     private readonly timers: Timers,
     private readonly settings: RolloutSettings,
+    private readonly onStatus: (change: StatusChange) => void = () => undefined,
   ) {}
 
   /**
@@ -190,6 +192,7 @@ export class Rollouts {
     this.lastStatus.set(id, status);
     if (JSON.stringify(deployment.status) === JSON.stringify(status)) return;
     deployment.status = status;
+    this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
     this.outbox.add(
       'deployment',
       id,

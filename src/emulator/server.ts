@@ -17,7 +17,13 @@ import { Exchange } from './exchange.js';
 import { Faults } from './faults.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
-import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
+import type {
+  EmulatorClient,
+  EmulatorOptions,
+  RecordedAnswer,
+  RunningEmulator,
+  StatusChange,
+} from './options.js';
 import { Rollouts } from './rollouts.js';
 import { Store } from './store.js';
 import { TaskRuns } from './task-runs.js';
@@ -101,6 +107,13 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const outbox = new Outbox();
   const artifacts = new Artifacts();
   const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+  const observe = (change: StatusChange): void => {
+    try {
+      options.onStatus?.(change);
+    } catch (error) {
+      console.error('onStatus hook failed:', error);
+    }
+  };
   const runs = new TaskRuns(
     store,
     artifacts,
@@ -110,13 +123,21 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       packaging: options.packagingSeconds ?? 3,
       job: options.jobSeconds ?? 2,
     },
-    { launchPeriodSeconds },
+    { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 },
+    observe,
   );
   const faultSeed = options.seed ?? Date.now();
-  const rollouts = new Rollouts(store, outbox, artifacts, timers, {
-    deploymentSeconds: options.deploymentSeconds ?? 2,
-    edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
-  });
+  const rollouts = new Rollouts(
+    store,
+    outbox,
+    artifacts,
+    timers,
+    {
+      deploymentSeconds: options.deploymentSeconds ?? 2,
+      edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+    },
+    observe,
+  );
   const configuration = configurationDocument(
     config,
     {

@@ -22,7 +22,7 @@ export interface PipelineInputs {
   request: PredictionRequest | undefined;
   /** Each phase waits as long as its own action would. */
   timeouts: { training: number; packaging: number; deployment: number };
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   logs: boolean;
   deleteOnCancel: boolean;
 }

@@ -22,7 +22,7 @@ export interface WaitInputs {
   target: WaitTarget;
   id: string;
   timeoutMs: number;
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   logs: boolean;
 }
 

@@ -16,7 +16,8 @@ import type { PredictionRequest } from '../types.js';
 export interface PhaseTiming {
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined (`auto`) for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
   logs: boolean;
 }
 
@@ -81,8 +82,13 @@ export function readPhaseTiming(
   };
 }
 
-/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
-export function readPollInterval(reader: InputReader): number {
+/**
+ * `auto` (or empty): the adaptive schedule of poll-schedule.ts. Faster than 0.1 s would hammer the
+ * API; slower than an hour would miss the end by as much.
+ */
+export function readPollInterval(reader: InputReader): number | undefined {
+  const value = reader.optional('poll-interval');
+  if (value === undefined || value === 'auto') return undefined;
   return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 
