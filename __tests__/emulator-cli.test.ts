@@ -131,6 +131,8 @@ describe('odahu-emulator', () => {
     [['--fail-rate', '2'], /^odahu-emulator: --fail-rate must be a number between 0 and 1, not "2"\n$/],
     [['--launch-period', '-1'], /^odahu-emulator: --launch-period must be a number 0 or more, not "-1"\n$/],
     [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
+    [['--outage', '30'], /^odahu-emulator: --outage must be START:SECONDS or auth:START:SECONDS/],
+    [['--outage', 'db:1:2'], /^odahu-emulator: --outage must be START:SECONDS or auth:START:SECONDS/],
     [['--colour'], /^odahu-emulator: unknown flag "--colour" \(see --help\)\n$/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const child = run(args);

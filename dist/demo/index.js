@@ -14808,11 +14808,67 @@ function apiRouter(context) {
     return router;
 }
 
+;// CONCATENATED MODULE: ./src/emulator/dice.ts
+// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
+// choices among weighted route targets.
+function createDice(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
+// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
+// Retry-After), latency, and a connection cut mid-answer after the request took effect.
+
+/** Envoy's answer when the API pod cannot be reached. */
+const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+/** Envoy's local rate limit answer. */
+const RATE_LIMITED = 'local_rate_limited';
+class Faults {
+    settings;
+    dice;
+    constructor(settings) {
+        this.settings = settings;
+        this.dice = createDice(settings.seed);
+    }
+    /**
+     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
+     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
+     * seed replays the same sequence whatever the rates.
+     */
+    async intercept(exchange) {
+        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
+        const fail = this.dice() < failRate;
+        const throttle = this.dice() < throttleRate;
+        const drop = this.dice() < dropRate;
+        if (latencyMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        if (fail) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return true;
+        }
+        if (throttle) {
+            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
+            return true;
+        }
+        exchange.cut = drop;
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/api/gateway.ts
 // What stands in front of the API handlers, in a real cluster's order: the ingress (where the
 // emulator's faults strike), Istio's JWT check (401), OPA's role policy (403), then gin's router
 // (trailing-slash redirects, a plain-text 404 for anything else) and the handlers' errors as
 // `{"message": ...}`.
+
 
 
 const NOT_FOUND_PAGE = '404 page not found';
@@ -14821,13 +14877,19 @@ class ApiGateway {
     verifier;
     faults;
     baseUrl;
-    constructor(router, verifier, faults, baseUrl) {
+    outages;
+    constructor(router, verifier, faults, baseUrl, outages) {
         this.router = router;
         this.verifier = verifier;
         this.faults = faults;
         this.baseUrl = baseUrl;
+        this.outages = outages;
     }
     async handle(exchange) {
+        if (this.outages.down('api')) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return;
+        }
         if (await this.faults.intercept(exchange))
             return;
         const verdict = await this.verifier.verify(exchange.header('authorization'));
@@ -15152,20 +15214,6 @@ function seedConnections() {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/emulator/dice.ts
-// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
-// choices among weighted route targets.
-function createDice(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/exchange.ts
 // One HTTP request and its answer. Every answer goes through here, so that each one is recorded for
 // the onAnswer hook and a "drop" fault can cut it half-way, after the request had all its effects.
@@ -15289,44 +15337,50 @@ function safeDecode(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/faults.ts
-// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
-// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
-// Retry-After), latency, and a connection cut mid-answer after the request took effect.
-
-/** Envoy's answer when the API pod cannot be reached. */
-const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
-/** Envoy's local rate limit answer. */
-const RATE_LIMITED = 'local_rate_limited';
-class Faults {
-    settings;
-    dice;
-    constructor(settings) {
-        this.settings = settings;
-        this.dice = createDice(settings.seed);
+;// CONCATENATED MODULE: ./src/emulator/outages.ts
+// Rehearsed outages: windows of time during which the API server (or the identity provider) does not
+// answer, as while a real one restarts during a rolling update. The gateway then answers every API
+// request with Envoy's 503, nothing is processed and nothing is lost; the streams the API had open
+// (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
+// endpoint stays up unless an `auth` window says otherwise.
+class Outages {
+    onApiDown;
+    now;
+    windows = [];
+    timers = new Set();
+    constructor(planned, 
+    /** Called when an API outage begins: cut what the API has open. */
+    onApiDown, now = Date.now) {
+        this.onApiDown = onApiDown;
+        this.now = now;
+        const started = now();
+        for (const outage of planned)
+            this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
     }
-    /**
-     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
-     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
-     * seed replays the same sequence whatever the rates.
-     */
-    async intercept(exchange) {
-        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
-        const fail = this.dice() < failRate;
-        const throttle = this.dice() < throttleRate;
-        const drop = this.dice() < dropRate;
-        if (latencyMs > 0)
-            await new Promise((resolve) => setTimeout(resolve, latencyMs));
-        if (fail) {
-            exchange.text(503, UPSTREAM_FAILURE);
-            return true;
-        }
-        if (throttle) {
-            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
-            return true;
-        }
-        exchange.cut = drop;
-        return false;
+    /** One more, from now on. */
+    begin(target, seconds) {
+        this.add(target, this.now(), seconds);
+    }
+    /** Is `target` down now? */
+    down(target) {
+        const now = this.now();
+        return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+    }
+    close() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+        this.timers.clear();
+    }
+    add(target, from, seconds) {
+        this.windows.push({ target, from, to: from + seconds * 1000 });
+        if (target !== 'api')
+            return;
+        const timer = setTimeout(() => {
+            this.timers.delete(timer);
+            this.onApiDown();
+        }, Math.max(0, from - this.now()));
+        timer.unref();
+        this.timers.add(timer);
     }
 }
 
@@ -16381,7 +16435,7 @@ class TaskRuns {
                 : this.store.jobs.get(id);
         if (!resource)
             return;
-        this.onStatus({ kind, id, state: String(status.state ?? ''), at: Date.now() });
+        this.onStatus({ kind, id, state: typeof status.state === 'string' ? status.state : '', at: Date.now() });
         // A job's status keys are all always emitted; a training's or packaging's are omitempty.
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
@@ -16546,6 +16600,7 @@ class Timers {
 
 
 
+
 const DEFAULT_PORT = 8765;
 const DEFAULT_CLIENT_ID = 'odahu-actions';
 /** A development secret, printed on start-up: the emulator guards nothing of value. */
@@ -16576,6 +16631,7 @@ async function startEmulator(options = {}) {
         announceReady();
         return {
             ...cluster.urls,
+            outage: cluster.outage,
             close: async () => {
                 cluster.stop();
                 await closeServer(server);
@@ -16655,7 +16711,13 @@ async function startCluster(options, baseUrl) {
         dropRate: options.dropRate ?? 0,
         seed: faultSeed,
     });
-    const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+    // What the API has open, to cut when an outage begins.
+    const openApiAnswers = new Set();
+    const outages = new Outages(options.outages ?? [], () => {
+        for (const res of openApiAnswers)
+            res.destroy();
+    });
+    const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
     // Its own dice, so that model traffic does not shift the API's fault sequence.
     const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
     const record = (answer) => {
@@ -16676,8 +16738,15 @@ async function startCluster(options, baseUrl) {
         // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
         const url = new URL(`http://emulator${req.url ?? '/'}`);
         if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
-            identity.handle(req, res);
+            if (outages.down('auth'))
+                res.writeHead(503, { 'content-type': TEXT_TYPE }).end(UPSTREAM_FAILURE);
+            else
+                identity.handle(req, res);
             return;
+        }
+        if (url.pathname.startsWith('/api/v1/')) {
+            openApiAnswers.add(res);
+            res.once('close', () => openApiAnswers.delete(res));
         }
         const exchange = new Exchange(req, res, url, record);
         const path = exchange.path;
@@ -16705,7 +16774,11 @@ async function startCluster(options, baseUrl) {
             edgeUrl: config.edgeHost,
         },
         dispatch,
-        stop: () => timers.close(),
+        outage: (seconds, target = 'api') => outages.begin(target, seconds),
+        stop: () => {
+            timers.close();
+            outages.close();
+        },
     };
 }
 /** Where clients on this machine reach a server listening on `host`. */

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(217);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(345);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 217:
+/***/ 345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3175,7 +3175,7 @@ function notice(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function info(message) {
+function core_info(message) {
     process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
@@ -3335,8 +3335,9 @@ function asError(value) {
 function oneLine(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
-function attemptsNote(attempts) {
-    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
 }
 /** Bad inputs, settings or manifests: every problem found, one line each. */
 class InputError extends Error {
@@ -3357,27 +3358,26 @@ class ApiError extends Error {
     status;
     serverMessage;
     retryAfter;
-    attempts;
+    tried;
     body;
     constructor(details) {
         const serverMessage = redact(oneLine(details.serverMessage));
-        const attempts = details.attempts ?? 1;
         super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
-            attemptsNote(attempts)));
+            triedNote(details.tried)));
         this.name = 'ApiError';
         this.method = details.method;
         this.url = displayUrl(details.url);
         this.status = details.status;
         this.serverMessage = serverMessage;
         this.retryAfter = details.retryAfter;
-        this.attempts = attempts;
+        this.tried = details.tried;
         this.body = redact((details.body ?? '').slice(0, MAX_BODY));
     }
-    /** The same failure, reported as the last of several attempts. */
-    afterAttempts(attempts) {
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
         const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, attempts, body });
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
     }
 }
 /** The token endpoint refused the credentials, or answered without a token. */
@@ -3398,11 +3398,11 @@ class NetworkError extends Error {
     /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
     code;
     cause;
-    attempts;
-    /** The message without the call: `network error: <cause>[ (after n attempts)]`. */
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
-    constructor(method, url, cause, attempts = 1) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${attemptsNote(attempts)}`);
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
         super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
@@ -3410,11 +3410,11 @@ class NetworkError extends Error {
         this.url = displayUrl(url);
         this.code = cause.code;
         this.cause = cause;
-        this.attempts = attempts;
+        this.tried = tried;
     }
-    /** The same failure, reported as the last of several attempts. */
-    afterAttempts(attempts) {
-        return new NetworkError(this.method, this.url, this.cause, attempts);
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
     }
     /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
     get neverSent() {
@@ -3423,7 +3423,8 @@ class NetworkError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, or plain seconds.
+// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, or plain seconds; and as the
+// log shows them: `14s`, `3m 05s`, `2h 10m`.
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -3442,6 +3443,16 @@ function parseDuration(text, name = 'duration') {
     }
     const [, hours, minutes, seconds] = match;
     return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+}
+/** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
+function formatElapsed(ms) {
+    const seconds = Math.round(ms / 1000);
+    if (seconds < 60)
+        return `${seconds}s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60)
+        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3621,7 +3632,7 @@ async function runStep(body) {
         }
         cancelledBy = signal;
         cancelledAt = Date.now();
-        info(`Received ${signal}: cancelling.`);
+        core_info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
     process.on('SIGINT', cancel);
@@ -3648,7 +3659,7 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(what, work) {
-    info(what);
+    core_info(what);
     const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -8069,10 +8080,132 @@ function fromJson(text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/retry.ts
+// Which failures are worth another try, how long to wait first, and for how long to keep trying.
+// Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
+// and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
+// a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
+// times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
+// between tries grows to a cap with jitter, so clients that failed together do not come back together.
+
+
+
+/** The default of the `retry-timeout` input. */
+const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
+const DEFAULT_RETRY_POLICY = {
+    budgetMs: DEFAULT_RETRY_BUDGET_MS,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+};
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** The failure an error stands for, or undefined for errors that are not about the exchange. */
+function failureOf(error) {
+    if (error instanceof NetworkError)
+        return { kind: 'network', neverSent: error.neverSent };
+    if (error instanceof ApiError)
+        return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
+    return undefined;
+}
+/** A failure worth another try (for an idempotent call), whatever the time left. */
+function isTransient(error) {
+    const failure = failureOf(error);
+    if (!failure)
+        return false;
+    return failure.kind === 'network' || RETRYABLE_STATUSES.has(failure.status);
+}
+/** What a failure answered, in a few words: `503`, `no answer (ECONNREFUSED)`. */
+function answerOf(error) {
+    if (error instanceof ApiError)
+        return String(error.status);
+    if (error instanceof NetworkError)
+        return `no answer${error.code ? ` (${error.code})` : ''}`;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
+function retryDelay(failure, attempt, context) {
+    const { policy } = context;
+    if (attempt >= (policy.attempts ?? Infinity))
+        return undefined;
+    const left = context.deadline - context.now;
+    if (left <= 0)
+        return undefined;
+    if (failure.kind === 'network') {
+        if (!context.idempotent && !failure.neverSent)
+            return undefined;
+        return Math.min(left, backoffDelay(attempt, policy, context.random));
+    }
+    if (!RETRYABLE_STATUSES.has(failure.status))
+        return undefined;
+    const asked = parseRetryAfter(failure.retryAfter, context.now);
+    // The server said when to come back: as asked, if that is within the budget; else not at all.
+    if (asked !== undefined)
+        return asked <= left ? asked : undefined;
+    return Math.min(left, backoffDelay(attempt, policy, context.random));
+}
+/** Half fixed, half random: in [c/2, c) with c = min(max, base * 2^(attempt-1)). */
+function backoffDelay(attempt, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** Retry-After as delay-seconds or an HTTP-date, in milliseconds from `now`; undefined if unreadable. */
+function parseRetryAfter(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
+    if (!/^[A-Za-z]{3}/.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function sleep(ms, signal) {
+    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+}
+/**
+ * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
+ * error of the last attempt is thrown, saying for how long and how often the call was tried.
+ */
+async function withRetries(operation, options = {}) {
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    const wait = options.sleep ?? sleep;
+    const now = options.now ?? Date.now;
+    const started = now();
+    const deadline = options.deadline ?? started + policy.budgetMs;
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const failure = failureOf(error);
+            const at = now();
+            const delayMs = failure &&
+                retryDelay(failure, attempt, {
+                    policy,
+                    idempotent: options.idempotent ?? true,
+                    random: options.random ?? Math.random,
+                    now: at,
+                    deadline,
+                });
+            if (delayMs === undefined) {
+                if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
+                    throw error;
+                throw error.afterTrying(`tried for ${formatElapsed(at - started)}, ${attempt} attempts`);
+            }
+            options.onRetry?.({ attempt, delayMs, error: error, deadline });
+            await wait(delayMs, options.signal);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
+
+
 
 
 
@@ -8082,6 +8215,8 @@ const actionInputs = {
     env: process.env,
 };
 const DEFAULT_SCOPE = 'openid profile email offline_access groups';
+/** A retry-timeout longer than a day is a typo. */
+const MAX_RETRY_TIMEOUT_MS = 24 * 3600 * 1000;
 const VARIABLES = {
     'api-url': 'ODAHU_API_URL',
     'auth-url': 'ODAHU_AUTH_URL',
@@ -8176,9 +8311,30 @@ function readSettings(source = actionInputs) {
         problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
             '(as inputs, in api-connection, or as ODAHU_* variables)');
     }
+    const retryTimeoutMs = readRetryTimeout(source, problems);
     if (problems.length > 0 || !apiUrl || !credentials)
         throw new InputError(problems);
-    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials, retryTimeoutMs };
+}
+/** `retry-timeout`, else ODAHU_RETRY_TIMEOUT, else 3 minutes. */
+function readRetryTimeout(source, problems) {
+    const input = source.input('retry-timeout').trim();
+    const variable = (source.env.ODAHU_RETRY_TIMEOUT ?? '').trim();
+    const [text, origin] = input ? [input, 'input retry-timeout'] : [variable, 'ODAHU_RETRY_TIMEOUT'];
+    if (!text)
+        return DEFAULT_RETRY_BUDGET_MS;
+    try {
+        const ms = parseDuration(text, origin);
+        if (ms <= MAX_RETRY_TIMEOUT_MS)
+            return ms;
+        problems.push(`${origin} must be at most 24h, not "${text}"`);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        problems.push(...error.problems);
+    }
+    return DEFAULT_RETRY_BUDGET_MS;
 }
 function isHttpUrl(text) {
     try {
@@ -8242,6 +8398,13 @@ options = {}) {
             reader.problem(`${id !== undefined ? 'input id' : manifest.origin}: ${problem}`);
     }
     return manifest;
+}
+/**
+ * The settings with retry-timeout no longer than the step's own timeouts: a call is never retried
+ * past the time the user gave the whole step.
+ */
+function withinStepTimeout(settings, ...timeoutsMs) {
+    return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
 /** wait, timeout, poll-interval and, for phases with a pod, logs. */
 function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
@@ -8307,7 +8470,13 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     const timing = readPhaseTiming(reader, defaultTimeout);
     const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
     reader.finish();
-    return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
+    return {
+        settings: withinStepTimeout(settings, timing.timeoutMs),
+        manifest: manifest,
+        ifExists,
+        deleteOnCancel,
+        ...timing,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/train/inputs.ts
@@ -8355,14 +8524,14 @@ function reasonAndMessage(status) {
 const trainingPhase = {
     kind: 'ModelTraining',
     noun: 'training',
-    get: (client, id, signal) => client.trainings.get(id, { signal }),
+    get: (client, id, options) => client.trainings.get(id, options),
     state: (t) => t.status?.state ?? 'unknown',
     detail: () => '',
     outcome: (t) => podOutcome(t.status?.state),
     failure: (t) => reasonAndMessage(t.status),
     logs: {
         ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow, signal) => client.trainings.logs(id, { follow, signal }),
+        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
     },
     runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
     outputs: (_client, t) => {
@@ -8382,14 +8551,14 @@ const trainingPhase = {
 const packagingPhase = {
     kind: 'ModelPackaging',
     noun: 'packaging',
-    get: (client, id, signal) => client.packagings.get(id, { signal }),
+    get: (client, id, options) => client.packagings.get(id, options),
     state: (p) => p.status?.state ?? 'unknown',
     detail: () => '',
     outcome: (p) => podOutcome(p.status?.state),
     failure: (p) => reasonAndMessage(p.status),
     logs: {
         ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow, signal) => client.packagings.logs(id, { follow, signal }),
+        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
     },
     runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
     outputs: (_client, p) => {
@@ -8412,7 +8581,7 @@ function deploymentServes(d) {
 const deploymentPhase = {
     kind: 'ModelDeployment',
     noun: 'deployment',
-    get: (client, id, signal) => client.deployments.get(id, { signal }),
+    get: (client, id, options) => client.deployments.get(id, options),
     state: (d) => d.status?.state || 'pending',
     detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
     outcome: (d) => {
@@ -8451,7 +8620,7 @@ const deploymentPhase = {
 const inferenceJobPhase = {
     kind: 'InferenceJob',
     noun: 'batch inference job',
-    get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
+    get: (client, id, options) => client.inferenceJobs.get(id, options),
     state: (j) => j.status?.state || 'pending',
     detail: () => '',
     outcome: (j) => podOutcome(j.status?.state),
@@ -8464,102 +8633,63 @@ const inferenceJobPhase = {
     keyOutputs: [],
 };
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
-// Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
-// 503, 504 (a gateway or a pod in between) and 429 (waiting as long as Retry-After asks, within a cap);
-// never another 4xx (the request itself is wrong) nor a 500 (the server has decided). The wait grows
-// exponentially with full jitter, so clients that failed together do not come back together.
+;// CONCATENATED MODULE: ./src/shared/outage.ts
+// Saying once that a server has stopped answering, and once that it answers again. A call that meets
+// an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
+// would leave the user wondering why a step stands still. The notice comes once the server has not
+// answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
 
 
-const DEFAULT_RETRY_POLICY = {
-    attempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-};
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** The failure an error stands for, or undefined for errors that are not about the exchange. */
-function failureOf(error) {
-    if (error instanceof NetworkError)
-        return { kind: 'network', neverSent: error.neverSent };
-    if (error instanceof ApiError)
-        return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
-    return undefined;
-}
-/** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
-function retryDelay(failure, attempt, context) {
-    const { policy } = context;
-    if (attempt >= policy.attempts)
-        return undefined;
-    if (failure.kind === 'network') {
-        if (!context.idempotent && !failure.neverSent)
-            return undefined;
-        return backoffDelay(attempt, policy, context.random);
+const NOTICE_AFTER_MS = 20_000;
+class OutageNotice {
+    server;
+    now;
+    warn;
+    info;
+    /** The first failure since the last answer. */
+    since;
+    told = false;
+    constructor(
+    /** `the Odahu API`, `the token endpoint`... */
+    server, now = Date.now, warn = core_warning, info = core_info) {
+        this.server = server;
+        this.now = now;
+        this.warn = warn;
+        this.info = info;
     }
-    if (!RETRYABLE_STATUSES.has(failure.status))
-        return undefined;
-    const asked = parseRetryAfter(failure.retryAfter, context.now);
-    if (asked !== undefined)
-        return Math.min(asked, policy.maxRetryAfterMs);
-    return backoffDelay(attempt, policy, context.random);
-}
-/** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))). */
-function backoffDelay(attempt, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Retry-After as delay-seconds or an HTTP-date, in milliseconds from `now`; undefined if unreadable. */
-function parseRetryAfter(value, now) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
-    if (!/^[A-Za-z]{3}/.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-}
-/**
- * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of attempts.
- * The error of the last attempt is thrown, saying how many attempts were made.
- */
-async function withRetries(operation, options = {}) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    for (let attempt = 1;; attempt++) {
-        options.signal?.throwIfAborted();
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const failure = failureOf(error);
-            const delayMs = failure &&
-                retryDelay(failure, attempt, {
-                    policy,
-                    idempotent: options.idempotent ?? true,
-                    random: options.random ?? Math.random,
-                    now: (options.now ?? Date.now)(),
-                });
-            if (delayMs === undefined) {
-                throw attempt > 1 && (error instanceof ApiError || error instanceof NetworkError)
-                    ? error.afterAttempts(attempt)
-                    : error;
-            }
-            options.onRetry?.({ attempt, delayMs, error: error });
-            await wait(delayMs, options.signal);
-        }
+    /** A try failed with `answer` (`503`, `no answer (ECONNRESET)`); it is tried again until `until`. */
+    failed(answer, until) {
+        const now = this.now();
+        this.since ??= now;
+        if (this.told || now - this.since < NOTICE_AFTER_MS)
+            return;
+        this.told = true;
+        this.warn(`${capitalize(this.server)} has not answered for ${formatElapsed(now - this.since)} (${answer}); ` +
+            `still trying until ${clockTime(until)}.`);
     }
+    /** A call got an answer. */
+    answered() {
+        if (this.told && this.since !== undefined) {
+            this.info(`${capitalize(this.server)} answers again, after ${formatElapsed(this.now() - this.since)}.`);
+        }
+        this.since = undefined;
+        this.told = false;
+    }
+}
+/** `14:32:10Z`, as the state lines print their times. */
+function clockTime(ms) {
+    return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
-// token and cannot tell a safe retry of a write from an unsafe one), and errors that name the call.
+// token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
+// budget lasts, one notice when the server stops answering, and errors that name the call.
+
 
 
 
@@ -8569,6 +8699,7 @@ class http_Transport {
     baseUrl;
     tokens;
     retry;
+    outage;
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
@@ -8576,6 +8707,7 @@ class http_Transport {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
+        this.outage = new OutageNotice(options.server ?? 'the Odahu API');
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
         this.client = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
         this.streamClient = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
@@ -8600,7 +8732,10 @@ class http_Transport {
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
                 core_debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
-                return this.exchange('GET', options.createdObjectPath, { signal: options.signal });
+                return this.exchange('GET', options.createdObjectPath, {
+                    signal: options.signal,
+                    retryUntil: options.retryUntil,
+                });
             }
             throw apiErrorOf(method, url, response.message, text);
         });
@@ -8643,23 +8778,31 @@ class http_Transport {
         return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
     }
     retrying(method, url, options, state, attempt) {
-        const attempts = this.retry?.policy?.attempts ?? DEFAULT_RETRY_POLICY.attempts;
         return withRetries(async (number) => {
-            core_debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
+            core_debug(`${method} ${displayUrl(url)} (attempt ${number})`);
             try {
-                return await attempt();
+                const answer = await attempt();
+                this.outage.answered();
+                return answer;
             }
             catch (error) {
                 // A connection never made cannot have applied anything; any other lost answer may have.
                 if (error instanceof NetworkError && !error.neverSent)
                     state.unanswered = true;
+                // Any answer, even a refusal, means the server is back.
+                if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
+                    this.outage.answered();
                 throw error;
             }
         }, {
             ...this.retry,
             signal: options.signal,
+            deadline: options.retryUntil,
             idempotent: options.idempotent ?? true,
-            onRetry: ({ attempt: number, delayMs, error }) => core_debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
+            onRetry: ({ attempt: number, delayMs, error, deadline }) => {
+                core_debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
+                this.outage.failed(answerOf(error), deadline);
+            },
         });
     }
     /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
@@ -8807,6 +8950,7 @@ function textStart(text) {
 
 
 
+
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -8825,6 +8969,7 @@ class ClientCredentialsTokenSource {
     options;
     now;
     http = new lib_HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    outage = new OutageNotice('the token endpoint');
     cached;
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
@@ -8867,7 +9012,7 @@ class ClientCredentialsTokenSource {
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
         if ((answer.status === 404 || answer.status === 405) && this.tokenEndpoint === undefined) {
             endpoint = await this.discoverTokenEndpoint(answer.status);
-            info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
+            core_info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`);
             answer = await this.grant(endpoint);
         }
@@ -8943,10 +9088,15 @@ class ClientCredentialsTokenSource {
     /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
     async retried(endpoint, attempt) {
         try {
-            return await withRetries(attempt, {
+            const answer = await withRetries(attempt, {
                 ...this.options.retry,
-                onRetry: ({ error, delayMs }) => core_debug(`${error.message}; retrying in ${delayMs} ms`),
+                onRetry: ({ error, delayMs, deadline }) => {
+                    core_debug(`${error.message}; retrying in ${delayMs} ms`);
+                    this.outage.failed(answerOf(error), deadline);
+                },
             });
+            this.outage.answered();
+            return answer;
         }
         catch (error) {
             // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
@@ -8959,11 +9109,12 @@ class ClientCredentialsTokenSource {
         }
     }
 }
-/** The token source the credentials call for. */
-function tokenSourceFor(credentials) {
-    return credentials.type === 'token'
-        ? new StaticTokenSource(credentials.token)
-        : new ClientCredentialsTokenSource(credentials);
+/** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
+function tokenSourceFor(credentials, retryBudgetMs) {
+    if (credentials.type === 'token')
+        return new StaticTokenSource(credentials.token);
+    const retry = retryBudgetMs === undefined ? undefined : { policy: { budgetMs: retryBudgetMs } };
+    return new ClientCredentialsTokenSource({ ...credentials, retry });
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -9034,8 +9185,8 @@ class ReadableCollection {
     async list(query, options = {}) {
         // The connection list answers `null` past its last page.
         const items = await this.transport.json('GET', this.path, {
+            ...options,
             query: query,
-            signal: options.signal,
         });
         return items ?? [];
     }
@@ -9092,6 +9243,7 @@ class RunCollection extends Collection {
         return this.transport.stream(`${itemPath(this.path, id)}/log`, {
             query: { follow: options.follow ?? false },
             signal: options.signal,
+            retryUntil: options.retryUntil,
         });
     }
 }
@@ -9158,12 +9310,13 @@ class OdahuClient {
             InferenceJob: this.inferenceJobs,
         };
     }
-    /** A client for the settings' server and credentials. */
+    /** A client for the settings' server and credentials, retrying for their retry-timeout. */
     static fromSettings(settings, options = {}) {
         return new OdahuClient({
+            retry: { policy: { budgetMs: settings.retryTimeoutMs } },
             ...options,
             apiUrl: settings.apiUrl,
-            tokens: tokenSourceFor(settings.credentials),
+            tokens: options.tokens ?? tokenSourceFor(settings.credentials, settings.retryTimeoutMs),
         });
     }
     /** The collection of a manifest's kind. */
@@ -9188,7 +9341,7 @@ class ModelClient {
     transport;
     constructor(options) {
         const { url, ...transportOptions } = options;
-        this.transport = new Transport({ ...transportOptions, baseUrl: url });
+        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
     }
     /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
     invoke(request, options = {}) {
@@ -9199,7 +9352,7 @@ class ModelClient {
         return this.ask('GET', '/api/model/info', undefined, options);
     }
     async ask(method, path, body, options) {
-        const answer = await this.transport.exchange(method, path, { body, signal: options.signal });
+        const answer = await this.transport.exchange(method, path, { ...options, body });
         const header = (name) => {
             const value = answer.headers[name];
             return Array.isArray(value) ? value[0] : value;
@@ -9284,30 +9437,30 @@ async function applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
-        info(`Creating ${what}.`);
+        core_info(`Creating ${what}.`);
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
-            info(`Reusing the existing ${what} (if-exists: reuse).`);
+            core_info(`Reusing the existing ${what} (if-exists: reuse).`);
             if (!specCovers(existing.spec, desired.spec)) {
                 core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
             }
             return { object: existing, applied: 'reused' };
         case 'update':
             if (await options.unchanged?.(existing)) {
-                info(`${capitalize(what)} already has this spec: nothing to update.`);
+                core_info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
                 return { object: existing, applied: 'unchanged' };
             }
-            info(`Updating ${what}.`);
+            core_info(`Updating ${what}.`);
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
-            info(`Deleting the existing ${what} to replace it.`);
+            core_info(`Deleting the existing ${what} to replace it.`);
             await store.delete(desired.id, { signal });
             await waitUntilGone(store, desired.id, what, options);
-            info(`Creating ${what}.`);
+            core_info(`Creating ${what}.`);
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
@@ -9340,41 +9493,8 @@ function specCovers(actual, wanted) {
     }
     return actual === wanted;
 }
-function capitalize(text) {
+function apply_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/progress.ts
-// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
-// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
-
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-class StateReporter {
-    what;
-    print;
-    last;
-    since = Date.now();
-    constructor(what, print = info) {
-        this.what = what;
-        this.print = print;
-    }
-    /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
-    report(state, detail = '') {
-        const line = detail ? `${state} (${detail})` : state;
-        if (line === this.last)
-            return;
-        this.last = line;
-        const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
@@ -9581,10 +9701,38 @@ class PodLog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/progress.ts
+// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
+// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
+
+class StateReporter {
+    what;
+    print;
+    last;
+    since = Date.now();
+    constructor(what, print = core_info) {
+        this.what = what;
+        this.print = print;
+    }
+    /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
+    report(state, detail = '') {
+        const line = detail ? `${state} (${detail})` : state;
+        if (line === this.last)
+            return;
+        this.last = line;
+        const clock = new Date().toISOString().slice(11, 19);
+        this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/watch.ts
 // Waiting for a phase to finish: read its state, print each change, follow its pod log once the pod
 // runs, and end with the final object, a clear failure, a timeout or a cancellation. When to read
-// the state is poll-schedule.ts's call; a followed log's end brings the next read forward.
+// the state is poll-schedule.ts's call; a followed log's end brings the next read forward. An API
+// that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
+// every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
+
 
 
 
@@ -9595,11 +9743,8 @@ class PodLog {
 
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
-/**
- * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
- * wait should not end on one bad minute of a proxy.
- */
-const MAX_FAILED_POLLS = 3;
+/** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
+const MAX_SERVER_ERRORS = 3;
 const REAL_TIME = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
@@ -9631,15 +9776,19 @@ class FollowedLog {
     client;
     id;
     options;
+    retryUntil;
     follower;
     /** Set once the follower stops; `ended` means the pod has ended. */
     end;
     followers = 0;
-    constructor(phase, client, id, options) {
+    constructor(phase, client, id, options, 
+    /** Reopening the log is retried until then (ms since the epoch). */
+    retryUntil) {
         this.phase = phase;
         this.client = client;
         this.id = id;
         this.options = options;
+        this.retryUntil = retryUntil;
     }
     get following() {
         return this.follower !== undefined && this.end === undefined;
@@ -9681,7 +9830,7 @@ class FollowedLog {
         this.end = undefined;
         const follower = PodLog.follow({
             title: `Log of ${this.phase.noun} ${id}${this.followers > 1 ? ' (continued)' : ''}`,
-            open: (signal) => logs.open(client, id, true, signal),
+            open: (signal) => logs.open(client, id, true, { signal, retryUntil: this.retryUntil }),
             signal: this.options.signal,
             print: this.options.logs,
             shownBefore,
@@ -9701,25 +9850,27 @@ async function watch(phase, client, id, options) {
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    const log = new FollowedLog(phase, client, id, options);
+    // The client retries on the wall clock: the same time left, in its terms.
+    const retryUntil = Date.now() + options.timeoutMs;
+    const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
     let seen = false;
-    let failedPolls = 0;
+    let serverErrors = 0;
     try {
         for (;;) {
             if (signal.aborted)
                 throw new CancelledError(`waiting for ${what}`);
             let current;
             try {
-                current = await getOrExplain(phase, client, id, seen, signal);
+                current = await getOrExplain(phase, client, id, seen, { signal, retryUntil });
                 seen = true;
-                failedPolls = 0;
+                serverErrors = 0;
             }
             catch (error) {
                 if (signal.aborted ||
-                    !watch_transient(error) ||
-                    ++failedPolls >= MAX_FAILED_POLLS ||
+                    !(error instanceof ApiError && error.status >= 500) ||
+                    ++serverErrors >= MAX_SERVER_ERRORS ||
                     clock.now() >= deadline) {
                     throw error;
                 }
@@ -9782,7 +9933,7 @@ async function wait(clock, ms, wake, signal, what) {
 }
 /** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
 async function printWholeLog(phase, client, id, signal) {
-    let lines = [];
+    let lines;
     try {
         lines = await readLog(phase, client, id, signal);
     }
@@ -9794,7 +9945,7 @@ async function printWholeLog(phase, client, id, signal) {
         lines.pop();
     startGroup(`Log of ${phase.noun} ${id}`);
     for (const line of lines)
-        info(line);
+        core_info(line);
     endGroup();
     return lines.filter((l) => l !== '').slice(-20);
 }
@@ -9802,16 +9953,11 @@ async function printWholeLog(phase, client, id, signal) {
 async function readLog(phase, client, id, signal) {
     if (!phase.logs)
         return [];
-    const stream = await phase.logs.open(client, id, false, signal);
+    const stream = await phase.logs.open(client, id, false, { signal });
     let text = '';
     for await (const chunk of stream)
         text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     return untrustedLines(text);
-}
-/** Failures worth another poll: no answer, or the server or a proxy failing. */
-function watch_transient(error) {
-    return (error instanceof NetworkError ||
-        (error instanceof ApiError && (error.status >= 500 || error.status === 429)));
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -9829,15 +9975,15 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     }
     if (lines.length === 0 || signal.aborted)
         return;
-    info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
+    core_info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
     // Already inert: indenting must not be the only thing between a line and the runner.
     for (const line of lines)
-        info(line);
+        core_info(line);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
-async function getOrExplain(phase, client, id, seen, signal) {
+async function getOrExplain(phase, client, id, seen, options) {
     try {
-        return await phase.get(client, id, signal);
+        return await phase.get(client, id, options);
     }
     catch (error) {
         if (!(error instanceof ApiError) || error.status !== 404)

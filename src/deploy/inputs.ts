@@ -1,7 +1,12 @@
 // Every input of the deploy action, parsed and checked in one place before any API call.
 
 import type { IfExists } from '../shared/action/apply.js';
-import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import {
+  readManifestInput,
+  readPhaseTiming,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { idProblem } from '../shared/kinds.js';
@@ -40,5 +45,10 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
   reader.finish();
-  return { settings: settings!, deployment: deployment!, ifExists, ...timing };
+  return {
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
+    deployment: deployment!,
+    ifExists,
+    ...timing,
+  };
 }

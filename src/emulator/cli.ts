@@ -2,6 +2,7 @@
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
 import type { EmulatorClient, EmulatorOptions, Role } from './options.js';
+import type { Outage } from './outages.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -32,6 +33,9 @@ interrupted.
   --latency-ms MS            delay before each API request
   --drop-rate R              share processed, then cut mid-answer (0..1)
   --seed N                   seed of the fault dice, to replay a run's faults
+  --outage START:SECONDS     from START seconds after start-up, for SECONDS, the API
+                             answers every request 503 (state is kept; repeatable)
+  --outage auth:START:SECONDS  the same for the token endpoint (the OpenID provider)
   --verbose                  one line per request on stderr
   --help                     this text
 `;
@@ -66,6 +70,25 @@ const url: Reader = (value, flag) => {
   return value;
 };
 
+const outage: Reader = (value, flag): Outage => {
+  const parts = value.split(':');
+  const target = parts.length === 3 ? parts.shift() : 'api';
+  const [start, seconds] = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
+  if (
+    parts.length !== 2 ||
+    (target !== 'api' && target !== 'auth') ||
+    !Number.isFinite(start) ||
+    !Number.isFinite(seconds) ||
+    start! < 0 ||
+    seconds! <= 0
+  ) {
+    throw new UsageError(
+      `${flag} must be START:SECONDS or auth:START:SECONDS (seconds after start-up, a duration above 0), not "${value}"`,
+    );
+  }
+  return { target, startSeconds: start!, seconds: seconds! };
+};
+
 const ROLES: readonly Role[] = ['admin', 'data_scientist', 'viewer'];
 const client: Reader = (value, flag): EmulatorClient => {
   const [clientId = '', clientSecret = '', role = '', ...rest] = value.split(':');
@@ -98,12 +121,14 @@ const FLAGS: Readonly<Record<string, { option: keyof EmulatorOptions; read: Read
   '--latency-ms': { option: 'latencyMs', read: number(0) },
   '--drop-rate': { option: 'dropRate', read: number(0, 1) },
   '--seed': { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+  '--outage': { option: 'outages', read: outage },
 };
 
 /** The options the flags ask for, or 'help'. */
 function parseFlags(args: readonly string[]): EmulatorOptions | 'help' {
   const options: Record<string, unknown> = {};
   const clients: EmulatorClient[] = [];
+  const outages: Outage[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
@@ -118,9 +143,11 @@ function parseFlags(args: readonly string[]): EmulatorOptions | 'help' {
     if (value === undefined) throw new UsageError(`${flag} needs a value`);
     const read = spec.read(value, flag);
     if (spec.option === 'extraClients') clients.push(read as EmulatorClient);
+    else if (spec.option === 'outages') outages.push(read as Outage);
     else options[spec.option] = read;
   }
   if (clients.length > 0) options.extraClients = clients;
+  if (outages.length > 0) options.outages = outages;
   return options;
 }
 

@@ -1,6 +1,8 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { Outage, OutageTarget } from './outages.js';
+
 export type Role = 'admin' | 'data_scientist' | 'viewer';
 
 export interface EmulatorClient {
@@ -48,6 +50,8 @@ export interface EmulatorOptions {
   dropRate?: number;
   /** Seed of the fault dice, so a run's faults can be replayed. */
   seed?: number;
+  /** Windows during which the API (or the token endpoint, `auth`) answers only 503. */
+  outages?: Outage[];
   /** Each answer of the API and the model server, for the contract check and for debugging. */
   onAnswer?: (answer: RecordedAnswer) => void;
   /** Each state the controller writes, when it writes it (the benchmark times steps against it). */
@@ -86,5 +90,7 @@ export interface RunningEmulator {
   clientSecret: string;
   /** deployment.edge.host: where model URLs point. */
   edgeUrl: string;
+  /** An outage of the API (or of the token endpoint) from now on, for `seconds`. */
+  outage(seconds: number, target?: OutageTarget): void;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
 import {
   readManifestInput,
   readPollInterval,
+  withinStepTimeout,
   readRequestInput,
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
@@ -56,7 +57,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment)!,
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,

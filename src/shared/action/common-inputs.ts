@@ -68,6 +68,17 @@ export function readManifestInput<K extends KindName>(
   return manifest;
 }
 
+/**
+ * The settings with retry-timeout no longer than the step's own timeouts: a call is never retried
+ * past the time the user gave the whole step.
+ */
+export function withinStepTimeout(
+  settings: OdahuSettings | undefined,
+  ...timeoutsMs: number[]
+): OdahuSettings | undefined {
+  return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
+}
+
 /** wait, timeout, poll-interval and, for phases with a pod, logs. */
 export function readPhaseTiming(
   reader: InputReader,
@@ -153,5 +164,11 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const timing = readPhaseTiming(reader, defaultTimeout);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
   reader.finish();
-  return { settings: settings!, manifest: manifest!, ifExists, deleteOnCancel, ...timing };
+  return {
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
+    manifest: manifest!,
+    ifExists,
+    deleteOnCancel,
+    ...timing,
+  };
 }

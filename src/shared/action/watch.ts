@@ -1,27 +1,27 @@
 // Waiting for a phase to finish: read its state, print each change, follow its pod log once the pod
 // runs, and end with the final object, a clear failure, a timeout or a cancellation. When to read
-// the state is poll-schedule.ts's call; a followed log's end brings the next read forward.
+// the state is poll-schedule.ts's call; a followed log's end brings the next read forward. An API
+// that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
+// every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import type { OdahuClient } from '../client.js';
-import { ApiError, NetworkError } from '../errors.js';
+import type { CallOptions, OdahuClient } from '../client.js';
+import { ApiError } from '../errors.js';
 import { messageOf } from './inputs.js';
 import type { Phase } from './phases.js';
 import { PodLog, untrustedLines } from './pod-log.js';
 import type { FollowEnd } from './pod-log.js';
 import { CATCH_UP_SPAN_MS, PollSchedule } from './poll-schedule.js';
 import type { Waiting } from './poll-schedule.js';
-import { StateReporter, formatElapsed } from './progress.js';
+import { formatElapsed } from '../duration.js';
+import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
 
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
-/**
- * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
- * wait should not end on one bad minute of a proxy.
- */
-const MAX_FAILED_POLLS = 3;
+/** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
+const MAX_SERVER_ERRORS = 3;
 
 /** The wait's sense of time; the benchmark runs a long wait on a faster one. */
 export interface WatchClock {
@@ -76,6 +76,8 @@ class FollowedLog<T> {
     private readonly client: OdahuClient,
     private readonly id: string,
     private readonly options: WatchOptions,
+    /** Reopening the log is retried until then (ms since the epoch). */
+    private readonly retryUntil: number,
   ) {}
 
   get following(): boolean {
@@ -124,7 +126,7 @@ class FollowedLog<T> {
     this.end = undefined;
     const follower = PodLog.follow({
       title: `Log of ${this.phase.noun} ${id}${this.followers > 1 ? ' (continued)' : ''}`,
-      open: (signal) => logs.open(client, id, true, signal),
+      open: (signal) => logs.open(client, id, true, { signal, retryUntil: this.retryUntil }),
       signal: this.options.signal,
       print: this.options.logs,
       shownBefore,
@@ -149,24 +151,26 @@ export async function watch<T>(
   const reporter = new StateReporter(what);
   const started = clock.now();
   const deadline = started + options.timeoutMs;
-  const log = new FollowedLog(phase, client, id, options);
+  // The client retries on the wall clock: the same time left, in its terms.
+  const retryUntil = Date.now() + options.timeoutMs;
+  const log = new FollowedLog(phase, client, id, options, retryUntil);
   /** When the log's end was noticed, and how many reads followed it. */
   let catchUp: { since: number; tries: number } | undefined;
   let seen = false;
-  let failedPolls = 0;
+  let serverErrors = 0;
   try {
     for (;;) {
       if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
       let current: T;
       try {
-        current = await getOrExplain(phase, client, id, seen, signal);
+        current = await getOrExplain(phase, client, id, seen, { signal, retryUntil });
         seen = true;
-        failedPolls = 0;
+        serverErrors = 0;
       } catch (error) {
         if (
           signal.aborted ||
-          !transient(error) ||
-          ++failedPolls >= MAX_FAILED_POLLS ||
+          !(error instanceof ApiError && error.status >= 500) ||
+          ++serverErrors >= MAX_SERVER_ERRORS ||
           clock.now() >= deadline
         ) {
           throw error;
@@ -266,19 +270,11 @@ async function readLog<T>(
   signal: AbortSignal,
 ): Promise<string[]> {
   if (!phase.logs) return [];
-  const stream = await phase.logs.open(client, id, false, signal);
+  const stream = await phase.logs.open(client, id, false, { signal });
   let text = '';
   for await (const chunk of stream)
     text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
   return untrustedLines(text);
-}
-
-/** Failures worth another poll: no answer, or the server or a proxy failing. */
-function transient(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    (error instanceof ApiError && (error.status >= 500 || error.status === 429))
-  );
 }
 
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
@@ -311,10 +307,10 @@ async function getOrExplain<T>(
   client: OdahuClient,
   id: string,
   seen: boolean,
-  signal: AbortSignal,
+  options: CallOptions,
 ): Promise<T> {
   try {
-    return await phase.get(client, id, signal);
+    return await phase.get(client, id, options);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new Error(
