@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/server.js';
 import { DEMO_DURATIONS } from '../src/workflow/cluster.js';
 import { measureDetection } from './detection.js';
+import { FAULTS, measureFaultChain } from './fault-chain.js';
 import { median } from './stats.js';
 import { quietly } from './steps.js';
 import { measureStepOverhead } from './step-overhead.js';
@@ -361,6 +362,20 @@ async function demoWallTime(): Promise<void> {
   );
 }
 
+/** The chain under injected faults, 20 seeds. */
+async function faultChain(): Promise<void> {
+  section(
+    'Reliability: connection → train → package → deploy → predict under 20% 503, 10% 429, 5% cut answers',
+  );
+  const chain = await quietly(() => measureFaultChain(20, 4));
+  results.faultChain = { faults: FAULTS, ...chain };
+  report(
+    'chains that passed, nothing created twice (seeds 1-20)',
+    `${chain.passed} / ${chain.runs}`,
+    `median ${ms0(chain.medianMs)} a chain${chain.failures.map((f) => `; seed ${f.seed}: ${f.reason}`).join('')}`,
+  );
+}
+
 /** BENCH_ONLY=name,...: only those sections (npm run bench -- --only detection). */
 const only = process.env.BENCH_ONLY?.split(',');
 async function run(name: string, work: () => unknown): Promise<void> {
@@ -378,6 +393,7 @@ await run('waiting', waitingCost);
 await run('overhead', stepOverhead);
 await run('bundles', bundleSizes);
 await run('demo', demoWallTime);
+await run('faults', faultChain);
 await run('client', async () => {
   section('Client and emulator');
   const emulator = await startEmulator({ port: 0 });
