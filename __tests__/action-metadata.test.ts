@@ -11,8 +11,18 @@ const names = readdirSync(join(ROOT, 'actions')).filter((name) =>
 );
 const SETTINGS = ['api-url', 'auth-url', 'client-id', 'client-secret', 'scope', 'token', 'api-connection'];
 
-test('the seven actions', () => {
-  expect(names.sort()).toEqual(['connection', 'deploy', 'package', 'pipeline', 'predict', 'train', 'wait']);
+test('the nine actions', () => {
+  expect(names.sort()).toEqual([
+    'apply',
+    'batch',
+    'connection',
+    'deploy',
+    'package',
+    'pipeline',
+    'predict',
+    'train',
+    'wait',
+  ]);
 });
 
 describe.each(names)('%s', (name) => {

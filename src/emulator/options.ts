@@ -41,6 +41,8 @@ export interface EmulatorOptions {
    * final state: on a cluster the controller writes it on its next pass, up to `common.launchPeriod`
    * later. Default 0. */
   statusLagSeconds?: number;
+  /** Images that never pull (their deployments stay Processing): `*` matches any run of characters. */
+  missingImages?: string[];
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
   failRate?: number;
   throttleRate?: number;

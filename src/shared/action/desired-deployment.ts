@@ -5,8 +5,10 @@
 
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
+import { withServerDefaults } from '../stored-deployment.js';
 import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
+import { sameSpec } from './same-spec.js';
 
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 export const DEFAULT_PREDICTOR = 'odahu-ml-server';
@@ -19,37 +21,13 @@ export function withDefaults(deployment: ModelDeployment): ModelDeployment {
   return deployment;
 }
 
-/** The spec as the 1.6 server stores it: its defaults filled in (model_deployment.go's rules). */
+/** The spec as the 1.6 server stores it: its defaults filled in. */
 export function asServerStores(
   id: string,
   spec: ModelDeploymentSpec,
   config: OdahuConfiguration,
 ): ModelDeploymentSpec {
-  const minReplicas = spec.minReplicas ?? 0;
-  return {
-    ...spec,
-    resources: spec.resources ?? config.deployment?.defaultResources,
-    minReplicas,
-    maxReplicas: spec.maxReplicas ?? (minReplicas > 1 ? minReplicas : 1),
-    livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? 2,
-    readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? 2,
-    roleName: spec.roleName ?? `role-${id}`,
-    imagePullConnID: spec.imagePullConnID ?? config.deployment?.defaultDockerPullConnName ?? '',
-  };
-}
-
-/** JSON with empty values dropped and keys sorted, so equal specs print equal. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value)
-    .map(([key, item]) => [key, canonical(item)] as const)
-    .filter(
-      ([, item]) =>
-        item !== undefined && item !== null && !(typeof item === 'object' && Object.keys(item).length === 0),
-    )
-    .sort(([a], [b]) => a.localeCompare(b));
-  return Object.fromEntries(entries);
+  return withServerDefaults(id, spec, config.deployment ?? {});
 }
 
 /**
@@ -64,6 +42,6 @@ export function unchangedDeployment(
     if (!deploymentServes(existing)) return false;
     const config = await client.configuration();
     const expected = asServerStores(desired.id, desired.spec, config);
-    return JSON.stringify(canonical(existing.spec)) === JSON.stringify(canonical(expected));
+    return sameSpec(existing.spec, expected);
   };
 }

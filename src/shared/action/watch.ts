@@ -206,7 +206,7 @@ export async function watch<T>(
           id,
           options.timeoutMs,
           phase.state(current),
-          timeoutHint(phase, current),
+          phase.timeoutHint?.(current) ?? '',
         );
       }
       const waiting: Waiting = catchUp ? 'catching-up' : log.following ? 'following' : 'polling';
@@ -320,11 +320,4 @@ async function getOrExplain<T>(
       { cause: error },
     );
   }
-}
-
-function timeoutHint<T>(phase: Phase<T>, current: T): string {
-  if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
-    return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
-  }
-  return '';
 }
