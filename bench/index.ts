@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/server.js';
@@ -285,7 +285,9 @@ async function waitingCost(): Promise<void> {
 
 /** A train step with wait: false beside `node -e ''`, on this Node and any given in BENCH_NODES. */
 async function stepOverhead(): Promise<void> {
-  section('Step overhead (a train step with wait: false, process start to exit, median of 20)');
+  section(
+    `Step overhead (a train step with wait: false, process start to exit, median of 20; load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+  );
   const emulator = await startEmulator({ port: 0 });
   const nodes = [process.execPath, ...(process.env.BENCH_NODES ?? '').split(',').filter(Boolean)];
   const measured = [];
@@ -393,9 +395,12 @@ async function run(name: string, work: () => unknown): Promise<void> {
   if (!only || only.includes(name)) await work();
 }
 
+// The machine is shared: its load says how much the wall-clock figures (start-up above all) are inflated.
+const load = () => loadavg()[0]!.toFixed(1);
 console.log(
-  `odahu-actions benchmark, Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`,
+  `odahu-actions benchmark, Node ${process.version}, ${cpus().length} cores, load ${load()}, ${new Date().toISOString()}`,
 );
+results.loadAtStart = loadavg()[0];
 results.node = process.version;
 results.date = new Date().toISOString();
 results.cores = cpus().length;
@@ -417,6 +422,8 @@ await run('client', async () => {
   await chainWallTime();
 });
 
+results.loadAtEnd = loadavg()[0];
+console.log(`\nLoad average at the end: ${load()}`);
 results.table = rows.map(([measure, value, note]) => ({ measure, value, note }));
 // A partial run (--only) does not replace the full record.
 if (!only) writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
