@@ -117,3 +117,27 @@ test('a poll-interval that is neither auto nor a duration is one line naming the
   expect(run.exitCode).not.toBe(0);
   expect(run.failure).toMatch(/^input poll-interval/);
 });
+
+test('a status that lags far behind the log: two catch-ups, the log followed again once, then polling', async () => {
+  const slow = await startTestEmulator({ trainingSeconds: 1, statusLagSeconds: 25 });
+  try {
+    const run = await runAction(
+      'train',
+      { training: 'examples/odahu/quickstart-training.odahuflow.yaml', id: 'lagging' },
+      { env: emulatorEnv(slow) },
+    );
+    expect(run.failure).toBeUndefined();
+    expect(run.outputs.state).toBe('succeeded');
+    // The log is shown once, then again (nothing new in it) when it is followed a second time.
+    expect(run.log.filter((line) => line === '▸ Log of training lagging')).toHaveLength(1);
+    expect(run.log.filter((line) => line === '▸ Log of training lagging (continued)')).toHaveLength(1);
+    expect(run.log.filter((line) => line.includes('Model training lagging'))).toHaveLength(1);
+    // Reads stay bounded: two 10 s catch-ups of at most 20 reads each, then polls.
+    const reads = slow.answers.filter(
+      (a) => a.method === 'GET' && a.path === '/api/v1/model/training/lagging',
+    );
+    expect(reads.length).toBeLessThan(80);
+  } finally {
+    await slow.close();
+  }
+}, 60_000);

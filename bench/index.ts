@@ -303,6 +303,11 @@ async function stepOverhead(): Promise<void> {
         `${ms(o.overheadMs)} over the floor (target: 150 ms at most)`,
       );
       report(
+        `  CPU time: node -e '' / the train step (${version})`,
+        `${ms(o.floorCpuMs)} / ${ms(o.stepCpuMs)}`,
+        `${ms(o.stepCpuMs - o.floorCpuMs)} more: what the step itself costs, whatever the load`,
+      );
+      report(
         `  the same, bundle minified`,
         ms(o.minifiedMs),
         `${ms(o.minifiedMs - o.floorMs)} over the floor`,

@@ -4,9 +4,12 @@
 // Two ways to start faster are measured too: the bundle minified (terser, as ncc offers it), and
 // Node's compile cache (NODE_COMPILE_CACHE; Node 22.1+ only, what module.enableCompileCache() turns
 // on), warm: the cache is filled by a first run, as a job's earlier steps would fill it.
+// Wall-clock time grows with the machine's load (a shared machine's other work takes the cores), so
+// the same two are also measured in CPU time (user + system, read by a preloaded hook at exit), which
+// the load hardly changes: it is the step's own cost.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +26,28 @@ export interface StepOverhead {
   minifiedMs: number;
   /** Undefined where Node has no compile cache. */
   compileCacheMs: number | undefined;
+  /** CPU time (user + system) of `node -e ''` and of the step. */
+  floorCpuMs: number;
+  stepCpuMs: number;
+}
+
+/** A hook that appends the process's CPU time at exit to BENCH_CPU_FILE. */
+function cpuHook(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'odahu-cpu-'));
+  const hook = join(dir, 'cpu.mjs');
+  writeFileSync(
+    hook,
+    "import { appendFileSync } from 'node:fs';\n" +
+      "process.on('exit', () => { const u = process.cpuUsage(); appendFileSync(process.env.BENCH_CPU_FILE, `${(u.user + u.system) / 1000}\\n`); });\n",
+  );
+  return hook;
+}
+
+/** The CPU times the hook wrote, and a fresh file for the next. */
+function cpuTimes(file: string): number[] {
+  const times = readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number);
+  writeFileSync(file, '');
+  return times;
 }
 
 function timeProcess(node: string, args: string[], env: Record<string, string>): Promise<number> {
@@ -88,9 +113,24 @@ export async function measureStepOverhead(
     small.push(await train(minified));
     if (cache) warm.push(await train(undefined, cached));
   }
+  // CPU time, in turns as well.
+  const hook = cpuHook();
+  const cpuFile = join(tmpdir(), `odahu-cpu-${process.pid}.txt`);
+  writeFileSync(cpuFile, '');
+  const withHook = { NODE_OPTIONS: `--import=${hook}`, BENCH_CPU_FILE: cpuFile };
+  const floorCpu: number[] = [];
+  const stepCpu: number[] = [];
+  for (let i = 0; i < times; i++) {
+    await timeProcess(node, ['-e', ''], { PATH: process.env.PATH ?? '', ...withHook });
+    floorCpu.push(...cpuTimes(cpuFile));
+    await train(undefined, withHook);
+    stepCpu.push(...cpuTimes(cpuFile));
+  }
   const floorMs = median(floor);
   const stepMs = median(step);
   return {
+    floorCpuMs: median(floorCpu),
+    stepCpuMs: median(stepCpu),
     node,
     floorMs,
     stepMs,

@@ -10189,6 +10189,8 @@ class StateReporter {
 
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
+/** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
+const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
 const REAL_TIME = {
@@ -10301,6 +10303,8 @@ async function watch(phase, client, id, options) {
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
+    /** A status that never catches up (a stuck controller) must not cost a catch-up every 10 s. */
+    let catchUpsLeft = MAX_CATCH_UPS;
     let seen = false;
     let serverErrors = 0;
     try {
@@ -10339,9 +10343,11 @@ async function watch(phase, client, id, options) {
             }
             reporter.report(phase.state(current), phase.detail(current));
             if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
-                // The status did not follow the log's end: the stream was closed under a running pod.
+                // The status did not follow the log's end: the stream was closed under a running pod, or the
+                // controller is slow. Follow again while catch-ups are left; after that, polling alone.
                 catchUp = undefined;
-                log.again(current);
+                if (catchUpsLeft > 0)
+                    log.again(current);
             }
             log.followIfRunning(current);
             const left = deadline - clock.now();
@@ -10352,8 +10358,10 @@ async function watch(phase, client, id, options) {
             const delay = schedule.delay(waiting, clock.now() - started, catchUp ? catchUp.tries++ : 0);
             // A log that ends meanwhile brings the next read forward: at once, then catching up.
             await wait(clock, Math.min(delay, left), log.stopped, signal, what);
-            if (!catchUp && log.hasEnded)
+            if (!catchUp && log.hasEnded && catchUpsLeft > 0) {
+                catchUpsLeft -= 1;
                 catchUp = { since: clock.now(), tries: 0 };
+            }
         }
     }
     finally {
