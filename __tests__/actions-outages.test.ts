@@ -5,10 +5,8 @@
 // a line lost or printed twice. An outage longer than the retry budget fails with one line. The three
 // long ones run side by side, each on its own emulator.
 
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
+import { apiClient, startTestEmulator } from './helpers/emulator.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 import type { ActionRun } from './helpers/run-action.js';
 
@@ -73,15 +71,7 @@ test.concurrent(
     const shown = run.log
       .slice(start + 1, run.log.indexOf('◂', start))
       .filter((l) => l.startsWith('INFO') || l.startsWith('ERROR'));
-    const client = new OdahuClient({
-      apiUrl: emulator.apiUrl,
-      tokens: new ClientCredentialsTokenSource({
-        authUrl: emulator.authUrl,
-        clientId: emulator.clientId,
-        clientSecret: emulator.clientSecret,
-        scope: 'openid',
-      }),
-    });
+    const client = apiClient(emulator);
     try {
       let whole = '';
       for await (const chunk of await client.trainings.logs('through-outage')) whole += String(chunk);

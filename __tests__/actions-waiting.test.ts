@@ -3,10 +3,9 @@
 // with the pod, `logs: false` follows without printing, and a pod that ended before the step began
 // has its whole log shown. No timing is asserted: a wait that did not work this way would time out.
 
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
+import type { OdahuClient } from '../src/shared/client.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
+import { apiClient, startTestEmulator } from './helpers/emulator.js';
 import { emulatorEnv, runAction } from './helpers/run-action.js';
 
 let emulator: TestEmulator;
@@ -17,15 +16,7 @@ beforeAll(async () => {
   // The final state reaches the API after the log ends, as on a cluster: the wait must catch up.
   emulator = await startTestEmulator({ trainingSeconds: 2, statusLagSeconds: 0.5 });
   env = emulatorEnv(emulator);
-  client = new OdahuClient({
-    apiUrl: emulator.apiUrl,
-    tokens: new ClientCredentialsTokenSource({
-      authUrl: emulator.authUrl,
-      clientId: emulator.clientId,
-      clientSecret: emulator.clientSecret,
-      scope: 'openid',
-    }),
-  });
+  client = apiClient(emulator);
 });
 
 afterAll(async () => {

@@ -9,9 +9,7 @@ import { startEmulator } from '../src/emulator/server.js';
 import type { RunningEmulator, StatusChange } from '../src/emulator/options.js';
 import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import { OdahuClient } from '../src/shared/client.js';
-import { packagingPhase, trainingPhase } from '../src/shared/action/phases.js';
-import { watch } from '../src/shared/action/watch.js';
-import type { ModelDeployment, ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import { deployment, manifest, packaging, quickArtifactAndImage, training } from './resources.js';
 import { inParallel, median, p95 } from './stats.js';
 import { clusterEnv, runStep } from './steps.js';
 
@@ -135,7 +133,7 @@ export async function measureDetection(runsPerKind: number): Promise<Record<Kind
   }
 }
 
-/** A training's artifact and a packaging's image, made once for the packagings and deployments to use. */
+/** A training's artifact and a packaging's image on this emulator. */
 async function makeArtifactAndImage(emulator: RunningEmulator): Promise<{ artifact: string; image: string }> {
   const tokens = new ClientCredentialsTokenSource({
     authUrl: emulator.authUrl,
@@ -144,57 +142,9 @@ async function makeArtifactAndImage(emulator: RunningEmulator): Promise<{ artifa
     scope: 'openid',
   });
   const client = new OdahuClient({ apiUrl: emulator.apiUrl, tokens });
-  const wait = { timeoutMs: 60_000, pollIntervalMs: 100, signal: new AbortController().signal, logs: false };
   try {
-    await client.trainings.create(training('det-source', 0.3));
-    const trained = await watch(trainingPhase, client, 'det-source', wait);
-    const artifact = trained.status?.artifacts?.at(-1)?.artifactName ?? '';
-    await client.packagings.create(packaging('det-source', 0.3, artifact));
-    const packaged = await watch(packagingPhase, client, 'det-source', wait);
-    const image = packaged.status?.results?.find((r) => r.name === 'image')?.value ?? '';
-    return { artifact, image };
+    return await quickArtifactAndImage(client);
   } finally {
     client.dispose();
   }
-}
-
-function training(id: string, seconds: number): ModelTraining {
-  return {
-    id,
-    spec: {
-      model: { name: 'bench', version: '1.0' },
-      toolchain: 'mlflow',
-      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
-      hyperParameters: { 'emulator-seconds': seconds.toFixed(2) },
-    },
-  };
-}
-
-function packaging(id: string, seconds: number, artifactName = ''): ModelPackaging {
-  return {
-    id,
-    spec: {
-      integrationName: 'docker-rest',
-      artifactName,
-      targets: [{ name: 'docker-push', connectionName: 'docker-ci' }],
-      arguments: { 'emulator-seconds': seconds.toFixed(2) },
-    },
-  };
-}
-
-function deployment(id: string, seconds: number): ModelDeployment {
-  return {
-    id,
-    spec: {
-      image: '',
-      predictor: 'odahu-ml-server',
-      minReplicas: 1,
-      annotations: { 'emulator-seconds': seconds.toFixed(2) },
-    },
-  };
-}
-
-/** A manifest input: the resource with its kind, as JSON. */
-function manifest(kind: string, resource: object): string {
-  return JSON.stringify({ kind, ...resource });
 }

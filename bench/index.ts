@@ -11,6 +11,7 @@ import { startEmulator } from '../src/emulator/server.js';
 import { DEMO_DURATIONS } from '../src/workflow/cluster.js';
 import { measureDetection } from './detection.js';
 import { FAULTS, measureFaultChain } from './fault-chain.js';
+import { training } from './resources.js';
 import { median } from './stats.js';
 import { quietly } from './steps.js';
 import { measureStepOverhead } from './step-overhead.js';
@@ -20,7 +21,6 @@ import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import type { TokenSource } from '../src/shared/auth.js';
 import { OdahuClient } from '../src/shared/client.js';
 import { loadManifests } from '../src/shared/manifests.js';
-import type { ModelTraining } from '../src/shared/types.js';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 /** Every figure, for bench/results.json. */
@@ -57,17 +57,6 @@ function credentials(
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
     scope: 'openid profile email offline_access groups',
-  };
-}
-
-function training(id: string): ModelTraining {
-  return {
-    id,
-    spec: {
-      model: { name: 'bench', version: '1.0' },
-      toolchain: 'mlflow',
-      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
-    },
   };
 }
 

@@ -11,11 +11,11 @@ import type { RunningEmulator } from '../src/emulator/options.js';
 import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import type { TokenSource } from '../src/shared/auth.js';
 import { OdahuClient } from '../src/shared/client.js';
-import { deploymentPhase, packagingPhase, trainingPhase } from '../src/shared/action/phases.js';
+import { deploymentPhase, trainingPhase } from '../src/shared/action/phases.js';
 import type { Phase } from '../src/shared/action/phases.js';
 import { watch } from '../src/shared/action/watch.js';
 import type { WatchClock } from '../src/shared/action/watch.js';
-import type { ModelDeployment, ModelTraining } from '../src/shared/types.js';
+import { deployment, quickArtifactAndImage, training } from './resources.js';
 
 export const TIME_SCALE = 20;
 const PHASE_SECONDS = 600;
@@ -131,32 +131,6 @@ async function costOf<T extends { id: string }>(
 
 /** A 10-minute training (logs followed, unprinted) and a 10-minute deployment, side by side. */
 export async function measureWaitingCost(): Promise<{ training: WaitingCost; deployment: WaitingCost }> {
-  const training = (id: string, seconds?: number): ModelTraining => ({
-    id,
-    spec: {
-      model: { name: 'bench', version: '1.0' },
-      toolchain: 'mlflow',
-      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
-      hyperParameters: seconds === undefined ? {} : { 'emulator-seconds': String(seconds) },
-    },
-  });
-  const quick = { timeoutMs: 60_000, pollIntervalMs: 100, signal: new AbortController().signal, logs: false };
-  /** An image to deploy, from a quick training and packaging. */
-  const image = async (client: OdahuClient): Promise<string> => {
-    await client.trainings.create(training('source', 0.1));
-    const trained = await watch(trainingPhase, client, 'source', quick);
-    await client.packagings.create({
-      id: 'source',
-      spec: {
-        integrationName: 'docker-rest',
-        artifactName: trained.status?.artifacts?.at(-1)?.artifactName ?? '',
-        targets: [{ name: 'docker-push', connectionName: 'docker-ci' }],
-        arguments: { 'emulator-seconds': '0.1' },
-      },
-    });
-    const packaged = await watch(packagingPhase, client, 'source', quick);
-    return packaged.status?.results?.find((r) => r.name === 'image')?.value ?? '';
-  };
   const [trainingCost, deploymentCost] = await Promise.all([
     costOf(
       trainingPhase,
@@ -165,10 +139,7 @@ export async function measureWaitingCost(): Promise<{ training: WaitingCost; dep
     ),
     costOf(
       deploymentPhase,
-      async (client): Promise<ModelDeployment> => ({
-        id: 'ten-minutes',
-        spec: { image: await image(client), predictor: 'odahu-ml-server', minReplicas: 1 },
-      }),
+      async (client) => deployment('ten-minutes', undefined, (await quickArtifactAndImage(client)).image),
       (client, d) => client.deployments.create(d),
     ),
   ]);
