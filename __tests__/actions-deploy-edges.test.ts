@@ -2,12 +2,12 @@
 // when the default route cannot be read, the pipeline finding the model without a URL, and the
 // pipeline's derived deployment id checked before anything is created.
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import { forwardTo, sendJson, startTinyServer } from './helpers/tiny-server.js';
+import type { TinyServer } from './helpers/tiny-server.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -34,36 +34,11 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** Forwards to the emulator, answering 500 to every default-route read. */
-async function routeBreakingProxy(upstream: string) {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        if (req.url?.endsWith('/default-route')) {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end('{"message":"database is locked"}');
-          return;
-        }
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers))
-          if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
-        const answer = await fetch(upstream + (req.url ?? ''), {
-          method: req.method,
-          headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        });
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-        res.end(Buffer.from(await answer.arrayBuffer()));
-      })();
-    });
+function routeBreakingProxy(upstream: string): Promise<TinyServer> {
+  return startTinyServer((request, response) => {
+    if (request.url.endsWith('/default-route')) sendJson(response, 500, { message: 'database is locked' });
+    else void forwardTo(upstream, request, response);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
 }
 
 test('a field removed from the deployment manifest is not kept by an "unchanged" shortcut', async () => {

@@ -11,13 +11,19 @@ describe('durations', () => {
     ['45', 45_000],
     [' 10m ', 600_000],
     ['0', 0],
+    ['500ms', 500],
+    ['1m500ms', 60_500],
+    ['2s250ms', 2_250],
   ])('%s is %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's'])('%p is refused, naming the input', (text) => {
-    expect(() => parseDuration(text, 'timeout')).toThrow(
-      `timeout "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
-    );
-  });
+  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's', 'ms', '5ms1s'])(
+    '%p is refused, naming the input',
+    (text) => {
+      expect(() => parseDuration(text, 'timeout')).toThrow(
+        `timeout "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
+      );
+    },
+  );
 });

@@ -3445,13 +3445,14 @@ class NetworkError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, or plain seconds; and as the
-// log shows them: `14s`, `3m 05s`, `2h 10m`.
+// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds;
+// and as the log shows them: `14s`, `3m 05s`, `2h 10m`.
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** Milliseconds; an InputError naming `name` when the text is no duration. */
 function parseDuration(text, name = 'duration') {
     const trimmed = text.trim();
@@ -3460,11 +3461,14 @@ function parseDuration(text, name = 'duration') {
     const match = PARTS.exec(trimmed);
     if (!trimmed || !match) {
         throw new InputError([
-            `${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
+            `${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
         ]);
     }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
 }
 /** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
 function formatElapsed(ms) {

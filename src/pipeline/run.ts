@@ -1,9 +1,12 @@
 // The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
 // action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
-// the separate actions' outputs would be. One job-summary table holds every phase.
+// the separate actions' outputs would be. One job-summary table holds every phase. The deploy phase
+// can be a canary release behind a stable URL, as the deploy action's strategy: canary.
 
 import * as core from '@actions/core';
 import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
+import { CanaryRollout } from '../shared/action/canary/rollout.js';
+import { writeCanarySummary } from '../shared/action/canary/summary.js';
 import { queryModel } from '../shared/action/model-query.js';
 import { deploymentPhase, packagingPhase, trainingPhase } from '../shared/action/phases.js';
 import { runPhase } from '../shared/action/run-phase.js';
@@ -31,6 +34,8 @@ const PIPELINE_OUTPUTS = new Set([
   'model-name',
   'model-version',
   'available-replicas',
+  'promoted',
+  'previous-deployment-id',
 ]);
 
 export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
@@ -42,6 +47,8 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
     if (PIPELINE_OUTPUTS.has(name)) core.setOutput(name, value);
   };
   const waiting = { wait: true, pollIntervalMs: inputs.pollIntervalMs, logs: inputs.logs };
+  /** The deploy stage with strategy: canary. */
+  let canary: CanaryRollout | undefined;
   try {
     const trained = await runPhase(
       ctx,
@@ -83,29 +90,44 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
 
     inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
     const deployment = withDefaults(inputs.deployment);
-    const deployed = await runPhase(
-      ctx,
-      client,
-      {
-        phase: deploymentPhase,
-        store: client.deployments,
+    let deployed: Record<string, string>;
+    if (inputs.canary) {
+      canary = new CanaryRollout(ctx, client, {
         desired: deployment,
-        ifExists: 'update',
-        deleteOnCancel: false,
-        unchanged: unchangedDeployment(client, deployment),
+        options: inputs.canary,
+        tokens,
         timeoutMs: inputs.timeouts.deployment,
-        ...waiting,
-        logs: false,
-      },
-      rows,
-      setOutput,
-    );
+        pollIntervalMs: inputs.pollIntervalMs,
+      });
+      await canary.runWithOutputs(rows, setOutput);
+      deployed = canary.stepOutputs();
+    } else {
+      deployed = (
+        await runPhase(
+          ctx,
+          client,
+          {
+            phase: deploymentPhase,
+            store: client.deployments,
+            desired: deployment,
+            ifExists: 'update',
+            deleteOnCancel: false,
+            unchanged: unchangedDeployment(client, deployment),
+            timeoutMs: inputs.timeouts.deployment,
+            ...waiting,
+            logs: false,
+          },
+          rows,
+          setOutput,
+        )
+      ).outputs;
+    }
 
     if (inputs.request) {
       const started = Date.now();
       const { answer } = await queryModel(client, {
         // Without a URL in the outputs (the route could not be read), the id finds it.
-        target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
+        target: deployed.url ? { url: deployed.url } : { deployment: deployment.id },
         request: inputs.request,
         tokens,
         readyTimeoutMs: READY_TIMEOUT_MS,
@@ -126,6 +148,7 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
     }
   } finally {
     await writeSummary('Odahu pipeline', rows);
+    if (canary) await writeCanarySummary(canary.report);
     client.dispose();
   }
 }
