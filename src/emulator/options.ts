@@ -2,6 +2,9 @@
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
 import type { Outage, OutageTarget } from './outages.js';
+import type { FederatedClient } from './federated-clients.js';
+
+export type { FederatedClient };
 
 export type Role = 'admin' | 'data_scientist' | 'viewer';
 
@@ -25,6 +28,8 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** More clients, e.g. a viewer to see 403s. */
   extraClients?: EmulatorClient[];
+  /** Clients proven by another issuer's tokens (Keycloak's federated client authentication), not by a secret. */
+  federatedClients?: FederatedClient[];
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
   /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
@@ -94,5 +99,7 @@ export interface RunningEmulator {
   edgeUrl: string;
   /** An outage of the API (or of the token endpoint) from now on, for `seconds`. */
   outage(seconds: number, target?: OutageTarget): void;
+  /** Trusts one more issuer and subject for a new client, as --federated-client does at start-up. */
+  addFederatedClient(client: FederatedClient): void;
   close(): Promise<void>;
 }

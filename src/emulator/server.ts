@@ -100,6 +100,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const identity = await createIdentityProvider({
     baseUrl,
     clients,
+    federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   });
   const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -227,6 +228,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       clientId,
       clientSecret,
       edgeUrl: config.edgeHost,
+      addFederatedClient: (client) => identity.addFederatedClient(client),
     },
     dispatch,
     outage: (seconds, target = 'api') => outages.begin(target, seconds),
