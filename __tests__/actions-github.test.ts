@@ -15,7 +15,7 @@ import { ACTIONS_VERSION } from '../src/shared/version.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
+import { GITHUB_TOKEN, startGitHubStandIn, startTunnelProxy } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 
@@ -214,6 +214,36 @@ describe('the pull request report', () => {
       'POST /repos/acme/models/issues/14/comments',
     ]);
     expect(commentsOn(14)).toHaveLength(1);
+  });
+
+  test("behind the runner's proxy: GitHub's calls go through it, as the Odahu calls do", async () => {
+    // Every tunnel leads to the stand-in, though it is asked for a host that resolves nowhere.
+    const proxy = await startTunnelProxy(github.url);
+    try {
+      const from = github.requests.length;
+      const run = await runAction(
+        'deploy',
+        { id: 'proxied-wine', image: IMAGE, ...poll, ...reporting },
+        {
+          env: {
+            ...odahu,
+            ...gitHubRun({ pr: 15 }),
+            GITHUB_API_URL: 'http://api.github.invalid',
+            http_proxy: proxy.url,
+          },
+        },
+      );
+      expect(run.failure).toBeUndefined();
+      expect(warningsOf(run)).toEqual([]);
+      expect(proxy.tunnels).toContain('api.github.invalid:80');
+      expect(github.requests.slice(from).map((r) => r.headers.host)).toEqual([
+        'api.github.invalid:80',
+        'api.github.invalid:80',
+      ]);
+      expect(commentsOn(15)).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('outside a pull request: one line, and no call to GitHub', async () => {

@@ -4,7 +4,10 @@
 // could notice: 201/200 bodies with ids and html_url, pagination by Link header, 401 without the
 // token, 404 for what does not exist, and a chosen 403 for a missing permission.
 
+import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { SeenRequest, TinyServer } from './tiny-server.js';
 import { sendJson, startTinyServer } from './tiny-server.js';
 
@@ -198,5 +201,49 @@ function commentJson(owner: string, repo: string, comment: StandInComment) {
     body: comment.body,
     user: comment.user,
     html_url: `https://github.com/${owner}/${repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
+  };
+}
+
+export interface TunnelProxy {
+  /** For http_proxy / https_proxy. */
+  url: string;
+  /** The `host:port` of each CONNECT, in order. */
+  tunnels: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy as @actions/http-client uses one (a CONNECT tunnel, for http targets too) that takes every
+ * tunnel to `target`, whatever host was asked for: a name that resolves nowhere reaches the stand-in.
+ */
+export async function startTunnelProxy(target: string): Promise<TunnelProxy> {
+  const { hostname, port } = new URL(target);
+  const tunnels: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((_request, response) => {
+    response.writeHead(405).end('CONNECT only');
+  });
+  server.on('connect', (request: { url?: string }, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '');
+    const upstream = connect(Number(port), hostname, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      client.pipe(upstream).pipe(client);
+    });
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    tunnels,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

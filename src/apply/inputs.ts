@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core';
 import { serviceProblems } from '../shared/action/batch-service.js';
-import { readPollInterval, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
@@ -27,7 +27,7 @@ export interface ApplyInputs {
   ifExists: ApplyIfExists;
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   /** Delete the manifests' resources (in reverse order) instead of applying them. */
   delete: boolean;
   /** The annotations every deployment it creates or updates carries. */
@@ -63,7 +63,7 @@ export async function readApplyInputs(source: InputSource = actionInputs): Promi
   for (const problem of manifestProblems(manifests, deleting)) reader.problem(problem);
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timeoutMs)!,
     manifests: inDependencyOrder(manifests),
     ifExists,
     wait,

@@ -1,7 +1,12 @@
 // Every input of the deploy action, parsed and checked in one place before any API call.
 
 import type { IfExists } from '../shared/action/apply.js';
-import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import {
+  readManifestInput,
+  readPhaseTiming,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
@@ -57,7 +62,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
     deployment: deployment!,
     ifExists,
     ...timing,

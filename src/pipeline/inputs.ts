@@ -4,6 +4,7 @@
 import {
   readManifestInput,
   readPollInterval,
+  withinStepTimeout,
   readRequestInput,
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
@@ -29,7 +30,7 @@ export interface PipelineInputs {
   request: PredictionRequest | undefined;
   /** Each phase waits as long as its own action would. */
   timeouts: { training: number; packaging: number; deployment: number };
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   logs: boolean;
   deleteOnCancel: boolean;
   /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
@@ -73,7 +74,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment)!,
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,

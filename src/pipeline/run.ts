@@ -43,8 +43,9 @@ const PIPELINE_OUTPUTS = new Set([
 ]);
 
 export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
-  const tokens = tokenSourceFor(inputs.settings.credentials);
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+  const { settings } = inputs;
+  const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens });
   const report = new GitHubReport(inputs.github, 'Odahu pipeline', inputs.deployment.id);
   /** The deploy stage with strategy: canary, once it has begun. */
   const deployStage: { canary?: CanaryRollout } = {};
@@ -160,6 +161,7 @@ async function runPhases(
       tokens,
       readyTimeoutMs: READY_TIMEOUT_MS,
       signal: ctx.signal,
+      retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
     });
     const response = JSON.stringify(answer.body);
     core.info(`Prediction: ${response}`);

@@ -18,7 +18,7 @@ import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: inputs.apiTokens });
+  const client = OdahuClient.fromSettings(inputs.settings, { tokens: inputs.apiTokens });
   const { target } = inputs;
   const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
   const report = new GitHubReport(
@@ -35,6 +35,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
         tokens: inputs.modelTokens,
         readyTimeoutMs: inputs.readyTimeoutMs,
         signal: ctx.signal,
+        retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
       }).catch((error: unknown) => {
         if (error instanceof ModelRefusedError) showRefusal(error);
         throw error;

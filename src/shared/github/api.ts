@@ -1,16 +1,16 @@
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
-// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections; a POST
-// whose answer was lost is not sent twice). What GitHub answers when something is wrong becomes one
-// warning line saying what to change: a report never fails the step that deployed the model.
-// @actions/github is loaded only when a step talks to GitHub: parsing Octokit costs every other run of
-// deploy, predict and pipeline tens of milliseconds for nothing.
+// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
+// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// is wrong becomes one warning line saying what to change: a report never fails the step that
+// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
+// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
 
 import type { getOctokit } from '@actions/github';
 import { HttpClient } from '@actions/http-client';
 import { USER_AGENT, readText, sendRequest } from '../http.js';
-import { NetworkError } from '../errors.js';
-import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from '../retry.js';
+import { ApiError } from '../errors.js';
+import { RETRYABLE_STATUSES, withRetries } from '../retry.js';
 import type { RetryPolicy } from '../retry.js';
 
 export type GitHubApi = ReturnType<typeof getOctokit>;
@@ -19,72 +19,73 @@ export interface GitHubApiOptions {
   token: string;
   /** GITHUB_API_URL: https://api.github.com, or a GitHub Enterprise Server's /api/v3. */
   apiUrl: string;
-  retry?: Partial<RetryPolicy>;
 }
 
-/** A whole report (a few calls) gives up after this: the step has done its work already. */
-const REQUEST_TIMEOUT_MS = 30_000;
+/** A call gives up after this: the step's own work is done, and a report is not worth more. */
+const GITHUB_RETRY_BUDGET_MS = 60_000;
+const SOCKET_TIMEOUT_MS = 30_000;
 
 export async function gitHubApi(options: GitHubApiOptions): Promise<{ api: GitHubApi; dispose(): void }> {
   const { getOctokit } = await import('@actions/github');
   const client = new HttpClient(USER_AGENT, [], {
     keepAlive: true,
     allowRetries: false,
-    socketTimeout: REQUEST_TIMEOUT_MS,
+    socketTimeout: SOCKET_TIMEOUT_MS,
   });
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const api = getOctokit(options.token, {
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
-    request: { fetch: fetchOver(client, policy) },
+    request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
   });
   return { api, dispose: () => client.dispose() };
 }
 
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
 /**
- * The `fetch` Octokit calls, over an HttpClient: each answer whole, retried while retry.ts says so.
- * The last answer is returned whatever its status; Octokit makes errors of the others.
+ * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
+ * so. The last answer is returned whatever its status; Octokit makes errors of the others.
  */
-function fetchOver(client: HttpClient, policy: RetryPolicy): typeof fetch {
+function fetchOver(client: HttpClient, policy: Partial<RetryPolicy>): typeof fetch {
   return async (input, init = {}) => {
     const url = input instanceof Request ? input.url : String(input);
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? init.body : null;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const signal = init.signal ?? undefined;
-    for (let attempt = 1; ; attempt++) {
-      let answer: { status: number; headers: Headers; text: string } | undefined;
-      let failure: Parameters<typeof retryDelay>[0];
-      try {
-        const response = await sendRequest(client, method, url, body, headers, signal);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        answer = { status, headers: headersOf(response.message.headers), text };
-        failure = { kind: 'status', status, retryAfter: answer.headers.get('retry-after') ?? undefined };
-      } catch (error) {
-        if (!(error instanceof NetworkError)) throw error;
-        failure = { kind: 'network', neverSent: error.neverSent };
-        const delayMs = retryDelay(failure, attempt, {
-          policy,
-          idempotent: method !== 'POST',
-          random: Math.random,
-          now: Date.now(),
-        });
-        if (delayMs === undefined) throw attempt > 1 ? error.afterAttempts(attempt) : error;
-        await sleep(delayMs, signal);
-        continue;
-      }
-      const delayMs =
-        answer.status < 400
-          ? undefined
-          : retryDelay(failure, attempt, { policy, idempotent: true, random: Math.random, now: Date.now() });
-      if (delayMs === undefined) {
-        // A Response cannot carry a body for these statuses.
-        const empty = [101, 204, 205, 304].includes(answer.status);
-        return new Response(empty ? null : answer.text, { status: answer.status, headers: answer.headers });
-      }
-      await sleep(delayMs, signal);
+    let last: Answer | undefined;
+    try {
+      last = await withRetries(
+        async () => {
+          const response = await sendRequest(client, method, url, body, headers, signal);
+          const answer: Answer = {
+            status: response.message.statusCode ?? 0,
+            headers: headersOf(response.message.headers),
+            text: await readText(method, url, response.message),
+          };
+          if (!RETRYABLE_STATUSES.has(answer.status)) return answer;
+          last = answer;
+          // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
+          throw new ApiError({
+            method,
+            url,
+            status: answer.status,
+            serverMessage: '',
+            retryAfter: answer.headers.get('retry-after') ?? undefined,
+          });
+        },
+        { policy, idempotent: method !== 'POST', signal },
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError) || !last) throw error;
     }
+    // A Response cannot carry a body for these statuses.
+    const empty = [101, 204, 205, 304].includes(last.status);
+    return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
   };
 }
 
