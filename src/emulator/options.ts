@@ -74,5 +74,23 @@ export interface RunningEmulator {
   clientSecret: string;
   /** deployment.edge.host: where model URLs point. */
   edgeUrl: string;
+  /** For tests: the clock of everything the cluster does over time (see EmulatorClock). */
+  clock: EmulatorClock;
   close(): Promise<void>;
+}
+
+/**
+ * The emulated cluster's clock: every step it takes over time (the controller's passes, a pod's
+ * states and log lines as streamed, the edge's warm-up) comes due on it. Held, it runs none of them
+ * by itself: a test can read a state, or act before the next step, however loaded the machine is.
+ */
+export interface EmulatorClock {
+  /** Steps that come due from now on wait. */
+  hold(): void;
+  /** While held: runs the next step that has come due (waiting for one); resolves to its group
+   * (`training/<id>`, `deployment/<id>`, ...). Rejects when no step is planned at all. */
+  step(): Promise<string>;
+  /** Runs the steps that came due while held, in order; later ones run when due again. */
+  release(): void;
+  readonly held: boolean;
 }

@@ -18,7 +18,13 @@ import { Faults } from './faults.js';
 import { ImagePulls } from './image-pulls.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
-import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
+import type {
+  EmulatorClient,
+  EmulatorClock,
+  EmulatorOptions,
+  RecordedAnswer,
+  RunningEmulator,
+} from './options.js';
 import { Rollouts } from './rollouts.js';
 import { Store } from './store.js';
 import { TaskRuns } from './task-runs.js';
@@ -55,6 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     announceReady();
     return {
       ...cluster.urls,
+      clock: cluster.clock,
       close: async () => {
         cluster.stop();
         await closeServer(server);
@@ -74,7 +81,8 @@ function closeServer(server: Server): Promise<void> {
 }
 
 interface Cluster {
-  urls: Omit<RunningEmulator, 'close'>;
+  urls: Omit<RunningEmulator, 'close' | 'clock'>;
+  clock: EmulatorClock;
   dispatch: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops every timer of the controller. */
   stop: () => void;
@@ -195,6 +203,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       edgeUrl: config.edgeHost,
     },
     dispatch,
+    clock: timers,
     stop: () => timers.close(),
   };
 }
