@@ -144,7 +144,9 @@ export class Api {
       try {
         await clock.step();
       } catch (error) {
-        throw new Error(`${path} is ${reply.status} ${reply.text}: ${(error as Error).message}`);
+        throw new Error(`${path} is ${reply.status} ${reply.text}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
   }
