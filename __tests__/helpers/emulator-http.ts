@@ -1,6 +1,7 @@
 // Plain-fetch helpers for the emulator's own tests: a token from its OpenID provider, calls to its
 // API and edge, and polling for a state.
 
+import { decodeJwt } from 'jose';
 import type { RunningEmulator } from '../../src/emulator/options.js';
 import type { HTTPResult } from '../../src/shared/types.js';
 
@@ -163,5 +164,15 @@ class Distinct {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the emulator takes `token` as expired (the second its `exp` names has begun). A token
+ * lives until then from the start of the second it was issued in, not from the moment it was.
+ */
+export async function pastExpiry(token: string): Promise<void> {
+  const { exp } = decodeJwt(token);
+  if (exp === undefined) throw new Error('the token has no exp');
+  await sleep(exp * 1000 - Date.now() + 20);
+}
 
 export const b64 = (text: string): string => Buffer.from(text).toString('base64');
