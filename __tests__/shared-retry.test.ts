@@ -119,6 +119,7 @@ describe('withRetries', () => {
     setTimeout(() => controller.abort(), 20);
     const started = Date.now();
     await expect(failing).rejects.toThrow(/abort/i);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Long before the 30 s Retry-After (a ceiling, however loaded the machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
