@@ -9,7 +9,17 @@ import { ROOT } from './helpers/run-action.js';
 const names = readdirSync(join(ROOT, 'actions')).filter((name) =>
   existsSync(join(ROOT, 'actions', name, 'action.yml')),
 );
-const SETTINGS = ['api-url', 'auth-url', 'client-id', 'client-secret', 'scope', 'token', 'api-connection'];
+const SETTINGS = [
+  'api-url',
+  'auth-url',
+  'client-id',
+  'client-secret',
+  'scope',
+  'token',
+  'auth',
+  'oidc-audience',
+  'api-connection',
+];
 
 test('the nine actions', () => {
   expect(names.sort()).toEqual([

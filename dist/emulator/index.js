@@ -162,6 +162,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
+/***/ 7880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ compactVerify)
+/* harmony export */ });
+/* harmony import */ var _lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9806);
+
+async function compactVerify(jws, key, options) {
+  const [result] = await (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyCompact */ .BO)(jws, (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .prepareVerify */ .F_)(options), key);
+  return result;
+}
+
+
+
+/***/ }),
+
 /***/ 4605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1196,6 +1213,34 @@ function decodeJwt(jwt) {
 
 /***/ }),
 
+/***/ 1196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ decodeProtectedHeader)
+/* harmony export */ });
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return (0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJoseHeader */ .OX)(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+
+/***/ }),
+
 /***/ 5674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1210,11 +1255,12 @@ function decodeJwt(jwt) {
 /* harmony export */   _L: () => (/* binding */ JWKInvalid),
 /* harmony export */   aA: () => (/* binding */ JWEInvalid),
 /* harmony export */   h2: () => (/* binding */ JWSSignatureVerificationFailed),
+/* harmony export */   i4: () => (/* binding */ JOSEError),
 /* harmony export */   ie: () => (/* binding */ JWTClaimValidationFailed),
 /* harmony export */   n: () => (/* binding */ JWTExpired),
-/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed)
+/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed),
+/* harmony export */   xb: () => (/* binding */ JWKSTimeout)
 /* harmony export */ });
-/* unused harmony exports JOSEError, JWKSTimeout */
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
@@ -4974,11 +5020,67 @@ function apiRouter(context) {
     return router;
 }
 
+;// CONCATENATED MODULE: ./src/emulator/dice.ts
+// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
+// choices among weighted route targets.
+function createDice(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
+// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
+// Retry-After), latency, and a connection cut mid-answer after the request took effect.
+
+/** Envoy's answer when the API pod cannot be reached. */
+const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+/** Envoy's local rate limit answer. */
+const RATE_LIMITED = 'local_rate_limited';
+class Faults {
+    settings;
+    dice;
+    constructor(settings) {
+        this.settings = settings;
+        this.dice = createDice(settings.seed);
+    }
+    /**
+     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
+     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
+     * seed replays the same sequence whatever the rates.
+     */
+    async intercept(exchange) {
+        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
+        const fail = this.dice() < failRate;
+        const throttle = this.dice() < throttleRate;
+        const drop = this.dice() < dropRate;
+        if (latencyMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        if (fail) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return true;
+        }
+        if (throttle) {
+            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
+            return true;
+        }
+        exchange.cut = drop;
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/api/gateway.ts
 // What stands in front of the API handlers, in a real cluster's order: the ingress (where the
 // emulator's faults strike), Istio's JWT check (401), OPA's role policy (403), then gin's router
 // (trailing-slash redirects, a plain-text 404 for anything else) and the handlers' errors as
 // `{"message": ...}`.
+
 
 
 
@@ -4988,13 +5090,19 @@ class ApiGateway {
     verifier;
     faults;
     baseUrl;
-    constructor(router, verifier, faults, baseUrl) {
+    outages;
+    constructor(router, verifier, faults, baseUrl, outages) {
         this.router = router;
         this.verifier = verifier;
         this.faults = faults;
         this.baseUrl = baseUrl;
+        this.outages = outages;
     }
     async handle(exchange) {
+        if (this.outages.down('api')) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return;
+        }
         if (await this.faults.intercept(exchange))
             return;
         const claims = await this.authenticate(exchange);
@@ -5337,20 +5445,6 @@ function seedConnections() {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/emulator/dice.ts
-// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
-// choices among weighted route targets.
-function createDice(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/exchange.ts
 // One HTTP request and its answer. Every answer goes through here, so that each one is recorded for
 // the onAnswer hook and a "drop" fault can cut it half-way, after the request had all its effects.
@@ -5477,47 +5571,6 @@ function safeDecode(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/faults.ts
-// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
-// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
-// Retry-After), latency, and a connection cut mid-answer after the request took effect.
-
-/** Envoy's answer when the API pod cannot be reached. */
-const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
-/** Envoy's local rate limit answer. */
-const RATE_LIMITED = 'local_rate_limited';
-class Faults {
-    settings;
-    dice;
-    constructor(settings) {
-        this.settings = settings;
-        this.dice = createDice(settings.seed);
-    }
-    /**
-     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
-     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
-     * seed replays the same sequence whatever the rates.
-     */
-    async intercept(exchange) {
-        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
-        const fail = this.dice() < failRate;
-        const throttle = this.dice() < throttleRate;
-        const drop = this.dice() < dropRate;
-        if (latencyMs > 0)
-            await new Promise((resolve) => setTimeout(resolve, latencyMs));
-        if (fail) {
-            exchange.text(503, UPSTREAM_FAILURE);
-            return true;
-        }
-        if (throttle) {
-            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
-            return true;
-        }
-        exchange.cut = drop;
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/image-pulls.ts
 // Whether a deployment's image can be pulled, and which model it holds. The emulator sees only the
 // registries it owns: those the cluster has a docker or ecr connection for, where its packagings push.
@@ -5569,6 +5622,53 @@ function modelOfImage(image) {
     return colon < 0
         ? { name: lastSegment, version: 'latest' }
         : { name: lastSegment.slice(0, colon), version: lastSegment.slice(colon + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/outages.ts
+// Rehearsed outages: windows of time during which the API server (or the identity provider) does not
+// answer, as while a real one restarts during a rolling update. The gateway then answers every API
+// request with Envoy's 503, nothing is processed and nothing is lost; the streams the API had open
+// (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
+// endpoint stays up unless an `auth` window says otherwise.
+class Outages {
+    onApiDown;
+    now;
+    windows = [];
+    timers = new Set();
+    constructor(planned, 
+    /** Called when an API outage begins: cut what the API has open. */
+    onApiDown, now = Date.now) {
+        this.onApiDown = onApiDown;
+        this.now = now;
+        const started = now();
+        for (const outage of planned)
+            this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
+    }
+    /** One more, from now on. */
+    begin(target, seconds) {
+        this.add(target, this.now(), seconds);
+    }
+    /** Is `target` down now? */
+    down(target) {
+        const now = this.now();
+        return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+    }
+    close() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+        this.timers.clear();
+    }
+    add(target, from, seconds) {
+        this.windows.push({ target, from, to: from + seconds * 1000 });
+        if (target !== 'api')
+            return;
+        const timer = setTimeout(() => {
+            this.timers.delete(timer);
+            this.onApiDown();
+        }, Math.max(0, from - this.now()));
+        timer.unref();
+        this.timers.add(timer);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -6133,6 +6233,8 @@ function pyFalsy(value) {
     return !value;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
 var key_algorithm = __nccwpck_require__(889);
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
@@ -6172,6 +6274,252 @@ async function generateKeyPair(alg, options) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
 var key_export = __nccwpck_require__(7968);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+var decode_protected_header = __nccwpck_require__(1196);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
+var compact_verify = __nccwpck_require__(7880);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new errors/* JWKSTimeout */.xb(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new errors/* JOSEError */.i4("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new errors/* JWKSTimeout */.xb(void 0, { cause }) : new errors/* JOSEError */.i4("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && (0,validate/* isJwkSet */.fV)(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof errors/* JWKSNoMatchingKey */.BT && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/emulator/federated-clients.ts
+// Keycloak's federated client authentication ("Signed JWT - Federated"): a client proves itself with
+// a token from an external issuer the realm trusts (an OpenID Connect identity provider), sent as
+// `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+// As Keycloak 26.5 does it: the client is the one whose identity provider has the assertion's `iss`
+// and whose federated subject is exactly its `sub`; then, in this order, the form's client_id (if
+// any) must equal the `sub`, the algorithm must be asymmetric, the signature must verify with the
+// issuer's keys (found by its discovery document), `aud` must be the realm's issuer alone, and the
+// token must be live (exp, nbf, iat at most 300 s ago, a jti used once). Keycloak's answers: 401
+// invalid_client "Invalid client or Invalid client credentials" when no client is found or the
+// signature fails, 400 invalid_client with the check's own text otherwise.
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Keycloak's FederatedJWTClientValidator: how old a token may be, whatever its exp says. */
+const MAX_AGE_SECONDS = 300;
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
+const refused = (status, description) => ({
+    ok: false,
+    status,
+    body: { error: 'invalid_client', error_description: description },
+});
+/** What Keycloak says when it finds no client, or the signature fails: nothing more. */
+const INVALID_CLIENT = refused(401, 'Invalid client or Invalid client credentials');
+class FederatedClients {
+    realmIssuer;
+    now;
+    clients = [];
+    /** Each issuer's keys, from its discovery document's jwks_uri (fetched again for an unknown kid). */
+    keys = new Map();
+    /** The jti of every assertion taken, until it expires: Keycloak takes each one once. */
+    used = new Map();
+    constructor(
+    /** The realm's issuer: the one audience an assertion may have. */
+    realmIssuer, now = Date.now) {
+        this.realmIssuer = realmIssuer;
+        this.now = now;
+    }
+    /** Trusts `client.issuer` for the client; one subject per client and one client per subject, as Keycloak. */
+    add(client, taken) {
+        if (taken(client.clientId) || this.clients.some((c) => c.clientId === client.clientId)) {
+            throw new Error(`client ${client.clientId} exists already: a federated client is a client of its own`);
+        }
+        const same = this.clients.find((c) => c.issuer === client.issuer && c.subject === client.subject);
+        if (same) {
+            throw new Error(`client ${same.clientId} already trusts ${client.issuer} for subject ${client.subject}: ` +
+                'one client per subject');
+        }
+        this.clients.push({ ...client });
+    }
+    get all() {
+        return this.clients;
+    }
+    /** Authenticates a token request that carries a jwt-bearer client assertion. */
+    async authenticate(form) {
+        const assertion = form.get('client_assertion') ?? '';
+        let header;
+        let claims;
+        try {
+            header = (0,decode_protected_header/* decodeProtectedHeader */._)(assertion);
+            claims = (0,decode_jwt/* decodeJwt */.i)(assertion);
+        }
+        catch {
+            return INVALID_CLIENT;
+        }
+        const client = this.clients.find((c) => c.issuer === claims.iss && c.subject === claims.sub);
+        if (!client)
+            return INVALID_CLIENT;
+        const clientIdParam = form.get('client_id');
+        if (clientIdParam !== null && clientIdParam !== claims.sub) {
+            return refused(400, 'client_id parameter does not match sub claim');
+        }
+        if (typeof header.alg !== 'string' || !ASYMMETRIC.test(header.alg)) {
+            return refused(400, 'Invalid signature algorithm');
+        }
+        if (!(await this.signatureHolds(client.issuer, assertion)))
+            return INVALID_CLIENT;
+        const audience = claims.aud === undefined ? [] : [claims.aud].flat();
+        if (!audience.includes(this.realmIssuer))
+            return refused(400, 'Invalid token audience');
+        if (audience.length > 1)
+            return refused(400, 'Multiple audiences not allowed');
+        const problem = this.liveness(claims);
+        if (problem)
+            return refused(400, problem);
+        return { ok: true, clientId: client.clientId };
+    }
+    /** Keycloak's checks of exp, nbf, iat and jti (no clock skew allowed, its default). */
+    liveness(claims) {
+        const now = Math.floor(this.now() / 1000);
+        const { exp, nbf, iat, jti } = claims;
+        if (exp === undefined)
+            return 'Token exp claim is required';
+        if (now >= exp || (nbf !== undefined && now < nbf))
+            return 'Token is not active';
+        if (iat === undefined) {
+            if (exp - now > MAX_AGE_SECONDS) {
+                return 'Token expiration is too far in the future and iat claim not present in token';
+            }
+        }
+        else {
+            if (iat > now)
+                return 'Token was issued in the future';
+            if (now > iat + MAX_AGE_SECONDS)
+                return 'Token was issued too far in the past to be used now';
+        }
+        if (jti === undefined)
+            return 'Token jti claim is required';
+        for (const [id, until] of this.used)
+            if (until < now)
+                this.used.delete(id);
+        if (this.used.has(jti))
+            return 'Token reuse detected';
+        this.used.set(jti, exp);
+        return undefined;
+    }
+    async signatureHolds(issuer, assertion) {
+        try {
+            await (0,compact_verify/* compactVerify */.B)(assertion, await this.keysOf(issuer));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async keysOf(issuer) {
+        const known = this.keys.get(issuer);
+        if (known)
+            return known;
+        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+            signal: AbortSignal.timeout(10_000),
+        });
+        const discovery = (await response.json());
+        if (!response.ok || typeof discovery.jwks_uri !== 'string') {
+            throw new Error(`${issuer} has no discovery document with a jwks_uri`);
+        }
+        const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
+        this.keys.set(issuer, keys);
+        return keys;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
 // The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
 // client_credentials grant gives an access token only, and its refresh_token grant needs a grant
@@ -6294,7 +6642,12 @@ function tokenIssuer(provider, settings) {
 // <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
 // secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
 // client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
-// at start-up, carrying realm_access.roles as Keycloak puts them.
+// at start-up, carrying realm_access.roles as Keycloak puts them. Clients may also prove themselves
+// with an external issuer's token (Keycloak's federated client authentication, federated-clients.ts):
+// such a request is checked here, before the provider sees it, and handed on as the client's own.
+
+
+
 
 
 const REALM_PATH = '/auth/realms/odahu';
@@ -6308,8 +6661,9 @@ async function createIdentityProvider(settings) {
     const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
     const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
     const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    const adapter = memoryAdapter();
     const configuration = {
-        adapter: memoryAdapter(),
+        adapter,
         jwks: { keys: [signing] },
         clients: clients.map((c) => ({
             client_id: c.clientId,
@@ -6336,6 +6690,46 @@ async function createIdentityProvider(settings) {
     const provider = new Provider(issuer, configuration);
     registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
     const callback = provider.callback();
+    const federated = new FederatedClients(issuer);
+    // Each federated client is a client of the provider, with a secret only the emulator knows: once
+    // its assertion holds, the request is handed on with that secret instead.
+    const innerSecrets = new Map();
+    const addFederatedClient = (client) => {
+        federated.add(client, (clientId) => roles.has(clientId));
+        const secret = (0,external_node_crypto_.randomUUID)();
+        innerSecrets.set(client.clientId, secret);
+        roles.set(client.clientId, client.role);
+        void adapter('Client').upsert(client.clientId, {
+            client_id: client.clientId,
+            client_secret: secret,
+            grant_types: ['client_credentials', 'refresh_token'],
+            redirect_uris: [],
+            response_types: [],
+        });
+    };
+    for (const client of settings.federatedClients ?? [])
+        addFederatedClient(client);
+    /** A token request: a federated client's assertion checked, then the provider answers. */
+    const token = async (req, res) => {
+        const body = await oidc_readBody(req);
+        const form = new URLSearchParams(body.toString('utf8'));
+        const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        if (!isForm || form.get('client_assertion_type') !== JWT_BEARER) {
+            await callback(replayed(req, body), res);
+            return;
+        }
+        const answer = await federated.authenticate(form);
+        if (!answer.ok) {
+            res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(answer.body));
+            return;
+        }
+        form.delete('client_assertion_type');
+        form.delete('client_assertion');
+        form.set('client_id', answer.clientId);
+        form.set('client_secret', innerSecrets.get(answer.clientId) ?? '');
+        await callback(replayed(req, Buffer.from(form.toString())), res);
+    };
     return {
         issuer,
         tokenUrl: `${issuer}${TOKEN_PATH}`,
@@ -6347,9 +6741,57 @@ async function createIdentityProvider(settings) {
             const original = req.url ?? '/';
             Object.assign(req, { originalUrl: original });
             req.url = original.slice(REALM_PATH.length) || '/';
+            const path = req.url.split('?')[0];
+            if (req.method === 'POST' && path === TOKEN_PATH) {
+                token(req, res).catch((error) => {
+                    if (!res.headersSent)
+                        res.writeHead(400, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+                });
+                return;
+            }
             void callback(req, res);
         },
+        addFederatedClient,
+        get federatedClients() {
+            return federated.all;
+        },
     };
+}
+/** oidc-provider's own limit on a request body. */
+const MAX_BODY = 56 * 1024;
+async function oidc_readBody(req) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of req) {
+        length += chunk.length;
+        if (length > MAX_BODY)
+            throw new Error('request entity too large');
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * The request again, with `body` to read: the provider reads the body itself, and the original's is
+ * spent. Everything else the provider reads (method, URL, headers, socket) is the original's.
+ */
+function replayed(req, body) {
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    const replay = external_node_stream_.Readable.from([body], { objectMode: false });
+    return Object.assign(replay, {
+        method: req.method,
+        url: req.url,
+        originalUrl: req.originalUrl,
+        headers,
+        rawHeaders: req.rawHeaders,
+        httpVersion: req.httpVersion,
+        httpVersionMajor: req.httpVersionMajor,
+        httpVersionMinor: req.httpVersionMinor,
+        socket: req.socket,
+        connection: req.socket,
+        complete: true,
+    });
 }
 /**
  * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
@@ -6364,7 +6806,7 @@ async function importOidcProvider() {
         warn(...args);
     };
     try {
-        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
+        return await __nccwpck_require__.e(/* import() */ 992).then(__nccwpck_require__.bind(__nccwpck_require__, 8992));
     }
     finally {
         console.warn = warn;
@@ -6464,17 +6906,19 @@ class Rollouts {
     images;
     timers;
     settings;
+    onStatus;
     runtimes = new Map();
     /** What the edge routes by: the VirtualService of each route, once the controller made one. */
     virtualServices = new VirtualServices();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, images, timers, settings) {
+    constructor(store, outbox, images, timers, settings, onStatus = () => undefined) {
         this.store = store;
         this.outbox = outbox;
         this.images = images;
         this.timers = timers;
         this.settings = settings;
+        this.onStatus = onStatus;
     }
     /**
      * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
@@ -6634,6 +7078,7 @@ class Rollouts {
         if (JSON.stringify(deployment.status) === JSON.stringify(status))
             return;
         deployment.status = status;
+        this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
         this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
         this.reconcileRoutesOf(id);
     }
@@ -6879,15 +7324,17 @@ class TaskRuns {
     timers;
     durations;
     controller;
+    onStatus;
     runs = new Map();
     /** The status each run wrote last, to write back after a PUT that changed nothing. */
     lastStatus = new Map();
-    constructor(store, artifacts, timers, durations, controller) {
+    constructor(store, artifacts, timers, durations, controller, onStatus = () => undefined) {
         this.store = store;
         this.artifacts = artifacts;
         this.timers = timers;
         this.durations = durations;
         this.controller = controller;
+        this.onStatus = onStatus;
     }
     run(kind, id) {
         return this.runs.get(`${kind}/${id}`);
@@ -7011,13 +7458,14 @@ class TaskRuns {
             run.phase = 'running';
             this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
         });
-        this.timers.after(key, durationMs, () => {
+        // The pod ends (its log stream with it); its final state reaches the API a little later.
+        this.timers.after(key, durationMs, () => run.end('finished'));
+        this.timers.after(key, durationMs + (this.controller.statusLagSeconds ?? 0) * 1000, () => {
             const failure = pod?.log.failure;
             const status = failure
                 ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
                 : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
             this.writeStatus(kind, id, status);
-            run.end('finished');
         });
     }
     writeStatus(kind, id, status) {
@@ -7030,6 +7478,7 @@ class TaskRuns {
                 : this.store.jobs.get(id);
         if (!resource)
             return;
+        this.onStatus({ kind, id, state: typeof status.state === 'string' ? status.state : '', at: Date.now() });
         // A job's status keys are all always emitted; a training's or packaging's are omitempty.
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
@@ -7194,6 +7643,7 @@ class Timers {
 
 
 
+
 const DEFAULT_PORT = 8765;
 const DEFAULT_CLIENT_ID = 'odahu-actions';
 /** A development secret, printed on start-up: the emulator guards nothing of value. */
@@ -7224,6 +7674,7 @@ async function startEmulator(options = {}) {
         announceReady();
         return {
             ...cluster.urls,
+            outage: cluster.outage,
             close: async () => {
                 cluster.stop();
                 await closeServer(server);
@@ -7252,6 +7703,7 @@ async function startCluster(options, baseUrl) {
     const identity = await createIdentityProvider({
         baseUrl,
         clients,
+        federatedClients: options.federatedClients,
         tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     });
     const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -7262,18 +7714,26 @@ async function startCluster(options, baseUrl) {
     const outbox = new Outbox();
     const artifacts = new Artifacts();
     const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+    const observe = (change) => {
+        try {
+            options.onStatus?.(change);
+        }
+        catch (error) {
+            console.error('onStatus hook failed:', error);
+        }
+    };
     const runs = new TaskRuns(store, artifacts, timers, {
         training: options.trainingSeconds ?? 3,
         packaging: options.packagingSeconds ?? 3,
         job: options.jobSeconds ?? 2,
-    }, { launchPeriodSeconds });
+    }, { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 }, observe);
     const faultSeed = options.seed ?? Date.now();
     const images = new ImagePulls(store, artifacts, options.missingImages);
     const rollouts = new Rollouts(store, outbox, images, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
         launchPeriodSeconds,
-    });
+    }, observe);
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,
         issuer: identity.issuer,
@@ -7297,7 +7757,13 @@ async function startCluster(options, baseUrl) {
         dropRate: options.dropRate ?? 0,
         seed: faultSeed,
     });
-    const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+    // What the API has open, to cut when an outage begins.
+    const openApiAnswers = new Set();
+    const outages = new Outages(options.outages ?? [], () => {
+        for (const res of openApiAnswers)
+            res.destroy();
+    });
+    const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
     // Its own dice, so that model traffic does not shift the API's fault sequence.
     const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
     const record = (answer) => {
@@ -7320,8 +7786,15 @@ async function startCluster(options, baseUrl) {
         // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
         const url = new URL(`http://emulator${req.url ?? '/'}`);
         if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
-            identity.handle(req, res);
+            if (outages.down('auth'))
+                res.writeHead(503, { 'content-type': TEXT_TYPE }).end(UPSTREAM_FAILURE);
+            else
+                identity.handle(req, res);
             return;
+        }
+        if (url.pathname.startsWith('/api/v1/')) {
+            openApiAnswers.add(res);
+            res.once('close', () => openApiAnswers.delete(res));
         }
         const exchange = new Exchange(req, res, url, record);
         const path = exchange.path;
@@ -7345,9 +7818,14 @@ async function startCluster(options, baseUrl) {
             clientId,
             clientSecret,
             edgeUrl: config.edgeHost,
+            addFederatedClient: (client) => identity.addFederatedClient(client),
         },
         dispatch,
-        stop: () => timers.close(),
+        outage: (seconds, target = 'api') => outages.begin(target, seconds),
+        stop: () => {
+            timers.close();
+            outages.close();
+        },
     };
 }
 /** Where clients on this machine reach a server listening on `host`. */
@@ -7387,6 +7865,10 @@ interrupted.
   --client-id ID             the admin client's id (default odahu-actions)
   --client-secret SECRET     the admin client's secret
   --client ID:SECRET:ROLE    one more client; ROLE is admin, data_scientist or viewer (repeatable)
+  --federated-client ID:ROLE:ISSUER:SUBJECT
+                             one more client, proven by ISSUER's tokens whose sub is exactly
+                             SUBJECT, not by a secret (Keycloak's federated client authentication;
+                             ISSUER ends at the first ":" after its host and port) (repeatable)
   --token-ttl SECONDS        access token lifetime (default 300)
   --training-seconds S       time from create to a final state (default 3)
   --packaging-seconds S      (default 3)
@@ -7395,6 +7877,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --status-lag SECONDS       a finished pod's state reaches the API this long after
+                             its log ends (default 0)
   --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
                              their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
@@ -7403,6 +7887,9 @@ interrupted.
   --latency-ms MS            delay before each API request
   --drop-rate R              share processed, then cut mid-answer (0..1)
   --seed N                   seed of the fault dice, to replay a run's faults
+  --outage START:SECONDS     from START seconds after start-up, for SECONDS, the API
+                             answers every request 503 (state is kept; repeatable)
+  --outage auth:START:SECONDS  the same for the token endpoint (the OpenID provider)
   --verbose                  one line per request on stderr
   --help                     this text
 `;
@@ -7430,6 +7917,20 @@ const url = (value, flag) => {
         throw new UsageError(`${flag} must be an http(s) URL, not "${value}"`);
     return value;
 };
+const outage = (value, flag) => {
+    const parts = value.split(':');
+    const target = parts.length === 3 ? parts.shift() : 'api';
+    const [start, seconds] = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
+    if (parts.length !== 2 ||
+        (target !== 'api' && target !== 'auth') ||
+        !Number.isFinite(start) ||
+        !Number.isFinite(seconds) ||
+        start < 0 ||
+        seconds <= 0) {
+        throw new UsageError(`${flag} must be START:SECONDS or auth:START:SECONDS (seconds after start-up, a duration above 0), not "${value}"`);
+    }
+    return { target, startSeconds: start, seconds: seconds };
+};
 const ROLES = ['admin', 'data_scientist', 'viewer'];
 const client = (value, flag) => {
     const [clientId = '', clientSecret = '', role = '', ...rest] = value.split(':');
@@ -7437,6 +7938,16 @@ const client = (value, flag) => {
         throw new UsageError(`${flag} must be ID:SECRET:ROLE with ROLE one of ${ROLES.join(', ')}, not "${value}"`);
     }
     return { clientId, clientSecret, role: role };
+};
+/** ID:ROLE:ISSUER:SUBJECT; the issuer is a URL whose path has no ':', the subject may have them. */
+const federatedClient = (value, flag) => {
+    const match = /^([^:]+):([^:]+):(https?:\/\/[^/:?#\s]+(?::\d+)?(?:\/[^:?#\s]*)?):(.+)$/.exec(value);
+    const [, clientId = '', role = '', issuer = '', subject = ''] = match ?? [];
+    if (!match || !ROLES.includes(role)) {
+        throw new UsageError(`${flag} must be ID:ROLE:ISSUER:SUBJECT with ROLE one of ${ROLES.join(', ')} and ISSUER an ` +
+            `http(s) URL, not "${value}"`);
+    }
+    return { clientId, role: role, issuer, subject };
 };
 /** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
 const VALUE_FLAGS = {
@@ -7446,6 +7957,7 @@ const VALUE_FLAGS = {
     'client-id': { option: 'clientId', read: cli_text },
     'client-secret': { option: 'clientSecret', read: cli_text },
     client: { option: 'extraClients', read: client, repeatable: true },
+    'federated-client': { option: 'federatedClients', read: federatedClient, repeatable: true },
     'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
     'training-seconds': { option: 'trainingSeconds', read: number(0) },
     'packaging-seconds': { option: 'packagingSeconds', read: number(0) },
@@ -7453,6 +7965,7 @@ const VALUE_FLAGS = {
     'job-seconds': { option: 'jobSeconds', read: number(0) },
     'edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
     'launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+    'status-lag': { option: 'statusLagSeconds', read: number(0) },
     'missing-image': { option: 'missingImages', read: cli_text, repeatable: true },
     'fail-rate': { option: 'failRate', read: number(0, 1) },
     'throttle-rate': { option: 'throttleRate', read: number(0, 1) },
@@ -7460,6 +7973,7 @@ const VALUE_FLAGS = {
     'latency-ms': { option: 'latencyMs', read: number(0) },
     'drop-rate': { option: 'dropRate', read: number(0, 1) },
     seed: { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+    outage: { option: 'outages', read: outage, repeatable: true },
 };
 const PARSE_OPTIONS = {
     help: { type: 'boolean', short: 'h' },

@@ -2,7 +2,8 @@
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { EmulatorClient, EmulatorOptions, Role } from './options.js';
+import type { EmulatorClient, EmulatorOptions, FederatedClient, Role } from './options.js';
+import type { Outage } from './outages.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -17,6 +18,10 @@ interrupted.
   --client-id ID             the admin client's id (default odahu-actions)
   --client-secret SECRET     the admin client's secret
   --client ID:SECRET:ROLE    one more client; ROLE is admin, data_scientist or viewer (repeatable)
+  --federated-client ID:ROLE:ISSUER:SUBJECT
+                             one more client, proven by ISSUER's tokens whose sub is exactly
+                             SUBJECT, not by a secret (Keycloak's federated client authentication;
+                             ISSUER ends at the first ":" after its host and port) (repeatable)
   --token-ttl SECONDS        access token lifetime (default 300)
   --training-seconds S       time from create to a final state (default 3)
   --packaging-seconds S      (default 3)
@@ -25,6 +30,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --status-lag SECONDS       a finished pod's state reaches the API this long after
+                             its log ends (default 0)
   --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
                              their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
@@ -33,6 +40,9 @@ interrupted.
   --latency-ms MS            delay before each API request
   --drop-rate R              share processed, then cut mid-answer (0..1)
   --seed N                   seed of the fault dice, to replay a run's faults
+  --outage START:SECONDS     from START seconds after start-up, for SECONDS, the API
+                             answers every request 503 (state is kept; repeatable)
+  --outage auth:START:SECONDS  the same for the token endpoint (the OpenID provider)
   --verbose                  one line per request on stderr
   --help                     this text
 `;
@@ -67,6 +77,25 @@ const url: Reader = (value, flag) => {
   return value;
 };
 
+const outage: Reader = (value, flag): Outage => {
+  const parts = value.split(':');
+  const target = parts.length === 3 ? parts.shift() : 'api';
+  const [start, seconds] = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
+  if (
+    parts.length !== 2 ||
+    (target !== 'api' && target !== 'auth') ||
+    !Number.isFinite(start) ||
+    !Number.isFinite(seconds) ||
+    start! < 0 ||
+    seconds! <= 0
+  ) {
+    throw new UsageError(
+      `${flag} must be START:SECONDS or auth:START:SECONDS (seconds after start-up, a duration above 0), not "${value}"`,
+    );
+  }
+  return { target, startSeconds: start!, seconds: seconds! };
+};
+
 const ROLES: readonly Role[] = ['admin', 'data_scientist', 'viewer'];
 const client: Reader = (value, flag): EmulatorClient => {
   const [clientId = '', clientSecret = '', role = '', ...rest] = value.split(':');
@@ -76,6 +105,19 @@ const client: Reader = (value, flag): EmulatorClient => {
     );
   }
   return { clientId, clientSecret, role: role as Role };
+};
+
+/** ID:ROLE:ISSUER:SUBJECT; the issuer is a URL whose path has no ':', the subject may have them. */
+const federatedClient: Reader = (value, flag): FederatedClient => {
+  const match = /^([^:]+):([^:]+):(https?:\/\/[^/:?#\s]+(?::\d+)?(?:\/[^:?#\s]*)?):(.+)$/.exec(value);
+  const [, clientId = '', role = '', issuer = '', subject = ''] = match ?? [];
+  if (!match || !ROLES.includes(role as Role)) {
+    throw new UsageError(
+      `${flag} must be ID:ROLE:ISSUER:SUBJECT with ROLE one of ${ROLES.join(', ')} and ISSUER an ` +
+        `http(s) URL, not "${value}"`,
+    );
+  }
+  return { clientId, role: role as Role, issuer, subject };
 };
 
 /** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
@@ -88,6 +130,7 @@ const VALUE_FLAGS: Readonly<
   'client-id': { option: 'clientId', read: text },
   'client-secret': { option: 'clientSecret', read: text },
   client: { option: 'extraClients', read: client, repeatable: true },
+  'federated-client': { option: 'federatedClients', read: federatedClient, repeatable: true },
   'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
   'training-seconds': { option: 'trainingSeconds', read: number(0) },
   'packaging-seconds': { option: 'packagingSeconds', read: number(0) },
@@ -95,6 +138,7 @@ const VALUE_FLAGS: Readonly<
   'job-seconds': { option: 'jobSeconds', read: number(0) },
   'edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
   'launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+  'status-lag': { option: 'statusLagSeconds', read: number(0) },
   'missing-image': { option: 'missingImages', read: text, repeatable: true },
   'fail-rate': { option: 'failRate', read: number(0, 1) },
   'throttle-rate': { option: 'throttleRate', read: number(0, 1) },
@@ -102,6 +146,7 @@ const VALUE_FLAGS: Readonly<
   'latency-ms': { option: 'latencyMs', read: number(0) },
   'drop-rate': { option: 'dropRate', read: number(0, 1) },
   seed: { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+  outage: { option: 'outages', read: outage, repeatable: true },
 };
 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {

@@ -1,6 +1,11 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { Outage, OutageTarget } from './outages.js';
+import type { FederatedClient } from './federated-clients.js';
+
+export type { FederatedClient };
+
 export type Role = 'admin' | 'data_scientist' | 'viewer';
 
 export interface EmulatorClient {
@@ -23,6 +28,8 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** More clients, e.g. a viewer to see 403s. */
   extraClients?: EmulatorClient[];
+  /** Clients proven by another issuer's tokens (Keycloak's federated client authentication), not by a secret. */
+  federatedClients?: FederatedClient[];
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
   /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
@@ -35,6 +42,10 @@ export interface EmulatorOptions {
   /** The controller's period (`common.launchPeriod`, 3 s on a cluster): a deleted training's or
    * packaging's Kubernetes object (with its log) outlives the row this long. Default 1. */
   launchPeriodSeconds?: number;
+  /** How long after a training's or packaging's pod ends (its log stream with it) the API shows its
+   * final state: on a cluster the controller writes it on its next pass, up to `common.launchPeriod`
+   * later. Default 0. */
+  statusLagSeconds?: number;
   /** Images that never pull (their deployments stay Processing): `*` matches any run of characters. */
   missingImages?: string[];
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
@@ -46,10 +57,22 @@ export interface EmulatorOptions {
   dropRate?: number;
   /** Seed of the fault dice, so a run's faults can be replayed. */
   seed?: number;
+  /** Windows during which the API (or the token endpoint, `auth`) answers only 503. */
+  outages?: Outage[];
   /** Each answer of the API and the model server, for the contract check and for debugging. */
   onAnswer?: (answer: RecordedAnswer) => void;
+  /** Each state the controller writes, when it writes it (the benchmark times steps against it). */
+  onStatus?: (change: StatusChange) => void;
   /** One line per request on stderr. */
   verbose?: boolean;
+}
+
+export interface StatusChange {
+  kind: 'training' | 'packaging' | 'job' | 'deployment';
+  id: string;
+  state: string;
+  /** Date.now() when it was written. */
+  at: number;
 }
 
 export interface RecordedAnswer {
@@ -74,6 +97,10 @@ export interface RunningEmulator {
   clientSecret: string;
   /** deployment.edge.host: where model URLs point. */
   edgeUrl: string;
+  /** An outage of the API (or of the token endpoint) from now on, for `seconds`. */
+  outage(seconds: number, target?: OutageTarget): void;
+  /** Trusts one more issuer and subject for a new client, as --federated-client does at start-up. */
+  addFederatedClient(client: FederatedClient): void;
   /** For tests: the clock of everything the cluster does over time (see EmulatorClock). */
   clock: EmulatorClock;
   close(): Promise<void>;

@@ -13,9 +13,10 @@ import { seedConnections, seedPackagingIntegrations, seedToolchains } from './cl
 import { clusterConfig, configurationDocument } from './configuration.js';
 import { createDice } from './dice.js';
 import { Outbox } from './events.js';
-import { Exchange } from './exchange.js';
-import { Faults } from './faults.js';
+import { Exchange, TEXT_TYPE } from './exchange.js';
+import { Faults, UPSTREAM_FAILURE } from './faults.js';
 import { ImagePulls } from './image-pulls.js';
+import { Outages } from './outages.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
 import type {
@@ -24,6 +25,7 @@ import type {
   EmulatorOptions,
   RecordedAnswer,
   RunningEmulator,
+  StatusChange,
 } from './options.js';
 import { Rollouts } from './rollouts.js';
 import { Store } from './store.js';
@@ -61,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     announceReady();
     return {
       ...cluster.urls,
+      outage: cluster.outage,
       clock: cluster.clock,
       close: async () => {
         cluster.stop();
@@ -81,7 +84,8 @@ function closeServer(server: Server): Promise<void> {
 }
 
 interface Cluster {
-  urls: Omit<RunningEmulator, 'close' | 'clock'>;
+  urls: Omit<RunningEmulator, 'close' | 'outage' | 'clock'>;
+  outage: RunningEmulator['outage'];
   clock: EmulatorClock;
   dispatch: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops every timer of the controller. */
@@ -99,6 +103,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const identity = await createIdentityProvider({
     baseUrl,
     clients,
+    federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   });
   const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -110,6 +115,13 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const outbox = new Outbox();
   const artifacts = new Artifacts();
   const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+  const observe = (change: StatusChange): void => {
+    try {
+      options.onStatus?.(change);
+    } catch (error) {
+      console.error('onStatus hook failed:', error);
+    }
+  };
   const runs = new TaskRuns(
     store,
     artifacts,
@@ -119,15 +131,23 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       packaging: options.packagingSeconds ?? 3,
       job: options.jobSeconds ?? 2,
     },
-    { launchPeriodSeconds },
+    { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 },
+    observe,
   );
   const faultSeed = options.seed ?? Date.now();
   const images = new ImagePulls(store, artifacts, options.missingImages);
-  const rollouts = new Rollouts(store, outbox, images, timers, {
-    deploymentSeconds: options.deploymentSeconds ?? 2,
-    edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
-    launchPeriodSeconds,
-  });
+  const rollouts = new Rollouts(
+    store,
+    outbox,
+    images,
+    timers,
+    {
+      deploymentSeconds: options.deploymentSeconds ?? 2,
+      edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+      launchPeriodSeconds,
+    },
+    observe,
+  );
   const configuration = configurationDocument(
     config,
     {
@@ -155,7 +175,12 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     dropRate: options.dropRate ?? 0,
     seed: faultSeed,
   });
-  const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+  // What the API has open, to cut when an outage begins.
+  const openApiAnswers = new Set<ServerResponse>();
+  const outages = new Outages(options.outages ?? [], () => {
+    for (const res of openApiAnswers) res.destroy();
+  });
+  const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
   // Its own dice, so that model traffic does not shift the API's fault sequence.
   const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
 
@@ -179,8 +204,13 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
     const url = new URL(`http://emulator${req.url ?? '/'}`);
     if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
-      identity.handle(req, res);
+      if (outages.down('auth')) res.writeHead(503, { 'content-type': TEXT_TYPE }).end(UPSTREAM_FAILURE);
+      else identity.handle(req, res);
       return;
+    }
+    if (url.pathname.startsWith('/api/v1/')) {
+      openApiAnswers.add(res);
+      res.once('close', () => openApiAnswers.delete(res));
     }
     const exchange = new Exchange(req, res, url, record);
     const path = exchange.path;
@@ -201,10 +231,15 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       clientId,
       clientSecret,
       edgeUrl: config.edgeHost,
+      addFederatedClient: (client) => identity.addFederatedClient(client),
     },
     dispatch,
+    outage: (seconds, target = 'api') => outages.begin(target, seconds),
     clock: timers,
-    stop: () => timers.close(),
+    stop: () => {
+      timers.close();
+      outages.close();
+    },
   };
 }
 

@@ -39,8 +39,9 @@ const PIPELINE_OUTPUTS = new Set([
 ]);
 
 export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
-  const tokens = tokenSourceFor(inputs.settings.credentials);
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+  const { settings } = inputs;
+  const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens });
   const rows: SummaryRow[] = [];
   const setOutput = (name: string, value: string) => {
     if (PIPELINE_OUTPUTS.has(name)) core.setOutput(name, value);
@@ -131,6 +132,7 @@ export async function runPipeline(ctx: StepContext, inputs: PipelineInputs): Pro
         tokens,
         readyTimeoutMs: READY_TIMEOUT_MS,
         signal: ctx.signal,
+        retry: { policy: { budgetMs: settings.retryTimeoutMs } },
       });
       const response = JSON.stringify(answer.body);
       core.info(`Prediction: ${response}`);

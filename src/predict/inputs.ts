@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { StaticTokenSource, ClientCredentialsTokenSource, tokenSourceFor } from '../shared/auth.js';
 import type { TokenSource } from '../shared/auth.js';
@@ -25,7 +25,7 @@ export interface PredictInputs {
 
 export function readPredictInputs(source: InputSource = actionInputs): PredictInputs {
   const reader = new InputReader(source);
-  const { settings } = readSettingsAndVars(reader, { withVars: false });
+  const read = readSettingsAndVars(reader, { withVars: false });
 
   const deployment = reader.optional('deployment');
   const url = reader.optional('url');
@@ -39,8 +39,9 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 
   const outputFile = readOutputFile(reader);
   const readyTimeoutMs = reader.duration('ready-timeout', '60s');
+  const settings = withinStepTimeout(read.settings, readyTimeoutMs);
 
-  const apiTokens = settings ? tokenSourceFor(settings.credentials) : undefined;
+  const apiTokens = settings ? tokenSourceFor(settings.credentials, settings.retryTimeoutMs) : undefined;
   const modelTokens = readModelTokens(reader, settings) ?? apiTokens;
   reader.finish();
   return {
@@ -78,7 +79,13 @@ function readModelTokens(reader: InputReader, settings: OdahuSettings | undefine
   }
   if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
   const { authUrl, scope } = settings.credentials;
-  return new ClientCredentialsTokenSource({ authUrl, scope, clientId, clientSecret: clientSecret ?? '' });
+  return new ClientCredentialsTokenSource({
+    authUrl,
+    scope,
+    clientId,
+    clientSecret: clientSecret ?? '',
+    retry: { policy: { budgetMs: settings.retryTimeoutMs } },
+  });
 }
 
 /** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */

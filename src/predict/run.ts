@@ -16,7 +16,7 @@ import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: inputs.apiTokens });
+  const client = OdahuClient.fromSettings(inputs.settings, { tokens: inputs.apiTokens });
   try {
     const { answer } = await queryModel(client, {
       target: inputs.target,
@@ -24,6 +24,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
       tokens: inputs.modelTokens,
       readyTimeoutMs: inputs.readyTimeoutMs,
       signal: ctx.signal,
+      retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
     });
     const response = JSON.stringify(answer.body);
     core.setOutput('response', response);

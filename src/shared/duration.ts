@@ -1,4 +1,5 @@
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds.
+// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds;
+// and as the log shows them: `14s`, `3m 05s`, `2h 10m`.
 
 import { InputError } from './errors.js';
 
@@ -25,4 +26,13 @@ export function parseDuration(text: string, name = 'duration'): number {
       Number(seconds ?? 0) * SECOND +
       Number(millis ?? 0),
   );
+}
+
+/** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }

@@ -3,7 +3,7 @@
 // Values come from the server, so they are escaped; secrets never reach this module.
 
 import * as core from '@actions/core';
-import { formatElapsed } from './progress.js';
+import { formatElapsed } from '../duration.js';
 
 export interface SummaryRow {
   /** ModelTraining, ModelDeployment, ... */
