@@ -108,7 +108,7 @@ export interface RunningEmulator {
 
 /**
  * The emulated cluster's clock: every step it takes over time (the controller's passes, a pod's
- * states and log lines as streamed, the edge's warm-up) comes due on it. Held, it runs none of them
+ * states and log lines as streamed, the edge's warm-up, outages) comes due on it. Held, it runs none of them
  * by itself: a test can read a state, or act before the next step, however loaded the machine is.
  */
 export interface EmulatorClock {

@@ -177,7 +177,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   });
   // What the API has open, to cut when an outage begins.
   const openApiAnswers = new Set<ServerResponse>();
-  const outages = new Outages(options.outages ?? [], () => {
+  const outages = new Outages(options.outages ?? [], timers, () => {
     for (const res of openApiAnswers) res.destroy();
   });
   const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
@@ -236,10 +236,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     dispatch,
     outage: (seconds, target = 'api') => outages.begin(target, seconds),
     clock: timers,
-    stop: () => {
-      timers.close();
-      outages.close();
-    },
+    stop: () => timers.close(),
   };
 }
 
