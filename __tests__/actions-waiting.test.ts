@@ -35,7 +35,7 @@ async function runningTraining(id: string): Promise<void> {
         algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/wine' } },
       },
     });
-    while ((await client.trainings.get(id)).status?.state !== 'running') await emulator.clock.step();
+    while ((await client.trainings.get(id)).status?.state !== 'running') emulator.clock.step();
   });
 }
 

@@ -318,10 +318,14 @@ describe('batch', () => {
       return { job, states };
     });
     expect(states).toEqual(['', 'scheduling', 'running', 'succeeded']);
-    const removed = await api.delete(`batch/job/${job.json.id}`);
-    expect(removed.json).toEqual({ message: `Inference Service ${job.json.id} was deleted` });
-    expect((await api.get<InferenceJob>(`batch/job/${job.json.id}`)).json.deletionMark).toBe(true);
-    await api.waitFor<InferenceJob[]>('batch/job', (jobs) => jobs.length === 0);
+    // Held: the mark is read before the pod's clean-up removes the row.
+    const seen = await emulator.held(async () => {
+      const removed = await api.delete(`batch/job/${job.json.id}`);
+      expect(removed.json).toEqual({ message: `Inference Service ${job.json.id} was deleted` });
+      return api.watchUntilGone<InferenceJob>(`batch/job/${job.json.id}`, (j) => j.deletionMark);
+    });
+    expect(seen).toEqual([true, 'gone']);
+    expect((await api.get<InferenceJob[]>('batch/job')).json).toEqual([]);
     expect((await api.delete('batch/service/api-batch')).status).toBe(200);
   });
 });

@@ -1,5 +1,7 @@
-// The emulator's clock as tests hold it: steps that come due wait, run one by one in the order they
-// came due, a cancelled group's waiting steps are dropped, and release lets everything run again.
+// The emulator's clock as tests hold it: held, its time stands still and nothing comes due; each
+// step moves the time to the earliest planned step and runs it (the one planned first, of two at
+// once), whatever the wall clock did meanwhile; a cancelled group's steps are gone; released, the
+// time goes on from where it stood.
 
 import { Timers } from '../src/emulator/timers.js';
 import { sleep } from './helpers/emulator-http.js';
@@ -12,59 +14,76 @@ beforeEach(() => {
 
 afterEach(() => timers.close());
 
-it('runs steps when due while not held', async () => {
+it('runs steps when due while not held; its time is the wall clock', async () => {
   const ran: string[] = [];
   timers.after('a', 5, () => ran.push('a'));
+  const before = Date.now();
+  const now = timers.now();
+  expect(now >= before && now <= Date.now()).toBe(true);
   await sleep(30);
   expect(ran).toEqual(['a']);
 });
 
-it('held: a step that has come due waits for step(), which runs the earliest first', async () => {
+it('held: the time stands still and nothing comes due; step() runs the earliest, moving the time to it', async () => {
   const ran: string[] = [];
+  timers.after('late', 200, () => ran.push('late'));
   timers.hold();
-  timers.after('late', 20, () => ran.push('late'));
+  const heldAt = timers.now();
   timers.after('early', 5, () => ran.push('early'));
+  timers.after('also-early', 5, () => ran.push('also-early'));
   await sleep(50);
   expect(ran).toEqual([]);
-  expect(await timers.step()).toBe('early');
-  expect(ran).toEqual(['early']);
-  expect(await timers.step()).toBe('late');
-  expect(ran).toEqual(['early', 'late']);
+  expect(timers.now()).toBe(heldAt);
+  expect(timers.step()).toBe('early');
+  expect(timers.now()).toBe(heldAt + 5);
+  expect(timers.step()).toBe('also-early');
+  // Planned for 200 ms from a moment before the hold began.
+  expect(timers.step()).toBe('late');
+  expect(timers.now()).toBeLessThanOrEqual(heldAt + 200);
+  expect(ran).toEqual(['early', 'also-early', 'late']);
 });
 
-it('held: step() waits for the next step to come due, and one it plans comes after', async () => {
+it('held: the steps keep their order however long a test takes between them', async () => {
   const ran: string[] = [];
   timers.hold();
-  timers.after('first', 10, () => {
-    ran.push('first');
-    timers.after('second', 10, () => ran.push('second'));
+  timers.after('a', 100, () => {
+    ran.push('a');
+    timers.after('after-a', 300, () => ran.push('after-a'));
   });
-  expect(await timers.step()).toBe('first');
-  expect(await timers.step()).toBe('second');
-  expect(ran).toEqual(['first', 'second']);
+  timers.step();
+  // The wall clock passes the 250 ms mark while the time stands at 100 ms.
+  await sleep(300);
+  timers.after('b', 150, () => ran.push('b'));
+  timers.step();
+  timers.step();
+  expect(ran).toEqual(['a', 'b', 'after-a']);
 });
 
-it('held: cancelling a group drops its waiting steps; step() rejects when nothing is planned', async () => {
+it('held: cancelling a group drops its steps; step() throws when nothing is planned', () => {
   const ran: string[] = [];
   timers.hold();
   timers.after('gone', 1, () => ran.push('gone'));
-  await sleep(20);
   timers.cancel('gone');
-  await expect(timers.step()).rejects.toThrow('the emulator has no step planned');
+  expect(() => timers.step()).toThrow('the emulator has no step planned');
   expect(ran).toEqual([]);
 });
 
-it('release runs what came due, in order, and later steps run when due', async () => {
+it('released: the time goes on from where it stood; what is due runs in order, the rest when due', async () => {
   const ran: string[] = [];
   timers.hold();
-  timers.after('b', 10, () => ran.push('b'));
-  timers.after('a', 1, () => ran.push('a'));
-  timers.after('c', 60, () => ran.push('c'));
-  await sleep(30);
+  timers.after('b', 0, () => ran.push('b'));
+  timers.after('a', 0, () => ran.push('a'));
+  timers.after('c', 50, () => ran.push('c'));
+  const heldAt = timers.now();
+  await sleep(100);
+  const released = Date.now();
   timers.release();
-  expect(ran).toEqual(['a', 'b']);
   expect(timers.held).toBe(false);
-  await sleep(60);
-  expect(ran).toEqual(['a', 'b', 'c']);
-  await expect(timers.step()).rejects.toThrow('the emulator clock is not held');
+  // The 100 ms held are not counted.
+  expect(timers.now() - heldAt).toBeLessThanOrEqual(Date.now() - released);
+  await sleep(10);
+  expect(ran).toEqual(['b', 'a']);
+  await sleep(80);
+  expect(ran).toEqual(['b', 'a', 'c']);
+  expect(() => timers.step()).toThrow('the emulator clock is not held');
 });

@@ -136,12 +136,12 @@ describe('faults', () => {
         }),
       });
       expect(grant.status).toBe(503);
-      await emulator.clock.step(); // 0.5 s: the token endpoint is back
+      emulator.clock.step(); // 0.5 s: the token endpoint is back
       const api = new Api(emulator, await fetchToken(emulator));
       expect((await api.get('model/training')).status).toBe(200);
-      await emulator.clock.step(); // 0.6 s: the API goes down
+      emulator.clock.step(); // 0.6 s: the API goes down
       expect((await api.get('model/training')).status).toBe(503);
-      await emulator.clock.step(); // 0.9 s: and comes back
+      emulator.clock.step(); // 0.9 s: and comes back
       expect((await api.get('model/training')).status).toBe(200);
     } finally {
       emulator.clock.release();

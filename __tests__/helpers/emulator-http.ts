@@ -143,7 +143,7 @@ export class Api {
       const reply = await this.get<T>(path);
       if (enough(reply)) return;
       try {
-        await clock.step();
+        clock.step();
       } catch (error) {
         throw new Error(`${path} is ${reply.status} ${reply.text}: ${(error as Error).message}`, {
           cause: error,

@@ -108,16 +108,17 @@ export interface RunningEmulator {
 
 /**
  * The emulated cluster's clock: every step it takes over time (the controller's passes, a pod's
- * states and log lines as streamed, the edge's warm-up, outages) comes due on it. Held, it runs none of them
- * by itself: a test can read a state, or act before the next step, however loaded the machine is.
+ * states and log lines, the edge's warm-up, outages) comes due on it. Held, its time stands still and
+ * nothing happens by itself: a test can read a state, or act before the next step, however loaded the
+ * machine is, and the steps keep their order however long it takes in between.
  */
 export interface EmulatorClock {
-  /** Steps that come due from now on wait. */
+  /** From now on the time stands still. */
   hold(): void;
-  /** While held: runs the next step that has come due (waiting for one); resolves to its group
-   * (`training/<id>`, `deployment/<id>`, ...). Rejects when no step is planned at all. */
-  step(): Promise<string>;
-  /** Runs the steps that came due while held, in order; later ones run when due again. */
+  /** While held: moves the time to the next planned step and runs it; returns its group
+   * (`training/<id>`, `deployment/<id>`, ...). Throws when no step is planned at all. */
+  step(): string;
+  /** The time goes on from where it stood (what came due runs at once, in order). */
   release(): void;
   readonly held: boolean;
 }
