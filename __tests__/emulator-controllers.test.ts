@@ -164,13 +164,15 @@ describe('DELETE of a deployment', () => {
   });
 
   it('publishes the mark event again for a repeated DELETE', async () => {
-    await api.post('model/deployment', deployment('twice', {}, '2'));
-    await api.delete('model/deployment/twice');
-    const feed = (await api.get<LatestEvents<DeploymentEvent>>('model/deployment-events')).json;
-    await api.delete('model/deployment/twice');
-    const again = (
-      await api.get<LatestEvents<DeploymentEvent>>(`model/deployment-events?cursor=${feed.cursor}`)
-    ).json;
+    // Held: the controller's pass (Deleting, a newer event for it) cannot come before the reads.
+    const again = await emulator.held(async () => {
+      await api.post('model/deployment', deployment('twice', {}, '2'));
+      await api.delete('model/deployment/twice');
+      const feed = (await api.get<LatestEvents<DeploymentEvent>>('model/deployment-events')).json;
+      await api.delete('model/deployment/twice');
+      return (await api.get<LatestEvents<DeploymentEvent>>(`model/deployment-events?cursor=${feed.cursor}`))
+        .json;
+    });
     expect(again.events?.map((e) => [e.entityID, e.type])).toContainEqual([
       'twice',
       'ModelDeploymentDeletionMarkIsSet',
