@@ -1,5 +1,5 @@
 // Plain-fetch helpers for the emulator's own tests: a token from its OpenID provider, calls to its
-// API and edge, and polling for a state.
+// API and edge, polling for a state, and reading each state between two steps of its held clock.
 
 import { decodeJwt } from 'jose';
 import type { RunningEmulator } from '../../src/emulator/options.js';
