@@ -131,27 +131,35 @@ describe('a model released by canary', () => {
     [
       'answering errors',
       { 'probe-request': REQUEST },
-      "    emulator-error-rate: '0.5'",
-      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, [\d.]+% > max-error-rate 0% \(\d+ answered 500 Internal Server Error; p95 latency \d+ ms\); rolled back: \S+\/custom\/wine serves wine-[0-9a-f]{6} again$/,
+      // Every answer: with a share, whether the few probes a loaded machine fits into a step meet
+      // a failure would be left to the dice (shares are judged in shared-canary.test.ts).
+      "    emulator-error-rate: '1'",
+      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ answered 500 Internal Server Error; p95 latency \d+ ms\); rolled back: \S+\/custom\/wine serves wine-[0-9a-f]{6} again$/,
+      0,
     ],
     [
       'too slow',
       { 'max-latency': '100ms' },
       "    emulator-latency-ms: '250'",
-      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ slower than max-latency 100 ms; p95 latency 2\d\d ms\); rolled back: /,
+      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ slower than max-latency 100 ms; p95 latency \d+ ms\); rolled back: /,
+      // At least the model's own 250 ms; a loaded machine adds to it.
+      250,
     ],
     [
       'whose predictions drift beyond the tolerance',
       { 'probe-request': REQUEST, compare: 'true', 'compare-tolerance': '0.01' },
       "    emulator-prediction-offset: '0.5'",
       /^canary wine-[0-9a-f]{6} failed the compare check at weight 10%: \d+ of \d+ answers differ from the live version's by more than compare-tolerance 0\.01, 100% > max-error-rate 0% \(largest difference 0\.5, agreement 0%\); rolled back: /,
+      0,
     ],
   ])(
     'rolls back a version %s, the stable URL answering from the old version',
-    async (_what, inputs, annotations, line) => {
+    async (_what, inputs, annotations, line, minP95Ms) => {
       const run = await release('wine', '3.0', inputs, annotations);
       expect(run.exitCode).not.toBe(0);
       expect(run.failure).toMatch(line);
+      const p95 = /p95 latency (\d+) ms/.exec(run.failure!);
+      if (p95) expect(Number(p95[1])).toBeGreaterThanOrEqual(minP95Ms);
       expect(run.failure).toContain(`serves ${second} again`);
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
       await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
@@ -195,7 +203,7 @@ describe('a model released by canary', () => {
       run.log.find((l) => l.startsWith('Rolling back'))!,
     )![1]!;
     expect(await deleted(candidate)).toBe(true);
-  }, 30_000);
+  });
 
   it('changes nothing when the same version already serves (a re-run)', async () => {
     const from = emulator.answers.length;
