@@ -1,4 +1,4 @@
-import { parseDuration } from '../src/shared/duration.js';
+import { formatDuration, parseDuration } from '../src/shared/duration.js';
 
 describe('durations', () => {
   test.each([
@@ -19,5 +19,32 @@ describe('durations', () => {
     expect(() => parseDuration(text, 'timeout')).toThrow(
       `timeout "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
     );
+  });
+});
+
+describe('formatDuration', () => {
+  test.each([
+    [0, 0, '0s'],
+    [400, 0, '0s'],
+    [400, 1, '0.4s'],
+    [12_340, 1, '12.3s'],
+    [12_340, 0, '12s'],
+    [59_600, 0, '1m'],
+    [59_960, 1, '1m'],
+    [65_000, 1, '1m 05s'],
+    [900_000, 0, '15m'],
+    [3_600_000, 0, '1h'],
+    [3_720_000, 0, '1h 02m'],
+    [7_200_000, 0, '2h'],
+    [24 * 24 * 3_600_000, 1, '576h'],
+    [100, 1, '0.1s'],
+  ])('%i ms with %i decimals is %s', (ms, fraction, text) => {
+    expect(formatDuration(ms, fraction)).toBe(text);
+  });
+
+  test('what it prints, parseDuration reads back', () => {
+    for (const ms of [100, 5_000, 65_000, 900_000, 3_720_000, 7_200_000]) {
+      expect(parseDuration(formatDuration(ms, 1).replace(' ', ''))).toBe(ms);
+    }
   });
 });

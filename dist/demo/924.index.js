@@ -2053,7 +2053,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 449:
+/***/ 2830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -20433,7 +20433,7 @@ async function jwtResponseModes(ctx, redirectUri, payload) {
 
 
 // EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __webpack_require__(449);
+var src = __webpack_require__(2830);
 ;// CONCATENATED MODULE: ./node_modules/oidc-provider/lib/helpers/user_code_form.js
 
 

@@ -11185,6 +11185,21 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/cannot-run.ts
 // Why a run cannot start (bad usage, a workflow or action file the parser rejects, a feature this
 // runner does not support): one line each, shown as they are; the command exits with 2.
@@ -14815,6 +14830,7 @@ function apiRouter(context) {
 // `{"message": ...}`.
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -14876,7 +14892,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -16796,19 +16812,53 @@ function givenCluster(sources) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
+// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+    }
+    const [, hours, minutes, seconds] = match;
+    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/job-log.ts
 // The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
 // title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
 // ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
 // terminal (and not with NO_COLOR).
+
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-/** 0.4s, 12.3s, 1m 05s */
-function formatDuration(ms) {
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const seconds = Math.round(ms / 1000);
-    return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
 class JobLog {
     options;
     /** Steps whose lines are inside an open group, by depth. */
@@ -16869,7 +16919,7 @@ class JobLog {
     }
     stepFinished(name, depth, outcome, ms, continueOnError = false) {
         this.inGroup.delete(depth);
-        const duration = this.paint('dim', formatDuration(ms));
+        const duration = this.paint('dim', formatDuration(ms, 1));
         if (outcome === 'success')
             this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
         else {
@@ -27424,6 +27474,7 @@ function splitTemplate(text) {
 
 
 
+
 /** The context names a workflow may use; each is present (possibly empty) when evaluating. */
 const CONTEXT_NAMES = [
     'github',
@@ -27488,7 +27539,7 @@ function evaluateData(expression, scope) {
     catch (error) {
         if (error instanceof ExpressionFailure)
             throw error;
-        throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+        throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
     }
 }
 /** The expression's value as JSON. */
@@ -28543,6 +28594,7 @@ function checkShell(file, shell, notSupported) {
 
 
 
+
 class StepRunner {
     job;
     /** What pre stages saved (GITHUB_STATE), for their main and post stages. */
@@ -28920,14 +28972,12 @@ class StepRunner {
 function stateVariables(state) {
     return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
 // One job from start to end, in the runner's order: workflow and job env, the job's `if:`, the pre
 // stages of its node actions, its steps, then the post stages in reverse order; `timeout-minutes`
 // (default 360) cancels it. The result says how it ended and holds the steps context.
+
 
 
 
@@ -29313,6 +29363,7 @@ class WorkflowCommands {
 
 
 
+
 async function runWorkflow(options) {
     const started = Date.now();
     const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
@@ -29415,7 +29466,7 @@ function printHeader(log, run) {
     log.line('');
 }
 function printResult(log, jobId, result, ms, summaryPath) {
-    const took = formatDuration(ms);
+    const took = formatDuration(ms, 1);
     const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
     const cross = log.paint('red', '✗');
     log.line('');
@@ -29520,6 +29571,7 @@ function onSignals(cancel) {
 
 
 
+
 const WORKFLOW = 'examples/workflows/wine.yml';
 /** Shaped like a real service-account key, so the connection action takes it; it opens nothing. */
 const FAKE_GCP_KEY = JSON.stringify({
@@ -29612,7 +29664,7 @@ async function main() {
 main().then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`demo: ${messageOf(error)}\n`);
     process.exitCode = 1;
 });
 

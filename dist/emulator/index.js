@@ -1467,6 +1467,21 @@ class JWSSignatureVerificationFailed extends JOSEError {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
@@ -5060,6 +5075,7 @@ function apiRouter(context) {
 // `{"message": ...}`.
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -5121,7 +5137,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -6962,6 +6978,7 @@ function seed(store) {
 // The odahu-emulator command: starts the emulator, prints where it is as one JSON line on stdout
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
+
 const USAGE = `Usage: odahu-emulator [flags]
 
 A local Odahu 1.6.1 cluster: API server, OpenID provider, controller, pod logs and model servers.
@@ -7106,7 +7123,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ apiUrl, authUrl, clientId, clientSecret })}\n`);
 }
 main().catch((error) => {
-    process.stderr.write(`odahu-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
     process.exit(1);
 });
 

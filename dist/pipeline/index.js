@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
+__webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28374,8 +28374,9 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5033);
-// Entry point of actions/pipeline (bundled to dist/pipeline/index.js).
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7347);
+// Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
+// composite that runs it first).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28384,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5033:
+/***/ 7347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28568,10 +28569,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28664,7 +28663,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28742,7 +28741,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -29091,7 +29090,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29102,7 +29101,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29201,7 +29200,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29216,7 +29215,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29241,7 +29240,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29264,7 +29263,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29793,7 +29792,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31182,7 +31181,7 @@ function getBooleanInput(name, options) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function core_setOutput(name, value) {
+function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
@@ -31342,68 +31341,9 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    core_setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        core_setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
 /** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
 function asError(value) {
     if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
@@ -31411,262 +31351,9 @@ function asError(value) {
     }
     return new Error(String(value));
 }
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-function attemptsNote(attempts) {
-    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    attempts;
-    body;
-    constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        const attempts = details.attempts ?? 1;
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            attemptsNote(attempts)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.attempts = attempts;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, reported as the last of several attempts. */
-    afterAttempts(attempts) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, attempts, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    attempts;
-    /** The message without the call: `network error: <cause>[ (after n attempts)]`. */
-    detail;
-    constructor(method, url, cause, attempts = 1) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${attemptsNote(attempts)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.attempts = attempts;
-    }
-    /** The same failure, reported as the last of several attempts. */
-    afterAttempts(attempts) {
-        return new NetworkError(this.method, this.url, this.cause, attempts);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, or plain seconds.
-
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-/** Milliseconds; an InputError naming `name` when the text is no duration. */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new InputError([
-            `${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
-        ]);
-    }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
-
-
-
-function readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-function describeMs(ms) {
-    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+/** The message of any thrown value, for a one-line report. */
+function thrown_messageOf(error) {
+    return asError(error).message;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
@@ -31679,8 +31366,6 @@ function messageOf(error) {
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
-/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
-let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -31690,8 +31375,14 @@ class CancelledError extends Error {
 }
 async function runStep(body) {
     const controller = new AbortController();
-    const ctx = { signal: controller.signal };
     let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
     const cancel = (signal) => {
         if (cancelledBy) {
             // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
@@ -31714,7 +31405,7 @@ async function runStep(body) {
         }
         else {
             core_debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(messageOf(error));
+            setFailed(thrown_messageOf(error));
         }
     }
     finally {
@@ -31726,15 +31417,15 @@ async function runStep(body) {
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-async function cleanUpAfterCancel(what, work) {
-    info(what);
-    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+async function cleanUpAfterCancel(ctx, what, work) {
+    core.info(what);
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
         await work(signal);
     }
     catch (error) {
-        core_warning(signal.aborted
+        core.warning(signal.aborted
             ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
             : `Cleanup after cancel failed: ${messageOf(error)}`);
     }
@@ -31742,11 +31433,34 @@ async function cleanUpAfterCancel(what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, undefined, { signal });
     }
     catch {
         throw new CancelledError(what);
     }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/check.ts
+// What the composite pipeline cannot do in YAML: check every input before the first phase creates
+// anything, check the node it runs on, and hand the later steps what the inputs decide (the
+// deployment's id when it is made from the packaging's, whether there is a request to send).
+
+/** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
+const MIN_NODE = [20, 19];
+function checkNode(version = process.versions.node) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    const [minMajor, minMinor] = MIN_NODE;
+    if (major < minMajor || (major === minMajor && minor < minMinor)) {
+        throw new Error(`the pipeline runs its phases with the node on PATH, v${version}; it needs ${minMajor}.${minMinor} or later (actions/setup-node before it can provide one)`);
+    }
+}
+function handOn(inputs) {
+    const { training, packaging, deployment } = inputs;
+    info(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+        (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
+        (inputs.request ? ', then a prediction.' : ', no prediction.'));
+    setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
+    setOutput('request', String(inputs.request !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
@@ -35449,6 +35163,158 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    core_setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        core_setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+function attemptsNote(attempts) {
+    return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    attempts;
+    body;
+    constructor(details) {
+        const serverMessage = redact(oneLine(details.serverMessage));
+        const attempts = details.attempts ?? 1;
+        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            attemptsNote(attempts)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.attempts = attempts;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, reported as the last of several attempts. */
+    afterAttempts(attempts) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, attempts, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    attempts;
+    /** The message without the call: `network error: <cause>[ (after n attempts)]`. */
+    detail;
+    constructor(method, url, cause, attempts = 1) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${attemptsNote(attempts)}`);
+        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.attempts = attempts;
+    }
+    /** The same failure, reported as the last of several attempts. */
+    afterAttempts(attempts) {
+        return new NetworkError(this.method, this.url, this.cause, attempts);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -35689,6 +35555,49 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself.
+
+
+
+function readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
+    }
+    if (options.pathLike.test(value)) {
+        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
+    }
+    return { text: input, source: `inline ${inputName}` };
+}
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
+}
+
 ;// CONCATENATED MODULE: ./src/shared/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
@@ -35801,12 +35710,12 @@ function documentStarts(events) {
                     ? event.anchorStart
                     : -1;
         switch (event.type) {
-            case 1: // document
+            case EVENT_ID.DOCUMENT:
                 current = { offset: -1, items: [] };
                 starts.push(current);
                 depth = 0;
                 continue;
-            case 6: // end of a document, list or map
+            case EVENT_ID.POP: // the end of a document, list or map
                 depth--;
                 continue;
         }
@@ -35814,12 +35723,12 @@ function documentStarts(events) {
             continue;
         if (depth === 0) {
             current.offset = offset;
-            rootIsList = event.type === 2;
+            rootIsList = event.type === EVENT_ID.SEQUENCE;
         }
         else if (depth === 1 && rootIsList) {
             current.items.push(offset);
         }
-        if (event.type === 2 || event.type === 3)
+        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING)
             depth++;
     }
     return starts;
@@ -36276,6 +36185,144 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
+// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+    }
+    const [, hours, minutes, seconds] = match;
+    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class inputs_InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
@@ -36347,7 +36394,7 @@ function parseRequest(text, source, reader) {
         body = JSON.parse(text);
     }
     catch (error) {
-        reader.problem(`${source} is not JSON: ${messageOf(error)}`);
+        reader.problem(`${source} is not JSON: ${thrown_messageOf(error)}`);
         return undefined;
     }
     const object = body;
@@ -36385,7 +36432,8 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
 
 ;// CONCATENATED MODULE: ./src/pipeline/inputs.ts
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
-// manifests, so a typo in the deployment fails before a two-hour training starts.
+// manifests, so a typo in the deployment fails before a two-hour training starts. The composite's
+// first step runs this; each phase's own action then reads its share of the same inputs again.
 
 
 
@@ -36423,6 +36471,7 @@ function readPipelineInputs(source = actionInputs) {
         training: training.resource,
         packaging: packaging.resource,
         deployment: deployment,
+        deploymentFromPackaging: deploymentManifest === undefined,
         request,
         timeouts,
         pollIntervalMs,
@@ -36431,1724 +36480,18 @@ function readPipelineInputs(source = actionInputs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/phases.ts
-// The four things an odahu step can wait for, described once: how to read one, what its state is,
-// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
-// the outputs of the action that started the work.
-
-
-const POD_STARTED = ['running', 'succeeded', 'failed'];
-function podOutcome(state) {
-    if (state === 'succeeded')
-        return 'succeeded';
-    if (state === 'failed')
-        return 'failed';
-    return 'pending';
-}
-/**
- * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
- * means the object is gone; 200 or "has not started yet" mean it is still there.
- */
-async function podGone(open) {
-    try {
-        (await open(false)).destroy();
-        return false;
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            return error.status === 404;
-        throw error;
-    }
-}
-function reasonAndMessage(status) {
-    const parts = [status?.reason, status?.message].filter((p) => !!p);
-    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
-}
-const trainingPhase = {
-    kind: 'ModelTraining',
-    noun: 'training',
-    get: (client, id, signal) => client.trainings.get(id, { signal }),
-    state: (t) => t.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (t) => podOutcome(t.status?.state),
-    failure: (t) => reasonAndMessage(t.status),
-    logs: {
-        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow, signal) => client.trainings.logs(id, { follow, signal }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
-    outputs: (_client, t) => {
-        // A re-run keeps the earlier artifacts: only a succeeded run's last one is this run's.
-        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
-        return Promise.resolve({
-            'training-id': t.id,
-            state: t.status?.state ?? 'unknown',
-            'artifact-name': artifact?.artifactName ?? '',
-            'run-id': artifact?.runId ?? '',
-            'commit-id': artifact?.commitID ?? '',
-            status: JSON.stringify(t.status ?? {}),
-        });
-    },
-    keyOutputs: ['artifact-name'],
-};
-const packagingPhase = {
-    kind: 'ModelPackaging',
-    noun: 'packaging',
-    get: (client, id, signal) => client.packagings.get(id, { signal }),
-    state: (p) => p.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (p) => podOutcome(p.status?.state),
-    failure: (p) => reasonAndMessage(p.status),
-    logs: {
-        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow, signal) => client.packagings.logs(id, { follow, signal }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
-    outputs: (_client, p) => {
-        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
-        return Promise.resolve({
-            'packaging-id': p.id,
-            state: p.status?.state ?? 'unknown',
-            image: results.image ?? '',
-            results: JSON.stringify(results),
-            status: JSON.stringify(p.status ?? {}),
-        });
-    },
-    keyOutputs: ['image'],
-};
-/** Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas. */
-function deploymentServes(d) {
-    const status = d.status;
-    return status?.state === 'Ready' && (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0);
-}
-const deploymentPhase = {
-    kind: 'ModelDeployment',
-    noun: 'deployment',
-    get: (client, id, signal) => client.deployments.get(id, { signal }),
-    state: (d) => d.status?.state || 'pending',
-    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-    outcome: (d) => {
-        if (deploymentServes(d))
-            return 'succeeded';
-        // Failed is in the API's enum (the SDK treats it as final); a deletion while we wait is final too.
-        if (d.status?.state === 'Failed' || d.status?.state === 'Deleting' || d.deletionMark)
-            return 'failed';
-        return 'pending';
-    },
-    failure: (d) => d.deletionMark || d.status?.state === 'Deleting'
-        ? 'it is being deleted'
-        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-    outputs: async (client, d, signal) => {
-        let route;
-        try {
-            if (d.status?.state === 'Ready')
-                route = await client.deployments.defaultRoute(d.id, { signal });
-        }
-        catch (error) {
-            // The other outputs stand without it; the predict action can find the URL from the id.
-            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
-        }
-        return {
-            'deployment-id': d.id,
-            state: d.status?.state ?? '',
-            url: route?.status?.edgeUrl ?? '',
-            'model-name': d.status?.modelName ?? '',
-            'model-version': d.status?.modelVersion ?? '',
-            'available-replicas': String(d.status?.availableReplicas ?? 0),
-            status: JSON.stringify(d.status ?? {}),
-        };
-    },
-    keyOutputs: ['url'],
-};
-const inferenceJobPhase = {
-    kind: 'InferenceJob',
-    noun: 'batch inference job',
-    get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
-    state: (j) => j.status?.state || 'pending',
-    detail: () => '',
-    outcome: (j) => podOutcome(j.status?.state),
-    failure: (j) => reasonAndMessage(j.status),
-    outputs: (_client, j) => Promise.resolve({
-        'inference-job-id': j.id,
-        state: j.status?.state ?? '',
-        status: JSON.stringify(j.status ?? {}),
-    }),
-    keyOutputs: [],
-};
-
-;// CONCATENATED MODULE: ./src/shared/action/desired-deployment.ts
-// What deploy sends, and when it need not send anything. The if-exists policy decides between update
-// (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
-// `unchangedDeployment` lets an update skip the PUT and its roll-out when the server already holds
-// exactly the spec it would store for this one, its defaults included.
-
-
-/** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
-const DEFAULT_PREDICTOR = 'odahu-ml-server';
-function withDefaults(deployment) {
-    if (!deployment.spec.predictor) {
-        info(`spec.predictor is not set: using ${DEFAULT_PREDICTOR} (the Odahu 1.6 server requires one).`);
-        deployment.spec.predictor = DEFAULT_PREDICTOR;
-    }
-    return deployment;
-}
-/** The spec as the 1.6 server stores it: its defaults filled in (model_deployment.go's rules). */
-function asServerStores(id, spec, config) {
-    const minReplicas = spec.minReplicas ?? 0;
-    return {
-        ...spec,
-        resources: spec.resources ?? config.deployment?.defaultResources,
-        minReplicas,
-        maxReplicas: spec.maxReplicas ?? (minReplicas > 1 ? minReplicas : 1),
-        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? 2,
-        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? 2,
-        roleName: spec.roleName ?? `role-${id}`,
-        imagePullConnID: spec.imagePullConnID ?? config.deployment?.defaultDockerPullConnName ?? '',
-    };
-}
-/** JSON with empty values dropped and keys sorted, so equal specs print equal. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value === null || typeof value !== 'object')
-        return value;
-    const entries = Object.entries(value)
-        .map(([key, item]) => [key, canonical(item)])
-        .filter(([, item]) => item !== undefined && item !== null && !(typeof item === 'object' && Object.keys(item).length === 0))
-        .sort(([a], [b]) => a.localeCompare(b));
-    return Object.fromEntries(entries);
-}
-/**
- * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
- * the server would store for `desired`. Any doubt means a PUT, which is always safe.
- */
-function unchangedDeployment(client, desired) {
-    return async (existing) => {
-        if (!deploymentServes(existing))
-            return false;
-        const config = await client.configuration();
-        const expected = asServerStores(desired.id, desired.spec, config);
-        return JSON.stringify(canonical(existing.spec)) === JSON.stringify(canonical(expected));
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/retry.ts
-// Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
-// 503, 504 (a gateway or a pod in between) and 429 (waiting as long as Retry-After asks, within a cap);
-// never another 4xx (the request itself is wrong) nor a 500 (the server has decided). The wait grows
-// exponentially with full jitter, so clients that failed together do not come back together.
-
-
-const DEFAULT_RETRY_POLICY = {
-    attempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-};
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** The failure an error stands for, or undefined for errors that are not about the exchange. */
-function failureOf(error) {
-    if (error instanceof NetworkError)
-        return { kind: 'network', neverSent: error.neverSent };
-    if (error instanceof ApiError)
-        return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
-    return undefined;
-}
-/** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
-function retryDelay(failure, attempt, context) {
-    const { policy } = context;
-    if (attempt >= policy.attempts)
-        return undefined;
-    if (failure.kind === 'network') {
-        if (!context.idempotent && !failure.neverSent)
-            return undefined;
-        return backoffDelay(attempt, policy, context.random);
-    }
-    if (!RETRYABLE_STATUSES.has(failure.status))
-        return undefined;
-    const asked = parseRetryAfter(failure.retryAfter, context.now);
-    if (asked !== undefined)
-        return Math.min(asked, policy.maxRetryAfterMs);
-    return backoffDelay(attempt, policy, context.random);
-}
-/** Full jitter: uniform in [0, min(max, base * 2^(attempt-1))). */
-function backoffDelay(attempt, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Retry-After as delay-seconds or an HTTP-date, in milliseconds from `now`; undefined if unreadable. */
-function parseRetryAfter(value, now) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
-    if (!/^[A-Za-z]{3}/.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-}
-/**
- * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of attempts.
- * The error of the last attempt is thrown, saying how many attempts were made.
- */
-async function withRetries(operation, options = {}) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    for (let attempt = 1;; attempt++) {
-        options.signal?.throwIfAborted();
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const failure = failureOf(error);
-            const delayMs = failure &&
-                retryDelay(failure, attempt, {
-                    policy,
-                    idempotent: options.idempotent ?? true,
-                    random: options.random ?? Math.random,
-                    now: (options.now ?? Date.now)(),
-                });
-            if (delayMs === undefined) {
-                throw attempt > 1 && (error instanceof ApiError || error instanceof NetworkError)
-                    ? error.afterAttempts(attempt)
-                    : error;
-            }
-            options.onRetry?.({ attempt, delayMs, error: error });
-            await wait(delayMs, options.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/http.ts
-// The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
-// token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
-// token and cannot tell a safe retry of a write from an unsafe one), and errors that name the call.
-
-
-
-
-const USER_AGENT = 'odahu-actions';
-class Transport {
-    baseUrl;
-    tokens;
-    retry;
-    client;
-    /** Log streams with follow may stay silent for long: no idle timeout there. */
-    streamClient;
-    constructor(options) {
-        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.tokens = options.tokens;
-        this.retry = options.retry;
-        const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
-    }
-    /** The JSON body of a 2xx answer (undefined when empty). */
-    async json(method, path, options = {}) {
-        return (await this.exchange(method, path, options)).body;
-    }
-    /** The JSON body of a 2xx answer, with its headers. */
-    async exchange(method, path, options = {}) {
-        const url = this.urlOf(path, options.query);
-        const state = { unanswered: false, refreshed: false };
-        return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await readText(method, url, response.message);
-            if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
-            if (method === 'DELETE' && status === 404 && state.unanswered) {
-                core_debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
-            }
-            if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
-                core_debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
-                return this.exchange('GET', options.createdObjectPath, { signal: options.signal });
-            }
-            throw apiErrorOf(method, url, response.message, text);
-        });
-    }
-    /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
-    async stream(path, options = {}) {
-        const url = this.urlOf(path, options.query);
-        const state = { unanswered: false, refreshed: false };
-        return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
-            const status = response.message.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-                const body = response.message;
-                const { signal } = options;
-                if (signal) {
-                    const stop = () => void body.destroy();
-                    signal.addEventListener('abort', stop, { once: true });
-                    body.once('close', () => signal.removeEventListener('abort', stop));
-                }
-                return body;
-            }
-            throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
-        });
-    }
-    /** Closes the kept-alive connections. */
-    dispose() {
-        this.client.dispose();
-        this.streamClient.dispose();
-    }
-    urlOf(path, query) {
-        const params = new URLSearchParams();
-        for (const [name, value] of Object.entries(query ?? {})) {
-            if (value === undefined)
-                continue;
-            for (const item of Array.isArray(value) ? value : [String(value)]) {
-                params.append(name, item);
-            }
-        }
-        const search = params.toString();
-        return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
-    }
-    retrying(method, url, options, state, attempt) {
-        const attempts = this.retry?.policy?.attempts ?? DEFAULT_RETRY_POLICY.attempts;
-        return withRetries(async (number) => {
-            core_debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
-            try {
-                return await attempt();
-            }
-            catch (error) {
-                // A connection never made cannot have applied anything; any other lost answer may have.
-                if (error instanceof NetworkError && !error.neverSent)
-                    state.unanswered = true;
-                throw error;
-            }
-        }, {
-            ...this.retry,
-            signal: options.signal,
-            idempotent: options.idempotent ?? true,
-            onRetry: ({ attempt: number, delayMs, error }) => core_debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
-        });
-    }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
-        const body = options.body === undefined ? null : JSON.stringify(options.body);
-        const token = await this.tokens.token(options.signal);
-        const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
-        if (state.refreshed || !loginRequired(url, response.message))
-            return response;
-        state.refreshed = true;
-        const fresh = await this.tokens.refresh(token, options.signal);
-        if (fresh === undefined)
-            return response;
-        core_debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
-        response.message.resume();
-        return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
-    }
-}
-function headersFor(token, body) {
-    return {
-        accept: 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(body === null ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-    };
-}
-/** A 401, or (as Odahu's SDK reads it) a redirect to another host: the login page of the proxy. */
-function loginRequired(url, message) {
-    const status = message.statusCode ?? 0;
-    if (status === 401)
-        return true;
-    if (status < 300 || status >= 400 || !message.headers.location)
-        return false;
-    try {
-        return new URL(message.headers.location, url).host !== new URL(url).host;
-    }
-    catch {
-        return false;
-    }
-}
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function sendRequest(client, method, url, body, headers, signal) {
-    signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
-        throw new NetworkError(method, url, asError(error));
-    });
-    if (!signal)
-        return request;
-    // http-client takes no signal: stop waiting, and drop the answer should it still come.
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        request.then((response) => {
-            signal.removeEventListener('abort', onAbort);
-            if (signal.aborted)
-                response.message.destroy();
-            else
-                resolve(response);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function readText(method, url, message) {
-    const chunks = [];
-    try {
-        for await (const chunk of message)
-            chunks.push(chunk);
-    }
-    catch (error) {
-        throw new NetworkError(method, url, asError(error));
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function parseJson(method, url, status, text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
-    }
-}
-function apiErrorOf(method, url, message, text) {
-    const status = message.statusCode ?? 0;
-    const { location } = message.headers;
-    const serverMessage = status >= 300 && status < 400 && location
-        ? `redirected to ${redirectTarget(location, url)}`
-        : serverMessageOf(text, message.statusMessage);
-    const retryAfter = message.headers['retry-after'];
-    return new ApiError({ method, url, status, serverMessage, retryAfter, body: text });
-}
-/** Where a redirect leads, without its query (a login page's state). */
-function redirectTarget(location, from) {
-    try {
-        const target = new URL(location, from);
-        return displayUrl(`${target.origin}${target.pathname}`);
-    }
-    catch {
-        return location.split('?')[0] ?? '';
-    }
-}
-/**
- * What the server said: Odahu's `{"message"}` (or an OAuth2 `error_description`/`error`), else the
- * start of a text body, the title of an HTML page (a proxy's), or the HTTP reason phrase.
- */
-function serverMessageOf(text, statusMessage) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return statusMessage ?? '';
-    try {
-        const body = JSON.parse(trimmed);
-        if (typeof body === 'object' && body !== null) {
-            for (const key of ['message', 'error_description', 'error']) {
-                const value = body[key];
-                if (typeof value === 'string' && value.trim())
-                    return value;
-            }
-        }
-    }
-    catch {
-        // Not JSON: a text body.
-    }
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title || statusMessage || textStart(trimmed);
-    }
-    return textStart(trimmed);
-}
-function textStart(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/shared/auth.ts
-// Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
-// Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
-// id_token), else its access_token. One token is shared by every call of the process, fetched again
-// shortly before it expires and once after the API refuses it.
-
-
-
-
-
-
-/** A ready token (the `token` setting): used as it is, never refreshed. */
-class StaticTokenSource {
-    value;
-    constructor(value) {
-        this.value = value;
-        markSecret(value);
-    }
-    token() {
-        return Promise.resolve(this.value);
-    }
-    refresh() {
-        return Promise.resolve(undefined);
-    }
-}
-class ClientCredentialsTokenSource {
-    options;
-    now;
-    http = new lib_HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
-    cached;
-    inFlight;
-    /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
-    tokenEndpoint;
-    constructor(options) {
-        this.options = options;
-        this.now = options.now ?? Date.now;
-        markSecret(options.clientSecret);
-    }
-    token(signal) {
-        if (this.cached && this.now() < this.cached.refreshAt)
-            return Promise.resolve(this.cached.value);
-        return this.shared(signal);
-    }
-    refresh(refused, signal) {
-        if (this.cached && this.cached.value !== refused)
-            return Promise.resolve(this.cached.value);
-        this.cached = undefined;
-        return this.shared(signal);
-    }
-    /** Concurrent callers wait for the same fetch; each can stop waiting with its own signal. */
-    shared(signal) {
-        this.inFlight ??= this.fetch().finally(() => {
-            this.inFlight = undefined;
-        });
-        if (!signal)
-            return this.inFlight;
-        signal.throwIfAborted();
-        const fetching = this.inFlight;
-        return new Promise((resolve, reject) => {
-            const onAbort = () => reject(signal.reason);
-            signal.addEventListener('abort', onAbort, { once: true });
-            fetching.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-        });
-    }
-    async fetch() {
-        const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
-        let answer = await this.grant(endpoint);
-        // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((answer.status === 404 || answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(answer.status);
-            info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
-            answer = await this.grant(endpoint);
-        }
-        const issued = this.tokenOf(endpoint, answer);
-        this.tokenEndpoint = endpoint;
-        this.cached = issued;
-        return issued.value;
-    }
-    tokenOf(endpoint, answer) {
-        const body = jsonObject(answer.text);
-        if (answer.status < 200 || answer.status >= 300) {
-            throw new AuthError(endpoint, describeRefusal(answer, body), answer.status);
-        }
-        if (!body)
-            throw new AuthError(endpoint, 'the answer is not a JSON object');
-        for (const key of ['id_token', 'access_token', 'refresh_token']) {
-            if (typeof body[key] === 'string')
-                markSecret(body[key]);
-        }
-        const value = body.id_token ?? body.access_token;
-        if (typeof value !== 'string' || value === '') {
-            throw new AuthError(endpoint, 'the answer holds neither an id_token nor an access_token');
-        }
-        const issuedAt = this.now();
-        const lifetimeMs = lifetimeOf(value, body.expires_in, issuedAt);
-        if (lifetimeMs === undefined) {
-            core_debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
-            return { value, refreshAt: Infinity };
-        }
-        core_debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
-        return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
-    }
-    /** The form POST of the grant, retried like any call when the answer is worth retrying. */
-    grant(endpoint) {
-        const { clientId, clientSecret, scope } = this.options;
-        const form = new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: clientId,
-            client_secret: clientSecret,
-            scope,
-        }).toString();
-        const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-        return this.retried(endpoint, () => this.ask('POST', endpoint, form, headers));
-    }
-    async discoverTokenEndpoint(status) {
-        const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
-                `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
-        }
-        return endpoint;
-    }
-    async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
-        if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
-            throw new ApiError({
-                method,
-                url,
-                status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
-            });
-        }
-        return answer;
-    }
-    /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
-    async retried(endpoint, attempt) {
-        try {
-            return await withRetries(attempt, {
-                ...this.options.retry,
-                onRetry: ({ error, delayMs }) => core_debug(`${error.message}; retrying in ${delayMs} ms`),
-            });
-        }
-        catch (error) {
-            // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
-            if (error instanceof ApiError) {
-                throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
-            }
-            if (error instanceof NetworkError)
-                throw new AuthError(endpoint, error.detail);
-            throw error;
-        }
-    }
-}
-/** The token source the credentials call for. */
-function tokenSourceFor(credentials) {
-    return credentials.type === 'token'
-        ? new StaticTokenSource(credentials.token)
-        : new ClientCredentialsTokenSource(credentials);
-}
-/** An OAuth2 error answer: its error_description, else its error, else the status and text. */
-function describeRefusal(answer, body) {
-    const description = body?.error_description ?? body?.error;
-    if (typeof description === 'string' && description.trim())
-        return description;
-    return `${answer.status} ${serverMessageOf(answer.text, answer.statusMessage)}`.trim();
-}
-/**
- * How long the token lives, in ms: from the JWT's own `exp` when the bearer is a JWT (an id_token's
- * lifetime may differ from expires_in, which is the access token's), else from expires_in.
- */
-function lifetimeOf(token, expiresIn, now) {
-    const exp = jwtExpiry(token);
-    // A clock far behind the issuer's would make a fresh token look expired: then trust expires_in.
-    if (exp !== undefined && exp * 1000 > now)
-        return exp * 1000 - now;
-    const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
-    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-}
-/** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
-function jwtExpiry(token) {
-    const payload = token.split('.')[1];
-    if (token.split('.').length !== 3 || !payload)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        const exp = claims?.exp;
-        return typeof exp === 'number' ? exp : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function jsonObject(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/client.ts
-// The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
-// Both stand on the Transport (tokens, retries, errors); here only paths and types.
-
-
-
-
-function itemPath(collection, id) {
-    return `${collection}/${encodeURIComponent(id)}`;
-}
-/** GET of a collection and of its items. */
-class ReadableCollection {
-    transport;
-    path;
-    constructor(transport, 
-    /** e.g. `/model/training`. */
-    path) {
-        this.transport = transport;
-        this.path = path;
-    }
-    /** One page of objects (the server's default page holds 500). */
-    async list(query, options = {}) {
-        // The connection list answers `null` past its last page.
-        const items = await this.transport.json('GET', this.path, {
-            query: query,
-            signal: options.signal,
-        });
-        return items ?? [];
-    }
-    /** The object; an ApiError 404 when there is none. */
-    get(id, options = {}) {
-        return this.transport.json('GET', itemPath(this.path, id), options);
-    }
-    /** The object, or undefined when there is none. */
-    async find(id, options = {}) {
-        try {
-            return await this.get(id, options);
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        }
-    }
-}
-/** Kinds that are created and deleted but never changed (batch jobs; their ids are generated). */
-class CreateOnlyCollection extends ReadableCollection {
-    /** POSTs the object. Not sent twice after a failure that may have reached the server. */
-    create(resource, options = {}) {
-        return this.transport.json('POST', this.path, {
-            body: resource,
-            signal: options.signal,
-            idempotent: false,
-        });
-    }
-    /** DELETE; a retry that finds it gone counts as done. */
-    async delete(id, options = {}) {
-        await this.transport.json('DELETE', itemPath(this.path, id), options);
-    }
-}
-/** The full set: list, get, find, create, update, delete. */
-class Collection extends CreateOnlyCollection {
-    /** POSTs the object; a retry that meets 409 after an unanswered attempt reads the created object. */
-    create(resource, options = {}) {
-        return this.transport.json('POST', this.path, {
-            body: resource,
-            signal: options.signal,
-            createdObjectPath: itemPath(this.path, resource.id),
-        });
-    }
-    /** PUTs the object; the server finds it by the body's id. */
-    update(resource, options = {}) {
-        return this.transport.json('PUT', this.path, { body: resource, signal: options.signal });
-    }
-}
-/** Trainings and packagings: their pods' logs. */
-class RunCollection extends Collection {
-    /** The pod's log as a text stream; with `follow` it ends when the run does. */
-    logs(id, options = {}) {
-        return this.transport.stream(`${itemPath(this.path, id)}/log`, {
-            query: { follow: options.follow ?? false },
-            signal: options.signal,
-        });
-    }
-}
-class DeploymentCollection extends Collection {
-    /** The route the server made with the deployment; its `status.edgeUrl` is the model's URL. */
-    defaultRoute(id, options = {}) {
-        return this.transport.json('GET', `${itemPath(this.path, id)}/default-route`, options);
-    }
-    /** Changes after `cursor` (0: all kept), newest per deployment. */
-    events(cursor = 0, options = {}) {
-        return this.transport.json('GET', '/model/deployment-events', {
-            query: { cursor },
-            signal: options.signal,
-        });
-    }
-}
-class RouteCollection extends Collection {
-    /** Changes after `cursor` (0: all kept), newest per route. */
-    events(cursor = 0, options = {}) {
-        return this.transport.json('GET', '/model/route-events', { query: { cursor }, signal: options.signal });
-    }
-}
-class ConnectionCollection extends Collection {
-    /** The connection with its secrets unmasked (base64), for admins. */
-    decrypted(id, options = {}) {
-        return this.transport.json('GET', `${itemPath(this.path, id)}/decrypted`, options);
-    }
-}
-class client_OdahuClient {
-    transport;
-    trainings;
-    toolchainIntegrations;
-    /** The server's `type` filter of packagings matches nothing: not offered. */
-    packagings;
-    packagingIntegrations;
-    deployments;
-    routes;
-    connections;
-    inferenceServices;
-    inferenceJobs;
-    byKind;
-    constructor(options) {
-        const { apiUrl, ...transportOptions } = options;
-        this.transport = new Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
-        const path = (kind) => `/${KINDS[kind].path}`;
-        this.trainings = new RunCollection(this.transport, path('ModelTraining'));
-        this.toolchainIntegrations = new Collection(this.transport, path('ToolchainIntegration'));
-        this.packagings = new RunCollection(this.transport, path('ModelPackaging'));
-        this.packagingIntegrations = new Collection(this.transport, path('PackagingIntegration'));
-        this.deployments = new DeploymentCollection(this.transport, path('ModelDeployment'));
-        this.routes = new RouteCollection(this.transport, path('ModelRoute'));
-        this.connections = new ConnectionCollection(this.transport, path('Connection'));
-        this.inferenceServices = new Collection(this.transport, path('InferenceService'));
-        this.inferenceJobs = new CreateOnlyCollection(this.transport, path('InferenceJob'));
-        this.byKind = {
-            ModelTraining: this.trainings,
-            ToolchainIntegration: this.toolchainIntegrations,
-            ModelPackaging: this.packagings,
-            PackagingIntegration: this.packagingIntegrations,
-            ModelDeployment: this.deployments,
-            ModelRoute: this.routes,
-            Connection: this.connections,
-            InferenceService: this.inferenceServices,
-            InferenceJob: this.inferenceJobs,
-        };
-    }
-    /** A client for the settings' server and credentials. */
-    static fromSettings(settings, options = {}) {
-        return new client_OdahuClient({
-            ...options,
-            apiUrl: settings.apiUrl,
-            tokens: tokenSourceFor(settings.credentials),
-        });
-    }
-    /** The collection of a manifest's kind. */
-    kind(kind) {
-        return this.byKind[kind];
-    }
-    /** Name and email from the token's claims (the server does not verify it). */
-    userInfo(options = {}) {
-        return this.transport.json('GET', '/user/info', options);
-    }
-    /** The server's configuration: edge host, output connections, what is enabled. */
-    configuration(options = {}) {
-        return this.transport.json('GET', '/configuration', options);
-    }
-    /** Closes the kept-alive connections. */
-    dispose() {
-        this.transport.dispose();
-    }
-}
-/** The model server of a deployment (odahu-ml-server), reached through the edge. */
-class ModelClient {
-    transport;
-    constructor(options) {
-        const { url, ...transportOptions } = options;
-        this.transport = new Transport({ ...transportOptions, baseUrl: url });
-    }
-    /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
-    invoke(request, options = {}) {
-        return this.ask('POST', '/api/model/invoke', request, options);
-    }
-    /** GET `<url>/api/model/info`: the model's Swagger document; `info.title`/`info.version` name it. */
-    info(options = {}) {
-        return this.ask('GET', '/api/model/info', undefined, options);
-    }
-    async ask(method, path, body, options) {
-        const answer = await this.transport.exchange(method, path, { body, signal: options.signal });
-        const header = (name) => {
-            const value = answer.headers[name];
-            return Array.isArray(value) ? value[0] : value;
-        };
-        return {
-            body: answer.body,
-            status: answer.status,
-            requestId: header('request-id'),
-            modelName: header('model-name'),
-            modelVersion: header('model-version'),
-        };
-    }
-    dispose() {
-        this.transport.dispose();
-    }
-}
-function isNotFound(error) {
-    return error instanceof ApiError && error.status === 404;
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
-// Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
-// read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
-
-
-
-
-
-/** Statuses of an edge whose model is not serving yet. */
-const NOT_READY = [404, 502, 503];
-const RETRY_EVERY_MS = 2000;
-/** Thrown when the model answered, but not 2xx: its body is the news. */
-class ModelRefusedError extends Error {
-    url;
-    refusal;
-    constructor(url, refusal) {
-        super(refusal.message);
-        this.url = url;
-        this.refusal = refusal;
-        this.name = 'ModelRefusedError';
-    }
-}
-async function queryModel(client, query) {
-    const deadline = Date.now() + query.readyTimeoutMs;
-    const url = 'url' in query.target
-        ? query.target.url
-        : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-    info(`Model URL: ${displayUrl(url)}`);
-    const model = new ModelClient({ url, tokens: query.tokens });
-    try {
-        const answer = await untilServing(() => query.request
-            ? model.invoke(query.request, { signal: query.signal })
-            : model.info({ signal: query.signal }), url, deadline, query.signal);
-        return { url, answer };
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            throw new ModelRefusedError(url, error);
-        throw error;
-    }
-    finally {
-        model.dispose();
-    }
-}
-/** The edge URL of the deployment's default route, once the route has one. */
-async function modelUrlOf(client, id, deadline, signal) {
-    if (!(await client.deployments.find(id, { signal }))) {
-        throw new Error(`deployment ${id} does not exist: check the deployment input`);
-    }
-    for (;;) {
-        // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
-        const route = await client.deployments.defaultRoute(id, { signal }).catch((error) => {
-            if (error instanceof ApiError && error.status === 404)
-                return undefined;
-            throw error;
-        });
-        if (route?.status?.edgeUrl)
-            return route.status.edgeUrl;
-        if (Date.now() >= deadline) {
-            throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
-        }
-        await pauseUntil(RETRY_EVERY_MS, deadline, signal);
-    }
-}
-async function untilServing(ask, url, deadline, signal) {
-    for (;;) {
-        try {
-            return await ask();
-        }
-        catch (error) {
-            const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-            if (!notReady || Date.now() >= deadline || signal.aborted)
-                throw error;
-            info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
-            await pauseUntil(RETRY_EVERY_MS, deadline, signal);
-        }
-    }
-}
-function pauseUntil(ms, deadline, signal) {
-    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/apply.ts
-// Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
-// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
-// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
-// outlives its row until the controller's next pass (a create before that takes over the old run).
-
-
-class ResourceExistsError extends Error {
-    constructor(noun, id) {
-        super(`${noun} ${id} already exists and if-exists is fail`);
-        this.name = 'ResourceExistsError';
-    }
-}
-async function applyResource(store, desired, policy, options) {
-    const what = `${options.noun} ${desired.id}`;
-    const { signal } = options;
-    const existing = await store.find(desired.id, { signal });
-    if (!existing) {
-        info(`Creating ${what}.`);
-        return { object: await store.create(desired, { signal }), applied: 'created' };
-    }
-    switch (policy) {
-        case 'fail':
-            throw new ResourceExistsError(options.noun, desired.id);
-        case 'reuse':
-            info(`Reusing the existing ${what} (if-exists: reuse).`);
-            if (!specCovers(existing.spec, desired.spec)) {
-                core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
-            }
-            return { object: existing, applied: 'reused' };
-        case 'update':
-            if (await options.unchanged?.(existing)) {
-                info(`${capitalize(what)} already has this spec: nothing to update.`);
-                return { object: existing, applied: 'unchanged' };
-            }
-            info(`Updating ${what}.`);
-            return { object: await store.update(desired, { signal }), applied: 'updated' };
-        case 'replace':
-            info(`Deleting the existing ${what} to replace it.`);
-            await store.delete(desired.id, { signal });
-            await waitUntilGone(store, desired.id, what, options);
-            info(`Creating ${what}.`);
-            return { object: await store.create(desired, { signal }), applied: 'replaced' };
-    }
-}
-async function waitUntilGone(store, id, what, options) {
-    const deadline = Date.now() + options.deleteTimeoutMs;
-    const { signal } = options;
-    const gone = async () => (await store.find(id, { signal })) === undefined &&
-        (!options.runtimeGone || (await options.runtimeGone(id, signal)));
-    while (!(await gone())) {
-        if (Date.now() > deadline) {
-            throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
-        }
-        await pause(Math.min(options.pollIntervalMs, 1000), signal, `deleting ${what}`);
-    }
-}
-/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
-function specCovers(actual, wanted) {
-    if (wanted === undefined || wanted === null)
-        return true;
-    if (Array.isArray(wanted)) {
-        return (Array.isArray(actual) &&
-            actual.length === wanted.length &&
-            wanted.every((item, i) => specCovers(actual[i], item)));
-    }
-    if (typeof wanted === 'object') {
-        if (typeof actual !== 'object' || actual === null)
-            return false;
-        const fields = actual;
-        return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
-    }
-    return actual === wanted;
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/progress.ts
-// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
-// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
-
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-class StateReporter {
-    what;
-    print;
-    last;
-    since = Date.now();
-    constructor(what, print = info) {
-        this.what = what;
-        this.print = print;
-    }
-    /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
-    report(state, detail = '') {
-        const line = detail ? `${state} (${detail})` : state;
-        if (line === this.last)
-            return;
-        this.last = line;
-        const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/summary.ts
-// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
-// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
-
-
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function outputCell(outputs) {
-    return Object.entries(outputs)
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
-        .join('<br>');
-}
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function summary_writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'].map((data) => ({
-        data,
-        header: true,
-    }));
-    const body = rows.map((row) => [
-        escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
-        escapeHtml(row.action),
-        escapeHtml(row.state),
-        formatElapsed(row.durationMs),
-        outputCell(row.outputs),
-    ]);
-    await summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...body])
-        .write();
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
-// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message.
-
-
-
-
-const TAIL_LINES = 20;
-/** Reopens without a new line in between before the log is given up. */
-const MAX_FRUITLESS_REOPENS = 5;
-const REOPEN_DELAY_MS = 1000;
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-/**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
- */
-function untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of untrustedLines(text))
-        core.info(line);
-}
-class PodLog {
-    options;
-    tail = [];
-    seen = 0;
-    stream;
-    /** Aborted by finish(): stops an open in progress and the reopen loop. */
-    stopper = new AbortController();
-    done;
-    write;
-    constructor(options) {
-        this.options = options;
-        this.write = options.write ?? ((text) => process.stdout.write(text));
-        this.done = this.run();
-    }
-    /** Start following; it ends by itself when the pod's log ends. */
-    static follow(options) {
-        return new PodLog(options);
-    }
-    /** The last lines printed, already made inert, for a failure message. */
-    lastLines() {
-        return [...this.tail];
-    }
-    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
-    async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
-        this.stopper.abort();
-        this.stream?.destroy();
-        await this.done;
-    }
-    get stopped() {
-        return this.stopper.signal.aborted || this.options.signal.aborted;
-    }
-    async run() {
-        this.write(`::group::${this.options.title}${external_node_os_namespaceObject.EOL}`);
-        let fruitless = 0;
-        try {
-            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
-            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
-            while (!this.stopped) {
-                const before = this.seen;
-                let ended = false;
-                try {
-                    ended = await this.readOnce();
-                }
-                catch (error) {
-                    if (this.stopped)
-                        break;
-                    core_debug(`log of ${this.options.title}: ${messageOf(error)}`);
-                }
-                if (ended || this.stopped)
-                    break;
-                fruitless = this.seen > before ? 0 : fruitless + 1;
-                if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${external_node_os_namespaceObject.EOL}`);
-                    break;
-                }
-                // A stream that brought lines is reopened at once; one that brought nothing waits first.
-                if (fruitless > 0)
-                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
-            }
-        }
-        finally {
-            this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
-        }
-    }
-    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
-    async readOnce() {
-        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
-        const stream = await this.options.open(signal);
-        if (this.stopped) {
-            stream.destroy();
-            return true;
-        }
-        this.stream = stream;
-        let index = 0;
-        let partial = '';
-        try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
-            return true;
-        }
-        catch (error) {
-            if (this.stopped)
-                return true;
-            core_debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
-            return false;
-        }
-    }
-    line(line, index) {
-        if (index < this.seen)
-            return;
-        this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + external_node_os_namespaceObject.EOL);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/watch.ts
-// Waiting for a phase to finish: poll its state, print each change, follow its pod log once the pod
-// runs, and end with the final object, a clear failure, a timeout or a cancellation.
-
-
-
-
-
-
-/** How long to let a finished pod's log drain before giving up on it. */
-const LOG_DRAIN_MS = 5000;
-/**
- * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
- * wait should not end on one bad minute of a proxy.
- */
-const MAX_FAILED_POLLS = 3;
-/** The phase finished, but not well: names the resource and the server's reason. */
-class PhaseFailedError extends Error {
-    noun;
-    id;
-    reason;
-    final;
-    constructor(noun, id, reason, final) {
-        super(`${noun} ${id} failed: ${reason}`);
-        this.noun = noun;
-        this.id = id;
-        this.reason = reason;
-        this.final = final;
-        this.name = 'PhaseFailedError';
-    }
-}
-class WaitTimeoutError extends Error {
-    constructor(noun, id, timeoutMs, state, hint = '') {
-        super(`${noun} ${id} did not finish within ${formatElapsed(timeoutMs)}: it is still ${state}${hint}`);
-        this.name = 'WaitTimeoutError';
-    }
-}
-async function watch(phase, client, id, options) {
-    const what = `${phase.noun} ${id}`;
-    const { signal } = options;
-    const reporter = new StateReporter(what);
-    const deadline = Date.now() + options.timeoutMs;
-    let podLog;
-    let seen = false;
-    let failedPolls = 0;
-    try {
-        for (;;) {
-            if (signal.aborted)
-                throw new CancelledError(`waiting for ${what}`);
-            let current;
-            try {
-                current = await getOrExplain(phase, client, id, seen, signal);
-                seen = true;
-                failedPolls = 0;
-            }
-            catch (error) {
-                if (signal.aborted ||
-                    !watch_transient(error) ||
-                    ++failedPolls >= MAX_FAILED_POLLS ||
-                    Date.now() >= deadline) {
-                    throw error;
-                }
-                core_warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
-                await pause(options.pollIntervalMs, signal, `waiting for ${what}`);
-                continue;
-            }
-            const outcome = phase.outcome(current);
-            if (outcome !== 'pending') {
-                // Let the log drain and its group close before the final state is printed.
-                await podLog?.finish(LOG_DRAIN_MS);
-                const tail = podLog?.lastLines() ?? [];
-                podLog = undefined;
-                reporter.report(phase.state(current), phase.detail(current));
-                if (outcome === 'failed') {
-                    await showLastLogLines(phase, client, id, tail, signal);
-                    throw new PhaseFailedError(phase.noun, id, phase.failure(current), current);
-                }
-                return current;
-            }
-            reporter.report(phase.state(current), phase.detail(current));
-            if (options.logs && phase.logs && !podLog && phase.logs.ready(current)) {
-                const logs = phase.logs;
-                podLog = PodLog.follow({
-                    title: `Log of ${what}`,
-                    open: (openSignal) => logs.open(client, id, true, openSignal),
-                    signal,
-                });
-            }
-            const left = deadline - Date.now();
-            if (left <= 0) {
-                throw new WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), timeoutHint(phase, current));
-            }
-            await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
-        }
-    }
-    finally {
-        await podLog?.finish(0);
-    }
-}
-/** Failures worth another poll: no answer, or the server or a proxy failing. */
-function watch_transient(error) {
-    return (error instanceof NetworkError ||
-        (error instanceof ApiError && (error.status >= 500 || error.status === 429)));
-}
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
-async function showLastLogLines(phase, client, id, followed, signal) {
-    if (!phase.logs)
-        return;
-    let lines = followed;
-    if (lines.length === 0) {
-        // Not followed (logs: false, or the pod finished between two polls): read it once.
-        try {
-            const stream = await phase.logs.open(client, id, false, signal);
-            let text = '';
-            for await (const chunk of stream)
-                text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-            lines = untrustedLines(text)
-                .filter((l) => l !== '')
-                .slice(-20);
-        }
-        catch (error) {
-            core_debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        }
-    }
-    if (lines.length === 0 || signal.aborted)
-        return;
-    info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        info(line);
-}
-/** A 404 while watching says whether the thing never existed or went away meanwhile. */
-async function getOrExplain(phase, client, id, seen, signal) {
-    try {
-        return await phase.get(client, id, signal);
-    }
-    catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 404)
-            throw error;
-        throw new Error(seen
-            ? `${phase.noun} ${id} was deleted while the step waited for it`
-            : `${phase.noun} ${id} does not exist`, { cause: error });
-    }
-}
-function timeoutHint(phase, current) {
-    if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
-        return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
-    }
-    return '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
-// under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
-// set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
-// read the state and status.
-
-
-
-
-
-
-
-/** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
-async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
-    const started = Date.now();
-    const { phase, desired } = run;
-    const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
-        noun: phase.noun,
-        signal: ctx.signal,
-        deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
-        pollIntervalMs: run.pollIntervalMs,
-        unchanged: run.unchanged,
-        runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
-    });
-    try {
-        return await settle(client, phase, desired.id, applied, {
-            watch: run.wait
-                ? { timeoutMs: run.timeoutMs, pollIntervalMs: run.pollIntervalMs, signal: ctx.signal, logs: run.logs }
-                : undefined,
-            action: run.wait ? `${action}, waited` : action,
-            started,
-            rows,
-            setOutput,
-        });
-    }
-    catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
-            await cleanUpAfterCancel(`Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`, (signal) => run.store.delete(desired.id, { signal }));
-        }
-        throw error;
-    }
-}
-/**
- * Wait for the phase when asked, then set its outputs and push its summary row; on failure, the
- * outputs of the failed object (state, status) are set too and the row says how it ended.
- */
-async function settle(client, phase, id, 
-/** The object as the step last saw it; unneeded when watching (the watch reads it). */
-current, options) {
-    const addRow = (state, outputs) => options.rows.push({
-        kind: phase.kind,
-        id,
-        action: options.action,
-        state,
-        durationMs: Date.now() - options.started,
-        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
-    });
-    let final;
-    try {
-        final = options.watch
-            ? await watch(phase, client, id, options.watch)
-            : (current ?? (await phase.get(client, id)));
-    }
-    catch (error) {
-        if (error instanceof PhaseFailedError) {
-            const failed = error.final;
-            addRow(phase.state(failed), await publish(client, phase, failed, options.setOutput));
-        }
-        else {
-            addRow(error instanceof WaitTimeoutError ? 'timed out' : 'error', {});
-        }
-        throw error;
-    }
-    const outputs = await publish(client, phase, final, options.setOutput);
-    addRow(phase.state(final), outputs);
-    return { object: final, outputs };
-}
-/** Only what this step brought into being is undone on cancel; an updated resource existed before. */
-function startedHere(action) {
-    return action === 'created' || action === 'replaced';
-}
-async function publish(client, phase, object, setOutput) {
-    let outputs;
-    try {
-        outputs = await phase.outputs(client, object);
-    }
-    catch (error) {
-        core_warning(`Could not read every output of ${phase.noun}: ${messageOf(error)}`);
-        return {};
-    }
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    return outputs;
-}
-/**
- * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens.
- */
-async function runPhaseStep(ctx, settings, title, describe) {
-    const client = OdahuClient.fromSettings(settings);
-    const rows = [];
-    try {
-        return await runPhase(ctx, client, describe(client), rows);
-    }
-    finally {
-        await writeSummary(title, rows);
-        client.dispose();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run.ts
-// The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
-// action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
-// the separate actions' outputs would be. One job-summary table holds every phase.
-
-
-
-
-
-
-
-
-/** How long a freshly Ready model may answer 404/502/503 before the prediction fails. */
-const READY_TIMEOUT_MS = 60_000;
-/** The phases' outputs the pipeline passes on; each phase's `state` and `status` would collide. */
-const PIPELINE_OUTPUTS = new Set([
-    'training-id',
-    'artifact-name',
-    'run-id',
-    'commit-id',
-    'packaging-id',
-    'image',
-    'results',
-    'deployment-id',
-    'url',
-    'model-name',
-    'model-version',
-    'available-replicas',
-]);
-async function runPipeline(ctx, inputs) {
-    const tokens = tokenSourceFor(inputs.settings.credentials);
-    const client = new client_OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
-    const rows = [];
-    const setOutput = (name, value) => {
-        if (PIPELINE_OUTPUTS.has(name))
-            core_setOutput(name, value);
-    };
-    const waiting = { wait: true, pollIntervalMs: inputs.pollIntervalMs, logs: inputs.logs };
-    try {
-        const trained = await runPhase(ctx, client, {
-            phase: trainingPhase,
-            store: client.trainings,
-            desired: inputs.training,
-            ifExists: 'replace',
-            deleteOnCancel: inputs.deleteOnCancel,
-            timeoutMs: inputs.timeouts.training,
-            ...waiting,
-        }, rows, setOutput);
-        inputs.packaging.spec.artifactName = handedOn(trained.outputs, 'artifact-name', 'training', inputs.training.id);
-        const packaged = await runPhase(ctx, client, {
-            phase: packagingPhase,
-            store: client.packagings,
-            desired: inputs.packaging,
-            ifExists: 'replace',
-            deleteOnCancel: inputs.deleteOnCancel,
-            timeoutMs: inputs.timeouts.packaging,
-            ...waiting,
-        }, rows, setOutput);
-        inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
-        const deployment = withDefaults(inputs.deployment);
-        const deployed = await runPhase(ctx, client, {
-            phase: deploymentPhase,
-            store: client.deployments,
-            desired: deployment,
-            ifExists: 'update',
-            deleteOnCancel: false,
-            unchanged: unchangedDeployment(client, deployment),
-            timeoutMs: inputs.timeouts.deployment,
-            ...waiting,
-            logs: false,
-        }, rows, setOutput);
-        if (inputs.request) {
-            const started = Date.now();
-            const { answer } = await queryModel(client, {
-                // Without a URL in the outputs (the route could not be read), the id finds it.
-                target: deployed.outputs.url ? { url: deployed.outputs.url } : { deployment: deployment.id },
-                request: inputs.request,
-                tokens,
-                readyTimeoutMs: READY_TIMEOUT_MS,
-                signal: ctx.signal,
-            });
-            const response = JSON.stringify(answer.body);
-            info(`Prediction: ${response}`);
-            core_setOutput('response', response);
-            rows.push({
-                kind: 'Model',
-                id: deployment.id,
-                action: 'predicted',
-                state: String(answer.status),
-                durationMs: Date.now() - started,
-                outputs: { response },
-            });
-        }
-    }
-    finally {
-        await summary_writeSummary('Odahu pipeline', rows);
-        client.dispose();
-    }
-}
-/** What one phase hands the next; a phase that succeeded without it is a server-side surprise. */
-function handedOn(outputs, name, noun, id) {
-    const value = outputs[name];
-    if (!value)
-        throw new Error(`${noun} ${id} succeeded but gave no ${name}: nothing to hand on`);
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
-// The pipeline action as a function: what index.ts runs, and what @github/local-action calls.
+// The pipeline's check step as a function: what index.ts runs, and what @github/local-action calls.
+// The phases themselves are the composite's next steps (actions/pipeline/action.yml).
 
 
 
 async function run() {
-    await runStep((ctx) => runPipeline(ctx, readPipelineInputs()));
+    await runStep(() => {
+        checkNode();
+        handOn(readPipelineInputs());
+        return Promise.resolve();
+    });
 }
 
 
@@ -38455,36 +36798,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -38500,17 +36813,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

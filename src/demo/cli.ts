@@ -5,6 +5,7 @@
 
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
+import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from '../workflow/cannot-run.js';
 import { repositoryRoot } from '../workflow/repository.js';
 import type { StepsContext } from '../workflow/job-state.js';
@@ -106,7 +107,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`demo: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

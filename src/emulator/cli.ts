@@ -2,6 +2,7 @@
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
 import type { EmulatorClient, EmulatorOptions, Role } from './options.js';
+import { messageOf } from '../shared/thrown.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -157,6 +158,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`odahu-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
   process.exit(1);
 });

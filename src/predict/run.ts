@@ -10,18 +10,20 @@ import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
+import { tokenSourceFor } from '../shared/auth.js';
 import { OdahuClient } from '../shared/client.js';
 import { displayUrl } from '../shared/errors.js';
 import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: inputs.apiTokens });
+  const apiTokens = tokenSourceFor(inputs.settings.credentials);
+  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: apiTokens });
   try {
     const { answer } = await queryModel(client, {
       target: inputs.target,
       request: inputs.info ? undefined : inputs.request,
-      tokens: inputs.modelTokens,
+      tokens: inputs.modelCredentials ? tokenSourceFor(inputs.modelCredentials) : apiTokens,
       readyTimeoutMs: inputs.readyTimeoutMs,
       signal: ctx.signal,
     });

@@ -9,7 +9,8 @@ import { HttpClient } from '@actions/http-client';
 import type { HttpClientResponse } from '@actions/http-client';
 
 import type { TokenSource } from './auth.js';
-import { ApiError, NetworkError, asError, displayUrl } from './errors.js';
+import { ApiError, NetworkError, displayUrl } from './errors.js';
+import { asError } from './thrown.js';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 

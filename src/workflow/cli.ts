@@ -3,6 +3,7 @@
 // it fails, 2 on bad usage, a workflow the parser rejects, or a feature this runner does not support.
 
 import { isAbsolute, resolve } from 'node:path';
+import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
 import { repositoryRoot } from './repository.js';
@@ -139,7 +140,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`workflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`workflow: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

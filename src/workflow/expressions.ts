@@ -8,6 +8,7 @@ import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import { isBasicExpression, isBoolean, isNumber, isString } from '@actions/workflow-parser';
+import { messageOf } from '../shared/thrown.js';
 import { multilineParts } from './multiline-scalar.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -95,7 +96,7 @@ function evaluateData(expression: string, scope: Scope): data.ExpressionData {
     return new Evaluator(parseExpression(expression), dictionary, functions).evaluate();
   } catch (error) {
     if (error instanceof ExpressionFailure) throw error;
-    throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+    throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
   }
 }
 

@@ -11,7 +11,8 @@ import { CannotRun } from './cannot-run.js';
 import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
 import type { JsonValue } from './expressions.js';
-import { JobLog, formatDuration } from './job-log.js';
+import { formatDuration } from '../shared/duration.js';
+import { JobLog } from './job-log.js';
 import type { JobResult } from './job-runner.js';
 import { runJob } from './job-runner.js';
 import { preflight } from './preflight.js';
@@ -170,7 +171,7 @@ function printHeader(
 }
 
 function printResult(log: JobLog, jobId: string, result: JobResult, ms: number, summaryPath: string): void {
-  const took = formatDuration(ms);
+  const took = formatDuration(ms, 1);
   const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
   const cross = log.paint('red', '✗');
   log.line('');

@@ -4,6 +4,7 @@
 // `{"message": ...}`.
 
 import { ACCESS_DENIED, apiAllows, bearerChallenge, realmRoles, type TokenVerifier } from '../access.js';
+import { messageOf } from '../../shared/thrown.js';
 import { ApiFailure } from '../cluster.js';
 import type { Exchange } from '../exchange.js';
 import type { Faults } from '../faults.js';
@@ -65,5 +66,5 @@ export function answerFailure(exchange: Exchange, error: unknown): void {
     return;
   }
   console.error(error);
-  exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+  exchange.json(500, { message: messageOf(error) });
 }

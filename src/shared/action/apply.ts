@@ -30,8 +30,8 @@ export interface ApplyOptions<R> {
   /** How long a delete may take to be confirmed. */
   deleteTimeoutMs: number;
   pollIntervalMs: number;
-  /** For update: true when the PUT would change nothing. */
-  unchanged?: (existing: R) => Promise<boolean>;
+  /** For update: true when the PUT would change nothing (asked with the step's signal). */
+  unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
   /** For replace: true once whatever runs the resource (beyond its row) is gone too. */
   runtimeGone?: (id: string, signal: AbortSignal) => Promise<boolean>;
 }
@@ -68,7 +68,7 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
       }
       return { object: existing, applied: 'reused' };
     case 'update':
-      if (await options.unchanged?.(existing)) {
+      if (await options.unchanged?.(existing, signal)) {
         core.info(`${capitalize(what)} already has this spec: nothing to update.`);
         return { object: existing, applied: 'unchanged' };
       }

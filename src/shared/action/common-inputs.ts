@@ -10,7 +10,7 @@ import type { InputSource, OdahuSettings } from '../settings.js';
 import { parseVars } from '../template.js';
 import * as core from '@actions/core';
 import { InputReader } from './inputs.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../types.js';
 
 export interface PhaseTiming {

@@ -8,7 +8,7 @@ import { ModelClient } from '../client.js';
 import type { ModelAnswer, OdahuClient } from '../client.js';
 import { ApiError, NetworkError, displayUrl } from '../errors.js';
 import type { PredictionRequest } from '../types.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
 
 /** Statuses of an edge whose model is not serving yet. */

@@ -2,14 +2,7 @@
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
 
 import * as core from '@actions/core';
-
-export function formatElapsed(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
+import { formatDuration } from '../duration.js';
 
 export class StateReporter {
   private last: string | undefined;
@@ -26,6 +19,6 @@ export class StateReporter {
     if (line === this.last) return;
     this.last = line;
     const clock = new Date().toISOString().slice(11, 19);
-    this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
+    this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
   }
 }

@@ -9,7 +9,7 @@ import type { OdahuSettings } from '../settings.js';
 import type { Resource } from '../types.js';
 import type { Applied, IfExists, Store } from './apply.js';
 import { applyResource } from './apply.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { cleanUpAfterCancel } from './step.js';
 import type { StepContext } from './step.js';
@@ -30,7 +30,7 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   /** Delete what this step created or replaced if the workflow is cancelled while it waits. */
   deleteOnCancel: boolean;
   /** For if-exists: update, true when the PUT can be skipped. */
-  unchanged?: (existing: R) => Promise<boolean>;
+  unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
 }
 
 export interface PhaseResult<R> {
@@ -73,6 +73,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     // Cancelled while waiting: the step undoes what it started (the client is still open here).
     if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
       await cleanUpAfterCancel(
+        ctx,
         `Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`,
         (signal) => run.store.delete(desired.id, { signal }),
       );

@@ -3,7 +3,7 @@
 // Values come from the server, so they are escaped; secrets never reach this module.
 
 import * as core from '@actions/core';
-import { formatElapsed } from './progress.js';
+import { formatDuration } from '../duration.js';
 
 export interface SummaryRow {
   /** ModelTraining, ModelDeployment, ... */
@@ -48,7 +48,7 @@ export async function writeSummary(title: string, rows: SummaryRow[]): Promise<v
     `<code>${escapeHtml(row.id)}</code>`,
     escapeHtml(row.action),
     escapeHtml(row.state),
-    formatElapsed(row.durationMs),
+    formatDuration(row.durationMs),
     outputCell(row.outputs),
   ]);
   await core.summary

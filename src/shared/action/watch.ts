@@ -4,10 +4,11 @@
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
 import { ApiError, NetworkError } from '../errors.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { PodLog, untrustedLines } from './pod-log.js';
-import { StateReporter, formatElapsed } from './progress.js';
+import { formatDuration } from '../duration.js';
+import { StateReporter } from './progress.js';
 import { CancelledError, pause } from './step.js';
 
 /** How long to let a finished pod's log drain before giving up on it. */
@@ -41,7 +42,7 @@ export class PhaseFailedError extends Error {
 
 export class WaitTimeoutError extends Error {
   constructor(noun: string, id: string, timeoutMs: number, state: string, hint = '') {
-    super(`${noun} ${id} did not finish within ${formatElapsed(timeoutMs)}: it is still ${state}${hint}`);
+    super(`${noun} ${id} did not finish within ${formatDuration(timeoutMs)}: it is still ${state}${hint}`);
     this.name = 'WaitTimeoutError';
   }
 }
