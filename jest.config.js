@@ -11,5 +11,15 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   setupFiles: ['<rootDir>/jest.setup.js'],
+  // Says which checks skip without ../shared/odahu-api, or fails the run when CI=true.
+  globalSetup: '<rootDir>/__tests__/helpers/odahu-api-check.js',
   testTimeout: 30000,
+  // `npm test -- --coverage` (CI runs it): how much of src/ the in-process tests run, with a floor
+  // for src/shared. The bundles' child processes are not measured; the sources' unit tests are.
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageProvider: 'v8',
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold: {
+    './src/shared/': { statements: 85, branches: 75, functions: 80, lines: 85 },
+  },
 };

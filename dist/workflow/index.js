@@ -18926,7 +18926,7 @@ const fromjson = {
 //# sourceMappingURL=fromjson.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/join.js
 
-const join_join = {
+const join = {
     name: "join",
     description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
     minArgs: 1,
@@ -19005,7 +19005,7 @@ const funcs_wellKnownFunctions = {
     endswith: endswith,
     format: format,
     fromjson: fromjson,
-    join: join_join,
+    join: join,
     startswith: startswith,
     tojson: tojson
 };
@@ -26488,7 +26488,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function js_yaml_load(input, options) {
+function load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -27474,7 +27474,7 @@ function multilineParts(token) {
     // An explicit indentation indicator counts from the parent's indentation, which a lone block
     // does not have: the block's own indentation is used instead.
     const header = token.blockScalarHeader?.replace(/\d/g, '');
-    const value = js_yaml_load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
+    const value = load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
     return typeof value === 'string' ? splitTemplate(value) : undefined;
 }
 /** `text ${{ expr }} text` into parts; `}}` inside a '...' string does not close the expression. */
@@ -27862,45 +27862,12 @@ async function runProcessStage(options) {
 
 ;// CONCATENATED MODULE: ./src/workflow/node-action.ts
 // Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
-// INPUT_* variables with action.yml defaults applied, and the stage as a process (stage-process.ts:
-// file commands, workflow commands, cancellation).
+// INPUT_* variables, and the stage as a process (stage-process.ts: file commands, workflow commands,
+// cancellation). The action.yml itself is read by action-file.ts.
 
-
-
-
-function readActionMetadata(actionDir) {
-    for (const name of ['action.yml', 'action.yaml']) {
-        let text;
-        try {
-            text = readFileSync(join(actionDir, name), 'utf8');
-        }
-        catch {
-            continue;
-        }
-        const meta = load(text);
-        if (!meta?.runs?.using)
-            throw new Error(`${join(actionDir, name)}: no runs.using`);
-        return meta;
-    }
-    throw new Error(`no action.yml in ${actionDir}`);
-}
 /** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * INPUT_* variables for the given inputs, with action.yml defaults for those not given. `evaluate`
- * turns a default holding `${{ }}` into its value (the workflow runner passes its evaluator).
- */
-function inputVariables(meta, given, evaluate = (text) => text) {
-    const env = {};
-    for (const [name, input] of Object.entries(meta.inputs ?? {})) {
-        if (input.default !== undefined)
-            env[inputVariable(name)] = evaluate(String(input.default));
-    }
-    for (const [name, value] of Object.entries(given))
-        env[inputVariable(name)] = value;
-    return env;
 }
 function runNodeStage(options) {
     const { script, node, ...rest } = options;
