@@ -14,18 +14,20 @@ import { actionDefinition, trainingManifest } from './helpers/run-action.js';
 import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
 
 let emulator: TestEmulator;
-/** The emulator as --var and --secret flags. */
-let cluster: string[];
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  cluster = [
-    ...['--var', `ODAHU_API_URL=${emulator.apiUrl}`],
-    ...['--var', `ODAHU_AUTH_URL=${emulator.authUrl}`],
-    ...['--var', `ODAHU_CLIENT_ID=${emulator.clientId}`],
-    ...['--secret', `ODAHU_CLIENT_SECRET=${emulator.clientSecret}`],
-  ];
 });
+
+/** The emulator as the runner's --var and --secret flags. */
+function clusterFlags(cluster: TestEmulator): string[] {
+  return [
+    ...['--var', `ODAHU_API_URL=${cluster.apiUrl}`],
+    ...['--var', `ODAHU_AUTH_URL=${cluster.authUrl}`],
+    ...['--var', `ODAHU_CLIENT_ID=${cluster.clientId}`],
+    ...['--secret', `ODAHU_CLIENT_SECRET=${cluster.clientSecret}`],
+  ];
+}
 
 afterAll(() => emulator.close());
 
@@ -51,12 +53,21 @@ function otherRepository(
   return { dir, file };
 }
 
-const JOB_ENV = `    env:
+/** A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub. */
+function workflow(steps: string): string {
+  return `name: model
+on: workflow_dispatch
+jobs:
+  model:
+    runs-on: ubuntu-latest
+    env:
       ODAHU_API_URL: \${{ vars.ODAHU_API_URL }}
       ODAHU_AUTH_URL: \${{ vars.ODAHU_AUTH_URL }}
       ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
       ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
-`;
+    steps:
+${steps}`;
+}
 
 /** Each pipeline output, and the separate action's output it must equal. */
 const SOURCES: Record<string, [step: string, output: string]> = {
@@ -100,13 +111,7 @@ function comparable(value: string): string {
 test('from another repository, pipeline@<ref> gives the outputs the separate actions give', async () => {
   const with_ = (name: string) => `someone/odahu-actions/${name}@v1`;
   const { file } = otherRepository(
-    `name: model
-on: workflow_dispatch
-jobs:
-  model:
-    runs-on: ubuntu-latest
-${JOB_ENV}    steps:
-      - uses: actions/checkout@v4
+    workflow(`      - uses: actions/checkout@v4
       - id: train
         uses: ${with_('train')}
         with: {training: odahu/training.yaml, poll-interval: 0.1s}
@@ -134,7 +139,7 @@ ${JOB_ENV}    steps:
         env:
           STEPS: \${{ toJSON(steps) }}
         run: printf '%s' "$STEPS" > "$GITHUB_WORKSPACE/steps.json"
-`,
+`),
     {
       'odahu/training.yaml': trainingManifest('same'),
       'odahu/packaging.yaml': PACKAGING,
@@ -142,7 +147,7 @@ ${JOB_ENV}    steps:
       'odahu/request.json': REQUEST,
     },
   );
-  const run = await runWorkflowCli([file, ...cluster]);
+  const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
   expect(run.stderr).toBe('');
   expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
   expect(run.code).toBe(0);
@@ -174,13 +179,7 @@ ${JOB_ENV}    steps:
 
 test('a mistake in the deployment manifest fails the check step: nothing is created, no phase runs', async () => {
   const { file } = otherRepository(
-    `name: model
-on: workflow_dispatch
-jobs:
-  model:
-    runs-on: ubuntu-latest
-${JOB_ENV}    steps:
-      - uses: someone/odahu-actions/pipeline@main
+    workflow(`      - uses: someone/odahu-actions/pipeline@main
         with:
           training: |
 ${trainingManifest('never')
@@ -196,10 +195,10 @@ ${trainingManifest('never')
             id: Bad_Id
             spec: {}
           training-timeout: soon
-`,
+`),
   );
   const before = emulator.answers.length;
-  const run = await runWorkflowCli([file, ...cluster]);
+  const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
   expect(run.code).toBe(1);
   // Every problem at once, one line each, from the one check before the training.
   const check = stepLines(run, 'Check the inputs');
@@ -215,38 +214,23 @@ test('cancelled during the training, the pipeline deletes the training it starte
   const slow = await startTestEmulator({ trainingSeconds: 30 });
   try {
     const { file } = otherRepository(
-      `name: model
-on: workflow_dispatch
-jobs:
-  model:
-    runs-on: ubuntu-latest
-${JOB_ENV}    steps:
-      - uses: someone/odahu-actions/pipeline@main
+      workflow(`      - uses: someone/odahu-actions/pipeline@main
         with:
           training: odahu/training.yaml
           packaging: odahu/packaging.yaml
           poll-interval: 0.1s
-`,
+`),
       { 'odahu/training.yaml': trainingManifest('cancel-pipeline'), 'odahu/packaging.yaml': PACKAGING },
     );
     let cancelledAt = 0;
-    const run = await runWorkflowCli(
-      [
-        file,
-        ...['--var', `ODAHU_API_URL=${slow.apiUrl}`],
-        ...['--var', `ODAHU_AUTH_URL=${slow.authUrl}`],
-        ...['--var', `ODAHU_CLIENT_ID=${slow.clientId}`],
-        ...['--secret', `ODAHU_CLIENT_SECRET=${slow.clientSecret}`],
-      ],
-      {
-        onOutput: (stdout, kill) => {
-          if (!cancelledAt && /training cancel-pipeline: (scheduling|running)/.test(stdout)) {
-            cancelledAt = Date.now();
-            kill('SIGINT');
-          }
-        },
+    const run = await runWorkflowCli([file, ...clusterFlags(slow)], {
+      onOutput: (stdout, kill) => {
+        if (!cancelledAt && /training cancel-pipeline: (scheduling|running)/.test(stdout)) {
+          cancelledAt = Date.now();
+          kill('SIGINT');
+        }
       },
-    );
+    });
     expect(cancelledAt).toBeGreaterThan(0);
     expect(run.code).toBe(1);
     // The signal reached the training's node process (exec), which cleaned up within the grace time.

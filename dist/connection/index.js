@@ -36323,7 +36323,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')

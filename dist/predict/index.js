@@ -36323,7 +36323,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
@@ -37249,7 +37249,7 @@ function isNotFound(error) {
 ;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
 // Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
 // read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
+// the edge. Used by the predict action (and so by the pipeline's last step).
 
 
 

@@ -36323,7 +36323,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
@@ -36446,8 +36446,8 @@ function readWaitInputs(source = actionInputs) {
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts
 // The four things an odahu step can wait for, described once: how to read one, what its state is,
 // when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
-// the outputs of the action that started the work.
+// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
+// exactly the outputs of the action that started the work.
 
 
 const POD_STARTED = ['running', 'succeeded', 'failed'];
@@ -37792,7 +37792,7 @@ function timeoutHint(phase, current) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
+// The flow shared by train, package and deploy (which the pipeline runs in turn): apply the manifest
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
@@ -37804,7 +37804,7 @@ function timeoutHint(phase, current) {
 
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
-async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core.setOutput(name, value)) {
+async function runPhase(ctx, client, run, rows) {
     const started = Date.now();
     const { phase, desired } = run;
     const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
@@ -37823,7 +37823,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
             action: run.wait ? `${action}, waited` : action,
             started,
             rows,
-            setOutput,
+            setOutput: (name, value) => core.setOutput(name, value),
         });
     }
     catch (error) {

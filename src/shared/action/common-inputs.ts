@@ -43,7 +43,7 @@ export function readManifestInput<K extends KindName>(
   inputName: string,
   kind: K,
   vars: Record<string, string>,
-  /** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+  /** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
   options: { required?: boolean; idInput?: false } = {},
 ): Manifest<K> | undefined {
   const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);

@@ -1,6 +1,6 @@
 // Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
 // read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
+// the edge. Used by the predict action (and so by the pipeline's last step).
 
 import * as core from '@actions/core';
 import type { TokenSource } from '../auth.js';

@@ -1,4 +1,4 @@
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
+// The flow shared by train, package and deploy (which the pipeline runs in turn): apply the manifest
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
@@ -38,7 +38,7 @@ export interface PhaseResult<R> {
   outputs: Record<string, string>;
 }
 
-/** Where outputs go: the step's outputs by default; the pipeline passes on only its own. */
+/** Where a phase's outputs go (the step's outputs). */
 export type OutputSink = (name: string, value: string) => void;
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
@@ -47,7 +47,6 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
   client: OdahuClient,
   run: PhaseRun<R>,
   rows: SummaryRow[],
-  setOutput: OutputSink = (name, value) => core.setOutput(name, value),
 ): Promise<PhaseResult<R>> {
   const started = Date.now();
   const { phase, desired } = run;
@@ -67,7 +66,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
       action: run.wait ? `${action}, waited` : action,
       started,
       rows,
-      setOutput,
+      setOutput: (name, value) => core.setOutput(name, value),
     });
   } catch (error) {
     // Cancelled while waiting: the step undoes what it started (the client is still open here).
