@@ -1,12 +1,10 @@
-// deploy and pipeline at their edges: an update shortcut that must not keep removed fields, outputs
-// when the default route cannot be read, the pipeline finding the model without a URL, and the
-// pipeline's derived deployment id checked before anything is created.
+// deploy at its edges: an update shortcut that must not keep removed fields, and outputs when the
+// default route cannot be read (the pipeline's side of both: actions-pipeline.test.ts).
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
+import { routeBreakingProxy } from './helpers/route-breaking-proxy.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 
 let emulator: TestEmulator;
@@ -32,39 +30,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => emulator.close());
-
-/** Forwards to the emulator, answering 500 to every default-route read. */
-async function routeBreakingProxy(upstream: string) {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        if (req.url?.endsWith('/default-route')) {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end('{"message":"database is locked"}');
-          return;
-        }
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers))
-          if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
-        const answer = await fetch(upstream + (req.url ?? ''), {
-          method: req.method,
-          headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
-        });
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-        res.end(Buffer.from(await answer.arrayBuffer()));
-      })();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
 
 test('a field removed from the deployment manifest is not kept by an "unchanged" shortcut', async () => {
   const first = await runAction(
@@ -98,39 +63,4 @@ test('deploy keeps its other outputs when the default route cannot be read', asy
   } finally {
     await proxy.close();
   }
-});
-
-test('pipeline does not ask a model at an empty URL when the route read failed', async () => {
-  const proxy = await routeBreakingProxy(emulator.apiUrl);
-  try {
-    const started = Date.now();
-    const run = await runAction(
-      'pipeline',
-      {
-        training: trainingManifest('pipe-url'),
-        packaging: packaging('pipe-url'),
-        request: '{"data": [[1, 2]]}',
-        ...poll,
-        'api-url': proxy.url,
-      },
-      { env },
-    );
-    const seconds = Math.round((Date.now() - started) / 1000);
-    // Whatever the fix, the failure must not be a network error on a relative URL after a minute.
-    expect(`${run.failure} (after ${seconds}s)`).not.toMatch(/Invalid URL/);
-  } finally {
-    await proxy.close();
-  }
-}, 120_000);
-
-test('pipeline checks the derived deployment id before training', async () => {
-  const id = 'long-' + 'x'.repeat(45); // 50 characters: a fine packaging id, too long for a deployment
-  const run = await runAction(
-    'pipeline',
-    { training: trainingManifest('long'), packaging: packaging(id), ...poll },
-    { env },
-  );
-  expect(run.failure).toBeDefined();
-  // Nothing may have been created: the README promises a deployment mistake fails before training.
-  expect((await api.get('model/training/long')).status).toBe(404);
 });

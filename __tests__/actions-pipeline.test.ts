@@ -1,7 +1,8 @@
 // The composite pipeline, used as another repository uses it (`<owner>/odahu-actions/pipeline@<ref>`
 // in a workflow of its own, run by `npm run workflow`): the same outputs as the separate actions on
-// the same manifests, every input checked before anything is created, and a cancel that reaches the
-// running phase's node process, which deletes what it started.
+// the same manifests, every input checked before anything is created, a cancel that reaches the
+// running phase's node process, which deletes what it started, and predict finding the model by
+// its deployment when deploy could not read its URL.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
+import { routeBreakingProxy } from './helpers/route-breaking-proxy.js';
 import { actionDefinition, trainingManifest } from './helpers/run-action.js';
 import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
 
@@ -242,5 +244,30 @@ test('cancelled during the training, the pipeline deletes the training it starte
     expect((await api.get('model/training/cancel-pipeline')).status).toBe(404);
   } finally {
     await slow.close();
+  }
+}, 60_000);
+
+test('without a URL from deploy (the route read failed), predict finds the model by its deployment', async () => {
+  const proxy = await routeBreakingProxy(emulator.apiUrl);
+  try {
+    const { file } = otherRepository(
+      workflow(`      - uses: someone/odahu-actions/pipeline@main
+        with:
+          training: odahu/training.yaml
+          packaging: odahu/packaging.yaml
+          request: '{"data": [[1, 2]]}'
+          poll-interval: 0.1s
+`),
+      { 'odahu/training.yaml': trainingManifest('pipe-url'), 'odahu/packaging.yaml': PACKAGING },
+    );
+    const run = await runWorkflowCli([file, ...clusterFlags({ ...emulator, apiUrl: proxy.url })]);
+    // Deploy succeeded without a URL; predict was given the deployment, not an empty URL, and its
+    // own route read is what fails (the proxy breaks them all), never a request to a relative URL.
+    expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}✓ Deploy /));
+    const predict = stepLines(run, 'Predict').join('\n');
+    expect(predict).not.toMatch(/Invalid URL|give deployment \(a deployment id\) or url/);
+    expect(predict).toMatch(/default-route|database is locked/);
+  } finally {
+    await proxy.close();
   }
 }, 60_000);

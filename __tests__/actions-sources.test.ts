@@ -155,6 +155,15 @@ describe('bad input: one failure, every problem in it, and no API call', () => {
       { training: trainingManifest('p'), packaging: PACKAGING, 'on-cancel': 'later' },
       [/on-cancel/],
     ],
+    // 50 characters: a fine packaging id, too long for the deployment that would take it.
+    [
+      'pipeline',
+      {
+        training: trainingManifest('p'),
+        packaging: PACKAGING.replace('id: unit', `id: long-${'x'.repeat(45)}`),
+      },
+      [/the deployment takes the packaging's id: .*; give a deployment manifest/],
+    ],
   ])('%s', async (name, inputs, problems) => {
     const before = emulator.answers.length;
     const run = await step(name, inputs);
