@@ -39,6 +39,8 @@ describe.each(names)('%s', (name) => {
     }
     expect(action.runs?.using).toBe('composite');
     for (const step of action.runs?.using === 'composite' ? action.runs.steps : []) {
+      // Never `uses:` (the caller's workspace, or another owner and ref): this ref's bundles, exec'd.
+      expect({ step: step.id, uses: step.uses }).toEqual({ step: step.id, uses: undefined });
       const run = step.run && isString(step.run) ? step.run.value : '';
       const bundle = /exec node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/([\w-]+)\/index\.js"\s*$/.exec(
         run,

@@ -57,8 +57,18 @@ afterAll(async () => {
 /** Runs the action's main function as its bundle would, with these inputs (and the settings). */
 async function step(name: ActionName, inputs: Record<string, string>) {
   core.startStep(actionDefinition(name), { ...settings, ...inputs });
-  await actions[name].run();
-  return { ...core.recorded };
+  // Pod logs go to stdout directly (pod-log.ts), not through @actions/core: kept here, not printed.
+  let stdout = '';
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+  try {
+    await actions[name].run();
+  } finally {
+    write.mockRestore();
+  }
+  return { ...core.recorded, stdout };
 }
 
 const PACKAGING =
@@ -77,6 +87,8 @@ describe('train → package → deploy → predict, from the sources', () => {
     expect(run.summaries).toEqual([
       { heading: 'Odahu train', rows: [expect.any(Array), expect.arrayContaining(['ModelTraining'])] },
     ]);
+    // Its pod log, in a group, when the pod lived long enough to show one.
+    if (run.stdout) expect(run.stdout).toMatch(/^::group::Log of training unit\n/);
     outputs.artifact = run.outputs['artifact-name']!;
   });
 
