@@ -12,9 +12,9 @@ const names = readdirSync(join(ROOT, 'actions')).filter((name) =>
   existsSync(join(ROOT, 'actions', name, 'action.yml')),
 );
 const SETTINGS = ['api-url', 'auth-url', 'client-id', 'client-secret', 'scope', 'token', 'api-connection'];
-const PHASES = ['connection', 'deploy', 'package', 'predict', 'train', 'wait'];
+const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'train', 'wait'];
 
-test('the seven actions: six node24 phases and the composite pipeline', () => {
+test('the nine actions: eight node24 ones and the composite pipeline', () => {
   expect(names.sort()).toEqual([...PHASES, 'pipeline'].sort());
   for (const name of PHASES) expect(actionDefinition(name).using).toBe('node24');
   expect(actionDefinition('pipeline').using).toBe('composite');

@@ -18,13 +18,6 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
-function callsSince(from: number): string[] {
-  return emulator.answers
-    .slice(from)
-    .filter((a) => a.path.startsWith('/api/v1/'))
-    .map((a) => `${a.method} ${a.path}`);
-}
-
 async function imageOf(model: string, version: string): Promise<string> {
   const training = trainingManifest(`${model}-${version.replace('.', '-')}`).replace(
     'version: "1.0"',
@@ -52,7 +45,7 @@ describe('train if-exists', () => {
     expect(second.failure).toBeUndefined();
     expect(second.log).toContain('Deleting the existing training again to replace it.');
     expect(second.outputs['artifact-name']).not.toBe(first.outputs['artifact-name']);
-    const calls = callsSince(before);
+    const calls = emulator.callsSince(before);
     expect(calls.indexOf('DELETE /api/v1/model/training/again')).toBeLessThan(
       calls.indexOf('POST /api/v1/model/training'),
     );
@@ -67,7 +60,7 @@ describe('train if-exists', () => {
       { env },
     );
     expect(reused.outputs['artifact-name']).toBe(first.outputs['artifact-name']);
-    expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual([]);
+    expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   });
 
   test('fail stops with one line and changes nothing', async () => {
@@ -79,7 +72,7 @@ describe('train if-exists', () => {
       { env },
     );
     expect(run.failure).toBe('training taken already exists and if-exists is fail');
-    expect(callsSince(before)).toEqual(['GET /api/v1/model/training/taken']);
+    expect(emulator.callsSince(before)).toEqual(['GET /api/v1/model/training/taken']);
   });
 });
 
@@ -142,7 +135,7 @@ describe('deploy if-exists', () => {
     const again = await runAction('deploy', { id: 'same-spec', image, ...poll }, { env });
     expect(again.log).toContain('Deployment same-spec already has this spec: nothing to update.');
     expect(again.outputs).toMatchObject({ state: 'Ready', 'model-version': '1.0' });
-    expect(callsSince(before).filter((c) => !c.startsWith('GET'))).toEqual([]);
+    expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   }, 30_000);
 });
 

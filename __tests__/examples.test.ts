@@ -17,9 +17,14 @@ interface Step {
   with?: Record<string, unknown>;
 }
 
-test('there are examples: the wine DAG, fire-and-forget, and the Airflow migration', () => {
+test('there are examples: the wine DAG, fire-and-forget, the Airflow migration, the pull request preview', () => {
   expect(files).toEqual(
-    expect.arrayContaining(['wine.yml', 'wine-fire-and-forget.yml', 'airflow-migration.yml']),
+    expect.arrayContaining([
+      'wine.yml',
+      'wine-fire-and-forget.yml',
+      'airflow-migration.yml',
+      'pr-preview.yml',
+    ]),
   );
 });
 

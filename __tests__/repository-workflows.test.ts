@@ -63,7 +63,10 @@ test('the end-to-end job runs green under npm run workflow, and stops its emulat
   // Port 0: the emulator takes a free port (others' tests run beside this one) and says which.
   const run = await runWorkflowCli(['.github/workflows/e2e.yml', '--job', 'e2e', '--var', 'EMULATOR_PORT=0']);
   const runDir = /^run {8}\S+ in (\S+)$/m.exec(run.stdout)?.[1];
-  const pid = runDir && Number(readFileSync(join(ROOT, runDir, 'temp', 'emulator.pid'), 'utf8'));
+  // The job's RUNNER_TEMP, where the workflow keeps the emulator's pid: .tmp/runs/<run>/jobs/<job>/temp.
+  const jobs = runDir ? join(ROOT, runDir, 'jobs') : '';
+  const temp = jobs && join(jobs, readdirSync(jobs)[0] ?? '', 'temp');
+  const pid = temp && Number(readFileSync(join(temp, 'emulator.pid'), 'utf8'));
   const alive = pid ? running(pid) : false;
   if (alive && pid) process.kill(pid);
   expect(run.stderr).toBe('');

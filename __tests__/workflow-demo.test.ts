@@ -1,16 +1,16 @@
-// `npm run demo` (node dist/demo/index.js): the wine workflow end to end on the embedded emulator,
-// finishing with where the model answers, its info's title, its prediction and the job summary.
+// `npm run demo` (node dist/demo/index.js): an example workflow end to end on the embedded emulator,
+// finishing with where the model answers, its info's title, its prediction and the run's summary.
+// Without an argument it is wine.yml (one job); `npm run demo -- wine-jobs` runs the six-job version.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers/run-action.js';
+import type { CliRun } from './helpers/workflow-cli.js';
 import { runTool } from './helpers/workflow-cli.js';
 
-test('npm run demo: exit 0, and it ends with the URL, the model wine, the prediction and the summary', async () => {
-  const run = await runTool('demo', []);
+function expectAnswered(run: CliRun): void {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(run.ms).toBeLessThan(60_000);
   const ending = run.stdout.trimEnd().split('\n').slice(-5);
   expect(ending).toEqual([
     'The wine model was deployed and answered:',
@@ -23,7 +23,35 @@ test('npm run demo: exit 0, and it ends with the URL, the model wine, the predic
   ]);
   const summary = /job summary {2}(\S+)$/.exec(ending[4] ?? '')?.[1] ?? '';
   expect(existsSync(join(ROOT, summary))).toBe(true);
-  // Every step of the workflow ran and succeeded.
+  // Nothing failed or was skipped.
   expect(run.lines.filter((line) => /^[✗–]/.test(line))).toEqual([]);
-  expect(run.lines.filter((line) => line.startsWith('✓ '))).toHaveLength(12);
+}
+
+test('npm run demo: exit 0, and it ends with the URL, the model wine, the prediction and the summary', async () => {
+  const run = await runTool('demo', []);
+  expectAnswered(run);
+  expect(run.ms).toBeLessThan(60_000);
+  // Every step of the one job, the job, and the run succeeded.
+  expect(run.lines.filter((line) => line.startsWith('✓ '))).toHaveLength(13);
+  expect(run.lines).toContainEqual(expect.stringMatching(/^✓ run succeeded in .*: succeeded wine$/));
 }, 90_000);
+
+test('npm run demo -- wine-jobs: the DAGs as six jobs, deploy behind production, info and predict at once', async () => {
+  const run = await runTool('demo', ['wine-jobs']);
+  expectAnswered(run);
+  expect(run.lines).toContainEqual(
+    expect.stringMatching(
+      /^✓ run succeeded in .*: succeeded Data and connections, train, package, deploy, info, predict$/,
+    ),
+  );
+  expect(run.lines).toContain(
+    'environment  production: its protection rules (required reviewers, wait timer, branch rules) are not emulated; the job runs at once',
+  );
+}, 90_000);
+
+test('npm run demo -- an unknown example: one line naming the examples, exit 2', async () => {
+  const run = await runTool('demo', ['nope']);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe('demo: no example nope: choose wine or wine-jobs\n');
+});

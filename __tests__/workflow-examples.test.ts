@@ -1,14 +1,16 @@
 // Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
 // against an emulator, and a failing variant fails at the right step. One contract-checked emulator
-// serves them all (wine-fire-and-forget.yml and airflow-migration.yml train with the connections
-// wine.yml creates), given to the runner in each way a user can: --var/--secret, the environment, an
-// env file, and the Airflow connection secret alone.
+// serves them all (wine-fire-and-forget.yml, airflow-migration.yml and pr-preview.yml train with the
+// connections wine.yml creates), given to the runner in each way a user can: --var/--secret, the
+// environment, an env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs
+// on it too.
 
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
+import { fetchToken } from './helpers/emulator-http.js';
 import { ROOT } from './helpers/run-action.js';
 import type { CliRun } from './helpers/workflow-cli.js';
 import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
@@ -55,6 +57,19 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+/** A wine workflow with the emulator as --var/--secret, the data secrets and vars, the stand-in gsutil. */
+function runWithWineSettings(workflow: string): Promise<CliRun> {
+  return runWorkflowCli(
+    [
+      workflow,
+      ...cluster,
+      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
+      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
+    ],
+    { env },
+  );
+}
+
 function expectGreen(run: CliRun, job: string): void {
   expect(run.stderr).toBe('');
   expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
@@ -62,24 +77,18 @@ function expectGreen(run: CliRun, job: string): void {
   expect(run.code).toBe(0);
 }
 
-test('the examples are the three this file runs', () => {
+test('the examples are the five this file runs', () => {
   expect(readdirSync(join(ROOT, 'examples', 'workflows')).sort()).toEqual([
     'airflow-migration.yml',
+    'pr-preview.yml',
     'wine-fire-and-forget.yml',
+    'wine-jobs.yml',
     'wine.yml',
   ]);
 });
 
 test('wine.yml: the whole DAG, connections to prediction', async () => {
-  const run = await runWorkflowCli(
-    [
-      'examples/workflows/wine.yml',
-      ...cluster,
-      ...['--secret', `GCP_SA_KEY=${GCP_KEY}`, '--secret', `EXAMPLES_SSH_KEY=${SSH_KEY}`],
-      ...['--var', 'WINE_BUCKET=wine-bucket', '--var', 'GCP_PROJECT=wine-project'],
-    ],
-    { env },
-  );
+  const run = await runWithWineSettings('examples/workflows/wine.yml');
   expectGreen(run, 'wine');
   expect(run.lines[1]).toBe(`cluster    ${emulator.apiUrl} (ODAHU_API_URL from --var ODAHU_API_URL)`);
   expect(stepLines(run, 'Data extraction')).toContain(
@@ -142,6 +151,62 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
     expect.stringMatching(/^ {2}Prediction: \{"prediction":/),
   );
   expect(airflow.stdout).not.toContain(emulator.clientSecret);
+}, 90_000);
+
+test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy behind production', async () => {
+  const run = await runWithWineSettings('examples/workflows/wine-jobs.yml');
+  for (const job of ['Data and connections', 'train', 'package', 'deploy', 'info', 'predict'])
+    expectGreen(run, job);
+  expect(run.lines[0]).toBe(
+    'Wine model, job by job  examples/workflows/wine-jobs.yml › 6 jobs: prepare, train, package, deploy, info, predict (workflow_dispatch)',
+  );
+  // package got train's artifact through needs.train.outputs, deploy package's image, predict the deployment.
+  expect(stepLines(run, 'Package')).toContainEqual(expect.stringMatching(/ packaging wine: succeeded /));
+  expect(run.lines).toContain(`environment  production  ${emulator.apiUrl}/model/wine`);
+  expect(stepLines(run, 'Model info')).toContain('  Model info: wine 1.0');
+  expect(stepLines(run, 'Predict')).toContainEqual(expect.stringMatching(/^ {2}Prediction: \{"prediction":/));
+  expect(run.lines.filter((line) => line !== '').at(-1)).toMatch(
+    /^✓ run succeeded in .*: succeeded Data and connections, train, package, deploy, info, predict$/,
+  );
+  for (const secret of [emulator.clientSecret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
+    expect(run.stdout).not.toContain(secret);
+  }
+}, 90_000);
+
+test("pr-preview.yml: the preview job deploys the pull request's model, the teardown job deletes all it made", async () => {
+  const pr = ['--input', 'pr=41'];
+  const preview = await runWorkflowCli([
+    'examples/workflows/pr-preview.yml',
+    '--job',
+    'preview',
+    ...pr,
+    ...cluster,
+  ]);
+  expectGreen(preview, 'preview');
+  expect(stepLines(preview, 'Say where')).toContainEqual(
+    expect.stringMatching(/^ {2}Preview of pull request 41 at http:\/\/\S+\/model\/wine-pr-41$/),
+  );
+  const teardown = await runWorkflowCli([
+    'examples/workflows/pr-preview.yml',
+    ...['--job', 'teardown', '--input', 'teardown=true'],
+    ...pr,
+    ...cluster,
+  ]);
+  expectGreen(teardown, 'teardown');
+  expect(stepLines(teardown, 'Tear the preview down')).toEqual(
+    expect.arrayContaining([
+      '  Deployment wine-pr-41 is gone.',
+      '  Packaging wine-pr-41 is gone.',
+      '  Training wine-pr-41 is gone.',
+    ]),
+  );
+  const token = await fetchToken(emulator);
+  for (const path of ['model/deployment', 'model/packaging', 'model/training']) {
+    const answer = await fetch(`${emulator.apiUrl}/api/v1/${path}/wine-pr-41`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(answer.status).toBe(404);
+  }
 }, 90_000);
 
 test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {

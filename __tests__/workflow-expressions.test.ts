@@ -1,22 +1,24 @@
 // `${{ }}` as the local runner evaluates it: @actions/expressions over the runner's contexts, the status
-// functions, and the `if:` rules (a condition without a status function means `success() && (...)`),
-// checked on steps parsed by @actions/workflow-parser from real workflow text.
+// functions of a step and of a job's if:, and the `if:` rules (a condition without a status function
+// means `success() && (...)`), checked on steps parsed by @actions/workflow-parser from real workflow text.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Contexts, Scope, Status } from '../src/workflow/expressions.js';
+import type { Contexts, JobConclusion, Scope, Status } from '../src/workflow/expressions.js';
 import {
   CONTEXT_NAMES,
   evaluate,
   evaluateCondition,
+  evaluateToJson,
   evaluateToString,
   evaluateToValue,
+  expressionEquals,
 } from '../src/workflow/expressions.js';
 import { splitTemplate } from '../src/workflow/multiline-scalar.js';
-import { jobSteps, loadWorkflow, selectJob } from '../src/workflow/workflow-file.js';
+import { jobSteps, loadWorkflow, workflowJobs } from '../src/workflow/workflow-file.js';
 
-function scope(contexts: Partial<Contexts> = {}, status: Status = 'success'): Scope {
+function scope(contexts: Partial<Contexts> = {}, status: Scope['status'] = 'success'): Scope {
   const empty = Object.fromEntries(CONTEXT_NAMES.map((name) => [name, {}])) as Contexts;
   return { contexts: { ...empty, ...contexts }, status };
 }
@@ -92,6 +94,61 @@ describe('expressions', () => {
     }
   });
 
+  test("a job's if: success() wants every ancestor succeeded, failure() one failed; by id too", () => {
+    const decide = (ancestors: Record<string, JobConclusion>, cancelled = false) =>
+      [
+        'success()',
+        'failure()',
+        'cancelled()',
+        'always()',
+        "success('build')",
+        "failure('lint', 'test')",
+      ].map((expression) => evaluateCondition(expression, scope({}, { ancestors, cancelled })));
+    expect(decide({})).toEqual([true, false, false, true, false, false]);
+    expect(decide({ build: 'success', test: 'success' })).toEqual([true, false, false, true, true, false]);
+    // A skipped ancestor is not a success (GitHub skips the default if: success() job after it).
+    expect(decide({ build: 'success', test: 'skipped' })).toEqual([false, false, false, true, true, false]);
+    expect(decide({ build: 'success', test: 'failure' })).toEqual([false, true, false, true, true, true]);
+    expect(decide({ build: 'cancelled' })).toEqual([false, false, false, true, false, false]);
+    // A cancelled run: success() is false even when everything before succeeded.
+    expect(decide({ BUILD: 'success' }, true)).toEqual([false, false, true, true, false, false]);
+  });
+
+  test('expressionEquals is ==: strings without case, numbers coerced (null and "" are 0)', () => {
+    expect(expressionEquals('Ubuntu', 'ubuntu')).toBe(true);
+    expect(expressionEquals(18, '18')).toBe(true);
+    expect(expressionEquals(true, 'true')).toBe(false);
+    expect(expressionEquals(null, null)).toBe(true);
+    expect(expressionEquals(null, '')).toBe(true);
+    expect(expressionEquals(null, 'x')).toBe(false);
+  });
+
+  test('evaluateToJson: a whole tree, each expression with its own type', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wf-json-')), 'json.yml');
+    writeFileSync(
+      file,
+      [
+        'on: push',
+        'jobs:',
+        '  build:',
+        '    runs-on: ubuntu-latest',
+        '    strategy:',
+        '      max-parallel: ${{ fromJSON(inputs.replicas) }}',
+        '      matrix:',
+        "        ref: ['${{ github.ref }}', plain]",
+        '        include: ${{ fromJSON(vars.INCLUDE) }}',
+        '    steps:',
+        '      - run: echo',
+      ].join('\n'),
+    );
+    const [job] = workflowJobs(await loadWorkflow(file, 'json.yml'));
+    const withList = scope({ ...contexts, vars: { INCLUDE: '[{"x": 1}]' } });
+    expect(evaluateToJson(job!.token.find('strategy')!, withList, 'json.yml')).toEqual({
+      'max-parallel': 2,
+      matrix: { ref: ['refs/heads/main', 'plain'], include: [{ x: 1 }] },
+    });
+  });
+
   test('truthiness: empty string, 0, null and false are false', () => {
     for (const falsy of ["''", '0', 'null', 'false', 'steps.none.outputs.x']) {
       expect(evaluateCondition(falsy, scope())).toBe(false);
@@ -145,7 +202,7 @@ describe('the if: rules, on steps parsed from a workflow', () => {
 
   async function steps() {
     const workflow = await loadWorkflow(file, 'if.yml');
-    return jobSteps(selectJob(workflow, undefined));
+    return jobSteps(workflowJobs(workflow)[0]!);
   }
 
   test('a condition without a status function implies success() &&', async () => {

@@ -1,6 +1,6 @@
-// What stops the local runner before anything runs (exit 2, nothing on stdout, the job's first step
-// never started): each unsupported feature with one line naming it and its file:line, the parser's
-// errors, a workflow with several jobs and no --job, and bad flags.
+// What stops the local runner before anything runs (exit 2, nothing on stdout, no job's first step
+// started): each unsupported feature of every job with one line naming it and its file:line, a matrix
+// GitHub would refuse, the parser's errors, an unknown --job, bad flags and bad --env-file lines.
 
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,9 +38,19 @@ const CASES: [string, string, RegExp][] = [
     /not supported: services:/,
   ],
   [
-    workflow('matrix', [...UBUNTU, 'strategy:', '  matrix:', '    version: [1, 2]']),
-    ':5: ',
-    /not supported: strategy: \(matrix jobs/,
+    workflow('empty-matrix', [...UBUNTU, 'strategy:', '  matrix:', '    version: []', '    os: [a]']),
+    ':6: ',
+    /: jobs\.build: matrix\.version has no values$/,
+  ],
+  [
+    workflow('matrix-runs-on', [
+      'runs-on: ${{ matrix.os }}',
+      'strategy:',
+      '  matrix:',
+      '    os: [ubuntu-latest, windows-latest]',
+    ]),
+    ':4: ',
+    /not supported: runs-on: windows-latest \(only ubuntu-\*/,
   ],
   [
     workflow('windows', ['runs-on: windows-latest']),
@@ -77,12 +87,43 @@ describe.each(CASES)('%s', (file, place, feature) => {
   });
 });
 
-test('a reusable workflow job stops the run with its line', async () => {
-  const file = join(dir, 'reusable.yml');
-  writeFileSync(file, 'on: workflow_dispatch\njobs:\n  call:\n    uses: ./.github/workflows/other.yml\n');
+test("every job's unsupported features, one line each, before any job runs", async () => {
+  const file = join(dir, 'several.yml');
+  writeFileSync(
+    file,
+    [
+      'on: workflow_dispatch',
+      'jobs:',
+      '  first:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      `      - run: touch ${marker}`,
+      '  call:',
+      '    needs: first',
+      '    uses: ./.github/workflows/other.yml',
+      '  db:',
+      '    runs-on: ubuntu-latest',
+      '    services:',
+      '      redis:',
+      '        image: redis',
+      '    steps:',
+      '      - run: echo hi',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    container: node:20',
+      '    steps:',
+      '      - run: echo hi',
+    ].join('\n'),
+  );
   const run = await runWorkflowCli([file]);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe(`workflow: ${file}:4: not supported: reusable workflows (jobs.call.uses)\n`);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toEqual([
+    `workflow: ${file}:9: not supported: reusable workflows (jobs.call.uses)`,
+    `workflow: ${file}:12: not supported: services: (service containers)`,
+    `workflow: ${file}:19: not supported: container: (jobs in a container; this runner runs steps on this machine)`,
+  ]);
+  expect(existsSync(marker)).toBe(false);
 });
 
 test("a docker action in the workspace, and a composite action's unsupported step, are found before the run", async () => {
@@ -147,22 +188,42 @@ test("the parser's errors, one line each with file:line", async () => {
   }
 });
 
-test('several jobs and no --job: one line listing them; an unknown --job names the jobs', async () => {
+test('an unknown --job names the jobs', async () => {
   const file = join(dir, 'two-jobs.yml');
   const job = ['    runs-on: ubuntu-latest', '    steps:', '      - run: echo hi'];
   writeFileSync(file, ['on: push', 'jobs:', '  test:', ...job, '  deploy:', ...job].join('\n'));
-  const none = await runWorkflowCli([file]);
-  expect(none.code).toBe(2);
-  expect(none.stderr).toBe(`workflow: ${file} has 2 jobs (test, deploy): choose one with --job ID\n`);
   const unknown = await runWorkflowCli([file, '--job', 'lint']);
+  expect(unknown.code).toBe(2);
   expect(unknown.stderr).toBe(`workflow: ${file} has no job lint (its jobs: test, deploy)\n`);
 });
 
-test('bad usage exits 2: unknown flags, events and inputs', async () => {
+test('bad usage exits 2: unknown flags, flags without values, events, inputs, env-file lines', async () => {
   const file = workflow('usage', UBUNTU);
+  const envFile = join(dir, 'bad.env');
+  writeFileSync(
+    envFile,
+    ['# settings', 'GOOD=1', 'junk', 'ALSO="good"', "Q='never closed", 'X="a"b', ''].join('\n'),
+  );
   const expectations: [string[], string][] = [
     [[], 'workflow: which workflow? (see --help)\n'],
     [[file, '--frobnicate', 'x'], 'workflow: unknown flag --frobnicate (see --help)\n'],
+    [[file, '-x'], 'workflow: unknown flag -x (see --help)\n'],
+    [[file, '--job'], 'workflow: --job needs a value\n'],
+    [[file, '--job', '--var', 'A=1'], 'workflow: --job needs a value\n'],
+    [[file, file], `workflow: one workflow at a time (${file}, then ${file})\n`],
+    [
+      [file, '--secret', 'NOT_IN_THE_ENVIRONMENT'],
+      'workflow: --secret NOT_IN_THE_ENVIRONMENT: $NOT_IN_THE_ENVIRONMENT is not set\n',
+    ],
+    [
+      [file, '--env-file', envFile],
+      [
+        `workflow: ${envFile}:3: not a NAME=VALUE line`,
+        `workflow: ${envFile}:5: the ' quote of Q is never closed`,
+        `workflow: ${envFile}:6: text after the closing ": a value cannot hold its own quote (quote it with another kind)`,
+        '',
+      ].join('\n'),
+    ],
     [[file, '--var', 'novalue'], 'workflow: --var wants NAME=VALUE, not "novalue"\n'],
     [[file, '--event', 'push'], `workflow: ${file} does not run on push (it runs on: workflow_dispatch)\n`],
     [[file, '--input', 'x=1'], 'workflow: --input x: the workflow has no such input (its inputs: none)\n'],

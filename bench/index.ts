@@ -248,6 +248,28 @@ async function chainWallTime(): Promise<void> {
   );
 }
 
+/** npm run demo's two workflows: the wine DAG as one job, then as six jobs (info and predict at once). */
+async function demoWallTimes(): Promise<void> {
+  const demo = (args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(root, 'dist', 'demo', 'index.js'), ...args], {
+        cwd: root,
+        stdio: 'ignore',
+      });
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`demo ${args.join(' ')} exited ${code}`)),
+      );
+    });
+  const one = median(await timeEach(3, () => demo([])));
+  const six = median(await timeEach(3, () => demo(['wine-jobs'])));
+  report('npm run demo: wine.yml, one job (median of 3)', ms(one), 'the embedded emulator, 2 s phases');
+  report(
+    'npm run demo -- wine-jobs: six jobs (median of 3)',
+    ms(six),
+    `${(six / one).toFixed(2)}× the one job: a job's own set-up, and info and predict at once`,
+  );
+}
+
 const emulator = await startEmulator({ port: 0 });
 console.log(`odahu-actions benchmark, Node ${process.version}, ${new Date().toISOString()}\n`);
 await connectionReuse(emulator);
@@ -257,6 +279,7 @@ manifestLoading();
 await actionStartup();
 await createsUnderDrops();
 await chainWallTime();
+await demoWallTimes();
 
 if (process.env.BENCH_MARKDOWN) {
   const table = [

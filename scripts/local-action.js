@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [name, envFile = '.env.example'] = process.argv.slice(2);
 if (!name || !existsSync(join(root, 'actions', name, 'action.yml'))) {
   console.error(
-    'usage: npm run local -- <train|package|deploy|predict|connection|wait|pipeline> [dotenv file]',
+    'usage: npm run local -- <train|package|deploy|predict|connection|wait|pipeline|batch|apply> [dotenv file]',
   );
   process.exit(2);
 }

@@ -10,6 +10,11 @@ export { contractAvailable };
 export type TestEmulator = RunningEmulator & {
   /** Every answer of the API and the model server, in order. */
   answers: RecordedAnswer[];
+  /**
+   * The API calls answered since `from` (an index into `answers`), as `METHOD /api/v1/path`; with
+   * `writes`, reads left out.
+   */
+  callsSince(from: number, options?: { writes?: boolean }): string[];
 };
 
 /** Short enough to keep tests quick, long enough that intermediate states can still be seen. */
@@ -46,6 +51,11 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   return {
     ...emulator,
     answers,
+    callsSince: (from, { writes = false } = {}) =>
+      answers
+        .slice(from)
+        .filter((a) => a.path.startsWith('/api/v1/') && !(writes && a.method === 'GET'))
+        .map((a) => `${a.method} ${a.path}`),
     close: async () => {
       await emulator.close();
       if (violations.length > 0) throw new Error(contractReport(violations));

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4498);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8439);
 // Entry point of actions/connection (bundled to dist/connection/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4498:
+/***/ 8439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31465,6 +31465,22 @@ const KINDS = {
     InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
     InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
 };
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
 const KIND_NAMES = Object.keys(KINDS);
 function isKindName(value) {
     return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
@@ -31473,10 +31489,15 @@ function isKindName(value) {
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Deployment ids are capped lower: their names grow inside Kubernetes. */
 const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
 /** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
 function idProblem(kind, id) {
     if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
         return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
     }
     if (!ID_PATTERN.test(id)) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
@@ -35141,9 +35162,23 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/shared/types.ts
+// The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
+// official swagger.yaml and the reference notes on what the server really emits. Fields the server
+// always emits are required here; omitempty fields are optional.
+const TRAINING_STATES = (/* unused pure expression or super */ null && (['unknown', 'scheduling', 'running', 'succeeded', 'failed']));
+/** Capitalised, unlike trainings. `Failed` is in the enum but the 1.6 controller never sets it. */
+const DEPLOYMENT_STATES = (/* unused pure expression or super */ null && (['Processing', 'Ready', 'Failed', 'Deleting']));
+// ---------------------------------------------------------------------------------------------
+// Connections
+const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 'gcs', 'azureblob', 'git', 'docker', 'ecr']));
+/** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
+const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
+
 ;// CONCATENATED MODULE: ./src/shared/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
 
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
@@ -35183,6 +35218,27 @@ function markSecretText(value) {
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
             markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
@@ -36333,6 +36389,12 @@ options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core_warning(warning);
+    if (KINDS[kind].generatedId) {
+        // The server names these itself (batch jobs: job-<service>-xxxxx): an id written here is dropped.
+        if (manifest.id)
+            core_warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
+        return manifest;
+    }
     const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
@@ -36418,7 +36480,6 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
 
 
 
-const SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
 /** Inputs that only make sense for some connection types. */
 const INPUT_TYPES = {
     'gcp-credentials': ['gcs'],
@@ -36433,9 +36494,6 @@ function encode(value) {
     markSecret(encoded);
     return encoded;
 }
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
 /** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
 function fillCredentials(spec, reader) {
     const notes = [];
@@ -36447,16 +36505,8 @@ function fillCredentials(spec, reader) {
     catch {
         // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
     }
-    for (const field of SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            reader.problem(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; encode it, or give it through the matching input, which encodes it`);
-        }
-    }
+    for (const problem of maskConnectionSecrets(spec))
+        reader.problem(problem);
     for (const [input, types] of Object.entries(INPUT_TYPES)) {
         if (reader.optional(input) !== undefined && !types.includes(spec.type)) {
             reader.problem(`input ${input} is for ${types.join(' and ')} connections; this connection is ${spec.type}`);
@@ -36650,13 +36700,18 @@ async function applyResource(store, desired, policy, options) {
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
             info(`Deleting the existing ${what} to replace it.`);
-            await store.delete(desired.id, { signal });
-            await waitUntilGone(store, desired.id, what, options);
+            await deleteUntilGone(store, desired.id, options);
             info(`Creating ${what}.`);
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
-async function waitUntilGone(store, id, what, options) {
+/** DELETE, then wait until the server confirms it (some kinds are only marked at first). */
+async function deleteUntilGone(store, id, options) {
+    await store.delete(id, { signal: options.signal });
+    await waitUntilGone(store, id, options);
+}
+async function waitUntilGone(store, id, options) {
+    const what = `${options.noun} ${id}`;
     const deadline = Date.now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
@@ -36726,7 +36781,8 @@ async function writeSummary(title, rows) {
         escapeHtml(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
-    ]);
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' '));
     await summary
         .addHeading(escapeHtml(title), 3)
         .addTable([header, ...body])

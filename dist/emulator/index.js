@@ -4120,6 +4120,70 @@ function presentConnection(stored, mode) {
     return { ...stored, spec };
 }
 
+;// CONCATENATED MODULE: ./src/shared/kinds.ts
+// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
+// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
+const KINDS = {
+    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
+    ToolchainIntegration: {
+        kind: 'ToolchainIntegration',
+        path: 'toolchain/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
+    PackagingIntegration: {
+        kind: 'PackagingIntegration',
+        path: 'packaging/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
+    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
+    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
+    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
+    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
+};
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
+const KIND_NAMES = Object.keys(KINDS);
+function isKindName(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
+const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+function idProblem(kind, id) {
+    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
+        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
+    }
+    if (!kinds_ID_PATTERN.test(id)) {
+        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/rules/inference-service.ts
 // InferenceService (batch): every error is collected into the batch API's InvalidEntityError
 // (`entity "<id>" is invalid; errors: a, b`). Connections are not checked. Only a create fills the
@@ -4128,8 +4192,7 @@ function presentConnection(stored, mode) {
 
 
 
-/** Job ids are `job-<service id>-<5 chars>`, so service ids leave room for them. */
-const MAX_SERVICE_ID_LENGTH = 53;
+
 function prepareInferenceService(body, _view, options) {
     const { id, spec } = readBody(body);
     const errors = id.length > MAX_SERVICE_ID_LENGTH
@@ -4346,49 +4409,6 @@ function parseCursor(value) {
 
 
 
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
-// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
-// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
-const KINDS = {
-    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
-    ToolchainIntegration: {
-        kind: 'ToolchainIntegration',
-        path: 'toolchain/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
-    PackagingIntegration: {
-        kind: 'PackagingIntegration',
-        path: 'packaging/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
-    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
-    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
-    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
-    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
-};
-const KIND_NAMES = Object.keys(KINDS);
-function isKindName(value) {
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
-}
-/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
-const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Deployment ids are capped lower: their names grow inside Kubernetes. */
-const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
-/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
-function idProblem(kind, id) {
-    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
-        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
-    }
-    if (!kinds_ID_PATTERN.test(id)) {
-        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/emulator/api/resources.ts
 // The endpoints every kind shares — list, get, create (POST), update (PUT, id from the body) and
@@ -4735,7 +4755,8 @@ function deploymentEndpoints(router, context) {
 ;// CONCATENATED MODULE: ./src/emulator/overrides.ts
 // Per-resource control of the emulated run, without leaving the real schema: two keys in a string
 // map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
-// deployment's spec.annotations). A real cluster ignores them; the emulator reads them.
+// deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
+// cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
 const OUTCOME_KEY = 'emulator-outcome';
 const SECONDS_KEY = 'emulator-seconds';
 /** `defaultSeconds` unless `emulator-seconds` holds a non-negative number (as a string or a number). */
@@ -4744,6 +4765,11 @@ function planRun(map, defaultSeconds) {
     const seconds = Number(map?.[SECONDS_KEY]);
     const given = map?.[SECONDS_KEY] !== undefined && map[SECONDS_KEY] !== '' && Number.isFinite(seconds) && seconds >= 0;
     return { fails: outcome === 'failed', durationMs: (given ? seconds : defaultSeconds) * 1000 };
+}
+/** A batch job whose `spec.requestId` starts with this fails in its user container. */
+const FAILING_REQUEST_ID = 'emulator-outcome-failed';
+function planJob(requestId, defaultSeconds) {
+    return { fails: requestId?.startsWith(FAILING_REQUEST_ID) ?? false, durationMs: defaultSeconds * 1000 };
 }
 /**
  * A packaging's arguments are checked against the integration's JSON schema, which forbids unknown
@@ -6538,8 +6564,10 @@ class TaskRuns {
         this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
     }
     startJob(id) {
-        this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
-            log: { lines: [] },
+        const plan = planJob(this.store.jobs.get(id)?.spec.requestId, this.durations.job);
+        this.start('job', id, plan, undefined, () => ({
+            // Tekton's condition names the step that failed: the user's predictor container.
+            log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
             finish: () => ({}),
         }));
     }

@@ -31469,6 +31469,22 @@ const kinds_KINDS = {
     InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
     InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
 };
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
 const kinds_KIND_NAMES = Object.keys(kinds_KINDS);
 function kinds_isKindName(value) {
     return typeof value === 'string' && Object.prototype.hasOwnProperty.call(kinds_KINDS, value);
@@ -31477,10 +31493,15 @@ function kinds_isKindName(value) {
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Deployment ids are capped lower: their names grow inside Kubernetes. */
 const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
 /** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
 function kinds_idProblem(kind, id) {
     if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
         return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
     }
     if (!ID_PATTERN.test(id)) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
@@ -35149,6 +35170,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
 
+
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
@@ -35187,6 +35209,27 @@ function markSecretText(value) {
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
             markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
@@ -36333,6 +36376,12 @@ options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core.warning(warning);
+    if (KINDS[kind].generatedId) {
+        // The server names these itself (batch jobs: job-<service>-xxxxx): an id written here is dropped.
+        if (manifest.id)
+            core.warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
+        return manifest;
+    }
     const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
@@ -37510,7 +37559,8 @@ async function writeSummary(title, rows) {
         escapeHtml(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
-    ]);
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' '));
     await summary
         .addHeading(escapeHtml(title), 3)
         .addTable([header, ...body])

@@ -31465,6 +31465,22 @@ const kinds_KINDS = {
     InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
     InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
 };
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
 const kinds_KIND_NAMES = Object.keys(kinds_KINDS);
 function kinds_isKindName(value) {
     return typeof value === 'string' && Object.prototype.hasOwnProperty.call(kinds_KINDS, value);
@@ -31473,10 +31489,15 @@ function kinds_isKindName(value) {
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Deployment ids are capped lower: their names grow inside Kubernetes. */
 const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
 /** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
 function kinds_idProblem(kind, id) {
     if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
         return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
     }
     if (!ID_PATTERN.test(id)) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
@@ -35145,6 +35166,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
 
+
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
@@ -35183,6 +35205,27 @@ function markSecretText(value) {
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
             markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
@@ -36333,6 +36376,12 @@ options = {}) {
         return undefined;
     for (const warning of manifest.warnings)
         core.warning(warning);
+    if (KINDS[kind].generatedId) {
+        // The server names these itself (batch jobs: job-<service>-xxxxx): an id written here is dropped.
+        if (manifest.id)
+            core.warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
+        return manifest;
+    }
     const id = options.idInput === false ? undefined : reader.optional('id');
     if (id !== undefined) {
         manifest.id = id;
@@ -36577,16 +36626,27 @@ const inferenceJobPhase = {
     kind: 'InferenceJob',
     noun: 'batch inference job',
     get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
+    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see watch.ts).
     state: (j) => j.status?.state || 'pending',
     detail: () => '',
     outcome: (j) => podOutcome(j.status?.state),
     failure: (j) => reasonAndMessage(j.status),
     outputs: (_client, j) => Promise.resolve({
-        'inference-job-id': j.id,
+        'job-id': j.id,
+        'service-id': j.spec.inferenceServiceId,
+        'request-id': j.spec.requestId ?? '',
+        output: JSON.stringify(j.spec.outputDestination ?? null),
         state: j.status?.state ?? '',
         status: JSON.stringify(j.status ?? {}),
     }),
-    keyOutputs: [],
+    keyOutputs: ['output'],
+};
+/** The phase of each kind that runs or rolls out (the others are done once written). */
+const PHASE_OF_KIND = {
+    ModelTraining: trainingPhase,
+    ModelPackaging: packagingPhase,
+    ModelDeployment: deploymentPhase,
+    InferenceJob: inferenceJobPhase,
 };
 
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
@@ -37385,13 +37445,18 @@ async function apply_applyResource(store, desired, policy, options) {
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
             core.info(`Deleting the existing ${what} to replace it.`);
-            await store.delete(desired.id, { signal });
-            await waitUntilGone(store, desired.id, what, options);
+            await deleteUntilGone(store, desired.id, options);
             core.info(`Creating ${what}.`);
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
-async function waitUntilGone(store, id, what, options) {
+/** DELETE, then wait until the server confirms it (some kinds are only marked at first). */
+async function deleteUntilGone(store, id, options) {
+    await store.delete(id, { signal: options.signal });
+    await waitUntilGone(store, id, options);
+}
+async function waitUntilGone(store, id, options) {
+    const what = `${options.noun} ${id}`;
     const deadline = Date.now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
@@ -37461,7 +37526,8 @@ async function summary_writeSummary(title, rows) {
         escapeHtml(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
-    ]);
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' '));
     await summary
         .addHeading(escapeHtml(title), 3)
         .addTable([header, ...body])
@@ -37788,6 +37854,10 @@ function timeoutHint(phase, current) {
     if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
         return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
     }
+    if (phase.kind === 'InferenceJob' && phase.state(current) === 'pending') {
+        // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
+        return " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)";
+    }
     return '';
 }
 
@@ -37815,21 +37885,42 @@ async function runPhase(ctx, client, run, rows) {
         unchanged: run.unchanged,
         runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
     });
+    return settleStarted(ctx, client, phase, desired.id, applied, {
+        ...run,
+        action,
+        started,
+        rows,
+        setOutput: (name, value) => core.setOutput(name, value),
+        undo: run.deleteOnCancel && startedHere(action)
+            ? {
+                reason: 'on-cancel: delete',
+                work: (signal) => run.store.delete(desired.id, { signal }),
+            }
+            : undefined,
+    });
+}
+/** Waits for what the step started when asked (see settle); a cancel meanwhile undoes it. */
+async function settleStarted(ctx, client, phase, id, object, work) {
     try {
-        return await settle(client, phase, desired.id, applied, {
-            watch: run.wait
-                ? { timeoutMs: run.timeoutMs, pollIntervalMs: run.pollIntervalMs, signal: ctx.signal, logs: run.logs }
+        return await settle(client, phase, id, object, {
+            watch: work.wait
+                ? {
+                    timeoutMs: work.timeoutMs,
+                    pollIntervalMs: work.pollIntervalMs,
+                    signal: ctx.signal,
+                    logs: work.logs,
+                }
                 : undefined,
-            action: run.wait ? `${action}, waited` : action,
-            started,
-            rows,
-            setOutput: (name, value) => core.setOutput(name, value),
+            action: work.wait ? `${work.action}, waited` : work.action,
+            started: work.started,
+            rows: work.rows,
+            setOutput: work.setOutput,
         });
     }
     catch (error) {
         // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`, (signal) => run.store.delete(desired.id, { signal }));
+        if (ctx.signal.aborted && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
         }
         throw error;
     }

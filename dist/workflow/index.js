@@ -11183,6 +11183,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -11220,37 +11222,67 @@ function templateErrors(context, file) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/workflow/env-file.ts
-// --env-file: dotenv lines. `NAME=VALUE`, optionally after `export `; blank lines and `#` comments
-// skipped; a value in single quotes is taken as written, in double quotes with \n, \t, \" and \\
-// escapes; an unquoted value ends at ` #` and is trimmed.
+// --env-file: dotenv lines as Node reads them (`node --env-file`, node:util's parseEnv): `NAME=VALUE`,
+// optionally after `export `; blank lines and `#` comments skipped; an unquoted value ends at `#` and
+// is trimmed; a value in "double", 'single' or `back` quotes is taken as written (double quotes turn
+// \n into a new line) and may span lines until its closing quote. parseEnv reads the values; this
+// module checks each line first, because parseEnv takes a bad line silently (`junk` then `A=1`
+// becomes a variable named "junk\nA"): every bad line is one `file:line: problem` message.
 
 
-const LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=\s*(.*?)\s*$/;
-function parseEnvFile(text, file) {
-    const values = {};
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*=(.*)$/;
+const QUOTES = ['"', "'", '`'];
+/** The file's lines checked, each problem with its line number; what parseEnv is given. */
+function checkLines(text, file) {
+    const lines = text.split(/\r?\n/);
     const problems = [];
-    text.split(/\r?\n/).forEach((line, index) => {
+    const checked = [];
+    const afterQuote = (rest, quote, at) => {
+        const trailing = rest.trim();
+        if (trailing !== '' && !trailing.startsWith('#')) {
+            problems.push(`${file}:${at}: text after the closing ${quote}: a value cannot hold its own quote (quote it with another kind)`);
+        }
+    };
+    for (let i = 0; i < lines.length; i += 1) {
+        const line = lines[i] ?? '';
         if (/^\s*(#|$)/.test(line))
-            return;
-        const match = LINE.exec(line);
-        const value = match ? unquote(match[2] ?? '') : undefined;
-        if (!match || value === undefined)
-            problems.push(`${file}:${index + 1}: not a NAME=VALUE line`);
-        else
-            values[match[1] ?? ''] = value;
-    });
+            continue;
+        const match = ASSIGNMENT.exec(line);
+        if (!match) {
+            problems.push(`${file}:${i + 1}: not a NAME=VALUE line`);
+            continue;
+        }
+        const [, name = '', raw = ''] = match;
+        const value = raw.trimStart();
+        // Written again without `export` and spaces: Node versions differ on those, not on values.
+        checked.push(`${name}=${value}`);
+        const quote = QUOTES.find((each) => value.startsWith(each));
+        if (!quote)
+            continue;
+        const close = value.indexOf(quote, 1);
+        if (close >= 0) {
+            afterQuote(value.slice(close + 1), quote, i + 1);
+            continue;
+        }
+        // A quoted value spanning lines ends on the first line holding its quote.
+        const end = lines.findIndex((each, j) => j > i && each.includes(quote));
+        if (end < 0) {
+            problems.push(`${file}:${i + 1}: the ${quote} quote of ${name} is never closed`);
+            continue;
+        }
+        checked.push(...lines.slice(i + 1, end + 1));
+        const last = lines[end] ?? '';
+        afterQuote(last.slice(last.indexOf(quote) + 1), quote, end + 1);
+        i = end;
+    }
+    return { problems, checked: checked.join('\n') };
+}
+function parseEnvFile(text, file) {
+    const { problems, checked } = checkLines(text, file);
     if (problems.length > 0)
         throw new CannotRun(problems);
-    return values;
-}
-function unquote(raw) {
-    if (raw.startsWith("'"))
-        return /^'([^']*)'(?:\s+#.*)?$/.exec(raw)?.[1];
-    if (raw.startsWith('"')) {
-        const inner = /^"((?:[^"\\]|\\.)*)"(?:\s+#.*)?$/.exec(raw)?.[1];
-        return inner?.replace(/\\(.)/g, (_, c) => ({ n: '\n', t: '\t' })[c] ?? c);
-    }
-    return raw.replace(/\s+#.*$/, '');
+    return (0,external_node_util_.parseEnv)(checked);
 }
 function readEnvFile(path, shown) {
     let text;
@@ -13919,6 +13951,70 @@ function presentConnection(stored, mode) {
     return { ...stored, spec };
 }
 
+;// CONCATENATED MODULE: ./src/shared/kinds.ts
+// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
+// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
+const KINDS = {
+    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
+    ToolchainIntegration: {
+        kind: 'ToolchainIntegration',
+        path: 'toolchain/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
+    PackagingIntegration: {
+        kind: 'PackagingIntegration',
+        path: 'packaging/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
+    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
+    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
+    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
+    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
+};
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
+const KIND_NAMES = Object.keys(KINDS);
+function isKindName(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
+const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+function idProblem(kind, id) {
+    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
+        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
+    }
+    if (!kinds_ID_PATTERN.test(id)) {
+        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/rules/inference-service.ts
 // InferenceService (batch): every error is collected into the batch API's InvalidEntityError
 // (`entity "<id>" is invalid; errors: a, b`). Connections are not checked. Only a create fills the
@@ -13927,8 +14023,7 @@ function presentConnection(stored, mode) {
 
 
 
-/** Job ids are `job-<service id>-<5 chars>`, so service ids leave room for them. */
-const MAX_SERVICE_ID_LENGTH = 53;
+
 function prepareInferenceService(body, _view, options) {
     const { id, spec } = readBody(body);
     const errors = id.length > MAX_SERVICE_ID_LENGTH
@@ -14145,49 +14240,6 @@ function parseCursor(value) {
 
 
 
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
-// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
-// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
-const KINDS = {
-    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
-    ToolchainIntegration: {
-        kind: 'ToolchainIntegration',
-        path: 'toolchain/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
-    PackagingIntegration: {
-        kind: 'PackagingIntegration',
-        path: 'packaging/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
-    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
-    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
-    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
-    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
-};
-const KIND_NAMES = Object.keys(KINDS);
-function isKindName(value) {
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
-}
-/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
-const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Deployment ids are capped lower: their names grow inside Kubernetes. */
-const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
-/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
-function idProblem(kind, id) {
-    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
-        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
-    }
-    if (!kinds_ID_PATTERN.test(id)) {
-        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/emulator/api/resources.ts
 // The endpoints every kind shares — list, get, create (POST), update (PUT, id from the body) and
@@ -14534,7 +14586,8 @@ function deploymentEndpoints(router, context) {
 ;// CONCATENATED MODULE: ./src/emulator/overrides.ts
 // Per-resource control of the emulated run, without leaving the real schema: two keys in a string
 // map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
-// deployment's spec.annotations). A real cluster ignores them; the emulator reads them.
+// deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
+// cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
 const OUTCOME_KEY = 'emulator-outcome';
 const SECONDS_KEY = 'emulator-seconds';
 /** `defaultSeconds` unless `emulator-seconds` holds a non-negative number (as a string or a number). */
@@ -14543,6 +14596,11 @@ function planRun(map, defaultSeconds) {
     const seconds = Number(map?.[SECONDS_KEY]);
     const given = map?.[SECONDS_KEY] !== undefined && map[SECONDS_KEY] !== '' && Number.isFinite(seconds) && seconds >= 0;
     return { fails: outcome === 'failed', durationMs: (given ? seconds : defaultSeconds) * 1000 };
+}
+/** A batch job whose `spec.requestId` starts with this fails in its user container. */
+const FAILING_REQUEST_ID = 'emulator-outcome-failed';
+function planJob(requestId, defaultSeconds) {
+    return { fails: requestId?.startsWith(FAILING_REQUEST_ID) ?? false, durationMs: defaultSeconds * 1000 };
 }
 /**
  * A packaging's arguments are checked against the integration's JSON schema, which forbids unknown
@@ -16337,8 +16395,10 @@ class TaskRuns {
         this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
     }
     startJob(id) {
-        this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
-            log: { lines: [] },
+        const plan = planJob(this.store.jobs.get(id)?.spec.requestId, this.durations.job);
+        this.start('job', id, plan, undefined, () => ({
+            // Tekton's condition names the step that failed: the user's predictor container.
+            log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
             finish: () => ({}),
         }));
     }
@@ -16856,943 +16916,6 @@ function givenCluster(sources) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
-// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
-/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
-    }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
-}
-/**
- * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
- */
-function formatDuration(ms, fraction = 0) {
-    const scale = 10 ** fraction;
-    const seconds = Math.round((ms / SECOND) * scale) / scale;
-    if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
-    const wholeSeconds = Math.round(ms / SECOND);
-    const minutes = Math.floor(wholeSeconds / 60);
-    if (minutes < 60)
-        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
-    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
-}
-function twoUnits(large, largeUnit, small, smallUnit) {
-    return small === 0
-        ? `${large}${largeUnit}`
-        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
-}
-
-;// CONCATENATED MODULE: ./src/workflow/job-log.ts
-// The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
-// title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
-// ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
-// terminal (and not with NO_COLOR).
-
-const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-class JobLog {
-    options;
-    /** Steps whose lines are inside an open group, by depth. */
-    inGroup = new Set();
-    constructor(options) {
-        this.options = options;
-    }
-    paint(colour, text) {
-        return this.options.color ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
-    }
-    print(depth, text) {
-        const indent = '  '.repeat(depth);
-        for (const line of this.options.mask(text).split('\n'))
-            this.options.write(`${indent}${line}\n`);
-    }
-    /** A line of the runner's own (header, notes, result). */
-    line(text, depth = 0) {
-        this.print(depth, text);
-    }
-    stepStarted(name, depth) {
-        this.inGroup.delete(depth);
-        this.print(depth, this.paint('bold', `▶ ${name}`));
-    }
-    /** One event of a running step; its lines sit one level deeper than the step's name. */
-    event(event, depth) {
-        const inner = depth + 1 + (this.inGroup.has(depth) ? 1 : 0);
-        switch (event.type) {
-            case 'line':
-                this.print(inner, event.text);
-                break;
-            case 'group':
-                this.inGroup.delete(depth);
-                this.print(depth + 1, this.paint('cyan', `▸ ${event.title}`));
-                this.inGroup.add(depth);
-                break;
-            case 'endgroup':
-                this.inGroup.delete(depth);
-                break;
-            case 'debug':
-                if (this.options.debug)
-                    this.print(inner, this.paint('dim', `##[debug]${event.text}`));
-                break;
-            case 'annotation': {
-                const { level, message } = event.annotation;
-                const [label, colour] = level === 'error'
-                    ? ['Error', 'red']
-                    : level === 'warning'
-                        ? ['Warning', 'yellow']
-                        : ['Notice', 'cyan'];
-                this.print(inner, this.paint(colour, `${label}: ${message}`));
-                break;
-            }
-        }
-    }
-    /** An error of the runner's about the running step (a timeout, a bad expression). */
-    stepError(message, depth) {
-        this.event({ type: 'annotation', annotation: { level: 'error', message, properties: {} } }, depth);
-    }
-    stepFinished(name, depth, outcome, ms, continueOnError = false) {
-        this.inGroup.delete(depth);
-        const duration = this.paint('dim', formatDuration(ms, 1));
-        if (outcome === 'success')
-            this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
-        else {
-            const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';
-            this.print(depth, `${this.paint('red', '✗')} ${name}  ${duration}${note}`);
-        }
-    }
-    stepSkipped(name, depth) {
-        this.print(depth, this.paint('dim', `– ${name}  skipped`));
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
-/**
- * All known experimental feature keys.
- * This list must be kept in sync with the ExperimentalFeatures interface.
- */
-const allFeatureKeys = [
-    "missingInputsQuickfix",
-    "blockScalarChompingWarning",
-    "allowCaseFunction",
-    "allowCopilotRequestsPermission",
-    "allowDrivesPermissionAutocomplete",
-    "allowBackgroundSteps"
-];
-class features_FeatureFlags {
-    constructor(features) {
-        this.features = features ?? {};
-    }
-    /**
-     * Check if an experimental feature is enabled.
-     *
-     * Resolution order:
-     * 1. Explicit feature flag (if set)
-     * 2. `all` flag (if set)
-     * 3. false (default)
-     */
-    isEnabled(feature) {
-        const explicit = this.features[feature];
-        if (explicit !== undefined) {
-            return explicit;
-        }
-        return this.features.all ?? false;
-    }
-    /**
-     * Returns list of all enabled experimental features.
-     */
-    getEnabledFeatures() {
-        return allFeatureKeys.filter(key => this.isEnabled(key));
-    }
-}
-//# sourceMappingURL=features.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
-var types_TokenType;
-(function (TokenType) {
-    TokenType[TokenType["String"] = 0] = "String";
-    TokenType[TokenType["Sequence"] = 1] = "Sequence";
-    TokenType[TokenType["Mapping"] = 2] = "Mapping";
-    TokenType[TokenType["BasicExpression"] = 3] = "BasicExpression";
-    TokenType[TokenType["InsertExpression"] = 4] = "InsertExpression";
-    TokenType[TokenType["Boolean"] = 5] = "Boolean";
-    TokenType[TokenType["Number"] = 6] = "Number";
-    TokenType[TokenType["Null"] = 7] = "Null";
-})(types_TokenType || (types_TokenType = {}));
-function tokenTypeName(type) {
-    switch (type) {
-        case types_TokenType.String:
-            return "StringToken";
-        case types_TokenType.Sequence:
-            return "SequenceToken";
-        case types_TokenType.Mapping:
-            return "MappingToken";
-        case types_TokenType.BasicExpression:
-            return "BasicExpressionToken";
-        case types_TokenType.InsertExpression:
-            return "InsertExpressionToken";
-        case types_TokenType.Boolean:
-            return "BooleanToken";
-        case types_TokenType.Number:
-            return "NumberToken";
-        case types_TokenType.Null:
-            return "NullToken";
-        default: {
-            // Use never to ensure exhaustiveness
-            const exhaustiveCheck = type;
-            throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
-        }
-    }
-}
-//# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
-
-class TraversalState {
-    constructor(parent, token) {
-        this.index = -1;
-        this.isKey = false;
-        this.parent = parent;
-        this._token = token;
-        this.current = token;
-    }
-    moveNext(omitKeys) {
-        switch (this._token.templateTokenType) {
-            case types_TokenType.Sequence: {
-                const sequence = this._token;
-                if (++this.index < sequence.count) {
-                    this.current = sequence.get(this.index);
-                    return true;
-                }
-                this.current = undefined;
-                return false;
-            }
-            case types_TokenType.Mapping: {
-                const mapping = this._token;
-                // Already returned the key, now return the value
-                if (this.isKey) {
-                    this.isKey = false;
-                    this.currentKey = this.current;
-                    this.current = mapping.get(this.index).value;
-                    return true;
-                }
-                // Move next
-                if (++this.index < mapping.count) {
-                    // Skip the key, return the value
-                    if (omitKeys) {
-                        this.isKey = false;
-                        this.currentKey = mapping.get(this.index).key;
-                        this.current = mapping.get(this.index).value;
-                        return true;
-                    }
-                    // Return the key
-                    this.isKey = true;
-                    this.currentKey = undefined;
-                    this.current = mapping.get(this.index).key;
-                    return true;
-                }
-                this.currentKey = undefined;
-                this.current = undefined;
-                return false;
-            }
-            default:
-                throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
-        }
-    }
-    /**
-     * Returns the ancestor tokens from root to the current token's parent container.
-     */
-    getAncestors() {
-        const ancestors = [];
-        let state = this.parent;
-        while (state) {
-            if (state.current) {
-                ancestors.unshift(state.current);
-            }
-            state = state.parent;
-        }
-        return ancestors;
-    }
-}
-//# sourceMappingURL=traversal-state.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
-
-
-class TemplateTokenError extends Error {
-    constructor(message, token) {
-        super(message);
-        this.token = token;
-    }
-}
-class TemplateToken {
-    /**
-     * Base class for all template tokens
-     */
-    constructor(type, file, range, definitionInfo) {
-        this.type = type;
-        this.file = file;
-        this.range = range;
-        this.definitionInfo = definitionInfo;
-    }
-    get templateTokenType() {
-        return this.type;
-    }
-    get line() {
-        return this.range?.start.line;
-    }
-    get col() {
-        return this.range?.start.column;
-    }
-    get definition() {
-        return this.definitionInfo?.definition;
-    }
-    get description() {
-        return this._description || this.propertyDefinition?.description || this.definition?.description;
-    }
-    set description(description) {
-        this._description = description;
-    }
-    typeName() {
-        return tokenTypeName(this.type);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertNull(objectDescription) {
-        if (this.type === types_TokenType.Null) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Null)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertBoolean(objectDescription) {
-        if (this.type === types_TokenType.Boolean) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Boolean)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertNumber(objectDescription) {
-        if (this.type === types_TokenType.Number) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Number)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertString(objectDescription) {
-        if (this.type === types_TokenType.String) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.String)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertScalar(objectDescription) {
-        if (this?.isScalar === true) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertSequence(objectDescription) {
-        if (this.type === types_TokenType.Sequence) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Sequence)}' was expected.`, this);
-    }
-    /**
-     * Asserts expected type and throws a good debug message if unexpected
-     */
-    assertMapping(objectDescription) {
-        if (this.type === types_TokenType.Mapping) {
-            return this;
-        }
-        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Mapping)}' was expected.`, this);
-    }
-    /**
-     * Returns all tokens (depth first)
-     * @param value The object to traverse
-     * @param omitKeys Whether to omit mapping keys
-     * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
-     */
-    static *traverse(value, omitKeys) {
-        yield [undefined, value, undefined, []];
-        switch (value.templateTokenType) {
-            case types_TokenType.Sequence:
-            case types_TokenType.Mapping: {
-                let state = new TraversalState(undefined, value);
-                state = new TraversalState(state, value);
-                while (state.parent) {
-                    if (state.moveNext(omitKeys ?? false)) {
-                        value = state.current;
-                        yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
-                        switch (value.type) {
-                            case types_TokenType.Sequence:
-                            case types_TokenType.Mapping:
-                                state = new TraversalState(state, value);
-                                break;
-                        }
-                    }
-                    else {
-                        state = state.parent;
-                    }
-                }
-                break;
-            }
-        }
-    }
-    toJSON() {
-        return undefined;
-    }
-}
-//# sourceMappingURL=template-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
-function parseFileReference(ref) {
-    if (ref.startsWith("./")) {
-        return {
-            path: ref.substring(2)
-        };
-    }
-    // Self repository reference: `$/<path>` resolves within the same repository at the running
-    // SHA, exactly like `./` for local references.
-    if (ref.startsWith("$/")) {
-        return {
-            path: ref.substring(2)
-        };
-    }
-    const [remotePath, version] = ref.split("@");
-    const [owner, repository, ...pathSegments] = remotePath.split("/").filter(s => s.length > 0);
-    if (!owner || !repository || !version) {
-        throw new Error(`Invalid file reference: ${ref}`);
-    }
-    return {
-        repository,
-        owner,
-        path: pathSegments.join("/"),
-        version
-    };
-}
-function fileIdentifier(ref) {
-    if (!("repository" in ref)) {
-        return "./" + ref.path;
-    }
-    return `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}`;
-}
-//# sourceMappingURL=file-reference.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
-/**
- * Provides information about an error which occurred during validation
- */
-class TemplateValidationError {
-    constructor(rawMessage, prefix, code, range) {
-        this.rawMessage = rawMessage;
-        this.prefix = prefix;
-        this.code = code;
-        this.range = range;
-    }
-    get message() {
-        if (this.prefix) {
-            return `${this.prefix}: ${this.rawMessage}`;
-        }
-        return this.rawMessage;
-    }
-    toString() {
-        return this.message;
-    }
-}
-//# sourceMappingURL=template-validation-error.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-context.js
-
-/**
- * Context object that is flowed through while loading and evaluating object templates
- */
-class TemplateContext {
-    constructor(errors, schema, trace) {
-        this._fileIds = {};
-        this._fileNames = [];
-        /**
-         * Available functions within expression contexts
-         */
-        this.expressionFunctions = [];
-        /**
-         * Available values within expression contexts
-         */
-        this.expressionNamedContexts = [];
-        this.state = {};
-        this.errors = errors;
-        this.schema = schema;
-        this.trace = trace;
-    }
-    error(tokenOrFileId, err, tokenRange) {
-        const token = tokenOrFileId;
-        const range = tokenRange || token?.range;
-        const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
-        const message = err?.message ?? String(err);
-        const e = new TemplateValidationError(message, prefix, undefined, range);
-        this.errors.add(e);
-        this.trace.error(e.message);
-    }
-    /**
-     * Gets or adds the file ID
-     */
-    getFileId(file) {
-        const key = file.toUpperCase();
-        let id = this._fileIds[key];
-        if (id === undefined) {
-            id = this._fileNames.length + 1;
-            this._fileIds[key] = id;
-            this._fileNames.push(file);
-        }
-        return id;
-    }
-    /**
-     * Looks up a file name by ID. Returns undefined if not found.
-     */
-    getFileName(fileId) {
-        return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : undefined;
-    }
-    /**
-     * Gets a copy of the file table
-     */
-    getFileTable() {
-        return this._fileNames.slice();
-    }
-    getErrorPrefix(fileId, line, column) {
-        const fileName = fileId !== undefined ? this.getFileName(fileId) : undefined;
-        if (fileName) {
-            if (line !== undefined && column !== undefined) {
-                return `${fileName} (Line: ${line}, Col: ${column})`;
-            }
-            else {
-                return fileName;
-            }
-        }
-        else if (line !== undefined && column !== undefined) {
-            return `(Line: ${line}, Col: ${column})`;
-        }
-        else {
-            return "";
-        }
-    }
-}
-/**
- * Provides information about errors which occurred during validation
- */
-class TemplateValidationErrors {
-    constructor(maxErrors, maxMessageLength) {
-        this._errors = [];
-        this._maxErrors = maxErrors ?? 0;
-        this._maxMessageLength = maxMessageLength ?? 0;
-    }
-    get count() {
-        return this._errors.length;
-    }
-    add(err) {
-        for (let e of Array.isArray(err) ? err : [err]) {
-            // Check max errors
-            if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
-                // Check max message length
-                if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
-                    e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
-                }
-                this._errors.push(e);
-            }
-        }
-    }
-    /**
-     * Throws if any errors
-     * @param prefix The error message prefix
-     */
-    check(prefix) {
-        if (this._errors.length <= 0) {
-            return;
-        }
-        if (!prefix) {
-            prefix = "The template is not valid.";
-        }
-        throw new Error(`${prefix} ${this._errors.map(x => x.message).join(",")}`);
-    }
-    clear() {
-        this._errors = [];
-    }
-    getErrors() {
-        return this._errors.slice();
-    }
-}
-//# sourceMappingURL=template-context.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
-class DefinitionInfo {
-    constructor(schemaOrParent, nameOrDefinition) {
-        this.isDefinitionInfo = true;
-        const parent = schemaOrParent?.isDefinitionInfo === true
-            ? schemaOrParent
-            : undefined;
-        this._schema = parent === undefined ? schemaOrParent : parent._schema;
-        // Lookup the definition if a key was passed in
-        this.definition =
-            typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
-        // Record allowed context
-        if (this.definition.readerContext.length > 0) {
-            this.allowedContext = [];
-            // Copy parent allowed context
-            const upperSeen = {};
-            for (const context of parent?.allowedContext ?? []) {
-                this.allowedContext.push(context);
-                upperSeen[context.toUpperCase()] = true;
-            }
-            // Append context if unseen
-            for (const context of this.definition.readerContext) {
-                const upper = context.toUpperCase();
-                if (!upperSeen[upper]) {
-                    this.allowedContext.push(context);
-                    upperSeen[upper] = true;
-                }
-            }
-        }
-        else {
-            this.allowedContext = parent?.allowedContext ?? [];
-        }
-    }
-    getScalarDefinitions() {
-        return this._schema.getScalarDefinitions(this.definition);
-    }
-    getDefinitionsOfType(type) {
-        return this._schema.getDefinitionsOfType(this.definition, type);
-    }
-}
-//# sourceMappingURL=definition-info.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
-var DefinitionType;
-(function (DefinitionType) {
-    DefinitionType[DefinitionType["Null"] = 0] = "Null";
-    DefinitionType[DefinitionType["Boolean"] = 1] = "Boolean";
-    DefinitionType[DefinitionType["Number"] = 2] = "Number";
-    DefinitionType[DefinitionType["String"] = 3] = "String";
-    DefinitionType[DefinitionType["Sequence"] = 4] = "Sequence";
-    DefinitionType[DefinitionType["Mapping"] = 5] = "Mapping";
-    DefinitionType[DefinitionType["OneOf"] = 6] = "OneOf";
-    DefinitionType[DefinitionType["AllowedValues"] = 7] = "AllowedValues";
-})(DefinitionType || (DefinitionType = {}));
-//# sourceMappingURL=definition-type.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
-const ALLOWED_VALUES = "allowed-values";
-const ANY = "any";
-const BOOLEAN = "boolean";
-const BOOLEAN_DEFINITION = "boolean-definition";
-const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
-const CLOSE_EXPRESSION = "}}";
-const CONSTANT = "constant";
-const CONTEXT = "context";
-const DEFINITION = "definition";
-const DEFINITIONS = "definitions";
-const DESCRIPTION = "description";
-const IGNORE_CASE = "ignore-case";
-const INSERT_DIRECTIVE = "insert";
-const IS_EXPRESSION = "is-expression";
-const ITEM_TYPE = "item-type";
-const LOOSE_KEY_TYPE = "loose-key-type";
-const LOOSE_VALUE_TYPE = "loose-value-type";
-const MAX_CONSTANT = "MAX";
-const MAPPING = "mapping";
-const MAPPING_DEFINITION = "mapping-definition";
-const MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
-const MAPPING_PROPERTY_VALUE = "mapping-property-value";
-const NON_EMPTY_STRING = "non-empty-string";
-const NULL = "null";
-const NULL_DEFINITION = "null-definition";
-const NULL_DEFINITION_PROPERTIES = "null-definition-properties";
-const template_constants_NUMBER = "number";
-const NUMBER_DEFINITION = "number-definition";
-const NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
-const ONE_OF = "one-of";
-const ONE_OF_DEFINITION = "one-of-definition";
-const OPEN_EXPRESSION = "${{";
-const PROPERTY_VALUE = "property-value";
-const PROPERTIES = "properties";
-const REQUIRED = "required";
-const REQUIRE_NON_EMPTY = "require-non-empty";
-const SCALAR = "scalar";
-const SEQUENCE = "sequence";
-const SEQUENCE_DEFINITION = "sequence-definition";
-const SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
-const TYPE = "type";
-const SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
-const STRING = "string";
-const STRING_DEFINITION = "string-definition";
-const STRING_DEFINITION_PROPERTIES = "string-definition-properties";
-const STRUCTURE = "structure";
-const TEMPLATE_SCHEMA = "template-schema";
-const VERSION = "version";
-//# sourceMappingURL=template-constants.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
-
-/**
- * Base class for everything that is not a mapping or sequence
- */
-class ScalarToken extends TemplateToken {
-    constructor(type, file, range, definitionInfo) {
-        super(type, file, range, definitionInfo);
-    }
-    get isScalar() {
-        return true;
-    }
-    static trimDisplayString(displayString) {
-        let firstLine = displayString.trimStart();
-        const firstNewLine = firstLine.indexOf("\n");
-        const firstCarriageReturn = firstLine.indexOf("\r");
-        if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
-            firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
-        }
-        return firstLine;
-    }
-}
-//# sourceMappingURL=scalar-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
-
-class LiteralToken extends ScalarToken {
-    constructor(type, file, range, definitionInfo) {
-        super(type, file, range, definitionInfo);
-    }
-    get isLiteral() {
-        return true;
-    }
-    get isExpression() {
-        return false;
-    }
-    toDisplayString() {
-        return ScalarToken.trimDisplayString(this.toString());
-    }
-    /**
-     * Throws a good debug message when an unexpected literal value is encountered
-     */
-    assertUnexpectedValue(objectDescription) {
-        throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
-    }
-}
-//# sourceMappingURL=literal-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
-
-
-class StringToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
-        super(types_TokenType.String, file, range, definitionInfo);
-        this.value = value;
-        this.source = source;
-        this.blockScalarHeader = blockScalarHeader;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new StringToken(undefined, undefined, this.value, this.definitionInfo, this.source, this.blockScalarHeader)
-            : new StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
-    }
-    toString() {
-        return this.value;
-    }
-    toJSON() {
-        return this.value;
-    }
-}
-//# sourceMappingURL=string-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
-
-
-class NumberToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo) {
-        super(types_TokenType.Number, file, range, definitionInfo);
-        this.num = value;
-    }
-    get value() {
-        return this.num;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new NumberToken(undefined, undefined, this.num, this.definitionInfo)
-            : new NumberToken(this.file, this.range, this.num, this.definitionInfo);
-    }
-    toString() {
-        return `${this.num}`;
-    }
-    toJSON() {
-        return this.num;
-    }
-}
-//# sourceMappingURL=number-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
-
-
-class BooleanToken extends LiteralToken {
-    constructor(file, range, value, definitionInfo) {
-        super(types_TokenType.Boolean, file, range, definitionInfo);
-        this.bool = value;
-    }
-    get value() {
-        return this.bool;
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new BooleanToken(undefined, undefined, this.bool, this.definitionInfo)
-            : new BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
-    }
-    toString() {
-        return this.bool ? "true" : "false";
-    }
-    toJSON() {
-        return this.bool;
-    }
-}
-//# sourceMappingURL=boolean-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
-
-
-class NullToken extends LiteralToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Null, file, range, definitionInfo);
-    }
-    clone(omitSource) {
-        return omitSource
-            ? new NullToken(undefined, undefined, this.definitionInfo)
-            : new NullToken(this.file, this.range, this.definitionInfo);
-    }
-    toString() {
-        return "";
-    }
-    toJSON() {
-        return null;
-    }
-}
-//# sourceMappingURL=null-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
-class KeyValuePair {
-    constructor(key, value) {
-        this.key = key;
-        this.value = value;
-    }
-}
-//# sourceMappingURL=key-value-pair.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
-
-
-class SequenceToken extends TemplateToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Sequence, file, range, definitionInfo);
-        this.seq = [];
-    }
-    get count() {
-        return this.seq.length;
-    }
-    get isScalar() {
-        return false;
-    }
-    get isLiteral() {
-        return false;
-    }
-    get isExpression() {
-        return false;
-    }
-    add(value) {
-        this.seq.push(value);
-    }
-    get(index) {
-        return this.seq[index];
-    }
-    clone(omitSource) {
-        const result = omitSource
-            ? new SequenceToken(undefined, undefined, this.definitionInfo)
-            : new SequenceToken(this.file, this.range, this.definitionInfo);
-        for (const item of this.seq) {
-            result.add(item.clone(omitSource));
-        }
-        return result;
-    }
-    toJSON() {
-        return {
-            type: types_TokenType.Sequence,
-            seq: this.seq
-        };
-    }
-    *[Symbol.iterator]() {
-        for (const item of this.seq) {
-            yield item;
-        }
-    }
-}
-//# sourceMappingURL=sequence-token.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
-
-
-class MappingToken extends TemplateToken {
-    constructor(file, range, definitionInfo) {
-        super(types_TokenType.Mapping, file, range, definitionInfo);
-        this.map = [];
-    }
-    get count() {
-        return this.map.length;
-    }
-    get isScalar() {
-        return false;
-    }
-    get isLiteral() {
-        return false;
-    }
-    get isExpression() {
-        return false;
-    }
-    add(key, value) {
-        this.map.push(new KeyValuePair(key, value));
-    }
-    get(index) {
-        return this.map[index];
-    }
-    find(key) {
-        const pair = this.map.find(pair => pair.key.toString() === key);
-        return pair?.value;
-    }
-    remove(index) {
-        this.map.splice(index, 1);
-    }
-    clone(omitSource) {
-        const result = omitSource
-            ? new MappingToken(undefined, undefined, this.definitionInfo)
-            : new MappingToken(this.file, this.range, this.definitionInfo);
-        for (const item of this.map) {
-            result.add(item.key.clone(omitSource), item.value.clone(omitSource));
-        }
-        return result;
-    }
-    toJSON() {
-        const items = [];
-        for (const item of this.map) {
-            items.push({ Key: item.key, Value: item.value });
-        }
-        return {
-            type: types_TokenType.Mapping,
-            map: items
-        };
-    }
-    *[Symbol.iterator]() {
-        for (const item of this.map) {
-            yield item;
-        }
-    }
-}
-//# sourceMappingURL=mapping-token.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/ast.js
 class Expr {
 }
@@ -19714,6 +18837,823 @@ class DescriptionDictionary extends Dictionary {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/features.js
+/**
+ * All known experimental feature keys.
+ * This list must be kept in sync with the ExperimentalFeatures interface.
+ */
+const allFeatureKeys = [
+    "missingInputsQuickfix",
+    "blockScalarChompingWarning",
+    "allowCaseFunction",
+    "allowCopilotRequestsPermission",
+    "allowDrivesPermissionAutocomplete",
+    "allowBackgroundSteps"
+];
+class features_FeatureFlags {
+    constructor(features) {
+        this.features = features ?? {};
+    }
+    /**
+     * Check if an experimental feature is enabled.
+     *
+     * Resolution order:
+     * 1. Explicit feature flag (if set)
+     * 2. `all` flag (if set)
+     * 3. false (default)
+     */
+    isEnabled(feature) {
+        const explicit = this.features[feature];
+        if (explicit !== undefined) {
+            return explicit;
+        }
+        return this.features.all ?? false;
+    }
+    /**
+     * Returns list of all enabled experimental features.
+     */
+    getEnabledFeatures() {
+        return allFeatureKeys.filter(key => this.isEnabled(key));
+    }
+}
+//# sourceMappingURL=features.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
+var types_TokenType;
+(function (TokenType) {
+    TokenType[TokenType["String"] = 0] = "String";
+    TokenType[TokenType["Sequence"] = 1] = "Sequence";
+    TokenType[TokenType["Mapping"] = 2] = "Mapping";
+    TokenType[TokenType["BasicExpression"] = 3] = "BasicExpression";
+    TokenType[TokenType["InsertExpression"] = 4] = "InsertExpression";
+    TokenType[TokenType["Boolean"] = 5] = "Boolean";
+    TokenType[TokenType["Number"] = 6] = "Number";
+    TokenType[TokenType["Null"] = 7] = "Null";
+})(types_TokenType || (types_TokenType = {}));
+function tokenTypeName(type) {
+    switch (type) {
+        case types_TokenType.String:
+            return "StringToken";
+        case types_TokenType.Sequence:
+            return "SequenceToken";
+        case types_TokenType.Mapping:
+            return "MappingToken";
+        case types_TokenType.BasicExpression:
+            return "BasicExpressionToken";
+        case types_TokenType.InsertExpression:
+            return "InsertExpressionToken";
+        case types_TokenType.Boolean:
+            return "BooleanToken";
+        case types_TokenType.Number:
+            return "NumberToken";
+        case types_TokenType.Null:
+            return "NullToken";
+        default: {
+            // Use never to ensure exhaustiveness
+            const exhaustiveCheck = type;
+            throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
+        }
+    }
+}
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
+
+class TraversalState {
+    constructor(parent, token) {
+        this.index = -1;
+        this.isKey = false;
+        this.parent = parent;
+        this._token = token;
+        this.current = token;
+    }
+    moveNext(omitKeys) {
+        switch (this._token.templateTokenType) {
+            case types_TokenType.Sequence: {
+                const sequence = this._token;
+                if (++this.index < sequence.count) {
+                    this.current = sequence.get(this.index);
+                    return true;
+                }
+                this.current = undefined;
+                return false;
+            }
+            case types_TokenType.Mapping: {
+                const mapping = this._token;
+                // Already returned the key, now return the value
+                if (this.isKey) {
+                    this.isKey = false;
+                    this.currentKey = this.current;
+                    this.current = mapping.get(this.index).value;
+                    return true;
+                }
+                // Move next
+                if (++this.index < mapping.count) {
+                    // Skip the key, return the value
+                    if (omitKeys) {
+                        this.isKey = false;
+                        this.currentKey = mapping.get(this.index).key;
+                        this.current = mapping.get(this.index).value;
+                        return true;
+                    }
+                    // Return the key
+                    this.isKey = true;
+                    this.currentKey = undefined;
+                    this.current = mapping.get(this.index).key;
+                    return true;
+                }
+                this.currentKey = undefined;
+                this.current = undefined;
+                return false;
+            }
+            default:
+                throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
+        }
+    }
+    /**
+     * Returns the ancestor tokens from root to the current token's parent container.
+     */
+    getAncestors() {
+        const ancestors = [];
+        let state = this.parent;
+        while (state) {
+            if (state.current) {
+                ancestors.unshift(state.current);
+            }
+            state = state.parent;
+        }
+        return ancestors;
+    }
+}
+//# sourceMappingURL=traversal-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
+
+
+class TemplateTokenError extends Error {
+    constructor(message, token) {
+        super(message);
+        this.token = token;
+    }
+}
+class TemplateToken {
+    /**
+     * Base class for all template tokens
+     */
+    constructor(type, file, range, definitionInfo) {
+        this.type = type;
+        this.file = file;
+        this.range = range;
+        this.definitionInfo = definitionInfo;
+    }
+    get templateTokenType() {
+        return this.type;
+    }
+    get line() {
+        return this.range?.start.line;
+    }
+    get col() {
+        return this.range?.start.column;
+    }
+    get definition() {
+        return this.definitionInfo?.definition;
+    }
+    get description() {
+        return this._description || this.propertyDefinition?.description || this.definition?.description;
+    }
+    set description(description) {
+        this._description = description;
+    }
+    typeName() {
+        return tokenTypeName(this.type);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNull(objectDescription) {
+        if (this.type === types_TokenType.Null) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Null)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertBoolean(objectDescription) {
+        if (this.type === types_TokenType.Boolean) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Boolean)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertNumber(objectDescription) {
+        if (this.type === types_TokenType.Number) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Number)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertString(objectDescription) {
+        if (this.type === types_TokenType.String) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.String)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertScalar(objectDescription) {
+        if (this?.isScalar === true) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertSequence(objectDescription) {
+        if (this.type === types_TokenType.Sequence) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Sequence)}' was expected.`, this);
+    }
+    /**
+     * Asserts expected type and throws a good debug message if unexpected
+     */
+    assertMapping(objectDescription) {
+        if (this.type === types_TokenType.Mapping) {
+            return this;
+        }
+        throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(types_TokenType.Mapping)}' was expected.`, this);
+    }
+    /**
+     * Returns all tokens (depth first)
+     * @param value The object to traverse
+     * @param omitKeys Whether to omit mapping keys
+     * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
+     */
+    static *traverse(value, omitKeys) {
+        yield [undefined, value, undefined, []];
+        switch (value.templateTokenType) {
+            case types_TokenType.Sequence:
+            case types_TokenType.Mapping: {
+                let state = new TraversalState(undefined, value);
+                state = new TraversalState(state, value);
+                while (state.parent) {
+                    if (state.moveNext(omitKeys ?? false)) {
+                        value = state.current;
+                        yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
+                        switch (value.type) {
+                            case types_TokenType.Sequence:
+                            case types_TokenType.Mapping:
+                                state = new TraversalState(state, value);
+                                break;
+                        }
+                    }
+                    else {
+                        state = state.parent;
+                    }
+                }
+                break;
+            }
+        }
+    }
+    toJSON() {
+        return undefined;
+    }
+}
+//# sourceMappingURL=template-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
+function parseFileReference(ref) {
+    if (ref.startsWith("./")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    // Self repository reference: `$/<path>` resolves within the same repository at the running
+    // SHA, exactly like `./` for local references.
+    if (ref.startsWith("$/")) {
+        return {
+            path: ref.substring(2)
+        };
+    }
+    const [remotePath, version] = ref.split("@");
+    const [owner, repository, ...pathSegments] = remotePath.split("/").filter(s => s.length > 0);
+    if (!owner || !repository || !version) {
+        throw new Error(`Invalid file reference: ${ref}`);
+    }
+    return {
+        repository,
+        owner,
+        path: pathSegments.join("/"),
+        version
+    };
+}
+function fileIdentifier(ref) {
+    if (!("repository" in ref)) {
+        return "./" + ref.path;
+    }
+    return `${ref.owner}/${ref.repository}/${ref.path}@${ref.version}`;
+}
+//# sourceMappingURL=file-reference.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
+/**
+ * Provides information about an error which occurred during validation
+ */
+class TemplateValidationError {
+    constructor(rawMessage, prefix, code, range) {
+        this.rawMessage = rawMessage;
+        this.prefix = prefix;
+        this.code = code;
+        this.range = range;
+    }
+    get message() {
+        if (this.prefix) {
+            return `${this.prefix}: ${this.rawMessage}`;
+        }
+        return this.rawMessage;
+    }
+    toString() {
+        return this.message;
+    }
+}
+//# sourceMappingURL=template-validation-error.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-context.js
+
+/**
+ * Context object that is flowed through while loading and evaluating object templates
+ */
+class TemplateContext {
+    constructor(errors, schema, trace) {
+        this._fileIds = {};
+        this._fileNames = [];
+        /**
+         * Available functions within expression contexts
+         */
+        this.expressionFunctions = [];
+        /**
+         * Available values within expression contexts
+         */
+        this.expressionNamedContexts = [];
+        this.state = {};
+        this.errors = errors;
+        this.schema = schema;
+        this.trace = trace;
+    }
+    error(tokenOrFileId, err, tokenRange) {
+        const token = tokenOrFileId;
+        const range = tokenRange || token?.range;
+        const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
+        const message = err?.message ?? String(err);
+        const e = new TemplateValidationError(message, prefix, undefined, range);
+        this.errors.add(e);
+        this.trace.error(e.message);
+    }
+    /**
+     * Gets or adds the file ID
+     */
+    getFileId(file) {
+        const key = file.toUpperCase();
+        let id = this._fileIds[key];
+        if (id === undefined) {
+            id = this._fileNames.length + 1;
+            this._fileIds[key] = id;
+            this._fileNames.push(file);
+        }
+        return id;
+    }
+    /**
+     * Looks up a file name by ID. Returns undefined if not found.
+     */
+    getFileName(fileId) {
+        return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : undefined;
+    }
+    /**
+     * Gets a copy of the file table
+     */
+    getFileTable() {
+        return this._fileNames.slice();
+    }
+    getErrorPrefix(fileId, line, column) {
+        const fileName = fileId !== undefined ? this.getFileName(fileId) : undefined;
+        if (fileName) {
+            if (line !== undefined && column !== undefined) {
+                return `${fileName} (Line: ${line}, Col: ${column})`;
+            }
+            else {
+                return fileName;
+            }
+        }
+        else if (line !== undefined && column !== undefined) {
+            return `(Line: ${line}, Col: ${column})`;
+        }
+        else {
+            return "";
+        }
+    }
+}
+/**
+ * Provides information about errors which occurred during validation
+ */
+class TemplateValidationErrors {
+    constructor(maxErrors, maxMessageLength) {
+        this._errors = [];
+        this._maxErrors = maxErrors ?? 0;
+        this._maxMessageLength = maxMessageLength ?? 0;
+    }
+    get count() {
+        return this._errors.length;
+    }
+    add(err) {
+        for (let e of Array.isArray(err) ? err : [err]) {
+            // Check max errors
+            if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
+                // Check max message length
+                if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
+                    e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
+                }
+                this._errors.push(e);
+            }
+        }
+    }
+    /**
+     * Throws if any errors
+     * @param prefix The error message prefix
+     */
+    check(prefix) {
+        if (this._errors.length <= 0) {
+            return;
+        }
+        if (!prefix) {
+            prefix = "The template is not valid.";
+        }
+        throw new Error(`${prefix} ${this._errors.map(x => x.message).join(",")}`);
+    }
+    clear() {
+        this._errors = [];
+    }
+    getErrors() {
+        return this._errors.slice();
+    }
+}
+//# sourceMappingURL=template-context.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
+class DefinitionInfo {
+    constructor(schemaOrParent, nameOrDefinition) {
+        this.isDefinitionInfo = true;
+        const parent = schemaOrParent?.isDefinitionInfo === true
+            ? schemaOrParent
+            : undefined;
+        this._schema = parent === undefined ? schemaOrParent : parent._schema;
+        // Lookup the definition if a key was passed in
+        this.definition =
+            typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
+        // Record allowed context
+        if (this.definition.readerContext.length > 0) {
+            this.allowedContext = [];
+            // Copy parent allowed context
+            const upperSeen = {};
+            for (const context of parent?.allowedContext ?? []) {
+                this.allowedContext.push(context);
+                upperSeen[context.toUpperCase()] = true;
+            }
+            // Append context if unseen
+            for (const context of this.definition.readerContext) {
+                const upper = context.toUpperCase();
+                if (!upperSeen[upper]) {
+                    this.allowedContext.push(context);
+                    upperSeen[upper] = true;
+                }
+            }
+        }
+        else {
+            this.allowedContext = parent?.allowedContext ?? [];
+        }
+    }
+    getScalarDefinitions() {
+        return this._schema.getScalarDefinitions(this.definition);
+    }
+    getDefinitionsOfType(type) {
+        return this._schema.getDefinitionsOfType(this.definition, type);
+    }
+}
+//# sourceMappingURL=definition-info.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
+var DefinitionType;
+(function (DefinitionType) {
+    DefinitionType[DefinitionType["Null"] = 0] = "Null";
+    DefinitionType[DefinitionType["Boolean"] = 1] = "Boolean";
+    DefinitionType[DefinitionType["Number"] = 2] = "Number";
+    DefinitionType[DefinitionType["String"] = 3] = "String";
+    DefinitionType[DefinitionType["Sequence"] = 4] = "Sequence";
+    DefinitionType[DefinitionType["Mapping"] = 5] = "Mapping";
+    DefinitionType[DefinitionType["OneOf"] = 6] = "OneOf";
+    DefinitionType[DefinitionType["AllowedValues"] = 7] = "AllowedValues";
+})(DefinitionType || (DefinitionType = {}));
+//# sourceMappingURL=definition-type.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
+const ALLOWED_VALUES = "allowed-values";
+const ANY = "any";
+const BOOLEAN = "boolean";
+const BOOLEAN_DEFINITION = "boolean-definition";
+const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
+const CLOSE_EXPRESSION = "}}";
+const CONSTANT = "constant";
+const CONTEXT = "context";
+const DEFINITION = "definition";
+const DEFINITIONS = "definitions";
+const DESCRIPTION = "description";
+const IGNORE_CASE = "ignore-case";
+const INSERT_DIRECTIVE = "insert";
+const IS_EXPRESSION = "is-expression";
+const ITEM_TYPE = "item-type";
+const LOOSE_KEY_TYPE = "loose-key-type";
+const LOOSE_VALUE_TYPE = "loose-value-type";
+const MAX_CONSTANT = "MAX";
+const MAPPING = "mapping";
+const MAPPING_DEFINITION = "mapping-definition";
+const MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
+const MAPPING_PROPERTY_VALUE = "mapping-property-value";
+const NON_EMPTY_STRING = "non-empty-string";
+const NULL = "null";
+const NULL_DEFINITION = "null-definition";
+const NULL_DEFINITION_PROPERTIES = "null-definition-properties";
+const template_constants_NUMBER = "number";
+const NUMBER_DEFINITION = "number-definition";
+const NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
+const ONE_OF = "one-of";
+const ONE_OF_DEFINITION = "one-of-definition";
+const OPEN_EXPRESSION = "${{";
+const PROPERTY_VALUE = "property-value";
+const PROPERTIES = "properties";
+const REQUIRED = "required";
+const REQUIRE_NON_EMPTY = "require-non-empty";
+const SCALAR = "scalar";
+const SEQUENCE = "sequence";
+const SEQUENCE_DEFINITION = "sequence-definition";
+const SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
+const TYPE = "type";
+const SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
+const STRING = "string";
+const STRING_DEFINITION = "string-definition";
+const STRING_DEFINITION_PROPERTIES = "string-definition-properties";
+const STRUCTURE = "structure";
+const TEMPLATE_SCHEMA = "template-schema";
+const VERSION = "version";
+//# sourceMappingURL=template-constants.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
+
+/**
+ * Base class for everything that is not a mapping or sequence
+ */
+class ScalarToken extends TemplateToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isScalar() {
+        return true;
+    }
+    static trimDisplayString(displayString) {
+        let firstLine = displayString.trimStart();
+        const firstNewLine = firstLine.indexOf("\n");
+        const firstCarriageReturn = firstLine.indexOf("\r");
+        if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
+            firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
+        }
+        return firstLine;
+    }
+}
+//# sourceMappingURL=scalar-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
+
+class LiteralToken extends ScalarToken {
+    constructor(type, file, range, definitionInfo) {
+        super(type, file, range, definitionInfo);
+    }
+    get isLiteral() {
+        return true;
+    }
+    get isExpression() {
+        return false;
+    }
+    toDisplayString() {
+        return ScalarToken.trimDisplayString(this.toString());
+    }
+    /**
+     * Throws a good debug message when an unexpected literal value is encountered
+     */
+    assertUnexpectedValue(objectDescription) {
+        throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
+    }
+}
+//# sourceMappingURL=literal-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
+
+
+class StringToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
+        super(types_TokenType.String, file, range, definitionInfo);
+        this.value = value;
+        this.source = source;
+        this.blockScalarHeader = blockScalarHeader;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new StringToken(undefined, undefined, this.value, this.definitionInfo, this.source, this.blockScalarHeader)
+            : new StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
+    }
+    toString() {
+        return this.value;
+    }
+    toJSON() {
+        return this.value;
+    }
+}
+//# sourceMappingURL=string-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
+
+
+class NumberToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Number, file, range, definitionInfo);
+        this.num = value;
+    }
+    get value() {
+        return this.num;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NumberToken(undefined, undefined, this.num, this.definitionInfo)
+            : new NumberToken(this.file, this.range, this.num, this.definitionInfo);
+    }
+    toString() {
+        return `${this.num}`;
+    }
+    toJSON() {
+        return this.num;
+    }
+}
+//# sourceMappingURL=number-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
+
+
+class BooleanToken extends LiteralToken {
+    constructor(file, range, value, definitionInfo) {
+        super(types_TokenType.Boolean, file, range, definitionInfo);
+        this.bool = value;
+    }
+    get value() {
+        return this.bool;
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new BooleanToken(undefined, undefined, this.bool, this.definitionInfo)
+            : new BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
+    }
+    toString() {
+        return this.bool ? "true" : "false";
+    }
+    toJSON() {
+        return this.bool;
+    }
+}
+//# sourceMappingURL=boolean-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
+
+
+class NullToken extends LiteralToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Null, file, range, definitionInfo);
+    }
+    clone(omitSource) {
+        return omitSource
+            ? new NullToken(undefined, undefined, this.definitionInfo)
+            : new NullToken(this.file, this.range, this.definitionInfo);
+    }
+    toString() {
+        return "";
+    }
+    toJSON() {
+        return null;
+    }
+}
+//# sourceMappingURL=null-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
+class KeyValuePair {
+    constructor(key, value) {
+        this.key = key;
+        this.value = value;
+    }
+}
+//# sourceMappingURL=key-value-pair.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
+
+
+class SequenceToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Sequence, file, range, definitionInfo);
+        this.seq = [];
+    }
+    get count() {
+        return this.seq.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(value) {
+        this.seq.push(value);
+    }
+    get(index) {
+        return this.seq[index];
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new SequenceToken(undefined, undefined, this.definitionInfo)
+            : new SequenceToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.seq) {
+            result.add(item.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        return {
+            type: types_TokenType.Sequence,
+            seq: this.seq
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.seq) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=sequence-token.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
+
+
+class MappingToken extends TemplateToken {
+    constructor(file, range, definitionInfo) {
+        super(types_TokenType.Mapping, file, range, definitionInfo);
+        this.map = [];
+    }
+    get count() {
+        return this.map.length;
+    }
+    get isScalar() {
+        return false;
+    }
+    get isLiteral() {
+        return false;
+    }
+    get isExpression() {
+        return false;
+    }
+    add(key, value) {
+        this.map.push(new KeyValuePair(key, value));
+    }
+    get(index) {
+        return this.map[index];
+    }
+    find(key) {
+        const pair = this.map.find(pair => pair.key.toString() === key);
+        return pair?.value;
+    }
+    remove(index) {
+        this.map.splice(index, 1);
+    }
+    clone(omitSource) {
+        const result = omitSource
+            ? new MappingToken(undefined, undefined, this.definitionInfo)
+            : new MappingToken(this.file, this.range, this.definitionInfo);
+        for (const item of this.map) {
+            result.add(item.key.clone(omitSource), item.value.clone(omitSource));
+        }
+        return result;
+    }
+    toJSON() {
+        const items = [];
+        for (const item of this.map) {
+            items.push({ Key: item.key, Value: item.value });
+        }
+        return {
+            type: types_TokenType.Mapping,
+            map: items
+        };
+    }
+    *[Symbol.iterator]() {
+        for (const item of this.map) {
+            yield item;
+        }
+    }
+}
+//# sourceMappingURL=mapping-token.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/allowed-context.js
 
 function splitAllowedContext(allowedContext) {
@@ -27513,8 +27453,9 @@ function splitTemplate(text) {
 ;// CONCATENATED MODULE: ./src/workflow/expressions.ts
 // `${{ }}` expressions, evaluated by @actions/expressions (GitHub's own lexer, parser and evaluator)
 // over the runner's contexts as plain JSON values, plus the functions only a runner can answer: the
-// status functions (success(), failure(), cancelled(), always()) and hashFiles(), which this runner
-// does not support.
+// status functions (success(), failure(), cancelled(), always()) of a step or of a job's `if:`, and
+// hashFiles(), which this runner does not support.
+
 
 
 
@@ -27533,6 +27474,22 @@ const CONTEXT_NAMES = [
     'matrix',
     'needs',
 ];
+/**
+ * The contexts of what is decided before a job's steps (its `if:`, name, strategy, runs-on): github,
+ * needs, vars and inputs; the others are empty there.
+ */
+function jobLevelContexts(given) {
+    return {
+        ...given,
+        secrets: {},
+        env: {},
+        steps: {},
+        runner: {},
+        job: {},
+        strategy: {},
+        matrix: null,
+    };
+}
 /** An expression that cannot be evaluated; `where` is `file:line` when known. */
 class ExpressionFailure extends Error {
     constructor(message, where) {
@@ -27541,12 +27498,37 @@ class ExpressionFailure extends Error {
     }
 }
 const MAX = Number.MAX_SAFE_INTEGER;
+/** success() and failure() of a job's `if:`, over all its ancestors or the jobs named. */
+function needsAnswer(status, wanted, every) {
+    return (...args) => {
+        const ids = args.length > 0 ? args.map((arg) => arg.coerceString()) : Object.keys(status.ancestors);
+        const lookup = (id) => Object.entries(status.ancestors).find(([name]) => name.toLowerCase() === id.toLowerCase())?.[1];
+        const results = ids.map(lookup);
+        return new BooleanData(every ? results.every(wanted) : results.some(wanted));
+    };
+}
 function statusFunctions(status) {
     const answer = (value) => () => new BooleanData(value);
+    const byNeeds = typeof status === 'object' ? status : undefined;
+    const cancelled = byNeeds ? byNeeds.cancelled : status === 'cancelled';
     return [
-        { name: 'success', minArgs: 0, maxArgs: MAX, call: answer(status === 'success') },
-        { name: 'failure', minArgs: 0, maxArgs: MAX, call: answer(status === 'failure') },
-        { name: 'cancelled', minArgs: 0, maxArgs: 0, call: answer(status === 'cancelled') },
+        {
+            name: 'success',
+            minArgs: 0,
+            maxArgs: MAX,
+            call: byNeeds
+                ? (...args) => new BooleanData(!cancelled && needsAnswer(byNeeds, (result) => result === 'success', true)(...args).value)
+                : answer(status === 'success'),
+        },
+        {
+            name: 'failure',
+            minArgs: 0,
+            maxArgs: MAX,
+            call: byNeeds
+                ? needsAnswer(byNeeds, (result) => result === 'failure', false)
+                : answer(status === 'failure'),
+        },
+        { name: 'cancelled', minArgs: 0, maxArgs: 0, call: answer(cancelled) },
         { name: 'always', minArgs: 0, maxArgs: 0, call: answer(true) },
         {
             name: 'hashFiles',
@@ -27598,6 +27580,10 @@ function isTruthy(value) {
         return value !== 0 && !Number.isNaN(value);
     return true;
 }
+/** Equality as the expression language's `==` decides it (types coerced, strings case-insensitive). */
+function expressionEquals(left, right) {
+    return equals(toData(left), toData(right));
+}
 /** An `if:` condition (already wrapped in `success() && (...)` by the parser where needed). */
 function evaluateCondition(expression, scope) {
     return isTruthy(evaluate(expression, scope));
@@ -27640,6 +27626,22 @@ function evaluateToValue(token, scope, file) {
         return token.value;
     return null;
 }
+/** A whole token tree as JSON (a strategy, an environment): every expression in it evaluated. */
+function evaluateToJson(token, scope, file) {
+    if (isMapping(token)) {
+        const value = {};
+        for (const pair of token)
+            value[evaluateToString(pair.key, scope, file)] = evaluateToJson(pair.value, scope, file);
+        return value;
+    }
+    if (isSequence(token)) {
+        const items = [];
+        for (let i = 0; i < token.count; i += 1)
+            items.push(evaluateToJson(token.get(i), scope, file));
+        return items;
+    }
+    return evaluateToValue(token, scope, file);
+}
 /** Runs an evaluation, naming the token's file:line in its error. */
 function located(token, file, evaluation) {
     try {
@@ -27650,12 +27652,183 @@ function located(token, file, evaluation) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
+// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+    }
+    const [, hours, minutes, seconds] = match;
+    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
+;// CONCATENATED MODULE: ./src/workflow/job-log.ts
+// The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
+// title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
+// ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
+// terminal (and not with NO_COLOR).
+
+const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
+class JobLog {
+    options;
+    /** Steps whose lines are inside an open group, by depth. */
+    inGroup = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    paint(colour, text) {
+        return this.options.color ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
+    }
+    print(depth, text) {
+        const indent = '  '.repeat(depth);
+        for (const line of this.options.mask(text).split('\n'))
+            this.options.write(`${indent}${line}\n`);
+    }
+    /** A line of the runner's own (header, notes, result). */
+    line(text, depth = 0) {
+        this.print(depth, text);
+    }
+    stepStarted(name, depth) {
+        this.inGroup.delete(depth);
+        this.print(depth, this.paint('bold', `▶ ${name}`));
+    }
+    /** One event of a running step; its lines sit one level deeper than the step's name. */
+    event(event, depth) {
+        const inner = depth + 1 + (this.inGroup.has(depth) ? 1 : 0);
+        switch (event.type) {
+            case 'line':
+                this.print(inner, event.text);
+                break;
+            case 'group':
+                this.inGroup.delete(depth);
+                this.print(depth + 1, this.paint('cyan', `▸ ${event.title}`));
+                this.inGroup.add(depth);
+                break;
+            case 'endgroup':
+                this.inGroup.delete(depth);
+                break;
+            case 'debug':
+                if (this.options.debug)
+                    this.print(inner, this.paint('dim', `##[debug]${event.text}`));
+                break;
+            case 'annotation': {
+                const { level, message } = event.annotation;
+                const [label, colour] = level === 'error'
+                    ? ['Error', 'red']
+                    : level === 'warning'
+                        ? ['Warning', 'yellow']
+                        : ['Notice', 'cyan'];
+                this.print(inner, this.paint(colour, `${label}: ${message}`));
+                break;
+            }
+        }
+    }
+    /** An error of the runner's about the running step (a timeout, a bad expression). */
+    stepError(message, depth) {
+        this.event({ type: 'annotation', annotation: { level: 'error', message, properties: {} } }, depth);
+    }
+    stepFinished(name, depth, outcome, ms, continueOnError = false) {
+        this.inGroup.delete(depth);
+        const duration = this.paint('dim', formatDuration(ms, 1));
+        if (outcome === 'success')
+            this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
+        else {
+            const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';
+            this.print(depth, `${this.paint('red', '✗')} ${name}  ${duration}${note}`);
+        }
+    }
+    stepSkipped(name, depth) {
+        this.print(depth, this.paint('dim', `– ${name}  skipped`));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflow/job-graph.ts
+// The jobs of a run and how they depend on each other: each job's needs (only those in the run: with
+// --job, the one job's needs are not run), its ancestors (its needs, their needs, ...), whose results
+// the status functions of its `if:` look at, and an order that puts every job after its needs
+// (file order otherwise). The parser has already refused cycles and unknown needs.
+class JobGraph {
+    /** The jobs, each after its needs; file order among jobs that do not depend on each other. */
+    order = [];
+    byId = new Map();
+    constructor(jobs) {
+        for (const job of jobs)
+            this.byId.set(job.id, job);
+        const placed = new Set();
+        while (this.order.length < jobs.length) {
+            const ready = jobs.filter((job) => !placed.has(job.id) && this.needs(job.id).every((id) => placed.has(id)));
+            if (ready.length === 0)
+                throw new Error(`the needs of ${jobs
+                    .filter((job) => !placed.has(job.id))
+                    .map((job) => job.id)
+                    .join(', ')} form a cycle`);
+            for (const job of ready) {
+                placed.add(job.id);
+                this.order.push(job);
+            }
+        }
+    }
+    /** The job's needs that are part of this run. */
+    needs(id) {
+        const job = this.byId.get(id);
+        return (job?.job.needs ?? []).map((need) => need.value).filter((need) => this.byId.has(need));
+    }
+    /** The needs the job has but this run leaves out (--job). */
+    needsNotRun(id) {
+        const job = this.byId.get(id);
+        return (job?.job.needs ?? []).map((need) => need.value).filter((need) => !this.byId.has(need));
+    }
+    /** Its needs, their needs, and so on. */
+    ancestors(id) {
+        const found = new Set();
+        const visit = (of) => {
+            for (const need of this.needs(of)) {
+                if (found.has(need))
+                    continue;
+                found.add(need);
+                visit(need);
+            }
+        };
+        visit(id);
+        return found;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/job-state.ts
 // What one running job holds across its steps, as GitHub's runner keeps it: the env every later step
 // gets (workflow and job env, then GITHUB_ENV), the PATH entries from GITHUB_PATH, the job's status,
-// cancellation, the post stages waiting for the job's end, the masks, and the job summary (one
-// Markdown file per run: every step's GITHUB_STEP_SUMMARY, in order).
-
+// cancellation, the post stages waiting for the job's end, the masks, and the job's summary (every
+// step's GITHUB_STEP_SUMMARY, in order, in the run's summary file).
 
 class JobState {
     setup;
@@ -27663,7 +27836,6 @@ class JobState {
     env = {};
     /** GITHUB_PATH entries, oldest first (the newest goes first in PATH). */
     paths = [];
-    summary = [];
     posts = [];
     failed = false;
     cancelled = false;
@@ -27716,179 +27888,9 @@ class JobState {
                 this.paths.splice(known, 1);
             this.paths.push(path);
         }
-        if (files.summary.trim() !== '') {
-            this.summary.push(this.setup.commands.mask(files.summary.replace(/\n*$/, '\n')));
-            this.writeSummary();
-        }
+        if (files.summary.trim() !== '')
+            this.setup.summary.append(this.setup.commands.mask(files.summary));
     }
-    writeSummary() {
-        (0,external_node_fs_namespaceObject.writeFileSync)(this.setup.summaryPath, this.summary.join('\n'));
-    }
-    get hasSummary() {
-        return this.summary.length > 0;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/workflow/file-commands.ts
-// The runner's file commands: per step, fresh files named by GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV,
-// GITHUB_PATH and GITHUB_STEP_SUMMARY, read back when the step ends. Values are `name=value` lines or
-// heredocs (`name<<DELIMITER`, lines, `DELIMITER`), as @actions/core writes them.
-
-
-/** Empty files for one step, in `dir`. */
-function createFileCommands(dir, stepKey) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const file = (name) => {
-        const path = (0,external_node_path_.join)(dir, `${stepKey}-${name}`);
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, '');
-        return path;
-    };
-    return {
-        GITHUB_OUTPUT: file('output'),
-        GITHUB_STATE: file('state'),
-        GITHUB_ENV: file('env'),
-        GITHUB_PATH: file('path'),
-        GITHUB_STEP_SUMMARY: file('summary.md'),
-    };
-}
-function readFileCommands(paths) {
-    return {
-        outputs: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_OUTPUT, 'utf8'), 'GITHUB_OUTPUT'),
-        state: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_STATE, 'utf8'), 'GITHUB_STATE'),
-        env: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_ENV, 'utf8'), 'GITHUB_ENV'),
-        path: (0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_PATH, 'utf8')
-            .split(/\r?\n/)
-            .filter((line) => line.trim() !== ''),
-        summary: (0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_STEP_SUMMARY, 'utf8'),
-    };
-}
-/** Parses `name=value` lines and `name<<DELIM` heredocs; a malformed file is an error, as on GitHub. */
-function parseKeyValueFile(text, fileName) {
-    const result = {};
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] ?? '';
-        if (line.trim() === '')
-            continue;
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        const equals = line.indexOf('=');
-        if (heredoc && (equals === -1 || equals > line.indexOf('<<'))) {
-            const [, name = '', delimiter = ''] = heredoc;
-            const value = [];
-            let closed = false;
-            for (i++; i < lines.length; i++) {
-                if (lines[i] === delimiter) {
-                    closed = true;
-                    break;
-                }
-                value.push(lines[i] ?? '');
-            }
-            if (!closed)
-                throw new Error(`${fileName}: no closing delimiter ${delimiter} for ${name}`);
-            result[name] = value.join('\n');
-        }
-        else if (equals > 0) {
-            result[line.slice(0, equals)] = line.slice(equals + 1);
-        }
-        else {
-            throw new Error(`${fileName}: invalid line ${i + 1}: ${line}`);
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/workflow/stage-process.ts
-// One process of a step (a node action's stage, a run step's shell), run the way GitHub's runner runs
-// it: fresh file-command files, stdout read as workflow commands, stderr as log, masks applied, and
-// cancellation as SIGINT, then SIGTERM after 7.5 s, then a kill 2.5 s later. The process gets its
-// own process group and the signals go to the whole group, so a shell's children stop with it.
-
-
-
-const SIGTERM_AFTER_MS = 7500;
-const KILL_AFTER_MS = 2500;
-async function runProcessStage(options) {
-    const files = createFileCommands(options.filesDir, options.stepKey);
-    const child = (0,external_node_child_process_namespaceObject.spawn)(options.command, options.args, {
-        cwd: options.cwd,
-        env: { ...options.env, ...files },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-    });
-    const log = [];
-    const emit = (event) => {
-        log.push(event);
-        options.onEvent?.(event);
-    };
-    const signalGroup = (signal) => {
-        try {
-            if (child.pid !== undefined)
-                process.kill(-child.pid, signal);
-        }
-        catch {
-            // The group is gone already.
-        }
-    };
-    let cancelled = false;
-    const timers = [];
-    const cancel = () => {
-        cancelled = true;
-        signalGroup('SIGINT');
-        timers.push(setTimeout(() => {
-            signalGroup('SIGTERM');
-            timers.push(setTimeout(() => signalGroup('SIGKILL'), KILL_AFTER_MS));
-        }, SIGTERM_AFTER_MS));
-    };
-    if (options.signal?.aborted)
-        cancel();
-    else
-        options.signal?.addEventListener('abort', cancel, { once: true });
-    const stdout = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
-    stdout.on('line', (line) => options.commands.process(line).forEach(emit));
-    const stderr = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr });
-    stderr.on('line', (line) => emit({ type: 'line', text: options.commands.mask(line) }));
-    const exitCode = await new Promise((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-    });
-    timers.forEach(clearTimeout);
-    options.signal?.removeEventListener('abort', cancel);
-    return { exitCode, files: readFileCommands(files), log, cancelled };
-}
-
-;// CONCATENATED MODULE: ./src/workflow/node-action.ts
-// Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
-// INPUT_* variables, and the stage as a process (stage-process.ts: file commands, workflow commands,
-// cancellation). The action.yml itself is read by action-file.ts.
-
-/** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-function runNodeStage(options) {
-    const { script, node, ...rest } = options;
-    return runProcessStage({ ...rest, command: node ?? process.execPath, args: [script] });
-}
-/** The log as plain text lines, as a reader of the job log sees it. */
-function renderLog(events) {
-    return events.map((event) => {
-        switch (event.type) {
-            case 'line':
-                return event.text;
-            case 'group':
-                return `▸ ${event.title}`;
-            case 'endgroup':
-                return '◂';
-            case 'debug':
-                return `##[debug]${event.text}`;
-            case 'annotation':
-                return `${event.annotation.level === 'error' ? 'Error' : event.annotation.level === 'warning' ? 'Warning' : 'Notice'}: ${event.annotation.message}`;
-        }
-    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/actions/action-constants.js
@@ -28434,10 +28436,259 @@ function loadAction(dir, shownDir) {
     return { ...definition, runs: undefined };
 }
 
+;// CONCATENATED MODULE: ./src/workflow/matrix.ts
+// A job's `strategy:` as GitHub expands it. The matrix's vectors make a cross product in key order
+// (the first key varies slowest); an `exclude` entry removes the combinations it matches; an `include`
+// entry adds its other keys to every combination it matches (a later entry wins over an earlier one),
+// and, matching none, becomes a combination of its own. "Matches" means every value the entry gives,
+// nested ones too, equals the combination's by the expression language's `==`. A matrix whose
+// combinations are all excluded runs the job once, without a matrix, as GitHub does. Also: the names
+// GitHub shows (`train (lite)`), fail-fast (default true) and max-parallel (default: all at once).
+
+/** A strategy GitHub would refuse when the job starts; `problems` are one line each. */
+class StrategyError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('; '));
+        this.problems = problems;
+        this.name = 'StrategyError';
+    }
+}
+/** GitHub's limit on the jobs one matrix makes. */
+const MAX_MATRIX_JOBS = 256;
+/** GitHub cuts a job's shown name at this length. */
+const MAX_NAME_LENGTH = 100;
+const cli_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const shown = (value) => JSON.stringify(value ?? null);
+/** The evaluated `strategy:` (undefined when the job has none). */
+function expandStrategy(strategy) {
+    const problems = [];
+    let failFast = true;
+    let maxParallel = 0;
+    let matrix;
+    if (strategy !== undefined && strategy !== null) {
+        if (!cli_isObject(strategy))
+            throw new StrategyError([`strategy must be a mapping, not ${shown(strategy)}`]);
+        for (const [key, value] of Object.entries(strategy)) {
+            if (key === 'fail-fast') {
+                if (typeof value === 'boolean')
+                    failFast = value;
+                else
+                    problems.push(`strategy.fail-fast must be true or false, not ${shown(value)}`);
+            }
+            else if (key === 'max-parallel') {
+                if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+                    maxParallel = value;
+                else
+                    problems.push(`strategy.max-parallel must be a whole number, not ${shown(value)}`);
+            }
+            else if (key === 'matrix') {
+                if (cli_isObject(value))
+                    matrix = value;
+                else
+                    problems.push(`strategy.matrix must be a mapping, not ${shown(value)}`);
+            }
+            else
+                problems.push(`strategy.${key} is not a strategy key (fail-fast, max-parallel, matrix)`);
+        }
+    }
+    const jobs = matrix ? expandMatrix(matrix, problems) : [];
+    if (problems.length > 0)
+        throw new StrategyError(problems);
+    if (jobs.length > MAX_MATRIX_JOBS) {
+        throw new StrategyError([
+            `the matrix makes ${jobs.length} jobs; GitHub allows at most ${MAX_MATRIX_JOBS}`,
+        ]);
+    }
+    if (jobs.length === 0)
+        return { failFast, maxParallel: 1, jobs: [{ matrix: null, segments: [] }] };
+    return { failFast, maxParallel: maxParallel > 0 ? maxParallel : jobs.length, jobs };
+}
+function expandMatrix(matrix, problems) {
+    const vectors = [];
+    let include = [];
+    let exclude = [];
+    /** Every key but include and exclude, a valid list or not. */
+    const keys = new Set();
+    for (const [key, value] of Object.entries(matrix)) {
+        if (key === 'include' || key === 'exclude') {
+            const entries = value === null ? [] : value;
+            if (!Array.isArray(entries) || !entries.every(cli_isObject)) {
+                problems.push(`matrix.${key} must be a list of mappings, not ${shown(value)}`);
+                continue;
+            }
+            if (key === 'include')
+                include = entries;
+            else
+                exclude = entries;
+            continue;
+        }
+        keys.add(key);
+        if (!Array.isArray(value))
+            problems.push(`matrix.${key} must be a list, not ${shown(value)}`);
+        else if (value.length === 0)
+            problems.push(`matrix.${key} has no values`);
+        else
+            vectors.push([key, value]);
+    }
+    const vectorNames = new Set(vectors.map(([name]) => name));
+    for (const entry of include) {
+        if (Object.keys(entry).length === 0)
+            problems.push('matrix.include has an empty entry');
+    }
+    for (const entry of exclude) {
+        if (Object.keys(entry).length === 0)
+            problems.push('matrix.exclude has an empty entry');
+        for (const key of Object.keys(entry)) {
+            if (!keys.has(key))
+                problems.push(`matrix.exclude: ${key} is not a key of the matrix`);
+        }
+    }
+    if (keys.size === 0 && include.length === 0) {
+        problems.push('the matrix has no values: give it a list, or include entries');
+    }
+    if (problems.length > 0)
+        return [];
+    // Each include entry: the keys the matrix has (what it must match) and the others (what it adds).
+    const includes = include.map((entry) => {
+        const filter = {};
+        const extra = {};
+        for (const [key, value] of Object.entries(entry))
+            (vectorNames.has(key) ? filter : extra)[key] = value;
+        return { filter, extra, matched: false };
+    });
+    const jobs = [];
+    for (const combination of crossProduct(vectors)) {
+        if (exclude.some((entry) => matches(combination, entry)))
+            continue;
+        const added = {};
+        for (const entry of includes) {
+            if (!matches(combination, entry.filter))
+                continue;
+            entry.matched = true;
+            Object.assign(added, entry.extra);
+        }
+        jobs.push({ matrix: { ...combination, ...added }, segments: segmentsOf(combination) });
+    }
+    for (const entry of includes) {
+        if (entry.matched)
+            continue;
+        const combination = { ...entry.filter, ...entry.extra };
+        jobs.push({ matrix: combination, segments: segmentsOf(combination) });
+    }
+    return jobs;
+}
+function crossProduct(vectors) {
+    if (vectors.length === 0)
+        return [];
+    let combinations = [{}];
+    for (const [name, values] of vectors) {
+        combinations = combinations.flatMap((combination) => values.map((value) => ({ ...combination, [name]: value })));
+    }
+    return combinations;
+}
+/** Whether every value the filter gives (nested ones too) equals the combination's at the same place. */
+function matches(combination, filter) {
+    if (cli_isObject(filter)) {
+        return Object.entries(filter).every(([key, value]) => {
+            const found = cli_isObject(combination)
+                ? Object.entries(combination).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1]
+                : undefined;
+            return matches(found, value);
+        });
+    }
+    if (Array.isArray(filter)) {
+        return filter.every((value, index) => matches(Array.isArray(combination) ? combination[index] : undefined, value));
+    }
+    return expressionEquals(combination ?? null, filter);
+}
+/** The scalars of a combination, nested ones included, in order; empty strings and nulls left out. */
+function segmentsOf(value) {
+    if (cli_isObject(value))
+        return Object.values(value).flatMap(segmentsOf);
+    if (Array.isArray(value))
+        return value.flatMap(segmentsOf);
+    if (value === null || value === '')
+        return [];
+    return [String(value)];
+}
+/** `train (lite)`: the name, then the matrix values; cut at 100 characters as GitHub cuts it. */
+function jobDisplayName(name, segments) {
+    const full = segments.length > 0 ? `${name} (${segments.join(', ')})` : name;
+    return full.length > MAX_NAME_LENGTH ? `${full.slice(0, MAX_NAME_LENGTH - 3)}...` : full;
+}
+/** The `strategy` context of the job at `index`. */
+function strategyContext(strategy, index) {
+    return {
+        'fail-fast': strategy.failFast,
+        'job-index': index,
+        'job-total': strategy.jobs.length,
+        'max-parallel': strategy.maxParallel,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/workflow/references.ts
+// Which secrets and vars a job reads (`secrets.NAME`, `vars['NAME']`), found in the parsed
+// expressions, so that a dry run can say which ones were not given: on GitHub an unset one reads as ''
+// and the step that needs it fails later, far from the cause. Also which contexts a token reads at
+// all (a strategy that reads `needs` can only be expanded once its needs are done).
+
+
+
+
+function findReferences(tokens) {
+    const found = { secrets: new Set(), vars: new Set(), contexts: new Set() };
+    for (const root of tokens) {
+        if (!root)
+            continue;
+        for (const [, token] of TemplateToken.traverse(root)) {
+            if (!isBasicExpression(token))
+                continue;
+            try {
+                walk(parseExpression(token.expression), found);
+            }
+            catch {
+                // The parser has validated every expression; one that does not parse here reads nothing.
+            }
+        }
+    }
+    return found;
+}
+function walk(expr, found) {
+    if (expr instanceof ContextAccess) {
+        found.contexts.add(expr.name.lexeme.toLowerCase());
+    }
+    else if (expr instanceof IndexAccess) {
+        if (expr.expr instanceof ContextAccess && expr.index instanceof Literal) {
+            const context = expr.expr.name.lexeme.toLowerCase();
+            const name = expr.index.literal.coerceString();
+            if (context === 'secrets')
+                found.secrets.add(name);
+            if (context === 'vars')
+                found.vars.add(name);
+        }
+        walk(expr.expr, found);
+        walk(expr.index, found);
+    }
+    else if (expr instanceof FunctionCall || expr instanceof Logical) {
+        expr.args.forEach((arg) => walk(arg, found));
+    }
+    else if (expr instanceof Binary) {
+        walk(expr.left, found);
+        walk(expr.right, found);
+    }
+    else if (expr instanceof Unary) {
+        walk(expr.expr, found);
+    }
+    else if (expr instanceof Grouping) {
+        walk(expr.group, found);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/workflow-file.ts
 // A workflow file as the official parser reads it: parsed and schema-checked by
 // @actions/workflow-parser, converted to its model (jobs, steps, events), with the token tree kept for
-// the keys the model leaves out (defaults, timeout-minutes, with, shell, ...). One job is chosen.
+// the keys the model leaves out (defaults, timeout-minutes, with, shell, ...). Its jobs, or one of them.
 
 
 
@@ -28466,15 +28717,13 @@ async function loadWorkflow(path, file) {
         root: parsed.value,
     };
 }
-/** The job given by id, or the only one. */
-function selectJob(workflow, jobId) {
+/** Every job of the workflow, in file order. */
+function workflowJobs(workflow) {
+    return workflow.template.jobs.map((job) => selectJob(workflow, job.id.value));
+}
+/** The job given by id. */
+function selectJob(workflow, id) {
     const ids = workflow.template.jobs.map((job) => job.id.value);
-    const id = jobId ?? (ids.length === 1 ? ids[0] : undefined);
-    if (id === undefined) {
-        throw new CannotRun([
-            `${workflow.file} has ${ids.length} jobs (${ids.join(', ')}): choose one with --job ID`,
-        ]);
-    }
     const job = workflow.template.jobs.find((candidate) => candidate.id.value === id);
     const jobs = workflow.root.find('jobs');
     const token = jobs && isMapping(jobs) ? jobs.find(id) : undefined;
@@ -28511,10 +28760,14 @@ function jobSteps(selected) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/preflight.ts
-// Everything checked before a job starts, so that an unsupported feature stops the run before any
-// step has done anything: the job's kind and keys (container, services, strategy, runs-on), every
-// step's shell, and every `uses:` resolved and its action.yml loaded, composite actions' steps
-// included. Each problem is one line: `file:line: not supported: <feature>`.
+// Everything checked before the run starts, so that an unsupported feature stops it before any step
+// of any job has done anything: each job's kind and keys (a reusable workflow, container, services,
+// runs-on), its matrix when it can be expanded already (it does not read `needs`), every step's
+// shell, and every `uses:` resolved and its action.yml loaded, composite actions' steps included.
+// Each problem is one line: `file:line: not supported: <feature>` (or what is wrong with a matrix).
+
+
+
 
 
 
@@ -28523,29 +28776,14 @@ const SHELLS = ['bash', 'sh'];
 const JOB_KEYS = {
     container: 'container: (jobs in a container; this runner runs steps on this machine)',
     services: 'services: (service containers)',
-    strategy: 'strategy: (matrix jobs; run one job with --job)',
 };
-function preflight(workflow, selected, workspace, actionsRoot) {
+/**
+ * The jobs of the run checked; `scope` holds the contexts a matrix may read before the run (github,
+ * vars, inputs). The actions every `uses:` names, resolved and loaded.
+ */
+function preflight(workflow, jobs, workspace, actionsRoot, scope) {
     const problems = [];
     const notSupported = (file, token, feature) => problems.push(`${file}:${token?.line ?? 1}: not supported: ${feature}`);
-    const { job, token } = selected;
-    if (job.type === 'reusableWorkflowJob') {
-        notSupported(workflow.file, token.find('uses') ?? token, `reusable workflows (jobs.${selected.id}.uses)`);
-        throw new CannotRun(problems);
-    }
-    for (const pair of token) {
-        const feature = JOB_KEYS[pair.key.toString()];
-        if (feature)
-            notSupported(workflow.file, pair.key, feature);
-    }
-    const runsOn = token.find('runs-on');
-    if (runsOn && !(isString(runsOn) && /^ubuntu-/.test(runsOn.value))) {
-        const shown = isString(runsOn) ? runsOn.value : JSON.stringify(runsOn.toJSON());
-        notSupported(workflow.file, runsOn, `runs-on: ${shown} (only ubuntu-* runners)`);
-    }
-    const defaultShell = runDefault(workflow, selected, 'shell');
-    if (defaultShell)
-        checkShell(workflow.file, defaultShell, notSupported);
     const catalog = new Map();
     const visit = (steps, file, seen) => {
         for (const step of steps) {
@@ -28581,15 +28819,233 @@ function preflight(workflow, selected, workspace, actionsRoot) {
             }
         }
     };
-    visit(jobSteps(selected), workflow.file, new Set());
+    for (const selected of jobs) {
+        const { job, token } = selected;
+        if (job.type === 'reusableWorkflowJob') {
+            notSupported(workflow.file, token.find('uses') ?? token, `reusable workflows (jobs.${selected.id}.uses)`);
+            continue;
+        }
+        for (const pair of token) {
+            const feature = JOB_KEYS[pair.key.toString()];
+            if (feature)
+                notSupported(workflow.file, pair.key, feature);
+        }
+        const runsOn = token.find('runs-on');
+        const strategy = staticStrategy(workflow, selected, scope, problems);
+        if (runsOn) {
+            // An expression (${{ matrix.os }}) is checked for every matrix job now when it can be, else when the job starts.
+            const matrices = strategy?.jobs.map((each) => each.matrix) ?? [null];
+            const found = new Set();
+            for (const matrix of readsNeeds(runsOn) ? [] : matrices) {
+                try {
+                    const problem = runsOnProblem(runsOn, { ...scope, contexts: { ...scope.contexts, matrix } }, workflow.file);
+                    if (problem)
+                        found.add(problem);
+                }
+                catch {
+                    // An expression that fails here fails the job when it starts, with its message.
+                }
+            }
+            for (const problem of found)
+                notSupported(workflow.file, runsOn, `runs-on: ${problem}`);
+        }
+        const defaultShell = runDefault(workflow, selected, 'shell');
+        if (defaultShell)
+            checkShell(workflow.file, defaultShell, notSupported);
+        visit(jobSteps(selected), workflow.file, new Set());
+    }
     if (problems.length > 0)
         throw new CannotRun(problems);
     return catalog;
+}
+const readsNeeds = (token) => findReferences([token]).contexts.has('needs');
+/** The job's strategy expanded now, unless it reads `needs`; its problems as `file:line:` lines. */
+function staticStrategy(workflow, selected, scope, problems) {
+    const token = selected.token.find('strategy');
+    if (!token || readsNeeds(token))
+        return undefined;
+    try {
+        return expandStrategy(evaluateToJson(token, scope, workflow.file));
+    }
+    catch (error) {
+        const lines = error instanceof StrategyError ? error.problems : [error.message];
+        problems.push(...lines.map((line) => /^\S+:\d+: /.test(line) ? line : `${workflow.file}:${token.line ?? 1}: jobs.${selected.id}: ${line}`));
+        return undefined;
+    }
+}
+/** Why a runs-on cannot run here (only ubuntu-* runners), or undefined when it can. */
+function runsOnProblem(token, scope, file) {
+    const value = evaluateToJson(token, scope, file);
+    if (typeof value === 'string' && /^ubuntu-/.test(value))
+        return undefined;
+    return `${typeof value === 'string' ? value : JSON.stringify(value)} (only ubuntu-* runners)`;
 }
 function checkShell(file, shell, notSupported) {
     if (isString(shell) && !SHELLS.includes(shell.value)) {
         notSupported(file, shell, `shell: ${shell.value} (bash or sh)`);
     }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/workflow/file-commands.ts
+// The runner's file commands: per step, fresh files named by GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV,
+// GITHUB_PATH and GITHUB_STEP_SUMMARY, read back when the step ends. Values are `name=value` lines or
+// heredocs (`name<<DELIMITER`, lines, `DELIMITER`), as @actions/core writes them.
+
+
+/** Empty files for one step, in `dir`. */
+function createFileCommands(dir, stepKey) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const file = (name) => {
+        const path = (0,external_node_path_.join)(dir, `${stepKey}-${name}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, '');
+        return path;
+    };
+    return {
+        GITHUB_OUTPUT: file('output'),
+        GITHUB_STATE: file('state'),
+        GITHUB_ENV: file('env'),
+        GITHUB_PATH: file('path'),
+        GITHUB_STEP_SUMMARY: file('summary.md'),
+    };
+}
+function readFileCommands(paths) {
+    return {
+        outputs: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_OUTPUT, 'utf8'), 'GITHUB_OUTPUT'),
+        state: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_STATE, 'utf8'), 'GITHUB_STATE'),
+        env: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_ENV, 'utf8'), 'GITHUB_ENV'),
+        path: (0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_PATH, 'utf8')
+            .split(/\r?\n/)
+            .filter((line) => line.trim() !== ''),
+        summary: (0,external_node_fs_namespaceObject.readFileSync)(paths.GITHUB_STEP_SUMMARY, 'utf8'),
+    };
+}
+/** Parses `name=value` lines and `name<<DELIM` heredocs; a malformed file is an error, as on GitHub. */
+function parseKeyValueFile(text, fileName) {
+    const result = {};
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] ?? '';
+        if (line.trim() === '')
+            continue;
+        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+        const equals = line.indexOf('=');
+        if (heredoc && (equals === -1 || equals > line.indexOf('<<'))) {
+            const [, name = '', delimiter = ''] = heredoc;
+            const value = [];
+            let closed = false;
+            for (i++; i < lines.length; i++) {
+                if (lines[i] === delimiter) {
+                    closed = true;
+                    break;
+                }
+                value.push(lines[i] ?? '');
+            }
+            if (!closed)
+                throw new Error(`${fileName}: no closing delimiter ${delimiter} for ${name}`);
+            result[name] = value.join('\n');
+        }
+        else if (equals > 0) {
+            result[line.slice(0, equals)] = line.slice(equals + 1);
+        }
+        else {
+            throw new Error(`${fileName}: invalid line ${i + 1}: ${line}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/workflow/stage-process.ts
+// One process of a step (a node action's stage, a run step's shell), run the way GitHub's runner runs
+// it: fresh file-command files, stdout read as workflow commands, stderr as log, masks applied, and
+// cancellation as SIGINT, then SIGTERM after 7.5 s, then a kill 2.5 s later. The process gets its
+// own process group and the signals go to the whole group, so a shell's children stop with it.
+
+
+
+const SIGTERM_AFTER_MS = 7500;
+const KILL_AFTER_MS = 2500;
+async function runProcessStage(options) {
+    const files = createFileCommands(options.filesDir, options.stepKey);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(options.command, options.args, {
+        cwd: options.cwd,
+        env: { ...options.env, ...files },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const log = [];
+    const emit = (event) => {
+        log.push(event);
+        options.onEvent?.(event);
+    };
+    const signalGroup = (signal) => {
+        try {
+            if (child.pid !== undefined)
+                process.kill(-child.pid, signal);
+        }
+        catch {
+            // The group is gone already.
+        }
+    };
+    let cancelled = false;
+    const timers = [];
+    const cancel = () => {
+        cancelled = true;
+        signalGroup('SIGINT');
+        timers.push(setTimeout(() => {
+            signalGroup('SIGTERM');
+            timers.push(setTimeout(() => signalGroup('SIGKILL'), KILL_AFTER_MS));
+        }, SIGTERM_AFTER_MS));
+    };
+    if (options.signal?.aborted)
+        cancel();
+    else
+        options.signal?.addEventListener('abort', cancel, { once: true });
+    const stdout = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout });
+    stdout.on('line', (line) => options.commands.process(line).forEach(emit));
+    const stderr = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr });
+    stderr.on('line', (line) => emit({ type: 'line', text: options.commands.mask(line) }));
+    const exitCode = await new Promise((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+    timers.forEach(clearTimeout);
+    options.signal?.removeEventListener('abort', cancel);
+    return { exitCode, files: readFileCommands(files), log, cancelled };
+}
+
+;// CONCATENATED MODULE: ./src/workflow/node-action.ts
+// Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
+// INPUT_* variables, and the stage as a process (stage-process.ts: file commands, workflow commands,
+// cancellation). The action.yml itself is read by action-file.ts.
+
+/** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+function runNodeStage(options) {
+    const { script, node, ...rest } = options;
+    return runProcessStage({ ...rest, command: node ?? process.execPath, args: [script] });
+}
+/** The log as plain text lines, as a reader of the job log sees it. */
+function renderLog(events) {
+    return events.map((event) => {
+        switch (event.type) {
+            case 'line':
+                return event.text;
+            case 'group':
+                return `▸ ${event.title}`;
+            case 'endgroup':
+                return '◂';
+            case 'debug':
+                return `##[debug]${event.text}`;
+            case 'annotation':
+                return `${event.annotation.level === 'error' ? 'Error' : event.annotation.level === 'warning' ? 'Warning' : 'Notice'}: ${event.annotation.message}`;
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/step-runner.ts
@@ -28967,7 +29423,7 @@ class StepRunner {
         const common = {
             env: options.env,
             cwd: options.cwd ?? setup.workspace,
-            filesDir: (0,external_node_path_.join)(setup.runDir, 'files'),
+            filesDir: (0,external_node_path_.join)(setup.jobDir, 'files'),
             stepKey: this.job.stageKey(options.stepId),
             commands: setup.commands,
             onEvent: (event) => setup.log.event(event, options.depth),
@@ -28985,9 +29441,12 @@ function stateVariables(state) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
-// One job from start to end, in the runner's order: workflow and job env, the job's `if:`, the pre
-// stages of its node actions, its steps, then the post stages in reverse order; `timeout-minutes`
-// (default 360) cancels it. The result says how it ended and holds the steps context.
+// One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
+// runs-on and the environment it deploys to, the pre stages of its node actions, its steps, the post
+// stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
+// 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
+// are decided before, once for all of a matrix's jobs (job-scheduler.ts).
+
 
 
 
@@ -28997,6 +29456,7 @@ function stateVariables(state) {
 const DEFAULT_JOB_MINUTES = 360;
 async function runJob(options) {
     const { workflow, selected, setup } = options;
+    const { log } = setup;
     const started = Date.now();
     const job = new JobState(setup);
     const runner = new StepRunner(job);
@@ -29015,33 +29475,51 @@ async function runJob(options) {
             workingDirectory: runDefault(workflow, selected, 'working-directory'),
         },
     };
-    const result = (status, timedOutAfter) => {
-        job.writeSummary();
-        return { status, steps, failures: runner.failures, durationMs: Date.now() - started, timedOutAfter };
+    const scope = () => runner.scope(frame, { ...job.env });
+    const evaluate = (token) => evaluateToString(token, scope(), workflow.file);
+    let continueOnError = false;
+    const result = (status, outputs = {}, timedOutAfter) => ({
+        status,
+        steps,
+        failures: runner.failures,
+        durationMs: Date.now() - started,
+        timedOutAfter,
+        outputs,
+        continueOnError,
+    });
+    const jobError = (error) => {
+        log.line(log.paint('red', `Error: ${messageOf(error)}`));
+        return result('failure');
     };
-    Object.assign(job.env, options.outerEnv);
+    let minutes = DEFAULT_JOB_MINUTES;
+    let environment;
     try {
+        const continueToken = selected.token.find('continue-on-error');
+        if (continueToken)
+            continueOnError = isTruthy(evaluateToValue(continueToken, scope(), workflow.file));
+        const timeoutToken = selected.token.find('timeout-minutes');
+        if (timeoutToken)
+            minutes = Number(evaluateToValue(timeoutToken, scope(), workflow.file));
+        const runsOn = selected.token.find('runs-on');
+        const problem = runsOn && runsOnProblem(runsOn, scope(), workflow.file);
+        if (problem)
+            throw new Error(`runs-on: ${problem}`);
+        environment = readEnvironment(selected.token.find('environment'), evaluate);
+        Object.assign(job.env, options.outerEnv);
         for (const mapping of [workflow.template.env, selected.token.find('env')]) {
-            evaluateEnvInto(job.env, mapping, (token) => evaluateToString(token, runner.scope(frame, { ...job.env }), workflow.file));
-        }
-        if (!evaluateCondition(selected.job.if.expression, runner.scope(frame, { ...job.env }))) {
-            setup.log.line(setup.log.paint('dim', `– job ${selected.id} skipped: its if: ${selected.job.if.expression} is false`));
-            return result('skipped');
+            evaluateEnvInto(job.env, mapping, (token) => evaluateToString(token, scope(), workflow.file));
         }
     }
     catch (error) {
-        setup.log.line(setup.log.paint('red', `Error: ${messageOf(error)}`));
-        runner.failures.push({ name: `job ${selected.id}`, depth: 0 });
-        return result('failure');
+        return jobError(error);
     }
-    const timeoutToken = selected.token.find('timeout-minutes');
-    const minutes = timeoutToken
-        ? Number(evaluateToValue(timeoutToken, runner.scope(frame, { ...job.env }), workflow.file))
-        : DEFAULT_JOB_MINUTES;
+    if (environment) {
+        log.line(`environment  ${environment.name}: its protection rules (required reviewers, wait timer, branch rules) are not emulated; the job runs at once`);
+    }
     let timedOutAfter;
     const timer = setTimeout(() => {
         timedOutAfter = minutes;
-        setup.log.line(setup.log.paint('red', `Error: the job has exceeded its timeout of ${minutes} minutes`));
+        log.line(log.paint('red', `Error: the job has exceeded its timeout of ${minutes} minutes`));
         job.cancel();
     }, minutes * 60_000);
     const stopListening = options.onCancel?.(() => job.cancel());
@@ -29057,9 +29535,49 @@ async function runJob(options) {
         clearTimeout(timer);
         stopListening?.();
     }
+    let outputs;
+    try {
+        outputs = jobOutputs(selected.token.find('outputs'), scope(), workflow.file, (name, value) => {
+            if (setup.commands.mask(value) === value)
+                return true;
+            log.line(log.paint('yellow', `Warning: output ${name} is left out: its value holds a secret`));
+            return false;
+        });
+        if (environment?.url) {
+            const url = evaluate(environment.url);
+            if (url !== '')
+                log.line(`environment  ${environment.name}  ${url}`);
+        }
+    }
+    catch (error) {
+        return jobError(error);
+    }
     if (timedOutAfter !== undefined)
-        return result('failure', timedOutAfter);
-    return result(job.cancelled ? 'cancelled' : job.failed ? 'failure' : 'success');
+        return result('failure', outputs, timedOutAfter);
+    return result(job.cancelled ? 'cancelled' : job.failed ? 'failure' : 'success', outputs);
+}
+/** `environment: production`, or `environment: {name, url}`. */
+function readEnvironment(token, evaluate) {
+    if (!token)
+        return undefined;
+    const nameToken = isMapping(token) ? token.find('name') : token;
+    const name = nameToken ? evaluate(nameToken) : '';
+    if (name === '')
+        return undefined;
+    return { name, url: isMapping(token) ? token.find('url') : undefined };
+}
+/** The job's `outputs:`, evaluated; `keep` decides for each value whether it may leave the job. */
+function jobOutputs(mapping, scope, file, keep) {
+    const outputs = {};
+    if (!mapping || !isMapping(mapping))
+        return outputs;
+    for (const pair of mapping) {
+        const name = pair.key.toString();
+        const value = evaluateToString(pair.value, scope, file);
+        if (keep(name, value))
+            outputs[name] = value;
+    }
+    return outputs;
 }
 /** An `env:` mapping, each value evaluated with the variables set so far. */
 function evaluateEnvInto(env, mapping, evaluate) {
@@ -29069,66 +29587,13 @@ function evaluateEnvInto(env, mapping, evaluate) {
         env[pair.key.toString()] = evaluate(pair.value);
 }
 
-;// CONCATENATED MODULE: ./src/workflow/references.ts
-// Which secrets and vars a job reads (`secrets.NAME`, `vars['NAME']`), found in the parsed
-// expressions, so that a dry run can say which ones were not given: on GitHub an unset one reads as ''
-// and the step that needs it fails later, far from the cause.
-
-
-
-
-function findReferences(tokens) {
-    const found = { secrets: new Set(), vars: new Set() };
-    for (const root of tokens) {
-        if (!root)
-            continue;
-        for (const [, token] of TemplateToken.traverse(root)) {
-            if (!isBasicExpression(token))
-                continue;
-            try {
-                walk(parseExpression(token.expression), found);
-            }
-            catch {
-                // The parser has validated every expression; one that does not parse here reads nothing.
-            }
-        }
-    }
-    return found;
-}
-function walk(expr, found) {
-    if (expr instanceof IndexAccess) {
-        if (expr.expr instanceof ContextAccess && expr.index instanceof Literal) {
-            const context = expr.expr.name.lexeme.toLowerCase();
-            const name = expr.index.literal.coerceString();
-            if (context === 'secrets')
-                found.secrets.add(name);
-            if (context === 'vars')
-                found.vars.add(name);
-        }
-        walk(expr.expr, found);
-        walk(expr.index, found);
-    }
-    else if (expr instanceof FunctionCall || expr instanceof Logical) {
-        expr.args.forEach((arg) => walk(arg, found));
-    }
-    else if (expr instanceof Binary) {
-        walk(expr.left, found);
-        walk(expr.right, found);
-    }
-    else if (expr instanceof Unary) {
-        walk(expr.expr, found);
-    }
-    else if (expr instanceof Grouping) {
-        walk(expr.group, found);
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/workflow/run-context.ts
-// What the runner knows about one run of one job: the `github` and `runner` contexts, taken from the
-// local working tree (repository from the origin remote, sha and branch from git), the event payload
-// file, and the GITHUB_* / RUNNER_* variables every step's process gets, as on a GitHub runner.
+// What the runner knows about one run and each of its jobs: the `github` and `runner` contexts, taken
+// from the local working tree (repository from the origin remote, sha and branch from git), the event
+// payload file, and the GITHUB_* / RUNNER_* variables every step's process gets, as on a GitHub
+// runner. Each job has its own RUNNER_TEMP, as each GitHub job has its own runner.
 
 
 
@@ -29158,14 +29623,13 @@ function gitFacts(workspace) {
 function runnerOs() {
     return process.platform === 'darwin' ? 'macOS' : process.platform === 'win32' ? 'Windows' : 'Linux';
 }
+/** The run's contexts; `forJob` makes a job's from them. */
 function createRunContext(run) {
     const facts = gitFacts(run.workspace);
     const [owner = 'local'] = facts.repository.split('/');
     const actor = (0,external_node_os_namespaceObject.userInfo)().username || 'local';
     const ref = `refs/heads/${facts.branch}`;
-    const runnerTemp = (0,external_node_path_.join)(run.runDir, 'temp');
     const toolCache = (0,external_node_path_.join)(run.runDir, 'tool-cache');
-    (0,external_node_fs_namespaceObject.mkdirSync)(runnerTemp, { recursive: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(toolCache, { recursive: true });
     const repository = {
         full_name: facts.repository,
@@ -29192,7 +29656,7 @@ function createRunContext(run) {
         event_path: eventPath,
         graphql_url: 'https://api.github.com/graphql',
         head_ref: '',
-        job: run.jobId,
+        job: '',
         ref,
         ref_name: facts.branch,
         ref_type: 'branch',
@@ -29215,7 +29679,7 @@ function createRunContext(run) {
         name: 'odahu-local',
         os,
         arch,
-        temp: runnerTemp,
+        temp: '',
         tool_cache: toolCache,
         environment: 'self-hosted',
         ...(run.debug ? { debug: '1' } : {}),
@@ -29227,7 +29691,6 @@ function createRunContext(run) {
         GITHUB_API_URL: 'https://api.github.com',
         GITHUB_EVENT_NAME: run.eventName,
         GITHUB_EVENT_PATH: eventPath,
-        GITHUB_JOB: run.jobId,
         GITHUB_REF: ref,
         GITHUB_REF_NAME: facts.branch,
         GITHUB_REF_TYPE: 'branch',
@@ -29243,11 +29706,21 @@ function createRunContext(run) {
         RUNNER_ARCH: arch,
         RUNNER_NAME: 'odahu-local',
         RUNNER_OS: os,
-        RUNNER_TEMP: runnerTemp,
         RUNNER_TOOL_CACHE: toolCache,
         ...(run.debug ? { RUNNER_DEBUG: '1' } : {}),
     };
-    return { github, runner, env, runnerTemp };
+    return { github, runner, env, runnerTemp: '' };
+}
+/** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
+function forJob(run, jobId, jobDir) {
+    const runnerTemp = (0,external_node_path_.join)(jobDir, 'temp');
+    (0,external_node_fs_namespaceObject.mkdirSync)(runnerTemp, { recursive: true });
+    return {
+        github: { ...run.github, job: jobId },
+        runner: { ...run.runner, temp: runnerTemp },
+        env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
+        runnerTemp,
+    };
 }
 /**
  * This machine's environment as a runner's steps see it: without what belongs to the runner itself
@@ -29357,11 +29830,378 @@ class WorkflowCommands {
     }
 }
 
+;// CONCATENATED MODULE: ./src/workflow/job-scheduler.ts
+// Runs the jobs of a run as GitHub schedules them: a job starts as soon as every job it needs has
+// ended, so jobs that do not depend on each other run at once. When its turn comes, a job's `if:` is
+// evaluated once (over the `needs` context and its ancestors' results); then its strategy is expanded
+// and its matrix jobs run, at most max-parallel at once; with fail-fast, the first failure cancels
+// the matrix's other jobs (running ones get a cancel, queued ones never start). A matrix job's result
+// for `needs` is failure if one of its jobs failed, else cancelled if one was cancelled, else
+// success; its outputs are every job's non-empty outputs, a later-finishing job's winning. A job
+// with continue-on-error that fails shows as failed but counts as success, as on GitHub.
+// Cancelling the run (Ctrl-C) cancels every running job; jobs not started yet then run only if their
+// `if:` says so (always(), cancelled()); a second cancel stops those too.
+
+
+
+
+
+
+
+
+
+
+
+class JobScheduler {
+    options;
+    graph;
+    /** Cancels of the running jobs. */
+    running = new Set();
+    /** How many times the run was cancelled. */
+    cancels = 0;
+    started = 0;
+    runLog;
+    constructor(options) {
+        this.options = options;
+        this.graph = new JobGraph(options.jobs);
+        this.runLog = this.jobLog((text) => options.log.write(text), new WorkflowCommands());
+    }
+    /** Ctrl-C: the first cancels the running jobs, the next ones stop what runs after a cancel, too. */
+    cancel() {
+        this.cancels += 1;
+        for (const cancel of [...this.running]) {
+            cancel();
+            if (this.cancels > 1)
+                cancel();
+        }
+    }
+    get cancelled() {
+        return this.cancels > 0;
+    }
+    /** Every job of the run, in needs order; what each ended as, in that order. */
+    async run() {
+        const outcomes = new Map();
+        const waiting = [...this.graph.order];
+        const running = new Map();
+        while (waiting.length > 0 || running.size > 0) {
+            for (const job of [...waiting]) {
+                if (!this.graph.needs(job.id).every((id) => outcomes.has(id)))
+                    continue;
+                waiting.splice(waiting.indexOf(job), 1);
+                const done = this.runWorkflowJob(job, outcomes).then((outcome) => {
+                    outcomes.set(job.id, outcome);
+                    running.delete(job.id);
+                });
+                running.set(job.id, done);
+            }
+            if (running.size > 0)
+                await Promise.race(running.values());
+        }
+        return this.graph.order.map((job) => outcomes.get(job.id));
+    }
+    /** One workflow job: its `if:`, its strategy, its matrix jobs; what it ended as. */
+    async runWorkflowJob(selected, done) {
+        const { workflow } = this.options;
+        const cancelsAtStart = this.cancels;
+        const needs = {};
+        for (const id of this.graph.needs(selected.id)) {
+            const outcome = done.get(id);
+            if (outcome)
+                needs[id] = { result: outcome.result, outputs: outcome.outputs };
+        }
+        const ancestors = {};
+        for (const id of this.graph.ancestors(selected.id))
+            ancestors[id] = done.get(id)?.result ?? 'skipped';
+        const baseName = literalName(selected);
+        const outcome = (result, runs, outputs = {}) => ({
+            id: selected.id,
+            result,
+            outputs,
+            runs,
+        });
+        const contexts = this.contexts(selected.id, needs);
+        let strategy;
+        try {
+            const condition = selected.job.if.expression;
+            if (!evaluateCondition(condition, { contexts, status: { ancestors, cancelled: this.cancelled } })) {
+                this.runLog.line(this.runLog.paint('dim', `– job ${baseName} skipped: its if: ${condition} is false${why(ancestors, this.graph.needs(selected.id), this.cancelled)}`));
+                this.runLog.line('');
+                return outcome('skipped', [{ name: baseName, shown: 'skipped' }]);
+            }
+            const token = selected.token.find('strategy');
+            strategy = expandStrategy(token ? evaluateToJson(token, { contexts, status: 'success' }, workflow.file) : undefined);
+        }
+        catch (error) {
+            const message = error instanceof StrategyError ? `strategy: ${error.problems.join('; ')}` : messageOf(error);
+            this.runLog.line(`${this.runLog.paint('red', '✗')} job ${baseName} failed: ${message}`);
+            this.runLog.line('');
+            return outcome('failure', [{ name: baseName, shown: 'failed' }]);
+        }
+        const { runs, finished } = await this.runMatrix(selected, strategy, needs, cancelsAtStart);
+        // As GitHub merges a matrix's outputs: each job's non-empty values, a later-finishing job's winning.
+        const outputs = {};
+        for (const result of finished) {
+            for (const [name, value] of Object.entries(result.outputs)) {
+                if (value !== '' || strategy.jobs.length === 1)
+                    outputs[name] = value;
+            }
+        }
+        // A failure with continue-on-error counts as a success, as on GitHub.
+        const failed = runs.some((run) => run.shown === 'failed' && !run.result?.continueOnError);
+        const result = failed
+            ? 'failure'
+            : runs.some((run) => run.shown === 'cancelled')
+                ? 'cancelled'
+                : 'success';
+        return outcome(result, runs, outputs);
+    }
+    /** The matrix's jobs, at most max-parallel at once, with fail-fast; the results in the order they ended. */
+    async runMatrix(selected, strategy, needs, cancelsAtStart) {
+        const runs = [];
+        const finished = [];
+        const siblings = new Set();
+        let failedFirst;
+        let next = 0;
+        const worker = async () => {
+            while (next < strategy.jobs.length) {
+                const index = next;
+                next += 1;
+                const matrixJob = strategy.jobs[index];
+                const contexts = {
+                    ...this.contexts(selected.id, needs),
+                    strategy: strategyContext(strategy, index),
+                    matrix: matrixJob.matrix,
+                };
+                const fallback = jobDisplayName(literalName(selected), matrixJob.segments);
+                let name;
+                try {
+                    name = this.displayName(selected, fallback, contexts);
+                }
+                catch (error) {
+                    this.runLog.line(`${this.runLog.paint('red', '✗')} job ${fallback} failed: name: ${messageOf(error)}`);
+                    this.runLog.line('');
+                    runs[index] = { name: fallback, shown: 'failed' };
+                    failedFirst ??= strategy.failFast && strategy.jobs.length > 1 ? fallback : undefined;
+                    continue;
+                }
+                if (failedFirst !== undefined || this.cancels > cancelsAtStart) {
+                    const why = failedFirst !== undefined ? `fail-fast, after ${failedFirst} failed` : 'the run was cancelled';
+                    this.runLog.line(this.runLog.paint('dim', `– job ${name} cancelled before it started: ${why}`));
+                    this.runLog.line('');
+                    runs[index] = { name, shown: 'cancelled' };
+                    continue;
+                }
+                const result = await this.runOne(selected, name, contexts, (cancel) => {
+                    this.running.add(cancel);
+                    siblings.add(cancel);
+                    return () => {
+                        this.running.delete(cancel);
+                        siblings.delete(cancel);
+                    };
+                });
+                runs[index] = { name, shown: shownResult(result), result };
+                finished.push(result);
+                if (strategy.failFast &&
+                    strategy.jobs.length > 1 &&
+                    result.status === 'failure' &&
+                    !result.continueOnError &&
+                    failedFirst === undefined) {
+                    failedFirst = name;
+                    for (const cancel of [...siblings])
+                        cancel();
+                }
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(strategy.maxParallel, strategy.jobs.length) }, worker));
+        return { runs, finished };
+    }
+    /** One job from start to end, its log in its own block. */
+    async runOne(selected, name, contexts, onCancel) {
+        const options = this.options;
+        this.started += 1;
+        const jobDir = (0,external_node_path_.join)(options.runDir, 'jobs', `${String(this.started).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '_')}`);
+        const block = options.log.open();
+        const commands = new WorkflowCommands();
+        for (const value of Object.values(options.secrets))
+            commands.addMask(value);
+        const log = this.jobLog((text) => block.write(text), commands);
+        log.line(log.paint('bold', `━━ job ${name}`));
+        const result = await runJob({
+            workflow: options.workflow,
+            selected,
+            name,
+            outerEnv: options.outerEnv,
+            setup: {
+                catalog: options.catalog,
+                workspace: options.workspace,
+                jobDir,
+                fixed: {
+                    vars: options.vars,
+                    secrets: options.secrets,
+                    needs: contexts.needs,
+                    strategy: contexts.strategy,
+                    matrix: contexts.matrix,
+                },
+                inputs: options.inputs,
+                commands,
+                log,
+                context: forJob(options.context, selected.id, jobDir),
+                machineEnv: options.machineEnv,
+                summary: options.summary.job(name),
+            },
+            onCancel,
+        });
+        printJobEnd(log, name, result);
+        log.line('');
+        block.close();
+        return result;
+    }
+    /**
+     * The name a job shows: `name:` evaluated when it holds an expression (an error in it fails the
+     * job, as on GitHub), else the name or id with the matrix values after it (`fallback`).
+     */
+    displayName(selected, fallback, contexts) {
+        const token = selected.job.name;
+        if (!token || !isBasicExpression(token))
+            return fallback;
+        const scope = { contexts, status: 'success' };
+        return evaluateToString(token, scope, this.options.workflow.file) || fallback;
+    }
+    /** The contexts a job's `if:`, name and strategy read. */
+    contexts(jobId, needs) {
+        const { context, vars, inputs } = this.options;
+        return jobLevelContexts({ github: { ...context.github, job: jobId }, vars, inputs, needs });
+    }
+    jobLog(write, commands) {
+        const { color, debug } = this.options;
+        return new JobLog({ write, color, debug, mask: (text) => commands.mask(text) });
+    }
+}
+/** Why a job's `if:` may be false: the ancestors that failed or were cancelled, else the needs skipped. */
+function why(ancestors, needs, cancelled) {
+    const ended = (ids, results) => ids
+        .filter((id) => results.includes(ancestors[id] ?? 'success'))
+        .map((id) => `${id} ${ancestors[id] === 'failure' ? 'failed' : ancestors[id]}`);
+    const causes = ended(Object.keys(ancestors), ['failure', 'cancelled']);
+    const shown = causes.length > 0 ? causes : ended(needs, ['skipped']);
+    if (cancelled)
+        shown.push('the run was cancelled');
+    return shown.length > 0 ? ` (${shown.join(', ')})` : '';
+}
+/** The job's `name:` when it is plain text, else its id. */
+function literalName(selected) {
+    const token = selected.job.name;
+    return token && isString(token) && token.value !== '' ? token.value : selected.id;
+}
+function shownResult(result) {
+    return result.status === 'success' ? 'succeeded' : result.status === 'cancelled' ? 'cancelled' : 'failed';
+}
+/** The job's last line: how it ended, and when it failed, which step. */
+function printJobEnd(log, name, result) {
+    const took = formatDuration(result.durationMs, 1);
+    const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
+    const cross = log.paint('red', '✗');
+    const tolerated = result.continueOnError ? ' (continue-on-error)' : '';
+    if (result.status === 'success')
+        log.line(`${log.paint('green', '✓')} job ${name} succeeded in ${took}`);
+    else if (result.timedOutAfter !== undefined) {
+        log.line(`${cross} job ${name} timed out after ${result.timedOutAfter} minutes${tolerated}`);
+    }
+    else if (result.status === 'cancelled')
+        log.line(`${cross} job ${name} was cancelled after ${took}`);
+    else
+        log.line(`${cross} job ${name} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}${tolerated}`);
+}
+
+;// CONCATENATED MODULE: ./src/workflow/run-log.ts
+// The terminal, shared by the jobs of a run. Jobs that run at once would interleave their lines, so
+// each job writes to its own block: the oldest unfinished block is shown as it is written, the
+// others are kept and shown whole, in the order the jobs started, when their turn comes. Every job's
+// log thus reads top to bottom as on GitHub's job page, and one job is always seen live.
+class RunLog {
+    out;
+    /** Blocks not yet shown to the end, oldest first; the first one is live. */
+    queue = [];
+    constructor(out) {
+        this.out = out;
+    }
+    /** Text of the run's own (the header, a job skipped, the result), shown after what is already open. */
+    write(text) {
+        const block = this.open();
+        block.write(text);
+        block.close();
+    }
+    open() {
+        const block = { text: [], done: false };
+        this.queue.push(block);
+        return {
+            write: (text) => {
+                if (this.queue[0] === block)
+                    this.out(text);
+                else
+                    block.text.push(text);
+            },
+            close: () => {
+                block.done = true;
+                this.advance();
+            },
+        };
+    }
+    /** Shows the blocks whose turn has come: finished ones whole, then the next unfinished one so far. */
+    advance() {
+        while (this.queue[0]?.done) {
+            this.queue.shift();
+            const next = this.queue[0];
+            if (next) {
+                for (const text of next.text.splice(0))
+                    this.out(text);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflow/run-summary.ts
+// The run's job summary: one Markdown file per run (`.tmp/runs/<run-id>/summary.md`) holding every
+// job's summary under the job's name, in the order the jobs started, as GitHub's run page shows them.
+// A job's summary is every step's GITHUB_STEP_SUMMARY, in order; a job without one is left out.
+// The file is rewritten as summaries arrive, so it is readable while the run goes on.
+
+class RunSummary {
+    path;
+    jobs = [];
+    constructor(path) {
+        this.path = path;
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, '');
+    }
+    /** The summary of a job that starts now, under `name`. */
+    job(name) {
+        const job = { name, parts: [] };
+        this.jobs.push(job);
+        return {
+            append: (markdown) => {
+                job.parts.push(markdown.replace(/\n*$/, '\n'));
+                this.write();
+            },
+        };
+    }
+    write() {
+        const sections = this.jobs
+            .filter((job) => job.parts.length > 0)
+            .map((job) => `## ${job.name}\n\n${job.parts.join('\n')}`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(this.path, sections.join('\n'));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/run-workflow.ts
-// One run of one job of a workflow on this machine, from the file to the result: parse, choose the
-// job, the event and its inputs, check for unsupported features (all before anything runs), choose
-// the cluster (the embedded emulator unless ODAHU_API_URL is given), run the job, and report where
-// its summary is. `npm run workflow` and `npm run demo` both run through here.
+// One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
+// the one --job names), the event and its inputs, check for unsupported features in every job (all
+// before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
+// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
+// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// `npm run workflow` and `npm run demo` both run through here.
+
+
+
 
 
 
@@ -29378,14 +30218,43 @@ class WorkflowCommands {
 async function runWorkflow(options) {
     const started = Date.now();
     const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
-    const selected = selectJob(workflow, options.jobId);
+    const jobs = options.jobId === undefined ? workflowJobs(workflow) : [selectJob(workflow, options.jobId)];
     const eventName = chooseEvent(workflow, options.event);
     const inputs = eventName === 'workflow_dispatch' ? dispatchValues(dispatchInputs(workflow), options.inputs) : undefined;
     if (!inputs && Object.keys(options.inputs).length > 0) {
         throw new CannotRun([`--input is for workflow_dispatch; this run's event is ${eventName}`]);
     }
     const workspace = options.workspace ?? gitRoot((0,external_node_path_.dirname)(options.workflowPath)) ?? options.repoRoot;
-    const catalog = preflight(workflow, selected, workspace, (0,external_node_path_.join)(options.repoRoot, 'actions'));
+    const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
+    const { runId, runNumber, runDir } = newRunDir((0,external_node_path_.join)(options.repoRoot, '.tmp', 'runs'));
+    const context = createRunContext({
+        workspace,
+        runDir,
+        runId,
+        runNumber,
+        workflowName: workflow.name,
+        eventName,
+        eventInputs: inputs?.payload ?? {},
+        debug,
+    });
+    let catalog;
+    try {
+        catalog = preflight(workflow, jobs, workspace, (0,external_node_path_.join)(options.repoRoot, 'actions'), {
+            // What a strategy or runs-on may read before the run: github, vars and inputs.
+            contexts: jobLevelContexts({
+                github: context.github,
+                vars: options.vars,
+                inputs: inputs?.context ?? {},
+                needs: {},
+            }),
+            status: 'success',
+        });
+    }
+    catch (error) {
+        // Nothing ran: the run leaves nothing behind.
+        (0,external_node_fs_namespaceObject.rmSync)(runDir, { recursive: true, force: true });
+        throw error;
+    }
     const cluster = await chooseCluster({
         vars: options.vars,
         secrets: options.secrets,
@@ -29393,75 +30262,79 @@ async function runWorkflow(options) {
         environment: options.environment,
     }, options.emulatorOnly);
     try {
-        const debug = [cluster.secrets.ACTIONS_STEP_DEBUG, cluster.vars.ACTIONS_STEP_DEBUG].includes('true');
-        const commands = new WorkflowCommands();
+        const runLog = new RunLog(options.write);
+        const masks = new WorkflowCommands();
         for (const value of Object.values(cluster.secrets))
-            commands.addMask(value);
+            masks.addMask(value);
         const log = new JobLog({
-            write: options.write,
+            write: (text) => runLog.write(text),
             color: options.color,
             debug,
-            mask: (text) => commands.mask(text),
+            mask: (text) => masks.mask(text),
         });
-        const { runId, runNumber, runDir } = newRunDir((0,external_node_path_.join)(options.repoRoot, '.tmp', 'runs'));
-        const summaryPath = (0,external_node_path_.join)(runDir, 'summary.md');
-        printHeader(log, { workflow, selected, eventName, cluster, workspace, runId, runDir });
-        const result = await runJob({
+        const summary = new RunSummary((0,external_node_path_.join)(runDir, 'summary.md'));
+        printHeader(log, { workflow, jobs, eventName, cluster, workspace, runId, runDir, only: options.jobId });
+        const scheduler = new JobScheduler({
             workflow,
-            selected,
+            jobs,
             outerEnv: options.envFile,
-            setup: {
-                catalog,
-                workspace,
-                runDir,
-                fixed: { vars: cluster.vars, secrets: cluster.secrets, needs: {}, strategy: {}, matrix: {} },
-                inputs: inputs?.context ?? {},
-                commands,
-                log,
-                context: createRunContext({
-                    workspace,
-                    runDir,
-                    runId,
-                    runNumber,
-                    workflowName: workflow.name,
-                    jobId: selected.id,
-                    eventName,
-                    eventInputs: inputs?.payload ?? {},
-                    debug,
-                }),
-                machineEnv: machineEnv(options.environment),
-                summaryPath,
-            },
-            onCancel: (cancel) => onSignals(cancel),
+            catalog,
+            workspace,
+            runDir,
+            vars: cluster.vars,
+            secrets: cluster.secrets,
+            inputs: inputs?.context ?? {},
+            context,
+            machineEnv: machineEnv(options.environment),
+            log: runLog,
+            color: options.color,
+            debug,
+            summary,
         });
-        printResult(log, selected.id, result, Date.now() - started, summaryPath);
+        const stopListening = onSignals(() => scheduler.cancel());
+        let outcomes;
+        try {
+            outcomes = await scheduler.run();
+        }
+        finally {
+            stopListening();
+        }
+        const conclusion = outcomes.some((outcome) => outcome.result === 'failure')
+            ? 'failure'
+            : scheduler.cancelled || outcomes.some((outcome) => outcome.result === 'cancelled')
+                ? 'cancelled'
+                : 'success';
+        printResult(log, outcomes, conclusion, Date.now() - started, summary.path);
         return {
-            result,
-            summaryPath,
-            exitCode: result.status === 'success' || result.status === 'skipped' ? 0 : 1,
+            jobs: outcomes,
+            conclusion,
+            summaryPath: summary.path,
+            exitCode: conclusion === 'success' ? 0 : 1,
         };
     }
     finally {
         await cluster.close();
     }
 }
-const shown = (path) => (0,external_node_path_.relative)(process.cwd(), path) || '.';
-/** What runs, against what, where; then what the job reads and was not given. */
+const run_workflow_shown = (path) => (0,external_node_path_.relative)(process.cwd(), path) || '.';
+/** What runs, against what, where; the needs --job leaves out; what the jobs read and were not given. */
 function printHeader(log, run) {
-    const { workflow, selected, cluster } = run;
-    log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › job ${selected.id} (${run.eventName})`);
+    const { workflow, jobs, cluster } = run;
+    const what = jobs.length === 1
+        ? `job ${jobs[0]?.id ?? ''}`
+        : `${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`;
+    log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
     for (const line of cluster.description)
         log.line(line);
     log.line(`workspace  ${run.workspace}`);
-    log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
-    const needs = selected.job.needs ?? [];
+    log.line(`run        ${run.runId} in ${run_workflow_shown(run.runDir)}`);
+    const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
     if (needs.length > 0) {
-        log.line(`note       needs: ${needs.map((need) => need.value).join(', ')} is not run: needs.* is empty`);
+        log.line(`note       --job ${run.only}: its needs (${needs.join(', ')}) were not run: needs.<job>.result and outputs read as ''`);
     }
     const references = findReferences([
         workflow.template.env,
-        selected.token,
-        ...jobSteps(selected).map((step) => step.if),
+        ...jobs.flatMap((job) => [job.token, ...jobSteps(job).map((step) => step.if)]),
     ]);
     const unset = [
         ...[...references.secrets]
@@ -29476,23 +30349,27 @@ function printHeader(log, run) {
     }
     log.line('');
 }
-function printResult(log, jobId, result, ms, summaryPath) {
+/** The summary's path, then the last line: how the run ended, and which jobs did what. */
+function printResult(log, outcomes, conclusion, ms, summaryPath) {
     const took = formatDuration(ms, 1);
-    const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
-    const cross = log.paint('red', '✗');
-    log.line('');
-    if (result.status === 'success')
-        log.line(`${log.paint('green', '✓')} job ${jobId} succeeded in ${took}`);
-    else if (result.status === 'skipped')
-        log.line(`– job ${jobId} skipped`);
-    else if (result.timedOutAfter !== undefined) {
-        log.line(`${cross} job ${jobId} timed out after ${result.timedOutAfter} minutes`);
-    }
-    else if (result.status === 'cancelled')
-        log.line(`${cross} job ${jobId} was cancelled after ${took}`);
+    const runs = outcomes.flatMap((outcome) => outcome.runs);
+    const groups = ['succeeded', 'failed', 'cancelled', 'skipped'].map((shownAs) => [
+        shownAs,
+        runs
+            .filter((run) => run.shown === shownAs)
+            .map((run) => run.shown === 'failed' && run.result?.continueOnError ? `${run.name} (continue-on-error)` : run.name),
+    ]);
+    const jobs = groups
+        .filter(([, names]) => names.length > 0)
+        .map(([shownAs, names]) => `${shownAs} ${names.join(', ')}`)
+        .join('; ');
+    log.line(`job summary  ${run_workflow_shown(summaryPath)}`);
+    if (conclusion === 'success')
+        log.line(`${log.paint('green', '✓')} run succeeded in ${took}: ${jobs}`);
+    else if (conclusion === 'cancelled')
+        log.line(`${log.paint('red', '✗')} run was cancelled after ${took}: ${jobs}`);
     else
-        log.line(`${cross} job ${jobId} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}`);
-    log.line(`job summary  ${shown(summaryPath)}`);
+        log.line(`${log.paint('red', '✗')} run failed in ${took}: ${jobs}`);
 }
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */
 function chooseEvent(workflow, wanted) {
@@ -29561,7 +30438,7 @@ function newRunDir(runsDir) {
         }
     }
 }
-/** SIGINT and SIGTERM cancel the job (a second one stops what runs after the cancel, too). */
+/** SIGINT and SIGTERM cancel the run (a second one stops what runs after the cancel, too). */
 function onSignals(cancel) {
     const handler = () => cancel();
     process.on('SIGINT', handler);
@@ -29573,9 +30450,12 @@ function onSignals(cancel) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/cli.ts
-// `npm run workflow -- <file> [flags]`: runs one job of a workflow on this machine against the
-// embedded Odahu emulator (or the cluster ODAHU_API_URL names). Exit 0 when the job succeeds, 1 when
-// it fails, 2 on bad usage, a workflow the parser rejects, or a feature this runner does not support.
+// `npm run workflow -- <file> [flags]`: runs a workflow's jobs (or one, with --job) on this machine
+// against the embedded Odahu emulator (or the cluster ODAHU_API_URL names). Exit 0 when the run
+// succeeds, 1 when it fails or is cancelled, 2 on bad usage, a workflow the parser rejects, or a
+// feature this runner does not support. Flags are read by node:util's parseArgs; what it accepts
+// but this runner does not (an unknown flag, a flag without its value) is one line here.
+
 
 
 
@@ -29584,10 +30464,11 @@ function onSignals(cancel) {
 
 const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
 
-Runs one job of a GitHub workflow on this machine, with the odahu actions' real bundles, against the
-embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or the environment).
+Runs the jobs of a GitHub workflow on this machine in needs order, with the odahu actions' real
+bundles, against the embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or
+the environment).
 
-  --job ID               the job to run (needed when the workflow has several)
+  --job ID               run only this job (its needs are not run)
   --secret NAME=VALUE    a secret (secrets.NAME), masked in the log; --secret NAME takes $NAME
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
@@ -29596,10 +30477,30 @@ embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or t
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --help                 this text
 
-Each flag taking a value is repeatable where it makes sense (--secret, --var, --input).
+--secret, --var and --input may be given several times.
 `;
+const OPTIONS = {
+    job: { type: 'string' },
+    secret: { type: 'string', multiple: true },
+    var: { type: 'string', multiple: true },
+    'env-file': { type: 'string' },
+    event: { type: 'string' },
+    input: { type: 'string', multiple: true },
+    workspace: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 function parseArguments(args, environment) {
+    // Not strict: this function words the problems, one line each.
+    const { tokens } = (0,external_node_util_.parseArgs)({
+        args,
+        options: OPTIONS,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
+    if (tokens.some((token) => token.kind === 'option' && token.name === 'help'))
+        return 'help';
     const parsed = { workflow: '', secrets: {}, vars: {}, inputs: {} };
     const pair = (flag, value, fromEnvironment) => {
         const equals = value.indexOf('=');
@@ -29614,52 +30515,51 @@ function parseArguments(args, environment) {
             throw new CannotRun([`${flag} wants NAME=VALUE, not ${JSON.stringify(value)}`]);
         return [name, value.slice(equals + 1)];
     };
-    for (let i = 0; i < args.length; i += 1) {
-        const arg = args[i] ?? '';
-        if (arg === '--help' || arg === '-h')
-            return 'help';
-        if (!arg.startsWith('--')) {
+    for (const token of tokens) {
+        if (token.kind === 'positional') {
             if (parsed.workflow)
-                throw new CannotRun([`one workflow at a time (${parsed.workflow}, then ${arg})`]);
-            parsed.workflow = arg;
+                throw new CannotRun([`one workflow at a time (${parsed.workflow}, then ${token.value})`]);
+            parsed.workflow = token.value;
             continue;
         }
-        const [flag = '', inline] = arg.includes('=')
-            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-            : [arg];
-        const value = inline ?? args[(i += 1)];
-        if (value === undefined)
+        if (token.kind !== 'option')
+            continue;
+        const flag = token.rawName;
+        if (!(token.name in OPTIONS))
+            throw new CannotRun([`unknown flag ${flag} (see --help)`]);
+        const value = token.value;
+        // `--job --var X`: parseArgs takes --var as the value; a flag's value never looks like a flag.
+        if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
             throw new CannotRun([`${flag} needs a value`]);
-        switch (flag) {
-            case '--job':
+        }
+        switch (token.name) {
+            case 'job':
                 parsed.jobId = value;
                 break;
-            case '--secret': {
+            case 'secret': {
                 const [name, secret] = pair(flag, value, true);
                 parsed.secrets[name] = secret;
                 break;
             }
-            case '--var': {
+            case 'var': {
                 const [name, variable] = pair(flag, value, false);
                 parsed.vars[name] = variable;
                 break;
             }
-            case '--input': {
+            case 'input': {
                 const [name, input] = pair(flag, value, false);
                 parsed.inputs[name] = input;
                 break;
             }
-            case '--env-file':
+            case 'env-file':
                 parsed.envFile = value;
                 break;
-            case '--event':
+            case 'event':
                 parsed.event = value;
                 break;
-            case '--workspace':
+            case 'workspace':
                 parsed.workspace = value;
                 break;
-            default:
-                throw new CannotRun([`unknown flag ${flag} (see --help)`]);
         }
     }
     if (!parsed.workflow)

@@ -8,10 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { InputReader } from '../shared/action/inputs.js';
 import { messageOf } from '../shared/thrown.js';
-import { markSecret, markSecretText } from '../shared/secrets.js';
+import { markSecret, markSecretText, maskConnectionSecrets } from '../shared/secrets.js';
 import type { ConnectionSpec } from '../shared/types.js';
-
-const SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'] as const;
 
 /** Inputs that only make sense for some connection types. */
 const INPUT_TYPES: Record<string, string[]> = {
@@ -29,10 +27,6 @@ function encode(value: string): string {
   return encoded;
 }
 
-function isBase64(value: string): boolean {
-  return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-
 /** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
 export function fillCredentials(spec: ConnectionSpec, reader: InputReader): string[] {
   const notes: string[] = [];
@@ -44,17 +38,7 @@ export function fillCredentials(spec: ConnectionSpec, reader: InputReader): stri
     // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
   }
 
-  for (const field of SECRET_FIELDS) {
-    const value = spec[field];
-    if (!value) continue;
-    markSecretText(value);
-    markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-    if (!isBase64(value)) {
-      reader.problem(
-        `spec.${field} in the manifest is not base64: the API takes it base64-encoded; encode it, or give it through the matching input, which encodes it`,
-      );
-    }
-  }
+  for (const problem of maskConnectionSecrets(spec)) reader.problem(problem);
   for (const [input, types] of Object.entries(INPUT_TYPES)) {
     if (reader.optional(input) !== undefined && !types.includes(spec.type)) {
       reader.problem(

@@ -1,17 +1,59 @@
-// `npm run demo`: the whole thing working, before anyone owns a cluster. Runs
-// examples/workflows/wine.yml through the local workflow runner (src/workflow) with the actions' real
-// bundles, against the embedded Odahu emulator, with placeholder secrets, then shows where the model
-// answers, its info's title, its prediction, and the job summary. Exit 0 when the job succeeds.
+// `npm run demo`: the whole thing working, before anyone owns a cluster. Runs an example workflow
+// through the local workflow runner (src/workflow) with the actions' real bundles, against the
+// embedded Odahu emulator, with placeholder secrets, then shows where the model answers, its info's
+// title, its prediction, and the run's summary. Exit 0 when the run succeeds.
+//   npm run demo                 examples/workflows/wine.yml: the wine DAG as one job
+//   npm run demo -- wine-jobs    examples/workflows/wine-jobs.yml: the four DAGs as six jobs
 
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from '../workflow/cannot-run.js';
 import { repositoryRoot } from '../workflow/repository.js';
-import type { StepsContext } from '../workflow/job-state.js';
+import type { WorkflowRun } from '../workflow/run-workflow.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
 
-const WORKFLOW = 'examples/workflows/wine.yml';
+interface Answer {
+  url: string;
+  model: string;
+  prediction: string;
+}
+
+/** The examples the demo runs, and where each keeps the model's answers. */
+const EXAMPLES: Record<string, { workflow: string; answer: (run: WorkflowRun) => Answer }> = {
+  wine: {
+    workflow: 'examples/workflows/wine.yml',
+    answer: (run) => {
+      const steps = run.jobs.find((job) => job.id === 'wine')?.runs[0]?.result?.steps ?? {};
+      const output = (step: string, name: string) => steps[step]?.outputs[name] ?? '';
+      return {
+        url: output('deploy', 'url'),
+        model: modelTitle(output('info', 'response')),
+        prediction: output('predict', 'response'),
+      };
+    },
+  },
+  'wine-jobs': {
+    workflow: 'examples/workflows/wine-jobs.yml',
+    answer: (run) => {
+      const output = (job: string, name: string) =>
+        run.jobs.find((each) => each.id === job)?.outputs[name] ?? '';
+      return {
+        url: output('deploy', 'url'),
+        model: output('info', 'model'),
+        prediction: output('predict', 'prediction'),
+      };
+    },
+  },
+};
+
+const USAGE = `Usage: npm run demo [-- EXAMPLE]
+
+Runs an example workflow on this machine against an embedded Odahu emulator, with placeholder secrets.
+  wine         examples/workflows/wine.yml, the wine DAG as one job (the default)
+  wine-jobs    examples/workflows/wine-jobs.yml, the plugin documentation's four DAGs as six jobs
+`;
 
 /** Shaped like a real service-account key, so the connection action takes it; it opens nothing. */
 const FAKE_GCP_KEY = JSON.stringify({
@@ -29,10 +71,6 @@ const FAKE_SSH_KEY = [
   'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQDemo',
   '-----END OPENSSH PRIVATE KEY-----',
 ].join('\n');
-
-function output(steps: StepsContext, step: string, name: string): string {
-  return steps[step]?.outputs[name] ?? '';
-}
 
 /** The model info document's title and version, from the info step's JSON answer. */
 function modelTitle(response: string): string {
@@ -59,11 +97,41 @@ function offlineCloudTools(root: string): string {
   return dir;
 }
 
+/** The example to run, from the command line; undefined for --help. */
+function chooseExample(args: string[]): string | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new CannotRun([`${(error as Error).message.split('.')[0] ?? ''} (see --help)`]);
+  }
+  if (parsed.values.help) return undefined;
+  const [name = 'wine', ...more] = parsed.positionals;
+  if (more.length > 0) throw new CannotRun([`one example at a time (${name}, then ${more.join(', ')})`]);
+  if (!(name in EXAMPLES)) {
+    throw new CannotRun([`no example ${name}: choose ${Object.keys(EXAMPLES).join(' or ')}`]);
+  }
+  return name;
+}
+
 async function main(): Promise<number> {
   const root = repositoryRoot();
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
   const write = (text: string) => process.stdout.write(text);
+  let example: string | undefined;
+  try {
+    example = chooseExample(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CannotRun)) throw error;
+    for (const line of error.lines) process.stderr.write(`demo: ${line}\n`);
+    return 2;
+  }
+  if (example === undefined) {
+    write(USAGE);
+    return 0;
+  }
+  const { workflow: WORKFLOW, answer } = EXAMPLES[example] as (typeof EXAMPLES)[string];
   write(`${bold('Odahu actions demo')}: ${WORKFLOW}, run on this machine by the local workflow runner\n`);
   write('with the actions as GitHub runs them, against an embedded Odahu emulator. Its secrets are\n');
   write('placeholders (a fake GCP service-account key, a fake SSH key): nothing leaves this machine.\n\n');
@@ -87,12 +155,12 @@ async function main(): Promise<number> {
       },
     });
     if (run.exitCode !== 0) return run.exitCode;
-    const { steps } = run.result;
+    const { url, model, prediction } = answer(run);
     write('\n');
     write(`${bold('The wine model was deployed and answered:')}\n`);
-    write(`  url          ${output(steps, 'deploy', 'url')}\n`);
-    write(`  model        ${modelTitle(output(steps, 'info', 'response'))}\n`);
-    write(`  prediction   ${output(steps, 'predict', 'response')}\n`);
+    write(`  url          ${url}\n`);
+    write(`  model        ${model}\n`);
+    write(`  prediction   ${prediction}\n`);
     write(`  job summary  ${relative(process.cwd(), run.summaryPath)}\n`);
     return 0;
   } catch (error) {

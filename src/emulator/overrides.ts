@@ -1,6 +1,7 @@
 // Per-resource control of the emulated run, without leaving the real schema: two keys in a string
 // map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
-// deployment's spec.annotations). A real cluster ignores them; the emulator reads them.
+// deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
+// cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
 
 export const OUTCOME_KEY = 'emulator-outcome';
 export const SECONDS_KEY = 'emulator-seconds';
@@ -21,6 +22,13 @@ export function planRun(
   const given =
     map?.[SECONDS_KEY] !== undefined && map[SECONDS_KEY] !== '' && Number.isFinite(seconds) && seconds >= 0;
   return { fails: outcome === 'failed', durationMs: (given ? seconds : defaultSeconds) * 1000 };
+}
+
+/** A batch job whose `spec.requestId` starts with this fails in its user container. */
+export const FAILING_REQUEST_ID = 'emulator-outcome-failed';
+
+export function planJob(requestId: string | undefined, defaultSeconds: number): RunPlan {
+  return { fails: requestId?.startsWith(FAILING_REQUEST_ID) ?? false, durationMs: defaultSeconds * 1000 };
 }
 
 /**

@@ -12,7 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Artifacts } from './artifacts.js';
 import { DEFAULT_IMAGE_NAME } from './cluster-defaults.js';
 import { renderNameTemplate, TemplateError } from './name-template.js';
-import { planRun, type RunPlan } from './overrides.js';
+import { planJob, planRun, type RunPlan } from './overrides.js';
 import { packagingLog, trainingLog, type PodLog } from './pod-logs.js';
 import type { Store } from './store.js';
 import type { Timers } from './timers.js';
@@ -154,8 +154,10 @@ export class TaskRuns {
   }
 
   startJob(id: string): void {
-    this.start('job', id, planRun(undefined, this.durations.job), undefined, () => ({
-      log: { lines: [] },
+    const plan = planJob(this.store.jobs.get(id)?.spec.requestId, this.durations.job);
+    this.start('job', id, plan, undefined, () => ({
+      // Tekton's condition names the step that failed: the user's predictor container.
+      log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
       finish: () => ({}),
     }));
   }

@@ -48,6 +48,23 @@ export const KINDS = {
 
 export type KindName = keyof typeof KINDS;
 
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+export const DEPENDENCY_ORDER = [
+  'Connection',
+  'ToolchainIntegration',
+  'PackagingIntegration',
+  'ModelTraining',
+  'ModelPackaging',
+  'ModelDeployment',
+  'ModelRoute',
+  'InferenceService',
+  'InferenceJob',
+] as const satisfies readonly KindName[];
+
 /** The object each kind's endpoints take and answer with. */
 export interface KindResources {
   ModelTraining: ModelTraining;
@@ -73,10 +90,16 @@ export const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Deployment ids are capped lower: their names grow inside Kubernetes. */
 export const MAX_DEPLOYMENT_ID_LENGTH = 46;
 
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+export const MAX_SERVICE_ID_LENGTH = 53;
+
 /** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
 export function idProblem(kind: KindName, id: string): string | undefined {
   if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
     return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+  }
+  if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+    return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
   }
   if (!ID_PATTERN.test(id)) {
     return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;

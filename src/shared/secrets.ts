@@ -2,6 +2,8 @@
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
 
 import * as core from '@actions/core';
+import { CONNECTION_SECRET_FIELDS } from './types.js';
+import type { ConnectionSpec } from './types.js';
 
 const secrets = new Set<string>();
 
@@ -40,4 +42,31 @@ export function markSecretText(value: string | undefined): void {
   if (!value) return;
   markSecret(value);
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) markSecret(line.trim());
+}
+
+function isBase64(value: string): boolean {
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+export function maskConnectionSecrets(
+  spec: ConnectionSpec,
+  remedy = 'encode it, or give it through the matching input, which encodes it',
+): string[] {
+  const problems: string[] = [];
+  for (const field of CONNECTION_SECRET_FIELDS) {
+    const value = spec[field];
+    if (!value) continue;
+    markSecretText(value);
+    markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+    if (!isBase64(value)) {
+      problems.push(
+        `spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`,
+      );
+    }
+  }
+  return problems;
 }

@@ -338,8 +338,8 @@ export interface OdahuConfiguration {
     defaultResources?: ResourceRequirements;
     defaultDockerPullConnName?: string;
   };
-  training?: { outputConnectionID?: string; enabled?: boolean };
-  packaging?: { outputConnectionID?: string; enabled?: boolean };
+  training?: { outputConnectionID?: string; enabled?: boolean; defaultResources?: ResourceRequirements };
+  packaging?: { outputConnectionID?: string; enabled?: boolean; defaultResources?: ResourceRequirements };
   [key: string]: unknown;
 }
 

@@ -1,8 +1,11 @@
-// `npm run workflow -- <file> [flags]`: runs one job of a workflow on this machine against the
-// embedded Odahu emulator (or the cluster ODAHU_API_URL names). Exit 0 when the job succeeds, 1 when
-// it fails, 2 on bad usage, a workflow the parser rejects, or a feature this runner does not support.
+// `npm run workflow -- <file> [flags]`: runs a workflow's jobs (or one, with --job) on this machine
+// against the embedded Odahu emulator (or the cluster ODAHU_API_URL names). Exit 0 when the run
+// succeeds, 1 when it fails or is cancelled, 2 on bad usage, a workflow the parser rejects, or a
+// feature this runner does not support. Flags are read by node:util's parseArgs; what it accepts
+// but this runner does not (an unknown flag, a flag without its value) is one line here.
 
 import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
@@ -11,10 +14,11 @@ import { runWorkflow } from './run-workflow.js';
 
 const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
 
-Runs one job of a GitHub workflow on this machine, with the odahu actions' real bundles, against the
-embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or the environment).
+Runs the jobs of a GitHub workflow on this machine in needs order, with the odahu actions' real
+bundles, against the embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or
+the environment).
 
-  --job ID               the job to run (needed when the workflow has several)
+  --job ID               run only this job (its needs are not run)
   --secret NAME=VALUE    a secret (secrets.NAME), masked in the log; --secret NAME takes $NAME
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
@@ -23,8 +27,19 @@ embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or t
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --help                 this text
 
-Each flag taking a value is repeatable where it makes sense (--secret, --var, --input).
+--secret, --var and --input may be given several times.
 `;
+
+const OPTIONS = {
+  job: { type: 'string' },
+  secret: { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
+  'env-file': { type: 'string' },
+  event: { type: 'string' },
+  input: { type: 'string', multiple: true },
+  workspace: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 interface CliArguments {
   workflow: string;
@@ -39,7 +54,16 @@ interface CliArguments {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-function parseArguments(args: readonly string[], environment: NodeJS.ProcessEnv): CliArguments | 'help' {
+function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArguments | 'help' {
+  // Not strict: this function words the problems, one line each.
+  const { tokens } = parseArgs({
+    args,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return 'help';
   const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {} };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
@@ -53,49 +77,49 @@ function parseArguments(args: readonly string[], environment: NodeJS.ProcessEnv)
       throw new CannotRun([`${flag} wants NAME=VALUE, not ${JSON.stringify(value)}`]);
     return [name, value.slice(equals + 1)];
   };
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('--')) {
-      if (parsed.workflow) throw new CannotRun([`one workflow at a time (${parsed.workflow}, then ${arg})`]);
-      parsed.workflow = arg;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      if (parsed.workflow)
+        throw new CannotRun([`one workflow at a time (${parsed.workflow}, then ${token.value})`]);
+      parsed.workflow = token.value;
       continue;
     }
-    const [flag = '', inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg];
-    const value = inline ?? args[(i += 1)];
-    if (value === undefined) throw new CannotRun([`${flag} needs a value`]);
-    switch (flag) {
-      case '--job':
+    if (token.kind !== 'option') continue;
+    const flag = token.rawName;
+    if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
+    const value = token.value;
+    // `--job --var X`: parseArgs takes --var as the value; a flag's value never looks like a flag.
+    if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
+      throw new CannotRun([`${flag} needs a value`]);
+    }
+    switch (token.name as keyof typeof OPTIONS) {
+      case 'job':
         parsed.jobId = value;
         break;
-      case '--secret': {
+      case 'secret': {
         const [name, secret] = pair(flag, value, true);
         parsed.secrets[name] = secret;
         break;
       }
-      case '--var': {
+      case 'var': {
         const [name, variable] = pair(flag, value, false);
         parsed.vars[name] = variable;
         break;
       }
-      case '--input': {
+      case 'input': {
         const [name, input] = pair(flag, value, false);
         parsed.inputs[name] = input;
         break;
       }
-      case '--env-file':
+      case 'env-file':
         parsed.envFile = value;
         break;
-      case '--event':
+      case 'event':
         parsed.event = value;
         break;
-      case '--workspace':
+      case 'workspace':
         parsed.workspace = value;
         break;
-      default:
-        throw new CannotRun([`unknown flag ${flag} (see --help)`]);
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);

@@ -1,13 +1,21 @@
 // `${{ }}` expressions, evaluated by @actions/expressions (GitHub's own lexer, parser and evaluator)
 // over the runner's contexts as plain JSON values, plus the functions only a runner can answer: the
-// status functions (success(), failure(), cancelled(), always()) and hashFiles(), which this runner
-// does not support.
+// status functions (success(), failure(), cancelled(), always()) of a step or of a job's `if:`, and
+// hashFiles(), which this runner does not support.
 
 import type { Expr } from '@actions/expressions';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
+import { equals } from '@actions/expressions/result';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import { isBasicExpression, isBoolean, isNumber, isString } from '@actions/workflow-parser';
+import {
+  isBasicExpression,
+  isBoolean,
+  isMapping,
+  isNumber,
+  isSequence,
+  isString,
+} from '@actions/workflow-parser';
 import { messageOf } from '../shared/thrown.js';
 import { multilineParts } from './multiline-scalar.js';
 
@@ -31,12 +39,43 @@ export const CONTEXT_NAMES = [
 export type ContextName = (typeof CONTEXT_NAMES)[number];
 export type Contexts = Record<ContextName, JsonValue>;
 
-/** What the status functions answer: the job's (or, inside a composite action, its steps') status. */
+/**
+ * The contexts of what is decided before a job's steps (its `if:`, name, strategy, runs-on): github,
+ * needs, vars and inputs; the others are empty there.
+ */
+export function jobLevelContexts(given: Pick<Contexts, 'github' | 'needs' | 'vars' | 'inputs'>): Contexts {
+  return {
+    ...given,
+    secrets: {},
+    env: {},
+    steps: {},
+    runner: {},
+    job: {},
+    strategy: {},
+    matrix: null,
+  };
+}
+
+/** What the status functions answer in a step's `if:`: the job's (inside a composite action, its steps') status. */
 export type Status = 'success' | 'failure' | 'cancelled';
+
+/** How a job ended, as `needs.<id>.result` says it. */
+export type JobConclusion = 'success' | 'failure' | 'cancelled' | 'skipped';
+
+/**
+ * What the status functions answer in a job's `if:`: the results of every job it needs, directly or
+ * through its needs (as GitHub decides: success() wants all of them succeeded, so a skipped one is
+ * not; failure() wants one failed), and whether the run was cancelled. `success('id', ...)` and
+ * `failure('id', ...)` ask about the named jobs only.
+ */
+export interface NeedsStatus {
+  ancestors: Record<string, JobConclusion>;
+  cancelled: boolean;
+}
 
 export interface Scope {
   contexts: Contexts;
-  status: Status;
+  status: Status | NeedsStatus;
 }
 
 /** An expression that cannot be evaluated; `where` is `file:line` when known. */
@@ -49,12 +88,46 @@ class ExpressionFailure extends Error {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-function statusFunctions(status: Status): FunctionDefinition[] {
+/** success() and failure() of a job's `if:`, over all its ancestors or the jobs named. */
+function needsAnswer(
+  status: NeedsStatus,
+  wanted: (result: JobConclusion | undefined) => boolean,
+  every: boolean,
+): (...args: data.ExpressionData[]) => data.BooleanData {
+  return (...args) => {
+    const ids = args.length > 0 ? args.map((arg) => arg.coerceString()) : Object.keys(status.ancestors);
+    const lookup = (id: string) =>
+      Object.entries(status.ancestors).find(([name]) => name.toLowerCase() === id.toLowerCase())?.[1];
+    const results = ids.map(lookup);
+    return new data.BooleanData(every ? results.every(wanted) : results.some(wanted));
+  };
+}
+
+function statusFunctions(status: Status | NeedsStatus): FunctionDefinition[] {
   const answer = (value: boolean) => () => new data.BooleanData(value);
+  const byNeeds = typeof status === 'object' ? status : undefined;
+  const cancelled = byNeeds ? byNeeds.cancelled : status === 'cancelled';
   return [
-    { name: 'success', minArgs: 0, maxArgs: MAX, call: answer(status === 'success') },
-    { name: 'failure', minArgs: 0, maxArgs: MAX, call: answer(status === 'failure') },
-    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: answer(status === 'cancelled') },
+    {
+      name: 'success',
+      minArgs: 0,
+      maxArgs: MAX,
+      call: byNeeds
+        ? (...args) =>
+            new data.BooleanData(
+              !cancelled && needsAnswer(byNeeds, (result) => result === 'success', true)(...args).value,
+            )
+        : answer(status === 'success'),
+    },
+    {
+      name: 'failure',
+      minArgs: 0,
+      maxArgs: MAX,
+      call: byNeeds
+        ? needsAnswer(byNeeds, (result) => result === 'failure', false)
+        : answer(status === 'failure'),
+    },
+    { name: 'cancelled', minArgs: 0, maxArgs: 0, call: answer(cancelled) },
     { name: 'always', minArgs: 0, maxArgs: 0, call: answer(true) },
     {
       name: 'hashFiles',
@@ -112,6 +185,11 @@ export function isTruthy(value: JsonValue): boolean {
   return true;
 }
 
+/** Equality as the expression language's `==` decides it (types coerced, strings case-insensitive). */
+export function expressionEquals(left: JsonValue, right: JsonValue): boolean {
+  return equals(toData(left), toData(right));
+}
+
 /** An `if:` condition (already wrapped in `success() && (...)` by the parser where needed). */
 export function evaluateCondition(expression: string, scope: Scope): boolean {
   return isTruthy(evaluate(expression, scope));
@@ -155,6 +233,22 @@ export function evaluateToValue(token: TemplateToken, scope: Scope, file: string
   }
   if (isString(token) || isBoolean(token) || isNumber(token)) return token.value;
   return null;
+}
+
+/** A whole token tree as JSON (a strategy, an environment): every expression in it evaluated. */
+export function evaluateToJson(token: TemplateToken, scope: Scope, file: string): JsonValue {
+  if (isMapping(token)) {
+    const value: { [key: string]: JsonValue } = {};
+    for (const pair of token)
+      value[evaluateToString(pair.key, scope, file)] = evaluateToJson(pair.value, scope, file);
+    return value;
+  }
+  if (isSequence(token)) {
+    const items: JsonValue[] = [];
+    for (let i = 0; i < token.count; i += 1) items.push(evaluateToJson(token.get(i), scope, file));
+    return items;
+  }
+  return evaluateToValue(token, scope, file);
 }
 
 /** Runs an evaluation, naming the token's file:line in its error. */

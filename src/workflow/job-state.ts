@@ -1,9 +1,8 @@
 // What one running job holds across its steps, as GitHub's runner keeps it: the env every later step
 // gets (workflow and job env, then GITHUB_ENV), the PATH entries from GITHUB_PATH, the job's status,
-// cancellation, the post stages waiting for the job's end, the masks, and the job summary (one
-// Markdown file per run: every step's GITHUB_STEP_SUMMARY, in order).
+// cancellation, the post stages waiting for the job's end, the masks, and the job's summary (every
+// step's GITHUB_STEP_SUMMARY, in order, in the run's summary file).
 
-import { writeFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import type { ActionDefinition } from './action-file.js';
 import type { Contexts, JsonValue, Status } from './expressions.js';
@@ -11,6 +10,7 @@ import type { FileCommandResults } from './file-commands.js';
 import type { JobLog, Outcome } from './job-log.js';
 import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
+import type { JobSummary } from './run-summary.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export interface StepRecord {
@@ -38,17 +38,19 @@ export interface PostStage {
 export interface JobSetup {
   catalog: ActionCatalog;
   workspace: string;
-  runDir: string;
+  /** This job's own folder in the run's: its file-command files (files/) and RUNNER_TEMP (temp/). */
+  jobDir: string;
   /** The contexts that do not change during the job: vars, secrets, needs, strategy, matrix. */
   fixed: Pick<Contexts, 'vars' | 'secrets' | 'needs' | 'strategy' | 'matrix'>;
   /** The workflow's `inputs` context (workflow_dispatch inputs, typed). */
   inputs: JsonValue;
+  /** This job's workflow commands: its masks (the run's secrets, then ::add-mask::), stop-commands. */
   commands: WorkflowCommands;
   log: JobLog;
   context: RunContext;
   /** This machine's environment, as steps start from it. */
   machineEnv: Record<string, string>;
-  summaryPath: string;
+  summary: JobSummary;
 }
 
 export class JobState {
@@ -56,7 +58,6 @@ export class JobState {
   readonly env: Record<string, string> = {};
   /** GITHUB_PATH entries, oldest first (the newest goes first in PATH). */
   private readonly paths: string[] = [];
-  private readonly summary: string[] = [];
   readonly posts: PostStage[] = [];
   failed = false;
   cancelled = false;
@@ -112,17 +113,6 @@ export class JobState {
       if (known >= 0) this.paths.splice(known, 1);
       this.paths.push(path);
     }
-    if (files.summary.trim() !== '') {
-      this.summary.push(this.setup.commands.mask(files.summary.replace(/\n*$/, '\n')));
-      this.writeSummary();
-    }
-  }
-
-  writeSummary(): void {
-    writeFileSync(this.setup.summaryPath, this.summary.join('\n'));
-  }
-
-  get hasSummary(): boolean {
-    return this.summary.length > 0;
+    if (files.summary.trim() !== '') this.setup.summary.append(this.setup.commands.mask(files.summary));
   }
 }

@@ -1,6 +1,7 @@
 // Which secrets and vars a job reads (`secrets.NAME`, `vars['NAME']`), found in the parsed
 // expressions, so that a dry run can say which ones were not given: on GitHub an unset one reads as ''
-// and the step that needs it fails later, far from the cause.
+// and the step that needs it fails later, far from the cause. Also which contexts a token reads at
+// all (a strategy that reads `needs` can only be expanded once its needs are done).
 
 import type { Expr } from '@actions/expressions';
 import {
@@ -20,10 +21,12 @@ import { parseExpression } from './expressions.js';
 export interface References {
   secrets: Set<string>;
   vars: Set<string>;
+  /** Every context named, lower case. */
+  contexts: Set<string>;
 }
 
 export function findReferences(tokens: (TemplateToken | undefined)[]): References {
-  const found: References = { secrets: new Set(), vars: new Set() };
+  const found: References = { secrets: new Set(), vars: new Set(), contexts: new Set() };
   for (const root of tokens) {
     if (!root) continue;
     for (const [, token] of TemplateToken.traverse(root)) {
@@ -39,7 +42,9 @@ export function findReferences(tokens: (TemplateToken | undefined)[]): Reference
 }
 
 function walk(expr: Expr | undefined, found: References): void {
-  if (expr instanceof IndexAccess) {
+  if (expr instanceof ContextAccess) {
+    found.contexts.add(expr.name.lexeme.toLowerCase());
+  } else if (expr instanceof IndexAccess) {
     if (expr.expr instanceof ContextAccess && expr.index instanceof Literal) {
       const context = expr.expr.name.lexeme.toLowerCase();
       const name = expr.index.literal.coerceString();

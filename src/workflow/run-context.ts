@@ -1,6 +1,7 @@
-// What the runner knows about one run of one job: the `github` and `runner` contexts, taken from the
-// local working tree (repository from the origin remote, sha and branch from git), the event payload
-// file, and the GITHUB_* / RUNNER_* variables every step's process gets, as on a GitHub runner.
+// What the runner knows about one run and each of its jobs: the `github` and `runner` contexts, taken
+// from the local working tree (repository from the origin remote, sha and branch from git), the event
+// payload file, and the GITHUB_* / RUNNER_* variables every step's process gets, as on a GitHub
+// runner. Each job has its own RUNNER_TEMP, as each GitHub job has its own runner.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,6 @@ export interface RunIdentity {
   runId: string;
   runNumber: number;
   workflowName: string;
-  jobId: string;
   eventName: string;
   /** workflow_dispatch inputs as the event payload holds them (strings). */
   eventInputs: Record<string, string>;
@@ -63,14 +63,13 @@ function runnerOs(): string {
   return process.platform === 'darwin' ? 'macOS' : process.platform === 'win32' ? 'Windows' : 'Linux';
 }
 
+/** The run's contexts; `forJob` makes a job's from them. */
 export function createRunContext(run: RunIdentity): RunContext {
   const facts = gitFacts(run.workspace);
   const [owner = 'local'] = facts.repository.split('/');
   const actor = userInfo().username || 'local';
   const ref = `refs/heads/${facts.branch}`;
-  const runnerTemp = join(run.runDir, 'temp');
   const toolCache = join(run.runDir, 'tool-cache');
-  mkdirSync(runnerTemp, { recursive: true });
   mkdirSync(toolCache, { recursive: true });
 
   const repository = {
@@ -97,7 +96,7 @@ export function createRunContext(run: RunIdentity): RunContext {
     event_path: eventPath,
     graphql_url: 'https://api.github.com/graphql',
     head_ref: '',
-    job: run.jobId,
+    job: '',
     ref,
     ref_name: facts.branch,
     ref_type: 'branch',
@@ -120,7 +119,7 @@ export function createRunContext(run: RunIdentity): RunContext {
     name: 'odahu-local',
     os,
     arch,
-    temp: runnerTemp,
+    temp: '',
     tool_cache: toolCache,
     environment: 'self-hosted',
     ...(run.debug ? { debug: '1' } : {}),
@@ -132,7 +131,6 @@ export function createRunContext(run: RunIdentity): RunContext {
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_EVENT_NAME: run.eventName,
     GITHUB_EVENT_PATH: eventPath,
-    GITHUB_JOB: run.jobId,
     GITHUB_REF: ref,
     GITHUB_REF_NAME: facts.branch,
     GITHUB_REF_TYPE: 'branch',
@@ -148,11 +146,22 @@ export function createRunContext(run: RunIdentity): RunContext {
     RUNNER_ARCH: arch,
     RUNNER_NAME: 'odahu-local',
     RUNNER_OS: os,
-    RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: toolCache,
     ...(run.debug ? { RUNNER_DEBUG: '1' } : {}),
   };
-  return { github, runner, env, runnerTemp };
+  return { github, runner, env, runnerTemp: '' };
+}
+
+/** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
+export function forJob(run: RunContext, jobId: string, jobDir: string): RunContext {
+  const runnerTemp = join(jobDir, 'temp');
+  mkdirSync(runnerTemp, { recursive: true });
+  return {
+    github: { ...run.github, job: jobId },
+    runner: { ...run.runner, temp: runnerTemp },
+    env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
+    runnerTemp,
+  };
 }
 
 /**

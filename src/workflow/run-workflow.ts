@@ -1,9 +1,11 @@
-// One run of one job of a workflow on this machine, from the file to the result: parse, choose the
-// job, the event and its inputs, check for unsupported features (all before anything runs), choose
-// the cluster (the embedded emulator unless ODAHU_API_URL is given), run the job, and report where
-// its summary is. `npm run workflow` and `npm run demo` both run through here.
+// One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
+// the one --job names), the event and its inputs, check for unsupported features in every job (all
+// before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
+// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
+// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// `npm run workflow` and `npm run demo` both run through here.
 
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
@@ -11,27 +13,38 @@ import { CannotRun } from './cannot-run.js';
 import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
 import type { JsonValue } from './expressions.js';
+import { jobLevelContexts } from './expressions.js';
 import { formatDuration } from '../shared/duration.js';
 import { JobLog } from './job-log.js';
-import type { JobResult } from './job-runner.js';
-import { runJob } from './job-runner.js';
+import type { JobOutcome, JobRun } from './job-scheduler.js';
+import { JobScheduler } from './job-scheduler.js';
 import { preflight } from './preflight.js';
 import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
+import { RunLog } from './run-log.js';
+import { RunSummary } from './run-summary.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
-import { dispatchInputs, jobSteps, loadWorkflow, selectJob, workflowEvents } from './workflow-file.js';
+import {
+  dispatchInputs,
+  jobSteps,
+  loadWorkflow,
+  selectJob,
+  workflowEvents,
+  workflowJobs,
+} from './workflow-file.js';
 
 export interface WorkflowRunOptions {
   /** The workflow file, absolute, and as messages show it. */
   workflowPath: string;
   shownPath: string;
+  /** Run only this job (its needs are not run); default every job. */
   jobId?: string;
   /** Default: the git working tree holding the workflow file. */
   workspace?: string;
   secrets: Record<string, string>;
   vars: Record<string, string>;
-  /** --env-file values: workflow-level env under the workflow's own, and ODAHU_* cluster settings. */
+  /** --env-file values: workflow-level env under the workflow's own `env:`, and ODAHU_* cluster settings. */
   envFile: Record<string, string>;
   event?: string;
   inputs: Record<string, string>;
@@ -44,8 +57,12 @@ export interface WorkflowRunOptions {
   environment: NodeJS.ProcessEnv;
 }
 
+export type RunConclusion = 'success' | 'failure' | 'cancelled';
+
 export interface WorkflowRun {
-  result: JobResult;
+  /** Every job of the run, in needs order. */
+  jobs: JobOutcome[];
+  conclusion: RunConclusion;
   summaryPath: string;
   exitCode: 0 | 1;
 }
@@ -53,7 +70,7 @@ export interface WorkflowRun {
 export async function runWorkflow(options: WorkflowRunOptions): Promise<WorkflowRun> {
   const started = Date.now();
   const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
-  const selected = selectJob(workflow, options.jobId);
+  const jobs = options.jobId === undefined ? workflowJobs(workflow) : [selectJob(workflow, options.jobId)];
   const eventName = chooseEvent(workflow, options.event);
   const inputs =
     eventName === 'workflow_dispatch' ? dispatchValues(dispatchInputs(workflow), options.inputs) : undefined;
@@ -61,7 +78,35 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     throw new CannotRun([`--input is for workflow_dispatch; this run's event is ${eventName}`]);
   }
   const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
-  const catalog = preflight(workflow, selected, workspace, join(options.repoRoot, 'actions'));
+  const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
+  const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
+  const context = createRunContext({
+    workspace,
+    runDir,
+    runId,
+    runNumber,
+    workflowName: workflow.name,
+    eventName,
+    eventInputs: inputs?.payload ?? {},
+    debug,
+  });
+  let catalog;
+  try {
+    catalog = preflight(workflow, jobs, workspace, join(options.repoRoot, 'actions'), {
+      // What a strategy or runs-on may read before the run: github, vars and inputs.
+      contexts: jobLevelContexts({
+        github: context.github,
+        vars: options.vars,
+        inputs: inputs?.context ?? {},
+        needs: {},
+      }),
+      status: 'success',
+    });
+  } catch (error) {
+    // Nothing ran: the run leaves nothing behind.
+    rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const cluster = await chooseCluster(
     {
@@ -73,52 +118,52 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     options.emulatorOnly,
   );
   try {
-    const debug = [cluster.secrets.ACTIONS_STEP_DEBUG, cluster.vars.ACTIONS_STEP_DEBUG].includes('true');
-    const commands = new WorkflowCommands();
-    for (const value of Object.values(cluster.secrets)) commands.addMask(value);
+    const runLog = new RunLog(options.write);
+    const masks = new WorkflowCommands();
+    for (const value of Object.values(cluster.secrets)) masks.addMask(value);
     const log = new JobLog({
-      write: options.write,
+      write: (text) => runLog.write(text),
       color: options.color,
       debug,
-      mask: (text) => commands.mask(text),
+      mask: (text) => masks.mask(text),
     });
-    const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
-    const summaryPath = join(runDir, 'summary.md');
-    printHeader(log, { workflow, selected, eventName, cluster, workspace, runId, runDir });
-    const result = await runJob({
+    const summary = new RunSummary(join(runDir, 'summary.md'));
+    printHeader(log, { workflow, jobs, eventName, cluster, workspace, runId, runDir, only: options.jobId });
+    const scheduler = new JobScheduler({
       workflow,
-      selected,
+      jobs,
       outerEnv: options.envFile,
-      setup: {
-        catalog,
-        workspace,
-        runDir,
-        fixed: { vars: cluster.vars, secrets: cluster.secrets, needs: {}, strategy: {}, matrix: {} },
-        inputs: inputs?.context ?? {},
-        commands,
-        log,
-        context: createRunContext({
-          workspace,
-          runDir,
-          runId,
-          runNumber,
-          workflowName: workflow.name,
-          jobId: selected.id,
-          eventName,
-          eventInputs: inputs?.payload ?? {},
-          debug,
-        }),
-        machineEnv: machineEnv(options.environment),
-        summaryPath,
-      },
-      onCancel: (cancel) => onSignals(cancel),
+      catalog,
+      workspace,
+      runDir,
+      vars: cluster.vars,
+      secrets: cluster.secrets,
+      inputs: inputs?.context ?? {},
+      context,
+      machineEnv: machineEnv(options.environment),
+      log: runLog,
+      color: options.color,
+      debug,
+      summary,
     });
-
-    printResult(log, selected.id, result, Date.now() - started, summaryPath);
+    const stopListening = onSignals(() => scheduler.cancel());
+    let outcomes: JobOutcome[];
+    try {
+      outcomes = await scheduler.run();
+    } finally {
+      stopListening();
+    }
+    const conclusion: RunConclusion = outcomes.some((outcome) => outcome.result === 'failure')
+      ? 'failure'
+      : scheduler.cancelled || outcomes.some((outcome) => outcome.result === 'cancelled')
+        ? 'cancelled'
+        : 'success';
+    printResult(log, outcomes, conclusion, Date.now() - started, summary.path);
     return {
-      result,
-      summaryPath,
-      exitCode: result.status === 'success' || result.status === 'skipped' ? 0 : 1,
+      jobs: outcomes,
+      conclusion,
+      summaryPath: summary.path,
+      exitCode: conclusion === 'success' ? 0 : 1,
     };
   } finally {
     await cluster.close();
@@ -127,32 +172,39 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
 
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 
-/** What runs, against what, where; then what the job reads and was not given. */
+/** What runs, against what, where; the needs --job leaves out; what the jobs read and were not given. */
 function printHeader(
   log: JobLog,
   run: {
     workflow: WorkflowFile;
-    selected: SelectedJob;
+    jobs: SelectedJob[];
     eventName: string;
     cluster: Cluster;
     workspace: string;
     runId: string;
     runDir: string;
+    /** --job */
+    only?: string;
   },
 ): void {
-  const { workflow, selected, cluster } = run;
-  log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › job ${selected.id} (${run.eventName})`);
+  const { workflow, jobs, cluster } = run;
+  const what =
+    jobs.length === 1
+      ? `job ${jobs[0]?.id ?? ''}`
+      : `${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`;
+  log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
   for (const line of cluster.description) log.line(line);
   log.line(`workspace  ${run.workspace}`);
   log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
-  const needs = selected.job.needs ?? [];
+  const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
   if (needs.length > 0) {
-    log.line(`note       needs: ${needs.map((need) => need.value).join(', ')} is not run: needs.* is empty`);
+    log.line(
+      `note       --job ${run.only}: its needs (${needs.join(', ')}) were not run: needs.<job>.result and outputs read as ''`,
+    );
   }
   const references = findReferences([
     workflow.template.env,
-    selected.token,
-    ...jobSteps(selected).map((step) => step.if),
+    ...jobs.flatMap((job) => [job.token, ...jobSteps(job).map((step) => step.if)]),
   ]);
   const unset = [
     ...[...references.secrets]
@@ -170,18 +222,35 @@ function printHeader(
   log.line('');
 }
 
-function printResult(log: JobLog, jobId: string, result: JobResult, ms: number, summaryPath: string): void {
+/** The summary's path, then the last line: how the run ended, and which jobs did what. */
+function printResult(
+  log: JobLog,
+  outcomes: JobOutcome[],
+  conclusion: RunConclusion,
+  ms: number,
+  summaryPath: string,
+): void {
   const took = formatDuration(ms, 1);
-  const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
-  const cross = log.paint('red', '✗');
-  log.line('');
-  if (result.status === 'success') log.line(`${log.paint('green', '✓')} job ${jobId} succeeded in ${took}`);
-  else if (result.status === 'skipped') log.line(`– job ${jobId} skipped`);
-  else if (result.timedOutAfter !== undefined) {
-    log.line(`${cross} job ${jobId} timed out after ${result.timedOutAfter} minutes`);
-  } else if (result.status === 'cancelled') log.line(`${cross} job ${jobId} was cancelled after ${took}`);
-  else log.line(`${cross} job ${jobId} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}`);
+  const runs = outcomes.flatMap((outcome) => outcome.runs);
+  const groups: [JobRun['shown'], string[]][] = (
+    ['succeeded', 'failed', 'cancelled', 'skipped'] as const
+  ).map((shownAs) => [
+    shownAs,
+    runs
+      .filter((run) => run.shown === shownAs)
+      .map((run) =>
+        run.shown === 'failed' && run.result?.continueOnError ? `${run.name} (continue-on-error)` : run.name,
+      ),
+  ]);
+  const jobs = groups
+    .filter(([, names]) => names.length > 0)
+    .map(([shownAs, names]) => `${shownAs} ${names.join(', ')}`)
+    .join('; ');
   log.line(`job summary  ${shown(summaryPath)}`);
+  if (conclusion === 'success') log.line(`${log.paint('green', '✓')} run succeeded in ${took}: ${jobs}`);
+  else if (conclusion === 'cancelled')
+    log.line(`${log.paint('red', '✗')} run was cancelled after ${took}: ${jobs}`);
+  else log.line(`${log.paint('red', '✗')} run failed in ${took}: ${jobs}`);
 }
 
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */
@@ -256,7 +325,7 @@ function newRunDir(runsDir: string): { runId: string; runNumber: number; runDir:
   }
 }
 
-/** SIGINT and SIGTERM cancel the job (a second one stops what runs after the cancel, too). */
+/** SIGINT and SIGTERM cancel the run (a second one stops what runs after the cancel, too). */
 function onSignals(cancel: () => void): () => void {
   const handler = () => cancel();
   process.on('SIGINT', handler);

@@ -475,7 +475,7 @@ export class StepRunner {
     const common = {
       env: options.env,
       cwd: options.cwd ?? setup.workspace,
-      filesDir: join(setup.runDir, 'files'),
+      filesDir: join(setup.jobDir, 'files'),
       stepKey: this.job.stageKey(options.stepId),
       commands: setup.commands,
       onEvent: (event: Parameters<typeof setup.log.event>[0]) => setup.log.event(event, options.depth),

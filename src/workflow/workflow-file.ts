@@ -1,6 +1,6 @@
 // A workflow file as the official parser reads it: parsed and schema-checked by
 // @actions/workflow-parser, converted to its model (jobs, steps, events), with the token tree kept for
-// the keys the model leaves out (defaults, timeout-minutes, with, shell, ...). One job is chosen.
+// the keys the model leaves out (defaults, timeout-minutes, with, shell, ...). Its jobs, or one of them.
 
 import { readFileSync } from 'node:fs';
 import {
@@ -59,15 +59,14 @@ export async function loadWorkflow(path: string, file: string): Promise<Workflow
   };
 }
 
-/** The job given by id, or the only one. */
-export function selectJob(workflow: WorkflowFile, jobId: string | undefined): SelectedJob {
+/** Every job of the workflow, in file order. */
+export function workflowJobs(workflow: WorkflowFile): SelectedJob[] {
+  return workflow.template.jobs.map((job) => selectJob(workflow, job.id.value));
+}
+
+/** The job given by id. */
+export function selectJob(workflow: WorkflowFile, id: string): SelectedJob {
   const ids = workflow.template.jobs.map((job) => job.id.value);
-  const id = jobId ?? (ids.length === 1 ? ids[0] : undefined);
-  if (id === undefined) {
-    throw new CannotRun([
-      `${workflow.file} has ${ids.length} jobs (${ids.join(', ')}): choose one with --job ID`,
-    ]);
-  }
   const job = workflow.template.jobs.find((candidate) => candidate.id.value === id);
   const jobs = workflow.root.find('jobs');
   const token = jobs && isMapping(jobs) ? jobs.find(id) : undefined;

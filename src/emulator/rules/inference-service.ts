@@ -8,10 +8,8 @@ import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import type { ClusterView } from '../cluster.js';
 import { invalidEntity } from './refusals.js';
 import { resourceParseErrors } from './resources.js';
+import { MAX_SERVICE_ID_LENGTH } from '../../shared/kinds.js';
 import type { InferenceServiceSpec } from '../../shared/types.js';
-
-/** Job ids are `job-<service id>-<5 chars>`, so service ids leave room for them. */
-const MAX_SERVICE_ID_LENGTH = 53;
 
 /** The stored spec: `args` is always emitted, null when absent. */
 export type PreparedServiceSpec = Omit<InferenceServiceSpec, 'args'> & { args: string[] | null };

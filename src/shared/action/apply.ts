@@ -76,19 +76,33 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
       return { object: await store.update(desired, { signal }), applied: 'updated' };
     case 'replace':
       core.info(`Deleting the existing ${what} to replace it.`);
-      await store.delete(desired.id, { signal });
-      await waitUntilGone(store, desired.id, what, options);
+      await deleteUntilGone(store, desired.id, options);
       core.info(`Creating ${what}.`);
       return { object: await store.create(desired, { signal }), applied: 'replaced' };
   }
 }
 
-async function waitUntilGone<R>(
-  store: Store<R>,
+export type DeleteOptions = Pick<
+  ApplyOptions<unknown>,
+  'noun' | 'signal' | 'deleteTimeoutMs' | 'pollIntervalMs' | 'runtimeGone'
+>;
+
+/** DELETE, then wait until the server confirms it (some kinds are only marked at first). */
+export async function deleteUntilGone<R>(
+  store: Pick<Store<R>, 'find' | 'delete'>,
   id: string,
-  what: string,
-  options: ApplyOptions<R>,
+  options: DeleteOptions,
 ): Promise<void> {
+  await store.delete(id, { signal: options.signal });
+  await waitUntilGone(store, id, options);
+}
+
+export async function waitUntilGone<R>(
+  store: Pick<Store<R>, 'find'>,
+  id: string,
+  options: DeleteOptions,
+): Promise<void> {
+  const what = `${options.noun} ${id}`;
   const deadline = Date.now() + options.deleteTimeoutMs;
   const { signal } = options;
   const gone = async () =>
@@ -120,6 +134,6 @@ export function specCovers(actual: unknown, wanted: unknown): boolean {
   return actual === wanted;
 }
 
-function capitalize(text: string): string {
+export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,7 @@
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
 
-import { idProblem } from '../kinds.js';
+import { KINDS, idProblem } from '../kinds.js';
 import type { KindName } from '../kinds.js';
 import { loadManifest } from '../manifests.js';
 import type { Manifest } from '../manifests.js';
@@ -53,6 +53,12 @@ export function readManifestInput<K extends KindName>(
   );
   if (!manifest) return undefined;
   for (const warning of manifest.warnings) core.warning(warning);
+  if (KINDS[kind].generatedId) {
+    // The server names these itself (batch jobs: job-<service>-xxxxx): an id written here is dropped.
+    if (manifest.id)
+      core.warning(`${manifest.origin}: the server generates ${kind} ids; id ${manifest.id} is ignored`);
+    return manifest;
+  }
   const id = options.idInput === false ? undefined : reader.optional('id');
   if (id !== undefined) {
     manifest.id = id;

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
 import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
+import { sameSpec } from './same-spec.js';
 
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 export const DEFAULT_PREDICTOR = 'odahu-ml-server';
@@ -38,20 +39,6 @@ export function asServerStores(
   };
 }
 
-/** JSON with empty values dropped and keys sorted, so equal specs print equal. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value)
-    .map(([key, item]) => [key, canonical(item)] as const)
-    .filter(
-      ([, item]) =>
-        item !== undefined && item !== null && !(typeof item === 'object' && Object.keys(item).length === 0),
-    )
-    .sort(([a], [b]) => a.localeCompare(b));
-  return Object.fromEntries(entries);
-}
-
 /**
  * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
  * the server would store for `desired`. Any doubt means a PUT, which is always safe.
@@ -64,6 +51,6 @@ export function unchangedDeployment(
     if (!deploymentServes(existing)) return false;
     const config = await client.configuration({ signal });
     const expected = asServerStores(desired.id, desired.spec, config);
-    return JSON.stringify(canonical(existing.spec)) === JSON.stringify(canonical(expected));
+    return sameSpec(existing.spec, expected);
   };
 }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
 import { ApiError } from '../errors.js';
+import type { KindName } from '../kinds.js';
 import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
 
 export type Outcome = 'pending' | 'succeeded' | 'failed';
@@ -170,15 +171,27 @@ export const inferenceJobPhase: Phase<InferenceJob> = {
   kind: 'InferenceJob',
   noun: 'batch inference job',
   get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
+  // No state at all: the controller has not made the job's TaskRun (yet, or ever: see watch.ts).
   state: (j) => j.status?.state || 'pending',
   detail: () => '',
   outcome: (j) => podOutcome(j.status?.state),
   failure: (j) => reasonAndMessage(j.status),
   outputs: (_client, j) =>
     Promise.resolve({
-      'inference-job-id': j.id,
+      'job-id': j.id,
+      'service-id': j.spec.inferenceServiceId,
+      'request-id': j.spec.requestId ?? '',
+      output: JSON.stringify(j.spec.outputDestination ?? null),
       state: j.status?.state ?? '',
       status: JSON.stringify(j.status ?? {}),
     }),
-  keyOutputs: [],
+  keyOutputs: ['output'],
+};
+
+/** The phase of each kind that runs or rolls out (the others are done once written). */
+export const PHASE_OF_KIND: Partial<Record<KindName, Phase<unknown>>> = {
+  ModelTraining: trainingPhase,
+  ModelPackaging: packagingPhase,
+  ModelDeployment: deploymentPhase,
+  InferenceJob: inferenceJobPhase,
 };

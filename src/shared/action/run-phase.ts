@@ -58,23 +58,68 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     unchanged: run.unchanged,
     runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone!(client, id, signal)),
   });
-  try {
-    return await settle(client, phase, desired.id, applied, {
-      watch: run.wait
-        ? { timeoutMs: run.timeoutMs, pollIntervalMs: run.pollIntervalMs, signal: ctx.signal, logs: run.logs }
+  return settleStarted(ctx, client, phase, desired.id, applied, {
+    ...run,
+    action,
+    started,
+    rows,
+    setOutput: (name, value) => core.setOutput(name, value),
+    undo:
+      run.deleteOnCancel && startedHere(action)
+        ? {
+            reason: 'on-cancel: delete',
+            work: (signal) => run.store.delete(desired.id, { signal }),
+          }
         : undefined,
-      action: run.wait ? `${action}, waited` : action,
-      started,
-      rows,
-      setOutput: (name, value) => core.setOutput(name, value),
+  });
+}
+
+/** What a step applied or started, and how it waits for it. */
+export interface StartedWork {
+  wait: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  logs: boolean;
+  /** What the summary says was done (`, waited` is added when waiting). */
+  action: string;
+  started: number;
+  rows: SummaryRow[];
+  setOutput: OutputSink;
+  /** What undoes it when the step is cancelled while waiting, and why that is the rule. */
+  undo?: { reason: string; work: (signal: AbortSignal) => Promise<unknown> };
+}
+
+/** Waits for what the step started when asked (see settle); a cancel meanwhile undoes it. */
+export async function settleStarted<R>(
+  ctx: StepContext,
+  client: OdahuClient,
+  phase: Phase<R>,
+  id: string,
+  object: R,
+  work: StartedWork,
+): Promise<PhaseResult<R>> {
+  try {
+    return await settle(client, phase, id, object, {
+      watch: work.wait
+        ? {
+            timeoutMs: work.timeoutMs,
+            pollIntervalMs: work.pollIntervalMs,
+            signal: ctx.signal,
+            logs: work.logs,
+          }
+        : undefined,
+      action: work.wait ? `${work.action}, waited` : work.action,
+      started: work.started,
+      rows: work.rows,
+      setOutput: work.setOutput,
     });
   } catch (error) {
     // Cancelled while waiting: the step undoes what it started (the client is still open here).
-    if (ctx.signal.aborted && run.deleteOnCancel && startedHere(action)) {
+    if (ctx.signal.aborted && work.undo) {
       await cleanUpAfterCancel(
         ctx,
-        `Deleting ${phase.noun} ${desired.id}, which this step started (on-cancel: delete).`,
-        (signal) => run.store.delete(desired.id, { signal }),
+        `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`,
+        work.undo.work,
       );
     }
     throw error;

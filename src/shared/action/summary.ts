@@ -43,14 +43,17 @@ export async function writeSummary(title: string, rows: SummaryRow[]): Promise<v
     data,
     header: true,
   }));
-  const body = rows.map((row) => [
-    escapeHtml(row.kind),
-    `<code>${escapeHtml(row.id)}</code>`,
-    escapeHtml(row.action),
-    escapeHtml(row.state),
-    formatDuration(row.durationMs),
-    outputCell(row.outputs),
-  ]);
+  const body = rows.map((row) =>
+    [
+      escapeHtml(row.kind),
+      `<code>${escapeHtml(row.id)}</code>`,
+      escapeHtml(row.action),
+      escapeHtml(row.state),
+      formatDuration(row.durationMs),
+      outputCell(row.outputs),
+      // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' '),
+  );
   await core.summary
     .addHeading(escapeHtml(title), 3)
     .addTable([header, ...body])
