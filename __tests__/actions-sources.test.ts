@@ -23,6 +23,8 @@ const actions = {
   predict: await import('../src/predict/main.js'),
   connection: await import('../src/connection/main.js'),
   wait: await import('../src/wait/main.js'),
+  batch: await import('../src/batch/main.js'),
+  apply: await import('../src/apply/main.js'),
   pipeline: await import('../src/pipeline/main.js'),
 };
 const { checkNode } = await import('../src/pipeline/check.js');
@@ -152,6 +154,42 @@ test('connection creates the connection and outputs its id', async () => {
   expect((await api.get('connection/unit-data')).status).toBe(200);
 });
 
+test('batch runs a job of the service and outputs where its results are', async () => {
+  const service = [
+    'kind: InferenceService',
+    'id: unit-batch',
+    'spec:',
+    '  image: registry.odahu.local/odahu/wine-batch:1.0',
+    '  command: [python, predict.py]',
+    "  modelRegistry: {local: {meta: {name: wine, version: '1.0'}, modelPath: /opt/model}}",
+    '  dataSource: {connection: models-output, path: batch/input/}',
+    '  outputDestination: {connection: models-output, path: batch/output/}',
+  ].join('\n');
+  const run = await step('batch', { service, ...poll });
+  expect(run.failures).toEqual([]);
+  expect(run.outputs).toMatchObject({ 'service-id': 'unit-batch', state: 'succeeded' });
+  expect(JSON.parse(run.outputs.output!)).toEqual({ connection: 'models-output', path: 'batch/output/' });
+});
+
+test('apply writes in dependency order, then leaves the unchanged alone', async () => {
+  const manifests = [
+    'kind: ModelTraining',
+    'id: unit-applied',
+    "spec: {model: {name: wine, version: '1.0'}, toolchain: mlflow, algorithmSource: {vcs: {connection: unit-applied-data}}}",
+    '---',
+    'kind: Connection',
+    'id: unit-applied-data',
+    'spec: {type: git, uri: git@github.com:odahu/odahu-examples.git, keySecret: a2V5}',
+  ].join('\n');
+  const first = await step('apply', { manifests, ...poll });
+  expect(first.failures).toEqual([]);
+  const written = first.log.filter((line) => /^(Creating|Updating)/.test(line));
+  expect(written[0]).toMatch(/connection unit-applied-data/i);
+  const again = await step('apply', { manifests, ...poll });
+  expect(again.failures).toEqual([]);
+  expect(again.log.filter((line) => /^(Creating|Updating)/.test(line))).toEqual([]);
+});
+
 describe('bad input: one failure, every problem in it, and no API call', () => {
   test.each<[ActionName, Record<string, string>, RegExp[]]>([
     [
@@ -160,6 +198,8 @@ describe('bad input: one failure, every problem in it, and no API call', () => {
       [/Bad_Id/, /"soon"/],
     ],
     ['deploy', { id: 'unit' }, [/the deployment has no image/]],
+    ['batch', { timeout: 'soon' }, [/input service is required/, /"soon"/]],
+    ['apply', { manifests: 'kind: Nope\nid: x' }, [/Nope/]],
     ['predict', { url: 'not a url', deployment: 'unit' }, [/not both/, /not a URL/]],
     ['wait', { 'poll-interval': '0.01s' }, [/give exactly one of/, /between 0\.1s and 1h/]],
     [
