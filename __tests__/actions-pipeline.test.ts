@@ -71,6 +71,19 @@ jobs:
 ${steps}`;
 }
 
+/** Another repository whose one step is the pipeline on its training (`id`) and packaging files. */
+function pipelineRepository(id: string, moreInputs = ''): string {
+  return otherRepository(
+    workflow(`      - uses: someone/odahu-actions/pipeline@main
+        with:
+          training: odahu/training.yaml
+          packaging: odahu/packaging.yaml
+          poll-interval: 0.1s
+${moreInputs}`),
+    { 'odahu/training.yaml': trainingManifest(id), 'odahu/packaging.yaml': PACKAGING },
+  ).file;
+}
+
 /** Each pipeline output, and the separate action's output it must equal. */
 const SOURCES: Record<string, [step: string, output: string]> = {
   'training-id': ['train', 'training-id'],
@@ -215,15 +228,7 @@ ${trainingManifest('never')
 test('cancelled during the training, the pipeline deletes the training it started', async () => {
   const slow = await startTestEmulator({ trainingSeconds: 30 });
   try {
-    const { file } = otherRepository(
-      workflow(`      - uses: someone/odahu-actions/pipeline@main
-        with:
-          training: odahu/training.yaml
-          packaging: odahu/packaging.yaml
-          poll-interval: 0.1s
-`),
-      { 'odahu/training.yaml': trainingManifest('cancel-pipeline'), 'odahu/packaging.yaml': PACKAGING },
-    );
+    const file = pipelineRepository('cancel-pipeline');
     let cancelledAt = 0;
     const run = await runWorkflowCli([file, ...clusterFlags(slow)], {
       onOutput: (stdout, kill) => {
@@ -250,16 +255,7 @@ test('cancelled during the training, the pipeline deletes the training it starte
 test('without a URL from deploy (the route read failed), predict finds the model by its deployment', async () => {
   const proxy = await routeBreakingProxy(emulator.apiUrl);
   try {
-    const { file } = otherRepository(
-      workflow(`      - uses: someone/odahu-actions/pipeline@main
-        with:
-          training: odahu/training.yaml
-          packaging: odahu/packaging.yaml
-          request: '{"data": [[1, 2]]}'
-          poll-interval: 0.1s
-`),
-      { 'odahu/training.yaml': trainingManifest('pipe-url'), 'odahu/packaging.yaml': PACKAGING },
-    );
+    const file = pipelineRepository('pipe-url', `          request: '{"data": [[1, 2]]}'\n`);
     const run = await runWorkflowCli([file, ...clusterFlags({ ...emulator, apiUrl: proxy.url })]);
     // Deploy succeeded without a URL; predict was given the deployment, not an empty URL, and its
     // own route read is what fails (the proxy breaks them all), never a request to a relative URL.
