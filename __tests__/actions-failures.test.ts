@@ -4,6 +4,8 @@
 
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
+import { Api, fetchToken } from './helpers/emulator-http.js';
+import type { ModelDeployment } from '../src/shared/types.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 
 let emulator: TestEmulator;
@@ -80,18 +82,81 @@ test('a packaging of an artifact no training made fails with the packager saying
   expect(run.log.join('\n')).toContain('never-trained.zip');
 });
 
-test('a deployment that fails ends the step at once with its state', async () => {
+test('a deployment deleted while the step waits ends the step at once; it never reports it Ready', async () => {
+  const deleting = (async () => {
+    // Once the step has created it, someone deletes it.
+    for (let tries = 0; tries < 200; tries += 1) {
+      const reply = await fetch(`${emulator.apiUrl}/api/v1/model/deployment/doomed`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await fetchToken(emulator)}` },
+      });
+      if (reply.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
   const run = await runAction(
     'deploy',
     {
       deployment:
-        'kind: ModelDeployment\nid: doomed\nspec: {image: some/image:1, annotations: {emulator-outcome: failed}}',
+        'kind: ModelDeployment\nid: doomed\nspec: {image: ghcr.io/acme/wine:1, annotations: {emulator-seconds: "2"}}',
       'poll-interval': '0.1s',
     },
     { env },
   );
-  expect(run.failure).toBe('deployment doomed failed: state Failed, 0 replicas available');
-  expect(run.outputs).toMatchObject({ 'deployment-id': 'doomed', state: 'Failed', url: '' });
+  await deleting;
+  expect(run.failure).toBe('deployment doomed failed: it is being deleted');
+  expect(run.outputs).toMatchObject({ 'deployment-id': 'doomed', url: '' });
+});
+
+test('a Ready deployment a DELETE has marked is not reported Ready', async () => {
+  // The controller's next pass, which turns a marked deployment Deleting, comes 3 s after the DELETE.
+  const slowController = await startTestEmulator({ launchPeriodSeconds: 3 });
+  try {
+    const api = new Api(slowController, await fetchToken(slowController));
+    const spec = { image: 'ghcr.io/acme/wine:1', predictor: 'odahu-ml-server' };
+    await api.post('model/deployment', { id: 'marked', spec });
+    await api.waitFor<ModelDeployment>('model/deployment/marked', (d) => d.status?.state === 'Ready');
+    expect((await api.delete('model/deployment/marked')).status).toBe(200);
+    const run = await runAction(
+      'wait',
+      { 'deployment-id': 'marked', 'poll-interval': '0.1s' },
+      { env: emulatorEnv(slowController) },
+    );
+    expect(run.failure).toBe('deployment marked failed: it is being deleted');
+    // It was still Ready when the step looked.
+    expect(run.log.join('\n')).toMatch(/deployment marked: Ready/);
+  } finally {
+    await slowController.close();
+  }
+});
+
+test('deploy over a deployment being deleted waits until it is gone and creates it again', async () => {
+  const api = (path: string, init: RequestInit = {}) =>
+    fetchToken(emulator).then((token) =>
+      fetch(`${emulator.apiUrl}/api/v1/${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      }),
+    );
+  const spec = {
+    image: 'ghcr.io/acme/wine:1',
+    predictor: 'odahu-ml-server',
+    annotations: { 'emulator-seconds': '8' },
+  };
+  await api('model/deployment', { method: 'POST', body: JSON.stringify({ id: 'phoenix', spec }) });
+  expect((await api('model/deployment/phoenix', { method: 'DELETE' })).status).toBe(200);
+  const run = await runAction(
+    'deploy',
+    { id: 'phoenix', image: 'ghcr.io/acme/wine:2', 'poll-interval': '0.1s' },
+    { env },
+  );
+  expect(run.failure).toBeUndefined();
+  expect(run.log.join('\n')).toContain(
+    'Deployment phoenix is being deleted: waiting until it is gone to create it again.',
+  );
+  expect(run.outputs).toMatchObject({ 'deployment-id': 'phoenix', state: 'Ready', 'model-version': '2' });
+  const after = (await (await api('model/deployment/phoenix')).json()) as { deletionMark?: boolean };
+  expect(after.deletionMark).toBeUndefined();
 });
 
 test('no image at all is bad input: one line, and nothing reaches the API', async () => {
@@ -106,13 +171,34 @@ test('no image at all is bad input: one line, and nothing reaches the API', asyn
 test('an image nobody pushed never becomes Ready: the timeout names the likely cause', async () => {
   const run = await runAction(
     'deploy',
-    { id: 'ghost-image', image: 'registry.example.com/ghost:1', timeout: '1s', 'poll-interval': '0.1s' },
+    {
+      id: 'ghost-image',
+      image: 'registry.odahu.local/odahu/ghost:1',
+      timeout: '1s',
+      'poll-interval': '0.1s',
+    },
     { env },
   );
   expect(run.failure).toBe(
-    'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image, or lacks resources)',
+    'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image registry.odahu.local/odahu/ghost:1 through connection docker-ci, or lacks resources)',
   );
   expect(run.summary).toContain('timed out');
+});
+
+test('a pull connection that does not exist leaves the deployment without a state: the timeout names it', async () => {
+  const run = await runAction(
+    'deploy',
+    {
+      deployment:
+        'kind: ModelDeployment\nid: no-pull\nspec: {image: ghcr.io/acme/wine:1, imagePullConnID: missing-registry}',
+      timeout: '1s',
+      'poll-interval': '0.1s',
+    },
+    { env },
+  );
+  expect(run.failure).toBe(
+    'deployment no-pull did not finish within 1s: it is still pending (the controller has not started it: check that its image pull connection missing-registry exists and is of type docker or ecr, and predictor odahu-ml-server exists)',
+  );
 });
 
 test('predict for an unknown deployment says it does not exist', async () => {

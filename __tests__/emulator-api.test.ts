@@ -312,7 +312,7 @@ describe('batch', () => {
 });
 
 describe('the health check', () => {
-  it('is open', async () => {
-    expect((await call(`${emulator.apiUrl}/health`, 'GET', null)).json).toEqual({});
+  it('answers {} to any valid token', async () => {
+    expect((await call(`${emulator.apiUrl}/health`, 'GET', api.token)).json).toEqual({});
   });
 });

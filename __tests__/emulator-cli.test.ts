@@ -42,6 +42,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** An access token from the started emulator's token endpoint (`authUrl`, or the same path on `host`). */
+async function accessToken(
+  started: Record<string, string>,
+  client = { id: started.clientId!, secret: started.clientSecret! },
+  host?: string,
+): Promise<string> {
+  const url = new URL(started.authUrl!);
+  if (host) url.host = `${host}:${url.port}`;
+  const answer = await fetch(url, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.id,
+      client_secret: client.secret,
+    }),
+  });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
 describe('odahu-emulator', () => {
   it('prints where it is, serves tokens and the API, and exits 0 on SIGTERM', async () => {
     const child = run(['--port', '0', '--client', 'ci-viewer:s3cret:viewer', '--training-seconds', '0.2']);
@@ -52,15 +71,7 @@ describe('odahu-emulator', () => {
       expect(Object.keys(started)).toEqual(['apiUrl', 'authUrl', 'clientId', 'clientSecret']);
       expect(started.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(started.authUrl).toBe(`${started.apiUrl}/auth/realms/odahu/protocol/openid-connect/token`);
-      const token = await fetch(started.authUrl!, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: 'ci-viewer',
-          client_secret: 's3cret',
-        }),
-      });
-      const { access_token } = (await token.json()) as { access_token: string };
+      const access_token = await accessToken(started, { id: 'ci-viewer', secret: 's3cret' });
       const list = await fetch(`${started.apiUrl}/api/v1/toolchain/integration`, {
         headers: { authorization: `Bearer ${access_token}` },
       });
@@ -86,7 +97,11 @@ describe('odahu-emulator', () => {
       const port = new URL(started.apiUrl!).port;
       const hosts = ['127.0.0.1', ...(address ? [address] : [])];
       for (const host of hosts) {
-        expect((await fetch(`http://${host}:${port}/health`)).status).toBe(200);
+        const access_token = await accessToken(started, undefined, host);
+        const health = await fetch(`http://${host}:${port}/health`, {
+          headers: { authorization: `Bearer ${access_token}` },
+        });
+        expect(health.status).toBe(200);
       }
     } finally {
       child.kill('SIGTERM');
@@ -102,15 +117,7 @@ describe('odahu-emulator', () => {
       const started = JSON.parse(await firstLine(child)) as Record<string, string>;
       expect(started.apiUrl).toBe(publicUrl);
       expect(started.authUrl).toBe(`${publicUrl}/auth/realms/odahu/protocol/openid-connect/token`);
-      const answer = await fetch(started.authUrl!, {
-        method: 'POST',
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: started.clientId!,
-          client_secret: started.clientSecret!,
-        }),
-      });
-      const { access_token } = (await answer.json()) as { access_token: string };
+      const access_token = await accessToken(started);
       const claims = JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString()) as {
         iss: string;
       };
@@ -126,10 +133,49 @@ describe('odahu-emulator', () => {
     }
   });
 
+  it('--missing-image (repeatable) keeps matching images from pulling', async () => {
+    const args = ['--port', '0', '--deployment-seconds', '0.1'];
+    const child = run([...args, '--missing-image', 'quay.io/gone/*', '--missing-image=exact/name:1']);
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      const access_token = await accessToken(started);
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${started.apiUrl}/api/v1/${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+        });
+      const images = { gone: 'quay.io/gone/wine:1', exact: 'exact/name:1', pulls: 'exact/name:2' };
+      for (const [id, image] of Object.entries(images)) {
+        const body = JSON.stringify({ id, spec: { image, predictor: 'odahu-ml-server' } });
+        expect((await api('model/deployment', { method: 'POST', body })).status).toBe(201);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const states: Record<string, string> = {};
+      for (const id of Object.keys(images)) {
+        const deployment = (await (await api(`model/deployment/${id}`)).json()) as {
+          status: { state: string };
+        };
+        states[id] = deployment.status.state;
+      }
+      expect(states).toEqual({ gone: 'Processing', exact: 'Processing', pulls: 'Ready' });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+  });
+
   it.each([
     [['--port', 'abc'], /^odahu-emulator: --port must be an integer between 0 and 65535, not "abc"\n$/],
     [['--fail-rate', '2'], /^odahu-emulator: --fail-rate must be a number between 0 and 1, not "2"\n$/],
-    [['--launch-period', '-1'], /^odahu-emulator: --launch-period must be a number 0 or more, not "-1"\n$/],
+    [['--launch-period=-1'], /^odahu-emulator: --launch-period must be a number 0 or more, not "-1"\n$/],
+    [
+      ['--launch-period', '-1'],
+      /^odahu-emulator: --launch-period needs a value; for one that starts with "-", write --launch-period=-1\n$/,
+    ],
+    [['--port', '--verbose'], /^odahu-emulator: --port needs a value\n$/],
+    [['--verbose=yes'], /^odahu-emulator: --verbose takes no value\n$/],
+    [['8765'], /^odahu-emulator: unexpected argument "8765" \(see --help\)\n$/],
+    [['--missing-image', ''], /^odahu-emulator: --missing-image must not be empty\n$/],
     [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
     [['--colour'], /^odahu-emulator: unknown flag "--colour" \(see --help\)\n$/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
@@ -149,5 +195,6 @@ describe('odahu-emulator', () => {
     expect(help).toContain('--public-url URL');
     expect(help).toContain('--drop-rate R');
     expect(help).toContain('--launch-period SECONDS');
+    expect(help).toContain('--missing-image PATTERN');
   });
 });

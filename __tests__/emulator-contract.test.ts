@@ -321,13 +321,21 @@ describe('the emulator drives every Odahu API endpoint', () => {
     const deleting = await api.get<ModelDeployment>('model/deployment/wine');
     if (deleting.status === 200) expect(deleting.json.deletionMark).toBe(true);
     await waitForGone('model/deployment/wine');
-    await expectStatus(api.delete('model/deployment/wine'), 404);
 
     // Deleted and DeletionMarkIsSet events carry zero-valued entities (REFERENCE.md §7).
     const deletions = await api.get<LatestEvents<{ type: string }>>(
       `model/deployment-events?cursor=${beforeDeletion}`,
     );
     expect(deletions.json.events?.map((e) => e.type)).toContain('ModelDeploymentDeleted');
+    // A DELETE of a missing deployment is a 404 that still publishes a mark event (the newest, so it
+    // replaces the Deleted one: the feed keeps one event per entity).
+    await expectStatus(api.delete('model/deployment/wine'), 404);
+    const afterMissing = await api.get<LatestEvents<{ entityID: string; type: string }>>(
+      `model/deployment-events?cursor=${deletions.json.cursor}`,
+    );
+    expect(afterMissing.json.events?.map((e) => [e.entityID, e.type])).toEqual([
+      ['wine', 'ModelDeploymentDeletionMarkIsSet'],
+    ]);
     const routeDeletions = await api.get<LatestEvents<{ type: string }>>(
       `model/route-events?cursor=${beforeDeletion}`,
     );

@@ -10,20 +10,26 @@ const absent = join(tmpdir(), 'no-such-odahu-api');
 
 test('absent: one line naming every skipped check', () => {
   const line = odahuApiSkipLine(absent, {});
-  expect(line).toBe(`Skipped (${absent} lacks swagger.yaml and cluster-defaults): ${CHECKS.join('; ')}.`);
+  const all = [...CHECKS['swagger.yaml'], ...CHECKS['REFERENCE.md'], ...CHECKS['cluster-defaults']];
+  expect(line).toBe(
+    `Skipped (${absent} lacks swagger.yaml, REFERENCE.md, cluster-defaults): ${all.join('; ')}.`,
+  );
   expect(line).not.toContain('\n');
 });
 
 test('absent with CI=true: a failure, not a skip', () => {
   expect(() => odahuApiSkipLine(absent, { CI: 'true' })).toThrow(
-    /lacks swagger\.yaml and cluster-defaults, and CI=true: these checks may not be skipped in CI/,
+    /lacks swagger\.yaml, REFERENCE\.md, cluster-defaults, and CI=true: these checks may not be skipped in CI/,
   );
 });
 
-test('half there: names what is missing', () => {
+test("partly there (the upstream files, not the project's REFERENCE.md): names what is missing", () => {
   const dir = mkdtempSync(join(tmpdir(), 'odahu-api-'));
   writeFileSync(join(dir, 'swagger.yaml'), 'swagger: "2.0"\n');
-  expect(odahuApiSkipLine(dir, {})).toMatch(/lacks cluster-defaults\)/);
   mkdirSync(join(dir, 'cluster-defaults'));
+  expect(odahuApiSkipLine(dir, {})).toBe(
+    `Skipped (${dir} lacks REFERENCE.md): ${CHECKS['REFERENCE.md'].join('; ')}.`,
+  );
+  writeFileSync(join(dir, 'REFERENCE.md'), '# Reference\n');
   expect(odahuApiSkipLine(dir, { CI: 'true' })).toBeUndefined();
 });

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { jest } from '@jest/globals';
+import { decodeJwt } from 'jose';
 
 import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import type { ClientCredentialsOptions } from '../src/shared/auth.js';
@@ -387,6 +388,33 @@ describe('retries under the emulator faults', () => {
 });
 
 describe('tokens', () => {
+  test('the id_token is the bearer when the scope has openid (as the SDK and the plugin send it), else the access token', async () => {
+    const emulator = await startTestEmulator({
+      // A secret that needs form encoding, to see it arrive whole.
+      extraClients: [{ clientId: 'ci-scientist', clientSecret: 'grant-s1 &=', role: 'data_scientist' }],
+    });
+    try {
+      const credentials = { clientId: 'ci-scientist', clientSecret: 'grant-s1 &=' };
+      const withOpenid = tokensFor(emulator, credentials);
+      const idToken = decodeJwt(await withOpenid.token());
+      // Keycloak's id token: for the client, of type ID.
+      expect(idToken).toMatchObject({ typ: 'ID', aud: 'ci-scientist', azp: 'ci-scientist' });
+      expect((await clientFor(emulator, recordingRetry(), withOpenid).userInfo()).username).toBe(
+        'ci-scientist',
+      );
+
+      const withoutOpenid = tokensFor(emulator, { ...credentials, scope: 'profile email' });
+      const accessToken = decodeJwt(await withoutOpenid.token());
+      expect(accessToken.typ).toBeUndefined();
+      expect(accessToken.aud).toBe(emulator.apiUrl);
+      const client = clientFor(emulator, recordingRetry(), withoutOpenid);
+      expect((await client.trainings.list()).length).toBeGreaterThanOrEqual(0);
+      expect(emulator.answers.map((a) => a.status)).toEqual([200, 200]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   test('short-lived tokens: calls across the expiry keep working with new tokens', async () => {
     const emulator = await startTestEmulator({ tokenTtlSeconds: 2 });
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -112,6 +112,21 @@ export class Api {
       await sleep(5);
     }
   }
+
+  /** Polls GET <path> until it answers 404; returns every distinct value of `pick` it saw, then 'gone'. */
+  async watchUntilGone<T>(path: string, pick: (json: T) => unknown, timeoutMs = 10000): Promise<unknown[]> {
+    const seen: unknown[] = [];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reply = await this.get<T>(path);
+      if (reply.status === 404) return [...seen, 'gone'];
+      const value = pick(reply.json);
+      if (seen.length === 0 || JSON.stringify(seen.at(-1)) !== JSON.stringify(value)) seen.push(value);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${path} to go: ${JSON.stringify(seen)}`);
+      await sleep(5);
+    }
+  }
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 export declare const ODAHU_API_DIR: string;
-export declare const CHECKS: string[];
+export declare const CHECKS: Record<'swagger.yaml' | 'REFERENCE.md' | 'cluster-defaults', string[]>;
 export declare function odahuApiSkipLine(
   dir: string,
   env: Record<string, string | undefined>,

@@ -15,7 +15,7 @@ import type { RecordedAnswer } from '../../src/emulator/options.js';
 export const SWAGGER_PATH = fileURLToPath(new URL('../../../shared/odahu-api/swagger.yaml', import.meta.url));
 
 /** The subset of Swagger 2.0 schema keywords the Odahu spec uses. */
-interface SchemaObject {
+export interface SchemaObject {
   $ref?: string;
   type?: string;
   properties?: Record<string, SchemaObject>;
@@ -74,6 +74,9 @@ const EXTRA_PROPERTIES: Readonly<Record<string, Readonly<Record<string, SchemaOb
   ModelDeployment: { deletionMark: { type: 'boolean' } },
   ModelRoute: { deletionMark: { type: 'boolean' } },
   InferenceJob: { deletionMark: { type: 'boolean' } },
+  // The server's config.ModelDeploymentConfig has CustomRoutePrefix (`json:"customRoutePrefix"`,
+  // default `/custom`; REFERENCE.md §10); the spec's definition was generated without it.
+  ModelDeploymentConfig: { customRoutePrefix: { type: 'string' } },
 };
 
 /** Always-emitted fields the server writes as `null` when empty (Go nil slices, maps and pointers). */

@@ -34896,7 +34896,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7584);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1456);
 // Entry point of actions/apply (bundled to dist/apply/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34906,7 +34906,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7584:
+/***/ 1456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37981,6 +37981,14 @@ async function apply_applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
+        core.info(`Creating ${what}.`);
+        return { object: await store.create(desired, { signal }), applied: 'created' };
+    }
+    if (existing.deletionMark === true && policy !== 'fail') {
+        // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
+        // POST answers 409 until it is gone: wait, then create it anew.
+        core.info(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        await apply_waitUntilGone(store, desired.id, options);
         core.info(`Creating ${what}.`);
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
@@ -43478,7 +43486,8 @@ const trainingPhase = {
     },
     runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
     outputs: (_client, t) => {
-        // A re-run keeps the earlier artifacts: only a succeeded run's last one is this run's.
+        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
+        // own: only a succeeded run's artifact is this run's.
         const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
         return Promise.resolve({
             'training-id': t.id,
@@ -43516,10 +43525,19 @@ const packagingPhase = {
     },
     keyOutputs: ['image'],
 };
-/** Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas. */
+/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
+function deploymentBeingDeleted(d) {
+    return d.deletionMark === true || d.status?.state === 'Deleting';
+}
+/**
+ * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
+ * deployment stays Ready for a moment after its DELETE.
+ */
 function deploymentServes(d) {
     const status = d.status;
-    return status?.state === 'Ready' && (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0);
+    return (!deploymentBeingDeleted(d) &&
+        status?.state === 'Ready' &&
+        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
 }
 const deploymentPhase = {
     kind: 'ModelDeployment',
@@ -43527,17 +43545,27 @@ const deploymentPhase = {
     get: (client, id, signal) => client.deployments.get(id, { signal }),
     state: (d) => d.status?.state || 'pending',
     detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-    outcome: (d) => {
-        if (deploymentServes(d))
-            return 'succeeded';
-        // Failed is in the API's enum (the SDK treats it as final); a deletion while we wait is final too.
-        if (d.status?.state === 'Failed' || d.status?.state === 'Deleting' || d.deletionMark)
-            return 'failed';
-        return 'pending';
-    },
-    failure: (d) => d.deletionMark || d.status?.state === 'Deleting'
+    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
+    // a state) until the wait times out. Only a deletion is final.
+    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
+    failure: (d) => deploymentBeingDeleted(d)
         ? 'it is being deleted'
         : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
+    timeoutHint: (d) => {
+        const { image, imagePullConnID: pull, predictor } = d.spec;
+        // No state at all: the controller stopped before making the service. It does when the predictor
+        // is unknown, or when it cannot make pull credentials from the connection.
+        if (!d.status?.state) {
+            const connection = pull
+                ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+                : '';
+            return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
+        }
+        if (d.status.state === 'Ready')
+            return '';
+        const through = pull ? ` through connection ${pull}` : '';
+        return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+    },
     outputs: async (client, d, signal) => {
         let route;
         try {
@@ -43564,11 +43592,15 @@ const inferenceJobPhase = {
     kind: 'InferenceJob',
     noun: 'batch inference job',
     get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
-    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see watch.ts).
+    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
     state: (j) => j.status?.state || 'pending',
     detail: () => '',
     outcome: (j) => podOutcome(j.status?.state),
     failure: (j) => reasonAndMessage(j.status),
+    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
+    timeoutHint: (j) => j.status?.state
+        ? ''
+        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
     outputs: (_client, j) => Promise.resolve({
         'job-id': j.id,
         'service-id': j.spec.inferenceServiceId,
@@ -43586,6 +43618,323 @@ const PHASE_OF_KIND = {
     ModelDeployment: deploymentPhase,
     InferenceJob: inferenceJobPhase,
 };
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
 
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try and how long to wait first. Retried: no answer at all, 502,
@@ -43931,6 +44280,7 @@ function textStart(text) {
 
 
 
+
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -44110,12 +44460,8 @@ function lifetimeOf(token, expiresIn, now) {
 }
 /** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
 function jwtExpiry(token) {
-    const payload = token.split('.')[1];
-    if (token.split('.').length !== 3 || !payload)
-        return undefined;
     try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        const exp = claims?.exp;
+        const { exp } = decodeJwt(token);
         return typeof exp === 'number' ? exp : undefined;
     }
     catch {
@@ -44651,7 +44997,7 @@ async function watch(phase, client, id, options) {
             }
             const left = deadline - Date.now();
             if (left <= 0) {
-                throw new WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), timeoutHint(phase, current));
+                throw new WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), phase.timeoutHint?.(current) ?? '');
             }
             await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
         }
@@ -44704,16 +45050,6 @@ async function getOrExplain(phase, client, id, seen, signal) {
             ? `${phase.noun} ${id} was deleted while the step waited for it`
             : `${phase.noun} ${id} does not exist`, { cause: error });
     }
-}
-function timeoutHint(phase, current) {
-    if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
-        return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
-    }
-    if (phase.kind === 'InferenceJob' && phase.state(current) === 'pending') {
-        // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
-        return " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)";
-    }
-    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
@@ -44971,6 +45307,34 @@ async function planDelete(client, signal, inputs) {
     return targets;
 }
 
+;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
+// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
+// compares the stored spec with what the server would store) and the emulator (which stores it).
+const DEFAULT_MIN_REPLICAS = 0;
+const DEFAULT_MAX_REPLICAS = 1;
+const DEFAULT_PROBE_INITIAL_DELAY = 2;
+const DEFAULT_ROLE_PREFIX = 'role-';
+/**
+ * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
+ * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
+ * values are kept as given: refusing them is the validation's job.
+ */
+function withServerDefaults(id, spec, config) {
+    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
+    const defaultResources = config.defaultResources;
+    return {
+        ...spec,
+        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
+        minReplicas,
+        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
+        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
+        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
 // When a stored spec and the spec an apply would store are the same to the server. The server is Go:
 // a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
@@ -45004,6 +45368,7 @@ function sameSpec(stored, expected) {
 
 
 
+
 /** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
 const DEFAULT_PREDICTOR = 'odahu-ml-server';
 function withDefaults(deployment) {
@@ -45013,19 +45378,9 @@ function withDefaults(deployment) {
     }
     return deployment;
 }
-/** The spec as the 1.6 server stores it: its defaults filled in (model_deployment.go's rules). */
+/** The spec as the 1.6 server stores it: its defaults filled in. */
 function asServerStores(id, spec, config) {
-    const minReplicas = spec.minReplicas ?? 0;
-    return {
-        ...spec,
-        resources: spec.resources ?? config.deployment?.defaultResources,
-        minReplicas,
-        maxReplicas: spec.maxReplicas ?? (minReplicas > 1 ? minReplicas : 1),
-        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? 2,
-        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? 2,
-        roleName: spec.roleName ?? `role-${id}`,
-        imagePullConnID: spec.imagePullConnID ?? config.deployment?.defaultDockerPullConnName ?? '',
-    };
+    return withServerDefaults(id, spec, config.deployment ?? {});
 }
 /**
  * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what

@@ -11313,208 +11313,127 @@ function createLocalJWKSet(jwks) {
 var decode_jwt = __nccwpck_require__(7961);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
 var verify = __nccwpck_require__(4605);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
-var key_algorithm = __nccwpck_require__(889);
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
+// The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
+// client_credentials grant gives an access token only, and its refresh_token grant needs a grant
+// made by a browser login; the Odahu SDK needs `access_token`, `refresh_token` and `id_token` from
+// client credentials (REFERENCE §9), and the Airflow plugin sends the `id_token`. So both grants are
+// registered here over oidc-provider's own token models: it still authenticates the client, parses
+// and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
+//
+// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
+//   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
+//   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
+// `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
+// refresh token was issued for.
 
-
-
-function getModulusLengthOption(options) {
-  const modulusLength = options?.modulusLength ?? 2048;
-  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
-    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
-  return modulusLength;
-}
-async function generateKeyPair(alg, options) {
-  const extractable = (0,key/* validateExtractableOption */.l)(options?.extractable), entry = (0,key_algorithm/* keyAlgorithm */.Ze)(alg, key_algorithm/* algArgument */.Ms);
-  entry.secret && (0,key_algorithm/* unsupportedAlg */.yt)(key_algorithm/* algArgument */.Ms);
-  let algorithm;
-  if (entry.resolve) {
-    const crv = options?.crv ?? "P-256";
-    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
-      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
-    algorithm = entry.resolve({ crv });
-  } else {
-    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
-      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
-    algorithm = entry.kty[0] === "RSA" ? {
-      ...entry.subtle,
-      publicExponent: Uint8Array.of(1, 0, 1),
-      modulusLength: getModulusLengthOption(options)
-    } : entry.subtle;
-  }
-  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
-    ...entry.usages[1],
-    ...entry.usages[0]
-  ]);
-}
-
-
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
-var key_export = __nccwpck_require__(7968);
-;// CONCATENATED MODULE: ./src/emulator/oidc.ts
-// The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
-// issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
-// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider: client_credentials grant
-// (secret in the form or in Basic auth), RS256 JWT access tokens signed by a key made at start-up,
-// carrying realm_access.roles as Keycloak puts them.
-
-const REALM_PATH = '/auth/realms/odahu';
-const TOKEN_PATH = '/protocol/openid-connect/token';
-const CERTS_PATH = '/protocol/openid-connect/certs';
+/** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
 const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
+const DEFAULT_SCOPES = ['profile', 'email'];
 /** The realm role of each emulator role, as the Odahu policies read them. */
 const REALM_ROLES = {
     admin: 'odahu_admin',
     data_scientist: 'odahu_data_scientist',
     viewer: 'odahu_viewer',
 };
-async function createIdentityProvider(settings) {
-    const { baseUrl, clients, tokenTtlSeconds } = settings;
-    const issuer = `${baseUrl}${REALM_PATH}`;
-    const kid = `emulator-${Date.now().toString(36)}`;
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-    const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
-    const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
-    const roles = new Map(clients.map((c) => [c.clientId, c.role]));
-    const configuration = {
-        adapter: memoryAdapter(),
-        jwks: { keys: [signing] },
-        clients: clients.map((c) => ({
-            client_id: c.clientId,
-            client_secret: c.clientSecret,
-            grant_types: ['client_credentials'],
-            redirect_uris: [],
-            response_types: [],
-        })),
-        scopes: SCOPES,
-        routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
-        ttl: { ClientCredentials: tokenTtlSeconds },
-        features: {
-            devInteractions: { enabled: false },
-            clientCredentials: { enabled: true },
-            resourceIndicators: {
-                enabled: true,
-                // Every token is for the cluster (API and edge), whether or not the client names a resource.
-                defaultResource: () => baseUrl,
-                useGrantedResource: () => true,
-                getResourceServerInfo: () => ({
-                    scope: SCOPES.join(' '),
-                    accessTokenFormat: 'jwt',
-                    accessTokenTTL: tokenTtlSeconds,
-                }),
-            },
-        },
-        extraTokenClaims: (_ctx, token) => {
-            const clientId = token.clientId ?? '';
-            const role = roles.get(clientId);
-            return {
-                realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
-                name: clientId,
-                email: `${clientId}@odahu.local`,
-                preferred_username: `service-account-${clientId}`,
-            };
-        },
-    };
-    const { Provider } = await importOidcProvider();
-    const provider = new Provider(issuer, configuration);
-    const callback = provider.callback();
-    return {
-        issuer,
-        tokenUrl: `${issuer}${TOKEN_PATH}`,
-        jwksUrl: `${issuer}${CERTS_PATH}`,
-        publicKeys: { keys: [verifying] },
-        handle(req, res) {
-            // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point
-            // (for the URLs in its discovery document) from originalUrl.
-            const original = req.url ?? '/';
-            Object.assign(req, { originalUrl: original });
-            req.url = original.slice(REALM_PATH.length) || '/';
-            void callback(req, res);
-        },
-    };
-}
+/** Keycloak's "SSO Session Idle" default: how long a refresh token is good for. */
+const REFRESH_TTL_SECONDS = 1800;
 /**
- * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
- * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
- * emulator, so that one warning is filtered out while the module loads.
+ * What Keycloak says about a client's service account, in the access token and the id token alike:
+ * the realm roles the Odahu policies read, and the name and email the API's `/user/info` and the
+ * SDK read.
  */
-async function importOidcProvider() {
-    const warn = console.warn;
-    console.warn = (...args) => {
-        if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime'))
-            return;
-        warn(...args);
+function serviceAccountClaims(clientId, role) {
+    return {
+        azp: clientId,
+        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
+        name: clientId,
+        email: `${clientId}@odahu.local`,
+        email_verified: false,
+        preferred_username: `service-account-${clientId}`,
     };
-    try {
-        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
-    }
-    finally {
-        console.warn = warn;
-    }
 }
-/** The provider's own records (grants, tokens it keeps), in memory, dropped when they expire; one
- * store per emulator, so that emulators started in one process do not share them. */
-function memoryAdapter() {
-    const records = new Map();
-    return (model) => new MemoryAdapter(model, records);
+/** The service account's user id (Keycloak's `sub`): a UUID, the same for a client on every start. */
+function serviceAccountId(clientId) {
+    const hex = (0,external_node_crypto_.createHash)('sha256').update(`service-account-${clientId}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-class MemoryAdapter {
-    model;
-    records;
-    constructor(model, records) {
-        this.model = model;
-        this.records = records;
-    }
-    key(id) {
-        return `${this.model}:${id}`;
-    }
-    upsert(id, payload, expiresIn) {
-        const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
-        this.records.set(this.key(id), { payload, expiresAt });
-        return Promise.resolve();
-    }
-    find(id) {
-        const record = this.records.get(this.key(id));
-        if (!record)
-            return Promise.resolve(undefined);
-        if (record.expiresAt <= Date.now()) {
-            this.records.delete(this.key(id));
-            return Promise.resolve(undefined);
+/** Replaces oidc-provider's client_credentials and refresh_token grants with Keycloak's. */
+function registerKeycloakGrants(provider, errors, settings) {
+    const issue = tokenIssuer(provider, settings);
+    provider.registerGrantType('client_credentials', async (ctx) => {
+        const requested = (ctx.oidc.params.scope ?? '').split(' ').filter(Boolean);
+        const unknown = requested.filter((s) => !SCOPES.includes(s));
+        if (unknown.length > 0) {
+            throw new errors.CustomOIDCProviderError('invalid_scope', `Invalid scopes: ${unknown.join(' ')}`);
         }
-        return Promise.resolve(record.payload);
-    }
-    findByUserCode(userCode) {
-        return this.findBy((p) => p.userCode === userCode);
-    }
-    findByUid(uid) {
-        return this.findBy((p) => p.uid === uid);
-    }
-    async consume(id) {
-        const payload = await this.find(id);
-        if (payload)
-            payload.consumed = Math.floor(Date.now() / 1000);
-    }
-    destroy(id) {
-        this.records.delete(this.key(id));
-        return Promise.resolve();
-    }
-    revokeByGrantId(grantId) {
-        for (const [key, record] of this.records) {
-            if (record.payload.grantId === grantId)
-                this.records.delete(key);
+        const scope = [...new Set([...requested, ...DEFAULT_SCOPES])];
+        ctx.body = await issue(ctx, ctx.oidc.client, scope.join(' '));
+    }, ['scope']);
+    provider.registerGrantType('refresh_token', async (ctx) => {
+        const value = ctx.oidc.params.refresh_token;
+        if (typeof value !== 'string' || value === '') {
+            throw new errors.InvalidRequest('Missing parameter: refresh_token');
         }
-        return Promise.resolve();
-    }
-    findBy(test) {
-        const prefix = `${this.model}:`;
-        for (const [key, record] of this.records) {
-            if (key.startsWith(prefix) && record.expiresAt > Date.now() && test(record.payload)) {
-                return Promise.resolve(record.payload);
+        const stored = await provider.RefreshToken.find(value);
+        if (!stored)
+            throw new errors.CustomOIDCProviderError('invalid_grant', 'Invalid refresh token');
+        if (stored.clientId !== ctx.oidc.client.clientId) {
+            throw new errors.CustomOIDCProviderError('invalid_grant', "Invalid refresh token. Token client and authorized client don't match");
+        }
+        ctx.body = await issue(ctx, ctx.oidc.client, stored.scope ?? '');
+    }, ['refresh_token']);
+}
+function tokenIssuer(provider, settings) {
+    const { audience, ttlSeconds, roles } = settings;
+    const resourceServer = new provider.ResourceServer(audience, {
+        scope: SCOPES.join(' '),
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: ttlSeconds,
+    });
+    const refreshTtl = Math.max(REFRESH_TTL_SECONDS, ttlSeconds);
+    return async (ctx, client, scope) => {
+        const { clientId } = client;
+        const accountId = serviceAccountId(clientId);
+        // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
+        const session = (0,external_node_crypto_.randomUUID)();
+        const common = { client, accountId, grantId: session, gty: 'client_credentials', scope, sid: session };
+        const accessToken = await new provider.AccessToken({
+            ...common,
+            resourceServer,
+            expiresIn: ttlSeconds,
+        }).save();
+        const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
+        let idToken;
+        if (scope.split(' ').includes('openid')) {
+            // Set, not offered as account claims: those pass through the scopes' claim lists, these are
+            // what Keycloak puts in every id token.
+            const token = new provider.IdToken({}, { ctx });
+            for (const [claim, value] of Object.entries({
+                sub: accountId,
+                ...serviceAccountClaims(clientId, roles.get(clientId)),
+                typ: 'ID',
+                sid: session,
+                at_hash: accessToken,
+            })) {
+                token.set(claim, value);
             }
+            idToken = await token.issue({ use: 'idtoken' });
         }
-        return Promise.resolve(undefined);
-    }
+        return {
+            access_token: accessToken,
+            expires_in: ttlSeconds,
+            refresh_expires_in: refreshTtl,
+            refresh_token: refreshToken,
+            token_type: 'Bearer',
+            ...(idToken === undefined ? {} : { id_token: idToken }),
+            'not-before-policy': 0,
+            session_state: session,
+            scope,
+        };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/access.ts
@@ -11585,28 +11504,46 @@ function realmRoles(claims) {
     const roles = access.roles;
     return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
 }
-const API = '/api/v1';
-/** A data scientist may do anything here (events feeds included: the rules are prefixes). */
-const SCIENCE_PREFIXES = ['/model/deployment', '/model/packaging', '/model/training'].map((p) => API + p);
-/** A data scientist may read these; a viewer may read these and the science paths. */
-const READ_PREFIXES = [
-    '/model/route',
-    '/configuration',
-    '/packaging/integration',
-    '/user',
-    '/toolchain/integration',
-].map((p) => API + p);
-/** Connections may be listed and read masked, not decrypted. */
-const CONNECTION_READ = /^\/api\/v1\/connection(\/[^/]+)?$/;
-/** The API's OPA policy: admin everything; data_scientist and viewer as in the table above. */
-function apiAllows(roles, method, path) {
-    if (roles.includes(REALM_ROLES.admin))
+/**
+ * The API's OPA policy (helms/odahu-flow-core/policies/api/permissions.rego and core.rego): a role may
+ * do what one of its [method, resource] pairs matches, each a regular expression tried anywhere in
+ * the text (OPA's re_match), unanchored unless it says ^ or $. The resource is Envoy's
+ * `attributes.request.http.path`, the request target as the client sent it: the path with its query
+ * string, undecoded. So `GET /api/v1/connection?type=git` matches no connection rule (the rule ends
+ * in `/*$`) and is denied to data scientists and viewers, while the `.*` rules match with a query.
+ */
+/** Paths a data scientist may do anything on, and a viewer GET. */
+const SCIENCE_PATHS = [
+    /^\/api\/v1\/model\/deployment.*/,
+    /^\/api\/v1\/model\/packaging.*/,
+    /^\/api\/v1\/model\/training.*/,
+];
+/** Paths data scientists and viewers may GET. */
+const READ_PATHS = [
+    /^\/api\/v1\/model\/route.*/,
+    /^\/api\/v1\/configuration.*/,
+    /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/,
+    /^\/api\/v1\/packaging\/integration.*/,
+    /^\/api\/v1\/user.*/,
+    /^\/api\/v1\/toolchain\/integration.*/,
+];
+const ANY = /.*/;
+const GET = /GET/;
+const API_PERMISSIONS = {
+    [REALM_ROLES.admin]: [[ANY, ANY]],
+    [REALM_ROLES.data_scientist]: [
+        ...SCIENCE_PATHS.map((path) => [ANY, path]),
+        ...READ_PATHS.map((path) => [GET, path]),
+    ],
+    [REALM_ROLES.viewer]: [...SCIENCE_PATHS, ...READ_PATHS].map((path) => [GET, path]),
+};
+/** What core.rego lets any token GET: `/`, `/health`, and anything with `/swagger` in it (unanchored). */
+const OPEN_TO_ALL = [/^\/$/, /\/swagger.*/, /^\/health$/];
+/** The API's OPA policy, for a request `target` (path and query, as sent) by a token with `roles`. */
+function apiAllows(roles, method, target) {
+    if (method === 'GET' && OPEN_TO_ALL.some((resource) => resource.test(target)))
         return true;
-    const science = SCIENCE_PREFIXES.some((p) => path.startsWith(p));
-    const readable = science || READ_PREFIXES.some((p) => path.startsWith(p)) || CONNECTION_READ.test(path);
-    if (roles.includes(REALM_ROLES.data_scientist) && (science || (method === 'GET' && readable)))
-        return true;
-    return roles.includes(REALM_ROLES.viewer) && method === 'GET' && readable;
+    return roles.some((role) => (API_PERMISSIONS[role] ?? []).some(([action, resource]) => action.test(method) && resource.test(target)));
 }
 /** A model's OPA policy: the deployment's roleName, or a data scientist or admin. */
 function modelAllows(roles, roleName) {
@@ -12447,9 +12384,74 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
-// The server's rules for ids and for values that become Kubernetes labels.
+;// CONCATENATED MODULE: ./src/shared/kinds.ts
+// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
+// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
+const KINDS = {
+    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
+    ToolchainIntegration: {
+        kind: 'ToolchainIntegration',
+        path: 'toolchain/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
+    PackagingIntegration: {
+        kind: 'PackagingIntegration',
+        path: 'packaging/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
+    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
+    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
+    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
+    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
+};
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
+const KIND_NAMES = Object.keys(KINDS);
+function isKindName(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
 const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+function idProblem(kind, id) {
+    if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
+        return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
+    }
+    if (!ID_PATTERN.test(id)) {
+        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
+// The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
+// client's too (src/shared/kinds.ts), checked against REFERENCE.md by a test.
+
 const LABEL_SOURCE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 const LABEL_PATTERN = new RegExp(LABEL_SOURCE);
 /** validation.ValidateID: 1-63 of a-z 0-9 -, a letter first, no dash last. */
@@ -13418,6 +13420,34 @@ function preparePackagingIntegration(body, _view, _options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
+// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
+// compares the stored spec with what the server would store) and the emulator (which stores it).
+const DEFAULT_MIN_REPLICAS = 0;
+const DEFAULT_MAX_REPLICAS = 1;
+const DEFAULT_PROBE_INITIAL_DELAY = 2;
+const DEFAULT_ROLE_PREFIX = 'role-';
+/**
+ * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
+ * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
+ * values are kept as given: refusing them is the validation's job.
+ */
+function withServerDefaults(id, spec, config) {
+    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
+    const defaultResources = config.defaultResources;
+    return {
+        ...spec,
+        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
+        minReplicas,
+        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
+        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
+        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/rules/deployment.ts
 // ModelDeployment: prefix `Validation of model deployment is failed: `. The server prepends some
 // errors as it goes, which gives this final order: nodeSelector, liveness, readiness, min>max, max<1,
@@ -13427,58 +13457,47 @@ function preparePackagingIntegration(body, _view, _options) {
 
 
 
-/** Knative names derived from the id must fit, so deployment ids are shorter than others. */
-const MAX_DEPLOYMENT_ID_LENGTH = 46;
-const DEFAULT_PROBE_INITIAL_DELAY = 2;
-const DEFAULT_ROLE_PREFIX = 'role-';
+
+
 function prepareModelDeployment(body, view, _options) {
-    const { id, spec } = readBody(body);
+    const { id, spec: given } = readBody(body);
     const config = view.config;
+    // The defaults are the client's too (src/shared/stored-deployment.ts); the checks are of what
+    // was given.
+    const spec = withServerDefaults(id, given, {
+        defaultResources: config.deployment.defaultResources,
+        defaultDockerPullConnName: config.defaultDockerPullConnName,
+    });
     const appended = id.length > MAX_DEPLOYMENT_ID_LENGTH
         ? [`model deployment ID should not exceed ${MAX_DEPLOYMENT_ID_LENGTH} symbols`]
         : idErrors(id);
     const prepended = [];
-    if (!spec.image)
+    if (!given.image)
         appended.push('empty image parameter');
-    if (!spec.predictor)
+    if (!given.predictor)
         appended.push('empty predictor parameter');
-    if (!spec.roleName)
-        spec.roleName = `${DEFAULT_ROLE_PREFIX}${id}`;
-    else {
-        const invalid = labelError(spec.roleName);
+    if (given.roleName) {
+        const invalid = labelError(given.roleName);
         if (invalid !== undefined)
             appended.push(invalid);
     }
-    if (spec.minReplicas === undefined)
-        spec.minReplicas = 0;
-    else if (spec.minReplicas < 0) {
+    if (given.minReplicas !== undefined && given.minReplicas < 0) {
         prepended.unshift('minimum number of replicas parameter must not be less than 0');
     }
-    if (spec.maxReplicas === undefined)
-        spec.maxReplicas = spec.minReplicas > 1 ? spec.minReplicas : 1;
-    else if (spec.maxReplicas < 1) {
+    if (given.maxReplicas !== undefined && given.maxReplicas < 1) {
         prepended.unshift('maximum number of replicas parameter must not be less than 1');
     }
     if (spec.minReplicas > spec.maxReplicas) {
         prepended.unshift('maximum number of replicas parameter must not be less than minimum number of replicas parameter');
     }
-    if (spec.resources === undefined)
-        spec.resources = copyResources(config.deployment.defaultResources);
-    else
-        appended.push(...resourceParseErrors(spec.resources));
-    if (spec.readinessProbeInitialDelay === undefined) {
-        spec.readinessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-    }
-    else if (spec.readinessProbeInitialDelay < 0) {
+    if (given.resources !== undefined)
+        appended.push(...resourceParseErrors(given.resources));
+    if (given.readinessProbeInitialDelay !== undefined && given.readinessProbeInitialDelay < 0) {
         prepended.unshift('readinessProbeInitialDelay must be non-negative integer');
     }
-    if (spec.livenessProbeInitialDelay === undefined) {
-        spec.livenessProbeInitialDelay = DEFAULT_PROBE_INITIAL_DELAY;
-    }
-    else if (spec.livenessProbeInitialDelay < 0) {
+    if (given.livenessProbeInitialDelay !== undefined && given.livenessProbeInitialDelay < 0) {
         prepended.unshift('livenessProbeInitialDelay must be non-negative integer');
     }
-    spec.imagePullConnID ||= config.defaultDockerPullConnName;
     const selectorError = nodeSelectorError(spec.nodeSelector, config.deployment.nodePools);
     if (selectorError !== undefined)
         prepended.unshift(selectorError);
@@ -13669,19 +13688,25 @@ function isControl(char) {
     return code < 0x20 || code === 0x7f;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/emulator/rules/git-host-key.ts
 // What the server stores as a git connection's public key when none is given: it runs ssh-keyscan on
 // the host of a `user@host:path` URI. The emulator has no network, so it makes up a host key line that
 // looks like ssh-keyscan output (`<host> ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`) and is derived from the
-// host alone, so the same host always gets the same key. A URI without `user@host` makes the real
-// server panic (index out of range), answered as a 500 with an empty body.
+// host alone, so the same host always gets the same key.
+//
+// The server finds the host with `(?P<Users>.+)@(?P<Host>[\w.]+)[/:].*` (pkg/utils/ssh.go) and takes
+// submatch 2 without checking for a match: a URI it does not match (no `user@`, a host with a `-`,
+// or no `:` or `/` after the host) makes it panic (index out of range), answered as a 500 with an
+// empty body.
 
-const USER_AT_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@([^:/\s]+)/i;
-/** The host a git URI names, or undefined when it has no `user@host` part. */
+/**
+ * Go's pattern, unanchored: leftmost match, greedy user part (so the last `@` that fits), `\w` as
+ * ASCII word characters, `.` anything but a newline (JavaScript's `.` also stops at \r, U+2028/9).
+ */
+const SSH_URL = /([^\n]+)@([0-9A-Za-z_.]+)[/:]/;
+/** The host the server's pattern finds in a git URI, or undefined where it would panic. */
 function gitUriHost(uri) {
-    return USER_AT_HOST.exec(uri)?.[1];
+    return SSH_URL.exec(uri)?.[2];
 }
 /** A deterministic stand-in for `ssh-keyscan <host>`: one ed25519 host key line. */
 function fakeHostKeyLine(host) {
@@ -13875,70 +13900,6 @@ function presentConnection(stored, mode) {
         spec[field] = masked ? SECRET_MASK : base64Encode(new TextEncoder().encode(value));
     }
     return { ...stored, spec };
-}
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
-// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
-// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
-const KINDS = {
-    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
-    ToolchainIntegration: {
-        kind: 'ToolchainIntegration',
-        path: 'toolchain/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
-    PackagingIntegration: {
-        kind: 'PackagingIntegration',
-        path: 'packaging/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
-    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
-    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
-    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
-    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
-};
-/**
- * The order in which resources can be created: each kind only refers to kinds before it (a training
- * to connections and its toolchain, a packaging to its integration and connections, a route to
- * deployments, a job to its service). Deleting goes the other way.
- */
-const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
-    'Connection',
-    'ToolchainIntegration',
-    'PackagingIntegration',
-    'ModelTraining',
-    'ModelPackaging',
-    'ModelDeployment',
-    'ModelRoute',
-    'InferenceService',
-    'InferenceJob',
-]));
-const KIND_NAMES = Object.keys(KINDS);
-function isKindName(value) {
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
-}
-/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
-const kinds_ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Deployment ids are capped lower: their names grow inside Kubernetes. */
-const kinds_MAX_DEPLOYMENT_ID_LENGTH = 46;
-/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
-const MAX_SERVICE_ID_LENGTH = 53;
-/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
-function idProblem(kind, id) {
-    if (kind === 'ModelDeployment' && id.length > kinds_MAX_DEPLOYMENT_ID_LENGTH) {
-        return `id "${id}" is too long for a ModelDeployment: at most ${kinds_MAX_DEPLOYMENT_ID_LENGTH} characters`;
-    }
-    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
-        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
-    }
-    if (!kinds_ID_PATTERN.test(id)) {
-        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/inference-service.ts
@@ -14226,15 +14187,21 @@ function resourceEndpoints(router, def) {
                 spec: prepared.spec,
                 status: def.initialStatus(),
                 ...def.build?.(body),
+                // The UPDATE leaves the deletionmark column as it is; the answer is the struct the handler
+                // bound, whose mark is false (so omitted).
+                ...(previous.deletionMark === true ? { deletionMark: true } : {}),
             });
-            exchange.json(200, present(stored, 'update', at.answer));
+            const { deletionMark: _unmarked, ...answer } = present(stored, 'update', at.answer);
+            exchange.json(200, answer);
             def.written?.(stored, previous);
         });
     }
     router.add('DELETE', `${base}/{id}`, (exchange, { id = '' }) => {
         const stored = def.collection.get(id);
-        if (!stored)
+        if (!stored) {
+            def.removeMissing?.(id);
             throw resources_notFound(id);
+        }
         exchange.json(200, { message: def.remove(stored) });
     });
 }
@@ -14430,6 +14397,8 @@ class Outbox {
 
 function deploymentEndpoints(router, context) {
     const { store, outbox, rollouts } = context;
+    // Every DELETE publishes it, a repeated one too.
+    const markEvent = (id) => outbox.add('deployment', id, 'ModelDeploymentDeletionMarkIsSet', ZERO_PAYLOAD.deployment, moment().stored);
     resourceEndpoints(router, {
         kind: 'ModelDeployment',
         collection: store.deployments,
@@ -14461,13 +14430,13 @@ function deploymentEndpoints(router, context) {
         },
         remove: (stored) => {
             // Only marked: the controller removes it (and its default route) once its service is gone.
-            if (stored.deletionMark !== true) {
-                stored.deletionMark = true;
-                outbox.add('deployment', stored.id, 'ModelDeploymentDeletionMarkIsSet', ZERO_PAYLOAD.deployment, moment().stored);
-                rollouts.remove(stored.id);
-            }
+            stored.deletionMark = true;
+            markEvent(stored.id);
+            rollouts.remove(stored.id);
             return `Model deployment ${stored.id} was deleted`;
         },
+        // The server publishes the event before it finds no row to mark, and commits it with the 404.
+        removeMissing: markEvent,
     });
     router.add('GET', '/api/v1/model/deployment/{id}/default-route', (exchange, { id = '' }) => {
         const route = store.defaultRouteOf(id);
@@ -14874,13 +14843,10 @@ class ApiGateway {
     async handle(exchange) {
         if (await this.faults.intercept(exchange))
             return;
-        const verdict = await this.verifier.verify(exchange.header('authorization'));
-        if (!verdict.ok) {
-            const challenge = bearerChallenge(`${this.baseUrl}${exchange.path}`, verdict.reason);
-            exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
+        const claims = await this.authenticate(exchange);
+        if (!claims)
             return;
-        }
-        if (!apiAllows(realmRoles(verdict.claims), exchange.method, exchange.path)) {
+        if (!apiAllows(realmRoles(claims), exchange.method, exchange.target)) {
             exchange.text(403, ACCESS_DENIED);
             return;
         }
@@ -14903,6 +14869,26 @@ class ApiGateway {
         catch (error) {
             answerFailure(exchange, error);
         }
+    }
+    /**
+     * GET /health: the API's ingress puts it behind sign-in like every path of the API host, so a
+     * request without a valid token is refused (the SDK's `login` logs in on that, and keeps the tokens);
+     * with one, OPA lets anyone have it.
+     */
+    async health(exchange) {
+        if (!(await this.authenticate(exchange)))
+            return;
+        exchange.route = '/health';
+        exchange.json(200, {});
+    }
+    /** The token's claims, or undefined once a 401 has been answered. */
+    async authenticate(exchange) {
+        const verdict = await this.verifier.verify(exchange.header('authorization'));
+        if (verdict.ok)
+            return verdict.claims;
+        const challenge = bearerChallenge(`${this.baseUrl}${exchange.path}`, verdict.reason);
+        exchange.text(401, verdict.reason, { 'www-authenticate': challenge });
+        return undefined;
     }
 }
 /** A refusal as the server words it; anything unexpected is a 500 with its text, as Go's handlers do. */
@@ -15001,6 +14987,7 @@ function configurationDocument(config, urls, controller) {
             vault: { insecure: false, role: '', secretEnginePath: '', token: '', url: '' },
         },
         deployment: {
+            customRoutePrefix: config.customRoutePrefix,
             defaultDockerPullConnName: config.defaultDockerPullConnName,
             defaultResources: config.deployment.defaultResources,
             edge: { host: config.edgeHost },
@@ -15230,6 +15217,8 @@ class Exchange {
     method;
     /** Decoded path without the query. */
     path;
+    /** The request target as the client sent it (path and query, undecoded), as Envoy hands it to OPA. */
+    target;
     query;
     /** The route template that answers, once the router found one. */
     route;
@@ -15242,6 +15231,7 @@ class Exchange {
         this.record = record;
         this.method = req.method ?? 'GET';
         this.path = safeDecode(url.pathname);
+        this.target = req.url ?? '/';
         this.query = url.searchParams;
     }
     header(name) {
@@ -15372,6 +15362,59 @@ class Faults {
         exchange.cut = drop;
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/image-pulls.ts
+// Whether a deployment's image can be pulled, and which model it holds. The emulator sees only the
+// registries it owns: those the cluster has a docker or ecr connection for, where its packagings push.
+// An image there pulls only if a packaging pushed it (and holds that packaging's model). Any other
+// image (built elsewhere, on a registry the emulator cannot see) pulls, so a workflow that deploys it
+// dry-runs green; `--missing-image PATTERN` makes chosen images fail to pull, to rehearse that.
+const REGISTRY_TYPES = new Set(['docker', 'ecr']);
+class ImagePulls {
+    store;
+    artifacts;
+    missing;
+    constructor(store, artifacts, 
+    /** Images that never pull: `*` stands for any run of characters, the rest is literal. */
+    missingImages = []) {
+        this.store = store;
+        this.artifacts = artifacts;
+        this.missing = missingImages.map(globPattern);
+    }
+    /** The model the image holds, or undefined when the pull fails (the deployment stays Processing). */
+    pull(image) {
+        if (this.missing.some((pattern) => pattern.test(image)))
+            return undefined;
+        const pushed = this.artifacts.image(image);
+        if (pushed)
+            return pushed;
+        return this.ownedRegistry(image) ? undefined : modelOfImage(image);
+    }
+    /** Whether the image is under a registry a docker or ecr connection of the cluster points at. */
+    ownedRegistry(image) {
+        return this.store.connections.list().some((connection) => {
+            const uri = connection.spec.uri?.replace(/\/+$/, '');
+            return REGISTRY_TYPES.has(connection.spec.type ?? '') && !!uri && image.startsWith(`${uri}/`);
+        });
+    }
+}
+/** `*` matches any run of characters; the pattern must match the whole image reference. */
+function globPattern(pattern) {
+    const literal = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&'));
+    return new RegExp(`^${literal.join('.*')}$`);
+}
+/**
+ * What the model server of an image built elsewhere reports: its repository's last path segment as
+ * the name and its tag as the version (`ghcr.io/acme/wine:1.2` → wine 1.2; no tag → latest).
+ */
+function modelOfImage(image) {
+    const withoutDigest = image.split('@')[0] ?? image;
+    const lastSegment = withoutDigest.split('/').at(-1) ?? withoutDigest;
+    const colon = lastSegment.indexOf(':');
+    return colon < 0
+        ? { name: lastSegment, version: 'latest' }
+        : { name: lastSegment.slice(0, colon), version: lastSegment.slice(colon + 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/python-json.ts
@@ -15729,24 +15772,32 @@ function modelInfo(model) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/rollouts.ts
-// Model deployments and routes as Knative and Istio make them happen: a deployment goes Processing
-// → Ready (or stays Processing when its image cannot be pulled), a route turns Ready once all its
-// targets are, and the edge serves a deployment's last ready revision. A PUT rolls a new revision out
-// while the old one keeps serving; a DELETE marks the deployment, turns it Deleting, then removes it
-// with its default route. Every status change is published on the event feeds.
+// Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
+// happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
+// a route turns Ready once all its targets are, and the edge serves a deployment's last ready
+// revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
+// deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
+// does not stop that. Every status change is published on the event feeds.
+//
+// The controller never writes Failed. Before it makes the Knative service it refuses an unknown
+// predictor and checks the image pull connection (it must exist and be docker or ecr): either error
+// ends its pass before any state is written, and nothing makes it try again until the next PUT.
 
 
 
-/** The moments of a rollout and of a removal, as shares of the deployment duration. */
+/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
 const CONTROLLER_PASS = 0.1;
-const DELETING_AT = 0.05;
-const REMOVED_AT = 0.25;
+const REMOVAL_TAKES = 0.2;
 /** The only predictor whose model server the emulator runs (triton models are not emulated). */
 const ML_SERVER = 'odahu-ml-server';
+/** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
+const PREDICTORS = new Set([ML_SERVER, 'triton']);
+/** The connection types the controller can make image pull credentials from. */
+const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
 class Rollouts {
     store;
     outbox;
-    artifacts;
+    images;
     timers;
     settings;
     runtimes = new Map();
@@ -15754,30 +15805,26 @@ class Rollouts {
     liveRoutes = new Set();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, artifacts, timers, settings) {
+    constructor(store, outbox, images, timers, settings) {
         this.store = store;
         this.outbox = outbox;
-        this.artifacts = artifacts;
+        this.images = images;
         this.timers = timers;
         this.settings = settings;
     }
     /**
-     * After a POST, or a PUT. A changed spec (or a deployment whose removal had begun) rolls out a new
-     * revision; an unchanged one only gets its status back on the controller's next pass.
+     * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
+     * status back on the controller's next pass. After a DELETE the deletion goes on whatever the PUT.
      */
     rollOut(id, changed) {
         const runtime = this.runtime(id);
         const key = `deployment/${id}`;
-        if (runtime.removal !== 'none') {
-            // A PUT cancels a pending deletion; what the controller had begun to remove is made again.
-            this.timers.cancel(key);
-            if (runtime.removal === 'deleting')
-                runtime.serving = undefined;
-            runtime.removal = 'none';
-            changed = true;
-        }
+        if (runtime.removal !== 'none' && changed)
+            runtime.statusCut = true;
         const durationMs = this.durationOf(id);
-        if (!changed) {
+        if (!changed || runtime.removal !== 'none') {
+            if (runtime.statusCut)
+                return;
             this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
                 const status = this.lastStatus.get(id);
                 if (status)
@@ -15789,16 +15836,22 @@ class Rollouts {
         runtime.revision += 1;
         const revision = runtime.revision;
         this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
+            if (!this.controllerProceeds(id))
+                return;
             this.setStatus(id, {
                 state: 'Processing',
                 availableReplicas: 0,
                 replicas: this.replicas(id),
-                ...updated(),
+                ...this.credentialsTime(runtime),
             });
+            this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
         });
-        this.timers.after(key, durationMs, () => this.finishRollout(id, revision));
     }
-    /** DELETE: the mark is set by the API; the controller removes the service, then the rows. */
+    /**
+     * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
+     * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
+     * pass the deployment is as it was (Ready, say), marked.
+     */
     remove(id) {
         const runtime = this.runtime(id);
         const key = `deployment/${id}`;
@@ -15807,14 +15860,17 @@ class Rollouts {
             return;
         runtime.removal = 'marked';
         this.timers.cancel(key);
-        const durationMs = this.durationOf(id);
-        this.timers.after(key, durationMs * DELETING_AT, () => {
+        const passMs = this.settings.launchPeriodSeconds * 1000;
+        const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
+        this.timers.after(key, passMs, () => {
             runtime.removal = 'deleting';
             runtime.serving = undefined;
-            const current = this.store.deployments.get(id)?.status ?? { availableReplicas: 0, replicas: 0 };
+            if (runtime.statusCut)
+                return;
+            const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
             this.setStatus(id, { ...current, state: 'Deleting' });
         });
-        this.timers.after(key, durationMs * REMOVED_AT, () => {
+        this.timers.after(key, removedMs, () => {
             const datetime = moment().stored;
             const route = this.store.defaultRouteOf(id);
             if (route)
@@ -15862,19 +15918,37 @@ class Rollouts {
         }
         return best;
     }
+    /**
+     * The checks of the controller's pass before it makes the Knative service: a known predictor, and
+     * an image pull connection that exists and is docker or ecr. An ECR one has credentials made now.
+     */
+    controllerProceeds(id) {
+        const deployment = this.store.deployments.get(id);
+        if (!deployment || !PREDICTORS.has(deployment.spec.predictor))
+            return false;
+        const pullConnection = deployment.spec.imagePullConnID;
+        if (!pullConnection)
+            return true;
+        const type = this.store.connection(pullConnection)?.spec.type ?? '';
+        if (!PULL_CONNECTION_TYPES.has(type))
+            return false;
+        // Made once: the controller's "older than 6 hours" check is never true afterwards.
+        if (type === 'ecr')
+            this.runtime(id).credsUpdatedAt ??= rfc3339(nowNs(), 0);
+        return true;
+    }
     finishRollout(id, revision) {
         const deployment = this.store.deployments.get(id);
         if (!deployment)
             return;
         const runtime = this.runtime(id);
         const replicas = this.replicas(id);
-        if (planRun(deployment.spec.annotations, 0).fails) {
-            this.setStatus(id, { state: 'Failed', availableReplicas: 0, replicas, ...updated() });
-            return;
-        }
-        const model = this.artifacts.image(deployment.spec.image);
-        // An image no packaging pushed cannot be pulled, and an unknown predictor never starts: Knative
-        // keeps retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+        // An image that cannot be pulled, and an unknown predictor, never start: Knative keeps
+        // retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+        // `emulator-outcome: failed` is such an image.
+        const model = planRun(deployment.spec.annotations, 0).fails
+            ? undefined
+            : this.images.pull(deployment.spec.image);
         if (!model || deployment.spec.predictor !== ML_SERVER)
             return;
         if (!runtime.serving)
@@ -15886,10 +15960,13 @@ class Rollouts {
             hostHeader: `${id}.odahu-flow-deployment.svc.cluster.local`,
             availableReplicas: replicas,
             replicas,
-            ...updated(),
+            ...this.credentialsTime(runtime),
             modelName: model.name,
             modelVersion: model.version,
         });
+    }
+    credentialsTime(runtime) {
+        return runtime.credsUpdatedAt ? { lastUpdatedTime: runtime.credsUpdatedAt } : {};
     }
     setStatus(id, status) {
         const deployment = this.store.deployments.get(id);
@@ -15939,7 +16016,7 @@ class Rollouts {
     runtime(id) {
         let runtime = this.runtimes.get(id);
         if (!runtime) {
-            runtime = { revision: 0, warmUntil: 0, removal: 'none' };
+            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
             this.runtimes.set(id, runtime);
         }
         return runtime;
@@ -15955,10 +16032,6 @@ class Rollouts {
 /** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
 function matchPrefix(route) {
     return `${route.spec.urlPrefix}/`;
-}
-/** Knative's condition time: whole seconds. */
-function updated() {
-    return { lastUpdatedTime: rfc3339(nowNs(), 0) };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/model-server.ts
@@ -16116,6 +16189,191 @@ function pyFalsy(value) {
     return !value;
 }
 
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+var key_algorithm = __nccwpck_require__(889);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
+
+
+
+function getModulusLengthOption(options) {
+  const modulusLength = options?.modulusLength ?? 2048;
+  if (typeof modulusLength != "number" || !Number.isInteger(modulusLength) || modulusLength < 2048)
+    throw new errors/* JOSENotSupported */.T0("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used");
+  return modulusLength;
+}
+async function generateKeyPair(alg, options) {
+  const extractable = (0,key/* validateExtractableOption */.l)(options?.extractable), entry = (0,key_algorithm/* keyAlgorithm */.Ze)(alg, key_algorithm/* algArgument */.Ms);
+  entry.secret && (0,key_algorithm/* unsupportedAlg */.yt)(key_algorithm/* algArgument */.Ms);
+  let algorithm;
+  if (entry.resolve) {
+    const crv = options?.crv ?? "P-256";
+    if (!["P-256", "P-384", "P-521", "X25519"].includes(crv))
+      throw new errors/* JOSENotSupported */.T0("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519");
+    algorithm = entry.resolve({ crv });
+  } else {
+    if (entry.crv !== void 0 && options?.crv !== void 0 && options.crv !== entry.crv)
+      throw new errors/* JOSENotSupported */.T0(`Invalid or unsupported crv option provided, the only supported value for ${alg} is ${entry.crv}`);
+    algorithm = entry.kty[0] === "RSA" ? {
+      ...entry.subtle,
+      publicExponent: Uint8Array.of(1, 0, 1),
+      modulusLength: getModulusLengthOption(options)
+    } : entry.subtle;
+  }
+  return crypto.subtle.generateKey(algorithm, extractable ?? !1, [
+    ...entry.usages[1],
+    ...entry.usages[0]
+  ]);
+}
+
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
+var key_export = __nccwpck_require__(7968);
+;// CONCATENATED MODULE: ./src/emulator/oidc.ts
+// The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
+// issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
+// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
+// secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
+// client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
+// at start-up, carrying realm_access.roles as Keycloak puts them.
+
+
+const REALM_PATH = '/auth/realms/odahu';
+const TOKEN_PATH = '/protocol/openid-connect/token';
+const CERTS_PATH = '/protocol/openid-connect/certs';
+async function createIdentityProvider(settings) {
+    const { baseUrl, clients, tokenTtlSeconds } = settings;
+    const issuer = `${baseUrl}${REALM_PATH}`;
+    const kid = `emulator-${Date.now().toString(36)}`;
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
+    const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
+    const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    const configuration = {
+        adapter: memoryAdapter(),
+        jwks: { keys: [signing] },
+        clients: clients.map((c) => ({
+            client_id: c.clientId,
+            client_secret: c.clientSecret,
+            grant_types: ['client_credentials', 'refresh_token'],
+            redirect_uris: [],
+            response_types: [],
+        })),
+        scopes: SCOPES,
+        routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
+        ttl: { AccessToken: tokenTtlSeconds, IdToken: tokenTtlSeconds },
+        features: {
+            devInteractions: { enabled: false },
+            // Enabled so that clients may use the grant; its handler is Keycloak's (keycloak-tokens.ts).
+            clientCredentials: { enabled: true },
+        },
+        // Access tokens carry what Keycloak's do; the id token gets the same claims where it is made.
+        extraTokenClaims: (_ctx, token) => {
+            const clientId = token.clientId ?? '';
+            return serviceAccountClaims(clientId, roles.get(clientId));
+        },
+    };
+    const { Provider, errors } = await importOidcProvider();
+    const provider = new Provider(issuer, configuration);
+    registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
+    const callback = provider.callback();
+    return {
+        issuer,
+        tokenUrl: `${issuer}${TOKEN_PATH}`,
+        jwksUrl: `${issuer}${CERTS_PATH}`,
+        publicKeys: { keys: [verifying] },
+        handle(req, res) {
+            // Mounted under the issuer's path: the provider routes on the rest, and finds its mount point
+            // (for the URLs in its discovery document) from originalUrl.
+            const original = req.url ?? '/';
+            Object.assign(req, { originalUrl: original });
+            req.url = original.slice(REALM_PATH.length) || '/';
+            void callback(req, res);
+        },
+    };
+}
+/**
+ * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
+ * works on 20 (the emulator's suite runs there), and the line would only confuse users of the
+ * emulator, so that one warning is filtered out while the module loads.
+ */
+async function importOidcProvider() {
+    const warn = console.warn;
+    console.warn = (...args) => {
+        if (typeof args[0] === 'string' && args[0].includes('Unsupported runtime'))
+            return;
+        warn(...args);
+    };
+    try {
+        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
+    }
+    finally {
+        console.warn = warn;
+    }
+}
+/** The provider's own records (grants, tokens it keeps), in memory, dropped when they expire; one
+ * store per emulator, so that emulators started in one process do not share them. */
+function memoryAdapter() {
+    const records = new Map();
+    return (model) => new MemoryAdapter(model, records);
+}
+class MemoryAdapter {
+    model;
+    records;
+    constructor(model, records) {
+        this.model = model;
+        this.records = records;
+    }
+    key(id) {
+        return `${this.model}:${id}`;
+    }
+    upsert(id, payload, expiresIn) {
+        const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
+        this.records.set(this.key(id), { payload, expiresAt });
+        return Promise.resolve();
+    }
+    find(id) {
+        const record = this.records.get(this.key(id));
+        if (!record)
+            return Promise.resolve(undefined);
+        if (record.expiresAt <= Date.now()) {
+            this.records.delete(this.key(id));
+            return Promise.resolve(undefined);
+        }
+        return Promise.resolve(record.payload);
+    }
+    findByUserCode(userCode) {
+        return this.findBy((p) => p.userCode === userCode);
+    }
+    findByUid(uid) {
+        return this.findBy((p) => p.uid === uid);
+    }
+    async consume(id) {
+        const payload = await this.find(id);
+        if (payload)
+            payload.consumed = Math.floor(Date.now() / 1000);
+    }
+    destroy(id) {
+        this.records.delete(this.key(id));
+        return Promise.resolve();
+    }
+    revokeByGrantId(grantId) {
+        for (const [key, record] of this.records) {
+            if (record.payload.grantId === grantId)
+                this.records.delete(key);
+        }
+        return Promise.resolve();
+    }
+    findBy(test) {
+        const prefix = `${this.model}:`;
+        for (const [key, record] of this.records) {
+            if (key.startsWith(prefix) && record.expiresAt > Date.now() && test(record.payload)) {
+                return Promise.resolve(record.payload);
+            }
+        }
+        return Promise.resolve(undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/store.ts
 // The emulated cluster's database: one collection per kind, listed by id as Postgres lists them. It
 // is also the ClusterView the API rules read (references, defaults, node pools).
@@ -16219,7 +16477,7 @@ const PACKAGING_RUN_FIELDS = new Set([...RUN_FIELDS, 'results']);
 /**
  * What a CR's status keeps when a changed spec updates it: the update clears state, reason, message
  * and exitCode (the new pod replaces podName), and for a packaging its results too. A training's
- * artifacts stay, and its new run appends to them.
+ * artifacts stay until the new run succeeds, which replaces them with its own.
  */
 function carriedOver(kind, status) {
     const cleared = kind === 'packaging' ? PACKAGING_RUN_FIELDS : RUN_FIELDS;
@@ -16227,6 +16485,10 @@ function carriedOver(kind, status) {
 }
 /** The moments of a run, as shares of its duration. */
 const SCHEDULING_AT = 0.1;
+/** The longest wait between two of the controller's tries at a resource it could not reconcile. */
+const MAX_RETRY_MS = 30_000;
+/** The connection types a batch job's rclone steps can read (rclone.GetBucketAndPath). */
+const OBJECT_STORAGE = new Set(['s3', 'gcs', 'azureblob']);
 const RUNNING_AT = 0.25;
 /** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
 class TaskRun {
@@ -16311,7 +16573,7 @@ class TaskRuns {
         if (!training)
             return;
         const plan = planRun(training.spec.hyperParameters, this.durations.training);
-        this.start('training', id, plan, training.spec, (run, carried) => this.trainingScript(training, run, carried));
+        this.start('training', id, plan, training.spec, (run) => this.trainingScript(training, run));
     }
     startPackaging(id) {
         const packaging = this.store.packagings.get(id);
@@ -16320,8 +16582,25 @@ class TaskRuns {
         const plan = planRun(packaging.spec.arguments, this.durations.packaging);
         this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
     }
-    startJob(id) {
-        const plan = planJob(this.store.jobs.get(id)?.spec.requestId, this.durations.job);
+    /**
+     * A batch job's TaskRun is made only once the controller can read every connection it names (input,
+     * output, and its service's model registry) and each is object storage: until then each pass fails,
+     * the state stays `""`, and the controller tries again later, more and more slowly.
+     */
+    startJob(id, retryMs = this.durations.job * 1000 * SCHEDULING_AT) {
+        const job = this.store.jobs.get(id);
+        if (!job)
+            return;
+        const remote = this.store.inferenceService(job.spec.inferenceServiceId)?.spec.modelRegistry?.remote;
+        const needed = [job.spec.dataSource?.connection, job.spec.outputDestination?.connection];
+        if (remote)
+            needed.push(remote.modelConnection);
+        const usable = (name) => OBJECT_STORAGE.has(this.store.connection(name ?? '')?.spec.type ?? '');
+        if (!needed.every(usable)) {
+            this.timers.after(`job/${id}`, retryMs, () => this.startJob(id, Math.min(retryMs * 2, MAX_RETRY_MS)));
+            return;
+        }
+        const plan = planJob(job.spec.requestId, this.durations.job);
         this.start('job', id, plan, undefined, () => ({
             // Tekton's condition names the step that failed: the user's predictor container.
             log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
@@ -16392,7 +16671,7 @@ class TaskRuns {
         this.timers.after(key, durationMs * RUNNING_AT, () => {
             // What the pod does is decided when it starts: an artifact a training finishes a moment later
             // is not there for a packager that has already started.
-            pod = script(run, carried);
+            pod = script(run);
             const { lines } = pod.log;
             const span = durationMs * (1 - RUNNING_AT);
             run.lines = lines.map((text, i) => ({
@@ -16425,7 +16704,7 @@ class TaskRuns {
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
     }
-    trainingScript(training, run, carried) {
+    trainingScript(training, run) {
         const { spec } = training;
         const model = { name: spec.model.name, version: spec.model.version };
         const vcs = spec.algorithmSource?.vcs;
@@ -16463,9 +16742,8 @@ class TaskRuns {
             log,
             finish: () => {
                 this.artifacts.addArtifact(artifactName, model);
-                // The controller appends each run's result to the CR's artifacts: a re-run keeps the earlier ones.
-                const earlier = Array.isArray(carried.artifacts) ? carried.artifacts : [];
-                return { artifacts: [...earlier, { runId, artifactName, commitID }] };
+                // The controller sets the CR's artifacts to this run's result alone (calculateStateByTaskRun).
+                return { artifacts: [{ runId, artifactName, commitID }] };
             },
         };
     }
@@ -16585,6 +16863,7 @@ class Timers {
 
 
 
+
 const DEFAULT_PORT = 8765;
 const DEFAULT_CLIENT_ID = 'odahu-actions';
 /** A development secret, printed on start-up: the emulator guards nothing of value. */
@@ -16659,9 +16938,11 @@ async function startCluster(options, baseUrl) {
         job: options.jobSeconds ?? 2,
     }, { launchPeriodSeconds });
     const faultSeed = options.seed ?? Date.now();
-    const rollouts = new Rollouts(store, outbox, artifacts, timers, {
+    const images = new ImagePulls(store, artifacts, options.missingImages);
+    const rollouts = new Rollouts(store, outbox, images, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+        launchPeriodSeconds,
     });
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,
@@ -16700,8 +16981,10 @@ async function startCluster(options, baseUrl) {
     const dispatch = (req, res) => {
         const started = Date.now();
         if (options.verbose) {
+            // As requested: the OpenID provider rewrites req.url to the path under its mount point.
+            const target = req.url ?? '';
             res.on('close', () => {
-                console.error(`${req.method ?? ''} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`);
+                console.error(`${req.method ?? ''} ${target} ${res.statusCode} ${Date.now() - started}ms`);
             });
         }
         // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
@@ -16717,10 +17000,8 @@ async function startCluster(options, baseUrl) {
                 await gateway.handle(exchange);
             else if (EDGE_PREFIXES.some((prefix) => path.startsWith(prefix)))
                 await modelServer.handle(exchange);
-            else if (path === '/health' && exchange.method === 'GET') {
-                exchange.route = '/health';
-                exchange.json(200, {});
-            }
+            else if (path === '/health' && exchange.method === 'GET')
+                await gateway.health(exchange);
             else
                 exchange.text(404, NOT_FOUND_PAGE);
         };
@@ -19280,7 +19561,7 @@ var DefinitionType;
 //# sourceMappingURL=definition-type.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/workflow-parser/dist/templates/template-constants.js
 const ALLOWED_VALUES = "allowed-values";
-const ANY = "any";
+const template_constants_ANY = "any";
 const BOOLEAN = "boolean";
 const BOOLEAN_DEFINITION = "boolean-definition";
 const BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
@@ -19874,7 +20155,7 @@ class TemplateReader {
                 hasExpressionKey = true;
                 // Legal
                 if (definition.allowedContext.length > 0) {
-                    const anyDefinition = new DefinitionInfo(definition, ANY);
+                    const anyDefinition = new DefinitionInfo(definition, template_constants_ANY);
                     mapping.add(nextKeyScalar, this.readValue(anyDefinition));
                 }
                 // Illegal
@@ -21160,15 +21441,15 @@ class TemplateSchema {
         this.definitions[STRING] = new StringDefinition(STRING);
         // Add built-in type: sequence
         const sequenceDefinition = new SequenceDefinition(SEQUENCE);
-        sequenceDefinition.itemType = ANY;
+        sequenceDefinition.itemType = template_constants_ANY;
         this.definitions[sequenceDefinition.key] = sequenceDefinition;
         // Add built-in type: mapping
         const mappingDefinition = new MappingDefinition(MAPPING);
         mappingDefinition.looseKeyType = STRING;
-        mappingDefinition.looseValueType = ANY;
+        mappingDefinition.looseValueType = template_constants_ANY;
         this.definitions[mappingDefinition.key] = mappingDefinition;
         // Add built-in type: any
-        const anyDefinition = new OneOfDefinition(ANY);
+        const anyDefinition = new OneOfDefinition(template_constants_ANY);
         anyDefinition.oneOf.push(NULL);
         anyDefinition.oneOf.push(BOOLEAN);
         anyDefinition.oneOf.push(template_constants_NUMBER);

@@ -4,7 +4,7 @@
 // verifies the signature against its provider's keys, the issuer and the expiry, in Envoy's order.
 
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JSONWebKeySet } from 'jose';
-import { REALM_ROLES } from './oidc.js';
+import { REALM_ROLES } from './keycloak-tokens.js';
 
 export type Verdict = { ok: true; claims: JWTPayload } | { ok: false; reason: string };
 
@@ -69,27 +69,49 @@ export function realmRoles(claims: JWTPayload): string[] {
   return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
-const API = '/api/v1';
-/** A data scientist may do anything here (events feeds included: the rules are prefixes). */
-const SCIENCE_PREFIXES = ['/model/deployment', '/model/packaging', '/model/training'].map((p) => API + p);
-/** A data scientist may read these; a viewer may read these and the science paths. */
-const READ_PREFIXES = [
-  '/model/route',
-  '/configuration',
-  '/packaging/integration',
-  '/user',
-  '/toolchain/integration',
-].map((p) => API + p);
-/** Connections may be listed and read masked, not decrypted. */
-const CONNECTION_READ = /^\/api\/v1\/connection(\/[^/]+)?$/;
+/**
+ * The API's OPA policy (helms/odahu-flow-core/policies/api/permissions.rego and core.rego): a role may
+ * do what one of its [method, resource] pairs matches, each a regular expression tried anywhere in
+ * the text (OPA's re_match), unanchored unless it says ^ or $. The resource is Envoy's
+ * `attributes.request.http.path`, the request target as the client sent it: the path with its query
+ * string, undecoded. So `GET /api/v1/connection?type=git` matches no connection rule (the rule ends
+ * in `/*$`) and is denied to data scientists and viewers, while the `.*` rules match with a query.
+ */
+/** Paths a data scientist may do anything on, and a viewer GET. */
+const SCIENCE_PATHS = [
+  /^\/api\/v1\/model\/deployment.*/,
+  /^\/api\/v1\/model\/packaging.*/,
+  /^\/api\/v1\/model\/training.*/,
+];
+/** Paths data scientists and viewers may GET. */
+const READ_PATHS = [
+  /^\/api\/v1\/model\/route.*/,
+  /^\/api\/v1\/configuration.*/,
+  /^\/api\/v1\/connection\/*[a-zA-Z0-9-]*\/*$/,
+  /^\/api\/v1\/packaging\/integration.*/,
+  /^\/api\/v1\/user.*/,
+  /^\/api\/v1\/toolchain\/integration.*/,
+];
+const ANY = /.*/;
+const GET = /GET/;
+const API_PERMISSIONS: Readonly<Record<string, readonly (readonly [RegExp, RegExp])[]>> = {
+  [REALM_ROLES.admin]: [[ANY, ANY]],
+  [REALM_ROLES.data_scientist]: [
+    ...SCIENCE_PATHS.map((path) => [ANY, path] as const),
+    ...READ_PATHS.map((path) => [GET, path] as const),
+  ],
+  [REALM_ROLES.viewer]: [...SCIENCE_PATHS, ...READ_PATHS].map((path) => [GET, path] as const),
+};
 
-/** The API's OPA policy: admin everything; data_scientist and viewer as in the table above. */
-export function apiAllows(roles: readonly string[], method: string, path: string): boolean {
-  if (roles.includes(REALM_ROLES.admin)) return true;
-  const science = SCIENCE_PREFIXES.some((p) => path.startsWith(p));
-  const readable = science || READ_PREFIXES.some((p) => path.startsWith(p)) || CONNECTION_READ.test(path);
-  if (roles.includes(REALM_ROLES.data_scientist) && (science || (method === 'GET' && readable))) return true;
-  return roles.includes(REALM_ROLES.viewer) && method === 'GET' && readable;
+/** What core.rego lets any token GET: `/`, `/health`, and anything with `/swagger` in it (unanchored). */
+const OPEN_TO_ALL: readonly RegExp[] = [/^\/$/, /\/swagger.*/, /^\/health$/];
+
+/** The API's OPA policy, for a request `target` (path and query, as sent) by a token with `roles`. */
+export function apiAllows(roles: readonly string[], method: string, target: string): boolean {
+  if (method === 'GET' && OPEN_TO_ALL.some((resource) => resource.test(target))) return true;
+  return roles.some((role) =>
+    (API_PERMISSIONS[role] ?? []).some(([action, resource]) => action.test(method) && resource.test(target)),
+  );
 }
 
 /** A model's OPA policy: the deployment's roleName, or a data scientist or admin. */

@@ -1,6 +1,7 @@
 // The odahu-emulator command: starts the emulator, prints where it is as one JSON line on stdout
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EmulatorClient, EmulatorOptions, Role } from './options.js';
 import { messageOf } from '../shared/thrown.js';
 import { startEmulator } from './server.js';
@@ -25,6 +26,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
+                             their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
   --throttle-rate R          share answered 429 with Retry-After (0..1)
   --retry-after SECONDS      Retry-After of a 429 (default 1)
@@ -76,55 +79,87 @@ const client: Reader = (value, flag): EmulatorClient => {
   return { clientId, clientSecret, role: role as Role };
 };
 
-const FLAGS: Readonly<Record<string, { option: keyof EmulatorOptions; read: Reader }>> = {
-  '--port': { option: 'port', read: number(0, 65535, true) },
-  '--host': { option: 'host', read: text },
-  '--public-url': { option: 'publicUrl', read: url },
-  '--client-id': { option: 'clientId', read: text },
-  '--client-secret': { option: 'clientSecret', read: text },
-  '--client': { option: 'extraClients', read: client },
-  '--token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
-  '--training-seconds': { option: 'trainingSeconds', read: number(0) },
-  '--packaging-seconds': { option: 'packagingSeconds', read: number(0) },
-  '--deployment-seconds': { option: 'deploymentSeconds', read: number(0) },
-  '--job-seconds': { option: 'jobSeconds', read: number(0) },
-  '--edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
-  '--launch-period': { option: 'launchPeriodSeconds', read: number(0) },
-  '--fail-rate': { option: 'failRate', read: number(0, 1) },
-  '--throttle-rate': { option: 'throttleRate', read: number(0, 1) },
-  '--retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },
-  '--latency-ms': { option: 'latencyMs', read: number(0) },
-  '--drop-rate': { option: 'dropRate', read: number(0, 1) },
-  '--seed': { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+/** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
+const VALUE_FLAGS: Readonly<
+  Record<string, { option: keyof EmulatorOptions; read: Reader; repeatable?: boolean }>
+> = {
+  port: { option: 'port', read: number(0, 65535, true) },
+  host: { option: 'host', read: text },
+  'public-url': { option: 'publicUrl', read: url },
+  'client-id': { option: 'clientId', read: text },
+  'client-secret': { option: 'clientSecret', read: text },
+  client: { option: 'extraClients', read: client, repeatable: true },
+  'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
+  'training-seconds': { option: 'trainingSeconds', read: number(0) },
+  'packaging-seconds': { option: 'packagingSeconds', read: number(0) },
+  'deployment-seconds': { option: 'deploymentSeconds', read: number(0) },
+  'job-seconds': { option: 'jobSeconds', read: number(0) },
+  'edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
+  'launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+  'missing-image': { option: 'missingImages', read: text, repeatable: true },
+  'fail-rate': { option: 'failRate', read: number(0, 1) },
+  'throttle-rate': { option: 'throttleRate', read: number(0, 1) },
+  'retry-after': { option: 'retryAfterSeconds', read: number(0, Infinity, true) },
+  'latency-ms': { option: 'latencyMs', read: number(0) },
+  'drop-rate': { option: 'dropRate', read: number(0, 1) },
+  seed: { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+};
+
+const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  help: { type: 'boolean', short: 'h' },
+  verbose: { type: 'boolean' },
+  ...Object.fromEntries(
+    Object.entries(VALUE_FLAGS).map(([name, flag]) => [
+      name,
+      { type: 'string' as const, multiple: flag.repeatable === true },
+    ]),
+  ),
 };
 
 /** The options the flags ask for, or 'help'. */
-function parseFlags(args: readonly string[]): EmulatorOptions | 'help' {
-  const options: Record<string, unknown> = {};
-  const clients: EmulatorClient[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--verbose') {
-      options.verbose = true;
-      continue;
-    }
-    const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
-    const spec = FLAGS[flag];
-    if (!spec) throw new UsageError(`unknown flag ${JSON.stringify(arg)} (see --help)`);
-    const value = inline ?? args[(i += 1)];
-    if (value === undefined) throw new UsageError(`${flag} needs a value`);
-    const read = spec.read(value, flag);
-    if (spec.option === 'extraClients') clients.push(read as EmulatorClient);
-    else options[spec.option] = read;
+function parseFlags(args: string[]): EmulatorOptions | 'help' {
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  try {
+    ({ values } = parseArgs({ args, options: PARSE_OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw usageErrorOf(error, args);
   }
-  if (clients.length > 0) options.extraClients = clients;
+  if (values.help === true) return 'help';
+  const options: Record<string, unknown> = values.verbose === true ? { verbose: true } : {};
+  for (const [name, flag] of Object.entries(VALUE_FLAGS)) {
+    const given = values[name];
+    if (given === undefined) continue;
+    const read = (value: string | boolean) => flag.read(String(value), `--${name}`);
+    options[flag.option] = Array.isArray(given) ? given.map(read) : read(given);
+  }
   return options;
 }
 
-function splitOnce(arg: string): [string, string] {
-  const at = arg.indexOf('=');
-  return [arg.slice(0, at), arg.slice(at + 1)];
+/** parseArgs' refusals, some of them several lines long, as one line naming the flag. */
+function usageErrorOf(error: unknown, args: readonly string[]): Error {
+  const code = (error as { code?: unknown }).code;
+  const message = messageOf(error);
+  const named = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown flag "${named}" (see --help)`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(`unexpected argument "${/'([^']*)'/.exec(message)?.[1] ?? ''}" (see --help)`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      if (message.includes('does not take an argument')) return new UsageError(`${named} takes no value`);
+      // "Ambiguous": the next argument starts with a dash, so it is taken for a flag, not the value.
+      const next = args[args.indexOf(named) + 1];
+      const nextName = next === undefined ? undefined : /^--?([^=]+)/.exec(next)?.[1];
+      const nextIsFlag = nextName !== undefined && nextName in PARSE_OPTIONS;
+      return new UsageError(
+        next === undefined || nextIsFlag
+          ? `${named} needs a value`
+          : `${named} needs a value; for one that starts with "-", write ${named}=${next}`,
+      );
+    }
+    default:
+      return error instanceof Error ? error : new Error(message);
+  }
 }
 
 async function main(): Promise<void> {

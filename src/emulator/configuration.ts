@@ -79,6 +79,7 @@ export function configurationDocument(
       vault: { insecure: false, role: '', secretEnginePath: '', token: '', url: '' },
     },
     deployment: {
+      customRoutePrefix: config.customRoutePrefix,
       defaultDockerPullConnName: config.defaultDockerPullConnName,
       defaultResources: config.deployment.defaultResources,
       edge: { host: config.edgeHost },

@@ -28,6 +28,8 @@ export class Exchange {
   readonly method: string;
   /** Decoded path without the query. */
   readonly path: string;
+  /** The request target as the client sent it (path and query, undecoded), as Envoy hands it to OPA. */
+  readonly target: string;
   readonly query: URLSearchParams;
   /** The route template that answers, once the router found one. */
   route: string | undefined;
@@ -43,6 +45,7 @@ export class Exchange {
   ) {
     this.method = req.method ?? 'GET';
     this.path = safeDecode(url.pathname);
+    this.target = req.url ?? '/';
     this.query = url.searchParams;
   }
 

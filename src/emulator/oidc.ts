@@ -1,26 +1,20 @@
 // The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
 // issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
-// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider: client_credentials grant
-// (secret in the form or in Basic auth), RS256 JWT access tokens signed by a key made at start-up,
-// carrying realm_access.roles as Keycloak puts them.
+// <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
+// secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
+// client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
+// at start-up, carrying realm_access.roles as Keycloak puts them.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 import type * as OidcProviderModule from 'oidc-provider';
 import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
-import type { EmulatorClient, Role } from './options.js';
+import { registerKeycloakGrants, SCOPES, serviceAccountClaims } from './keycloak-tokens.js';
+import type { EmulatorClient } from './options.js';
 
 export const REALM_PATH = '/auth/realms/odahu';
 const TOKEN_PATH = '/protocol/openid-connect/token';
 const CERTS_PATH = '/protocol/openid-connect/certs';
-const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
-
-/** The realm role of each emulator role, as the Odahu policies read them. */
-export const REALM_ROLES: Readonly<Record<Role, string>> = {
-  admin: 'odahu_admin',
-  data_scientist: 'odahu_data_scientist',
-  viewer: 'odahu_viewer',
-};
 
 export interface IdentityProvider {
   issuer: string;
@@ -53,41 +47,27 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
     clients: clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
-      grant_types: ['client_credentials'],
+      grant_types: ['client_credentials', 'refresh_token'],
       redirect_uris: [],
       response_types: [],
     })),
     scopes: SCOPES,
     routes: { token: TOKEN_PATH, jwks: CERTS_PATH },
-    ttl: { ClientCredentials: tokenTtlSeconds },
+    ttl: { AccessToken: tokenTtlSeconds, IdToken: tokenTtlSeconds },
     features: {
       devInteractions: { enabled: false },
+      // Enabled so that clients may use the grant; its handler is Keycloak's (keycloak-tokens.ts).
       clientCredentials: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        // Every token is for the cluster (API and edge), whether or not the client names a resource.
-        defaultResource: () => baseUrl,
-        useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
-          scope: SCOPES.join(' '),
-          accessTokenFormat: 'jwt',
-          accessTokenTTL: tokenTtlSeconds,
-        }),
-      },
     },
+    // Access tokens carry what Keycloak's do; the id token gets the same claims where it is made.
     extraTokenClaims: (_ctx, token) => {
       const clientId = token.clientId ?? '';
-      const role = roles.get(clientId);
-      return {
-        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
-        name: clientId,
-        email: `${clientId}@odahu.local`,
-        preferred_username: `service-account-${clientId}`,
-      };
+      return serviceAccountClaims(clientId, roles.get(clientId));
     },
   };
-  const { Provider } = await importOidcProvider();
+  const { Provider, errors } = await importOidcProvider();
   const provider = new Provider(issuer, configuration);
+  registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
   const callback = provider.callback();
 
   return {

@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   /** The controller's period (`common.launchPeriod`, 3 s on a cluster): a deleted training's or
    * packaging's Kubernetes object (with its log) outlives the row this long. Default 1. */
   launchPeriodSeconds?: number;
+  /** Images that never pull (their deployments stay Processing): `*` matches any run of characters. */
+  missingImages?: string[];
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
   failRate?: number;
   throttleRate?: number;

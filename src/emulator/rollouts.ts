@@ -1,12 +1,18 @@
-// Model deployments and routes as Knative and Istio make them happen: a deployment goes Processing
-// → Ready (or stays Processing when its image cannot be pulled), a route turns Ready once all its
-// targets are, and the edge serves a deployment's last ready revision. A PUT rolls a new revision out
-// while the old one keeps serving; a DELETE marks the deployment, turns it Deleting, then removes it
-// with its default route. Every status change is published on the event feeds.
+// Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
+// happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
+// a route turns Ready once all its targets are, and the edge serves a deployment's last ready
+// revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
+// deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
+// does not stop that. Every status change is published on the event feeds.
+//
+// The controller never writes Failed. Before it makes the Knative service it refuses an unknown
+// predictor and checks the image pull connection (it must exist and be docker or ecr): either error
+// ends its pass before any state is written, and nothing makes it try again until the next PUT.
 
-import type { Artifacts, ModelIdentity } from './artifacts.js';
+import type { ModelIdentity } from './artifacts.js';
 import { moment, nowNs, rfc3339 } from './clock.js';
 import { ZERO_PAYLOAD, type Outbox } from './events.js';
+import type { ImagePulls } from './image-pulls.js';
 import { planRun } from './overrides.js';
 import type { Store } from './store.js';
 import type { Timers } from './timers.js';
@@ -15,6 +21,8 @@ import type { ModelDeploymentStatus, ModelRoute, ModelRouteStatus } from '../sha
 export interface RolloutSettings {
   deploymentSeconds: number;
   edgeWarmupSeconds: number;
+  /** The controller's period: a marked deployment turns Deleting on its next pass. */
+  launchPeriodSeconds: number;
 }
 
 /** A revision the edge can send requests to. */
@@ -31,15 +39,25 @@ interface DeploymentRuntime {
   warmUntil: number;
   /** A DELETE marked it; once `deleting`, its Knative service is going and nothing serves. */
   removal: 'none' | 'marked' | 'deleting';
+  /**
+   * A PUT after the DELETE changed the spec: the Kubernetes object keeps the old one, and the
+   * controller delivers a status only when both specs agree, so none reaches the row any more.
+   */
+  statusCut: boolean;
+  /** `lastUpdatedTime`: when the controller made pull credentials from an ECR connection. */
+  credsUpdatedAt?: string;
 }
 
-/** The moments of a rollout and of a removal, as shares of the deployment duration. */
+/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
 const CONTROLLER_PASS = 0.1;
-const DELETING_AT = 0.05;
-const REMOVED_AT = 0.25;
+const REMOVAL_TAKES = 0.2;
 
 /** The only predictor whose model server the emulator runs (triton models are not emulated). */
 const ML_SERVER = 'odahu-ml-server';
+/** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
+const PREDICTORS = new Set([ML_SERVER, 'triton']);
+/** The connection types the controller can make image pull credentials from. */
+const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
 
 export class Rollouts {
   private readonly runtimes = new Map<string, DeploymentRuntime>();
@@ -51,27 +69,22 @@ export class Rollouts {
   constructor(
     private readonly store: Store,
     private readonly outbox: Outbox,
-    private readonly artifacts: Artifacts,
+    private readonly images: ImagePulls,
     private readonly timers: Timers,
     private readonly settings: RolloutSettings,
   ) {}
 
   /**
-   * After a POST, or a PUT. A changed spec (or a deployment whose removal had begun) rolls out a new
-   * revision; an unchanged one only gets its status back on the controller's next pass.
+   * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
+   * status back on the controller's next pass. After a DELETE the deletion goes on whatever the PUT.
    */
   rollOut(id: string, changed: boolean): void {
     const runtime = this.runtime(id);
     const key = `deployment/${id}`;
-    if (runtime.removal !== 'none') {
-      // A PUT cancels a pending deletion; what the controller had begun to remove is made again.
-      this.timers.cancel(key);
-      if (runtime.removal === 'deleting') runtime.serving = undefined;
-      runtime.removal = 'none';
-      changed = true;
-    }
+    if (runtime.removal !== 'none' && changed) runtime.statusCut = true;
     const durationMs = this.durationOf(id);
-    if (!changed) {
+    if (!changed || runtime.removal !== 'none') {
+      if (runtime.statusCut) return;
       this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
         const status = this.lastStatus.get(id);
         if (status) this.setStatus(id, status);
@@ -82,17 +95,22 @@ export class Rollouts {
     runtime.revision += 1;
     const revision = runtime.revision;
     this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
+      if (!this.controllerProceeds(id)) return;
       this.setStatus(id, {
         state: 'Processing',
         availableReplicas: 0,
         replicas: this.replicas(id),
-        ...updated(),
+        ...this.credentialsTime(runtime),
       });
+      this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
     });
-    this.timers.after(key, durationMs, () => this.finishRollout(id, revision));
   }
 
-  /** DELETE: the mark is set by the API; the controller removes the service, then the rows. */
+  /**
+   * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
+   * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
+   * pass the deployment is as it was (Ready, say), marked.
+   */
   remove(id: string): void {
     const runtime = this.runtime(id);
     const key = `deployment/${id}`;
@@ -100,14 +118,16 @@ export class Rollouts {
     if (runtime.removal !== 'none') return;
     runtime.removal = 'marked';
     this.timers.cancel(key);
-    const durationMs = this.durationOf(id);
-    this.timers.after(key, durationMs * DELETING_AT, () => {
+    const passMs = this.settings.launchPeriodSeconds * 1000;
+    const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
+    this.timers.after(key, passMs, () => {
       runtime.removal = 'deleting';
       runtime.serving = undefined;
-      const current = this.store.deployments.get(id)?.status ?? { availableReplicas: 0, replicas: 0 };
+      if (runtime.statusCut) return;
+      const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
       this.setStatus(id, { ...current, state: 'Deleting' });
     });
-    this.timers.after(key, durationMs * REMOVED_AT, () => {
+    this.timers.after(key, removedMs, () => {
       const datetime = moment().stored;
       const route = this.store.defaultRouteOf(id);
       if (route) this.dropRoute(route.id);
@@ -157,18 +177,33 @@ export class Rollouts {
     return best;
   }
 
+  /**
+   * The checks of the controller's pass before it makes the Knative service: a known predictor, and
+   * an image pull connection that exists and is docker or ecr. An ECR one has credentials made now.
+   */
+  private controllerProceeds(id: string): boolean {
+    const deployment = this.store.deployments.get(id);
+    if (!deployment || !PREDICTORS.has(deployment.spec.predictor)) return false;
+    const pullConnection = deployment.spec.imagePullConnID;
+    if (!pullConnection) return true;
+    const type = this.store.connection(pullConnection)?.spec.type ?? '';
+    if (!PULL_CONNECTION_TYPES.has(type)) return false;
+    // Made once: the controller's "older than 6 hours" check is never true afterwards.
+    if (type === 'ecr') this.runtime(id).credsUpdatedAt ??= rfc3339(nowNs(), 0);
+    return true;
+  }
+
   private finishRollout(id: string, revision: number): void {
     const deployment = this.store.deployments.get(id);
     if (!deployment) return;
     const runtime = this.runtime(id);
     const replicas = this.replicas(id);
-    if (planRun(deployment.spec.annotations, 0).fails) {
-      this.setStatus(id, { state: 'Failed', availableReplicas: 0, replicas, ...updated() });
-      return;
-    }
-    const model = this.artifacts.image(deployment.spec.image);
-    // An image no packaging pushed cannot be pulled, and an unknown predictor never starts: Knative
-    // keeps retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+    // An image that cannot be pulled, and an unknown predictor, never start: Knative keeps
+    // retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+    // `emulator-outcome: failed` is such an image.
+    const model = planRun(deployment.spec.annotations, 0).fails
+      ? undefined
+      : this.images.pull(deployment.spec.image);
     if (!model || deployment.spec.predictor !== ML_SERVER) return;
     if (!runtime.serving) runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
     runtime.serving = { deploymentId: id, model, roleName: deployment.spec.roleName ?? `role-${id}` };
@@ -178,10 +213,14 @@ export class Rollouts {
       hostHeader: `${id}.odahu-flow-deployment.svc.cluster.local`,
       availableReplicas: replicas,
       replicas,
-      ...updated(),
+      ...this.credentialsTime(runtime),
       modelName: model.name,
       modelVersion: model.version,
     });
+  }
+
+  private credentialsTime(runtime: DeploymentRuntime): { lastUpdatedTime?: string } {
+    return runtime.credsUpdatedAt ? { lastUpdatedTime: runtime.credsUpdatedAt } : {};
   }
 
   private setStatus(id: string, status: ModelDeploymentStatus): void {
@@ -236,7 +275,7 @@ export class Rollouts {
   private runtime(id: string): DeploymentRuntime {
     let runtime = this.runtimes.get(id);
     if (!runtime) {
-      runtime = { revision: 0, warmUntil: 0, removal: 'none' };
+      runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
       this.runtimes.set(id, runtime);
     }
     return runtime;
@@ -255,9 +294,4 @@ export class Rollouts {
 /** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
 export function matchPrefix(route: ModelRoute): string {
   return `${route.spec.urlPrefix}/`;
-}
-
-/** Knative's condition time: whole seconds. */
-function updated(): { lastUpdatedTime: string } {
-  return { lastUpdatedTime: rfc3339(nowNs(), 0) };
 }

@@ -15,6 +15,7 @@ import { createDice } from './dice.js';
 import { Outbox } from './events.js';
 import { Exchange } from './exchange.js';
 import { Faults } from './faults.js';
+import { ImagePulls } from './image-pulls.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
 import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
@@ -113,9 +114,11 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     { launchPeriodSeconds },
   );
   const faultSeed = options.seed ?? Date.now();
-  const rollouts = new Rollouts(store, outbox, artifacts, timers, {
+  const images = new ImagePulls(store, artifacts, options.missingImages);
+  const rollouts = new Rollouts(store, outbox, images, timers, {
     deploymentSeconds: options.deploymentSeconds ?? 2,
     edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+    launchPeriodSeconds,
   });
   const configuration = configurationDocument(
     config,
@@ -159,8 +162,10 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
     const started = Date.now();
     if (options.verbose) {
+      // As requested: the OpenID provider rewrites req.url to the path under its mount point.
+      const target = req.url ?? '';
       res.on('close', () => {
-        console.error(`${req.method ?? ''} ${req.url ?? ''} ${res.statusCode} ${Date.now() - started}ms`);
+        console.error(`${req.method ?? ''} ${target} ${res.statusCode} ${Date.now() - started}ms`);
       });
     }
     // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
@@ -174,10 +179,8 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     const answer = async (): Promise<void> => {
       if (path.startsWith('/api/v1/')) await gateway.handle(exchange);
       else if (EDGE_PREFIXES.some((prefix) => path.startsWith(prefix))) await modelServer.handle(exchange);
-      else if (path === '/health' && exchange.method === 'GET') {
-        exchange.route = '/health';
-        exchange.json(200, {});
-      } else exchange.text(404, NOT_FOUND_PAGE);
+      else if (path === '/health' && exchange.method === 'GET') await gateway.health(exchange);
+      else exchange.text(404, NOT_FOUND_PAGE);
     };
     answer().catch((error: unknown) => answerFailure(exchange, error));
   };

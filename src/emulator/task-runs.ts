@@ -43,7 +43,7 @@ const PACKAGING_RUN_FIELDS = new Set([...RUN_FIELDS, 'results']);
 /**
  * What a CR's status keeps when a changed spec updates it: the update clears state, reason, message
  * and exitCode (the new pod replaces podName), and for a packaging its results too. A training's
- * artifacts stay, and its new run appends to them.
+ * artifacts stay until the new run succeeds, which replaces them with its own.
  */
 function carriedOver(kind: RunKind, status: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const cleared = kind === 'packaging' ? PACKAGING_RUN_FIELDS : RUN_FIELDS;
@@ -52,6 +52,10 @@ function carriedOver(kind: RunKind, status: Readonly<Record<string, unknown>>): 
 
 /** The moments of a run, as shares of its duration. */
 const SCHEDULING_AT = 0.1;
+/** The longest wait between two of the controller's tries at a resource it could not reconcile. */
+const MAX_RETRY_MS = 30_000;
+/** The connection types a batch job's rclone steps can read (rclone.GetBucketAndPath). */
+const OBJECT_STORAGE = new Set(['s3', 'gcs', 'azureblob']);
 const RUNNING_AT = 0.25;
 
 interface TimedLine {
@@ -141,9 +145,7 @@ export class TaskRuns {
     const training = this.store.trainings.get(id);
     if (!training) return;
     const plan = planRun(training.spec.hyperParameters, this.durations.training);
-    this.start('training', id, plan, training.spec, (run, carried) =>
-      this.trainingScript(training, run, carried),
-    );
+    this.start('training', id, plan, training.spec, (run) => this.trainingScript(training, run));
   }
 
   startPackaging(id: string): void {
@@ -153,8 +155,24 @@ export class TaskRuns {
     this.start('packaging', id, plan, packaging.spec, (run) => this.packagingScript(packaging, run));
   }
 
-  startJob(id: string): void {
-    const plan = planJob(this.store.jobs.get(id)?.spec.requestId, this.durations.job);
+  /**
+   * A batch job's TaskRun is made only once the controller can read every connection it names (input,
+   * output, and its service's model registry) and each is object storage: until then each pass fails,
+   * the state stays `""`, and the controller tries again later, more and more slowly.
+   */
+  startJob(id: string, retryMs = this.durations.job * 1000 * SCHEDULING_AT): void {
+    const job = this.store.jobs.get(id);
+    if (!job) return;
+    const remote = this.store.inferenceService(job.spec.inferenceServiceId)?.spec.modelRegistry?.remote;
+    const needed = [job.spec.dataSource?.connection, job.spec.outputDestination?.connection];
+    if (remote) needed.push(remote.modelConnection);
+    const usable = (name: string | undefined) =>
+      OBJECT_STORAGE.has(this.store.connection(name ?? '')?.spec.type ?? '');
+    if (!needed.every(usable)) {
+      this.timers.after(`job/${id}`, retryMs, () => this.startJob(id, Math.min(retryMs * 2, MAX_RETRY_MS)));
+      return;
+    }
+    const plan = planJob(job.spec.requestId, this.durations.job);
     this.start('job', id, plan, undefined, () => ({
       // Tekton's condition names the step that failed: the user's predictor container.
       log: { lines: [], failure: plan.fails ? '"step-user-container" exited with code 1' : undefined },
@@ -211,7 +229,7 @@ export class TaskRuns {
     id: string,
     plan: RunPlan,
     spec: unknown,
-    script: (run: TaskRun, carried: Record<string, unknown>) => PodScript,
+    script: (run: TaskRun) => PodScript,
   ): void {
     const key = `${kind}/${id}`;
     const previous = this.runs.get(key);
@@ -232,7 +250,7 @@ export class TaskRuns {
     this.timers.after(key, durationMs * RUNNING_AT, () => {
       // What the pod does is decided when it starts: an artifact a training finishes a moment later
       // is not there for a packager that has already started.
-      pod = script(run, carried);
+      pod = script(run);
       const { lines } = pod.log;
       const span = durationMs * (1 - RUNNING_AT);
       run.lines = lines.map((text, i) => ({
@@ -267,7 +285,7 @@ export class TaskRuns {
       kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
   }
 
-  private trainingScript(training: ModelTraining, run: TaskRun, carried: Record<string, unknown>): PodScript {
+  private trainingScript(training: ModelTraining, run: TaskRun): PodScript {
     const { spec } = training;
     const model = { name: spec.model.name, version: spec.model.version };
     const vcs = spec.algorithmSource?.vcs;
@@ -303,9 +321,8 @@ export class TaskRuns {
       log,
       finish: () => {
         this.artifacts.addArtifact(artifactName, model);
-        // The controller appends each run's result to the CR's artifacts: a re-run keeps the earlier ones.
-        const earlier = Array.isArray(carried.artifacts) ? (carried.artifacts as unknown[]) : [];
-        return { artifacts: [...earlier, { runId, artifactName, commitID }] };
+        // The controller sets the CR's artifacts to this run's result alone (calculateStateByTaskRun).
+        return { artifacts: [{ runId, artifactName, commitID }] };
       },
     };
   }

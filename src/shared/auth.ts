@@ -5,6 +5,7 @@
 
 import * as core from '@actions/core';
 import { HttpClient } from '@actions/http-client';
+import { decodeJwt } from 'jose';
 
 import { ApiError, AuthError, NetworkError, displayUrl } from './errors.js';
 import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
@@ -244,11 +245,8 @@ export function lifetimeOf(token: string, expiresIn: unknown, now: number): numb
 
 /** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
 export function jwtExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (token.split('.').length !== 3 || !payload) return undefined;
   try {
-    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const exp = (claims as { exp?: unknown } | null)?.exp;
+    const { exp } = decodeJwt(token);
     return typeof exp === 'number' ? exp : undefined;
   } catch {
     return undefined;

@@ -14,6 +14,15 @@ import type { ModelDeployment, ModelRoute } from '../../shared/types.js';
 
 export function deploymentEndpoints(router: Router, context: ApiContext): void {
   const { store, outbox, rollouts } = context;
+  // Every DELETE publishes it, a repeated one too.
+  const markEvent = (id: string): void =>
+    outbox.add(
+      'deployment',
+      id,
+      'ModelDeploymentDeletionMarkIsSet',
+      ZERO_PAYLOAD.deployment,
+      moment().stored,
+    );
 
   resourceEndpoints<ModelDeployment>(router, {
     kind: 'ModelDeployment',
@@ -46,19 +55,13 @@ export function deploymentEndpoints(router: Router, context: ApiContext): void {
     },
     remove: (stored) => {
       // Only marked: the controller removes it (and its default route) once its service is gone.
-      if (stored.deletionMark !== true) {
-        stored.deletionMark = true;
-        outbox.add(
-          'deployment',
-          stored.id,
-          'ModelDeploymentDeletionMarkIsSet',
-          ZERO_PAYLOAD.deployment,
-          moment().stored,
-        );
-        rollouts.remove(stored.id);
-      }
+      stored.deletionMark = true;
+      markEvent(stored.id);
+      rollouts.remove(stored.id);
       return `Model deployment ${stored.id} was deleted`;
     },
+    // The server publishes the event before it finds no row to mark, and commits it with the 404.
+    removeMissing: markEvent,
   });
 
   router.add('GET', '/api/v1/model/deployment/{id}/default-route', (exchange, { id = '' }) => {

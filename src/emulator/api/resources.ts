@@ -43,6 +43,8 @@ export interface ResourceKind<T extends StoredResource> {
   present?(stored: T, write: 'create' | 'update' | undefined, at: string): StoredResource;
   /** DELETE: removes or marks the object and answers the server's text. */
   remove(stored: T): string;
+  /** DELETE of an id that is not there, before the 404 (a deployment's mark event is published anyway). */
+  removeMissing?(id: string): void;
   /** POST only: batch jobs have no PUT. */
   updatable?: boolean;
 }
@@ -100,15 +102,22 @@ export function resourceEndpoints<T extends StoredResource>(router: Router, def:
         spec: prepared.spec,
         status: def.initialStatus(),
         ...def.build?.(body),
+        // The UPDATE leaves the deletionmark column as it is; the answer is the struct the handler
+        // bound, whose mark is false (so omitted).
+        ...(previous.deletionMark === true ? { deletionMark: true } : {}),
       } as T);
-      exchange.json(200, present(stored, 'update', at.answer));
+      const { deletionMark: _unmarked, ...answer } = present(stored, 'update', at.answer);
+      exchange.json(200, answer);
       def.written?.(stored, previous);
     });
   }
 
   router.add('DELETE', `${base}/{id}`, (exchange, { id = '' }) => {
     const stored = def.collection.get(id);
-    if (!stored) throw notFound(id);
+    if (!stored) {
+      def.removeMissing?.(id);
+      throw notFound(id);
+    }
     exchange.json(200, { message: def.remove(stored) });
   });
 }

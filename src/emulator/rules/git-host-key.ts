@@ -1,16 +1,24 @@
 // What the server stores as a git connection's public key when none is given: it runs ssh-keyscan on
 // the host of a `user@host:path` URI. The emulator has no network, so it makes up a host key line that
 // looks like ssh-keyscan output (`<host> ssh-ed25519 AAAAC3NzaC1lZDI1NTE5...`) and is derived from the
-// host alone, so the same host always gets the same key. A URI without `user@host` makes the real
-// server panic (index out of range), answered as a 500 with an empty body.
+// host alone, so the same host always gets the same key.
+//
+// The server finds the host with `(?P<Users>.+)@(?P<Host>[\w.]+)[/:].*` (pkg/utils/ssh.go) and takes
+// submatch 2 without checking for a match: a URI it does not match (no `user@`, a host with a `-`,
+// or no `:` or `/` after the host) makes it panic (index out of range), answered as a 500 with an
+// empty body.
 
 import { createHash } from 'node:crypto';
 
-const USER_AT_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[^@/\s]+@([^:/\s]+)/i;
+/**
+ * Go's pattern, unanchored: leftmost match, greedy user part (so the last `@` that fits), `\w` as
+ * ASCII word characters, `.` anything but a newline (JavaScript's `.` also stops at \r, U+2028/9).
+ */
+const SSH_URL = /([^\n]+)@([0-9A-Za-z_.]+)[/:]/;
 
-/** The host a git URI names, or undefined when it has no `user@host` part. */
+/** The host the server's pattern finds in a git URI, or undefined where it would panic. */
 export function gitUriHost(uri: string): string | undefined {
-  return USER_AT_HOST.exec(uri)?.[1];
+  return SSH_URL.exec(uri)?.[2];
 }
 
 /** A deterministic stand-in for `ssh-keyscan <host>`: one ed25519 host key line. */

@@ -1,6 +1,8 @@
-// The server's rules for ids and for values that become Kubernetes labels.
+// The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
+// client's too (src/shared/kinds.ts), checked against REFERENCE.md by a test.
 
-const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import { ID_PATTERN } from '../../shared/kinds.js';
+
 const LABEL_SOURCE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 const LABEL_PATTERN = new RegExp(LABEL_SOURCE);
 

@@ -56,6 +56,14 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
     core.info(`Creating ${what}.`);
     return { object: await store.create(desired, { signal }), applied: 'created' };
   }
+  if (existing.deletionMark === true && policy !== 'fail') {
+    // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
+    // POST answers 409 until it is gone: wait, then create it anew.
+    core.info(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+    await waitUntilGone(store, desired.id, options);
+    core.info(`Creating ${what}.`);
+    return { object: await store.create(desired, { signal }), applied: 'created' };
+  }
   switch (policy) {
     case 'fail':
       throw new ResourceExistsError(options.noun, desired.id);

@@ -5,6 +5,7 @@
 
 import * as core from '@actions/core';
 import type { OdahuClient } from '../client.js';
+import { withServerDefaults } from '../stored-deployment.js';
 import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
 import { deploymentServes } from './phases.js';
 import { sameSpec } from './same-spec.js';
@@ -20,23 +21,13 @@ export function withDefaults(deployment: ModelDeployment): ModelDeployment {
   return deployment;
 }
 
-/** The spec as the 1.6 server stores it: its defaults filled in (model_deployment.go's rules). */
+/** The spec as the 1.6 server stores it: its defaults filled in. */
 export function asServerStores(
   id: string,
   spec: ModelDeploymentSpec,
   config: OdahuConfiguration,
 ): ModelDeploymentSpec {
-  const minReplicas = spec.minReplicas ?? 0;
-  return {
-    ...spec,
-    resources: spec.resources ?? config.deployment?.defaultResources,
-    minReplicas,
-    maxReplicas: spec.maxReplicas ?? (minReplicas > 1 ? minReplicas : 1),
-    livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? 2,
-    readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? 2,
-    roleName: spec.roleName ?? `role-${id}`,
-    imagePullConnID: spec.imagePullConnID ?? config.deployment?.defaultDockerPullConnName ?? '',
-  };
+  return withServerDefaults(id, spec, config.deployment ?? {});
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Phase<T> {
   outcome(obj: T): Outcome;
   /** Why it failed, from the server's status. */
   failure(obj: T): string;
+  /** What to add to a timeout's message: where to look when it is still not done. */
+  timeoutHint?(obj: T): string;
   /** Its pod log, once the pod runs (trainings and packagings). */
   logs?: {
     ready(obj: T): boolean;
@@ -81,7 +83,8 @@ export const trainingPhase: Phase<ModelTraining> = {
   },
   runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
   outputs: (_client, t) => {
-    // A re-run keeps the earlier artifacts: only a succeeded run's last one is this run's.
+    // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
+    // own: only a succeeded run's artifact is this run's.
     const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
     return Promise.resolve({
       'training-id': t.id,
@@ -121,10 +124,22 @@ export const packagingPhase: Phase<ModelPackaging> = {
   keyOutputs: ['image'],
 };
 
-/** Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas. */
+/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
+export function deploymentBeingDeleted(d: ModelDeployment): boolean {
+  return d.deletionMark === true || d.status?.state === 'Deleting';
+}
+
+/**
+ * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
+ * deployment stays Ready for a moment after its DELETE.
+ */
 export function deploymentServes(d: ModelDeployment): boolean {
   const status = d.status;
-  return status?.state === 'Ready' && (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0);
+  return (
+    !deploymentBeingDeleted(d) &&
+    status?.state === 'Ready' &&
+    (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0)
+  );
 }
 
 export const deploymentPhase: Phase<ModelDeployment> = {
@@ -134,16 +149,27 @@ export const deploymentPhase: Phase<ModelDeployment> = {
   state: (d) => d.status?.state || 'pending',
   detail: (d) =>
     d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-  outcome: (d) => {
-    if (deploymentServes(d)) return 'succeeded';
-    // Failed is in the API's enum (the SDK treats it as final); a deletion while we wait is final too.
-    if (d.status?.state === 'Failed' || d.status?.state === 'Deleting' || d.deletionMark) return 'failed';
-    return 'pending';
-  },
+  // The controller never writes Failed: a deployment that cannot start stays Processing (or without
+  // a state) until the wait times out. Only a deletion is final.
+  outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
   failure: (d) =>
-    d.deletionMark || d.status?.state === 'Deleting'
+    deploymentBeingDeleted(d)
       ? 'it is being deleted'
       : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
+  timeoutHint: (d) => {
+    const { image, imagePullConnID: pull, predictor } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+      const connection = pull
+        ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+        : '';
+      return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
+    }
+    if (d.status.state === 'Ready') return '';
+    const through = pull ? ` through connection ${pull}` : '';
+    return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+  },
   outputs: async (client, d, signal) => {
     let route: ModelRoute | undefined;
     try {
@@ -171,11 +197,16 @@ export const inferenceJobPhase: Phase<InferenceJob> = {
   kind: 'InferenceJob',
   noun: 'batch inference job',
   get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
-  // No state at all: the controller has not made the job's TaskRun (yet, or ever: see watch.ts).
+  // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
   state: (j) => j.status?.state || 'pending',
   detail: () => '',
   outcome: (j) => podOutcome(j.status?.state),
   failure: (j) => reasonAndMessage(j.status),
+  // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
+  timeoutHint: (j) =>
+    j.status?.state
+      ? ''
+      : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
   outputs: (_client, j) =>
     Promise.resolve({
       'job-id': j.id,

@@ -110,7 +110,7 @@ export async function watch<T>(
           id,
           options.timeoutMs,
           phase.state(current),
-          timeoutHint(phase, current),
+          phase.timeoutHint?.(current) ?? '',
         );
       }
       await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
@@ -177,15 +177,4 @@ async function getOrExplain<T>(
       { cause: error },
     );
   }
-}
-
-function timeoutHint<T>(phase: Phase<T>, current: T): string {
-  if (phase.kind === 'ModelDeployment' && phase.state(current) !== 'Ready') {
-    return ' (a deployment that stays Processing usually cannot pull its image, or lacks resources)';
-  }
-  if (phase.kind === 'InferenceJob' && phase.state(current) === 'pending') {
-    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
-    return " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)";
-  }
-  return '';
 }
