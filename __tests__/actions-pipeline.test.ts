@@ -4,15 +4,14 @@
 // running phase's node process, which deletes what it started, and predict finding the model by
 // its deployment when deploy could not read its URL.
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
 import { routeBreakingProxy } from './helpers/route-breaking-proxy.js';
 import { actionDefinition, trainingManifest } from './helpers/run-action.js';
+import { clusterFlags, otherRepository, workflow } from './helpers/other-repository.js';
 import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
 
 let emulator: TestEmulator;
@@ -21,55 +20,12 @@ beforeAll(async () => {
   emulator = await startTestEmulator();
 });
 
-/** The emulator as the runner's --var and --secret flags. */
-function clusterFlags(cluster: TestEmulator): string[] {
-  return [
-    ...['--var', `ODAHU_API_URL=${cluster.apiUrl}`],
-    ...['--var', `ODAHU_AUTH_URL=${cluster.authUrl}`],
-    ...['--var', `ODAHU_CLIENT_ID=${cluster.clientId}`],
-    ...['--secret', `ODAHU_CLIENT_SECRET=${cluster.clientSecret}`],
-  ];
-}
-
 afterAll(() => emulator.close());
 
 const PACKAGING =
   'kind: ModelPackaging\nid: same\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}\n';
 const DEPLOYMENT = 'kind: ModelDeployment\nid: same\nspec: {minReplicas: 1}\n';
 const REQUEST = '{"columns": ["a", "b"], "data": [[1, 2], [3, 5]]}\n';
-
-/** A repository of its own (a git working tree) with manifests and one workflow; returns the workflow. */
-function otherRepository(
-  workflow: string,
-  files: Record<string, string> = {},
-): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'other-repo-'));
-  execFileSync('git', ['init', '-q', dir]);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  const file = join(dir, '.github', 'workflows', 'model.yml');
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, workflow);
-  return { dir, file };
-}
-
-/** A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub. */
-function workflow(steps: string): string {
-  return `name: model
-on: workflow_dispatch
-jobs:
-  model:
-    runs-on: ubuntu-latest
-    env:
-      ODAHU_API_URL: \${{ vars.ODAHU_API_URL }}
-      ODAHU_AUTH_URL: \${{ vars.ODAHU_AUTH_URL }}
-      ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
-      ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
-    steps:
-${steps}`;
-}
 
 /** Another repository whose one step is the pipeline on its training (`id`) and packaging files. */
 function pipelineRepository(id: string, moreInputs = ''): string {
@@ -100,6 +56,8 @@ const SOURCES: Record<string, [step: string, output: string]> = {
   'deployment-id': ['deploy', 'deployment-id'],
   'deployment-state': ['deploy', 'state'],
   url: ['deploy', 'url'],
+  promoted: ['deploy', 'promoted'],
+  'previous-deployment-id': ['deploy', 'previous-deployment-id'],
   'model-name': ['deploy', 'model-name'],
   'model-version': ['deploy', 'model-version'],
   'available-replicas': ['deploy', 'available-replicas'],
@@ -187,8 +145,13 @@ test('from another repository, pipeline@<ref> gives the outputs the separate act
     const separate = steps[step]!.outputs[output];
     expect({ name, value: comparable(pipeline[name]!) }).toEqual({ name, value: comparable(separate ?? '') });
   }
-  // Equal, and not because both are empty: only commit-id is (the training's source is object storage).
-  expect(Object.keys(pipeline).filter((name) => pipeline[name] === '')).toEqual(['commit-id']);
+  // Equal, and not because both are empty: only commit-id is (the training's source is object
+  // storage), and the outputs of strategy: canary (actions-deploy-canary.test.ts tests them).
+  expect(Object.keys(pipeline).filter((name) => pipeline[name] === '')).toEqual([
+    'commit-id',
+    'promoted',
+    'previous-deployment-id',
+  ]);
   expect(JSON.parse(pipeline.response!)).toEqual({ prediction: [1.5, 4], columns: ['prediction'] });
 }, 120_000);
 

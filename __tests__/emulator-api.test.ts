@@ -200,8 +200,18 @@ describe('deployments and routes', () => {
     expect(route).toMatchObject({
       default: true,
       spec: { urlPrefix: '/model/api-model', modelDeployments: [{ mdName: 'api-model', weight: 100 }] },
-      status: { edgeUrl: '', state: '' },
     });
+    // The route as the deployment's POST made it, before the route controller's first pass: on an
+    // emulator whose controller takes a minute, so a loaded machine cannot let the pass come first.
+    const slow = await startTestEmulator({ deploymentSeconds: 600 });
+    try {
+      const slowApi = new Api(slow, await fetchToken(slow));
+      expect((await slowApi.post('model/deployment', deployment)).status).toBe(201);
+      const fresh = await slowApi.get<ModelRoute>('model/deployment/api-model/default-route');
+      expect(fresh.json).toMatchObject({ default: true, status: { edgeUrl: '', state: '' } });
+    } finally {
+      await slow.close();
+    }
     // Validation comes first (a default route's /model prefix fails it); a valid body meets the 403.
     expect((await api.put('model/route', route)).status).toBe(400);
     const put = await api.put('model/route', { ...route, spec: { ...route.spec, urlPrefix: '/custom/x' } });

@@ -11,23 +11,32 @@ describe('durations', () => {
     ['45', 45_000],
     [' 10m ', 600_000],
     ['0', 0],
+    ['500ms', 500],
+    ['1m500ms', 60_500],
+    ['2s250ms', 2_250],
   ])('%s is %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's'])('%p is refused, naming the input', (text) => {
-    expect(() => parseDuration(text, 'timeout')).toThrow(
-      `timeout "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`,
-    );
-  });
+  test.each(['', 'abc', '5d', '1m1h', '-5s', '10 m', 'h', 's', 'ms', '5ms1s'])(
+    '%p is refused, naming the input',
+    (text) => {
+      expect(() => parseDuration(text, 'timeout')).toThrow(
+        `timeout "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
+      );
+    },
+  );
 });
 
 describe('formatDuration', () => {
   test.each([
     [0, 0, '0s'],
     [400, 0, '0s'],
+    [600, 0, '1s'],
     [400, 1, '0.4s'],
     [12_340, 1, '12.3s'],
+    [2_000, 1, '2s'],
+    [250, 3, '0.25s'],
     [12_340, 0, '12s'],
     [59_600, 0, '1m'],
     [59_960, 1, '1m'],

@@ -77,10 +77,11 @@ function expectGreen(run: CliRun, job: string): void {
   expect(run.code).toBe(0);
 }
 
-test('the examples are the five this file runs', () => {
+test('the examples are the six this file runs', () => {
   expect(readdirSync(join(ROOT, 'examples', 'workflows')).sort()).toEqual([
     'airflow-migration.yml',
     'pr-preview.yml',
+    'wine-canary.yml',
     'wine-fire-and-forget.yml',
     'wine-jobs.yml',
     'wine.yml',
@@ -207,6 +208,39 @@ test("pr-preview.yml: the preview job deploys the pull request's model, the tear
     });
     expect(answer.status).toBe(404);
   }
+}, 90_000);
+
+test('wine-canary.yml: a first release at the stable URL, then a new version promoted by canary', async () => {
+  const release = (image: string) =>
+    runWorkflowCli([
+      'examples/workflows/wine-canary.yml',
+      ...['--input', `image=${image}`, '--input', 'model=wine-canary', '--input', 'interval=0.3s'],
+      ...cluster,
+    ]);
+  const first = await release('ghcr.io/acme/wine:1.0');
+  expectGreen(first, 'release');
+  const url = `${emulator.edgeUrl}/custom/wine-canary`;
+  expect(stepLines(first, 'Say what serves')).toContainEqual(
+    expect.stringMatching(
+      new RegExp(`^ {2}promoted=true: ${url} serves wine-canary-[0-9a-f]{6} \\(replacing nothing\\)$`),
+    ),
+  );
+  const second = await release('ghcr.io/acme/wine:2.0');
+  expectGreen(second, 'release');
+  expect(stepLines(second, 'Release by canary')).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^ {2}Weight 10%: \d+ probes, 0 failed, .*agreement 100%: passed\.$/),
+      expect.stringMatching(/^ {2}Promoted wine-canary-[0-9a-f]{6}: the stable URL serves it alone\./),
+    ]),
+  );
+  expect(stepLines(second, 'Ask the stable URL')).toContainEqual(expect.stringMatching(/^ {2}Prediction: /));
+  expect(stepLines(second, 'Say what serves')).toContainEqual(
+    expect.stringMatching(
+      new RegExp(
+        `^ {2}promoted=true: ${url} serves wine-canary-[0-9a-f]{6} \\(replacing wine-canary-[0-9a-f]{6}\\)$`,
+      ),
+    ),
+  );
 }, 90_000);
 
 test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {

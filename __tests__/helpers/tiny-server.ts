@@ -1,5 +1,6 @@
 // A few lines of real HTTP for what the emulator cannot play: an OpenID provider that answers with
-// an id_token, an issuer URL that needs discovery, a proxy's HTML page. No HTTP mocking library.
+// an id_token, an issuer URL that needs discovery, a proxy's HTML page, a proxy in front of the
+// emulator that refuses some calls. No HTTP mocking library.
 
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
@@ -48,6 +49,27 @@ export async function startTinyServer(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/**
+ * Sends `request` on to `upstream` (the same method, path, headers and body) and answers with what
+ * came back: a proxy in front of the emulator that a test can make refuse or break some calls.
+ */
+export async function forwardTo(
+  upstream: string,
+  request: SeenRequest,
+  response: ServerResponse,
+): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers))
+    if (typeof value === 'string' && name !== 'host' && name !== 'connection') headers[name] = value;
+  const answer = await fetch(upstream + request.url, {
+    method: request.method,
+    headers,
+    body: request.body === '' ? undefined : request.body,
+  });
+  response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+  response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers = {}): void {

@@ -36220,12 +36220,13 @@ function normaliseApiUrl(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
-// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
 function parseDuration(text, name = 'duration') {
     const trimmed = text.trim();
@@ -36233,20 +36234,23 @@ function parseDuration(text, name = 'duration') {
         return Math.round(Number(trimmed) * SECOND);
     const match = PARTS.exec(trimmed);
     if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
     }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
 }
 /**
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ * second unit left out). Under a minute, seconds keep up to `fraction` decimals: `0.4s`, `12.3s`, `2s`.
  */
 function formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
+        return `${seconds}s`;
     const wholeSeconds = Math.round(ms / SECOND);
     const minutes = Math.floor(wholeSeconds / 60);
     if (minutes < 60)

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8853);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6349);
 // Entry point of actions/deploy (bundled to dist/deploy/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8853:
+/***/ 6349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29793,7 +29793,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31182,7 +31182,7 @@ function getBooleanInput(name, options) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
+function core_setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
@@ -31353,7 +31353,7 @@ function asError(value) {
     return new Error(String(value));
 }
 /** The message of any thrown value, for a one-line report. */
-function thrown_messageOf(error) {
+function messageOf(error) {
     return asError(error).message;
 }
 
@@ -31406,7 +31406,7 @@ async function runStep(body) {
         }
         else {
             core_debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(thrown_messageOf(error));
+            setFailed(messageOf(error));
         }
     }
     finally {
@@ -31428,7 +31428,7 @@ async function cleanUpAfterCancel(ctx, what, work) {
     catch (error) {
         core_warning(signal.aborted
             ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
-            : `Cleanup after cancel failed: ${thrown_messageOf(error)}`);
+            : `Cleanup after cancel failed: ${messageOf(error)}`);
     }
 }
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
@@ -36207,12 +36207,13 @@ function normaliseApiUrl(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
-// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
 function parseDuration(text, name = 'duration') {
     const trimmed = text.trim();
@@ -36220,20 +36221,23 @@ function parseDuration(text, name = 'duration') {
         return Math.round(Number(trimmed) * SECOND);
     const match = PARTS.exec(trimmed);
     if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
     }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
 }
 /**
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ * second unit left out). Under a minute, seconds keep up to `fraction` decimals: `0.4s`, `12.3s`, `2s`.
  */
 function formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
+        return `${seconds}s`;
     const wholeSeconds = Math.round(ms / SECOND);
     const minutes = Math.floor(wholeSeconds / 60);
     if (minutes < 60)
@@ -36305,7 +36309,7 @@ class inputs_InputReader {
             ms = parseDuration(text, `input ${name}`);
         }
         catch (error) {
-            this.problem(thrown_messageOf(error));
+            this.problem(messageOf(error));
             return parseDuration(fallback);
         }
         if (ms < minMs || ms > maxMs) {
@@ -36457,8 +36461,148 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+// The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
+// with the action's other inputs so that every bad one is reported before any API call.
+
+const DEFAULT_WEIGHTS = '10,50,100';
+/** The `strategy` input, and the canary's inputs when it is canary (undefined for rolling). */
+function readStrategy(reader) {
+    const strategy = reader.choice('strategy', ['rolling', 'canary'], 'rolling');
+    if (strategy === 'rolling') {
+        // The other canary inputs have defaults, so a value cannot tell that they were set.
+        if (reader.optional('probe-request') !== undefined || reader.boolean('compare', false)) {
+            reader.problem('inputs probe-request and compare apply to strategy: canary only');
+        }
+        return undefined;
+    }
+    // In the order of action.yml, so the problems are listed as the inputs are.
+    const weights = readWeights(reader);
+    const intervalMs = reader.duration('canary-interval', '1m', { minMs: 100, maxMs: 6 * 3_600_000 });
+    const probeRequest = readRequestInput(reader, 'probe-request');
+    const maxLatencyMs = reader.duration('max-latency', '2s', { minMs: 1, maxMs: 600_000 });
+    const maxErrorRate = readPercentage(reader, 'max-error-rate', '0%');
+    const compare = reader.boolean('compare', false);
+    const compareTolerance = readTolerance(reader);
+    if (compare && !reader.optional('probe-request')) {
+        reader.problem('input compare: true needs input probe-request: a prediction request to send to both versions');
+    }
+    return { weights, intervalMs, probeRequest, maxLatencyMs, maxErrorRate, compare, compareTolerance };
+}
+/** `10,50,100`: whole percentages, each above the one before, the last 100. */
+function readWeights(reader) {
+    const text = reader.optional('canary-weights') ?? DEFAULT_WEIGHTS;
+    const fallback = DEFAULT_WEIGHTS.split(',').map(Number);
+    const parts = text.split(',').map((part) => part.trim());
+    const bad = parts.find((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 100);
+    const fail = (why) => {
+        reader.problem(`input canary-weights ${why}, e.g. 10,50,100; not "${text}"`);
+        return fallback;
+    };
+    if (bad !== undefined)
+        return fail(`must be whole percentages from 1 to 100, separated by commas (${bad || 'an empty one'} is not)`);
+    const weights = parts.map(Number);
+    if (weights.some((weight, i) => i > 0 && weight <= weights[i - 1]))
+        return fail('must rise step by step');
+    if (weights.at(-1) !== 100)
+        return fail('must end at 100: the last step sends every request to the new version');
+    return weights;
+}
+/** `5%`, `0.5%`: a share from 0 to 1. The % is required, so that 0.05 is not read two ways. */
+function readPercentage(reader, name, fallback) {
+    const text = reader.optional(name) ?? fallback;
+    const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    const value = match ? Number(match[1]) : NaN;
+    if (!(value >= 0 && value <= 100)) {
+        reader.problem(`input ${name} must be a percentage from 0% to 100%, e.g. 0%, 5% or 2.5%; not "${text}"`);
+        return 0;
+    }
+    return value / 100;
+}
+function readTolerance(reader) {
+    const text = reader.optional('compare-tolerance') ?? '0';
+    const value = Number(text);
+    if (!/^\d*\.?\d+(e[-+]?\d+)?$/i.test(text) || !Number.isFinite(value)) {
+        reader.problem(`input compare-tolerance must be a number ≥ 0 (the largest difference between two predictions that agree), not "${text}"`);
+        return 0;
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
+// When a stored spec and the spec an apply would store are the same to the server. The server is Go:
+// a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
+// the field out, so zero values count as absent on both sides, and key order never matters.
+/** The value with zero values dropped and keys sorted, so that equal specs print equal. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const entries = Object.entries(value)
+        .map(([key, item]) => [key, canonical(item)])
+        .filter(([, item]) => !isZero(item))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
+}
+function isZero(value) {
+    if (value === undefined || value === null || value === '' || value === false || value === 0)
+        return true;
+    return typeof value === 'object' && Object.keys(value).length === 0;
+}
+/** The spec as the server tells specs apart: equal texts, equal specs. */
+function canonicalSpecText(spec) {
+    return JSON.stringify(canonical(spec));
+}
+function sameSpec(stored, expected) {
+    return canonicalSpecText(stored) === canonicalSpecText(expected);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+// How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
+// deployment id, under the cluster's custom route prefix; each version of the model is a deployment
+// of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values
+// and key order aside, as same-spec.ts compares specs). The same release
+// run again (a re-run after a failure or a cancel) thus finds the same version, and a version that
+// already serves is recognised.
+
+
+
+const HASH_DIGITS = 6;
+/** A version's id adds `-` and the hash to the stable id, and must stay a valid deployment id. */
+const MAX_STABLE_ID_LENGTH = MAX_DEPLOYMENT_ID_LENGTH - 1 - HASH_DIGITS;
+/** The server's default custom route prefix (deployment.customRoutePrefix). */
+const DEFAULT_CUSTOM_ROUTE_PREFIX = '/custom';
+/** What the canary adds to the id rule (an id that breaks the deployment rule is reported by that alone). */
+function stableIdProblem(id) {
+    return id.length > MAX_STABLE_ID_LENGTH && id.length <= MAX_DEPLOYMENT_ID_LENGTH
+        ? `id "${id}" is too long for strategy: canary: at most ${MAX_STABLE_ID_LENGTH} characters, as each version is deployed as <id>-<${HASH_DIGITS} characters> (a deployment id has at most ${MAX_DEPLOYMENT_ID_LENGTH})`
+        : undefined;
+}
+/** The deployment id of the version with this spec (as the server stores it, defaults filled in). */
+function versionId(stableId, storedSpec) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(canonicalSpecText(storedSpec)).digest('hex');
+    return `${stableId}-${digest.slice(0, HASH_DIGITS)}`;
+}
+/**
+ * Every version of the model answers to the same role: the server's default roleName would be
+ * `role-<version id>`, a new one per version, locking out callers given the model's role.
+ */
+function stableRoleName(stableId) {
+    return `role-${stableId}`;
+}
+/** The stable route's urlPrefix: `<custom route prefix>/<id>`. */
+function stableUrlPrefix(customRoutePrefix, stableId) {
+    const prefix = (customRoutePrefix || DEFAULT_CUSTOM_ROUTE_PREFIX).replace(/\/+$/, '');
+    return `${prefix}/${stableId}`;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/inputs.ts
 // Every input of the deploy action, parsed and checked in one place before any API call.
+
+
 
 
 
@@ -36487,8 +36631,22 @@ function readDeployInputs(source = actionInputs) {
     }
     const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'], 'update');
     const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+    const canary = readStrategy(reader);
+    if (canary)
+        checkCanaryFit(reader, deployment, ifExists, timing.wait);
     reader.finish();
-    return { settings: settings, deployment: deployment, ifExists, ...timing };
+    return { settings: settings, deployment: deployment, ifExists, ...timing, canary };
+}
+/** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
+function checkCanaryFit(reader, deployment, ifExists, wait) {
+    const problem = deployment?.id && stableIdProblem(deployment.id);
+    if (problem)
+        reader.problem(problem);
+    if (ifExists !== 'update') {
+        reader.problem(`input if-exists: ${ifExists} does not apply to strategy: canary (each version is a deployment of its own, next to the one serving)`);
+    }
+    if (!wait)
+        reader.problem('input wait: false does not go with strategy: canary, which waits for every step');
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts
@@ -37091,7 +37249,7 @@ async function withRetries(operation, options = {}) {
 
 
 const USER_AGENT = 'odahu-actions';
-class http_Transport {
+class Transport {
     baseUrl;
     tokens;
     retry;
@@ -37658,7 +37816,7 @@ class OdahuClient {
     byKind;
     constructor(options) {
         const { apiUrl, ...transportOptions } = options;
-        this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
+        this.transport = new Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
         const path = (kind) => `/${KINDS[kind].path}`;
         this.trainings = new RunCollection(this.transport, path('ModelTraining'));
         this.toolchainIntegrations = new Collection(this.transport, path('ToolchainIntegration'));
@@ -37873,7 +38031,7 @@ async function writeSummary(title, rows) {
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
     ].map((cell) => cell || ' '));
-    await summary
+    await summary_summary
         .addHeading(escapeHtml(title), 3)
         .addTable([header, ...body])
         .write();
@@ -37962,7 +38120,7 @@ class PodLog {
                 catch (error) {
                     if (this.stopped)
                         break;
-                    core_debug(`log of ${this.options.title}: ${thrown_messageOf(error)}`);
+                    core_debug(`log of ${this.options.title}: ${messageOf(error)}`);
                 }
                 if (ended || this.stopped)
                     break;
@@ -38009,7 +38167,7 @@ class PodLog {
         catch (error) {
             if (this.stopped)
                 return true;
-            core_debug(`log stream of ${this.options.title} broke: ${thrown_messageOf(error)}`);
+            core_debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
             return false;
         }
     }
@@ -38113,7 +38271,7 @@ async function watch(phase, client, id, options) {
                     Date.now() >= deadline) {
                     throw error;
                 }
-                core_warning(`Could not read ${what} (${thrown_messageOf(error)}); trying again.`);
+                core_warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
                 await pause(options.pollIntervalMs, signal, `waiting for ${what}`);
                 continue;
             }
@@ -38172,7 +38330,7 @@ async function showLastLogLines(phase, client, id, followed, signal) {
                 .slice(-20);
         }
         catch (error) {
-            core_debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
+            core_debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
         }
     }
     if (lines.length === 0 || signal.aborted)
@@ -38209,7 +38367,7 @@ async function getOrExplain(phase, client, id, seen, signal) {
 
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
-async function runPhase(ctx, client, run, rows) {
+async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
     const started = Date.now();
     const { phase, desired } = run;
     const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
@@ -38225,7 +38383,7 @@ async function runPhase(ctx, client, run, rows) {
         action,
         started,
         rows,
-        setOutput: (name, value) => setOutput(name, value),
+        setOutput,
         undo: run.deleteOnCancel && startedHere(action)
             ? {
                 reason: 'on-cancel: delete',
@@ -38305,7 +38463,7 @@ async function publish(client, phase, object, setOutput) {
         outputs = await phase.outputs(client, object);
     }
     catch (error) {
-        core_warning(`Could not read every output of ${phase.noun}: ${thrown_messageOf(error)}`);
+        core_warning(`Could not read every output of ${phase.noun}: ${messageOf(error)}`);
         return {};
     }
     for (const [name, value] of Object.entries(outputs))
@@ -38356,31 +38514,6 @@ function withServerDefaults(id, spec, config) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
-// When a stored spec and the spec an apply would store are the same to the server. The server is Go:
-// a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
-// the field out, so zero values count as absent on both sides, and key order never matters.
-/** The value with zero values dropped and keys sorted, so that equal specs print equal. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value === null || typeof value !== 'object')
-        return value;
-    const entries = Object.entries(value)
-        .map(([key, item]) => [key, canonical(item)])
-        .filter(([, item]) => !isZero(item))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries);
-}
-function isZero(value) {
-    if (value === undefined || value === null || value === '' || value === false || value === 0)
-        return true;
-    return typeof value === 'object' && Object.keys(value).length === 0;
-}
-function sameSpec(stored, expected) {
-    return JSON.stringify(canonical(stored)) === JSON.stringify(canonical(expected));
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/desired-deployment.ts
 // What deploy sends, and when it need not send anything. The if-exists policy decides between update
 // (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
@@ -38417,13 +38550,872 @@ function unchangedDeployment(client, desired) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/realm-roles.ts
+// The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
+// mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
+// them; the actions read them to refuse early what the token may not do.
+
+const REALM_ROLES = {
+    admin: 'odahu_admin',
+    data_scientist: 'odahu_data_scientist',
+    viewer: 'odahu_viewer',
+};
+/** `realm_access.roles` of a token's claims; none when the claim is absent or malformed. */
+function realmRolesOf(claims) {
+    const access = claims.realm_access;
+    if (typeof access !== 'object' || access === null)
+        return [];
+    const roles = access.roles;
+    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
+}
+/**
+ * The realm roles a bearer token carries (unverified: only to refuse early), or undefined when that
+ * cannot be told: an opaque token, or a JWT without realm_access.
+ */
+function tokenRealmRoles(token) {
+    let claims;
+    try {
+        claims = decodeJwt(token);
+    }
+    catch {
+        return undefined;
+    }
+    return typeof claims.realm_access === 'object' && claims.realm_access !== null
+        ? realmRolesOf(claims)
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
+// Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
+// read its info, trying again while a model that has just become Ready still answers 404/502/503 at
+// the edge. Used by the predict action (and so by the pipeline's last step).
+
+
+
+
+
+/** Statuses of an edge whose model is not serving yet. */
+const NOT_READY = [404, 502, 503];
+const RETRY_EVERY_MS = 2000;
+/** Thrown when the model answered, but not 2xx: its body is the news. */
+class ModelRefusedError extends Error {
+    url;
+    refusal;
+    constructor(url, refusal) {
+        super(refusal.message);
+        this.url = url;
+        this.refusal = refusal;
+        this.name = 'ModelRefusedError';
+    }
+}
+async function queryModel(client, query) {
+    const deadline = Date.now() + query.readyTimeoutMs;
+    const url = 'url' in query.target
+        ? query.target.url
+        : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
+    info(`Model URL: ${displayUrl(url)}`);
+    const model = new ModelClient({ url, tokens: query.tokens });
+    try {
+        const answer = await untilServing(() => query.request
+            ? model.invoke(query.request, { signal: query.signal })
+            : model.info({ signal: query.signal }), url, deadline, query.signal);
+        return { url, answer };
+    }
+    catch (error) {
+        if (error instanceof ApiError)
+            throw new ModelRefusedError(url, error);
+        throw error;
+    }
+    finally {
+        model.dispose();
+    }
+}
+/** The edge URL of the deployment's default route, once the route has one. */
+async function modelUrlOf(client, id, deadline, signal) {
+    if (!(await client.deployments.find(id, { signal }))) {
+        throw new Error(`deployment ${id} does not exist: check the deployment input`);
+    }
+    for (;;) {
+        // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
+        const route = await client.deployments.defaultRoute(id, { signal }).catch((error) => {
+            if (error instanceof ApiError && error.status === 404)
+                return undefined;
+            throw error;
+        });
+        if (route?.status?.edgeUrl)
+            return route.status.edgeUrl;
+        if (Date.now() >= deadline) {
+            throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
+        }
+        await pauseUntil(RETRY_EVERY_MS, deadline, signal);
+    }
+}
+async function untilServing(ask, url, deadline, signal) {
+    for (;;) {
+        try {
+            return await ask();
+        }
+        catch (error) {
+            const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
+            if (!notReady || Date.now() >= deadline || signal.aborted)
+                throw error;
+            info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+            await pauseUntil(RETRY_EVERY_MS, deadline, signal);
+        }
+    }
+}
+function pauseUntil(ms, deadline, signal) {
+    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/checks.ts
+// The checks each step of a canary must pass, and the figures they are judged on. The probe check:
+// more than max-error-rate of the probes failed (an answer other than 200, or one slower than
+// max-latency). The compare check (compare: true): more than max-error-rate of the compared answers
+// have a prediction further than compare-tolerance from the live version's.
+function judgeStep(weight, probes, options, durationMs) {
+    const errors = probes.filter((p) => p.error !== undefined);
+    const slow = probes.filter((p) => p.error === undefined && p.latencyMs > options.maxLatencyMs);
+    const p95LatencyMs = percentile(probes.map((p) => p.latencyMs), 0.95);
+    const differences = probes.flatMap((p) => (p.difference === undefined ? [] : [p.difference]));
+    const agreeing = differences.filter((d) => d <= options.compareTolerance).length;
+    const step = {
+        weight,
+        probes: probes.length,
+        errors: errors.length,
+        slow: slow.length,
+        p95LatencyMs,
+        compared: differences.length,
+        agreement: options.compare && differences.length > 0 ? agreeing / differences.length : undefined,
+        largestDifference: options.compare && differences.length > 0 ? Math.max(...differences) : undefined,
+        failed: undefined,
+        why: undefined,
+        durationMs,
+    };
+    const failedShare = (errors.length + slow.length) / probes.length;
+    if (failedShare > options.maxErrorRate) {
+        const kinds = [
+            errors.length > 0 ? `${errors.length} answered ${mostCommon(errors.map((p) => p.error))}` : '',
+            slow.length > 0 ? `${slow.length} slower than max-latency ${formatMs(options.maxLatencyMs)}` : '',
+        ].filter(Boolean);
+        step.failed = 'probe';
+        step.why =
+            `${errors.length + slow.length} of ${probes.length} probes failed, ${formatShare(failedShare)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
+                `(${kinds.join(', ')}; p95 latency ${formatMs(p95LatencyMs)})`;
+    }
+    else if (options.compare) {
+        const disagreeing = differences.length - agreeing;
+        const share = differences.length > 0 ? disagreeing / differences.length : 1;
+        if (share > options.maxErrorRate) {
+            step.failed = 'compare';
+            step.why =
+                differences.length === 0
+                    ? `no probe could be compared: the live version answered none of the ${probes.length} probes`
+                    : `${disagreeing} of ${differences.length} answers differ from the live version's by more than compare-tolerance ${options.compareTolerance}, ` +
+                        `${formatShare(share)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
+                        `(largest difference ${formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
+        }
+    }
+    return step;
+}
+/** Nearest-rank percentile; 0 for no values. */
+function percentile(values, share) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+/** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
+function mostCommon(texts) {
+    const counts = new Map();
+    for (const text of texts)
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return counts.size > 1 ? `${top} and ${counts.size - 1} other error(s)` : top;
+}
+function formatShare(share) {
+    return `${Number((share * 100).toFixed(1))}%`;
+}
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
+function formatNumber(value) {
+    return Number.isFinite(value)
+        ? String(Number(value.toPrecision(6)))
+        : 'unbounded (the answers do not match in shape or labels)';
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/compare.ts
+// Comparing two versions' answers to the same prediction request (compare: true): the largest
+// difference between their predictions, position by position (a row's several values too). Numbers
+// differ by their distance; anything else (labels) either equals or differs without bound, and so
+// do answers whose shapes do not match.
+/** The largest difference between the `prediction`s of two answers; Infinity when incomparable. */
+function largestDifference(candidate, live) {
+    const a = predictionOf(candidate);
+    const b = predictionOf(live);
+    return a === undefined || b === undefined ? Infinity : difference(a, b);
+}
+function difference(x, y) {
+    if (typeof x === 'number' && typeof y === 'number') {
+        const distance = Math.abs(x - y);
+        // NaN (from non-finite values) is no agreement.
+        return Number.isNaN(distance) ? Infinity : distance;
+    }
+    if (Array.isArray(x) && Array.isArray(y)) {
+        if (x.length !== y.length)
+            return Infinity;
+        return x.reduce((largest, item, i) => Math.max(largest, difference(item, y[i])), 0);
+    }
+    return JSON.stringify(x) === JSON.stringify(y) ? 0 : Infinity;
+}
+function predictionOf(answer) {
+    if (typeof answer !== 'object' || answer === null)
+        return undefined;
+    const prediction = answer.prediction;
+    return Array.isArray(prediction) ? prediction : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/probes.ts
+// Probing the candidate at its own URL while the stable URL sends it a share of the traffic: one
+// request after another for the step's interval, each timed from sending to the whole answer and
+// tried once (a retry would hide the failure being looked for). With compare, the live version gets
+// the same request at the same time and the predictions are compared.
+
+
+
+
+
+/** A probe still unanswered this long after max-latency is abandoned, and counts as failed. */
+const ABANDON_AFTER_MS = 5000;
+/** Probes start at most this often (and at least ten times per step). */
+const MAX_SPACING_MS = 1000;
+class Prober {
+    options;
+    candidate;
+    live;
+    constructor(options) {
+        this.options = options;
+        const once = { policy: { attempts: 1 } };
+        this.candidate = new ModelClient({ url: options.candidateUrl, tokens: options.tokens, retry: once });
+        this.live = options.liveUrl
+            ? new ModelClient({ url: options.liveUrl, tokens: options.tokens, retry: once })
+            : undefined;
+    }
+    /** Probes one after another for `intervalMs` (at least once); throws CancelledError on cancel. */
+    async hold(intervalMs, signal) {
+        const spacingMs = Math.min(MAX_SPACING_MS, intervalMs / 10);
+        const end = Date.now() + intervalMs;
+        const probes = [];
+        do {
+            const started = Date.now();
+            probes.push(await this.probe(signal));
+            const next = Math.min(started + spacingMs, end);
+            if (next > Date.now())
+                await pause(next - Date.now(), signal);
+        } while (Date.now() < end);
+        return probes;
+    }
+    async probe(signal) {
+        const limit = AbortSignal.any([
+            signal,
+            AbortSignal.timeout(this.options.maxLatencyMs + ABANDON_AFTER_MS),
+        ]);
+        const started = performance.now();
+        let ended = started;
+        const [candidate, live] = await Promise.allSettled([
+            this.ask(this.candidate, limit).finally(() => (ended = performance.now())),
+            this.live ? this.ask(this.live, limit) : Promise.resolve(undefined),
+        ]);
+        const latencyMs = Math.round(ended - started);
+        if (signal.aborted)
+            throw new CancelledError();
+        if (candidate.status === 'rejected') {
+            return { latencyMs, error: describeFailure(candidate.reason), difference: undefined };
+        }
+        const difference = live.status === 'fulfilled' && live.value
+            ? largestDifference(candidate.value.body, live.value.body)
+            : undefined;
+        return { latencyMs, error: undefined, difference };
+    }
+    ask(model, signal) {
+        return this.options.request ? model.invoke(this.options.request, { signal }) : model.info({ signal });
+    }
+    dispose() {
+        this.candidate.dispose();
+        this.live?.dispose();
+    }
+}
+function describeFailure(error) {
+    if (error instanceof ApiError) {
+        // An HTML error page's title already starts with the status (`500 Internal Server Error`).
+        const message = error.serverMessage;
+        return message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
+    }
+    if (error instanceof DOMException && error.name === 'TimeoutError')
+        return 'no answer in time';
+    return messageOf(error);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/stable-route.ts
+// The stable URL of a canary release: a custom ModelRoute under the cluster's custom route prefix,
+// whose weights move the traffic from one version to the next. Each change is waited for until the
+// route is Ready again: the route controller rewrites the edge's VirtualService only once every
+// target is Ready, so Ready is when the new weights are in force.
+//
+// The route's first target is the version that served before the rollout began (the rollout always
+// writes it first), which is how a re-run after an interrupted rollout tells the versions apart.
+
+
+/** Route changes are polled at least this often: each step of a rollout waits for one. */
+const MAX_ROUTE_POLL_MS = 1000;
+const routePhase = {
+    kind: 'ModelRoute',
+    noun: 'route',
+    get: (client, id, signal) => client.routes.get(id, { signal }),
+    state: (r) => r.status?.state || 'pending',
+    detail: () => '',
+    // A route the controller cannot make Ready stays Processing; nothing is final but Ready.
+    outcome: (r) => (r.status?.state === 'Ready' ? 'succeeded' : 'pending'),
+    failure: () => 'it is not Ready',
+    timeoutHint: (r) => ` (a route is Ready once every deployment it sends to is: check ${(r.spec.modelDeployments ?? []).map((t) => t.mdName).join(', ')})`,
+    outputs: (_client, r) => Promise.resolve({ url: r.status?.edgeUrl ?? '' }),
+    keyOutputs: ['url'],
+};
+class StableRoute {
+    client;
+    id;
+    urlPrefix;
+    waiting;
+    /** The route as last read or written; undefined while there is none. */
+    current;
+    constructor(client, id, urlPrefix, waiting) {
+        this.client = client;
+        this.id = id;
+        this.urlPrefix = urlPrefix;
+        this.waiting = waiting;
+    }
+    async read(signal) {
+        this.current = await this.client.routes.find(this.id, { signal });
+        return this.current;
+    }
+    /** The deployments it sends to, in its order (the version that served first). */
+    targets() {
+        return this.current?.spec.modelDeployments ?? [];
+    }
+    /** The edge URL: the route's, once the controller wrote it. */
+    get url() {
+        return this.current?.status?.edgeUrl ?? '';
+    }
+    /** Sends the traffic to `targets` (creating the route if need be) and waits until it is Ready. */
+    async send(targets, signal, timeoutMs = this.waiting.timeoutMs) {
+        const route = { id: this.id, spec: { urlPrefix: this.urlPrefix, modelDeployments: targets } };
+        info(`Route ${this.id}: ${describeTargets(targets)}.`);
+        this.current = this.current
+            ? await this.client.routes.update(route, { signal })
+            : await this.client.routes.create(route, { signal });
+        this.current = await watch(routePhase, this.client, this.id, {
+            timeoutMs,
+            pollIntervalMs: Math.min(this.waiting.pollIntervalMs, MAX_ROUTE_POLL_MS),
+            signal,
+            logs: false,
+        });
+    }
+    async delete(signal) {
+        info(`Deleting route ${this.id}.`);
+        await this.client.routes.delete(this.id, { signal });
+        this.current = undefined;
+    }
+}
+/** `90% wine-1a2b3c, 10% wine-4d5e6f` (one target: `wine-1a2b3c alone`). */
+function describeTargets(targets) {
+    if (targets.length === 1)
+        return `${targets[0].mdName} alone`;
+    return targets.map((t) => `${t.weight ?? 100}% ${t.mdName}`).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/rollout.ts
+// A canary release, from the token's roles to promotion or rollback. The stable URL (a custom route
+// named after the deployment id) serves the live version; the new version is deployed beside it as a
+// deployment of its own (versions.ts), the route's weights move to it step by step while probes check
+// it at its own URL, and then either it serves alone and the old version is deleted, or the route
+// goes back to the old version alone and the new one is deleted. A cancel rolls back the same way
+// within the runner's signal window; so does any failure on the way (a 403, a timeout).
+//
+// A first release (nothing serving behind the route) deploys the version and routes all traffic to
+// it. A re-run finds what an interrupted run left: a leftover candidate is taken out of the route and
+// deleted, the same version is picked up again, a version already serving alone is left as it is.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long a freshly Ready version may answer 404/502/503 at its URL before the probes begin. */
+const WARM_UP_MS = 60_000;
+/** Within the cancel budget, what the route may take to be Ready again before the candidate goes. */
+const CANCEL_ROUTE_WAIT_MS = 3000;
+/** A check failed: the rollout is rolled back and the step fails with this line. */
+class CanaryRolledBackError extends Error {
+    constructor(line) {
+        super(line);
+        this.name = 'CanaryRolledBackError';
+    }
+}
+class CanaryRollout {
+    ctx;
+    client;
+    release;
+    report;
+    /** The job summary's rows of the deployments this release applied. */
+    rows = [];
+    /** The outputs of the deployment now serving (deploy's outputs). */
+    outputs = {};
+    route;
+    /** What the route is put back to on rollback; undefined: delete it (this step created it). */
+    baseline;
+    routeChanged = false;
+    candidateApplied = false;
+    constructor(ctx, client, release) {
+        this.ctx = ctx;
+        this.client = client;
+        this.release = release;
+        const id = release.desired.id;
+        this.report = {
+            url: '',
+            routeId: id,
+            candidate: '',
+            previous: undefined,
+            serving: undefined,
+            outcome: undefined,
+            failure: undefined,
+            steps: [],
+        };
+    }
+    /**
+     * The release as a step or a pipeline stage runs it: its outputs set and its deployments' summary
+     * rows pushed, whether it succeeds or not.
+     */
+    async runWithOutputs(rows, setOutput) {
+        try {
+            return await this.run();
+        }
+        finally {
+            for (const [name, value] of Object.entries(this.stepOutputs()))
+                setOutput(name, value);
+            rows.push(...this.rows);
+        }
+    }
+    async run() {
+        const { signal } = this.ctx;
+        const { desired } = this.release;
+        await this.checkRoles();
+        const config = await this.client.configuration({ signal });
+        const urlPrefix = stableUrlPrefix(config.deployment?.customRoutePrefix, desired.id);
+        this.route = new StableRoute(this.client, desired.id, urlPrefix, this.release);
+        // What the route controller will write as its edgeUrl; the route's own, once it has one.
+        this.report.url = `${config.deployment?.edge?.host ?? ''}${urlPrefix}`;
+        const spec = { ...desired.spec, roleName: desired.spec.roleName || stableRoleName(desired.id) };
+        const candidate = {
+            id: versionId(desired.id, asServerStores(desired.id, spec, config)),
+            spec,
+        };
+        this.report.candidate = candidate.id;
+        const existing = await this.route.read(signal);
+        this.report.url = this.route.url || this.report.url;
+        if (existing?.default === true) {
+            throw new Error(`route ${desired.id} is the default route of a deployment and cannot carry a canary: choose another id`);
+        }
+        const live = await this.findLive();
+        this.report.previous = live;
+        try {
+            if (live === candidate.id)
+                await this.alreadyServing(live);
+            else if (live === undefined)
+                await this.firstRelease(candidate);
+            else
+                await this.canary(live, candidate);
+        }
+        catch (error) {
+            throw await this.rolledBack(error, live);
+        }
+        return this.report;
+    }
+    /** Refuse before changing anything when the token's roles show that it may not write routes. */
+    async checkRoles() {
+        const roles = tokenRealmRoles(await this.release.tokens.token(this.ctx.signal));
+        if (roles === undefined) {
+            core_debug('The token carries no realm roles to check: a refusal (403) would roll the release back.');
+            return;
+        }
+        if (roles.includes(REALM_ROLES.admin))
+            return;
+        const odahu = roles.filter((role) => Object.values(REALM_ROLES).includes(role));
+        throw new Error(`strategy: canary writes model routes, which only the ${REALM_ROLES.admin} role may do; this token has ${odahu.length > 0 ? odahu.join(', ') : `none of the Odahu roles`}: nothing was changed`);
+    }
+    /**
+     * The version serving at the stable URL: the route's first target if it serves, else a deployment
+     * with the stable id itself (deployed before, without a canary) if it serves; undefined if none.
+     */
+    async findLive() {
+        const { signal } = this.ctx;
+        const route = this.route;
+        const first = route.targets()[0]?.mdName ?? this.release.desired.id;
+        const deployment = await this.client.deployments.find(first, { signal });
+        if (deployment && deploymentServes(deployment)) {
+            if (route.targets().length === 0) {
+                info(`Deployment ${first} serves already: the canary starts from it.`);
+            }
+            return first;
+        }
+        if (deployment || route.targets().length > 0) {
+            core_warning(`${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`);
+        }
+        return undefined;
+    }
+    /** Nothing serves: deploy the version and send it every request. */
+    async firstRelease(candidate) {
+        info(`First release at the stable URL: ${candidate.id}.`);
+        const before = this.route.targets();
+        this.baseline = before.length > 0 ? before : undefined;
+        await this.deployCandidate(candidate);
+        this.routeChanged = true;
+        await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
+        this.report.serving = candidate.id;
+        this.report.outcome = 'first-release';
+    }
+    /** The version serves already (the same release ran before): only leftovers are cleared. */
+    async alreadyServing(live) {
+        info(`Version ${live} (this spec) serves at the stable URL already.`);
+        await this.settleBaseline(live);
+        this.report.serving = live;
+        this.report.previous = undefined;
+        this.report.outcome = 'unchanged';
+        this.outputs = await this.outputsOf(live);
+    }
+    async canary(live, candidate) {
+        const { signal } = this.ctx;
+        const { options } = this.release;
+        await this.settleBaseline(live, candidate.id);
+        this.report.serving = live;
+        const candidateUrl = await this.deployCandidate(candidate);
+        await this.warmUp(candidate.id, candidateUrl);
+        const liveUrl = options.compare
+            ? (await this.client.deployments.defaultRoute(live, { signal })).status?.edgeUrl
+            : undefined;
+        const prober = new Prober({
+            candidateUrl,
+            liveUrl,
+            tokens: this.release.tokens,
+            request: options.probeRequest,
+            maxLatencyMs: options.maxLatencyMs,
+        });
+        try {
+            for (const weight of options.weights) {
+                this.routeChanged = true;
+                await this.sendRoute([
+                    { mdName: live, weight: 100 - weight },
+                    { mdName: candidate.id, weight },
+                ]);
+                info(`Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, 3)}.`);
+                const started = Date.now();
+                const probes = await prober.hold(options.intervalMs, signal);
+                const step = judgeStep(weight, probes, options, Date.now() - started);
+                this.report.steps.push(step);
+                info(`Weight ${weight}%: ${describeStep(step)}.`);
+                if (step.failed) {
+                    throw new CanaryRolledBackError(`canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`);
+                }
+            }
+        }
+        finally {
+            prober.dispose();
+        }
+        await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
+        this.report.serving = candidate.id;
+        this.report.outcome = 'promoted';
+        info(`Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`);
+        try {
+            await this.client.deployments.delete(live, { signal });
+        }
+        catch (error) {
+            core_warning(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`);
+        }
+    }
+    /**
+     * Before the rollout: the route sends everything to the live version (it is created so if there
+     * was none), and what an interrupted run left in it is deleted, except a leftover of this very
+     * release (`keep`), which is picked up again.
+     */
+    async settleBaseline(live, keep) {
+        const route = this.route;
+        const targets = route.targets();
+        this.baseline = [{ mdName: live, weight: 100 }];
+        if (targets.length === 1 && targets[0].mdName === live)
+            return;
+        if (targets.length > 1) {
+            info(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`);
+        }
+        await this.sendRoute(this.baseline);
+        const leftovers = targets.map((t) => t.mdName).filter((name) => name !== live && name !== keep);
+        for (const leftover of leftovers) {
+            info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
+            await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error) => {
+                if (!(error instanceof ApiError && error.status === 404))
+                    throw error;
+            });
+        }
+    }
+    /** Changes the route's targets and waits until they are in force; the report follows its URL. */
+    async sendRoute(targets, signal = this.ctx.signal, timeoutMs = this.release.timeoutMs) {
+        await this.route.send(targets, signal, timeoutMs);
+        this.report.url = this.route.url || this.report.url;
+    }
+    /** Deploys the candidate (or picks it up again) and waits until it serves; its own URL. */
+    async deployCandidate(candidate) {
+        const { signal } = this.ctx;
+        this.candidateApplied = true;
+        const collected = {};
+        await runPhase(this.ctx, this.client, {
+            phase: deploymentPhase,
+            store: this.client.deployments,
+            desired: candidate,
+            ifExists: 'update',
+            wait: true,
+            timeoutMs: this.release.timeoutMs,
+            pollIntervalMs: this.release.pollIntervalMs,
+            logs: false,
+            // The rollback deletes it, whether this step created it or picked it up again.
+            deleteOnCancel: false,
+            unchanged: unchangedDeployment(this.client, candidate),
+        }, this.rows, (name, value) => (collected[name] = value));
+        this.outputs = collected;
+        if (collected.url)
+            return collected.url;
+        const route = await this.client.deployments.defaultRoute(candidate.id, { signal });
+        return route.status?.edgeUrl ?? '';
+    }
+    /** A version that has just turned Ready may not answer at the edge yet: wait until it does. */
+    async warmUp(id, url) {
+        try {
+            await queryModel(this.client, {
+                target: { url },
+                request: undefined,
+                tokens: this.release.tokens,
+                readyTimeoutMs: WARM_UP_MS,
+                signal: this.ctx.signal,
+            });
+        }
+        catch (error) {
+            // It answers, if not well: the probes will say so.
+            if (!(error instanceof ModelRefusedError))
+                throw error;
+            info(`Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`);
+        }
+    }
+    /**
+     * Undo a rollout that did not complete: the route back to what it was, the candidate deleted. A
+     * cancel does it within the runner's signal window. Returns the error the step fails with.
+     */
+    async rolledBack(error, live) {
+        if (this.report.outcome !== undefined)
+            return rollout_asError(error); // decided: nothing to undo
+        const cancelled = this.ctx.signal.aborted;
+        const what = [
+            live ? `the stable URL back to ${live} alone` : 'removing what this release made',
+            ...(this.candidateApplied ? [`deleting ${this.report.candidate}`] : []),
+        ].join(', ');
+        if (cancelled) {
+            await cleanUpAfterCancel(this.ctx, `Rolling back: ${what}.`, (signal) => this.rollBack(signal, CANCEL_ROUTE_WAIT_MS));
+            this.report.outcome = 'rolled-back';
+            this.report.serving = live;
+            this.report.failure = 'cancelled';
+            this.outputs = {};
+            return rollout_asError(error);
+        }
+        info(`Rolling back: ${what}.`);
+        const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
+        this.report.outcome = 'rolled-back';
+        this.report.serving = live;
+        if (live)
+            this.outputs = await this.outputsOf(live).catch(() => ({ 'deployment-id': live }));
+        const cause = error instanceof ApiError && error.status === 403 && error.url.includes('/model/route')
+            ? `${error.message}: strategy: canary writes model routes, which only the ${REALM_ROLES.admin} role may do`
+            : messageOf(error);
+        const line = `${cause}; ${undone ? 'rolled back' : 'rollback incomplete (see the warnings)'}${live ? `: ${this.route?.url || 'the stable URL'} serves ${live} again` : ''}`;
+        this.report.failure = line;
+        return new Error(line);
+    }
+    /** The route back to its baseline (or gone), then the candidate deleted. True when both worked. */
+    async rollBack(signal, routeWaitMs) {
+        const route = this.route;
+        let ok = true;
+        if (route && this.routeChanged) {
+            try {
+                // A write that was refused changed nothing: the route may be as it was already.
+                const current = await route.read(signal);
+                if (this.baseline && sameTargets(route.targets(), this.baseline))
+                    info(`Route ${route.id} is as it was.`);
+                else if (this.baseline)
+                    await this.sendRoute(this.baseline, signal, routeWaitMs);
+                else if (current)
+                    await route.delete(signal);
+            }
+            catch (error) {
+                ok = false;
+                core_warning(`Could not put route ${route.id} back: ${messageOf(error)}`);
+            }
+        }
+        if (this.candidateApplied) {
+            try {
+                info(`Deleting ${this.report.candidate}.`);
+                await this.client.deployments.delete(this.report.candidate, { signal });
+            }
+            catch (error) {
+                if (!(error instanceof ApiError && error.status === 404)) {
+                    ok = false;
+                    core_warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
+                }
+            }
+        }
+        return ok;
+    }
+    /**
+     * The step's outputs, success or not: the serving deployment's (deploy's outputs), with the stable
+     * URL as `url`, and whether this release's version now serves (`promoted`).
+     */
+    stepOutputs() {
+        const { outcome, serving, previous } = this.report;
+        const promoted = outcome === 'promoted' || outcome === 'first-release' || outcome === 'unchanged';
+        return {
+            ...this.outputs,
+            'deployment-id': serving ?? '',
+            url: this.report.url,
+            promoted: String(promoted),
+            'previous-deployment-id': outcome === 'promoted' ? (previous ?? '') : '',
+        };
+    }
+    async outputsOf(id) {
+        const deployment = await this.client.deployments.get(id, { signal: this.ctx.signal });
+        return deploymentPhase.outputs(this.client, deployment, this.ctx.signal);
+    }
+}
+function sameTargets(a, b) {
+    return (JSON.stringify(a.map((t) => [t.mdName, t.weight ?? 100])) ===
+        JSON.stringify(b.map((t) => [t.mdName, t.weight ?? 100])));
+}
+function rollout_asError(error) {
+    return error instanceof Error ? error : new Error(String(error));
+}
+function describeStep(step) {
+    const parts = [
+        `${step.probes} probes`,
+        `${step.errors + step.slow} failed`,
+        `p95 latency ${formatMs(step.p95LatencyMs)}`,
+        ...(step.agreement !== undefined ? [`agreement ${formatShare(step.agreement)}`] : []),
+    ];
+    return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/canary/summary.ts
+// The canary's part of the job summary: what became of the release, and one row per step with the
+// figures it was judged on (weight, probes, failures, p95 latency, agreement).
+
+
+
+async function writeCanarySummary(report) {
+    if (!process.env.GITHUB_STEP_SUMMARY || !report.candidate)
+        return;
+    const header = ['Weight', 'Probes', 'Failures', 'p95 latency', 'Agreement', 'Result'].map((data) => ({
+        data,
+        header: true,
+    }));
+    const rows = report.steps.map((step) => [
+        `${step.weight}%`,
+        String(step.probes),
+        String(step.errors + step.slow),
+        formatMs(step.p95LatencyMs),
+        step.agreement === undefined ? '–' : formatShare(step.agreement),
+        step.failed ? `failed the ${step.failed} check` : 'passed',
+    ]);
+    const summary = summary_summary
+        .addHeading(`Canary release of <code>${escapeHtml(report.candidate)}</code>`, 4)
+        .addRaw(`<p>${outcomeText(report)}</p>`, true);
+    if (rows.length > 0)
+        summary.addTable([header, ...rows]);
+    await summary.write();
+}
+function outcomeText(report) {
+    const url = `<a href="${escapeHtml(report.url)}">${escapeHtml(report.url)}</a>`;
+    const code = (id) => `<code>${escapeHtml(id ?? '')}</code>`;
+    switch (report.outcome) {
+        case 'first-release':
+            return `First release: ${url} serves ${code(report.candidate)}.`;
+        case 'promoted':
+            return `Promoted: ${url} serves ${code(report.candidate)} alone; the previous version ${code(report.previous)} was deleted.`;
+        case 'unchanged':
+            return `${url} serves ${code(report.candidate)} already: nothing to roll out.`;
+        case 'rolled-back':
+            return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${escapeHtml(report.failure ?? '')}`;
+        default:
+            return `Stopped before a decision${report.serving ? `; ${url} serves ${code(report.serving)}` : ''}.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/canary.ts
+// deploy with strategy: canary: the release (src/shared/action/canary/rollout.ts) as a step, its
+// outputs set and its job summary written whatever happens.
+
+
+
+
+
+
+async function deployCanary(ctx, inputs, desired, options) {
+    // The token source is the client's: the rollout reads the token's roles and probes with it.
+    const tokens = tokenSourceFor(inputs.settings.credentials);
+    const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+    const rollout = new CanaryRollout(ctx, client, {
+        desired,
+        options,
+        tokens,
+        timeoutMs: inputs.timeoutMs,
+        pollIntervalMs: inputs.pollIntervalMs,
+    });
+    const rows = [];
+    try {
+        await rollout.runWithOutputs(rows, (name, value) => core_setOutput(name, value));
+    }
+    finally {
+        if (rows.length > 0)
+            await writeSummary('Odahu deploy', rows);
+        await writeCanarySummary(rollout.report);
+        client.dispose();
+    }
+    return rollout;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/run.ts
-// The deploy action: apply the ModelDeployment (update by default), wait until it serves, output its URL.
+// The deploy action: apply the ModelDeployment (update by default), wait until it serves, output its URL;
+// or, with strategy: canary, release it as a canary behind a stable URL (canary.ts).
+
 
 
 
 async function deploy(ctx, inputs) {
     const desired = withDefaults(inputs.deployment);
+    if (inputs.canary) {
+        await deployCanary(ctx, inputs, desired, inputs.canary);
+        return;
+    }
     await runPhaseStep(ctx, inputs.settings, 'Odahu deploy', (client) => ({
         phase: deploymentPhase,
         store: client.deployments,

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7347);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9070);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7347:
+/***/ 9070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36229,12 +36229,13 @@ function normaliseApiUrl(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
-// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
 function parseDuration(text, name = 'duration') {
     const trimmed = text.trim();
@@ -36242,20 +36243,23 @@ function parseDuration(text, name = 'duration') {
         return Math.round(Number(trimmed) * SECOND);
     const match = PARTS.exec(trimmed);
     if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
     }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
 }
 /**
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ * second unit left out). Under a minute, seconds keep up to `fraction` decimals: `0.4s`, `12.3s`, `2s`.
  */
 function formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
+        return `${seconds}s`;
     const wholeSeconds = Math.round(ms / SECOND);
     const minutes = Math.floor(wholeSeconds / 60);
     if (minutes < 60)
@@ -36479,10 +36483,121 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     return { settings: settings, manifest: manifest, ifExists, deleteOnCancel, ...timing };
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+// The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
+// with the action's other inputs so that every bad one is reported before any API call.
+
+const DEFAULT_WEIGHTS = '10,50,100';
+/** The `strategy` input, and the canary's inputs when it is canary (undefined for rolling). */
+function readStrategy(reader) {
+    const strategy = reader.choice('strategy', ['rolling', 'canary'], 'rolling');
+    if (strategy === 'rolling') {
+        // The other canary inputs have defaults, so a value cannot tell that they were set.
+        if (reader.optional('probe-request') !== undefined || reader.boolean('compare', false)) {
+            reader.problem('inputs probe-request and compare apply to strategy: canary only');
+        }
+        return undefined;
+    }
+    // In the order of action.yml, so the problems are listed as the inputs are.
+    const weights = readWeights(reader);
+    const intervalMs = reader.duration('canary-interval', '1m', { minMs: 100, maxMs: 6 * 3_600_000 });
+    const probeRequest = readRequestInput(reader, 'probe-request');
+    const maxLatencyMs = reader.duration('max-latency', '2s', { minMs: 1, maxMs: 600_000 });
+    const maxErrorRate = readPercentage(reader, 'max-error-rate', '0%');
+    const compare = reader.boolean('compare', false);
+    const compareTolerance = readTolerance(reader);
+    if (compare && !reader.optional('probe-request')) {
+        reader.problem('input compare: true needs input probe-request: a prediction request to send to both versions');
+    }
+    return { weights, intervalMs, probeRequest, maxLatencyMs, maxErrorRate, compare, compareTolerance };
+}
+/** `10,50,100`: whole percentages, each above the one before, the last 100. */
+function readWeights(reader) {
+    const text = reader.optional('canary-weights') ?? DEFAULT_WEIGHTS;
+    const fallback = DEFAULT_WEIGHTS.split(',').map(Number);
+    const parts = text.split(',').map((part) => part.trim());
+    const bad = parts.find((part) => !/^\d+$/.test(part) || Number(part) < 1 || Number(part) > 100);
+    const fail = (why) => {
+        reader.problem(`input canary-weights ${why}, e.g. 10,50,100; not "${text}"`);
+        return fallback;
+    };
+    if (bad !== undefined)
+        return fail(`must be whole percentages from 1 to 100, separated by commas (${bad || 'an empty one'} is not)`);
+    const weights = parts.map(Number);
+    if (weights.some((weight, i) => i > 0 && weight <= weights[i - 1]))
+        return fail('must rise step by step');
+    if (weights.at(-1) !== 100)
+        return fail('must end at 100: the last step sends every request to the new version');
+    return weights;
+}
+/** `5%`, `0.5%`: a share from 0 to 1. The % is required, so that 0.05 is not read two ways. */
+function readPercentage(reader, name, fallback) {
+    const text = reader.optional(name) ?? fallback;
+    const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+    const value = match ? Number(match[1]) : NaN;
+    if (!(value >= 0 && value <= 100)) {
+        reader.problem(`input ${name} must be a percentage from 0% to 100%, e.g. 0%, 5% or 2.5%; not "${text}"`);
+        return 0;
+    }
+    return value / 100;
+}
+function readTolerance(reader) {
+    const text = reader.optional('compare-tolerance') ?? '0';
+    const value = Number(text);
+    if (!/^\d*\.?\d+(e[-+]?\d+)?$/i.test(text) || !Number.isFinite(value)) {
+        reader.problem(`input compare-tolerance must be a number ≥ 0 (the largest difference between two predictions that agree), not "${text}"`);
+        return 0;
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+// How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
+// deployment id, under the cluster's custom route prefix; each version of the model is a deployment
+// of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values
+// and key order aside, as same-spec.ts compares specs). The same release
+// run again (a re-run after a failure or a cancel) thus finds the same version, and a version that
+// already serves is recognised.
+
+
+
+const HASH_DIGITS = 6;
+/** A version's id adds `-` and the hash to the stable id, and must stay a valid deployment id. */
+const MAX_STABLE_ID_LENGTH = MAX_DEPLOYMENT_ID_LENGTH - 1 - HASH_DIGITS;
+/** The server's default custom route prefix (deployment.customRoutePrefix). */
+const DEFAULT_CUSTOM_ROUTE_PREFIX = '/custom';
+/** What the canary adds to the id rule (an id that breaks the deployment rule is reported by that alone). */
+function stableIdProblem(id) {
+    return id.length > MAX_STABLE_ID_LENGTH && id.length <= MAX_DEPLOYMENT_ID_LENGTH
+        ? `id "${id}" is too long for strategy: canary: at most ${MAX_STABLE_ID_LENGTH} characters, as each version is deployed as <id>-<${HASH_DIGITS} characters> (a deployment id has at most ${MAX_DEPLOYMENT_ID_LENGTH})`
+        : undefined;
+}
+/** The deployment id of the version with this spec (as the server stores it, defaults filled in). */
+function versionId(stableId, storedSpec) {
+    const digest = createHash('sha256').update(canonicalSpecText(storedSpec)).digest('hex');
+    return `${stableId}-${digest.slice(0, HASH_DIGITS)}`;
+}
+/**
+ * Every version of the model answers to the same role: the server's default roleName would be
+ * `role-<version id>`, a new one per version, locking out callers given the model's role.
+ */
+function stableRoleName(stableId) {
+    return `role-${stableId}`;
+}
+/** The stable route's urlPrefix: `<custom route prefix>/<id>`. */
+function stableUrlPrefix(customRoutePrefix, stableId) {
+    const prefix = (customRoutePrefix || DEFAULT_CUSTOM_ROUTE_PREFIX).replace(/\/+$/, '');
+    return `${prefix}/${stableId}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/inputs.ts
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
 // manifests, so a typo in the deployment fails before a two-hour training starts. The composite's
 // first step runs this; each phase's own action then reads its share of the same inputs again.
+
+
 
 
 
@@ -36514,6 +36629,10 @@ function readPipelineInputs(source = actionInputs) {
     const pollIntervalMs = readPollInterval(reader);
     const logs = reader.boolean('logs', true);
     const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    const canary = readStrategy(reader);
+    const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
+    if (idProblemOfCanary)
+        reader.problem(idProblemOfCanary);
     reader.finish();
     return {
         settings: settings,
@@ -36526,6 +36645,7 @@ function readPipelineInputs(source = actionInputs) {
         pollIntervalMs,
         logs,
         deleteOnCancel,
+        canary,
     };
 }
 

@@ -11387,127 +11387,39 @@ function createLocalJWKSet(jwks) {
 var decode_jwt = __nccwpck_require__(7961);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
 var verify = __nccwpck_require__(4605);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
-// The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
-// client_credentials grant gives an access token only, and its refresh_token grant needs a grant
-// made by a browser login; the Odahu SDK needs `access_token`, `refresh_token` and `id_token` from
-// client credentials (REFERENCE §9), and the Airflow plugin sends the `id_token`. So both grants are
-// registered here over oidc-provider's own token models: it still authenticates the client, parses
-// and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
-//
-// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
-//   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
-//   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
-// `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
-// refresh token was issued for.
+;// CONCATENATED MODULE: ./src/shared/realm-roles.ts
+// The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
+// mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
+// them; the actions read them to refuse early what the token may not do.
 
-/** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
-const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
-const DEFAULT_SCOPES = ['profile', 'email'];
-/** The realm role of each emulator role, as the Odahu policies read them. */
 const REALM_ROLES = {
     admin: 'odahu_admin',
     data_scientist: 'odahu_data_scientist',
     viewer: 'odahu_viewer',
 };
-/** Keycloak's "SSO Session Idle" default: how long a refresh token is good for. */
-const REFRESH_TTL_SECONDS = 1800;
+/** `realm_access.roles` of a token's claims; none when the claim is absent or malformed. */
+function realmRolesOf(claims) {
+    const access = claims.realm_access;
+    if (typeof access !== 'object' || access === null)
+        return [];
+    const roles = access.roles;
+    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
+}
 /**
- * What Keycloak says about a client's service account, in the access token and the id token alike:
- * the realm roles the Odahu policies read, and the name and email the API's `/user/info` and the
- * SDK read.
+ * The realm roles a bearer token carries (unverified: only to refuse early), or undefined when that
+ * cannot be told: an opaque token, or a JWT without realm_access.
  */
-function serviceAccountClaims(clientId, role) {
-    return {
-        azp: clientId,
-        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
-        name: clientId,
-        email: `${clientId}@odahu.local`,
-        email_verified: false,
-        preferred_username: `service-account-${clientId}`,
-    };
-}
-/** The service account's user id (Keycloak's `sub`): a UUID, the same for a client on every start. */
-function serviceAccountId(clientId) {
-    const hex = (0,external_node_crypto_.createHash)('sha256').update(`service-account-${clientId}`).digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-/** Replaces oidc-provider's client_credentials and refresh_token grants with Keycloak's. */
-function registerKeycloakGrants(provider, errors, settings) {
-    const issue = tokenIssuer(provider, settings);
-    provider.registerGrantType('client_credentials', async (ctx) => {
-        const requested = (ctx.oidc.params.scope ?? '').split(' ').filter(Boolean);
-        const unknown = requested.filter((s) => !SCOPES.includes(s));
-        if (unknown.length > 0) {
-            throw new errors.CustomOIDCProviderError('invalid_scope', `Invalid scopes: ${unknown.join(' ')}`);
-        }
-        const scope = [...new Set([...requested, ...DEFAULT_SCOPES])];
-        ctx.body = await issue(ctx, ctx.oidc.client, scope.join(' '));
-    }, ['scope']);
-    provider.registerGrantType('refresh_token', async (ctx) => {
-        const value = ctx.oidc.params.refresh_token;
-        if (typeof value !== 'string' || value === '') {
-            throw new errors.InvalidRequest('Missing parameter: refresh_token');
-        }
-        const stored = await provider.RefreshToken.find(value);
-        if (!stored)
-            throw new errors.CustomOIDCProviderError('invalid_grant', 'Invalid refresh token');
-        if (stored.clientId !== ctx.oidc.client.clientId) {
-            throw new errors.CustomOIDCProviderError('invalid_grant', "Invalid refresh token. Token client and authorized client don't match");
-        }
-        ctx.body = await issue(ctx, ctx.oidc.client, stored.scope ?? '');
-    }, ['refresh_token']);
-}
-function tokenIssuer(provider, settings) {
-    const { audience, ttlSeconds, roles } = settings;
-    const resourceServer = new provider.ResourceServer(audience, {
-        scope: SCOPES.join(' '),
-        accessTokenFormat: 'jwt',
-        accessTokenTTL: ttlSeconds,
-    });
-    const refreshTtl = Math.max(REFRESH_TTL_SECONDS, ttlSeconds);
-    return async (ctx, client, scope) => {
-        const { clientId } = client;
-        const accountId = serviceAccountId(clientId);
-        // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
-        const session = (0,external_node_crypto_.randomUUID)();
-        const common = { client, accountId, grantId: session, gty: 'client_credentials', scope, sid: session };
-        const accessToken = await new provider.AccessToken({
-            ...common,
-            resourceServer,
-            expiresIn: ttlSeconds,
-        }).save();
-        const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
-        let idToken;
-        if (scope.split(' ').includes('openid')) {
-            // Set, not offered as account claims: those pass through the scopes' claim lists, these are
-            // what Keycloak puts in every id token.
-            const token = new provider.IdToken({}, { ctx });
-            for (const [claim, value] of Object.entries({
-                sub: accountId,
-                ...serviceAccountClaims(clientId, roles.get(clientId)),
-                typ: 'ID',
-                sid: session,
-                at_hash: accessToken,
-            })) {
-                token.set(claim, value);
-            }
-            idToken = await token.issue({ use: 'idtoken' });
-        }
-        return {
-            access_token: accessToken,
-            expires_in: ttlSeconds,
-            refresh_expires_in: refreshTtl,
-            refresh_token: refreshToken,
-            token_type: 'Bearer',
-            ...(idToken === undefined ? {} : { id_token: idToken }),
-            'not-before-policy': 0,
-            session_state: session,
-            scope,
-        };
-    };
+function tokenRealmRoles(token) {
+    let claims;
+    try {
+        claims = decodeJwt(token);
+    }
+    catch {
+        return undefined;
+    }
+    return typeof claims.realm_access === 'object' && claims.realm_access !== null
+        ? realmRolesOf(claims)
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/access.ts
@@ -11570,13 +11482,6 @@ function bearerChallenge(url, reason) {
     return reason === 'Jwt is missing'
         ? `Bearer realm="${url}"`
         : `Bearer realm="${url}", error="invalid_token"`;
-}
-function realmRoles(claims) {
-    const access = claims.realm_access;
-    if (typeof access !== 'object' || access === null)
-        return [];
-    const roles = access.roles;
-    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
 }
 /**
  * The API's OPA policy (helms/odahu-flow-core/policies/api/permissions.rego and core.rego): a role may
@@ -13762,6 +13667,8 @@ function isControl(char) {
     return code < 0x20 || code === 0x7f;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/emulator/rules/git-host-key.ts
 // What the server stores as a git connection's public key when none is given: it runs ssh-keyscan on
 // the host of a `user@host:path` URI. The emulator has no network, so it makes up a host key line that
@@ -14553,10 +14460,11 @@ function deploymentEndpoints(router, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/overrides.ts
-// Per-resource control of the emulated run, without leaving the real schema: two keys in a string
-// map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
+// Per-resource control of the emulated run, without leaving the real schema: keys in a string map
+// the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
 // deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
 // cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
+// A deployment's annotations can also make its model server misbehave, to rehearse a bad release.
 const OUTCOME_KEY = 'emulator-outcome';
 const SECONDS_KEY = 'emulator-seconds';
 /** `defaultSeconds` unless `emulator-seconds` holds a non-negative number (as a string or a number). */
@@ -14588,6 +14496,22 @@ function splitEmulatorKeys(args) {
             rest[name] = value;
     }
     return { rest, keys };
+}
+const ERROR_RATE_KEY = 'emulator-error-rate';
+const LATENCY_KEY = 'emulator-latency-ms';
+const PREDICTION_OFFSET_KEY = 'emulator-prediction-offset';
+/** A deployment's annotations read as model behaviour; a value out of range or not a number is ignored. */
+function planModel(annotations) {
+    const number = (key, valid) => {
+        const raw = annotations?.[key];
+        const value = raw === undefined || raw === '' ? NaN : Number(raw);
+        return Number.isFinite(value) && valid(value) ? value : 0;
+    };
+    return {
+        errorRate: number(ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
+        latencyMs: number(LATENCY_KEY, (n) => n >= 0),
+        predictionOffset: number(PREDICTION_OFFSET_KEY, () => true),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/pod-logs.ts
@@ -14902,6 +14826,7 @@ function apiRouter(context) {
 
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -14920,7 +14845,7 @@ class ApiGateway {
         const claims = await this.authenticate(exchange);
         if (!claims)
             return;
-        if (!apiAllows(realmRoles(claims), exchange.method, exchange.target)) {
+        if (!apiAllows(realmRolesOf(claims), exchange.method, exchange.target)) {
             exchange.text(403, ACCESS_DENIED);
             return;
         }
@@ -15491,6 +15416,8 @@ function modelOfImage(image) {
         : { name: lastSegment.slice(0, colon), version: lastSegment.slice(colon + 1) };
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/emulator/python-json.ts
 // JSON as the model server (Python, Flask) reads and writes it: json.loads' grammar (NaN and
 // Infinity included) and its error messages ("Expecting value: line 1 column 1 (char 0)"), and
@@ -15845,275 +15772,62 @@ function modelInfo(model) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/emulator/rollouts.ts
-// Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
-// happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
-// a route turns Ready once all its targets are, and the edge serves a deployment's last ready
-// revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
-// deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
-// does not stop that. Every status change is published on the event feeds.
-//
-// The controller never writes Failed. Before it makes the Knative service it refuses an unknown
-// predictor and checks the image pull connection (it must exist and be docker or ecr): either error
-// ends its pass before any state is written, and nothing makes it try again until the next PUT.
-
-
-
-/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
-const CONTROLLER_PASS = 0.1;
-const REMOVAL_TAKES = 0.2;
-/** The only predictor whose model server the emulator runs (triton models are not emulated). */
-const ML_SERVER = 'odahu-ml-server';
-/** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
-const PREDICTORS = new Set([ML_SERVER, 'triton']);
-/** The connection types the controller can make image pull credentials from. */
-const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
-class Rollouts {
-    store;
-    outbox;
-    images;
-    timers;
-    settings;
-    runtimes = new Map();
-    /** Routes the edge knows (an Istio VirtualService exists once the route was Ready). */
-    liveRoutes = new Set();
-    /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
-    lastStatus = new Map();
-    constructor(store, outbox, images, timers, settings) {
-        this.store = store;
-        this.outbox = outbox;
-        this.images = images;
-        this.timers = timers;
-        this.settings = settings;
+;// CONCATENATED MODULE: ./src/emulator/virtual-services.ts
+// What the edge routes by: the Istio VirtualService the route controller made for each ModelRoute,
+// not the route's row. It matches `<urlPrefix>/` and splits requests among its destinations by
+// weight. The controller writes it only on a pass where every target it finds is Ready, so a route
+// changed to a deployment that is not Ready yet keeps sending traffic as before until it is.
+class VirtualServices {
+    byRoute = new Map();
+    set(routeId, service) {
+        this.byRoute.set(routeId, service);
+    }
+    /** The route was deleted: its VirtualService goes with it (the route owns it). */
+    drop(routeId) {
+        this.byRoute.delete(routeId);
     }
     /**
-     * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
-     * status back on the controller's next pass. After a DELETE the deletion goes on whatever the PUT.
+     * The service whose match prefix is the longest one the path starts with. Istio matches
+     * `<urlPrefix>/`: the bare prefix itself matches none.
      */
-    rollOut(id, changed) {
-        const runtime = this.runtime(id);
-        const key = `deployment/${id}`;
-        if (runtime.removal !== 'none' && changed)
-            runtime.statusCut = true;
-        const durationMs = this.durationOf(id);
-        if (!changed || runtime.removal !== 'none') {
-            if (runtime.statusCut)
-                return;
-            this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
-                const status = this.lastStatus.get(id);
-                if (status)
-                    this.setStatus(id, status);
-            });
-            return;
-        }
-        this.timers.cancel(key);
-        runtime.revision += 1;
-        const revision = runtime.revision;
-        this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
-            if (!this.controllerProceeds(id))
-                return;
-            this.setStatus(id, {
-                state: 'Processing',
-                availableReplicas: 0,
-                replicas: this.replicas(id),
-                ...this.credentialsTime(runtime),
-            });
-            this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
-        });
-    }
-    /**
-     * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
-     * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
-     * pass the deployment is as it was (Ready, say), marked.
-     */
-    remove(id) {
-        const runtime = this.runtime(id);
-        const key = `deployment/${id}`;
-        // A repeated DELETE changes nothing.
-        if (runtime.removal !== 'none')
-            return;
-        runtime.removal = 'marked';
-        this.timers.cancel(key);
-        const passMs = this.settings.launchPeriodSeconds * 1000;
-        const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
-        this.timers.after(key, passMs, () => {
-            runtime.removal = 'deleting';
-            runtime.serving = undefined;
-            if (runtime.statusCut)
-                return;
-            const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
-            this.setStatus(id, { ...current, state: 'Deleting' });
-        });
-        this.timers.after(key, removedMs, () => {
-            const datetime = moment().stored;
-            const route = this.store.defaultRouteOf(id);
-            if (route)
-                this.dropRoute(route.id);
-            this.store.deployments.delete(id);
-            this.runtimes.delete(id);
-            this.lastStatus.delete(id);
-            if (route)
-                this.outbox.add('route', route.id, 'ModelRouteDeleted', ZERO_PAYLOAD.route, datetime);
-            this.outbox.add('deployment', id, 'ModelDeploymentDeleted', ZERO_PAYLOAD.deployment, datetime);
-            this.reconcileRoutesOf(id);
-        });
-    }
-    /** A route was created or changed: the route controller looks at it on its next pass. */
-    routeChanged(id) {
-        const key = `route/${id}`;
-        this.timers.cancel(key);
-        this.timers.after(key, this.settings.deploymentSeconds * 1000 * CONTROLLER_PASS, () => this.reconcileRoute(id));
-    }
-    /** A route was deleted: the edge forgets it at once. */
-    dropRoute(id) {
-        this.timers.cancel(`route/${id}`);
-        this.liveRoutes.delete(id);
-        this.store.routes.delete(id);
-    }
-    /** The revision serving a deployment at the edge, or why none does. */
-    serving(id) {
-        const runtime = this.runtimes.get(id);
-        if (!runtime?.serving || Date.now() < runtime.warmUntil)
-            return 'unavailable';
-        return runtime.serving;
-    }
-    /**
-     * The live route whose match prefix is the longest one the path starts with. Istio's
-     * VirtualService matches `<urlPrefix>/`: the bare prefix itself matches no route.
-     */
-    routeFor(path) {
+    match(path) {
         let best;
-        for (const id of this.liveRoutes) {
-            const route = this.store.routes.get(id);
-            if (!route || !path.startsWith(matchPrefix(route)))
+        for (const service of this.byRoute.values()) {
+            if (!path.startsWith(matchPrefix(service)))
                 continue;
-            if (!best || route.spec.urlPrefix.length > best.spec.urlPrefix.length)
-                best = route;
+            if (!best || service.urlPrefix.length > best.urlPrefix.length)
+                best = service;
         }
         return best;
     }
-    /**
-     * The checks of the controller's pass before it makes the Knative service: a known predictor, and
-     * an image pull connection that exists and is docker or ecr. An ECR one has credentials made now.
-     */
-    controllerProceeds(id) {
-        const deployment = this.store.deployments.get(id);
-        if (!deployment || !PREDICTORS.has(deployment.spec.predictor))
-            return false;
-        const pullConnection = deployment.spec.imagePullConnID;
-        if (!pullConnection)
-            return true;
-        const type = this.store.connection(pullConnection)?.spec.type ?? '';
-        if (!PULL_CONNECTION_TYPES.has(type))
-            return false;
-        // Made once: the controller's "older than 6 hours" check is never true afterwards.
-        if (type === 'ecr')
-            this.runtime(id).credsUpdatedAt ??= rfc3339(nowNs(), 0);
-        return true;
-    }
-    finishRollout(id, revision) {
-        const deployment = this.store.deployments.get(id);
-        if (!deployment)
-            return;
-        const runtime = this.runtime(id);
-        const replicas = this.replicas(id);
-        // An image that cannot be pulled, and an unknown predictor, never start: Knative keeps
-        // retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
-        // `emulator-outcome: failed` is such an image.
-        const model = planRun(deployment.spec.annotations, 0).fails
-            ? undefined
-            : this.images.pull(deployment.spec.image);
-        if (!model || deployment.spec.predictor !== ML_SERVER)
-            return;
-        if (!runtime.serving)
-            runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
-        runtime.serving = { deploymentId: id, model, roleName: deployment.spec.roleName ?? `role-${id}` };
-        this.setStatus(id, {
-            state: 'Ready',
-            deployment: `${id}-${String(revision).padStart(5, '0')}-deployment`,
-            hostHeader: `${id}.odahu-flow-deployment.svc.cluster.local`,
-            availableReplicas: replicas,
-            replicas,
-            ...this.credentialsTime(runtime),
-            modelName: model.name,
-            modelVersion: model.version,
-        });
-    }
-    credentialsTime(runtime) {
-        return runtime.credsUpdatedAt ? { lastUpdatedTime: runtime.credsUpdatedAt } : {};
-    }
-    setStatus(id, status) {
-        const deployment = this.store.deployments.get(id);
-        if (!deployment)
-            return;
-        this.lastStatus.set(id, status);
-        if (JSON.stringify(deployment.status) === JSON.stringify(status))
-            return;
-        deployment.status = status;
-        this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
-        this.reconcileRoutesOf(id);
-    }
-    reconcileRoutesOf(deploymentId) {
-        for (const route of this.store.routes.list()) {
-            const targets = route.spec.modelDeployments ?? [];
-            if (route.spec.mirror === deploymentId || targets.some((t) => t.mdName === deploymentId)) {
-                // Only routes the route controller has already looked at; a new one waits for its first pass.
-                if (route.status?.state)
-                    this.reconcileRoute(route.id);
-            }
-        }
-    }
-    reconcileRoute(id) {
-        const route = this.store.routes.get(id);
-        if (!route)
-            return;
-        const isReady = (name) => {
-            const target = this.store.deployments.get(name);
-            return target?.status?.state === 'Ready';
-        };
-        const targets = route.spec.modelDeployments ?? [];
-        const ready = targets.length > 0 &&
-            targets.every((t) => isReady(t.mdName)) &&
-            (!route.spec.mirror || isReady(route.spec.mirror));
-        // The route controller writes edgeUrl with every status, Processing included.
-        const status = {
-            edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`,
-            state: ready ? 'Ready' : 'Processing',
-        };
-        if (ready)
-            this.liveRoutes.add(id);
-        if (JSON.stringify(route.status) === JSON.stringify(status))
-            return;
-        route.status = status;
-        this.outbox.add('route', id, 'ModelRouteStatusUpdated', structuredClone(route), moment().stored);
-    }
-    runtime(id) {
-        let runtime = this.runtimes.get(id);
-        if (!runtime) {
-            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
-            this.runtimes.set(id, runtime);
-        }
-        return runtime;
-    }
-    durationOf(id) {
-        const deployment = this.store.deployments.get(id);
-        return planRun(deployment?.spec.annotations, this.settings.deploymentSeconds).durationMs;
-    }
-    replicas(id) {
-        return Math.max(this.store.deployments.get(id)?.spec.minReplicas ?? 0, 1);
-    }
 }
-/** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
-function matchPrefix(route) {
-    return `${route.spec.urlPrefix}/`;
+/** What a VirtualService matches (it rewrites this prefix to `/` on the model server). */
+function matchPrefix(service) {
+    return `${service.urlPrefix}/`;
+}
+/** A destination drawn by weight, as Envoy's weighted clusters draw one per request. */
+function pickDestination(service, dice) {
+    const total = service.destinations.reduce((sum, d) => sum + d.weight, 0);
+    if (total <= 0)
+        return service.destinations[0]?.deploymentId;
+    let roll = dice() * total;
+    for (const destination of service.destinations) {
+        roll -= destination.weight;
+        if (roll < 0)
+            return destination.deploymentId;
+    }
+    return service.destinations.findLast((d) => d.weight > 0)?.deploymentId;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/model-server.ts
-// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the route
-// whose prefix matches (a custom route's targets by weight) to the revision serving the deployment,
-// whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke and
-// /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
-// matches none); a route with nothing behind it, 503.
+// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the
+// VirtualService whose prefix matches (its destinations drawn by weight) to the revision serving the
+// deployment, whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke
+// and /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
+// matches none); a route with nothing behind it, 503. A revision's annotations can make its server
+// slow, crash on a share of requests, or shift its predictions (overrides.ts).
+
+
 
 
 
@@ -16152,17 +15866,17 @@ class ModelServer {
         this.dice = dice;
     }
     async handle(exchange) {
-        const route = this.rollouts.routeFor(exchange.path);
-        if (!route) {
+        const service = this.rollouts.routeFor(exchange.path);
+        if (!service) {
             exchange.send(404, '', '');
             return;
         }
         // Istio rewrites the matched `<urlPrefix>/` to `/`.
-        const path = `/${exchange.path.slice(matchPrefix(route).length)}`;
+        const path = `/${exchange.path.slice(matchPrefix(service).length)}`;
         exchange.route = `{urlPrefix}${path}`;
         // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
         const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? (0,external_node_crypto_.randomUUID)();
-        const target = this.pickTarget(route);
+        const target = pickDestination(service, this.dice);
         const serving = target ? this.rollouts.serving(target) : 'unavailable';
         if (serving === 'unavailable') {
             exchange.text(503, 'no healthy upstream', { 'request-id': requestId });
@@ -16181,7 +15895,7 @@ class ModelServer {
                 return;
             }
             const allowed = API_PATHS.has(path) && ['GET', 'POST'].includes(exchange.method);
-            if (!allowed || !modelAllows(realmRoles(verdict.claims), serving.roleName)) {
+            if (!allowed || !modelAllows(realmRolesOf(verdict.claims), serving.roleName)) {
                 exchange.text(403, ACCESS_DENIED, headers);
                 return;
             }
@@ -16196,6 +15910,17 @@ class ModelServer {
             '/api/model/invoke': 'POST',
         };
         const method = views[path];
+        const { behaviour } = serving;
+        if (behaviour.latencyMs > 0)
+            await (0,promises_namespaceObject.setTimeout)(behaviour.latencyMs);
+        if (behaviour.errorRate > 0 &&
+            method === exchange.method &&
+            API_PATHS.has(path) &&
+            this.dice() < behaviour.errorRate) {
+            // A crash in the view: Flask's own error page.
+            exchange.send(500, HTML_TYPE, flaskPage(500), headers);
+            return;
+        }
         if (method === undefined) {
             exchange.send(404, HTML_TYPE, flaskPage(404), headers);
         }
@@ -16209,24 +15934,13 @@ class ModelServer {
             exchange.send(200, model_server_JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
         }
         else {
-            const [status, body] = invoke(await exchange.body());
+            const [status, body] = invoke(await exchange.body(), behaviour.predictionOffset);
             exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : model_server_JSON_TYPE, body, headers);
         }
     }
-    /** A target by weight (one target: always it). */
-    pickTarget(route) {
-        const targets = route.spec.modelDeployments ?? [];
-        let roll = this.dice() * targets.reduce((sum, t) => sum + (t.weight ?? 100), 0);
-        for (const target of targets) {
-            roll -= target.weight ?? 100;
-            if (roll < 0)
-                return target.mdName;
-        }
-        return targets.at(-1)?.mdName;
-    }
 }
 /** POST /api/model/invoke: status and body, errors as the server words them. */
-function invoke(raw) {
+function invoke(raw, offset) {
     const failure = (message) => [500, pyDumps({ message })];
     if (raw === '')
         return failure('Please provide data with this POST request');
@@ -16246,7 +15960,8 @@ function invoke(raw) {
     if (pyFalsy(data))
         return failure('Matrix is not provided');
     try {
-        return [200, pyDumps({ prediction: predict(data, columns), columns: ['prediction'] })];
+        const prediction = predict(data, columns).map((value) => value + offset);
+        return [200, pyDumps({ prediction, columns: ['prediction'] })];
     }
     catch (error) {
         if (error instanceof PredictionError)
@@ -16302,6 +16017,122 @@ async function generateKeyPair(alg, options) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
 var key_export = __nccwpck_require__(7968);
+;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
+// The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
+// client_credentials grant gives an access token only, and its refresh_token grant needs a grant
+// made by a browser login; the Odahu SDK needs `access_token`, `refresh_token` and `id_token` from
+// client credentials (REFERENCE §9), and the Airflow plugin sends the `id_token`. So both grants are
+// registered here over oidc-provider's own token models: it still authenticates the client, parses
+// and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
+//
+// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
+//   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
+//   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
+// `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
+// refresh token was issued for.
+
+
+/** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
+const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
+const DEFAULT_SCOPES = ['profile', 'email'];
+/** Keycloak's "SSO Session Idle" default: how long a refresh token is good for. */
+const REFRESH_TTL_SECONDS = 1800;
+/**
+ * What Keycloak says about a client's service account, in the access token and the id token alike:
+ * the realm roles the Odahu policies read, and the name and email the API's `/user/info` and the
+ * SDK read.
+ */
+function serviceAccountClaims(clientId, role) {
+    return {
+        azp: clientId,
+        realm_access: { roles: role ? [REALM_ROLES[role]] : [] },
+        name: clientId,
+        email: `${clientId}@odahu.local`,
+        email_verified: false,
+        preferred_username: `service-account-${clientId}`,
+    };
+}
+/** The service account's user id (Keycloak's `sub`): a UUID, the same for a client on every start. */
+function serviceAccountId(clientId) {
+    const hex = (0,external_node_crypto_.createHash)('sha256').update(`service-account-${clientId}`).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+/** Replaces oidc-provider's client_credentials and refresh_token grants with Keycloak's. */
+function registerKeycloakGrants(provider, errors, settings) {
+    const issue = tokenIssuer(provider, settings);
+    provider.registerGrantType('client_credentials', async (ctx) => {
+        const requested = (ctx.oidc.params.scope ?? '').split(' ').filter(Boolean);
+        const unknown = requested.filter((s) => !SCOPES.includes(s));
+        if (unknown.length > 0) {
+            throw new errors.CustomOIDCProviderError('invalid_scope', `Invalid scopes: ${unknown.join(' ')}`);
+        }
+        const scope = [...new Set([...requested, ...DEFAULT_SCOPES])];
+        ctx.body = await issue(ctx, ctx.oidc.client, scope.join(' '));
+    }, ['scope']);
+    provider.registerGrantType('refresh_token', async (ctx) => {
+        const value = ctx.oidc.params.refresh_token;
+        if (typeof value !== 'string' || value === '') {
+            throw new errors.InvalidRequest('Missing parameter: refresh_token');
+        }
+        const stored = await provider.RefreshToken.find(value);
+        if (!stored)
+            throw new errors.CustomOIDCProviderError('invalid_grant', 'Invalid refresh token');
+        if (stored.clientId !== ctx.oidc.client.clientId) {
+            throw new errors.CustomOIDCProviderError('invalid_grant', "Invalid refresh token. Token client and authorized client don't match");
+        }
+        ctx.body = await issue(ctx, ctx.oidc.client, stored.scope ?? '');
+    }, ['refresh_token']);
+}
+function tokenIssuer(provider, settings) {
+    const { audience, ttlSeconds, roles } = settings;
+    const resourceServer = new provider.ResourceServer(audience, {
+        scope: SCOPES.join(' '),
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: ttlSeconds,
+    });
+    const refreshTtl = Math.max(REFRESH_TTL_SECONDS, ttlSeconds);
+    return async (ctx, client, scope) => {
+        const { clientId } = client;
+        const accountId = serviceAccountId(clientId);
+        // Keycloak's user session: the id every token of this login shares (`sid`, `session_state`).
+        const session = (0,external_node_crypto_.randomUUID)();
+        const common = { client, accountId, grantId: session, gty: 'client_credentials', scope, sid: session };
+        const accessToken = await new provider.AccessToken({
+            ...common,
+            resourceServer,
+            expiresIn: ttlSeconds,
+        }).save();
+        const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
+        let idToken;
+        if (scope.split(' ').includes('openid')) {
+            // Set, not offered as account claims: those pass through the scopes' claim lists, these are
+            // what Keycloak puts in every id token.
+            const token = new provider.IdToken({}, { ctx });
+            for (const [claim, value] of Object.entries({
+                sub: accountId,
+                ...serviceAccountClaims(clientId, roles.get(clientId)),
+                typ: 'ID',
+                sid: session,
+                at_hash: accessToken,
+            })) {
+                token.set(claim, value);
+            }
+            idToken = await token.issue({ use: 'idtoken' });
+        }
+        return {
+            access_token: accessToken,
+            expires_in: ttlSeconds,
+            refresh_expires_in: refreshTtl,
+            refresh_token: refreshToken,
+            token_type: 'Bearer',
+            ...(idToken === undefined ? {} : { id_token: idToken }),
+            'not-before-policy': 0,
+            session_state: session,
+            scope,
+        };
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/oidc.ts
 // The OpenID provider that issues the emulator's tokens, mounted where Keycloak serves the Odahu realm:
 // issuer <base>/auth/realms/odahu, token endpoint <issuer>/protocol/openid-connect/token, keys at
@@ -16445,6 +16276,276 @@ class MemoryAdapter {
             }
         }
         return Promise.resolve(undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/emulator/rollouts.ts
+// Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
+// happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
+// a route turns Ready once all its targets are (its VirtualService, which the edge follows, is
+// rewritten only then), and the edge serves a deployment's last ready revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
+// deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
+// does not stop that. Every status change is published on the event feeds.
+//
+// The controller never writes Failed. Before it makes the Knative service it refuses an unknown
+// predictor and checks the image pull connection (it must exist and be docker or ecr): either error
+// ends its pass before any state is written, and nothing makes it try again until the next PUT.
+
+
+
+
+/** The moments of a rollout, and how long removing a service takes, as shares of the duration. */
+const CONTROLLER_PASS = 0.1;
+const REMOVAL_TAKES = 0.2;
+/** The only predictor whose model server the emulator runs (triton models are not emulated). */
+const ML_SERVER = 'odahu-ml-server';
+/** The predictors the controller knows (odahu-commons/predictors); any other gets no state. */
+const PREDICTORS = new Set([ML_SERVER, 'triton']);
+/** The connection types the controller can make image pull credentials from. */
+const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
+class Rollouts {
+    store;
+    outbox;
+    images;
+    timers;
+    settings;
+    runtimes = new Map();
+    /** What the edge routes by: the VirtualService of each route, once the controller made one. */
+    virtualServices = new VirtualServices();
+    /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
+    lastStatus = new Map();
+    constructor(store, outbox, images, timers, settings) {
+        this.store = store;
+        this.outbox = outbox;
+        this.images = images;
+        this.timers = timers;
+        this.settings = settings;
+    }
+    /**
+     * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
+     * status back on the controller's next pass. After a DELETE the deletion goes on whatever the PUT.
+     */
+    rollOut(id, changed) {
+        const runtime = this.runtime(id);
+        const key = `deployment/${id}`;
+        if (runtime.removal !== 'none' && changed)
+            runtime.statusCut = true;
+        const durationMs = this.durationOf(id);
+        if (!changed || runtime.removal !== 'none') {
+            if (runtime.statusCut)
+                return;
+            this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
+                const status = this.lastStatus.get(id);
+                if (status)
+                    this.setStatus(id, status);
+            });
+            return;
+        }
+        this.timers.cancel(key);
+        runtime.revision += 1;
+        const revision = runtime.revision;
+        this.timers.after(key, durationMs * CONTROLLER_PASS, () => {
+            if (!this.controllerProceeds(id))
+                return;
+            this.setStatus(id, {
+                state: 'Processing',
+                availableReplicas: 0,
+                replicas: this.replicas(id),
+                ...this.credentialsTime(runtime),
+            });
+            this.timers.after(key, durationMs * (1 - CONTROLLER_PASS), () => this.finishRollout(id, revision));
+        });
+    }
+    /**
+     * DELETE: the mark is set by the API. On its next pass (`launchPeriod`) the controller deletes the
+     * Kubernetes object, which turns Deleting while its service goes, then removes the rows. Until that
+     * pass the deployment is as it was (Ready, say), marked.
+     */
+    remove(id) {
+        const runtime = this.runtime(id);
+        const key = `deployment/${id}`;
+        // A repeated DELETE changes nothing.
+        if (runtime.removal !== 'none')
+            return;
+        runtime.removal = 'marked';
+        this.timers.cancel(key);
+        const passMs = this.settings.launchPeriodSeconds * 1000;
+        const removedMs = passMs + this.durationOf(id) * REMOVAL_TAKES;
+        this.timers.after(key, passMs, () => {
+            runtime.removal = 'deleting';
+            runtime.serving = undefined;
+            if (runtime.statusCut)
+                return;
+            const current = this.lastStatus.get(id) ?? { availableReplicas: 0, replicas: 0 };
+            this.setStatus(id, { ...current, state: 'Deleting' });
+        });
+        this.timers.after(key, removedMs, () => {
+            const datetime = moment().stored;
+            const route = this.store.defaultRouteOf(id);
+            if (route)
+                this.dropRoute(route.id);
+            this.store.deployments.delete(id);
+            this.runtimes.delete(id);
+            this.lastStatus.delete(id);
+            if (route)
+                this.outbox.add('route', route.id, 'ModelRouteDeleted', ZERO_PAYLOAD.route, datetime);
+            this.outbox.add('deployment', id, 'ModelDeploymentDeleted', ZERO_PAYLOAD.deployment, datetime);
+            this.reconcileRoutesOf(id);
+        });
+    }
+    /** A route was created or changed: the route controller looks at it on its next pass. */
+    routeChanged(id) {
+        const key = `route/${id}`;
+        this.timers.cancel(key);
+        this.timers.after(key, this.settings.deploymentSeconds * 1000 * CONTROLLER_PASS, () => this.reconcileRoute(id));
+    }
+    /** A route was deleted: the edge forgets it at once. */
+    dropRoute(id) {
+        this.timers.cancel(`route/${id}`);
+        this.virtualServices.drop(id);
+        this.store.routes.delete(id);
+    }
+    /** The revision serving a deployment at the edge, or why none does. */
+    serving(id) {
+        const runtime = this.runtimes.get(id);
+        if (!runtime?.serving || Date.now() < runtime.warmUntil)
+            return 'unavailable';
+        return runtime.serving;
+    }
+    /** The VirtualService a request path goes through, if any. */
+    routeFor(path) {
+        return this.virtualServices.match(path);
+    }
+    /**
+     * The checks of the controller's pass before it makes the Knative service: a known predictor, and
+     * an image pull connection that exists and is docker or ecr. An ECR one has credentials made now.
+     */
+    controllerProceeds(id) {
+        const deployment = this.store.deployments.get(id);
+        if (!deployment || !PREDICTORS.has(deployment.spec.predictor))
+            return false;
+        const pullConnection = deployment.spec.imagePullConnID;
+        if (!pullConnection)
+            return true;
+        const type = this.store.connection(pullConnection)?.spec.type ?? '';
+        if (!PULL_CONNECTION_TYPES.has(type))
+            return false;
+        // Made once: the controller's "older than 6 hours" check is never true afterwards.
+        if (type === 'ecr')
+            this.runtime(id).credsUpdatedAt ??= rfc3339(nowNs(), 0);
+        return true;
+    }
+    finishRollout(id, revision) {
+        const deployment = this.store.deployments.get(id);
+        if (!deployment)
+            return;
+        const runtime = this.runtime(id);
+        const replicas = this.replicas(id);
+        // An image that cannot be pulled, and an unknown predictor, never start: Knative keeps
+        // retrying, so the deployment stays Processing (the old revision, if any, keeps serving).
+        // `emulator-outcome: failed` is such an image.
+        const model = planRun(deployment.spec.annotations, 0).fails
+            ? undefined
+            : this.images.pull(deployment.spec.image);
+        if (!model || deployment.spec.predictor !== ML_SERVER)
+            return;
+        if (!runtime.serving)
+            runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
+        runtime.serving = {
+            deploymentId: id,
+            model,
+            roleName: deployment.spec.roleName ?? `role-${id}`,
+            behaviour: planModel(deployment.spec.annotations),
+        };
+        this.setStatus(id, {
+            state: 'Ready',
+            deployment: `${id}-${String(revision).padStart(5, '0')}-deployment`,
+            hostHeader: `${id}.odahu-flow-deployment.svc.cluster.local`,
+            availableReplicas: replicas,
+            replicas,
+            ...this.credentialsTime(runtime),
+            modelName: model.name,
+            modelVersion: model.version,
+        });
+    }
+    credentialsTime(runtime) {
+        return runtime.credsUpdatedAt ? { lastUpdatedTime: runtime.credsUpdatedAt } : {};
+    }
+    setStatus(id, status) {
+        const deployment = this.store.deployments.get(id);
+        if (!deployment)
+            return;
+        this.lastStatus.set(id, status);
+        if (JSON.stringify(deployment.status) === JSON.stringify(status))
+            return;
+        deployment.status = status;
+        this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
+        this.reconcileRoutesOf(id);
+    }
+    reconcileRoutesOf(deploymentId) {
+        for (const route of this.store.routes.list()) {
+            const targets = route.spec.modelDeployments ?? [];
+            if (route.spec.mirror === deploymentId || targets.some((t) => t.mdName === deploymentId)) {
+                // Only routes the route controller has already looked at; a new one waits for its first pass.
+                if (route.status?.state)
+                    this.reconcileRoute(route.id);
+            }
+        }
+    }
+    /**
+     * The route controller's pass (modelroute_controller.go): a target that does not exist is left
+     * out of the VirtualService; one that is not Ready ends the pass before the VirtualService is
+     * written, so the edge keeps the previous split. Either way the route stays Processing.
+     */
+    reconcileRoute(id) {
+        const route = this.store.routes.get(id);
+        if (!route)
+            return;
+        const isReady = (name) => this.store.deployments.get(name)?.status?.state === 'Ready';
+        let again = false;
+        let written = true;
+        const destinations = [];
+        for (const target of route.spec.modelDeployments ?? []) {
+            if (!this.store.deployments.get(target.mdName)) {
+                again = true;
+                continue;
+            }
+            if (!isReady(target.mdName)) {
+                again = true;
+                written = false;
+                break;
+            }
+            destinations.push({ deploymentId: target.mdName, weight: target.weight ?? 100 });
+        }
+        if (written && destinations.length > 0) {
+            if (route.spec.mirror && !isReady(route.spec.mirror))
+                again = true;
+            this.virtualServices.set(id, { urlPrefix: route.spec.urlPrefix, destinations });
+        }
+        // The route controller writes edgeUrl with every status, Processing included.
+        const status = {
+            edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`,
+            state: again || destinations.length === 0 ? 'Processing' : 'Ready',
+        };
+        if (JSON.stringify(route.status) === JSON.stringify(status))
+            return;
+        route.status = status;
+        this.outbox.add('route', id, 'ModelRouteStatusUpdated', structuredClone(route), moment().stored);
+    }
+    runtime(id) {
+        let runtime = this.runtimes.get(id);
+        if (!runtime) {
+            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
+            this.runtimes.set(id, runtime);
+        }
+        return runtime;
+    }
+    durationOf(id) {
+        const deployment = this.store.deployments.get(id);
+        return planRun(deployment?.spec.annotations, this.settings.deploymentSeconds).durationMs;
+    }
+    replicas(id) {
+        return Math.max(this.store.deployments.get(id)?.spec.minReplicas ?? 0, 1);
     }
 }
 
@@ -27934,12 +28035,13 @@ function located(token, file, evaluation) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, or plain seconds) and as
-// logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 /** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
 function parseDuration(text, name = 'duration') {
     const trimmed = text.trim();
@@ -27947,20 +28049,23 @@ function parseDuration(text, name = 'duration') {
         return Math.round(Number(trimmed) * SECOND);
     const match = PARTS.exec(trimmed);
     if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m and s parts, e.g. 90, 90s, 15m, 2h, 1h30m`);
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
     }
-    const [, hours, minutes, seconds] = match;
-    return Math.round(Number(hours ?? 0) * HOUR + Number(minutes ?? 0) * MINUTE + Number(seconds ?? 0) * SECOND);
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
 }
 /**
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`.
+ * second unit left out). Under a minute, seconds keep up to `fraction` decimals: `0.4s`, `12.3s`, `2s`.
  */
 function formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
+        return `${seconds}s`;
     const wholeSeconds = Math.round(ms / SECOND);
     const minutes = Math.floor(wholeSeconds / 60);
     if (minutes < 60)

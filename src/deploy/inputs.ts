@@ -4,6 +4,9 @@ import type { IfExists } from '../shared/action/apply.js';
 import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { readStrategy } from '../shared/action/canary/options.js';
+import type { CanaryOptions } from '../shared/action/canary/options.js';
+import { stableIdProblem } from '../shared/action/canary/versions.js';
 import { idProblem } from '../shared/kinds.js';
 import { actionInputs } from '../shared/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/settings.js';
@@ -13,6 +16,8 @@ export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
   deployment: ModelDeployment;
   ifExists: IfExists;
+  /** strategy: canary's inputs; undefined for the default rolling update. */
+  canary: CanaryOptions | undefined;
 }
 
 export function readDeployInputs(source: InputSource = actionInputs): DeployInputs {
@@ -39,6 +44,26 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+  const canary = readStrategy(reader);
+  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
   reader.finish();
-  return { settings: settings!, deployment: deployment!, ifExists, ...timing };
+  return { settings: settings!, deployment: deployment!, ifExists, ...timing, canary };
+}
+
+/** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
+function checkCanaryFit(
+  reader: InputReader,
+  deployment: ModelDeployment | undefined,
+  ifExists: IfExists,
+  wait: boolean,
+): void {
+  const problem = deployment?.id && stableIdProblem(deployment.id);
+  if (problem) reader.problem(problem);
+  if (ifExists !== 'update') {
+    reader.problem(
+      `input if-exists: ${ifExists} does not apply to strategy: canary (each version is a deployment of its own, next to the one serving)`,
+    );
+  }
+  if (!wait)
+    reader.problem('input wait: false does not go with strategy: canary, which waits for every step');
 }

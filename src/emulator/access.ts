@@ -4,7 +4,7 @@
 // verifies the signature against its provider's keys, the issuer and the expiry, in Envoy's order.
 
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JSONWebKeySet } from 'jose';
-import { REALM_ROLES } from './keycloak-tokens.js';
+import { REALM_ROLES } from '../shared/realm-roles.js';
 
 export type Verdict = { ok: true; claims: JWTPayload } | { ok: false; reason: string };
 
@@ -60,13 +60,6 @@ export function bearerChallenge(url: string, reason: string): string {
   return reason === 'Jwt is missing'
     ? `Bearer realm="${url}"`
     : `Bearer realm="${url}", error="invalid_token"`;
-}
-
-export function realmRoles(claims: JWTPayload): string[] {
-  const access = claims.realm_access;
-  if (typeof access !== 'object' || access === null) return [];
-  const roles = (access as { roles?: unknown }).roles;
-  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
 /**

@@ -14,17 +14,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client, errors as OidcErrors, KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { Role } from './options.js';
+import { REALM_ROLES } from '../shared/realm-roles.js';
 
 /** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
 export const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];
 const DEFAULT_SCOPES = ['profile', 'email'];
-
-/** The realm role of each emulator role, as the Odahu policies read them. */
-export const REALM_ROLES: Readonly<Record<Role, string>> = {
-  admin: 'odahu_admin',
-  data_scientist: 'odahu_data_scientist',
-  viewer: 'odahu_viewer',
-};
 
 /** Keycloak's "SSO Session Idle" default: how long a refresh token is good for. */
 const REFRESH_TTL_SECONDS = 1800;

@@ -1,17 +1,20 @@
-// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the route
-// whose prefix matches (a custom route's targets by weight) to the revision serving the deployment,
-// whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke and
-// /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
-// matches none); a route with nothing behind it, 503.
+// The edge: requests to <edge>/model/<deployment>/... and <edge>/custom/... go through the
+// VirtualService whose prefix matches (its destinations drawn by weight) to the revision serving the
+// deployment, whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke
+// and /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
+// matches none); a route with nothing behind it, 503. A revision's annotations can make its server
+// slow, crash on a share of requests, or shift its predictions (overrides.ts).
 
 import { randomUUID } from 'node:crypto';
-import { ACCESS_DENIED, bearerChallenge, modelAllows, realmRoles, type TokenVerifier } from './access.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ACCESS_DENIED, bearerChallenge, modelAllows, type TokenVerifier } from './access.js';
+import { realmRolesOf } from '../shared/realm-roles.js';
 import type { Dice } from './dice.js';
 import { modelInfo, predict, PredictionError } from './emulated-model.js';
 import type { Exchange } from './exchange.js';
 import { pyDumps, pyLoads, PythonJsonError } from './python-json.js';
-import { matchPrefix, type Rollouts, type ServingRevision } from './rollouts.js';
-import type { ModelRoute } from '../shared/types.js';
+import type { Rollouts, ServingRevision } from './rollouts.js';
+import { matchPrefix, pickDestination } from './virtual-services.js';
 
 /** Where the edge sends traffic to models. */
 export const EDGE_PREFIXES = ['/model/', '/custom/'];
@@ -49,17 +52,17 @@ export class ModelServer {
   ) {}
 
   async handle(exchange: Exchange): Promise<void> {
-    const route = this.rollouts.routeFor(exchange.path);
-    if (!route) {
+    const service = this.rollouts.routeFor(exchange.path);
+    if (!service) {
       exchange.send(404, '', '');
       return;
     }
     // Istio rewrites the matched `<urlPrefix>/` to `/`.
-    const path = `/${exchange.path.slice(matchPrefix(route).length)}`;
+    const path = `/${exchange.path.slice(matchPrefix(service).length)}`;
     exchange.route = `{urlPrefix}${path}`;
     // The gateway copies Envoy's x-request-id (made up when absent) into request-id unless it is set.
     const requestId = exchange.header('request-id') ?? exchange.header('x-request-id') ?? randomUUID();
-    const target = this.pickTarget(route);
+    const target = pickDestination(service, this.dice);
     const serving = target ? this.rollouts.serving(target) : 'unavailable';
     if (serving === 'unavailable') {
       exchange.text(503, 'no healthy upstream', { 'request-id': requestId });
@@ -81,7 +84,7 @@ export class ModelServer {
         return;
       }
       const allowed = API_PATHS.has(path) && ['GET', 'POST'].includes(exchange.method);
-      if (!allowed || !modelAllows(realmRoles(verdict.claims), serving.roleName)) {
+      if (!allowed || !modelAllows(realmRolesOf(verdict.claims), serving.roleName)) {
         exchange.text(403, ACCESS_DENIED, headers);
         return;
       }
@@ -102,6 +105,18 @@ export class ModelServer {
       '/api/model/invoke': 'POST',
     };
     const method = views[path];
+    const { behaviour } = serving;
+    if (behaviour.latencyMs > 0) await sleep(behaviour.latencyMs);
+    if (
+      behaviour.errorRate > 0 &&
+      method === exchange.method &&
+      API_PATHS.has(path) &&
+      this.dice() < behaviour.errorRate
+    ) {
+      // A crash in the view: Flask's own error page.
+      exchange.send(500, HTML_TYPE, flaskPage(500), headers);
+      return;
+    }
     if (method === undefined) {
       exchange.send(404, HTML_TYPE, flaskPage(404), headers);
     } else if (method !== exchange.method) {
@@ -111,25 +126,14 @@ export class ModelServer {
     } else if (path === '/api/model/info') {
       exchange.send(200, JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
     } else {
-      const [status, body] = invoke(await exchange.body());
+      const [status, body] = invoke(await exchange.body(), behaviour.predictionOffset);
       exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : JSON_TYPE, body, headers);
     }
-  }
-
-  /** A target by weight (one target: always it). */
-  private pickTarget(route: ModelRoute): string | undefined {
-    const targets = route.spec.modelDeployments ?? [];
-    let roll = this.dice() * targets.reduce((sum, t) => sum + (t.weight ?? 100), 0);
-    for (const target of targets) {
-      roll -= target.weight ?? 100;
-      if (roll < 0) return target.mdName;
-    }
-    return targets.at(-1)?.mdName;
   }
 }
 
 /** POST /api/model/invoke: status and body, errors as the server words them. */
-function invoke(raw: string): [number, string] {
+function invoke(raw: string, offset: number): [number, string] {
   const failure = (message: string): [number, string] => [500, pyDumps({ message })];
   if (raw === '') return failure('Please provide data with this POST request');
   let input: unknown;
@@ -144,7 +148,8 @@ function invoke(raw: string): [number, string] {
   const { data, columns } = input as { data?: unknown; columns?: unknown };
   if (pyFalsy(data)) return failure('Matrix is not provided');
   try {
-    return [200, pyDumps({ prediction: predict(data, columns), columns: ['prediction'] })];
+    const prediction = predict(data, columns).map((value) => value + offset);
+    return [200, pyDumps({ prediction, columns: ['prediction'] })];
   } catch (error) {
     if (error instanceof PredictionError) return failure(`Exception during prediction: ${error.message}`);
     throw error;

@@ -1,7 +1,8 @@
-// Per-resource control of the emulated run, without leaving the real schema: two keys in a string
-// map the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
+// Per-resource control of the emulated run, without leaving the real schema: keys in a string map
+// the user already owns (a training's spec.hyperParameters, a packaging's spec.arguments, a
 // deployment's spec.annotations), and for a batch job, which has no such map, its request id. A real
 // cluster ignores them (a request id is only passed on, to correlate feedback); the emulator reads them.
+// A deployment's annotations can also make its model server misbehave, to rehearse a bad release.
 
 export const OUTCOME_KEY = 'emulator-outcome';
 export const SECONDS_KEY = 'emulator-seconds';
@@ -45,4 +46,32 @@ export function splitEmulatorKeys(args: unknown): { rest: unknown; keys: Record<
     else rest[name] = value;
   }
   return { rest, keys };
+}
+
+export const ERROR_RATE_KEY = 'emulator-error-rate';
+export const LATENCY_KEY = 'emulator-latency-ms';
+export const PREDICTION_OFFSET_KEY = 'emulator-prediction-offset';
+
+/** How a revision's model server misbehaves; all zero for a well-behaved one. */
+export interface ModelBehaviour {
+  /** Share (0 to 1) of /api/model/info and /api/model/invoke answers that are a crash (500). */
+  errorRate: number;
+  /** Added to each answer of the model server. */
+  latencyMs: number;
+  /** Added to each prediction. */
+  predictionOffset: number;
+}
+
+/** A deployment's annotations read as model behaviour; a value out of range or not a number is ignored. */
+export function planModel(annotations: Readonly<Record<string, unknown>> | null | undefined): ModelBehaviour {
+  const number = (key: string, valid: (n: number) => boolean): number => {
+    const raw = annotations?.[key];
+    const value = raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(value) && valid(value) ? value : 0;
+  };
+  return {
+    errorRate: number(ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
+    latencyMs: number(LATENCY_KEY, (n) => n >= 0),
+    predictionOffset: number(PREDICTION_OFFSET_KEY, () => true),
+  };
 }

@@ -1,7 +1,7 @@
 // Model deployments and routes as the 1.6.1 deployment controller, Knative and Istio make them
 // happen: a deployment goes Processing → Ready (or stays Processing when its image cannot be pulled),
-// a route turns Ready once all its targets are, and the edge serves a deployment's last ready
-// revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
+// a route turns Ready once all its targets are (its VirtualService, which the edge follows, is
+// rewritten only then), and the edge serves a deployment's last ready revision. A PUT rolls a new revision out while the old one keeps serving; a DELETE marks the
 // deployment, turns it Deleting, then removes it with its default route, and a PUT after the DELETE
 // does not stop that. Every status change is published on the event feeds.
 //
@@ -13,10 +13,11 @@ import type { ModelIdentity } from './artifacts.js';
 import { moment, nowNs, rfc3339 } from './clock.js';
 import { ZERO_PAYLOAD, type Outbox } from './events.js';
 import type { ImagePulls } from './image-pulls.js';
-import { planRun } from './overrides.js';
+import { planModel, planRun, type ModelBehaviour } from './overrides.js';
 import type { Store } from './store.js';
 import type { Timers } from './timers.js';
-import type { ModelDeploymentStatus, ModelRoute, ModelRouteStatus } from '../shared/types.js';
+import { VirtualServices, type Destination, type VirtualService } from './virtual-services.js';
+import type { ModelDeploymentStatus, ModelRouteStatus } from '../shared/types.js';
 
 export interface RolloutSettings {
   deploymentSeconds: number;
@@ -30,6 +31,8 @@ export interface ServingRevision {
   deploymentId: string;
   model: ModelIdentity;
   roleName: string;
+  /** From the revision's annotations (emulator-error-rate, ...): how its model server misbehaves. */
+  behaviour: ModelBehaviour;
 }
 
 interface DeploymentRuntime {
@@ -61,8 +64,8 @@ const PULL_CONNECTION_TYPES = new Set(['docker', 'ecr']);
 
 export class Rollouts {
   private readonly runtimes = new Map<string, DeploymentRuntime>();
-  /** Routes the edge knows (an Istio VirtualService exists once the route was Ready). */
-  private readonly liveRoutes = new Set<string>();
+  /** What the edge routes by: the VirtualService of each route, once the controller made one. */
+  private readonly virtualServices = new VirtualServices();
   /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
   private readonly lastStatus = new Map<string, ModelDeploymentStatus>();
 
@@ -152,7 +155,7 @@ export class Rollouts {
   /** A route was deleted: the edge forgets it at once. */
   dropRoute(id: string): void {
     this.timers.cancel(`route/${id}`);
-    this.liveRoutes.delete(id);
+    this.virtualServices.drop(id);
     this.store.routes.delete(id);
   }
 
@@ -163,18 +166,9 @@ export class Rollouts {
     return runtime.serving;
   }
 
-  /**
-   * The live route whose match prefix is the longest one the path starts with. Istio's
-   * VirtualService matches `<urlPrefix>/`: the bare prefix itself matches no route.
-   */
-  routeFor(path: string): ModelRoute | undefined {
-    let best: ModelRoute | undefined;
-    for (const id of this.liveRoutes) {
-      const route = this.store.routes.get(id);
-      if (!route || !path.startsWith(matchPrefix(route))) continue;
-      if (!best || route.spec.urlPrefix.length > best.spec.urlPrefix.length) best = route;
-    }
-    return best;
+  /** The VirtualService a request path goes through, if any. */
+  routeFor(path: string): VirtualService | undefined {
+    return this.virtualServices.match(path);
   }
 
   /**
@@ -206,7 +200,12 @@ export class Rollouts {
       : this.images.pull(deployment.spec.image);
     if (!model || deployment.spec.predictor !== ML_SERVER) return;
     if (!runtime.serving) runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
-    runtime.serving = { deploymentId: id, model, roleName: deployment.spec.roleName ?? `role-${id}` };
+    runtime.serving = {
+      deploymentId: id,
+      model,
+      roleName: deployment.spec.roleName ?? `role-${id}`,
+      behaviour: planModel(deployment.spec.annotations),
+    };
     this.setStatus(id, {
       state: 'Ready',
       deployment: `${id}-${String(revision).padStart(5, '0')}-deployment`,
@@ -249,24 +248,39 @@ export class Rollouts {
     }
   }
 
+  /**
+   * The route controller's pass (modelroute_controller.go): a target that does not exist is left
+   * out of the VirtualService; one that is not Ready ends the pass before the VirtualService is
+   * written, so the edge keeps the previous split. Either way the route stays Processing.
+   */
   private reconcileRoute(id: string): void {
     const route = this.store.routes.get(id);
     if (!route) return;
-    const isReady = (name: string): boolean => {
-      const target = this.store.deployments.get(name);
-      return target?.status?.state === 'Ready';
-    };
-    const targets = route.spec.modelDeployments ?? [];
-    const ready =
-      targets.length > 0 &&
-      targets.every((t) => isReady(t.mdName)) &&
-      (!route.spec.mirror || isReady(route.spec.mirror));
+    const isReady = (name: string): boolean => this.store.deployments.get(name)?.status?.state === 'Ready';
+    let again = false;
+    let written = true;
+    const destinations: Destination[] = [];
+    for (const target of route.spec.modelDeployments ?? []) {
+      if (!this.store.deployments.get(target.mdName)) {
+        again = true;
+        continue;
+      }
+      if (!isReady(target.mdName)) {
+        again = true;
+        written = false;
+        break;
+      }
+      destinations.push({ deploymentId: target.mdName, weight: target.weight ?? 100 });
+    }
+    if (written && destinations.length > 0) {
+      if (route.spec.mirror && !isReady(route.spec.mirror)) again = true;
+      this.virtualServices.set(id, { urlPrefix: route.spec.urlPrefix, destinations });
+    }
     // The route controller writes edgeUrl with every status, Processing included.
     const status: ModelRouteStatus = {
       edgeUrl: `${this.store.config.edgeHost}${route.spec.urlPrefix}`,
-      state: ready ? 'Ready' : 'Processing',
+      state: again || destinations.length === 0 ? 'Processing' : 'Ready',
     };
-    if (ready) this.liveRoutes.add(id);
     if (JSON.stringify(route.status) === JSON.stringify(status)) return;
     route.status = status;
     this.outbox.add('route', id, 'ModelRouteStatusUpdated', structuredClone(route), moment().stored);
@@ -289,9 +303,4 @@ export class Rollouts {
   private replicas(id: string): number {
     return Math.max(this.store.deployments.get(id)?.spec.minReplicas ?? 0, 1);
   }
-}
-
-/** What the route's VirtualService matches (it rewrites this prefix to `/` on the model server). */
-export function matchPrefix(route: ModelRoute): string {
-  return `${route.spec.urlPrefix}/`;
 }

@@ -9,6 +9,9 @@ import {
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { readStrategy } from '../shared/action/canary/options.js';
+import type { CanaryOptions } from '../shared/action/canary/options.js';
+import { stableIdProblem } from '../shared/action/canary/versions.js';
 import { idProblem } from '../shared/kinds.js';
 import { actionInputs } from '../shared/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/settings.js';
@@ -28,6 +31,8 @@ export interface PipelineInputs {
   pollIntervalMs: number;
   logs: boolean;
   deleteOnCancel: boolean;
+  /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
+  canary: CanaryOptions | undefined;
 }
 
 export function readPipelineInputs(source: InputSource = actionInputs): PipelineInputs {
@@ -57,6 +62,9 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
+  const canary = readStrategy(reader);
+  const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
+  if (idProblemOfCanary) reader.problem(idProblemOfCanary);
   reader.finish();
   return {
     settings: settings!,
@@ -69,5 +77,6 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     pollIntervalMs,
     logs,
     deleteOnCancel,
+    canary,
   };
 }

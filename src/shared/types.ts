@@ -334,6 +334,8 @@ export interface OdahuConfiguration {
   common?: { version?: string; externalUrls?: { name: string; url: string; imageUrl?: string }[] };
   deployment?: {
     edge?: { host?: string };
+    /** Every custom ModelRoute's urlPrefix starts with it (`/custom` by default). */
+    customRoutePrefix?: string;
     enabled?: boolean;
     defaultResources?: ResourceRequirements;
     defaultDockerPullConnName?: string;

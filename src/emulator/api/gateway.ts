@@ -3,7 +3,8 @@
 // (trailing-slash redirects, a plain-text 404 for anything else) and the handlers' errors as
 // `{"message": ...}`.
 
-import { ACCESS_DENIED, apiAllows, bearerChallenge, realmRoles, type TokenVerifier } from '../access.js';
+import { ACCESS_DENIED, apiAllows, bearerChallenge, type TokenVerifier } from '../access.js';
+import { realmRolesOf } from '../../shared/realm-roles.js';
 import type { JWTPayload } from 'jose';
 import { messageOf } from '../../shared/thrown.js';
 import { ApiFailure } from '../cluster.js';
@@ -25,7 +26,7 @@ export class ApiGateway {
     if (await this.faults.intercept(exchange)) return;
     const claims = await this.authenticate(exchange);
     if (!claims) return;
-    if (!apiAllows(realmRoles(claims), exchange.method, exchange.target)) {
+    if (!apiAllows(realmRolesOf(claims), exchange.method, exchange.target)) {
       exchange.text(403, ACCESS_DENIED);
       return;
     }

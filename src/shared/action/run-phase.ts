@@ -38,7 +38,7 @@ export interface PhaseResult<R> {
   outputs: Record<string, string>;
 }
 
-/** Where a phase's outputs go (the step's outputs). */
+/** Where outputs go: the step's outputs by default; a canary release collects its candidate's. */
 export type OutputSink = (name: string, value: string) => void;
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
@@ -47,6 +47,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
   client: OdahuClient,
   run: PhaseRun<R>,
   rows: SummaryRow[],
+  setOutput: OutputSink = (name, value) => core.setOutput(name, value),
 ): Promise<PhaseResult<R>> {
   const started = Date.now();
   const { phase, desired } = run;
@@ -63,7 +64,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
     action,
     started,
     rows,
-    setOutput: (name, value) => core.setOutput(name, value),
+    setOutput,
     undo:
       run.deleteOnCancel && startedHere(action)
         ? {

@@ -1,0 +1,180 @@
+// The edge's traffic as Istio's VirtualServices make it: a custom route split among its targets by
+// weight, the previous split kept while a new target is not Ready, a deleted target left out; and
+// the annotations that make a model server misbehave (errors, latency, shifted predictions).
+
+import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
+import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
+import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
+
+let emulator: TestEmulator;
+let api: Api;
+
+beforeAll(async () => {
+  // A fixed seed: the same weighted draws on every run.
+  emulator = await startTestEmulator({ seed: 13 });
+  api = new Api(emulator, await fetchToken(emulator));
+});
+
+afterAll(() => emulator.close());
+
+/** A deployment of an image from outside the cluster's registries: its model is named after it. */
+async function deploy(id: string, annotations: Record<string, string> = {}): Promise<void> {
+  const created = await api.post('model/deployment', {
+    id,
+    spec: { image: `ghcr.io/acme/${id}:1`, predictor: 'odahu-ml-server', annotations },
+  });
+  expect(created.status).toBe(201);
+}
+
+const ready = (id: string) =>
+  api.waitFor<ModelDeployment>(`model/deployment/${id}`, (d) => d.status?.state === 'Ready');
+
+const routeReady = (id: string) =>
+  api.waitFor<ModelRoute>(`model/route/${id}`, (r) => r.status?.state === 'Ready');
+
+/** Waits out the edge's warm-up of newly Ready models (503 meanwhile). */
+const WARM_UP_MS = 100;
+const warmedUp = () => sleep(WARM_UP_MS);
+
+/** How many of `count` info requests each model answered (by its model-name header). */
+async function split(url: string, count: number): Promise<Record<string, number>> {
+  const seen: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const reply = await call(`${url}/api/model/info`, 'GET', api.token);
+    expect(reply.status).toBe(200);
+    const name = reply.headers.get('model-name') ?? 'none';
+    seen[name] = (seen[name] ?? 0) + 1;
+  }
+  return seen;
+}
+
+describe('a custom route with several targets', () => {
+  const url = () => `${emulator.edgeUrl}/custom/split`;
+  const route = (targets: { mdName: string; weight: number }[]) => ({
+    id: 'split',
+    spec: { urlPrefix: '/custom/split', modelDeployments: targets },
+  });
+
+  beforeAll(async () => {
+    await deploy('split-a');
+    await deploy('split-b');
+    await Promise.all([ready('split-a'), ready('split-b')]);
+  });
+
+  it('splits the traffic by weight', async () => {
+    expect(
+      (
+        await api.post(
+          'model/route',
+          route([
+            { mdName: 'split-a', weight: 25 },
+            { mdName: 'split-b', weight: 75 },
+          ]),
+        )
+      ).status,
+    ).toBe(201);
+    await routeReady('split');
+    await warmedUp();
+    const seen = await split(url(), 400);
+    expect(Object.keys(seen).sort()).toEqual(['split-a', 'split-b']);
+    // 100 expected of 400; the band is more than four standard deviations wide.
+    expect(seen['split-a']).toBeGreaterThan(60);
+    expect(seen['split-a']).toBeLessThan(140);
+  });
+
+  it('keeps the previous split until a new target is Ready, then follows the new weights', async () => {
+    // A slow deployment: Ready after 1.5 s.
+    await deploy('split-c', { 'emulator-seconds': '1.5' });
+    const put = await api.put<ModelRoute>(
+      'model/route',
+      route([
+        { mdName: 'split-a', weight: 0 },
+        { mdName: 'split-c', weight: 100 },
+      ]),
+    );
+    expect([put.status, put.json.status]).toEqual([200, { edgeUrl: '', state: '' }]);
+    // The route controller's pass finds split-c not Ready: Processing, and the old VirtualService.
+    await api.waitFor<ModelRoute>('model/route/split', (r) => r.status?.state === 'Processing');
+    const before = await split(url(), 40);
+    expect(Object.keys(before).sort()).toEqual(['split-a', 'split-b']);
+    await ready('split-c');
+    await routeReady('split');
+    await warmedUp();
+    // Weight 0 gets nothing: every request goes to split-c.
+    expect(await split(url(), 40)).toEqual({ 'split-c': 40 });
+  });
+
+  it('leaves a deleted target out, and stays Processing', async () => {
+    const put = await api.put(
+      'model/route',
+      route([
+        { mdName: 'split-a', weight: 50 },
+        { mdName: 'split-b', weight: 50 },
+      ]),
+    );
+    expect(put.status).toBe(200);
+    await routeReady('split');
+    await api.delete('model/deployment/split-b');
+    await api.watchUntilGone('model/deployment/split-b', (d: ModelDeployment) => d.status?.state);
+    await api.waitFor<ModelRoute>('model/route/split', (r) => r.status?.state === 'Processing');
+    expect(await split(url(), 20)).toEqual({ 'split-a': 20 });
+  });
+});
+
+describe('a model server told to misbehave by its annotations', () => {
+  it('adds emulator-prediction-offset to each prediction and emulator-latency-ms to each answer', async () => {
+    await deploy('odd', { 'emulator-prediction-offset': '0.25', 'emulator-latency-ms': '150' });
+    await ready('odd');
+    const url = `${emulator.edgeUrl}/model/odd`;
+    await warmedUp();
+    const started = Date.now();
+    const reply = await call(`${url}/api/model/invoke`, 'POST', api.token, {
+      data: [
+        [1, 2],
+        [4, 4],
+      ],
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect([reply.status, reply.text]).toEqual([
+      200,
+      '{"prediction": [1.75, 4.25], "columns": ["prediction"]}',
+    ]);
+  });
+
+  it('answers a share emulator-error-rate of its API calls with a crash (500), never its health check', async () => {
+    await deploy('flaky', { 'emulator-error-rate': '0.5' });
+    await deploy('broken', { 'emulator-error-rate': '1' });
+    await Promise.all([ready('flaky'), ready('broken')]);
+    await warmedUp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      statuses.push((await call(`${emulator.edgeUrl}/model/flaky/api/model/info`, 'GET', api.token)).status);
+    }
+    const failed = statuses.filter((s) => s === 500).length;
+    expect(statuses.filter((s) => s !== 500 && s !== 200)).toEqual([]);
+    expect(failed).toBeGreaterThan(10);
+    expect(failed).toBeLessThan(50);
+    const crash = await call(`${emulator.edgeUrl}/model/broken/api/model/invoke`, 'POST', api.token, {
+      data: [[1]],
+    });
+    expect(crash.status).toBe(500);
+    expect(crash.text).toContain('<title>500 Internal Server Error</title>');
+    expect(crash.headers.get('model-name')).toBe('broken');
+    const health = await call(`${emulator.edgeUrl}/model/broken/healthcheck`, 'GET', null);
+    expect([health.status, health.text]).toEqual([200, '{"status": true}']);
+  });
+
+  it('ignores values out of range', async () => {
+    await deploy('sane', {
+      'emulator-error-rate': '2',
+      'emulator-latency-ms': '-5',
+      'emulator-prediction-offset': 'x',
+    });
+    await ready('sane');
+    await warmedUp();
+    const reply = await call(`${emulator.edgeUrl}/model/sane/api/model/invoke`, 'POST', api.token, {
+      data: [[3]],
+    });
+    expect([reply.status, reply.text]).toEqual([200, '{"prediction": [3.0], "columns": ["prediction"]}']);
+  });
+});
