@@ -11,7 +11,17 @@ import { ROOT, actionDefinition } from './helpers/run-action.js';
 const names = readdirSync(join(ROOT, 'actions')).filter((name) =>
   existsSync(join(ROOT, 'actions', name, 'action.yml')),
 );
-const SETTINGS = ['api-url', 'auth-url', 'client-id', 'client-secret', 'scope', 'token', 'api-connection'];
+const SETTINGS = [
+  'api-url',
+  'auth-url',
+  'client-id',
+  'client-secret',
+  'scope',
+  'token',
+  'auth',
+  'oidc-audience',
+  'api-connection',
+];
 const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'train', 'wait'];
 
 test('the nine actions: eight node24 ones and the composite pipeline', () => {

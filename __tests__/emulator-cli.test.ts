@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { IdTokenService } from '../src/workflow/id-token-service.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -177,6 +178,17 @@ describe('odahu-emulator', () => {
     [['8765'], /^odahu-emulator: unexpected argument "8765" \(see --help\)\n$/],
     [['--missing-image', ''], /^odahu-emulator: --missing-image must not be empty\n$/],
     [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
+    [
+      ['--federated-client', 'gh:admin:token.actions.githubusercontent.com:repo:a/b:ref:refs/heads/main'],
+      /^odahu-emulator: --federated-client must be ID:ROLE:ISSUER:SUBJECT with ROLE one of admin, data_scientist, viewer and ISSUER an http\(s\) URL, not "gh:admin:token/,
+    ],
+    [
+      [
+        '--federated-client',
+        'gh:root:https://token.actions.githubusercontent.com:repo:a/b:ref:refs/heads/main',
+      ],
+      /^odahu-emulator: --federated-client must be ID:ROLE:ISSUER:SUBJECT/,
+    ],
     [['--colour'], /^odahu-emulator: unknown flag "--colour" \(see --help\)\n$/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const child = run(args);
@@ -188,6 +200,54 @@ describe('odahu-emulator', () => {
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  it('--federated-client trusts an issuer (port included) for a subject; a taken client id is one line', async () => {
+    const service = await IdTokenService.start();
+    const subject = 'repo:acme/models:ref:refs/heads/main';
+    const child = run(['--port', '0', '--federated-client', `gh-main:viewer:${service.issuer}:${subject}`]);
+    try {
+      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      const job = service.grant({ sub: subject, repository: 'acme/models', repository_owner: 'acme' });
+      const audience = started.authUrl!.replace(/\/protocol\/openid-connect\/token$/, '');
+      const github = (await (
+        await fetch(`${job.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(audience)}`, {
+          headers: { authorization: `Bearer ${job.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+        })
+      ).json()) as { value: string };
+      const answer = await fetch(started.authUrl!, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: github.value,
+        }),
+      });
+      const { access_token } = (await answer.json()) as { access_token: string };
+      const claims = JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString()) as {
+        azp: string;
+        realm_access: { roles: string[] };
+      };
+      expect(claims).toMatchObject({ azp: 'gh-main', realm_access: { roles: ['odahu_viewer'] } });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await service.close();
+    }
+
+    const taken = run([
+      '--port',
+      '0',
+      '--federated-client',
+      `odahu-actions:admin:https://issuer.example:${subject}`,
+    ]);
+    let stderr = '';
+    taken.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(taken, 'exit')) as [number | null];
+    expect(stderr).toBe(
+      'odahu-emulator: client odahu-actions exists already: a federated client is a client of its own\n',
+    );
+    expect(code).toBe(1);
+  });
+
   it('explains its flags', () => {
     const help = execFileSync(process.execPath, ['bin/odahu-emulator.js', '--help'], {
       cwd: root,
@@ -196,5 +256,6 @@ describe('odahu-emulator', () => {
     expect(help).toContain('--drop-rate R');
     expect(help).toContain('--launch-period SECONDS');
     expect(help).toContain('--missing-image PATTERN');
+    expect(help).toContain('--federated-client ID:ROLE:ISSUER:SUBJECT');
   });
 });

@@ -164,7 +164,7 @@ describe('settings: problems, all of them, one line each', () => {
     expect(problemsOf(() => readSettings(source()))).toEqual([
       'api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL',
       'no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
-        '(as inputs, in api-connection, or as ODAHU_* variables)',
+        '(as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc',
     ]);
   });
 
@@ -226,6 +226,93 @@ describe('settings: problems, all of them, one line each', () => {
     } finally {
       write.mockRestore();
     }
+  });
+});
+
+describe('auth github-oidc: the GitHub OIDC token instead of a secret', () => {
+  const realm = 'https://keycloak.example.com/realms/odahu';
+  const job = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/idtoken?api-version=2.0' };
+
+  test('the audience is the realm issuer, from the token endpoint or the issuer itself', () => {
+    for (const authUrl of [`${realm}/protocol/openid-connect/token`, realm, `${realm}/`]) {
+      const settings = readSettings(
+        source({ 'api-url': 'https://odahu.example.com', 'auth-url': authUrl, auth: 'github-oidc' }, job),
+      );
+      expect(settings.credentials).toEqual({
+        type: 'github-oidc',
+        authUrl,
+        audience: realm,
+        scope: DEFAULT_SCOPE,
+      });
+    }
+  });
+
+  test('from the variables, with oidc-audience and scope', () => {
+    const settings = readSettings(
+      source(
+        {},
+        {
+          ...job,
+          ODAHU_API_URL: 'https://odahu.example.com',
+          ODAHU_AUTH_URL: 'http://keycloak.internal:8080/auth/realms/odahu/protocol/openid-connect/token',
+          ODAHU_AUTH: 'github-oidc',
+          ODAHU_OIDC_AUDIENCE: 'https://keycloak.example.com/auth/realms/odahu',
+          ODAHU_SCOPE: 'openid',
+        },
+      ),
+    );
+    expect(settings.credentials).toEqual({
+      type: 'github-oidc',
+      authUrl: 'http://keycloak.internal:8080/auth/realms/odahu/protocol/openid-connect/token',
+      audience: 'https://keycloak.example.com/auth/realms/odahu',
+      scope: 'openid',
+    });
+  });
+
+  test('without id-token: write, the permission is named, before any call', () => {
+    expect(
+      problemsOf(() =>
+        readSettings(source({ 'api-url': 'https://o.example.com', 'auth-url': realm, auth: 'github-oidc' })),
+      ),
+    ).toEqual([
+      "auth github-oidc (from input auth) needs the job's GitHub OIDC token, which this job may not ask for: " +
+        'add "permissions: id-token: write" to the job or the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+    ]);
+  });
+
+  test('a secret, a token or a client id given with it, a missing auth-url, an unknown auth: one line each', () => {
+    const problems = problemsOf(() =>
+      readSettings(
+        source(
+          { 'api-url': 'https://o.example.com', 'client-secret': 'oidc-s1', token: 'oidc-t1' },
+          { ...job, ODAHU_AUTH: 'github-oidc', ODAHU_CLIENT_ID: 'odahu-ci' },
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      'token (from input token) is not used with auth github-oidc (from ODAHU_AUTH): ' +
+        'the token comes from Keycloak in exchange for the GitHub OIDC token; remove it',
+      'client-secret (from input client-secret) is not used with auth github-oidc (from ODAHU_AUTH): ' +
+        'the GitHub OIDC token proves the client instead; remove it',
+      'client-id (from ODAHU_CLIENT_ID) is not used with auth github-oidc (from ODAHU_AUTH): ' +
+        "Keycloak finds the client by the GitHub OIDC token's subject; remove it",
+      "auth-url is missing: auth github-oidc (from ODAHU_AUTH) needs the realm's token endpoint or issuer URL: " +
+        'set the auth-url input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL',
+    ]);
+    expect(problems.join('\n')).not.toMatch(/oidc-s1|oidc-t1/);
+    expect(
+      problemsOf(() =>
+        readSettings(source({ 'api-url': 'https://o.example.com', auth: 'oidc', 'auth-url': realm }, job)),
+      ),
+    ).toEqual(['auth must be client-secret or github-oidc, not "oidc" (from input auth)']);
+  });
+
+  test('oidc-audience is only for github-oidc', () => {
+    expect(
+      problemsOf(() =>
+        readSettings(source({ 'api-url': 'https://o.example.com', token: 't', 'oidc-audience': realm }, job)),
+      ),
+    ).toEqual(['oidc-audience (from input oidc-audience) is only used with auth github-oidc']);
   });
 });
 

@@ -84,9 +84,32 @@ test('the examples are the six this file runs', () => {
     'wine-canary.yml',
     'wine-fire-and-forget.yml',
     'wine-jobs.yml',
+    'wine-no-secrets.yml',
     'wine.yml',
   ]);
 });
+
+test('wine-no-secrets.yml: trains, packages and deploys with no secret and no flag, each job by its GitHub OIDC token', async () => {
+  // The embedded emulator, as a user's first dry run: it trusts each job's subject. The workflow sets
+  // no client id or secret, so a grant with the job's GitHub token is the only way in.
+  const run = await runWorkflowCli(['examples/workflows/wine-no-secrets.yml']);
+  expectGreen(run, 'deploy');
+  expect(run.lines).toContainEqual(
+    expect.stringMatching(/^oidc {7}GitHub's token service at \S+ for build, deploy \(id-token: write\)/),
+  );
+  expect(stepLines(run, 'Train')).toContainEqual(
+    expect.stringMatching(/ training wine-no-secrets: succeeded /),
+  );
+  expect(stepLines(run, 'Package')).toContainEqual(
+    expect.stringMatching(/ packaging wine-no-secrets: succeeded /),
+  );
+  expect(stepLines(run, 'Deploy')).toContainEqual(
+    expect.stringMatching(/ deployment wine-no-secrets: Ready /),
+  );
+  expect(stepLines(run, 'Predict')).toContainEqual(
+    expect.stringMatching(/^ {2}Prediction: \{"prediction":\[/),
+  );
+}, 90_000);
 
 test('wine.yml: the whole DAG, connections to prediction', async () => {
   const run = await runWithWineSettings('examples/workflows/wine.yml');

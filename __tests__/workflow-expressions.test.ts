@@ -157,6 +157,13 @@ describe('expressions', () => {
       expect(evaluateCondition(truthy, scope())).toBe(true);
   });
 
+  test("a string's every '' is one quote, as in the format() the parser makes of `echo 'x ${{ e }} y'`", () => {
+    const s = scope(contexts);
+    expect(evaluate("format('echo ''x {0} y''', github.event_name)", s)).toBe("echo 'x workflow_dispatch y'");
+    expect(evaluate("'''a'' ''b'''", s)).toBe("'a' 'b'");
+    expect(evaluate("'it''s'", s)).toBe("it's");
+  });
+
   test('splitting a template: `}}` inside a quoted string does not close the expression', () => {
     expect(splitTemplate("a ${{ format('}}{0}', 1) }} b ${{x}}")).toEqual([
       { literal: 'a ' },
@@ -167,17 +174,21 @@ describe('expressions', () => {
   });
 });
 
-describe('the if: rules, on steps parsed from a workflow', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'wf-if-'));
-  const file = join(dir, 'if.yml');
+/** The steps of a one-job workflow whose `steps:` are these lines, as the runner parses them. */
+async function parsedSteps(name: string, lines: string[]) {
+  const file = join(mkdtempSync(join(tmpdir(), 'wf-steps-')), name);
   writeFileSync(
     file,
-    [
-      'on: workflow_dispatch',
-      'jobs:',
-      '  j:',
-      '    runs-on: ubuntu-latest',
-      '    steps:',
+    ['on: workflow_dispatch', 'jobs:', '  j:', '    runs-on: ubuntu-latest', '    steps:', ...lines].join(
+      '\n',
+    ),
+  );
+  return jobSteps(workflowJobs(await loadWorkflow(file, name))[0]!);
+}
+
+describe('the if: rules, on steps parsed from a workflow', () => {
+  const steps = () =>
+    parsedSteps('if.yml', [
       '      - run: echo plain',
       "      - if: github.ref == 'refs/heads/main'",
       '        run: echo implied success',
@@ -197,13 +208,7 @@ describe('the if: rules, on steps parsed from a workflow', () => {
       '        run: >-',
       '          folded ${{ github.ref }}',
       '          line',
-    ].join('\n'),
-  );
-
-  async function steps() {
-    const workflow = await loadWorkflow(file, 'if.yml');
-    return jobSteps(workflowJobs(workflow)[0]!);
-  }
+    ]);
 
   test('a condition without a status function implies success() &&', async () => {
     const conditions = (await steps()).map((step) => step.if.expression);
@@ -232,4 +237,15 @@ describe('the if: rules, on steps parsed from a workflow', () => {
     expect(evaluateToString(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
     expect(evaluateToValue(step.run!, s, 'if.yml')).toBe('folded refs/heads/main line');
   });
+});
+
+test("`run: echo 'x ${{ e }} y'` as the parser builds it: the quotes around the expression kept once", async () => {
+  const [single, several] = await parsedSteps('quotes.yml', [
+    "      - run: echo 'x ${{ github.run_number }} y'",
+    "      - run: echo '${{ github.ref }}' 'and ''${{ github.run_number }}'''",
+  ]);
+  const s = scope(contexts);
+  expect(single!.run!.toString()).toContain("''x {0} y''");
+  expect(evaluateToString(single!.run!, s, 'quotes.yml')).toBe("echo 'x 7 y'");
+  expect(evaluateToString(several!.run!, s, 'quotes.yml')).toBe("echo 'refs/heads/main' 'and ''7'''");
 });

@@ -162,6 +162,23 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
+/***/ 7880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ compactVerify)
+/* harmony export */ });
+/* harmony import */ var _lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9806);
+
+async function compactVerify(jws, key, options) {
+  const [result] = await (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyCompact */ .BO)(jws, (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .prepareVerify */ .F_)(options), key);
+  return result;
+}
+
+
+
+/***/ }),
+
 /***/ 4605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1196,6 +1213,34 @@ function decodeJwt(jwt) {
 
 /***/ }),
 
+/***/ 1196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ decodeProtectedHeader)
+/* harmony export */ });
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return (0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJoseHeader */ .OX)(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+
+/***/ }),
+
 /***/ 5674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1210,11 +1255,12 @@ function decodeJwt(jwt) {
 /* harmony export */   _L: () => (/* binding */ JWKInvalid),
 /* harmony export */   aA: () => (/* binding */ JWEInvalid),
 /* harmony export */   h2: () => (/* binding */ JWSSignatureVerificationFailed),
+/* harmony export */   i4: () => (/* binding */ JOSEError),
 /* harmony export */   ie: () => (/* binding */ JWTClaimValidationFailed),
 /* harmony export */   n: () => (/* binding */ JWTExpired),
-/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed)
+/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed),
+/* harmony export */   xb: () => (/* binding */ JWKSTimeout)
 /* harmony export */ });
-/* unused harmony exports JOSEError, JWKSTimeout */
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
@@ -6149,6 +6195,8 @@ function pyFalsy(value) {
     return !value;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
 var key_algorithm = __nccwpck_require__(889);
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
@@ -6188,6 +6236,252 @@ async function generateKeyPair(alg, options) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
 var key_export = __nccwpck_require__(7968);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+var decode_protected_header = __nccwpck_require__(1196);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
+var compact_verify = __nccwpck_require__(7880);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new errors/* JWKSTimeout */.xb(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new errors/* JOSEError */.i4("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new errors/* JWKSTimeout */.xb(void 0, { cause }) : new errors/* JOSEError */.i4("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && (0,validate/* isJwkSet */.fV)(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof errors/* JWKSNoMatchingKey */.BT && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/emulator/federated-clients.ts
+// Keycloak's federated client authentication ("Signed JWT - Federated"): a client proves itself with
+// a token from an external issuer the realm trusts (an OpenID Connect identity provider), sent as
+// `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+// As Keycloak 26.5 does it: the client is the one whose identity provider has the assertion's `iss`
+// and whose federated subject is exactly its `sub`; then, in this order, the form's client_id (if
+// any) must equal the `sub`, the algorithm must be asymmetric, the signature must verify with the
+// issuer's keys (found by its discovery document), `aud` must be the realm's issuer alone, and the
+// token must be live (exp, nbf, iat at most 300 s ago, a jti used once). Keycloak's answers: 401
+// invalid_client "Invalid client or Invalid client credentials" when no client is found or the
+// signature fails, 400 invalid_client with the check's own text otherwise.
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Keycloak's FederatedJWTClientValidator: how old a token may be, whatever its exp says. */
+const MAX_AGE_SECONDS = 300;
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
+const refused = (status, description) => ({
+    ok: false,
+    status,
+    body: { error: 'invalid_client', error_description: description },
+});
+/** What Keycloak says when it finds no client, or the signature fails: nothing more. */
+const INVALID_CLIENT = refused(401, 'Invalid client or Invalid client credentials');
+class FederatedClients {
+    realmIssuer;
+    now;
+    clients = [];
+    /** Each issuer's keys, from its discovery document's jwks_uri (fetched again for an unknown kid). */
+    keys = new Map();
+    /** The jti of every assertion taken, until it expires: Keycloak takes each one once. */
+    used = new Map();
+    constructor(
+    /** The realm's issuer: the one audience an assertion may have. */
+    realmIssuer, now = Date.now) {
+        this.realmIssuer = realmIssuer;
+        this.now = now;
+    }
+    /** Trusts `client.issuer` for the client; one subject per client and one client per subject, as Keycloak. */
+    add(client, taken) {
+        if (taken(client.clientId) || this.clients.some((c) => c.clientId === client.clientId)) {
+            throw new Error(`client ${client.clientId} exists already: a federated client is a client of its own`);
+        }
+        const same = this.clients.find((c) => c.issuer === client.issuer && c.subject === client.subject);
+        if (same) {
+            throw new Error(`client ${same.clientId} already trusts ${client.issuer} for subject ${client.subject}: ` +
+                'one client per subject');
+        }
+        this.clients.push({ ...client });
+    }
+    get all() {
+        return this.clients;
+    }
+    /** Authenticates a token request that carries a jwt-bearer client assertion. */
+    async authenticate(form) {
+        const assertion = form.get('client_assertion') ?? '';
+        let header;
+        let claims;
+        try {
+            header = (0,decode_protected_header/* decodeProtectedHeader */._)(assertion);
+            claims = (0,decode_jwt/* decodeJwt */.i)(assertion);
+        }
+        catch {
+            return INVALID_CLIENT;
+        }
+        const client = this.clients.find((c) => c.issuer === claims.iss && c.subject === claims.sub);
+        if (!client)
+            return INVALID_CLIENT;
+        const clientIdParam = form.get('client_id');
+        if (clientIdParam !== null && clientIdParam !== claims.sub) {
+            return refused(400, 'client_id parameter does not match sub claim');
+        }
+        if (typeof header.alg !== 'string' || !ASYMMETRIC.test(header.alg)) {
+            return refused(400, 'Invalid signature algorithm');
+        }
+        if (!(await this.signatureHolds(client.issuer, assertion)))
+            return INVALID_CLIENT;
+        const audience = claims.aud === undefined ? [] : [claims.aud].flat();
+        if (!audience.includes(this.realmIssuer))
+            return refused(400, 'Invalid token audience');
+        if (audience.length > 1)
+            return refused(400, 'Multiple audiences not allowed');
+        const problem = this.liveness(claims);
+        if (problem)
+            return refused(400, problem);
+        return { ok: true, clientId: client.clientId };
+    }
+    /** Keycloak's checks of exp, nbf, iat and jti (no clock skew allowed, its default). */
+    liveness(claims) {
+        const now = Math.floor(this.now() / 1000);
+        const { exp, nbf, iat, jti } = claims;
+        if (exp === undefined)
+            return 'Token exp claim is required';
+        if (now >= exp || (nbf !== undefined && now < nbf))
+            return 'Token is not active';
+        if (iat === undefined) {
+            if (exp - now > MAX_AGE_SECONDS) {
+                return 'Token expiration is too far in the future and iat claim not present in token';
+            }
+        }
+        else {
+            if (iat > now)
+                return 'Token was issued in the future';
+            if (now > iat + MAX_AGE_SECONDS)
+                return 'Token was issued too far in the past to be used now';
+        }
+        if (jti === undefined)
+            return 'Token jti claim is required';
+        for (const [id, until] of this.used)
+            if (until < now)
+                this.used.delete(id);
+        if (this.used.has(jti))
+            return 'Token reuse detected';
+        this.used.set(jti, exp);
+        return undefined;
+    }
+    async signatureHolds(issuer, assertion) {
+        try {
+            await (0,compact_verify/* compactVerify */.B)(assertion, await this.keysOf(issuer));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async keysOf(issuer) {
+        const known = this.keys.get(issuer);
+        if (known)
+            return known;
+        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+            signal: AbortSignal.timeout(10_000),
+        });
+        const discovery = (await response.json());
+        if (!response.ok || typeof discovery.jwks_uri !== 'string') {
+            throw new Error(`${issuer} has no discovery document with a jwks_uri`);
+        }
+        const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
+        this.keys.set(issuer, keys);
+        return keys;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
 // The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
 // client_credentials grant gives an access token only, and its refresh_token grant needs a grant
@@ -6310,7 +6604,12 @@ function tokenIssuer(provider, settings) {
 // <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
 // secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
 // client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
-// at start-up, carrying realm_access.roles as Keycloak puts them.
+// at start-up, carrying realm_access.roles as Keycloak puts them. Clients may also prove themselves
+// with an external issuer's token (Keycloak's federated client authentication, federated-clients.ts):
+// such a request is checked here, before the provider sees it, and handed on as the client's own.
+
+
+
 
 
 const REALM_PATH = '/auth/realms/odahu';
@@ -6324,8 +6623,9 @@ async function createIdentityProvider(settings) {
     const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
     const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
     const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    const adapter = memoryAdapter();
     const configuration = {
-        adapter: memoryAdapter(),
+        adapter,
         jwks: { keys: [signing] },
         clients: clients.map((c) => ({
             client_id: c.clientId,
@@ -6352,6 +6652,46 @@ async function createIdentityProvider(settings) {
     const provider = new Provider(issuer, configuration);
     registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
     const callback = provider.callback();
+    const federated = new FederatedClients(issuer);
+    // Each federated client is a client of the provider, with a secret only the emulator knows: once
+    // its assertion holds, the request is handed on with that secret instead.
+    const innerSecrets = new Map();
+    const addFederatedClient = (client) => {
+        federated.add(client, (clientId) => roles.has(clientId));
+        const secret = (0,external_node_crypto_.randomUUID)();
+        innerSecrets.set(client.clientId, secret);
+        roles.set(client.clientId, client.role);
+        void adapter('Client').upsert(client.clientId, {
+            client_id: client.clientId,
+            client_secret: secret,
+            grant_types: ['client_credentials', 'refresh_token'],
+            redirect_uris: [],
+            response_types: [],
+        });
+    };
+    for (const client of settings.federatedClients ?? [])
+        addFederatedClient(client);
+    /** A token request: a federated client's assertion checked, then the provider answers. */
+    const token = async (req, res) => {
+        const body = await oidc_readBody(req);
+        const form = new URLSearchParams(body.toString('utf8'));
+        const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        if (!isForm || form.get('client_assertion_type') !== JWT_BEARER) {
+            await callback(replayed(req, body), res);
+            return;
+        }
+        const answer = await federated.authenticate(form);
+        if (!answer.ok) {
+            res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(answer.body));
+            return;
+        }
+        form.delete('client_assertion_type');
+        form.delete('client_assertion');
+        form.set('client_id', answer.clientId);
+        form.set('client_secret', innerSecrets.get(answer.clientId) ?? '');
+        await callback(replayed(req, Buffer.from(form.toString())), res);
+    };
     return {
         issuer,
         tokenUrl: `${issuer}${TOKEN_PATH}`,
@@ -6363,9 +6703,57 @@ async function createIdentityProvider(settings) {
             const original = req.url ?? '/';
             Object.assign(req, { originalUrl: original });
             req.url = original.slice(REALM_PATH.length) || '/';
+            const path = req.url.split('?')[0];
+            if (req.method === 'POST' && path === TOKEN_PATH) {
+                token(req, res).catch((error) => {
+                    if (!res.headersSent)
+                        res.writeHead(400, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+                });
+                return;
+            }
             void callback(req, res);
         },
+        addFederatedClient,
+        get federatedClients() {
+            return federated.all;
+        },
     };
+}
+/** oidc-provider's own limit on a request body. */
+const MAX_BODY = 56 * 1024;
+async function oidc_readBody(req) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of req) {
+        length += chunk.length;
+        if (length > MAX_BODY)
+            throw new Error('request entity too large');
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * The request again, with `body` to read: the provider reads the body itself, and the original's is
+ * spent. Everything else the provider reads (method, URL, headers, socket) is the original's.
+ */
+function replayed(req, body) {
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    const replay = external_node_stream_.Readable.from([body], { objectMode: false });
+    return Object.assign(replay, {
+        method: req.method,
+        url: req.url,
+        originalUrl: req.originalUrl,
+        headers,
+        rawHeaders: req.rawHeaders,
+        httpVersion: req.httpVersion,
+        httpVersionMajor: req.httpVersionMajor,
+        httpVersionMinor: req.httpVersionMinor,
+        socket: req.socket,
+        connection: req.socket,
+        complete: true,
+    });
 }
 /**
  * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
@@ -6380,7 +6768,7 @@ async function importOidcProvider() {
         warn(...args);
     };
     try {
-        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
+        return await __nccwpck_require__.e(/* import() */ 992).then(__nccwpck_require__.bind(__nccwpck_require__, 8992));
     }
     finally {
         console.warn = warn;
@@ -7268,6 +7656,7 @@ async function startCluster(options, baseUrl) {
     const identity = await createIdentityProvider({
         baseUrl,
         clients,
+        federatedClients: options.federatedClients,
         tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     });
     const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -7361,6 +7750,7 @@ async function startCluster(options, baseUrl) {
             clientId,
             clientSecret,
             edgeUrl: config.edgeHost,
+            addFederatedClient: (client) => identity.addFederatedClient(client),
         },
         dispatch,
         stop: () => timers.close(),
@@ -7404,6 +7794,10 @@ interrupted.
   --client-id ID             the admin client's id (default odahu-actions)
   --client-secret SECRET     the admin client's secret
   --client ID:SECRET:ROLE    one more client; ROLE is admin, data_scientist or viewer (repeatable)
+  --federated-client ID:ROLE:ISSUER:SUBJECT
+                             one more client, proven by ISSUER's tokens whose sub is exactly
+                             SUBJECT, not by a secret (Keycloak's federated client authentication;
+                             ISSUER ends at the first ":" after its host and port) (repeatable)
   --token-ttl SECONDS        access token lifetime (default 300)
   --training-seconds S       time from create to a final state (default 3)
   --packaging-seconds S      (default 3)
@@ -7455,6 +7849,16 @@ const client = (value, flag) => {
     }
     return { clientId, clientSecret, role: role };
 };
+/** ID:ROLE:ISSUER:SUBJECT; the issuer is a URL whose path has no ':', the subject may have them. */
+const federatedClient = (value, flag) => {
+    const match = /^([^:]+):([^:]+):(https?:\/\/[^/:?#\s]+(?::\d+)?(?:\/[^:?#\s]*)?):(.+)$/.exec(value);
+    const [, clientId = '', role = '', issuer = '', subject = ''] = match ?? [];
+    if (!match || !ROLES.includes(role)) {
+        throw new UsageError(`${flag} must be ID:ROLE:ISSUER:SUBJECT with ROLE one of ${ROLES.join(', ')} and ISSUER an ` +
+            `http(s) URL, not "${value}"`);
+    }
+    return { clientId, role: role, issuer, subject };
+};
 /** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
 const VALUE_FLAGS = {
     port: { option: 'port', read: number(0, 65535, true) },
@@ -7463,6 +7867,7 @@ const VALUE_FLAGS = {
     'client-id': { option: 'clientId', read: cli_text },
     'client-secret': { option: 'clientSecret', read: cli_text },
     client: { option: 'extraClients', read: client, repeatable: true },
+    'federated-client': { option: 'federatedClients', read: federatedClient, repeatable: true },
     'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
     'training-seconds': { option: 'trainingSeconds', read: number(0) },
     'packaging-seconds': { option: 'packagingSeconds', read: number(0) },

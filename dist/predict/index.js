@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4025);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1068);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4025:
+/***/ 1068:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28788,7 +28788,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29395,7 +29395,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29453,13 +29453,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29478,7 +29478,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29497,13 +29497,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -31101,7 +31101,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -31223,7 +31223,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -31405,7 +31405,7 @@ async function runStep(body) {
             setFailed(`Cancelled (${cancelledBy}).`);
         }
         else {
-            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
+            debug(error instanceof Error && error.stack ? error.stack : String(error));
             setFailed(thrown_messageOf(error));
         }
     }
@@ -35179,12 +35179,12 @@ function markSecret(value) {
     if (!value || secrets.has(value))
         return;
     secrets.add(value);
-    core_setSecret(value);
+    setSecret(value);
     // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
     const encoded = encodeURIComponent(value);
     if (encoded !== value && !secrets.has(encoded)) {
         secrets.add(encoded);
-        core_setSecret(encoded);
+        setSecret(encoded);
     }
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
@@ -36091,9 +36091,13 @@ const actionInputs = {
     env: process.env,
 };
 const DEFAULT_SCOPE = 'openid profile email offline_access groups';
+/** How the client proves itself to the token endpoint: the `auth` setting. */
+const AUTH_METHODS = ['client-secret', 'github-oidc'];
 const VARIABLES = {
     'api-url': 'ODAHU_API_URL',
     'auth-url': 'ODAHU_AUTH_URL',
+    auth: 'ODAHU_AUTH',
+    'oidc-audience': 'ODAHU_OIDC_AUDIENCE',
     'client-id': 'ODAHU_CLIENT_ID',
     'client-secret': 'ODAHU_CLIENT_SECRET',
     scope: 'ODAHU_SCOPE',
@@ -36105,6 +36109,9 @@ const SECRET_SETTINGS = new Set(['client-secret', 'token', 'api-connection']);
 const FROM_CONNECTION = {
     'api-url': apiUrlOf,
     'auth-url': (connection) => extraString(connection, 'auth_url'),
+    // The Airflow plugin's connection knows only secrets.
+    auth: () => undefined,
+    'oidc-audience': () => undefined,
     'client-id': (connection) => extraString(connection, 'client_id'),
     'client-secret': (connection) => connection.password,
     scope: (connection) => extraString(connection, 'scope'),
@@ -36145,26 +36152,49 @@ function readSettings(source = actionInputs) {
         return undefined;
     };
     const apiUrl = setting('api-url');
-    const authUrl = setting('auth-url');
-    const clientId = setting('client-id');
-    const clientSecret = setting('client-secret');
-    const scope = setting('scope');
-    const token = setting('token');
+    const given = {
+        authUrl: setting('auth-url'),
+        auth: setting('auth'),
+        audience: setting('oidc-audience'),
+        clientId: setting('client-id'),
+        clientSecret: setting('client-secret'),
+        scope: setting('scope'),
+        token: setting('token'),
+    };
     if (!apiUrl) {
         problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
     }
     else if (!isHttpUrl(apiUrl.value)) {
         problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
     }
+    const { auth } = given;
+    let credentials;
+    if (auth && !AUTH_METHODS.includes(auth.value)) {
+        problems.push(`auth must be ${AUTH_METHODS.join(' or ')}, not "${auth.value}" (from ${auth.origin})`);
+    }
+    else if (auth?.value === 'github-oidc') {
+        credentials = gitHubOidcCredentials(given, auth, source.env, problems);
+    }
+    else {
+        credentials = secretCredentials(given, problems);
+    }
+    if (problems.length > 0 || !apiUrl || !credentials)
+        throw new errors_InputError(problems);
+    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+}
+/** auth client-secret (the default): a token, or the grant with the client's id and secret. */
+function secretCredentials(given, problems) {
+    const { authUrl, clientId, clientSecret, scope, token, audience } = given;
+    if (audience) {
+        problems.push(`oidc-audience (from ${audience.origin}) is only used with auth github-oidc`);
+    }
     if (!token && authUrl && !isHttpUrl(authUrl.value)) {
         problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
     }
-    let credentials;
-    if (token) {
-        credentials = { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
-    }
-    else if (authUrl && clientId) {
-        credentials = {
+    if (token)
+        return { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
+    if (authUrl && clientId) {
+        return {
             type: 'client-credentials',
             authUrl: authUrl.value,
             clientId: clientId.value,
@@ -36173,7 +36203,7 @@ function readSettings(source = actionInputs) {
             scope: scope?.value ?? DEFAULT_SCOPE,
         };
     }
-    else if (authUrl) {
+    if (authUrl) {
         problems.push(`client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
             `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`);
     }
@@ -36183,11 +36213,54 @@ function readSettings(source = actionInputs) {
     }
     else {
         problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
-            '(as inputs, in api-connection, or as ODAHU_* variables)');
+            '(as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc');
     }
-    if (problems.length > 0 || !apiUrl || !credentials)
-        throw new errors_InputError(problems);
-    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+    return undefined;
+}
+/** Why each setting the GitHub OIDC token replaces must not be given with it. */
+const REPLACED_BY_OIDC = [
+    ['token', 'token', 'the token comes from Keycloak in exchange for the GitHub OIDC token'],
+    ['clientSecret', 'client-secret', 'the GitHub OIDC token proves the client instead'],
+    ['clientId', 'client-id', "Keycloak finds the client by the GitHub OIDC token's subject"],
+];
+/**
+ * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
+ * must be allowed to ask for that token; no secret, token or client id is read.
+ */
+function gitHubOidcCredentials(given, auth, env, problems) {
+    const { authUrl, audience, scope } = given;
+    const mode = `auth github-oidc (from ${auth.origin})`;
+    for (const [key, name, why] of REPLACED_BY_OIDC) {
+        const setting = given[key];
+        if (setting)
+            problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+    }
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
+            'add "permissions: id-token: write" to the job or the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set)');
+    }
+    if (!authUrl) {
+        problems.push(`auth-url is missing: ${mode} needs the realm's token endpoint or issuer URL: set the auth-url ` +
+            'input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL');
+        return undefined;
+    }
+    if (!isHttpUrl(authUrl.value)) {
+        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+        return undefined;
+    }
+    return {
+        type: 'github-oidc',
+        authUrl: authUrl.value,
+        audience: audience?.value ?? realmIssuerOf(authUrl.value),
+        scope: scope?.value ?? DEFAULT_SCOPE,
+    };
+}
+/**
+ * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
+ * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ */
+function realmIssuerOf(authUrl) {
+    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
 }
 function isHttpUrl(text) {
     try {
@@ -36973,8 +37046,8 @@ class Transport {
         this.tokens = options.tokens;
         this.retry = options.retry;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new lib_HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+        this.client = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
+        this.streamClient = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
     }
     /** The JSON body of a 2xx answer (undefined when empty). */
     async json(method, path, options = {}) {
@@ -36991,11 +37064,11 @@ class Transport {
             if (status >= 200 && status < 300)
                 return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
             if (method === 'DELETE' && status === 404 && state.unanswered) {
-                core_debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
+                debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
                 return { body: undefined, status: 200, headers: response.message.headers };
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
-                core_debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
+                debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
                 return this.exchange('GET', options.createdObjectPath, { signal: options.signal });
             }
             throw apiErrorOf(method, url, response.message, text);
@@ -37041,7 +37114,7 @@ class Transport {
     retrying(method, url, options, state, attempt) {
         const attempts = this.retry?.policy?.attempts ?? DEFAULT_RETRY_POLICY.attempts;
         return withRetries(async (number) => {
-            core_debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
+            debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
             try {
                 return await attempt();
             }
@@ -37055,7 +37128,7 @@ class Transport {
             ...this.retry,
             signal: options.signal,
             idempotent: options.idempotent ?? true,
-            onRetry: ({ attempt: number, delayMs, error }) => core_debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
+            onRetry: ({ attempt: number, delayMs, error }) => debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
         });
     }
     /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
@@ -37069,7 +37142,7 @@ class Transport {
         const fresh = await this.tokens.refresh(token, options.signal);
         if (fresh === undefined)
             return response;
-        core_debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
+        debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
         response.message.resume();
         return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
     }
@@ -37192,11 +37265,60 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+// The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
+// service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
+// tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
+// the claims its trust is configured on (`sub`, `aud`), never the token.
+
+
+
+
+class GitHubIdToken {
+    audience;
+    request;
+    constructor(audience, request = (audience) => getIDToken(audience)) {
+        this.audience = audience;
+        this.request = request;
+    }
+    async next() {
+        let token;
+        try {
+            token = await this.request(this.audience);
+        }
+        catch (error) {
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
+        }
+        markSecret(token);
+        return token;
+    }
+    explain(token) {
+        let claims;
+        try {
+            claims = decodeJwt(token);
+        }
+        catch {
+            return "the job's GitHub OIDC token could not be read";
+        }
+        const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
+        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject");
+    }
+}
+/** Where the job's token comes from, without the query (it names the run's plan and job). */
+function tokenServiceUrl() {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    return url.split('?')[0] || "GitHub's OIDC token service";
+}
+
 ;// CONCATENATED MODULE: ./src/shared/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
-// shortly before it expires and once after the API refuses it.
+// shortly before it expires and once after the API refuses it. The client proves itself with its
+// secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
+// github-oidc.ts).
+
 
 
 
@@ -37218,10 +37340,11 @@ class StaticTokenSource {
         return Promise.resolve(undefined);
     }
 }
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 class ClientCredentialsTokenSource {
     options;
     now;
-    http = new lib_HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
     cached;
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
@@ -37229,7 +37352,8 @@ class ClientCredentialsTokenSource {
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
-        markSecret(options.clientSecret);
+        if ('clientSecret' in options)
+            markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -37260,23 +37384,27 @@ class ClientCredentialsTokenSource {
     async fetch() {
         const { authUrl } = this.options;
         let endpoint = this.tokenEndpoint ?? authUrl;
-        let answer = await this.grant(endpoint);
+        let grant = await this.grant(endpoint);
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((answer.status === 404 || answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(answer.status);
-            info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
+            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+            info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`);
-            answer = await this.grant(endpoint);
+            grant = await this.grant(endpoint);
         }
-        const issued = this.tokenOf(endpoint, answer);
+        const issued = this.tokenOf(endpoint, grant);
         this.tokenEndpoint = endpoint;
         this.cached = issued;
         return issued.value;
     }
-    tokenOf(endpoint, answer) {
+    tokenOf(endpoint, { answer, assertion }) {
         const body = jsonObject(answer.text);
         if (answer.status < 200 || answer.status >= 300) {
-            throw new AuthError(endpoint, describeRefusal(answer, body), answer.status);
+            const refusal = describeRefusal(answer, body);
+            const explained = assertion !== undefined && 'assertion' in this.options
+                ? `${refusal} (${this.options.assertion.explain(assertion)})`
+                : refusal;
+            throw new AuthError(endpoint, explained, answer.status);
         }
         if (!body)
             throw new AuthError(endpoint, 'the answer is not a JSON object');
@@ -37291,23 +37419,36 @@ class ClientCredentialsTokenSource {
         const issuedAt = this.now();
         const lifetimeMs = lifetimeOf(value, body.expires_in, issuedAt);
         if (lifetimeMs === undefined) {
-            core_debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
+            debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
             return { value, refreshAt: Infinity };
         }
-        core_debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
+        debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
         return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
     }
-    /** The form POST of the grant, retried like any call when the answer is worth retrying. */
-    grant(endpoint) {
-        const { clientId, clientSecret, scope } = this.options;
-        const form = new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: clientId,
-            client_secret: clientSecret,
-            scope,
-        }).toString();
+    /**
+     * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
+     * is made for each attempt: the server may take each one only once.
+     */
+    async grant(endpoint) {
+        const options = this.options;
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-        return this.retried(endpoint, () => this.ask('POST', endpoint, form, headers));
+        let assertion;
+        const answer = await this.retried(endpoint, async () => {
+            const form = new URLSearchParams({ grant_type: 'client_credentials' });
+            if ('assertion' in options) {
+                assertion = await options.assertion.next();
+                // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
+                form.set('client_assertion_type', JWT_BEARER);
+                form.set('client_assertion', assertion);
+            }
+            else {
+                form.set('client_id', options.clientId);
+                form.set('client_secret', options.clientSecret);
+            }
+            form.set('scope', options.scope);
+            return this.ask('POST', endpoint, form.toString(), headers);
+        });
+        return { answer, assertion };
     }
     async discoverTokenEndpoint(status) {
         const { authUrl } = this.options;
@@ -37342,7 +37483,7 @@ class ClientCredentialsTokenSource {
         try {
             return await withRetries(attempt, {
                 ...this.options.retry,
-                onRetry: ({ error, delayMs }) => core_debug(`${error.message}; retrying in ${delayMs} ms`),
+                onRetry: ({ error, delayMs }) => debug(`${error.message}; retrying in ${delayMs} ms`),
             });
         }
         catch (error) {
@@ -37358,9 +37499,16 @@ class ClientCredentialsTokenSource {
 }
 /** The token source the credentials call for. */
 function tokenSourceFor(credentials) {
-    return credentials.type === 'token'
-        ? new StaticTokenSource(credentials.token)
-        : new ClientCredentialsTokenSource(credentials);
+    switch (credentials.type) {
+        case 'token':
+            return new StaticTokenSource(credentials.token);
+        case 'client-credentials':
+            return new ClientCredentialsTokenSource(credentials);
+        case 'github-oidc': {
+            const { authUrl, scope, audience } = credentials;
+            return new ClientCredentialsTokenSource({ authUrl, scope, assertion: new GitHubIdToken(audience) });
+        }
+    }
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -37863,7 +38011,7 @@ function outputCell(outputs) {
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
 async function writeSummary(title, rows) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
     }
     const header = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'].map((data) => ({

@@ -9876,6 +9876,23 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 7880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ compactVerify)
+/* harmony export */ });
+/* harmony import */ var _lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9806);
+
+async function compactVerify(jws, key, options) {
+  const [result] = await (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyCompact */ .BO)(jws, (0,_lib_jws_verify_js__WEBPACK_IMPORTED_MODULE_0__/* .prepareVerify */ .F_)(options), key);
+  return result;
+}
+
+
+
+/***/ }),
+
 /***/ 4605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10231,6 +10248,66 @@ function jwsAlgorithm(alg) {
   if (!entry)
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JOSENotSupported */ .T0(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
   return entry;
+}
+
+
+
+/***/ }),
+
+/***/ 162:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ createCompactSignature)
+/* harmony export */ });
+/* unused harmony export createSignature */
+/* harmony import */ var _util_base64url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1445);
+/* harmony import */ var _jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8109);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5674);
+/* harmony import */ var _buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7410);
+/* harmony import */ var _key_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7859);
+
+
+
+
+
+
+async function createSignature(input, key, rejectUnencoded) {
+  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
+  if (protectedHeader !== void 0) {
+    const normalized = (0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeJoseHeader */ .ji)(_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye, protectedHeader);
+    protectedHeader = normalized[0], encodedProtectedHeader = (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_2__/* .encode */ .l)(normalized[1]);
+  }
+  if (unprotectedHeader !== void 0 && (unprotectedHeader = (0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .serializeJoseHeader */ .ji)(_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
+  if (!(0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .isDisjoint */ .fz)(protectedHeader, unprotectedHeader))
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
+  (0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .validateCritDuplicates */ .BU)(_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye, protectedHeader);
+  const b64 = (0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .validateB64 */ .J0)(protectedHeader, (0,_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .validateCrit */ .nI)(_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye, _validate_js__WEBPACK_IMPORTED_MODULE_0__/* .JWS_RECOGNIZED */ .qc, crit, protectedHeader, joseHeader));
+  b64 || rejectUnencoded?.();
+  const { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .JWSInvalid */ .Ye('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  const entry = (0,_jws_algorithms_js__WEBPACK_IMPORTED_MODULE_3__/* .jwsAlgorithm */ .q)(alg);
+  let encodedPayload = "", signingPayload = payload, signingInput;
+  if (b64) {
+    const encodedPayloadCache = input[4];
+    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_2__/* .encode */ .l)(payload), signingPayload = encodedPayloadCache[1] ??= (0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .encode */ .lF)(encodedPayload)) : (encodedPayload = (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_2__/* .encode */ .l)(payload), signingInput = _buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .encoder */ .Rd.encode(`${encodedProtectedHeader}.${encodedPayload}`));
+  }
+  signingInput ??= (0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .concat */ .xW)((0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .encode */ .lF)(encodedProtectedHeader), (0,_buffer_utils_js__WEBPACK_IMPORTED_MODULE_4__/* .encode */ .lF)("."), signingPayload);
+  const signingKey = await (0,_key_js__WEBPACK_IMPORTED_MODULE_5__/* .rawKey */ .GK)(await (0,_key_js__WEBPACK_IMPORTED_MODULE_5__/* .prepareKey */ .dT)(entry, key, "sign"), entry.subtle, "sign");
+  entry.minRsaBits && (0,_key_js__WEBPACK_IMPORTED_MODULE_5__/* .checkModulusLength */ .or)(entry.alg, signingKey);
+  const jws = {
+    signature: (0,_util_base64url_js__WEBPACK_IMPORTED_MODULE_2__/* .encode */ .l)(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
+    payload: encodedPayload
+  };
+  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
+}
+async function createCompactSignature(payload, protectedHeader, crit, key, rejectUnencoded) {
+  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key, rejectUnencoded);
+  return `${jws.protected}.${jws.payload}.${jws.signature}`;
 }
 
 
@@ -10910,6 +10987,34 @@ function decodeJwt(jwt) {
 
 /***/ }),
 
+/***/ 1196:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ decodeProtectedHeader)
+/* harmony export */ });
+/* harmony import */ var _lib_validate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return (0,_lib_validate_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJoseHeader */ .OX)(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+
+/***/ }),
+
 /***/ 5674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10924,11 +11029,12 @@ function decodeJwt(jwt) {
 /* harmony export */   _L: () => (/* binding */ JWKInvalid),
 /* harmony export */   aA: () => (/* binding */ JWEInvalid),
 /* harmony export */   h2: () => (/* binding */ JWSSignatureVerificationFailed),
+/* harmony export */   i4: () => (/* binding */ JOSEError),
 /* harmony export */   ie: () => (/* binding */ JWTClaimValidationFailed),
 /* harmony export */   n: () => (/* binding */ JWTExpired),
-/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed)
+/* harmony export */   xO: () => (/* binding */ JWEDecryptionFailed),
+/* harmony export */   xb: () => (/* binding */ JWKSTimeout)
 /* harmony export */ });
-/* unused harmony exports JOSEError, JWKSTimeout */
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
   code = "ERR_JOSE_GENERIC";
@@ -15978,6 +16084,8 @@ function pyFalsy(value) {
     return !value;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
 var key_algorithm = __nccwpck_require__(889);
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/generate_key_pair.js
@@ -16017,6 +16125,252 @@ async function generateKeyPair(alg, options) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/key/export.js
 var key_export = __nccwpck_require__(7968);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+var decode_protected_header = __nccwpck_require__(1196);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jws/compact/verify.js
+var compact_verify = __nccwpck_require__(7880);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new errors/* JWKSTimeout */.xb(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new errors/* JOSEError */.i4("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new errors/* JWKSTimeout */.xb(void 0, { cause }) : new errors/* JOSEError */.i4("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && (0,validate/* isJwkSet */.fV)(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof errors/* JWKSNoMatchingKey */.BT && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/emulator/federated-clients.ts
+// Keycloak's federated client authentication ("Signed JWT - Federated"): a client proves itself with
+// a token from an external issuer the realm trusts (an OpenID Connect identity provider), sent as
+// `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
+// As Keycloak 26.5 does it: the client is the one whose identity provider has the assertion's `iss`
+// and whose federated subject is exactly its `sub`; then, in this order, the form's client_id (if
+// any) must equal the `sub`, the algorithm must be asymmetric, the signature must verify with the
+// issuer's keys (found by its discovery document), `aud` must be the realm's issuer alone, and the
+// token must be live (exp, nbf, iat at most 300 s ago, a jti used once). Keycloak's answers: 401
+// invalid_client "Invalid client or Invalid client credentials" when no client is found or the
+// signature fails, 400 invalid_client with the check's own text otherwise.
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Keycloak's FederatedJWTClientValidator: how old a token may be, whatever its exp says. */
+const MAX_AGE_SECONDS = 300;
+const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
+const refused = (status, description) => ({
+    ok: false,
+    status,
+    body: { error: 'invalid_client', error_description: description },
+});
+/** What Keycloak says when it finds no client, or the signature fails: nothing more. */
+const INVALID_CLIENT = refused(401, 'Invalid client or Invalid client credentials');
+class FederatedClients {
+    realmIssuer;
+    now;
+    clients = [];
+    /** Each issuer's keys, from its discovery document's jwks_uri (fetched again for an unknown kid). */
+    keys = new Map();
+    /** The jti of every assertion taken, until it expires: Keycloak takes each one once. */
+    used = new Map();
+    constructor(
+    /** The realm's issuer: the one audience an assertion may have. */
+    realmIssuer, now = Date.now) {
+        this.realmIssuer = realmIssuer;
+        this.now = now;
+    }
+    /** Trusts `client.issuer` for the client; one subject per client and one client per subject, as Keycloak. */
+    add(client, taken) {
+        if (taken(client.clientId) || this.clients.some((c) => c.clientId === client.clientId)) {
+            throw new Error(`client ${client.clientId} exists already: a federated client is a client of its own`);
+        }
+        const same = this.clients.find((c) => c.issuer === client.issuer && c.subject === client.subject);
+        if (same) {
+            throw new Error(`client ${same.clientId} already trusts ${client.issuer} for subject ${client.subject}: ` +
+                'one client per subject');
+        }
+        this.clients.push({ ...client });
+    }
+    get all() {
+        return this.clients;
+    }
+    /** Authenticates a token request that carries a jwt-bearer client assertion. */
+    async authenticate(form) {
+        const assertion = form.get('client_assertion') ?? '';
+        let header;
+        let claims;
+        try {
+            header = (0,decode_protected_header/* decodeProtectedHeader */._)(assertion);
+            claims = (0,decode_jwt/* decodeJwt */.i)(assertion);
+        }
+        catch {
+            return INVALID_CLIENT;
+        }
+        const client = this.clients.find((c) => c.issuer === claims.iss && c.subject === claims.sub);
+        if (!client)
+            return INVALID_CLIENT;
+        const clientIdParam = form.get('client_id');
+        if (clientIdParam !== null && clientIdParam !== claims.sub) {
+            return refused(400, 'client_id parameter does not match sub claim');
+        }
+        if (typeof header.alg !== 'string' || !ASYMMETRIC.test(header.alg)) {
+            return refused(400, 'Invalid signature algorithm');
+        }
+        if (!(await this.signatureHolds(client.issuer, assertion)))
+            return INVALID_CLIENT;
+        const audience = claims.aud === undefined ? [] : [claims.aud].flat();
+        if (!audience.includes(this.realmIssuer))
+            return refused(400, 'Invalid token audience');
+        if (audience.length > 1)
+            return refused(400, 'Multiple audiences not allowed');
+        const problem = this.liveness(claims);
+        if (problem)
+            return refused(400, problem);
+        return { ok: true, clientId: client.clientId };
+    }
+    /** Keycloak's checks of exp, nbf, iat and jti (no clock skew allowed, its default). */
+    liveness(claims) {
+        const now = Math.floor(this.now() / 1000);
+        const { exp, nbf, iat, jti } = claims;
+        if (exp === undefined)
+            return 'Token exp claim is required';
+        if (now >= exp || (nbf !== undefined && now < nbf))
+            return 'Token is not active';
+        if (iat === undefined) {
+            if (exp - now > MAX_AGE_SECONDS) {
+                return 'Token expiration is too far in the future and iat claim not present in token';
+            }
+        }
+        else {
+            if (iat > now)
+                return 'Token was issued in the future';
+            if (now > iat + MAX_AGE_SECONDS)
+                return 'Token was issued too far in the past to be used now';
+        }
+        if (jti === undefined)
+            return 'Token jti claim is required';
+        for (const [id, until] of this.used)
+            if (until < now)
+                this.used.delete(id);
+        if (this.used.has(jti))
+            return 'Token reuse detected';
+        this.used.set(jti, exp);
+        return undefined;
+    }
+    async signatureHolds(issuer, assertion) {
+        try {
+            await (0,compact_verify/* compactVerify */.B)(assertion, await this.keysOf(issuer));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async keysOf(issuer) {
+        const known = this.keys.get(issuer);
+        if (known)
+            return known;
+        const response = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+            signal: AbortSignal.timeout(10_000),
+        });
+        const discovery = (await response.json());
+        if (!response.ok || typeof discovery.jwks_uri !== 'string') {
+            throw new Error(`${issuer} has no discovery document with a jwks_uri`);
+        }
+        const keys = createRemoteJWKSet(new URL(discovery.jwks_uri));
+        this.keys.set(issuer, keys);
+        return keys;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/keycloak-tokens.ts
 // The token endpoint's grants, answered as the cluster's Keycloak answers them. oidc-provider's own
 // client_credentials grant gives an access token only, and its refresh_token grant needs a grant
@@ -16139,7 +16493,12 @@ function tokenIssuer(provider, settings) {
 // <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
 // secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
 // client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
-// at start-up, carrying realm_access.roles as Keycloak puts them.
+// at start-up, carrying realm_access.roles as Keycloak puts them. Clients may also prove themselves
+// with an external issuer's token (Keycloak's federated client authentication, federated-clients.ts):
+// such a request is checked here, before the provider sees it, and handed on as the client's own.
+
+
+
 
 
 const REALM_PATH = '/auth/realms/odahu';
@@ -16153,8 +16512,9 @@ async function createIdentityProvider(settings) {
     const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
     const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
     const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    const adapter = memoryAdapter();
     const configuration = {
-        adapter: memoryAdapter(),
+        adapter,
         jwks: { keys: [signing] },
         clients: clients.map((c) => ({
             client_id: c.clientId,
@@ -16181,6 +16541,46 @@ async function createIdentityProvider(settings) {
     const provider = new Provider(issuer, configuration);
     registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
     const callback = provider.callback();
+    const federated = new FederatedClients(issuer);
+    // Each federated client is a client of the provider, with a secret only the emulator knows: once
+    // its assertion holds, the request is handed on with that secret instead.
+    const innerSecrets = new Map();
+    const addFederatedClient = (client) => {
+        federated.add(client, (clientId) => roles.has(clientId));
+        const secret = (0,external_node_crypto_.randomUUID)();
+        innerSecrets.set(client.clientId, secret);
+        roles.set(client.clientId, client.role);
+        void adapter('Client').upsert(client.clientId, {
+            client_id: client.clientId,
+            client_secret: secret,
+            grant_types: ['client_credentials', 'refresh_token'],
+            redirect_uris: [],
+            response_types: [],
+        });
+    };
+    for (const client of settings.federatedClients ?? [])
+        addFederatedClient(client);
+    /** A token request: a federated client's assertion checked, then the provider answers. */
+    const token = async (req, res) => {
+        const body = await oidc_readBody(req);
+        const form = new URLSearchParams(body.toString('utf8'));
+        const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        if (!isForm || form.get('client_assertion_type') !== JWT_BEARER) {
+            await callback(replayed(req, body), res);
+            return;
+        }
+        const answer = await federated.authenticate(form);
+        if (!answer.ok) {
+            res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(answer.body));
+            return;
+        }
+        form.delete('client_assertion_type');
+        form.delete('client_assertion');
+        form.set('client_id', answer.clientId);
+        form.set('client_secret', innerSecrets.get(answer.clientId) ?? '');
+        await callback(replayed(req, Buffer.from(form.toString())), res);
+    };
     return {
         issuer,
         tokenUrl: `${issuer}${TOKEN_PATH}`,
@@ -16192,9 +16592,57 @@ async function createIdentityProvider(settings) {
             const original = req.url ?? '/';
             Object.assign(req, { originalUrl: original });
             req.url = original.slice(REALM_PATH.length) || '/';
+            const path = req.url.split('?')[0];
+            if (req.method === 'POST' && path === TOKEN_PATH) {
+                token(req, res).catch((error) => {
+                    if (!res.headersSent)
+                        res.writeHead(400, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+                });
+                return;
+            }
             void callback(req, res);
         },
+        addFederatedClient,
+        get federatedClients() {
+            return federated.all;
+        },
     };
+}
+/** oidc-provider's own limit on a request body. */
+const MAX_BODY = 56 * 1024;
+async function oidc_readBody(req) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of req) {
+        length += chunk.length;
+        if (length > MAX_BODY)
+            throw new Error('request entity too large');
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/**
+ * The request again, with `body` to read: the provider reads the body itself, and the original's is
+ * spent. Everything else the provider reads (method, URL, headers, socket) is the original's.
+ */
+function replayed(req, body) {
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    const replay = external_node_stream_.Readable.from([body], { objectMode: false });
+    return Object.assign(replay, {
+        method: req.method,
+        url: req.url,
+        originalUrl: req.originalUrl,
+        headers,
+        rawHeaders: req.rawHeaders,
+        httpVersion: req.httpVersion,
+        httpVersionMajor: req.httpVersionMajor,
+        httpVersionMinor: req.httpVersionMinor,
+        socket: req.socket,
+        connection: req.socket,
+        complete: true,
+    });
 }
 /**
  * oidc-provider 9 prints "Unsupported runtime" once, when imported on Node 20 (it asks for 22+). It
@@ -16209,7 +16657,7 @@ async function importOidcProvider() {
         warn(...args);
     };
     try {
-        return await __nccwpck_require__.e(/* import() */ 924).then(__nccwpck_require__.bind(__nccwpck_require__, 3924));
+        return await __nccwpck_require__.e(/* import() */ 74).then(__nccwpck_require__.bind(__nccwpck_require__, 74));
     }
     finally {
         console.warn = warn;
@@ -17097,6 +17545,7 @@ async function startCluster(options, baseUrl) {
     const identity = await createIdentityProvider({
         baseUrl,
         clients,
+        federatedClients: options.federatedClients,
         tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     });
     const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -17190,6 +17639,7 @@ async function startCluster(options, baseUrl) {
             clientId,
             clientSecret,
             edgeUrl: config.edgeHost,
+            addFederatedClient: (client) => identity.addFederatedClient(client),
         },
         dispatch,
         stop: () => timers.close(),
@@ -17263,7 +17713,28 @@ async function chooseCluster(sources, emulatorOnly = false) {
         ],
         vars,
         secrets,
+        trustGitHubSubject: federatedTrust(emulator),
         close: () => emulator.close(),
+    };
+}
+/**
+ * One federated client per subject, as a realm has it, named after the subject's tail
+ * (`repo:acme/models:environment:production` → `github-environment-production`).
+ */
+function federatedTrust(emulator) {
+    const clients = new Map();
+    return (issuer, subject) => {
+        const key = `${issuer} ${subject}`;
+        if (clients.has(key))
+            return;
+        const tail = subject.replace(/^repo:[^:]+:/, '').replace(/[^A-Za-z0-9_.-]+/g, '-');
+        const base = `github-${tail}`.replace(/-+$/, '');
+        const taken = new Set(clients.values());
+        let clientId = base;
+        for (let n = 2; taken.has(clientId); n += 1)
+            clientId = `${base}-${n}`;
+        emulator.addFederatedClient({ clientId, role: 'admin', issuer, subject });
+        clients.set(key, clientId);
     };
 }
 function givenCluster(sources) {
@@ -27842,6 +28313,7 @@ function splitTemplate(text) {
 
 
 
+
 /** The context names a workflow may use; each is present (possibly empty) when evaluating. */
 const CONTEXT_NAMES = [
     'github',
@@ -27930,7 +28402,17 @@ const FUNCTION_INFO = statusFunctions('success').map(({ name, minArgs, maxArgs }
 }));
 function parseExpression(expression) {
     const { tokens } = new lexer_Lexer(expression).lex();
-    return new parser_Parser(tokens, [...CONTEXT_NAMES], FUNCTION_INFO).parse();
+    return new parser_Parser(tokens.map(unescapedString), [...CONTEXT_NAMES], FUNCTION_INFO).parse();
+}
+/**
+ * A string literal with every `''` turned into `'`, as GitHub's runner reads it. The lexer of
+ * @actions/expressions 0.3.61 turns only the first (`value.replace("''", "'")`), and the parser builds
+ * `run: echo 'x ${{ e }} y'` as `format('echo ''x {0} y''', e)`: its second `''` would stay doubled.
+ */
+function unescapedString(token) {
+    if (token.type !== lexer_TokenType.STRING)
+        return token;
+    return { ...token, value: token.lexeme.slice(1, -1).replaceAll("''", "'") };
 }
 function toData(value) {
     return JSON.parse(JSON.stringify(value), reviver);
@@ -28220,6 +28702,8 @@ class JobState {
     setup;
     /** Workflow and job env, then what steps wrote to GITHUB_ENV. */
     env = {};
+    /** Variables the runner gives this job's steps besides the run's (ACTIONS_ID_TOKEN_REQUEST_*). */
+    runnerEnv = {};
     /** GITHUB_PATH entries, oldest first (the newest goes first in PATH). */
     paths = [];
     posts = [];
@@ -28255,7 +28739,12 @@ class JobState {
     }
     /** A step process's environment: machine, runner, job env, then the given layers; PATH with GITHUB_PATH. */
     processEnv(...layers) {
-        const env = { ...this.setup.machineEnv, ...this.setup.context.env, ...this.env };
+        const env = {
+            ...this.setup.machineEnv,
+            ...this.setup.context.env,
+            ...this.runnerEnv,
+            ...this.env,
+        };
         for (const layer of layers)
             Object.assign(env, layer);
         if (this.paths.length > 0)
@@ -29828,8 +30317,8 @@ function stateVariables(state) {
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
-// runs-on and the environment it deploys to, the pre stages of its node actions, its steps, the post
-// stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
+// runs-on and the environment it deploys to, its right to GitHub OIDC tokens, the pre stages of its
+// node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
 
@@ -29902,6 +30391,12 @@ async function runJob(options) {
     if (environment) {
         log.line(`environment  ${environment.name}: its protection rules (required reviewers, wait timer, branch rules) are not emulated; the job runs at once`);
     }
+    // As GitHub's runner: only a job whose permissions grant id-token: write may ask for OIDC tokens.
+    const idTokens = setup.idToken?.(environment?.name);
+    if (idTokens) {
+        Object.assign(job.runnerEnv, idTokens.env);
+        setup.commands.addMask(idTokens.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    }
     let timedOutAfter;
     const timer = setTimeout(() => {
         timedOutAfter = minutes;
@@ -29920,6 +30415,7 @@ async function runJob(options) {
     finally {
         clearTimeout(timer);
         stopListening?.();
+        idTokens?.revoke();
     }
     let outputs;
     try {
@@ -30015,6 +30511,7 @@ function createRunContext(run) {
     const [owner = 'local'] = facts.repository.split('/');
     const actor = (0,external_node_os_namespaceObject.userInfo)().username || 'local';
     const ref = `refs/heads/${facts.branch}`;
+    const workflowRef = `${facts.repository}/${run.workflowFile}@${ref}`;
     const toolCache = (0,external_node_path_.join)(run.runDir, 'tool-cache');
     (0,external_node_fs_namespaceObject.mkdirSync)(toolCache, { recursive: true });
     const repository = {
@@ -30057,6 +30554,8 @@ function createRunContext(run) {
         token: '',
         triggering_actor: actor,
         workflow: run.workflowName,
+        workflow_ref: workflowRef,
+        workflow_sha: facts.sha,
         workspace: run.workspace,
     };
     const os = runnerOs();
@@ -30088,6 +30587,8 @@ function createRunContext(run) {
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_SHA: facts.sha,
         GITHUB_WORKFLOW: run.workflowName,
+        GITHUB_WORKFLOW_REF: workflowRef,
+        GITHUB_WORKFLOW_SHA: facts.sha,
         GITHUB_WORKSPACE: run.workspace,
         RUNNER_ARCH: arch,
         RUNNER_NAME: 'odahu-local',
@@ -30412,6 +30913,8 @@ class JobScheduler {
             commands.addMask(value);
         const log = this.jobLog((text) => block.write(text), commands);
         log.line(log.paint('bold', `━━ job ${name}`));
+        const context = forJob(options.context, selected.id, jobDir);
+        const oidc = options.oidc;
         const result = await runJob({
             workflow: options.workflow,
             selected,
@@ -30431,9 +30934,10 @@ class JobScheduler {
                 inputs: options.inputs,
                 commands,
                 log,
-                context: forJob(options.context, selected.id, jobDir),
+                context,
                 machineEnv: options.machineEnv,
                 summary: options.summary.job(name),
+                idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
             },
             onCancel,
         });
@@ -30497,6 +31001,275 @@ function printJobEnd(log, name, result) {
         log.line(`${cross} job ${name} was cancelled after ${took}`);
     else
         log.line(`${cross} job ${name} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}${tolerated}`);
+}
+
+;// CONCATENATED MODULE: ./src/workflow/github-claims.ts
+// The claims GitHub puts in a job's OIDC token, from the job's `github` context and its environment. The subject is built as GitHub builds it by default: with an environment
+// `repo:OWNER/REPO:environment:NAME`; else for a pull request `repo:OWNER/REPO:pull_request`; else
+// `repo:OWNER/REPO:ref:<ref>`. Ids GitHub has and a local run does not (repository_id, actor_id, ...)
+// are left out.
+/** The events whose jobs (without an environment) get the pull_request subject. */
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+function gitHubSubject(identity) {
+    const { github, environment } = identity;
+    const repository = github_claims_text(github.repository);
+    if (environment)
+        return `repo:${repository}:environment:${environment}`;
+    if (PULL_REQUEST_EVENTS.includes(github_claims_text(github.event_name)))
+        return `repo:${repository}:pull_request`;
+    return `repo:${repository}:ref:${github_claims_text(github.ref)}`;
+}
+function gitHubClaims(identity) {
+    const { github, environment } = identity;
+    return {
+        sub: gitHubSubject(identity),
+        ...(environment ? { environment } : {}),
+        ref: github_claims_text(github.ref),
+        ref_type: github_claims_text(github.ref_type),
+        ref_protected: 'false',
+        sha: github_claims_text(github.sha),
+        repository: github_claims_text(github.repository),
+        repository_owner: github_claims_text(github.repository_owner),
+        run_id: github_claims_text(github.run_id),
+        run_number: github_claims_text(github.run_number),
+        run_attempt: github_claims_text(github.run_attempt),
+        actor: github_claims_text(github.actor),
+        triggering_actor: github_claims_text(github.triggering_actor),
+        workflow: github_claims_text(github.workflow),
+        workflow_ref: github_claims_text(github.workflow_ref),
+        workflow_sha: github_claims_text(github.workflow_sha),
+        // The job's own workflow: the same one, as this runner runs no reusable workflows.
+        job_workflow_ref: github_claims_text(github.workflow_ref),
+        job_workflow_sha: github_claims_text(github.workflow_sha),
+        head_ref: github_claims_text(github.head_ref),
+        base_ref: github_claims_text(github.base_ref),
+        event_name: github_claims_text(github.event_name),
+        runner_environment: 'self-hosted',
+    };
+}
+function github_claims_text(value) {
+    if (typeof value === 'string')
+        return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jws_sign.js
+var jws_sign = __nccwpck_require__(162);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+var jwt_claims_set = __nccwpck_require__(5526);
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js
+
+
+
+
+const SignJWT_base = jwt_claims_set/* JWTClaimsBuilder */.cE;
+class SignJWT extends SignJWT_base {
+  #protectedHeader;
+  setProtectedHeader(protectedHeader) {
+    return (0,validate/* assertNotSet */.ac)(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
+  }
+  async sign(key, options) {
+    return (0,jws_sign/* createCompactSignature */.k)((0,jwt_claims_set/* jwtClaimsSetBytes */._g)(this), this.#protectedHeader, options?.crit, key, () => {
+      throw new errors/* JWTInvalid */.Dp("JWTs MUST NOT use unencoded payload");
+    });
+  }
+}
+
+
+;// CONCATENATED MODULE: ./src/workflow/id-token-service.ts
+// GitHub's OIDC token service, played on this machine for the jobs whose permissions grant
+// `id-token: write` (permissions.ts). Such a job's steps get ACTIONS_ID_TOKEN_REQUEST_URL and
+// ACTIONS_ID_TOKEN_REQUEST_TOKEN; `GET <url>&audience=X` with that bearer answers `{"value": <jwt>}`
+// as GitHub does (what core.getIDToken reads): an RS256 token with the job's claims (github-claims.ts),
+// `aud` X (default `https://github.com/<owner>`), a fresh jti, and GitHub's times (issued now, valid
+// five minutes). The signing key is published as GitHub publishes its own: a discovery document at
+// `<issuer>/.well-known/openid-configuration` naming `<issuer>/.well-known/jwks`.
+
+
+
+/** GitHub's tokens: valid 5 minutes from issue; `nbf` 10 minutes before it, as in GitHub's documentation. */
+const LIFETIME_SECONDS = 300;
+const NOT_BEFORE_SECONDS = 600;
+const id_token_service_TOKEN_PATH = '/_apis/distributedtask/idtoken';
+/** The claims GitHub's discovery document lists. */
+const CLAIMS_SUPPORTED = [
+    'sub',
+    'aud',
+    'exp',
+    'iat',
+    'iss',
+    'jti',
+    'nbf',
+    'ref',
+    'sha',
+    'repository',
+    'repository_owner',
+    'run_id',
+    'run_number',
+    'run_attempt',
+    'actor',
+    'triggering_actor',
+    'workflow',
+    'workflow_ref',
+    'workflow_sha',
+    'head_ref',
+    'base_ref',
+    'event_name',
+    'ref_type',
+    'ref_protected',
+    'environment',
+    'job_workflow_ref',
+    'job_workflow_sha',
+    'runner_environment',
+];
+class IdTokenService {
+    server;
+    issuer;
+    privateKey;
+    publicJwk;
+    /** Each live bearer and the claims of its job. */
+    jobs = new Map();
+    constructor(server, issuer, privateKey, publicJwk) {
+        this.server = server;
+        this.issuer = issuer;
+        this.privateKey = privateKey;
+        this.publicJwk = publicJwk;
+    }
+    static async start() {
+        const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+        const kid = (0,external_node_crypto_.randomUUID)();
+        const publicJwk = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
+        const server = (0,external_node_http_.createServer)();
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const { port } = server.address();
+        const service = new IdTokenService(server, `http://127.0.0.1:${port}`, privateKey, publicJwk);
+        server.on('request', (req, res) => {
+            service.answer(req, res).catch((error) => send(res, 500, { message: String(error) }));
+        });
+        return service;
+    }
+    /** A job's right to ask for tokens with its claims. */
+    grant(claims) {
+        const bearer = (0,external_node_crypto_.randomBytes)(32).toString('base64url');
+        this.jobs.set(bearer, claims);
+        return {
+            env: {
+                ACTIONS_ID_TOKEN_REQUEST_URL: `${this.issuer}${id_token_service_TOKEN_PATH}?api-version=2.0`,
+                ACTIONS_ID_TOKEN_REQUEST_TOKEN: bearer,
+            },
+            revoke: () => void this.jobs.delete(bearer),
+        };
+    }
+    /** A token with these claims for `audience`, signed now. */
+    sign(claims, audience) {
+        const now = Math.floor(Date.now() / 1000);
+        return new SignJWT({ ...claims, jti: (0,external_node_crypto_.randomUUID)(), nbf: now - NOT_BEFORE_SECONDS })
+            .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid, typ: 'JWT' })
+            .setIssuer(this.issuer)
+            .setAudience(audience)
+            .setIssuedAt(now)
+            .setExpirationTime(now + LIFETIME_SECONDS)
+            .sign(this.privateKey);
+    }
+    close() {
+        this.jobs.clear();
+        return new Promise((resolve) => {
+            this.server.close(() => resolve());
+            this.server.closeAllConnections();
+        });
+    }
+    async answer(req, res) {
+        const url = new URL(req.url ?? '/', this.issuer);
+        if (req.method !== 'GET')
+            return send(res, 405, { message: `${req.method ?? ''} is not allowed` });
+        switch (url.pathname) {
+            case '/.well-known/openid-configuration':
+                return send(res, 200, {
+                    issuer: this.issuer,
+                    jwks_uri: `${this.issuer}/.well-known/jwks`,
+                    subject_types_supported: ['public', 'pairwise'],
+                    response_types_supported: ['id_token'],
+                    claims_supported: CLAIMS_SUPPORTED,
+                    id_token_signing_alg_values_supported: ['RS256'],
+                    scopes_supported: ['openid'],
+                });
+            case '/.well-known/jwks':
+                return send(res, 200, { keys: [this.publicJwk] });
+            case id_token_service_TOKEN_PATH: {
+                const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+                const claims = bearer === undefined ? undefined : this.jobs.get(bearer);
+                if (!claims)
+                    return send(res, 401, { message: 'Unauthorized: the job has no right to an ID token' });
+                const audience = url.searchParams.get('audience') || `https://github.com/${claims.repository_owner}`;
+                return send(res, 200, { value: await this.sign(claims, audience) });
+            }
+            default:
+                return send(res, 404, { message: 'Not Found' });
+        }
+    }
+}
+function send(res, status, body) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+}
+
+;// CONCATENATED MODULE: ./src/workflow/permissions.ts
+// A job's `permissions:` as GitHub resolves them, for what this runner applies: whether the job may ask
+// for an OIDC token. The job's own `permissions:` replaces the workflow's whole; `write-all` or
+// `id-token: write` grants it; without any `permissions:` the GITHUB_TOKEN's defaults apply, and
+// those never include id-token (permissive or restricted alike).
+
+function grantsIdToken(workflow, job) {
+    const permissions = job.token.find('permissions') ?? workflow.root.find('permissions');
+    if (!permissions)
+        return false;
+    if (isString(permissions))
+        return permissions.value === 'write-all';
+    if (!isMapping(permissions))
+        return false;
+    const level = permissions.find('id-token');
+    return level !== undefined && isString(level) && level.value === 'write';
+}
+
+;// CONCATENATED MODULE: ./src/workflow/run-oidc.ts
+// GitHub OIDC for one run: which jobs may ask for a token (permissions.ts), the token service that
+// answers them (id-token-service.ts, started only when one may), and the embedded emulator's trust in
+// its tokens. By default the emulator trusts each job's subject as the job starts (one federated
+// client per subject, as in Keycloak), so a secretless workflow dry-runs without flags; with
+// --oidc-subject it trusts those subjects alone, to rehearse a realm's trust before setting it up.
+
+
+
+async function startRunOidc(workflow, jobs, cluster, 
+/** --oidc-subject: the only subjects the embedded emulator trusts; empty: each job's. */
+subjects) {
+    const granted = jobs.filter((job) => grantsIdToken(workflow, job));
+    if (granted.length === 0)
+        return undefined;
+    const service = await IdTokenService.start();
+    const trust = cluster.trustGitHubSubject;
+    for (const subject of subjects)
+        trust?.(service.issuer, subject);
+    const names = granted.map((job) => job.id).join(', ');
+    const trusted = !trust
+        ? 'its issuer is on this machine: a cluster elsewhere cannot verify its tokens'
+        : subjects.length > 0
+            ? `the emulator trusts its tokens with subject ${subjects.join(', ')} (--oidc-subject)`
+            : "the emulator trusts its tokens with each job's subject";
+    return {
+        description: [
+            `oidc       GitHub's token service at ${service.issuer} for ${names} (id-token: write); ${trusted}`,
+        ],
+        grant(job, identity) {
+            if (!granted.includes(job))
+                return undefined;
+            const claims = gitHubClaims(identity);
+            if (subjects.length === 0)
+                trust?.(service.issuer, claims.sub);
+            return service.grant(claims);
+        },
+        close: () => service.close(),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/run-log.ts
@@ -30582,9 +31355,11 @@ class RunSummary {
 // One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
 // the one --job names), the event and its inputs, check for unsupported features in every job (all
 // before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
-// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
-// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// for all the jobs, so what one job makes is there for the next), GitHub's OIDC token service when a
+// job may ask it for tokens (run-oidc.ts), run the jobs in needs order, and end with the summary's
+// path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
+
 
 
 
@@ -30619,6 +31394,7 @@ async function runWorkflow(options) {
         runId,
         runNumber,
         workflowName: workflow.name,
+        workflowFile: (0,external_node_path_.relative)(workspace, options.workflowPath).split(external_node_path_.sep).join('/'),
         eventName,
         eventInputs: inputs?.payload ?? {},
         debug,
@@ -30647,7 +31423,16 @@ async function runWorkflow(options) {
         envFile: options.envFile,
         environment: options.environment,
     }, options.emulatorOnly);
+    let oidc;
     try {
+        const subjects = options.oidcSubjects ?? [];
+        if (subjects.length > 0 && !cluster.trustGitHubSubject) {
+            (0,external_node_fs_namespaceObject.rmSync)(runDir, { recursive: true, force: true });
+            throw new CannotRun([
+                '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
+            ]);
+        }
+        oidc = await startRunOidc(workflow, jobs, cluster, subjects);
         const runLog = new RunLog(options.write);
         const masks = new WorkflowCommands();
         for (const value of Object.values(cluster.secrets))
@@ -30659,7 +31444,17 @@ async function runWorkflow(options) {
             mask: (text) => masks.mask(text),
         });
         const summary = new RunSummary((0,external_node_path_.join)(runDir, 'summary.md'));
-        printHeader(log, { workflow, jobs, eventName, cluster, workspace, runId, runDir, only: options.jobId });
+        printHeader(log, {
+            workflow,
+            jobs,
+            eventName,
+            cluster,
+            oidc,
+            workspace,
+            runId,
+            runDir,
+            only: options.jobId,
+        });
         const scheduler = new JobScheduler({
             workflow,
             jobs,
@@ -30676,6 +31471,7 @@ async function runWorkflow(options) {
             color: options.color,
             debug,
             summary,
+            oidc,
         });
         const stopListening = onSignals(() => scheduler.cancel());
         let outcomes;
@@ -30699,6 +31495,7 @@ async function runWorkflow(options) {
         };
     }
     finally {
+        await oidc?.close();
         await cluster.close();
     }
 }
@@ -30710,7 +31507,7 @@ function printHeader(log, run) {
         ? `job ${jobs[0]?.id ?? ''}`
         : `${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`;
     log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
-    for (const line of cluster.description)
+    for (const line of [...cluster.description, ...(run.oidc?.description ?? [])])
         log.line(line);
     log.line(`workspace  ${run.workspace}`);
     log.line(`run        ${run.runId} in ${run_workflow_shown(run.runDir)}`);
@@ -30861,9 +31658,11 @@ the environment).
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
+  --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
+                         (default: each job's own), e.g. repo:acme/models:environment:production
   --help                 this text
 
---secret, --var and --input may be given several times.
+--secret, --var, --input and --oidc-subject may be given several times.
 `;
 const OPTIONS = {
     job: { type: 'string' },
@@ -30873,6 +31672,7 @@ const OPTIONS = {
     event: { type: 'string' },
     input: { type: 'string', multiple: true },
     workspace: { type: 'string' },
+    'oidc-subject': { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
 };
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -30887,7 +31687,7 @@ function parseArguments(args, environment) {
     });
     if (tokens.some((token) => token.kind === 'option' && token.name === 'help'))
         return 'help';
-    const parsed = { workflow: '', secrets: {}, vars: {}, inputs: {} };
+    const parsed = { workflow: '', secrets: {}, vars: {}, inputs: {}, oidcSubjects: [] };
     const pair = (flag, value, fromEnvironment) => {
         const equals = value.indexOf('=');
         if (equals < 0 && fromEnvironment && NAME.test(value)) {
@@ -30946,6 +31746,9 @@ function parseArguments(args, environment) {
             case 'workspace':
                 parsed.workspace = value;
                 break;
+            case 'oidc-subject':
+                parsed.oidcSubjects.push(value);
+                break;
         }
     }
     if (!parsed.workflow)
@@ -30972,6 +31775,7 @@ async function main() {
             envFile: parsed.envFile === undefined ? {} : readEnvFile(at(parsed.envFile), parsed.envFile),
             event: parsed.event,
             inputs: parsed.inputs,
+            oidcSubjects: parsed.oidcSubjects,
             repoRoot: repositoryRoot(),
             write: (text) => process.stdout.write(text),
             color: process.stdout.isTTY === true && !process.env.NO_COLOR,

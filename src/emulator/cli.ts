@@ -2,7 +2,7 @@
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { EmulatorClient, EmulatorOptions, Role } from './options.js';
+import type { EmulatorClient, EmulatorOptions, FederatedClient, Role } from './options.js';
 import { messageOf } from '../shared/thrown.js';
 import { startEmulator } from './server.js';
 
@@ -18,6 +18,10 @@ interrupted.
   --client-id ID             the admin client's id (default odahu-actions)
   --client-secret SECRET     the admin client's secret
   --client ID:SECRET:ROLE    one more client; ROLE is admin, data_scientist or viewer (repeatable)
+  --federated-client ID:ROLE:ISSUER:SUBJECT
+                             one more client, proven by ISSUER's tokens whose sub is exactly
+                             SUBJECT, not by a secret (Keycloak's federated client authentication;
+                             ISSUER ends at the first ":" after its host and port) (repeatable)
   --token-ttl SECONDS        access token lifetime (default 300)
   --training-seconds S       time from create to a final state (default 3)
   --packaging-seconds S      (default 3)
@@ -79,6 +83,19 @@ const client: Reader = (value, flag): EmulatorClient => {
   return { clientId, clientSecret, role: role as Role };
 };
 
+/** ID:ROLE:ISSUER:SUBJECT; the issuer is a URL whose path has no ':', the subject may have them. */
+const federatedClient: Reader = (value, flag): FederatedClient => {
+  const match = /^([^:]+):([^:]+):(https?:\/\/[^/:?#\s]+(?::\d+)?(?:\/[^:?#\s]*)?):(.+)$/.exec(value);
+  const [, clientId = '', role = '', issuer = '', subject = ''] = match ?? [];
+  if (!match || !ROLES.includes(role as Role)) {
+    throw new UsageError(
+      `${flag} must be ID:ROLE:ISSUER:SUBJECT with ROLE one of ${ROLES.join(', ')} and ISSUER an ` +
+        `http(s) URL, not "${value}"`,
+    );
+  }
+  return { clientId, role: role as Role, issuer, subject };
+};
+
 /** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
 const VALUE_FLAGS: Readonly<
   Record<string, { option: keyof EmulatorOptions; read: Reader; repeatable?: boolean }>
@@ -89,6 +106,7 @@ const VALUE_FLAGS: Readonly<
   'client-id': { option: 'clientId', read: text },
   'client-secret': { option: 'clientSecret', read: text },
   client: { option: 'extraClients', read: client, repeatable: true },
+  'federated-client': { option: 'federatedClients', read: federatedClient, repeatable: true },
   'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
   'training-seconds': { option: 'trainingSeconds', read: number(0) },
   'packaging-seconds': { option: 'packagingSeconds', read: number(0) },

@@ -3,14 +3,20 @@
 // <issuer>/protocol/openid-connect/certs. It is a real oidc-provider (client authentication with the
 // secret in the form or in Basic auth, discovery, keys, OAuth errors), with Keycloak's answers to the
 // client_credentials and refresh_token grants (keycloak-tokens.ts): RS256 JWTs signed by a key made
-// at start-up, carrying realm_access.roles as Keycloak puts them.
+// at start-up, carrying realm_access.roles as Keycloak puts them. Clients may also prove themselves
+// with an external issuer's token (Keycloak's federated client authentication, federated-clients.ts):
+// such a request is checked here, before the provider sees it, and handed on as the client's own.
 
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
 import type * as OidcProviderModule from 'oidc-provider';
 import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
+import type { FederatedClient } from './federated-clients.js';
+import { FederatedClients, JWT_BEARER } from './federated-clients.js';
 import { registerKeycloakGrants, SCOPES, serviceAccountClaims } from './keycloak-tokens.js';
-import type { EmulatorClient } from './options.js';
+import type { EmulatorClient, Role } from './options.js';
 
 export const REALM_PATH = '/auth/realms/odahu';
 const TOKEN_PATH = '/protocol/openid-connect/token';
@@ -24,11 +30,16 @@ export interface IdentityProvider {
   publicKeys: JSONWebKeySet;
   /** Serves a request whose path starts with REALM_PATH. */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** A client proven by another issuer's tokens with this subject (Keycloak's federated client authentication). */
+  addFederatedClient(client: FederatedClient): void;
+  /** The federated clients, in the order they were added. */
+  readonly federatedClients: readonly FederatedClient[];
 }
 
 export interface IdentitySettings {
   baseUrl: string;
   clients: EmulatorClient[];
+  federatedClients?: FederatedClient[];
   tokenTtlSeconds: number;
 }
 
@@ -39,10 +50,11 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const signing = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const verifying = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
-  const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+  const roles = new Map<string, Role>(clients.map((c) => [c.clientId, c.role]));
+  const adapter = memoryAdapter();
 
   const configuration: Configuration = {
-    adapter: memoryAdapter(),
+    adapter,
     jwks: { keys: [signing] },
     clients: clients.map((c) => ({
       client_id: c.clientId,
@@ -70,6 +82,47 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
   registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
   const callback = provider.callback();
 
+  const federated = new FederatedClients(issuer);
+  // Each federated client is a client of the provider, with a secret only the emulator knows: once
+  // its assertion holds, the request is handed on with that secret instead.
+  const innerSecrets = new Map<string, string>();
+  const addFederatedClient = (client: FederatedClient): void => {
+    federated.add(client, (clientId) => roles.has(clientId));
+    const secret = randomUUID();
+    innerSecrets.set(client.clientId, secret);
+    roles.set(client.clientId, client.role);
+    void adapter('Client').upsert(client.clientId, {
+      client_id: client.clientId,
+      client_secret: secret,
+      grant_types: ['client_credentials', 'refresh_token'],
+      redirect_uris: [],
+      response_types: [],
+    });
+  };
+  for (const client of settings.federatedClients ?? []) addFederatedClient(client);
+
+  /** A token request: a federated client's assertion checked, then the provider answers. */
+  const token = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    const form = new URLSearchParams(body.toString('utf8'));
+    const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    if (!isForm || form.get('client_assertion_type') !== JWT_BEARER) {
+      await callback(replayed(req, body), res);
+      return;
+    }
+    const answer = await federated.authenticate(form);
+    if (!answer.ok) {
+      res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(answer.body));
+      return;
+    }
+    form.delete('client_assertion_type');
+    form.delete('client_assertion');
+    form.set('client_id', answer.clientId);
+    form.set('client_secret', innerSecrets.get(answer.clientId) ?? '');
+    await callback(replayed(req, Buffer.from(form.toString())), res);
+  };
+
   return {
     issuer,
     tokenUrl: `${issuer}${TOKEN_PATH}`,
@@ -81,9 +134,58 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
       const original = req.url ?? '/';
       Object.assign(req, { originalUrl: original });
       req.url = original.slice(REALM_PATH.length) || '/';
+      const path = req.url.split('?')[0];
+      if (req.method === 'POST' && path === TOKEN_PATH) {
+        token(req, res).catch((error: unknown) => {
+          if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+        });
+        return;
+      }
       void callback(req, res);
     },
+    addFederatedClient,
+    get federatedClients() {
+      return federated.all;
+    },
   };
+}
+
+/** oidc-provider's own limit on a request body. */
+const MAX_BODY = 56 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req) {
+    length += (chunk as Buffer).length;
+    if (length > MAX_BODY) throw new Error('request entity too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The request again, with `body` to read: the provider reads the body itself, and the original's is
+ * spent. Everything else the provider reads (method, URL, headers, socket) is the original's.
+ */
+function replayed(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const headers = { ...req.headers, 'content-length': String(body.length) };
+  delete headers['transfer-encoding'];
+  const replay = Readable.from([body], { objectMode: false });
+  return Object.assign(replay, {
+    method: req.method,
+    url: req.url,
+    originalUrl: (req as IncomingMessage & { originalUrl?: string }).originalUrl,
+    headers,
+    rawHeaders: req.rawHeaders,
+    httpVersion: req.httpVersion,
+    httpVersionMajor: req.httpVersionMajor,
+    httpVersionMinor: req.httpVersionMinor,
+    socket: req.socket,
+    connection: req.socket,
+    complete: true,
+  }) as unknown as IncomingMessage;
 }
 
 /**

@@ -1,6 +1,10 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { FederatedClient } from './federated-clients.js';
+
+export type { FederatedClient };
+
 export type Role = 'admin' | 'data_scientist' | 'viewer';
 
 export interface EmulatorClient {
@@ -23,6 +27,8 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** More clients, e.g. a viewer to see 403s. */
   extraClients?: EmulatorClient[];
+  /** Clients proven by another issuer's tokens (Keycloak's federated client authentication), not by a secret. */
+  federatedClients?: FederatedClient[];
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
   /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
@@ -74,5 +80,7 @@ export interface RunningEmulator {
   clientSecret: string;
   /** deployment.edge.host: where model URLs point. */
   edgeUrl: string;
+  /** Trusts one more issuer and subject for a new client, as --federated-client does at start-up. */
+  addFederatedClient(client: FederatedClient): void;
   close(): Promise<void>;
 }

@@ -91,6 +91,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const identity = await createIdentityProvider({
     baseUrl,
     clients,
+    federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
   });
   const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
@@ -193,6 +194,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       clientId,
       clientSecret,
       edgeUrl: config.edgeHost,
+      addFederatedClient: (client) => identity.addFederatedClient(client),
     },
     dispatch,
     stop: () => timers.close(),

@@ -1,7 +1,9 @@
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
-// shortly before it expires and once after the API refuses it.
+// shortly before it expires and once after the API refuses it. The client proves itself with its
+// secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
+// github-oidc.ts).
 
 import * as core from '@actions/core';
 import { HttpClient } from '@actions/http-client';
@@ -11,6 +13,7 @@ import { ApiError, AuthError, NetworkError, displayUrl } from './errors.js';
 import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
 import { RETRYABLE_STATUSES, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
+import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
 import type { Credentials } from './settings.js';
 
@@ -39,16 +42,27 @@ export class StaticTokenSource implements TokenSource {
   }
 }
 
-export interface ClientCredentialsOptions {
+/** A JWT that proves the client (RFC 7523 client authentication), with what to say when it is refused. */
+export interface ClientAssertion {
+  /** A fresh assertion for one request to the token endpoint. */
+  next(): Promise<string>;
+  /** What the user needs to see of a refused assertion to fix the trust (never the assertion). */
+  explain(assertion: string): string;
+}
+
+/** The client's id and secret in the form (an empty secret: a public client), or an assertion. */
+export type ClientProof = { clientId: string; clientSecret: string } | { assertion: ClientAssertion };
+
+export type ClientCredentialsOptions = ClientProof & {
   /** The token endpoint, or the issuer whose OpenID configuration names it. */
   authUrl: string;
-  clientId: string;
-  clientSecret: string;
   scope: string;
   retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
   /** For tests: the clock that decides expiry. */
   now?: () => number;
-}
+};
+
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 interface CachedToken {
   value: string;
@@ -68,7 +82,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
   constructor(options: ClientCredentialsOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    markSecret(options.clientSecret);
+    if ('clientSecret' in options) markSecret(options.clientSecret);
   }
 
   token(signal?: AbortSignal): Promise<string> {
@@ -100,26 +114,31 @@ export class ClientCredentialsTokenSource implements TokenSource {
   private async fetch(): Promise<string> {
     const { authUrl } = this.options;
     let endpoint = this.tokenEndpoint ?? authUrl;
-    let answer = await this.grant(endpoint);
+    let grant = await this.grant(endpoint);
     // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-    if ((answer.status === 404 || answer.status === 405) && this.tokenEndpoint === undefined) {
-      endpoint = await this.discoverTokenEndpoint(answer.status);
+    if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
+      endpoint = await this.discoverTokenEndpoint(grant.answer.status);
       core.info(
-        `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${answer.status}); ` +
+        `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
           `using ${displayUrl(endpoint)} from its OpenID configuration`,
       );
-      answer = await this.grant(endpoint);
+      grant = await this.grant(endpoint);
     }
-    const issued = this.tokenOf(endpoint, answer);
+    const issued = this.tokenOf(endpoint, grant);
     this.tokenEndpoint = endpoint;
     this.cached = issued;
     return issued.value;
   }
 
-  private tokenOf(endpoint: string, answer: TokenAnswer): CachedToken {
+  private tokenOf(endpoint: string, { answer, assertion }: GrantAnswer): CachedToken {
     const body = jsonObject(answer.text);
     if (answer.status < 200 || answer.status >= 300) {
-      throw new AuthError(endpoint, describeRefusal(answer, body), answer.status);
+      const refusal = describeRefusal(answer, body);
+      const explained =
+        assertion !== undefined && 'assertion' in this.options
+          ? `${refusal} (${this.options.assertion.explain(assertion)})`
+          : refusal;
+      throw new AuthError(endpoint, explained, answer.status);
     }
     if (!body) throw new AuthError(endpoint, 'the answer is not a JSON object');
     for (const key of ['id_token', 'access_token', 'refresh_token']) {
@@ -139,17 +158,29 @@ export class ClientCredentialsTokenSource implements TokenSource {
     return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
   }
 
-  /** The form POST of the grant, retried like any call when the answer is worth retrying. */
-  private grant(endpoint: string): Promise<TokenAnswer> {
-    const { clientId, clientSecret, scope } = this.options;
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-      scope,
-    }).toString();
+  /**
+   * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
+   * is made for each attempt: the server may take each one only once.
+   */
+  private async grant(endpoint: string): Promise<GrantAnswer> {
+    const options = this.options;
     const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-    return this.retried(endpoint, () => this.ask('POST', endpoint, form, headers));
+    let assertion: string | undefined;
+    const answer = await this.retried(endpoint, async () => {
+      const form = new URLSearchParams({ grant_type: 'client_credentials' });
+      if ('assertion' in options) {
+        assertion = await options.assertion.next();
+        // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
+        form.set('client_assertion_type', JWT_BEARER);
+        form.set('client_assertion', assertion);
+      } else {
+        form.set('client_id', options.clientId);
+        form.set('client_secret', options.clientSecret);
+      }
+      form.set('scope', options.scope);
+      return this.ask('POST', endpoint, form.toString(), headers);
+    });
+    return { answer, assertion };
   }
 
   private async discoverTokenEndpoint(status: number): Promise<string> {
@@ -217,11 +248,24 @@ interface TokenAnswer {
   text: string;
 }
 
+interface GrantAnswer {
+  answer: TokenAnswer;
+  /** The assertion the answer is about, when the client proved itself with one. */
+  assertion?: string;
+}
+
 /** The token source the credentials call for. */
 export function tokenSourceFor(credentials: Credentials): TokenSource {
-  return credentials.type === 'token'
-    ? new StaticTokenSource(credentials.token)
-    : new ClientCredentialsTokenSource(credentials);
+  switch (credentials.type) {
+    case 'token':
+      return new StaticTokenSource(credentials.token);
+    case 'client-credentials':
+      return new ClientCredentialsTokenSource(credentials);
+    case 'github-oidc': {
+      const { authUrl, scope, audience } = credentials;
+      return new ClientCredentialsTokenSource({ authUrl, scope, assertion: new GitHubIdToken(audience) });
+    }
+  }
 }
 
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */

@@ -23,11 +23,19 @@ export const actionInputs: InputSource = {
 
 export const DEFAULT_SCOPE = 'openid profile email offline_access groups';
 
+/** How the client proves itself to the token endpoint: the `auth` setting. */
+export const AUTH_METHODS = ['client-secret', 'github-oidc'] as const;
+
 export type Credentials =
   /** A ready bearer token: no grant, no refresh. */
   | { type: 'token'; token: string }
   /** The OAuth2 client-credentials grant at `authUrl` (a token endpoint, or an issuer to discover it). */
-  | { type: 'client-credentials'; authUrl: string; clientId: string; clientSecret: string; scope: string };
+  | { type: 'client-credentials'; authUrl: string; clientId: string; clientSecret: string; scope: string }
+  /**
+   * The same grant without a secret: the client is proven by the job's GitHub OIDC token, asked for
+   * `audience` (Keycloak's federated client authentication finds the client by the token's subject).
+   */
+  | { type: 'github-oidc'; authUrl: string; audience: string; scope: string };
 
 export interface OdahuSettings {
   /** The server's base URL, without a trailing `/` or `/api/v1`. */
@@ -35,11 +43,14 @@ export interface OdahuSettings {
   credentials: Credentials;
 }
 
-type SettingName = 'api-url' | 'auth-url' | 'client-id' | 'client-secret' | 'scope' | 'token';
+type SettingName =
+  'api-url' | 'auth-url' | 'auth' | 'oidc-audience' | 'client-id' | 'client-secret' | 'scope' | 'token';
 
 const VARIABLES: Record<SettingName | 'api-connection', string> = {
   'api-url': 'ODAHU_API_URL',
   'auth-url': 'ODAHU_AUTH_URL',
+  auth: 'ODAHU_AUTH',
+  'oidc-audience': 'ODAHU_OIDC_AUDIENCE',
   'client-id': 'ODAHU_CLIENT_ID',
   'client-secret': 'ODAHU_CLIENT_SECRET',
   scope: 'ODAHU_SCOPE',
@@ -53,6 +64,9 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(['client-secret', 'token', 
 const FROM_CONNECTION: Record<SettingName, (connection: AirflowConnection) => string | undefined> = {
   'api-url': apiUrlOf,
   'auth-url': (connection) => extraString(connection, 'auth_url'),
+  // The Airflow plugin's connection knows only secrets.
+  auth: () => undefined,
+  'oidc-audience': () => undefined,
   'client-id': (connection) => extraString(connection, 'client_id'),
   'client-secret': (connection) => connection.password,
   scope: (connection) => extraString(connection, 'scope'),
@@ -98,26 +112,57 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
   };
 
   const apiUrl = setting('api-url');
-  const authUrl = setting('auth-url');
-  const clientId = setting('client-id');
-  const clientSecret = setting('client-secret');
-  const scope = setting('scope');
-  const token = setting('token');
+  const given: GivenCredentials = {
+    authUrl: setting('auth-url'),
+    auth: setting('auth'),
+    audience: setting('oidc-audience'),
+    clientId: setting('client-id'),
+    clientSecret: setting('client-secret'),
+    scope: setting('scope'),
+    token: setting('token'),
+  };
 
   if (!apiUrl) {
     problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
   } else if (!isHttpUrl(apiUrl.value)) {
     problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
   }
+  const { auth } = given;
+  let credentials: Credentials | undefined;
+  if (auth && !(AUTH_METHODS as readonly string[]).includes(auth.value)) {
+    problems.push(`auth must be ${AUTH_METHODS.join(' or ')}, not "${auth.value}" (from ${auth.origin})`);
+  } else if (auth?.value === 'github-oidc') {
+    credentials = gitHubOidcCredentials(given, auth, source.env, problems);
+  } else {
+    credentials = secretCredentials(given, problems);
+  }
 
+  if (problems.length > 0 || !apiUrl || !credentials) throw new InputError(problems);
+  return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+}
+
+interface GivenCredentials {
+  authUrl?: Setting;
+  auth?: Setting;
+  audience?: Setting;
+  clientId?: Setting;
+  clientSecret?: Setting;
+  scope?: Setting;
+  token?: Setting;
+}
+
+/** auth client-secret (the default): a token, or the grant with the client's id and secret. */
+function secretCredentials(given: GivenCredentials, problems: string[]): Credentials | undefined {
+  const { authUrl, clientId, clientSecret, scope, token, audience } = given;
+  if (audience) {
+    problems.push(`oidc-audience (from ${audience.origin}) is only used with auth github-oidc`);
+  }
   if (!token && authUrl && !isHttpUrl(authUrl.value)) {
     problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
   }
-  let credentials: Credentials | undefined;
-  if (token) {
-    credentials = { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
-  } else if (authUrl && clientId) {
-    credentials = {
+  if (token) return { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
+  if (authUrl && clientId) {
+    return {
       type: 'client-credentials',
       authUrl: authUrl.value,
       clientId: clientId.value,
@@ -125,7 +170,8 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
       clientSecret: clientSecret?.value ?? '',
       scope: scope?.value ?? DEFAULT_SCOPE,
     };
-  } else if (authUrl) {
+  }
+  if (authUrl) {
     problems.push(
       `client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
         `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`,
@@ -138,12 +184,67 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
   } else {
     problems.push(
       'no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
-        '(as inputs, in api-connection, or as ODAHU_* variables)',
+        '(as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc',
     );
   }
+  return undefined;
+}
 
-  if (problems.length > 0 || !apiUrl || !credentials) throw new InputError(problems);
-  return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+/** Why each setting the GitHub OIDC token replaces must not be given with it. */
+const REPLACED_BY_OIDC: [keyof GivenCredentials, string, string][] = [
+  ['token', 'token', 'the token comes from Keycloak in exchange for the GitHub OIDC token'],
+  ['clientSecret', 'client-secret', 'the GitHub OIDC token proves the client instead'],
+  ['clientId', 'client-id', "Keycloak finds the client by the GitHub OIDC token's subject"],
+];
+
+/**
+ * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
+ * must be allowed to ask for that token; no secret, token or client id is read.
+ */
+function gitHubOidcCredentials(
+  given: GivenCredentials,
+  auth: Setting,
+  env: InputSource['env'],
+  problems: string[],
+): Credentials | undefined {
+  const { authUrl, audience, scope } = given;
+  const mode = `auth github-oidc (from ${auth.origin})`;
+  for (const [key, name, why] of REPLACED_BY_OIDC) {
+    const setting = given[key];
+    if (setting)
+      problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+  }
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+    problems.push(
+      `${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
+        'add "permissions: id-token: write" to the job or the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set)',
+    );
+  }
+  if (!authUrl) {
+    problems.push(
+      `auth-url is missing: ${mode} needs the realm's token endpoint or issuer URL: set the auth-url ` +
+        'input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL',
+    );
+    return undefined;
+  }
+  if (!isHttpUrl(authUrl.value)) {
+    problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+    return undefined;
+  }
+  return {
+    type: 'github-oidc',
+    authUrl: authUrl.value,
+    audience: audience?.value ?? realmIssuerOf(authUrl.value),
+    scope: scope?.value ?? DEFAULT_SCOPE,
+  };
+}
+
+/**
+ * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
+ * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ */
+export function realmIssuerOf(authUrl: string): string {
+  return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
 }
 
 function isHttpUrl(text: string): boolean {

@@ -25,9 +25,11 @@ the environment).
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
+  --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
+                         (default: each job's own), e.g. repo:acme/models:environment:production
   --help                 this text
 
---secret, --var and --input may be given several times.
+--secret, --var, --input and --oidc-subject may be given several times.
 `;
 
 const OPTIONS = {
@@ -38,6 +40,7 @@ const OPTIONS = {
   event: { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
+  'oidc-subject': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -50,6 +53,7 @@ interface CliArguments {
   event?: string;
   inputs: Record<string, string>;
   workspace?: string;
+  oidcSubjects: string[];
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -64,7 +68,7 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     tokens: true,
   });
   if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return 'help';
-  const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {} };
+  const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {}, oidcSubjects: [] };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
     if (equals < 0 && fromEnvironment && NAME.test(value)) {
@@ -120,6 +124,9 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'workspace':
         parsed.workspace = value;
         break;
+      case 'oidc-subject':
+        parsed.oidcSubjects.push(value);
+        break;
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);
@@ -146,6 +153,7 @@ async function main(): Promise<number> {
       envFile: parsed.envFile === undefined ? {} : readEnvFile(at(parsed.envFile), parsed.envFile),
       event: parsed.event,
       inputs: parsed.inputs,
+      oidcSubjects: parsed.oidcSubjects,
       repoRoot: repositoryRoot(),
       write: (text) => process.stdout.write(text),
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,

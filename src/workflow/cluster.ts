@@ -4,6 +4,7 @@
 // secrets (as on GitHub) find them. Otherwise the embedded emulator starts in this process, with
 // durations fit for a demo, and the same vars and secrets point at it.
 
+import type { RunningEmulator } from '../emulator/options.js';
 import { startEmulator } from '../emulator/server.js';
 
 export interface ClusterSources {
@@ -18,6 +19,11 @@ export interface Cluster {
   description: string[];
   vars: Record<string, string>;
   secrets: Record<string, string>;
+  /**
+   * The embedded emulator only: trusts GitHub tokens of `issuer` with `subject` (once per subject),
+   * for a client of their own with the admin role.
+   */
+  trustGitHubSubject?: (issuer: string, subject: string) => void;
   close(): Promise<void>;
 }
 
@@ -64,7 +70,27 @@ export async function chooseCluster(sources: ClusterSources, emulatorOnly = fals
     ],
     vars,
     secrets,
+    trustGitHubSubject: federatedTrust(emulator),
     close: () => emulator.close(),
+  };
+}
+
+/**
+ * One federated client per subject, as a realm has it, named after the subject's tail
+ * (`repo:acme/models:environment:production` → `github-environment-production`).
+ */
+function federatedTrust(emulator: RunningEmulator): Cluster['trustGitHubSubject'] {
+  const clients = new Map<string, string>();
+  return (issuer, subject) => {
+    const key = `${issuer} ${subject}`;
+    if (clients.has(key)) return;
+    const tail = subject.replace(/^repo:[^:]+:/, '').replace(/[^A-Za-z0-9_.-]+/g, '-');
+    const base = `github-${tail}`.replace(/-+$/, '');
+    const taken = new Set(clients.values());
+    let clientId = base;
+    for (let n = 2; taken.has(clientId); n += 1) clientId = `${base}-${n}`;
+    emulator.addFederatedClient({ clientId, role: 'admin', issuer, subject });
+    clients.set(key, clientId);
   };
 }
 

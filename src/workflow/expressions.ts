@@ -6,6 +6,8 @@
 import type { Expr } from '@actions/expressions';
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
+import type { Token } from '@actions/expressions/lexer';
+import { TokenType } from '@actions/expressions/lexer';
 import { equals } from '@actions/expressions/result';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import {
@@ -149,7 +151,17 @@ const FUNCTION_INFO = statusFunctions('success').map(({ name, minArgs, maxArgs }
 
 export function parseExpression(expression: string): Expr {
   const { tokens } = new Lexer(expression).lex();
-  return new Parser(tokens, [...CONTEXT_NAMES], FUNCTION_INFO).parse();
+  return new Parser(tokens.map(unescapedString), [...CONTEXT_NAMES], FUNCTION_INFO).parse();
+}
+
+/**
+ * A string literal with every `''` turned into `'`, as GitHub's runner reads it. The lexer of
+ * @actions/expressions 0.3.61 turns only the first (`value.replace("''", "'")`), and the parser builds
+ * `run: echo 'x ${{ e }} y'` as `format('echo ''x {0} y''', e)`: its second `''` would stay doubled.
+ */
+function unescapedString(token: Token): Token {
+  if (token.type !== TokenType.STRING) return token;
+  return { ...token, value: token.lexeme.slice(1, -1).replaceAll("''", "'") };
 }
 
 function toData(value: JsonValue): data.ExpressionData {

@@ -1,6 +1,6 @@
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
-// runs-on and the environment it deploys to, the pre stages of its node actions, its steps, the post
-// stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
+// runs-on and the environment it deploys to, its right to GitHub OIDC tokens, the pre stages of its
+// node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
 
@@ -112,6 +112,12 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
       `environment  ${environment.name}: its protection rules (required reviewers, wait timer, branch rules) are not emulated; the job runs at once`,
     );
   }
+  // As GitHub's runner: only a job whose permissions grant id-token: write may ask for OIDC tokens.
+  const idTokens = setup.idToken?.(environment?.name);
+  if (idTokens) {
+    Object.assign(job.runnerEnv, idTokens.env);
+    setup.commands.addMask(idTokens.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  }
 
   let timedOutAfter: number | undefined;
   const timer = setTimeout(() => {
@@ -128,6 +134,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   } finally {
     clearTimeout(timer);
     stopListening?.();
+    idTokens?.revoke();
   }
 
   let outputs: Record<string, string>;

@@ -22,6 +22,7 @@ import { runJob } from './job-runner.js';
 import type { MatrixJob, Strategy } from './matrix.js';
 import { StrategyError, expandStrategy, jobDisplayName, strategyContext } from './matrix.js';
 import type { RunContext } from './run-context.js';
+import type { RunOidc } from './run-oidc.js';
 import { forJob } from './run-context.js';
 import type { RunLog } from './run-log.js';
 import type { RunSummary } from './run-summary.js';
@@ -47,6 +48,8 @@ export interface SchedulerOptions {
   color: boolean;
   debug: boolean;
   summary: RunSummary;
+  /** GitHub's OIDC token service, when a job of the run may ask it for tokens. */
+  oidc?: RunOidc;
 }
 
 /** One job that started (one of a matrix's, or the job itself), or one that never did. */
@@ -266,6 +269,8 @@ export class JobScheduler {
     for (const value of Object.values(options.secrets)) commands.addMask(value);
     const log = this.jobLog((text) => block.write(text), commands);
     log.line(log.paint('bold', `━━ job ${name}`));
+    const context = forJob(options.context, selected.id, jobDir);
+    const oidc = options.oidc;
     const result = await runJob({
       workflow: options.workflow,
       selected,
@@ -285,9 +290,10 @@ export class JobScheduler {
         inputs: options.inputs,
         commands,
         log,
-        context: forJob(options.context, selected.id, jobDir),
+        context,
         machineEnv: options.machineEnv,
         summary: options.summary.job(name),
+        idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
       },
       onCancel,
     });

@@ -7,6 +7,7 @@ import { delimiter } from 'node:path';
 import type { ActionDefinition } from './action-file.js';
 import type { Contexts, JsonValue, Status } from './expressions.js';
 import type { FileCommandResults } from './file-commands.js';
+import type { IdTokenGrant } from './id-token-service.js';
 import type { JobLog, Outcome } from './job-log.js';
 import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
@@ -51,11 +52,15 @@ export interface JobSetup {
   /** This machine's environment, as steps start from it. */
   machineEnv: Record<string, string>;
   summary: JobSummary;
+  /** The job's right to GitHub OIDC tokens, given its environment (undefined: its permissions grant none). */
+  idToken?: (environment: string | undefined) => IdTokenGrant | undefined;
 }
 
 export class JobState {
   /** Workflow and job env, then what steps wrote to GITHUB_ENV. */
   readonly env: Record<string, string> = {};
+  /** Variables the runner gives this job's steps besides the run's (ACTIONS_ID_TOKEN_REQUEST_*). */
+  readonly runnerEnv: Record<string, string> = {};
   /** GITHUB_PATH entries, oldest first (the newest goes first in PATH). */
   private readonly paths: string[] = [];
   readonly posts: PostStage[] = [];
@@ -95,7 +100,12 @@ export class JobState {
 
   /** A step process's environment: machine, runner, job env, then the given layers; PATH with GITHUB_PATH. */
   processEnv(...layers: Record<string, string>[]): Record<string, string> {
-    const env: Record<string, string> = { ...this.setup.machineEnv, ...this.setup.context.env, ...this.env };
+    const env: Record<string, string> = {
+      ...this.setup.machineEnv,
+      ...this.setup.context.env,
+      ...this.runnerEnv,
+      ...this.env,
+    };
     for (const layer of layers) Object.assign(env, layer);
     if (this.paths.length > 0)
       env.PATH = [...this.paths]

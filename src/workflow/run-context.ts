@@ -16,6 +16,8 @@ export interface RunIdentity {
   runId: string;
   runNumber: number;
   workflowName: string;
+  /** The workflow's path in the repository, e.g. `.github/workflows/models.yml`. */
+  workflowFile: string;
   eventName: string;
   /** workflow_dispatch inputs as the event payload holds them (strings). */
   eventInputs: Record<string, string>;
@@ -69,6 +71,7 @@ export function createRunContext(run: RunIdentity): RunContext {
   const [owner = 'local'] = facts.repository.split('/');
   const actor = userInfo().username || 'local';
   const ref = `refs/heads/${facts.branch}`;
+  const workflowRef = `${facts.repository}/${run.workflowFile}@${ref}`;
   const toolCache = join(run.runDir, 'tool-cache');
   mkdirSync(toolCache, { recursive: true });
 
@@ -111,6 +114,8 @@ export function createRunContext(run: RunIdentity): RunContext {
     token: '',
     triggering_actor: actor,
     workflow: run.workflowName,
+    workflow_ref: workflowRef,
+    workflow_sha: facts.sha,
     workspace: run.workspace,
   };
   const os = runnerOs();
@@ -142,6 +147,8 @@ export function createRunContext(run: RunIdentity): RunContext {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_SHA: facts.sha,
     GITHUB_WORKFLOW: run.workflowName,
+    GITHUB_WORKFLOW_REF: workflowRef,
+    GITHUB_WORKFLOW_SHA: facts.sha,
     GITHUB_WORKSPACE: run.workspace,
     RUNNER_ARCH: arch,
     RUNNER_NAME: 'odahu-local',

@@ -1,12 +1,13 @@
 // One run of a workflow on this machine, from the file to the result: parse, choose the jobs (all, or
 // the one --job names), the event and its inputs, check for unsupported features in every job (all
 // before anything runs), choose the cluster (the embedded emulator unless ODAHU_API_URL is given; one
-// for all the jobs, so what one job makes is there for the next), run the jobs in needs order, and
-// end with the summary's path and one line saying which jobs succeeded, failed or were skipped.
+// for all the jobs, so what one job makes is there for the next), GitHub's OIDC token service when a
+// job may ask it for tokens (run-oidc.ts), run the jobs in needs order, and end with the summary's
+// path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
 
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
@@ -19,6 +20,8 @@ import { JobLog } from './job-log.js';
 import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { preflight } from './preflight.js';
+import type { RunOidc } from './run-oidc.js';
+import { startRunOidc } from './run-oidc.js';
 import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { RunLog } from './run-log.js';
@@ -52,6 +55,8 @@ export interface WorkflowRunOptions {
   repoRoot: string;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
+  /** --oidc-subject: the GitHub token subjects the embedded emulator trusts (default: each job's). */
+  oidcSubjects?: string[];
   write: (text: string) => void;
   color: boolean;
   environment: NodeJS.ProcessEnv;
@@ -86,6 +91,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     runId,
     runNumber,
     workflowName: workflow.name,
+    workflowFile: relative(workspace, options.workflowPath).split(sep).join('/'),
     eventName,
     eventInputs: inputs?.payload ?? {},
     debug,
@@ -117,7 +123,16 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     },
     options.emulatorOnly,
   );
+  let oidc: RunOidc | undefined;
   try {
+    const subjects = options.oidcSubjects ?? [];
+    if (subjects.length > 0 && !cluster.trustGitHubSubject) {
+      rmSync(runDir, { recursive: true, force: true });
+      throw new CannotRun([
+        '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
+      ]);
+    }
+    oidc = await startRunOidc(workflow, jobs, cluster, subjects);
     const runLog = new RunLog(options.write);
     const masks = new WorkflowCommands();
     for (const value of Object.values(cluster.secrets)) masks.addMask(value);
@@ -128,7 +143,17 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       mask: (text) => masks.mask(text),
     });
     const summary = new RunSummary(join(runDir, 'summary.md'));
-    printHeader(log, { workflow, jobs, eventName, cluster, workspace, runId, runDir, only: options.jobId });
+    printHeader(log, {
+      workflow,
+      jobs,
+      eventName,
+      cluster,
+      oidc,
+      workspace,
+      runId,
+      runDir,
+      only: options.jobId,
+    });
     const scheduler = new JobScheduler({
       workflow,
       jobs,
@@ -145,6 +170,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       color: options.color,
       debug,
       summary,
+      oidc,
     });
     const stopListening = onSignals(() => scheduler.cancel());
     let outcomes: JobOutcome[];
@@ -166,6 +192,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       exitCode: conclusion === 'success' ? 0 : 1,
     };
   } finally {
+    await oidc?.close();
     await cluster.close();
   }
 }
@@ -180,6 +207,7 @@ function printHeader(
     jobs: SelectedJob[];
     eventName: string;
     cluster: Cluster;
+    oidc: RunOidc | undefined;
     workspace: string;
     runId: string;
     runDir: string;
@@ -193,7 +221,7 @@ function printHeader(
       ? `job ${jobs[0]?.id ?? ''}`
       : `${jobs.length} jobs: ${jobs.map((job) => job.id).join(', ')}`;
   log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
-  for (const line of cluster.description) log.line(line);
+  for (const line of [...cluster.description, ...(run.oidc?.description ?? [])]) log.line(line);
   log.line(`workspace  ${run.workspace}`);
   log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
   const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
