@@ -20,6 +20,6 @@ export default {
   coverageProvider: 'v8',
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold: {
-    './src/shared/': { statements: 90, branches: 80, functions: 85, lines: 90 },
+    './src/shared/': { statements: 88, branches: 80, functions: 85, lines: 88 },
   },
 };

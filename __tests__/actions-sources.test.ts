@@ -87,7 +87,11 @@ describe('train → package → deploy → predict, from the sources', () => {
     expect(run.outputs).toMatchObject({ 'training-id': 'unit', state: 'succeeded' });
     expect(run.outputs['artifact-name']).toMatch(/^wine-1\.0-[0-9a-f-]+\.zip$/);
     expect(run.summaries).toEqual([
-      { heading: 'Odahu train', rows: [expect.any(Array), expect.arrayContaining(['ModelTraining'])] },
+      {
+        heading: 'Odahu train',
+        text: '',
+        rows: [expect.any(Array), expect.arrayContaining(['ModelTraining'])],
+      },
     ]);
     // Its pod log, in a group, when the pod lived long enough to show one.
     if (run.stdout) expect(run.stdout).toMatch(/^::group::Log of training unit\n/);
@@ -152,6 +156,34 @@ test('connection creates the connection and outputs its id', async () => {
   expect(run.failures).toEqual([]);
   expect(run.outputs['connection-id']).toBe('unit-data');
   expect((await api.get('connection/unit-data')).status).toBe(200);
+});
+
+test('deploy with strategy: canary: a first release, then a new version promoted at the stable URL', async () => {
+  const canary = (version: string, probe: Record<string, string> = {}) =>
+    step('deploy', {
+      deployment: `kind: ModelDeployment\nid: unit-canary\nspec: {image: 'ghcr.io/acme/unit-canary:${version}'}`,
+      strategy: 'canary',
+      'canary-weights': '50,100',
+      'canary-interval': '0.2s',
+      ...poll,
+      ...probe,
+    });
+  const first = await canary('1.0');
+  expect(first.failures).toEqual([]);
+  expect(first.outputs).toMatchObject({ promoted: 'true', url: `${emulator.edgeUrl}/custom/unit-canary` });
+  // Probed with a prediction and compared with the live version: every check of a step runs.
+  const second = await canary('2.0', {
+    'probe-request': REQUEST,
+    compare: 'true',
+    'compare-tolerance': '100',
+  });
+  expect(second.failures).toEqual([]);
+  expect(second.outputs).toMatchObject({
+    promoted: 'true',
+    'previous-deployment-id': first.outputs['deployment-id'],
+  });
+  expect(second.log).toContainEqual(expect.stringMatching(/^Weight 50%: \d+ probes, 0 failed/));
+  expect(second.summaries.map((summary) => summary.heading)).toContainEqual(expect.stringMatching(/Canary/));
 });
 
 test('batch runs a job of the service and outputs where its results are', async () => {

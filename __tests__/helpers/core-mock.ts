@@ -16,8 +16,8 @@ interface Recorded {
   /** info, warning (`Warning: `), error (`Error: `) and notice lines, in order. */
   log: string[];
   secrets: string[];
-  /** Each write of the job summary, as its heading and rows of cell texts. */
-  summaries: { heading: string; rows: string[][] }[];
+  /** Each write of the job summary: its heading, raw text and rows of cell texts. */
+  summaries: { heading: string; text: string; rows: string[][] }[];
 }
 
 export const recorded: Recorded = {
@@ -71,13 +71,19 @@ export const isDebug = jest.fn(() => false);
 export const startGroup = jest.fn((name: string) => void recorded.log.push(`▸ ${name}`));
 export const endGroup = jest.fn(() => void recorded.log.push('◂'));
 
-/** core.summary's builder: one heading and one table per write, as writeSummary makes them. */
+/** core.summary's builder, as the actions use it: per write a heading, raw text and a table. */
 class FakeSummary {
   private heading = '';
+  private text = '';
   private rows: string[][] = [];
 
   addHeading(heading: string): this {
     this.heading = heading;
+    return this;
+  }
+
+  addRaw(text: string, addEol = false): this {
+    this.text += addEol ? `${text}\n` : text;
     return this;
   }
 
@@ -87,8 +93,9 @@ class FakeSummary {
   }
 
   write(): Promise<this> {
-    recorded.summaries.push({ heading: this.heading, rows: this.rows });
+    recorded.summaries.push({ heading: this.heading, text: this.text, rows: this.rows });
     this.heading = '';
+    this.text = '';
     this.rows = [];
     return Promise.resolve(this);
   }
