@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { Api, fetchToken } from './helpers/emulator-http.js';
-import { actionDefinition, trainingManifest } from './helpers/run-action.js';
+import type { Api } from './helpers/emulator-http.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
-// Imported after the mock, so that every module of the sources gets the mocked @actions/core.
+// Everything that reaches src/ is imported after the mock, so that every module of the sources gets
+// the mocked @actions/core: the helpers too (the emulator helper's client is src/shared's).
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
+const { actionDefinition, trainingManifest } = await import('./helpers/run-action.js');
 const actions = {
   train: await import('../src/train/main.js'),
   package: await import('../src/package/main.js'),
@@ -39,7 +41,7 @@ const temp = mkdtempSync(join(tmpdir(), 'sources-'));
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  api = new Api(emulator, await fetchToken(emulator));
+  api = new ApiClient(emulator, await fetchToken(emulator));
   settings = {
     'api-url': emulator.apiUrl,
     'auth-url': emulator.authUrl,

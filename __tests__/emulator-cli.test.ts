@@ -178,6 +178,8 @@ describe('odahu-emulator', () => {
     [['8765'], /^odahu-emulator: unexpected argument "8765" \(see --help\)\n$/],
     [['--missing-image', ''], /^odahu-emulator: --missing-image must not be empty\n$/],
     [['--client', 'a:b:root'], /^odahu-emulator: --client must be ID:SECRET:ROLE/],
+    [['--outage', '30'], /^odahu-emulator: --outage must be START:SECONDS or auth:START:SECONDS/],
+    [['--outage', 'db:1:2'], /^odahu-emulator: --outage must be START:SECONDS or auth:START:SECONDS/],
     [
       ['--federated-client', 'gh:admin:token.actions.githubusercontent.com:repo:a/b:ref:refs/heads/main'],
       /^odahu-emulator: --federated-client must be ID:ROLE:ISSUER:SUBJECT with ROLE one of admin, data_scientist, viewer and ISSUER an http\(s\) URL, not "gh:admin:token/,

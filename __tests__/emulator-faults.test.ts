@@ -73,4 +73,69 @@ describe('faults', () => {
     expect(first).toContain(200);
     expect(await statuses()).toEqual(first);
   });
+
+  it('an outage answers every API request 503 for its span, keeps the state, and leaves tokens alone', async () => {
+    await withEmulator({}, async (emulator, api) => {
+      expect((await api.post('toolchain/integration', toolchain('kept'))).status).toBe(201);
+      emulator.outage(0.5);
+      const down = await api.get('toolchain/integration/kept');
+      expect(down.status).toBe(503);
+      expect(down.text).toMatch(/^upstream connect error/);
+      expect(await fetchToken(emulator)).toMatch(/^ey/);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await api.get('toolchain/integration/kept')).status).toBe(200);
+    });
+  });
+
+  it('an outage cuts the streams the API had open, as a restarting server does', async () => {
+    await withEmulator({ trainingSeconds: 5 }, async (emulator, api) => {
+      await api.post('model/training', {
+        id: 'streamed',
+        spec: {
+          model: { name: 'm', version: '1' },
+          toolchain: 'mlflow',
+          algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
+        },
+      });
+      const state = async () =>
+        (await api.get<{ status?: { state?: string } }>('model/training/streamed')).json.status?.state;
+      while ((await state()) !== 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const response = await fetch(`${emulator.apiUrl}/api/v1/model/training/streamed/log?follow=true`, {
+        headers: { authorization: `Bearer ${api.token}` },
+      });
+      expect(response.status).toBe(200);
+      const reading = response.text();
+      emulator.outage(0.2);
+      await expect(reading).rejects.toThrow();
+    });
+  });
+
+  it('planned outages start after start-up; an auth outage takes the token endpoint down instead', async () => {
+    const emulator = await startTestEmulator({
+      outages: [
+        { target: 'auth', startSeconds: 0, seconds: 0.5 },
+        { target: 'api', startSeconds: 0.6, seconds: 0.3 },
+      ],
+    });
+    try {
+      const grant = await fetch(emulator.authUrl, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+        }),
+      });
+      expect(grant.status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const api = new Api(emulator, await fetchToken(emulator));
+      expect((await api.get('model/training')).status).toBe(503);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await api.get('model/training')).status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
 });

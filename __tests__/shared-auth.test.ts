@@ -11,7 +11,8 @@ import { AuthError } from '../src/shared/errors.js';
 import { fakeJwt, sendJson, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 
-const fast = { sleep: () => Promise.resolve(), random: () => 0 };
+// Retries without waiting, so a count bounds them instead of the (wall-clock) time budget.
+const fast = { sleep: () => Promise.resolve(), random: () => 0, policy: { attempts: 5 } };
 const servers: TinyServer[] = [];
 
 async function provider(handle: Parameters<typeof startTinyServer>[0]): Promise<TinyServer> {
@@ -268,7 +269,7 @@ describe('failures', () => {
     expect(error).toBeInstanceOf(AuthError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^authentication failed at ${url}: network error: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+ \\(after 5 attempts\\)$`,
+        `^authentication failed at ${url}: network error: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+ \\(tried for 0s, 5 attempts\\)$`,
       ),
     );
   });

@@ -24,6 +24,8 @@ type Retry = Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
 /** Real waits, kept short; the requested ones are recorded. */
 function recordingRetry(waits: number[] = []): Retry {
   return {
+    // Waits shortened to 20 ms: a count bounds the retries instead of the time budget.
+    policy: { attempts: 5 },
     sleep: (ms) => {
       waits.push(ms);
       return new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20)));
@@ -497,7 +499,7 @@ describe('failures users see, and no secret in them', () => {
       const networkError = await offline.trainings.get('wine').catch((error: unknown) => error);
       expect(networkError).toBeInstanceOf(NetworkError);
       expect((networkError as Error).message).toBe(
-        'GET http://127.0.0.1:1/api/v1/model/training/wine failed: network error: connect ECONNREFUSED 127.0.0.1:1 (after 2 attempts)',
+        'GET http://127.0.0.1:1/api/v1/model/training/wine failed: network error: connect ECONNREFUSED 127.0.0.1:1 (tried for 0s, 2 attempts)',
       );
       messages.push((networkError as Error).message);
 

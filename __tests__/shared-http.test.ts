@@ -9,7 +9,8 @@ import { Transport } from '../src/shared/http.js';
 import { sendJson, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 
-const fast = { sleep: () => Promise.resolve(), random: () => 0 };
+// Retries without waiting, so a count bounds them instead of the (wall-clock) time budget.
+const fast = { sleep: () => Promise.resolve(), random: () => 0, policy: { attempts: 5 } };
 const servers: TinyServer[] = [];
 const transports: Transport[] = [];
 
@@ -73,7 +74,7 @@ test("a proxy's HTML error page: its title, retried, then an ApiError saying how
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ApiError);
   expect((error as ApiError).message).toBe(
-    `GET ${api.url}/configuration failed: 502 502 Bad Gateway (after 5 attempts)`,
+    `GET ${api.url}/configuration failed: 502 502 Bad Gateway (tried for 0s, 5 attempts)`,
   );
   expect(api.requests).toHaveLength(5);
 });
@@ -191,9 +192,9 @@ test('each attempt and each retry is debug-logged with its wait, never a header'
     }).json('GET', '/model/route');
     const lines = write.mock.calls.map(([chunk]) => String(chunk));
     expect(lines).toEqual([
-      `::debug::GET ${api.url}/model/route (attempt 1/5)\n`,
-      `::debug::GET ${api.url}/model/route failed: 503 upstream connect error; retry 2/5 in 250 ms\n`,
-      `::debug::GET ${api.url}/model/route (attempt 2/5)\n`,
+      `::debug::GET ${api.url}/model/route (attempt 1)\n`,
+      `::debug::GET ${api.url}/model/route failed: 503 upstream connect error; attempt 2 in 375 ms\n`,
+      `::debug::GET ${api.url}/model/route (attempt 2)\n`,
     ]);
     expect(lines.join('')).not.toContain('http-token');
   } finally {

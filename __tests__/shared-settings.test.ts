@@ -35,6 +35,7 @@ describe('settings: where each one comes from', () => {
         clientSecret: 'in-s1',
         scope: DEFAULT_SCOPE,
       },
+      retryTimeoutMs: 180_000,
     });
   });
 
@@ -82,6 +83,7 @@ describe('settings: where each one comes from', () => {
         clientSecret: 'conn-s1',
         scope: 'openid groups',
       },
+      retryTimeoutMs: 180_000,
     });
   });
 
@@ -390,3 +392,26 @@ function authOf(settings: OdahuSettings) {
   if (settings.credentials.type !== 'client-credentials') throw new Error('not client credentials');
   return settings.credentials;
 }
+
+describe('retry-timeout', () => {
+  const base = { 'api-url': 'https://o.example.com', token: 't' };
+
+  test('3 minutes by default; the input, else ODAHU_RETRY_TIMEOUT', () => {
+    expect(readSettings(source(base)).retryTimeoutMs).toBe(180_000);
+    expect(readSettings(source(base, { ODAHU_RETRY_TIMEOUT: '10m' })).retryTimeoutMs).toBe(600_000);
+    expect(
+      readSettings(source({ ...base, 'retry-timeout': '90s' }, { ODAHU_RETRY_TIMEOUT: '10m' }))
+        .retryTimeoutMs,
+    ).toBe(90_000);
+    expect(readSettings(source({ ...base, 'retry-timeout': '0' })).retryTimeoutMs).toBe(0);
+  });
+
+  test('not a duration, or longer than a day: one line naming where it came from', () => {
+    expect(() => readSettings(source({ ...base, 'retry-timeout': 'soon' }))).toThrow(
+      /^input retry-timeout "soon" is not a duration/,
+    );
+    expect(() => readSettings(source(base, { ODAHU_RETRY_TIMEOUT: '48h' }))).toThrow(
+      'ODAHU_RETRY_TIMEOUT must be at most 24h, not "48h"',
+    );
+  });
+});

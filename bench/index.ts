@@ -1,26 +1,30 @@
 // `npm run bench`: speed and memory of what users wait on, measured in one run so ratios compare like
-// with like on a shared, noisy machine. Medians, not means. Each section states what it shows.
+// with like on a shared, noisy machine. Medians (and 95th percentiles), not means. Each section states
+// what it shows. The table goes to stdout, every figure to bench/results.json.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/server.js';
+import { DEMO_DURATIONS } from '../src/workflow/cluster.js';
+import { measureDetection } from './detection.js';
+import { FAULTS, measureFaultChain } from './fault-chain.js';
+import { training } from './resources.js';
+import { median } from './stats.js';
+import { quietly } from './steps.js';
+import { measureStepOverhead } from './step-overhead.js';
+import { TIME_SCALE, measureWaitingCost } from './waiting-cost.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
 import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
 import type { TokenSource } from '../src/shared/auth.js';
 import { OdahuClient } from '../src/shared/client.js';
 import { loadManifests } from '../src/shared/manifests.js';
-import type { ModelTraining } from '../src/shared/types.js';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
+/** Every figure, for bench/results.json. */
+const results: Record<string, unknown> = {};
 
 async function timeEach(times: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
@@ -35,10 +39,15 @@ async function timeEach(times: number, work: (i: number) => Promise<unknown>): P
 const rows: [string, string, string][] = [];
 function report(what: string, value: string, note = ''): void {
   rows.push([what, value, note]);
-  console.log(`${what.padEnd(58)} ${value.padStart(14)}  ${note}`);
+  console.log(`${what.padEnd(66)} ${value.padStart(16)}  ${note}`);
+}
+
+function section(title: string): void {
+  console.log(`\n${title}`);
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+const ms0 = (value: number) => `${Math.round(value)} ms`;
 
 function credentials(
   emulator: RunningEmulator,
@@ -48,17 +57,6 @@ function credentials(
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
     scope: 'openid profile email offline_access groups',
-  };
-}
-
-function training(id: string): ModelTraining {
-  return {
-    id,
-    spec: {
-      model: { name: 'bench', version: '1.0' },
-      toolchain: 'mlflow',
-      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/' } },
-    },
   };
 }
 
@@ -216,7 +214,6 @@ async function chainWallTime(): Promise<void> {
       '          packaging: examples/odahu/packaging.odahuflow.yaml',
       '          deployment: examples/odahu/deployment.odahuflow.yaml',
       '          request: examples/odahu/wine-request.json',
-      '          poll-interval: 0.1s',
       '',
     ].join('\n'),
   );
@@ -248,12 +245,121 @@ async function chainWallTime(): Promise<void> {
   );
 }
 
-/** npm run demo's two workflows: the wine DAG as one job, then as six jobs (info and predict at once). */
+/** Detection latency of each phase kind, through the real bundles. */
+async function detection(): Promise<void> {
+  section('Noticing a finished phase (from the server writing the final state to the step printing it)');
+  const detected = await quietly(() => measureDetection(20));
+  results.detection = detected;
+  for (const [kind, d] of Object.entries(detected)) {
+    report(
+      `${kind}: notice the final state (median / p95 of ${d.runs})`,
+      `${ms0(d.medianMs)} / ${ms0(d.p95Ms)}`,
+      d.durations,
+    );
+  }
+}
+
+/** Requests of a 10-minute wait, on a clock TIME_SCALE times as fast. */
+async function waitingCost(): Promise<void> {
+  section(
+    `What waiting costs the API (10-minute phases on a ${TIME_SCALE}× clock, see bench/waiting-cost.ts)`,
+  );
+  const cost = await quietly(() => measureWaitingCost());
+  results.waiting = { timeScale: TIME_SCALE, ...cost };
+  report(
+    '10-minute training: API requests in all, create included',
+    String(cost.training.requests),
+    `${cost.training.tokens} tokens (5-minute lifetime); per minute: ${cost.training.perMinute.join(' ')}`,
+  );
+  report(
+    '10-minute training: most requests in a minute after the first',
+    String(cost.training.maxPerMinuteAfterFirst),
+    'the pod log followed (one stream), unprinted',
+  );
+  report(
+    '10-minute deployment: API requests in all, create included',
+    String(cost.deployment.requests),
+    `${cost.deployment.tokens} tokens; per minute: ${cost.deployment.perMinute.join(' ')}`,
+  );
+  report(
+    '10-minute deployment: most requests in a minute after the first',
+    String(cost.deployment.maxPerMinuteAfterFirst),
+  );
+}
+
+/** A train step with wait: false beside `node -e ''`, on this Node and any given in BENCH_NODES. */
+async function stepOverhead(): Promise<void> {
+  section(
+    `Step overhead (a train step with wait: false, process start to exit, median of 20; load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+  );
+  const emulator = await startEmulator({ port: 0 });
+  const nodes = [process.execPath, ...(process.env.BENCH_NODES ?? '').split(',').filter(Boolean)];
+  const measured = [];
+  try {
+    for (const node of nodes) {
+      const o = await measureStepOverhead(emulator, node, 20);
+      measured.push(o);
+      const version = node === process.execPath ? process.version : node;
+      report(`node -e '' (${version})`, ms(o.floorMs), 'the floor of every step');
+      report(
+        `train, wait: false (${version})`,
+        ms(o.stepMs),
+        `${ms(o.overheadMs)} over the floor (target: 150 ms at most)`,
+      );
+      report(
+        `  CPU time: node -e '' / the train step (${version})`,
+        `${ms(o.floorCpuMs)} / ${ms(o.stepCpuMs)}`,
+        `${ms(o.stepCpuMs - o.floorCpuMs)} more: what the step itself costs, whatever the load`,
+      );
+      report(
+        `  the same, bundle minified`,
+        ms(o.minifiedMs),
+        `${ms(o.minifiedMs - o.floorMs)} over the floor`,
+      );
+      report(
+        `  the same, with the compile cache warm`,
+        o.compileCacheMs === undefined ? 'n/a' : ms(o.compileCacheMs),
+        o.compileCacheMs === undefined
+          ? 'Node < 22.1 has none'
+          : `${ms(o.compileCacheMs - o.floorMs)} over the floor`,
+      );
+    }
+  } finally {
+    await emulator.close();
+  }
+  results.stepOverhead = measured;
+}
+
+function bundleSizes(): void {
+  section('Bundles (dist/<action>/index.js, as committed)');
+  const sizes: Record<string, number> = {};
+  for (const name of readdirSync(join(root, 'actions'))) {
+    try {
+      sizes[name] = statSync(join(root, 'dist', name, 'index.js')).size;
+    } catch {
+      // Not a JavaScript action (a composite has no bundle).
+    }
+  }
+  results.bundleBytes = sizes;
+  report(
+    'action bundles',
+    Object.entries(sizes)
+      .map(([n, b]) => `${n} ${Math.round(b / 1024)} kB`)
+      .join(', '),
+  );
+}
+
+/**
+ * npm run demo's two workflows, start to exit, beside the emulated phases they wait for: the wine DAG
+ * as one job, then as six jobs (info and predict at once).
+ */
 async function demoWallTimes(): Promise<void> {
+  section('npm run demo');
   const demo = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [join(root, 'dist', 'demo', 'index.js'), ...args], {
         cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
         stdio: 'ignore',
       });
       child.on('close', (code) =>
@@ -262,28 +368,79 @@ async function demoWallTimes(): Promise<void> {
     });
   const one = median(await timeEach(3, () => demo([])));
   const six = median(await timeEach(3, () => demo(['wine-jobs'])));
-  report('npm run demo: wine.yml, one job (median of 3)', ms(one), 'the embedded emulator, 2 s phases');
+  const emulatedMs =
+    (DEMO_DURATIONS.trainingSeconds + DEMO_DURATIONS.packagingSeconds + DEMO_DURATIONS.deploymentSeconds) *
+    1000;
+  results.demo = { oneJobMs: one, sixJobsMs: six, emulatedPhasesMs: emulatedMs };
+  report(
+    'npm run demo: wine.yml, one job (median of 3)',
+    ms0(one),
+    `${ms0(emulatedMs)} of emulated phases (training, packaging, deployment)`,
+  );
   report(
     'npm run demo -- wine-jobs: six jobs (median of 3)',
-    ms(six),
+    ms0(six),
     `${(six / one).toFixed(2)}× the one job: a job's own set-up, and info and predict at once`,
   );
 }
 
-const emulator = await startEmulator({ port: 0 });
-console.log(`odahu-actions benchmark, Node ${process.version}, ${new Date().toISOString()}\n`);
-await connectionReuse(emulator);
-await tokenCache(emulator);
-await emulator.close();
-manifestLoading();
-await actionStartup();
-await createsUnderDrops();
-await chainWallTime();
-await demoWallTimes();
+/** The chain under injected faults, 20 seeds. */
+async function faultChain(): Promise<void> {
+  section(
+    'Reliability: connection → train → package → deploy → predict under 20% 503, 10% 429, 5% cut answers',
+  );
+  const chain = await quietly(() => measureFaultChain(20, 4));
+  results.faultChain = { faults: FAULTS, ...chain };
+  report(
+    'chains that passed, nothing created twice (seeds 1-20)',
+    `${chain.passed} / ${chain.runs}`,
+    `median ${ms0(chain.medianMs)} a chain${chain.failures.map((f) => `; seed ${f.seed}: ${f.reason}`).join('')}`,
+  );
+}
+
+/** BENCH_ONLY=name,...: only those sections (npm run bench -- --only detection). */
+const only = process.env.BENCH_ONLY?.split(',');
+async function run(name: string, work: () => unknown): Promise<void> {
+  if (!only || only.includes(name)) await work();
+}
+
+// The machine is shared: its load says how much the wall-clock figures (start-up above all) are inflated.
+const load = () => loadavg()[0]!.toFixed(1);
+console.log(
+  `odahu-actions benchmark, Node ${process.version}, ${cpus().length} cores, load ${load()}, ${new Date().toISOString()}`,
+);
+results.loadAtStart = loadavg()[0];
+results.node = process.version;
+results.date = new Date().toISOString();
+results.cores = cpus().length;
+await run('detection', detection);
+await run('waiting', waitingCost);
+await run('overhead', stepOverhead);
+await run('bundles', bundleSizes);
+await run('demo', demoWallTimes);
+await run('faults', faultChain);
+await run('client', async () => {
+  section('Client and emulator');
+  const emulator = await startEmulator({ port: 0 });
+  await connectionReuse(emulator);
+  await tokenCache(emulator);
+  await emulator.close();
+  manifestLoading();
+  await actionStartup();
+  await createsUnderDrops();
+  await chainWallTime();
+});
+
+results.loadAtEnd = loadavg()[0];
+console.log(`\nLoad average at the end: ${load()}`);
+results.table = rows.map(([measure, value, note]) => ({ measure, value, note }));
+// A partial run (--only) does not replace the full record.
+if (!only) writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (!only) console.log('\nWritten: bench/results.json');
 
 if (process.env.BENCH_MARKDOWN) {
   const table = [
-    '| Measure | Median | Note |',
+    '| Measure | Value | Note |',
     '|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');

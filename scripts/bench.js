@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/index.ts with ncc into .tmp/bench (it imports the TypeScript sources)
-// and runs it. `npm run bench -- --markdown FILE` also writes the table as Markdown.
+// and runs it. `npm run bench -- --markdown FILE` also writes the table as Markdown; `--node PATH`
+// (repeatable) times the step overhead on that Node binary too (e.g. a Node 24, as GitHub runs the
+// actions); `--only NAME,...` runs only those sections (while working on one).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import ncc from '@vercel/ncc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,9 +17,28 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'index.js'), code);
 for (const [file, asset] of Object.entries(assets ?? {})) writeFileSync(join(out, file), asset.source);
 
-const markdown = process.argv.indexOf('--markdown');
+// The train action minified, for the benchmark's comparison with the bundle as built.
+const minified = join(out, 'train-minified');
+mkdirSync(minified, { recursive: true });
+const train = await ncc(join(root, 'src', 'train', 'index.ts'), {
+  minify: true,
+  quiet: true,
+  transpileOnly: true,
+});
+writeFileSync(join(minified, 'index.js'), train.code);
+writeFileSync(join(minified, 'package.json'), '{"type":"module"}\n');
+
+const { values } = parseArgs({
+  options: {
+    markdown: { type: 'string' },
+    node: { type: 'string', multiple: true },
+    only: { type: 'string' },
+  },
+});
 const env = { ...process.env, BENCH_ROOT: root };
-if (markdown > -1) env.BENCH_MARKDOWN = process.argv[markdown + 1];
+if (values.markdown) env.BENCH_MARKDOWN = values.markdown;
+if (values.node) env.BENCH_NODES = values.node.join(',');
+if (values.only) env.BENCH_ONLY = values.only;
 // The client writes workflow commands (::debug::...) to stdout, as actions do: not bench output.
 const result = spawnSync(process.execPath, [join(out, 'index.js')], {
   cwd: root,

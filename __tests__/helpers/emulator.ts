@@ -3,6 +3,8 @@
 
 import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src/emulator/options.js';
 import { startEmulator } from '../../src/emulator/server.js';
+import { ClientCredentialsTokenSource } from '../../src/shared/auth.js';
+import { OdahuClient } from '../../src/shared/client.js';
 import { checkAnswer, contractAvailable } from './swagger-contract.js';
 
 export { contractAvailable };
@@ -72,4 +74,17 @@ function contractReport(violations: string[]): string {
     `${violations.length} emulator answer violation(s) of the Odahu API spec (swagger.yaml):`,
     ...lines,
   ].join('\n');
+}
+
+/** An API client of the emulator's admin client, in the test's own process (dispose it). */
+export function apiClient(emulator: RunningEmulator): OdahuClient {
+  return new OdahuClient({
+    apiUrl: emulator.apiUrl,
+    tokens: new ClientCredentialsTokenSource({
+      authUrl: emulator.authUrl,
+      clientId: emulator.clientId,
+      clientSecret: emulator.clientSecret,
+      scope: 'openid',
+    }),
+  });
 }

@@ -14924,11 +14924,67 @@ function apiRouter(context) {
     return router;
 }
 
+;// CONCATENATED MODULE: ./src/emulator/dice.ts
+// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
+// choices among weighted route targets.
+function createDice(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/faults.ts
+// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
+// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
+// Retry-After), latency, and a connection cut mid-answer after the request took effect.
+
+/** Envoy's answer when the API pod cannot be reached. */
+const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+/** Envoy's local rate limit answer. */
+const RATE_LIMITED = 'local_rate_limited';
+class Faults {
+    settings;
+    dice;
+    constructor(settings) {
+        this.settings = settings;
+        this.dice = createDice(settings.seed);
+    }
+    /**
+     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
+     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
+     * seed replays the same sequence whatever the rates.
+     */
+    async intercept(exchange) {
+        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
+        const fail = this.dice() < failRate;
+        const throttle = this.dice() < throttleRate;
+        const drop = this.dice() < dropRate;
+        if (latencyMs > 0)
+            await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        if (fail) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return true;
+        }
+        if (throttle) {
+            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
+            return true;
+        }
+        exchange.cut = drop;
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/api/gateway.ts
 // What stands in front of the API handlers, in a real cluster's order: the ingress (where the
 // emulator's faults strike), Istio's JWT check (401), OPA's role policy (403), then gin's router
 // (trailing-slash redirects, a plain-text 404 for anything else) and the handlers' errors as
 // `{"message": ...}`.
+
 
 
 
@@ -14939,13 +14995,19 @@ class ApiGateway {
     verifier;
     faults;
     baseUrl;
-    constructor(router, verifier, faults, baseUrl) {
+    outages;
+    constructor(router, verifier, faults, baseUrl, outages) {
         this.router = router;
         this.verifier = verifier;
         this.faults = faults;
         this.baseUrl = baseUrl;
+        this.outages = outages;
     }
     async handle(exchange) {
+        if (this.outages.down('api')) {
+            exchange.text(503, UPSTREAM_FAILURE);
+            return;
+        }
         if (await this.faults.intercept(exchange))
             return;
         const claims = await this.authenticate(exchange);
@@ -15288,20 +15350,6 @@ function seedConnections() {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/emulator/dice.ts
-// A small seeded random generator (mulberry32): the same seed replays the same faults and the same
-// choices among weighted route targets.
-function createDice(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/exchange.ts
 // One HTTP request and its answer. Every answer goes through here, so that each one is recorded for
 // the onAnswer hook and a "drop" fault can cut it half-way, after the request had all its effects.
@@ -15428,47 +15476,6 @@ function safeDecode(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/emulator/faults.ts
-// Faults a real cluster's ingress shows now and then, injected on /api/v1 requests so that clients
-// can prove their retries: an unreachable upstream (503, nothing processed), throttling (429 with
-// Retry-After), latency, and a connection cut mid-answer after the request took effect.
-
-/** Envoy's answer when the API pod cannot be reached. */
-const UPSTREAM_FAILURE = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
-/** Envoy's local rate limit answer. */
-const RATE_LIMITED = 'local_rate_limited';
-class Faults {
-    settings;
-    dice;
-    constructor(settings) {
-        this.settings = settings;
-        this.dice = createDice(settings.seed);
-    }
-    /**
-     * Rolls the dice for one request. Answers it (and returns true) when it must not reach the API;
-     * otherwise may mark it to be cut mid-answer. The three dice are always rolled, in this order, so a
-     * seed replays the same sequence whatever the rates.
-     */
-    async intercept(exchange) {
-        const { failRate, throttleRate, dropRate, latencyMs, retryAfterSeconds } = this.settings;
-        const fail = this.dice() < failRate;
-        const throttle = this.dice() < throttleRate;
-        const drop = this.dice() < dropRate;
-        if (latencyMs > 0)
-            await new Promise((resolve) => setTimeout(resolve, latencyMs));
-        if (fail) {
-            exchange.text(503, UPSTREAM_FAILURE);
-            return true;
-        }
-        if (throttle) {
-            exchange.text(429, RATE_LIMITED, { 'retry-after': String(retryAfterSeconds) });
-            return true;
-        }
-        exchange.cut = drop;
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/emulator/image-pulls.ts
 // Whether a deployment's image can be pulled, and which model it holds. The emulator sees only the
 // registries it owns: those the cluster has a docker or ecr connection for, where its packagings push.
@@ -15520,6 +15527,53 @@ function modelOfImage(image) {
     return colon < 0
         ? { name: lastSegment, version: 'latest' }
         : { name: lastSegment.slice(0, colon), version: lastSegment.slice(colon + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/emulator/outages.ts
+// Rehearsed outages: windows of time during which the API server (or the identity provider) does not
+// answer, as while a real one restarts during a rolling update. The gateway then answers every API
+// request with Envoy's 503, nothing is processed and nothing is lost; the streams the API had open
+// (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
+// endpoint stays up unless an `auth` window says otherwise.
+class Outages {
+    onApiDown;
+    now;
+    windows = [];
+    timers = new Set();
+    constructor(planned, 
+    /** Called when an API outage begins: cut what the API has open. */
+    onApiDown, now = Date.now) {
+        this.onApiDown = onApiDown;
+        this.now = now;
+        const started = now();
+        for (const outage of planned)
+            this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
+    }
+    /** One more, from now on. */
+    begin(target, seconds) {
+        this.add(target, this.now(), seconds);
+    }
+    /** Is `target` down now? */
+    down(target) {
+        const now = this.now();
+        return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+    }
+    close() {
+        for (const timer of this.timers)
+            clearTimeout(timer);
+        this.timers.clear();
+    }
+    add(target, from, seconds) {
+        this.windows.push({ target, from, to: from + seconds * 1000 });
+        if (target !== 'api')
+            return;
+        const timer = setTimeout(() => {
+            this.timers.delete(timer);
+            this.onApiDown();
+        }, Math.max(0, from - this.now()));
+        timer.unref();
+        this.timers.add(timer);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -16757,17 +16811,19 @@ class Rollouts {
     images;
     timers;
     settings;
+    onStatus;
     runtimes = new Map();
     /** What the edge routes by: the VirtualService of each route, once the controller made one. */
     virtualServices = new VirtualServices();
     /** The last status the controller wrote per deployment, to restore after an unchanged PUT. */
     lastStatus = new Map();
-    constructor(store, outbox, images, timers, settings) {
+    constructor(store, outbox, images, timers, settings, onStatus = () => undefined) {
         this.store = store;
         this.outbox = outbox;
         this.images = images;
         this.timers = timers;
         this.settings = settings;
+        this.onStatus = onStatus;
     }
     /**
      * After a POST, or a PUT. A changed spec rolls out a new revision; an unchanged one only gets its
@@ -16927,6 +16983,7 @@ class Rollouts {
         if (JSON.stringify(deployment.status) === JSON.stringify(status))
             return;
         deployment.status = status;
+        this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
         this.outbox.add('deployment', id, 'ModelDeploymentStatusUpdated', structuredClone(deployment), moment().stored);
         this.reconcileRoutesOf(id);
     }
@@ -17172,15 +17229,17 @@ class TaskRuns {
     timers;
     durations;
     controller;
+    onStatus;
     runs = new Map();
     /** The status each run wrote last, to write back after a PUT that changed nothing. */
     lastStatus = new Map();
-    constructor(store, artifacts, timers, durations, controller) {
+    constructor(store, artifacts, timers, durations, controller, onStatus = () => undefined) {
         this.store = store;
         this.artifacts = artifacts;
         this.timers = timers;
         this.durations = durations;
         this.controller = controller;
+        this.onStatus = onStatus;
     }
     run(kind, id) {
         return this.runs.get(`${kind}/${id}`);
@@ -17304,13 +17363,14 @@ class TaskRuns {
             run.phase = 'running';
             this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
         });
-        this.timers.after(key, durationMs, () => {
+        // The pod ends (its log stream with it); its final state reaches the API a little later.
+        this.timers.after(key, durationMs, () => run.end('finished'));
+        this.timers.after(key, durationMs + (this.controller.statusLagSeconds ?? 0) * 1000, () => {
             const failure = pod?.log.failure;
             const status = failure
                 ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
                 : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
             this.writeStatus(kind, id, status);
-            run.end('finished');
         });
     }
     writeStatus(kind, id, status) {
@@ -17323,6 +17383,7 @@ class TaskRuns {
                 : this.store.jobs.get(id);
         if (!resource)
             return;
+        this.onStatus({ kind, id, state: typeof status.state === 'string' ? status.state : '', at: Date.now() });
         // A job's status keys are all always emitted; a training's or packaging's are omitempty.
         resource.status =
             kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;
@@ -17487,6 +17548,7 @@ class Timers {
 
 
 
+
 const DEFAULT_PORT = 8765;
 const DEFAULT_CLIENT_ID = 'odahu-actions';
 /** A development secret, printed on start-up: the emulator guards nothing of value. */
@@ -17517,6 +17579,7 @@ async function startEmulator(options = {}) {
         announceReady();
         return {
             ...cluster.urls,
+            outage: cluster.outage,
             close: async () => {
                 cluster.stop();
                 await closeServer(server);
@@ -17556,18 +17619,26 @@ async function startCluster(options, baseUrl) {
     const outbox = new Outbox();
     const artifacts = new Artifacts();
     const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+    const observe = (change) => {
+        try {
+            options.onStatus?.(change);
+        }
+        catch (error) {
+            console.error('onStatus hook failed:', error);
+        }
+    };
     const runs = new TaskRuns(store, artifacts, timers, {
         training: options.trainingSeconds ?? 3,
         packaging: options.packagingSeconds ?? 3,
         job: options.jobSeconds ?? 2,
-    }, { launchPeriodSeconds });
+    }, { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 }, observe);
     const faultSeed = options.seed ?? Date.now();
     const images = new ImagePulls(store, artifacts, options.missingImages);
     const rollouts = new Rollouts(store, outbox, images, timers, {
         deploymentSeconds: options.deploymentSeconds ?? 2,
         edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
         launchPeriodSeconds,
-    });
+    }, observe);
     const configuration = configurationDocument(config, {
         apiUrl: baseUrl,
         issuer: identity.issuer,
@@ -17591,7 +17662,13 @@ async function startCluster(options, baseUrl) {
         dropRate: options.dropRate ?? 0,
         seed: faultSeed,
     });
-    const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+    // What the API has open, to cut when an outage begins.
+    const openApiAnswers = new Set();
+    const outages = new Outages(options.outages ?? [], () => {
+        for (const res of openApiAnswers)
+            res.destroy();
+    });
+    const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
     // Its own dice, so that model traffic does not shift the API's fault sequence.
     const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
     const record = (answer) => {
@@ -17614,8 +17691,15 @@ async function startCluster(options, baseUrl) {
         // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
         const url = new URL(`http://emulator${req.url ?? '/'}`);
         if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
-            identity.handle(req, res);
+            if (outages.down('auth'))
+                res.writeHead(503, { 'content-type': TEXT_TYPE }).end(UPSTREAM_FAILURE);
+            else
+                identity.handle(req, res);
             return;
+        }
+        if (url.pathname.startsWith('/api/v1/')) {
+            openApiAnswers.add(res);
+            res.once('close', () => openApiAnswers.delete(res));
         }
         const exchange = new Exchange(req, res, url, record);
         const path = exchange.path;
@@ -17642,7 +17726,11 @@ async function startCluster(options, baseUrl) {
             addFederatedClient: (client) => identity.addFederatedClient(client),
         },
         dispatch,
-        stop: () => timers.close(),
+        outage: (seconds, target = 'api') => outages.begin(target, seconds),
+        stop: () => {
+            timers.close();
+            outages.close();
+        },
     };
 }
 /** Where clients on this machine reach a server listening on `host`. */

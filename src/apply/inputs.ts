@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core';
 import { serviceProblems } from '../shared/action/batch-service.js';
-import { readPollInterval, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { DEPENDENCY_ORDER, idProblem } from '../shared/kinds.js';
 import { loadManifests } from '../shared/manifests.js';
@@ -24,7 +24,7 @@ export interface ApplyInputs {
   ifExists: ApplyIfExists;
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   /** Delete the manifests' resources (in reverse order) instead of applying them. */
   delete: boolean;
 }
@@ -58,7 +58,7 @@ export async function readApplyInputs(source: InputSource = actionInputs): Promi
   for (const problem of manifestProblems(manifests, deleting)) reader.problem(problem);
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timeoutMs)!,
     manifests: inDependencyOrder(manifests),
     ifExists,
     wait,

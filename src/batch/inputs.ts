@@ -8,7 +8,12 @@ import {
   serviceProblems,
   serviceWithDefaults,
 } from '../shared/action/batch-service.js';
-import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import {
+  readManifestInput,
+  readPhaseTiming,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import type { Manifest } from '../shared/manifests.js';
@@ -37,7 +42,13 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '2h', { withLogs: false });
   reader.finish();
-  return { settings: settings!, service: serviceWithDefaults(service!.resource), job, ifExists, ...timing };
+  return {
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
+    service: serviceWithDefaults(service!.resource),
+    job,
+    ifExists,
+    ...timing,
+  };
 }
 
 /** What the server would refuse in the service, or in every job of it (a disabled webhook trigger). */

@@ -19,7 +19,7 @@ export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promi
       noun: 'connection',
       signal: ctx.signal,
       deleteTimeoutMs: 60_000,
-      pollIntervalMs: 1000,
+      pollIntervalMs: undefined,
     });
     core.info(`Connection ${connection.id} (${connection.spec.type}) ${applied}.`);
     core.setOutput('connection-id', connection.id);

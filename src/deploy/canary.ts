@@ -20,8 +20,9 @@ export async function deployCanary(
   options: CanaryOptions,
 ): Promise<CanaryRollout> {
   // The token source is the client's: the rollout reads the token's roles and probes with it.
-  const tokens = tokenSourceFor(inputs.settings.credentials);
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens });
+  const { settings } = inputs;
+  const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens });
   const rollout = new CanaryRollout(ctx, client, {
     desired,
     options,

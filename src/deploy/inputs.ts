@@ -1,7 +1,12 @@
 // Every input of the deploy action, parsed and checked in one place before any API call.
 
 import type { IfExists } from '../shared/action/apply.js';
-import { readManifestInput, readPhaseTiming, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import {
+  readManifestInput,
+  readPhaseTiming,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../shared/action/canary/options.js';
@@ -47,7 +52,13 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const canary = readStrategy(reader);
   if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
   reader.finish();
-  return { settings: settings!, deployment: deployment!, ifExists, ...timing, canary };
+  return {
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
+    deployment: deployment!,
+    ifExists,
+    ...timing,
+    canary,
+  };
 }
 
 /** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */

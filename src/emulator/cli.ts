@@ -3,6 +3,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EmulatorClient, EmulatorOptions, FederatedClient, Role } from './options.js';
+import type { Outage } from './outages.js';
 import { messageOf } from '../shared/thrown.js';
 import { startEmulator } from './server.js';
 
@@ -30,6 +31,8 @@ interrupted.
   --edge-warmup-seconds S    a Ready model's edge answers 503 this long (default 0.5)
   --launch-period SECONDS    the controller's period: a deleted training's or packaging's
                              Kubernetes object (and log) outlives it this long (default 1)
+  --status-lag SECONDS       a finished pod's state reaches the API this long after
+                             its log ends (default 0)
   --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
                              their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
@@ -38,6 +41,9 @@ interrupted.
   --latency-ms MS            delay before each API request
   --drop-rate R              share processed, then cut mid-answer (0..1)
   --seed N                   seed of the fault dice, to replay a run's faults
+  --outage START:SECONDS     from START seconds after start-up, for SECONDS, the API
+                             answers every request 503 (state is kept; repeatable)
+  --outage auth:START:SECONDS  the same for the token endpoint (the OpenID provider)
   --verbose                  one line per request on stderr
   --help                     this text
 `;
@@ -70,6 +76,25 @@ const url: Reader = (value, flag) => {
   if (!/^https?:\/\/[^/]+/.test(value))
     throw new UsageError(`${flag} must be an http(s) URL, not "${value}"`);
   return value;
+};
+
+const outage: Reader = (value, flag): Outage => {
+  const parts = value.split(':');
+  const target = parts.length === 3 ? parts.shift() : 'api';
+  const [start, seconds] = parts.map((part) => (part.trim() === '' ? NaN : Number(part)));
+  if (
+    parts.length !== 2 ||
+    (target !== 'api' && target !== 'auth') ||
+    !Number.isFinite(start) ||
+    !Number.isFinite(seconds) ||
+    start! < 0 ||
+    seconds! <= 0
+  ) {
+    throw new UsageError(
+      `${flag} must be START:SECONDS or auth:START:SECONDS (seconds after start-up, a duration above 0), not "${value}"`,
+    );
+  }
+  return { target, startSeconds: start!, seconds: seconds! };
 };
 
 const ROLES: readonly Role[] = ['admin', 'data_scientist', 'viewer'];
@@ -114,6 +139,7 @@ const VALUE_FLAGS: Readonly<
   'job-seconds': { option: 'jobSeconds', read: number(0) },
   'edge-warmup-seconds': { option: 'edgeWarmupSeconds', read: number(0) },
   'launch-period': { option: 'launchPeriodSeconds', read: number(0) },
+  'status-lag': { option: 'statusLagSeconds', read: number(0) },
   'missing-image': { option: 'missingImages', read: text, repeatable: true },
   'fail-rate': { option: 'failRate', read: number(0, 1) },
   'throttle-rate': { option: 'throttleRate', read: number(0, 1) },
@@ -121,6 +147,7 @@ const VALUE_FLAGS: Readonly<
   'latency-ms': { option: 'latencyMs', read: number(0) },
   'drop-rate': { option: 'dropRate', read: number(0, 1) },
   seed: { option: 'seed', read: number(0, 2 ** 32 - 1, true) },
+  outage: { option: 'outages', read: outage, repeatable: true },
 };
 
 const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {

@@ -1,6 +1,7 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { Outage, OutageTarget } from './outages.js';
 import type { FederatedClient } from './federated-clients.js';
 
 export type { FederatedClient };
@@ -41,6 +42,10 @@ export interface EmulatorOptions {
   /** The controller's period (`common.launchPeriod`, 3 s on a cluster): a deleted training's or
    * packaging's Kubernetes object (with its log) outlives the row this long. Default 1. */
   launchPeriodSeconds?: number;
+  /** How long after a training's or packaging's pod ends (its log stream with it) the API shows its
+   * final state: on a cluster the controller writes it on its next pass, up to `common.launchPeriod`
+   * later. Default 0. */
+  statusLagSeconds?: number;
   /** Images that never pull (their deployments stay Processing): `*` matches any run of characters. */
   missingImages?: string[];
   /** Faults on /api/v1 requests: shares in [0, 1], and a delay. */
@@ -52,10 +57,22 @@ export interface EmulatorOptions {
   dropRate?: number;
   /** Seed of the fault dice, so a run's faults can be replayed. */
   seed?: number;
+  /** Windows during which the API (or the token endpoint, `auth`) answers only 503. */
+  outages?: Outage[];
   /** Each answer of the API and the model server, for the contract check and for debugging. */
   onAnswer?: (answer: RecordedAnswer) => void;
+  /** Each state the controller writes, when it writes it (the benchmark times steps against it). */
+  onStatus?: (change: StatusChange) => void;
   /** One line per request on stderr. */
   verbose?: boolean;
+}
+
+export interface StatusChange {
+  kind: 'training' | 'packaging' | 'job' | 'deployment';
+  id: string;
+  state: string;
+  /** Date.now() when it was written. */
+  at: number;
 }
 
 export interface RecordedAnswer {
@@ -80,6 +97,8 @@ export interface RunningEmulator {
   clientSecret: string;
   /** deployment.edge.host: where model URLs point. */
   edgeUrl: string;
+  /** An outage of the API (or of the token endpoint) from now on, for `seconds`. */
+  outage(seconds: number, target?: OutageTarget): void;
   /** Trusts one more issuer and subject for a new client, as --federated-client does at start-up. */
   addFederatedClient(client: FederatedClient): void;
   close(): Promise<void>;

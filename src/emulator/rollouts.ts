@@ -15,6 +15,7 @@ import { ZERO_PAYLOAD, type Outbox } from './events.js';
 import type { ImagePulls } from './image-pulls.js';
 import { planModel, planRun, type ModelBehaviour } from './overrides.js';
 import type { Store } from './store.js';
+import type { StatusChange } from './options.js';
 import type { Timers } from './timers.js';
 import { VirtualServices, type Destination, type VirtualService } from './virtual-services.js';
 import type { ModelDeploymentStatus, ModelRouteStatus } from '../shared/types.js';
@@ -75,6 +76,7 @@ export class Rollouts {
     private readonly images: ImagePulls,
     private readonly timers: Timers,
     private readonly settings: RolloutSettings,
+    private readonly onStatus: (change: StatusChange) => void = () => undefined,
   ) {}
 
   /**
@@ -228,6 +230,7 @@ export class Rollouts {
     this.lastStatus.set(id, status);
     if (JSON.stringify(deployment.status) === JSON.stringify(status)) return;
     deployment.status = status;
+    this.onStatus({ kind: 'deployment', id, state: status.state ?? '', at: Date.now() });
     this.outbox.add(
       'deployment',
       id,

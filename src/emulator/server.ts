@@ -13,12 +13,19 @@ import { seedConnections, seedPackagingIntegrations, seedToolchains } from './cl
 import { clusterConfig, configurationDocument } from './configuration.js';
 import { createDice } from './dice.js';
 import { Outbox } from './events.js';
-import { Exchange } from './exchange.js';
-import { Faults } from './faults.js';
+import { Exchange, TEXT_TYPE } from './exchange.js';
+import { Faults, UPSTREAM_FAILURE } from './faults.js';
 import { ImagePulls } from './image-pulls.js';
+import { Outages } from './outages.js';
 import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
-import type { EmulatorClient, EmulatorOptions, RecordedAnswer, RunningEmulator } from './options.js';
+import type {
+  EmulatorClient,
+  EmulatorOptions,
+  RecordedAnswer,
+  RunningEmulator,
+  StatusChange,
+} from './options.js';
 import { Rollouts } from './rollouts.js';
 import { Store } from './store.js';
 import { TaskRuns } from './task-runs.js';
@@ -55,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     announceReady();
     return {
       ...cluster.urls,
+      outage: cluster.outage,
       close: async () => {
         cluster.stop();
         await closeServer(server);
@@ -74,7 +82,8 @@ function closeServer(server: Server): Promise<void> {
 }
 
 interface Cluster {
-  urls: Omit<RunningEmulator, 'close'>;
+  urls: Omit<RunningEmulator, 'close' | 'outage'>;
+  outage: RunningEmulator['outage'];
   dispatch: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops every timer of the controller. */
   stop: () => void;
@@ -103,6 +112,13 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   const outbox = new Outbox();
   const artifacts = new Artifacts();
   const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
+  const observe = (change: StatusChange): void => {
+    try {
+      options.onStatus?.(change);
+    } catch (error) {
+      console.error('onStatus hook failed:', error);
+    }
+  };
   const runs = new TaskRuns(
     store,
     artifacts,
@@ -112,15 +128,23 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       packaging: options.packagingSeconds ?? 3,
       job: options.jobSeconds ?? 2,
     },
-    { launchPeriodSeconds },
+    { launchPeriodSeconds, statusLagSeconds: options.statusLagSeconds ?? 0 },
+    observe,
   );
   const faultSeed = options.seed ?? Date.now();
   const images = new ImagePulls(store, artifacts, options.missingImages);
-  const rollouts = new Rollouts(store, outbox, images, timers, {
-    deploymentSeconds: options.deploymentSeconds ?? 2,
-    edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
-    launchPeriodSeconds,
-  });
+  const rollouts = new Rollouts(
+    store,
+    outbox,
+    images,
+    timers,
+    {
+      deploymentSeconds: options.deploymentSeconds ?? 2,
+      edgeWarmupSeconds: options.edgeWarmupSeconds ?? 0.5,
+      launchPeriodSeconds,
+    },
+    observe,
+  );
   const configuration = configurationDocument(
     config,
     {
@@ -148,7 +172,12 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     dropRate: options.dropRate ?? 0,
     seed: faultSeed,
   });
-  const gateway = new ApiGateway(router, verifier, faults, baseUrl);
+  // What the API has open, to cut when an outage begins.
+  const openApiAnswers = new Set<ServerResponse>();
+  const outages = new Outages(options.outages ?? [], () => {
+    for (const res of openApiAnswers) res.destroy();
+  });
+  const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
   // Its own dice, so that model traffic does not shift the API's fault sequence.
   const modelServer = new ModelServer(rollouts, verifier, createDice(faultSeed + 1));
 
@@ -172,8 +201,13 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     // Concatenated, not resolved: a path starting with // must stay a path, not become a host.
     const url = new URL(`http://emulator${req.url ?? '/'}`);
     if (url.pathname === REALM_PATH || url.pathname.startsWith(`${REALM_PATH}/`)) {
-      identity.handle(req, res);
+      if (outages.down('auth')) res.writeHead(503, { 'content-type': TEXT_TYPE }).end(UPSTREAM_FAILURE);
+      else identity.handle(req, res);
       return;
+    }
+    if (url.pathname.startsWith('/api/v1/')) {
+      openApiAnswers.add(res);
+      res.once('close', () => openApiAnswers.delete(res));
     }
     const exchange = new Exchange(req, res, url, record);
     const path = exchange.path;
@@ -197,7 +231,11 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
       addFederatedClient: (client) => identity.addFederatedClient(client),
     },
     dispatch,
-    stop: () => timers.close(),
+    outage: (seconds, target = 'api') => outages.begin(target, seconds),
+    stop: () => {
+      timers.close();
+      outages.close();
+    },
   };
 }
 

@@ -15,6 +15,7 @@ import { renderNameTemplate, TemplateError } from './name-template.js';
 import { planJob, planRun, type RunPlan } from './overrides.js';
 import { packagingLog, trainingLog, type PodLog } from './pod-logs.js';
 import type { Store } from './store.js';
+import type { StatusChange } from './options.js';
 import type { Timers } from './timers.js';
 import type { ModelPackaging, ModelTraining } from '../shared/types.js';
 
@@ -31,9 +32,12 @@ export interface RunDurations {
   job: number;
 }
 
-/** The controller's period: how long a deleted resource's CR outlives its row, in seconds. */
+/** The controller's timing, in seconds. */
 export interface ControllerTiming {
+  /** Its period: how long a deleted resource's CR outlives its row. */
   launchPeriodSeconds: number;
+  /** How long after a pod ends (and its log with it) its final state reaches the API. */
+  statusLagSeconds?: number;
 }
 
 /** The status fields a changed spec clears from a CR. */
@@ -128,6 +132,7 @@ export class TaskRuns {
     private readonly timers: Timers,
     private readonly durations: RunDurations,
     private readonly controller: ControllerTiming,
+    private readonly onStatus: (change: StatusChange) => void = () => undefined,
   ) {}
 
   run(kind: RunKind, id: string): TaskRun | undefined {
@@ -260,13 +265,14 @@ export class TaskRuns {
       run.phase = 'running';
       this.writeStatus(kind, id, { ...carried, state: 'running', podName: run.podName });
     });
-    this.timers.after(key, durationMs, () => {
+    // The pod ends (its log stream with it); its final state reaches the API a little later.
+    this.timers.after(key, durationMs, () => run.end('finished'));
+    this.timers.after(key, durationMs + (this.controller.statusLagSeconds ?? 0) * 1000, () => {
       const failure = pod?.log.failure;
       const status = failure
         ? { ...carried, state: 'failed', podName: run.podName, reason: 'Failed', message: failure }
         : { ...carried, state: 'succeeded', podName: run.podName, ...SUCCEEDED, ...pod?.finish() };
       this.writeStatus(kind, id, status);
-      run.end('finished');
     });
   }
 
@@ -280,6 +286,7 @@ export class TaskRuns {
           ? this.store.packagings.get(id)
           : this.store.jobs.get(id);
     if (!resource) return;
+    this.onStatus({ kind, id, state: typeof status.state === 'string' ? status.state : '', at: Date.now() });
     // A job's status keys are all always emitted; a training's or packaging's are omitempty.
     resource.status =
       kind === 'job' ? { state: '', message: '', reason: '', podName: '', ...status } : status;

@@ -5,6 +5,7 @@
 import {
   readManifestInput,
   readPollInterval,
+  withinStepTimeout,
   readRequestInput,
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
@@ -28,7 +29,7 @@ export interface PipelineInputs {
   request: PredictionRequest | undefined;
   /** Each phase waits as long as its own action would. */
   timeouts: { training: number; packaging: number; deployment: number };
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   logs: boolean;
   deleteOnCancel: boolean;
   /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
@@ -67,7 +68,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   if (idProblemOfCanary) reader.problem(idProblemOfCanary);
   reader.finish();
   return {
-    settings: settings!,
+    settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment)!,
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,

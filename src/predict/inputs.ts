@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readRequestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { markSecret } from '../shared/secrets.js';
 import { actionInputs } from '../shared/settings.js';
@@ -23,7 +23,7 @@ export interface PredictInputs {
 
 export function readPredictInputs(source: InputSource = actionInputs): PredictInputs {
   const reader = new InputReader(source);
-  const { settings } = readSettingsAndVars(reader, { withVars: false });
+  const read = readSettingsAndVars(reader, { withVars: false });
 
   const deployment = reader.optional('deployment');
   const url = reader.optional('url');
@@ -37,6 +37,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 
   const outputFile = readOutputFile(reader);
   const readyTimeoutMs = reader.duration('ready-timeout', '60s');
+  const settings = withinStepTimeout(read.settings, readyTimeoutMs);
 
   const modelCredentials = readModelCredentials(reader, settings);
   reader.finish();

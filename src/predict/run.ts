@@ -17,15 +17,19 @@ import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const apiTokens = tokenSourceFor(inputs.settings.credentials);
-  const client = new OdahuClient({ apiUrl: inputs.settings.apiUrl, tokens: apiTokens });
+  const { settings } = inputs;
+  const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
   try {
     const { answer } = await queryModel(client, {
       target: inputs.target,
       request: inputs.info ? undefined : inputs.request,
-      tokens: inputs.modelCredentials ? tokenSourceFor(inputs.modelCredentials) : apiTokens,
+      tokens: inputs.modelCredentials
+        ? tokenSourceFor(inputs.modelCredentials, settings.retryTimeoutMs)
+        : apiTokens,
       readyTimeoutMs: inputs.readyTimeoutMs,
       signal: ctx.signal,
+      retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
     });
     const response = JSON.stringify(answer.body);
     core.setOutput('response', response);

@@ -11,7 +11,8 @@ import { decodeJwt } from 'jose';
 
 import { ApiError, AuthError, NetworkError, displayUrl } from './errors.js';
 import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
-import { RETRYABLE_STATUSES, withRetries } from './retry.js';
+import { OutageNotice } from './outage.js';
+import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
@@ -74,6 +75,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
   private readonly options: ClientCredentialsOptions;
   private readonly now: () => number;
   private readonly http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+  private readonly outage = new OutageNotice('the token endpoint');
   private cached: CachedToken | undefined;
   private inFlight: Promise<string> | undefined;
   /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
@@ -227,10 +229,15 @@ export class ClientCredentialsTokenSource implements TokenSource {
   /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
   private async retried(endpoint: string, attempt: () => Promise<TokenAnswer>): Promise<TokenAnswer> {
     try {
-      return await withRetries(attempt, {
+      const answer = await withRetries(attempt, {
         ...this.options.retry,
-        onRetry: ({ error, delayMs }) => core.debug(`${error.message}; retrying in ${delayMs} ms`),
+        onRetry: ({ error, delayMs, deadline }) => {
+          core.debug(`${error.message}; retrying in ${delayMs} ms`);
+          this.outage.failed(answerOf(error), deadline);
+        },
       });
+      this.outage.answered();
+      return answer;
     } catch (error) {
       // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
       if (error instanceof ApiError) {
@@ -254,16 +261,22 @@ interface GrantAnswer {
   assertion?: string;
 }
 
-/** The token source the credentials call for. */
-export function tokenSourceFor(credentials: Credentials): TokenSource {
+/** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
+export function tokenSourceFor(credentials: Credentials, retryBudgetMs?: number): TokenSource {
+  const retry = retryBudgetMs === undefined ? undefined : { policy: { budgetMs: retryBudgetMs } };
   switch (credentials.type) {
     case 'token':
       return new StaticTokenSource(credentials.token);
     case 'client-credentials':
-      return new ClientCredentialsTokenSource(credentials);
+      return new ClientCredentialsTokenSource({ ...credentials, retry });
     case 'github-oidc': {
       const { authUrl, scope, audience } = credentials;
-      return new ClientCredentialsTokenSource({ authUrl, scope, assertion: new GitHubIdToken(audience) });
+      return new ClientCredentialsTokenSource({
+        authUrl,
+        scope,
+        assertion: new GitHubIdToken(audience),
+        retry,
+      });
     }
   }
 }

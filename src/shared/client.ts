@@ -31,6 +31,8 @@ import type {
 export interface CallOptions {
   /** Stops the call, its retries and its waits. */
   signal?: AbortSignal;
+  /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
+  retryUntil?: number;
 }
 
 /** `page` is 0-based; `size` defaults to 500 on the server. */
@@ -67,8 +69,8 @@ export class ReadableCollection<T extends { id: string }, F extends object = Pag
   async list(query?: F & Paging, options: CallOptions = {}): Promise<T[]> {
     // The connection list answers `null` past its last page.
     const items = await this.transport.json<T[] | null>('GET', this.path, {
+      ...options,
       query: query as Query | undefined,
-      signal: options.signal,
     });
     return items ?? [];
   }
@@ -136,6 +138,7 @@ export class RunCollection<T extends { id: string }, F extends object = Paging> 
     return this.transport.stream(`${itemPath(this.path, id)}/log`, {
       query: { follow: options.follow ?? false },
       signal: options.signal,
+      retryUntil: options.retryUntil,
     });
   }
 }
@@ -222,15 +225,16 @@ export class OdahuClient {
     };
   }
 
-  /** A client for the settings' server and credentials. */
+  /** A client for the settings' server and credentials, retrying for their retry-timeout. */
   static fromSettings(
     settings: OdahuSettings,
-    options: Omit<ClientOptions, 'apiUrl' | 'tokens'> = {},
+    options: Omit<ClientOptions, 'apiUrl' | 'tokens'> & { tokens?: TokenSource } = {},
   ): OdahuClient {
     return new OdahuClient({
+      retry: { policy: { budgetMs: settings.retryTimeoutMs } },
       ...options,
       apiUrl: settings.apiUrl,
-      tokens: tokenSourceFor(settings.credentials),
+      tokens: options.tokens ?? tokenSourceFor(settings.credentials, settings.retryTimeoutMs),
     });
   }
 
@@ -281,7 +285,7 @@ export class ModelClient {
 
   constructor(options: ModelClientOptions) {
     const { url, ...transportOptions } = options;
-    this.transport = new Transport({ ...transportOptions, baseUrl: url });
+    this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
   }
 
   /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
@@ -300,7 +304,7 @@ export class ModelClient {
     body: unknown,
     options: CallOptions,
   ): Promise<ModelAnswer<T>> {
-    const answer = await this.transport.exchange<T>(method, path, { body, signal: options.signal });
+    const answer = await this.transport.exchange<T>(method, path, { ...options, body });
     const header = (name: string): string | undefined => {
       const value = answer.headers[name];
       return Array.isArray(value) ? value[0] : value;

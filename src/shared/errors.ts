@@ -20,8 +20,9 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-function attemptsNote(attempts: number): string {
-  return attempts > 1 ? ` (after ${attempts} attempts)` : '';
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried: string | undefined): string {
+  return tried ? ` (${tried})` : '';
 }
 
 /** Bad inputs, settings or manifests: every problem found, one line each. */
@@ -44,7 +45,8 @@ export interface ApiErrorDetails {
   serverMessage: string;
   /** The Retry-After header of a 429/503, as sent. */
   retryAfter?: string;
-  attempts?: number;
+  /** How long and how often the call was tried, when more than once: `tried for 3m 00s, 41 attempts`. */
+  tried?: string;
   /** The answer's body as sent (its start), for callers that show it whole, e.g. a model's error. */
   body?: string;
 }
@@ -59,17 +61,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly serverMessage: string;
   readonly retryAfter: string | undefined;
-  readonly attempts: number;
+  readonly tried: string | undefined;
   readonly body: string;
 
   constructor(details: ApiErrorDetails) {
     const serverMessage = redact(oneLine(details.serverMessage));
-    const attempts = details.attempts ?? 1;
     super(
       redact(
         `${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
           (serverMessage ? ` ${serverMessage}` : '') +
-          attemptsNote(attempts),
+          triedNote(details.tried),
       ),
     );
     this.name = 'ApiError';
@@ -78,14 +79,14 @@ export class ApiError extends Error {
     this.status = details.status;
     this.serverMessage = serverMessage;
     this.retryAfter = details.retryAfter;
-    this.attempts = attempts;
+    this.tried = details.tried;
     this.body = redact((details.body ?? '').slice(0, MAX_BODY));
   }
 
-  /** The same failure, reported as the last of several attempts. */
-  afterAttempts(attempts: number): ApiError {
+  /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+  afterTrying(tried: string): ApiError {
     const { method, url, status, serverMessage, retryAfter, body } = this;
-    return new ApiError({ method, url, status, serverMessage, retryAfter, attempts, body });
+    return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
   }
 }
 
@@ -109,13 +110,13 @@ export class NetworkError extends Error {
   /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
   readonly code: string | undefined;
   override readonly cause: Error;
-  readonly attempts: number;
+  readonly tried: string | undefined;
 
-  /** The message without the call: `network error: <cause>[ (after n attempts)]`. */
+  /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
   readonly detail: string;
 
-  constructor(method: string, url: string, cause: Error, attempts = 1) {
-    const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${attemptsNote(attempts)}`);
+  constructor(method: string, url: string, cause: Error, tried?: string) {
+    const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
     super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
     this.name = 'NetworkError';
     this.detail = detail;
@@ -123,12 +124,12 @@ export class NetworkError extends Error {
     this.url = displayUrl(url);
     this.code = (cause as NodeJS.ErrnoException).code;
     this.cause = cause;
-    this.attempts = attempts;
+    this.tried = tried;
   }
 
-  /** The same failure, reported as the last of several attempts. */
-  afterAttempts(attempts: number): NetworkError {
-    return new NetworkError(this.method, this.url, this.cause, attempts);
+  /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+  afterTrying(tried: string): NetworkError {
+    return new NetworkError(this.method, this.url, this.cause, tried);
   }
 
   /** The request surely never reached the server, so even a non-idempotent one may be sent again. */

@@ -1,6 +1,7 @@
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
-// token and cannot tell a safe retry of a write from an unsafe one), and errors that name the call.
+// token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
+// budget lasts, one notice when the server stops answering, and errors that name the call.
 
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
@@ -10,8 +11,9 @@ import type { HttpClientResponse } from '@actions/http-client';
 
 import type { TokenSource } from './auth.js';
 import { ApiError, NetworkError, displayUrl } from './errors.js';
+import { OutageNotice } from './outage.js';
+import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
 import { asError } from './thrown.js';
-import { DEFAULT_RETRY_POLICY, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 
 export const USER_AGENT = 'odahu-actions';
@@ -27,6 +29,8 @@ export interface TransportOptions {
   retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
   /** A JSON call with no byte from the server for this long fails (and is retried). Default 60 s. */
   timeoutMs?: number;
+  /** How the outage notice names the server. Default `the Odahu API`. */
+  server?: string;
 }
 
 export interface RequestOptions {
@@ -35,6 +39,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Stops the call, its retries and its waits. */
   signal?: AbortSignal;
+  /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
+  retryUntil?: number;
   /**
    * For a POST that creates an object under a known id: where that object can be read. If an attempt
    * got no answer and a later one is refused with 409, the first one was applied: the object is read
@@ -62,6 +68,7 @@ export class Transport {
   private readonly baseUrl: string;
   private readonly tokens: TokenSource;
   private readonly retry: TransportOptions['retry'];
+  private readonly outage: OutageNotice;
   private readonly client: HttpClient;
   /** Log streams with follow may stay silent for long: no idle timeout there. */
   private readonly streamClient: HttpClient;
@@ -70,6 +77,7 @@ export class Transport {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
     this.retry = options.retry;
+    this.outage = new OutageNotice(options.server ?? 'the Odahu API');
     const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
     this.client = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
     this.streamClient = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
@@ -96,7 +104,10 @@ export class Transport {
       }
       if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
         core.debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
-        return this.exchange<T>('GET', options.createdObjectPath, { signal: options.signal });
+        return this.exchange<T>('GET', options.createdObjectPath, {
+          signal: options.signal,
+          retryUntil: options.retryUntil,
+        });
       }
       throw apiErrorOf(method, url, response.message, text);
     });
@@ -105,7 +116,7 @@ export class Transport {
   /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
   async stream(
     path: string,
-    options: Pick<RequestOptions, 'query' | 'signal'> = {},
+    options: Pick<RequestOptions, 'query' | 'signal' | 'retryUntil'> = {},
   ): Promise<IncomingMessage> {
     const url = this.urlOf(path, options.query);
     const state: CallState = { unanswered: false, refreshed: false };
@@ -151,24 +162,30 @@ export class Transport {
     state: CallState,
     attempt: () => Promise<T>,
   ): Promise<T> {
-    const attempts = this.retry?.policy?.attempts ?? DEFAULT_RETRY_POLICY.attempts;
     return withRetries(
       async (number) => {
-        core.debug(`${method} ${displayUrl(url)} (attempt ${number}/${attempts})`);
+        core.debug(`${method} ${displayUrl(url)} (attempt ${number})`);
         try {
-          return await attempt();
+          const answer = await attempt();
+          this.outage.answered();
+          return answer;
         } catch (error) {
           // A connection never made cannot have applied anything; any other lost answer may have.
           if (error instanceof NetworkError && !error.neverSent) state.unanswered = true;
+          // Any answer, even a refusal, means the server is back.
+          if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status)) this.outage.answered();
           throw error;
         }
       },
       {
         ...this.retry,
         signal: options.signal,
+        deadline: options.retryUntil,
         idempotent: options.idempotent ?? true,
-        onRetry: ({ attempt: number, delayMs, error }) =>
-          core.debug(`${error.message}; retry ${number + 1}/${attempts} in ${delayMs} ms`),
+        onRetry: ({ attempt: number, delayMs, error, deadline }) => {
+          core.debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
+          this.outage.failed(answerOf(error), deadline);
+        },
       },
     );
   }

@@ -6,7 +6,9 @@ import * as core from '@actions/core';
 
 import { apiUrlOf, extraString, parseAirflowConnection } from './airflow-connection.js';
 import type { AirflowConnection } from './airflow-connection.js';
+import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
+import { DEFAULT_RETRY_BUDGET_MS } from './retry.js';
 import { markSecretText } from './secrets.js';
 
 /** Where settings are read from; tests pass their own instead of @actions/core and process.env. */
@@ -41,7 +43,12 @@ export interface OdahuSettings {
   /** The server's base URL, without a trailing `/` or `/api/v1`. */
   apiUrl: string;
   credentials: Credentials;
+  /** How long one call is tried through transient failures (retry-timeout); 0: once. */
+  retryTimeoutMs: number;
 }
+
+/** A retry-timeout longer than a day is a typo. */
+const MAX_RETRY_TIMEOUT_MS = 24 * 3600 * 1000;
 
 type SettingName =
   'api-url' | 'auth-url' | 'auth' | 'oidc-audience' | 'client-id' | 'client-secret' | 'scope' | 'token';
@@ -137,8 +144,10 @@ export function readSettings(source: InputSource = actionInputs): OdahuSettings 
     credentials = secretCredentials(given, problems);
   }
 
+  const retryTimeoutMs = readRetryTimeout(source, problems);
+
   if (problems.length > 0 || !apiUrl || !credentials) throw new InputError(problems);
-  return { apiUrl: normaliseApiUrl(apiUrl.value), credentials };
+  return { apiUrl: normaliseApiUrl(apiUrl.value), credentials, retryTimeoutMs };
 }
 
 interface GivenCredentials {
@@ -188,6 +197,23 @@ function secretCredentials(given: GivenCredentials, problems: string[]): Credent
     );
   }
   return undefined;
+}
+
+/** `retry-timeout`, else ODAHU_RETRY_TIMEOUT, else 3 minutes. */
+function readRetryTimeout(source: InputSource, problems: string[]): number {
+  const input = source.input('retry-timeout').trim();
+  const variable = (source.env.ODAHU_RETRY_TIMEOUT ?? '').trim();
+  const [text, origin] = input ? [input, 'input retry-timeout'] : [variable, 'ODAHU_RETRY_TIMEOUT'];
+  if (!text) return DEFAULT_RETRY_BUDGET_MS;
+  try {
+    const ms = parseDuration(text, origin);
+    if (ms <= MAX_RETRY_TIMEOUT_MS) return ms;
+    problems.push(`${origin} must be at most 24h, not "${text}"`);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  return DEFAULT_RETRY_BUDGET_MS;
 }
 
 /** Why each setting the GitHub OIDC token replaces must not be given with it. */

@@ -1,6 +1,6 @@
 // Every input of the wait action, parsed and checked in one place before any API call.
 
-import { readPollInterval, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { idProblem } from '../shared/kinds.js';
 import type { KindName } from '../shared/kinds.js';
@@ -22,7 +22,7 @@ export interface WaitInputs {
   target: WaitTarget;
   id: string;
   timeoutMs: number;
-  pollIntervalMs: number;
+  pollIntervalMs: number | undefined;
   logs: boolean;
 }
 
@@ -46,5 +46,12 @@ export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
   const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
   reader.finish();
-  return { settings: settings!, target: chosen!.input, id: chosen!.id, timeoutMs, pollIntervalMs, logs };
+  return {
+    settings: withinStepTimeout(settings, timeoutMs)!,
+    target: chosen!.input,
+    id: chosen!.id,
+    timeoutMs,
+    pollIntervalMs,
+    logs,
+  };
 }

@@ -31,7 +31,7 @@ const VAR_SETTINGS = ['ODAHU_API_URL', 'ODAHU_AUTH_URL', 'ODAHU_CLIENT_ID', 'ODA
 const SECRET_SETTINGS = ['ODAHU_CLIENT_SECRET', 'ODAHU_TOKEN'];
 
 /** A demo's pace: long enough to see the states change, short enough to watch. */
-const DEMO_DURATIONS = {
+export const DEMO_DURATIONS = {
   trainingSeconds: 2,
   packagingSeconds: 2,
   deploymentSeconds: 1,

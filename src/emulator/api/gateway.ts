@@ -9,7 +9,9 @@ import type { JWTPayload } from 'jose';
 import { messageOf } from '../../shared/thrown.js';
 import { ApiFailure } from '../cluster.js';
 import type { Exchange } from '../exchange.js';
+import { UPSTREAM_FAILURE } from '../faults.js';
 import type { Faults } from '../faults.js';
+import type { Outages } from '../outages.js';
 import type { Router } from '../router.js';
 
 export const NOT_FOUND_PAGE = '404 page not found';
@@ -20,9 +22,14 @@ export class ApiGateway {
     private readonly verifier: TokenVerifier,
     private readonly faults: Faults,
     private readonly baseUrl: string,
+    private readonly outages: Outages,
   ) {}
 
   async handle(exchange: Exchange): Promise<void> {
+    if (this.outages.down('api')) {
+      exchange.text(503, UPSTREAM_FAILURE);
+      return;
+    }
     if (await this.faults.intercept(exchange)) return;
     const claims = await this.authenticate(exchange);
     if (!claims) return;

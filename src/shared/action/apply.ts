@@ -5,6 +5,7 @@
 
 import * as core from '@actions/core';
 import type { Resource } from '../types.js';
+import { PollSchedule } from './poll-schedule.js';
 import { pause } from './step.js';
 
 export type IfExists = 'replace' | 'reuse' | 'fail' | 'update';
@@ -29,7 +30,8 @@ export interface ApplyOptions<R> {
   signal: AbortSignal;
   /** How long a delete may take to be confirmed. */
   deleteTimeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval, if set. */
+  pollIntervalMs: number | undefined;
   /** For update: true when the PUT would change nothing (asked with the step's signal). */
   unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
   /** For replace: true once whatever runs the resource (beyond its row) is gone too. */
@@ -120,7 +122,7 @@ export async function waitUntilGone<R>(
     if (Date.now() > deadline) {
       throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
     }
-    await pause(Math.min(options.pollIntervalMs, 1000), signal, `deleting ${what}`);
+    await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
   }
 }
 

@@ -16,7 +16,8 @@ import type { PredictionRequest } from '../types.js';
 export interface PhaseTiming {
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined (`auto`) for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
   logs: boolean;
 }
 
@@ -73,6 +74,17 @@ export function readManifestInput<K extends KindName>(
   return manifest;
 }
 
+/**
+ * The settings with retry-timeout no longer than the step's own timeouts: a call is never retried
+ * past the time the user gave the whole step.
+ */
+export function withinStepTimeout(
+  settings: OdahuSettings | undefined,
+  ...timeoutsMs: number[]
+): OdahuSettings | undefined {
+  return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
+}
+
 /** wait, timeout, poll-interval and, for phases with a pod, logs. */
 export function readPhaseTiming(
   reader: InputReader,
@@ -87,8 +99,13 @@ export function readPhaseTiming(
   };
 }
 
-/** Faster than 0.1 s would hammer the API; slower than an hour would miss the end by as much. */
-export function readPollInterval(reader: InputReader): number {
+/**
+ * `auto` (or empty): the adaptive schedule of poll-schedule.ts. Faster than 0.1 s would hammer the
+ * API; slower than an hour would miss the end by as much.
+ */
+export function readPollInterval(reader: InputReader): number | undefined {
+  const value = reader.optional('poll-interval');
+  if (value === undefined || value === 'auto') return undefined;
   return reader.duration('poll-interval', '5s', { minMs: 100, maxMs: 3_600_000 });
 }
 
@@ -153,5 +170,11 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const timing = readPhaseTiming(reader, defaultTimeout);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
   reader.finish();
-  return { settings: settings!, manifest: manifest!, ifExists, deleteOnCancel, ...timing };
+  return {
+    settings: withinStepTimeout(settings, timing.timeoutMs)!,
+    manifest: manifest!,
+    ifExists,
+    deleteOnCancel,
+    ...timing,
+  };
 }

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import type { TokenSource } from '../auth.js';
 import { ModelClient } from '../client.js';
-import type { ModelAnswer, OdahuClient } from '../client.js';
+import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../client.js';
 import { ApiError, NetworkError, displayUrl } from '../errors.js';
 import type { PredictionRequest } from '../types.js';
 import { messageOf } from '../thrown.js';
@@ -25,6 +25,8 @@ export interface ModelQuery {
   /** How long to wait for a model URL and for the model to serve. */
   readyTimeoutMs: number;
   signal: AbortSignal;
+  /** The model client's retries (its budget: the settings' retry-timeout). */
+  retry?: ModelClientOptions['retry'];
 }
 
 export interface ModelResult {
@@ -50,13 +52,12 @@ export async function queryModel(client: OdahuClient, query: ModelQuery): Promis
       ? query.target.url
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
   core.info(`Model URL: ${displayUrl(url)}`);
-  const model = new ModelClient({ url, tokens: query.tokens });
+  const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
+  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
+  const options = { signal: query.signal, retryUntil: deadline };
   try {
     const answer = await untilServing<ModelAnswer<unknown>>(
-      () =>
-        query.request
-          ? model.invoke(query.request, { signal: query.signal })
-          : model.info({ signal: query.signal }),
+      () => (query.request ? model.invoke(query.request, options) : model.info(options)),
       url,
       deadline,
       query.signal,
@@ -77,15 +78,17 @@ async function modelUrlOf(
   deadline: number,
   signal: AbortSignal,
 ): Promise<string> {
-  if (!(await client.deployments.find(id, { signal }))) {
+  if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
     throw new Error(`deployment ${id} does not exist: check the deployment input`);
   }
   for (;;) {
     // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
-    const route = await client.deployments.defaultRoute(id, { signal }).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return undefined;
-      throw error;
-    });
+    const route = await client.deployments
+      .defaultRoute(id, { signal, retryUntil: deadline })
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      });
     if (route?.status?.edgeUrl) return route.status.edgeUrl;
     if (Date.now() >= deadline) {
       throw new Error(

@@ -5,7 +5,7 @@
 
 import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
-import type { OdahuClient } from '../client.js';
+import type { CallOptions, OdahuClient } from '../client.js';
 import { ApiError } from '../errors.js';
 import type { KindName } from '../kinds.js';
 import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
@@ -17,7 +17,7 @@ export interface Phase<T> {
   kind: string;
   /** How the log names it: `training wine`. */
   noun: string;
-  get(client: OdahuClient, id: string, signal?: AbortSignal): Promise<T>;
+  get(client: OdahuClient, id: string, options?: CallOptions): Promise<T>;
   state(obj: T): string;
   /** Extra progress detail worth a line when it changes (replicas, reason). */
   detail(obj: T): string;
@@ -29,7 +29,7 @@ export interface Phase<T> {
   /** Its pod log, once the pod runs (trainings and packagings). */
   logs?: {
     ready(obj: T): boolean;
-    open(client: OdahuClient, id: string, follow: boolean, signal?: AbortSignal): Promise<Readable>;
+    open(client: OdahuClient, id: string, follow: boolean, options?: CallOptions): Promise<Readable>;
   };
   /**
    * After a delete: true once what runs it is gone too. A training's Kubernetes object outlives its
@@ -72,14 +72,14 @@ function reasonAndMessage(status: { reason?: string; message?: string } | undefi
 export const trainingPhase: Phase<ModelTraining> = {
   kind: 'ModelTraining',
   noun: 'training',
-  get: (client, id, signal) => client.trainings.get(id, { signal }),
+  get: (client, id, options) => client.trainings.get(id, options),
   state: (t) => t.status?.state ?? 'unknown',
   detail: () => '',
   outcome: (t) => podOutcome(t.status?.state),
   failure: (t) => reasonAndMessage(t.status),
   logs: {
     ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-    open: (client, id, follow, signal) => client.trainings.logs(id, { follow, signal }),
+    open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
   },
   runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
   outputs: (_client, t) => {
@@ -101,14 +101,14 @@ export const trainingPhase: Phase<ModelTraining> = {
 export const packagingPhase: Phase<ModelPackaging> = {
   kind: 'ModelPackaging',
   noun: 'packaging',
-  get: (client, id, signal) => client.packagings.get(id, { signal }),
+  get: (client, id, options) => client.packagings.get(id, options),
   state: (p) => p.status?.state ?? 'unknown',
   detail: () => '',
   outcome: (p) => podOutcome(p.status?.state),
   failure: (p) => reasonAndMessage(p.status),
   logs: {
     ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-    open: (client, id, follow, signal) => client.packagings.logs(id, { follow, signal }),
+    open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
   },
   runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
   outputs: (_client, p) => {
@@ -145,7 +145,7 @@ export function deploymentServes(d: ModelDeployment): boolean {
 export const deploymentPhase: Phase<ModelDeployment> = {
   kind: 'ModelDeployment',
   noun: 'deployment',
-  get: (client, id, signal) => client.deployments.get(id, { signal }),
+  get: (client, id, options) => client.deployments.get(id, options),
   state: (d) => d.status?.state || 'pending',
   detail: (d) =>
     d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
@@ -196,7 +196,7 @@ export const deploymentPhase: Phase<ModelDeployment> = {
 export const inferenceJobPhase: Phase<InferenceJob> = {
   kind: 'InferenceJob',
   noun: 'batch inference job',
-  get: (client, id, signal) => client.inferenceJobs.get(id, { signal }),
+  get: (client, id, options) => client.inferenceJobs.get(id, options),
   // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
   state: (j) => j.status?.state || 'pending',
   detail: () => '',

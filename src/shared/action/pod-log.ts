@@ -2,7 +2,8 @@
 // waits. The log is the user's program output: a line that the runner would read as a workflow
 // command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
 // do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message.
+// The last lines are kept for the failure message, and the end of the stream tells the waiting step
+// that the pod has ended (followed without printing when the user turned the log off).
 
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
@@ -43,25 +44,44 @@ export interface PodLogOptions {
   signal: AbortSignal;
   /** Where lines go; the job log by default. */
   write?: (text: string) => void;
+  /** false: follow for the end of the pod and the last lines only, printing nothing. Default true. */
+  print?: boolean;
+  /** Lines a previous follower of the same pod already showed: skipped. */
+  shownBefore?: number;
 }
+
+/** How following ended: the stream ended (so did the pod), or it was given up or stopped. */
+export type FollowEnd = 'ended' | 'abandoned';
 
 export class PodLog {
   private readonly tail: string[] = [];
-  private seen = 0;
+  private seen: number;
   private stream: Readable | undefined;
   /** Aborted by finish(): stops an open in progress and the reopen loop. */
   private readonly stopper = new AbortController();
-  private readonly done: Promise<void>;
+  private readonly done: Promise<FollowEnd>;
   private readonly write: (text: string) => void;
 
   private constructor(private readonly options: PodLogOptions) {
-    this.write = options.write ?? ((text) => process.stdout.write(text));
+    this.seen = options.shownBefore ?? 0;
+    this.write =
+      options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
     this.done = this.run();
   }
 
   /** Start following; it ends by itself when the pod's log ends. */
   static follow(options: PodLogOptions): PodLog {
     return new PodLog(options);
+  }
+
+  /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
+  get ended(): Promise<FollowEnd> {
+    return this.done;
+  }
+
+  /** Lines of the log shown so far (with those shown before this follower). */
+  get shown(): number {
+    return this.seen;
   }
 
   /** The last lines printed, already made inert, for a failure message. */
@@ -82,7 +102,7 @@ export class PodLog {
     return this.stopper.signal.aborted || this.options.signal.aborted;
   }
 
-  private async run(): Promise<void> {
+  private async run(): Promise<FollowEnd> {
     this.write(`::group::${this.options.title}${EOL}`);
     let fruitless = 0;
     try {
@@ -97,7 +117,8 @@ export class PodLog {
           if (this.stopped) break;
           core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
         }
-        if (ended || this.stopped) break;
+        if (this.stopped) break;
+        if (ended) return 'ended';
         fruitless = this.seen > before ? 0 : fruitless + 1;
         if (fruitless >= MAX_FRUITLESS_REOPENS) {
           this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
@@ -107,6 +128,7 @@ export class PodLog {
         if (fruitless > 0)
           await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
       }
+      return 'abandoned';
     } finally {
       this.write(`::endgroup::${EOL}`);
     }

@@ -25,7 +25,8 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   ifExists: IfExists;
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
   logs: boolean;
   /** Delete what this step created or replaced if the workflow is cancelled while it waits. */
   deleteOnCancel: boolean;
@@ -79,7 +80,8 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
 export interface StartedWork {
   wait: boolean;
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
   logs: boolean;
   /** What the summary says was done (`, waited` is added when waiting). */
   action: string;

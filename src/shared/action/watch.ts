@@ -1,30 +1,49 @@
-// Waiting for a phase to finish: poll its state, print each change, follow its pod log once the pod
-// runs, and end with the final object, a clear failure, a timeout or a cancellation.
+// Waiting for a phase to finish: read its state, print each change, follow its pod log once the pod
+// runs, and end with the final object, a clear failure, a timeout or a cancellation. When to read
+// the state is poll-schedule.ts's call; a followed log's end brings the next read forward. An API
+// that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
+// every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import type { OdahuClient } from '../client.js';
-import { ApiError, NetworkError } from '../errors.js';
+import type { CallOptions, OdahuClient } from '../client.js';
+import { ApiError } from '../errors.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { PodLog, untrustedLines } from './pod-log.js';
+import type { FollowEnd } from './pod-log.js';
+import { CATCH_UP_SPAN_MS, PollSchedule } from './poll-schedule.js';
+import type { Waiting } from './poll-schedule.js';
 import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
-import { CancelledError, pause } from './step.js';
+import { CancelledError } from './step.js';
 
 /** How long to let a finished pod's log drain before giving up on it. */
 const LOG_DRAIN_MS = 5000;
-/**
- * Polls in a row that may fail (each after the client's own retries) before the wait fails: a long
- * wait should not end on one bad minute of a proxy.
- */
-const MAX_FAILED_POLLS = 3;
+/** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
+const MAX_CATCH_UPS = 2;
+/** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
+const MAX_SERVER_ERRORS = 3;
 
+/** The wait's sense of time; the benchmark runs a long wait on a faster one. */
+export interface WatchClock {
+  now(): number;
+  /** Resolves after `ms`; rejects when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+const REAL_TIME: WatchClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+};
 export interface WatchOptions {
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
   signal: AbortSignal;
-  /** Stream the pod log while waiting (for phases that have one). */
+  /** Print the pod log while waiting (phases that have one; it is followed for its end either way). */
   logs: boolean;
+  clock?: WatchClock;
 }
 
 /** The phase finished, but not well: names the resource and the server's reason. */
@@ -47,6 +66,80 @@ export class WaitTimeoutError extends Error {
   }
 }
 
+/** The pod log of the phase being waited for: followed while the pod runs, its end noticed. */
+class FollowedLog<T> {
+  private follower: PodLog | undefined;
+  /** Set once the follower stops; `ended` means the pod has ended. */
+  private end: FollowEnd | undefined;
+  private followers = 0;
+
+  constructor(
+    private readonly phase: Phase<T>,
+    private readonly client: OdahuClient,
+    private readonly id: string,
+    private readonly options: WatchOptions,
+    /** Reopening the log is retried until then (ms since the epoch). */
+    private readonly retryUntil: number,
+  ) {}
+
+  get following(): boolean {
+    return this.follower !== undefined && this.end === undefined;
+  }
+
+  get hasEnded(): boolean {
+    return this.end === 'ended';
+  }
+
+  get everFollowed(): boolean {
+    return this.followers > 0;
+  }
+
+  /** Settles when the current follower stops. */
+  get stopped(): Promise<unknown> | undefined {
+    return this.following ? this.follower?.ended : undefined;
+  }
+
+  /** Starts following once the pod runs. */
+  followIfRunning(current: T): void {
+    if (!this.follower) this.start(current);
+  }
+
+  /** The log ended but the state says the pod runs on (a proxy closed an idle stream): follow again. */
+  again(current: T): void {
+    this.start(current);
+  }
+
+  /** The final state is known: let the log drain, then keep its last lines. */
+  async finish(graceMs: number): Promise<string[]> {
+    await this.follower?.finish(graceMs);
+    return this.follower?.lastLines() ?? [];
+  }
+
+  async stop(): Promise<void> {
+    await this.follower?.finish(0);
+  }
+
+  private start(current: T): void {
+    const logs = this.phase.logs;
+    if (!logs?.ready(current)) return;
+    const { client, id } = this;
+    const shownBefore = this.follower?.shown ?? 0;
+    this.followers += 1;
+    this.end = undefined;
+    const follower = PodLog.follow({
+      title: `Log of ${this.phase.noun} ${id}${this.followers > 1 ? ' (continued)' : ''}`,
+      open: (signal) => logs.open(client, id, true, { signal, retryUntil: this.retryUntil }),
+      signal: this.options.signal,
+      print: this.options.logs,
+      shownBefore,
+    });
+    this.follower = follower;
+    void follower.ended.then((how) => {
+      if (this.follower === follower) this.end = how;
+    });
+  }
+}
+
 export async function watch<T>(
   phase: Phase<T>,
   client: OdahuClient,
@@ -55,38 +148,47 @@ export async function watch<T>(
 ): Promise<T> {
   const what = `${phase.noun} ${id}`;
   const { signal } = options;
+  const clock = options.clock ?? REAL_TIME;
+  const schedule = new PollSchedule(options.pollIntervalMs);
   const reporter = new StateReporter(what);
-  const deadline = Date.now() + options.timeoutMs;
-  let podLog: PodLog | undefined;
+  const started = clock.now();
+  const deadline = started + options.timeoutMs;
+  // The client retries on the wall clock: the same time left, in its terms.
+  const retryUntil = Date.now() + options.timeoutMs;
+  const log = new FollowedLog(phase, client, id, options, retryUntil);
+  /** When the log's end was noticed, and how many reads followed it. */
+  let catchUp: { since: number; tries: number } | undefined;
+  /** A status that never catches up (a stuck controller) must not cost a catch-up every 10 s. */
+  let catchUpsLeft = MAX_CATCH_UPS;
   let seen = false;
-  let failedPolls = 0;
+  let serverErrors = 0;
   try {
     for (;;) {
       if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
       let current: T;
       try {
-        current = await getOrExplain(phase, client, id, seen, signal);
+        current = await getOrExplain(phase, client, id, seen, { signal, retryUntil });
         seen = true;
-        failedPolls = 0;
+        serverErrors = 0;
       } catch (error) {
         if (
           signal.aborted ||
-          !transient(error) ||
-          ++failedPolls >= MAX_FAILED_POLLS ||
-          Date.now() >= deadline
+          !(error instanceof ApiError && error.status >= 500) ||
+          ++serverErrors >= MAX_SERVER_ERRORS ||
+          clock.now() >= deadline
         ) {
           throw error;
         }
         core.warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
-        await pause(options.pollIntervalMs, signal, `waiting for ${what}`);
+        await wait(clock, schedule.delay('polling', clock.now() - started), undefined, signal, what);
         continue;
       }
       const outcome = phase.outcome(current);
       if (outcome !== 'pending') {
         // Let the log drain and its group close before the final state is printed.
-        await podLog?.finish(LOG_DRAIN_MS);
-        const tail = podLog?.lastLines() ?? [];
-        podLog = undefined;
+        let tail = await log.finish(LOG_DRAIN_MS);
+        if (!log.everFollowed && options.logs && phase.logs)
+          tail = await printWholeLog(phase, client, id, signal);
         reporter.report(phase.state(current), phase.detail(current));
         if (outcome === 'failed') {
           await showLastLogLines(phase, client, id, tail, signal);
@@ -95,15 +197,14 @@ export async function watch<T>(
         return current;
       }
       reporter.report(phase.state(current), phase.detail(current));
-      if (options.logs && phase.logs && !podLog && phase.logs.ready(current)) {
-        const logs = phase.logs;
-        podLog = PodLog.follow({
-          title: `Log of ${what}`,
-          open: (openSignal) => logs.open(client, id, true, openSignal),
-          signal,
-        });
+      if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
+        // The status did not follow the log's end: the stream was closed under a running pod, or the
+        // controller is slow. Follow again while catch-ups are left; after that, polling alone.
+        catchUp = undefined;
+        if (catchUpsLeft > 0) log.again(current);
       }
-      const left = deadline - Date.now();
+      log.followIfRunning(current);
+      const left = deadline - clock.now();
       if (left <= 0) {
         throw new WaitTimeoutError(
           phase.noun,
@@ -113,19 +214,75 @@ export async function watch<T>(
           phase.timeoutHint?.(current) ?? '',
         );
       }
-      await pause(Math.min(options.pollIntervalMs, left), signal, `waiting for ${what}`);
+      const waiting: Waiting = catchUp ? 'catching-up' : log.following ? 'following' : 'polling';
+      const delay = schedule.delay(waiting, clock.now() - started, catchUp ? catchUp.tries++ : 0);
+      // A log that ends meanwhile brings the next read forward: at once, then catching up.
+      await wait(clock, Math.min(delay, left), log.stopped, signal, what);
+      if (!catchUp && log.hasEnded && catchUpsLeft > 0) {
+        catchUpsLeft -= 1;
+        catchUp = { since: clock.now(), tries: 0 };
+      }
     }
   } finally {
-    await podLog?.finish(0);
+    await log.stop();
   }
 }
 
-/** Failures worth another poll: no answer, or the server or a proxy failing. */
-function transient(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    (error instanceof ApiError && (error.status >= 500 || error.status === 429))
-  );
+/** Waits `ms`, or less when `wake` settles first. Throws CancelledError on cancel. */
+async function wait(
+  clock: WatchClock,
+  ms: number,
+  wake: Promise<unknown> | undefined,
+  signal: AbortSignal,
+  what: string,
+): Promise<void> {
+  const done = new AbortController();
+  const both = AbortSignal.any([signal, done.signal]);
+  try {
+    const slept = clock.sleep(ms, both);
+    await (wake ? Promise.race([slept, wake]) : slept);
+  } catch (error) {
+    if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
+    throw error;
+  } finally {
+    done.abort();
+  }
+}
+
+/** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
+async function printWholeLog<T>(
+  phase: Phase<T>,
+  client: OdahuClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<string[]> {
+  let lines: string[];
+  try {
+    lines = await readLog(phase, client, id, signal);
+  } catch (error) {
+    core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
+    return [];
+  }
+  if (lines.at(-1) === '') lines.pop();
+  core.startGroup(`Log of ${phase.noun} ${id}`);
+  for (const line of lines) core.info(line);
+  core.endGroup();
+  return lines.filter((l) => l !== '').slice(-20);
+}
+
+/** The log as it is now (not followed), as inert lines. */
+async function readLog<T>(
+  phase: Phase<T>,
+  client: OdahuClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<string[]> {
+  if (!phase.logs) return [];
+  const stream = await phase.logs.open(client, id, false, { signal });
+  let text = '';
+  for await (const chunk of stream)
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  return untrustedLines(text);
 }
 
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
@@ -139,15 +296,9 @@ async function showLastLogLines<T>(
   if (!phase.logs) return;
   let lines = followed;
   if (lines.length === 0) {
-    // Not followed (logs: false, or the pod finished between two polls): read it once.
+    // Not printed (logs: false, and the follower saw none of it): read it once.
     try {
-      const stream = await phase.logs.open(client, id, false, signal);
-      let text = '';
-      for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-      lines = untrustedLines(text)
-        .filter((l) => l !== '')
-        .slice(-20);
+      lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
     } catch (error) {
       core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
     }
@@ -164,10 +315,10 @@ async function getOrExplain<T>(
   client: OdahuClient,
   id: string,
   seen: boolean,
-  signal: AbortSignal,
+  options: CallOptions,
 ): Promise<T> {
   try {
-    return await phase.get(client, id, signal);
+    return await phase.get(client, id, options);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new Error(

@@ -63,7 +63,8 @@ export interface CanaryRelease {
   options: CanaryOptions;
   tokens: TokenSource;
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
 }
 
 /** A check failed: the rollout is rolled back and the step fails with this line. */

@@ -18,7 +18,7 @@ const MAX_ROUTE_POLL_MS = 1000;
 export const routePhase: Phase<ModelRoute> = {
   kind: 'ModelRoute',
   noun: 'route',
-  get: (client, id, signal) => client.routes.get(id, { signal }),
+  get: (client, id, options) => client.routes.get(id, options),
   state: (r) => r.status?.state || 'pending',
   detail: () => '',
   // A route the controller cannot make Ready stays Processing; nothing is final but Ready.
@@ -32,7 +32,8 @@ export const routePhase: Phase<ModelRoute> = {
 
 export interface RouteWaiting {
   timeoutMs: number;
-  pollIntervalMs: number;
+  /** The user's poll-interval; undefined for the adaptive schedule. */
+  pollIntervalMs: number | undefined;
 }
 
 export class StableRoute {
@@ -74,7 +75,7 @@ export class StableRoute {
       : await this.client.routes.create(route, { signal });
     this.current = await watch(routePhase, this.client, this.id, {
       timeoutMs,
-      pollIntervalMs: Math.min(this.waiting.pollIntervalMs, MAX_ROUTE_POLL_MS),
+      pollIntervalMs: Math.min(this.waiting.pollIntervalMs ?? MAX_ROUTE_POLL_MS, MAX_ROUTE_POLL_MS),
       signal,
       logs: false,
     });
