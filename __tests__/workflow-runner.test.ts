@@ -41,7 +41,7 @@ test('env, outputs, GITHUB_ENV, GITHUB_PATH, --env-file and --input reach the la
     '  two',
     '  context: step, set by first',
     '  dotenv: quoted # kept|plain',
-    expect.stringMatching(/^✓ Second sees them {2}\d+(\.\d)?s$/),
+    expect.stringMatching(/^✓ Second sees them {2}\d+\.\ds$/),
   ]);
   expect(stepLines(run, 'Working directory and sh')).toContain('  in fixtures');
   // shell: bash (here from defaults.run) means pipefail; continue-on-error keeps the job going.

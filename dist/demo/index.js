@@ -28555,13 +28555,13 @@ function parseDuration(text, name = 'duration') {
 }
 /**
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep up to `fraction` decimals: `0.4s`, `12.3s`, `2s`.
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
  */
 function formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
-        return `${seconds}s`;
+        return `${seconds.toFixed(fraction)}s`;
     const wholeSeconds = Math.round(ms / SECOND);
     const minutes = Math.floor(wholeSeconds / 60);
     if (minutes < 60)

@@ -237,7 +237,9 @@ export class CanaryRollout {
           { mdName: live, weight: 100 - weight },
           { mdName: candidate.id, weight },
         ]);
-        core.info(`Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, 3)}.`);
+        core.info(
+          `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
+        );
         const started = Date.now();
         const probes = await prober.hold(options.intervalMs, signal);
         const step = judgeStep(weight, probes, options, Date.now() - started);
