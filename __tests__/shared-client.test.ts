@@ -457,10 +457,13 @@ describe('tokens', () => {
 
   test("the issuer as auth-url: discovery finds the emulator's token endpoint", async () => {
     const emulator = await startTestEmulator();
+    // The step's log line saying so (shared-auth.test.ts checks it) is not test output.
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const client = clientFor(emulator, recordingRetry(), tokensFor(emulator, { authUrl: emulator.issuer }));
       expect((await client.userInfo()).username).toBe(emulator.clientId);
     } finally {
+      write.mockRestore();
       await emulator.close();
     }
   });

@@ -11293,6 +11293,21 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/cannot-run.ts
 // Why a run cannot start (bad usage, a workflow or action file the parser rejects, a feature this
 // runner does not support): one line each, shown as they are; the command exits with 2.
@@ -14899,6 +14914,7 @@ class Faults {
 
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -14983,7 +14999,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -18977,7 +18993,7 @@ const fromjson = {
 //# sourceMappingURL=fromjson.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/join.js
 
-const join_join = {
+const join = {
     name: "join",
     description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
     minArgs: 1,
@@ -19056,7 +19072,7 @@ const funcs_wellKnownFunctions = {
     endswith: endswith,
     format: format,
     fromjson: fromjson,
-    join: join_join,
+    join: join,
     startswith: startswith,
     tojson: tojson
 };
@@ -27356,7 +27372,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function js_yaml_load(input, options) {
+function load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -28342,7 +28358,7 @@ function multilineParts(token) {
     // An explicit indentation indicator counts from the parent's indentation, which a lone block
     // does not have: the block's own indentation is used instead.
     const header = token.blockScalarHeader?.replace(/\d/g, '');
-    const value = js_yaml_load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
+    const value = load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
     return typeof value === 'string' ? splitTemplate(value) : undefined;
 }
 /** `text ${{ expr }} text` into parts; `}}` inside a '...' string does not close the expression. */
@@ -28383,6 +28399,7 @@ function splitTemplate(text) {
 // over the runner's contexts as plain JSON values, plus the functions only a runner can answer: the
 // status functions (success(), failure(), cancelled(), always()) of a step or of a job's `if:`, and
 // hashFiles(), which this runner does not support.
+
 
 
 
@@ -28503,7 +28520,7 @@ function evaluateData(expression, scope) {
     catch (error) {
         if (error instanceof ExpressionFailure)
             throw error;
-        throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+        throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
     }
 }
 /** The expression's value as JSON. */
@@ -28590,19 +28607,57 @@ function located(token, file, evaluation) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/job-log.ts
 // The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
 // title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
 // ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
 // terminal (and not with NO_COLOR).
+
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-/** 0.4s, 12.3s, 1m 05s */
-function formatDuration(ms) {
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const seconds = Math.round(ms / 1000);
-    return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
 class JobLog {
     options;
     /** Steps whose lines are inside an open group, by depth. */
@@ -28663,7 +28718,7 @@ class JobLog {
     }
     stepFinished(name, depth, outcome, ms, continueOnError = false) {
         this.inGroup.delete(depth);
-        const duration = this.paint('dim', formatDuration(ms));
+        const duration = this.paint('dim', formatDuration(ms, 1));
         if (outcome === 'success')
             this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
         else {
@@ -29930,45 +29985,12 @@ async function runProcessStage(options) {
 
 ;// CONCATENATED MODULE: ./src/workflow/node-action.ts
 // Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
-// INPUT_* variables with action.yml defaults applied, and the stage as a process (stage-process.ts:
-// file commands, workflow commands, cancellation).
+// INPUT_* variables, and the stage as a process (stage-process.ts: file commands, workflow commands,
+// cancellation). The action.yml itself is read by action-file.ts.
 
-
-
-
-function readActionMetadata(actionDir) {
-    for (const name of ['action.yml', 'action.yaml']) {
-        let text;
-        try {
-            text = readFileSync(join(actionDir, name), 'utf8');
-        }
-        catch {
-            continue;
-        }
-        const meta = load(text);
-        if (!meta?.runs?.using)
-            throw new Error(`${join(actionDir, name)}: no runs.using`);
-        return meta;
-    }
-    throw new Error(`no action.yml in ${actionDir}`);
-}
 /** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * INPUT_* variables for the given inputs, with action.yml defaults for those not given. `evaluate`
- * turns a default holding `${{ }}` into its value (the workflow runner passes its evaluator).
- */
-function inputVariables(meta, given, evaluate = (text) => text) {
-    const env = {};
-    for (const [name, input] of Object.entries(meta.inputs ?? {})) {
-        if (input.default !== undefined)
-            env[inputVariable(name)] = evaluate(String(input.default));
-    }
-    for (const [name, value] of Object.entries(given))
-        env[inputVariable(name)] = value;
-    return env;
 }
 function runNodeStage(options) {
     const { script, node, ...rest } = options;
@@ -29997,6 +30019,7 @@ function renderLog(events) {
 // continue-on-error and timeout-minutes, then by kind: a `run:` script in bash or sh, actions/checkout
 // (the local working tree), a node action's main stage (its pre and post stages too), or a composite
 // action's steps with its own `inputs` and `steps` contexts and its outputs mapped at the end.
+
 
 
 
@@ -30382,9 +30405,6 @@ class StepRunner {
 function stateVariables(state) {
     return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
@@ -30392,6 +30412,7 @@ function messageOf(error) {
 // node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
+
 
 
 
@@ -30808,6 +30829,7 @@ class WorkflowCommands {
 
 
 
+
 class JobScheduler {
     options;
     graph;
@@ -31057,7 +31079,7 @@ function shownResult(result) {
 }
 /** The job's last line: how it ended, and when it failed, which step. */
 function printJobEnd(log, name, result) {
-    const took = formatDuration(result.durationMs);
+    const took = formatDuration(result.durationMs, 1);
     const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
     const cross = log.paint('red', '✗');
     const tolerated = result.continueOnError ? ' (continue-on-error)' : '';
@@ -31444,6 +31466,7 @@ class RunSummary {
 
 
 
+
 async function runWorkflow(options) {
     const started = Date.now();
     const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
@@ -31602,7 +31625,7 @@ function printHeader(log, run) {
 }
 /** The summary's path, then the last line: how the run ended, and which jobs did what. */
 function printResult(log, outcomes, conclusion, ms, summaryPath) {
-    const took = formatDuration(ms);
+    const took = formatDuration(ms, 1);
     const runs = outcomes.flatMap((outcome) => outcome.runs);
     const groups = ['succeeded', 'failed', 'cancelled', 'skipped'].map((shownAs) => [
         shownAs,
@@ -31707,6 +31730,7 @@ function onSignals(cancel) {
 // title, its prediction, and the run's summary. Exit 0 when the run succeeds.
 //   npm run demo                 examples/workflows/wine.yml: the wine DAG as one job
 //   npm run demo -- wine-jobs    examples/workflows/wine-jobs.yml: the four DAGs as six jobs
+
 
 
 
@@ -31868,7 +31892,7 @@ async function main() {
 main().then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`demo: ${messageOf(error)}\n`);
     process.exitCode = 1;
 });
 

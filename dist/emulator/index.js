@@ -1515,6 +1515,21 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
@@ -5084,6 +5099,7 @@ class Faults {
 
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -5168,7 +5184,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -7930,6 +7946,7 @@ function seed(store) {
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
 
 
+
 const USAGE = `Usage: odahu-emulator [flags]
 
 A local Odahu 1.6.1 cluster: API server, OpenID provider, controller, pod logs and model servers.
@@ -8084,7 +8101,7 @@ function parseFlags(args) {
 /** parseArgs' refusals, some of them several lines long, as one line naming the flag. */
 function usageErrorOf(error, args) {
     const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const named = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
     switch (code) {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -8135,7 +8152,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ apiUrl, authUrl, clientId, clientSecret })}\n`);
 }
 main().catch((error) => {
-    process.stderr.write(`odahu-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
     process.exit(1);
 });
 

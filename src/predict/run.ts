@@ -10,18 +10,23 @@ import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
+import { tokenSourceFor } from '../shared/auth.js';
 import { OdahuClient } from '../shared/client.js';
 import { displayUrl } from '../shared/errors.js';
 import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const client = OdahuClient.fromSettings(inputs.settings, { tokens: inputs.apiTokens });
+  const { settings } = inputs;
+  const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
   try {
     const { answer } = await queryModel(client, {
       target: inputs.target,
       request: inputs.info ? undefined : inputs.request,
-      tokens: inputs.modelTokens,
+      tokens: inputs.modelCredentials
+        ? tokenSourceFor(inputs.modelCredentials, settings.retryTimeoutMs)
+        : apiTokens,
       readyTimeoutMs: inputs.readyTimeoutMs,
       signal: ctx.signal,
       retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
