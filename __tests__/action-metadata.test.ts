@@ -1,10 +1,12 @@
-// The action.yml files agree with each other, with their bundles and with their READMEs.
+// The action.yml files agree with each other, with their bundles and with their READMEs, read as the
+// workflow runner reads them (@actions/workflow-parser).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readActionMetadata } from '../src/workflow/node-action.js';
-import { ROOT } from './helpers/run-action.js';
+import { isString } from '@actions/workflow-parser';
+import type { ActionDefinition } from '../src/workflow/action-file.js';
+import { ROOT, actionDefinition } from './helpers/run-action.js';
 
 const names = readdirSync(join(ROOT, 'actions')).filter((name) =>
   existsSync(join(ROOT, 'actions', name, 'action.yml')),
@@ -20,45 +22,64 @@ const SETTINGS = [
   'oidc-audience',
   'api-connection',
 ];
+const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'train', 'wait'];
 
-test('the nine actions', () => {
-  expect(names.sort()).toEqual([
-    'apply',
-    'batch',
-    'connection',
-    'deploy',
-    'package',
-    'pipeline',
-    'predict',
-    'train',
-    'wait',
-  ]);
+test('the nine actions: eight node24 ones and the composite pipeline', () => {
+  expect(names.sort()).toEqual([...PHASES, 'pipeline'].sort());
+  for (const name of PHASES) expect(actionDefinition(name).using).toBe('node24');
+  expect(actionDefinition('pipeline').using).toBe('composite');
 });
 
-describe.each(names)('%s', (name) => {
-  const meta = readActionMetadata(join(ROOT, 'actions', name));
+/** An input as a plain object, to compare one action's with another's. */
+function inputOf(action: ActionDefinition, id: string) {
+  const input = action.inputs.find((candidate) => candidate.id === id);
+  return (
+    input && { description: input.description, required: input.required, default: input.default?.toString() }
+  );
+}
 
-  test('runs its own node24 bundle, which exists', () => {
-    expect(meta.runs).toMatchObject({ using: 'node24', main: `../../dist/${name}/index.js` });
-    expect(existsSync(join(ROOT, 'dist', name, 'index.js'))).toBe(true);
+describe.each(names)('%s', (name) => {
+  const action = actionDefinition(name);
+
+  test('runs bundles of this repository that exist', () => {
+    if (action.runs?.using === 'node') {
+      expect(action.runs.main).toBe(`../../dist/${name}/index.js`);
+      expect(existsSync(join(ROOT, 'dist', name, 'index.js'))).toBe(true);
+      return;
+    }
+    expect(action.runs?.using).toBe('composite');
+    for (const step of action.runs?.using === 'composite' ? action.runs.steps : []) {
+      // Never `uses:` (the caller's workspace, or another owner and ref): this ref's bundles, exec'd.
+      expect({ step: step.id, uses: step.uses }).toEqual({ step: step.id, uses: undefined });
+      const run = step.run && isString(step.run) ? step.run.value : '';
+      const bundle = /exec node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/([\w-]+)\/index\.js"\s*$/.exec(
+        run,
+      )?.[1];
+      expect({ step: step.id, bundle: bundle && existsSync(join(ROOT, 'dist', bundle, 'index.js')) }).toEqual(
+        {
+          step: step.id,
+          bundle: true,
+        },
+      );
+    }
   });
 
   test('every input and output is kebab-case and described', () => {
-    for (const [input, spec] of Object.entries(meta.inputs ?? {})) {
-      expect(input).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(spec.description?.length).toBeGreaterThan(10);
+    for (const input of action.inputs) {
+      expect(input.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(input.description?.length).toBeGreaterThan(10);
     }
-    for (const [output, spec] of Object.entries(meta.outputs ?? {})) {
-      expect(output).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(spec.description?.length).toBeGreaterThan(5);
+    for (const output of action.outputs) {
+      expect(output.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(output.description?.length).toBeGreaterThan(5);
     }
   });
 
   test('takes the shared settings, described as in train, without defaults (so ODAHU_* can apply)', () => {
-    const train = readActionMetadata(join(ROOT, 'actions', 'train'));
+    const train = actionDefinition('train');
     for (const setting of SETTINGS) {
-      expect(meta.inputs?.[setting]).toEqual(train.inputs?.[setting]);
-      expect(meta.inputs?.[setting]?.default).toBeUndefined();
+      expect(inputOf(action, setting)).toEqual(inputOf(train, setting));
+      expect(inputOf(action, setting)?.default).toBeUndefined();
     }
   });
 });

@@ -233,10 +233,13 @@ describe('on a cluster whose jobs take 20 s', () => {
   afterAll(() => slow.close());
 
   test('a job still without a state at the timeout: the step fails saying what to check', async () => {
-    const run = await runAction(
-      'batch',
-      { service: serviceManifest('stuck-batch'), timeout: '1s', ...poll },
-      { env: slowEnv },
+    // Held: the controller cannot give it a state before the step's timeout, however slow the step.
+    const run = await slow.held(() =>
+      runAction(
+        'batch',
+        { service: serviceManifest('stuck-batch'), timeout: '1s', ...poll },
+        { env: slowEnv },
+      ),
     );
     expect(run.failure).toMatch(
       /^batch inference job job-stuck-batch-\w{5} did not finish within 1s: it is still pending \(a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob\)$/,

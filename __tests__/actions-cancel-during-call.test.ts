@@ -97,7 +97,7 @@ test('on-cancel: delete still deletes when the cancel lands during a slow poll',
   } finally {
     await proxy.close();
   }
-}, 40_000);
+});
 
 test('pause leaves no abort listener behind, however often a step waits on one signal', async () => {
   const controller = new AbortController();

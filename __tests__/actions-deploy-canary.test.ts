@@ -4,6 +4,8 @@
 // the stable URL keeps answering from the old version; a cancel mid-rollout rolled back; the role
 // check, a 403 anyway, bad inputs, and re-runs after an interrupted rollout.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, call, fetchToken } from './helpers/emulator-http.js';
@@ -12,6 +14,8 @@ import type { ActionRun } from './helpers/run-action.js';
 import { forwardTo, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
+import { clusterFlags, otherRepository, summaryOf, workflow } from './helpers/other-repository.js';
+import { runWorkflowCli } from './helpers/workflow-cli.js';
 
 const SCIENTIST = {
   clientId: 'canary-scientist',
@@ -131,27 +135,35 @@ describe('a model released by canary', () => {
     [
       'answering errors',
       { 'probe-request': REQUEST },
-      "    emulator-error-rate: '0.5'",
-      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, [\d.]+% > max-error-rate 0% \(\d+ answered 500 Internal Server Error; p95 latency \d+ ms\); rolled back: \S+\/custom\/wine serves wine-[0-9a-f]{6} again$/,
+      // Every answer: with a share, whether the few probes a loaded machine fits into a step meet
+      // a failure would be left to the dice (shares are judged in shared-canary.test.ts).
+      "    emulator-error-rate: '1'",
+      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ answered 500 Internal Server Error; p95 latency \d+ ms\); rolled back: \S+\/custom\/wine serves wine-[0-9a-f]{6} again$/,
+      0,
     ],
     [
       'too slow',
       { 'max-latency': '100ms' },
       "    emulator-latency-ms: '250'",
-      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ slower than max-latency 100 ms; p95 latency 2\d\d ms\); rolled back: /,
+      /^canary wine-[0-9a-f]{6} failed the probe check at weight 10%: \d+ of \d+ probes failed, 100% > max-error-rate 0% \(\d+ slower than max-latency 100 ms; p95 latency \d+ ms\); rolled back: /,
+      // At least the model's own 250 ms; a loaded machine adds to it.
+      250,
     ],
     [
       'whose predictions drift beyond the tolerance',
       { 'probe-request': REQUEST, compare: 'true', 'compare-tolerance': '0.01' },
       "    emulator-prediction-offset: '0.5'",
       /^canary wine-[0-9a-f]{6} failed the compare check at weight 10%: \d+ of \d+ answers differ from the live version's by more than compare-tolerance 0\.01, 100% > max-error-rate 0% \(largest difference 0\.5, agreement 0%\); rolled back: /,
+      0,
     ],
   ])(
     'rolls back a version %s, the stable URL answering from the old version',
-    async (_what, inputs, annotations, line) => {
+    async (_what, inputs, annotations, line, minP95Ms) => {
       const run = await release('wine', '3.0', inputs, annotations);
       expect(run.exitCode).not.toBe(0);
       expect(run.failure).toMatch(line);
+      const p95 = /p95 latency (\d+) ms/.exec(run.failure!);
+      if (p95) expect(Number(p95[1])).toBeGreaterThanOrEqual(minP95Ms);
       expect(run.failure).toContain(`serves ${second} again`);
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
       await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
@@ -195,7 +207,7 @@ describe('a model released by canary', () => {
       run.log.find((l) => l.startsWith('Rolling back'))!,
     )![1]!;
     expect(await deleted(candidate)).toBe(true);
-  }, 30_000);
+  });
 
   it('changes nothing when the same version already serves (a re-run)', async () => {
     const from = emulator.answers.length;
@@ -304,38 +316,49 @@ test('every bad canary input is one line, before any API call', async () => {
 });
 
 test('the pipeline passes strategy: canary and its inputs on to its deploy stage', async () => {
-  const pipeline = (hyperParameters: Record<string, string>) =>
-    runAction(
-      'pipeline',
+  // The composite pipeline, used from another repository as users use it, under the local runner.
+  const pipeline = async (hyperParameters: Record<string, string>) => {
+    const { dir, file } = otherRepository(
+      workflow(`      - id: pipeline
+        uses: someone/odahu-actions/pipeline@v1
+        with:
+          training: odahu/training.yaml
+          packaging: odahu/packaging.yaml
+          request: '${REQUEST}'
+          strategy: canary
+          canary-weights: 50,100
+          canary-interval: 0.2s
+          probe-request: '${REQUEST}'
+          poll-interval: 0.1s
+      - env:
+          OUTPUTS: \${{ toJSON(steps.pipeline.outputs) }}
+        run: printf '%s' "$OUTPUTS" > "$GITHUB_WORKSPACE/outputs.json"
+`),
       {
-        training: trainingManifest('piped', hyperParameters),
-        packaging:
+        'odahu/training.yaml': trainingManifest('piped', hyperParameters),
+        'odahu/packaging.yaml':
           'kind: ModelPackaging\nid: piped\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
-        request: REQUEST,
-        strategy: 'canary',
-        'canary-weights': '50,100',
-        'canary-interval': '0.2s',
-        'probe-request': REQUEST,
-        'poll-interval': '0.1s',
       },
-      { env },
     );
+    const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
+    expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
+    const outputs = JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8')) as Record<string, string>;
+    return { run, outputs, summary: summaryOf(run) };
+  };
   const first = await pipeline({ alpha: '0.5' });
-  expect(first.failure).toBeUndefined();
   expect(first.outputs).toMatchObject({ url: `${emulator.edgeUrl}/custom/piped`, promoted: 'true' });
   // A changed hyperparameter: a new artifact, a new image, a new version.
   const second = await pipeline({ alpha: '0.7' });
-  expect(second.failure).toBeUndefined();
   expect(second.outputs).toMatchObject({
     url: `${emulator.edgeUrl}/custom/piped`,
     promoted: 'true',
     'previous-deployment-id': first.outputs['deployment-id'],
   });
   expect(second.outputs.response).toMatch(/^\{"prediction":/);
-  expect(second.log).toContainEqual(expect.stringMatching(/^Weight 50%: \d+ probes, 0 failed/));
+  expect(second.run.stdout).toMatch(/^ +Weight 50%: \d+ probes, 0 failed/m);
   expect(second.summary).toContain('Canary release of');
   expect(await routeTargets('piped')).toEqual([{ mdName: second.outputs['deployment-id'], weight: 100 }]);
-}, 60_000);
+}, 90_000);
 
 /** Forwards to the emulator, refusing every route write with the policy's 403. */
 function routeRefusingProxy(upstream: string): Promise<TinyServer> {

@@ -83,25 +83,30 @@ test('a packaging of an artifact no training made fails with the packager saying
 });
 
 test('a deployment deleted while the step waits ends the step at once; it never reports it Ready', async () => {
+  const token = await fetchToken(emulator);
   const deleting = (async () => {
-    // Once the step has created it, someone deletes it.
-    for (let tries = 0; tries < 200; tries += 1) {
+    // Once the step has created it, someone deletes it (however long the step takes to start).
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       const reply = await fetch(`${emulator.apiUrl}/api/v1/model/deployment/doomed`, {
         method: 'DELETE',
-        headers: { authorization: `Bearer ${await fetchToken(emulator)}` },
+        headers: { authorization: `Bearer ${token}` },
       });
       if (reply.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
-  const run = await runAction(
-    'deploy',
-    {
-      deployment:
-        'kind: ModelDeployment\nid: doomed\nspec: {image: ghcr.io/acme/wine:1, annotations: {emulator-seconds: "2"}}',
-      'poll-interval': '0.1s',
-    },
-    { env },
+  // Held: the rollout cannot make it Ready before the DELETE lands.
+  const run = await emulator.held(() =>
+    runAction(
+      'deploy',
+      {
+        deployment:
+          'kind: ModelDeployment\nid: doomed\nspec: {image: ghcr.io/acme/wine:1, annotations: {emulator-seconds: "2"}}',
+        'poll-interval': '0.1s',
+      },
+      { env },
+    ),
   );
   await deleting;
   expect(run.failure).toBe('deployment doomed failed: it is being deleted');
@@ -109,25 +114,18 @@ test('a deployment deleted while the step waits ends the step at once; it never 
 });
 
 test('a Ready deployment a DELETE has marked is not reported Ready', async () => {
-  // The controller's next pass, which turns a marked deployment Deleting, comes 3 s after the DELETE.
-  const slowController = await startTestEmulator({ launchPeriodSeconds: 3 });
-  try {
-    const api = new Api(slowController, await fetchToken(slowController));
-    const spec = { image: 'ghcr.io/acme/wine:1', predictor: 'odahu-ml-server' };
-    await api.post('model/deployment', { id: 'marked', spec });
-    await api.waitFor<ModelDeployment>('model/deployment/marked', (d) => d.status?.state === 'Ready');
+  const api = new Api(emulator, await fetchToken(emulator));
+  const spec = { image: 'ghcr.io/acme/wine:1', predictor: 'odahu-ml-server' };
+  await api.post('model/deployment', { id: 'marked', spec });
+  await api.waitFor<ModelDeployment>('model/deployment/marked', (d) => d.status?.state === 'Ready');
+  // Held: the controller's next pass, which turns a marked deployment Deleting, waits for the step.
+  const run = await emulator.held(async () => {
     expect((await api.delete('model/deployment/marked')).status).toBe(200);
-    const run = await runAction(
-      'wait',
-      { 'deployment-id': 'marked', 'poll-interval': '0.1s' },
-      { env: emulatorEnv(slowController) },
-    );
-    expect(run.failure).toBe('deployment marked failed: it is being deleted');
-    // It was still Ready when the step looked.
-    expect(run.log.join('\n')).toMatch(/deployment marked: Ready/);
-  } finally {
-    await slowController.close();
-  }
+    return runAction('wait', { 'deployment-id': 'marked', 'poll-interval': '0.1s' }, { env });
+  });
+  expect(run.failure).toBe('deployment marked failed: it is being deleted');
+  // It was still Ready when the step looked.
+  expect(run.log.join('\n')).toMatch(/deployment marked: Ready/);
 });
 
 test('deploy over a deployment being deleted waits until it is gone and creates it again', async () => {
@@ -144,12 +142,20 @@ test('deploy over a deployment being deleted waits until it is gone and creates 
     annotations: { 'emulator-seconds': '8' },
   };
   await api('model/deployment', { method: 'POST', body: JSON.stringify({ id: 'phoenix', spec }) });
-  expect((await api('model/deployment/phoenix', { method: 'DELETE' })).status).toBe(200);
-  const run = await runAction(
-    'deploy',
-    { id: 'phoenix', image: 'ghcr.io/acme/wine:2', 'poll-interval': '0.1s' },
-    { env },
-  );
+  // Held until the step has seen the deletion: however slow it is to start, phoenix is not gone yet.
+  const run = await emulator.held(async () => {
+    expect((await api('model/deployment/phoenix', { method: 'DELETE' })).status).toBe(200);
+    return runAction(
+      'deploy',
+      { id: 'phoenix', image: 'ghcr.io/acme/wine:2', 'poll-interval': '0.1s' },
+      {
+        env,
+        onLine: (line) => {
+          if (line.startsWith('Deployment phoenix is being deleted')) emulator.clock.release();
+        },
+      },
+    );
+  });
   expect(run.failure).toBeUndefined();
   expect(run.log.join('\n')).toContain(
     'Deployment phoenix is being deleted: waiting until it is gone to create it again.',

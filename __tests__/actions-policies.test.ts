@@ -136,7 +136,7 @@ describe('deploy if-exists', () => {
     expect(again.log).toContain('Deployment same-spec already has this spec: nothing to update.');
     expect(again.outputs).toMatchObject({ state: 'Ready', 'model-version': '1.0' });
     expect(emulator.callsSince(before, { writes: true })).toEqual([]);
-  }, 30_000);
+  });
 });
 
 test('train with wait: false, then wait, gives the same outputs as train', async () => {

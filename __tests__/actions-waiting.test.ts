@@ -24,21 +24,19 @@ afterAll(async () => {
   await emulator.close();
 });
 
-/** A training created directly, returned once its pod runs. */
+/** A training created directly, returned once its pod runs (read between the controller's steps). */
 async function runningTraining(id: string): Promise<void> {
-  await client.trainings.create({
-    id,
-    spec: {
-      model: { name: 'wine', version: '1.0' },
-      toolchain: 'mlflow',
-      algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/wine' } },
-    },
+  await emulator.held(async () => {
+    await client.trainings.create({
+      id,
+      spec: {
+        model: { name: 'wine', version: '1.0' },
+        toolchain: 'mlflow',
+        algorithmSource: { objectStorage: { connection: 'models-output', path: 'code/wine' } },
+      },
+    });
+    while ((await client.trainings.get(id)).status?.state !== 'running') emulator.clock.step();
   });
-  for (;;) {
-    const training = await client.trainings.get(id);
-    if (training.status?.state === 'running') return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function logGroup(log: string[], title: string): string[] {

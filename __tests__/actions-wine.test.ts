@@ -22,7 +22,8 @@ let emulator: TestEmulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  // A training that runs for 1.5 s: the step's 0.1 s polls see it running on a loaded machine too.
+  emulator = await startTestEmulator({ trainingSeconds: 2 });
   env = {
     ODAHU_API_URL: emulator.apiUrl,
     ODAHU_AUTH_URL: emulator.authUrl,

@@ -257,13 +257,15 @@ describe('deployments and routes', () => {
   });
 
   it('delete a deployment in steps: marked, Deleting, then gone with its default route', async () => {
-    const removed = await api.delete('model/deployment/api-model');
-    expect(removed.json).toEqual({ message: 'Model deployment api-model was deleted' });
-    expect((await api.get<ModelDeployment>('model/deployment/api-model')).json.deletionMark).toBe(true);
-    expect((await api.delete('model/deployment/api-model')).status).toBe(200);
-    await api.waitFor<ModelDeployment>('model/deployment/api-model', (d) => d.status?.state === 'Deleting');
-    await api.waitFor<ModelDeployment[]>('model/deployment', (list) => list.length === 0);
-    expect((await api.get('model/deployment/api-model')).status).toBe(404);
+    const states = await emulator.held(async () => {
+      const removed = await api.delete('model/deployment/api-model');
+      expect(removed.json).toEqual({ message: 'Model deployment api-model was deleted' });
+      expect((await api.get<ModelDeployment>('model/deployment/api-model')).json.deletionMark).toBe(true);
+      expect((await api.delete('model/deployment/api-model')).status).toBe(200);
+      return api.watchUntilGone<ModelDeployment>('model/deployment/api-model', (d) => d.status?.state);
+    });
+    expect(states).toEqual(['Processing', 'Deleting', 'gone']);
+    expect((await api.get<ModelDeployment[]>('model/deployment')).json).toEqual([]);
     expect((await api.get(`model/route/${defaultRouteId}`)).status).toBe(404);
   });
 
@@ -295,28 +297,35 @@ describe('batch', () => {
       },
     };
     expect((await api.post('batch/service', service)).status).toBe(201);
-    const job = await api.post<InferenceJob>('batch/job', {
-      id: 'ignored',
-      spec: { inferenceServiceId: 'api-batch' },
+    const { job, states } = await emulator.held(async () => {
+      const job = await api.post<InferenceJob>('batch/job', {
+        id: 'ignored',
+        spec: { inferenceServiceId: 'api-batch' },
+      });
+      expect(job.status).toBe(201);
+      expect(job.json.id).toMatch(/^job-api-batch-[0-9a-f-]{5}$/);
+      expect(job.json.status).toEqual({ state: '', message: '', reason: '', podName: '' });
+      const refused = await api.delete('batch/service/api-batch');
+      expect([refused.status, refused.json]).toEqual([
+        400,
+        { message: 'Unable to delete service: "api-batch". Cause: there are child jobs' },
+      ]);
+      const states = await api.watch<InferenceJob>(
+        `batch/job/${job.json.id}`,
+        (j) => j.status?.state,
+        (j) => j.status?.state === 'succeeded',
+      );
+      return { job, states };
     });
-    expect(job.status).toBe(201);
-    expect(job.json.id).toMatch(/^job-api-batch-[0-9a-f-]{5}$/);
-    expect(job.json.status).toEqual({ state: '', message: '', reason: '', podName: '' });
-    const refused = await api.delete('batch/service/api-batch');
-    expect([refused.status, refused.json]).toEqual([
-      400,
-      { message: 'Unable to delete service: "api-batch". Cause: there are child jobs' },
-    ]);
-    const states = await api.watch<InferenceJob>(
-      `batch/job/${job.json.id}`,
-      (j) => j.status?.state,
-      (j) => j.status?.state === 'succeeded',
-    );
-    expect(states.filter((s) => s !== '')).toEqual(['scheduling', 'running', 'succeeded']);
-    const removed = await api.delete(`batch/job/${job.json.id}`);
-    expect(removed.json).toEqual({ message: `Inference Service ${job.json.id} was deleted` });
-    expect((await api.get<InferenceJob>(`batch/job/${job.json.id}`)).json.deletionMark).toBe(true);
-    await api.waitFor<InferenceJob[]>('batch/job', (jobs) => jobs.length === 0);
+    expect(states).toEqual(['', 'scheduling', 'running', 'succeeded']);
+    // Held: the mark is read before the pod's clean-up removes the row.
+    const seen = await emulator.held(async () => {
+      const removed = await api.delete(`batch/job/${job.json.id}`);
+      expect(removed.json).toEqual({ message: `Inference Service ${job.json.id} was deleted` });
+      return api.watchUntilGone<InferenceJob>(`batch/job/${job.json.id}`, (j) => j.deletionMark);
+    });
+    expect(seen).toEqual([true, 'gone']);
+    expect((await api.get<InferenceJob[]>('batch/job')).json).toEqual([]);
     expect((await api.delete('batch/service/api-batch')).status).toBe(200);
   });
 });

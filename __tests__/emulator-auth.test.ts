@@ -9,7 +9,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
+import { Api, call, fetchToken, pastExpiry, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 
 const VIEWER = { clientId: 'auth-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
@@ -166,11 +166,12 @@ describe('the API checks tokens like the mesh in front of it', () => {
   });
 
   it('refuses an expired token', async () => {
-    const shortLived = await startTestEmulator({ tokenTtlSeconds: 1 });
+    // A lifetime of 3 s is at least 2 s from any moment in the second it was issued: time to use it.
+    const shortLived = await startTestEmulator({ tokenTtlSeconds: 3 });
     try {
       const api = new Api(shortLived, await fetchToken(shortLived));
       expect((await api.get('model/training')).status).toBe(200);
-      await sleep(2100);
+      await pastExpiry(api.token!);
       const reply = await api.get('model/training');
       expect([reply.status, reply.text]).toEqual([401, 'Jwt is expired']);
       expect(reply.headers.get('www-authenticate')).toContain('error="invalid_token"');
@@ -385,12 +386,12 @@ describe('the id token as the bearer', () => {
     const refused = await new Api(emulator, forged).get('model/training');
     expect([refused.status, refused.text]).toEqual([401, 'Jwt verification fails']);
 
-    const shortLived = await startTestEmulator({ tokenTtlSeconds: 1 });
+    const shortLived = await startTestEmulator({ tokenTtlSeconds: 3 });
     try {
       const reply = await clientCredentials(shortLived, SDK_SCOPE, shortLived);
       const api = new Api(shortLived, reply.json.id_token as string);
       expect((await api.get('model/training')).status).toBe(200);
-      await sleep(2100);
+      await pastExpiry(api.token!);
       const expired = await api.get('model/training');
       expect([expired.status, expired.text]).toEqual([401, 'Jwt is expired']);
     } finally {

@@ -111,11 +111,22 @@ describe('odahu-emulator', () => {
   });
 
   it('with --public-url names itself by that address: printed URLs, token issuer and model URLs', async () => {
-    const port = await freePort();
-    const publicUrl = `http://localhost:${port}`;
-    const child = run(['--port', String(port), '--public-url', publicUrl]);
+    // The port must be known before it starts: one free a moment ago (others' tests bind ports too:
+    // taken in between, another one is tried).
+    let publicUrl = '';
+    let child: ChildProcessWithoutNullStreams | undefined;
+    let line = '';
+    for (let tries = 0; !line; tries += 1) {
+      const port = await freePort();
+      publicUrl = `http://localhost:${port}`;
+      child = run(['--port', String(port), '--public-url', publicUrl]);
+      line = await firstLine(child).catch((error: Error) => {
+        if (tries >= 4 || !/EADDRINUSE/.test(error.message)) throw error;
+        return '';
+      });
+    }
     try {
-      const started = JSON.parse(await firstLine(child)) as Record<string, string>;
+      const started = JSON.parse(line) as Record<string, string>;
       expect(started.apiUrl).toBe(publicUrl);
       expect(started.authUrl).toBe(`${publicUrl}/auth/realms/odahu/protocol/openid-connect/token`);
       const access_token = await accessToken(started);
@@ -129,8 +140,8 @@ describe('odahu-emulator', () => {
       const body = (await config.json()) as { deployment: { edge: { host: string } } };
       expect(body.deployment.edge.host).toBe(publicUrl);
     } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
+      child!.kill('SIGTERM');
+      await once(child!, 'exit');
     }
   });
 
@@ -150,14 +161,16 @@ describe('odahu-emulator', () => {
         const body = JSON.stringify({ id, spec: { image, predictor: 'odahu-ml-server' } });
         expect((await api('model/deployment', { method: 'POST', body })).status).toBe(201);
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const states: Record<string, string> = {};
-      for (const id of Object.keys(images)) {
-        const deployment = (await (await api(`model/deployment/${id}`)).json()) as {
-          status: { state: string };
-        };
-        states[id] = deployment.status.state;
+      const stateOf = async (id: string) =>
+        ((await (await api(`model/deployment/${id}`)).json()) as { status: { state?: string } }).status.state;
+      // The emulator runs in its own process: wait for the last one posted to be Ready. Its rollout
+      // began last, so by then the others' rollouts (as long) have ended too.
+      const deadline = Date.now() + 60_000;
+      while ((await stateOf('pulls')) !== 'Ready' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
+      const states: Record<string, string | undefined> = {};
+      for (const id of Object.keys(images)) states[id] = await stateOf(id);
       expect(states).toEqual({ gone: 'Processing', exact: 'Processing', pulls: 'Ready' });
     } finally {
       child.kill('SIGTERM');

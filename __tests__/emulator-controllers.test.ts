@@ -51,38 +51,40 @@ describe('a PUT after the DELETE of a deployment', () => {
   it('answers 200 without the mark, but the mark stays and the deployment goes all the same', async () => {
     await api.post('model/deployment', deployment('doomed', {}, '1'));
     await api.waitFor<ModelDeployment>('model/deployment/doomed', (d) => d.status?.state === 'Ready');
-    expect((await api.delete('model/deployment/doomed')).status).toBe(200);
-
-    const put = await api.put<ModelDeployment>(
-      'model/deployment',
-      deployment('doomed', { minReplicas: 2 }, '1'),
-    );
-    expect(put.status).toBe(200);
-    expect(put.json.deletionMark).toBeUndefined();
-    expect(put.json.status).toEqual({ availableReplicas: 0, replicas: 0 });
-    const stored = (await api.get<ModelDeployment>('model/deployment/doomed')).json;
-    expect(stored.deletionMark).toBe(true);
-    expect(stored.spec.minReplicas).toBe(2);
-
-    // The changed spec differs from the Kubernetes object's: no status reaches the row any more.
-    const seen = await api.watchUntilGone<ModelDeployment>(
-      'model/deployment/doomed',
-      (d) => d.status?.state ?? '',
-    );
+    const seen = await emulator.held(async () => {
+      expect((await api.delete('model/deployment/doomed')).status).toBe(200);
+      const put = await api.put<ModelDeployment>(
+        'model/deployment',
+        deployment('doomed', { minReplicas: 2 }, '1'),
+      );
+      expect(put.status).toBe(200);
+      expect(put.json.deletionMark).toBeUndefined();
+      expect(put.json.status).toEqual({ availableReplicas: 0, replicas: 0 });
+      const stored = (await api.get<ModelDeployment>('model/deployment/doomed')).json;
+      expect(stored.deletionMark).toBe(true);
+      expect(stored.spec.minReplicas).toBe(2);
+      // The changed spec differs from the Kubernetes object's: no status reaches the row any more.
+      return api.watchUntilGone<ModelDeployment>('model/deployment/doomed', (d) => d.status?.state ?? '');
+    });
     expect(seen).toEqual(['', 'gone']);
   });
 
   it('with the same spec, the status comes back: Deleting, then gone', async () => {
     await api.post('model/deployment', deployment('doomed-same', {}, '1'));
     await api.waitFor<ModelDeployment>('model/deployment/doomed-same', (d) => d.status?.state === 'Ready');
-    await api.delete('model/deployment/doomed-same');
-    await api.waitFor<ModelDeployment>('model/deployment/doomed-same', (d) => d.status?.state === 'Deleting');
-    const stored = (await api.get<ModelDeployment>('model/deployment/doomed-same')).json;
-    await api.put('model/deployment', { id: 'doomed-same', spec: stored.spec });
-    const states = await api.watchUntilGone<ModelDeployment>(
-      'model/deployment/doomed-same',
-      (d) => d.status?.state ?? '',
-    );
+    const states = await emulator.held(async () => {
+      await api.delete('model/deployment/doomed-same');
+      await api.stepUntil<ModelDeployment>(
+        'model/deployment/doomed-same',
+        (d) => d.status?.state === 'Deleting',
+      );
+      const stored = (await api.get<ModelDeployment>('model/deployment/doomed-same')).json;
+      await api.put('model/deployment', { id: 'doomed-same', spec: stored.spec });
+      return api.watchUntilGone<ModelDeployment>(
+        'model/deployment/doomed-same',
+        (d) => d.status?.state ?? '',
+      );
+    });
     expect(states).toEqual(['', 'Deleting', 'gone']);
   });
 });
@@ -162,13 +164,15 @@ describe('DELETE of a deployment', () => {
   });
 
   it('publishes the mark event again for a repeated DELETE', async () => {
-    await api.post('model/deployment', deployment('twice', {}, '2'));
-    await api.delete('model/deployment/twice');
-    const feed = (await api.get<LatestEvents<DeploymentEvent>>('model/deployment-events')).json;
-    await api.delete('model/deployment/twice');
-    const again = (
-      await api.get<LatestEvents<DeploymentEvent>>(`model/deployment-events?cursor=${feed.cursor}`)
-    ).json;
+    // Held: the controller's pass (Deleting, a newer event for it) cannot come before the reads.
+    const again = await emulator.held(async () => {
+      await api.post('model/deployment', deployment('twice', {}, '2'));
+      await api.delete('model/deployment/twice');
+      const feed = (await api.get<LatestEvents<DeploymentEvent>>('model/deployment-events')).json;
+      await api.delete('model/deployment/twice');
+      return (await api.get<LatestEvents<DeploymentEvent>>(`model/deployment-events?cursor=${feed.cursor}`))
+        .json;
+    });
     expect(again.events?.map((e) => [e.entityID, e.type])).toContainEqual([
       'twice',
       'ModelDeploymentDeletionMarkIsSet',

@@ -83,20 +83,25 @@ describe('a custom route with several targets', () => {
   });
 
   it('keeps the previous split until a new target is Ready, then follows the new weights', async () => {
-    // A slow deployment: Ready after 1.5 s.
-    await deploy('split-c', { 'emulator-seconds': '1.5' });
-    const put = await api.put<ModelRoute>(
-      'model/route',
-      route([
-        { mdName: 'split-a', weight: 0 },
-        { mdName: 'split-c', weight: 100 },
-      ]),
-    );
-    expect([put.status, put.json.status]).toEqual([200, { edgeUrl: '', state: '' }]);
-    // The route controller's pass finds split-c not Ready: Processing, and the old VirtualService.
-    await api.waitFor<ModelRoute>('model/route/split', (r) => r.status?.state === 'Processing');
-    const before = await split(url(), 40);
-    expect(Object.keys(before).sort()).toEqual(['split-a', 'split-b']);
+    // Held: split-c cannot turn Ready before the route controller's pass, nor during the requests.
+    await emulator.held(async () => {
+      await deploy('split-c');
+      const put = await api.put<ModelRoute>(
+        'model/route',
+        route([
+          { mdName: 'split-a', weight: 0 },
+          { mdName: 'split-c', weight: 100 },
+        ]),
+      );
+      expect([put.status, put.json.status]).toEqual([200, { edgeUrl: '', state: '' }]);
+      // The route controller's pass finds split-c not Ready: Processing, and the old VirtualService.
+      await api.stepUntil<ModelRoute>('model/route/split', (r) => r.status?.state === 'Processing');
+      expect((await api.get<ModelDeployment>('model/deployment/split-c')).json.status?.state).not.toBe(
+        'Ready',
+      );
+      const before = await split(url(), 40);
+      expect(Object.keys(before).sort()).toEqual(['split-a', 'split-b']);
+    });
     await ready('split-c');
     await routeReady('split');
     await warmedUp();
@@ -115,7 +120,7 @@ describe('a custom route with several targets', () => {
     expect(put.status).toBe(200);
     await routeReady('split');
     await api.delete('model/deployment/split-b');
-    await api.watchUntilGone('model/deployment/split-b', (d: ModelDeployment) => d.status?.state);
+    await api.waitFor('model/deployment', (list: ModelDeployment[]) => !list.some((d) => d.id === 'split-b'));
     await api.waitFor<ModelRoute>('model/route/split', (r) => r.status?.state === 'Processing');
     expect(await split(url(), 20)).toEqual({ 'split-a': 20 });
   });

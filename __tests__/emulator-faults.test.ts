@@ -77,11 +77,15 @@ describe('faults', () => {
   it('an outage answers every API request 503 for its span, keeps the state, and leaves tokens alone', async () => {
     await withEmulator({}, async (emulator, api) => {
       expect((await api.post('toolchain/integration', toolchain('kept'))).status).toBe(201);
-      emulator.outage(0.5);
-      const down = await api.get('toolchain/integration/kept');
-      expect(down.status).toBe(503);
-      expect(down.text).toMatch(/^upstream connect error/);
-      expect(await fetchToken(emulator)).toMatch(/^ey/);
+      // Held: the outage cannot be over before the reads, however slow they are.
+      await emulator.held(async () => {
+        emulator.outage(0.5);
+        const down = await api.get('toolchain/integration/kept');
+        expect(down.status).toBe(503);
+        expect(down.text).toMatch(/^upstream connect error/);
+        expect(await fetchToken(emulator)).toMatch(/^ey/);
+      });
+      // Its end came due 0.5 s after it began, before this sleep ends.
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect((await api.get('toolchain/integration/kept')).status).toBe(200);
     });
@@ -119,6 +123,9 @@ describe('faults', () => {
         { target: 'api', startSeconds: 0.6, seconds: 0.3 },
       ],
     });
+    // Held from start-up on (the windows were planned in the turn that ends with it): each read
+    // comes between two of the windows' steps, however slow the machine.
+    emulator.clock.hold();
     try {
       const grant = await fetch(emulator.authUrl, {
         method: 'POST',
@@ -129,12 +136,15 @@ describe('faults', () => {
         }),
       });
       expect(grant.status).toBe(503);
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      emulator.clock.step(); // 0.5 s: the token endpoint is back
       const api = new Api(emulator, await fetchToken(emulator));
+      expect((await api.get('model/training')).status).toBe(200);
+      emulator.clock.step(); // 0.6 s: the API goes down
       expect((await api.get('model/training')).status).toBe(503);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      emulator.clock.step(); // 0.9 s: and comes back
       expect((await api.get('model/training')).status).toBe(200);
     } finally {
+      emulator.clock.release();
       await emulator.close();
     }
   });

@@ -56,16 +56,19 @@ describe('a model from training to predictions', () => {
   let image: string;
 
   it('trains: unknown → scheduling → running → succeeded, with an artifact named by the template', async () => {
-    const created = await api.post<ModelTraining>(
-      'model/training',
-      training('wine', { alpha: '0.5', 'emulator-seconds': '1' }),
-    );
-    expect(created.json.status).toEqual({ state: 'unknown' });
-    const states = await api.watch<ModelTraining>(
-      'model/training/wine',
-      (t) => t.status?.state,
-      (t) => isFinal(t.status?.state),
-    );
+    // Held from the POST on: each state is read before the controller's next step.
+    const states = await emulator.held(async () => {
+      const created = await api.post<ModelTraining>(
+        'model/training',
+        training('wine', { alpha: '0.5', 'emulator-seconds': '1' }),
+      );
+      expect(created.json.status).toEqual({ state: 'unknown' });
+      return api.watch<ModelTraining>(
+        'model/training/wine',
+        (t) => t.status?.state,
+        (t) => isFinal(t.status?.state),
+      );
+    });
     expect(states).toEqual(['unknown', 'scheduling', 'running', 'succeeded']);
     const done = (await api.get<ModelTraining>('model/training/wine')).json;
     expect(done.status).toMatchObject({ reason: 'Succeeded', message: 'All Steps have completed executing' });
@@ -81,16 +84,18 @@ describe('a model from training to predictions', () => {
   });
 
   it('packages the artifact into an image on the docker-ci registry', async () => {
-    const created = await api.post<ModelPackaging>(
-      'model/packaging',
-      packaging('wine', artifactName, { 'emulator-seconds': '1' }),
-    );
-    expect(created.json.spec.targets).toContainEqual({ name: 'docker-push', connectionName: 'docker-ci' });
-    const states = await api.watch<ModelPackaging>(
-      'model/packaging/wine',
-      (p) => p.status?.state,
-      (p) => isFinal(p.status?.state),
-    );
+    const states = await emulator.held(async () => {
+      const created = await api.post<ModelPackaging>(
+        'model/packaging',
+        packaging('wine', artifactName, { 'emulator-seconds': '1' }),
+      );
+      expect(created.json.spec.targets).toContainEqual({ name: 'docker-push', connectionName: 'docker-ci' });
+      return api.watch<ModelPackaging>(
+        'model/packaging/wine',
+        (p) => p.status?.state,
+        (p) => isFinal(p.status?.state),
+      );
+    });
     expect(states).toEqual(['unknown', 'scheduling', 'running', 'succeeded']);
     const done = (await api.get<ModelPackaging>('model/packaging/wine')).json;
     expect(done.status?.state).toBe('succeeded');
@@ -110,12 +115,14 @@ describe('a model from training to predictions', () => {
       minReplicas: 2,
       annotations: { 'emulator-seconds': '1' },
     };
-    await api.post<ModelDeployment>('model/deployment', { id: 'wine', spec });
-    const states = await api.watch<ModelDeployment>(
-      'model/deployment/wine',
-      (d) => d.status?.state,
-      (d) => d.status?.state === 'Ready',
-    );
+    const states = await emulator.held(async () => {
+      await api.post<ModelDeployment>('model/deployment', { id: 'wine', spec });
+      return api.watch<ModelDeployment>(
+        'model/deployment/wine',
+        (d) => d.status?.state,
+        (d) => d.status?.state === 'Ready',
+      );
+    });
     expect(states).toEqual([undefined, 'Processing', 'Ready']);
     const ready = (await api.get<ModelDeployment>('model/deployment/wine')).json;
     expect(ready.status).toEqual({
@@ -217,15 +224,17 @@ describe('a model from training to predictions', () => {
 
   it("re-runs a packaging whose spec changed: the new run's result replaces the earlier one", async () => {
     const before = (await api.get<ModelPackaging>('model/packaging/wine')).json;
-    await api.put(
-      'model/packaging',
-      packaging('wine', artifactName, { 'emulator-seconds': '1', imageName: 'wine-again:{{ Version }}' }),
-    );
-    const seen = await api.watch<ModelPackaging>(
-      'model/packaging/wine',
-      (p) => [p.status?.state, p.status?.results?.length ?? 0],
-      (p) => isFinal(p.status?.state),
-    );
+    const seen = await emulator.held(async () => {
+      await api.put(
+        'model/packaging',
+        packaging('wine', artifactName, { 'emulator-seconds': '1', imageName: 'wine-again:{{ Version }}' }),
+      );
+      return api.watch<ModelPackaging>(
+        'model/packaging/wine',
+        (p) => [p.status?.state, p.status?.results?.length ?? 0],
+        (p) => isFinal(p.status?.state),
+      );
+    });
     // The CR's update empties its results; the new run writes its own (result.json), not appended.
     expect(seen).toEqual([
       ['unknown', 0],

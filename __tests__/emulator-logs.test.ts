@@ -51,21 +51,25 @@ describe('training logs', () => {
       404,
       { message: 'modeltrainings.odahuflow.odahu.org "nope" not found' },
     ]);
-    await api.post<ModelTraining>('model/training', training('early', { 'emulator-seconds': '2' }));
-    expect((await api.get('model/training/early/log')).status).toBe(404);
-    await api.waitFor<ModelTraining>('model/training/early', (t) => t.status?.state === 'scheduling');
-    const scheduled = await api.get('model/training/early/log');
-    expect([scheduled.status, scheduled.json]).toEqual([
-      500,
-      { message: 'model Training early has not started yet' },
-    ]);
-    // A changed spec re-runs it: the resource stays in Kubernetes, so no 404 while the new pod waits.
-    await api.put('model/training', training('early', { 'emulator-seconds': '2', alpha: '2' }));
-    expect((await api.get('model/training/early/log')).status).toBe(500);
-    // The Kubernetes object outlives the deleted row until the controller's next pass.
-    await api.delete('model/training/early');
-    expect((await api.get('model/training/early')).status).toBe(404);
-    expect((await api.get('model/training/early/log')).status).toBe(500);
+    // Held: each read comes before the controller's next step.
+    await emulator.held(async () => {
+      await api.post<ModelTraining>('model/training', training('early', { 'emulator-seconds': '2' }));
+      expect((await api.get('model/training/early/log')).status).toBe(404);
+      await api.stepUntil<ModelTraining>('model/training/early', (t) => t.status?.state === 'scheduling');
+      const scheduled = await api.get('model/training/early/log');
+      expect([scheduled.status, scheduled.json]).toEqual([
+        500,
+        { message: 'model Training early has not started yet' },
+      ]);
+      // A changed spec re-runs it: the resource stays in Kubernetes, so no 404 while the new pod waits.
+      await api.put('model/training', training('early', { 'emulator-seconds': '2', alpha: '2' }));
+      expect((await api.get('model/training/early/log')).status).toBe(500);
+      // The Kubernetes object outlives the deleted row until the controller's next pass.
+      await api.delete('model/training/early');
+      expect((await api.get('model/training/early')).status).toBe(404);
+      expect((await api.get('model/training/early/log')).status).toBe(500);
+    });
+    // The pass, one launch period (0.1 s) after the DELETE, comes before this sleep ends.
     await sleep(150);
     expect((await api.get('model/training/early/log')).json).toEqual({
       message: 'modeltrainings.odahuflow.odahu.org "early" not found',
@@ -78,11 +82,14 @@ describe('training logs', () => {
   });
 
   it('stream lines while the pod runs (follow=true) and end when it ends', async () => {
-    await api.post<ModelTraining>(
-      'model/training',
-      training('streamed', { alpha: '0.3', 'emulator-seconds': '1.2' }),
-    );
-    await api.waitFor<ModelTraining>('model/training/streamed', (t) => t.status?.state === 'running');
+    // Printed over 2.25 s once it runs (0.75 s after the POST); the stream opens right then.
+    await emulator.held(async () => {
+      await api.post<ModelTraining>(
+        'model/training',
+        training('streamed', { alpha: '0.3', 'emulator-seconds': '3' }),
+      );
+      await api.stepUntil<ModelTraining>('model/training/streamed', (t) => t.status?.state === 'running');
+    });
     const { status, chunks } = await readStream(
       `${emulator.apiUrl}/api/v1/model/training/streamed/log?follow=true`,
       api.token!,
@@ -114,9 +121,12 @@ describe('training logs', () => {
   });
 
   it('dump only what is printed so far with follow=false', async () => {
-    await api.post<ModelTraining>('model/training', training('partial', { 'emulator-seconds': '2' }));
-    await api.waitFor<ModelTraining>('model/training/partial', (t) => t.status?.state === 'running');
-    await sleep(300);
+    // Its 14 lines are printed over 4.5 s once it runs: the first after 0.3 s, the result's after 3.9 s.
+    await emulator.held(async () => {
+      await api.post<ModelTraining>('model/training', training('partial', { 'emulator-seconds': '6' }));
+      await api.stepUntil<ModelTraining>('model/training/partial', (t) => t.status?.state === 'running');
+    });
+    await sleep(600);
     const partial = (await api.get('model/training/partial/log?follow=false')).text;
     expect(partial).toContain('step-setup');
     expect(partial).not.toContain('step-result');

@@ -10,9 +10,13 @@ const VIEWER = { clientId: 'edge-viewer', clientSecret: 'viewer-secret', role: '
 let emulator: TestEmulator;
 let api: Api;
 let edge: string;
+let image: string;
+
+/** How long a newly Ready model warms up at the edge (503 meanwhile). */
+const WARM_UP_MS = 300;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ extraClients: [VIEWER], edgeWarmupSeconds: 0.3 });
+  emulator = await startTestEmulator({ extraClients: [VIEWER], edgeWarmupSeconds: WARM_UP_MS / 1000 });
   api = new Api(emulator, await fetchToken(emulator));
   edge = `${emulator.edgeUrl}/model/served`;
   await api.post('connection', {
@@ -48,11 +52,15 @@ beforeAll(async () => {
     'model/packaging/served',
     (p) => p.status?.state === 'succeeded',
   );
-  expect(packaged.status!.results![0]!.value).toBe('registry.odahu.local/odahu/served:3');
+  image = packaged.status!.results![0]!.value;
+  expect(image).toBe('registry.odahu.local/odahu/served:3');
   await api.post<ModelDeployment>('model/deployment', {
     id: 'served',
-    spec: { image: packaged.status!.results![0]!.value, predictor: 'odahu-ml-server' },
+    spec: { image, predictor: 'odahu-ml-server' },
   });
+  await api.waitFor<ModelDeployment>('model/deployment/served', (d) => d.status?.state === 'Ready');
+  // Its warm-up began when it turned Ready, before this sleep.
+  await sleep(WARM_UP_MS + 50);
 });
 
 afterAll(() => emulator.close());
@@ -62,13 +70,23 @@ const invoke = (body: unknown, token: string | null = api.token, headers: Record
 
 describe('before the model serves', () => {
   it('has no route at the edge (404), then a route with no healthy upstream while it warms up (503)', async () => {
-    const early = await invoke({ data: [[1]] });
-    expect([early.status, early.text]).toEqual([404, '']);
-    await api.waitFor<ModelDeployment>('model/deployment/served', (d) => d.status?.state === 'Ready');
-    const warming = await invoke({ data: [[1]] });
-    expect([warming.status, warming.text]).toEqual([503, 'no healthy upstream']);
-    await sleep(350);
-    expect((await invoke({ data: [[1]] })).status).toBe(200);
+    const fresh = () =>
+      call(`${emulator.edgeUrl}/model/fresh/api/model/invoke`, 'POST', api.token, { data: [[1]] });
+    // Held: each answer is read before the controller's next step (Ready, then the end of the warm-up).
+    await emulator.held(async () => {
+      await api.post<ModelDeployment>('model/deployment', {
+        id: 'fresh',
+        spec: { image, predictor: 'odahu-ml-server' },
+      });
+      const early = await fresh();
+      expect([early.status, early.text]).toEqual([404, '']);
+      await api.stepUntil<ModelDeployment>('model/deployment/fresh', (d) => d.status?.state === 'Ready');
+      const warming = await fresh();
+      expect([warming.status, warming.text]).toEqual([503, 'no healthy upstream']);
+    });
+    // The warm-up began when it turned Ready, before this sleep.
+    await sleep(WARM_UP_MS + 50);
+    expect((await fresh()).status).toBe(200);
   });
 });
 
@@ -154,8 +172,11 @@ describe('a serving model', () => {
   });
 
   it('stops serving once the deployment is being deleted', async () => {
-    await api.delete('model/deployment/served');
-    await api.waitFor<ModelDeployment>('model/deployment/served', (d) => d.status?.state === 'Deleting');
-    expect((await invoke({ data: [[1]] })).status).toBe(503);
+    // Held: read while it is Deleting, before the controller removes it (and its route: 404).
+    await emulator.held(async () => {
+      await api.delete('model/deployment/served');
+      await api.stepUntil<ModelDeployment>('model/deployment/served', (d) => d.status?.state === 'Deleting');
+      expect((await invoke({ data: [[1]] })).status).toBe(503);
+    });
   });
 });

@@ -6,8 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
 import { load } from 'js-yaml';
-import { readActionMetadata } from '../src/workflow/node-action.js';
-import { ROOT } from './helpers/run-action.js';
+import { ROOT, actionDefinition } from './helpers/run-action.js';
 
 const dir = join(ROOT, 'examples', 'workflows');
 const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
@@ -48,19 +47,17 @@ describe.each(files)('%s', (file) => {
     for (const step of ours) {
       const match = /^odahu\/odahu-actions\/([a-z-]+)@v1$/.exec(step.uses!);
       expect(match).not.toBeNull();
-      const meta = readActionMetadata(join(ROOT, 'actions', match![1]!));
-      const declared = Object.keys(meta.inputs ?? {});
+      const action = actionDefinition(match![1]!);
+      const declared = action.inputs.map((input) => input.id);
       const given = Object.keys(step.with ?? {});
       expect({ step: step.name, unknown: given.filter((name) => !declared.includes(name)) }).toEqual({
         step: step.name,
         unknown: [],
       });
-      const required = Object.entries(meta.inputs ?? {}).filter(
-        ([, input]) => input.required && input.default === undefined,
-      );
+      const required = action.inputs.filter((input) => input.required && input.default === undefined);
       expect({
         step: step.name,
-        missing: required.map(([name]) => name).filter((name) => !given.includes(name)),
+        missing: required.map((input) => input.id).filter((name) => !given.includes(name)),
       }).toEqual({
         step: step.name,
         missing: [],

@@ -1,4 +1,4 @@
-import { parseDuration } from '../src/shared/duration.js';
+import { formatDuration, parseDuration } from '../src/shared/duration.js';
 
 describe('durations', () => {
   test.each([
@@ -26,4 +26,34 @@ describe('durations', () => {
       );
     },
   );
+});
+
+describe('formatDuration', () => {
+  test.each([
+    [0, 0, '0s'],
+    [400, 0, '0s'],
+    [600, 0, '1s'],
+    [400, 1, '0.4s'],
+    [12_340, 1, '12.3s'],
+    [2_000, 1, '2.0s'],
+    [250, 2, '0.25s'],
+    [12_340, 0, '12s'],
+    [59_600, 0, '1m'],
+    [59_960, 1, '1m'],
+    [65_000, 1, '1m 05s'],
+    [900_000, 0, '15m'],
+    [3_600_000, 0, '1h'],
+    [3_720_000, 0, '1h 02m'],
+    [7_200_000, 0, '2h'],
+    [24 * 24 * 3_600_000, 1, '576h'],
+    [100, 1, '0.1s'],
+  ])('%i ms with %i decimals is %s', (ms, fraction, text) => {
+    expect(formatDuration(ms, fraction)).toBe(text);
+  });
+
+  test('what it prints, parseDuration reads back', () => {
+    for (const ms of [100, 5_000, 65_000, 900_000, 3_720_000, 7_200_000]) {
+      expect(parseDuration(formatDuration(ms, 1).replace(' ', ''))).toBe(ms);
+    }
+  });
 });

@@ -175,7 +175,8 @@ test('an abort stops a call that hangs, and a call that waits to retry', async (
   await expect(slowRetries.json('GET', '/busy', { signal: AbortSignal.timeout(50) })).rejects.toThrow(
     /timeout|abort/i,
   );
-  expect(Date.now() - started).toBeLessThan(2000);
+  // Long before the 30 s Retry-After (a ceiling, however loaded the machine).
+  expect(Date.now() - started).toBeLessThan(10_000);
 });
 
 test('each attempt and each retry is debug-logged with its wait, never a header', async () => {

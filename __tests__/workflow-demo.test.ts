@@ -30,7 +30,6 @@ function expectAnswered(run: CliRun): void {
 test('npm run demo: exit 0, and it ends with the URL, the model wine, the prediction and the summary', async () => {
   const run = await runTool('demo', []);
   expectAnswered(run);
-  expect(run.ms).toBeLessThan(60_000);
   // Every step of the one job, the job, and the run succeeded.
   expect(run.lines.filter((line) => line.startsWith('✓ '))).toHaveLength(13);
   expect(run.lines).toContainEqual(expect.stringMatching(/^✓ run succeeded in .*: succeeded wine$/));

@@ -1,6 +1,7 @@
 // Plain-fetch helpers for the emulator's own tests: a token from its OpenID provider, calls to its
-// API and edge, and polling for a state.
+// API and edge, polling for a state, and reading each state between two steps of its held clock.
 
+import { decodeJwt } from 'jose';
 import type { RunningEmulator } from '../../src/emulator/options.js';
 import type { HTTPResult } from '../../src/shared/types.js';
 
@@ -92,43 +93,86 @@ export class Api {
     }
   }
 
-  /** Polls GET <path> until `stop` holds and returns every distinct value of `pick` it saw, in order. */
-  async watch<T>(
-    path: string,
-    pick: (json: T) => unknown,
-    stop: (json: T) => boolean,
-    timeoutMs = 10000,
-  ): Promise<unknown[]> {
-    const seen: unknown[] = [];
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const reply = await this.get<T>(path);
-      if (reply.status === 200) {
-        const value = pick(reply.json);
-        if (seen.length === 0 || JSON.stringify(seen.at(-1)) !== JSON.stringify(value)) seen.push(value);
-        if (stop(reply.json)) return seen;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out watching ${path}: ${JSON.stringify(seen)}`);
-      await sleep(5);
-    }
+  /**
+   * With the emulator's clock held: reads GET <path> now and after each step of the clock until
+   * `done` holds for its JSON; returns that JSON. Nothing happens between two reads but one step, so
+   * no state can be missed and none comes early, however slow the machine.
+   */
+  async stepUntil<T>(path: string, done: (json: T) => boolean): Promise<T> {
+    let last: T | undefined;
+    await this.stepReads<T>(path, (reply) => {
+      last = reply.json;
+      return reply.status === 200 && done(reply.json);
+    });
+    return last as T;
   }
 
-  /** Polls GET <path> until it answers 404; returns every distinct value of `pick` it saw, then 'gone'. */
-  async watchUntilGone<T>(path: string, pick: (json: T) => unknown, timeoutMs = 10000): Promise<unknown[]> {
-    const seen: unknown[] = [];
-    const deadline = Date.now() + timeoutMs;
+  /**
+   * With the emulator's clock held: reads GET <path> now and after each step until `stop` holds;
+   * returns every distinct value of `pick` it saw, in order (each step's effect is seen).
+   */
+  async watch<T>(path: string, pick: (json: T) => unknown, stop: (json: T) => boolean): Promise<unknown[]> {
+    const seen = new Distinct();
+    await this.stepReads<T>(path, (reply) => {
+      if (reply.status !== 200) return false;
+      seen.add(pick(reply.json));
+      return stop(reply.json);
+    });
+    return seen.values;
+  }
+
+  /**
+   * With the emulator's clock held: reads GET <path> now and after each step until it answers 404;
+   * returns every distinct value of `pick` it saw, then 'gone'.
+   */
+  async watchUntilGone<T>(path: string, pick: (json: T) => unknown): Promise<unknown[]> {
+    const seen = new Distinct();
+    await this.stepReads<T>(path, (reply) => {
+      if (reply.status === 404) return true;
+      seen.add(pick(reply.json));
+      return false;
+    });
+    return [...seen.values, 'gone'];
+  }
+
+  /** Reads `path`, then steps the held clock and reads again, until `enough` says so. */
+  private async stepReads<T>(path: string, enough: (reply: Reply<T>) => boolean): Promise<void> {
+    const { clock } = this.emulator;
+    if (!clock.held) throw new Error(`stepping through ${path}: hold the emulator clock first`);
     for (;;) {
       const reply = await this.get<T>(path);
-      if (reply.status === 404) return [...seen, 'gone'];
-      const value = pick(reply.json);
-      if (seen.length === 0 || JSON.stringify(seen.at(-1)) !== JSON.stringify(value)) seen.push(value);
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${path} to go: ${JSON.stringify(seen)}`);
-      await sleep(5);
+      if (enough(reply)) return;
+      try {
+        clock.step();
+      } catch (error) {
+        throw new Error(`${path} is ${reply.status} ${reply.text}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
     }
   }
 }
 
+/** Values in the order first seen, a repeat of the last one left out. */
+class Distinct {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): void {
+    if (this.values.length === 0 || JSON.stringify(this.values.at(-1)) !== JSON.stringify(value))
+      this.values.push(value);
+  }
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the emulator takes `token` as expired (the second its `exp` names has begun). A token
+ * lives until then from the start of the second it was issued in, not from the moment it was.
+ */
+export async function pastExpiry(token: string): Promise<void> {
+  const { exp } = decodeJwt(token);
+  if (exp === undefined) throw new Error('the token has no exp');
+  await sleep(exp * 1000 - Date.now() + 20);
+}
 
 export const b64 = (text: string): string => Buffer.from(text).toString('base64');

@@ -17,6 +17,11 @@ export type TestEmulator = RunningEmulator & {
    * `writes`, reads left out.
    */
   callsSince(from: number, options?: { writes?: boolean }): string[];
+  /**
+   * Runs `act` with the emulator's clock held (nothing happens over time but the steps `act` takes),
+   * then releases it, whatever happened.
+   */
+  held<T>(act: () => Promise<T>): Promise<T>;
 };
 
 /** Short enough to keep tests quick, long enough that intermediate states can still be seen. */
@@ -58,6 +63,14 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         .slice(from)
         .filter((a) => a.path.startsWith('/api/v1/') && !(writes && a.method === 'GET'))
         .map((a) => `${a.method} ${a.path}`),
+    held: async (act) => {
+      emulator.clock.hold();
+      try {
+        return await act();
+      } finally {
+        emulator.clock.release();
+      }
+    },
     close: async () => {
       await emulator.close();
       if (violations.length > 0) throw new Error(contractReport(violations));

@@ -6,16 +6,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  inputVariables,
-  readActionMetadata,
-  renderLog,
-  runNodeStage,
-} from '../../src/workflow/node-action.js';
+import type { ActionDefinition } from '../../src/workflow/action-file.js';
+import { loadAction } from '../../src/workflow/action-file.js';
+import { inputVariable, renderLog, runNodeStage } from '../../src/workflow/node-action.js';
 import { WorkflowCommands } from '../../src/workflow/workflow-commands.js';
 import type { Annotation } from '../../src/workflow/workflow-commands.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** actions/<name>/action.yml as the workflow runner reads it (@actions/workflow-parser). */
+export function actionDefinition(name: string): ActionDefinition {
+  return loadAction(join(ROOT, 'actions', name), `actions/${name}`);
+}
 
 export interface ActionRun {
   exitCode: number;
@@ -47,8 +49,10 @@ export async function runAction(
   inputs: Record<string, string>,
   options: RunOptions = {},
 ): Promise<ActionRun> {
-  const actionDir = join(ROOT, 'actions', name);
-  const meta = readActionMetadata(actionDir);
+  const action = actionDefinition(name);
+  if (action.runs?.using !== 'node')
+    throw new Error(`actions/${name} is not a node action: run it in a workflow`);
+  const actionDir = action.dir;
   const temp = mkdtempSync(join(tmpdir(), `odahu-${name}-`));
   const commands = new WorkflowCommands();
   for (const secret of options.secrets ?? []) commands.addMask(secret);
@@ -60,10 +64,14 @@ export async function runAction(
     RUNNER_TEMP: temp,
     GITHUB_ACTION_PATH: actionDir,
     ...options.env,
-    ...inputVariables(meta, inputs),
   };
+  // action.yml defaults, then the given inputs, as the runner passes them.
+  for (const input of action.inputs) {
+    if (input.default !== undefined) env[inputVariable(input.id)] = input.default.toString();
+  }
+  for (const [input, value] of Object.entries(inputs)) env[inputVariable(input)] = value;
   const result = await runNodeStage({
-    script: join(actionDir, meta.runs.main ?? ''),
+    script: join(actionDir, action.runs.main),
     env,
     cwd: options.workspace ?? ROOT,
     filesDir: join(temp, 'files'),
@@ -73,7 +81,8 @@ export async function runAction(
     onEvent: options.onLine ? (event) => renderLog([event]).forEach(options.onLine!) : undefined,
   });
   // An output the action sets but does not declare would be invisible to a workflow: a bug.
-  const undeclared = Object.keys(result.files.outputs).filter((output) => !(output in (meta.outputs ?? {})));
+  const declared = new Set(action.outputs.map((output) => output.id));
+  const undeclared = Object.keys(result.files.outputs).filter((output) => !declared.has(output));
   if (undeclared.length > 0)
     throw new Error(`${name} set outputs its action.yml does not declare: ${undeclared.join(', ')}`);
   const annotations = result.log.flatMap((e) => (e.type === 'annotation' ? [e.annotation] : []));

@@ -77,3 +77,14 @@ export function stepLines(run: CliRun, name: string): string[] {
   );
   return run.lines.slice(start, end + 1);
 }
+
+/**
+ * How long a step took, in seconds, as its end line says (`✓ name  1.2s`, `✗ name  0.4s (cancelled)`):
+ * what a test compares with the sleep a cancel or a timeout cut short, however slow the machine.
+ */
+export function stepSeconds(run: CliRun, name: string): number {
+  const end = stepLines(run, name).at(-1) ?? '';
+  const seconds = /^\s*[✓✗] .* {2}(\d+\.\d)s(?: \(.*\))?$/.exec(end)?.[1];
+  if (seconds === undefined) throw new Error(`step ${name} has no end line with its duration: "${end}"`);
+  return Number(seconds);
+}

@@ -11293,6 +11293,21 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/cannot-run.ts
 // Why a run cannot start (bad usage, a workflow or action file the parser rejects, a feature this
 // runner does not support): one line each, shown as they are; the command exits with 2.
@@ -14665,7 +14680,7 @@ function serveLog(exchange, kind, id, run, follow, timers) {
         sent = now.length;
     };
     for (const { atMs } of run.lines.slice(sent)) {
-        timers.after(group, run.startedAt + atMs - Date.now(), flush);
+        timers.after(group, run.startedAt + atMs - timers.now(), flush);
     }
     const unsubscribe = run.onEnd(() => {
         timers.cancel(group);
@@ -14899,6 +14914,7 @@ class Faults {
 
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -14983,7 +14999,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -15446,43 +15462,44 @@ function modelOfImage(image) {
 // (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
 // endpoint stays up unless an `auth` window says otherwise.
 class Outages {
+    timers;
     onApiDown;
-    now;
-    windows = [];
-    timers = new Set();
+    /** How many windows of each target are open now. */
+    open = { api: 0, auth: 0 };
+    count = 0;
     constructor(planned, 
+    /** Windows open and close as steps on the emulator's clock, which a test can hold. */
+    timers, 
     /** Called when an API outage begins: cut what the API has open. */
-    onApiDown, now = Date.now) {
+    onApiDown) {
+        this.timers = timers;
         this.onApiDown = onApiDown;
-        this.now = now;
-        const started = now();
         for (const outage of planned)
-            this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
+            this.add(outage.target, outage.startSeconds * 1000, outage.seconds);
     }
     /** One more, from now on. */
     begin(target, seconds) {
-        this.add(target, this.now(), seconds);
+        this.add(target, 0, seconds);
     }
     /** Is `target` down now? */
     down(target) {
-        const now = this.now();
-        return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+        return this.open[target] > 0;
     }
-    close() {
-        for (const timer of this.timers)
-            clearTimeout(timer);
-        this.timers.clear();
-    }
-    add(target, from, seconds) {
-        this.windows.push({ target, from, to: from + seconds * 1000 });
-        if (target !== 'api')
-            return;
-        const timer = setTimeout(() => {
-            this.timers.delete(timer);
-            this.onApiDown();
-        }, Math.max(0, from - this.now()));
-        timer.unref();
-        this.timers.add(timer);
+    add(target, startMs, seconds) {
+        this.count += 1;
+        const group = `outage/${this.count}`;
+        const start = () => {
+            this.open[target] += 1;
+            if (target === 'api')
+                this.onApiDown();
+            this.timers.after(group, seconds * 1000, () => {
+                this.open[target] -= 1;
+            });
+        };
+        if (startMs > 0)
+            this.timers.after(group, startMs, start);
+        else
+            start();
     }
 }
 
@@ -16822,7 +16839,7 @@ class Rollouts {
     /** The revision serving a deployment at the edge, or why none does. */
     serving(id) {
         const runtime = this.runtimes.get(id);
-        if (!runtime?.serving || Date.now() < runtime.warmUntil)
+        if (!runtime?.serving || runtime.warming)
             return 'unavailable';
         return runtime.serving;
     }
@@ -16863,8 +16880,12 @@ class Rollouts {
             : this.images.pull(deployment.spec.image);
         if (!model || deployment.spec.predictor !== ML_SERVER)
             return;
-        if (!runtime.serving)
-            runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
+        if (!runtime.serving && this.settings.edgeWarmupSeconds > 0) {
+            runtime.warming = true;
+            this.timers.after(`edge/${id}`, this.settings.edgeWarmupSeconds * 1000, () => {
+                runtime.warming = false;
+            });
+        }
         runtime.serving = {
             deploymentId: id,
             model,
@@ -16950,7 +16971,7 @@ class Rollouts {
     runtime(id) {
         let runtime = this.runtimes.get(id);
         if (!runtime) {
-            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
+            runtime = { revision: 0, warming: false, removal: 'none', statusCut: false };
             this.runtimes.set(id, runtime);
         }
         return runtime;
@@ -17083,6 +17104,7 @@ const RUNNING_AT = 0.25;
 /** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
 class TaskRun {
     podName;
+    now;
     startedAt;
     plan;
     rerun;
@@ -17094,7 +17116,9 @@ class TaskRun {
     endListeners = new Set();
     /** Its row was deleted: the CR waits for the controller's next pass to be removed. */
     orphaned = false;
-    constructor(podName, startedAt, plan, 
+    constructor(podName, 
+    /** The emulator clock's time (a held clock stands still, and so does the pod's printing). */
+    now, startedAt, plan, 
     /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
     rerun, 
     /** The spec the CR holds, which a POST of the same id after a DELETE is compared with. */
@@ -17102,6 +17126,7 @@ class TaskRun {
     /** What the CR's status kept from earlier runs (a training's artifacts). */
     carried) {
         this.podName = podName;
+        this.now = now;
         this.startedAt = startedAt;
         this.plan = plan;
         this.rerun = rerun;
@@ -17112,7 +17137,7 @@ class TaskRun {
         return this.phase === 'finished' || this.phase === 'stopped';
     }
     /** Lines printed by now: all of them once the pod has finished, none after it was removed. */
-    printed(now = Date.now()) {
+    printed(now = this.now()) {
         if (this.phase === 'finished')
             return this.lines.map((l) => l.text);
         const until = Math.min(now, this.endedAt);
@@ -17127,7 +17152,7 @@ class TaskRun {
         if (this.ended)
             return;
         this.phase = phase;
-        this.endedAt = Date.now();
+        this.endedAt = this.now();
         for (const listener of [...this.endListeners])
             listener();
         this.endListeners.clear();
@@ -17252,7 +17277,8 @@ class TaskRuns {
         const carried = previous ? carriedOver(kind, this.lastStatus.get(key) ?? previous.carried) : {};
         this.stop(kind, id);
         const podName = `${id}-pod-${(0,external_node_crypto_.randomUUID)().slice(0, 5)}`;
-        const run = new TaskRun(podName, Date.now(), plan, rerun, spec, carried);
+        const clock = () => this.timers.now();
+        const run = new TaskRun(podName, clock, clock(), plan, rerun, spec, carried);
         this.runs.set(key, run);
         const { durationMs } = plan;
         let pod;
@@ -17402,37 +17428,105 @@ function passGroup(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/timers.ts
-// Every delayed step of the emulated cluster goes through one Timers: unref'd (a test or a script
-// may exit while a training is still "running"), grouped per resource (a PUT or DELETE cancels what
-// was planned for it), and all stopped by close().
+// The emulated cluster's clock. Every delayed step goes through it: unref'd (a test or a script may
+// exit while a training is still "running"), grouped per resource (a PUT or DELETE cancels what was
+// planned for it), and all stopped by close(). Its time (`now()`) is what pods print their log lines
+// by.
+//
+// A test can hold it: its time then stands still, nothing comes due by itself, and step() moves the
+// time to the next planned step and runs it. What a test reads then cannot change under it, no step
+// can slip in between two of its requests, and the steps keep their order however long the test
+// takes between them. Released, the time goes on from where it stood.
 class Timers {
-    groups = new Map();
+    planned = new Map();
+    seq = 0;
     closed = false;
+    /** How far the clock is behind the wall clock: the spans it was held. */
+    lagMs = 0;
+    /** While held: the clock's time, standing still between steps. */
+    heldAt;
+    /** The clock's time, in ms since the epoch (the wall clock's, less the spans it was held). */
+    now() {
+        return this.heldAt ?? Date.now() - this.lagMs;
+    }
+    get held() {
+        return this.heldAt !== undefined;
+    }
     /** Runs `step` after `ms`, as part of `group` (e.g. `training/wine`). */
     after(group, ms, step) {
         if (this.closed)
             return;
-        const timers = this.groups.get(group) ?? new Set();
-        this.groups.set(group, timers);
-        const timer = setTimeout(() => {
-            timers.delete(timer);
-            if (timers.size === 0 && this.groups.get(group) === timers)
-                this.groups.delete(group);
-            step();
-        }, Math.max(0, ms));
-        timer.unref();
-        timers.add(timer);
+        this.seq += 1;
+        const planned = { seq: this.seq, group, dueAt: this.now() + Math.max(0, ms), step };
+        this.planned.set(planned.seq, planned);
+        if (!this.held)
+            this.arm(planned);
     }
     cancel(group) {
-        for (const timer of this.groups.get(group) ?? [])
-            clearTimeout(timer);
-        this.groups.delete(group);
+        for (const planned of [...this.planned.values()]) {
+            if (planned.group !== group)
+                continue;
+            clearTimeout(planned.timer);
+            this.planned.delete(planned.seq);
+        }
+    }
+    /** From now on the time stands still: nothing comes due until step() or release(). */
+    hold() {
+        if (this.held || this.closed)
+            return;
+        this.heldAt = this.now();
+        for (const planned of this.planned.values()) {
+            clearTimeout(planned.timer);
+            planned.timer = undefined;
+        }
+    }
+    /**
+     * While held: moves the time to the next planned step (the earliest; of two at once, the one
+     * planned first) and runs it; returns its group. Rejects when nothing at all is planned.
+     */
+    step() {
+        if (this.heldAt === undefined)
+            throw new Error('the emulator clock is not held');
+        const next = this.next();
+        if (!next)
+            throw new Error('the emulator has no step planned');
+        this.heldAt = Math.max(this.heldAt, next.dueAt);
+        this.planned.delete(next.seq);
+        next.step();
+        return next.group;
+    }
+    /** The time goes on from where it stood; what is due by then runs at once, in order. */
+    release() {
+        if (this.heldAt === undefined)
+            return;
+        this.lagMs = Date.now() - this.heldAt;
+        this.heldAt = undefined;
+        for (const planned of [...this.planned.values()].sort(byDue))
+            this.arm(planned);
     }
     close() {
         this.closed = true;
-        for (const group of [...this.groups.keys()])
-            this.cancel(group);
+        for (const planned of this.planned.values())
+            clearTimeout(planned.timer);
+        this.planned.clear();
     }
+    next() {
+        let next;
+        for (const planned of this.planned.values())
+            if (!next || byDue(planned, next) < 0)
+                next = planned;
+        return next;
+    }
+    arm(planned) {
+        planned.timer = setTimeout(() => {
+            this.planned.delete(planned.seq);
+            planned.step();
+        }, Math.max(0, planned.dueAt - this.now()));
+        planned.timer.unref();
+    }
+}
+function byDue(a, b) {
+    return a.dueAt - b.dueAt || a.seq - b.seq;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/server.ts
@@ -17490,6 +17584,7 @@ async function startEmulator(options = {}) {
         return {
             ...cluster.urls,
             outage: cluster.outage,
+            clock: cluster.clock,
             close: async () => {
                 cluster.stop();
                 await closeServer(server);
@@ -17574,7 +17669,7 @@ async function startCluster(options, baseUrl) {
     });
     // What the API has open, to cut when an outage begins.
     const openApiAnswers = new Set();
-    const outages = new Outages(options.outages ?? [], () => {
+    const outages = new Outages(options.outages ?? [], timers, () => {
         for (const res of openApiAnswers)
             res.destroy();
     });
@@ -17637,10 +17732,8 @@ async function startCluster(options, baseUrl) {
         },
         dispatch,
         outage: (seconds, target = 'api') => outages.begin(target, seconds),
-        stop: () => {
-            timers.close();
-            outages.close();
-        },
+        clock: timers,
+        stop: () => timers.close(),
     };
 }
 /** Where clients on this machine reach a server listening on `host`. */
@@ -18900,7 +18993,7 @@ const fromjson = {
 //# sourceMappingURL=fromjson.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/funcs/join.js
 
-const join_join = {
+const join = {
     name: "join",
     description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
     minArgs: 1,
@@ -18979,7 +19072,7 @@ const funcs_wellKnownFunctions = {
     endswith: endswith,
     format: format,
     fromjson: fromjson,
-    join: join_join,
+    join: join,
     startswith: startswith,
     tojson: tojson
 };
@@ -27279,7 +27372,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function js_yaml_load(input, options) {
+function load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -28265,7 +28358,7 @@ function multilineParts(token) {
     // An explicit indentation indicator counts from the parent's indentation, which a lone block
     // does not have: the block's own indentation is used instead.
     const header = token.blockScalarHeader?.replace(/\d/g, '');
-    const value = js_yaml_load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
+    const value = load(header !== undefined ? `${header}\n${source}` : source, { schema: FAILSAFE_SCHEMA });
     return typeof value === 'string' ? splitTemplate(value) : undefined;
 }
 /** `text ${{ expr }} text` into parts; `}}` inside a '...' string does not close the expression. */
@@ -28306,6 +28399,7 @@ function splitTemplate(text) {
 // over the runner's contexts as plain JSON values, plus the functions only a runner can answer: the
 // status functions (success(), failure(), cancelled(), always()) of a step or of a job's `if:`, and
 // hashFiles(), which this runner does not support.
+
 
 
 
@@ -28426,7 +28520,7 @@ function evaluateData(expression, scope) {
     catch (error) {
         if (error instanceof ExpressionFailure)
             throw error;
-        throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+        throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
     }
 }
 /** The expression's value as JSON. */
@@ -28513,19 +28607,57 @@ function located(token, file, evaluation) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/job-log.ts
 // The job log on the terminal: each step's name as it starts, its log lines indented (a group as its
 // title with its lines indented under it), annotations as Error/Warning/Notice lines, and at its end
 // ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
 // terminal (and not with NO_COLOR).
+
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 };
-/** 0.4s, 12.3s, 1m 05s */
-function formatDuration(ms) {
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const seconds = Math.round(ms / 1000);
-    return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
 class JobLog {
     options;
     /** Steps whose lines are inside an open group, by depth. */
@@ -28586,7 +28718,7 @@ class JobLog {
     }
     stepFinished(name, depth, outcome, ms, continueOnError = false) {
         this.inGroup.delete(depth);
-        const duration = this.paint('dim', formatDuration(ms));
+        const duration = this.paint('dim', formatDuration(ms, 1));
         if (outcome === 'success')
             this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
         else {
@@ -29853,45 +29985,12 @@ async function runProcessStage(options) {
 
 ;// CONCATENATED MODULE: ./src/workflow/node-action.ts
 // Running a JavaScript action's stage (pre, main or post) the way GitHub's runner does: inputs as
-// INPUT_* variables with action.yml defaults applied, and the stage as a process (stage-process.ts:
-// file commands, workflow commands, cancellation).
+// INPUT_* variables, and the stage as a process (stage-process.ts: file commands, workflow commands,
+// cancellation). The action.yml itself is read by action-file.ts.
 
-
-
-
-function readActionMetadata(actionDir) {
-    for (const name of ['action.yml', 'action.yaml']) {
-        let text;
-        try {
-            text = readFileSync(join(actionDir, name), 'utf8');
-        }
-        catch {
-            continue;
-        }
-        const meta = load(text);
-        if (!meta?.runs?.using)
-            throw new Error(`${join(actionDir, name)}: no runs.using`);
-        return meta;
-    }
-    throw new Error(`no action.yml in ${actionDir}`);
-}
 /** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * INPUT_* variables for the given inputs, with action.yml defaults for those not given. `evaluate`
- * turns a default holding `${{ }}` into its value (the workflow runner passes its evaluator).
- */
-function inputVariables(meta, given, evaluate = (text) => text) {
-    const env = {};
-    for (const [name, input] of Object.entries(meta.inputs ?? {})) {
-        if (input.default !== undefined)
-            env[inputVariable(name)] = evaluate(String(input.default));
-    }
-    for (const [name, value] of Object.entries(given))
-        env[inputVariable(name)] = value;
-    return env;
 }
 function runNodeStage(options) {
     const { script, node, ...rest } = options;
@@ -29920,6 +30019,7 @@ function renderLog(events) {
 // continue-on-error and timeout-minutes, then by kind: a `run:` script in bash or sh, actions/checkout
 // (the local working tree), a node action's main stage (its pre and post stages too), or a composite
 // action's steps with its own `inputs` and `steps` contexts and its outputs mapped at the end.
+
 
 
 
@@ -30305,9 +30405,6 @@ class StepRunner {
 function stateVariables(state) {
     return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts
 // One job (or one job of a matrix) from start to end, in the runner's order: workflow and job env, its
@@ -30315,6 +30412,7 @@ function messageOf(error) {
 // node actions, its steps, the post stages in reverse order, then its `outputs:` and the environment's url. `timeout-minutes` (default
 // 360) cancels it; `continue-on-error` lets it fail without failing the run. Its `if:` and its matrix
 // are decided before, once for all of a matrix's jobs (job-scheduler.ts).
+
 
 
 
@@ -30731,6 +30829,7 @@ class WorkflowCommands {
 
 
 
+
 class JobScheduler {
     options;
     graph;
@@ -30980,7 +31079,7 @@ function shownResult(result) {
 }
 /** The job's last line: how it ended, and when it failed, which step. */
 function printJobEnd(log, name, result) {
-    const took = formatDuration(result.durationMs);
+    const took = formatDuration(result.durationMs, 1);
     const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
     const cross = log.paint('red', '✗');
     const tolerated = result.continueOnError ? ' (continue-on-error)' : '';
@@ -31367,6 +31466,7 @@ class RunSummary {
 
 
 
+
 async function runWorkflow(options) {
     const started = Date.now();
     const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
@@ -31525,7 +31625,7 @@ function printHeader(log, run) {
 }
 /** The summary's path, then the last line: how the run ended, and which jobs did what. */
 function printResult(log, outcomes, conclusion, ms, summaryPath) {
-    const took = formatDuration(ms);
+    const took = formatDuration(ms, 1);
     const runs = outcomes.flatMap((outcome) => outcome.runs);
     const groups = ['succeeded', 'failed', 'cancelled', 'skipped'].map((shownAs) => [
         shownAs,
@@ -31630,6 +31730,7 @@ function onSignals(cancel) {
 // title, its prediction, and the run's summary. Exit 0 when the run succeeds.
 //   npm run demo                 examples/workflows/wine.yml: the wine DAG as one job
 //   npm run demo -- wine-jobs    examples/workflows/wine-jobs.yml: the four DAGs as six jobs
+
 
 
 
@@ -31791,7 +31892,7 @@ async function main() {
 main().then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`demo: ${messageOf(error)}\n`);
     process.exitCode = 1;
 });
 

@@ -1515,6 +1515,21 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function messageOf(error) {
+    return asError(error).message;
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/lib/key.js
@@ -4850,7 +4865,7 @@ function serveLog(exchange, kind, id, run, follow, timers) {
         sent = now.length;
     };
     for (const { atMs } of run.lines.slice(sent)) {
-        timers.after(group, run.startedAt + atMs - Date.now(), flush);
+        timers.after(group, run.startedAt + atMs - timers.now(), flush);
     }
     const unsubscribe = run.onEnd(() => {
         timers.cancel(group);
@@ -5084,6 +5099,7 @@ class Faults {
 
 
 
+
 const NOT_FOUND_PAGE = '404 page not found';
 class ApiGateway {
     router;
@@ -5168,7 +5184,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+    exchange.json(500, { message: messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -5631,43 +5647,44 @@ function modelOfImage(image) {
 // (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
 // endpoint stays up unless an `auth` window says otherwise.
 class Outages {
+    timers;
     onApiDown;
-    now;
-    windows = [];
-    timers = new Set();
+    /** How many windows of each target are open now. */
+    open = { api: 0, auth: 0 };
+    count = 0;
     constructor(planned, 
+    /** Windows open and close as steps on the emulator's clock, which a test can hold. */
+    timers, 
     /** Called when an API outage begins: cut what the API has open. */
-    onApiDown, now = Date.now) {
+    onApiDown) {
+        this.timers = timers;
         this.onApiDown = onApiDown;
-        this.now = now;
-        const started = now();
         for (const outage of planned)
-            this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
+            this.add(outage.target, outage.startSeconds * 1000, outage.seconds);
     }
     /** One more, from now on. */
     begin(target, seconds) {
-        this.add(target, this.now(), seconds);
+        this.add(target, 0, seconds);
     }
     /** Is `target` down now? */
     down(target) {
-        const now = this.now();
-        return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+        return this.open[target] > 0;
     }
-    close() {
-        for (const timer of this.timers)
-            clearTimeout(timer);
-        this.timers.clear();
-    }
-    add(target, from, seconds) {
-        this.windows.push({ target, from, to: from + seconds * 1000 });
-        if (target !== 'api')
-            return;
-        const timer = setTimeout(() => {
-            this.timers.delete(timer);
-            this.onApiDown();
-        }, Math.max(0, from - this.now()));
-        timer.unref();
-        this.timers.add(timer);
+    add(target, startMs, seconds) {
+        this.count += 1;
+        const group = `outage/${this.count}`;
+        const start = () => {
+            this.open[target] += 1;
+            if (target === 'api')
+                this.onApiDown();
+            this.timers.after(group, seconds * 1000, () => {
+                this.open[target] -= 1;
+            });
+        };
+        if (startMs > 0)
+            this.timers.after(group, startMs, start);
+        else
+            start();
     }
 }
 
@@ -7007,7 +7024,7 @@ class Rollouts {
     /** The revision serving a deployment at the edge, or why none does. */
     serving(id) {
         const runtime = this.runtimes.get(id);
-        if (!runtime?.serving || Date.now() < runtime.warmUntil)
+        if (!runtime?.serving || runtime.warming)
             return 'unavailable';
         return runtime.serving;
     }
@@ -7048,8 +7065,12 @@ class Rollouts {
             : this.images.pull(deployment.spec.image);
         if (!model || deployment.spec.predictor !== ML_SERVER)
             return;
-        if (!runtime.serving)
-            runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
+        if (!runtime.serving && this.settings.edgeWarmupSeconds > 0) {
+            runtime.warming = true;
+            this.timers.after(`edge/${id}`, this.settings.edgeWarmupSeconds * 1000, () => {
+                runtime.warming = false;
+            });
+        }
         runtime.serving = {
             deploymentId: id,
             model,
@@ -7135,7 +7156,7 @@ class Rollouts {
     runtime(id) {
         let runtime = this.runtimes.get(id);
         if (!runtime) {
-            runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
+            runtime = { revision: 0, warming: false, removal: 'none', statusCut: false };
             this.runtimes.set(id, runtime);
         }
         return runtime;
@@ -7268,6 +7289,7 @@ const RUNNING_AT = 0.25;
 /** One pod: its phase, its log lines (each with the moment it prints it), who waits for its end. */
 class TaskRun {
     podName;
+    now;
     startedAt;
     plan;
     rerun;
@@ -7279,7 +7301,9 @@ class TaskRun {
     endListeners = new Set();
     /** Its row was deleted: the CR waits for the controller's next pass to be removed. */
     orphaned = false;
-    constructor(podName, startedAt, plan, 
+    constructor(podName, 
+    /** The emulator clock's time (a held clock stands still, and so does the pod's printing). */
+    now, startedAt, plan, 
     /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
     rerun, 
     /** The spec the CR holds, which a POST of the same id after a DELETE is compared with. */
@@ -7287,6 +7311,7 @@ class TaskRun {
     /** What the CR's status kept from earlier runs (a training's artifacts). */
     carried) {
         this.podName = podName;
+        this.now = now;
         this.startedAt = startedAt;
         this.plan = plan;
         this.rerun = rerun;
@@ -7297,7 +7322,7 @@ class TaskRun {
         return this.phase === 'finished' || this.phase === 'stopped';
     }
     /** Lines printed by now: all of them once the pod has finished, none after it was removed. */
-    printed(now = Date.now()) {
+    printed(now = this.now()) {
         if (this.phase === 'finished')
             return this.lines.map((l) => l.text);
         const until = Math.min(now, this.endedAt);
@@ -7312,7 +7337,7 @@ class TaskRun {
         if (this.ended)
             return;
         this.phase = phase;
-        this.endedAt = Date.now();
+        this.endedAt = this.now();
         for (const listener of [...this.endListeners])
             listener();
         this.endListeners.clear();
@@ -7437,7 +7462,8 @@ class TaskRuns {
         const carried = previous ? carriedOver(kind, this.lastStatus.get(key) ?? previous.carried) : {};
         this.stop(kind, id);
         const podName = `${id}-pod-${(0,external_node_crypto_.randomUUID)().slice(0, 5)}`;
-        const run = new TaskRun(podName, Date.now(), plan, rerun, spec, carried);
+        const clock = () => this.timers.now();
+        const run = new TaskRun(podName, clock, clock(), plan, rerun, spec, carried);
         this.runs.set(key, run);
         const { durationMs } = plan;
         let pod;
@@ -7587,37 +7613,105 @@ function passGroup(key) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/timers.ts
-// Every delayed step of the emulated cluster goes through one Timers: unref'd (a test or a script
-// may exit while a training is still "running"), grouped per resource (a PUT or DELETE cancels what
-// was planned for it), and all stopped by close().
+// The emulated cluster's clock. Every delayed step goes through it: unref'd (a test or a script may
+// exit while a training is still "running"), grouped per resource (a PUT or DELETE cancels what was
+// planned for it), and all stopped by close(). Its time (`now()`) is what pods print their log lines
+// by.
+//
+// A test can hold it: its time then stands still, nothing comes due by itself, and step() moves the
+// time to the next planned step and runs it. What a test reads then cannot change under it, no step
+// can slip in between two of its requests, and the steps keep their order however long the test
+// takes between them. Released, the time goes on from where it stood.
 class Timers {
-    groups = new Map();
+    planned = new Map();
+    seq = 0;
     closed = false;
+    /** How far the clock is behind the wall clock: the spans it was held. */
+    lagMs = 0;
+    /** While held: the clock's time, standing still between steps. */
+    heldAt;
+    /** The clock's time, in ms since the epoch (the wall clock's, less the spans it was held). */
+    now() {
+        return this.heldAt ?? Date.now() - this.lagMs;
+    }
+    get held() {
+        return this.heldAt !== undefined;
+    }
     /** Runs `step` after `ms`, as part of `group` (e.g. `training/wine`). */
     after(group, ms, step) {
         if (this.closed)
             return;
-        const timers = this.groups.get(group) ?? new Set();
-        this.groups.set(group, timers);
-        const timer = setTimeout(() => {
-            timers.delete(timer);
-            if (timers.size === 0 && this.groups.get(group) === timers)
-                this.groups.delete(group);
-            step();
-        }, Math.max(0, ms));
-        timer.unref();
-        timers.add(timer);
+        this.seq += 1;
+        const planned = { seq: this.seq, group, dueAt: this.now() + Math.max(0, ms), step };
+        this.planned.set(planned.seq, planned);
+        if (!this.held)
+            this.arm(planned);
     }
     cancel(group) {
-        for (const timer of this.groups.get(group) ?? [])
-            clearTimeout(timer);
-        this.groups.delete(group);
+        for (const planned of [...this.planned.values()]) {
+            if (planned.group !== group)
+                continue;
+            clearTimeout(planned.timer);
+            this.planned.delete(planned.seq);
+        }
+    }
+    /** From now on the time stands still: nothing comes due until step() or release(). */
+    hold() {
+        if (this.held || this.closed)
+            return;
+        this.heldAt = this.now();
+        for (const planned of this.planned.values()) {
+            clearTimeout(planned.timer);
+            planned.timer = undefined;
+        }
+    }
+    /**
+     * While held: moves the time to the next planned step (the earliest; of two at once, the one
+     * planned first) and runs it; returns its group. Rejects when nothing at all is planned.
+     */
+    step() {
+        if (this.heldAt === undefined)
+            throw new Error('the emulator clock is not held');
+        const next = this.next();
+        if (!next)
+            throw new Error('the emulator has no step planned');
+        this.heldAt = Math.max(this.heldAt, next.dueAt);
+        this.planned.delete(next.seq);
+        next.step();
+        return next.group;
+    }
+    /** The time goes on from where it stood; what is due by then runs at once, in order. */
+    release() {
+        if (this.heldAt === undefined)
+            return;
+        this.lagMs = Date.now() - this.heldAt;
+        this.heldAt = undefined;
+        for (const planned of [...this.planned.values()].sort(byDue))
+            this.arm(planned);
     }
     close() {
         this.closed = true;
-        for (const group of [...this.groups.keys()])
-            this.cancel(group);
+        for (const planned of this.planned.values())
+            clearTimeout(planned.timer);
+        this.planned.clear();
     }
+    next() {
+        let next;
+        for (const planned of this.planned.values())
+            if (!next || byDue(planned, next) < 0)
+                next = planned;
+        return next;
+    }
+    arm(planned) {
+        planned.timer = setTimeout(() => {
+            this.planned.delete(planned.seq);
+            planned.step();
+        }, Math.max(0, planned.dueAt - this.now()));
+        planned.timer.unref();
+    }
+}
+function byDue(a, b) {
+    return a.dueAt - b.dueAt || a.seq - b.seq;
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/server.ts
@@ -7675,6 +7769,7 @@ async function startEmulator(options = {}) {
         return {
             ...cluster.urls,
             outage: cluster.outage,
+            clock: cluster.clock,
             close: async () => {
                 cluster.stop();
                 await closeServer(server);
@@ -7759,7 +7854,7 @@ async function startCluster(options, baseUrl) {
     });
     // What the API has open, to cut when an outage begins.
     const openApiAnswers = new Set();
-    const outages = new Outages(options.outages ?? [], () => {
+    const outages = new Outages(options.outages ?? [], timers, () => {
         for (const res of openApiAnswers)
             res.destroy();
     });
@@ -7822,10 +7917,8 @@ async function startCluster(options, baseUrl) {
         },
         dispatch,
         outage: (seconds, target = 'api') => outages.begin(target, seconds),
-        stop: () => {
-            timers.close();
-            outages.close();
-        },
+        clock: timers,
+        stop: () => timers.close(),
     };
 }
 /** Where clients on this machine reach a server listening on `host`. */
@@ -7851,6 +7944,7 @@ function seed(store) {
 ;// CONCATENATED MODULE: ./src/emulator/cli.ts
 // The odahu-emulator command: starts the emulator, prints where it is as one JSON line on stdout
 // ({"apiUrl","authUrl","clientId","clientSecret"}), and runs until SIGINT or SIGTERM.
+
 
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -8007,7 +8101,7 @@ function parseFlags(args) {
 /** parseArgs' refusals, some of them several lines long, as one line naming the flag. */
 function usageErrorOf(error, args) {
     const code = error.code;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const named = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
     switch (code) {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -8058,7 +8152,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ apiUrl, authUrl, clientId, clientSecret })}\n`);
 }
 main().catch((error) => {
-    process.stderr.write(`odahu-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
     process.exit(1);
 });
 

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(613);
 var util = __nccwpck_require__(23);
 
 
-exports.httpOverHttp = httpOverHttp;
-exports.httpsOverHttp = httpsOverHttp;
-exports.httpOverHttps = httpOverHttps;
-exports.httpsOverHttps = httpsOverHttps;
+__webpack_unused_export__ = httpOverHttp;
+__webpack_unused_export__ = httpsOverHttp;
+__webpack_unused_export__ = httpOverHttps;
+__webpack_unused_export__ = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -281,42 +281,13 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 840:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ fetch),
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
-/* harmony export */ });
-// Stands in for `undici` in the action bundles (tsconfig.json maps the name here; ncc follows it).
-// @actions/http-client imports undici's ProxyAgent for getAgentDispatcher(), the dispatcher of
-// fetch-based clients, and @actions/github its fetch for Octokit's default transport. No odahu action
-// uses either: Odahu calls go through node:http (and `tunnel` behind a proxy), and Octokit is given a
-// fetch of ours over the same client (src/shared/github/api.ts). Bundling undici made every step parse
-// and run ~1 MB more: ~55 ms of each step's start (npm run bench).
-//
-// @actions/github builds its default transport when it is imported, which behind a proxy constructs
-// a ProxyAgent: that must not throw, or the import would fail. What would send a request through
-// undici, fetch, says so instead of misbehaving.
-class ProxyAgent {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-}
-function fetch() {
-    return Promise.reject(new Error('undici is left out of the odahu-actions bundles: its fetch is not supported (see scripts/bundle/undici.ts)'));
-}
-
-
-/***/ }),
-
 /***/ 782:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(806);
-// Entry point of actions/pipeline (bundled to dist/pipeline/index.js).
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7);
+// Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
+// composite that runs it first).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -325,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 806:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -336,8 +307,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -412,7 +383,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -468,8 +439,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -483,10 +454,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -502,15 +473,807 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(942);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -535,12 +1298,12 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -557,7 +1320,7 @@ class BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -579,7 +1342,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return auth_awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -598,13 +1361,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -623,7 +1386,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -642,13 +1405,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -671,7 +1434,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -694,7 +1457,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -790,7 +1553,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -938,7 +1701,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -994,7 +1757,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -1021,7 +1784,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -1514,13 +2277,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -1811,7 +2574,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -2150,8 +2913,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -2246,7 +3009,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
+function core_setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -2327,12 +3090,12 @@ function getBooleanInput(name, options) {
  * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function core_setOutput(name, value) {
+function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -2368,7 +3131,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
+function core_debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -2399,8 +3162,8 @@ function notice(message, properties = {}) {
  * Writes info to log with console.log.
  * @param message info message
  */
-function core_info(message) {
-    process.stdout.write(message + external_os_.EOL);
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -2410,13 +3173,13 @@ function core_info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -2487,90 +3250,9 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
 /** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
 function asError(value) {
     if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
@@ -2578,277 +3260,9 @@ function asError(value) {
     }
     return new Error(String(value));
 }
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds;
-// and as the log shows them: `14s`, `3m 05s`, `2h 10m`.
-
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an InputError naming `name` when the text is no duration. */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new InputError([
-            `${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
-        ]);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
-
-
-
-function readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-function describeMs(ms) {
-    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+/** The message of any thrown value, for a one-line report. */
+function thrown_messageOf(error) {
+    return asError(error).message;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
@@ -2861,8 +3275,6 @@ function messageOf(error) {
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
-/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
-let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -2872,8 +3284,14 @@ class CancelledError extends Error {
 }
 async function runStep(body) {
     const controller = new AbortController();
-    const ctx = { signal: controller.signal };
     let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
     const cancel = (signal) => {
         if (cancelledBy) {
             // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
@@ -2882,7 +3300,7 @@ async function runStep(body) {
         }
         cancelledBy = signal;
         cancelledAt = Date.now();
-        core_info(`Received ${signal}: cancelling.`);
+        info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
     process.on('SIGINT', cancel);
@@ -2895,8 +3313,8 @@ async function runStep(body) {
             setFailed(`Cancelled (${cancelledBy}).`);
         }
         else {
-            debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(messageOf(error));
+            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
+            setFailed(thrown_messageOf(error));
         }
     }
     finally {
@@ -2908,15 +3326,15 @@ async function runStep(body) {
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-async function cleanUpAfterCancel(what, work) {
-    core_info(what);
-    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+async function cleanUpAfterCancel(ctx, what, work) {
+    core.info(what);
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
         await work(signal);
     }
     catch (error) {
-        core_warning(signal.aborted
+        core.warning(signal.aborted
             ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
             : `Cleanup after cancel failed: ${messageOf(error)}`);
     }
@@ -2924,11 +3342,34 @@ async function cleanUpAfterCancel(what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, undefined, { signal });
     }
     catch {
         throw new CancelledError(what);
     }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/check.ts
+// What the composite pipeline cannot do in YAML: check every input before the first phase creates
+// anything, check the node it runs on, and hand the later steps what the inputs decide (the
+// deployment's id when it is made from the packaging's, whether there is a request to send).
+
+/** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
+const MIN_NODE = [20, 19];
+function checkNode(version = process.versions.node) {
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    const [minMajor, minMinor] = MIN_NODE;
+    if (major < minMajor || (major === minMajor && minor < minMinor)) {
+        throw new Error(`the pipeline runs its phases with the node on PATH, v${version}; it needs ${minMajor}.${minMinor} or later (actions/setup-node before it can provide one)`);
+    }
+}
+function handOn(inputs) {
+    const { training, packaging, deployment } = inputs;
+    info(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+        (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
+        (inputs.request ? ', then a prediction.' : ', no prediction.'));
+    setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
+    setOutput('request', String(inputs.request !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
@@ -6652,6 +7093,180 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    core_setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        core_setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class errors_ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = redact(oneLine(details.serverMessage));
+        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new errors_ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class errors_NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new errors_NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -6892,6 +7507,49 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself.
+
+
+
+function readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
+    }
+    if (options.pathLike.test(value)) {
+        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
+    }
+    return { text: input, source: `inline ${inputName}` };
+}
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
+}
+
 ;// CONCATENATED MODULE: ./src/shared/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
@@ -7004,12 +7662,12 @@ function documentStarts(events) {
                     ? event.anchorStart
                     : -1;
         switch (event.type) {
-            case 1: // document
+            case EVENT_ID.DOCUMENT:
                 current = { offset: -1, items: [] };
                 starts.push(current);
                 depth = 0;
                 continue;
-            case 6: // end of a document, list or map
+            case EVENT_ID.POP: // the end of a document, list or map
                 depth--;
                 continue;
         }
@@ -7017,12 +7675,12 @@ function documentStarts(events) {
             continue;
         if (depth === 0) {
             current.offset = offset;
-            rootIsList = event.type === 2;
+            rootIsList = event.type === EVENT_ID.SEQUENCE;
         }
         else if (depth === 1 && rootIsList) {
             current.items.push(offset);
         }
-        if (event.type === 2 || event.type === 3)
+        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING)
             depth++;
     }
     return starts;
@@ -7351,6 +8009,50 @@ function fromJson(text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function duration_formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
@@ -7358,6 +8060,7 @@ function fromJson(text) {
 // a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
 // times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
 // between tries grows to a cap with jitter, so clients that failed together do not come back together.
+
 
 
 
@@ -7390,7 +8093,7 @@ function answerOf(error) {
         return String(error.status);
     if (error instanceof NetworkError)
         return `no answer${error.code ? ` (${error.code})` : ''}`;
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
 }
 /** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
 function retryDelay(failure, attempt, context) {
@@ -7431,8 +8134,8 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+function retry_sleep(ms, signal) {
+    return sleepFor(ms, undefined, { signal });
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -7440,7 +8143,7 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
+    const wait = options.sleep ?? retry_sleep;
     const now = options.now ?? Date.now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
@@ -7463,7 +8166,7 @@ async function withRetries(operation, options = {}) {
             if (delayMs === undefined) {
                 if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
                     throw error;
-                throw error.afterTrying(`tried for ${formatElapsed(at - started)}, ${attempt} attempts`);
+                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
             }
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
@@ -7697,6 +8400,104 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class inputs_InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
@@ -7719,7 +8520,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
@@ -7787,7 +8588,7 @@ function parseRequest(text, source, reader) {
         body = JSON.parse(text);
     }
     catch (error) {
-        reader.problem(`${source} is not JSON: ${messageOf(error)}`);
+        reader.problem(`${source} is not JSON: ${thrown_messageOf(error)}`);
         return undefined;
     }
     const object = body;
@@ -7899,35 +8700,6 @@ function readTolerance(reader) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
-// When a stored spec and the spec an apply would store are the same to the server. The server is Go:
-// a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
-// the field out, so zero values count as absent on both sides, and key order never matters.
-/** The value with zero values dropped and keys sorted, so that equal specs print equal. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value === null || typeof value !== 'object')
-        return value;
-    const entries = Object.entries(value)
-        .map(([key, item]) => [key, canonical(item)])
-        .filter(([, item]) => !isZero(item))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries);
-}
-function isZero(value) {
-    if (value === undefined || value === null || value === '' || value === false || value === 0)
-        return true;
-    return typeof value === 'object' && Object.keys(value).length === 0;
-}
-/** The spec as the server tells specs apart: equal texts, equal specs. */
-function canonicalSpecText(spec) {
-    return JSON.stringify(canonical(spec));
-}
-function sameSpec(stored, expected) {
-    return canonicalSpecText(stored) === canonicalSpecText(expected);
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
 // How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
 // deployment id, under the cluster's custom route prefix; each version of the model is a deployment
@@ -7951,7 +8723,7 @@ function stableIdProblem(id) {
 }
 /** The deployment id of the version with this spec (as the server stores it, defaults filled in). */
 function versionId(stableId, storedSpec) {
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalSpecText(storedSpec)).digest('hex');
+    const digest = createHash('sha256').update(canonicalSpecText(storedSpec)).digest('hex');
     return `${stableId}-${digest.slice(0, HASH_DIGITS)}`;
 }
 /**
@@ -8193,7 +8965,8 @@ function deploymentRef(run) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/inputs.ts
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
-// manifests, so a typo in the deployment fails before a two-hour training starts.
+// manifests, so a typo in the deployment fails before a two-hour training starts. The composite's
+// first step runs this; each phase's own action then reads its share of the same inputs again.
 
 
 
@@ -8240,6 +9013,7 @@ function readPipelineInputs(source = actionInputs) {
         training: training.resource,
         packaging: packaging.resource,
         deployment: deployment,
+        deploymentFromPackaging: deploymentManifest === undefined,
         request,
         timeouts,
         pollIntervalMs,
@@ -8251,3711 +9025,18 @@ function readPipelineInputs(source = actionInputs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
-// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
-// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
-// compares the stored spec with what the server would store) and the emulator (which stores it).
-const DEFAULT_MIN_REPLICAS = 0;
-const DEFAULT_MAX_REPLICAS = 1;
-const DEFAULT_PROBE_INITIAL_DELAY = 2;
-const DEFAULT_ROLE_PREFIX = 'role-';
-/**
- * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
- * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
- * values are kept as given: refusing them is the validation's job.
- */
-function withServerDefaults(id, spec, config) {
-    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
-    const defaultResources = config.defaultResources;
-    return {
-        ...spec,
-        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
-        minReplicas,
-        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
-        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
-        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
-        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
-        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/phases.ts
-// The four things an odahu step can wait for, described once: how to read one, what its state is,
-// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
-// the outputs of the action that started the work.
-
-
-const POD_STARTED = ['running', 'succeeded', 'failed'];
-function podOutcome(state) {
-    if (state === 'succeeded')
-        return 'succeeded';
-    if (state === 'failed')
-        return 'failed';
-    return 'pending';
-}
-/**
- * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
- * means the object is gone; 200 or "has not started yet" mean it is still there.
- */
-async function podGone(open) {
-    try {
-        (await open(false)).destroy();
-        return false;
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            return error.status === 404;
-        throw error;
-    }
-}
-function reasonAndMessage(status) {
-    const parts = [status?.reason, status?.message].filter((p) => !!p);
-    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
-}
-const trainingPhase = {
-    kind: 'ModelTraining',
-    noun: 'training',
-    get: (client, id, options) => client.trainings.get(id, options),
-    state: (t) => t.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (t) => podOutcome(t.status?.state),
-    failure: (t) => reasonAndMessage(t.status),
-    logs: {
-        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
-    outputs: (_client, t) => {
-        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
-        // own: only a succeeded run's artifact is this run's.
-        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
-        return Promise.resolve({
-            'training-id': t.id,
-            state: t.status?.state ?? 'unknown',
-            'artifact-name': artifact?.artifactName ?? '',
-            'run-id': artifact?.runId ?? '',
-            'commit-id': artifact?.commitID ?? '',
-            status: JSON.stringify(t.status ?? {}),
-        });
-    },
-    keyOutputs: ['artifact-name'],
-};
-const packagingPhase = {
-    kind: 'ModelPackaging',
-    noun: 'packaging',
-    get: (client, id, options) => client.packagings.get(id, options),
-    state: (p) => p.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (p) => podOutcome(p.status?.state),
-    failure: (p) => reasonAndMessage(p.status),
-    logs: {
-        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
-    outputs: (_client, p) => {
-        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
-        return Promise.resolve({
-            'packaging-id': p.id,
-            state: p.status?.state ?? 'unknown',
-            image: results.image ?? '',
-            results: JSON.stringify(results),
-            status: JSON.stringify(p.status ?? {}),
-        });
-    },
-    keyOutputs: ['image'],
-};
-/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
-function deploymentBeingDeleted(d) {
-    return d.deletionMark === true || d.status?.state === 'Deleting';
-}
-/**
- * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
- * deployment stays Ready for a moment after its DELETE.
- */
-function deploymentServes(d) {
-    const status = d.status;
-    return (!deploymentBeingDeleted(d) &&
-        status?.state === 'Ready' &&
-        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
-}
-const deploymentPhase = {
-    kind: 'ModelDeployment',
-    noun: 'deployment',
-    get: (client, id, options) => client.deployments.get(id, options),
-    state: (d) => d.status?.state || 'pending',
-    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
-    // a state) until the wait times out. Only a deletion is final.
-    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
-    failure: (d) => deploymentBeingDeleted(d)
-        ? 'it is being deleted'
-        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-    timeoutHint: (d) => {
-        const { image, imagePullConnID: pull, predictor } = d.spec;
-        // No state at all: the controller stopped before making the service. It does when the predictor
-        // is unknown, or when it cannot make pull credentials from the connection.
-        if (!d.status?.state) {
-            const connection = pull
-                ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-                : '';
-            return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
-        }
-        if (d.status.state === 'Ready')
-            return '';
-        const through = pull ? ` through connection ${pull}` : '';
-        return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
-    },
-    outputs: async (client, d, signal) => {
-        let route;
-        try {
-            if (d.status?.state === 'Ready')
-                route = await client.deployments.defaultRoute(d.id, { signal });
-        }
-        catch (error) {
-            // The other outputs stand without it; the predict action can find the URL from the id.
-            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
-        }
-        return {
-            'deployment-id': d.id,
-            state: d.status?.state ?? '',
-            url: route?.status?.edgeUrl ?? '',
-            'model-name': d.status?.modelName ?? '',
-            'model-version': d.status?.modelVersion ?? '',
-            'available-replicas': String(d.status?.availableReplicas ?? 0),
-            status: JSON.stringify(d.status ?? {}),
-        };
-    },
-    keyOutputs: ['url'],
-};
-const inferenceJobPhase = {
-    kind: 'InferenceJob',
-    noun: 'batch inference job',
-    get: (client, id, options) => client.inferenceJobs.get(id, options),
-    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
-    state: (j) => j.status?.state || 'pending',
-    detail: () => '',
-    outcome: (j) => podOutcome(j.status?.state),
-    failure: (j) => reasonAndMessage(j.status),
-    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
-    timeoutHint: (j) => j.status?.state
-        ? ''
-        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
-    outputs: (_client, j) => Promise.resolve({
-        'job-id': j.id,
-        'service-id': j.spec.inferenceServiceId,
-        'request-id': j.spec.requestId ?? '',
-        output: JSON.stringify(j.spec.outputDestination ?? null),
-        state: j.status?.state ?? '',
-        status: JSON.stringify(j.status ?? {}),
-    }),
-    keyOutputs: ['output'],
-};
-/** The phase of each kind that runs or rolls out (the others are done once written). */
-const PHASE_OF_KIND = {
-    ModelTraining: trainingPhase,
-    ModelPackaging: packagingPhase,
-    ModelDeployment: deploymentPhase,
-    InferenceJob: inferenceJobPhase,
-};
-
-;// CONCATENATED MODULE: ./src/shared/action/desired-deployment.ts
-// What deploy sends, and when it need not send anything. The if-exists policy decides between update
-// (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
-// `unchangedDeployment` lets an update skip the PUT and its roll-out when the server already holds
-// exactly the spec it would store for this one, its defaults included.
-
-
-
-
-
-/** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
-const DEFAULT_PREDICTOR = 'odahu-ml-server';
-function withDefaults(deployment) {
-    if (!deployment.spec.predictor) {
-        core_info(`spec.predictor is not set: using ${DEFAULT_PREDICTOR} (the Odahu 1.6 server requires one).`);
-        deployment.spec.predictor = DEFAULT_PREDICTOR;
-    }
-    return deployment;
-}
-/** The spec as the 1.6 server stores it: its defaults filled in. */
-function asServerStores(id, spec, config) {
-    return withServerDefaults(id, spec, config.deployment ?? {});
-}
-/**
- * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
- * the server would store for `desired`. Any doubt means a PUT, which is always safe. The provenance
- * annotations are left out: which run wrote a spec is no reason to roll it out again.
- */
-function unchangedDeployment(client, desired) {
-    return async (existing) => {
-        if (!deploymentServes(existing))
-            return false;
-        const config = await client.configuration();
-        const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
-        return sameSpec(withoutProvenance(existing.spec), expected);
-    };
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function buffer_utils_encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function base64url_decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
-
-
-
-
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = base64url_decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!isObject(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
-}
-
-
-;// CONCATENATED MODULE: ./src/shared/realm-roles.ts
-// The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
-// mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
-// them; the actions read them to refuse early what the token may not do.
-
-const REALM_ROLES = {
-    admin: 'odahu_admin',
-    data_scientist: 'odahu_data_scientist',
-    viewer: 'odahu_viewer',
-};
-/** `realm_access.roles` of a token's claims; none when the claim is absent or malformed. */
-function realmRolesOf(claims) {
-    const access = claims.realm_access;
-    if (typeof access !== 'object' || access === null)
-        return [];
-    const roles = access.roles;
-    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
-}
-/**
- * The realm roles a bearer token carries (unverified: only to refuse early), or undefined when that
- * cannot be told: an opaque token, or a JWT without realm_access.
- */
-function tokenRealmRoles(token) {
-    let claims;
-    try {
-        claims = decodeJwt(token);
-    }
-    catch {
-        return undefined;
-    }
-    return typeof claims.realm_access === 'object' && claims.realm_access !== null
-        ? realmRolesOf(claims)
-        : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/shared/outage.ts
-// Saying once that a server has stopped answering, and once that it answers again. A call that meets
-// an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
-// would leave the user wondering why a step stands still. The notice comes once the server has not
-// answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
-
-
-const NOTICE_AFTER_MS = 20_000;
-class OutageNotice {
-    server;
-    now;
-    warn;
-    info;
-    /** The first failure since the last answer. */
-    since;
-    told = false;
-    constructor(
-    /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
-        this.server = server;
-        this.now = now;
-        this.warn = warn;
-        this.info = info;
-    }
-    /** A try failed with `answer` (`503`, `no answer (ECONNRESET)`); it is tried again until `until`. */
-    failed(answer, until) {
-        const now = this.now();
-        this.since ??= now;
-        if (this.told || now - this.since < NOTICE_AFTER_MS)
-            return;
-        this.told = true;
-        this.warn(`${capitalize(this.server)} has not answered for ${formatElapsed(now - this.since)} (${answer}); ` +
-            `still trying until ${clockTime(until)}.`);
-    }
-    /** A call got an answer. */
-    answered() {
-        if (this.told && this.since !== undefined) {
-            this.info(`${capitalize(this.server)} answers again, after ${formatElapsed(this.now() - this.since)}.`);
-        }
-        this.since = undefined;
-        this.told = false;
-    }
-}
-/** `14:32:10Z`, as the state lines print their times. */
-function clockTime(ms) {
-    return `${new Date(ms).toISOString().slice(11, 19)}Z`;
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/shared/http.ts
-// The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
-// token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
-// token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
-// budget lasts, one notice when the server stops answering, and errors that name the call.
-
-
-
-
-
-const USER_AGENT = 'odahu-actions';
-class Transport {
-    baseUrl;
-    tokens;
-    retry;
-    outage;
-    client;
-    /** Log streams with follow may stay silent for long: no idle timeout there. */
-    streamClient;
-    constructor(options) {
-        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-        this.tokens = options.tokens;
-        this.retry = options.retry;
-        this.outage = new OutageNotice(options.server ?? 'the Odahu API');
-        const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
-    }
-    /** The JSON body of a 2xx answer (undefined when empty). */
-    async json(method, path, options = {}) {
-        return (await this.exchange(method, path, options)).body;
-    }
-    /** The JSON body of a 2xx answer, with its headers. */
-    async exchange(method, path, options = {}) {
-        const url = this.urlOf(path, options.query);
-        const state = { unanswered: false, refreshed: false };
-        return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await readText(method, url, response.message);
-            if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
-            if (method === 'DELETE' && status === 404 && state.unanswered) {
-                debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
-            }
-            if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
-                debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
-                return this.exchange('GET', options.createdObjectPath, {
-                    signal: options.signal,
-                    retryUntil: options.retryUntil,
-                });
-            }
-            throw apiErrorOf(method, url, response.message, text);
-        });
-    }
-    /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
-    async stream(path, options = {}) {
-        const url = this.urlOf(path, options.query);
-        const state = { unanswered: false, refreshed: false };
-        return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
-            const status = response.message.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-                const body = response.message;
-                const { signal } = options;
-                if (signal) {
-                    const stop = () => void body.destroy();
-                    signal.addEventListener('abort', stop, { once: true });
-                    body.once('close', () => signal.removeEventListener('abort', stop));
-                }
-                return body;
-            }
-            throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
-        });
-    }
-    /** Closes the kept-alive connections. */
-    dispose() {
-        this.client.dispose();
-        this.streamClient.dispose();
-    }
-    urlOf(path, query) {
-        const params = new URLSearchParams();
-        for (const [name, value] of Object.entries(query ?? {})) {
-            if (value === undefined)
-                continue;
-            for (const item of Array.isArray(value) ? value : [String(value)]) {
-                params.append(name, item);
-            }
-        }
-        const search = params.toString();
-        return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
-    }
-    retrying(method, url, options, state, attempt) {
-        return withRetries(async (number) => {
-            debug(`${method} ${displayUrl(url)} (attempt ${number})`);
-            try {
-                const answer = await attempt();
-                this.outage.answered();
-                return answer;
-            }
-            catch (error) {
-                // A connection never made cannot have applied anything; any other lost answer may have.
-                if (error instanceof NetworkError && !error.neverSent)
-                    state.unanswered = true;
-                // Any answer, even a refusal, means the server is back.
-                if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
-                    this.outage.answered();
-                throw error;
-            }
-        }, {
-            ...this.retry,
-            signal: options.signal,
-            deadline: options.retryUntil,
-            idempotent: options.idempotent ?? true,
-            onRetry: ({ attempt: number, delayMs, error, deadline }) => {
-                debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
-                this.outage.failed(answerOf(error), deadline);
-            },
-        });
-    }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
-        const body = options.body === undefined ? null : JSON.stringify(options.body);
-        const token = await this.tokens.token(options.signal);
-        const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
-        if (state.refreshed || !loginRequired(url, response.message))
-            return response;
-        state.refreshed = true;
-        const fresh = await this.tokens.refresh(token, options.signal);
-        if (fresh === undefined)
-            return response;
-        debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
-        response.message.resume();
-        return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
-    }
-}
-function headersFor(token, body) {
-    return {
-        accept: 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(body === null ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-    };
-}
-/** A 401, or (as Odahu's SDK reads it) a redirect to another host: the login page of the proxy. */
-function loginRequired(url, message) {
-    const status = message.statusCode ?? 0;
-    if (status === 401)
-        return true;
-    if (status < 300 || status >= 400 || !message.headers.location)
-        return false;
-    try {
-        return new URL(message.headers.location, url).host !== new URL(url).host;
-    }
-    catch {
-        return false;
-    }
-}
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function sendRequest(client, method, url, body, headers, signal) {
-    signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
-        throw new NetworkError(method, url, asError(error));
-    });
-    if (!signal)
-        return request;
-    // http-client takes no signal: stop waiting, and drop the answer should it still come.
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        request.then((response) => {
-            signal.removeEventListener('abort', onAbort);
-            if (signal.aborted)
-                response.message.destroy();
-            else
-                resolve(response);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function readText(method, url, message) {
-    const chunks = [];
-    try {
-        for await (const chunk of message)
-            chunks.push(chunk);
-    }
-    catch (error) {
-        throw new NetworkError(method, url, asError(error));
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function parseJson(method, url, status, text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
-    }
-}
-function apiErrorOf(method, url, message, text) {
-    const status = message.statusCode ?? 0;
-    const { location } = message.headers;
-    const serverMessage = status >= 300 && status < 400 && location
-        ? `redirected to ${redirectTarget(location, url)}`
-        : serverMessageOf(text, message.statusMessage);
-    const retryAfter = message.headers['retry-after'];
-    return new ApiError({ method, url, status, serverMessage, retryAfter, body: text });
-}
-/** Where a redirect leads, without its query (a login page's state). */
-function redirectTarget(location, from) {
-    try {
-        const target = new URL(location, from);
-        return displayUrl(`${target.origin}${target.pathname}`);
-    }
-    catch {
-        return location.split('?')[0] ?? '';
-    }
-}
-/**
- * What the server said: Odahu's `{"message"}` (or an OAuth2 `error_description`/`error`), else the
- * start of a text body, the title of an HTML page (a proxy's), or the HTTP reason phrase.
- */
-function serverMessageOf(text, statusMessage) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return statusMessage ?? '';
-    try {
-        const body = JSON.parse(trimmed);
-        if (typeof body === 'object' && body !== null) {
-            for (const key of ['message', 'error_description', 'error']) {
-                const value = body[key];
-                if (typeof value === 'string' && value.trim())
-                    return value;
-            }
-        }
-    }
-    catch {
-        // Not JSON: a text body.
-    }
-    if (/^<(!doctype|html)/i.test(trimmed)) {
-        const title = /<title>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
-        return title || statusMessage || textStart(trimmed);
-    }
-    return textStart(trimmed);
-}
-function textStart(text) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
-// The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
-// service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
-// tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
-// the claims its trust is configured on (`sub`, `aud`), never the token.
-
-
-
-
-class GitHubIdToken {
-    audience;
-    request;
-    constructor(audience, request = (audience) => getIDToken(audience)) {
-        this.audience = audience;
-        this.request = request;
-    }
-    async next() {
-        let token;
-        try {
-            token = await this.request(this.audience);
-        }
-        catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
-        }
-        markSecret(token);
-        return token;
-    }
-    explain(token) {
-        let claims;
-        try {
-            claims = decodeJwt(token);
-        }
-        catch {
-            return "the job's GitHub OIDC token could not be read";
-        }
-        const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
-        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
-            "an identity provider for the token's issuer and a client with federated authentication for this subject");
-    }
-}
-/** Where the job's token comes from, without the query (it names the run's plan and job). */
-function tokenServiceUrl() {
-    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    return url.split('?')[0] || "GitHub's OIDC token service";
-}
-
-;// CONCATENATED MODULE: ./src/shared/auth.ts
-// Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
-// Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
-// id_token), else its access_token. One token is shared by every call of the process, fetched again
-// shortly before it expires and once after the API refuses it. The client proves itself with its
-// secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
-
-
-
-
-
-
-
-
-
-/** A ready token (the `token` setting): used as it is, never refreshed. */
-class StaticTokenSource {
-    value;
-    constructor(value) {
-        this.value = value;
-        markSecret(value);
-    }
-    token() {
-        return Promise.resolve(this.value);
-    }
-    refresh() {
-        return Promise.resolve(undefined);
-    }
-}
-const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-class ClientCredentialsTokenSource {
-    options;
-    now;
-    http = new lib/* HttpClient */.Qq(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
-    outage = new OutageNotice('the token endpoint');
-    cached;
-    inFlight;
-    /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
-    tokenEndpoint;
-    constructor(options) {
-        this.options = options;
-        this.now = options.now ?? Date.now;
-        if ('clientSecret' in options)
-            markSecret(options.clientSecret);
-    }
-    token(signal) {
-        if (this.cached && this.now() < this.cached.refreshAt)
-            return Promise.resolve(this.cached.value);
-        return this.shared(signal);
-    }
-    refresh(refused, signal) {
-        if (this.cached && this.cached.value !== refused)
-            return Promise.resolve(this.cached.value);
-        this.cached = undefined;
-        return this.shared(signal);
-    }
-    /** Concurrent callers wait for the same fetch; each can stop waiting with its own signal. */
-    shared(signal) {
-        this.inFlight ??= this.fetch().finally(() => {
-            this.inFlight = undefined;
-        });
-        if (!signal)
-            return this.inFlight;
-        signal.throwIfAborted();
-        const fetching = this.inFlight;
-        return new Promise((resolve, reject) => {
-            const onAbort = () => reject(signal.reason);
-            signal.addEventListener('abort', onAbort, { once: true });
-            fetching.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-        });
-    }
-    async fetch() {
-        const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
-        let grant = await this.grant(endpoint);
-        // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
-            core_info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
-            grant = await this.grant(endpoint);
-        }
-        const issued = this.tokenOf(endpoint, grant);
-        this.tokenEndpoint = endpoint;
-        this.cached = issued;
-        return issued.value;
-    }
-    tokenOf(endpoint, { answer, assertion }) {
-        const body = jsonObject(answer.text);
-        if (answer.status < 200 || answer.status >= 300) {
-            const refusal = describeRefusal(answer, body);
-            const explained = assertion !== undefined && 'assertion' in this.options
-                ? `${refusal} (${this.options.assertion.explain(assertion)})`
-                : refusal;
-            throw new AuthError(endpoint, explained, answer.status);
-        }
-        if (!body)
-            throw new AuthError(endpoint, 'the answer is not a JSON object');
-        for (const key of ['id_token', 'access_token', 'refresh_token']) {
-            if (typeof body[key] === 'string')
-                markSecret(body[key]);
-        }
-        const value = body.id_token ?? body.access_token;
-        if (typeof value !== 'string' || value === '') {
-            throw new AuthError(endpoint, 'the answer holds neither an id_token nor an access_token');
-        }
-        const issuedAt = this.now();
-        const lifetimeMs = lifetimeOf(value, body.expires_in, issuedAt);
-        if (lifetimeMs === undefined) {
-            debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
-            return { value, refreshAt: Infinity };
-        }
-        debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
-        return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
-    }
-    /**
-     * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-     * is made for each attempt: the server may take each one only once.
-     */
-    async grant(endpoint) {
-        const options = this.options;
-        const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-        let assertion;
-        const answer = await this.retried(endpoint, async () => {
-            const form = new URLSearchParams({ grant_type: 'client_credentials' });
-            if ('assertion' in options) {
-                assertion = await options.assertion.next();
-                // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
-                form.set('client_assertion_type', JWT_BEARER);
-                form.set('client_assertion', assertion);
-            }
-            else {
-                form.set('client_id', options.clientId);
-                form.set('client_secret', options.clientSecret);
-            }
-            form.set('scope', options.scope);
-            return this.ask('POST', endpoint, form.toString(), headers);
-        });
-        return { answer, assertion };
-    }
-    async discoverTokenEndpoint(status) {
-        const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
-                `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
-        }
-        return endpoint;
-    }
-    async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
-        if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
-            throw new ApiError({
-                method,
-                url,
-                status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
-            });
-        }
-        return answer;
-    }
-    /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
-    async retried(endpoint, attempt) {
-        try {
-            const answer = await withRetries(attempt, {
-                ...this.options.retry,
-                onRetry: ({ error, delayMs, deadline }) => {
-                    debug(`${error.message}; retrying in ${delayMs} ms`);
-                    this.outage.failed(answerOf(error), deadline);
-                },
-            });
-            this.outage.answered();
-            return answer;
-        }
-        catch (error) {
-            // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
-            if (error instanceof ApiError) {
-                throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
-            }
-            if (error instanceof NetworkError)
-                throw new AuthError(endpoint, error.detail);
-            throw error;
-        }
-    }
-}
-/** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
-function tokenSourceFor(credentials, retryBudgetMs) {
-    const retry = retryBudgetMs === undefined ? undefined : { policy: { budgetMs: retryBudgetMs } };
-    switch (credentials.type) {
-        case 'token':
-            return new StaticTokenSource(credentials.token);
-        case 'client-credentials':
-            return new ClientCredentialsTokenSource({ ...credentials, retry });
-        case 'github-oidc': {
-            const { authUrl, scope, audience } = credentials;
-            return new ClientCredentialsTokenSource({
-                authUrl,
-                scope,
-                assertion: new GitHubIdToken(audience),
-                retry,
-            });
-        }
-    }
-}
-/** An OAuth2 error answer: its error_description, else its error, else the status and text. */
-function describeRefusal(answer, body) {
-    const description = body?.error_description ?? body?.error;
-    if (typeof description === 'string' && description.trim())
-        return description;
-    return `${answer.status} ${serverMessageOf(answer.text, answer.statusMessage)}`.trim();
-}
-/**
- * How long the token lives, in ms: from the JWT's own `exp` when the bearer is a JWT (an id_token's
- * lifetime may differ from expires_in, which is the access token's), else from expires_in.
- */
-function lifetimeOf(token, expiresIn, now) {
-    const exp = jwtExpiry(token);
-    // A clock far behind the issuer's would make a fresh token look expired: then trust expires_in.
-    if (exp !== undefined && exp * 1000 > now)
-        return exp * 1000 - now;
-    const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
-    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-}
-/** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
-function jwtExpiry(token) {
-    try {
-        const { exp } = decodeJwt(token);
-        return typeof exp === 'number' ? exp : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function jsonObject(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/client.ts
-// The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
-// Both stand on the Transport (tokens, retries, errors); here only paths and types.
-
-
-
-
-function itemPath(collection, id) {
-    return `${collection}/${encodeURIComponent(id)}`;
-}
-/** GET of a collection and of its items. */
-class ReadableCollection {
-    transport;
-    path;
-    constructor(transport, 
-    /** e.g. `/model/training`. */
-    path) {
-        this.transport = transport;
-        this.path = path;
-    }
-    /** One page of objects (the server's default page holds 500). */
-    async list(query, options = {}) {
-        // The connection list answers `null` past its last page.
-        const items = await this.transport.json('GET', this.path, {
-            ...options,
-            query: query,
-        });
-        return items ?? [];
-    }
-    /** The object; an ApiError 404 when there is none. */
-    get(id, options = {}) {
-        return this.transport.json('GET', itemPath(this.path, id), options);
-    }
-    /** The object, or undefined when there is none. */
-    async find(id, options = {}) {
-        try {
-            return await this.get(id, options);
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        }
-    }
-}
-/** Kinds that are created and deleted but never changed (batch jobs; their ids are generated). */
-class CreateOnlyCollection extends ReadableCollection {
-    /** POSTs the object. Not sent twice after a failure that may have reached the server. */
-    create(resource, options = {}) {
-        return this.transport.json('POST', this.path, {
-            body: resource,
-            signal: options.signal,
-            idempotent: false,
-        });
-    }
-    /** DELETE; a retry that finds it gone counts as done. */
-    async delete(id, options = {}) {
-        await this.transport.json('DELETE', itemPath(this.path, id), options);
-    }
-}
-/** The full set: list, get, find, create, update, delete. */
-class Collection extends CreateOnlyCollection {
-    /** POSTs the object; a retry that meets 409 after an unanswered attempt reads the created object. */
-    create(resource, options = {}) {
-        return this.transport.json('POST', this.path, {
-            body: resource,
-            signal: options.signal,
-            createdObjectPath: itemPath(this.path, resource.id),
-        });
-    }
-    /** PUTs the object; the server finds it by the body's id. */
-    update(resource, options = {}) {
-        return this.transport.json('PUT', this.path, { body: resource, signal: options.signal });
-    }
-}
-/** Trainings and packagings: their pods' logs. */
-class RunCollection extends Collection {
-    /** The pod's log as a text stream; with `follow` it ends when the run does. */
-    logs(id, options = {}) {
-        return this.transport.stream(`${itemPath(this.path, id)}/log`, {
-            query: { follow: options.follow ?? false },
-            signal: options.signal,
-            retryUntil: options.retryUntil,
-        });
-    }
-}
-class DeploymentCollection extends Collection {
-    /** The route the server made with the deployment; its `status.edgeUrl` is the model's URL. */
-    defaultRoute(id, options = {}) {
-        return this.transport.json('GET', `${itemPath(this.path, id)}/default-route`, options);
-    }
-    /** Changes after `cursor` (0: all kept), newest per deployment. */
-    events(cursor = 0, options = {}) {
-        return this.transport.json('GET', '/model/deployment-events', {
-            query: { cursor },
-            signal: options.signal,
-        });
-    }
-}
-class RouteCollection extends Collection {
-    /** Changes after `cursor` (0: all kept), newest per route. */
-    events(cursor = 0, options = {}) {
-        return this.transport.json('GET', '/model/route-events', { query: { cursor }, signal: options.signal });
-    }
-}
-class ConnectionCollection extends Collection {
-    /** The connection with its secrets unmasked (base64), for admins. */
-    decrypted(id, options = {}) {
-        return this.transport.json('GET', `${itemPath(this.path, id)}/decrypted`, options);
-    }
-}
-class client_OdahuClient {
-    transport;
-    trainings;
-    toolchainIntegrations;
-    /** The server's `type` filter of packagings matches nothing: not offered. */
-    packagings;
-    packagingIntegrations;
-    deployments;
-    routes;
-    connections;
-    inferenceServices;
-    inferenceJobs;
-    byKind;
-    constructor(options) {
-        const { apiUrl, ...transportOptions } = options;
-        this.transport = new Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
-        const path = (kind) => `/${KINDS[kind].path}`;
-        this.trainings = new RunCollection(this.transport, path('ModelTraining'));
-        this.toolchainIntegrations = new Collection(this.transport, path('ToolchainIntegration'));
-        this.packagings = new RunCollection(this.transport, path('ModelPackaging'));
-        this.packagingIntegrations = new Collection(this.transport, path('PackagingIntegration'));
-        this.deployments = new DeploymentCollection(this.transport, path('ModelDeployment'));
-        this.routes = new RouteCollection(this.transport, path('ModelRoute'));
-        this.connections = new ConnectionCollection(this.transport, path('Connection'));
-        this.inferenceServices = new Collection(this.transport, path('InferenceService'));
-        this.inferenceJobs = new CreateOnlyCollection(this.transport, path('InferenceJob'));
-        this.byKind = {
-            ModelTraining: this.trainings,
-            ToolchainIntegration: this.toolchainIntegrations,
-            ModelPackaging: this.packagings,
-            PackagingIntegration: this.packagingIntegrations,
-            ModelDeployment: this.deployments,
-            ModelRoute: this.routes,
-            Connection: this.connections,
-            InferenceService: this.inferenceServices,
-            InferenceJob: this.inferenceJobs,
-        };
-    }
-    /** A client for the settings' server and credentials, retrying for their retry-timeout. */
-    static fromSettings(settings, options = {}) {
-        return new client_OdahuClient({
-            retry: { policy: { budgetMs: settings.retryTimeoutMs } },
-            ...options,
-            apiUrl: settings.apiUrl,
-            tokens: options.tokens ?? tokenSourceFor(settings.credentials, settings.retryTimeoutMs),
-        });
-    }
-    /** The collection of a manifest's kind. */
-    kind(kind) {
-        return this.byKind[kind];
-    }
-    /** Name and email from the token's claims (the server does not verify it). */
-    userInfo(options = {}) {
-        return this.transport.json('GET', '/user/info', options);
-    }
-    /** The server's configuration: edge host, output connections, what is enabled. */
-    configuration(options = {}) {
-        return this.transport.json('GET', '/configuration', options);
-    }
-    /** Closes the kept-alive connections. */
-    dispose() {
-        this.transport.dispose();
-    }
-}
-/** The model server of a deployment (odahu-ml-server), reached through the edge. */
-class ModelClient {
-    transport;
-    constructor(options) {
-        const { url, ...transportOptions } = options;
-        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
-    }
-    /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
-    invoke(request, options = {}) {
-        return this.ask('POST', '/api/model/invoke', request, options);
-    }
-    /** GET `<url>/api/model/info`: the model's Swagger document; `info.title`/`info.version` name it. */
-    info(options = {}) {
-        return this.ask('GET', '/api/model/info', undefined, options);
-    }
-    async ask(method, path, body, options) {
-        const answer = await this.transport.exchange(method, path, { ...options, body });
-        const header = (name) => {
-            const value = answer.headers[name];
-            return Array.isArray(value) ? value[0] : value;
-        };
-        return {
-            body: answer.body,
-            status: answer.status,
-            requestId: header('request-id'),
-            modelName: header('model-name'),
-            modelVersion: header('model-version'),
-        };
-    }
-    dispose() {
-        this.transport.dispose();
-    }
-}
-function isNotFound(error) {
-    return error instanceof ApiError && error.status === 404;
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
-// Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
-// read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
-
-
-
-
-
-/** Statuses of an edge whose model is not serving yet. */
-const NOT_READY = [404, 502, 503];
-const RETRY_EVERY_MS = 2000;
-/** Thrown when the model answered, but not 2xx: its body is the news. */
-class ModelRefusedError extends Error {
-    url;
-    refusal;
-    constructor(url, refusal) {
-        super(refusal.message);
-        this.url = url;
-        this.refusal = refusal;
-        this.name = 'ModelRefusedError';
-    }
-}
-async function queryModel(client, query) {
-    const deadline = Date.now() + query.readyTimeoutMs;
-    const url = 'url' in query.target
-        ? query.target.url
-        : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-    core_info(`Model URL: ${displayUrl(url)}`);
-    const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-    // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-    const options = { signal: query.signal, retryUntil: deadline };
-    try {
-        const answer = await untilServing(() => (query.request ? model.invoke(query.request, options) : model.info(options)), url, deadline, query.signal);
-        return { url, answer };
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            throw new ModelRefusedError(url, error);
-        throw error;
-    }
-    finally {
-        model.dispose();
-    }
-}
-/** The edge URL of the deployment's default route, once the route has one. */
-async function modelUrlOf(client, id, deadline, signal) {
-    if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
-        throw new Error(`deployment ${id} does not exist: check the deployment input`);
-    }
-    for (;;) {
-        // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
-        const route = await client.deployments
-            .defaultRoute(id, { signal, retryUntil: deadline })
-            .catch((error) => {
-            if (error instanceof ApiError && error.status === 404)
-                return undefined;
-            throw error;
-        });
-        if (route?.status?.edgeUrl)
-            return route.status.edgeUrl;
-        if (Date.now() >= deadline) {
-            throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
-        }
-        await pauseUntil(RETRY_EVERY_MS, deadline, signal);
-    }
-}
-async function untilServing(ask, url, deadline, signal) {
-    for (;;) {
-        try {
-            return await ask();
-        }
-        catch (error) {
-            const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-            if (!notReady || Date.now() >= deadline || signal.aborted)
-                throw error;
-            core_info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
-            await pauseUntil(RETRY_EVERY_MS, deadline, signal);
-        }
-    }
-}
-function pauseUntil(ms, deadline, signal) {
-    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/poll-schedule.ts
-// When to ask for a phase's state next. A finished phase should be noticed at once, yet a two-hour
-// wait should cost little: the adaptive default asks often at first and less as the wait goes on; a
-// followed pod log stands for the pod (its end is the signal), so the state is only checked now and
-// then meanwhile; and once the log has ended, the state is read at once and then with a short
-// backoff while the server's status catches up with the pod (a controller pass, up to ~3 s).
-// A poll-interval the user sets keeps its meaning: the state is read that often (a log's end only
-// brings the next read forward, and the catch-up's backoff never waits longer than it).
-/** The adaptive schedule's first wait... */
-const FIRST_POLL_MS = 500;
-/** ...growing by this share of the time waited so far... */
-const GROWTH = 1 / 20;
-/** ...to this, reached after a minute: 20 reads a minute from then on. */
-const STEADY_POLL_MS = 3000;
-/** While the pod log is followed: a check in case the log stream hangs without ending. */
-const FOLLOWING_POLL_MS = 10_000;
-/** After the log ended (and one read at once): 0.1 s doubling to 0.5 s... */
-const CATCH_UP_FIRST_MS = 100;
-const CATCH_UP_MAX_MS = 500;
-/** ...for this long (20 reads at most); a state that has not caught up by then is waited for as before. */
-const CATCH_UP_SPAN_MS = 10_000;
-class PollSchedule {
-    fixedMs;
-    /** `fixedMs`: the user's poll-interval; undefined for the adaptive default. */
-    constructor(fixedMs) {
-        this.fixedMs = fixedMs;
-    }
-    /** How long to wait before the next read, `elapsedMs` into the wait; `tries`: reads since the log ended. */
-    delay(waiting, elapsedMs, tries = 0) {
-        if (waiting === 'catching-up') {
-            const backoff = Math.min(CATCH_UP_MAX_MS, CATCH_UP_FIRST_MS * 2 ** tries);
-            return this.fixedMs === undefined ? backoff : Math.min(backoff, this.fixedMs);
-        }
-        if (this.fixedMs !== undefined)
-            return this.fixedMs;
-        if (waiting === 'following')
-            return FOLLOWING_POLL_MS;
-        return Math.min(STEADY_POLL_MS, Math.max(FIRST_POLL_MS, elapsedMs * GROWTH));
-    }
-    /** For waits that are not a phase's (a delete being confirmed): short, or the user's interval if shorter. */
-    get shortMs() {
-        return Math.min(this.fixedMs ?? FIRST_POLL_MS, 1000);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/apply.ts
-// Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
-// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
-// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
-// outlives its row until the controller's next pass (a create before that takes over the old run).
-
-
-
-class ResourceExistsError extends Error {
-    constructor(noun, id) {
-        super(`${noun} ${id} already exists and if-exists is fail`);
-        this.name = 'ResourceExistsError';
-    }
-}
-async function applyResource(store, desired, policy, options) {
-    const what = `${options.noun} ${desired.id}`;
-    const { signal } = options;
-    const existing = await store.find(desired.id, { signal });
-    if (!existing) {
-        core_info(`Creating ${what}.`);
-        return { object: await store.create(desired, { signal }), applied: 'created' };
-    }
-    if (existing.deletionMark === true && policy !== 'fail') {
-        // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
-        // POST answers 409 until it is gone: wait, then create it anew.
-        core_info(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
-        await waitUntilGone(store, desired.id, options);
-        core_info(`Creating ${what}.`);
-        return { object: await store.create(desired, { signal }), applied: 'created' };
-    }
-    switch (policy) {
-        case 'fail':
-            throw new ResourceExistsError(options.noun, desired.id);
-        case 'reuse':
-            core_info(`Reusing the existing ${what} (if-exists: reuse).`);
-            if (!specCovers(existing.spec, desired.spec)) {
-                core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
-            }
-            return { object: existing, applied: 'reused' };
-        case 'update':
-            if (await options.unchanged?.(existing)) {
-                core_info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
-                return { object: existing, applied: 'unchanged' };
-            }
-            core_info(`Updating ${what}.`);
-            return { object: await store.update(desired, { signal }), applied: 'updated' };
-        case 'replace':
-            core_info(`Deleting the existing ${what} to replace it.`);
-            await deleteUntilGone(store, desired.id, options);
-            core_info(`Creating ${what}.`);
-            return { object: await store.create(desired, { signal }), applied: 'replaced' };
-    }
-}
-/** DELETE, then wait until the server confirms it (some kinds are only marked at first). */
-async function deleteUntilGone(store, id, options) {
-    await store.delete(id, { signal: options.signal });
-    await waitUntilGone(store, id, options);
-}
-async function waitUntilGone(store, id, options) {
-    const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
-    const { signal } = options;
-    const gone = async () => (await store.find(id, { signal })) === undefined &&
-        (!options.runtimeGone || (await options.runtimeGone(id, signal)));
-    while (!(await gone())) {
-        if (Date.now() > deadline) {
-            throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
-        }
-        await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
-    }
-}
-/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
-function specCovers(actual, wanted) {
-    if (wanted === undefined || wanted === null)
-        return true;
-    if (Array.isArray(wanted)) {
-        return (Array.isArray(actual) &&
-            actual.length === wanted.length &&
-            wanted.every((item, i) => specCovers(actual[i], item)));
-    }
-    if (typeof wanted === 'object') {
-        if (typeof actual !== 'object' || actual === null)
-            return false;
-        const fields = actual;
-        return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
-    }
-    return actual === wanted;
-}
-function apply_capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/summary.ts
-// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
-// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
-
-
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function outputCell(outputs) {
-    return Object.entries(outputs)
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
-        .join('<br>');
-}
-const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
-/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
-function summaryCells(row) {
-    return [
-        escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
-        escapeHtml(row.action),
-        escapeHtml(row.state),
-        formatElapsed(row.durationMs),
-        outputCell(row.outputs),
-        // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' ');
-}
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function summary_writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary_summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
-// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
-
-
-
-
-const TAIL_LINES = 20;
-/** Reopens without a new line in between before the log is given up. */
-const MAX_FRUITLESS_REOPENS = 5;
-const REOPEN_DELAY_MS = 1000;
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-/**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
- */
-function untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of untrustedLines(text))
-        core.info(line);
-}
-class PodLog {
-    options;
-    tail = [];
-    seen;
-    stream;
-    /** Aborted by finish(): stops an open in progress and the reopen loop. */
-    stopper = new AbortController();
-    done;
-    write;
-    constructor(options) {
-        this.options = options;
-        this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
-        this.done = this.run();
-    }
-    /** Start following; it ends by itself when the pod's log ends. */
-    static follow(options) {
-        return new PodLog(options);
-    }
-    /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
-    get ended() {
-        return this.done;
-    }
-    /** Lines of the log shown so far (with those shown before this follower). */
-    get shown() {
-        return this.seen;
-    }
-    /** The last lines printed, already made inert, for a failure message. */
-    lastLines() {
-        return [...this.tail];
-    }
-    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
-    async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
-        this.stopper.abort();
-        this.stream?.destroy();
-        await this.done;
-    }
-    get stopped() {
-        return this.stopper.signal.aborted || this.options.signal.aborted;
-    }
-    async run() {
-        this.write(`::group::${this.options.title}${external_node_os_namespaceObject.EOL}`);
-        let fruitless = 0;
-        try {
-            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
-            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
-            while (!this.stopped) {
-                const before = this.seen;
-                let ended = false;
-                try {
-                    ended = await this.readOnce();
-                }
-                catch (error) {
-                    if (this.stopped)
-                        break;
-                    debug(`log of ${this.options.title}: ${messageOf(error)}`);
-                }
-                if (this.stopped)
-                    break;
-                if (ended)
-                    return 'ended';
-                fruitless = this.seen > before ? 0 : fruitless + 1;
-                if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${external_node_os_namespaceObject.EOL}`);
-                    break;
-                }
-                // A stream that brought lines is reopened at once; one that brought nothing waits first.
-                if (fruitless > 0)
-                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
-            }
-            return 'abandoned';
-        }
-        finally {
-            this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
-        }
-    }
-    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
-    async readOnce() {
-        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
-        const stream = await this.options.open(signal);
-        if (this.stopped) {
-            stream.destroy();
-            return true;
-        }
-        this.stream = stream;
-        let index = 0;
-        let partial = '';
-        try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
-            return true;
-        }
-        catch (error) {
-            if (this.stopped)
-                return true;
-            debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
-            return false;
-        }
-    }
-    line(line, index) {
-        if (index < this.seen)
-            return;
-        this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + external_node_os_namespaceObject.EOL);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/progress.ts
-// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
-// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
-
-
-class StateReporter {
-    what;
-    print;
-    last;
-    since = Date.now();
-    constructor(what, print = core_info) {
-        this.what = what;
-        this.print = print;
-    }
-    /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
-    report(state, detail = '') {
-        const line = detail ? `${state} (${detail})` : state;
-        if (line === this.last)
-            return;
-        this.last = line;
-        const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/watch.ts
-// Waiting for a phase to finish: read its state, print each change, follow its pod log once the pod
-// runs, and end with the final object, a clear failure, a timeout or a cancellation. When to read
-// the state is poll-schedule.ts's call; a followed log's end brings the next read forward. An API
-// that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
-// every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
-
-
-
-
-
-
-
-
-
-/** How long to let a finished pod's log drain before giving up on it. */
-const LOG_DRAIN_MS = 5000;
-/** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
-const MAX_CATCH_UPS = 2;
-/** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
-const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
-/** The phase finished, but not well: names the resource and the server's reason. */
-class PhaseFailedError extends Error {
-    noun;
-    id;
-    reason;
-    final;
-    constructor(noun, id, reason, final) {
-        super(`${noun} ${id} failed: ${reason}`);
-        this.noun = noun;
-        this.id = id;
-        this.reason = reason;
-        this.final = final;
-        this.name = 'PhaseFailedError';
-    }
-}
-class WaitTimeoutError extends Error {
-    constructor(noun, id, timeoutMs, state, hint = '') {
-        super(`${noun} ${id} did not finish within ${formatElapsed(timeoutMs)}: it is still ${state}${hint}`);
-        this.name = 'WaitTimeoutError';
-    }
-}
-/** The pod log of the phase being waited for: followed while the pod runs, its end noticed. */
-class FollowedLog {
-    phase;
-    client;
-    id;
-    options;
-    retryUntil;
-    follower;
-    /** Set once the follower stops; `ended` means the pod has ended. */
-    end;
-    followers = 0;
-    constructor(phase, client, id, options, 
-    /** Reopening the log is retried until then (ms since the epoch). */
-    retryUntil) {
-        this.phase = phase;
-        this.client = client;
-        this.id = id;
-        this.options = options;
-        this.retryUntil = retryUntil;
-    }
-    get following() {
-        return this.follower !== undefined && this.end === undefined;
-    }
-    get hasEnded() {
-        return this.end === 'ended';
-    }
-    get everFollowed() {
-        return this.followers > 0;
-    }
-    /** Settles when the current follower stops. */
-    get stopped() {
-        return this.following ? this.follower?.ended : undefined;
-    }
-    /** Starts following once the pod runs. */
-    followIfRunning(current) {
-        if (!this.follower)
-            this.start(current);
-    }
-    /** The log ended but the state says the pod runs on (a proxy closed an idle stream): follow again. */
-    again(current) {
-        this.start(current);
-    }
-    /** The final state is known: let the log drain, then keep its last lines. */
-    async finish(graceMs) {
-        await this.follower?.finish(graceMs);
-        return this.follower?.lastLines() ?? [];
-    }
-    async stop() {
-        await this.follower?.finish(0);
-    }
-    start(current) {
-        const logs = this.phase.logs;
-        if (!logs?.ready(current))
-            return;
-        const { client, id } = this;
-        const shownBefore = this.follower?.shown ?? 0;
-        this.followers += 1;
-        this.end = undefined;
-        const follower = PodLog.follow({
-            title: `Log of ${this.phase.noun} ${id}${this.followers > 1 ? ' (continued)' : ''}`,
-            open: (signal) => logs.open(client, id, true, { signal, retryUntil: this.retryUntil }),
-            signal: this.options.signal,
-            print: this.options.logs,
-            shownBefore,
-        });
-        this.follower = follower;
-        void follower.ended.then((how) => {
-            if (this.follower === follower)
-                this.end = how;
-        });
-    }
-}
-async function watch(phase, client, id, options) {
-    const what = `${phase.noun} ${id}`;
-    const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
-    const schedule = new PollSchedule(options.pollIntervalMs);
-    const reporter = new StateReporter(what);
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
-    const log = new FollowedLog(phase, client, id, options, retryUntil);
-    /** When the log's end was noticed, and how many reads followed it. */
-    let catchUp;
-    /** A status that never catches up (a stuck controller) must not cost a catch-up every 10 s. */
-    let catchUpsLeft = MAX_CATCH_UPS;
-    let seen = false;
-    let serverErrors = 0;
-    try {
-        for (;;) {
-            if (signal.aborted)
-                throw new CancelledError(`waiting for ${what}`);
-            let current;
-            try {
-                current = await getOrExplain(phase, client, id, seen, { signal, retryUntil });
-                seen = true;
-                serverErrors = 0;
-            }
-            catch (error) {
-                if (signal.aborted ||
-                    !(error instanceof ApiError && error.status >= 500) ||
-                    ++serverErrors >= MAX_SERVER_ERRORS ||
-                    clock.now() >= deadline) {
-                    throw error;
-                }
-                core_warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
-                await wait(clock, schedule.delay('polling', clock.now() - started), undefined, signal, what);
-                continue;
-            }
-            const outcome = phase.outcome(current);
-            if (outcome !== 'pending') {
-                // Let the log drain and its group close before the final state is printed.
-                let tail = await log.finish(LOG_DRAIN_MS);
-                if (!log.everFollowed && options.logs && phase.logs)
-                    tail = await printWholeLog(phase, client, id, signal);
-                reporter.report(phase.state(current), phase.detail(current));
-                if (outcome === 'failed') {
-                    await showLastLogLines(phase, client, id, tail, signal);
-                    throw new PhaseFailedError(phase.noun, id, phase.failure(current), current);
-                }
-                return current;
-            }
-            reporter.report(phase.state(current), phase.detail(current));
-            if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
-                // The status did not follow the log's end: the stream was closed under a running pod, or the
-                // controller is slow. Follow again while catch-ups are left; after that, polling alone.
-                catchUp = undefined;
-                if (catchUpsLeft > 0)
-                    log.again(current);
-            }
-            log.followIfRunning(current);
-            const left = deadline - clock.now();
-            if (left <= 0) {
-                throw new WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), phase.timeoutHint?.(current) ?? '');
-            }
-            const waiting = catchUp ? 'catching-up' : log.following ? 'following' : 'polling';
-            const delay = schedule.delay(waiting, clock.now() - started, catchUp ? catchUp.tries++ : 0);
-            // A log that ends meanwhile brings the next read forward: at once, then catching up.
-            await wait(clock, Math.min(delay, left), log.stopped, signal, what);
-            if (!catchUp && log.hasEnded && catchUpsLeft > 0) {
-                catchUpsLeft -= 1;
-                catchUp = { since: clock.now(), tries: 0 };
-            }
-        }
-    }
-    finally {
-        await log.stop();
-    }
-}
-/** Waits `ms`, or less when `wake` settles first. Throws CancelledError on cancel. */
-async function wait(clock, ms, wake, signal, what) {
-    const done = new AbortController();
-    const both = AbortSignal.any([signal, done.signal]);
-    try {
-        const slept = clock.sleep(ms, both);
-        await (wake ? Promise.race([slept, wake]) : slept);
-    }
-    catch (error) {
-        if (signal.aborted)
-            throw new CancelledError(`waiting for ${what}`);
-        throw error;
-    }
-    finally {
-        done.abort();
-    }
-}
-/** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
-async function printWholeLog(phase, client, id, signal) {
-    let lines;
-    try {
-        lines = await readLog(phase, client, id, signal);
-    }
-    catch (error) {
-        debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        return [];
-    }
-    if (lines.at(-1) === '')
-        lines.pop();
-    startGroup(`Log of ${phase.noun} ${id}`);
-    for (const line of lines)
-        core_info(line);
-    endGroup();
-    return lines.filter((l) => l !== '').slice(-20);
-}
-/** The log as it is now (not followed), as inert lines. */
-async function readLog(phase, client, id, signal) {
-    if (!phase.logs)
-        return [];
-    const stream = await phase.logs.open(client, id, false, { signal });
-    let text = '';
-    for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    return untrustedLines(text);
-}
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
-async function showLastLogLines(phase, client, id, followed, signal) {
-    if (!phase.logs)
-        return;
-    let lines = followed;
-    if (lines.length === 0) {
-        // Not printed (logs: false, and the follower saw none of it): read it once.
-        try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
-        }
-        catch (error) {
-            debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        }
-    }
-    if (lines.length === 0 || signal.aborted)
-        return;
-    core_info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        core_info(line);
-}
-/** A 404 while watching says whether the thing never existed or went away meanwhile. */
-async function getOrExplain(phase, client, id, seen, options) {
-    try {
-        return await phase.get(client, id, options);
-    }
-    catch (error) {
-        if (!(error instanceof ApiError) || error.status !== 404)
-            throw error;
-        throw new Error(seen
-            ? `${phase.noun} ${id} was deleted while the step waited for it`
-            : `${phase.noun} ${id} does not exist`, { cause: error });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
-// under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
-// set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
-// read the state and status.
-
-
-
-
-
-
-
-/** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
-async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
-    const started = Date.now();
-    const { phase, desired } = run;
-    const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
-        noun: phase.noun,
-        signal: ctx.signal,
-        deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
-        pollIntervalMs: run.pollIntervalMs,
-        unchanged: run.unchanged,
-        runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
-    });
-    return settleStarted(ctx, client, phase, desired.id, applied, {
-        ...run,
-        action,
-        started,
-        rows,
-        setOutput,
-        undo: run.deleteOnCancel && startedHere(action)
-            ? {
-                reason: 'on-cancel: delete',
-                work: (signal) => run.store.delete(desired.id, { signal }),
-            }
-            : undefined,
-    });
-}
-/** Waits for what the step started when asked (see settle); a cancel meanwhile undoes it. */
-async function settleStarted(ctx, client, phase, id, object, work) {
-    try {
-        return await settle(client, phase, id, object, {
-            watch: work.wait
-                ? {
-                    timeoutMs: work.timeoutMs,
-                    pollIntervalMs: work.pollIntervalMs,
-                    signal: ctx.signal,
-                    logs: work.logs,
-                }
-                : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
-            started: work.started,
-            rows: work.rows,
-            setOutput: work.setOutput,
-        });
-    }
-    catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(`Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
-        }
-        throw error;
-    }
-}
-/**
- * Wait for the phase when asked, then set its outputs and push its summary row; on failure, the
- * outputs of the failed object (state, status) are set too and the row says how it ended.
- */
-async function settle(client, phase, id, 
-/** The object as the step last saw it; unneeded when watching (the watch reads it). */
-current, options) {
-    const addRow = (state, outputs) => options.rows.push({
-        kind: phase.kind,
-        id,
-        action: options.action,
-        state,
-        durationMs: Date.now() - options.started,
-        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
-    });
-    let final;
-    try {
-        final = options.watch
-            ? await watch(phase, client, id, options.watch)
-            : (current ?? (await phase.get(client, id)));
-    }
-    catch (error) {
-        if (error instanceof PhaseFailedError) {
-            const failed = error.final;
-            addRow(phase.state(failed), await publish(client, phase, failed, options.setOutput));
-        }
-        else {
-            addRow(error instanceof WaitTimeoutError ? 'timed out' : 'error', {});
-        }
-        throw error;
-    }
-    const outputs = await publish(client, phase, final, options.setOutput);
-    addRow(phase.state(final), outputs);
-    return { object: final, outputs };
-}
-/** Only what this step brought into being is undone on cancel; an updated resource existed before. */
-function startedHere(action) {
-    return action === 'created' || action === 'replaced';
-}
-async function publish(client, phase, object, setOutput) {
-    let outputs;
-    try {
-        outputs = await phase.outputs(client, object);
-    }
-    catch (error) {
-        core_warning(`Could not read every output of ${phase.noun}: ${messageOf(error)}`);
-        return {};
-    }
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-    return outputs;
-}
-/**
- * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
- */
-async function runPhaseStep(ctx, settings, title, describe, rows = []) {
-    const client = OdahuClient.fromSettings(settings);
-    try {
-        return await runPhase(ctx, client, describe(client), rows);
-    }
-    finally {
-        await writeSummary(title, rows);
-        client.dispose();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/checks.ts
-// The checks each step of a canary must pass, and the figures they are judged on. The probe check:
-// more than max-error-rate of the probes failed (an answer other than 200, or one slower than
-// max-latency). The compare check (compare: true): more than max-error-rate of the compared answers
-// have a prediction further than compare-tolerance from the live version's.
-function judgeStep(weight, probes, options, durationMs) {
-    const errors = probes.filter((p) => p.error !== undefined);
-    const slow = probes.filter((p) => p.error === undefined && p.latencyMs > options.maxLatencyMs);
-    const p95LatencyMs = percentile(probes.map((p) => p.latencyMs), 0.95);
-    const differences = probes.flatMap((p) => (p.difference === undefined ? [] : [p.difference]));
-    const agreeing = differences.filter((d) => d <= options.compareTolerance).length;
-    const step = {
-        weight,
-        probes: probes.length,
-        errors: errors.length,
-        slow: slow.length,
-        p95LatencyMs,
-        compared: differences.length,
-        agreement: options.compare && differences.length > 0 ? agreeing / differences.length : undefined,
-        largestDifference: options.compare && differences.length > 0 ? Math.max(...differences) : undefined,
-        failed: undefined,
-        why: undefined,
-        durationMs,
-    };
-    const failedShare = (errors.length + slow.length) / probes.length;
-    if (failedShare > options.maxErrorRate) {
-        const kinds = [
-            errors.length > 0 ? `${errors.length} answered ${mostCommon(errors.map((p) => p.error))}` : '',
-            slow.length > 0 ? `${slow.length} slower than max-latency ${formatMs(options.maxLatencyMs)}` : '',
-        ].filter(Boolean);
-        step.failed = 'probe';
-        step.why =
-            `${errors.length + slow.length} of ${probes.length} probes failed, ${formatShare(failedShare)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
-                `(${kinds.join(', ')}; p95 latency ${formatMs(p95LatencyMs)})`;
-    }
-    else if (options.compare) {
-        const disagreeing = differences.length - agreeing;
-        const share = differences.length > 0 ? disagreeing / differences.length : 1;
-        if (share > options.maxErrorRate) {
-            step.failed = 'compare';
-            step.why =
-                differences.length === 0
-                    ? `no probe could be compared: the live version answered none of the ${probes.length} probes`
-                    : `${disagreeing} of ${differences.length} answers differ from the live version's by more than compare-tolerance ${options.compareTolerance}, ` +
-                        `${formatShare(share)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
-                        `(largest difference ${formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
-        }
-    }
-    return step;
-}
-/** Nearest-rank percentile; 0 for no values. */
-function percentile(values, share) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-}
-/** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
-function mostCommon(texts) {
-    const counts = new Map();
-    for (const text of texts)
-        counts.set(text, (counts.get(text) ?? 0) + 1);
-    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0];
-    return counts.size > 1 ? `${top} and ${counts.size - 1} other error(s)` : top;
-}
-function formatShare(share) {
-    return `${Number((share * 100).toFixed(1))}%`;
-}
-function formatMs(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
-}
-function formatNumber(value) {
-    return Number.isFinite(value)
-        ? String(Number(value.toPrecision(6)))
-        : 'unbounded (the answers do not match in shape or labels)';
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/compare.ts
-// Comparing two versions' answers to the same prediction request (compare: true): the largest
-// difference between their predictions, position by position (a row's several values too). Numbers
-// differ by their distance; anything else (labels) either equals or differs without bound, and so
-// do answers whose shapes do not match.
-/** The largest difference between the `prediction`s of two answers; Infinity when incomparable. */
-function largestDifference(candidate, live) {
-    const a = predictionOf(candidate);
-    const b = predictionOf(live);
-    return a === undefined || b === undefined ? Infinity : difference(a, b);
-}
-function difference(x, y) {
-    if (typeof x === 'number' && typeof y === 'number') {
-        const distance = Math.abs(x - y);
-        // NaN (from non-finite values) is no agreement.
-        return Number.isNaN(distance) ? Infinity : distance;
-    }
-    if (Array.isArray(x) && Array.isArray(y)) {
-        if (x.length !== y.length)
-            return Infinity;
-        return x.reduce((largest, item, i) => Math.max(largest, difference(item, y[i])), 0);
-    }
-    return JSON.stringify(x) === JSON.stringify(y) ? 0 : Infinity;
-}
-function predictionOf(answer) {
-    if (typeof answer !== 'object' || answer === null)
-        return undefined;
-    const prediction = answer.prediction;
-    return Array.isArray(prediction) ? prediction : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/probes.ts
-// Probing the candidate at its own URL while the stable URL sends it a share of the traffic: one
-// request after another for the step's interval, each timed from sending to the whole answer and
-// tried once (a retry would hide the failure being looked for). With compare, the live version gets
-// the same request at the same time and the predictions are compared.
-
-
-
-
-
-/** A probe still unanswered this long after max-latency is abandoned, and counts as failed. */
-const ABANDON_AFTER_MS = 5000;
-/** Probes start at most this often (and at least ten times per step). */
-const MAX_SPACING_MS = 1000;
-class Prober {
-    options;
-    candidate;
-    live;
-    constructor(options) {
-        this.options = options;
-        const once = { policy: { attempts: 1 } };
-        this.candidate = new ModelClient({ url: options.candidateUrl, tokens: options.tokens, retry: once });
-        this.live = options.liveUrl
-            ? new ModelClient({ url: options.liveUrl, tokens: options.tokens, retry: once })
-            : undefined;
-    }
-    /** Probes one after another for `intervalMs` (at least once); throws CancelledError on cancel. */
-    async hold(intervalMs, signal) {
-        const spacingMs = Math.min(MAX_SPACING_MS, intervalMs / 10);
-        const end = Date.now() + intervalMs;
-        const probes = [];
-        do {
-            const started = Date.now();
-            probes.push(await this.probe(signal));
-            const next = Math.min(started + spacingMs, end);
-            if (next > Date.now())
-                await pause(next - Date.now(), signal);
-        } while (Date.now() < end);
-        return probes;
-    }
-    async probe(signal) {
-        const limit = AbortSignal.any([
-            signal,
-            AbortSignal.timeout(this.options.maxLatencyMs + ABANDON_AFTER_MS),
-        ]);
-        const started = performance.now();
-        let ended = started;
-        const [candidate, live] = await Promise.allSettled([
-            this.ask(this.candidate, limit).finally(() => (ended = performance.now())),
-            this.live ? this.ask(this.live, limit) : Promise.resolve(undefined),
-        ]);
-        const latencyMs = Math.round(ended - started);
-        if (signal.aborted)
-            throw new CancelledError();
-        if (candidate.status === 'rejected') {
-            return { latencyMs, error: describeFailure(candidate.reason), difference: undefined };
-        }
-        const difference = live.status === 'fulfilled' && live.value
-            ? largestDifference(candidate.value.body, live.value.body)
-            : undefined;
-        return { latencyMs, error: undefined, difference };
-    }
-    ask(model, signal) {
-        return this.options.request ? model.invoke(this.options.request, { signal }) : model.info({ signal });
-    }
-    dispose() {
-        this.candidate.dispose();
-        this.live?.dispose();
-    }
-}
-function describeFailure(error) {
-    if (error instanceof ApiError) {
-        // An HTML error page's title already starts with the status (`500 Internal Server Error`).
-        const message = error.serverMessage;
-        return message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
-    }
-    if (error instanceof DOMException && error.name === 'TimeoutError')
-        return 'no answer in time';
-    return messageOf(error);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/stable-route.ts
-// The stable URL of a canary release: a custom ModelRoute under the cluster's custom route prefix,
-// whose weights move the traffic from one version to the next. Each change is waited for until the
-// route is Ready again: the route controller rewrites the edge's VirtualService only once every
-// target is Ready, so Ready is when the new weights are in force.
-//
-// The route's first target is the version that served before the rollout began (the rollout always
-// writes it first), which is how a re-run after an interrupted rollout tells the versions apart.
-
-
-/** Route changes are polled at least this often: each step of a rollout waits for one. */
-const MAX_ROUTE_POLL_MS = 1000;
-const routePhase = {
-    kind: 'ModelRoute',
-    noun: 'route',
-    get: (client, id, options) => client.routes.get(id, options),
-    state: (r) => r.status?.state || 'pending',
-    detail: () => '',
-    // A route the controller cannot make Ready stays Processing; nothing is final but Ready.
-    outcome: (r) => (r.status?.state === 'Ready' ? 'succeeded' : 'pending'),
-    failure: () => 'it is not Ready',
-    timeoutHint: (r) => ` (a route is Ready once every deployment it sends to is: check ${(r.spec.modelDeployments ?? []).map((t) => t.mdName).join(', ')})`,
-    outputs: (_client, r) => Promise.resolve({ url: r.status?.edgeUrl ?? '' }),
-    keyOutputs: ['url'],
-};
-class StableRoute {
-    client;
-    id;
-    urlPrefix;
-    waiting;
-    /** The route as last read or written; undefined while there is none. */
-    current;
-    constructor(client, id, urlPrefix, waiting) {
-        this.client = client;
-        this.id = id;
-        this.urlPrefix = urlPrefix;
-        this.waiting = waiting;
-    }
-    async read(signal) {
-        this.current = await this.client.routes.find(this.id, { signal });
-        return this.current;
-    }
-    /** The deployments it sends to, in its order (the version that served first). */
-    targets() {
-        return this.current?.spec.modelDeployments ?? [];
-    }
-    /** The edge URL: the route's, once the controller wrote it. */
-    get url() {
-        return this.current?.status?.edgeUrl ?? '';
-    }
-    /** Sends the traffic to `targets` (creating the route if need be) and waits until it is Ready. */
-    async send(targets, signal, timeoutMs = this.waiting.timeoutMs) {
-        const route = { id: this.id, spec: { urlPrefix: this.urlPrefix, modelDeployments: targets } };
-        core_info(`Route ${this.id}: ${describeTargets(targets)}.`);
-        this.current = this.current
-            ? await this.client.routes.update(route, { signal })
-            : await this.client.routes.create(route, { signal });
-        this.current = await watch(routePhase, this.client, this.id, {
-            timeoutMs,
-            pollIntervalMs: Math.min(this.waiting.pollIntervalMs ?? MAX_ROUTE_POLL_MS, MAX_ROUTE_POLL_MS),
-            signal,
-            logs: false,
-        });
-    }
-    async delete(signal) {
-        core_info(`Deleting route ${this.id}.`);
-        await this.client.routes.delete(this.id, { signal });
-        this.current = undefined;
-    }
-}
-/** `90% wine-1a2b3c, 10% wine-4d5e6f` (one target: `wine-1a2b3c alone`). */
-function describeTargets(targets) {
-    if (targets.length === 1)
-        return `${targets[0].mdName} alone`;
-    return targets.map((t) => `${t.weight ?? 100}% ${t.mdName}`).join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/rollout.ts
-// A canary release, from the token's roles to promotion or rollback. The stable URL (a custom route
-// named after the deployment id) serves the live version; the new version is deployed beside it as a
-// deployment of its own (versions.ts), the route's weights move to it step by step while probes check
-// it at its own URL, and then either it serves alone and the old version is deleted, or the route
-// goes back to the old version alone and the new one is deleted. A cancel rolls back the same way
-// within the runner's signal window; so does any failure on the way (a 403, a timeout).
-//
-// A first release (nothing serving behind the route) deploys the version and routes all traffic to
-// it. A re-run finds what an interrupted run left: a leftover candidate is taken out of the route and
-// deleted, the same version is picked up again, a version already serving alone is left as it is.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** How long a freshly Ready version may answer 404/502/503 at its URL before the probes begin. */
-const WARM_UP_MS = 60_000;
-/** Within the cancel budget, what the route may take to be Ready again before the candidate goes. */
-const CANCEL_ROUTE_WAIT_MS = 3000;
-/** A check failed: the rollout is rolled back and the step fails with this line. */
-class CanaryRolledBackError extends Error {
-    constructor(line) {
-        super(line);
-        this.name = 'CanaryRolledBackError';
-    }
-}
-class CanaryRollout {
-    ctx;
-    client;
-    release;
-    report;
-    /** The job summary's rows of the deployments this release applied. */
-    rows = [];
-    /** The outputs of the deployment now serving (deploy's outputs). */
-    outputs = {};
-    route;
-    /** What the route is put back to on rollback; undefined: delete it (this step created it). */
-    baseline;
-    routeChanged = false;
-    candidateApplied = false;
-    constructor(ctx, client, release) {
-        this.ctx = ctx;
-        this.client = client;
-        this.release = release;
-        const id = release.desired.id;
-        this.report = {
-            url: '',
-            routeId: id,
-            candidate: '',
-            previous: undefined,
-            serving: undefined,
-            outcome: undefined,
-            failure: undefined,
-            steps: [],
-        };
-    }
-    /**
-     * The release as a step or a pipeline stage runs it: its outputs set and its deployments' summary
-     * rows pushed, whether it succeeds or not.
-     */
-    async runWithOutputs(rows, setOutput) {
-        try {
-            return await this.run();
-        }
-        finally {
-            for (const [name, value] of Object.entries(this.stepOutputs()))
-                setOutput(name, value);
-            rows.push(...this.rows);
-        }
-    }
-    async run() {
-        const { signal } = this.ctx;
-        const { desired } = this.release;
-        await this.checkRoles();
-        const config = await this.client.configuration({ signal });
-        const urlPrefix = stableUrlPrefix(config.deployment?.customRoutePrefix, desired.id);
-        this.route = new StableRoute(this.client, desired.id, urlPrefix, this.release);
-        // What the route controller will write as its edgeUrl; the route's own, once it has one.
-        this.report.url = `${config.deployment?.edge?.host ?? ''}${urlPrefix}`;
-        const spec = { ...desired.spec, roleName: desired.spec.roleName || stableRoleName(desired.id) };
-        const candidate = {
-            id: versionId(desired.id, asServerStores(desired.id, spec, config)),
-            spec,
-        };
-        this.report.candidate = candidate.id;
-        const existing = await this.route.read(signal);
-        this.report.url = this.route.url || this.report.url;
-        if (existing?.default === true) {
-            throw new Error(`route ${desired.id} is the default route of a deployment and cannot carry a canary: choose another id`);
-        }
-        const live = await this.findLive();
-        this.report.previous = live;
-        try {
-            if (live === candidate.id)
-                await this.alreadyServing(live);
-            else if (live === undefined)
-                await this.firstRelease(candidate);
-            else
-                await this.canary(live, candidate);
-        }
-        catch (error) {
-            throw await this.rolledBack(error, live);
-        }
-        return this.report;
-    }
-    /** Refuse before changing anything when the token's roles show that it may not write routes. */
-    async checkRoles() {
-        const roles = tokenRealmRoles(await this.release.tokens.token(this.ctx.signal));
-        if (roles === undefined) {
-            debug('The token carries no realm roles to check: a refusal (403) would roll the release back.');
-            return;
-        }
-        if (roles.includes(REALM_ROLES.admin))
-            return;
-        const odahu = roles.filter((role) => Object.values(REALM_ROLES).includes(role));
-        throw new Error(`strategy: canary writes model routes, which only the ${REALM_ROLES.admin} role may do; this token has ${odahu.length > 0 ? odahu.join(', ') : `none of the Odahu roles`}: nothing was changed`);
-    }
-    /**
-     * The version serving at the stable URL: the route's first target if it serves, else a deployment
-     * with the stable id itself (deployed before, without a canary) if it serves; undefined if none.
-     */
-    async findLive() {
-        const { signal } = this.ctx;
-        const route = this.route;
-        const first = route.targets()[0]?.mdName ?? this.release.desired.id;
-        const deployment = await this.client.deployments.find(first, { signal });
-        if (deployment && deploymentServes(deployment)) {
-            if (route.targets().length === 0) {
-                core_info(`Deployment ${first} serves already: the canary starts from it.`);
-            }
-            return first;
-        }
-        if (deployment || route.targets().length > 0) {
-            core_warning(`${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`);
-        }
-        return undefined;
-    }
-    /** Nothing serves: deploy the version and send it every request. */
-    async firstRelease(candidate) {
-        core_info(`First release at the stable URL: ${candidate.id}.`);
-        const before = this.route.targets();
-        this.baseline = before.length > 0 ? before : undefined;
-        await this.deployCandidate(candidate);
-        this.routeChanged = true;
-        await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
-        this.report.serving = candidate.id;
-        this.report.outcome = 'first-release';
-    }
-    /** The version serves already (the same release ran before): only leftovers are cleared. */
-    async alreadyServing(live) {
-        core_info(`Version ${live} (this spec) serves at the stable URL already.`);
-        await this.settleBaseline(live);
-        this.report.serving = live;
-        this.report.previous = undefined;
-        this.report.outcome = 'unchanged';
-        this.outputs = await this.outputsOf(live);
-    }
-    async canary(live, candidate) {
-        const { signal } = this.ctx;
-        const { options } = this.release;
-        await this.settleBaseline(live, candidate.id);
-        this.report.serving = live;
-        const candidateUrl = await this.deployCandidate(candidate);
-        await this.warmUp(candidate.id, candidateUrl);
-        const liveUrl = options.compare
-            ? (await this.client.deployments.defaultRoute(live, { signal })).status?.edgeUrl
-            : undefined;
-        const prober = new Prober({
-            candidateUrl,
-            liveUrl,
-            tokens: this.release.tokens,
-            request: options.probeRequest,
-            maxLatencyMs: options.maxLatencyMs,
-        });
-        try {
-            for (const weight of options.weights) {
-                this.routeChanged = true;
-                await this.sendRoute([
-                    { mdName: live, weight: 100 - weight },
-                    { mdName: candidate.id, weight },
-                ]);
-                core_info(`Weight ${weight}%: probing ${candidate.id} for ${formatInterval(options.intervalMs)}.`);
-                const started = Date.now();
-                const probes = await prober.hold(options.intervalMs, signal);
-                const step = judgeStep(weight, probes, options, Date.now() - started);
-                this.report.steps.push(step);
-                core_info(`Weight ${weight}%: ${describeStep(step)}.`);
-                if (step.failed) {
-                    throw new CanaryRolledBackError(`canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`);
-                }
-            }
-        }
-        finally {
-            prober.dispose();
-        }
-        await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
-        this.report.serving = candidate.id;
-        this.report.outcome = 'promoted';
-        core_info(`Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`);
-        try {
-            await this.client.deployments.delete(live, { signal });
-        }
-        catch (error) {
-            core_warning(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`);
-        }
-    }
-    /**
-     * Before the rollout: the route sends everything to the live version (it is created so if there
-     * was none), and what an interrupted run left in it is deleted, except a leftover of this very
-     * release (`keep`), which is picked up again.
-     */
-    async settleBaseline(live, keep) {
-        const route = this.route;
-        const targets = route.targets();
-        this.baseline = [{ mdName: live, weight: 100 }];
-        if (targets.length === 1 && targets[0].mdName === live)
-            return;
-        if (targets.length > 1) {
-            core_info(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`);
-        }
-        await this.sendRoute(this.baseline);
-        const leftovers = targets.map((t) => t.mdName).filter((name) => name !== live && name !== keep);
-        for (const leftover of leftovers) {
-            core_info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
-            await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error) => {
-                if (!(error instanceof ApiError && error.status === 404))
-                    throw error;
-            });
-        }
-    }
-    /** Changes the route's targets and waits until they are in force; the report follows its URL. */
-    async sendRoute(targets, signal = this.ctx.signal, timeoutMs = this.release.timeoutMs) {
-        await this.route.send(targets, signal, timeoutMs);
-        this.report.url = this.route.url || this.report.url;
-    }
-    /** Deploys the candidate (or picks it up again) and waits until it serves; its own URL. */
-    async deployCandidate(candidate) {
-        const { signal } = this.ctx;
-        this.candidateApplied = true;
-        const collected = {};
-        await runPhase(this.ctx, this.client, {
-            phase: deploymentPhase,
-            store: stampingStore(this.client.deployments, this.release.provenance),
-            desired: candidate,
-            ifExists: 'update',
-            wait: true,
-            timeoutMs: this.release.timeoutMs,
-            pollIntervalMs: this.release.pollIntervalMs,
-            logs: false,
-            // The rollback deletes it, whether this step created it or picked it up again.
-            deleteOnCancel: false,
-            unchanged: unchangedDeployment(this.client, candidate),
-        }, this.rows, (name, value) => (collected[name] = value));
-        this.outputs = collected;
-        if (collected.url)
-            return collected.url;
-        const route = await this.client.deployments.defaultRoute(candidate.id, { signal });
-        return route.status?.edgeUrl ?? '';
-    }
-    /** A version that has just turned Ready may not answer at the edge yet: wait until it does. */
-    async warmUp(id, url) {
-        try {
-            await queryModel(this.client, {
-                target: { url },
-                request: undefined,
-                tokens: this.release.tokens,
-                readyTimeoutMs: WARM_UP_MS,
-                signal: this.ctx.signal,
-            });
-        }
-        catch (error) {
-            // It answers, if not well: the probes will say so.
-            if (!(error instanceof ModelRefusedError))
-                throw error;
-            core_info(`Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`);
-        }
-    }
-    /**
-     * Undo a rollout that did not complete: the route back to what it was, the candidate deleted. A
-     * cancel does it within the runner's signal window. Returns the error the step fails with.
-     */
-    async rolledBack(error, live) {
-        if (this.report.outcome !== undefined)
-            return rollout_asError(error); // decided: nothing to undo
-        const cancelled = this.ctx.signal.aborted;
-        const what = [
-            live ? `the stable URL back to ${live} alone` : 'removing what this release made',
-            ...(this.candidateApplied ? [`deleting ${this.report.candidate}`] : []),
-        ].join(', ');
-        if (cancelled) {
-            await cleanUpAfterCancel(`Rolling back: ${what}.`, (signal) => this.rollBack(signal, CANCEL_ROUTE_WAIT_MS));
-            this.report.outcome = 'rolled-back';
-            this.report.serving = live;
-            this.report.failure = 'cancelled';
-            this.outputs = {};
-            return rollout_asError(error);
-        }
-        core_info(`Rolling back: ${what}.`);
-        const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
-        this.report.outcome = 'rolled-back';
-        this.report.serving = live;
-        if (live)
-            this.outputs = await this.outputsOf(live).catch(() => ({ 'deployment-id': live }));
-        const cause = error instanceof ApiError && error.status === 403 && error.url.includes('/model/route')
-            ? `${error.message}: strategy: canary writes model routes, which only the ${REALM_ROLES.admin} role may do`
-            : messageOf(error);
-        const line = `${cause}; ${undone ? 'rolled back' : 'rollback incomplete (see the warnings)'}${live ? `: ${this.route?.url || 'the stable URL'} serves ${live} again` : ''}`;
-        this.report.failure = line;
-        return new Error(line);
-    }
-    /** The route back to its baseline (or gone), then the candidate deleted. True when both worked. */
-    async rollBack(signal, routeWaitMs) {
-        const route = this.route;
-        let ok = true;
-        if (route && this.routeChanged) {
-            try {
-                // A write that was refused changed nothing: the route may be as it was already.
-                const current = await route.read(signal);
-                if (this.baseline && sameTargets(route.targets(), this.baseline))
-                    core_info(`Route ${route.id} is as it was.`);
-                else if (this.baseline)
-                    await this.sendRoute(this.baseline, signal, routeWaitMs);
-                else if (current)
-                    await route.delete(signal);
-            }
-            catch (error) {
-                ok = false;
-                core_warning(`Could not put route ${route.id} back: ${messageOf(error)}`);
-            }
-        }
-        if (this.candidateApplied) {
-            try {
-                core_info(`Deleting ${this.report.candidate}.`);
-                await this.client.deployments.delete(this.report.candidate, { signal });
-            }
-            catch (error) {
-                if (!(error instanceof ApiError && error.status === 404)) {
-                    ok = false;
-                    core_warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
-                }
-            }
-        }
-        return ok;
-    }
-    /**
-     * The step's outputs, success or not: the serving deployment's (deploy's outputs), with the stable
-     * URL as `url`, and whether this release's version now serves (`promoted`).
-     */
-    stepOutputs() {
-        const { outcome, serving, previous } = this.report;
-        const promoted = outcome === 'promoted' || outcome === 'first-release' || outcome === 'unchanged';
-        return {
-            ...this.outputs,
-            'deployment-id': serving ?? '',
-            url: this.report.url,
-            promoted: String(promoted),
-            'previous-deployment-id': outcome === 'promoted' ? (previous ?? '') : '',
-        };
-    }
-    async outputsOf(id) {
-        const deployment = await this.client.deployments.get(id, { signal: this.ctx.signal });
-        return deploymentPhase.outputs(this.client, deployment, this.ctx.signal);
-    }
-}
-function sameTargets(a, b) {
-    return (JSON.stringify(a.map((t) => [t.mdName, t.weight ?? 100])) ===
-        JSON.stringify(b.map((t) => [t.mdName, t.weight ?? 100])));
-}
-function rollout_asError(error) {
-    return error instanceof Error ? error : new Error(String(error));
-}
-function describeStep(step) {
-    const parts = [
-        `${step.probes} probes`,
-        `${step.errors + step.slow} failed`,
-        `p95 latency ${formatMs(step.p95LatencyMs)}`,
-        ...(step.agreement !== undefined ? [`agreement ${formatShare(step.agreement)}`] : []),
-    ];
-    return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
-}
-function formatInterval(ms) {
-    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/canary/summary.ts
-// The canary's part of the job summary and of the pull request's report: what became of the release,
-// and one row per step with the figures it was judged on (weight, probes, failures, p95 latency,
-// agreement).
-
-
-
-const STEP_COLUMNS = ['Weight', 'Probes', 'Failures', 'p95 latency', 'Agreement', 'Result'];
-/** One row per step, as plain text: the job summary's and the pull request report's. */
-function stepRows(report) {
-    return report.steps.map((step) => [
-        `${step.weight}%`,
-        String(step.probes),
-        String(step.errors + step.slow),
-        formatMs(step.p95LatencyMs),
-        step.agreement === undefined ? '–' : formatShare(step.agreement),
-        step.failed ? `failed the ${step.failed} check` : 'passed',
-    ]);
-}
-async function writeCanarySummary(report) {
-    if (!process.env.GITHUB_STEP_SUMMARY || !report.candidate)
-        return;
-    const header = STEP_COLUMNS.map((data) => ({ data, header: true }));
-    const rows = stepRows(report);
-    const summary = summary_summary
-        .addHeading(`Canary release of <code>${escapeHtml(report.candidate)}</code>`, 4)
-        .addRaw(`<p>${outcomeText(report)}</p>`, true);
-    if (rows.length > 0)
-        summary.addTable([header, ...rows]);
-    await summary.write();
-}
-function outcomeText(report) {
-    const url = `<a href="${escapeHtml(report.url)}">${escapeHtml(report.url)}</a>`;
-    const code = (id) => `<code>${escapeHtml(id ?? '')}</code>`;
-    switch (report.outcome) {
-        case 'first-release':
-            return `First release: ${url} serves ${code(report.candidate)}.`;
-        case 'promoted':
-            return `Promoted: ${url} serves ${code(report.candidate)} alone; the previous version ${code(report.previous)} was deleted.`;
-        case 'unchanged':
-            return `${url} serves ${code(report.candidate)} already: nothing to roll out.`;
-        case 'rolled-back':
-            return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${escapeHtml(report.failure ?? '')}`;
-        default:
-            return `Stopped before a decision${report.serving ? `; ${url} serves ${code(report.serving)}` : ''}.`;
-    }
-}
-const OUTCOMES = {
-    'first-release': 'first release',
-    promoted: 'promoted',
-    unchanged: 'already serving: nothing rolled out',
-    'rolled-back': 'rolled back',
-};
-/** The stable URL and the release's steps, in the pull request's report. */
-function reportCanary(github, report) {
-    github.served(report.url);
-    const table = canaryTable(report);
-    if (table)
-        github.addTable(table);
-}
-/** The release's steps as a report table; undefined before a version was chosen. */
-function canaryTable(report) {
-    if (!report.candidate)
-        return undefined;
-    const outcome = report.outcome ? OUTCOMES[report.outcome] : 'stopped before a decision';
-    const serving = report.serving ? `; ${report.url} serves ${report.serving}` : '';
-    return {
-        heading: `Canary release of ${report.candidate}`,
-        columns: STEP_COLUMNS,
-        rows: stepRows(report),
-        note: `${outcome}${serving}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
-// What one step says in the pull-request report: the job summary's rows (what was trained,
-// packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value is escaped, and kept short (a comment holds 65,536 characters).
-
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
-const MAX_TABLE_ROWS = 20;
-function renderSection(section) {
-    const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
-    if (section.rows.length > 0) {
-        const rows = section.rows.map((row) => ({
-            ...row,
-            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-        }));
-        lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
-    }
-    for (const table of section.tables) {
-        const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-        lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-        const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-        lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
-    }
-    if (section.failure !== undefined) {
-        lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-    }
-    return lines.join('\n').trimEnd();
-}
-function htmlTable(header, rows) {
-    const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value) {
-    return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-function cut(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
-}
-/** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
-function servedModelTable(image, outputs = {}) {
-    return {
-        heading: 'Model',
-        columns: ['Image', 'Name', 'Version', 'Available replicas'],
-        rows: [
-            [
-                image,
-                outputs['model-name'] ?? '',
-                outputs['model-version'] ?? '',
-                outputs['available-replicas'] ?? '',
-            ],
-        ],
-    };
-}
-/**
- * The first rows of a prediction (odahu-ml-server's `{"prediction": [[...]], "columns": [...]}`);
- * undefined for an answer of another shape, which the summary shows as JSON anyway.
- */
-function predictionTable(body, shown = 5) {
-    const answer = body;
-    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction))
-        return undefined;
-    const rows = answer.prediction.map((row) => Array.isArray(row) ? row : [row]);
-    const width = Math.max(1, ...rows.map((row) => row.length));
-    const named = Array.isArray(answer.columns) ? answer.columns.map(String) : [];
-    const columns = Array.from({ length: width }, (_, i) => named[i] ?? `column ${i + 1}`);
-    const total = rows.length;
-    return {
-        heading: 'Prediction',
-        columns,
-        rows: rows.slice(0, shown).map((row) => columns.map((_, i) => stringOf(row[i]))),
-        note: total > shown ? `first ${shown} of ${total} rows` : `${total} row${total === 1 ? '' : 's'}`,
-    };
-}
-function stringOf(value) {
-    if (value === undefined || value === null)
-        return '';
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/api.ts
-// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
-// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
-// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
-// is wrong becomes one warning line saying what to change: a report never fails the step that
-// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
-// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
-
-
-
-
-/** A call gives up after this: the step's own work is done, and a report is not worth more. */
-const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
-async function gitHubApi(options) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
-        keepAlive: true,
-        allowRetries: false,
-        socketTimeout: SOCKET_TIMEOUT_MS,
-    });
-    const api = getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
-    });
-    return { api, dispose: () => client.dispose() };
-}
-/**
- * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
- * so. The last answer is returned whatever its status; Octokit makes errors of the others.
- */
-function fetchOver(client, policy) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const method = init.method ?? 'GET';
-        const body = typeof init.body === 'string' ? init.body : null;
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const signal = init.signal ?? undefined;
-        let last;
-        try {
-            last = await withRetries(async () => {
-                const response = await sendRequest(client, method, url, body, headers, signal);
-                const answer = {
-                    status: response.message.statusCode ?? 0,
-                    headers: headersOf(response.message.headers),
-                    text: await readText(method, url, response.message),
-                };
-                if (!RETRYABLE_STATUSES.has(answer.status))
-                    return answer;
-                last = answer;
-                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
-                throw new ApiError({
-                    method,
-                    url,
-                    status: answer.status,
-                    serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
-                });
-            }, { policy, idempotent: method !== 'POST', signal });
-        }
-        catch (error) {
-            if (!(error instanceof ApiError) || !last)
-                throw error;
-        }
-        // A Response cannot carry a body for these statuses.
-        const empty = [101, 204, 205, 304].includes(last.status);
-        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
-    };
-}
-function headersOf(incoming) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-            headers.append(name, item);
-        }
-    }
-    return headers;
-}
-function requestFailure(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? error : undefined;
-}
-/**
- * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
- * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
- */
-function describeGitHubFailure(error, what, permission) {
-    const failure = requestFailure(error);
-    if (!failure?.response) {
-        // No answer at all (Octokit calls that a 500 of its own, without a response).
-        return `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    const data = failure.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : failure.message;
-    if (failure.status === 403 && !/rate limit/i.test(message)) {
-        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
-    }
-    if (failure.status === 401) {
-        return `${what} was refused (401 ${message}): github-token is not a valid token`;
-    }
-    return `${what} failed: ${failure.status} ${message}`;
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/deployment-record.ts
-// A GitHub deployment recording where the model serves, so the repository's Environments page (and
-// the pull request) shows it: created for the run's ref in the named environment when the deploy
-// starts (in_progress, with the run as its log), then `success` with the model's URL as the
-// environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
-// job's `environment:` business, and nothing waits on this deployment.
-/** GitHub refuses a longer status description. */
-const MAX_DESCRIPTION = 140;
-class DeploymentRecord {
-    api;
-    target;
-    logUrl;
-    id;
-    constructor(api, target, logUrl, 
-    /** GitHub's id of the deployment. */
-    id) {
-        this.api = api;
-        this.target = target;
-        this.logUrl = logUrl;
-        this.id = id;
-    }
-    /** Creates the deployment and marks it in progress. */
-    static async start(api, target, run, odahuDeployment) {
-        const { owner, repo, environment, ref } = target;
-        const { data, status } = await api.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref,
-            environment,
-            task: 'deploy',
-            description: deployment_record_describe(`Odahu deployment ${odahuDeployment}`),
-            // The run's own checks are still pending: with the default (all must pass) GitHub refuses it.
-            required_contexts: [],
-            // Merging the default branch into the ref is not ours to do.
-            auto_merge: false,
-            payload: { odahuDeployment, run: run.runUrl ?? null },
-        });
-        if (status !== 201 || !('id' in data)) {
-            throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
-        }
-        const record = new DeploymentRecord(api, target, run.runUrl, data.id);
-        await record.status('in_progress', `Deploying ${odahuDeployment}`);
-        return record;
-    }
-    /** The model serves at `url` (absent when its route could not be read). */
-    async succeeded(url, description) {
-        await this.status('success', description, url);
-    }
-    async failed(reason) {
-        await this.status('failure', reason);
-    }
-    async status(state, description, environmentUrl) {
-        await this.api.rest.repos.createDeploymentStatus({
-            owner: this.target.owner,
-            repo: this.target.repo,
-            deployment_id: this.id,
-            state,
-            description: deployment_record_describe(description),
-            ...(this.logUrl ? { log_url: this.logUrl } : {}),
-            ...(environmentUrl ? { environment_url: environmentUrl } : {}),
-            environment: this.target.environment,
-            // A success makes the environment's earlier deployments inactive, as GitHub's own do.
-            auto_inactive: true,
-        });
-    }
-}
-function deployment_record_describe(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/pr-comment.ts
-// The report comment on a pull request: one per workflow, job and model, found again by a hidden
-// marker on its first line and edited in place, so a re-run (or a new push) updates it instead of
-// adding another. Each step that reports on the model (deploy, then predict in the same job) has its
-// own section in it, keyed by the step's id and replaced on its next run; the others are kept.
-const MARKER = 'odahu-actions:report';
-const SECTION = 'odahu-actions:section';
-const SECTION_END = 'odahu-actions:end';
-/** Keys are URI-encoded in the marker, so no value can end the HTML comment or fake another field. */
-function reportMarker(key) {
-    const fields = Object.entries({
-        workflow: key.workflow,
-        job: key.job,
-        resource: key.resource,
-        url: key.url,
-    })
-        .filter(([, value]) => value !== undefined)
-        .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
-    return `<!-- ${MARKER} ${fields.join(' ')} -->`;
-}
-/** The key in a comment's first line; undefined for any other comment (a quote of it included). */
-function parseReportMarker(body) {
-    const match = new RegExp(`^<!-- ${MARKER} ([^\\n]*?) -->`).exec(body);
-    if (!match)
-        return undefined;
-    const fields = new Map();
-    for (const pair of match[1].split(' ')) {
-        const [name, value] = pair.split('=', 2);
-        if (!name || value === undefined)
-            continue;
-        try {
-            fields.set(name, decodeURIComponent(value));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const [workflow, job, resource] = [fields.get('workflow'), fields.get('job'), fields.get('resource')];
-    if (workflow === undefined || job === undefined || resource === undefined)
-        return undefined;
-    return { workflow, job, resource, url: fields.get('url') };
-}
-/** Same workflow and job, and the same model: by its id, or by its URL when the step has only that. */
-function sameReport(found, wanted) {
-    if (found.workflow !== wanted.workflow || found.job !== wanted.job)
-        return false;
-    const url = (text) => text?.replace(/\/+$/, '');
-    return (found.resource === wanted.resource || (wanted.url !== undefined && url(found.url) === url(wanted.url)));
-}
-/** The sections of a report's body, in order. */
-function sectionsOf(body) {
-    const pattern = new RegExp(`<!-- ${SECTION} (\\S+) -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`, 'g');
-    return [...body.matchAll(pattern)].map((match) => ({
-        id: decodeURIComponent(match[1]),
-        markdown: match[2],
-    }));
-}
-/** A report's whole body: the marker, the title, every section, the footer. */
-function reportBody(key, title, sections, footer) {
-    return [
-        reportMarker(key),
-        `### ${title}`,
-        '',
-        ...sections.flatMap(({ id, markdown }) => [
-            `<!-- ${SECTION} ${encodeURIComponent(id)} -->`,
-            markdown,
-            `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
-            '',
-        ]),
-        footer,
-    ].join('\n');
-}
-/**
- * Adds or replaces this step's section of the report for `key`, creating the comment the first
- * time. Answers what was done and the comment's page.
- */
-async function upsertReportSection(api, pr, key, render, section) {
-    const { owner, repo } = pr;
-    const comments = await api.paginate(api.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: pr.number,
-        per_page: 100,
-    });
-    for (const comment of comments) {
-        const found = comment.body ? parseReportMarker(comment.body) : undefined;
-        if (!found || !sameReport(found, key))
-            continue;
-        // The report keeps the model it was made for; a URL learnt since is added.
-        const merged = { ...found, url: key.url ?? found.url };
-        const sections = sectionsOf(comment.body);
-        const mine = { id: section.stepId, markdown: section.markdown };
-        const at = sections.findIndex(({ id }) => id === section.stepId);
-        if (at >= 0)
-            sections[at] = mine;
-        else
-            sections.push(mine);
-        const { data } = await api.rest.issues.updateComment({
-            owner,
-            repo,
-            comment_id: comment.id,
-            body: reportBody(merged, render.title(merged), sections, render.footer),
-        });
-        return { action: 'updated', url: data.html_url };
-    }
-    const { data } = await api.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, markdown: section.markdown }], render.footer),
-    });
-    return { action: 'created', url: data.html_url };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/step-report.ts
-// What a step tells GitHub, and when: with github-environment, a GitHub deployment from the moment
-// the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
-// the pull request's report once it has ended, success or failure. The step's job summary rows are
-// the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change.
-
-
-
-
-
-
-
-
-const PR_PERMISSION = 'pull-requests: write';
-const DEPLOYMENTS_PERMISSION = 'deployments: write';
-class GitHubReport {
-    inputs;
-    title;
-    resource;
-    /** The step's job-summary rows: what runs push there, the report shows. */
-    rows = [];
-    tables = [];
-    /** Made on the first call to GitHub. */
-    connection;
-    record;
-    /** The model's URL, once known. */
-    url;
-    servedNote = '';
-    constructor(inputs, 
-    /** `Odahu deploy`: the section's title, as the job summary's. */
-    title, 
-    /** The model the report is about: its deployment id, or its URL where that is all the step has. */
-    resource) {
-        this.inputs = inputs;
-        this.title = title;
-        this.resource = resource;
-    }
-    /** The API, when something is to be told to GitHub. */
-    api() {
-        const options = this.inputs.api;
-        if (!options)
-            return undefined;
-        this.connection ??= gitHubApi(options);
-        return this.connection.then(({ api }) => api);
-    }
-    addTable(table) {
-        this.tables.push(table);
-    }
-    /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
-    served(url, note = '') {
-        this.url = url || this.url;
-        this.servedNote = note;
-    }
-    /** The model's deployment starts: with github-environment, a GitHub deployment records it. */
-    async deploying(deploymentId) {
-        const { environment, run } = this.inputs;
-        if (!environment || !run.repository)
-            return;
-        const api = this.api();
-        if (!api)
-            return;
-        try {
-            this.record = await DeploymentRecord.start(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
-            core_info(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`);
-        }
-        catch (error) {
-            core_warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
-        }
-    }
-    /** Runs the step's work, then reports how it went; the work's failure is the step's. */
-    async around(work) {
-        try {
-            await work();
-        }
-        catch (error) {
-            await this.finish(messageOf(error));
-            throw error;
-        }
-        await this.finish(undefined);
-    }
-    async finish(failure) {
-        try {
-            await this.endRecord(failure);
-            await this.comment(failure);
-        }
-        finally {
-            // A connection that never came (its failure was a warning already) has nothing to close.
-            await this.connection?.then((connection) => connection.dispose(), () => undefined);
-        }
-    }
-    async endRecord(failure) {
-        const record = this.record;
-        if (!record)
-            return;
-        const state = failure === undefined ? 'success' : 'failure';
-        try {
-            if (failure === undefined) {
-                const where = this.url ? `serves at ${this.url}` : 'is deployed';
-                await record.succeeded(this.url, `${this.resource} ${where}${this.servedNote ? ` (${this.servedNote})` : ''}`);
-            }
-            else {
-                await record.failed(failure);
-            }
-            core_info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
-        }
-        catch (error) {
-            core_warning(describeGitHubFailure(error, `Setting GitHub deployment ${record.id} to ${state}`, DEPLOYMENTS_PERMISSION));
-        }
-    }
-    async comment(failure) {
-        const target = this.inputs.prComment;
-        if (!target)
-            return;
-        if ('skipped' in target) {
-            core_info(`pr-comment: ${target.skipped}: no report comment.`);
-            return;
-        }
-        const { run } = this.inputs;
-        const api = this.api();
-        if (!api || !run.repository)
-            return;
-        const key = {
-            workflow: run.workflow ?? '',
-            job: run.job ?? '',
-            resource: this.resource,
-            url: this.url,
-        };
-        const section = {
-            title: this.title,
-            rows: this.rows,
-            tables: this.tables,
-            failure,
-        };
-        try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, markdown: renderSection(section) });
-            core_info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
-        }
-        catch (error) {
-            core_warning(describeGitHubFailure(error, `The report on pull request #${target.pullRequest.number}`, PR_PERMISSION));
-        }
-    }
-    footer() {
-        const { run } = this.inputs;
-        const parts = [
-            run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-            run.job && `job <code>${escapeHtml(run.job)}</code>`,
-            run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
-            `odahu-actions ${ACTIONS_VERSION}`,
-            `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        ];
-        return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
-    }
-}
-function reportTitle(key) {
-    return /^https?:\/\//.test(key.resource)
-        ? `Odahu model at ${escapeHtml(key.resource)}`
-        : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run.ts
-// The pipeline action: train → package → deploy → (predict) in one step, each phase exactly as its own
-// action runs it (same policies, waits, logs and outputs), the artifact and the image handed on as
-// the separate actions' outputs would be. One job-summary table holds every phase; the pull
-// request's report shows it too, and a GitHub deployment records the deploy phase. The deploy phase
-// can be a canary release behind a stable URL, as the deploy action's strategy: canary.
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** How long a freshly Ready model may answer 404/502/503 before the prediction fails. */
-const READY_TIMEOUT_MS = 60_000;
-/** The phases' outputs the pipeline passes on; each phase's `state` and `status` would collide. */
-const PIPELINE_OUTPUTS = new Set([
-    'training-id',
-    'artifact-name',
-    'run-id',
-    'commit-id',
-    'packaging-id',
-    'image',
-    'results',
-    'deployment-id',
-    'url',
-    'model-name',
-    'model-version',
-    'available-replicas',
-    'promoted',
-    'previous-deployment-id',
-]);
-async function runPipeline(ctx, inputs) {
-    const { settings } = inputs;
-    const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
-    const client = client_OdahuClient.fromSettings(settings, { tokens });
-    const report = new GitHubReport(inputs.github, 'Odahu pipeline', inputs.deployment.id);
-    /** The deploy stage with strategy: canary, once it has begun. */
-    const deployStage = {};
-    try {
-        await report.around(() => runPhases(ctx, { client, tokens }, inputs, report, deployStage));
-    }
-    finally {
-        await summary_writeSummary('Odahu pipeline', report.rows);
-        if (deployStage.canary)
-            await writeCanarySummary(deployStage.canary.report);
-        client.dispose();
-    }
-}
-async function runPhases(ctx, { client, tokens }, inputs, report, deployStage) {
-    const { rows } = report;
-    const setOutput = (name, value) => {
-        if (PIPELINE_OUTPUTS.has(name))
-            core_setOutput(name, value);
-    };
-    const waiting = { wait: true, pollIntervalMs: inputs.pollIntervalMs, logs: inputs.logs };
-    const trained = await runPhase(ctx, client, {
-        phase: trainingPhase,
-        store: client.trainings,
-        desired: inputs.training,
-        ifExists: 'replace',
-        deleteOnCancel: inputs.deleteOnCancel,
-        timeoutMs: inputs.timeouts.training,
-        ...waiting,
-    }, rows, setOutput);
-    inputs.packaging.spec.artifactName = handedOn(trained.outputs, 'artifact-name', 'training', inputs.training.id);
-    const packaged = await runPhase(ctx, client, {
-        phase: packagingPhase,
-        store: client.packagings,
-        desired: inputs.packaging,
-        ifExists: 'replace',
-        deleteOnCancel: inputs.deleteOnCancel,
-        timeoutMs: inputs.timeouts.packaging,
-        ...waiting,
-    }, rows, setOutput);
-    inputs.deployment.spec.image = handedOn(packaged.outputs, 'image', 'packaging', inputs.packaging.id);
-    const deployment = withDefaults(inputs.deployment);
-    await report.deploying(deployment.id);
-    let deployed;
-    if (inputs.canary) {
-        const canary = new CanaryRollout(ctx, client, {
-            desired: deployment,
-            provenance: inputs.provenance,
-            options: inputs.canary,
-            tokens,
-            timeoutMs: inputs.timeouts.deployment,
-            pollIntervalMs: inputs.pollIntervalMs,
-        });
-        deployStage.canary = canary;
-        try {
-            await canary.runWithOutputs(rows, setOutput);
-        }
-        finally {
-            reportCanary(report, canary.report);
-        }
-        deployed = canary.stepOutputs();
-    }
-    else {
-        deployed = (await runPhase(ctx, client, {
-            phase: deploymentPhase,
-            store: stampingStore(client.deployments, inputs.provenance),
-            desired: deployment,
-            ifExists: 'update',
-            deleteOnCancel: false,
-            unchanged: unchangedDeployment(client, deployment),
-            timeoutMs: inputs.timeouts.deployment,
-            ...waiting,
-            logs: false,
-        }, rows, setOutput)).outputs;
-        report.served(deployed.url);
-        report.addTable(servedModelTable(deployment.spec.image, deployed));
-    }
-    if (inputs.request) {
-        const started = Date.now();
-        const { answer } = await queryModel(client, {
-            // Without a URL in the outputs (the route could not be read), the id finds it.
-            target: deployed.url ? { url: deployed.url } : { deployment: deployment.id },
-            request: inputs.request,
-            tokens,
-            readyTimeoutMs: READY_TIMEOUT_MS,
-            signal: ctx.signal,
-            retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
-        });
-        const response = JSON.stringify(answer.body);
-        core_info(`Prediction: ${response}`);
-        core_setOutput('response', response);
-        rows.push({
-            kind: 'Model',
-            id: deployment.id,
-            action: 'predicted',
-            state: String(answer.status),
-            durationMs: Date.now() - started,
-            outputs: { response },
-        });
-        const prediction = predictionTable(answer.body);
-        if (prediction)
-            report.addTable(prediction);
-    }
-}
-/** What one phase hands the next; a phase that succeeded without it is a server-side surprise. */
-function handedOn(outputs, name, noun, id) {
-    const value = outputs[name];
-    if (!value)
-        throw new Error(`${noun} ${id} succeeded but gave no ${name}: nothing to hand on`);
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
-// The pipeline action as a function: what index.ts runs, and what @github/local-action calls.
+// The pipeline's check step as a function: what index.ts runs, and what @github/local-action calls.
+// The phases themselves are the composite's next steps (actions/pipeline/action.yml).
 
 
 
 async function run() {
-    await runStep((ctx) => runPipeline(ctx, readPipelineInputs()));
+    await runStep(() => {
+        checkNode();
+        handOn(readPipelineInputs());
+        return Promise.resolve();
+    });
 }
 
 
@@ -11972,13 +9053,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -12003,13 +9077,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 756:
 /***/ ((module) => {
 
@@ -12021,818 +9088,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./scripts/bundle/undici.ts
-var undici = __nccwpck_require__(840);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.k(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
 
 /***/ })
 
@@ -12867,9 +9122,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -12944,36 +9196,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -12986,105 +9208,9 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

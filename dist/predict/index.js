@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(987);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 987:
+/***/ 356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2487,90 +2487,9 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
 /** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
 function asError(value) {
     if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
@@ -2578,277 +2497,9 @@ function asError(value) {
     }
     return new Error(String(value));
 }
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class errors_InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds;
-// and as the log shows them: `14s`, `3m 05s`, `2h 10m`.
-
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an InputError naming `name` when the text is no duration. */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new errors_InputError([
-            `${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
-        ]);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
-
-
-
-function text_input_readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new errors_InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new errors_InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new errors_InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-function describeMs(ms) {
-    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            if (!(error instanceof errors_InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => text_input_readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof errors_InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new errors_InputError(this.problems);
-    }
-}
-function inputs_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+/** The message of any thrown value, for a one-line report. */
+function thrown_messageOf(error) {
+    return asError(error).message;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
@@ -2861,8 +2512,6 @@ function inputs_messageOf(error) {
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
-/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
-let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -2872,8 +2521,14 @@ class CancelledError extends Error {
 }
 async function runStep(body) {
     const controller = new AbortController();
-    const ctx = { signal: controller.signal };
     let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
     const cancel = (signal) => {
         if (cancelledBy) {
             // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
@@ -2896,7 +2551,7 @@ async function runStep(body) {
         }
         else {
             debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(inputs_messageOf(error));
+            setFailed(thrown_messageOf(error));
         }
     }
     finally {
@@ -2908,9 +2563,9 @@ async function runStep(body) {
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-async function cleanUpAfterCancel(what, work) {
+async function cleanUpAfterCancel(ctx, what, work) {
     core.info(what);
-    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
         await work(signal);
@@ -2931,6 +2586,10 @@ async function pause(ms, signal, what) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
@@ -4218,7 +3877,7 @@ var js_yaml_YAMLException = class YAMLException extends Error {
 //#endregion
 //#region src/parser/events.ts
 /** @category Events */
-var EVENT_ID = {
+var js_yaml_EVENT_ID = {
 	DOCUMENT: 1,
 	SEQUENCE: 2,
 	MAPPING: 3,
@@ -4687,7 +4346,7 @@ function js_yaml_constructFromEvents(events, options) {
 		const event = state.events[state.eventIndex++];
 		state.position = eventPosition$1(event);
 		switch (event.type) {
-			case EVENT_ID.DOCUMENT:
+			case js_yaml_EVENT_ID.DOCUMENT:
 				state.anchors = /* @__PURE__ */ new Map();
 				state.nodeTags = /* @__PURE__ */ new Map();
 				state.aliasCount = 0;
@@ -4700,13 +4359,13 @@ function js_yaml_constructFromEvents(events, options) {
 					hasValue: false
 				});
 				break;
-			case EVENT_ID.SCALAR: {
+			case js_yaml_EVENT_ID.SCALAR: {
 				const { value, tag } = constructScalar(state, event);
 				storeAnchor(state, event, value, tag, true);
 				addValue(state, value, tag);
 				break;
 			}
-			case EVENT_ID.SEQUENCE: {
+			case js_yaml_EVENT_ID.SEQUENCE: {
 				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
 				const tag = state.schema.lookupSequenceTag(tagName);
 				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
@@ -4722,7 +4381,7 @@ function js_yaml_constructFromEvents(events, options) {
 				});
 				break;
 			}
-			case EVENT_ID.MAPPING: {
+			case js_yaml_EVENT_ID.MAPPING: {
 				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
 				const tag = state.schema.lookupMappingTag(tagName);
 				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
@@ -4742,7 +4401,7 @@ function js_yaml_constructFromEvents(events, options) {
 				});
 				break;
 			}
-			case EVENT_ID.ALIAS: {
+			case js_yaml_EVENT_ID.ALIAS: {
 				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
 				const name = state.source.slice(event.anchorStart, event.anchorEnd);
 				const anchor = state.anchors.get(name);
@@ -4751,7 +4410,7 @@ function js_yaml_constructFromEvents(events, options) {
 				addValue(state, anchor.value, anchor.tag);
 				break;
 			}
-			case EVENT_ID.POP: {
+			case js_yaml_EVENT_ID.POP: {
 				const frame = state.frames.pop();
 				if (frame.kind === "mapping" && frame.hasKey) {
 					state.position = frame.keyPosition;
@@ -4794,7 +4453,7 @@ var DEFAULT_PARSER_OPTIONS = {
 };
 function addDocumentEvent(state, explicitStart, explicitEnd) {
 	state.events.push({
-		type: EVENT_ID.DOCUMENT,
+		type: js_yaml_EVENT_ID.DOCUMENT,
 		explicitStart,
 		explicitEnd,
 		directives: state.directives
@@ -4802,7 +4461,7 @@ function addDocumentEvent(state, explicitStart, explicitEnd) {
 }
 function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
 	state.events.push({
-		type: EVENT_ID.SEQUENCE,
+		type: js_yaml_EVENT_ID.SEQUENCE,
 		start,
 		anchorStart,
 		anchorEnd,
@@ -4813,7 +4472,7 @@ function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd
 }
 function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
 	state.events.push({
-		type: EVENT_ID.MAPPING,
+		type: js_yaml_EVENT_ID.MAPPING,
 		start,
 		anchorStart,
 		anchorEnd,
@@ -4824,7 +4483,7 @@ function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd,
 }
 function insertFlowPairMappingEvent(state, snapshot) {
 	state.events.splice(snapshot.eventsLength, 0, {
-		type: EVENT_ID.MAPPING,
+		type: js_yaml_EVENT_ID.MAPPING,
 		start: snapshot.position,
 		anchorStart: NO_RANGE$1,
 		anchorEnd: NO_RANGE$1,
@@ -4835,7 +4494,7 @@ function insertFlowPairMappingEvent(state, snapshot) {
 }
 function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
 	state.events.push({
-		type: EVENT_ID.SCALAR,
+		type: js_yaml_EVENT_ID.SCALAR,
 		valueStart,
 		valueEnd,
 		anchorStart,
@@ -4850,13 +4509,13 @@ function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tag
 }
 function addAliasEvent(state, anchorStart, anchorEnd) {
 	state.events.push({
-		type: EVENT_ID.ALIAS,
+		type: js_yaml_EVENT_ID.ALIAS,
 		anchorStart,
 		anchorEnd
 	});
 }
 function addPopEvent(state) {
-	state.events.push({ type: EVENT_ID.POP });
+	state.events.push({ type: js_yaml_EVENT_ID.POP });
 }
 function addEmptyScalarEvent(state) {
 	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
@@ -5392,7 +5051,7 @@ function readBlockMapping(state, nodeIndent, flowIndent, props) {
 					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
 					if (!mappingOpened) {
 						state.events.splice(beforeKey.eventsLength, 0, {
-							type: EVENT_ID.MAPPING,
+							type: js_yaml_EVENT_ID.MAPPING,
 							start: beforeKey.position,
 							anchorStart: props.anchorStart,
 							anchorEnd: props.anchorEnd,
@@ -5463,7 +5122,7 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
 			const fallbackState = snapshotState(state);
 			const flowIndent = parentIndent + 1;
-			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === js_yaml_EVENT_ID.MAPPING) {
 				state.depth--;
 				return true;
 			}
@@ -5492,7 +5151,7 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 					const fallbackState = snapshotState(state);
 					const propertyIndent = propertyStart.position - propertyStart.lineStart;
 					restoreState(state, propertyStart);
-					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === js_yaml_EVENT_ID.MAPPING) hasContent = true;
 					else restoreState(state, fallbackState);
 				}
 				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
@@ -5586,7 +5245,7 @@ function readDocument(state) {
 		}
 	}
 	const documentEvent = state.events[documentEventIndex];
-	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	if (documentEvent?.type === js_yaml_EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
 	addPopEvent(state);
 	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
 }
@@ -6548,7 +6207,7 @@ function eventsToAst(events, options) {
 		const event = events[state.eventIndex++];
 		state.position = eventPosition(event);
 		switch (event.type) {
-			case EVENT_ID.DOCUMENT: {
+			case js_yaml_EVENT_ID.DOCUMENT: {
 				const doc = {
 					contents: null,
 					explicitStart: event.explicitStart,
@@ -6561,10 +6220,10 @@ function eventsToAst(events, options) {
 				});
 				break;
 			}
-			case EVENT_ID.SCALAR:
+			case js_yaml_EVENT_ID.SCALAR:
 				addNode(state, buildScalar(state, event));
 				break;
-			case EVENT_ID.SEQUENCE: {
+			case js_yaml_EVENT_ID.SEQUENCE: {
 				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
 				const node = {
 					kind: "sequence",
@@ -6580,7 +6239,7 @@ function eventsToAst(events, options) {
 				});
 				break;
 			}
-			case EVENT_ID.MAPPING: {
+			case js_yaml_EVENT_ID.MAPPING: {
 				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
 				const node = {
 					kind: "mapping",
@@ -6597,13 +6256,13 @@ function eventsToAst(events, options) {
 				});
 				break;
 			}
-			case EVENT_ID.ALIAS:
+			case js_yaml_EVENT_ID.ALIAS:
 				addNode(state, {
 					kind: "alias",
 					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
 				});
 				break;
-			case EVENT_ID.POP: {
+			case js_yaml_EVENT_ID.POP: {
 				const frame = state.frames.pop();
 				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
 				if (frame.kind === "document") state.documents.push(frame.doc);
@@ -6617,17 +6276,17 @@ function eventsToAst(events, options) {
 //#endregion
 //#region src/index.ts
 /** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
-var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+var EVENT_DOCUMENT = js_yaml_EVENT_ID.DOCUMENT;
 /** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
-var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+var EVENT_SEQUENCE = js_yaml_EVENT_ID.SEQUENCE;
 /** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
-var EVENT_MAPPING = EVENT_ID.MAPPING;
+var EVENT_MAPPING = js_yaml_EVENT_ID.MAPPING;
 /** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
-var EVENT_SCALAR = EVENT_ID.SCALAR;
+var EVENT_SCALAR = js_yaml_EVENT_ID.SCALAR;
 /** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
-var EVENT_ALIAS = EVENT_ID.ALIAS;
+var EVENT_ALIAS = js_yaml_EVENT_ID.ALIAS;
 /** @deprecated Use `EVENT_ID.POP` instead. @internal */
-var EVENT_POP = EVENT_ID.POP;
+var EVENT_POP = js_yaml_EVENT_ID.POP;
 /** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
 var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
 /** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
@@ -6652,6 +6311,180 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class errors_InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = redact(oneLine(details.serverMessage));
+        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -6892,6 +6725,45 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: ./src/shared/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself.
+
+
+
+function text_input_readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new errors_InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new errors_InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
+    }
+    if (options.pathLike.test(value)) {
+        throw new errors_InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
+    }
+    return { text: input, source: `inline ${inputName}` };
+}
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
+}
+
 ;// CONCATENATED MODULE: ./src/shared/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
@@ -7004,12 +6876,12 @@ function documentStarts(events) {
                     ? event.anchorStart
                     : -1;
         switch (event.type) {
-            case 1: // document
+            case EVENT_ID.DOCUMENT:
                 current = { offset: -1, items: [] };
                 starts.push(current);
                 depth = 0;
                 continue;
-            case 6: // end of a document, list or map
+            case EVENT_ID.POP: // the end of a document, list or map
                 depth--;
                 continue;
         }
@@ -7017,12 +6889,12 @@ function documentStarts(events) {
             continue;
         if (depth === 0) {
             current.offset = offset;
-            rootIsList = event.type === 2;
+            rootIsList = event.type === EVENT_ID.SEQUENCE;
         }
         else if (depth === 1 && rootIsList) {
             current.items.push(offset);
         }
-        if (event.type === 2 || event.type === 3)
+        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING)
             depth++;
     }
     return starts;
@@ -7351,6 +7223,50 @@ function fromJson(text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
@@ -7358,6 +7274,7 @@ function fromJson(text) {
 // a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
 // times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
 // between tries grows to a cap with jitter, so clients that failed together do not come back together.
+
 
 
 
@@ -7390,7 +7307,7 @@ function answerOf(error) {
         return String(error.status);
     if (error instanceof NetworkError)
         return `no answer${error.code ? ` (${error.code})` : ''}`;
-    return error instanceof Error ? error.message : String(error);
+    return thrown_messageOf(error);
 }
 /** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
 function retryDelay(failure, attempt, context) {
@@ -7463,7 +7380,7 @@ async function withRetries(operation, options = {}) {
             if (delayMs === undefined) {
                 if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
                     throw error;
-                throw error.afterTrying(`tried for ${formatElapsed(at - started)}, ${attempt} attempts`);
+                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
             }
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
@@ -7697,6 +7614,104 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class inputs_InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => text_input_readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof errors_InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new errors_InputError(this.problems);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
@@ -7719,7 +7734,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
@@ -7787,7 +7802,7 @@ function parseRequest(text, source, reader) {
         body = JSON.parse(text);
     }
     catch (error) {
-        reader.problem(`${source} is not JSON: ${inputs_messageOf(error)}`);
+        reader.problem(`${source} is not JSON: ${thrown_messageOf(error)}`);
         return undefined;
     }
     const object = body;
@@ -7992,6 +8007,91 @@ function deploymentRef(run) {
     return run.ref ?? run.sha ?? '';
 }
 
+;// CONCATENATED MODULE: ./src/predict/inputs.ts
+// Every input of the predict action, parsed and checked in one place before any API call.
+
+
+
+
+
+
+
+function readPredictInputs(source = actionInputs) {
+    const reader = new inputs_InputReader(source);
+    const read = readSettingsAndVars(reader, { withVars: false });
+    const deployment = reader.optional('deployment');
+    const url = reader.optional('url');
+    if (deployment && url)
+        reader.problem('give either deployment or url, not both');
+    if (!deployment && !url)
+        reader.problem('give deployment (a deployment id) or url (a model URL)');
+    if (url && !/^https?:\/\/[^/]/.test(url))
+        reader.problem(`input url is not a URL: "${url}"`);
+    const info = reader.boolean('info', false);
+    const request = readRequestInput(reader, 'request');
+    if (!info && !reader.optional('request'))
+        reader.problem('input request is required unless info is true');
+    const outputFile = readOutputFile(reader);
+    const readyTimeoutMs = reader.duration('ready-timeout', '60s');
+    const settings = withinStepTimeout(read.settings, readyTimeoutMs);
+    const modelCredentials = readModelCredentials(reader, settings);
+    const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
+    reader.finish();
+    return {
+        settings: settings,
+        modelCredentials,
+        target: deployment ? { deployment } : { url: url.replace(/\/+$/, '') },
+        request,
+        info,
+        outputFile,
+        readyTimeoutMs,
+        github,
+    };
+}
+/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
+}
+/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+function readOutputFile(reader) {
+    const value = reader.optional('output-file');
+    if (value === undefined)
+        return undefined;
+    const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
+        reader.problem(`input output-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
+    return path;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
 const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
 function concat(...buffers) {
@@ -8340,13 +8440,13 @@ class OutageNotice {
         if (this.told || now - this.since < NOTICE_AFTER_MS)
             return;
         this.told = true;
-        this.warn(`${capitalize(this.server)} has not answered for ${formatElapsed(now - this.since)} (${answer}); ` +
+        this.warn(`${capitalize(this.server)} has not answered for ${formatDuration(now - this.since)} (${answer}); ` +
             `still trying until ${clockTime(until)}.`);
     }
     /** A call got an answer. */
     answered() {
         if (this.told && this.since !== undefined) {
-            this.info(`${capitalize(this.server)} answers again, after ${formatElapsed(this.now() - this.since)}.`);
+            this.info(`${capitalize(this.server)} answers again, after ${formatDuration(this.now() - this.since)}.`);
         }
         this.since = undefined;
         this.told = false;
@@ -8365,6 +8465,7 @@ function capitalize(text) {
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+
 
 
 
@@ -8914,96 +9015,6 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/predict/inputs.ts
-// Every input of the predict action, parsed and checked in one place before any API call.
-
-
-
-
-
-
-
-function readPredictInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
-    const read = readSettingsAndVars(reader, { withVars: false });
-    const deployment = reader.optional('deployment');
-    const url = reader.optional('url');
-    if (deployment && url)
-        reader.problem('give either deployment or url, not both');
-    if (!deployment && !url)
-        reader.problem('give deployment (a deployment id) or url (a model URL)');
-    if (url && !/^https?:\/\/[^/]/.test(url))
-        reader.problem(`input url is not a URL: "${url}"`);
-    const info = reader.boolean('info', false);
-    const request = readRequestInput(reader, 'request');
-    if (!info && !reader.optional('request'))
-        reader.problem('input request is required unless info is true');
-    const outputFile = readOutputFile(reader);
-    const readyTimeoutMs = reader.duration('ready-timeout', '60s');
-    const settings = withinStepTimeout(read.settings, readyTimeoutMs);
-    const apiTokens = settings ? tokenSourceFor(settings.credentials, settings.retryTimeoutMs) : undefined;
-    const modelTokens = readModelTokens(reader, settings) ?? apiTokens;
-    const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
-    reader.finish();
-    return {
-        settings: settings,
-        apiTokens: apiTokens,
-        modelTokens: modelTokens,
-        target: deployment ? { deployment } : { url: url.replace(/\/+$/, '') },
-        request,
-        info,
-        outputFile,
-        readyTimeoutMs,
-        github,
-    };
-}
-/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-function readModelTokens(reader, settings) {
-    const token = reader.optional('model-token');
-    const clientId = reader.optional('model-client-id');
-    const clientSecret = reader.optional('model-client-secret');
-    if (token && (clientId || clientSecret)) {
-        reader.problem('give model-token or model-client-id with model-client-secret, not both');
-        return undefined;
-    }
-    if (token)
-        return new StaticTokenSource(token.replace(/^Bearer\s+/i, ''));
-    if (!clientId && !clientSecret)
-        return undefined;
-    if (!clientId) {
-        reader.problem('model-client-secret is given without model-client-id');
-        return undefined;
-    }
-    if (settings && settings.credentials.type !== 'client-credentials') {
-        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
-        return undefined;
-    }
-    if (!settings || settings.credentials.type !== 'client-credentials')
-        return undefined;
-    const { authUrl, scope } = settings.credentials;
-    return new ClientCredentialsTokenSource({
-        authUrl,
-        scope,
-        clientId,
-        clientSecret: clientSecret ?? '',
-        retry: { policy: { budgetMs: settings.retryTimeoutMs } },
-    });
-}
-/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
-function readOutputFile(reader) {
-    const value = reader.optional('output-file');
-    if (value === undefined)
-        return undefined;
-    const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
-        reader.problem(`input output-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
-    return path;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
@@ -9219,7 +9230,7 @@ function isNotFound(error) {
 ;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
 // Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
 // read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
+// the edge. Used by the predict action (and so by the pipeline's last step).
 
 
 
@@ -9292,7 +9303,7 @@ async function untilServing(ask, url, deadline, signal) {
             const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
             if (!notReady || Date.now() >= deadline || signal.aborted)
                 throw error;
-            core_info(`The model at ${displayUrl(url)} is not serving yet (${inputs_messageOf(error)}); trying again.`);
+            core_info(`The model at ${displayUrl(url)} is not serving yet (${thrown_messageOf(error)}); trying again.`);
             await pauseUntil(RETRY_EVERY_MS, deadline, signal);
         }
     }
@@ -9487,7 +9498,7 @@ function summaryCells(row) {
         `<code>${escapeHtml(row.id)}</code>`,
         escapeHtml(row.action),
         escapeHtml(row.state),
-        formatElapsed(row.durationMs),
+        formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
     ].map((cell) => cell || ' ');
@@ -9960,7 +9971,7 @@ class GitHubReport {
             await work();
         }
         catch (error) {
-            await this.finish(inputs_messageOf(error));
+            await this.finish(thrown_messageOf(error));
             throw error;
         }
         await this.finish(undefined);
@@ -10060,9 +10071,12 @@ function reportTitle(key) {
 
 
 
+
 async function predict(ctx, inputs) {
     const started = Date.now();
-    const client = OdahuClient.fromSettings(inputs.settings, { tokens: inputs.apiTokens });
+    const { settings } = inputs;
+    const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+    const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
     const { target } = inputs;
     const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
     const report = new GitHubReport(inputs.github, inputs.info ? 'Odahu model info' : 'Odahu predict', shownTarget);
@@ -10073,10 +10087,12 @@ async function predict(ctx, inputs) {
             const { url, answer } = await queryModel(client, {
                 target,
                 request: inputs.info ? undefined : inputs.request,
-                tokens: inputs.modelTokens,
+                tokens: inputs.modelCredentials
+                    ? tokenSourceFor(inputs.modelCredentials, settings.retryTimeoutMs)
+                    : apiTokens,
                 readyTimeoutMs: inputs.readyTimeoutMs,
                 signal: ctx.signal,
-                retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
+                retry: { policy: { budgetMs: settings.retryTimeoutMs } },
             }).catch((error) => {
                 if (error instanceof ModelRefusedError)
                     showRefusal(error);

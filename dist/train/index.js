@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3272,90 +3272,9 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
 /** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
 function asError(value) {
     if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
@@ -3363,277 +3282,9 @@ function asError(value) {
     }
     return new Error(String(value));
 }
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them: `90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds;
-// and as the log shows them: `14s`, `3m 05s`, `2h 10m`.
-
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an InputError naming `name` when the text is no duration. */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new InputError([
-            `${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`,
-        ]);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/** A time span for the log: `14s`, `3m 05s`, `2h 10m`. */
-function formatElapsed(ms) {
-    const seconds = Math.round(ms / 1000);
-    if (seconds < 60)
-        return `${seconds}s`;
-    const minutes = Math.floor(seconds / 60);
-    if (minutes < 60)
-        return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-    return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
-
-
-
-function readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-function describeMs(ms) {
-    return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
-}
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-function inputs_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+/** The message of any thrown value, for a one-line report. */
+function thrown_messageOf(error) {
+    return asError(error).message;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
@@ -3646,8 +3297,6 @@ function inputs_messageOf(error) {
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
-/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
-let cancelledAt;
 /** Thrown by waits and requests once the step's signal is aborted. */
 class CancelledError extends Error {
     constructor(what = 'the step') {
@@ -3657,8 +3306,14 @@ class CancelledError extends Error {
 }
 async function runStep(body) {
     const controller = new AbortController();
-    const ctx = { signal: controller.signal };
     let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
     const cancel = (signal) => {
         if (cancelledBy) {
             // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
@@ -3681,7 +3336,7 @@ async function runStep(body) {
         }
         else {
             debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(inputs_messageOf(error));
+            setFailed(thrown_messageOf(error));
         }
     }
     finally {
@@ -3693,9 +3348,9 @@ async function runStep(body) {
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-async function cleanUpAfterCancel(what, work) {
+async function cleanUpAfterCancel(ctx, what, work) {
     core_info(what);
-    const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
         await work(signal);
@@ -3703,7 +3358,7 @@ async function cleanUpAfterCancel(what, work) {
     catch (error) {
         core_warning(signal.aborted
             ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
-            : `Cleanup after cancel failed: ${inputs_messageOf(error)}`);
+            : `Cleanup after cancel failed: ${thrown_messageOf(error)}`);
     }
 }
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
@@ -7437,6 +7092,180 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = redact(oneLine(details.serverMessage));
+        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -7677,6 +7506,49 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself.
+
+
+
+function readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
+    }
+    if (options.pathLike.test(value)) {
+        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
+    }
+    return { text: input, source: `inline ${inputName}` };
+}
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
+}
+
 ;// CONCATENATED MODULE: ./src/shared/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
@@ -7789,12 +7661,12 @@ function documentStarts(events) {
                     ? event.anchorStart
                     : -1;
         switch (event.type) {
-            case 1: // document
+            case EVENT_ID.DOCUMENT:
                 current = { offset: -1, items: [] };
                 starts.push(current);
                 depth = 0;
                 continue;
-            case 6: // end of a document, list or map
+            case EVENT_ID.POP: // the end of a document, list or map
                 depth--;
                 continue;
         }
@@ -7802,12 +7674,12 @@ function documentStarts(events) {
             continue;
         if (depth === 0) {
             current.offset = offset;
-            rootIsList = event.type === 2;
+            rootIsList = event.type === EVENT_ID.SEQUENCE;
         }
         else if (depth === 1 && rootIsList) {
             current.items.push(offset);
         }
-        if (event.type === 2 || event.type === 3)
+        if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING)
             depth++;
     }
     return starts;
@@ -8136,6 +8008,50 @@ function fromJson(text) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
@@ -8143,6 +8059,7 @@ function fromJson(text) {
 // a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
 // times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
 // between tries grows to a cap with jitter, so clients that failed together do not come back together.
+
 
 
 
@@ -8175,7 +8092,7 @@ function answerOf(error) {
         return String(error.status);
     if (error instanceof NetworkError)
         return `no answer${error.code ? ` (${error.code})` : ''}`;
-    return error instanceof Error ? error.message : String(error);
+    return thrown_messageOf(error);
 }
 /** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
 function retryDelay(failure, attempt, context) {
@@ -8248,7 +8165,7 @@ async function withRetries(operation, options = {}) {
             if (delayMs === undefined) {
                 if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
                     throw error;
-                throw error.afterTrying(`tried for ${formatElapsed(at - started)}, ${attempt} attempts`);
+                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
             }
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
@@ -8482,6 +8399,104 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
@@ -8504,7 +8519,7 @@ function readSettingsAndVars(reader, { withVars = true } = {}) {
  * server would. Warnings (fields the server ignores) go to the log as warnings.
  */
 function readManifestInput(reader, inputName, kind, vars, 
-/** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+/** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
 options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
@@ -8625,8 +8640,8 @@ function readTrainInputs(source = actionInputs) {
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts
 // The four things an odahu step can wait for, described once: how to read one, what its state is,
 // when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
-// the outputs of the action that started the work.
+// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
+// exactly the outputs of the action that started the work.
 
 
 const POD_STARTED = ['running', 'succeeded', 'failed'];
@@ -9151,13 +9166,13 @@ class OutageNotice {
         if (this.told || now - this.since < NOTICE_AFTER_MS)
             return;
         this.told = true;
-        this.warn(`${capitalize(this.server)} has not answered for ${formatElapsed(now - this.since)} (${answer}); ` +
+        this.warn(`${capitalize(this.server)} has not answered for ${formatDuration(now - this.since)} (${answer}); ` +
             `still trying until ${clockTime(until)}.`);
     }
     /** A call got an answer. */
     answered() {
         if (this.told && this.since !== undefined) {
-            this.info(`${capitalize(this.server)} answers again, after ${formatElapsed(this.now() - this.since)}.`);
+            this.info(`${capitalize(this.server)} answers again, after ${formatDuration(this.now() - this.since)}.`);
         }
         this.since = undefined;
         this.told = false;
@@ -9176,6 +9191,7 @@ function capitalize(text) {
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+
 
 
 
@@ -10022,7 +10038,7 @@ async function applyResource(store, desired, policy, options) {
             }
             return { object: existing, applied: 'reused' };
         case 'update':
-            if (await options.unchanged?.(existing)) {
+            if (await options.unchanged?.(existing, signal)) {
                 core_info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
                 return { object: existing, applied: 'unchanged' };
             }
@@ -10102,7 +10118,7 @@ function summaryCells(row) {
         `<code>${escapeHtml(row.id)}</code>`,
         escapeHtml(row.action),
         escapeHtml(row.state),
-        formatElapsed(row.durationMs),
+        formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
     ].map((cell) => cell || ' ');
@@ -10214,7 +10230,7 @@ class PodLog {
                 catch (error) {
                     if (this.stopped)
                         break;
-                    debug(`log of ${this.options.title}: ${inputs_messageOf(error)}`);
+                    debug(`log of ${this.options.title}: ${thrown_messageOf(error)}`);
                 }
                 if (this.stopped)
                     break;
@@ -10264,7 +10280,7 @@ class PodLog {
         catch (error) {
             if (this.stopped)
                 return true;
-            debug(`log stream of ${this.options.title} broke: ${inputs_messageOf(error)}`);
+            debug(`log stream of ${this.options.title} broke: ${thrown_messageOf(error)}`);
             return false;
         }
     }
@@ -10301,7 +10317,7 @@ class StateReporter {
             return;
         this.last = line;
         const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
+        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
     }
 }
 
@@ -10347,7 +10363,7 @@ class PhaseFailedError extends Error {
 }
 class WaitTimeoutError extends Error {
     constructor(noun, id, timeoutMs, state, hint = '') {
-        super(`${noun} ${id} did not finish within ${formatElapsed(timeoutMs)}: it is still ${state}${hint}`);
+        super(`${noun} ${id} did not finish within ${formatDuration(timeoutMs)}: it is still ${state}${hint}`);
         this.name = 'WaitTimeoutError';
     }
 }
@@ -10457,7 +10473,7 @@ async function watch(phase, client, id, options) {
                     clock.now() >= deadline) {
                     throw error;
                 }
-                core_warning(`Could not read ${what} (${inputs_messageOf(error)}); trying again.`);
+                core_warning(`Could not read ${what} (${thrown_messageOf(error)}); trying again.`);
                 await wait(clock, schedule.delay('polling', clock.now() - started), undefined, signal, what);
                 continue;
             }
@@ -10525,7 +10541,7 @@ async function printWholeLog(phase, client, id, signal) {
         lines = await readLog(phase, client, id, signal);
     }
     catch (error) {
-        debug(`could not read the log of ${phase.noun} ${id}: ${inputs_messageOf(error)}`);
+        debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
         return [];
     }
     if (lines.at(-1) === '')
@@ -10557,7 +10573,7 @@ async function showLastLogLines(phase, client, id, followed, signal) {
             lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
         }
         catch (error) {
-            debug(`could not read the log of ${phase.noun} ${id}: ${inputs_messageOf(error)}`);
+            debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
         }
     }
     if (lines.length === 0 || signal.aborted)
@@ -10582,7 +10598,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
+// The flow shared by train, package and deploy (which the pipeline runs in turn): apply the manifest
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
@@ -10640,7 +10656,7 @@ async function settleStarted(ctx, client, phase, id, object, work) {
     catch (error) {
         // Cancelled while waiting: the step undoes what it started (the client is still open here).
         if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(`Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
         }
         throw error;
     }
@@ -10690,7 +10706,7 @@ async function publish(client, phase, object, setOutput) {
         outputs = await phase.outputs(client, object);
     }
     catch (error) {
-        core_warning(`Could not read every output of ${phase.noun}: ${inputs_messageOf(error)}`);
+        core_warning(`Could not read every output of ${phase.noun}: ${thrown_messageOf(error)}`);
         return {};
     }
     for (const [name, value] of Object.entries(outputs))

@@ -77,7 +77,12 @@ export async function planApply(
       at(`${manifest.kind} ${manifest.id} already exists and if-exists is fail`);
       continue;
     }
-    const unchanged = await unchangedCheck(manifest.kind, resource as never, cluster, client)(existing);
+    const unchanged = await unchangedCheck(
+      manifest.kind,
+      resource as never,
+      cluster,
+      client,
+    )(existing, signal);
     const action = unchanged ? 'unchanged' : ifExists === 'skip' ? 'skipped' : 'update';
     if (action === 'update' && manifest.kind === 'ModelRoute' && (existing as ModelRoute).default) {
       at(

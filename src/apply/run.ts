@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { capitalize } from '../shared/action/apply.js';
 import type { Store } from '../shared/action/apply.js';
-import { messageOf } from '../shared/action/inputs.js';
+import { messageOf } from '../shared/thrown.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
 import { stampingStore } from '../shared/action/provenance.js';
 import { settle } from '../shared/action/run-phase.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { InputReader } from '../shared/action/inputs.js';
-import { messageOf } from '../shared/action/inputs.js';
+import { messageOf } from '../shared/thrown.js';
 import { markSecret, markSecretText, maskConnectionSecrets } from '../shared/secrets.js';
 import type { ConnectionSpec } from '../shared/types.js';
 

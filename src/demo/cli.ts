@@ -8,6 +8,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from '../workflow/cannot-run.js';
 import { repositoryRoot } from '../workflow/repository.js';
 import type { WorkflowRun } from '../workflow/run-workflow.js';
@@ -174,7 +175,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`demo: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EmulatorClient, EmulatorOptions, FederatedClient, Role } from './options.js';
 import type { Outage } from './outages.js';
+import { messageOf } from '../shared/thrown.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -182,7 +183,7 @@ function parseFlags(args: string[]): EmulatorOptions | 'help' {
 /** parseArgs' refusals, some of them several lines long, as one line naming the flag. */
 function usageErrorOf(error: unknown, args: readonly string[]): Error {
   const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const named = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -237,6 +238,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`odahu-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
   process.exit(1);
 });

@@ -101,5 +101,24 @@ export interface RunningEmulator {
   outage(seconds: number, target?: OutageTarget): void;
   /** Trusts one more issuer and subject for a new client, as --federated-client does at start-up. */
   addFederatedClient(client: FederatedClient): void;
+  /** For tests: the clock of everything the cluster does over time (see EmulatorClock). */
+  clock: EmulatorClock;
   close(): Promise<void>;
+}
+
+/**
+ * The emulated cluster's clock: every step it takes over time (the controller's passes, a pod's
+ * states and log lines, the edge's warm-up, outages) comes due on it. Held, its time stands still and
+ * nothing happens by itself: a test can read a state, or act before the next step, however loaded the
+ * machine is, and the steps keep their order however long it takes in between.
+ */
+export interface EmulatorClock {
+  /** From now on the time stands still. */
+  hold(): void;
+  /** While held: moves the time to the next planned step and runs it; returns its group
+   * (`training/<id>`, `deployment/<id>`, ...). Throws when no step is planned at all. */
+  step(): string;
+  /** The time goes on from where it stood (what came due runs at once, in order). */
+  release(): void;
+  readonly held: boolean;
 }

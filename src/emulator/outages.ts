@@ -4,6 +4,8 @@
 // (followed pod logs) are cut when the window opens, as a restarting pod's connections are. The token
 // endpoint stays up unless an `auth` window says otherwise.
 
+import type { Timers } from './timers.js';
+
 export type OutageTarget = 'api' | 'auth';
 
 export interface Outage {
@@ -14,47 +16,41 @@ export interface Outage {
 }
 
 export class Outages {
-  private readonly windows: { target: OutageTarget; from: number; to: number }[] = [];
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** How many windows of each target are open now. */
+  private readonly open: Record<OutageTarget, number> = { api: 0, auth: 0 };
+  private count = 0;
 
   constructor(
     planned: readonly Outage[],
+    /** Windows open and close as steps on the emulator's clock, which a test can hold. */
+    private readonly timers: Timers,
     /** Called when an API outage begins: cut what the API has open. */
     private readonly onApiDown: () => void,
-    private readonly now: () => number = Date.now,
   ) {
-    const started = now();
-    for (const outage of planned)
-      this.add(outage.target, started + outage.startSeconds * 1000, outage.seconds);
+    for (const outage of planned) this.add(outage.target, outage.startSeconds * 1000, outage.seconds);
   }
 
   /** One more, from now on. */
   begin(target: OutageTarget, seconds: number): void {
-    this.add(target, this.now(), seconds);
+    this.add(target, 0, seconds);
   }
 
   /** Is `target` down now? */
   down(target: OutageTarget): boolean {
-    const now = this.now();
-    return this.windows.some((w) => w.target === target && w.from <= now && now < w.to);
+    return this.open[target] > 0;
   }
 
-  close(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private add(target: OutageTarget, from: number, seconds: number): void {
-    this.windows.push({ target, from, to: from + seconds * 1000 });
-    if (target !== 'api') return;
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        this.onApiDown();
-      },
-      Math.max(0, from - this.now()),
-    );
-    timer.unref();
-    this.timers.add(timer);
+  private add(target: OutageTarget, startMs: number, seconds: number): void {
+    this.count += 1;
+    const group = `outage/${this.count}`;
+    const start = (): void => {
+      this.open[target] += 1;
+      if (target === 'api') this.onApiDown();
+      this.timers.after(group, seconds * 1000, () => {
+        this.open[target] -= 1;
+      });
+    };
+    if (startMs > 0) this.timers.after(group, startMs, start);
+    else start();
   }
 }

@@ -177,7 +177,7 @@ export function serveLog(
     sent = now.length;
   };
   for (const { atMs } of run.lines.slice(sent)) {
-    timers.after(group, run.startedAt + atMs - Date.now(), flush);
+    timers.after(group, run.startedAt + atMs - timers.now(), flush);
   }
   const unsubscribe = run.onEnd(() => {
     timers.cancel(group);

@@ -39,8 +39,8 @@ export interface ServingRevision {
 interface DeploymentRuntime {
   revision: number;
   serving?: ServingRevision;
-  /** The edge answers 503 until then, after the first revision turned Ready. */
-  warmUntil: number;
+  /** The edge answers 503 while the first revision to turn Ready warms up (a step on the clock). */
+  warming: boolean;
   /** A DELETE marked it; once `deleting`, its Knative service is going and nothing serves. */
   removal: 'none' | 'marked' | 'deleting';
   /**
@@ -164,7 +164,7 @@ export class Rollouts {
   /** The revision serving a deployment at the edge, or why none does. */
   serving(id: string): ServingRevision | 'unavailable' {
     const runtime = this.runtimes.get(id);
-    if (!runtime?.serving || Date.now() < runtime.warmUntil) return 'unavailable';
+    if (!runtime?.serving || runtime.warming) return 'unavailable';
     return runtime.serving;
   }
 
@@ -201,7 +201,12 @@ export class Rollouts {
       ? undefined
       : this.images.pull(deployment.spec.image);
     if (!model || deployment.spec.predictor !== ML_SERVER) return;
-    if (!runtime.serving) runtime.warmUntil = Date.now() + this.settings.edgeWarmupSeconds * 1000;
+    if (!runtime.serving && this.settings.edgeWarmupSeconds > 0) {
+      runtime.warming = true;
+      this.timers.after(`edge/${id}`, this.settings.edgeWarmupSeconds * 1000, () => {
+        runtime.warming = false;
+      });
+    }
     runtime.serving = {
       deploymentId: id,
       model,
@@ -292,7 +297,7 @@ export class Rollouts {
   private runtime(id: string): DeploymentRuntime {
     let runtime = this.runtimes.get(id);
     if (!runtime) {
-      runtime = { revision: 0, warmUntil: 0, removal: 'none', statusCut: false };
+      runtime = { revision: 0, warming: false, removal: 'none', statusCut: false };
       this.runtimes.set(id, runtime);
     }
     return runtime;

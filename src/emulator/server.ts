@@ -21,6 +21,7 @@ import { EDGE_PREFIXES, ModelServer } from './model-server.js';
 import { createIdentityProvider, REALM_PATH } from './oidc.js';
 import type {
   EmulatorClient,
+  EmulatorClock,
   EmulatorOptions,
   RecordedAnswer,
   RunningEmulator,
@@ -63,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return {
       ...cluster.urls,
       outage: cluster.outage,
+      clock: cluster.clock,
       close: async () => {
         cluster.stop();
         await closeServer(server);
@@ -82,8 +84,9 @@ function closeServer(server: Server): Promise<void> {
 }
 
 interface Cluster {
-  urls: Omit<RunningEmulator, 'close' | 'outage'>;
+  urls: Omit<RunningEmulator, 'close' | 'outage' | 'clock'>;
   outage: RunningEmulator['outage'];
+  clock: EmulatorClock;
   dispatch: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops every timer of the controller. */
   stop: () => void;
@@ -174,7 +177,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
   });
   // What the API has open, to cut when an outage begins.
   const openApiAnswers = new Set<ServerResponse>();
-  const outages = new Outages(options.outages ?? [], () => {
+  const outages = new Outages(options.outages ?? [], timers, () => {
     for (const res of openApiAnswers) res.destroy();
   });
   const gateway = new ApiGateway(router, verifier, faults, baseUrl, outages);
@@ -232,10 +235,8 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     },
     dispatch,
     outage: (seconds, target = 'api') => outages.begin(target, seconds),
-    stop: () => {
-      timers.close();
-      outages.close();
-    },
+    clock: timers,
+    stop: () => timers.close(),
   };
 }
 

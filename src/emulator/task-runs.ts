@@ -85,6 +85,8 @@ export class TaskRun {
 
   constructor(
     readonly podName: string,
+    /** The emulator clock's time (a held clock stands still, and so does the pod's printing). */
+    private readonly now: () => number,
     readonly startedAt: number,
     readonly plan: RunPlan,
     /** The resource is already in Kubernetes (a re-run): its log answers 500, not 404, until the pod runs. */
@@ -100,7 +102,7 @@ export class TaskRun {
   }
 
   /** Lines printed by now: all of them once the pod has finished, none after it was removed. */
-  printed(now = Date.now()): string[] {
+  printed(now = this.now()): string[] {
     if (this.phase === 'finished') return this.lines.map((l) => l.text);
     const until = Math.min(now, this.endedAt);
     return this.lines.filter((l) => this.startedAt + l.atMs <= until).map((l) => l.text);
@@ -115,7 +117,7 @@ export class TaskRun {
   end(phase: 'finished' | 'stopped'): void {
     if (this.ended) return;
     this.phase = phase;
-    this.endedAt = Date.now();
+    this.endedAt = this.now();
     for (const listener of [...this.endListeners]) listener();
     this.endListeners.clear();
   }
@@ -244,7 +246,8 @@ export class TaskRuns {
     const carried = previous ? carriedOver(kind, this.lastStatus.get(key) ?? previous.carried) : {};
     this.stop(kind, id);
     const podName = `${id}-pod-${randomUUID().slice(0, 5)}`;
-    const run = new TaskRun(podName, Date.now(), plan, rerun, spec, carried);
+    const clock = (): number => this.timers.now();
+    const run = new TaskRun(podName, clock, clock(), plan, rerun, spec, carried);
     this.runs.set(key, run);
     const { durationMs } = plan;
     let pod: PodScript | undefined;

@@ -1,5 +1,6 @@
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
-// manifests, so a typo in the deployment fails before a two-hour training starts.
+// manifests, so a typo in the deployment fails before a two-hour training starts. The composite's
+// first step runs this; each phase's own action then reads its share of the same inputs again.
 
 import {
   readManifestInput,
@@ -27,6 +28,8 @@ export interface PipelineInputs {
   packaging: ModelPackaging;
   /** Its image is set once the packaging has one. */
   deployment: ModelDeployment;
+  /** No deployment manifest: the deployment is made from the packaging's id and image. */
+  deploymentFromPackaging: boolean;
   request: PredictionRequest | undefined;
   /** Each phase waits as long as its own action would. */
   timeouts: { training: number; packaging: number; deployment: number };
@@ -78,6 +81,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,
+    deploymentFromPackaging: deploymentManifest === undefined,
     request,
     timeouts,
     pollIntervalMs,

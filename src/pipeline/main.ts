@@ -1,8 +1,13 @@
-// The pipeline action as a function: what index.ts runs, and what @github/local-action calls.
+// The pipeline's check step as a function: what index.ts runs, and what @github/local-action calls.
+// The phases themselves are the composite's next steps (actions/pipeline/action.yml).
 import { runStep } from '../shared/action/step.js';
+import { checkNode, handOn } from './check.js';
 import { readPipelineInputs } from './inputs.js';
-import { runPipeline } from './run.js';
 
 export async function run(): Promise<void> {
-  await runStep((ctx) => runPipeline(ctx, readPipelineInputs()));
+  await runStep(() => {
+    checkNode();
+    handOn(readPipelineInputs());
+    return Promise.resolve();
+  });
 }

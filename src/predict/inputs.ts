@@ -6,17 +6,15 @@ import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../sha
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { StaticTokenSource, ClientCredentialsTokenSource, tokenSourceFor } from '../shared/auth.js';
-import type { TokenSource } from '../shared/auth.js';
+import { markSecret } from '../shared/secrets.js';
 import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
 import type { PredictionRequest } from '../shared/types.js';
 
 export interface PredictInputs {
   settings: OdahuSettings;
-  /** The API's token source; the model's too unless model credentials are given. */
-  apiTokens: TokenSource;
-  modelTokens: TokenSource;
+  /** The model's own credentials (the plugin's model connection); the API's serve when absent. */
+  modelCredentials: Credentials | undefined;
   target: { deployment: string } | { url: string };
   /** Absent for info. */
   request: PredictionRequest | undefined;
@@ -45,14 +43,12 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   const readyTimeoutMs = reader.duration('ready-timeout', '60s');
   const settings = withinStepTimeout(read.settings, readyTimeoutMs);
 
-  const apiTokens = settings ? tokenSourceFor(settings.credentials, settings.retryTimeoutMs) : undefined;
-  const modelTokens = readModelTokens(reader, settings) ?? apiTokens;
+  const modelCredentials = readModelCredentials(reader, settings);
   const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
   reader.finish();
   return {
     settings: settings!,
-    apiTokens: apiTokens!,
-    modelTokens: modelTokens!,
+    modelCredentials,
     target: deployment ? { deployment } : { url: url!.replace(/\/+$/, '') },
     request,
     info,
@@ -63,15 +59,21 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 }
 
 /** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-function readModelTokens(reader: InputReader, settings: OdahuSettings | undefined): TokenSource | undefined {
+function readModelCredentials(
+  reader: InputReader,
+  settings: OdahuSettings | undefined,
+): Credentials | undefined {
   const token = reader.optional('model-token');
   const clientId = reader.optional('model-client-id');
   const clientSecret = reader.optional('model-client-secret');
+  // Masked as soon as read, before anything can print them.
+  markSecret(token);
+  markSecret(clientSecret);
   if (token && (clientId || clientSecret)) {
     reader.problem('give model-token or model-client-id with model-client-secret, not both');
     return undefined;
   }
-  if (token) return new StaticTokenSource(token.replace(/^Bearer\s+/i, ''));
+  if (token) return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
   if (!clientId && !clientSecret) return undefined;
   if (!clientId) {
     reader.problem('model-client-secret is given without model-client-id');
@@ -85,13 +87,7 @@ function readModelTokens(reader: InputReader, settings: OdahuSettings | undefine
   }
   if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
   const { authUrl, scope } = settings.credentials;
-  return new ClientCredentialsTokenSource({
-    authUrl,
-    scope,
-    clientId,
-    clientSecret: clientSecret ?? '',
-    retry: { policy: { budgetMs: settings.retryTimeoutMs } },
-  });
+  return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 /** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */

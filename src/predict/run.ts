@@ -10,6 +10,7 @@ import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
+import { tokenSourceFor } from '../shared/auth.js';
 import { predictionTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
 import { OdahuClient } from '../shared/client.js';
@@ -18,7 +19,9 @@ import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
-  const client = OdahuClient.fromSettings(inputs.settings, { tokens: inputs.apiTokens });
+  const { settings } = inputs;
+  const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
+  const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
   const { target } = inputs;
   const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
   const report = new GitHubReport(
@@ -32,10 +35,12 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
       const { url, answer } = await queryModel(client, {
         target,
         request: inputs.info ? undefined : inputs.request,
-        tokens: inputs.modelTokens,
+        tokens: inputs.modelCredentials
+          ? tokenSourceFor(inputs.modelCredentials, settings.retryTimeoutMs)
+          : apiTokens,
         readyTimeoutMs: inputs.readyTimeoutMs,
         signal: ctx.signal,
-        retry: { policy: { budgetMs: inputs.settings.retryTimeoutMs } },
+        retry: { policy: { budgetMs: settings.retryTimeoutMs } },
       }).catch((error: unknown) => {
         if (error instanceof ModelRefusedError) showRefusal(error);
         throw error;

@@ -16,14 +16,6 @@ export function displayUrl(url: string): string {
   }
 }
 
-/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
-export function asError(value: unknown): Error {
-  if (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string') {
-    return value as Error;
-  }
-  return new Error(String(value));
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }

@@ -10,9 +10,10 @@ import { HttpClient } from '@actions/http-client';
 import type { HttpClientResponse } from '@actions/http-client';
 
 import type { TokenSource } from './auth.js';
-import { ApiError, NetworkError, asError, displayUrl } from './errors.js';
+import { ApiError, NetworkError, displayUrl } from './errors.js';
 import { OutageNotice } from './outage.js';
 import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
+import { asError } from './thrown.js';
 import type { RetryOptions } from './retry.js';
 
 export const USER_AGENT = 'odahu-actions';

@@ -3,7 +3,7 @@
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
 // field the server would silently ignore (`minReplica`) is reported as a warning.
 
-import { FAILSAFE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
+import { EVENT_ID, FAILSAFE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 
 import { InputError } from './errors.js';
 import { KINDS, KIND_NAMES, isKindName } from './kinds.js';
@@ -170,23 +170,23 @@ function documentStarts(events: ParserEvent[]): DocumentStart[] {
             ? event.anchorStart
             : -1;
     switch (event.type) {
-      case 1: // document
+      case EVENT_ID.DOCUMENT:
         current = { offset: -1, items: [] };
         starts.push(current);
         depth = 0;
         continue;
-      case 6: // end of a document, list or map
+      case EVENT_ID.POP: // the end of a document, list or map
         depth--;
         continue;
     }
     if (!current) continue;
     if (depth === 0) {
       current.offset = offset;
-      rootIsList = event.type === 2;
+      rootIsList = event.type === EVENT_ID.SEQUENCE;
     } else if (depth === 1 && rootIsList) {
       current.items.push(offset);
     }
-    if (event.type === 2 || event.type === 3) depth++;
+    if (event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) depth++;
   }
   return starts;
 }

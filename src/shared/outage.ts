@@ -4,7 +4,7 @@
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
 
 import * as core from '@actions/core';
-import { formatElapsed } from './duration.js';
+import { formatDuration } from './duration.js';
 
 export const NOTICE_AFTER_MS = 20_000;
 
@@ -28,7 +28,7 @@ export class OutageNotice {
     if (this.told || now - this.since < NOTICE_AFTER_MS) return;
     this.told = true;
     this.warn(
-      `${capitalize(this.server)} has not answered for ${formatElapsed(now - this.since)} (${answer}); ` +
+      `${capitalize(this.server)} has not answered for ${formatDuration(now - this.since)} (${answer}); ` +
         `still trying until ${clockTime(until)}.`,
     );
   }
@@ -36,7 +36,9 @@ export class OutageNotice {
   /** A call got an answer. */
   answered(): void {
     if (this.told && this.since !== undefined) {
-      this.info(`${capitalize(this.server)} answers again, after ${formatElapsed(this.now() - this.since)}.`);
+      this.info(
+        `${capitalize(this.server)} answers again, after ${formatDuration(this.now() - this.since)}.`,
+      );
     }
     this.since = undefined;
     this.told = false;

@@ -7,8 +7,9 @@
 
 import { setTimeout as sleepFor } from 'node:timers/promises';
 
-import { formatElapsed } from './duration.js';
+import { formatDuration } from './duration.js';
 import { ApiError, NetworkError } from './errors.js';
+import { messageOf } from './thrown.js';
 
 export interface RetryPolicy {
   /** How long a call is tried, from its first attempt: no try starts after this. */
@@ -56,7 +57,7 @@ export function isTransient(error: unknown): boolean {
 export function answerOf(error: unknown): string {
   if (error instanceof ApiError) return String(error.status);
   if (error instanceof NetworkError) return `no answer${error.code ? ` (${error.code})` : ''}`;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }
 
 export interface RetryDecisionContext {
@@ -155,7 +156,7 @@ export async function withRetries<T>(
         });
       if (delayMs === undefined) {
         if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError)) throw error;
-        throw error.afterTrying(`tried for ${formatElapsed(at - started)}, ${attempt} attempts`);
+        throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
       }
       options.onRetry?.({ attempt, delayMs, error: error as Error, deadline });
       await wait(delayMs, options.signal);

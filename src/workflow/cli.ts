@@ -6,6 +6,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
 import { repositoryRoot } from './repository.js';
@@ -171,7 +172,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`workflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`workflow: ${messageOf(error)}\n`);
     process.exitCode = 1;
   },
 );

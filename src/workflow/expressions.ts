@@ -18,6 +18,7 @@ import {
   isSequence,
   isString,
 } from '@actions/workflow-parser';
+import { messageOf } from '../shared/thrown.js';
 import { multilineParts } from './multiline-scalar.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -180,7 +181,7 @@ function evaluateData(expression: string, scope: Scope): data.ExpressionData {
     return new Evaluator(parseExpression(expression), dictionary, functions).evaluate();
   } catch (error) {
     if (error instanceof ExpressionFailure) throw error;
-    throw new ExpressionFailure(`${error instanceof Error ? error.message : String(error)} in ${expression}`);
+    throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
   }
 }
 

@@ -3,6 +3,7 @@
 // ✓, ✗ or skipped with its duration. Every line passes through the masks first. Colours only on a
 // terminal (and not with NO_COLOR).
 
+import { formatDuration } from '../shared/duration.js';
 import type { LogEvent } from './workflow-commands.js';
 
 export interface JobLogOptions {
@@ -17,13 +18,6 @@ export type Outcome = 'success' | 'failure' | 'cancelled' | 'skipped';
 
 const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 type Colour = keyof typeof CODES;
-
-/** 0.4s, 12.3s, 1m 05s */
-export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
-}
 
 export class JobLog {
   /** Steps whose lines are inside an open group, by depth. */
@@ -89,7 +83,7 @@ export class JobLog {
 
   stepFinished(name: string, depth: number, outcome: Outcome, ms: number, continueOnError = false): void {
     this.inGroup.delete(depth);
-    const duration = this.paint('dim', formatDuration(ms));
+    const duration = this.paint('dim', formatDuration(ms, 1));
     if (outcome === 'success') this.print(depth, `${this.paint('green', '✓')} ${name}  ${duration}`);
     else {
       const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';

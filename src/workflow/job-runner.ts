@@ -12,7 +12,8 @@ import type { JobSetup, StepsContext } from './job-state.js';
 import { JobState } from './job-state.js';
 import { runsOnProblem } from './preflight.js';
 import type { Frame, StepFailure } from './step-runner.js';
-import { StepRunner, messageOf } from './step-runner.js';
+import { messageOf } from '../shared/thrown.js';
+import { StepRunner } from './step-runner.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import { jobSteps, runDefault } from './workflow-file.js';
 

@@ -15,7 +15,8 @@ import type { ActionCatalog } from './preflight.js';
 import type { Contexts, JobConclusion, JsonValue, Scope } from './expressions.js';
 import { evaluateCondition, evaluateToJson, evaluateToString, jobLevelContexts } from './expressions.js';
 import { JobGraph } from './job-graph.js';
-import { JobLog, formatDuration } from './job-log.js';
+import { formatDuration } from '../shared/duration.js';
+import { JobLog } from './job-log.js';
 import type { JobResult } from './job-runner.js';
 import { runJob } from './job-runner.js';
 import type { MatrixJob, Strategy } from './matrix.js';
@@ -25,7 +26,7 @@ import type { RunOidc } from './run-oidc.js';
 import { forJob } from './run-context.js';
 import type { RunLog } from './run-log.js';
 import type { RunSummary } from './run-summary.js';
-import { messageOf } from './step-runner.js';
+import { messageOf } from '../shared/thrown.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 
@@ -349,7 +350,7 @@ function shownResult(result: JobResult): JobRun['shown'] {
 
 /** The job's last line: how it ended, and when it failed, which step. */
 function printJobEnd(log: JobLog, name: string, result: JobResult): void {
-  const took = formatDuration(result.durationMs);
+  const took = formatDuration(result.durationMs, 1);
   const failed = result.failures.find((failure) => failure.depth === 0) ?? result.failures[0];
   const cross = log.paint('red', '✗');
   const tolerated = result.continueOnError ? ' (continue-on-error)' : '';

@@ -15,7 +15,8 @@ import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
 import type { JsonValue } from './expressions.js';
 import { jobLevelContexts } from './expressions.js';
-import { JobLog, formatDuration } from './job-log.js';
+import { formatDuration } from '../shared/duration.js';
+import { JobLog } from './job-log.js';
 import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { preflight } from './preflight.js';
@@ -257,7 +258,7 @@ function printResult(
   ms: number,
   summaryPath: string,
 ): void {
-  const took = formatDuration(ms);
+  const took = formatDuration(ms, 1);
   const runs = outcomes.flatMap((outcome) => outcome.runs);
   const groups: [JobRun['shown'], string[]][] = (
     ['succeeded', 'failed', 'cancelled', 'skipped'] as const

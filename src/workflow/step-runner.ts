@@ -14,6 +14,7 @@ import { evaluateCondition, evaluateToString, evaluateToValue, isTruthy } from '
 import type { Outcome } from './job-log.js';
 import type { JobState, PostStage, StepsContext } from './job-state.js';
 import { inputVariable, runNodeStage } from './node-action.js';
+import { messageOf } from '../shared/thrown.js';
 import { SHELLS } from './preflight.js';
 import type { StageResult } from './stage-process.js';
 import { runProcessStage } from './stage-process.js';
@@ -490,8 +491,4 @@ export class StepRunner {
 
 function stateVariables(state: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

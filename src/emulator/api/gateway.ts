@@ -6,6 +6,7 @@
 import { ACCESS_DENIED, apiAllows, bearerChallenge, type TokenVerifier } from '../access.js';
 import { realmRolesOf } from '../../shared/realm-roles.js';
 import type { JWTPayload } from 'jose';
+import { messageOf } from '../../shared/thrown.js';
 import { ApiFailure } from '../cluster.js';
 import type { Exchange } from '../exchange.js';
 import { UPSTREAM_FAILURE } from '../faults.js';
@@ -90,5 +91,5 @@ export function answerFailure(exchange: Exchange, error: unknown): void {
     return;
   }
   console.error(error);
-  exchange.json(500, { message: error instanceof Error ? error.message : String(error) });
+  exchange.json(500, { message: messageOf(error) });
 }

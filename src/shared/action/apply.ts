@@ -32,8 +32,8 @@ export interface ApplyOptions<R> {
   deleteTimeoutMs: number;
   /** The user's poll-interval, if set. */
   pollIntervalMs: number | undefined;
-  /** For update: true when the PUT would change nothing. */
-  unchanged?: (existing: R) => Promise<boolean>;
+  /** For update: true when the PUT would change nothing (asked with the step's signal). */
+  unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
   /** For replace: true once whatever runs the resource (beyond its row) is gone too. */
   runtimeGone?: (id: string, signal: AbortSignal) => Promise<boolean>;
 }
@@ -78,7 +78,7 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
       }
       return { object: existing, applied: 'reused' };
     case 'update':
-      if (await options.unchanged?.(existing)) {
+      if (await options.unchanged?.(existing, signal)) {
         core.info(`${capitalize(what)} already has this spec: nothing to update.`);
         return { object: existing, applied: 'unchanged' };
       }

@@ -10,7 +10,7 @@ import type { InputSource, OdahuSettings } from '../settings.js';
 import { parseVars } from '../template.js';
 import * as core from '@actions/core';
 import { InputReader } from './inputs.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../types.js';
 
 export interface PhaseTiming {
@@ -44,7 +44,7 @@ export function readManifestInput<K extends KindName>(
   inputName: string,
   kind: K,
   vars: Record<string, string>,
-  /** `idInput: false` for actions with several manifests and no `id` input (the pipeline). */
+  /** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
   options: { required?: boolean; idInput?: false } = {},
 ): Manifest<K> | undefined {
   const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);

@@ -39,10 +39,10 @@ export function asServerStores(
 export function unchangedDeployment(
   client: OdahuClient,
   desired: ModelDeployment,
-): (existing: ModelDeployment) => Promise<boolean> {
-  return async (existing) => {
+): (existing: ModelDeployment, signal: AbortSignal) => Promise<boolean> {
+  return async (existing, signal) => {
     if (!deploymentServes(existing)) return false;
-    const config = await client.configuration();
+    const config = await client.configuration({ signal });
     const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
     return sameSpec(withoutProvenance(existing.spec), expected);
   };

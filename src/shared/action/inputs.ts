@@ -1,18 +1,17 @@
 // Reading an action's inputs: every problem is collected, one line each naming the input, and
 // reported together before any API call (google-github-actions style: parse everything in one place).
 
-import { parseDuration } from '../duration.js';
+import { formatDuration, parseDuration } from '../duration.js';
 import { InputError } from '../errors.js';
+import { messageOf } from '../thrown.js';
 import type { InputSource } from '../settings.js';
 import { readTextInput } from '../text-input.js';
 import type { TextInput } from '../text-input.js';
 
 /** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
 const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-
-function describeMs(ms: number): string {
-  return ms >= 3_600_000 ? `${ms / 3_600_000}h` : ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
-}
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
 
 const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
 const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
@@ -54,18 +53,17 @@ export class InputReader {
   /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
   duration(name: string, fallback: string, bounds: { minMs?: number; maxMs?: number } = {}): number {
     const text = this.optional(name) ?? fallback;
-    const { minMs = 1, maxMs = MAX_DURATION_MS } = bounds;
+    const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
     let ms: number;
     try {
       ms = parseDuration(text, `input ${name}`);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      this.problems.push(...error.problems);
+      this.problem(messageOf(error));
       return parseDuration(fallback);
     }
     if (ms < minMs || ms > maxMs) {
       this.problem(
-        `input ${name} must be between ${describeMs(minMs)} and ${describeMs(maxMs)}, not "${text}"`,
+        `input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`,
       );
       return parseDuration(fallback);
     }
@@ -101,8 +99,4 @@ export class InputReader {
   finish(): void {
     if (this.problems.length > 0) throw new InputError(this.problems);
   }
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,6 @@
 // Asking a deployed model: find its URL (given, or its deployment's default route), then invoke it or
 // read its info, trying again while a model that has just become Ready still answers 404/502/503 at
-// the edge. Used by the predict action and the pipeline.
+// the edge. Used by the predict action (and so by the pipeline's last step).
 
 import * as core from '@actions/core';
 import type { TokenSource } from '../auth.js';
@@ -8,7 +8,7 @@ import { ModelClient } from '../client.js';
 import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../client.js';
 import { ApiError, NetworkError, displayUrl } from '../errors.js';
 import type { PredictionRequest } from '../types.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
 
 /** Statuses of an edge whose model is not serving yet. */

@@ -1,7 +1,7 @@
 // The four things an odahu step can wait for, described once: how to read one, what its state is,
 // when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy), the wait action and the pipeline all use these, so `wait` gives exactly
-// the outputs of the action that started the work.
+// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
+// exactly the outputs of the action that started the work.
 
 import type { Readable } from 'node:stream';
 import * as core from '@actions/core';

@@ -9,7 +9,7 @@ import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 
 const TAIL_LINES = 20;
 /** Reopens without a new line in between before the log is given up. */

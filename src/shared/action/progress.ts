@@ -2,7 +2,7 @@
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
 
 import * as core from '@actions/core';
-import { formatElapsed } from '../duration.js';
+import { formatDuration } from '../duration.js';
 
 export class StateReporter {
   private last: string | undefined;
@@ -19,6 +19,6 @@ export class StateReporter {
     if (line === this.last) return;
     this.last = line;
     const clock = new Date().toISOString().slice(11, 19);
-    this.print(`${clock}Z ${this.what}: ${line} (+${formatElapsed(Date.now() - this.since)})`);
+    this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
   }
 }

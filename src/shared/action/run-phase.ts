@@ -1,4 +1,4 @@
-// The flow shared by train, package and deploy (and each stage of the pipeline): apply the manifest
+// The flow shared by train, package and deploy (which the pipeline runs in turn): apply the manifest
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
@@ -9,7 +9,7 @@ import type { OdahuSettings } from '../settings.js';
 import type { Resource } from '../types.js';
 import type { Applied, IfExists, Store } from './apply.js';
 import { applyResource } from './apply.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { cleanUpAfterCancel } from './step.js';
 import type { StepContext } from './step.js';
@@ -31,7 +31,7 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   /** Delete what this step created or replaced if the workflow is cancelled while it waits. */
   deleteOnCancel: boolean;
   /** For if-exists: update, true when the PUT can be skipped. */
-  unchanged?: (existing: R) => Promise<boolean>;
+  unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
 }
 
 export interface PhaseResult<R> {
@@ -39,7 +39,7 @@ export interface PhaseResult<R> {
   outputs: Record<string, string>;
 }
 
-/** Where outputs go: the step's outputs by default; the pipeline passes on only its own. */
+/** Where outputs go: the step's outputs by default; a canary release collects its candidate's. */
 export type OutputSink = (name: string, value: string) => void;
 
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
@@ -120,6 +120,7 @@ export async function settleStarted<R>(
     // Cancelled while waiting: the step undoes what it started (the client is still open here).
     if (ctx.signal.aborted && work.undo) {
       await cleanUpAfterCancel(
+        ctx,
         `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`,
         work.undo.work,
       );

@@ -5,17 +5,16 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
 
-/** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
-let cancelledAt: number | undefined;
-
 export interface StepContext {
   /** Aborted when the step is cancelled; every wait and request of the step listens to it. */
   readonly signal: AbortSignal;
+  /** When the cancel signal came (ms since epoch), so cleanup is timed from it, not from its own start. */
+  readonly cancelledAt: number | undefined;
 }
 
 /** Thrown by waits and requests once the step's signal is aborted. */
@@ -28,9 +27,14 @@ export class CancelledError extends Error {
 
 export async function runStep(body: (ctx: StepContext) => Promise<void>): Promise<void> {
   const controller = new AbortController();
-  const ctx: StepContext = { signal: controller.signal };
-
   let cancelledBy: string | undefined;
+  let cancelledAt: number | undefined;
+  const ctx: StepContext = {
+    signal: controller.signal,
+    get cancelledAt() {
+      return cancelledAt;
+    },
+  };
   const cancel = (signal: NodeJS.Signals): void => {
     if (cancelledBy) {
       // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
@@ -65,11 +69,12 @@ export async function runStep(body: (ctx: StepContext) => Promise<void>): Promis
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 export async function cleanUpAfterCancel(
+  ctx: StepContext,
   what: string,
   work: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<void> {
   core.info(what);
-  const deadline = (cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+  const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
   const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   try {
     await work(signal);

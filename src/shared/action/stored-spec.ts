@@ -23,8 +23,11 @@ const DEFAULT_ARTIFACT_NAME_TEMPLATE = '{{ .Name }}-{{ .Version }}-{{ .RandomUUI
 const DEFAULT_WORK_DIR = './';
 const FULL_WEIGHT = 100;
 
-/** For if-exists: update, true when the stored resource already holds what a PUT would store. */
-export type UnchangedCheck<R> = (existing: R) => Promise<boolean>;
+/**
+ * For if-exists: update, true when the stored resource already holds what a PUT would store; what it
+ * reads listens to the step's signal.
+ */
+export type UnchangedCheck<R> = (existing: R, signal: AbortSignal) => Promise<boolean>;
 
 type AsStored<K extends KindName> = (resource: KindResources[K], cluster: PlannedCluster) => unknown;
 

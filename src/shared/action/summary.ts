@@ -3,7 +3,7 @@
 // Values come from the server, so they are escaped; secrets never reach this module.
 
 import * as core from '@actions/core';
-import { formatElapsed } from '../duration.js';
+import { formatDuration } from '../duration.js';
 
 export interface SummaryRow {
   /** ModelTraining, ModelDeployment, ... */
@@ -42,7 +42,7 @@ export function summaryCells(row: SummaryRow): string[] {
     `<code>${escapeHtml(row.id)}</code>`,
     escapeHtml(row.action),
     escapeHtml(row.state),
-    formatElapsed(row.durationMs),
+    formatDuration(row.durationMs),
     outputCell(row.outputs),
     // core.summary writes an empty cell as a lone <td>, which breaks the table.
   ].map((cell) => cell || ' ');

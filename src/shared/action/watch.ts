@@ -8,13 +8,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import type { CallOptions, OdahuClient } from '../client.js';
 import { ApiError } from '../errors.js';
-import { messageOf } from './inputs.js';
+import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { PodLog, untrustedLines } from './pod-log.js';
 import type { FollowEnd } from './pod-log.js';
 import { CATCH_UP_SPAN_MS, PollSchedule } from './poll-schedule.js';
 import type { Waiting } from './poll-schedule.js';
-import { formatElapsed } from '../duration.js';
+import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
 
@@ -61,7 +61,7 @@ export class PhaseFailedError extends Error {
 
 export class WaitTimeoutError extends Error {
   constructor(noun: string, id: string, timeoutMs: number, state: string, hint = '') {
-    super(`${noun} ${id} did not finish within ${formatElapsed(timeoutMs)}: it is still ${state}${hint}`);
+    super(`${noun} ${id} did not finish within ${formatDuration(timeoutMs)}: it is still ${state}${hint}`);
     this.name = 'WaitTimeoutError';
   }
 }

@@ -6,7 +6,7 @@
 // one warning saying what to change.
 
 import * as core from '@actions/core';
-import { messageOf } from '../action/inputs.js';
+import { messageOf } from '../thrown.js';
 import type { SummaryRow } from '../action/summary.js';
 import { escapeHtml } from '../action/summary.js';
 import { ACTIONS_VERSION } from '../version.js';

@@ -8,7 +8,7 @@ import { ModelClient } from '../../client.js';
 import type { ModelAnswer } from '../../client.js';
 import { ApiError } from '../../errors.js';
 import type { PredictionRequest } from '../../types.js';
-import { messageOf } from '../inputs.js';
+import { messageOf } from '../../thrown.js';
 import { CancelledError, pause } from '../step.js';
 import { largestDifference } from './compare.js';
 

@@ -16,7 +16,8 @@ import { ApiError } from '../../errors.js';
 import { REALM_ROLES, tokenRealmRoles } from '../../realm-roles.js';
 import type { ModelDeployment, ModelDeploymentTarget } from '../../types.js';
 import { asServerStores, unchangedDeployment } from '../desired-deployment.js';
-import { messageOf } from '../inputs.js';
+import { formatDuration } from '../../duration.js';
+import { messageOf } from '../../thrown.js';
 import { ModelRefusedError, queryModel } from '../model-query.js';
 import { deploymentPhase, deploymentServes } from '../phases.js';
 import { stampingStore } from '../provenance.js';
@@ -240,7 +241,9 @@ export class CanaryRollout {
           { mdName: live, weight: 100 - weight },
           { mdName: candidate.id, weight },
         ]);
-        core.info(`Weight ${weight}%: probing ${candidate.id} for ${formatInterval(options.intervalMs)}.`);
+        core.info(
+          `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
+        );
         const started = Date.now();
         const probes = await prober.hold(options.intervalMs, signal);
         const step = judgeStep(weight, probes, options, Date.now() - started);
@@ -362,7 +365,7 @@ export class CanaryRollout {
       ...(this.candidateApplied ? [`deleting ${this.report.candidate}`] : []),
     ].join(', ');
     if (cancelled) {
-      await cleanUpAfterCancel(`Rolling back: ${what}.`, (signal) =>
+      await cleanUpAfterCancel(this.ctx, `Rolling back: ${what}.`, (signal) =>
         this.rollBack(signal, CANCEL_ROUTE_WAIT_MS),
       );
       this.report.outcome = 'rolled-back';
@@ -459,8 +462,4 @@ function describeStep(step: CanaryStep): string {
     ...(step.agreement !== undefined ? [`agreement ${formatShare(step.agreement)}`] : []),
   ];
   return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
-}
-
-function formatInterval(ms: number): string {
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
 }

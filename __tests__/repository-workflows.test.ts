@@ -1,0 +1,86 @@
+// The repository's own workflows (.github/workflows): each is a valid GitHub workflow for the
+// official parser, Dependabot watches npm and the actions, and the end-to-end job runs green here
+// under `npm run workflow`, as it does on GitHub.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
+import { load } from 'js-yaml';
+import { ROOT } from './helpers/run-action.js';
+import { runWorkflowCli } from './helpers/workflow-cli.js';
+
+const dir = join(ROOT, '.github', 'workflows');
+const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
+
+test('CI, check-dist, end to end and release', () => {
+  expect(files.sort()).toEqual(['check-dist.yml', 'ci.yml', 'e2e.yml', 'release.yml']);
+});
+
+test.each(files)('%s parses and converts without errors', async (file) => {
+  const content = readFileSync(join(dir, file), 'utf8');
+  const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+  expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+  expect(template.errors ?? []).toEqual([]);
+  expect(template.jobs.length).toBeGreaterThan(0);
+});
+
+test('the parse check can fail: a job without runs-on, a step with both run and uses', async () => {
+  const content = 'on: push\njobs:\n  x:\n    steps:\n      - run: echo\n        uses: ./actions/train\n';
+  const parsed = parseWorkflow({ name: 'broken.yml', content }, new NoOperationTraceWriter());
+  const template = parsed.value ? await convertWorkflowTemplate(parsed.context, parsed.value) : undefined;
+  expect(parsed.context.errors.getErrors().length + (template?.errors?.length ?? 0)).toBeGreaterThan(0);
+});
+
+test('CI tests on Node 24 (the actions runtime) and Node 20 (the engines floor)', () => {
+  const ci = load(readFileSync(join(dir, 'ci.yml'), 'utf8')) as {
+    jobs: { test: { strategy: { matrix: { node: number[] } } } };
+  };
+  expect(ci.jobs.test.strategy.matrix.node.sort()).toEqual([20, 24]);
+  expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe('24');
+});
+
+test('Dependabot updates npm and github-actions', () => {
+  const config = load(readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8')) as {
+    updates: { 'package-ecosystem': string; directory: string }[];
+  };
+  expect(config.updates.map((update) => update['package-ecosystem']).sort()).toEqual([
+    'github-actions',
+    'npm',
+  ]);
+});
+
+/** Whether the process runs (a zombie waiting for its parent to reap it does not). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+test('the end-to-end job runs green under npm run workflow, and stops its emulator', async () => {
+  // Port 0: the emulator takes a free port (others' tests run beside this one) and says which.
+  const run = await runWorkflowCli(['.github/workflows/e2e.yml', '--job', 'e2e', '--var', 'EMULATOR_PORT=0']);
+  const runDir = /^run {8}\S+ in (\S+)$/m.exec(run.stdout)?.[1];
+  // The job's RUNNER_TEMP, where the workflow keeps the emulator's pid: .tmp/runs/<run>/jobs/<job>/temp.
+  const jobs = runDir ? join(ROOT, runDir, 'jobs') : '';
+  const temp = jobs && join(jobs, readdirSync(jobs)[0] ?? '', 'temp');
+  const pid = temp && Number(readFileSync(join(temp, 'emulator.pid'), 'utf8'));
+  const alive = pid ? running(pid) : false;
+  if (alive && pid) process.kill(pid);
+  // On a failure, the job's log says why (the runner prints each step's lines).
+  const failed = run.lines.filter((line) => line.trimStart().startsWith('✗'));
+  expect({ stderr: run.stderr, failed, log: failed.length > 0 ? run.stdout.slice(-6000) : '' }).toEqual({
+    stderr: '',
+    failed: [],
+    log: '',
+  });
+  expect(run.code).toBe(0);
+  for (const step of ['Connect the code repository', 'Train', 'Package', 'Deploy', 'Predict']) {
+    expect(run.lines).toContainEqual(expect.stringMatching(new RegExp(`^✓ ${step} `)));
+  }
+  expect(run.lines).toContainEqual(expect.stringMatching(/^✓ The pipeline, in one step /));
+  expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}Both answered \{"prediction":/));
+  expect(alive).toBe(false);
+}, 120_000);

@@ -1,0 +1,30 @@
+// What the composite pipeline cannot do in YAML: check every input before the first phase creates
+// anything, check the node it runs on, and hand the later steps what the inputs decide (the
+// deployment's id when it is made from the packaging's, whether there is a request to send).
+
+import * as core from '@actions/core';
+import type { PipelineInputs } from './inputs.js';
+
+/** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
+export const MIN_NODE = [20, 19] as const;
+
+export function checkNode(version: string = process.versions.node): void {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const [minMajor, minMinor] = MIN_NODE;
+  if (major < minMajor || (major === minMajor && minor < minMinor)) {
+    throw new Error(
+      `the pipeline runs its phases with the node on PATH, v${version}; it needs ${minMajor}.${minMinor} or later (actions/setup-node before it can provide one)`,
+    );
+  }
+}
+
+export function handOn(inputs: PipelineInputs): void {
+  const { training, packaging, deployment } = inputs;
+  core.info(
+    `Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+      (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
+      (inputs.request ? ', then a prediction.' : ', no prediction.'),
+  );
+  core.setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
+  core.setOutput('request', String(inputs.request !== undefined));
+}
