@@ -2,9 +2,10 @@
 // workflow runner reads them (@actions/workflow-parser).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isString } from '@actions/workflow-parser';
+import { load } from 'js-yaml';
 import type { ActionDefinition } from '../src/workflow/action-file.js';
 import { ROOT, actionDefinition } from './helpers/run-action.js';
 
@@ -88,4 +89,25 @@ test('README tables are in step with action.yml', () => {
   expect(() =>
     execFileSync(process.execPath, ['scripts/readme-tables.js', '--check'], { cwd: ROOT, stdio: 'pipe' }),
   ).not.toThrow();
+});
+
+test("the pipeline passes each phase only inputs of that phase's action, and each of its own to a step", () => {
+  const pipeline = load(readFileSync(join(ROOT, 'actions', 'pipeline', 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    runs: { steps: { id: string; run: string; env: Record<string, string> }[] };
+  };
+  const read = new Set<string>();
+  for (const step of pipeline.runs.steps) {
+    const bundle = /dist\/([\w-]+)\/index\.js/.exec(step.run)![1]!;
+    const known = actionDefinition(bundle).inputs.map((input) => input.id);
+    const passed = Object.keys(step.env)
+      .filter((name) => name.startsWith('INPUT_'))
+      .map((name) => name.slice('INPUT_'.length).toLowerCase());
+    const unknown = passed.filter((input) => !known.includes(input));
+    expect({ step: step.id, unknown }).toEqual({ step: step.id, unknown: [] });
+    for (const value of Object.values(step.env)) {
+      for (const [, input] of String(value).matchAll(/\binputs\.([\w-]+)/g)) read.add(input!);
+    }
+  }
+  expect(Object.keys(pipeline.inputs).filter((input) => !read.has(input))).toEqual([]);
 });

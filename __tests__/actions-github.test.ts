@@ -4,6 +4,7 @@
 // provenance annotations on the emulator's deployments. GitHub is a local stand-in
 // (GITHUB_API_URL); nothing calls github.com.
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,9 @@ import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
 import { GITHUB_TOKEN, startGitHubStandIn, startTunnelProxy } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
+import { clusterFlags, otherRepository } from './helpers/other-repository.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import { runWorkflowCli } from './helpers/workflow-cli.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -199,7 +202,6 @@ describe('the pull request report', () => {
     expect(predictSection.match(/<tr>/g)).toHaveLength(2 + 6);
     expect(predictSection).toContain('<td><code>9.5</code></td>');
     expect(predictSection).not.toContain('<td><code>11.5</code></td>');
-    writeFileSync('/tmp/pr-comment.md', report!.body);
   });
 
   test('GitHub answering 502 is tried again, and the comment is made once', async () => {
@@ -502,47 +504,178 @@ describe('provenance on the cluster', () => {
   });
 });
 
-describe('the pipeline', () => {
-  test('reports every phase and the prediction, and records the deploy phase', async () => {
-    const from = github.requests.length;
-    const run = await runAction(
-      'pipeline',
-      {
-        training: trainingManifest('pipe-report'),
-        packaging:
-          'kind: ModelPackaging\nid: pipe-report\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
-        request: REQUEST,
-        ...poll,
-        ...reporting,
-        'github-environment': 'staging',
-      },
-      { env: { ...odahu, ...gitHubRun({ pr: 41, step: 'pipeline' }) } },
+describe('the composite pipeline, from another repository', () => {
+  const PACKAGING =
+    'kind: ModelPackaging\nid: pipe-report\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}';
+
+  /**
+   * acme/models with a workflow whose one step is the pipeline, run by `npm run workflow` against the
+   * emulator. On a pull request, the job's env stands in for what GitHub's runner would set and the
+   * local one cannot: the pull request's event payload, and the API at the stand-in.
+   */
+  async function runPipeline(
+    facts: { pr?: number; training?: string; inputs?: Record<string, string> } = {},
+  ) {
+    const { file, dir } = otherRepository('', {
+      'odahu/training.yaml': facts.training ?? trainingManifest('pipe-report'),
+      'odahu/packaging.yaml': PACKAGING,
+      'odahu/request.json': REQUEST,
+    });
+    execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'https://github.com/acme/models.git']);
+    const event = facts.pr === undefined ? undefined : gitHubRun({ pr: facts.pr }).GITHUB_EVENT_PATH;
+    const inputs = {
+      training: 'odahu/training.yaml',
+      packaging: 'odahu/packaging.yaml',
+      request: 'odahu/request.json',
+      ...poll,
+      ...facts.inputs,
+    };
+    writeFileSync(
+      file,
+      `name: Models
+on: [pull_request, workflow_dispatch]
+jobs:
+  model:
+    runs-on: ubuntu-latest
+    env:
+      ODAHU_API_URL: \${{ vars.ODAHU_API_URL }}
+      ODAHU_AUTH_URL: \${{ vars.ODAHU_AUTH_URL }}
+      ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
+      ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
+      GITHUB_API_URL: ${github.url}
+${event ? `      GITHUB_EVENT_PATH: ${event}\n` : ''}    steps:
+      - id: pipeline
+        uses: acme/odahu-actions/pipeline@v1
+        with:
+${Object.entries(inputs)
+  .map(([name, value]) => `          ${name}: '${value}'`)
+  .join('\n')}
+`,
     );
-    expect(run.failure).toBeUndefined();
-    const calls = github.callsSince(from);
-    // The record starts with the deploy phase, after training and packaging.
-    expect(calls[0]).toBe('POST /repos/acme/models/deployments');
-    expect(calls.slice(-2)).toEqual([
-      'GET /repos/acme/models/issues/41/comments',
+    const event_ = facts.pr === undefined ? 'workflow_dispatch' : 'pull_request';
+    return runWorkflowCli([file, '--event', event_, ...clusterFlags(emulator)]);
+  }
+
+  const everything = { ...reporting, 'github-environment': 'staging' };
+
+  test('each phase writes its section of one report; deploy records the deployment', async () => {
+    const from = github.requests.length;
+    const run = await runPipeline({ pr: 41, inputs: everything });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // One comment: created by the training's section, then edited by each later phase.
+    const comments = github.callsSince(from).filter((call) => call.includes('/comments'));
+    expect(comments.filter((call) => call.startsWith('POST'))).toEqual([
       'POST /repos/acme/models/issues/41/comments',
     ]);
-    const statuses = requestBodies(from, /\/statuses$/);
-    expect(statuses.at(-1)).toMatchObject({ state: 'success', environment_url: run.outputs.url });
+    expect(comments.filter((call) => call.startsWith('PATCH'))).toHaveLength(3);
     const [comment] = commentsOn(41);
-    writeFileSync('/tmp/pr-comment-pipe.md', comment!.body);
-    for (const text of [
-      '#### ✅ Odahu pipeline',
-      'ModelTraining',
-      'ModelPackaging',
-      'ModelDeployment',
-      `<code>${run.outputs['artifact-name']}</code>`,
-      `<code>${run.outputs.image}</code>`,
-      '**Prediction** (first 5 of 6 rows)',
-    ]) {
-      expect(comment!.body).toContain(text);
-    }
+    expect(commentsOn(41)).toHaveLength(1);
+    expect(parseReportMarker(comment!.body)).toMatchObject({
+      workflow: '.github/workflows/model.yml',
+      job: 'model',
+      resource: 'pipe-report',
+    });
+    expect(comment!.body).toContain('### Odahu model <code>pipe-report</code>');
+    // Named as GitHub's runner names a composite's steps: <the pipeline's step>.<the phase's>.
+    const sections = sectionsOf(comment!.body);
+    expect(sections.map((s) => s.id)).toEqual([
+      'pipeline.train',
+      'pipeline.package',
+      'pipeline.deploy',
+      'pipeline.predict',
+    ]);
+    const titles = ['Odahu train', 'Odahu package', 'Odahu deploy', 'Odahu predict'];
+    sections.forEach((section, i) => expect(section.markdown).toMatch(new RegExp(`^#### ✅ ${titles[i]}`)));
+    const training = await api.get<{ status: { artifacts: { artifactName: string }[] } }>(
+      'model/training/pipe-report',
+    );
+    const artifact = training.json.status.artifacts.at(-1)!.artifactName;
+    expect(sections[0]!.markdown).toContain(`artifact-name: <code>${artifact}</code>`);
+    expect(sections[1]!.markdown).toMatch(/image: <code>[^<]+<\/code>/);
+    expect(sections[2]!.markdown).toMatch(/url: <a href="http[^"]+\/model\/pipe-report/);
+    expect(sections[3]!.markdown).toContain('**Prediction** (first 5 of 6 rows)');
+
+    // The deploy phase's record, from in_progress to success with the model's URL.
+    const record = github.deployments.at(-1)!;
+    expect(record.request).toMatchObject({ ref: 'better-wine', environment: 'staging' });
+    expect(record.statuses.map((status) => status.state)).toEqual(['in_progress', 'success']);
+    const url = parseReportMarker(comment!.body)!.url;
+    expect(url).toMatch(/\/model\/pipe-report$/);
+    expect(record.statuses[1]!.environment_url).toBe(url);
+    // And provenance on the cluster, written by the deploy phase.
     const annotations = (await storedDeployment('pipe-report')).spec.annotations!;
-    expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu/odahu-actions/pipeline@v1');
+    expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu-actions/deploy');
+    expect(annotations[PROVENANCE_KEYS.repository]).toBe('acme/models');
+    expect(annotations[PROVENANCE_KEYS.pullRequest]).toBe('https://github.com/acme/models/pull/41');
+
+    // A re-run: the same comment, its sections this run's. Then one whose training fails: the
+    // report shows that, and no longer the earlier run's package, deploy and predict.
+    const again = await runPipeline({ pr: 41, inputs: everything });
+    expect(again.code).toBe(0);
+    expect(commentsOn(41).map((c) => c.id)).toEqual([comment!.id]);
+    const rerun = sectionsOf(commentsOn(41)[0]!.body);
+    expect(rerun.map((s) => s.id)).toEqual(sections.map((s) => s.id));
+    expect(new Set(rerun.map((s) => s.run)).size).toBe(1);
+    expect(rerun[0]!.run).not.toBe(sections[0]!.run);
+
+    const failed = await runPipeline({
+      pr: 41,
+      training: trainingManifest('pipe-report', { 'emulator-outcome': 'failed' }),
+      inputs: everything,
+    });
+    expect(failed.code).toBe(1);
+    expect(commentsOn(41).map((c) => c.id)).toEqual([comment!.id]);
+    const afterFailure = sectionsOf(commentsOn(41)[0]!.body);
+    expect(afterFailure.map((s) => s.id)).toEqual(['pipeline.train']);
+    expect(afterFailure[0]!.markdown).toMatch(/^#### ❌ Odahu train/);
+    expect(afterFailure[0]!.markdown).toContain('**Failed:**');
+  });
+
+  test('outside a pull request: one line for the whole pipeline, and no call to GitHub', async () => {
+    const from = github.requests.length;
+    const run = await runPipeline({ inputs: { ...everything, training: 'odahu/training.yaml' } });
+    expect(run.code).toBe(0);
+    expect(github.callsSince(from)).toEqual([
+      // github-environment is not about pull requests: the deploy phase still records.
+      'POST /repos/acme/models/deployments',
+      expect.stringMatching(/\/statuses$/),
+      expect.stringMatching(/\/statuses$/),
+    ]);
+    expect(run.lines.filter((line) => line.includes('pr-comment'))).toEqual([
+      expect.stringMatching(
+        /pr-comment: this run is for a workflow_dispatch event, not a pull request: no report comment\.$/,
+      ),
+    ]);
+  });
+
+  test('a 403 is a warning naming pull-requests: write, and the pipeline succeeds', async () => {
+    github.refuse(/\/comments$/);
+    try {
+      const run = await runPipeline({ pr: 42, inputs: reporting });
+      expect(run.code).toBe(0);
+      const warnings = run.lines.filter((line) => line.includes('pull request #42 was refused'));
+      // Each phase that writes a section says it, once.
+      expect(warnings).toHaveLength(4);
+      for (const warning of warnings) expect(warning).toContain('`permissions: pull-requests: write`');
+      expect(commentsOn(42)).toEqual([]);
+    } finally {
+      github.refuse(undefined);
+    }
+  });
+
+  test('a bad GitHub input fails the check step: nothing created, no phase run', async () => {
+    const odahuFrom = emulator.answers.length;
+    const from = github.requests.length;
+    const run = await runPipeline({
+      pr: 43,
+      inputs: { ...reporting, 'pr-comment': 'sure', 'github-environment': 'x'.repeat(256) },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('input pr-comment must be true or false, not "sure"');
+    expect(run.stdout).toContain("input github-environment is longer than GitHub's 255 characters");
+    expect(emulator.callsSince(odahuFrom)).toEqual([]);
+    expect(github.callsSince(from)).toEqual([]);
   });
 });
 

@@ -3,13 +3,15 @@
 // over real HTTP, its outputs, its one failure line, its summary. These run today's sources even
 // where dist/ is stale, and they are what `jest --coverage` measures.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import type { Api } from './helpers/emulator-http.js';
+import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
+import type { GitHubStandIn } from './helpers/github-stand-in.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
@@ -30,6 +32,7 @@ const actions = {
   pipeline: await import('../src/pipeline/main.js'),
 };
 const { checkNode } = await import('../src/pipeline/check.js');
+const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
 const { cleanUpAfterCancel, pause, runStep } = await import('../src/shared/action/step.js');
 
 type ActionName = keyof typeof actions;
@@ -268,14 +271,21 @@ describe("the pipeline's check step", () => {
       request: REQUEST,
     });
     expect(run.failures).toEqual([]);
-    expect(run.outputs).toEqual({ 'deployment-id': 'unit', request: 'true' });
+    expect(run.outputs).toEqual({
+      'deployment-id': 'unit',
+      request: 'true',
+      // Without pr-comment and github-environment the phases tell GitHub nothing.
+      'pr-comment': 'false',
+      'pr-comment-model': '',
+      'github-environment': '',
+    });
 
     const withManifest = await step('pipeline', {
       training: trainingManifest('p'),
       packaging: PACKAGING,
       deployment: 'kind: ModelDeployment\nid: served\nspec: {}',
     });
-    expect(withManifest.outputs).toEqual({ 'deployment-id': '', request: 'false' });
+    expect(withManifest.outputs).toMatchObject({ 'deployment-id': '', request: 'false' });
   });
 
   test('refuses a node older than the engines floor, which it runs the phases with', () => {
@@ -291,6 +301,164 @@ describe("the pipeline's check step", () => {
       'the pipeline runs its phases with the node on PATH, v20.18.1; it needs 20.19 or later',
     );
     expect(() => checkNode('18.20.0')).toThrow(/v18\.20\.0/);
+  });
+});
+
+describe('on a pull request: the report comment and the deployment record, from the sources', () => {
+  let github: GitHubStandIn;
+  const reporting = { 'pr-comment': 'true', 'github-token': GITHUB_TOKEN };
+  /** What GitHub's runner sets for a step of acme/models' workflow on pull request 7. */
+  const runEnv = (): Record<string, string> => {
+    const event = join(temp, 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        number: 7,
+        pull_request: {
+          number: 7,
+          html_url: 'https://github.com/acme/models/pull/7',
+          head: { ref: 'better-wine', sha: 'b'.repeat(40), repo: { full_name: 'acme/models' } },
+        },
+      }),
+    );
+    return {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_RUN_ID: '99',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_WORKFLOW: 'Models',
+      GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/models.yml@refs/pull/7/merge',
+      GITHUB_JOB: 'model',
+    };
+  };
+  // process.env itself: the sources' input source holds it.
+  beforeAll(async () => {
+    github = await startGitHubStandIn();
+    Object.assign(process.env, runEnv());
+  });
+
+  afterAll(async () => {
+    for (const name of [...Object.keys(runEnv()), 'GITHUB_ACTION']) delete process.env[name];
+    await github.close();
+  });
+
+  /** The step as the job's step `id` (GITHUB_ACTION), which names its section of the report. */
+  const stepAs = (id: string, name: ActionName, inputs: Record<string, string>) => {
+    process.env.GITHUB_ACTION = id;
+    return step(name, inputs);
+  };
+
+  test("train and package write their sections in the deployment's report; deploy records itself", async () => {
+    const trained = await stepAs('train', 'train', {
+      training: trainingManifest('unit-pr'),
+      'pr-comment-model': 'unit-pr',
+      ...poll,
+      ...reporting,
+    });
+    expect(trained.failures).toEqual([]);
+    const [comment] = github.comments;
+    expect(trained.log).toContain(
+      `Report on pull request #7 created: https://github.com/acme/models/pull/7#issuecomment-${comment!.id}`,
+    );
+    const packaged = await stepAs('package', 'package', {
+      packaging: PACKAGING.replace('id: unit', 'id: unit-pr'),
+      'artifact-name': trained.outputs['artifact-name']!,
+      'pr-comment-model': 'unit-pr',
+      ...poll,
+      ...reporting,
+    });
+    const deployed = await stepAs('deploy', 'deploy', {
+      id: 'unit-pr',
+      image: packaged.outputs.image!,
+      'github-environment': 'preview',
+      ...poll,
+      ...reporting,
+    });
+    expect(deployed.failures).toEqual([]);
+    const predicted = await stepAs('predict', 'predict', {
+      url: deployed.outputs.url!,
+      request: REQUEST,
+      ...reporting,
+    });
+    expect(predicted.failures).toEqual([]);
+
+    expect(github.comments.map((c) => c.id)).toEqual([comment!.id]);
+    const body = github.comments[0]!.body;
+    expect(parseReportMarker(body)).toEqual({
+      workflow: '.github/workflows/models.yml',
+      job: 'model',
+      resource: 'unit-pr',
+      url: deployed.outputs.url,
+    });
+    expect(sectionsOf(body).map((section) => [section.id, section.markdown.split('\n')[0]])).toEqual([
+      ['train', '#### ✅ Odahu train'],
+      ['package', '#### ✅ Odahu package'],
+      ['deploy', '#### ✅ Odahu deploy'],
+      ['predict', '#### ✅ Odahu predict'],
+    ]);
+    const [record] = github.deployments;
+    expect(record!.request).toMatchObject({ ref: 'better-wine', environment: 'preview' });
+    expect(record!.statuses).toEqual([
+      expect.objectContaining({ state: 'in_progress' }),
+      expect.objectContaining({ state: 'success', environment_url: deployed.outputs.url }),
+    ]);
+    expect(deployed.log).toContain(`GitHub deployment ${record!.id}: success, ${deployed.outputs.url}.`);
+  });
+
+  test('a failed deploy: its record fails with the reason; a 403 on the report is a warning', async () => {
+    github.refuse(/\/comments$/);
+    try {
+      const run = await stepAs('deploy', 'deploy', {
+        deployment:
+          'kind: ModelDeployment\nid: unit-pr-broken\nspec: {annotations: {emulator-outcome: failed}}',
+        image: 'ghcr.io/acme/wine:1',
+        timeout: '1s',
+        'github-environment': 'preview',
+        ...poll,
+        ...reporting,
+      });
+      expect(run.failures).toHaveLength(1);
+      const record = github.deployments.at(-1)!;
+      expect(record.statuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
+      expect(String(record.statuses[1]!.description)).toBe(
+        run.failures[0]!.replace(/\s*\n\s*/g, ' ').slice(0, 139) + (run.failures[0]!.length > 140 ? '…' : ''),
+      );
+      expect(run.log).toContain(
+        "Warning: The report on pull request #7 was refused (403 Resource not accessible by integration): the workflow's token needs `permissions: pull-requests: write` (add it to the job or the workflow; a pull request from a fork gets a read-only token)",
+      );
+    } finally {
+      github.refuse(undefined);
+    }
+  });
+
+  test("the pipeline's check hands the phases what to tell GitHub; outside a pull request, one line", async () => {
+    const inputs = { training: trainingManifest('p'), packaging: PACKAGING, 'github-environment': 'preview' };
+    const onPullRequest = await step('pipeline', { ...inputs, ...reporting });
+    expect(onPullRequest.outputs).toMatchObject({
+      'pr-comment': 'true',
+      'pr-comment-model': 'unit',
+      'github-environment': 'preview',
+    });
+
+    process.env.GITHUB_EVENT_NAME = 'push';
+    try {
+      const onPush = await step('pipeline', { ...inputs, ...reporting });
+      expect(onPush.outputs).toMatchObject({ 'pr-comment': 'false', 'github-environment': 'preview' });
+      expect(onPush.log.filter((line) => line.includes('pr-comment'))).toEqual([
+        'pr-comment: this run is for a push event, not a pull request: no report comment.',
+      ]);
+      // Without a token nothing can be told: one warning here, and the phases are not asked to.
+      const noToken = await step('pipeline', { ...inputs, ...reporting, 'github-token': '' });
+      expect(noToken.outputs).toMatchObject({ 'pr-comment': 'false', 'github-environment': '' });
+      expect(noToken.log).toContain(
+        "Warning: github-environment: github-token is empty (as github.token is outside GitHub's runners): nothing is told to GitHub",
+      );
+    } finally {
+      process.env.GITHUB_EVENT_NAME = 'pull_request';
+    }
   });
 });
 

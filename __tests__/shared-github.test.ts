@@ -158,12 +158,17 @@ describe('the report comment', () => {
     expect(sameReport(key, { ...key, workflow: 'other' })).toBe(false);
   });
 
-  test('sections come back out of a body in order', () => {
+  test('sections come back out of a body in order, each with the run that wrote it', () => {
+    const run = 'https://github.com/acme/models/actions/runs/7/attempts/2';
     const sections = [
-      { id: 'deploy', markdown: '#### one\n\nline' },
-      { id: '__run_2', markdown: 'two' },
+      { id: 'deploy', run, markdown: '#### one\n\nline' },
+      { id: 'pipeline.__run_2', run, markdown: 'two' },
+      // As a report written before sections named their run holds them.
+      { id: 'predict', run: '', markdown: 'three' },
     ];
     const body = reportBody(key, 'Title', sections, '<sub>f</sub>');
+    expect(body).toContain(`<!-- odahu-actions:section deploy run=${encodeURIComponent(run)} -->\n`);
+    expect(body).toContain('<!-- odahu-actions:section predict -->\n');
     expect(sectionsOf(body)).toEqual(sections);
     expect(parseReportMarker(body)).toEqual(key);
   });

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(953);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(492);
 // Entry point of actions/connection (bundled to dist/connection/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 953:
+/***/ 492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3369,6 +3369,262 @@ async function pause(ms, signal, what) {
     catch {
         throw new CancelledError(what);
     }
+}
+
+;// CONCATENATED MODULE: ./src/shared/types.ts
+// The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
+// official swagger.yaml and the reference notes on what the server really emits. Fields the server
+// always emits are required here; omitempty fields are optional.
+const TRAINING_STATES = (/* unused pure expression or super */ null && (['unknown', 'scheduling', 'running', 'succeeded', 'failed']));
+/** Capitalised, unlike trainings. `Failed` is in the enum but the 1.6 controller never sets it. */
+const DEPLOYMENT_STATES = (/* unused pure expression or super */ null && (['Processing', 'Ready', 'Failed', 'Deleting']));
+// ---------------------------------------------------------------------------------------------
+// Connections
+const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 'gcs', 'azureblob', 'git', 'docker', 'ecr']));
+/** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
+const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
+
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function secrets_markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    secrets_markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            secrets_markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/shared/github/run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function run_readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse(readFileSync(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${error.message}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        core.warning(`${wanted}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: skipped };
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+        model,
+    };
+}
+function oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
@@ -7092,85 +7348,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/types.ts
-// The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
-// official swagger.yaml and the reference notes on what the server really emits. Fields the server
-// always emits are required here; omitempty fields are optional.
-const TRAINING_STATES = (/* unused pure expression or super */ null && (['unknown', 'scheduling', 'running', 'succeeded', 'failed']));
-/** Capitalised, unlike trainings. `Failed` is in the enum but the 1.6 controller never sets it. */
-const DEPLOYMENT_STATES = (/* unused pure expression or super */ null && (['Processing', 'Ready', 'Failed', 'Deleting']));
-// ---------------------------------------------------------------------------------------------
-// Connections
-const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 'gcs', 'azureblob', 'git', 'docker', 'ecr']));
-/** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
-const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
-
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
@@ -7189,7 +7366,7 @@ function displayUrl(url) {
         return url;
     }
 }
-function oneLine(text) {
+function errors_oneLine(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
@@ -7200,7 +7377,7 @@ function triedNote(tried) {
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
+        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -7218,7 +7395,7 @@ class ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
+        const serverMessage = redact(errors_oneLine(details.serverMessage));
         super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
@@ -7242,7 +7419,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${errors_oneLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -7259,7 +7436,7 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        const detail = redact(`network error: ${errors_oneLine(cause.message) || cause.name}${triedNote(tried)}`);
         super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
@@ -7519,8 +7696,6 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/shared/text-input.ts
@@ -7922,8 +8097,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -8000,7 +8175,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -8520,6 +8695,7 @@ class inputs_InputReader {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
@@ -8632,12 +8808,15 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
     const timing = readPhaseTiming(reader, defaultTimeout);
     const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
+    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
     reader.finish();
     return {
         settings: withinStepTimeout(settings, timing.timeoutMs),
         manifest: manifest,
         ifExists,
         deleteOnCancel,
+        github,
         ...timing,
     };
 }
@@ -8663,7 +8842,7 @@ const INPUT_TYPES = {
 };
 function credentials_encode(value) {
     const encoded = Buffer.from(value, 'utf8').toString('base64');
-    markSecret(encoded);
+    secrets_markSecret(encoded);
     return encoded;
 }
 /** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
@@ -8672,7 +8851,7 @@ function fillCredentials(spec, reader) {
     const env = reader.source.env;
     // A uri may carry credentials (https://user:token@host/...): those are secrets too.
     try {
-        markSecret(decodeURIComponent(new URL(spec.uri).password));
+        secrets_markSecret(decodeURIComponent(new URL(spec.uri).password));
     }
     catch {
         // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
@@ -9664,7 +9843,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token) {
@@ -9707,7 +9886,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -9730,7 +9909,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -9787,7 +9966,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {

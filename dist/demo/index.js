@@ -30046,7 +30046,11 @@ class StepRunner {
             status: frame.status(),
             contexts: {
                 ...setup.fixed,
-                github: { ...setup.context.github, action: stepId, action_path: frame.action?.dir ?? '' },
+                github: {
+                    ...setup.context.github,
+                    action: stepId && actionName(frame, stepId),
+                    action_path: frame.action?.dir ?? '',
+                },
                 runner: setup.context.runner,
                 env,
                 steps: frame.steps,
@@ -30185,7 +30189,7 @@ class StepRunner {
         const { action } = resolved;
         const inputs = this.actionInputs(plan, action, scope, frame);
         if (action.runs?.using === 'composite') {
-            return this.runComposite(action, action.runs, inputs, frame, stepEnv, signal);
+            return this.runComposite(plan, action, action.runs, inputs, frame, stepEnv, signal);
         }
         if (action.runs?.using === 'node') {
             return this.runNodeMain(plan, action, action.runs, inputs, frame, stepEnv, signal, name);
@@ -30217,7 +30221,7 @@ class StepRunner {
             command,
             args,
             cwd,
-            env: this.job.processEnv(frame.env, stepEnv, { GITHUB_ACTION: plan.id }),
+            env: this.job.processEnv(frame.env, stepEnv, { GITHUB_ACTION: actionName(frame, plan.id) }),
             stepId: plan.id,
             depth: frame.depth,
             signal,
@@ -30257,7 +30261,7 @@ class StepRunner {
         return inputs;
     }
     async runNodeMain(plan, action, runs, inputs, frame, stepEnv, signal, name) {
-        const env = this.job.processEnv(frame.env, stepEnv, this.actionEnv(plan.id, action, inputs));
+        const env = this.job.processEnv(frame.env, stepEnv, this.actionEnv(actionName(frame, plan.id), action, inputs));
         const preState = this.preState.get(plan) ?? {};
         const result = await this.stage({
             node: (0,external_node_path_.join)(action.dir, runs.main),
@@ -30286,7 +30290,7 @@ class StepRunner {
             env[inputVariable(name)] = value;
         return env;
     }
-    async runComposite(action, runs, inputs, frame, stepEnv, signal) {
+    async runComposite(plan, action, runs, inputs, frame, stepEnv, signal) {
         let failed = false;
         const inner = {
             file: action.file,
@@ -30295,6 +30299,7 @@ class StepRunner {
             inputs,
             env: { ...frame.env, ...stepEnv, GITHUB_ACTION_PATH: action.dir },
             action,
+            scopeName: actionName(frame, plan.id),
             signal,
             // Inside a composite action the status functions answer for its own steps (the runner's action_status).
             status: () => (this.job.cancelled ? 'cancelled' : failed ? 'failure' : 'success'),
@@ -30404,6 +30409,10 @@ class StepRunner {
 }
 function stateVariables(state) {
     return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
+}
+/** A step's github.action (GITHUB_ACTION): its id, qualified by the composite steps it is in. */
+function actionName(frame, stepId) {
+    return frame.scopeName ? `${frame.scopeName}.${stepId}` : stepId;
 }
 
 ;// CONCATENATED MODULE: ./src/workflow/job-runner.ts

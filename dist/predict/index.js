@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(761);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 356:
+/***/ 761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2513,7 +2513,7 @@ function thrown_messageOf(error) {
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
 /** Thrown by waits and requests once the step's signal is aborted. */
-class CancelledError extends Error {
+class step_CancelledError extends Error {
     constructor(what = 'the step') {
         super(`${what} was cancelled`);
         this.name = 'CancelledError';
@@ -2538,7 +2538,7 @@ async function runStep(body) {
         cancelledBy = signal;
         cancelledAt = Date.now();
         core_info(`Received ${signal}: cancelling.`);
-        controller.abort(new CancelledError());
+        controller.abort(new step_CancelledError());
     };
     process.on('SIGINT', cancel);
     process.on('SIGTERM', cancel);
@@ -2563,7 +2563,7 @@ async function runStep(body) {
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
-async function cleanUpAfterCancel(ctx, what, work) {
+async function step_cleanUpAfterCancel(ctx, what, work) {
     core.info(what);
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
@@ -2577,12 +2577,12 @@ async function cleanUpAfterCancel(ctx, what, work) {
     }
 }
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
-async function pause(ms, signal, what) {
+async function step_pause(ms, signal, what) {
     try {
         await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
     }
     catch {
-        throw new CancelledError(what);
+        throw new step_CancelledError(what);
     }
 }
 
@@ -2590,6 +2590,247 @@ async function pause(ms, signal, what) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    secrets.add(value);
+    setSecret(value);
+    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && !secrets.has(encoded)) {
+        secrets.add(encoded);
+        setSecret(encoded);
+    }
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${error.message}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        warning(`${wanted}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: skipped };
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+        model,
+    };
+}
+function oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/shared/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
@@ -6311,72 +6552,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
@@ -6395,7 +6570,7 @@ function displayUrl(url) {
         return url;
     }
 }
-function oneLine(text) {
+function errors_oneLine(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
@@ -6406,7 +6581,7 @@ function triedNote(tried) {
 class errors_InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
+        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -6415,7 +6590,7 @@ class errors_InputError extends Error {
 /** Bodies are kept for display, not for storage: a proxy's error page can be long. */
 const MAX_BODY = 4000;
 /** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
+class errors_ApiError extends Error {
     method;
     url;
     status;
@@ -6424,7 +6599,7 @@ class ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
+        const serverMessage = redact(errors_oneLine(details.serverMessage));
         super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
@@ -6440,7 +6615,7 @@ class ApiError extends Error {
     /** The same failure, as the last of several attempts (`tried`: how long and how often). */
     afterTrying(tried) {
         const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+        return new errors_ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
     }
 }
 /** The token endpoint refused the credentials, or answered without a token. */
@@ -6448,7 +6623,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${errors_oneLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -6465,7 +6640,7 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        const detail = redact(`network error: ${errors_oneLine(cause.message) || cause.name}${triedNote(tried)}`);
         super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
@@ -7250,7 +7425,7 @@ function parseDuration(text, name = 'duration') {
  * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
  * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
  */
-function formatDuration(ms, fraction = 0) {
+function duration_formatDuration(ms, fraction = 0) {
     const scale = 10 ** fraction;
     const seconds = Math.round((ms / SECOND) * scale) / scale;
     if (seconds < 60)
@@ -7290,7 +7465,7 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 function failureOf(error) {
     if (error instanceof NetworkError)
         return { kind: 'network', neverSent: error.neverSent };
-    if (error instanceof ApiError)
+    if (error instanceof errors_ApiError)
         return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
     return undefined;
 }
@@ -7303,7 +7478,7 @@ function isTransient(error) {
 }
 /** What a failure answered, in a few words: `503`, `no answer (ECONNREFUSED)`. */
 function answerOf(error) {
-    if (error instanceof ApiError)
+    if (error instanceof errors_ApiError)
         return String(error.status);
     if (error instanceof NetworkError)
         return `no answer${error.code ? ` (${error.code})` : ''}`;
@@ -7378,9 +7553,9 @@ async function withRetries(operation, options = {}) {
                     deadline,
                 });
             if (delayMs === undefined) {
-                if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
+                if (attempt === 1 || !(error instanceof errors_ApiError || error instanceof NetworkError))
                     throw error;
-                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
+                throw error.afterTrying(`tried for ${duration_formatDuration(at - started)}, ${attempt} attempts`);
             }
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
@@ -7677,7 +7852,7 @@ class inputs_InputReader {
             return parseDuration(fallback);
         }
         if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
             return parseDuration(fallback);
         }
         return ms;
@@ -7715,6 +7890,7 @@ class inputs_InputReader {
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
 
 
 
@@ -7834,177 +8010,17 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
     const timing = readPhaseTiming(reader, defaultTimeout);
     const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
+    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
     reader.finish();
     return {
         settings: withinStepTimeout(settings, timing.timeoutMs),
         manifest: manifest,
         ifExists,
         deleteOnCancel,
+        github,
         ...timing,
     };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${error.message}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/**
- * `withEnvironment` for the actions that deploy (deploy, pipeline); predict only comments.
- * `actionName` names the action in what the step records (deploy, pipeline, predict).
- */
-function readGitHubReportInputs(reader, actionName, { withEnvironment }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? reader.optional('github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    if (environmentName !== undefined && /[\r\n]/.test(environmentName)) {
-        reader.problem('input github-environment must be one line');
-    }
-    const none = { run, api: undefined, prComment: undefined, environment: undefined };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
-    };
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
 }
 
 ;// CONCATENATED MODULE: ./src/predict/inputs.ts
@@ -8035,7 +8051,7 @@ function readPredictInputs(source = actionInputs) {
     const readyTimeoutMs = reader.duration('ready-timeout', '60s');
     const settings = withinStepTimeout(read.settings, readyTimeoutMs);
     const modelCredentials = readModelCredentials(reader, settings);
-    const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
+    const github = inputs_readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
     reader.finish();
     return {
         settings: settings,
@@ -8440,13 +8456,13 @@ class OutageNotice {
         if (this.told || now - this.since < NOTICE_AFTER_MS)
             return;
         this.told = true;
-        this.warn(`${capitalize(this.server)} has not answered for ${formatDuration(now - this.since)} (${answer}); ` +
+        this.warn(`${capitalize(this.server)} has not answered for ${duration_formatDuration(now - this.since)} (${answer}); ` +
             `still trying until ${clockTime(until)}.`);
     }
     /** A call got an answer. */
     answered() {
         if (this.told && this.since !== undefined) {
-            this.info(`${capitalize(this.server)} answers again, after ${formatDuration(this.now() - this.since)}.`);
+            this.info(`${capitalize(this.server)} answers again, after ${duration_formatDuration(this.now() - this.since)}.`);
         }
         this.since = undefined;
         this.told = false;
@@ -8567,7 +8583,7 @@ class Transport {
                 if (error instanceof NetworkError && !error.neverSent)
                     state.unanswered = true;
                 // Any answer, even a refusal, means the server is back.
-                if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
+                if (error instanceof errors_ApiError && !RETRYABLE_STATUSES.has(error.status))
                     this.outage.answered();
                 throw error;
             }
@@ -8662,7 +8678,7 @@ function parseJson(method, url, status, text) {
         return JSON.parse(text);
     }
     catch {
-        throw new ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
+        throw new errors_ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
     }
 }
 function apiErrorOf(method, url, message, text) {
@@ -8672,7 +8688,7 @@ function apiErrorOf(method, url, message, text) {
         ? `redirected to ${redirectTarget(location, url)}`
         : serverMessageOf(text, message.statusMessage);
     const retryAfter = message.headers['retry-after'];
-    return new ApiError({ method, url, status, serverMessage, retryAfter, body: text });
+    return new errors_ApiError({ method, url, status, serverMessage, retryAfter, body: text });
 }
 /** Where a redirect leads, without its query (a login page's state). */
 function redirectTarget(location, from) {
@@ -8921,7 +8937,7 @@ class ClientCredentialsTokenSource {
         const answer = { status, statusMessage: response.message.statusMessage, text };
         if (RETRYABLE_STATUSES.has(status)) {
             const retryAfter = response.message.headers['retry-after'];
-            throw new ApiError({
+            throw new errors_ApiError({
                 method,
                 url,
                 status,
@@ -8946,7 +8962,7 @@ class ClientCredentialsTokenSource {
         }
         catch (error) {
             // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
-            if (error instanceof ApiError) {
+            if (error instanceof errors_ApiError) {
                 throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
             }
             if (error instanceof NetworkError)
@@ -9126,7 +9142,7 @@ class ConnectionCollection extends Collection {
         return this.transport.json('GET', `${itemPath(this.path, id)}/decrypted`, options);
     }
 }
-class OdahuClient {
+class client_OdahuClient {
     transport;
     trainings;
     toolchainIntegrations;
@@ -9166,7 +9182,7 @@ class OdahuClient {
     }
     /** A client for the settings' server and credentials, retrying for their retry-timeout. */
     static fromSettings(settings, options = {}) {
-        return new OdahuClient({
+        return new client_OdahuClient({
             retry: { policy: { budgetMs: settings.retryTimeoutMs } },
             ...options,
             apiUrl: settings.apiUrl,
@@ -9224,7 +9240,7 @@ class ModelClient {
     }
 }
 function isNotFound(error) {
-    return error instanceof ApiError && error.status === 404;
+    return error instanceof errors_ApiError && error.status === 404;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
@@ -9264,7 +9280,7 @@ async function queryModel(client, query) {
         return { url, answer };
     }
     catch (error) {
-        if (error instanceof ApiError)
+        if (error instanceof errors_ApiError)
             throw new ModelRefusedError(url, error);
         throw error;
     }
@@ -9282,7 +9298,7 @@ async function modelUrlOf(client, id, deadline, signal) {
         const route = await client.deployments
             .defaultRoute(id, { signal, retryUntil: deadline })
             .catch((error) => {
-            if (error instanceof ApiError && error.status === 404)
+            if (error instanceof errors_ApiError && error.status === 404)
                 return undefined;
             throw error;
         });
@@ -9300,7 +9316,7 @@ async function untilServing(ask, url, deadline, signal) {
             return await ask();
         }
         catch (error) {
-            const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
+            const notReady = (error instanceof errors_ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
             if (!notReady || Date.now() >= deadline || signal.aborted)
                 throw error;
             core_info(`The model at ${displayUrl(url)} is not serving yet (${thrown_messageOf(error)}); trying again.`);
@@ -9309,7 +9325,7 @@ async function untilServing(ask, url, deadline, signal) {
     }
 }
 function pauseUntil(ms, deadline, signal) {
-    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+    return step_pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
@@ -9338,15 +9354,15 @@ function inert(line) {
  * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
  * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
  */
-function untrustedLines(text) {
+function pod_log_untrustedLines(text) {
     return text.split(/\r\n|\r|\n/).map(inert);
 }
 /** Print outside text in the job log, where it cannot run workflow commands. */
 function printUntrusted(text) {
-    for (const line of untrustedLines(text))
+    for (const line of pod_log_untrustedLines(text))
         core_info(line);
 }
-class PodLog {
+class pod_log_PodLog {
     options;
     tail = [];
     seen;
@@ -9364,7 +9380,7 @@ class PodLog {
     }
     /** Start following; it ends by itself when the pod's log ends. */
     static follow(options) {
-        return new PodLog(options);
+        return new pod_log_PodLog(options);
     }
     /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
     get ended() {
@@ -9498,13 +9514,13 @@ function summaryCells(row) {
         `<code>${escapeHtml(row.id)}</code>`,
         escapeHtml(row.action),
         escapeHtml(row.state),
-        formatDuration(row.durationMs),
+        duration_formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
     ].map((cell) => cell || ' ');
 }
 /** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows) {
+async function summary_writeSummary(title, rows) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
         debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return;
@@ -9599,6 +9615,530 @@ function stringOf(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/apply.ts
+// Creating a resource when one with the same id may exist: the `if-exists` policies. `replace` is the
+// Airflow plugin's delete-then-create, waiting until the server confirms the delete: a deployment is
+// only marked at first (a create before it is gone answers 409), and a training's Kubernetes object
+// outlives its row until the controller's next pass (a create before that takes over the old run).
+
+
+
+class ResourceExistsError extends Error {
+    constructor(noun, id) {
+        super(`${noun} ${id} already exists and if-exists is fail`);
+        this.name = 'ResourceExistsError';
+    }
+}
+async function apply_applyResource(store, desired, policy, options) {
+    const what = `${options.noun} ${desired.id}`;
+    const { signal } = options;
+    const existing = await store.find(desired.id, { signal });
+    if (!existing) {
+        core.info(`Creating ${what}.`);
+        return { object: await store.create(desired, { signal }), applied: 'created' };
+    }
+    if (existing.deletionMark === true && policy !== 'fail') {
+        // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
+        // POST answers 409 until it is gone: wait, then create it anew.
+        core.info(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        await waitUntilGone(store, desired.id, options);
+        core.info(`Creating ${what}.`);
+        return { object: await store.create(desired, { signal }), applied: 'created' };
+    }
+    switch (policy) {
+        case 'fail':
+            throw new ResourceExistsError(options.noun, desired.id);
+        case 'reuse':
+            core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+            if (!specCovers(existing.spec, desired.spec)) {
+                core.warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
+            }
+            return { object: existing, applied: 'reused' };
+        case 'update':
+            if (await options.unchanged?.(existing, signal)) {
+                core.info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
+                return { object: existing, applied: 'unchanged' };
+            }
+            core.info(`Updating ${what}.`);
+            return { object: await store.update(desired, { signal }), applied: 'updated' };
+        case 'replace':
+            core.info(`Deleting the existing ${what} to replace it.`);
+            await deleteUntilGone(store, desired.id, options);
+            core.info(`Creating ${what}.`);
+            return { object: await store.create(desired, { signal }), applied: 'replaced' };
+    }
+}
+/** DELETE, then wait until the server confirms it (some kinds are only marked at first). */
+async function deleteUntilGone(store, id, options) {
+    await store.delete(id, { signal: options.signal });
+    await waitUntilGone(store, id, options);
+}
+async function waitUntilGone(store, id, options) {
+    const what = `${options.noun} ${id}`;
+    const deadline = Date.now() + options.deleteTimeoutMs;
+    const { signal } = options;
+    const gone = async () => (await store.find(id, { signal })) === undefined &&
+        (!options.runtimeGone || (await options.runtimeGone(id, signal)));
+    while (!(await gone())) {
+        if (Date.now() > deadline) {
+            throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
+        }
+        await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
+    }
+}
+/** Every field `wanted` sets has that value in `actual` (fields it leaves out are not compared). */
+function specCovers(actual, wanted) {
+    if (wanted === undefined || wanted === null)
+        return true;
+    if (Array.isArray(wanted)) {
+        return (Array.isArray(actual) &&
+            actual.length === wanted.length &&
+            wanted.every((item, i) => specCovers(actual[i], item)));
+    }
+    if (typeof wanted === 'object') {
+        if (typeof actual !== 'object' || actual === null)
+            return false;
+        const fields = actual;
+        return Object.entries(wanted).every(([key, value]) => specCovers(fields[key], value));
+    }
+    return actual === wanted;
+}
+function apply_capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/progress.ts
+// Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
+// the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
+
+class progress_StateReporter {
+    what;
+    print;
+    last;
+    since = Date.now();
+    constructor(what, print = core.info) {
+        this.what = what;
+        this.print = print;
+    }
+    /** Print the state if it changed; `detail` (replicas, reason) is printed with it. */
+    report(state, detail = '') {
+        const line = detail ? `${state} (${detail})` : state;
+        if (line === this.last)
+            return;
+        this.last = line;
+        const clock = new Date().toISOString().slice(11, 19);
+        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/watch.ts
+// Waiting for a phase to finish: read its state, print each change, follow its pod log once the pod
+// runs, and end with the final object, a clear failure, a timeout or a cancellation. When to read
+// the state is poll-schedule.ts's call; a followed log's end brings the next read forward. An API
+// that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
+// every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
+
+
+
+
+
+
+
+
+
+/** How long to let a finished pod's log drain before giving up on it. */
+const LOG_DRAIN_MS = 5000;
+/** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
+const MAX_CATCH_UPS = 2;
+/** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
+const MAX_SERVER_ERRORS = 3;
+const REAL_TIME = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+/** The phase finished, but not well: names the resource and the server's reason. */
+class watch_PhaseFailedError extends Error {
+    noun;
+    id;
+    reason;
+    final;
+    constructor(noun, id, reason, final) {
+        super(`${noun} ${id} failed: ${reason}`);
+        this.noun = noun;
+        this.id = id;
+        this.reason = reason;
+        this.final = final;
+        this.name = 'PhaseFailedError';
+    }
+}
+class watch_WaitTimeoutError extends Error {
+    constructor(noun, id, timeoutMs, state, hint = '') {
+        super(`${noun} ${id} did not finish within ${duration_formatDuration(timeoutMs)}: it is still ${state}${hint}`);
+        this.name = 'WaitTimeoutError';
+    }
+}
+/** The pod log of the phase being waited for: followed while the pod runs, its end noticed. */
+class FollowedLog {
+    phase;
+    client;
+    id;
+    options;
+    retryUntil;
+    follower;
+    /** Set once the follower stops; `ended` means the pod has ended. */
+    end;
+    followers = 0;
+    constructor(phase, client, id, options, 
+    /** Reopening the log is retried until then (ms since the epoch). */
+    retryUntil) {
+        this.phase = phase;
+        this.client = client;
+        this.id = id;
+        this.options = options;
+        this.retryUntil = retryUntil;
+    }
+    get following() {
+        return this.follower !== undefined && this.end === undefined;
+    }
+    get hasEnded() {
+        return this.end === 'ended';
+    }
+    get everFollowed() {
+        return this.followers > 0;
+    }
+    /** Settles when the current follower stops. */
+    get stopped() {
+        return this.following ? this.follower?.ended : undefined;
+    }
+    /** Starts following once the pod runs. */
+    followIfRunning(current) {
+        if (!this.follower)
+            this.start(current);
+    }
+    /** The log ended but the state says the pod runs on (a proxy closed an idle stream): follow again. */
+    again(current) {
+        this.start(current);
+    }
+    /** The final state is known: let the log drain, then keep its last lines. */
+    async finish(graceMs) {
+        await this.follower?.finish(graceMs);
+        return this.follower?.lastLines() ?? [];
+    }
+    async stop() {
+        await this.follower?.finish(0);
+    }
+    start(current) {
+        const logs = this.phase.logs;
+        if (!logs?.ready(current))
+            return;
+        const { client, id } = this;
+        const shownBefore = this.follower?.shown ?? 0;
+        this.followers += 1;
+        this.end = undefined;
+        const follower = PodLog.follow({
+            title: `Log of ${this.phase.noun} ${id}${this.followers > 1 ? ' (continued)' : ''}`,
+            open: (signal) => logs.open(client, id, true, { signal, retryUntil: this.retryUntil }),
+            signal: this.options.signal,
+            print: this.options.logs,
+            shownBefore,
+        });
+        this.follower = follower;
+        void follower.ended.then((how) => {
+            if (this.follower === follower)
+                this.end = how;
+        });
+    }
+}
+async function watch_watch(phase, client, id, options) {
+    const what = `${phase.noun} ${id}`;
+    const { signal } = options;
+    const clock = options.clock ?? REAL_TIME;
+    const schedule = new PollSchedule(options.pollIntervalMs);
+    const reporter = new StateReporter(what);
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    // The client retries on the wall clock: the same time left, in its terms.
+    const retryUntil = Date.now() + options.timeoutMs;
+    const log = new FollowedLog(phase, client, id, options, retryUntil);
+    /** When the log's end was noticed, and how many reads followed it. */
+    let catchUp;
+    /** A status that never catches up (a stuck controller) must not cost a catch-up every 10 s. */
+    let catchUpsLeft = MAX_CATCH_UPS;
+    let seen = false;
+    let serverErrors = 0;
+    try {
+        for (;;) {
+            if (signal.aborted)
+                throw new CancelledError(`waiting for ${what}`);
+            let current;
+            try {
+                current = await getOrExplain(phase, client, id, seen, { signal, retryUntil });
+                seen = true;
+                serverErrors = 0;
+            }
+            catch (error) {
+                if (signal.aborted ||
+                    !(error instanceof ApiError && error.status >= 500) ||
+                    ++serverErrors >= MAX_SERVER_ERRORS ||
+                    clock.now() >= deadline) {
+                    throw error;
+                }
+                core.warning(`Could not read ${what} (${messageOf(error)}); trying again.`);
+                await wait(clock, schedule.delay('polling', clock.now() - started), undefined, signal, what);
+                continue;
+            }
+            const outcome = phase.outcome(current);
+            if (outcome !== 'pending') {
+                // Let the log drain and its group close before the final state is printed.
+                let tail = await log.finish(LOG_DRAIN_MS);
+                if (!log.everFollowed && options.logs && phase.logs)
+                    tail = await printWholeLog(phase, client, id, signal);
+                reporter.report(phase.state(current), phase.detail(current));
+                if (outcome === 'failed') {
+                    await showLastLogLines(phase, client, id, tail, signal);
+                    throw new watch_PhaseFailedError(phase.noun, id, phase.failure(current), current);
+                }
+                return current;
+            }
+            reporter.report(phase.state(current), phase.detail(current));
+            if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
+                // The status did not follow the log's end: the stream was closed under a running pod, or the
+                // controller is slow. Follow again while catch-ups are left; after that, polling alone.
+                catchUp = undefined;
+                if (catchUpsLeft > 0)
+                    log.again(current);
+            }
+            log.followIfRunning(current);
+            const left = deadline - clock.now();
+            if (left <= 0) {
+                throw new watch_WaitTimeoutError(phase.noun, id, options.timeoutMs, phase.state(current), phase.timeoutHint?.(current) ?? '');
+            }
+            const waiting = catchUp ? 'catching-up' : log.following ? 'following' : 'polling';
+            const delay = schedule.delay(waiting, clock.now() - started, catchUp ? catchUp.tries++ : 0);
+            // A log that ends meanwhile brings the next read forward: at once, then catching up.
+            await wait(clock, Math.min(delay, left), log.stopped, signal, what);
+            if (!catchUp && log.hasEnded && catchUpsLeft > 0) {
+                catchUpsLeft -= 1;
+                catchUp = { since: clock.now(), tries: 0 };
+            }
+        }
+    }
+    finally {
+        await log.stop();
+    }
+}
+/** Waits `ms`, or less when `wake` settles first. Throws CancelledError on cancel. */
+async function wait(clock, ms, wake, signal, what) {
+    const done = new AbortController();
+    const both = AbortSignal.any([signal, done.signal]);
+    try {
+        const slept = clock.sleep(ms, both);
+        await (wake ? Promise.race([slept, wake]) : slept);
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw new CancelledError(`waiting for ${what}`);
+        throw error;
+    }
+    finally {
+        done.abort();
+    }
+}
+/** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
+async function printWholeLog(phase, client, id, signal) {
+    let lines;
+    try {
+        lines = await readLog(phase, client, id, signal);
+    }
+    catch (error) {
+        core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
+        return [];
+    }
+    if (lines.at(-1) === '')
+        lines.pop();
+    core.startGroup(`Log of ${phase.noun} ${id}`);
+    for (const line of lines)
+        core.info(line);
+    core.endGroup();
+    return lines.filter((l) => l !== '').slice(-20);
+}
+/** The log as it is now (not followed), as inert lines. */
+async function readLog(phase, client, id, signal) {
+    if (!phase.logs)
+        return [];
+    const stream = await phase.logs.open(client, id, false, { signal });
+    let text = '';
+    for await (const chunk of stream)
+        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    return untrustedLines(text);
+}
+/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
+async function showLastLogLines(phase, client, id, followed, signal) {
+    if (!phase.logs)
+        return;
+    let lines = followed;
+    if (lines.length === 0) {
+        // Not printed (logs: false, and the follower saw none of it): read it once.
+        try {
+            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
+        }
+        catch (error) {
+            core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
+        }
+    }
+    if (lines.length === 0 || signal.aborted)
+        return;
+    core.info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
+    // Already inert: indenting must not be the only thing between a line and the runner.
+    for (const line of lines)
+        core.info(line);
+}
+/** A 404 while watching says whether the thing never existed or went away meanwhile. */
+async function getOrExplain(phase, client, id, seen, options) {
+    try {
+        return await phase.get(client, id, options);
+    }
+    catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 404)
+            throw error;
+        throw new Error(seen
+            ? `${phase.noun} ${id} was deleted while the step waited for it`
+            : `${phase.noun} ${id} does not exist`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/run-phase.ts
+// The flow shared by train, package and deploy (which the pipeline runs in turn): apply the manifest
+// under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
+// set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
+// read the state and status.
+
+
+
+
+
+
+
+/** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
+async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core.setOutput(name, value)) {
+    const started = Date.now();
+    const { phase, desired } = run;
+    const { object: applied, applied: action } = await applyResource(run.store, desired, run.ifExists, {
+        noun: phase.noun,
+        signal: ctx.signal,
+        deleteTimeoutMs: Math.max(run.timeoutMs, 60_000),
+        pollIntervalMs: run.pollIntervalMs,
+        unchanged: run.unchanged,
+        runtimeGone: phase.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
+    });
+    return settleStarted(ctx, client, phase, desired.id, applied, {
+        ...run,
+        action,
+        started,
+        rows,
+        setOutput,
+        undo: run.deleteOnCancel && startedHere(action)
+            ? {
+                reason: 'on-cancel: delete',
+                work: (signal) => run.store.delete(desired.id, { signal }),
+            }
+            : undefined,
+    });
+}
+/** Waits for what the step started when asked (see settle); a cancel meanwhile undoes it. */
+async function settleStarted(ctx, client, phase, id, object, work) {
+    try {
+        return await settle(client, phase, id, object, {
+            watch: work.wait
+                ? {
+                    timeoutMs: work.timeoutMs,
+                    pollIntervalMs: work.pollIntervalMs,
+                    signal: ctx.signal,
+                    logs: work.logs,
+                }
+                : undefined,
+            action: work.wait ? `${work.action}, waited` : work.action,
+            started: work.started,
+            rows: work.rows,
+            setOutput: work.setOutput,
+        });
+    }
+    catch (error) {
+        // Cancelled while waiting: the step undoes what it started (the client is still open here).
+        if (ctx.signal.aborted && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        }
+        throw error;
+    }
+}
+/**
+ * Wait for the phase when asked, then set its outputs and push its summary row; on failure, the
+ * outputs of the failed object (state, status) are set too and the row says how it ended.
+ */
+async function settle(client, phase, id, 
+/** The object as the step last saw it; unneeded when watching (the watch reads it). */
+current, options) {
+    const addRow = (state, outputs) => options.rows.push({
+        kind: phase.kind,
+        id,
+        action: options.action,
+        state,
+        durationMs: Date.now() - options.started,
+        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
+    });
+    let final;
+    try {
+        final = options.watch
+            ? await watch(phase, client, id, options.watch)
+            : (current ?? (await phase.get(client, id)));
+    }
+    catch (error) {
+        if (error instanceof PhaseFailedError) {
+            const failed = error.final;
+            addRow(phase.state(failed), await publish(client, phase, failed, options.setOutput));
+        }
+        else {
+            addRow(error instanceof WaitTimeoutError ? 'timed out' : 'error', {});
+        }
+        throw error;
+    }
+    const outputs = await publish(client, phase, final, options.setOutput);
+    addRow(phase.state(final), outputs);
+    return { object: final, outputs };
+}
+/** Only what this step brought into being is undone on cancel; an updated resource existed before. */
+function startedHere(action) {
+    return action === 'created' || action === 'replaced';
+}
+async function publish(client, phase, object, setOutput) {
+    let outputs;
+    try {
+        outputs = await phase.outputs(client, object);
+    }
+    catch (error) {
+        core.warning(`Could not read every output of ${phase.noun}: ${messageOf(error)}`);
+        return {};
+    }
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+    return outputs;
+}
+/**
+ * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
+ * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
+ */
+async function run_phase_runPhaseStep(ctx, settings, title, describe, rows = []) {
+    const client = OdahuClient.fromSettings(settings);
+    try {
+        return await runPhase(ctx, client, describe(client), rows);
+    }
+    finally {
+        await writeSummary(title, rows);
+        client.dispose();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/version.ts
 // This release of odahu-actions, as package.json says (a test keeps the two in step): what the
 // deployments' provenance and the pull-request report name, beside the ref a workflow used.
@@ -9657,7 +10197,7 @@ function fetchOver(client, policy) {
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
-                throw new ApiError({
+                throw new errors_ApiError({
                     method,
                     url,
                     status: answer.status,
@@ -9667,7 +10207,7 @@ function fetchOver(client, policy) {
             }, { policy, idempotent: method !== 'POST', signal });
         }
         catch (error) {
-            if (!(error instanceof ApiError) || !last)
+            if (!(error instanceof errors_ApiError) || !last)
                 throw error;
         }
         // A Response cannot carry a body for these statuses.
@@ -9783,8 +10323,10 @@ function deployment_record_describe(text) {
 ;// CONCATENATED MODULE: ./src/shared/github/pr-comment.ts
 // The report comment on a pull request: one per workflow, job and model, found again by a hidden
 // marker on its first line and edited in place, so a re-run (or a new push) updates it instead of
-// adding another. Each step that reports on the model (deploy, then predict in the same job) has its
-// own section in it, keyed by the step's id and replaced on its next run; the others are kept.
+// adding another. Each step that reports on the model (train, package, deploy, predict in the same
+// job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
+// remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
+// shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
 const MARKER = 'odahu-actions:report';
 const SECTION = 'odahu-actions:section';
 const SECTION_END = 'odahu-actions:end';
@@ -9831,10 +10373,11 @@ function sameReport(found, wanted) {
 }
 /** The sections of a report's body, in order. */
 function sectionsOf(body) {
-    const pattern = new RegExp(`<!-- ${SECTION} (\\S+) -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`, 'g');
+    const pattern = new RegExp(`<!-- ${SECTION} (\\S+)(?: run=(\\S+))? -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`, 'g');
     return [...body.matchAll(pattern)].map((match) => ({
         id: decodeURIComponent(match[1]),
-        markdown: match[2],
+        run: decodeURIComponent(match[2] ?? ''),
+        markdown: match[3],
     }));
 }
 /** A report's whole body: the marker, the title, every section, the footer. */
@@ -9843,8 +10386,8 @@ function reportBody(key, title, sections, footer) {
         reportMarker(key),
         `### ${title}`,
         '',
-        ...sections.flatMap(({ id, markdown }) => [
-            `<!-- ${SECTION} ${encodeURIComponent(id)} -->`,
+        ...sections.flatMap(({ id, run, markdown }) => [
+            `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
             markdown,
             `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
             '',
@@ -9870,8 +10413,9 @@ async function upsertReportSection(api, pr, key, render, section) {
             continue;
         // The report keeps the model it was made for; a URL learnt since is added.
         const merged = { ...found, url: key.url ?? found.url };
-        const sections = sectionsOf(comment.body);
-        const mine = { id: section.stepId, markdown: section.markdown };
+        // This run's other steps are kept; an earlier run's are what this run replaces.
+        const sections = sectionsOf(comment.body).filter(({ run }) => run === section.run);
+        const mine = { id: section.stepId, run: section.run, markdown: section.markdown };
         const at = sections.findIndex(({ id }) => id === section.stepId);
         if (at >= 0)
             sections[at] = mine;
@@ -9889,7 +10433,7 @@ async function upsertReportSection(api, pr, key, render, section) {
         owner,
         repo,
         issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, markdown: section.markdown }], render.footer),
+        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer),
     });
     return { action: 'created', url: data.html_url };
 }
@@ -9901,6 +10445,8 @@ async function upsertReportSection(api, pr, key, render, section) {
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
 // Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
 // one warning saying what to change.
+
+
 
 
 
@@ -10010,7 +10556,7 @@ class GitHubReport {
         if (!target)
             return;
         if ('skipped' in target) {
-            core_info(`pr-comment: ${target.skipped}: no report comment.`);
+            core_info(noReportLine(target.skipped));
             return;
         }
         const { run } = this.inputs;
@@ -10030,7 +10576,7 @@ class GitHubReport {
             failure,
         };
         try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, markdown: renderSection(section) });
+            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) });
             core_info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
         }
         catch (error) {
@@ -10055,6 +10601,17 @@ function reportTitle(key) {
         ? `Odahu model at ${escapeHtml(key.resource)}`
         : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
 }
+/**
+ * A step that runs one phase before the deployment (train, package): its job summary, and with
+ * pr-comment its section of the report of pr-comment-model (the deployment's id, so that one comment
+ * holds the whole model), else of its own resource.
+ */
+async function reportedPhaseStep(ctx, inputs, title, describe) {
+    const report = new GitHubReport(inputs.github, title, inputs.github.model ?? inputs.manifest.resource.id);
+    await report.around(async () => {
+        await runPhaseStep(ctx, inputs.settings, title, describe, report.rows);
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/predict/run.ts
 // The predict action: ask the model (its URL given, or its deployment's), and put the answer in the
@@ -10076,7 +10633,7 @@ async function predict(ctx, inputs) {
     const started = Date.now();
     const { settings } = inputs;
     const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
-    const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
+    const client = client_OdahuClient.fromSettings(settings, { tokens: apiTokens });
     const { target } = inputs;
     const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
     const report = new GitHubReport(inputs.github, inputs.info ? 'Odahu model info' : 'Odahu predict', shownTarget);
@@ -10115,7 +10672,7 @@ async function predict(ctx, inputs) {
             const prediction = inputs.info ? undefined : predictionTable(answer.body);
             if (prediction)
                 report.addTable(prediction);
-            await writeSummary('Odahu predict', report.rows);
+            await summary_writeSummary('Odahu predict', report.rows);
         });
     }
     finally {

@@ -1,8 +1,11 @@
 // What the composite pipeline cannot do in YAML: check every input before the first phase creates
 // anything, check the node it runs on, and hand the later steps what the inputs decide (the
-// deployment's id when it is made from the packaging's, whether there is a request to send).
+// deployment's id when it is made from the packaging's, whether there is a request to send, and
+// what the phases tell GitHub).
 
 import * as core from '@actions/core';
+import { noReportLine } from '../shared/github/inputs.js';
+import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import type { PipelineInputs } from './inputs.js';
 
 /** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
@@ -27,4 +30,19 @@ export function handOn(inputs: PipelineInputs): void {
   );
   core.setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
   core.setOutput('request', String(inputs.request !== undefined));
+  handOnGitHub(inputs.github, deployment.id);
+}
+
+/**
+ * Each phase writes its own section of one report, the deployment's (train and package name it by
+ * pr-comment-model), and deploy records the GitHub deployment. What the phases could not do (no pull
+ * request, no token) is said here once, and they are not asked to.
+ */
+function handOnGitHub(github: GitHubReportInputs, model: string): void {
+  const { api, prComment, environment } = github;
+  if (prComment && 'skipped' in prComment) core.info(noReportLine(prComment.skipped));
+  const commenting = api !== undefined && prComment !== undefined && 'pullRequest' in prComment;
+  core.setOutput('pr-comment', String(commenting));
+  core.setOutput('pr-comment-model', commenting ? model : '');
+  core.setOutput('github-environment', api && environment ? environment.name : '');
 }

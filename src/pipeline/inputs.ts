@@ -13,8 +13,6 @@ import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../shared/action/canary/options.js';
 import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { stableIdProblem } from '../shared/action/canary/versions.js';
-import { provenanceOf } from '../shared/action/provenance.js';
-import type { Provenance } from '../shared/action/provenance.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
@@ -38,10 +36,8 @@ export interface PipelineInputs {
   deleteOnCancel: boolean;
   /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
   canary: CanaryOptions | undefined;
-  /** pr-comment and github-environment. */
+  /** pr-comment and github-environment: checked here, handed on to the phases (check.ts). */
   github: GitHubReportInputs;
-  /** The annotations every write of the deployment carries. */
-  provenance: Provenance;
 }
 
 export function readPipelineInputs(source: InputSource = actionInputs): PipelineInputs {
@@ -89,6 +85,5 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     deleteOnCancel,
     canary,
     github,
-    provenance: provenanceOf(github.run, 'pipeline'),
   };
 }

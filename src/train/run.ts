@@ -1,12 +1,13 @@
-// The train action: apply the ModelTraining, wait for it with its log, output its artifact.
+// The train action: apply the ModelTraining, wait for it with its log, output its artifact; with
+// pr-comment, its section of the pull request's report.
 
 import { trainingPhase } from '../shared/action/phases.js';
-import { runPhaseStep } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
+import { reportedPhaseStep } from '../shared/github/step-report.js';
 import type { TrainInputs } from './inputs.js';
 
 export async function train(ctx: StepContext, inputs: TrainInputs): Promise<void> {
-  await runPhaseStep(ctx, inputs.settings, 'Odahu train', (client) => ({
+  await reportedPhaseStep(ctx, inputs, 'Odahu train', (client) => ({
     phase: trainingPhase,
     store: client.trainings,
     desired: inputs.manifest.resource,

@@ -31,6 +31,8 @@ export interface Frame {
   env: Record<string, string>;
   /** The composite action these steps belong to (github.action_path). */
   action?: ActionDefinition;
+  /** The composite's own step as github.action names it: its steps are `<that>.<their id>`, as on GitHub. */
+  scopeName?: string;
   /** Cancels the level's running step: the job's cancel, or an enclosing step's timeout. */
   signal: AbortSignal;
   /** What success(), failure() and cancelled() answer at this level. */
@@ -69,7 +71,11 @@ export class StepRunner {
       status: frame.status(),
       contexts: {
         ...setup.fixed,
-        github: { ...setup.context.github, action: stepId, action_path: frame.action?.dir ?? '' },
+        github: {
+          ...setup.context.github,
+          action: stepId && actionName(frame, stepId),
+          action_path: frame.action?.dir ?? '',
+        },
         runner: setup.context.runner,
         env,
         steps: frame.steps as unknown as JsonValue,
@@ -224,7 +230,7 @@ export class StepRunner {
     const { action } = resolved;
     const inputs = this.actionInputs(plan, action, scope, frame);
     if (action.runs?.using === 'composite') {
-      return this.runComposite(action, action.runs, inputs, frame, stepEnv, signal);
+      return this.runComposite(plan, action, action.runs, inputs, frame, stepEnv, signal);
     }
     if (action.runs?.using === 'node') {
       return this.runNodeMain(plan, action, action.runs, inputs, frame, stepEnv, signal, name);
@@ -263,7 +269,7 @@ export class StepRunner {
       command,
       args,
       cwd,
-      env: this.job.processEnv(frame.env, stepEnv, { GITHUB_ACTION: plan.id }),
+      env: this.job.processEnv(frame.env, stepEnv, { GITHUB_ACTION: actionName(frame, plan.id) }),
       stepId: plan.id,
       depth: frame.depth,
       signal,
@@ -322,7 +328,11 @@ export class StepRunner {
     signal: AbortSignal,
     name: string,
   ): Promise<Execution> {
-    const env = this.job.processEnv(frame.env, stepEnv, this.actionEnv(plan.id, action, inputs));
+    const env = this.job.processEnv(
+      frame.env,
+      stepEnv,
+      this.actionEnv(actionName(frame, plan.id), action, inputs),
+    );
     const preState = this.preState.get(plan) ?? {};
     const result = await this.stage({
       node: join(action.dir, runs.main),
@@ -357,6 +367,7 @@ export class StepRunner {
   }
 
   private async runComposite(
+    plan: StepPlan,
     action: ActionDefinition,
     runs: CompositeRuns,
     inputs: Record<string, string>,
@@ -372,6 +383,7 @@ export class StepRunner {
       inputs,
       env: { ...frame.env, ...stepEnv, GITHUB_ACTION_PATH: action.dir },
       action,
+      scopeName: actionName(frame, plan.id),
       signal,
       // Inside a composite action the status functions answer for its own steps (the runner's action_status).
       status: () => (this.job.cancelled ? 'cancelled' : failed ? 'failure' : 'success'),
@@ -491,4 +503,9 @@ export class StepRunner {
 
 function stateVariables(state: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
+}
+
+/** A step's github.action (GITHUB_ACTION): its id, qualified by the composite steps it is in. */
+function actionName(frame: Frame, stepId: string): string {
+  return frame.scopeName ? `${frame.scopeName}.${stepId}` : stepId;
 }

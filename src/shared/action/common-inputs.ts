@@ -1,6 +1,8 @@
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
 
+import { readGitHubReportInputs } from '../github/inputs.js';
+import type { GitHubReportInputs } from '../github/inputs.js';
 import { KINDS, idProblem } from '../kinds.js';
 import type { KindName } from '../kinds.js';
 import { loadManifest } from '../manifests.js';
@@ -143,12 +145,17 @@ function parseRequest(text: string, source: string, reader: InputReader): Predic
   return object as PredictionRequest;
 }
 
-/** The inputs of an action that runs a pod (train, package): its manifest, if-exists, waiting, on-cancel. */
+/**
+ * The inputs of an action that runs a pod (train, package): its manifest, if-exists, waiting,
+ * on-cancel, and its section of the pull request's report.
+ */
 export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> extends PhaseTiming {
   settings: OdahuSettings;
   manifest: Manifest<K>;
   ifExists: 'replace' | 'reuse' | 'fail';
   deleteOnCancel: boolean;
+  /** pr-comment and pr-comment-model. */
+  github: GitHubReportInputs;
 }
 
 /**
@@ -169,12 +176,15 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'] as const, 'replace');
   const timing = readPhaseTiming(reader, defaultTimeout);
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
+  const actionName = kind === 'ModelTraining' ? 'train' : 'package';
+  const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
   reader.finish();
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     manifest: manifest!,
     ifExists,
     deleteOnCancel,
+    github,
     ...timing,
   };
 }

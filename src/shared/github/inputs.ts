@@ -21,27 +21,37 @@ export interface GitHubReportInputs {
   prComment: { pullRequest: PullRequest } | { skipped: string } | undefined;
   /** With github-environment: where a GitHub deployment is recorded, and for which ref. */
   environment: { name: string; ref: string } | undefined;
+  /** pr-comment-model (train, package): the model whose report the step's section goes in. */
+  model: string | undefined;
 }
 
-/**
- * `withEnvironment` for the actions that deploy (deploy, pipeline); predict only comments.
- * `actionName` names the action in what the step records (deploy, pipeline, predict).
- */
+export interface GitHubInputsOfAction {
+  /** github-environment: the actions that deploy (deploy, pipeline). */
+  withEnvironment: boolean;
+  /** pr-comment-model: the actions that come before the deployment (train, package). */
+  withModel?: boolean;
+}
+
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
 export function readGitHubReportInputs(
   reader: InputReader,
   actionName: string,
-  { withEnvironment }: { withEnvironment: boolean },
+  { withEnvironment, withModel = false }: GitHubInputsOfAction,
 ): GitHubReportInputs {
   const { run, problems } = readGitHubRun(reader.source.env, actionName);
   const prComment = reader.boolean('pr-comment', false);
-  const environmentName = withEnvironment ? reader.optional('github-environment') : undefined;
+  const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
   if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
     reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
   }
-  if (environmentName !== undefined && /[\r\n]/.test(environmentName)) {
-    reader.problem('input github-environment must be one line');
-  }
-  const none: GitHubReportInputs = { run, api: undefined, prComment: undefined, environment: undefined };
+  const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+  const none: GitHubReportInputs = {
+    run,
+    api: undefined,
+    prComment: undefined,
+    environment: undefined,
+    model,
+  };
   if (!prComment && environmentName === undefined) return none;
 
   const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
@@ -67,7 +77,19 @@ export function readGitHubReportInputs(
     api: { token: token!, apiUrl: run.apiUrl },
     prComment: target,
     environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+    model,
   };
+}
+
+function oneLine(reader: InputReader, name: string): string | undefined {
+  const value = reader.optional(name);
+  if (value !== undefined && /[\r\n]/.test(value)) reader.problem(`input ${name} must be one line`);
+  return value;
+}
+
+/** What a step with pr-comment says when there is no pull request to comment on. */
+export function noReportLine(skipped: string): string {
+  return `pr-comment: ${skipped}: no report comment.`;
 }
 
 function pullRequestTarget(run: GitHubRun): GitHubReportInputs['prComment'] {

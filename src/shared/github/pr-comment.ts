@@ -1,7 +1,9 @@
 // The report comment on a pull request: one per workflow, job and model, found again by a hidden
 // marker on its first line and edited in place, so a re-run (or a new push) updates it instead of
-// adding another. Each step that reports on the model (deploy, then predict in the same job) has its
-// own section in it, keyed by the step's id and replaced on its next run; the others are kept.
+// adding another. Each step that reports on the model (train, package, deploy, predict in the same
+// job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
+// remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
+// shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
 
 import type { GitHubApi } from './api.js';
 
@@ -18,6 +20,8 @@ export interface ReportKey {
 export interface ReportSectionUpdate {
   /** The step's id in the job (stable across re-runs). */
   stepId: string;
+  /** The run (its URL, attempt included) the step belongs to. */
+  run: string;
   markdown: string;
 }
 
@@ -66,17 +70,23 @@ export function sameReport(found: ReportKey, wanted: ReportKey): boolean {
   );
 }
 
-interface Section {
+export interface Section {
   id: string;
+  /** The run that wrote it; '' in a report of a version that did not say. */
+  run: string;
   markdown: string;
 }
 
 /** The sections of a report's body, in order. */
 export function sectionsOf(body: string): Section[] {
-  const pattern = new RegExp(`<!-- ${SECTION} (\\S+) -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`, 'g');
+  const pattern = new RegExp(
+    `<!-- ${SECTION} (\\S+)(?: run=(\\S+))? -->\\n([\\s\\S]*?)\\n<!-- ${SECTION_END} \\1 -->`,
+    'g',
+  );
   return [...body.matchAll(pattern)].map((match) => ({
     id: decodeURIComponent(match[1]!),
-    markdown: match[2]!,
+    run: decodeURIComponent(match[2] ?? ''),
+    markdown: match[3]!,
   }));
 }
 
@@ -86,8 +96,8 @@ export function reportBody(key: ReportKey, title: string, sections: Section[], f
     reportMarker(key),
     `### ${title}`,
     '',
-    ...sections.flatMap(({ id, markdown }) => [
-      `<!-- ${SECTION} ${encodeURIComponent(id)} -->`,
+    ...sections.flatMap(({ id, run, markdown }) => [
+      `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
       markdown,
       `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
       '',
@@ -125,8 +135,9 @@ export async function upsertReportSection(
     if (!found || !sameReport(found, key)) continue;
     // The report keeps the model it was made for; a URL learnt since is added.
     const merged: ReportKey = { ...found, url: key.url ?? found.url };
-    const sections = sectionsOf(comment.body!);
-    const mine = { id: section.stepId, markdown: section.markdown };
+    // This run's other steps are kept; an earlier run's are what this run replaces.
+    const sections = sectionsOf(comment.body!).filter(({ run }) => run === section.run);
+    const mine = { id: section.stepId, run: section.run, markdown: section.markdown };
     const at = sections.findIndex(({ id }) => id === section.stepId);
     if (at >= 0) sections[at] = mine;
     else sections.push(mine);
@@ -145,7 +156,7 @@ export async function upsertReportSection(
     body: reportBody(
       key,
       render.title(key),
-      [{ id: section.stepId, markdown: section.markdown }],
+      [{ id: section.stepId, run: section.run, markdown: section.markdown }],
       render.footer,
     ),
   });

@@ -7,12 +7,19 @@
 
 import * as core from '@actions/core';
 import { messageOf } from '../thrown.js';
+import { runPhaseStep } from '../action/run-phase.js';
+import type { PhaseRun } from '../action/run-phase.js';
+import type { StepContext } from '../action/step.js';
 import type { SummaryRow } from '../action/summary.js';
+import type { OdahuClient } from '../client.js';
+import type { OdahuSettings } from '../settings.js';
+import type { Resource } from '../types.js';
 import { escapeHtml } from '../action/summary.js';
 import { ACTIONS_VERSION } from '../version.js';
 import { describeGitHubFailure, gitHubApi } from './api.js';
 import type { GitHubApi } from './api.js';
 import { DeploymentRecord } from './deployment-record.js';
+import { noReportLine } from './inputs.js';
 import type { GitHubReportInputs } from './inputs.js';
 import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
@@ -134,7 +141,7 @@ export class GitHubReport {
     const target = this.inputs.prComment;
     if (!target) return;
     if ('skipped' in target) {
-      core.info(`pr-comment: ${target.skipped}: no report comment.`);
+      core.info(noReportLine(target.skipped));
       return;
     }
     const { run } = this.inputs;
@@ -158,7 +165,7 @@ export class GitHubReport {
         { ...run.repository, number: target.pullRequest.number },
         key,
         { title: reportTitle, footer: this.footer() },
-        { stepId: run.step ?? this.title, markdown: renderSection(section) },
+        { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) },
       );
       core.info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
     } catch (error) {
@@ -190,4 +197,21 @@ function reportTitle(key: ReportKey): string {
   return /^https?:\/\//.test(key.resource)
     ? `Odahu model at ${escapeHtml(key.resource)}`
     : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+}
+
+/**
+ * A step that runs one phase before the deployment (train, package): its job summary, and with
+ * pr-comment its section of the report of pr-comment-model (the deployment's id, so that one comment
+ * holds the whole model), else of its own resource.
+ */
+export async function reportedPhaseStep<R extends Resource<unknown, unknown>>(
+  ctx: StepContext,
+  inputs: { settings: OdahuSettings; github: GitHubReportInputs; manifest: { resource: R } },
+  title: string,
+  describe: (client: OdahuClient) => PhaseRun<R>,
+): Promise<void> {
+  const report = new GitHubReport(inputs.github, title, inputs.github.model ?? inputs.manifest.resource.id);
+  await report.around(async () => {
+    await runPhaseStep(ctx, inputs.settings, title, describe, report.rows);
+  });
 }
