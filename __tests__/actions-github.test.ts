@@ -18,7 +18,7 @@ import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
 import { GITHUB_TOKEN, startGitHubStandIn, startTunnelProxy } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
-import { clusterFlags, otherRepository } from './helpers/other-repository.js';
+import { clusterFlags, otherRepository, workflow } from './helpers/other-repository.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 import { runWorkflowCli } from './helpers/workflow-cli.js';
 
@@ -516,12 +516,6 @@ describe('the composite pipeline, from another repository', () => {
   async function runPipeline(
     facts: { pr?: number; training?: string; inputs?: Record<string, string> } = {},
   ) {
-    const { file, dir } = otherRepository('', {
-      'odahu/training.yaml': facts.training ?? trainingManifest('pipe-report'),
-      'odahu/packaging.yaml': PACKAGING,
-      'odahu/request.json': REQUEST,
-    });
-    execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'https://github.com/acme/models.git']);
     const event = facts.pr === undefined ? undefined : gitHubRun({ pr: facts.pr }).GITHUB_EVENT_PATH;
     const inputs = {
       training: 'odahu/training.yaml',
@@ -530,30 +524,22 @@ describe('the composite pipeline, from another repository', () => {
       ...poll,
       ...facts.inputs,
     };
-    writeFileSync(
-      file,
-      `name: Models
-on: [pull_request, workflow_dispatch]
-jobs:
-  model:
-    runs-on: ubuntu-latest
-    env:
-      ODAHU_API_URL: \${{ vars.ODAHU_API_URL }}
-      ODAHU_AUTH_URL: \${{ vars.ODAHU_AUTH_URL }}
-      ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
-      ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
-      GITHUB_API_URL: ${github.url}
-${event ? `      GITHUB_EVENT_PATH: ${event}\n` : ''}    steps:
-      - id: pipeline
+    const steps = `      - id: pipeline
         uses: acme/odahu-actions/pipeline@v1
         with:
 ${Object.entries(inputs)
   .map(([name, value]) => `          ${name}: '${value}'`)
   .join('\n')}
-`,
-    );
-    const event_ = facts.pr === undefined ? 'workflow_dispatch' : 'pull_request';
-    return runWorkflowCli([file, '--event', event_, ...clusterFlags(emulator)]);
+`;
+    const env = { GITHUB_API_URL: github.url, ...(event ? { GITHUB_EVENT_PATH: event } : {}) };
+    const { file, dir } = otherRepository(workflow(steps, { on: '[pull_request, workflow_dispatch]', env }), {
+      'odahu/training.yaml': facts.training ?? trainingManifest('pipe-report'),
+      'odahu/packaging.yaml': PACKAGING,
+      'odahu/request.json': REQUEST,
+    });
+    execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'https://github.com/acme/models.git']);
+    const eventName = event ? 'pull_request' : 'workflow_dispatch';
+    return runWorkflowCli([file, '--event', eventName, ...clusterFlags(emulator)]);
   }
 
   const everything = { ...reporting, 'github-environment': 'staging' };
@@ -634,7 +620,7 @@ ${Object.entries(inputs)
 
   test('outside a pull request: one line for the whole pipeline, and no call to GitHub', async () => {
     const from = github.requests.length;
-    const run = await runPipeline({ inputs: { ...everything, training: 'odahu/training.yaml' } });
+    const run = await runPipeline({ inputs: everything });
     expect(run.code).toBe(0);
     expect(github.callsSince(from)).toEqual([
       // github-environment is not about pull requests: the deploy phase still records.

@@ -37,10 +37,17 @@ export function otherRepository(
   return { dir, file };
 }
 
-/** A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub. */
-export function workflow(steps: string): string {
+/**
+ * A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub;
+ * `on` its events (workflow_dispatch), `env` more of the job's variables.
+ */
+export function workflow(
+  steps: string,
+  { on = 'workflow_dispatch', env = {} }: { on?: string; env?: Record<string, string> } = {},
+): string {
+  const more = Object.entries(env).map(([name, value]) => `      ${name}: ${value}\n`);
   return `name: model
-on: workflow_dispatch
+on: ${on}
 jobs:
   model:
     runs-on: ubuntu-latest
@@ -49,7 +56,7 @@ jobs:
       ODAHU_AUTH_URL: \${{ vars.ODAHU_AUTH_URL }}
       ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
       ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
-    steps:
+${more.join('')}    steps:
 ${steps}`;
 }
 

@@ -3423,6 +3423,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
 // problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
 
+
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const value = (env, name) => env[name]?.trim() || undefined;
 /**
@@ -3486,7 +3487,7 @@ function readPayload(path, problems) {
         problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
     }
     catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${error.message}`);
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
     }
     return {};
 }

@@ -2662,6 +2662,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
 // problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
 
+
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 const value = (env, name) => env[name]?.trim() || undefined;
 /**
@@ -2725,7 +2726,7 @@ function readPayload(path, problems) {
         problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
     }
     catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${error.message}`);
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
     }
     return {};
 }
@@ -10156,6 +10157,7 @@ const ACTIONS_VERSION = '1.0.0';
 
 
 
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 const SOCKET_TIMEOUT_MS = 30_000;
@@ -10236,7 +10238,7 @@ function describeGitHubFailure(error, what, permission) {
     const failure = requestFailure(error);
     if (!failure?.response) {
         // No answer at all (Octokit calls that a 500 of its own, without a response).
-        return `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
+        return `${what} failed: ${thrown_messageOf(error)}`;
     }
     const data = failure.response?.data;
     const message = typeof data?.message === 'string' ? data.message : failure.message;

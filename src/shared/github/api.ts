@@ -12,6 +12,7 @@ import { USER_AGENT, readText, sendRequest } from '../http.js';
 import { ApiError } from '../errors.js';
 import { RETRYABLE_STATUSES, withRetries } from '../retry.js';
 import type { RetryPolicy } from '../retry.js';
+import { messageOf } from '../thrown.js';
 
 export type GitHubApi = ReturnType<typeof getOctokit>;
 
@@ -119,7 +120,7 @@ export function describeGitHubFailure(error: unknown, what: string, permission: 
   const failure = requestFailure(error);
   if (!failure?.response) {
     // No answer at all (Octokit calls that a 500 of its own, without a response).
-    return `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
+    return `${what} failed: ${messageOf(error)}`;
   }
   const data = failure.response?.data as { message?: unknown } | undefined;
   const message = typeof data?.message === 'string' ? data.message : failure.message;

@@ -4,6 +4,7 @@
 // problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
 
 import { readFileSync } from 'node:fs';
+import { messageOf } from '../thrown.js';
 
 export interface PullRequest {
   number: number;
@@ -114,9 +115,7 @@ function readPayload(path: string | undefined, problems: string[]): Record<strin
     if (typeof payload === 'object' && payload !== null) return payload as Record<string, unknown>;
     problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
   } catch (error) {
-    problems.push(
-      `the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${(error as Error).message}`,
-    );
+    problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${messageOf(error)}`);
   }
   return {};
 }
