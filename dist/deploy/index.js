@@ -9796,6 +9796,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+/** Lines kept for a failure message. */
 const TAIL_LINES = 20;
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
@@ -9851,13 +9852,13 @@ class PodLog {
     lastLines() {
         return [...this.tail];
     }
-    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
+    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
         // Unref'd: once the log is done, this timer must not keep the action's process alive.
         await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
         this.stopper.abort();
         this.stream?.destroy();
-        await this.done;
+        return this.done;
     }
     get stopped() {
         return this.stopper.signal.aborted || this.options.signal.aborted;
@@ -10056,10 +10057,27 @@ class FollowedLog {
     again(current) {
         this.start(current);
     }
-    /** The final state is known: let the log drain, then keep its last lines. */
+    /**
+     * The final state is known: let the log drain, then keep its last lines. A follower that was not
+     * streaming then (its reopen waiting out an outage, whose retries can come back later than the
+     * state's read) has missed the rest: read the log once and show the lines it had not shown.
+     */
     async finish(graceMs) {
-        await this.follower?.finish(graceMs);
-        return this.follower?.lastLines() ?? [];
+        const follower = this.follower;
+        if (!follower)
+            return [];
+        const logs = this.phase.logs;
+        if ((await follower.finish(graceMs)) === 'ended' || !logs)
+            return follower.lastLines();
+        const rest = PodLog.follow({
+            title: `Log of ${this.phase.noun} ${this.id} (continued)`,
+            open: (signal) => logs.open(this.client, this.id, false, { signal, retryUntil: this.retryUntil }),
+            signal: this.options.signal,
+            print: this.options.logs,
+            shownBefore: follower.shown,
+        });
+        await rest.finish(graceMs);
+        return [...follower.lastLines(), ...rest.lastLines()].slice(-TAIL_LINES);
     }
     async stop() {
         await this.follower?.finish(0);
@@ -10197,7 +10215,7 @@ async function printWholeLog(phase, client, id, signal) {
     for (const line of lines)
         core_info(line);
     endGroup();
-    return lines.filter((l) => l !== '').slice(-20);
+    return lines.filter((l) => l !== '').slice(-TAIL_LINES);
 }
 /** The log as it is now (not followed), as inert lines. */
 async function readLog(phase, client, id, signal) {
@@ -10217,7 +10235,7 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     if (lines.length === 0) {
         // Not printed (logs: false, and the follower saw none of it): read it once.
         try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
+            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
         }
         catch (error) {
             debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);

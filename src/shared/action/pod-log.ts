@@ -11,7 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { messageOf } from '../thrown.js';
 
-const TAIL_LINES = 20;
+/** Lines kept for a failure message. */
+export const TAIL_LINES = 20;
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
 const REOPEN_DELAY_MS = 1000;
@@ -89,13 +90,13 @@ export class PodLog {
     return [...this.tail];
   }
 
-  /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following. */
-  async finish(graceMs: number): Promise<void> {
+  /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
+  async finish(graceMs: number): Promise<FollowEnd> {
     // Unref'd: once the log is done, this timer must not keep the action's process alive.
     await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
     this.stopper.abort();
     this.stream?.destroy();
-    await this.done;
+    return this.done;
   }
 
   private get stopped(): boolean {

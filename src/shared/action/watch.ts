@@ -10,7 +10,7 @@ import type { CallOptions, OdahuClient } from '../client.js';
 import { ApiError } from '../errors.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
-import { PodLog, untrustedLines } from './pod-log.js';
+import { PodLog, TAIL_LINES, untrustedLines } from './pod-log.js';
 import type { FollowEnd } from './pod-log.js';
 import { CATCH_UP_SPAN_MS, PollSchedule } from './poll-schedule.js';
 import type { Waiting } from './poll-schedule.js';
@@ -109,10 +109,25 @@ class FollowedLog<T> {
     this.start(current);
   }
 
-  /** The final state is known: let the log drain, then keep its last lines. */
+  /**
+   * The final state is known: let the log drain, then keep its last lines. A follower that was not
+   * streaming then (its reopen waiting out an outage, whose retries can come back later than the
+   * state's read) has missed the rest: read the log once and show the lines it had not shown.
+   */
   async finish(graceMs: number): Promise<string[]> {
-    await this.follower?.finish(graceMs);
-    return this.follower?.lastLines() ?? [];
+    const follower = this.follower;
+    if (!follower) return [];
+    const logs = this.phase.logs;
+    if ((await follower.finish(graceMs)) === 'ended' || !logs) return follower.lastLines();
+    const rest = PodLog.follow({
+      title: `Log of ${this.phase.noun} ${this.id} (continued)`,
+      open: (signal) => logs.open(this.client, this.id, false, { signal, retryUntil: this.retryUntil }),
+      signal: this.options.signal,
+      print: this.options.logs,
+      shownBefore: follower.shown,
+    });
+    await rest.finish(graceMs);
+    return [...follower.lastLines(), ...rest.lastLines()].slice(-TAIL_LINES);
   }
 
   async stop(): Promise<void> {
@@ -267,7 +282,7 @@ async function printWholeLog<T>(
   core.startGroup(`Log of ${phase.noun} ${id}`);
   for (const line of lines) core.info(line);
   core.endGroup();
-  return lines.filter((l) => l !== '').slice(-20);
+  return lines.filter((l) => l !== '').slice(-TAIL_LINES);
 }
 
 /** The log as it is now (not followed), as inert lines. */
@@ -298,7 +313,7 @@ async function showLastLogLines<T>(
   if (lines.length === 0) {
     // Not printed (logs: false, and the follower saw none of it): read it once.
     try {
-      lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-20);
+      lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
     } catch (error) {
       core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
     }
