@@ -96,6 +96,26 @@ describe('the run', () => {
     expect(push.pullRequest).toBeUndefined();
   });
 
+  test("the action's ref: from the runner, else from a composite's action path", () => {
+    const named = { GITHUB_ACTION_REPOSITORY: 'odahu/odahu-actions', GITHUB_ACTION_REF: 'v1' };
+    expect(readGitHubRun(named, 'deploy').run.actionRef).toBe('odahu/odahu-actions/deploy@v1');
+    // In a composite's steps GitHub leaves both empty; the action's folder says them.
+    const composite = {
+      GITHUB_ACTION_REPOSITORY: '',
+      GITHUB_ACTION_REF: '',
+      GITHUB_ACTION_PATH: '/home/runner/work/_actions/odahu/odahu-actions/v1.2.0/pipeline',
+    };
+    expect(readGitHubRun(composite, 'deploy').run.actionRef).toBe('odahu/odahu-actions/deploy@v1.2.0');
+    const windows = { GITHUB_ACTION_PATH: 'D:\\a\\_actions\\odahu\\odahu-actions\\v1\\pipeline' };
+    expect(readGitHubRun(windows, 'train').run.actionRef).toBe('odahu/odahu-actions/train@v1');
+    // A local action (uses: ./actions/pipeline), or a ref with a slash: not guessed.
+    for (const path of [
+      '/home/runner/work/models/models/actions/pipeline',
+      '/w/_actions/o/r/feature/x/pipeline',
+    ])
+      expect(readGitHubRun({ GITHUB_ACTION_PATH: path }, 'deploy').run.actionRef).toBeUndefined();
+  });
+
   test('outside GitHub: defaults, and nothing to link to', () => {
     const { run, problems } = readGitHubRun({}, 'deploy');
     expect(problems).toEqual([]);

@@ -3916,8 +3916,7 @@ function run_readGitHubRun(env, actionName) {
     // another commit of the same pull request is the same workflow).
     const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
     const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    const { actionRepository, actionVersion } = actionOf(env);
     return {
         run: {
             repository,
@@ -3937,6 +3936,22 @@ function run_readGitHubRun(env, actionName) {
         },
         problems,
     };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
 }
 function readPayload(path, problems) {
     if (!path)
