@@ -37,12 +37,6 @@ export class JobGraph {
     return (job?.job.needs ?? []).map((need) => need.value).filter((need) => this.byId.has(need));
   }
 
-  /** The needs the job has but this run leaves out (--job). */
-  needsNotRun(id: string): string[] {
-    const job = this.byId.get(id);
-    return (job?.job.needs ?? []).map((need) => need.value).filter((need) => !this.byId.has(need));
-  }
-
   /** Its needs, their needs, and so on. */
   ancestors(id: string): Set<string> {
     const found = new Set<string>();

@@ -29,7 +29,6 @@ export interface RunContext {
   runner: { [key: string]: JsonValue };
   /** GITHUB_*, RUNNER_* and CI, for every step's process. */
   env: Record<string, string>;
-  runnerTemp: string;
 }
 
 interface GitFacts {
@@ -156,7 +155,7 @@ export function createRunContext(run: RunIdentity): RunContext {
     RUNNER_TOOL_CACHE: toolCache,
     ...(run.debug ? { RUNNER_DEBUG: '1' } : {}),
   };
-  return { github, runner, env, runnerTemp: '' };
+  return { github, runner, env };
 }
 
 /** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
@@ -167,7 +166,6 @@ export function forJob(run: RunContext, jobId: string, jobDir: string): RunConte
     github: { ...run.github, job: jobId },
     runner: { ...run.runner, temp: runnerTemp },
     env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
-    runnerTemp,
   };
 }
 

@@ -256,7 +256,7 @@ export class StepRunner {
       ? resolve(setup.workspace, evaluateToString(directoryToken, scope, frame.file))
       : setup.workspace;
     if (!existsSync(cwd)) throw new Error(`the working directory ${cwd} does not exist`);
-    const path = join(setup.context.runnerTemp, `${randomUUID()}.sh`);
+    const path = join(setup.context.env.RUNNER_TEMP!, `${randomUUID()}.sh`);
     writeFileSync(path, script);
     // As GitHub: no shell named → bash -e; `bash` → also no profile, rc files, and pipefail.
     const [command = 'bash', ...args] =
