@@ -18,7 +18,7 @@ import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
 
-/** How long to let a finished pod's log drain before giving up on it. */
+/** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
@@ -117,17 +117,15 @@ class FollowedLog<T> {
   async finish(graceMs: number): Promise<string[]> {
     const follower = this.follower;
     if (!follower) return [];
-    const logs = this.phase.logs;
-    if ((await follower.finish(graceMs)) === 'ended' || !logs) return follower.lastLines();
-    const rest = PodLog.follow({
+    const how = await follower.finish(graceMs);
+    if (how === 'ended' || this.options.signal.aborted) return follower.lastLines();
+    const rest = await printLogOnce(this.phase, this.client, this.id, {
+      signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
+      from: follower.shown,
       title: `Log of ${this.phase.noun} ${this.id} (continued)`,
-      open: (signal) => logs.open(this.client, this.id, false, { signal, retryUntil: this.retryUntil }),
-      signal: this.options.signal,
       print: this.options.logs,
-      shownBefore: follower.shown,
     });
-    await rest.finish(graceMs);
-    return [...follower.lastLines(), ...rest.lastLines()].slice(-TAIL_LINES);
+    return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
   }
 
   async stop(): Promise<void> {
@@ -203,7 +201,12 @@ export async function watch<T>(
         // Let the log drain and its group close before the final state is printed.
         let tail = await log.finish(LOG_DRAIN_MS);
         if (!log.everFollowed && options.logs && phase.logs)
-          tail = await printWholeLog(phase, client, id, signal);
+          tail = await printLogOnce(phase, client, id, {
+            signal,
+            from: 0,
+            title: `Log of ${phase.noun} ${id}`,
+            print: true,
+          });
         reporter.report(phase.state(current), phase.detail(current));
         if (outcome === 'failed') {
           await showLastLogLines(phase, client, id, tail, signal);
@@ -264,12 +267,15 @@ async function wait(
   }
 }
 
-/** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
-async function printWholeLog<T>(
+/**
+ * The log read once, from line `from` on (a pod that ended before it was followed: all of it),
+ * printed in its own group when there is any; its last lines.
+ */
+async function printLogOnce<T>(
   phase: Phase<T>,
   client: OdahuClient,
   id: string,
-  signal: AbortSignal,
+  { signal, from, title, print }: { signal: AbortSignal; from: number; title: string; print: boolean },
 ): Promise<string[]> {
   let lines: string[];
   try {
@@ -279,9 +285,12 @@ async function printWholeLog<T>(
     return [];
   }
   if (lines.at(-1) === '') lines.pop();
-  core.startGroup(`Log of ${phase.noun} ${id}`);
-  for (const line of lines) core.info(line);
-  core.endGroup();
+  lines = lines.slice(from);
+  if (print && lines.length > 0) {
+    core.startGroup(title);
+    for (const line of lines) core.info(line);
+    core.endGroup();
+  }
   return lines.filter((l) => l !== '').slice(-TAIL_LINES);
 }
 
