@@ -327,6 +327,43 @@ spec:
   expect((await api.get('connection/refs-code')).status).toBe(404);
 });
 
+test("if-exists: skip checks what depends on a skipped resource against the server's, before any write", async () => {
+  const service = (triggers: string) => `
+kind: InferenceService
+id: kept-batch
+spec:
+  image: registry.odahu.local/odahu/kept-batch:1.0
+  command: [predict]
+  modelRegistry: {local: {meta: {name: m, version: "1"}}}
+  dataSource: {connection: models-output, path: in/}
+  outputDestination: {connection: models-output, path: out/}
+  ${triggers}
+`;
+  // The server's service takes no jobs; the manifest's would, but skip leaves the server's in place.
+  const held = await runAction(
+    'batch',
+    { service: service('triggers: {webhook: {enabled: true}}'), wait: 'false' },
+    { env },
+  );
+  expect(held.failure).toBeUndefined();
+  const stored = await api.get<{ spec: Record<string, unknown> }>('batch/service/kept-batch');
+  const off = { ...stored.json, spec: { ...stored.json.spec, triggers: { webhook: { enabled: false } } } };
+  expect((await api.put('batch/service', off)).status).toBe(200);
+  const before = emulator.answers.length;
+  const run = await runAction(
+    'apply',
+    {
+      manifests: `${service('')}---\nkind: InferenceJob\nspec: {inferenceServiceId: kept-batch}\n`,
+      'if-exists': 'skip',
+    },
+    { env },
+  );
+  expect(run.failure).toMatch(
+    /^inline manifests, document 2 \(line \d+\): spec\.triggers\.webhook\.enabled is false/,
+  );
+  expect(emulator.callsSince(before, { writes: true })).toEqual([]);
+});
+
 test('batch jobs: each apply starts a new one, waited for; a failed one fails the step', async () => {
   const manifests = (requestId: string) => `
 kind: InferenceJob

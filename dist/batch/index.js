@@ -3712,6 +3712,10 @@ class PlannedCluster {
             return this.planned.get(key);
         return this.onServer(kind, id);
     }
+    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+    keepServers(kind, id) {
+        this.planned.delete(`${kind}/${id}`);
+    }
     /** What the server has now (undefined: nothing). */
     onServer(kind, id) {
         const key = `${kind}/${id}`;
@@ -10765,7 +10769,7 @@ class StateReporter {
 
 
 
-/** How long to let a finished pod's log drain before giving up on it. */
+/** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
@@ -10847,18 +10851,16 @@ class FollowedLog {
         const follower = this.follower;
         if (!follower)
             return [];
-        const logs = this.phase.logs;
-        if ((await follower.finish(graceMs)) === 'ended' || !logs)
+        const how = await follower.finish(graceMs);
+        if (how === 'ended' || this.options.signal.aborted)
             return follower.lastLines();
-        const rest = PodLog.follow({
+        const rest = await printLogOnce(this.phase, this.client, this.id, {
+            signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
+            from: follower.shown,
             title: `Log of ${this.phase.noun} ${this.id} (continued)`,
-            open: (signal) => logs.open(this.client, this.id, false, { signal, retryUntil: this.retryUntil }),
-            signal: this.options.signal,
             print: this.options.logs,
-            shownBefore: follower.shown,
         });
-        await rest.finish(graceMs);
-        return [...follower.lastLines(), ...rest.lastLines()].slice(-TAIL_LINES);
+        return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
     }
     async stop() {
         await this.follower?.finish(0);
@@ -10928,7 +10930,12 @@ async function watch(phase, client, id, options) {
                 // Let the log drain and its group close before the final state is printed.
                 let tail = await log.finish(LOG_DRAIN_MS);
                 if (!log.everFollowed && options.logs && phase.logs)
-                    tail = await printWholeLog(phase, client, id, signal);
+                    tail = await printLogOnce(phase, client, id, {
+                        signal,
+                        from: 0,
+                        title: `Log of ${phase.noun} ${id}`,
+                        print: true,
+                    });
                 reporter.report(phase.state(current), phase.detail(current));
                 if (outcome === 'failed') {
                     await showLastLogLines(phase, client, id, tail, signal);
@@ -10980,8 +10987,11 @@ async function wait(clock, ms, wake, signal, what) {
         done.abort();
     }
 }
-/** A pod that ended before it was followed: its whole log at once, in its group; its last lines. */
-async function printWholeLog(phase, client, id, signal) {
+/**
+ * The log read once, from line `from` on (a pod that ended before it was followed: all of it),
+ * printed in its own group when there is any; its last lines.
+ */
+async function printLogOnce(phase, client, id, { signal, from, title, print }) {
     let lines;
     try {
         lines = await readLog(phase, client, id, signal);
@@ -10992,10 +11002,13 @@ async function printWholeLog(phase, client, id, signal) {
     }
     if (lines.at(-1) === '')
         lines.pop();
-    startGroup(`Log of ${phase.noun} ${id}`);
-    for (const line of lines)
-        core_info(line);
-    endGroup();
+    lines = lines.slice(from);
+    if (print && lines.length > 0) {
+        startGroup(title);
+        for (const line of lines)
+            core_info(line);
+        endGroup();
+    }
     return lines.filter((l) => l !== '').slice(-TAIL_LINES);
 }
 /** The log as it is now (not followed), as inert lines. */

@@ -28762,11 +28762,6 @@ class JobGraph {
         const job = this.byId.get(id);
         return (job?.job.needs ?? []).map((need) => need.value).filter((need) => this.byId.has(need));
     }
-    /** The needs the job has but this run leaves out (--job). */
-    needsNotRun(id) {
-        const job = this.byId.get(id);
-        return (job?.job.needs ?? []).map((need) => need.value).filter((need) => !this.byId.has(need));
-    }
     /** Its needs, their needs, and so on. */
     ancestors(id) {
         const found = new Set();
@@ -30209,7 +30204,7 @@ class StepRunner {
             : setup.workspace;
         if (!(0,external_node_fs_namespaceObject.existsSync)(cwd))
             throw new Error(`the working directory ${cwd} does not exist`);
-        const path = (0,external_node_path_.join)(setup.context.runnerTemp, `${(0,external_node_crypto_.randomUUID)()}.sh`);
+        const path = (0,external_node_path_.join)(setup.context.env.RUNNER_TEMP, `${(0,external_node_crypto_.randomUUID)()}.sh`);
         (0,external_node_fs_namespaceObject.writeFileSync)(path, script);
         // As GitHub: no shell named → bash -e; `bash` → also no profile, rc files, and pipefail.
         const [command = 'bash', ...args] = shell === 'sh'
@@ -30696,7 +30691,7 @@ function createRunContext(run) {
         RUNNER_TOOL_CACHE: toolCache,
         ...(run.debug ? { RUNNER_DEBUG: '1' } : {}),
     };
-    return { github, runner, env, runnerTemp: '' };
+    return { github, runner, env };
 }
 /** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
 function forJob(run, jobId, jobDir) {
@@ -30706,7 +30701,6 @@ function forJob(run, jobId, jobDir) {
         github: { ...run.github, job: jobId },
         runner: { ...run.runner, temp: runnerTemp },
         env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
-        runnerTemp,
     };
 }
 /**

@@ -62,7 +62,7 @@ export async function planApply(
         for (const problem of [...(refused ? [refused] : []), ...jobSourceProblems(service, job)]) {
           at(problem);
         }
-        problems.push(...(await jobConnectionProblems(cluster, service, job)));
+        for (const problem of await jobConnectionProblems(cluster, service, job)) at(problem);
       }
       // Each apply starts a new job: the server names it.
       steps.push({ manifest, desired: resource, action: 'create' });
@@ -84,6 +84,8 @@ export async function planApply(
       client,
     )(existing, signal);
     const action = unchanged ? 'unchanged' : ifExists === 'skip' ? 'skipped' : 'update';
+    // Manifests come in dependency order: what depends on a skipped one is checked against the server's.
+    if (action === 'skipped') cluster.keepServers(manifest.kind, manifest.id);
     if (action === 'update' && manifest.kind === 'ModelRoute' && (existing as ModelRoute).default) {
       at(
         `route ${manifest.id} is the default route the server made for a deployment, which cannot be changed; give your route another id`,

@@ -33,6 +33,11 @@ export class PlannedCluster {
     return this.onServer(kind, id);
   }
 
+  /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+  keepServers(kind: KindName, id: string): void {
+    this.planned.delete(`${kind}/${id}`);
+  }
+
   /** What the server has now (undefined: nothing). */
   onServer<K extends KindName>(kind: K, id: string): Promise<KindResources[K] | undefined> {
     const key = `${kind}/${id}`;
