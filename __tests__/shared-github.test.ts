@@ -2,6 +2,7 @@
 // the report comment's marker and sections, what a section says (escaped, cut), the failure lines,
 // the provenance annotations, and the version they name.
 
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,31 @@ describe('the run', () => {
     expect(() => asked.finish()).toThrow(
       /^pr-comment: the event payload \(GITHUB_EVENT_PATH \/nonexistent\/event\.json\) cannot be read/,
     );
+  });
+});
+
+test('github-environment without a ref to record: a warning, and no deployment asked for', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/models' };
+  const inputs: Record<string, string> = { 'github-environment': 'staging', 'github-token': 't' };
+  const reader = new InputReader({ input: (name: string) => inputs[name] ?? '', env });
+  const written: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    expect(readGitHubReportInputs(reader, 'deploy', { withEnvironment: true }).environment).toBeUndefined();
+  } finally {
+    write.mockRestore();
+  }
+  expect(written.join('')).toContain('::warning::github-environment: the run names no ref');
+  const withRef = new InputReader({
+    input: (name: string) => inputs[name] ?? '',
+    env: { ...env, GITHUB_SHA: 'abc' },
+  });
+  expect(readGitHubReportInputs(withRef, 'deploy', { withEnvironment: true }).environment).toEqual({
+    name: 'staging',
+    ref: 'abc',
   });
 });
 

@@ -2807,11 +2807,15 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
         core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
         return { ...none, prComment: skipped };
     }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
     return {
         run,
         api: { token: token, apiUrl: run.apiUrl },
         prComment: target,
-        environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
         model,
     };
 }
@@ -10297,8 +10301,8 @@ class DeploymentRecord {
         this.logUrl = logUrl;
         this.id = id;
     }
-    /** Creates the deployment and marks it in progress. */
-    static async start(api, target, run, odahuDeployment) {
+    /** Creates the deployment (GitHub's state: pending). */
+    static async create(api, target, run, odahuDeployment) {
         const { owner, repo, environment, ref } = target;
         const { data, status } = await api.rest.repos.createDeployment({
             owner,
@@ -10316,9 +10320,10 @@ class DeploymentRecord {
         if (status !== 201 || !('id' in data)) {
             throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
         }
-        const record = new DeploymentRecord(api, target, run.runUrl, data.id);
-        await record.status('in_progress', `Deploying ${odahuDeployment}`);
-        return record;
+        return new DeploymentRecord(api, target, run.runUrl, data.id);
+    }
+    async inProgress(odahuDeployment) {
+        await this.status('in_progress', `Deploying ${odahuDeployment}`);
     }
     /** The model serves at `url` (absent when its route could not be read). */
     async succeeded(url, description) {
@@ -10614,7 +10619,9 @@ class GitHubReport {
         if (!api)
             return;
         try {
-            this.record = await DeploymentRecord.start(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
+            this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
+            // Kept even when this status is refused: the step's end still gives it a final state.
+            await this.record.inProgress(deploymentId);
             core_info(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`);
         }
         catch (error) {

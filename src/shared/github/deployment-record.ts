@@ -26,8 +26,8 @@ export class DeploymentRecord {
     readonly id: number,
   ) {}
 
-  /** Creates the deployment and marks it in progress. */
-  static async start(
+  /** Creates the deployment (GitHub's state: pending). */
+  static async create(
     api: GitHubApi,
     target: DeploymentRecordTarget,
     run: GitHubRun,
@@ -50,9 +50,11 @@ export class DeploymentRecord {
     if (status !== 201 || !('id' in data)) {
       throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
     }
-    const record = new DeploymentRecord(api, target, run.runUrl, data.id);
-    await record.status('in_progress', `Deploying ${odahuDeployment}`);
-    return record;
+    return new DeploymentRecord(api, target, run.runUrl, data.id);
+  }
+
+  async inProgress(odahuDeployment: string): Promise<void> {
+    await this.status('in_progress', `Deploying ${odahuDeployment}`);
   }
 
   /** The model serves at `url` (absent when its route could not be read). */

@@ -72,11 +72,17 @@ export function readGitHubReportInputs(
     core.warning(`${wanted}: ${absent}: nothing is told to GitHub`);
     return { ...none, prComment: skipped };
   }
+  const ref = environmentName ? deploymentRef(run) : '';
+  if (environmentName && !ref) {
+    core.warning(
+      'github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded',
+    );
+  }
   return {
     run,
     api: { token: token!, apiUrl: run.apiUrl },
     prComment: target,
-    environment: environmentName ? { name: environmentName, ref: deploymentRef(run) } : undefined,
+    environment: environmentName && ref ? { name: environmentName, ref } : undefined,
     model,
   };
 }

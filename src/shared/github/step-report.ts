@@ -73,12 +73,14 @@ export class GitHubReport {
     const api = this.api();
     if (!api) return;
     try {
-      this.record = await DeploymentRecord.start(
+      this.record = await DeploymentRecord.create(
         await api,
         { ...run.repository, environment: environment.name, ref: environment.ref },
         run,
         deploymentId,
       );
+      // Kept even when this status is refused: the step's end still gives it a final state.
+      await this.record.inProgress(deploymentId);
       core.info(
         `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
       );
