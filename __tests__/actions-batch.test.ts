@@ -124,7 +124,7 @@ test('wait: false ends once the job exists; the wait action gives the same outpu
     { env },
   );
   expect(started.failure).toBeUndefined();
-  expect(started.outputs.state).not.toBe('succeeded');
+  expect(started.outputs.state).toMatch(/^(scheduling|running)?$/);
   const waited = await runAction(
     'wait',
     { 'inference-job-id': started.outputs['job-id']!, ...poll },

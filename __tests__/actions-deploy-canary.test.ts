@@ -162,8 +162,9 @@ describe('a model released by canary', () => {
       const run = await release('wine', '3.0', inputs, annotations);
       expect(run.exitCode).not.toBe(0);
       expect(run.failure).toMatch(line);
-      const p95 = /p95 latency (\d+) ms/.exec(run.failure!);
-      if (p95) expect(Number(p95[1])).toBeGreaterThanOrEqual(minP95Ms);
+      // The slow version's line gives its p95, at least the latency it was made to add.
+      if (minP95Ms > 0)
+        expect(Number(/p95 latency (\d+) ms/.exec(run.failure!)?.[1])).toBeGreaterThanOrEqual(minP95Ms);
       expect(run.failure).toContain(`serves ${second} again`);
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
       await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
