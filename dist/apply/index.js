@@ -13921,6 +13921,7 @@ function textStart(text) {
 
 
 
+
 class GitHubIdToken {
     audience;
     request;
@@ -13934,7 +13935,7 @@ class GitHubIdToken {
             token = await this.request(this.audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
         }
         secrets_markSecret(token);
         return token;
@@ -14419,6 +14420,7 @@ class ModelClient {
         this.transport.dispose();
     }
 }
+/** The server answered 404: the thing is not there (or no longer). */
 function isNotFound(error) {
     return error instanceof ApiError && error.status === 404;
 }
@@ -15130,6 +15132,7 @@ class ApplyReport {
 
 
 
+
 async function deleteAll(ctx, client, inputs, report) {
     const targets = await planDelete(client, ctx.signal, inputs);
     for (const kind of [...DEPENDENCY_ORDER].reverse()) {
@@ -15148,7 +15151,7 @@ async function deleteAll(ctx, client, inputs, report) {
             }
             catch (error) {
                 // Gone since it was read: what was wanted.
-                if (!(error instanceof ApiError && error.status === 404))
+                if (!isNotFound(error))
                     throw error;
             }
         }

@@ -11304,7 +11304,7 @@ function asError(value) {
     return new Error(String(value));
 }
 /** The message of any thrown value, for a one-line report. */
-function messageOf(error) {
+function thrown_messageOf(error) {
     return asError(error).message;
 }
 
@@ -14999,7 +14999,7 @@ function answerFailure(exchange, error) {
         return;
     }
     console.error(error);
-    exchange.json(500, { message: messageOf(error) });
+    exchange.json(500, { message: thrown_messageOf(error) });
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/artifacts.ts
@@ -16260,9 +16260,6 @@ class FederatedClients {
         }
         this.clients.push({ ...client });
     }
-    get all() {
-        return this.clients;
-    }
     /** Authenticates a token request that carries a jwt-bearer client assertion. */
     async authenticate(form) {
         const assertion = form.get('client_assertion') ?? '';
@@ -16482,6 +16479,7 @@ function tokenIssuer(provider, settings) {
 
 
 
+
 const REALM_PATH = '/auth/realms/odahu';
 const TOKEN_PATH = '/protocol/openid-connect/token';
 const CERTS_PATH = '/protocol/openid-connect/certs';
@@ -16578,16 +16576,13 @@ async function createIdentityProvider(settings) {
                 token(req, res).catch((error) => {
                     if (!res.headersSent)
                         res.writeHead(400, { 'content-type': 'application/json' });
-                    res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+                    res.end(JSON.stringify({ error: 'invalid_request', error_description: thrown_messageOf(error) }));
                 });
                 return;
             }
             void callback(req, res);
         },
         addFederatedClient,
-        get federatedClients() {
-            return federated.all;
-        },
     };
 }
 /** oidc-provider's own limit on a request body. */
@@ -28520,7 +28515,7 @@ function evaluateData(expression, scope) {
     catch (error) {
         if (error instanceof ExpressionFailure)
             throw error;
-        throw new ExpressionFailure(`${messageOf(error)} in ${expression}`);
+        throw new ExpressionFailure(`${thrown_messageOf(error)} in ${expression}`);
     }
 }
 /** The expression's value as JSON. */
@@ -30074,7 +30069,7 @@ class StepRunner {
         }
         catch (error) {
             this.log.stepStarted(name, frame.depth);
-            this.log.stepError(messageOf(error), frame.depth);
+            this.log.stepError(thrown_messageOf(error), frame.depth);
             record('failure', 'failure');
             this.finish(frame, name, started, 'failure', false);
             return;
@@ -30116,7 +30111,7 @@ class StepRunner {
             execution = await this.execute(plan, frame, scope, stepEnv, signal, name);
         }
         catch (error) {
-            this.log.stepError(messageOf(error), frame.depth);
+            this.log.stepError(thrown_messageOf(error), frame.depth);
             execution = { ok: false, outputs: {}, cancelled: false };
         }
         finally {
@@ -30335,7 +30330,7 @@ class StepRunner {
         }
         catch (error) {
             this.log.stepStarted(name, frame.depth);
-            this.log.stepError(messageOf(error), frame.depth);
+            this.log.stepError(thrown_messageOf(error), frame.depth);
             this.finish(frame, name, started, 'failure', false);
             return;
         }
@@ -30364,7 +30359,7 @@ class StepRunner {
         }
         catch (error) {
             this.log.stepStarted(post.name, frame.depth);
-            this.log.stepError(messageOf(error), frame.depth);
+            this.log.stepError(thrown_messageOf(error), frame.depth);
             this.finish(frame, post.name, started, 'failure', false);
             return;
         }
@@ -30458,7 +30453,7 @@ async function runJob(options) {
         continueOnError,
     });
     const jobError = (error) => {
-        log.line(log.paint('red', `Error: ${messageOf(error)}`));
+        log.line(log.paint('red', `Error: ${thrown_messageOf(error)}`));
         return result('failure');
     };
     let minutes = DEFAULT_JOB_MINUTES;
@@ -30913,7 +30908,7 @@ class JobScheduler {
             strategy = expandStrategy(token ? evaluateToJson(token, { contexts, status: 'success' }, workflow.file) : undefined);
         }
         catch (error) {
-            const message = error instanceof StrategyError ? `strategy: ${error.problems.join('; ')}` : messageOf(error);
+            const message = error instanceof StrategyError ? `strategy: ${error.problems.join('; ')}` : thrown_messageOf(error);
             this.runLog.line(`${this.runLog.paint('red', '✗')} job ${baseName} failed: ${message}`);
             this.runLog.line('');
             return outcome('failure', [{ name: baseName, shown: 'failed' }]);
@@ -30959,7 +30954,7 @@ class JobScheduler {
                     name = this.displayName(selected, fallback, contexts);
                 }
                 catch (error) {
-                    this.runLog.line(`${this.runLog.paint('red', '✗')} job ${fallback} failed: name: ${messageOf(error)}`);
+                    this.runLog.line(`${this.runLog.paint('red', '✗')} job ${fallback} failed: name: ${thrown_messageOf(error)}`);
                     this.runLog.line('');
                     runs[index] = { name: fallback, shown: 'failed' };
                     failedFirst ??= strategy.failFast && strategy.jobs.length > 1 ? fallback : undefined;
@@ -31097,13 +31092,118 @@ function printJobEnd(log, name, result) {
         log.line(`${cross} job ${name} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}${tolerated}`);
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse(readFileSync(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/workflow/github-claims.ts
 // The claims GitHub puts in a job's OIDC token, from the job's `github` context and its environment. The subject is built as GitHub builds it by default: with an environment
 // `repo:OWNER/REPO:environment:NAME`; else for a pull request `repo:OWNER/REPO:pull_request`; else
 // `repo:OWNER/REPO:ref:<ref>`. Ids GitHub has and a local run does not (repository_id, actor_id, ...)
 // are left out.
+
 /** The events whose jobs (without an environment) get the pull_request subject. */
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 function gitHubSubject(identity) {
     const { github, environment } = identity;
     const repository = github_claims_text(github.repository);
@@ -31895,7 +31995,7 @@ async function main() {
 main().then((code) => {
     process.exitCode = code;
 }, (error) => {
-    process.stderr.write(`demo: ${messageOf(error)}\n`);
+    process.stderr.write(`demo: ${thrown_messageOf(error)}\n`);
     process.exitCode = 1;
 });
 

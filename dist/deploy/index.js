@@ -9117,6 +9117,7 @@ function textStart(text) {
 
 
 
+
 class GitHubIdToken {
     audience;
     request;
@@ -9130,7 +9131,7 @@ class GitHubIdToken {
             token = await this.request(this.audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${messageOf(error)}`);
         }
         markSecret(token);
         return token;
@@ -9615,6 +9616,7 @@ class ModelClient {
         this.transport.dispose();
     }
 }
+/** The server answered 404: the thing is not there (or no longer). */
 function isNotFound(error) {
     return error instanceof ApiError && error.status === 404;
 }
@@ -11455,17 +11457,11 @@ function describeTargets(targets) {
 
 
 
+
 /** How long a freshly Ready version may answer 404/502/503 at its URL before the probes begin. */
 const WARM_UP_MS = 60_000;
 /** Within the cancel budget, what the route may take to be Ready again before the candidate goes. */
 const CANCEL_ROUTE_WAIT_MS = 3000;
-/** A check failed: the rollout is rolled back and the step fails with this line. */
-class CanaryRolledBackError extends Error {
-    constructor(line) {
-        super(line);
-        this.name = 'CanaryRolledBackError';
-    }
-}
 class CanaryRollout {
     ctx;
     client;
@@ -11484,10 +11480,8 @@ class CanaryRollout {
         this.ctx = ctx;
         this.client = client;
         this.release = release;
-        const id = release.desired.id;
         this.report = {
             url: '',
-            routeId: id,
             candidate: '',
             previous: undefined,
             serving: undefined,
@@ -11628,7 +11622,7 @@ class CanaryRollout {
                 this.report.steps.push(step);
                 core_info(`Weight ${weight}%: ${describeStep(step)}.`);
                 if (step.failed) {
-                    throw new CanaryRolledBackError(`canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`);
+                    throw new Error(`canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`);
                 }
             }
         }
@@ -11665,7 +11659,7 @@ class CanaryRollout {
         for (const leftover of leftovers) {
             core_info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
             await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error) => {
-                if (!(error instanceof ApiError && error.status === 404))
+                if (!isNotFound(error))
                     throw error;
             });
         }
@@ -11723,7 +11717,7 @@ class CanaryRollout {
      */
     async rolledBack(error, live) {
         if (this.report.outcome !== undefined)
-            return rollout_asError(error); // decided: nothing to undo
+            return asError(error); // decided: nothing to undo
         const cancelled = this.ctx.signal.aborted;
         const what = [
             live ? `the stable URL back to ${live} alone` : 'removing what this release made',
@@ -11735,7 +11729,7 @@ class CanaryRollout {
             this.report.serving = live;
             this.report.failure = 'cancelled';
             this.outputs = {};
-            return rollout_asError(error);
+            return asError(error);
         }
         core_info(`Rolling back: ${what}.`);
         const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
@@ -11776,7 +11770,7 @@ class CanaryRollout {
                 await this.client.deployments.delete(this.report.candidate, { signal });
             }
             catch (error) {
-                if (!(error instanceof ApiError && error.status === 404)) {
+                if (!isNotFound(error)) {
                     ok = false;
                     core_warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
                 }
@@ -11807,9 +11801,6 @@ class CanaryRollout {
 function sameTargets(a, b) {
     return (JSON.stringify(a.map((t) => [t.mdName, t.weight ?? 100])) ===
         JSON.stringify(b.map((t) => [t.mdName, t.weight ?? 100])));
-}
-function rollout_asError(error) {
-    return error instanceof Error ? error : new Error(String(error));
 }
 function describeStep(step) {
     const parts = [

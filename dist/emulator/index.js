@@ -6445,9 +6445,6 @@ class FederatedClients {
         }
         this.clients.push({ ...client });
     }
-    get all() {
-        return this.clients;
-    }
     /** Authenticates a token request that carries a jwt-bearer client assertion. */
     async authenticate(form) {
         const assertion = form.get('client_assertion') ?? '';
@@ -6667,6 +6664,7 @@ function tokenIssuer(provider, settings) {
 
 
 
+
 const REALM_PATH = '/auth/realms/odahu';
 const TOKEN_PATH = '/protocol/openid-connect/token';
 const CERTS_PATH = '/protocol/openid-connect/certs';
@@ -6763,16 +6761,13 @@ async function createIdentityProvider(settings) {
                 token(req, res).catch((error) => {
                     if (!res.headersSent)
                         res.writeHead(400, { 'content-type': 'application/json' });
-                    res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+                    res.end(JSON.stringify({ error: 'invalid_request', error_description: messageOf(error) }));
                 });
                 return;
             }
             void callback(req, res);
         },
         addFederatedClient,
-        get federatedClients() {
-            return federated.all;
-        },
     };
 }
 /** oidc-provider's own limit on a request body. */
@@ -8141,7 +8136,7 @@ async function main() {
     const emulator = await startEmulator(parsed);
     const stop = () => {
         emulator.close().then(() => process.exit(0), (error) => {
-            process.stderr.write(`odahu-emulator: ${String(error)}\n`);
+            process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
             process.exit(1);
         });
     };

@@ -8874,6 +8874,7 @@ function textStart(text) {
 
 
 
+
 class GitHubIdToken {
     audience;
     request;
@@ -8887,7 +8888,7 @@ class GitHubIdToken {
             token = await this.request(this.audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
         }
         markSecret(token);
         return token;
@@ -9372,6 +9373,7 @@ class ModelClient {
         this.transport.dispose();
     }
 }
+/** The server answered 404: the thing is not there (or no longer). */
 function isNotFound(error) {
     return error instanceof ApiError && error.status === 404;
 }

@@ -8761,6 +8761,7 @@ function textStart(text) {
 
 
 
+
 class GitHubIdToken {
     audience;
     request;
@@ -8774,7 +8775,7 @@ class GitHubIdToken {
             token = await this.request(this.audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${error.message}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
         }
         markSecret(token);
         return token;
@@ -9259,6 +9260,7 @@ class ModelClient {
         this.transport.dispose();
     }
 }
+/** The server answered 404: the thing is not there (or no longer). */
 function isNotFound(error) {
     return error instanceof errors_ApiError && error.status === 404;
 }

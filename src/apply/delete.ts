@@ -11,8 +11,9 @@ import type { Store } from '../shared/action/apply.js';
 import { jobsOf } from '../shared/action/batch-service.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
 import type { StepContext } from '../shared/action/step.js';
+import { isNotFound } from '../shared/client.js';
 import type { OdahuClient } from '../shared/client.js';
-import { ApiError, InputError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { DEPENDENCY_ORDER } from '../shared/kinds.js';
 import type { KindName } from '../shared/kinds.js';
 import type { Connection, InferenceJob, ModelRoute } from '../shared/types.js';
@@ -48,7 +49,7 @@ export async function deleteAll(
         await store.delete(target.id, { signal: ctx.signal });
       } catch (error) {
         // Gone since it was read: what was wanted.
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        if (!isNotFound(error)) throw error;
       }
     }
     const phase = PHASE_OF_KIND[kind];

@@ -225,7 +225,7 @@ async function main(): Promise<void> {
     emulator.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`odahu-emulator: ${String(error)}\n`);
+        process.stderr.write(`odahu-emulator: ${messageOf(error)}\n`);
         process.exit(1);
       },
     );

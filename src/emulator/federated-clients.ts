@@ -68,10 +68,6 @@ export class FederatedClients {
     this.clients.push({ ...client });
   }
 
-  get all(): readonly FederatedClient[] {
-    return this.clients;
-  }
-
   /** Authenticates a token request that carries a jwt-bearer client assertion. */
   async authenticate(form: URLSearchParams): Promise<FederatedAnswer> {
     const assertion = form.get('client_assertion') ?? '';

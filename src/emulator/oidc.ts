@@ -17,6 +17,7 @@ import type { FederatedClient } from './federated-clients.js';
 import { FederatedClients, JWT_BEARER } from './federated-clients.js';
 import { registerKeycloakGrants, SCOPES, serviceAccountClaims } from './keycloak-tokens.js';
 import type { EmulatorClient, Role } from './options.js';
+import { messageOf } from '../shared/thrown.js';
 
 export const REALM_PATH = '/auth/realms/odahu';
 const TOKEN_PATH = '/protocol/openid-connect/token';
@@ -32,8 +33,6 @@ export interface IdentityProvider {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** A client proven by another issuer's tokens with this subject (Keycloak's federated client authentication). */
   addFederatedClient(client: FederatedClient): void;
-  /** The federated clients, in the order they were added. */
-  readonly federatedClients: readonly FederatedClient[];
 }
 
 export interface IdentitySettings {
@@ -138,16 +137,13 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
       if (req.method === 'POST' && path === TOKEN_PATH) {
         token(req, res).catch((error: unknown) => {
           if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: 'invalid_request', error_description: String(error) }));
+          res.end(JSON.stringify({ error: 'invalid_request', error_description: messageOf(error) }));
         });
         return;
       }
       void callback(req, res);
     },
     addFederatedClient,
-    get federatedClients() {
-      return federated.all;
-    },
   };
 }
 

@@ -323,6 +323,7 @@ export class ModelClient {
   }
 }
 
-function isNotFound(error: unknown): boolean {
+/** The server answered 404: the thing is not there (or no longer). */
+export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }

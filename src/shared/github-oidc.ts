@@ -9,6 +9,7 @@ import { decodeJwt } from 'jose';
 import type { ClientAssertion } from './auth.js';
 import { AuthError } from './errors.js';
 import { markSecret } from './secrets.js';
+import { messageOf } from './thrown.js';
 
 /** Asks GitHub for an ID token with this audience (core.getIDToken; tests pass their own). */
 export type IdTokenRequest = (audience: string) => Promise<string>;
@@ -26,7 +27,7 @@ export class GitHubIdToken implements ClientAssertion {
     } catch (error) {
       throw new AuthError(
         tokenServiceUrl(),
-        `could not get the job's GitHub OIDC token for audience ${this.audience}: ${(error as Error).message}`,
+        `could not get the job's GitHub OIDC token for audience ${this.audience}: ${messageOf(error)}`,
       );
     }
     markSecret(token);

@@ -4,6 +4,7 @@
 // are left out.
 
 import type { JsonValue } from './expressions.js';
+import { PULL_REQUEST_EVENTS } from '../shared/github/run.js';
 
 export interface GitHubClaims {
   sub: string;
@@ -20,7 +21,6 @@ export interface JobIdentity {
 }
 
 /** The events whose jobs (without an environment) get the pull_request subject. */
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 
 export function gitHubSubject(identity: JobIdentity): string {
   const { github, environment } = identity;

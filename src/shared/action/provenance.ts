@@ -55,10 +55,7 @@ export function withProvenance(deployment: ModelDeployment, provenance: Provenan
 }
 
 /** The deployment store of an action: every create and update carries the provenance. */
-export function stampingStore<S extends Store<ModelDeployment>>(
-  store: S,
-  provenance: Provenance,
-): Store<ModelDeployment> {
+export function stampingStore(store: Store<ModelDeployment>, provenance: Provenance): Store<ModelDeployment> {
   return {
     find: (id: string, options?: CallOptions) => store.find(id, options),
     delete: (id: string, options?: CallOptions) => store.delete(id, options),

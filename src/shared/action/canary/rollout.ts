@@ -11,13 +11,14 @@
 
 import * as core from '@actions/core';
 import type { TokenSource } from '../../auth.js';
+import { isNotFound } from '../../client.js';
 import type { OdahuClient } from '../../client.js';
 import { ApiError } from '../../errors.js';
 import { REALM_ROLES, tokenRealmRoles } from '../../realm-roles.js';
 import type { ModelDeployment, ModelDeploymentTarget } from '../../types.js';
 import { asServerStores, unchangedDeployment } from '../desired-deployment.js';
 import { formatDuration } from '../../duration.js';
-import { messageOf } from '../../thrown.js';
+import { asError, messageOf } from '../../thrown.js';
 import { ModelRefusedError, queryModel } from '../model-query.js';
 import { deploymentPhase, deploymentServes } from '../phases.js';
 import { stampingStore } from '../provenance.js';
@@ -45,7 +46,6 @@ export type CanaryOutcome = 'first-release' | 'promoted' | 'unchanged' | 'rolled
 export interface CanaryReport {
   /** The stable URL: the route's edge URL (empty until the route has one). */
   url: string;
-  routeId: string;
   /** The version this release deploys. */
   candidate: string;
   /** The version that served at the stable URL before, if one did. */
@@ -71,14 +71,6 @@ export interface CanaryRelease {
   pollIntervalMs: number | undefined;
 }
 
-/** A check failed: the rollout is rolled back and the step fails with this line. */
-export class CanaryRolledBackError extends Error {
-  constructor(line: string) {
-    super(line);
-    this.name = 'CanaryRolledBackError';
-  }
-}
-
 export class CanaryRollout {
   readonly report: CanaryReport;
   /** The job summary's rows of the deployments this release applied. */
@@ -96,10 +88,8 @@ export class CanaryRollout {
     private readonly client: OdahuClient,
     private readonly release: CanaryRelease,
   ) {
-    const id = release.desired.id;
     this.report = {
       url: '',
-      routeId: id,
       candidate: '',
       previous: undefined,
       serving: undefined,
@@ -250,7 +240,7 @@ export class CanaryRollout {
         this.report.steps.push(step);
         core.info(`Weight ${weight}%: ${describeStep(step)}.`);
         if (step.failed) {
-          throw new CanaryRolledBackError(
+          throw new Error(
             `canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`,
           );
         }
@@ -289,7 +279,7 @@ export class CanaryRollout {
     for (const leftover of leftovers) {
       core.info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
       await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error: unknown) => {
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        if (!isNotFound(error)) throw error;
       });
     }
   }
@@ -412,7 +402,7 @@ export class CanaryRollout {
         core.info(`Deleting ${this.report.candidate}.`);
         await this.client.deployments.delete(this.report.candidate, { signal });
       } catch (error) {
-        if (!(error instanceof ApiError && error.status === 404)) {
+        if (!isNotFound(error)) {
           ok = false;
           core.warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
         }
@@ -448,10 +438,6 @@ function sameTargets(a: ModelDeploymentTarget[], b: ModelDeploymentTarget[]): bo
     JSON.stringify(a.map((t) => [t.mdName, t.weight ?? 100])) ===
     JSON.stringify(b.map((t) => [t.mdName, t.weight ?? 100]))
   );
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
 
 function describeStep(step: CanaryStep): string {
