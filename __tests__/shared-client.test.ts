@@ -307,6 +307,11 @@ describe('against one emulator', () => {
       email: `${emulator.clientId}@odahu.local`,
     });
     expect((await client.configuration()).deployment?.edge?.host).toBe(emulator.edgeUrl);
+    // Read once per client: the canary and the update check both ask for it.
+    const reads = () => emulator.answers.filter((a) => a.path === '/api/v1/configuration').length;
+    const before = reads();
+    await client.configuration();
+    expect(reads()).toBe(before);
   });
 
   test("errors: the server's message, the call and the status", async () => {
@@ -354,7 +359,7 @@ describe('retries under the emulator faults', () => {
     try {
       const waits: number[] = [];
       const client = clientFor(emulator, recordingRetry(waits));
-      for (let i = 0; i < 10; i++) await client.configuration();
+      for (let i = 0; i < 10; i++) await client.toolchainIntegrations.get('mlflow');
       const throttled = emulator.answers.filter((a) => a.status === 429).length;
       expect(throttled).toBeGreaterThan(0);
       expect(waits).toEqual(Array(throttled).fill(2000));

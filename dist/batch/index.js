@@ -3691,7 +3691,6 @@ class NetworkError extends Error {
 class PlannedCluster {
     client;
     signal;
-    configurationRead;
     serverObjects = new Map();
     planned = new Map();
     constructor(client, signal, 
@@ -3703,7 +3702,7 @@ class PlannedCluster {
             this.planned.set(`${kind}/${id}`, resource);
     }
     configuration() {
-        return (this.configurationRead ??= this.client.configuration({ signal: this.signal }));
+        return this.client.configuration({ signal: this.signal });
     }
     /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
     async find(kind, id) {
@@ -10428,6 +10427,7 @@ class ConnectionCollection extends Collection {
 }
 class client_OdahuClient {
     transport;
+    configurationRead;
     trainings;
     toolchainIntegrations;
     /** The server's `type` filter of packagings matches nothing: not offered. */
@@ -10481,9 +10481,21 @@ class client_OdahuClient {
     userInfo(options = {}) {
         return this.transport.json('GET', '/user/info', options);
     }
-    /** The server's configuration: edge host, output connections, what is enabled. */
+    /**
+     * The server's configuration: edge host, output connections, what is enabled. Read once per client
+     * (a step's): it does not change while a step runs, and several checks need it; a failed read is
+     * made again by the next call.
+     */
     configuration(options = {}) {
-        return this.transport.json('GET', '/configuration', options);
+        if (!this.configurationRead) {
+            const read = this.transport.json('GET', '/configuration', options);
+            this.configurationRead = read;
+            read.catch(() => {
+                if (this.configurationRead === read)
+                    this.configurationRead = undefined;
+            });
+        }
+        return this.configurationRead;
     }
     /** Closes the kept-alive connections. */
     dispose() {

@@ -10088,6 +10088,7 @@ class ConnectionCollection extends Collection {
 }
 class client_OdahuClient {
     transport;
+    configurationRead;
     trainings;
     toolchainIntegrations;
     /** The server's `type` filter of packagings matches nothing: not offered. */
@@ -10141,9 +10142,21 @@ class client_OdahuClient {
     userInfo(options = {}) {
         return this.transport.json('GET', '/user/info', options);
     }
-    /** The server's configuration: edge host, output connections, what is enabled. */
+    /**
+     * The server's configuration: edge host, output connections, what is enabled. Read once per client
+     * (a step's): it does not change while a step runs, and several checks need it; a failed read is
+     * made again by the next call.
+     */
     configuration(options = {}) {
-        return this.transport.json('GET', '/configuration', options);
+        if (!this.configurationRead) {
+            const read = this.transport.json('GET', '/configuration', options);
+            this.configurationRead = read;
+            read.catch(() => {
+                if (this.configurationRead === read)
+                    this.configurationRead = undefined;
+            });
+        }
+        return this.configurationRead;
     }
     /** Closes the kept-alive connections. */
     dispose() {

@@ -185,6 +185,7 @@ export interface ClientOptions extends Omit<TransportOptions, 'baseUrl' | 'token
 
 export class OdahuClient {
   private readonly transport: Transport;
+  private configurationRead: Promise<OdahuConfiguration> | undefined;
 
   readonly trainings: RunCollection<ModelTraining, TrainingFilter>;
   readonly toolchainIntegrations: Collection<KindResources['ToolchainIntegration']>;
@@ -248,9 +249,20 @@ export class OdahuClient {
     return this.transport.json<UserInfo>('GET', '/user/info', options);
   }
 
-  /** The server's configuration: edge host, output connections, what is enabled. */
+  /**
+   * The server's configuration: edge host, output connections, what is enabled. Read once per client
+   * (a step's): it does not change while a step runs, and several checks need it; a failed read is
+   * made again by the next call.
+   */
   configuration(options: CallOptions = {}): Promise<OdahuConfiguration> {
-    return this.transport.json<OdahuConfiguration>('GET', '/configuration', options);
+    if (!this.configurationRead) {
+      const read = this.transport.json<OdahuConfiguration>('GET', '/configuration', options);
+      this.configurationRead = read;
+      read.catch(() => {
+        if (this.configurationRead === read) this.configurationRead = undefined;
+      });
+    }
+    return this.configurationRead;
   }
 
   /** Closes the kept-alive connections. */

@@ -9,7 +9,6 @@ import type { KindName, KindResources } from '../kinds.js';
 import type { OdahuConfiguration } from '../types.js';
 
 export class PlannedCluster {
-  private configurationRead: Promise<OdahuConfiguration> | undefined;
   private readonly serverObjects = new Map<string, Promise<unknown>>();
   private readonly planned = new Map<string, unknown>();
 
@@ -23,7 +22,7 @@ export class PlannedCluster {
   }
 
   configuration(): Promise<OdahuConfiguration> {
-    return (this.configurationRead ??= this.client.configuration({ signal: this.signal }));
+    return this.client.configuration({ signal: this.signal });
   }
 
   /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
