@@ -13,7 +13,7 @@ import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.j
 import type { ActionRun } from './helpers/run-action.js';
 import { forwardTo, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
-import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
+import type { ModelDeployment, ModelRoute } from '../src/shared/odahu/types.js';
 import { clusterFlags, otherRepository, summaryOf, workflow } from './helpers/other-repository.js';
 import { runWorkflowCli } from './helpers/workflow-cli.js';
 

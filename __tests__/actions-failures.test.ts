@@ -5,7 +5,7 @@
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import type { ModelDeployment } from '../src/shared/types.js';
+import type { ModelDeployment } from '../src/shared/odahu/types.js';
 import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
 
 let emulator: TestEmulator;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PROVENANCE_KEYS, PROVENANCE_PREFIX } from '../src/shared/action/provenance.js';
 import { escapeHtml } from '../src/shared/action/summary.js';
 import { parseReportMarker, sectionsOf } from '../src/shared/github/pr-comment.js';
-import type { ModelDeployment } from '../src/shared/types.js';
+import type { ModelDeployment } from '../src/shared/odahu/types.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';

@@ -3,7 +3,7 @@
 // with the pod, `logs: false` follows without printing, and a pod that ended before the step began
 // has its whole log shown. No timing is asserted: a wait that did not work this way would time out.
 
-import type { OdahuClient } from '../src/shared/client.js';
+import type { OdahuClient } from '../src/shared/odahu/client.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import { apiClient, startTestEmulator } from './helpers/emulator.js';
 import { emulatorEnv, runAction } from './helpers/run-action.js';

@@ -14,7 +14,7 @@ import type {
   PackagingIntegration,
   RouteEvent,
   ToolchainIntegration,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;

@@ -13,7 +13,7 @@ import type {
   LatestEvents,
   ModelDeployment,
   ModelTraining,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 const VIEWER = { clientId: 'ctl-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
 const SCIENTIST = { clientId: 'ctl-scientist', clientSecret: 'sci-secret', role: 'data_scientist' as const };

@@ -6,7 +6,7 @@
 
 import { Api, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../src/shared/odahu/types.js';
 
 /** Long enough to act within it over HTTP, short enough to wait for. */
 const LAUNCH_PERIOD_MS = 500;

@@ -12,7 +12,7 @@ import type {
   ModelPackaging,
   ModelRoute,
   ModelTraining,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;

@@ -3,7 +3,7 @@
 
 import { Api, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;

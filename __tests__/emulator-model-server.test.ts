@@ -3,7 +3,12 @@
 
 import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../src/shared/types.js';
+import type {
+  ModelDeployment,
+  ModelPackaging,
+  ModelRoute,
+  ModelTraining,
+} from '../src/shared/odahu/types.js';
 
 const VIEWER = { clientId: 'edge-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
 

@@ -23,7 +23,7 @@ import {
   sectionsOf,
 } from '../src/shared/github/pr-comment.js';
 import { predictionTable, renderSection } from '../src/shared/github/report-section.js';
-import { readGitHubRun } from '../src/shared/github/run.js';
+import { readGitHubRun } from '../src/shared/action/github-run.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
 import { ROOT } from './helpers/run-action.js';
 

@@ -1,5 +1,5 @@
-// The rules the client and the emulator share (src/shared/shapes.ts, src/shared/kinds.ts,
-// src/shared/stored-deployment.ts) checked against the official material, so that a rule wrong on
+// The rules the client and the emulator share (src/shared/odahu/shapes.ts, src/shared/odahu/kinds.ts,
+// src/shared/odahu/stored-deployment.ts) checked against the official material, so that a rule wrong on
 // both sides cannot pass unnoticed: every kind's fields and JSON types against swagger.yaml, the id
 // rule and the deployment id limit against REFERENCE.md, and the deployment defaults against
 // REFERENCE.md's table (and, through the emulator's answers, its own rules). Where ../shared is
@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { withServerDefaults } from '../src/shared/stored-deployment.js';
-import { ID_PATTERN, KIND_NAMES, MAX_DEPLOYMENT_ID_LENGTH } from '../src/shared/kinds.js';
-import { KIND_SHAPES, type Shape } from '../src/shared/shapes.js';
+import { withServerDefaults } from '../src/shared/odahu/stored-deployment.js';
+import { ID_PATTERN, KIND_NAMES, MAX_DEPLOYMENT_ID_LENGTH } from '../src/shared/odahu/kinds.js';
+import { KIND_SHAPES, type Shape } from '../src/shared/odahu/shapes.js';
 import type { SchemaObject } from './helpers/swagger-contract.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/odahu-api/', import.meta.url));

@@ -1,5 +1,5 @@
-import { InputError } from '../src/shared/errors.js';
-import { fillTemplate, parseVars } from '../src/shared/template.js';
+import { InputError } from '../src/shared/odahu/errors.js';
+import { fillTemplate, parseVars } from '../src/shared/action/template.js';
 
 const fill = (text: string, vars: Record<string, string> = {}) => fillTemplate(text, vars, 'inline training');
 

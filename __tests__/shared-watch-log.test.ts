@@ -7,7 +7,7 @@
 import { jest } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
-import type { OdahuClient } from '../src/shared/client.js';
+import type { OdahuClient } from '../src/shared/odahu/client.js';
 import type { Phase } from '../src/shared/action/phases.js';
 import { watch } from '../src/shared/action/watch.js';
 

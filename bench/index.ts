@@ -17,10 +17,10 @@ import { quietly } from './steps.js';
 import { measureStepOverhead } from './step-overhead.js';
 import { TIME_SCALE, measureWaitingCost } from './waiting-cost.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import type { TokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
-import { loadManifests } from '../src/shared/manifests.js';
+import { ClientCredentialsTokenSource } from '../src/shared/odahu/auth.js';
+import type { TokenSource } from '../src/shared/odahu/auth.js';
+import { OdahuClient } from '../src/shared/odahu/client.js';
+import { loadManifests } from '../src/shared/action/manifests.js';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 /** Every figure, for bench/results.json. */

@@ -3,7 +3,7 @@
 
 import { decodeJwt } from 'jose';
 import type { RunningEmulator } from '../../src/emulator/options.js';
-import type { HTTPResult } from '../../src/shared/types.js';
+import type { HTTPResult } from '../../src/shared/odahu/types.js';
 
 /** An answer; `json` is the parsed body when it is JSON (typed by the caller), else undefined. */
 export interface Reply<T = unknown> {

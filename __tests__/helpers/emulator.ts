@@ -3,8 +3,8 @@
 
 import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src/emulator/options.js';
 import { startEmulator } from '../../src/emulator/server.js';
-import { ClientCredentialsTokenSource } from '../../src/shared/auth.js';
-import { OdahuClient } from '../../src/shared/client.js';
+import { ClientCredentialsTokenSource } from '../../src/shared/odahu/auth.js';
+import { OdahuClient } from '../../src/shared/odahu/client.js';
 import { checkAnswer, contractAvailable } from './swagger-contract.js';
 
 export { contractAvailable };

@@ -11419,7 +11419,7 @@ function createLocalJWKSet(jwks) {
 var decode_jwt = __nccwpck_require__(7961);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
 var verify = __nccwpck_require__(4605);
-;// CONCATENATED MODULE: ./src/shared/realm-roles.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/realm-roles.ts
 // The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
 // mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
 // them; the actions read them to refuse early what the token may not do.
@@ -12001,7 +12001,7 @@ function quote(s) {
     return `"${s}"`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -12155,7 +12155,7 @@ const KIND_SHAPES = {
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/decode-body.ts
 // A request body decoded as the Odahu server's gin handlers decode it: Go's encoding/json into the
-// kind's struct (src/shared/shapes.ts). What Go does and this does too:
+// kind's struct (src/shared/odahu/shapes.ts). What Go does and this does too:
 // - syntax errors, `EOF` and `unexpected EOF` come first (go-json.ts);
 // - member names match fields exactly, else case-insensitively; unknown members are dropped;
 // - `null` leaves a field as it was (absent); inside arrays and maps it is the element's zero value,
@@ -12395,7 +12395,7 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -12461,7 +12461,7 @@ function idProblem(kind, id) {
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
 // The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
-// client's too (src/shared/kinds.ts), checked against REFERENCE.md by a test.
+// client's too (src/shared/odahu/kinds.ts), checked against REFERENCE.md by a test.
 
 const LABEL_SOURCE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 const LABEL_PATTERN = new RegExp(LABEL_SOURCE);
@@ -13363,7 +13363,7 @@ function checkTargets(integration, given, view) {
     return { errors, appended };
 }
 
-;// CONCATENATED MODULE: ./src/shared/types.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/types.ts
 // The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
 // official swagger.yaml and the reference notes on what the server really emits. Fields the server
 // always emits are required here; omitempty fields are optional.
@@ -13431,7 +13431,7 @@ function preparePackagingIntegration(body, _view, _options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/stored-deployment.ts
 // What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
 // (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
 // compares the stored spec with what the server would store) and the emulator (which stores it).
@@ -13473,7 +13473,7 @@ function withServerDefaults(id, spec, config) {
 function prepareModelDeployment(body, view, _options) {
     const { id, spec: given } = readBody(body);
     const config = view.config;
-    // The defaults are the client's too (src/shared/stored-deployment.ts); the checks are of what
+    // The defaults are the client's too (src/shared/odahu/stored-deployment.ts); the checks are of what
     // was given.
     const spec = withServerDefaults(id, given, {
         defaultResources: config.deployment.defaultResources,
@@ -31092,7 +31092,7 @@ function printJobEnd(log, name, result) {
         log.line(`${cross} job ${name} failed in ${took}${failed ? `: step ${failed.name} failed` : ''}${tolerated}`);
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(567);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(577);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -296,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 567:
+/***/ 577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3349,7 +3349,7 @@ async function pause(ms, signal, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
 
@@ -3417,7 +3417,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
@@ -3652,7 +3652,7 @@ function handOnGitHub(github, model) {
     setOutput('github-environment', api && environment ? environment.name : '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -7373,7 +7373,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
 
@@ -7481,7 +7481,7 @@ class errors_NetworkError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -7633,7 +7633,7 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
 // `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
 // helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
 // and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
@@ -7723,7 +7723,7 @@ function varsOfYaml(text, inputName) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
@@ -7762,7 +7762,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -8038,7 +8038,7 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -8265,7 +8265,7 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -8386,7 +8386,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -8846,7 +8846,7 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/options.ts
 // The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
 // with the action's other inputs so that every bad one is reported before any API call.
 
@@ -8916,7 +8916,7 @@ function readTolerance(reader) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/versions.ts
 // How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
 // deployment id, under the cluster's custom route prefix; each version of the model is a deployment
 // of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(157);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(254);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 157:
+/***/ 254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2586,7 +2586,7 @@ async function pause(ms, signal, what) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
 
@@ -2654,7 +2654,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
@@ -2849,7 +2849,7 @@ function deploymentRef(run) {
     return run.ref ?? run.sha ?? '';
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -6570,7 +6570,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
 
@@ -6678,7 +6678,7 @@ class NetworkError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -6830,7 +6830,7 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
 // `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
 // helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
 // and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
@@ -6920,7 +6920,7 @@ function varsOfYaml(text, inputName) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
@@ -6959,7 +6959,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -7235,7 +7235,7 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -7462,7 +7462,7 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -7583,7 +7583,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -8549,7 +8549,7 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
@@ -8600,7 +8600,7 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
@@ -8856,7 +8856,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -8903,7 +8903,7 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
@@ -9156,7 +9156,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 

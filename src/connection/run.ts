@@ -5,8 +5,8 @@ import * as core from '@actions/core';
 import { applyResource } from '../shared/action/apply.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl } from '../shared/odahu/errors.js';
 import type { ConnectionInputs } from './inputs.js';
 
 export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promise<void> {

@@ -6,10 +6,10 @@ import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../sha
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { markSecret } from '../shared/secrets.js';
-import { actionInputs } from '../shared/settings.js';
-import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
-import type { PredictionRequest } from '../shared/types.js';
+import { markSecret } from '../shared/odahu/secrets.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { PredictionRequest } from '../shared/odahu/types.js';
 
 export interface PredictInputs {
   settings: OdahuSettings;

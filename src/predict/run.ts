@@ -10,11 +10,11 @@ import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
+import { tokenSourceFor } from '../shared/odahu/auth.js';
 import { predictionTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl } from '../shared/odahu/errors.js';
 import type { PredictInputs } from './inputs.js';
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {

@@ -2,8 +2,8 @@
 
 import { readPodPhaseInputs } from '../shared/action/common-inputs.js';
 import type { PodPhaseInputs } from '../shared/action/common-inputs.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource } from '../shared/settings.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource } from '../shared/odahu/settings.js';
 
 export type TrainInputs = PodPhaseInputs<'ModelTraining'>;
 

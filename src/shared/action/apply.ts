@@ -4,7 +4,7 @@
 // outlives its row until the controller's next pass (a create before that takes over the old run).
 
 import * as core from '@actions/core';
-import type { Resource } from '../types.js';
+import type { Resource } from '../odahu/types.js';
 import { PollSchedule } from './poll-schedule.js';
 import { pause } from './step.js';
 

@@ -3,17 +3,17 @@
 
 import { readGitHubReportInputs } from '../github/inputs.js';
 import type { GitHubReportInputs } from '../github/inputs.js';
-import { KINDS, idProblem } from '../kinds.js';
-import type { KindName } from '../kinds.js';
-import { loadManifest } from '../manifests.js';
-import type { Manifest } from '../manifests.js';
-import { readSettings } from '../settings.js';
-import type { InputSource, OdahuSettings } from '../settings.js';
-import { parseVars } from '../template.js';
+import { KINDS, idProblem } from '../odahu/kinds.js';
+import type { KindName } from '../odahu/kinds.js';
+import { loadManifest } from './manifests.js';
+import type { Manifest } from './manifests.js';
+import { readSettings } from '../odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../odahu/settings.js';
+import { parseVars } from './template.js';
 import * as core from '@actions/core';
 import { InputReader } from './inputs.js';
 import { messageOf } from '../thrown.js';
-import type { PredictionRequest } from '../types.js';
+import type { PredictionRequest } from '../odahu/types.js';
 
 export interface PhaseTiming {
   wait: boolean;

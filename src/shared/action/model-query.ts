@@ -3,11 +3,11 @@
 // the edge. Used by the predict action (and so by the pipeline's last step).
 
 import * as core from '@actions/core';
-import type { TokenSource } from '../auth.js';
-import { ModelClient } from '../client.js';
-import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../client.js';
-import { ApiError, NetworkError, displayUrl } from '../errors.js';
-import type { PredictionRequest } from '../types.js';
+import type { TokenSource } from '../odahu/auth.js';
+import { ModelClient } from '../odahu/client.js';
+import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError, NetworkError, displayUrl } from '../odahu/errors.js';
+import type { PredictionRequest } from '../odahu/types.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
 

@@ -6,8 +6,8 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import type { CallOptions, OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
+import type { CallOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError } from '../odahu/errors.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { PodLog, TAIL_LINES, untrustedLines } from './pod-log.js';

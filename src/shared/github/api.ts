@@ -8,10 +8,10 @@
 
 import type { getOctokit } from '@actions/github';
 import { HttpClient } from '@actions/http-client';
-import { USER_AGENT, readText, sendRequest } from '../http.js';
-import { ApiError } from '../errors.js';
-import { RETRYABLE_STATUSES, withRetries } from '../retry.js';
-import type { RetryPolicy } from '../retry.js';
+import { USER_AGENT, readText, sendRequest } from '../odahu/http.js';
+import { ApiError } from '../odahu/errors.js';
+import { RETRYABLE_STATUSES, withRetries } from '../odahu/retry.js';
+import type { RetryPolicy } from '../odahu/retry.js';
 import { messageOf } from '../thrown.js';
 
 export type GitHubApi = ReturnType<typeof getOctokit>;

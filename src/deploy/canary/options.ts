@@ -1,9 +1,9 @@
 // The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
 // with the action's other inputs so that every bad one is reported before any API call.
 
-import type { PredictionRequest } from '../../types.js';
-import { readRequestInput } from '../common-inputs.js';
-import type { InputReader } from '../inputs.js';
+import type { PredictionRequest } from '../../shared/odahu/types.js';
+import { readRequestInput } from '../../shared/action/common-inputs.js';
+import type { InputReader } from '../../shared/action/inputs.js';
 
 export type Strategy = 'rolling' | 'canary';
 

@@ -7,10 +7,10 @@
 // writes it first), which is how a re-run after an interrupted rollout tells the versions apart.
 
 import * as core from '@actions/core';
-import type { OdahuClient } from '../../client.js';
-import type { ModelDeploymentTarget, ModelRoute } from '../../types.js';
-import type { Phase } from '../phases.js';
-import { watch } from '../watch.js';
+import type { OdahuClient } from '../../shared/odahu/client.js';
+import type { ModelDeploymentTarget, ModelRoute } from '../../shared/odahu/types.js';
+import type { Phase } from '../../shared/action/phases.js';
+import { watch } from '../../shared/action/watch.js';
 
 /** Route changes are polled at least this often: each step of a rollout waits for one. */
 const MAX_ROUTE_POLL_MS = 1000;

@@ -13,7 +13,7 @@ import type { TokenSource } from './auth.js';
 import { ApiError, NetworkError, displayUrl } from './errors.js';
 import { OutageNotice } from './outage.js';
 import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
-import { asError } from './thrown.js';
+import { asError } from '../thrown.js';
 import type { RetryOptions } from './retry.js';
 
 export const USER_AGENT = 'odahu-actions';

@@ -4,7 +4,7 @@
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
 
 import * as core from '@actions/core';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../duration.js';
 
 export const NOTICE_AFTER_MS = 20_000;
 

@@ -9,7 +9,7 @@ import { decodeJwt } from 'jose';
 import type { ClientAssertion } from './auth.js';
 import { AuthError } from './errors.js';
 import { markSecret } from './secrets.js';
-import { messageOf } from './thrown.js';
+import { messageOf } from '../thrown.js';
 
 /** Asks GitHub for an ID token with this audience (core.getIDToken; tests pass their own). */
 export type IdTokenRequest = (audience: string) => Promise<string>;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
-import { InputError } from './errors.js';
+import { InputError } from '../odahu/errors.js';
 
 export interface TextInputOptions {
   /** The action input, for messages. */

@@ -6,9 +6,9 @@
 // already serves is recognised.
 
 import { createHash } from 'node:crypto';
-import { MAX_DEPLOYMENT_ID_LENGTH } from '../../kinds.js';
-import type { ModelDeploymentSpec } from '../../types.js';
-import { canonicalSpecText } from '../same-spec.js';
+import { MAX_DEPLOYMENT_ID_LENGTH } from '../../shared/odahu/kinds.js';
+import type { ModelDeploymentSpec } from '../../shared/odahu/types.js';
+import { canonicalSpecText } from '../../shared/action/same-spec.js';
 
 const HASH_DIGITS = 6;
 

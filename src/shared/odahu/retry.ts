@@ -7,9 +7,9 @@
 
 import { setTimeout as sleepFor } from 'node:timers/promises';
 
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../duration.js';
 import { ApiError, NetworkError } from './errors.js';
-import { messageOf } from './thrown.js';
+import { messageOf } from '../thrown.js';
 
 export interface RetryPolicy {
   /** How long a call is tried, from its first attempt: no try starts after this. */

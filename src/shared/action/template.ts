@@ -5,7 +5,7 @@
 
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 
-import { InputError } from './errors.js';
+import { InputError } from '../odahu/errors.js';
 
 export type TemplateVars = Readonly<Record<string, string>>;
 

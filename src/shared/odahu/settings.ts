@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 
 import { apiUrlOf, extraString, parseAirflowConnection } from './airflow-connection.js';
 import type { AirflowConnection } from './airflow-connection.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../duration.js';
 import { InputError } from './errors.js';
 import { DEFAULT_RETRY_BUDGET_MS } from './retry.js';
 import { markSecretText } from './secrets.js';

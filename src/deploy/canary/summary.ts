@@ -3,10 +3,10 @@
 // agreement).
 
 import * as core from '@actions/core';
-import { escapeHtml } from '../summary.js';
+import { escapeHtml } from '../../shared/action/summary.js';
 import { formatMs, formatShare } from './checks.js';
-import type { ReportTable } from '../../github/report-section.js';
-import type { GitHubReport } from '../../github/step-report.js';
+import type { ReportTable } from '../../shared/github/report-section.js';
+import type { GitHubReport } from '../../shared/github/step-report.js';
 import type { CanaryOutcome, CanaryReport } from './rollout.js';
 
 const STEP_COLUMNS = ['Weight', 'Probes', 'Failures', 'p95 latency', 'Agreement', 'Result'];

@@ -5,11 +5,11 @@
 
 import { EVENT_ID, FAILSAFE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 
-import { InputError } from './errors.js';
-import { KINDS, KIND_NAMES, isKindName } from './kinds.js';
-import type { KindName, KindResources } from './kinds.js';
-import { KIND_SHAPES } from './shapes.js';
-import type { Shape } from './shapes.js';
+import { InputError } from '../odahu/errors.js';
+import { KINDS, KIND_NAMES, isKindName } from '../odahu/kinds.js';
+import type { KindName, KindResources } from '../odahu/kinds.js';
+import { KIND_SHAPES } from '../odahu/shapes.js';
+import type { Shape } from '../odahu/shapes.js';
 import { fillTemplate, lineAt } from './template.js';
 import { readTextInput } from './text-input.js';
 import type { TextInput } from './text-input.js';

@@ -3,13 +3,13 @@
 // tried once (a retry would hide the failure being looked for). With compare, the live version gets
 // the same request at the same time and the predictions are compared.
 
-import type { TokenSource } from '../../auth.js';
-import { ModelClient } from '../../client.js';
-import type { ModelAnswer } from '../../client.js';
-import { ApiError } from '../../errors.js';
-import type { PredictionRequest } from '../../types.js';
-import { messageOf } from '../../thrown.js';
-import { CancelledError, pause } from '../step.js';
+import type { TokenSource } from '../../shared/odahu/auth.js';
+import { ModelClient } from '../../shared/odahu/client.js';
+import type { ModelAnswer } from '../../shared/odahu/client.js';
+import { ApiError } from '../../shared/odahu/errors.js';
+import type { PredictionRequest } from '../../shared/odahu/types.js';
+import { messageOf } from '../../shared/thrown.js';
+import { CancelledError, pause } from '../../shared/action/step.js';
 import { largestDifference } from './compare.js';
 
 /** A probe still unanswered this long after max-latency is abandoned, and counts as failed. */
