@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(254);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(706);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 254:
+/***/ 706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2586,6 +2586,50 @@ async function pause(ms, signal, what) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
@@ -2652,201 +2696,253 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = redact(oneLine(details.serverMessage));
+        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself.
 
 
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+
+function readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
     }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    if (options.pathLike.test(value)) {
+        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
     }
-    return {};
+    return { text: input, source: `inline ${inputName}` };
 }
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-    };
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
 
 
 
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
     }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
     }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
     }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
@@ -6570,114 +6666,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-function errors_oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = redact(errors_oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${errors_oneLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${errors_oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -6916,47 +6904,6 @@ function varsOfYaml(text, inputName) {
     if (problems.length > 0)
         throw new InputError(problems);
     return vars;
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
-
-
-
-function readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
@@ -7418,50 +7365,6 @@ function fromJson(text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
-// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/**
- * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
- */
-function formatDuration(ms, fraction = 0) {
-    const scale = 10 ** fraction;
-    const seconds = Math.round((ms / SECOND) * scale) / scale;
-    if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
-    const wholeSeconds = Math.round(ms / SECOND);
-    const minutes = Math.floor(wholeSeconds / 60);
-    if (minutes < 60)
-        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
-    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
-}
-function twoUnits(large, largeUnit, small, smallUnit) {
-    return small === 0
-        ? `${large}${largeUnit}`
-        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
-}
-
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
@@ -7809,109 +7712,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
-
 
 
 
@@ -8017,6 +7820,209 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: skipped };
+    }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
+        model,
+    };
+}
+function inputs_oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
+// The inputs of train and package, the actions that run a pod before the deployment: the kit's
+// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
+// above the kit, because they include what the step tells GitHub.
+
+
+
 /**
  * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
  * problems) before every problem is reported at once.
