@@ -118,7 +118,14 @@ export interface EmulatorClock {
   /** While held: moves the time to the next planned step and runs it; returns its group
    * (`training/<id>`, `deployment/<id>`, ...). Throws when no step is planned at all. */
   step(): string;
+  /**
+   * While held: moves the time towards `at` (ms since the epoch): to the next planned step when one
+   * is due by then, running it (true), else to `at` itself (false).
+   */
+  stepTowards(at: number): boolean;
   /** The time goes on from where it stood (what came due runs at once, in order). */
   release(): void;
   readonly held: boolean;
+  /** The clock's time in ms since the epoch: the wall clock's, less the spans it was held. */
+  now(): number;
 }

@@ -8,6 +8,7 @@ import { ModelClient } from '../../shared/odahu/client.js';
 import type { ModelAnswer } from '../../shared/odahu/client.js';
 import { ApiError } from '../../shared/odahu/errors.js';
 import type { PredictionRequest } from '../../shared/odahu/types.js';
+import { now } from '../../shared/clock.js';
 import { messageOf } from '../../shared/thrown.js';
 import { CancelledError, pause } from '../../shared/action/step.js';
 import { largestDifference } from './compare.js';
@@ -51,14 +52,14 @@ export class Prober {
   /** Probes one after another for `intervalMs` (at least once); throws CancelledError on cancel. */
   async hold(intervalMs: number, signal: AbortSignal): Promise<Probe[]> {
     const spacingMs = Math.min(MAX_SPACING_MS, intervalMs / 10);
-    const end = Date.now() + intervalMs;
+    const end = now() + intervalMs;
     const probes: Probe[] = [];
     do {
-      const started = Date.now();
+      const started = now();
       probes.push(await this.probe(signal));
       const next = Math.min(started + spacingMs, end);
-      if (next > Date.now()) await pause(next - Date.now(), signal);
-    } while (Date.now() < end);
+      if (next > now()) await pause(next - now(), signal);
+    } while (now() < end);
     return probes;
   }
 

@@ -17,6 +17,7 @@ import { ApiError } from '../../shared/odahu/errors.js';
 import { REALM_ROLES, tokenRealmRoles } from '../../shared/odahu/realm-roles.js';
 import type { ModelDeployment, ModelDeploymentTarget } from '../../shared/odahu/types.js';
 import { asServerStores, unchangedDeployment } from '../../shared/action/desired-deployment.js';
+import { now } from '../../shared/clock.js';
 import { formatDuration } from '../../shared/duration.js';
 import { asError, messageOf } from '../../shared/thrown.js';
 import { ModelRefusedError, queryModel } from '../../shared/action/model-query.js';
@@ -234,9 +235,9 @@ export class CanaryRollout {
         core.info(
           `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
         );
-        const started = Date.now();
+        const started = now();
         const probes = await prober.hold(options.intervalMs, signal);
-        const step = judgeStep(weight, probes, options, Date.now() - started);
+        const step = judgeStep(weight, probes, options, now() - started);
         this.report.steps.push(step);
         core.info(`Weight ${weight}%: ${describeStep(step)}.`);
         if (step.failed) {

@@ -8,6 +8,7 @@ import { ModelClient } from '../odahu/client.js';
 import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../odahu/client.js';
 import { ApiError, NetworkError, displayUrl } from '../odahu/errors.js';
 import type { PredictionRequest } from '../odahu/types.js';
+import { now } from '../clock.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
 
@@ -46,7 +47,7 @@ export class ModelRefusedError extends Error {
 }
 
 export async function queryModel(client: OdahuClient, query: ModelQuery): Promise<ModelResult> {
-  const deadline = Date.now() + query.readyTimeoutMs;
+  const deadline = now() + query.readyTimeoutMs;
   const url =
     'url' in query.target
       ? query.target.url
@@ -90,7 +91,7 @@ async function modelUrlOf(
         throw error;
       });
     if (route?.status?.edgeUrl) return route.status.edgeUrl;
-    if (Date.now() >= deadline) {
+    if (now() >= deadline) {
       throw new Error(
         `deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`,
       );
@@ -111,7 +112,7 @@ async function untilServing<T>(
     } catch (error) {
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-      if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
+      if (!notReady || now() >= deadline || signal.aborted) throw error;
       core.info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
       await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
@@ -119,5 +120,5 @@ async function untilServing<T>(
 }
 
 function pauseUntil(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
-  return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+  return pause(Math.max(0, Math.min(ms, deadline - now())), signal);
 }

@@ -9,6 +9,7 @@ import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
+import * as clock from '../clock.js';
 import { messageOf } from '../thrown.js';
 
 /** Lines kept for a failure message. */
@@ -126,8 +127,7 @@ export class PodLog {
           break;
         }
         // A stream that brought lines is reopened at once; one that brought nothing waits first.
-        if (fruitless > 0)
-          await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+        if (fruitless > 0) await clock.sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
       }
       return 'abandoned';
     } finally {

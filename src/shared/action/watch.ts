@@ -4,8 +4,8 @@
 // that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
 // every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
+import { now, sleep } from '../clock.js';
 import type { CallOptions, OdahuClient } from '../odahu/client.js';
 import { ApiError } from '../odahu/errors.js';
 import { messageOf } from '../thrown.js';
@@ -32,10 +32,8 @@ export interface WatchClock {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-const REAL_TIME: WatchClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME: WatchClock = { now, sleep };
 export interface WatchOptions {
   timeoutMs: number;
   /** The user's poll-interval; undefined for the adaptive schedule. */
@@ -161,13 +159,13 @@ export async function watch<T>(
 ): Promise<T> {
   const what = `${phase.noun} ${id}`;
   const { signal } = options;
-  const clock = options.clock ?? REAL_TIME;
+  const clock = options.clock ?? STEP_TIME;
   const schedule = new PollSchedule(options.pollIntervalMs);
   const reporter = new StateReporter(what);
   const started = clock.now();
   const deadline = started + options.timeoutMs;
-  // The client retries on the wall clock: the same time left, in its terms.
-  const retryUntil = Date.now() + options.timeoutMs;
+  // The client retries on the step's clock: the same time left, in its terms.
+  const retryUntil = now() + options.timeoutMs;
   const log = new FollowedLog(phase, client, id, options, retryUntil);
   /** When the log's end was noticed, and how many reads followed it. */
   let catchUp: { since: number; tries: number } | undefined;

@@ -4,6 +4,7 @@
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
 
 import * as core from '@actions/core';
+import * as clock from '../clock.js';
 import { formatDuration } from '../duration.js';
 
 export const NOTICE_AFTER_MS = 20_000;
@@ -16,7 +17,7 @@ export class OutageNotice {
   constructor(
     /** `the Odahu API`, `the token endpoint`... */
     private readonly server: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = clock.now,
     private readonly warn: (line: string) => void = core.warning,
     private readonly info: (line: string) => void = core.info,
   ) {}

@@ -5,8 +5,7 @@
 // times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
 // between tries grows to a cap with jitter, so clients that failed together do not come back together.
 
-import { setTimeout as sleepFor } from 'node:timers/promises';
-
+import * as clock from '../clock.js';
 import { formatDuration } from '../duration.js';
 import { ApiError, NetworkError } from './errors.js';
 import { messageOf } from '../thrown.js';
@@ -121,8 +120,9 @@ export interface RetryOptions {
   onRetry?: (retry: { attempt: number; delayMs: number; error: Error; deadline: number }) => void;
 }
 
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return sleepFor(ms, undefined, { signal });
+  return clock.sleep(ms, signal);
 }
 
 /**
@@ -135,7 +135,7 @@ export async function withRetries<T>(
 ): Promise<T> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
   const wait = options.sleep ?? sleep;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clock.now;
   const started = now();
   const deadline = options.deadline ?? started + policy.budgetMs;
   for (let attempt = 1; ; attempt++) {

@@ -23,6 +23,11 @@ export function markSecret(value: string | undefined): void {
   }
 }
 
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+export function forgetSecrets(): void {
+  secrets.clear();
+}
+
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
 export function redact(text: string): string {
   let result = text;
