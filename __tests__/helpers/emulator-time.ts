@@ -14,7 +14,7 @@ interface Sleeper {
 }
 
 /** Lets the event loop deliver what is in flight (answers, stream data over loopback) before time moves. */
-async function settle(): Promise<void> {
+export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -23,7 +23,11 @@ export class EmulatorTime implements Clock {
   private readonly sleepers = new Set<Sleeper>();
   private driving = false;
 
-  constructor(private readonly clock: EmulatorClock) {}
+  constructor(
+    private readonly clock: EmulatorClock,
+    /** Awaited after each of the emulator's steps, before time moves on (a test looking at the cluster). */
+    private readonly betweenSteps?: () => Promise<void>,
+  ) {}
 
   now(): number {
     return this.clock.now();
@@ -66,7 +70,10 @@ export class EmulatorTime implements Clock {
         if (this.sleepers.size === 0) return;
         if (!this.clock.held) throw new Error('a step slept on the emulator clock while it was not held');
         const at = Math.min(...[...this.sleepers].map((sleeper) => sleeper.at));
-        if (this.clock.stepTowards(at)) continue;
+        if (this.clock.stepTowards(at)) {
+          await this.betweenSteps?.();
+          continue;
+        }
         for (const sleeper of [...this.sleepers]) {
           if (sleeper.at > at) continue;
           this.sleepers.delete(sleeper);

@@ -5,6 +5,7 @@ import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src
 import { startEmulator } from '../../src/emulator/server.js';
 import { ClientCredentialsTokenSource } from '../../src/shared/odahu/auth.js';
 import { OdahuClient } from '../../src/shared/odahu/client.js';
+import { settle } from './emulator-time.js';
 import { checkAnswer, contractAvailable } from './swagger-contract.js';
 
 export { contractAvailable };
@@ -22,6 +23,11 @@ export type TestEmulator = RunningEmulator & {
    * then releases it, whatever happened.
    */
   held<T>(act: () => Promise<T>): Promise<T>;
+  /**
+   * Lets `ms` of the emulator's time pass at once, its steps run in order (what passes between two
+   * steps of a job while the runner starts the next one's process).
+   */
+  advance(ms: number): Promise<void>;
 };
 
 /** Short enough to keep tests quick, long enough that intermediate states can still be seen. */
@@ -69,6 +75,17 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         return await act();
       } finally {
         emulator.clock.release();
+      }
+    },
+    advance: async (ms) => {
+      const { clock } = emulator;
+      const wasHeld = clock.held;
+      clock.hold();
+      try {
+        const until = clock.now() + ms;
+        while (clock.stepTowards(until)) await settle();
+      } finally {
+        if (!wasHeld) clock.release();
       }
     },
     close: async () => {

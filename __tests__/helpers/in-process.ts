@@ -20,14 +20,16 @@ import { renderLog } from '../../src/workflow/node-action.js';
 import { WorkflowCommands } from '../../src/workflow/workflow-commands.js';
 import type { LogEvent } from '../../src/workflow/workflow-commands.js';
 import * as core from './core-mock.js';
-import type { TestEmulator } from './emulator.js';
+import type { EmulatorClock } from '../../src/emulator/options.js';
 import { EmulatorTime } from './emulator-time.js';
 import type { ActionRun, RunOptions } from './run-action.js';
 import { ROOT, actionDefinition } from './run-action.js';
 
 export interface InProcessOptions extends RunOptions {
   /** The cluster whose clock the step waits on (held for the step, or kept held if it was). */
-  emulator?: TestEmulator;
+  emulator?: { clock: EmulatorClock };
+  /** With `emulator`: awaited after each step of its clock during the step's waits (a test watching). */
+  betweenSteps?: () => Promise<void>;
   /** Another clock to wait on (e.g. an EmulatorTime shared by several steps); the wall clock without either. */
   clock?: Clock;
 }
@@ -96,7 +98,9 @@ export async function stepInProcess(
   };
   const stdout = new LineReader((line) => commands.process(line).forEach(emit));
 
-  const clock = options.clock ?? (options.emulator ? new EmulatorTime(options.emulator.clock) : undefined);
+  const clock =
+    options.clock ??
+    (options.emulator ? new EmulatorTime(options.emulator.clock, options.betweenSteps) : undefined);
   const holding = options.emulator && !options.emulator.clock.held;
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
