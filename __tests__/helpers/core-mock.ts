@@ -15,7 +15,6 @@ import { jest } from '@jest/globals';
 // The real builder, by path: '@actions/core' itself is this module once mocked.
 import { summary as realSummary } from '../../node_modules/@actions/core/lib/summary.js';
 import { OidcClient } from '../../node_modules/@actions/core/lib/oidc-utils.js';
-import type { ActionDefinition } from '../../src/workflow/action-file.js';
 
 interface Recorded {
   inputs: Record<string, string>;
@@ -38,17 +37,9 @@ export const recorded: Recorded = {
   summaryFile: undefined,
 };
 
-/** A new step: the action's input defaults, then the given inputs (as the runner passes them). */
-export function startStep(
-  action: ActionDefinition,
-  inputs: Record<string, string>,
-  summaryFile?: string,
-): void {
-  recorded.inputs = {};
-  for (const input of action.inputs) {
-    if (input.default !== undefined) recorded.inputs[input.id] = input.default.toString();
-  }
-  Object.assign(recorded.inputs, inputs);
+/** A new step: its inputs (action.yml's defaults already applied) and its summary file. */
+export function startStep(inputs: Record<string, string>, summaryFile?: string): void {
+  recorded.inputs = { ...inputs };
   recorded.outputs = {};
   recorded.failures = [];
   recorded.secrets = [];
