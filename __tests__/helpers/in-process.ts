@@ -268,7 +268,7 @@ async function stageNow(run: StageRun): Promise<StageEnd> {
   const listenersBefore = new Set(process.listeners('SIGINT'));
   const cancel = (): void => {
     for (const listener of process.listeners('SIGINT')) {
-      if (!listenersBefore.has(listener)) (listener)('SIGINT');
+      if (!listenersBefore.has(listener)) listener('SIGINT');
     }
   };
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
