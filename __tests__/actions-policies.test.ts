@@ -202,7 +202,7 @@ describe('settings', () => {
     const run = await runInProcess(
       'wait',
       { 'training-id': 'from-airflow', 'api-connection': connection, 'api-url': emulator.apiUrl },
-      { secrets: [emulator.clientSecret] },
+      { emulator, secrets: [emulator.clientSecret] },
     );
     expect(run.failure).toBeUndefined();
   });
