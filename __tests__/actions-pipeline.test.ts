@@ -1,21 +1,20 @@
 // The composite pipeline, used as another repository uses it (`<owner>/odahu-actions/pipeline@<ref>`
 // in a workflow of its own, run by `npm run workflow`): the same outputs as the separate actions on
 // the same manifests, every input checked before anything is created, a cancel that reaches the
-// running phase's node process, which deletes what it started, and predict finding the model by
-// its deployment when deploy could not read its URL. The runner runs in this process, each action's
-// step from its sources on the emulator's clock; the cancel needs processes and signals: the runner
-// and the bundles as a user runs them.
+// running phase's node process, which deletes what it started (the pipeline's smoke test in
+// bundles.test.ts: it needs processes and signals), and predict finding the model by its deployment
+// when deploy could not read its URL. The runner runs in this process, each action's step from its
+// sources on the emulator's clock.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { Api, fetchToken } from './helpers/emulator-http.js';
 import { routeBreakingProxy } from './helpers/route-breaking-proxy.js';
 import { actionDefinition, trainingManifest } from './helpers/run-action.js';
 import { clusterFlags, otherRepository, workflow } from './helpers/other-repository.js';
-import { runWorkflowCli, runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { startTestEmulator } = await import('./helpers/emulator.js');
@@ -198,33 +197,6 @@ ${trainingManifest('never')
   }
   expect(emulator.answers.slice(before)).toEqual([]);
 });
-
-test('cancelled during the training, the pipeline deletes the training it started', async () => {
-  const slow = await startTestEmulator({ trainingSeconds: 30 });
-  try {
-    const file = pipelineRepository('cancel-pipeline');
-    let cancelledAt = 0;
-    const run = await runWorkflowCli([file, ...clusterFlags(slow)], {
-      onOutput: (stdout, kill) => {
-        if (!cancelledAt && /training cancel-pipeline: (scheduling|running)/.test(stdout)) {
-          cancelledAt = Date.now();
-          kill('SIGINT');
-        }
-      },
-    });
-    expect(cancelledAt).toBeGreaterThan(0);
-    expect(run.code).toBe(1);
-    // The signal reached the training's node process (exec), which cleaned up within the grace time.
-    expect(run.stdout).toContain(
-      'Deleting training cancel-pipeline, which this step started (on-cancel: delete).',
-    );
-    expect(run.stdout).not.toContain('▶ Package');
-    const api = new Api(slow, await fetchToken(slow));
-    expect((await api.get('model/training/cancel-pipeline')).status).toBe(404);
-  } finally {
-    await slow.close();
-  }
-}, 60_000);
 
 test('without a URL from deploy (the route read failed), predict finds the model by its deployment', async () => {
   const proxy = await routeBreakingProxy(emulator.apiUrl);

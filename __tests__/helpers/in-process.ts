@@ -125,12 +125,19 @@ export async function stepInProcess(
 /**
  * The workflow runner's stages (WorkflowRunOptions.stages) with every step that runs an odahu action's
  * bundle (`uses:` one of this repository's actions, or the pipeline's `exec node .../dist/<phase>`)
- * run from its sources in this process instead, on the clock of `emulator` or else of the run's
- * embedded emulator; every other stage (run scripts, other actions) a process, as the runner runs it.
+ * run from its sources in this process instead, on the clock of `emulator` (the cluster the steps
+ * talk to), or without one of the run's embedded emulator (or the wall clock's); every other stage
+ * (run scripts, other actions) a process, as the runner runs it.
  */
-export function inProcessStages(options: { emulator?: { clock: EmulatorClock } } = {}) {
+export function inProcessStages(
+  options: {
+    emulator?: { clock: EmulatorClock };
+    /** The steps talk to a cluster the test does not hold (one a step started): the wall clock. */
+    wallClock?: boolean;
+  } = {},
+) {
   return (cluster: Cluster): Stages => {
-    const emulator = options.emulator ?? cluster.emulator;
+    const emulator = options.wallClock ? undefined : (options.emulator ?? cluster.emulator);
     const inProcess = (name: ActionName, stage: StageOptions | ProcessStageOptions) =>
       runnerStage(name, stage, emulator);
     return {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { demoCli } from '../../src/demo/cli.js';
 import { workflowCli } from '../../src/workflow/cli.js';
 import type { CliIo } from '../../src/workflow/cli.js';
-import { ROOT } from './run-action.js';
+import { BUNDLE_NODE, ROOT, pathWithBundleNode } from './run-action.js';
 
 export interface CliRun {
   code: number | null;
@@ -49,9 +49,11 @@ export function runTool(
   options: CliOptions = {},
 ): Promise<CliRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [bundle(tool), ...args], {
+  // On the bundles' node, first on PATH too: the runner's node steps and a composite's `exec node`.
+  const env = cleanEnv(options.env);
+  const child = spawn(BUNDLE_NODE, [bundle(tool), ...args], {
     cwd: ROOT,
-    env: cleanEnv(options.env),
+    env: { ...env, PATH: pathWithBundleNode(env.PATH) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
