@@ -223,6 +223,22 @@ describe('the pull request report', () => {
     expect(commentsOn(14)).toHaveLength(1);
   });
 
+  test("GitHub's secondary rate limit (403 with Retry-After) is waited out, not taken for a missing permission", async () => {
+    github.rateLimitNext(20);
+    const from = github.requests.length;
+    const run = await deployModel('pr-wine', { pr: 16 }, reporting);
+    expect(run.failure).toBeUndefined();
+    expect(warningsOf(run)).toEqual([]);
+    expect(github.callsSince(from)).toEqual([
+      'GET /repos/acme/models/issues/16/comments',
+      'GET /repos/acme/models/issues/16/comments',
+      'POST /repos/acme/models/issues/16/comments',
+    ]);
+    expect(commentsOn(16)).toHaveLength(1);
+    // The 20 s GitHub asked for passed on the emulator's clock, within the step.
+    expect(run.tookMs).toBeGreaterThanOrEqual(20_000);
+  });
+
   test("behind the runner's proxy: GitHub's calls go through it, as the Odahu calls do", async () => {
     // Every tunnel leads to the stand-in, though it is asked for a host that resolves nowhere.
     const proxy = await startTunnelProxy(github.url);

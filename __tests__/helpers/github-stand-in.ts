@@ -38,6 +38,11 @@ export interface GitHubStandIn {
   refuse(pattern: RegExp | undefined): void;
   /** Answer the next `count` requests with this status (a gateway's 502, say), doing nothing. */
   failNext(status: number, count?: number): void;
+  /**
+   * Answer the next request as GitHub's secondary rate limit does: 403 "You have exceeded a secondary
+   * rate limit" with Retry-After, doing nothing.
+   */
+  rateLimitNext(retryAfterSeconds: number): void;
   /** The requests since `from`, as `METHOD /path`. */
   callsSince(from?: number): string[];
   close(): Promise<void>;
@@ -50,7 +55,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   const comments: StandInComment[] = [];
   const deployments: StandInDeployment[] = [];
   let refused: RegExp | undefined;
-  const failures: number[] = [];
+  const failures: { status: number; message: string; headers: Record<string, string> }[] = [];
   let nextId = 1000;
 
   const handle = (request: SeenRequest, response: ServerResponse): void => {
@@ -65,7 +70,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     }
     const failure = failures.shift();
     if (failure !== undefined) {
-      sendJson(response, failure, { message: 'Server Error' });
+      sendJson(response, failure.status, { message: failure.message }, failure.headers);
       return;
     }
     if (refused?.test(path)) {
@@ -187,7 +192,14 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       refused = pattern;
     },
     failNext: (status, count = 1) => {
-      failures.push(...Array<number>(count).fill(status));
+      for (let i = 0; i < count; i++) failures.push({ status, message: 'Server Error', headers: {} });
+    },
+    rateLimitNext: (retryAfterSeconds) => {
+      failures.push({
+        status: 403,
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4990' },
+      });
     },
     callsSince: (from = 0) =>
       started.requests.slice(from).map((r) => `${r.method} ${new URL(r.url, 'http://stand-in').pathname}`),

@@ -10212,10 +10212,15 @@ const ACTIONS_VERSION = '1.0.0';
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+
 
 
 
@@ -10258,16 +10263,17 @@ function fetchOver(client, policy) {
                     headers: headersOf(response.message.headers),
                     text: await readText(method, url, response.message),
                 };
-                if (!RETRYABLE_STATUSES.has(answer.status))
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
                 throw new errors_ApiError({
                     method,
                     url,
-                    status: answer.status,
+                    status: rateLimit === undefined ? answer.status : 429,
                     serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
                 });
             }, { policy, idempotent: method !== 'POST', signal });
         }
@@ -10279,6 +10285,22 @@ function fetchOver(client, policy) {
         const empty = [101, 204, 205, 304].includes(last.status);
         return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
     };
+}
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
 }
 function headersOf(incoming) {
     const headers = new Headers();
