@@ -1,6 +1,8 @@
 // The emulator every test file starts: fast state machines, a free port, and the contract check on
 // every answer it gives, so a test that drives the emulator also proves the emulator follows the spec.
 
+import { generateKeyPair } from 'jose';
+import type { GenerateKeyPairResult } from 'jose';
 import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src/emulator/options.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { ClientCredentialsTokenSource } from '../../src/shared/odahu/auth.js';
@@ -41,6 +43,9 @@ const TEST_DEFAULTS: EmulatorOptions = {
   launchPeriodSeconds: 0.1,
 };
 
+/** One RS256 key pair for every emulator a test file starts: making one costs a few hundred ms. */
+let signingKeys: Promise<GenerateKeyPairResult> | undefined;
+
 /**
  * Starts an emulator for a test. `close()` rejects, listing every violation, if any answer broke the
  * Odahu API spec (checked only where swagger.yaml is available).
@@ -50,8 +55,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   const violations: string[] = [];
   const callerOnAnswer = options.onAnswer;
 
+  signingKeys ??= generateKeyPair('RS256', { extractable: true });
   const emulator = await startEmulator({
     ...TEST_DEFAULTS,
+    signingKeys: await signingKeys,
     ...options,
     onAnswer: (answer) => {
       answers.push(answer);

@@ -1,6 +1,7 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { GenerateKeyPairResult } from 'jose';
 import type { Outage, OutageTarget } from './outages.js';
 import type { FederatedClient } from './federated-clients.js';
 
@@ -32,6 +33,8 @@ export interface EmulatorOptions {
   federatedClients?: FederatedClient[];
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
+  /** The realm's RS256 signing key pair; default a new one. Tests that start many emulators share one. */
+  signingKeys?: GenerateKeyPairResult;
   /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
   trainingSeconds?: number;
   packagingSeconds?: number;
