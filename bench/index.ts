@@ -218,7 +218,7 @@ async function chainWallTime(): Promise<void> {
     ].join('\n'),
   );
   const args = [
-    join(root, 'dist', 'workflow', 'index.js'),
+    join(root, 'build', 'workflow', 'index.js'),
     workflow,
     ...['--workspace', root],
     ...['--var', `ODAHU_API_URL=${emulator.apiUrl}`],
@@ -357,7 +357,7 @@ async function demoWallTimes(): Promise<void> {
   section('npm run demo');
   const demo = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'dist', 'demo', 'index.js'), ...args], {
+      const child = spawn(process.execPath, [join(root, 'build', 'demo', 'index.js'), ...args], {
         cwd: root,
         env: { ...process.env, NO_COLOR: '1' },
         stdio: 'ignore',
