@@ -22,27 +22,29 @@ export default {
   // `npm test -- --coverage` (CI runs it): how much of src/ the tests run in their own process (the
   // actions' sources, the runner, the emulator), with a floor for every folder. The entry points
   // (index.ts: `await run()` and the like) run only as the bundles' and tools' processes, which are
-  // not measured.
+  // not measured. Counted by istanbul on the instrumented sources ('babel'), which costs the suite a
+  // third of what V8's coverage does (V8 hands over every script's counts after every test file);
+  // istanbul counts more statements and branches (a `??`, a default value), so its figures are lower.
   collectCoverageFrom: ['src/**/*.ts', '!src/*/index.ts'],
-  coverageProvider: 'v8',
+  coverageProvider: 'babel',
   coverageReporters: ['text-summary', 'json-summary'],
   // A folder is its files together; the shared basics (src/shared/*.ts) each on its own.
   coverageThreshold: {
-    './src/shared/*.ts': { statements: 85, branches: 65, functions: 100, lines: 85 },
-    './src/shared/odahu/': { statements: 97, branches: 90, functions: 98, lines: 97 },
-    './src/shared/action/': { statements: 95, branches: 85, functions: 97, lines: 95 },
-    './src/shared/github/': { statements: 96, branches: 86, functions: 98, lines: 96 },
-    './src/apply/': { statements: 94, branches: 87, functions: 98, lines: 94 },
-    './src/batch/': { statements: 98, branches: 93, functions: 98, lines: 98 },
-    './src/connection/': { statements: 90, branches: 71, functions: 98, lines: 90 },
-    './src/deploy/': { statements: 95, branches: 85, functions: 92, lines: 95 },
-    './src/package/': { statements: 89, branches: 86, functions: 98, lines: 89 },
-    './src/pipeline/': { statements: 98, branches: 94, functions: 98, lines: 98 },
-    './src/predict/': { statements: 91, branches: 78, functions: 98, lines: 91 },
+    './src/shared/*.ts': { statements: 72, branches: 75, functions: 100, lines: 72 },
+    './src/shared/odahu/': { statements: 96, branches: 89, functions: 98, lines: 96 },
+    './src/shared/action/': { statements: 90, branches: 81, functions: 95, lines: 92 },
+    './src/shared/github/': { statements: 93, branches: 84, functions: 97, lines: 96 },
+    './src/apply/': { statements: 91, branches: 82, functions: 96, lines: 92 },
+    './src/batch/': { statements: 98, branches: 92, functions: 98, lines: 98 },
+    './src/connection/': { statements: 88, branches: 75, functions: 98, lines: 88 },
+    './src/deploy/': { statements: 91, branches: 79, functions: 90, lines: 92 },
+    './src/package/': { statements: 89, branches: 83, functions: 98, lines: 85 },
+    './src/pipeline/': { statements: 96, branches: 90, functions: 98, lines: 98 },
+    './src/predict/': { statements: 83, branches: 76, functions: 98, lines: 85 },
     './src/train/': { statements: 98, branches: 98, functions: 98, lines: 98 },
-    './src/wait/': { statements: 98, branches: 91, functions: 98, lines: 98 },
-    './src/emulator/': { statements: 91, branches: 88, functions: 95, lines: 91 },
-    './src/workflow/': { statements: 95, branches: 85, functions: 96, lines: 95 },
-    './src/demo/': { statements: 84, branches: 54, functions: 73, lines: 84 },
+    './src/wait/': { statements: 95, branches: 89, functions: 98, lines: 98 },
+    './src/emulator/': { statements: 90, branches: 82, functions: 92, lines: 92 },
+    './src/workflow/': { statements: 91, branches: 81, functions: 93, lines: 92 },
+    './src/demo/': { statements: 68, branches: 35, functions: 61, lines: 76 },
   },
 };

@@ -68,7 +68,16 @@ function running(pid: number): boolean {
 test('the end-to-end job runs green under npm run workflow, and stops its emulator', async () => {
   // Port 0: the emulator takes a free port (others' tests run beside this one) and says which.
   const run = await runWorkflowInProcess(
-    ['.github/workflows/e2e.yml', '--job', 'e2e', '--var', 'EMULATOR_PORT=0'],
+    // Phases of 0.2 s: the steps run on the wall clock, the emulator being the job's own process.
+    [
+      '.github/workflows/e2e.yml',
+      '--job',
+      'e2e',
+      '--var',
+      'EMULATOR_PORT=0',
+      '--var',
+      'EMULATOR_SECONDS=0.2',
+    ],
     // The job's own emulator, a process: its time is the wall clock's.
     { stages: inProcessStages({ wallClock: true }) },
   );

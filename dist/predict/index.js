@@ -2501,7 +2501,7 @@ let current = WALL_CLOCK;
 function clock_now() {
     return current.now();
 }
-function clock_sleep(ms, signal) {
+function sleep(ms, signal) {
     return current.sleep(ms, signal);
 }
 /** For tests: wait by `clock` from now on; without one, by the wall clock again. */
@@ -2601,7 +2601,7 @@ async function step_cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function step_pause(ms, signal, what) {
     try {
-        await clock_sleep(ms, signal);
+        await sleep(ms, signal);
     }
     catch {
         throw new step_CancelledError(what);
@@ -7376,7 +7376,7 @@ function parseRetryAfter(value, now) {
 }
 /** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 function retry_sleep(ms, signal) {
-    return clock_sleep(ms, signal);
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -9376,7 +9376,6 @@ function pauseUntil(ms, deadline, signal) {
 
 
 
-
 /** Lines kept for a failure message. */
 const pod_log_TAIL_LINES = 20;
 /** Reopens without a new line in between before the log is given up. */
@@ -9435,8 +9434,10 @@ class pod_log_PodLog {
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;
@@ -9794,7 +9795,7 @@ const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
 /** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
-const STEP_TIME = { now: clock_now, sleep: clock_sleep };
+const STEP_TIME = { now: clock_now, sleep: sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class watch_PhaseFailedError extends Error {
     noun;

@@ -10159,7 +10159,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
-
 /** Lines kept for a failure message. */
 const TAIL_LINES = 20;
 /** Reopens without a new line in between before the log is given up. */
@@ -10218,8 +10217,10 @@ class PodLog {
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, clock_sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;

@@ -7,7 +7,6 @@
 
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import * as clock from '../clock.js';
 import { messageOf } from '../thrown.js';
@@ -93,8 +92,10 @@ export class PodLog {
 
   /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
   async finish(graceMs: number): Promise<FollowEnd> {
-    // Unref'd: once the log is done, this timer must not keep the action's process alive.
-    await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
+    // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+    const drained = new AbortController();
+    await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+    drained.abort();
     this.stopper.abort();
     this.stream?.destroy();
     return this.done;
