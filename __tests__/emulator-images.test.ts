@@ -37,7 +37,7 @@ const deploy = (id: string, image: string) =>
 const SETTLE_MS = 700;
 
 async function stateAfterSettling(id: string): Promise<string | undefined> {
-  await sleep(SETTLE_MS);
+  await emulator.advance(SETTLE_MS);
   return (await api.get<ModelDeployment>(`model/deployment/${id}`)).json.status?.state;
 }
 
