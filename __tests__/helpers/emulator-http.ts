@@ -2,7 +2,7 @@
 // API and edge, polling for a state, and reading each state between two steps of its held clock.
 
 import { decodeJwt } from 'jose';
-import { settle } from './emulator-time.js';
+import { holdClock, settle } from './emulator-time.js';
 import type { RunningEmulator } from '../../src/emulator/options.js';
 import type { HTTPResult } from '../../src/shared/odahu/types.js';
 
@@ -89,8 +89,7 @@ export class Api {
    */
   async waitFor<T>(path: string, done: (json: T) => boolean, timeoutMs = 10000, stepMs = 10): Promise<T> {
     const { clock } = this.emulator;
-    const wasHeld = clock.held;
-    clock.hold();
+    const release = holdClock(clock);
     try {
       const deadline = clock.now() + timeoutMs;
       for (;;) {
@@ -102,7 +101,7 @@ export class Api {
         while (clock.stepTowards(until)) await settle();
       }
     } finally {
-      if (!wasHeld) clock.release();
+      release();
     }
   }
 

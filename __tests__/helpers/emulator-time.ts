@@ -19,6 +19,29 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** How many helpers hold each clock now, and whether it was held before the first of them. */
+const holders = new WeakMap<EmulatorClock, { count: number; heldBefore: boolean }>();
+
+/**
+ * Holds the clock until the returned function is called. Helpers that hold it at once (two waits
+ * side by side) share the hold: the clock is released when the last lets go, and not at all if it
+ * was held before the first.
+ */
+export function holdClock(clock: EmulatorClock): () => void {
+  const holding = holders.get(clock) ?? { count: 0, heldBefore: clock.held };
+  if (holding.count === 0) holding.heldBefore = clock.held;
+  holding.count += 1;
+  holders.set(clock, holding);
+  clock.hold();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holding.count -= 1;
+    if (holding.count === 0 && !holding.heldBefore) clock.release();
+  };
+}
+
 export class EmulatorTime implements Clock {
   private readonly sleepers = new Set<Sleeper>();
   private driving = false;

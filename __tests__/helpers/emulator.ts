@@ -7,7 +7,7 @@ import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src
 import { startEmulator } from '../../src/emulator/server.js';
 import { ClientCredentialsTokenSource } from '../../src/shared/odahu/auth.js';
 import { OdahuClient } from '../../src/shared/odahu/client.js';
-import { settle } from './emulator-time.js';
+import { holdClock, settle } from './emulator-time.js';
 import { checkAnswer, contractAvailable } from './swagger-contract.js';
 
 export { contractAvailable };
@@ -77,22 +77,21 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         .filter((a) => a.path.startsWith('/api/v1/') && !(writes && a.method === 'GET'))
         .map((a) => `${a.method} ${a.path}`),
     held: async (act) => {
-      emulator.clock.hold();
+      const release = holdClock(emulator.clock);
       try {
         return await act();
       } finally {
-        emulator.clock.release();
+        release();
       }
     },
     advance: async (ms) => {
       const { clock } = emulator;
-      const wasHeld = clock.held;
-      clock.hold();
+      const release = holdClock(clock);
       try {
         const until = clock.now() + ms;
         while (clock.stepTowards(until)) await settle();
       } finally {
-        if (!wasHeld) clock.release();
+        release();
       }
     },
     close: async () => {

@@ -27,7 +27,7 @@ import type { ProcessStageOptions, StageResult } from '../../src/workflow/stage-
 import { WorkflowCommands } from '../../src/workflow/workflow-commands.js';
 import type { LogEvent } from '../../src/workflow/workflow-commands.js';
 import * as core from './core-mock.js';
-import { EmulatorTime } from './emulator-time.js';
+import { EmulatorTime, holdClock } from './emulator-time.js';
 import type { ActionRun, RunOptions } from './run-action.js';
 import { ROOT, actionDefinition } from './run-action.js';
 
@@ -267,7 +267,7 @@ function runStage(run: StageRun): Promise<StageEnd> {
 async function stageNow(run: StageRun): Promise<StageEnd> {
   const stdout = new LineReader((line) => run.commands.process(line).forEach(run.onEvent));
   const clock: Clock | undefined = run.emulator && new EmulatorTime(run.emulator.clock, run.betweenSteps);
-  const holding = run.emulator && !run.emulator.clock.held;
+  let release: (() => void) | undefined;
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
   const savedExitCode = process.exitCode;
@@ -292,7 +292,7 @@ async function stageNow(run: StageRun): Promise<StageEnd> {
     // What a bundle's fresh process would not know: the secrets an earlier step masked.
     forgetSecrets();
     core.startStep(run.inputs, run.summaryFile);
-    if (holding) run.emulator!.clock.hold();
+    if (run.emulator) release = holdClock(run.emulator.clock);
     if (clock) useClock(clock);
     if (run.signal?.aborted) setImmediate(cancel);
     else run.signal?.addEventListener('abort', cancel, { once: true });
@@ -306,7 +306,7 @@ async function stageNow(run: StageRun): Promise<StageEnd> {
     tookMs = (clock ?? Date).now() - started;
     run.signal?.removeEventListener('abort', cancel);
     useClock();
-    if (holding) run.emulator!.clock.release();
+    release?.();
     stdout.end();
     write.mockRestore();
     process.chdir(savedCwd);
