@@ -291,13 +291,21 @@ export interface ModelClientOptions extends Omit<TransportOptions, 'baseUrl' | '
   tokens: TokenSource;
 }
 
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+export const MAX_MODEL_ANSWER_BYTES = 8 * 1024 * 1024;
+
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 export class ModelClient {
   private readonly transport: Transport;
 
   constructor(options: ModelClientOptions) {
     const { url, ...transportOptions } = options;
-    this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+    this.transport = new Transport({
+      server: 'the model',
+      maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+      ...transportOptions,
+      baseUrl: url,
+    });
   }
 
   /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */

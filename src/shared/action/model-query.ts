@@ -10,6 +10,7 @@ import { ApiError, NetworkError, displayUrl } from '../errors.js';
 import type { PredictionRequest } from '../types.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
+import { logText } from '../untrusted-text.js';
 
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
@@ -51,7 +52,7 @@ export async function queryModel(client: OdahuClient, query: ModelQuery): Promis
     'url' in query.target
       ? query.target.url
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-  core.info(`Model URL: ${displayUrl(url)}`);
+  core.info(logText(`Model URL: ${displayUrl(url)}`));
   const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
   // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
   const options = { signal: query.signal, retryUntil: deadline };
@@ -112,7 +113,7 @@ async function untilServing<T>(
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
       if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
-      core.info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+      core.info(logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`));
       await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
   }

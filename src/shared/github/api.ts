@@ -7,8 +7,8 @@
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
 
 import type { getOctokit } from '@actions/github';
-import { HttpClient } from '@actions/http-client';
-import { USER_AGENT, readText, sendRequest } from '../http.js';
+import type { HttpClient } from '@actions/http-client';
+import { ExchangeLimit, USER_AGENT, createHttpClient, readText, sendRequest } from '../http.js';
 import { ApiError } from '../errors.js';
 import { RETRYABLE_STATUSES, withRetries } from '../retry.js';
 import type { RetryPolicy } from '../retry.js';
@@ -24,15 +24,14 @@ export interface GitHubApiOptions {
 
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 export async function gitHubApi(options: GitHubApiOptions): Promise<{ api: GitHubApi; dispose(): void }> {
   const { getOctokit } = await import('@actions/github');
-  const client = new HttpClient(USER_AGENT, [], {
-    keepAlive: true,
-    allowRetries: false,
-    socketTimeout: SOCKET_TIMEOUT_MS,
-  });
+  const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
   const api = getOctokit(options.token, {
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
@@ -62,12 +61,23 @@ function fetchOver(client: HttpClient, policy: Partial<RetryPolicy>): typeof fet
     try {
       last = await withRetries(
         async () => {
-          const response = await sendRequest(client, method, url, body, headers, signal);
-          const answer: Answer = {
-            status: response.message.statusCode ?? 0,
-            headers: headersOf(response.message.headers),
-            text: await readText(method, url, response.message),
-          };
+          const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+          let answer: Answer;
+          try {
+            const response = await sendRequest(client, method, url, body, headers, limit.signal);
+            answer = {
+              status: response.message.statusCode ?? 0,
+              headers: headersOf(response.message.headers),
+              text: await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_ANSWER_BYTES,
+              }),
+            };
+          } catch (error) {
+            throw limit.explain(error);
+          } finally {
+            limit.dispose();
+          }
           if (!RETRYABLE_STATUSES.has(answer.status)) return answer;
           last = answer;
           // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.

@@ -25,6 +25,7 @@ import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
 import type { ReportTable } from './report-section.js';
+import { logText } from '../untrusted-text.js';
 
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
@@ -81,9 +82,7 @@ export class GitHubReport {
       );
       // Kept even when this status is refused: the step's end still gives it a final state.
       await this.record.inProgress(deploymentId);
-      core.info(
-        `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
-      );
+      core.info(logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
     } catch (error) {
       core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
     }
@@ -127,7 +126,7 @@ export class GitHubReport {
       } else {
         await record.failed(failure);
       }
-      core.info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+      core.info(logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`));
     } catch (error) {
       core.warning(
         describeGitHubFailure(
@@ -169,7 +168,7 @@ export class GitHubReport {
         { title: reportTitle, footer: this.footer() },
         { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) },
       );
-      core.info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
+      core.info(logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`));
     } catch (error) {
       core.warning(
         describeGitHubFailure(
