@@ -53,7 +53,9 @@ describe('workflow commands', () => {
   test('stop-commands turns commands into plain log until its token', () => {
     const commands = new WorkflowCommands();
     // The runner shows both lines of the pair (a token of 7 characters or more masked).
-    expect(commands.process('::stop-commands::tok')).toEqual([{ type: 'line', text: '::stop-commands::tok' }]);
+    expect(commands.process('::stop-commands::tok')).toEqual([
+      { type: 'line', text: '::stop-commands::tok' },
+    ]);
     expect(commands.process('::add-mask::notmasked')).toEqual([
       { type: 'line', text: '::add-mask::notmasked' },
     ]);

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(561);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(835);
 // Entry point of actions/connection (bundled to dist/connection/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 561:
+/***/ 835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1723,7 +1723,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3386,23 +3386,46 @@ const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey']
 
 ;// CONCATENATED MODULE: ./src/shared/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
 
 
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
 function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        setSecret(spelling);
     }
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
@@ -3709,6 +3732,17 @@ function idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -7420,7 +7454,7 @@ function inertLine(line) {
  * and made inert. For a value inside a line of ours, or a line that is all outside text.
  */
 function logText(text) {
-    const flat = secrets_redact(text).replace(/\r\n|\r|\n/g, (br) => (br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n'));
+    const flat = secrets_redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
     return inertLine(flat);
 }
 /** Untrusted text of several lines, each made inert (known secrets hidden). */
@@ -7462,7 +7496,7 @@ function cutText(text, max) {
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    const line = cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
     return line.replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
@@ -7499,7 +7533,9 @@ function displayUrl(url) {
 const MAX_SERVER_MESSAGE = 500;
 /** One line without secrets, made inert: what a message may hold of text from outside. */
 function errors_oneLine(text) {
-    return inertLine(secrets_redact(text).replace(/\s*[\r\n]+\s*/g, ' ').trim());
+    return inertLine(secrets_redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
 }
 function serverLine(text) {
     return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
@@ -7759,28 +7795,85 @@ const KIND_SHAPES = {
 };
 
 ;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
@@ -7848,11 +7941,61 @@ function varsOfYaml(text, inputName) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -7866,6 +8009,9 @@ function readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -7916,10 +8062,12 @@ function loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -7936,9 +8084,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -7946,6 +8095,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -7980,6 +8134,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -8158,8 +8326,9 @@ function describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
@@ -9303,21 +9472,30 @@ function capitalize(text) {
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -9325,9 +9503,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -9340,10 +9518,24 @@ async function writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -9992,7 +10184,9 @@ function loginRequired(url, message) {
  * only the wait for the answer's head.
  */
 async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
-    const signal = requestSignal && headSignal ? AbortSignal.any([requestSignal, headSignal]) : (requestSignal ?? headSignal);
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
     const handler = client.handlers.find((h) => h instanceof RequestSignal);
     // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.

@@ -12458,6 +12458,17 @@ function idProblem(kind, id) {
     }
     return undefined;
 }
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
+}
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
 // The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
@@ -30746,7 +30757,9 @@ const REGISTERED = new Set([
 /** .NET's Char.IsWhiteSpace, which String.TrimStart removes (JavaScript's \s has U+FEFF, not U+0085). */
 const DOTNET_LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
 /** Characters ICU may give no weight when comparing: controls (not white space), format characters. */
-const WEIGHTLESS = /[\p{Cf}\p{Default_Ignorable_Code_Point}\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F]/gu;
+const WEIGHTLESS = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** The controls that are white space to .NET: TrimStart removes them, they are not skipped. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
 /** GitHub's stop-commands tokens may not be these (ValidateStopToken). */
 const INVALID_STOP_TOKEN = "You cannot use a endToken that is an empty string, the string 'pause-logging', or another workflow command.";
 // The runner's escape mappings, undone in this order with case-sensitive replaces.
@@ -30774,7 +30787,7 @@ function workflow_commands_unescape(text, mapping) {
 }
 /** A line as the runner reads it: its command, if `registered` knows the name. */
 function parseCommand(line, registered) {
-    const text = line.replace(WEIGHTLESS, '');
+    const text = line.replace(WEIGHTLESS, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
     if (!text.includes('::') && !text.includes('##['))
         return undefined;
     return parseV2(text, registered) ?? parseV1(text, registered);
@@ -30793,7 +30806,10 @@ function parseV2(line, registered) {
         return undefined;
     const properties = {};
     if (space > 0) {
-        for (const pair of info.slice(space + 1).trim().split(',')) {
+        for (const pair of info
+            .slice(space + 1)
+            .trim()
+            .split(',')) {
             const equals = pair.indexOf('=');
             // As .NET's Split('=', 2, RemoveEmptyEntries): a key and a non-empty value.
             if (equals > 0 && equals < pair.length - 1)

@@ -2643,6 +2643,17 @@ function idProblem(kind, id) {
     }
     return undefined;
 }
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
+}
 
 ;// CONCATENATED MODULE: ./src/emulator/rules/identifiers.ts
 // The server's rules for ids and for values that become Kubernetes labels. The id pattern is the

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(994);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(700);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 994:
+/***/ 700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -938,7 +938,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -2592,27 +2592,50 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/shared/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
 
 
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
 function markSecret(value) {
     if (!value || secrets.has(value))
         return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        setSecret(spelling);
     }
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function secrets_redact(text) {
+function redact(text) {
     let result = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
@@ -2913,6 +2936,17 @@ function kinds_idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -4147,7 +4181,7 @@ var js_yaml_EVENT_ID = {
 	POP: 6
 };
 /** @category Nodes */
-var SCALAR_STYLE = {
+var js_yaml_SCALAR_STYLE = {
 	PLAIN: 1,
 	SINGLE_QUOTED: 2,
 	DOUBLE_QUOTED: 3,
@@ -4362,10 +4396,10 @@ function getScalarValue(input, scalar) {
 	const { valueStart, valueEnd } = scalar;
 	if (scalar.fast) return input.slice(valueStart, valueEnd);
 	switch (scalar.style) {
-		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
-		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		case js_yaml_SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case js_yaml_SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case js_yaml_SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case js_yaml_SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
 		default: return getPlainValue(input, valueStart, valueEnd);
 	}
 }
@@ -4498,7 +4532,7 @@ function constructScalar(state, event) {
 		}
 		throwError$1(state, `unknown scalar tag !<${tagName}>`);
 	}
-	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	if (event.style === js_yaml_SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
 	return {
 		value: strTag.resolve(source, false, strTag.tagName),
 		tag: strTag
@@ -4779,7 +4813,7 @@ function addPopEvent(state) {
 	state.events.push({ type: js_yaml_EVENT_ID.POP });
 }
 function addEmptyScalarEvent(state) {
-	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, js_yaml_SCALAR_STYLE.PLAIN);
 }
 function emptyProperties() {
 	return {
@@ -5000,7 +5034,7 @@ function readSingleQuotedScalar(state, nodeIndent, props) {
 			}
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
 		if (isEol(ch)) {
@@ -5022,7 +5056,7 @@ function readDoubleQuotedScalar(state, nodeIndent, props) {
 		if (ch === 34) {
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
 		if (ch === 92) {
@@ -5054,7 +5088,7 @@ function readBlockScalar(state, parentIndent, props) {
 	let indent = -1;
 	let detectedIndent = false;
 	if (ch !== 124 && ch !== 62) return false;
-	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	const style = ch === 124 ? js_yaml_SCALAR_STYLE.LITERAL_BLOCK : js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
 	state.position++;
 	while (state.input.charCodeAt(state.position) !== 0) {
 		const current = state.input.charCodeAt(state.position);
@@ -5176,7 +5210,7 @@ function readPlainScalar(state, nodeIndent, nodeContext, props) {
 	}
 	if (end === start) return false;
 	checkPrintable(state, start, end);
-	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
 	return true;
 }
 function skipFlowSeparationSpace(state, nodeIndent) {
@@ -5421,7 +5455,7 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 	}
 	allowBlockScalars = allowBlockScalars && !hasContent;
 	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.PLAIN);
 		hasContent = true;
 	}
 	state.depth--;
@@ -5603,7 +5637,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function load(input, options) {
+function js_yaml_load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new js_yaml_YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -5675,7 +5709,7 @@ function build(state, object) {
 		kind: "scalar",
 		tag: nodeTagName,
 		tagged: !implicitTag,
-		style: SCALAR_STYLE.PLAIN,
+		style: js_yaml_SCALAR_STYLE.PLAIN,
 		value: tag.represent(object)
 	};
 	if (tag.nodeKind === "sequence") {
@@ -5813,37 +5847,37 @@ var DEFAULT_SCALAR_STYLE_RULES = {
 	fallbackToDoubleQuoted
 };
 function _preferredQuotedStyle(layout) {
-	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-	return SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.SINGLE_QUOTED)) return js_yaml_SCALAR_STYLE.SINGLE_QUOTED;
+	return js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function applyQuoteFlowKeysOption(layout) {
 	if (!layout.presenterOptions.quoteFlowKeys) return;
-	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== js_yaml_SCALAR_STYLE.PLAIN) return;
+	layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function doubleQuoteForInvisibles(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function doubleQuoteWhitespaceOnly(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function applyForceQuotesOption(layout) {
 	if (!layout.presenterOptions.forceQuotes) return;
-	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.isKey || layout.style !== js_yaml_SCALAR_STYLE.PLAIN) return;
 	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+	layout.style = layout.node.value.includes("\n") ? js_yaml_SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
 }
 function tryLongOrMultilineAsBlock(layout) {
-	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	if (layout.style !== js_yaml_SCALAR_STYLE.PLAIN || layout.isKey) return;
 	const value = layout.node.value;
 	const multiline = value.indexOf("\n") !== -1;
-	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 		return;
 	}
 	const w = layout.presenterOptions.lineWidth;
 	if (w === -1) {
-		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		if (multiline) layout.style = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 		return;
 	}
 	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
@@ -5858,14 +5892,14 @@ function tryLongOrMultilineAsBlock(layout) {
 		if (nextLineBreak === -1) break;
 		position = nextLineBreak + 1;
 	}
-	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+	if (shouldFold) layout.style = js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 }
 function quoteInvalidPlain(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
 }
 function fallbackToDoubleQuoted(layout) {
-	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 //#endregion
 //#region src/ast/scalar_styler.ts
@@ -5943,19 +5977,19 @@ function canUseBlock(layout) {
 	return true;
 }
 function detectAllowedStyles(layout) {
-	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
-	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
-	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
-	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	let mask = setBit(0, js_yaml_SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, js_yaml_SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, js_yaml_SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, js_yaml_SCALAR_STYLE.LITERAL_BLOCK), js_yaml_SCALAR_STYLE.FOLDED_BLOCK);
 	layout.allowedStylesMask = mask;
 }
 function renderScalar(layout) {
 	switch (layout.style) {
-		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
-		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
-		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
-		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+		case js_yaml_SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case js_yaml_SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case js_yaml_SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case js_yaml_SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case js_yaml_SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
 	}
 }
 function renderPlain(layout) {
@@ -6193,7 +6227,7 @@ function writeBlockMapping(state, level, node, compact) {
 		let pairBuffer = "";
 		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
 		const { key, value } = node.items[index];
-		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === js_yaml_SCALAR_STYLE.LITERAL_BLOCK || key.style === js_yaml_SCALAR_STYLE.FOLDED_BLOCK);
 		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
 			block: true,
 			compact: true,
@@ -6259,8 +6293,8 @@ function writeNode(state, level, node, parent, ctx) {
 		detectAllowedStyles(layout);
 		for (const rule of state.scalarStyleRules) rule(layout);
 		body = renderScalar(layout);
-		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
-		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+		state.openEnded = (layout.style === js_yaml_SCALAR_STYLE.LITERAL_BLOCK || layout.style === js_yaml_SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== js_yaml_SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
 	}
 	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
 	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
@@ -6411,7 +6445,7 @@ function buildScalar(state, event) {
 	if (raw !== "") {
 		tagged = true;
 		tag = raw;
-	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	} else if (event.style === js_yaml_SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
 	else tag = state.schema.defaultScalarTag.tagName;
 	return {
 		kind: "scalar",
@@ -6549,15 +6583,15 @@ var EVENT_ALIAS = js_yaml_EVENT_ID.ALIAS;
 /** @deprecated Use `EVENT_ID.POP` instead. @internal */
 var EVENT_POP = js_yaml_EVENT_ID.POP;
 /** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+var SCALAR_STYLE_PLAIN = js_yaml_SCALAR_STYLE.PLAIN;
 /** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+var SCALAR_STYLE_SINGLE_QUOTED = js_yaml_SCALAR_STYLE.SINGLE_QUOTED;
 /** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+var SCALAR_STYLE_DOUBLE_QUOTED = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 /** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+var SCALAR_STYLE_LITERAL_BLOCK = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 /** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+var SCALAR_STYLE_FOLDED_BLOCK = js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
 /** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
 var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
 /** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
@@ -6624,12 +6658,12 @@ function untrusted_text_inertLine(line) {
  * and made inert. For a value inside a line of ours, or a line that is all outside text.
  */
 function untrusted_text_logText(text) {
-    const flat = secrets_redact(text).replace(/\r\n|\r|\n/g, (br) => (br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n'));
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
     return untrusted_text_inertLine(flat);
 }
 /** Untrusted text of several lines, each made inert (known secrets hidden). */
 function logLines(text) {
-    return secrets_redact(text).split(LINE_BREAK).map(untrusted_text_inertLine);
+    return redact(text).split(LINE_BREAK).map(untrusted_text_inertLine);
 }
 /**
  * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
@@ -6703,7 +6737,9 @@ function displayUrl(url) {
 const MAX_SERVER_MESSAGE = 500;
 /** One line without secrets, made inert: what a message may hold of text from outside. */
 function errors_oneLine(text) {
-    return untrusted_text_inertLine(secrets_redact(text).replace(/\s*[\r\n]+\s*/g, ' ').trim());
+    return untrusted_text_inertLine(redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
 }
 function serverLine(text) {
     return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
@@ -6716,7 +6752,7 @@ function triedNote(tried) {
 class errors_InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => secrets_redact(errors_oneLine(problem)));
+        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -6734,8 +6770,8 @@ class errors_ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = secrets_redact(serverLine(details.serverMessage));
-        super(secrets_redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
+        const serverMessage = redact(serverLine(details.serverMessage));
+        super(redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -6745,7 +6781,7 @@ class errors_ApiError extends Error {
         this.serverMessage = serverMessage;
         this.retryAfter = details.retryAfter;
         this.tried = details.tried;
-        this.body = secrets_redact((details.body ?? '').slice(0, MAX_BODY));
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
     }
     /** The same failure, as the last of several attempts (`tried`: how long and how often). */
     afterTrying(tried) {
@@ -6758,7 +6794,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(secrets_redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
+        super(redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -6775,8 +6811,8 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
+        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -6805,7 +6841,7 @@ function formatBytes(bytes) {
 /** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
 class TooLargeError extends Error {
     constructor(method, url, maxBytes) {
-        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
         this.name = 'TooLargeError';
     }
 }
@@ -6963,28 +6999,85 @@ const shapes_KIND_SHAPES = {
 };
 
 ;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function template_fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, template_lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class template_MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${randomBytes(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, template_lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function template_lineAt(text, offset) {
@@ -7024,7 +7117,7 @@ function varsOfLines(lines, inputName) {
 function varsOfYaml(text, inputName) {
     let document;
     try {
-        document = load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
+        document = js_yaml_load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
     }
     catch {
         document = undefined;
@@ -7050,11 +7143,61 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: ./src/shared/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -7068,6 +7211,9 @@ function text_input_readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new errors_InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -7118,10 +7264,12 @@ function manifests_loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -7138,9 +7286,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -7148,6 +7297,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -7182,6 +7336,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -7360,8 +7528,9 @@ function describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
@@ -8182,6 +8351,8 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
 
 
 
+
+
 function readPredictInputs(source = actionInputs) {
     const reader = new inputs_InputReader(source);
     const read = readSettingsAndVars(reader, { withVars: false });
@@ -8191,8 +8362,11 @@ function readPredictInputs(source = actionInputs) {
         reader.problem('give either deployment or url, not both');
     if (!deployment && !url)
         reader.problem('give deployment (a deployment id) or url (a model URL)');
-    if (url && !/^https?:\/\/[^/]/.test(url))
-        reader.problem(`input url is not a URL: "${url}"`);
+    if (url && !/^https?:\/\/[^/\s]+[^\s]*$/.test(url))
+        reader.problem(`input url is not a URL: ${JSON.stringify(url)}`);
+    const idRefused = deployment && kinds_idProblem('ModelDeployment', deployment);
+    if (idRefused)
+        reader.problem(`input deployment: ${idRefused}`);
     const info = reader.boolean('info', false);
     const request = readRequestInput(reader, 'request');
     if (!info && !reader.optional('request'))
@@ -8243,14 +8417,22 @@ function readModelCredentials(reader, settings) {
     const { authUrl, scope } = settings.credentials;
     return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
-/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+/**
+ * Where to also write the answer, resolved now so a missing folder, or one outside the workspace,
+ * fails before the model is asked.
+ */
 function readOutputFile(reader) {
     const value = reader.optional('output-file');
     if (value === undefined)
         return undefined;
     const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path))) {
         reader.problem(`input output-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
+        return path;
+    }
+    const outside = outsideWorkspaceProblem(path, 'input output-file', { env: reader.source.env });
+    if (outside)
+        reader.problem(outside);
     return path;
 }
 
@@ -8902,7 +9084,9 @@ function loginRequired(url, message) {
  * only the wait for the answer's head.
  */
 async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
-    const signal = requestSignal && headSignal ? AbortSignal.any([requestSignal, headSignal]) : (requestSignal ?? headSignal);
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
     const handler = client.handlers.find((h) => h instanceof RequestSignal);
     // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
@@ -9714,21 +9898,30 @@ function pauseUntil(ms, deadline, signal) {
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -9736,9 +9929,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         duration_formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -9751,53 +9944,89 @@ async function summary_writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
 // step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value is escaped, and kept short (a comment holds 65,536 characters).
+// as in the job summary: every value from outside goes through markdownText/markdownCode
+// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
+// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
+// said in the table's note.
 
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
+
 const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownCode(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
     if (section.rows.length > 0) {
-        const rows = section.rows.map((row) => ({
-            ...row,
-            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-        }));
-        lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
     }
     for (const table of section.tables) {
-        const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-        lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-        const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-        lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownCode(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
     }
-    if (section.failure !== undefined) {
-        lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-    }
+    lines.push(...failure);
     return lines.join('\n').trimEnd();
 }
-function htmlTable(header, rows) {
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
     const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value) {
-    return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-function cut(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
 }
 /** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
 function servedModelTable(image, outputs = {}) {
@@ -9997,7 +10226,9 @@ class LineSplitter {
         }
     }
     endLine() {
-        const line = this.dropped > 0 ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)` : this.partial;
+        const line = this.dropped > 0
+            ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+            : this.partial;
         this.partial = '';
         this.dropped = 0;
         this.onLine(line);
@@ -10735,6 +10966,35 @@ function headersOf(incoming) {
     }
     return headers;
 }
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: a person's token (GET /user answers it), else an app's installation
+ * token, GITHUB_TOKEN among them (GraphQL's viewer answers `<app>[bot]`: github-actions[bot] for
+ * GITHUB_TOKEN). When neither answers, GITHUB_TOKEN's own: a comment is then taken for ours only if
+ * github-actions[bot] wrote it, never because of what it says.
+ */
+async function tokenLogin(api) {
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or a token GraphQL refuses: GITHUB_TOKEN's login below.
+    }
+    return GITHUB_ACTIONS_BOT;
+}
 function requestFailure(error) {
     const status = error?.status;
     return typeof status === 'number' ? error : undefined;
@@ -10839,6 +11099,11 @@ function deployment_record_describe(text) {
 // job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
 // remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
 // shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
+// A comment is the report only if the token's own identity wrote it: anyone can copy the marker into
+// a comment of theirs, and the report must never edit (and so vouch for) what someone else wrote.
+// The comment stays under GitHub's 65,536 characters: sections that would not fit are left out, with
+// a line saying so.
+
 const MARKER = 'odahu-actions:report';
 const SECTION = 'odahu-actions:section';
 const SECTION_END = 'odahu-actions:end';
@@ -10892,13 +11157,20 @@ function sectionsOf(body) {
         markdown: match[3],
     }));
 }
-/** A report's whole body: the marker, the title, every section, the footer. */
-function reportBody(key, title, sections, footer) {
-    return [
+/** GitHub refuses a comment body longer than this. */
+const MAX_COMMENT_CHARS = 65_536;
+/** What stands for a section left out of a comment that would be too long. */
+const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Sections that would take
+ * it over MAX_COMMENT_CHARS are left out, the longest first, `keep` (this step's) last.
+ */
+function reportBody(key, title, sections, footer, keep) {
+    const render = (shown) => [
         reportMarker(key),
         `### ${title}`,
         '',
-        ...sections.flatMap(({ id, run, markdown }) => [
+        ...shown.flatMap(({ id, run, markdown }) => [
             `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
             markdown,
             `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
@@ -10906,6 +11178,21 @@ function reportBody(key, title, sections, footer) {
         ]),
         footer,
     ].join('\n');
+    const shown = [...sections];
+    let body = render(shown);
+    while (body.length > MAX_COMMENT_CHARS) {
+        const candidates = shown
+            .map((section, index) => ({ section, index }))
+            .filter(({ section }) => section.markdown !== LEFT_OUT_SECTION)
+            .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
+            b.section.markdown.length - a.section.markdown.length);
+        const longest = candidates[0];
+        if (!longest)
+            break;
+        shown[longest.index] = { ...longest.section, markdown: LEFT_OUT_SECTION };
+        body = render(shown);
+    }
+    return body;
 }
 /**
  * Adds or replaces this step's section of the report for `key`, creating the comment the first
@@ -10913,6 +11200,7 @@ function reportBody(key, title, sections, footer) {
  */
 async function upsertReportSection(api, pr, key, render, section) {
     const { owner, repo } = pr;
+    const login = await tokenLogin(api);
     const comments = await api.paginate(api.rest.issues.listComments, {
         owner,
         repo,
@@ -10920,6 +11208,8 @@ async function upsertReportSection(api, pr, key, render, section) {
         per_page: 100,
     });
     for (const comment of comments) {
+        if (comment.user?.login !== login)
+            continue;
         const found = comment.body ? parseReportMarker(comment.body) : undefined;
         if (!found || !sameReport(found, key))
             continue;
@@ -10937,7 +11227,7 @@ async function upsertReportSection(api, pr, key, render, section) {
             owner,
             repo,
             comment_id: comment.id,
-            body: reportBody(merged, render.title(merged), sections, render.footer),
+            body: reportBody(merged, render.title(merged), sections, render.footer, section.stepId),
         });
         return { action: 'updated', url: data.html_url };
     }
@@ -10945,7 +11235,7 @@ async function upsertReportSection(api, pr, key, render, section) {
         owner,
         repo,
         issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer),
+        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer, section.stepId),
     });
     return { action: 'created', url: data.html_url };
 }
@@ -10957,6 +11247,7 @@ async function upsertReportSection(api, pr, key, render, section) {
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
 // Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
 // one warning saying what to change.
+
 
 
 
@@ -11101,10 +11392,10 @@ class GitHubReport {
     footer() {
         const { run } = this.inputs;
         const parts = [
-            run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-            run.job && `job <code>${escapeHtml(run.job)}</code>`,
+            run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+            run.job && `job ${markdownCode(run.job)}`,
             run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+            run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
             `odahu-actions ${ACTIONS_VERSION}`,
             `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
         ];
@@ -11113,8 +11404,8 @@ class GitHubReport {
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)
-        ? `Odahu model at ${escapeHtml(key.resource)}`
-        : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+        ? `Odahu model at ${markdownText(key.resource)}`
+        : `Odahu model ${markdownCode(key.resource)}`;
 }
 /**
  * A step that runs one phase before the deployment (train, package): its job summary, and with

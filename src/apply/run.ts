@@ -82,7 +82,11 @@ async function write(
     case 'create':
       if (kind === 'InferenceJob') {
         const job = (await store.create(step.desired, options)) as InferenceJob;
-        core.info(logText(`Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`));
+        core.info(
+          logText(
+            `Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`,
+          ),
+        );
         report.done({ kind, id: job.id, action: 'created' });
         return { id: job.id, object: job, action: 'created', started };
       }
@@ -100,7 +104,9 @@ async function write(
       action = 'unchanged';
       break;
     case 'skipped':
-      core.info(logText(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`));
+      core.info(
+        logText(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`),
+      );
       action = 'skipped';
       break;
   }

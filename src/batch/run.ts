@@ -53,7 +53,9 @@ export async function batch(ctx: StepContext, inputs: BatchInputs): Promise<void
 
     core.info(logText(`Starting a batch inference job of service ${service.id}.`));
     const created = await client.inferenceJobs.create(job, { signal });
-    core.info(logText(`Started batch inference job ${created.id} (request id ${created.spec.requestId ?? ''}).`));
+    core.info(
+      logText(`Started batch inference job ${created.id} (request id ${created.spec.requestId ?? ''}).`),
+    );
     core.setOutput('job-id', created.id);
     await settleStarted(ctx, client, inferenceJobPhase, created.id, created, {
       ...inputs,

@@ -24,9 +24,13 @@ export function checkNode(version: string = process.versions.node): void {
 
 export function handOn(inputs: PipelineInputs): void {
   const { training, packaging, deployment } = inputs;
-  core.info(logText(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
-      (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
-      (inputs.request ? ', then a prediction.' : ', no prediction.')));
+  core.info(
+    logText(
+      `Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+        (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
+        (inputs.request ? ', then a prediction.' : ', no prediction.'),
+    ),
+  );
   core.setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
   core.setOutput('request', String(inputs.request !== undefined));
   handOnGitHub(inputs.github, deployment.id);

@@ -24,7 +24,11 @@ const MAX_SERVER_MESSAGE = 500;
 
 /** One line without secrets, made inert: what a message may hold of text from outside. */
 function oneLine(text: string): string {
-  return inertLine(redact(text).replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  return inertLine(
+    redact(text)
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim(),
+  );
 }
 
 function serverLine(text: string): string {

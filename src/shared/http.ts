@@ -11,7 +11,10 @@ import type { IncomingHttpHeaders, IncomingMessage, RequestOptions as NodeReques
 import * as core from '@actions/core';
 import { HttpClient } from '@actions/http-client';
 import type { HttpClientResponse } from '@actions/http-client';
-import type { RequestHandler, RequestOptions as ClientRequestOptions } from '@actions/http-client/lib/interfaces';
+import type {
+  RequestHandler,
+  RequestOptions as ClientRequestOptions,
+} from '@actions/http-client/lib/interfaces';
 
 import type { TokenSource } from './auth.js';
 import { formatDuration } from './duration.js';
@@ -172,7 +175,15 @@ export class Transport {
       const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
       let response: HttpClientResponse;
       try {
-        response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+        response = await this.send(
+          this.streamClient,
+          'GET',
+          url,
+          options,
+          state,
+          options.signal,
+          limit.signal,
+        );
       } catch (error) {
         throw limit.explain(error);
       } finally {
@@ -382,7 +393,9 @@ export async function sendRequest(
   headSignal?: AbortSignal,
 ): Promise<HttpClientResponse> {
   const signal =
-    requestSignal && headSignal ? AbortSignal.any([requestSignal, headSignal]) : (requestSignal ?? headSignal);
+    requestSignal && headSignal
+      ? AbortSignal.any([requestSignal, headSignal])
+      : (requestSignal ?? headSignal);
   signal?.throwIfAborted();
   const handler = client.handlers.find((h): h is RequestSignal => h instanceof RequestSignal);
   // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.

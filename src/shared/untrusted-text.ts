@@ -51,7 +51,9 @@ export function inertLine(line: string): string {
  * and made inert. For a value inside a line of ours, or a line that is all outside text.
  */
 export function logText(text: string): string {
-  const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => (br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n'));
+  const flat = redact(text).replace(/\r\n|\r|\n/g, (br) =>
+    br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n',
+  );
   return inertLine(flat);
 }
 
@@ -66,7 +68,10 @@ export function logLines(text: string): string[] {
  * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
  * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
  */
-export function printUntrusted(lines: string | readonly string[], print: (line: string) => void = core.info): void {
+export function printUntrusted(
+  lines: string | readonly string[],
+  print: (line: string) => void = core.info,
+): void {
   const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
   const token = `odahu-${randomBytes(16).toString('hex')}`;
   print(`::stop-commands::${token}`);

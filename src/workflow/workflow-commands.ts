@@ -45,10 +45,11 @@ const REGISTERED = new Set([
 ]);
 
 /** .NET's Char.IsWhiteSpace, which String.TrimStart removes (JavaScript's \s has U+FEFF, not U+0085). */
-const DOTNET_LEADING_SPACE =
-  /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
+const DOTNET_LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
 /** Characters ICU may give no weight when comparing: controls (not white space), format characters. */
-const WEIGHTLESS = /[\p{Cf}\p{Default_Ignorable_Code_Point}\0-\x08\x0E-\x1F\x7F-\x84\x86-\x9F]/gu;
+const WEIGHTLESS = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** The controls that are white space to .NET: TrimStart removes them, they are not skipped. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
 
 /** GitHub's stop-commands tokens may not be these (ValidateStopToken). */
 const INVALID_STOP_TOKEN =
@@ -90,7 +91,7 @@ interface ParsedCommand {
 
 /** A line as the runner reads it: its command, if `registered` knows the name. */
 export function parseCommand(line: string, registered: ReadonlySet<string>): ParsedCommand | undefined {
-  const text = line.replace(WEIGHTLESS, '');
+  const text = line.replace(WEIGHTLESS, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
   if (!text.includes('::') && !text.includes('##[')) return undefined;
   return parseV2(text, registered) ?? parseV1(text, registered);
 }
@@ -106,7 +107,10 @@ function parseV2(line: string, registered: ReadonlySet<string>): ParsedCommand |
   if (!registered.has(name)) return undefined;
   const properties: Record<string, string> = {};
   if (space > 0) {
-    for (const pair of info.slice(space + 1).trim().split(',')) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')) {
       const equals = pair.indexOf('=');
       // As .NET's Split('=', 2, RemoveEmptyEntries): a key and a non-empty value.
       if (equals > 0 && equals < pair.length - 1)
@@ -149,7 +153,10 @@ export function runnerMaskSpellings(value: string): string[] {
   spellings.push(
     JSON.stringify(value).slice(1, -1),
     encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
-    value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!),
+    value.replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+    ),
     value.replace(/"/g, '\\"'),
     value.replace(/'/g, "''"),
   );

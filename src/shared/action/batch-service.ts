@@ -104,7 +104,11 @@ export function serviceStore(
       const signal = callOptions.signal ?? new AbortController().signal;
       const jobs = await deleteJobsOf(client, id, { ...options, signal });
       if (jobs.length > 0) {
-        core.info(logText(`Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`));
+        core.info(
+          logText(
+            `Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`,
+          ),
+        );
       }
       await services.delete(id, callOptions);
     },

@@ -113,7 +113,9 @@ async function untilServing<T>(
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
       if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
-      core.info(logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`));
+      core.info(
+        logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`),
+      );
       await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
   }

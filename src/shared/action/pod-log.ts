@@ -65,7 +65,10 @@ export class LineSplitter {
   }
 
   private endLine(): void {
-    const line = this.dropped > 0 ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)` : this.partial;
+    const line =
+      this.dropped > 0
+        ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+        : this.partial;
     this.partial = '';
     this.dropped = 0;
     this.onLine(line);
@@ -75,7 +78,8 @@ export class LineSplitter {
 /** Reads a log stream to its end, line by line. */
 export async function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
   const lines = new LineSplitter(onLine);
-  for await (const chunk of stream) lines.push(typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
+  for await (const chunk of stream)
+    lines.push(typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
   lines.end();
 }
 
@@ -169,7 +173,8 @@ export class PodLog {
 
   private constructor(private readonly options: PodLogOptions) {
     this.seen = options.shownBefore ?? 0;
-    const write = options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+    const write =
+      options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
     this.printer = new LogPrinter(options.title, write);
     this.done = this.run();
   }

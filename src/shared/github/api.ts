@@ -110,6 +110,32 @@ function headersOf(incoming: Record<string, string | string[] | undefined>): Hea
   return headers;
 }
 
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login the token writes as: a person's token (GET /user answers it), else an app's installation
+ * token, GITHUB_TOKEN among them (GraphQL's viewer answers `<app>[bot]`: github-actions[bot] for
+ * GITHUB_TOKEN). When neither answers, GITHUB_TOKEN's own: a comment is then taken for ours only if
+ * github-actions[bot] wrote it, never because of what it says.
+ */
+export async function tokenLogin(api: GitHubApi): Promise<string> {
+  try {
+    const { data } = await api.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login) return data.login;
+  } catch (error) {
+    // 403 "Resource not accessible by integration": an installation token.
+    if (requestFailure(error)?.status !== 403) throw error;
+  }
+  try {
+    const answer = await api.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    if (typeof answer.viewer?.login === 'string' && answer.viewer.login) return answer.viewer.login;
+  } catch {
+    // An older GitHub Enterprise Server, or a token GraphQL refuses: GITHUB_TOKEN's login below.
+  }
+  return GITHUB_ACTIONS_BOT;
+}
+
 /** What Octokit throws for an answer (RequestError), without depending on its class. */
 interface RequestFailure {
   status: number;

@@ -15,6 +15,7 @@ import type { OdahuClient } from '../client.js';
 import type { OdahuSettings } from '../settings.js';
 import type { Resource } from '../types.js';
 import { escapeHtml } from '../action/summary.js';
+import { logText, markdownCode, markdownText } from '../untrusted-text.js';
 import { ACTIONS_VERSION } from '../version.js';
 import { describeGitHubFailure, gitHubApi } from './api.js';
 import type { GitHubApi } from './api.js';
@@ -25,7 +26,6 @@ import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
 import type { ReportTable } from './report-section.js';
-import { logText } from '../untrusted-text.js';
 
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
@@ -82,7 +82,11 @@ export class GitHubReport {
       );
       // Kept even when this status is refused: the step's end still gives it a final state.
       await this.record.inProgress(deploymentId);
-      core.info(logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
+      core.info(
+        logText(
+          `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
+        ),
+      );
     } catch (error) {
       core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
     }
@@ -126,7 +130,9 @@ export class GitHubReport {
       } else {
         await record.failed(failure);
       }
-      core.info(logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`));
+      core.info(
+        logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`),
+      );
     } catch (error) {
       core.warning(
         describeGitHubFailure(
@@ -168,7 +174,9 @@ export class GitHubReport {
         { title: reportTitle, footer: this.footer() },
         { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) },
       );
-      core.info(logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`));
+      core.info(
+        logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`),
+      );
     } catch (error) {
       core.warning(
         describeGitHubFailure(
@@ -183,10 +191,10 @@ export class GitHubReport {
   private footer(): string {
     const { run } = this.inputs;
     const parts = [
-      run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-      run.job && `job <code>${escapeHtml(run.job)}</code>`,
+      run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+      run.job && `job ${markdownCode(run.job)}`,
       run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-      run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+      run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
       `odahu-actions ${ACTIONS_VERSION}`,
       `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     ];
@@ -196,8 +204,8 @@ export class GitHubReport {
 
 function reportTitle(key: ReportKey): string {
   return /^https?:\/\//.test(key.resource)
-    ? `Odahu model at ${escapeHtml(key.resource)}`
-    : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+    ? `Odahu model at ${markdownText(key.resource)}`
+    : `Odahu model ${markdownCode(key.resource)}`;
 }
 
 /**

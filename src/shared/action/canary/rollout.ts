@@ -232,7 +232,11 @@ export class CanaryRollout {
           { mdName: live, weight: 100 - weight },
           { mdName: candidate.id, weight },
         ]);
-        core.info(logText(`Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`));
+        core.info(
+          logText(
+            `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
+          ),
+        );
         const started = Date.now();
         const probes = await prober.hold(options.intervalMs, signal);
         const step = judgeStep(weight, probes, options, Date.now() - started);
@@ -250,7 +254,11 @@ export class CanaryRollout {
     await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
     this.report.serving = candidate.id;
     this.report.outcome = 'promoted';
-    core.info(logText(`Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`));
+    core.info(
+      logText(
+        `Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`,
+      ),
+    );
     try {
       await this.client.deployments.delete(live, { signal });
     } catch (error) {
@@ -269,7 +277,9 @@ export class CanaryRollout {
     this.baseline = [{ mdName: live, weight: 100 }];
     if (targets.length === 1 && targets[0]!.mdName === live) return;
     if (targets.length > 1) {
-      core.info(logText(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`));
+      core.info(
+        logText(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`),
+      );
     }
     await this.sendRoute(this.baseline);
     const leftovers = targets.map((t) => t.mdName).filter((name) => name !== live && name !== keep);
@@ -334,7 +344,11 @@ export class CanaryRollout {
     } catch (error) {
       // It answers, if not well: the probes will say so.
       if (!(error instanceof ModelRefusedError)) throw error;
-      core.info(logText(`Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`));
+      core.info(
+        logText(
+          `Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`,
+        ),
+      );
     }
   }
 
