@@ -11626,7 +11626,6 @@ async function upsertReportSection(api, pr, key, render, section) {
 
 
 
-
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {

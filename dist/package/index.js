@@ -11321,7 +11321,6 @@ function stringOf(value) {
 
 
 
-
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {
