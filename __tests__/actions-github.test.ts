@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVENANCE_KEYS, PROVENANCE_PREFIX } from '../src/shared/action/provenance.js';
-import { escapeHtml } from '../src/shared/action/summary.js';
+import { markdownText } from '../src/shared/untrusted-text.js';
 import { parseReportMarker, sectionsOf } from '../src/shared/github/pr-comment.js';
 import type { ModelDeployment } from '../src/shared/types.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
@@ -133,7 +133,9 @@ describe('the pull request report', () => {
     expect(first.failure).toBeUndefined();
     expect(commentsOn(11)).toHaveLength(1);
     const [comment] = commentsOn(11);
+    // Who the token writes as first: only its own comment can be the report.
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'POST /repos/acme/models/issues/11/comments',
     ]);
@@ -172,6 +174,7 @@ describe('the pull request report', () => {
     expect(rerun.failure).toBeUndefined();
     // Four comments, two to a page: both pages read, then the report edited.
     expect(github.callsSince(rerunFrom)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'GET /repos/acme/models/issues/11/comments',
       `PATCH /repos/acme/models/issues/comments/${comment!.id}`,
@@ -205,11 +208,13 @@ describe('the pull request report', () => {
   });
 
   test('GitHub answering 502 is tried again, and the comment is made once', async () => {
-    github.failNext(502, 2);
+    // The 502s meet the comment list, after the identity was asked.
+    github.failNext(502, 2, /\/comments$/);
     const from = github.requests.length;
     const run = await deployModel('pr-wine', { pr: 14 }, reporting);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
@@ -239,6 +244,7 @@ describe('the pull request report', () => {
       expect(warningsOf(run)).toEqual([]);
       expect(proxy.tunnels).toContain('api.github.invalid:80');
       expect(github.requests.slice(from).map((r) => r.headers.host)).toEqual([
+        'api.github.invalid:80',
         'api.github.invalid:80',
         'api.github.invalid:80',
       ]);
@@ -292,7 +298,7 @@ describe('the pull request report', () => {
     const [comment] = commentsOn(13);
     expect(comment!.body).toContain('#### ❌ Odahu deploy');
     // The failure on one line, as the step's own; the image, with nothing served.
-    expect(comment!.body).toContain(`**Failed:** ${escapeHtml(run.failure!.replace(/\s*\n\s*/g, ' '))}`);
+    expect(comment!.body).toContain(`**Failed:** ${markdownText(run.failure!)}`);
     expect(comment!.body).toContain(`<td><code>${IMAGE}</code></td><td> </td>`);
   });
 });

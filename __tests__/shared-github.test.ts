@@ -239,7 +239,8 @@ describe('a section', () => {
     });
     expect(markdown).not.toContain('<img');
     expect(markdown).not.toContain('<b>');
-    expect(markdown).toContain('<td><code>@octocat #1</code></td>');
+    // In <code>, and even so no @ or # that GitHub could make a mention or a reference of.
+    expect(markdown).toContain('<td><code>&#64;&#8288;octocat &#35;&#8288;1</code></td>');
     expect(markdown).toContain(`${'9'.repeat(100)}…`);
     expect(markdown).not.toContain('9'.repeat(400));
     expect(markdown).toMatch(/^#### ❌ Odahu predict/);

@@ -9103,8 +9103,8 @@ class http_Transport {
     }
 }
 /**
- * The deadline of one exchange: the call's retryUntil (a wait's end), or `timeoutMs` from now if that
- * comes first; with the caller's signal, as one signal to abort the request with.
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
  */
 class ExchangeLimit {
     method;
@@ -9116,7 +9116,7 @@ class ExchangeLimit {
     constructor(method, url, timeoutMs, options = {}) {
         this.method = method;
         this.url = url;
-        const untilEnd = options.retryUntil === undefined ? Infinity : options.retryUntil - Date.now();
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
         this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
         this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
         this.handle.unref();
@@ -10927,12 +10927,20 @@ function headersOf(incoming) {
 /** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 /**
- * The login the token writes as: a person's token (GET /user answers it), else an app's installation
- * token, GITHUB_TOKEN among them (GraphQL's viewer answers `<app>[bot]`: github-actions[bot] for
- * GITHUB_TOKEN). When neither answers, GITHUB_TOKEN's own: a comment is then taken for ours only if
- * github-actions[bot] wrote it, never because of what it says.
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
  */
 async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
     try {
         const { data } = await api.rest.users.getAuthenticated();
         if (typeof data.login === 'string' && data.login)
@@ -10942,14 +10950,6 @@ async function tokenLogin(api) {
         // 403 "Resource not accessible by integration": an installation token.
         if (requestFailure(error)?.status !== 403)
             throw error;
-    }
-    try {
-        const answer = await api.graphql('query { viewer { login } }');
-        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
-            return answer.viewer.login;
-    }
-    catch {
-        // An older GitHub Enterprise Server, or a token GraphQL refuses: GITHUB_TOKEN's login below.
     }
     return GITHUB_ACTIONS_BOT;
 }
@@ -11215,7 +11215,7 @@ const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
-    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownCode(section.failure)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
     let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
     if (section.rows.length > 0) {
@@ -11233,7 +11233,7 @@ function renderSection(section) {
                 : '',
             rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
         ].filter(Boolean);
-        const html = htmlTable(columns.map((column) => markdownCode(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
         const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
         lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
         budget -= html.html.length;

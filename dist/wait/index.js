@@ -9913,8 +9913,8 @@ class http_Transport {
     }
 }
 /**
- * The deadline of one exchange: the call's retryUntil (a wait's end), or `timeoutMs` from now if that
- * comes first; with the caller's signal, as one signal to abort the request with.
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
  */
 class ExchangeLimit {
     method;
@@ -9926,7 +9926,7 @@ class ExchangeLimit {
     constructor(method, url, timeoutMs, options = {}) {
         this.method = method;
         this.url = url;
-        const untilEnd = options.retryUntil === undefined ? Infinity : options.retryUntil - Date.now();
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
         this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
         this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
         this.handle.unref();

@@ -33,6 +33,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
   retryUntil?: number;
+  /** The call must be over by then (ms since the epoch), the answer read: a step's own deadline. */
+  deadline?: number;
 }
 
 /** `page` is 0-based; `size` defaults to 500 on the server. */

@@ -63,6 +63,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
   retryUntil?: number;
+  /** The call must be over by then (ms since the epoch), answer read and all: a step's own deadline. */
+  deadline?: number;
   /**
    * For a POST that creates an object under a known id: where that object can be read. If an attempt
    * got no answer and a later one is refused with 409, the first one was applied: the object is read
@@ -166,7 +168,7 @@ export class Transport {
   /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
   async stream(
     path: string,
-    options: Pick<RequestOptions, 'query' | 'signal' | 'retryUntil'> = {},
+    options: Pick<RequestOptions, 'query' | 'signal' | 'retryUntil' | 'deadline'> = {},
   ): Promise<IncomingMessage> {
     const url = this.urlOf(path, options.query);
     const state: CallState = { unanswered: false, refreshed: false };
@@ -293,8 +295,8 @@ export class Transport {
 }
 
 /**
- * The deadline of one exchange: the call's retryUntil (a wait's end), or `timeoutMs` from now if that
- * comes first; with the caller's signal, as one signal to abort the request with.
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
  */
 export class ExchangeLimit {
   readonly signal: AbortSignal;
@@ -306,9 +308,9 @@ export class ExchangeLimit {
     private readonly method: string,
     private readonly url: string,
     timeoutMs: number,
-    options: { signal?: AbortSignal; retryUntil?: number } = {},
+    options: { signal?: AbortSignal; deadline?: number } = {},
   ) {
-    const untilEnd = options.retryUntil === undefined ? Infinity : options.retryUntil - Date.now();
+    const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
     this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
     this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
     this.handle.unref();

@@ -54,8 +54,9 @@ export async function queryModel(client: OdahuClient, query: ModelQuery): Promis
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
   core.info(logText(`Model URL: ${displayUrl(url)}`));
   const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-  const options = { signal: query.signal, retryUntil: deadline };
+  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are; an
+  // answer that is still coming then (a model that trickles bytes) is given up too.
+  const options = { signal: query.signal, retryUntil: deadline, deadline };
   try {
     const answer = await untilServing<ModelAnswer<unknown>>(
       () => (query.request ? model.invoke(query.request, options) : model.info(options)),
@@ -79,13 +80,13 @@ async function modelUrlOf(
   deadline: number,
   signal: AbortSignal,
 ): Promise<string> {
-  if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
+  if (!(await client.deployments.find(id, { signal, retryUntil: deadline, deadline }))) {
     throw new Error(`deployment ${id} does not exist: check the deployment input`);
   }
   for (;;) {
     // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
     const route = await client.deployments
-      .defaultRoute(id, { signal, retryUntil: deadline })
+      .defaultRoute(id, { signal, retryUntil: deadline, deadline })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;
         throw error;

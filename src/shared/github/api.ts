@@ -114,24 +114,24 @@ function headersOf(incoming: Record<string, string | string[] | undefined>): Hea
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
 /**
- * The login the token writes as: a person's token (GET /user answers it), else an app's installation
- * token, GITHUB_TOKEN among them (GraphQL's viewer answers `<app>[bot]`: github-actions[bot] for
- * GITHUB_TOKEN). When neither answers, GITHUB_TOKEN's own: a comment is then taken for ours only if
- * github-actions[bot] wrote it, never because of what it says.
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
  */
 export async function tokenLogin(api: GitHubApi): Promise<string> {
+  try {
+    const answer = await api.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    if (typeof answer.viewer?.login === 'string' && answer.viewer.login) return answer.viewer.login;
+  } catch {
+    // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+  }
   try {
     const { data } = await api.rest.users.getAuthenticated();
     if (typeof data.login === 'string' && data.login) return data.login;
   } catch (error) {
     // 403 "Resource not accessible by integration": an installation token.
     if (requestFailure(error)?.status !== 403) throw error;
-  }
-  try {
-    const answer = await api.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
-    if (typeof answer.viewer?.login === 'string' && answer.viewer.login) return answer.viewer.login;
-  } catch {
-    // An older GitHub Enterprise Server, or a token GraphQL refuses: GITHUB_TOKEN's login below.
   }
   return GITHUB_ACTIONS_BOT;
 }

@@ -36,7 +36,7 @@ export const MAX_SECTION_CHARS = 16_000;
 export function renderSection(section: StepSection): string {
   const mark = section.failure === undefined ? '✅' : '❌';
   const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
-  const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownCode(section.failure)}`, ''];
+  const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
   // What the tables may take: the section's budget less its heading and failure line.
   let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
   if (section.rows.length > 0) {
@@ -55,7 +55,7 @@ export function renderSection(section: StepSection): string {
       rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
     ].filter(Boolean);
     const html = htmlTable(
-      columns.map((column) => markdownCode(column)),
+      columns.map((column) => markdownText(column)),
       rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))),
       budget,
     );
