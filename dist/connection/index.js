@@ -10248,6 +10248,9 @@ async function readText(method, url, message, limits) {
     catch (error) {
         if (error instanceof TooLargeError)
             throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new NetworkError(method, url, asError(error));
     }
     finally {

@@ -9241,6 +9241,9 @@ async function readText(method, url, message, limits) {
     catch (error) {
         if (error instanceof TooLargeError)
             throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new NetworkError(method, url, asError(error));
     }
     finally {
@@ -10215,7 +10218,9 @@ class LogPrinter {
         if (!this.write || this.opened)
             return;
         this.opened = true;
-        this.write(`::group::${this.title}${external_node_os_namespaceObject.EOL}`);
+        // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+        const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        this.write(`::group::${title}${external_node_os_namespaceObject.EOL}`);
     }
     line(raw) {
         const shown = inertLine(raw);

@@ -468,6 +468,8 @@ export async function readText(
     }
   } catch (error) {
     if (error instanceof TooLargeError) throw error;
+    // Stopped by the caller: its reason, as a request stopped before its answer came.
+    if (limits.signal?.aborted) throw limits.signal.reason as Error;
     throw new NetworkError(method, url, asError(error));
   } finally {
     limits.signal?.removeEventListener('abort', stop);

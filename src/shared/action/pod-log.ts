@@ -107,7 +107,9 @@ export class LogPrinter {
   open(): void {
     if (!this.write || this.opened) return;
     this.opened = true;
-    this.write(`::group::${this.title}${EOL}`);
+    // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+    const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    this.write(`::group::${title}${EOL}`);
   }
 
   line(raw: string): void {
