@@ -3287,135 +3287,6 @@ function thrown_messageOf(error) {
     return asError(error).message;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/step.ts
-// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
-// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
-// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
-// on its way out (cleanUpAfterCancel) must fit in that time.
-
-
-
-/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
-const CLEANUP_BUDGET_MS = 6000;
-/** Thrown by waits and requests once the step's signal is aborted. */
-class CancelledError extends Error {
-    constructor(what = 'the step') {
-        super(`${what} was cancelled`);
-        this.name = 'CancelledError';
-    }
-}
-async function runStep(body) {
-    const controller = new AbortController();
-    let cancelledBy;
-    let cancelledAt;
-    const ctx = {
-        signal: controller.signal,
-        get cancelledAt() {
-            return cancelledAt;
-        },
-    };
-    const cancel = (signal) => {
-        if (cancelledBy) {
-            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
-            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
-            process.exit(1);
-        }
-        cancelledBy = signal;
-        cancelledAt = Date.now();
-        core_info(`Received ${signal}: cancelling.`);
-        controller.abort(new CancelledError());
-    };
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
-    try {
-        await body(ctx);
-    }
-    catch (error) {
-        if (cancelledBy) {
-            setFailed(`Cancelled (${cancelledBy}).`);
-        }
-        else {
-            debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(thrown_messageOf(error));
-        }
-    }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
-}
-/**
- * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
- * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
- */
-async function step_cleanUpAfterCancel(ctx, what, work) {
-    core.info(what);
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-    try {
-        await work(signal);
-    }
-    catch (error) {
-        core.warning(signal.aborted
-            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
-            : `Cleanup after cancel failed: ${messageOf(error)}`);
-    }
-}
-/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
-async function pause(ms, signal, what) {
-    try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-    }
-    catch {
-        throw new CancelledError(what);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/poll-schedule.ts
-// When to ask for a phase's state next. A finished phase should be noticed at once, yet a two-hour
-// wait should cost little: the adaptive default asks often at first and less as the wait goes on; a
-// followed pod log stands for the pod (its end is the signal), so the state is only checked now and
-// then meanwhile; and once the log has ended, the state is read at once and then with a short
-// backoff while the server's status catches up with the pod (a controller pass, up to ~3 s).
-// A poll-interval the user sets keeps its meaning: the state is read that often (a log's end only
-// brings the next read forward, and the catch-up's backoff never waits longer than it).
-/** The adaptive schedule's first wait... */
-const FIRST_POLL_MS = 500;
-/** ...growing by this share of the time waited so far... */
-const GROWTH = 1 / 20;
-/** ...to this, reached after a minute: 20 reads a minute from then on. */
-const STEADY_POLL_MS = 3000;
-/** While the pod log is followed: a check in case the log stream hangs without ending. */
-const FOLLOWING_POLL_MS = 10_000;
-/** After the log ended (and one read at once): 0.1 s doubling to 0.5 s... */
-const CATCH_UP_FIRST_MS = 100;
-const CATCH_UP_MAX_MS = 500;
-/** ...for this long (20 reads at most); a state that has not caught up by then is waited for as before. */
-const CATCH_UP_SPAN_MS = 10_000;
-class PollSchedule {
-    fixedMs;
-    /** `fixedMs`: the user's poll-interval; undefined for the adaptive default. */
-    constructor(fixedMs) {
-        this.fixedMs = fixedMs;
-    }
-    /** How long to wait before the next read, `elapsedMs` into the wait; `tries`: reads since the log ended. */
-    delay(waiting, elapsedMs, tries = 0) {
-        if (waiting === 'catching-up') {
-            const backoff = Math.min(CATCH_UP_MAX_MS, CATCH_UP_FIRST_MS * 2 ** tries);
-            return this.fixedMs === undefined ? backoff : Math.min(backoff, this.fixedMs);
-        }
-        if (this.fixedMs !== undefined)
-            return this.fixedMs;
-        if (waiting === 'following')
-            return FOLLOWING_POLL_MS;
-        return Math.min(STEADY_POLL_MS, Math.max(FIRST_POLL_MS, elapsedMs * GROWTH));
-    }
-    /** For waits that are not a phase's (a delete being confirmed): short, or the user's interval if shorter. */
-    get shortMs() {
-        return Math.min(this.fixedMs ?? FIRST_POLL_MS, 1000);
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/types.ts
@@ -3622,6 +3493,137 @@ function markdownText(text, max = MAX_MARKDOWN_VALUE) {
 function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
     const shown = markdownText(text, max);
     return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/step.ts
+// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
+// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
+// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
+// on its way out (cleanUpAfterCancel) must fit in that time.
+
+
+
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
+const CLEANUP_BUDGET_MS = 6000;
+/** Thrown by waits and requests once the step's signal is aborted. */
+class CancelledError extends Error {
+    constructor(what = 'the step') {
+        super(`${what} was cancelled`);
+        this.name = 'CancelledError';
+    }
+}
+async function runStep(body) {
+    const controller = new AbortController();
+    let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
+    const cancel = (signal) => {
+        if (cancelledBy) {
+            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
+            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
+            process.exit(1);
+        }
+        cancelledBy = signal;
+        cancelledAt = Date.now();
+        core_info(`Received ${signal}: cancelling.`);
+        controller.abort(new CancelledError());
+    };
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+    try {
+        await body(ctx);
+    }
+    catch (error) {
+        if (cancelledBy) {
+            setFailed(`Cancelled (${cancelledBy}).`);
+        }
+        else {
+            debug(error instanceof Error && error.stack ? error.stack : String(error));
+            setFailed(thrown_messageOf(error));
+        }
+    }
+    finally {
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+    }
+}
+/**
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
+ */
+async function step_cleanUpAfterCancel(ctx, what, work) {
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    try {
+        await work(signal);
+    }
+    catch (error) {
+        core.warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${messageOf(error)}`);
+    }
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        throw new CancelledError(what);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/poll-schedule.ts
+// When to ask for a phase's state next. A finished phase should be noticed at once, yet a two-hour
+// wait should cost little: the adaptive default asks often at first and less as the wait goes on; a
+// followed pod log stands for the pod (its end is the signal), so the state is only checked now and
+// then meanwhile; and once the log has ended, the state is read at once and then with a short
+// backoff while the server's status catches up with the pod (a controller pass, up to ~3 s).
+// A poll-interval the user sets keeps its meaning: the state is read that often (a log's end only
+// brings the next read forward, and the catch-up's backoff never waits longer than it).
+/** The adaptive schedule's first wait... */
+const FIRST_POLL_MS = 500;
+/** ...growing by this share of the time waited so far... */
+const GROWTH = 1 / 20;
+/** ...to this, reached after a minute: 20 reads a minute from then on. */
+const STEADY_POLL_MS = 3000;
+/** While the pod log is followed: a check in case the log stream hangs without ending. */
+const FOLLOWING_POLL_MS = 10_000;
+/** After the log ended (and one read at once): 0.1 s doubling to 0.5 s... */
+const CATCH_UP_FIRST_MS = 100;
+const CATCH_UP_MAX_MS = 500;
+/** ...for this long (20 reads at most); a state that has not caught up by then is waited for as before. */
+const CATCH_UP_SPAN_MS = 10_000;
+class PollSchedule {
+    fixedMs;
+    /** `fixedMs`: the user's poll-interval; undefined for the adaptive default. */
+    constructor(fixedMs) {
+        this.fixedMs = fixedMs;
+    }
+    /** How long to wait before the next read, `elapsedMs` into the wait; `tries`: reads since the log ended. */
+    delay(waiting, elapsedMs, tries = 0) {
+        if (waiting === 'catching-up') {
+            const backoff = Math.min(CATCH_UP_MAX_MS, CATCH_UP_FIRST_MS * 2 ** tries);
+            return this.fixedMs === undefined ? backoff : Math.min(backoff, this.fixedMs);
+        }
+        if (this.fixedMs !== undefined)
+            return this.fixedMs;
+        if (waiting === 'following')
+            return FOLLOWING_POLL_MS;
+        return Math.min(STEADY_POLL_MS, Math.max(FIRST_POLL_MS, elapsedMs * GROWTH));
+    }
+    /** For waits that are not a phase's (a delete being confirmed): short, or the user's interval if shorter. */
+    get shortMs() {
+        return Math.min(this.fixedMs ?? FIRST_POLL_MS, 1000);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/apply.ts
@@ -14162,25 +14164,36 @@ class http_Transport {
 class ExchangeLimit {
     method;
     url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
     signal;
-    timer = new AbortController();
+    controller = new AbortController();
     handle;
     ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
     constructor(method, url, timeoutMs, options = {}) {
         this.method = method;
         this.url = url;
         const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
         this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
-        this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
         this.handle.unref();
-        this.signal = options.signal ? AbortSignal.any([options.signal, this.timer.signal]) : this.timer.signal;
-    }
-    get expired() {
-        return this.timer.signal.aborted;
     }
     /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
     explain(error) {
-        if (!this.expired)
+        if (!this.timedOut)
             return error;
         const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
             code: 'ETIMEDOUT',
@@ -14189,6 +14202,7 @@ class ExchangeLimit {
     }
     dispose() {
         clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
     }
 }
 /**

@@ -2502,90 +2502,8 @@ function thrown_messageOf(error) {
     return asError(error).message;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/step.ts
-// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
-// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
-// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
-// on its way out (cleanUpAfterCancel) must fit in that time.
-
-
-
-/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
-const CLEANUP_BUDGET_MS = 6000;
-/** Thrown by waits and requests once the step's signal is aborted. */
-class CancelledError extends Error {
-    constructor(what = 'the step') {
-        super(`${what} was cancelled`);
-        this.name = 'CancelledError';
-    }
-}
-async function runStep(body) {
-    const controller = new AbortController();
-    let cancelledBy;
-    let cancelledAt;
-    const ctx = {
-        signal: controller.signal,
-        get cancelledAt() {
-            return cancelledAt;
-        },
-    };
-    const cancel = (signal) => {
-        if (cancelledBy) {
-            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
-            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
-            process.exit(1);
-        }
-        cancelledBy = signal;
-        cancelledAt = Date.now();
-        core_info(`Received ${signal}: cancelling.`);
-        controller.abort(new CancelledError());
-    };
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
-    try {
-        await body(ctx);
-    }
-    catch (error) {
-        if (cancelledBy) {
-            setFailed(`Cancelled (${cancelledBy}).`);
-        }
-        else {
-            debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(thrown_messageOf(error));
-        }
-    }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
-}
-/**
- * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
- * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
- */
-async function cleanUpAfterCancel(ctx, what, work) {
-    core_info(what);
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-    try {
-        await work(signal);
-    }
-    catch (error) {
-        core_warning(signal.aborted
-            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
-            : `Cleanup after cancel failed: ${thrown_messageOf(error)}`);
-    }
-}
-/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
-async function pause(ms, signal, what) {
-    try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
-    }
-    catch {
-        throw new CancelledError(what);
-    }
-}
-
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
@@ -2673,6 +2591,196 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
         }
     }
     return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set), less what INVISIBLE covers already. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Characters a culture-sensitive comparison may skip: controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, '');
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line.replace(INVISIBLE, escapeInvisible).replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function logText(text) {
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function printUntrusted(lines, print = core_info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/step.ts
+// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
+// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
+// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
+// on its way out (cleanUpAfterCancel) must fit in that time.
+
+
+
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
+const CLEANUP_BUDGET_MS = 6000;
+/** Thrown by waits and requests once the step's signal is aborted. */
+class CancelledError extends Error {
+    constructor(what = 'the step') {
+        super(`${what} was cancelled`);
+        this.name = 'CancelledError';
+    }
+}
+async function runStep(body) {
+    const controller = new AbortController();
+    let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
+    const cancel = (signal) => {
+        if (cancelledBy) {
+            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
+            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
+            process.exit(1);
+        }
+        cancelledBy = signal;
+        cancelledAt = Date.now();
+        core_info(`Received ${signal}: cancelling.`);
+        controller.abort(new CancelledError());
+    };
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+    try {
+        await body(ctx);
+    }
+    catch (error) {
+        if (cancelledBy) {
+            setFailed(`Cancelled (${cancelledBy}).`);
+        }
+        else {
+            debug(error instanceof Error && error.stack ? error.stack : String(error));
+            setFailed(thrown_messageOf(error));
+        }
+    }
+    finally {
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+    }
+}
+/**
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
+ */
+async function cleanUpAfterCancel(ctx, what, work) {
+    // It may name what a cluster holds (a route's targets).
+    core_info(logText(what));
+    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    try {
+        await work(signal);
+    }
+    catch (error) {
+        core_warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${thrown_messageOf(error)}`);
+    }
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    }
+    catch {
+        throw new CancelledError(what);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -6604,112 +6712,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/untrusted-text.ts
-// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
-// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
-// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
-// a table, mention anyone, link, show an image or start a heading.
-//
-// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
-// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
-// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
-// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
-// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
-// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
-
-
-
-/** .NET's Char.IsWhiteSpace (TrimStart's set), less what INVISIBLE covers already. */
-const DOTNET_SPACE = '\\s\\u0085';
-/** Characters a culture-sensitive comparison may skip: controls, format characters, default ignorables. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
-/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
-const LINE_BREAK = /\r\n|\r|\n/;
-/** Whether the runner could take the line for a workflow command, whatever it may skip. */
-function couldBeCommand(line) {
-    const skeleton = line.replace(INVISIBLE, '');
-    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
-}
-/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
-function escapeInvisible(char) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x100)
-        return `\\x${code.toString(16).padStart(2, '0')}`;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-/**
- * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
- * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
- * first when it would start with `::`.
- */
-function inertLine(line) {
-    if (!couldBeCommand(line))
-        return line;
-    const visible = line.replace(INVISIBLE, escapeInvisible).replace(/#(?=#\[)/g, '#\\');
-    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
-}
-/**
- * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
- * and made inert. For a value inside a line of ours, or a line that is all outside text.
- */
-function logText(text) {
-    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
-    return inertLine(flat);
-}
-/** Untrusted text of several lines, each made inert (known secrets hidden). */
-function logLines(text) {
-    return redact(text).split(LINE_BREAK).map(inertLine);
-}
-/**
- * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
- * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
- * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
- * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
- */
-function printUntrusted(lines, print = core_info) {
-    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
-    const token = `odahu-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
-    print(`::stop-commands::${token}`);
-    for (const line of shown)
-        print(line);
-    print(`::${token}::`);
-}
-// ---------------------------------------------------------------------------------------------
-// Markdown (job summaries, pull request comments)
-/** Longest untrusted value a summary or report shows; the job log has it whole. */
-const MAX_MARKDOWN_VALUE = 300;
-/** Line breaks, controls and format characters (bidi overrides among them): one space. */
-const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
-/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
-const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
-/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
-const WORD_JOINER = '&#8288;';
-/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
-function cutText(text, max) {
-    const chars = [...text];
-    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-}
-/**
- * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
- * could read as syntax written as a character reference, so it cannot end an HTML block or a table
- * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
- */
-function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
-        const reference = `&#${char.charCodeAt(0)};`;
-        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
-    });
-}
-/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
-function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
-    const shown = markdownText(text, max);
-    return shown === '' ? ' ' : `<code>${shown}</code>`;
-}
-
 ;// CONCATENATED MODULE: ./src/shared/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
@@ -9100,25 +9102,36 @@ class http_Transport {
 class ExchangeLimit {
     method;
     url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
     signal;
-    timer = new AbortController();
+    controller = new AbortController();
     handle;
     ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
     constructor(method, url, timeoutMs, options = {}) {
         this.method = method;
         this.url = url;
         const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
         this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
-        this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
         this.handle.unref();
-        this.signal = options.signal ? AbortSignal.any([options.signal, this.timer.signal]) : this.timer.signal;
-    }
-    get expired() {
-        return this.timer.signal.aborted;
     }
     /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
     explain(error) {
-        if (!this.expired)
+        if (!this.timedOut)
             return error;
         const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
             code: 'ETIMEDOUT',
@@ -9127,6 +9140,7 @@ class ExchangeLimit {
     }
     dispose() {
         clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
     }
 }
 /**

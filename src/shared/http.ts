@@ -299,10 +299,14 @@ export class Transport {
  * with the caller's signal, as one signal to abort the request with.
  */
 export class ExchangeLimit {
+  /** Aborts the request: at the deadline, or when the caller's signal aborts. */
   readonly signal: AbortSignal;
-  private readonly timer: AbortController = new AbortController();
+  private readonly controller = new AbortController();
   private readonly handle: NodeJS.Timeout;
   private readonly ms: number;
+  private timedOut = false;
+  private readonly caller: AbortSignal | undefined;
+  private readonly follow = (): void => this.controller.abort(this.caller?.reason);
 
   constructor(
     private readonly method: string,
@@ -312,18 +316,25 @@ export class ExchangeLimit {
   ) {
     const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
     this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
-    this.handle = setTimeout(() => this.timer.abort(), Math.min(this.ms, MAX_TIMER_MS));
+    this.signal = this.controller.signal;
+    // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+    // under one step signal, and each would stay tied to it.
+    this.caller = options.signal;
+    if (this.caller?.aborted) this.follow();
+    else this.caller?.addEventListener('abort', this.follow, { once: true });
+    this.handle = setTimeout(
+      () => {
+        this.timedOut = true;
+        this.controller.abort(new Error('deadline'));
+      },
+      Math.min(this.ms, MAX_TIMER_MS),
+    );
     this.handle.unref();
-    this.signal = options.signal ? AbortSignal.any([options.signal, this.timer.signal]) : this.timer.signal;
-  }
-
-  get expired(): boolean {
-    return this.timer.signal.aborted;
   }
 
   /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
   explain(error: unknown): unknown {
-    if (!this.expired) return error;
+    if (!this.timedOut) return error;
     const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
       code: 'ETIMEDOUT',
     });
@@ -332,6 +343,7 @@ export class ExchangeLimit {
 
   dispose(): void {
     clearTimeout(this.handle);
+    this.caller?.removeEventListener('abort', this.follow);
   }
 }
 
