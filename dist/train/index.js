@@ -2608,16 +2608,18 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
 
 
 
-/** .NET's Char.IsWhiteSpace (TrimStart's set), less what INVISIBLE covers already. */
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
 const DOTNET_SPACE = '\\s\\u0085';
-/** Characters a culture-sensitive comparison may skip: controls, format characters, default ignorables. */
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
 /** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
 const LINE_BREAK = /\r\n|\r|\n/;
 /** Whether the runner could take the line for a workflow command, whatever it may skip. */
 function couldBeCommand(line) {
-    const skeleton = line.replace(INVISIBLE, '');
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
     return COMMAND_START.test(skeleton) || skeleton.includes('##[');
 }
 /** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
@@ -2635,7 +2637,9 @@ function escapeInvisible(char) {
 function inertLine(line) {
     if (!couldBeCommand(line))
         return line;
-    const visible = line.replace(INVISIBLE, escapeInvisible).replace(/#(?=#\[)/g, '#\\');
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
     return COMMAND_START.test(visible) ? `\\${visible}` : visible;
 }
 /**
