@@ -301,6 +301,31 @@ describe('row 6: answers, logs and comments have size caps', () => {
     expect(long).toMatch(/more characters of this line cut\)\n$/);
     expect(printed).toContain('last\n');
   });
+
+  test('a pod log stops being printed after 8 MiB, with one line; its end and last lines are still followed', async () => {
+    const { PassThrough } = await import('node:stream');
+    const stream = new PassThrough();
+    let printedChars = 0;
+    const notes: string[] = [];
+    const log = PodLog.follow({
+      title: 'Log of training chatty',
+      signal: new AbortController().signal,
+      write: (text) => {
+        printedChars += text.length;
+        if (text.startsWith('(')) notes.push(text);
+      },
+      open: () => Promise.resolve(stream),
+    });
+    const line = `${'v'.repeat(1023)}\n`;
+    for (let i = 0; i < 9 * 1024; i++) stream.write(line);
+    stream.end('the very last line\n');
+    expect(await log.ended).toBe('ended');
+    expect(printedChars).toBeLessThanOrEqual(8 * 1024 * 1024 + 1024);
+    expect(notes).toEqual([
+      expect.stringMatching(/^\(the log is cut here: 8 MiB of it are shown; the rest is on the cluster\)/),
+    ]);
+    expect(log.lastLines().at(-1)).toBe('the very last line');
+  });
 });
 
 describe('row 7: markdown from a model cannot leave its cell', () => {
@@ -378,6 +403,14 @@ describe('row 10: images, ids and files from outside', () => {
       expect(run.failures).toHaveLength(1);
       expect(run.failures[0]).toMatch(/is outside the workspace/);
       expect(run.failures[0]).not.toContain('zzzzzzzzzz');
+    }
+    // A job that means it says so: then the file is read (and, not being a manifest, cut in the error).
+    process.env.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE = 'true';
+    try {
+      const run = await step('train', { ...odahu(), training: given[0]! });
+      expect(run.failures).toEqual([expect.stringMatching(/not the string "kind-of-secret-z+…"$/)]);
+    } finally {
+      delete process.env.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE;
     }
   });
 
