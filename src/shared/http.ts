@@ -46,7 +46,7 @@ export interface TransportOptions {
   retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
   /**
    * One exchange whose answer has not been read to its end after this long fails (and is retried
-   * within the call's budget); a call's retryUntil ends it sooner. Default 60 s.
+   * within the call's budget); a call's own deadline ends it sooner. Default 60 s.
    */
   timeoutMs?: number;
   /** A 2xx answer longer than this fails the call (TooLargeError). Default MAX_API_ANSWER_BYTES. */
