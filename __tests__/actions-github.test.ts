@@ -21,7 +21,7 @@ import { runWorkflowInProcess } from './helpers/workflow-cli.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { PROVENANCE_KEYS, PROVENANCE_PREFIX } = await import('../src/shared/action/provenance.js');
-const { escapeHtml } = await import('../src/shared/action/summary.js');
+const { markdownText } = await import('../src/shared/odahu/untrusted-text.js');
 const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
 const { ACTIONS_VERSION } = await import('../src/shared/version.js');
 const { startTestEmulator } = await import('./helpers/emulator.js');
@@ -138,7 +138,9 @@ describe('the pull request report', () => {
     expect(first.failure).toBeUndefined();
     expect(commentsOn(11)).toHaveLength(1);
     const [comment] = commentsOn(11);
+    // Who the token writes as first: only its own comment can be the report.
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'POST /repos/acme/models/issues/11/comments',
     ]);
@@ -177,6 +179,7 @@ describe('the pull request report', () => {
     expect(rerun.failure).toBeUndefined();
     // Four comments, two to a page: both pages read, then the report edited.
     expect(github.callsSince(rerunFrom)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'GET /repos/acme/models/issues/11/comments',
       `PATCH /repos/acme/models/issues/comments/${comment!.id}`,
@@ -210,11 +213,13 @@ describe('the pull request report', () => {
   });
 
   test('GitHub answering 502 is tried again, and the comment is made once', async () => {
-    github.failNext(502, 2);
+    // The 502s meet the comment list, after the identity was asked.
+    github.failNext(502, 2, /\/comments$/);
     const from = github.requests.length;
     const run = await deployModel('pr-wine', { pr: 14 }, reporting);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
@@ -224,12 +229,13 @@ describe('the pull request report', () => {
   });
 
   test("GitHub's secondary rate limit (403 with Retry-After) is waited out, not taken for a missing permission", async () => {
-    github.rateLimitNext(20);
+    github.rateLimitNext(20, /\/comments$/);
     const from = github.requests.length;
     const run = await deployModel('pr-wine', { pr: 16 }, reporting);
     expect(run.failure).toBeUndefined();
     expect(warningsOf(run)).toEqual([]);
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/16/comments',
       'GET /repos/acme/models/issues/16/comments',
       'POST /repos/acme/models/issues/16/comments',
@@ -261,6 +267,7 @@ describe('the pull request report', () => {
       expect(warningsOf(run)).toEqual([]);
       expect(proxy.tunnels).toContain('api.github.invalid:80');
       expect(github.requests.slice(from).map((r) => r.headers.host)).toEqual([
+        'api.github.invalid:80',
         'api.github.invalid:80',
         'api.github.invalid:80',
       ]);
@@ -314,7 +321,7 @@ describe('the pull request report', () => {
     const [comment] = commentsOn(13);
     expect(comment!.body).toContain('#### ❌ Odahu deploy');
     // The failure on one line, as the step's own; the image, with nothing served.
-    expect(comment!.body).toContain(`**Failed:** ${escapeHtml(run.failure!.replace(/\s*\n\s*/g, ' '))}`);
+    expect(comment!.body).toContain(`**Failed:** ${markdownText(run.failure!)}`);
     expect(comment!.body).toContain(`<td><code>${IMAGE}</code></td><td> </td>`);
   });
 });

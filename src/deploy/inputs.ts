@@ -16,7 +16,7 @@ import type { CanaryOptions } from './canary/options.js';
 import { stableIdProblem } from './canary/versions.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem } from '../shared/odahu/kinds.js';
+import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
 import type { ModelDeployment } from '../shared/odahu/types.js';
@@ -54,6 +54,8 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
         'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
       );
     }
+    const problem = imageProblem(deployment.spec.image);
+    if (problem) reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });

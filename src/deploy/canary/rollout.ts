@@ -35,6 +35,7 @@ import type { CanaryOptions } from './options.js';
 import { Prober } from './probes.js';
 import { StableRoute, describeTargets } from './stable-route.js';
 import { stableRoleName, stableUrlPrefix, versionId } from './versions.js';
+import { logText } from '../../shared/odahu/untrusted-text.js';
 
 /** How long a freshly Ready version may answer 404/502/503 at its URL before the probes begin. */
 const WARM_UP_MS = 60_000;
@@ -174,7 +175,7 @@ export class CanaryRollout {
     const deployment = await this.client.deployments.find(first, { signal });
     if (deployment && deploymentServes(deployment)) {
       if (route.targets().length === 0) {
-        core.info(`Deployment ${first} serves already: the canary starts from it.`);
+        core.info(logText(`Deployment ${first} serves already: the canary starts from it.`));
       }
       return first;
     }
@@ -188,7 +189,7 @@ export class CanaryRollout {
 
   /** Nothing serves: deploy the version and send it every request. */
   private async firstRelease(candidate: ModelDeployment): Promise<void> {
-    core.info(`First release at the stable URL: ${candidate.id}.`);
+    core.info(logText(`First release at the stable URL: ${candidate.id}.`));
     const before = this.route!.targets();
     this.baseline = before.length > 0 ? before : undefined;
     await this.deployCandidate(candidate);
@@ -200,7 +201,7 @@ export class CanaryRollout {
 
   /** The version serves already (the same release ran before): only leftovers are cleared. */
   private async alreadyServing(live: string): Promise<void> {
-    core.info(`Version ${live} (this spec) serves at the stable URL already.`);
+    core.info(logText(`Version ${live} (this spec) serves at the stable URL already.`));
     await this.settleBaseline(live);
     this.report.serving = live;
     this.report.previous = undefined;
@@ -233,13 +234,15 @@ export class CanaryRollout {
           { mdName: candidate.id, weight },
         ]);
         core.info(
-          `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
+          logText(
+            `Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`,
+          ),
         );
         const started = now();
         const probes = await prober.hold(options.intervalMs, signal);
         const step = judgeStep(weight, probes, options, now() - started);
         this.report.steps.push(step);
-        core.info(`Weight ${weight}%: ${describeStep(step)}.`);
+        core.info(logText(`Weight ${weight}%: ${describeStep(step)}.`));
         if (step.failed) {
           throw new Error(
             `canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`,
@@ -253,7 +256,9 @@ export class CanaryRollout {
     this.report.serving = candidate.id;
     this.report.outcome = 'promoted';
     core.info(
-      `Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`,
+      logText(
+        `Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`,
+      ),
     );
     try {
       await this.client.deployments.delete(live, { signal });
@@ -273,12 +278,14 @@ export class CanaryRollout {
     this.baseline = [{ mdName: live, weight: 100 }];
     if (targets.length === 1 && targets[0]!.mdName === live) return;
     if (targets.length > 1) {
-      core.info(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`);
+      core.info(
+        logText(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`),
+      );
     }
     await this.sendRoute(this.baseline);
     const leftovers = targets.map((t) => t.mdName).filter((name) => name !== live && name !== keep);
     for (const leftover of leftovers) {
-      core.info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
+      core.info(logText(`Deleting ${leftover}, a version left by an unfinished rollout.`));
       await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });
@@ -339,7 +346,9 @@ export class CanaryRollout {
       // It answers, if not well: the probes will say so.
       if (!(error instanceof ModelRefusedError)) throw error;
       core.info(
-        `Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`,
+        logText(
+          `Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`,
+        ),
       );
     }
   }
@@ -365,7 +374,7 @@ export class CanaryRollout {
       this.outputs = {};
       return asError(error);
     }
-    core.info(`Rolling back: ${what}.`);
+    core.info(logText(`Rolling back: ${what}.`));
     const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
     this.report.outcome = 'rolled-back';
     this.report.serving = live;
@@ -390,7 +399,7 @@ export class CanaryRollout {
         // A write that was refused changed nothing: the route may be as it was already.
         const current = await route.read(signal);
         if (this.baseline && sameTargets(route.targets(), this.baseline))
-          core.info(`Route ${route.id} is as it was.`);
+          core.info(logText(`Route ${route.id} is as it was.`));
         else if (this.baseline) await this.sendRoute(this.baseline, signal, routeWaitMs);
         else if (current) await route.delete(signal);
       } catch (error) {
@@ -400,7 +409,7 @@ export class CanaryRollout {
     }
     if (this.candidateApplied) {
       try {
-        core.info(`Deleting ${this.report.candidate}.`);
+        core.info(logText(`Deleting ${this.report.candidate}.`));
         await this.client.deployments.delete(this.report.candidate, { signal });
       } catch (error) {
         if (!isNotFound(error)) {

@@ -11,6 +11,7 @@ import type { OdahuClient } from '../../shared/odahu/client.js';
 import type { ModelDeploymentTarget, ModelRoute } from '../../shared/odahu/types.js';
 import type { Phase } from '../../shared/action/phases.js';
 import { watch } from '../../shared/action/watch.js';
+import { logText } from '../../shared/odahu/untrusted-text.js';
 
 /** Route changes are polled at least this often: each step of a rollout waits for one. */
 const MAX_ROUTE_POLL_MS = 1000;
@@ -69,7 +70,7 @@ export class StableRoute {
     timeoutMs = this.waiting.timeoutMs,
   ): Promise<void> {
     const route: ModelRoute = { id: this.id, spec: { urlPrefix: this.urlPrefix, modelDeployments: targets } };
-    core.info(`Route ${this.id}: ${describeTargets(targets)}.`);
+    core.info(logText(`Route ${this.id}: ${describeTargets(targets)}.`));
     this.current = this.current
       ? await this.client.routes.update(route, { signal })
       : await this.client.routes.create(route, { signal });
@@ -82,7 +83,7 @@ export class StableRoute {
   }
 
   async delete(signal: AbortSignal): Promise<void> {
-    core.info(`Deleting route ${this.id}.`);
+    core.info(logText(`Deleting route ${this.id}.`));
     await this.client.routes.delete(this.id, { signal });
     this.current = undefined;
   }

@@ -3,7 +3,8 @@
 // agreement).
 
 import * as core from '@actions/core';
-import { escapeHtml } from '../../shared/action/summary.js';
+import { linkOrCode } from '../../shared/action/summary.js';
+import { markdownCode, markdownText } from '../../shared/odahu/untrusted-text.js';
 import { formatMs, formatShare } from './checks.js';
 import type { ReportTable } from '../../shared/github/report-section.js';
 import type { GitHubReport } from '../../shared/github/step-report.js';
@@ -28,15 +29,16 @@ export async function writeCanarySummary(report: CanaryReport): Promise<void> {
   const header = STEP_COLUMNS.map((data) => ({ data, header: true }));
   const rows = stepRows(report);
   const summary = core.summary
-    .addHeading(`Canary release of <code>${escapeHtml(report.candidate)}</code>`, 4)
+    .addHeading(`Canary release of ${markdownCode(report.candidate)}`, 4)
     .addRaw(`<p>${outcomeText(report)}</p>`, true);
   if (rows.length > 0) summary.addTable([header, ...rows]);
   await summary.write();
 }
 
 function outcomeText(report: CanaryReport): string {
-  const url = `<a href="${escapeHtml(report.url)}">${escapeHtml(report.url)}</a>`;
-  const code = (id: string | undefined) => `<code>${escapeHtml(id ?? '')}</code>`;
+  // The URL and the ids the route names are the cluster's words.
+  const url = linkOrCode(report.url);
+  const code = (id: string | undefined) => markdownCode(id ?? '');
   switch (report.outcome) {
     case 'first-release':
       return `First release: ${url} serves ${code(report.candidate)}.`;
@@ -45,7 +47,7 @@ function outcomeText(report: CanaryReport): string {
     case 'unchanged':
       return `${url} serves ${code(report.candidate)} already: nothing to roll out.`;
     case 'rolled-back':
-      return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${escapeHtml(report.failure ?? '')}`;
+      return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${markdownText(report.failure ?? '', 1000)}`;
     default:
       return `Stopped before a decision${report.serving ? `; ${url} serves ${code(report.serving)}` : ''}.`;
   }

@@ -9,6 +9,7 @@ import type { DeleteOptions, Store } from './apply.js';
 import { waitUntilGone } from './apply.js';
 import { deniedRead } from './planned-cluster.js';
 import type { PlannedCluster } from './planned-cluster.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** The webhook trigger the server gives a created service, written out so that a PUT keeps it. */
 export function serviceWithDefaults(service: InferenceService): InferenceService {
@@ -104,7 +105,9 @@ export function serviceStore(
       const jobs = await deleteJobsOf(client, id, { ...options, signal });
       if (jobs.length > 0) {
         core.info(
-          `Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`,
+          logText(
+            `Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`,
+          ),
         );
       }
       await services.delete(id, callOptions);

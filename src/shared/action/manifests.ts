@@ -3,14 +3,21 @@
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
 // field the server would silently ignore (`minReplica`) is reported as a warning.
 
-import { EVENT_ID, FAILSAFE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
+import {
+  EVENT_ID,
+  FAILSAFE_SCHEMA,
+  SCALAR_STYLE,
+  YAMLException,
+  constructFromEvents,
+  parseEvents,
+} from 'js-yaml';
 
 import { InputError } from '../odahu/errors.js';
 import { KINDS, KIND_NAMES, isKindName } from '../odahu/kinds.js';
 import type { KindName, KindResources } from '../odahu/kinds.js';
 import { KIND_SHAPES } from '../odahu/shapes.js';
 import type { Shape } from '../odahu/shapes.js';
-import { fillTemplate, lineAt } from './template.js';
+import { MarkedTemplate, lineAt } from './template.js';
 import { readTextInput } from './text-input.js';
 import type { TextInput } from './text-input.js';
 import type { TemplateVars } from './template.js';
@@ -66,11 +73,13 @@ function load(
   defaultKind?: KindName,
 ): { manifests: Manifest[]; source: string } {
   const { text, source } = readInput(input, options);
-  const filled =
-    options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+  const template =
+    options.vars && Object.keys(options.vars).length > 0
+      ? new MarkedTemplate(text, options.vars, source)
+      : undefined;
   const problems: string[] = [];
   const manifests: Manifest[] = [];
-  for (const document of parseDocuments(filled, source)) {
+  for (const document of parseDocuments(template?.text ?? text, source, template)) {
     const manifest = checkDocument(document, defaultKind, problems);
     if (manifest) manifests.push(manifest);
   }
@@ -99,9 +108,10 @@ interface ParsedDocument {
 
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source: string, name: string): ParsedDocument[] {
+function parseDocuments(source: string, name: string, template?: MarkedTemplate): ParsedDocument[] {
   let events;
   let values: unknown[];
   let texts: unknown[];
@@ -109,6 +119,11 @@ function parseDocuments(source: string, name: string): ParsedDocument[] {
     events = parseEvents(source, {});
     values = constructFromEvents(events, { source });
     texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+    if (template) {
+      const plain = plainTokens(events, source, template);
+      values = values.map((value) => template.fillTree(value, plain));
+      texts = texts.map((text) => template.fillTree(text));
+    }
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const where = error.mark ? `, line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '';
@@ -139,6 +154,18 @@ function parseDocuments(source: string, name: string): ParsedDocument[] {
     }
   });
   return documents;
+}
+
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events: ParserEvent[], source: string, template: MarkedTemplate): Set<string> {
+  const plain = new Set<string>();
+  for (const event of events) {
+    if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN) continue;
+    if (!('valueStart' in event) || event.valueStart < 0) continue;
+    const text = source.slice(event.valueStart, event.valueEnd);
+    if (template.isToken(text)) plain.add(text);
+  }
+  return plain;
 }
 
 function lineNote(source: string, offset: number): string {
@@ -360,6 +387,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (isPlainObject(value)) return 'a map';
-  if (typeof value === 'string') return `the string "${value}"`;
+  // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
+  if (typeof value === 'string')
+    return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
   return `${typeof value} ${String(value)}`;
 }

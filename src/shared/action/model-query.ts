@@ -11,6 +11,7 @@ import type { PredictionRequest } from '../odahu/types.js';
 import { now } from '../clock.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
@@ -52,10 +53,11 @@ export async function queryModel(client: OdahuClient, query: ModelQuery): Promis
     'url' in query.target
       ? query.target.url
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-  core.info(`Model URL: ${displayUrl(url)}`);
+  core.info(logText(`Model URL: ${displayUrl(url)}`));
   const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-  const options = { signal: query.signal, retryUntil: deadline };
+  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are; an
+  // answer that is still coming then (a model that trickles bytes) is given up too.
+  const options = { signal: query.signal, retryUntil: deadline, deadline };
   try {
     const answer = await untilServing<ModelAnswer<unknown>>(
       () => (query.request ? model.invoke(query.request, options) : model.info(options)),
@@ -79,13 +81,13 @@ async function modelUrlOf(
   deadline: number,
   signal: AbortSignal,
 ): Promise<string> {
-  if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
+  if (!(await client.deployments.find(id, { signal, retryUntil: deadline, deadline }))) {
     throw new Error(`deployment ${id} does not exist: check the deployment input`);
   }
   for (;;) {
     // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
     const route = await client.deployments
-      .defaultRoute(id, { signal, retryUntil: deadline })
+      .defaultRoute(id, { signal, retryUntil: deadline, deadline })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;
         throw error;
@@ -113,7 +115,9 @@ async function untilServing<T>(
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
       if (!notReady || now() >= deadline || signal.aborted) throw error;
-      core.info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+      core.info(
+        logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`),
+      );
       await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
   }

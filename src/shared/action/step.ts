@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { sleep } from '../clock.js';
 import { messageOf } from '../thrown.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
@@ -73,7 +74,8 @@ export async function cleanUpAfterCancel(
   what: string,
   work: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<void> {
-  core.info(what);
+  // It may name what a cluster holds (a route's targets).
+  core.info(logText(what));
   const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
   const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   try {

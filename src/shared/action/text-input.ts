@@ -1,12 +1,14 @@
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 import { InputError } from '../odahu/errors.js';
+import { outsideWorkspaceProblem } from './workspace-files.js';
 
 export interface TextInputOptions {
   /** The action input, for messages. */
@@ -33,6 +35,8 @@ export function readTextInput(input: string, options: TextInputOptions): TextInp
   const candidates = candidatePaths(value, options);
   const found = candidates.find((path) => existsSync(path) && statSync(path).isFile());
   if (found) {
+    const outside = outsideWorkspaceProblem(found, inputName, options);
+    if (outside) throw new InputError([outside]);
     try {
       return { text: readFileSync(found, 'utf8'), source: value };
     } catch (error) {

@@ -11,8 +11,8 @@
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
 
 import type { getOctokit } from '@actions/github';
-import { HttpClient } from '@actions/http-client';
-import { USER_AGENT, readText, sendRequest } from '../odahu/http.js';
+import type { HttpClient } from '@actions/http-client';
+import { ExchangeLimit, USER_AGENT, createHttpClient, readText, sendRequest } from '../odahu/http.js';
 import { ApiError } from '../odahu/errors.js';
 import { RETRYABLE_STATUSES, withRetries } from '../odahu/retry.js';
 import type { RetryPolicy } from '../odahu/retry.js';
@@ -29,15 +29,14 @@ export interface GitHubApiOptions {
 
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 export async function gitHubApi(options: GitHubApiOptions): Promise<{ api: GitHubApi; dispose(): void }> {
   const { getOctokit } = await import('@actions/github');
-  const client = new HttpClient(USER_AGENT, [], {
-    keepAlive: true,
-    allowRetries: false,
-    socketTimeout: SOCKET_TIMEOUT_MS,
-  });
+  const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
   const api = getOctokit(options.token, {
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
@@ -67,12 +66,23 @@ function fetchOver(client: HttpClient, policy: Partial<RetryPolicy>): typeof fet
     try {
       last = await withRetries(
         async () => {
-          const response = await sendRequest(client, method, url, body, headers, signal);
-          const answer: Answer = {
-            status: response.message.statusCode ?? 0,
-            headers: headersOf(response.message.headers),
-            text: await readText(method, url, response.message),
-          };
+          const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+          let answer: Answer;
+          try {
+            const response = await sendRequest(client, method, url, body, headers, limit.signal);
+            answer = {
+              status: response.message.statusCode ?? 0,
+              headers: headersOf(response.message.headers),
+              text: await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_ANSWER_BYTES,
+              }),
+            };
+          } catch (error) {
+            throw limit.explain(error);
+          } finally {
+            limit.dispose();
+          }
           const rateLimit = rateLimitWait(answer);
           if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined) return answer;
           last = answer;
@@ -119,6 +129,32 @@ function headersOf(incoming: Record<string, string | string[] | undefined>): Hea
     }
   }
   return headers;
+}
+
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+export async function tokenLogin(api: GitHubApi): Promise<string> {
+  try {
+    const answer = await api.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    if (typeof answer.viewer?.login === 'string' && answer.viewer.login) return answer.viewer.login;
+  } catch {
+    // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+  }
+  try {
+    const { data } = await api.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login) return data.login;
+  } catch (error) {
+    // 403 "Resource not accessible by integration": an installation token.
+    if (requestFailure(error)?.status !== 403) throw error;
+  }
+  return GITHUB_ACTIONS_BOT;
 }
 
 /** What Octokit throws for an answer (RequestError), without depending on its class. */

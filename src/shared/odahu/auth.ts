@@ -3,20 +3,27 @@
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
 // shortly before it expires and once after the API refuses it. The client proves itself with its
 // secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
 
 import * as core from '@actions/core';
-import { HttpClient } from '@actions/http-client';
 import { decodeJwt } from 'jose';
 
-import { ApiError, AuthError, NetworkError, displayUrl } from './errors.js';
-import { USER_AGENT, readText, sendRequest, serverMessageOf } from './http.js';
+import { ApiError, AuthError, NetworkError, TooLargeError, displayUrl } from './errors.js';
+import { ExchangeLimit, createHttpClient, readText, sendRequest, serverMessageOf } from './http.js';
 import { OutageNotice } from './outage.js';
 import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
 import type { Credentials } from './settings.js';
+import { logText } from './untrusted-text.js';
+
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
 
 export interface TokenSource {
   /** A bearer token for the next request. */
@@ -74,7 +81,11 @@ interface CachedToken {
 export class ClientCredentialsTokenSource implements TokenSource {
   private readonly options: ClientCredentialsOptions;
   private readonly now: () => number;
-  private readonly http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+  private readonly http = createHttpClient({
+    allowRetries: false,
+    allowRedirects: false,
+    socketTimeout: TOKEN_EXCHANGE_MS,
+  });
   private readonly outage = new OutageNotice('the token endpoint');
   private cached: CachedToken | undefined;
   private inFlight: Promise<string> | undefined;
@@ -121,8 +132,10 @@ export class ClientCredentialsTokenSource implements TokenSource {
     if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
       endpoint = await this.discoverTokenEndpoint(grant.answer.status);
       core.info(
-        `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-          `using ${displayUrl(endpoint)} from its OpenID configuration`,
+        logText(
+          `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+            `using ${displayUrl(endpoint)} from its OpenID configuration`,
+        ),
       );
       grant = await this.grant(endpoint);
     }
@@ -134,6 +147,14 @@ export class ClientCredentialsTokenSource implements TokenSource {
 
   private tokenOf(endpoint: string, { answer, assertion }: GrantAnswer): CachedToken {
     const body = jsonObject(answer.text);
+    if (answer.status >= 300 && answer.status < 400) {
+      throw new AuthError(
+        endpoint,
+        `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+          'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself',
+        answer.status,
+      );
+    }
     if (answer.status < 200 || answer.status >= 300) {
       const refusal = describeRefusal(answer, body);
       const explained =
@@ -200,6 +221,15 @@ export class ClientCredentialsTokenSource implements TokenSource {
         status,
       );
     }
+    const origin = originOf(endpoint);
+    if (origin !== originOf(authUrl)) {
+      throw new AuthError(
+        authUrl,
+        `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+          `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`,
+        status,
+      );
+    }
     return endpoint;
   }
 
@@ -209,18 +239,35 @@ export class ClientCredentialsTokenSource implements TokenSource {
     body: string | null,
     headers: Record<string, string>,
   ): Promise<TokenAnswer> {
-    const response = await sendRequest(this.http, method, url, body, headers);
-    const text = await readText(method, url, response.message);
-    const status = response.message.statusCode ?? 0;
-    const answer = { status, statusMessage: response.message.statusMessage, text };
+    const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+    let answer: TokenAnswer;
+    try {
+      const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+      const text = await readText(method, url, response.message, {
+        signal: limit.signal,
+        maxBytes: MAX_TOKEN_ANSWER_BYTES,
+      });
+      const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+      answer = {
+        status: statusCode ?? 0,
+        statusMessage,
+        text,
+        location: answerHeaders.location,
+        retryAfter: answerHeaders['retry-after'],
+      };
+    } catch (error) {
+      throw limit.explain(error);
+    } finally {
+      limit.dispose();
+    }
+    const { status } = answer;
     if (RETRYABLE_STATUSES.has(status)) {
-      const retryAfter = response.message.headers['retry-after'];
       throw new ApiError({
         method,
         url,
         status,
-        serverMessage: serverMessageOf(text, answer.statusMessage),
-        retryAfter,
+        serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+        retryAfter: answer.retryAfter,
       });
     }
     return answer;
@@ -244,6 +291,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
         throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
       }
       if (error instanceof NetworkError) throw new AuthError(endpoint, error.detail);
+      if (error instanceof TooLargeError) throw new AuthError(endpoint, error.message);
       throw error;
     }
   }
@@ -253,6 +301,29 @@ interface TokenAnswer {
   status: number;
   statusMessage: string | undefined;
   text: string;
+  /** A redirect's Location, never followed. */
+  location?: string;
+  retryAfter?: string;
+}
+
+/** `https://host:port` of a URL, or '' when it is none. */
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location: string, from: string): string {
+  try {
+    const target = new URL(location, from);
+    return displayUrl(`${target.origin}${target.pathname}`);
+  } catch {
+    return 'an unreadable location';
+  }
 }
 
 interface GrantAnswer {

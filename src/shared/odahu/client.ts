@@ -33,6 +33,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
   retryUntil?: number;
+  /** The call must be over by then (ms since the epoch), the answer read: a step's own deadline. */
+  deadline?: number;
 }
 
 /** `page` is 0-based; `size` defaults to 500 on the server. */
@@ -291,13 +293,21 @@ export interface ModelClientOptions extends Omit<TransportOptions, 'baseUrl' | '
   tokens: TokenSource;
 }
 
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+export const MAX_MODEL_ANSWER_BYTES = 8 * 1024 * 1024;
+
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 export class ModelClient {
   private readonly transport: Transport;
 
   constructor(options: ModelClientOptions) {
     const { url, ...transportOptions } = options;
-    this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+    this.transport = new Transport({
+      server: 'the model',
+      maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+      ...transportOptions,
+      baseUrl: url,
+    });
   }
 
   /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */

@@ -1,7 +1,10 @@
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
 
 import { redact } from './secrets.js';
+import { cutText, inertLine } from './untrusted-text.js';
 
 /** A URL as it may be shown: without `user:password@`. */
 export function displayUrl(url: string): string {
@@ -16,8 +19,20 @@ export function displayUrl(url: string): string {
   }
 }
 
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+
+/** One line without secrets, made inert: what a message may hold of text from outside. */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return inertLine(
+    redact(text)
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .trim(),
+  );
+}
+
+function serverLine(text: string): string {
+  return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
@@ -65,10 +80,10 @@ export class ApiError extends Error {
   readonly body: string;
 
   constructor(details: ApiErrorDetails) {
-    const serverMessage = redact(oneLine(details.serverMessage));
+    const serverMessage = redact(serverLine(details.serverMessage));
     super(
       redact(
-        `${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+        `${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
           (serverMessage ? ` ${serverMessage}` : '') +
           triedNote(details.tried),
       ),
@@ -96,7 +111,7 @@ export class AuthError extends Error {
   readonly status: number | undefined;
 
   constructor(authUrl: string, description: string, status?: number) {
-    super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+    super(redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
     this.name = 'AuthError';
     this.authUrl = displayUrl(authUrl);
     this.status = status;
@@ -116,8 +131,8 @@ export class NetworkError extends Error {
   readonly detail: string;
 
   constructor(method: string, url: string, cause: Error, tried?: string) {
-    const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-    super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+    const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+    super(redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
     this.name = 'NetworkError';
     this.detail = detail;
     this.method = method;
@@ -135,5 +150,24 @@ export class NetworkError extends Error {
   /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
   get neverSent(): boolean {
     return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+  }
+}
+
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+export class TooLargeError extends Error {
+  constructor(method: string, url: string, maxBytes: number) {
+    super(
+      redact(
+        `${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`,
+      ),
+    );
+    this.name = 'TooLargeError';
   }
 }

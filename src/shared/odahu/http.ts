@@ -2,21 +2,38 @@
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
 
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, RequestOptions as NodeRequestOptions } from 'node:http';
 
 import * as core from '@actions/core';
 import { HttpClient } from '@actions/http-client';
 import type { HttpClientResponse } from '@actions/http-client';
+import type {
+  RequestHandler,
+  RequestOptions as ClientRequestOptions,
+} from '@actions/http-client/lib/interfaces';
 
 import type { TokenSource } from './auth.js';
-import { ApiError, NetworkError, displayUrl } from './errors.js';
+import { formatDuration } from '../duration.js';
+import { ApiError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { OutageNotice } from './outage.js';
 import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
 import { asError } from '../thrown.js';
 import type { RetryOptions } from './retry.js';
 
 export const USER_AGENT = 'odahu-actions';
+
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+export const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+export const MAX_ERROR_ANSWER_BYTES = 64 * 1024;
+/** Default deadline of one exchange, its answer read to the end. */
+export const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Query parameters; an array repeats the parameter (the API reads repeats as "any of"). */
 export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
@@ -27,8 +44,13 @@ export interface TransportOptions {
   tokens: TokenSource;
   /** Retry policy and, for tests, the dice and the clock. */
   retry?: Omit<RetryOptions, 'signal' | 'idempotent' | 'onRetry'>;
-  /** A JSON call with no byte from the server for this long fails (and is retried). Default 60 s. */
+  /**
+   * One exchange whose answer has not been read to its end after this long fails (and is retried
+   * within the call's budget); a call's own deadline ends it sooner. Default 60 s.
+   */
   timeoutMs?: number;
+  /** A 2xx answer longer than this fails the call (TooLargeError). Default MAX_API_ANSWER_BYTES. */
+  maxAnswerBytes?: number;
   /** How the outage notice names the server. Default `the Odahu API`. */
   server?: string;
 }
@@ -41,6 +63,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Retry until then (ms since the epoch) instead of for the retry budget: a wait's own end. */
   retryUntil?: number;
+  /** The call must be over by then (ms since the epoch), answer read and all: a step's own deadline. */
+  deadline?: number;
   /**
    * For a POST that creates an object under a known id: where that object can be read. If an attempt
    * got no answer and a later one is refused with 409, the first one was applied: the object is read
@@ -72,15 +96,19 @@ export class Transport {
   private readonly client: HttpClient;
   /** Log streams with follow may stay silent for long: no idle timeout there. */
   private readonly streamClient: HttpClient;
+  private readonly timeoutMs: number;
+  private readonly maxAnswerBytes: number;
 
   constructor(options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
     this.retry = options.retry;
     this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
     const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-    this.client = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-    this.streamClient = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+    this.client = createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+    this.streamClient = createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
   }
 
   /** The JSON body of a 2xx answer (undefined when empty). */
@@ -93,14 +121,13 @@ export class Transport {
     const url = this.urlOf(path, options.query);
     const state: CallState = { unanswered: false, refreshed: false };
     return this.retrying(method, url, options, state, async () => {
-      const response = await this.send(this.client, method, url, options, state);
-      const status = response.message.statusCode ?? 0;
-      const text = await readText(method, url, response.message);
+      const { message, text } = await this.sendAndRead(method, url, options, state);
+      const status = message.statusCode ?? 0;
       if (status >= 200 && status < 300)
-        return { body: parseJson<T>(method, url, status, text), status, headers: response.message.headers };
+        return { body: parseJson<T>(method, url, status, text), status, headers: message.headers };
       if (method === 'DELETE' && status === 404 && state.unanswered) {
         core.debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-        return { body: undefined as T, status: 200, headers: response.message.headers };
+        return { body: undefined as T, status: 200, headers: message.headers };
       }
       if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
         core.debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -109,19 +136,61 @@ export class Transport {
           retryUntil: options.retryUntil,
         });
       }
-      throw apiErrorOf(method, url, response.message, text);
+      throw apiErrorOf(method, url, message, text);
     });
+  }
+
+  /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+  private async sendAndRead(
+    method: string,
+    url: string,
+    options: RequestOptions,
+    state: CallState,
+  ): Promise<{ message: IncomingMessage; text: string }> {
+    const limit = new ExchangeLimit(method, url, this.timeoutMs, options);
+    try {
+      const response = await this.send(this.client, method, url, options, state, limit.signal);
+      const status = response.message.statusCode ?? 0;
+      const ok = status >= 200 && status < 300;
+      const text = await readText(method, url, response.message, {
+        signal: limit.signal,
+        maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+        cut: !ok,
+      });
+      return { message: response.message, text };
+    } catch (error) {
+      throw limit.explain(error);
+    } finally {
+      limit.dispose();
+    }
   }
 
   /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
   async stream(
     path: string,
-    options: Pick<RequestOptions, 'query' | 'signal' | 'retryUntil'> = {},
+    options: Pick<RequestOptions, 'query' | 'signal' | 'retryUntil' | 'deadline'> = {},
   ): Promise<IncomingMessage> {
     const url = this.urlOf(path, options.query);
     const state: CallState = { unanswered: false, refreshed: false };
     return this.retrying('GET', url, options, state, async () => {
-      const response = await this.send(this.streamClient, 'GET', url, options, state);
+      // The answer's head has a deadline; its body is followed for as long as the caller wants.
+      const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
+      let response: HttpClientResponse;
+      try {
+        response = await this.send(
+          this.streamClient,
+          'GET',
+          url,
+          options,
+          state,
+          options.signal,
+          limit.signal,
+        );
+      } catch (error) {
+        throw limit.explain(error);
+      } finally {
+        limit.dispose();
+      }
       const status = response.message.statusCode ?? 0;
       if (status >= 200 && status < 300) {
         const body = response.message;
@@ -133,7 +202,12 @@ export class Transport {
         }
         return body;
       }
-      throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
+      const text = await readText('GET', url, response.message, {
+        signal: options.signal,
+        maxBytes: MAX_ERROR_ANSWER_BYTES,
+        cut: true,
+      });
+      throw apiErrorOf('GET', url, response.message, text);
     });
   }
 
@@ -190,17 +264,24 @@ export class Transport {
     );
   }
 
-  /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
+  /**
+   * One request with the current token; on a 401 (once per call) a fresh token and once more.
+   * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+   */
   private async send(
     client: HttpClient,
     method: string,
     url: string,
     options: RequestOptions,
     state: CallState,
+    signal: AbortSignal | undefined,
+    headSignal?: AbortSignal,
   ): Promise<HttpClientResponse> {
     const body = options.body === undefined ? null : JSON.stringify(options.body);
     const token = await this.tokens.token(options.signal);
-    const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+    const ask = (bearer: string) =>
+      sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+    const response = await ask(token);
     if (state.refreshed || !loginRequired(url, response.message)) return response;
     state.refreshed = true;
     const fresh = await this.tokens.refresh(token, options.signal);
@@ -209,8 +290,86 @@ export class Transport {
       `${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`,
     );
     response.message.resume();
-    return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+    return ask(fresh);
   }
+}
+
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+export class ExchangeLimit {
+  /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+  readonly signal: AbortSignal;
+  private readonly controller = new AbortController();
+  private readonly handle: NodeJS.Timeout;
+  private readonly ms: number;
+  private timedOut = false;
+  private readonly caller: AbortSignal | undefined;
+  private readonly follow = (): void => this.controller.abort(this.caller?.reason);
+
+  constructor(
+    private readonly method: string,
+    private readonly url: string,
+    timeoutMs: number,
+    options: { signal?: AbortSignal; deadline?: number } = {},
+  ) {
+    const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+    this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+    this.signal = this.controller.signal;
+    // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+    // under one step signal, and each would stay tied to it.
+    this.caller = options.signal;
+    if (this.caller?.aborted) this.follow();
+    else this.caller?.addEventListener('abort', this.follow, { once: true });
+    this.handle = setTimeout(
+      () => {
+        this.timedOut = true;
+        this.controller.abort(new Error('deadline'));
+      },
+      Math.min(this.ms, MAX_TIMER_MS),
+    );
+    this.handle.unref();
+  }
+
+  /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+  explain(error: unknown): unknown {
+    if (!this.timedOut) return error;
+    const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
+      code: 'ETIMEDOUT',
+    });
+    return new NetworkError(this.method, this.url, timeout);
+  }
+
+  dispose(): void {
+    clearTimeout(this.handle);
+    this.caller?.removeEventListener('abort', this.follow);
+  }
+}
+
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal implements RequestHandler {
+  next: AbortSignal | undefined;
+
+  prepareRequest(options: NodeRequestOptions): void {
+    if (this.next) options.signal = this.next;
+  }
+
+  canHandleAuthentication(): boolean {
+    return false;
+  }
+
+  handleAuthentication(): Promise<HttpClientResponse> {
+    return Promise.reject(new Error('not an authentication handler'));
+  }
+}
+
+/** An HttpClient whose requests sendRequest can abort. */
+export function createHttpClient(options: ClientRequestOptions): HttpClient {
+  return new HttpClient(USER_AGENT, [new RequestSignal()], options);
 }
 
 function headersFor(token: string, body: string | null): Record<string, string> {
@@ -233,17 +392,35 @@ function loginRequired(url: string, message: IncomingMessage): boolean {
   }
 }
 
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
 export async function sendRequest(
   client: HttpClient,
   method: string,
   url: string,
   body: string | null,
   headers: Record<string, string>,
-  signal?: AbortSignal,
+  requestSignal?: AbortSignal,
+  headSignal?: AbortSignal,
 ): Promise<HttpClientResponse> {
+  const signal =
+    requestSignal && headSignal
+      ? AbortSignal.any([requestSignal, headSignal])
+      : (requestSignal ?? headSignal);
   signal?.throwIfAborted();
-  const request = client.request(method, url, body, headers).catch((error: unknown) => {
+  const handler = client.handlers.find((h): h is RequestSignal => h instanceof RequestSignal);
+  // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+  if (handler) handler.next = signal;
+  let sent: Promise<HttpClientResponse>;
+  try {
+    sent = client.request(method, url, body, headers);
+  } finally {
+    if (handler) handler.next = undefined;
+  }
+  const request = sent.catch((error: unknown) => {
     throw new NetworkError(method, url, asError(error));
   });
   if (!signal) return request;
@@ -265,13 +442,49 @@ export async function sendRequest(
   });
 }
 
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-export async function readText(method: string, url: string, message: IncomingMessage): Promise<string> {
+export interface ReadLimits {
+  /** Aborting it stops the read (the request's own signal destroys the answer too). */
+  signal?: AbortSignal;
+  /** Bytes read at most. */
+  maxBytes: number;
+  /** true: a longer answer is cut there; false: it is a TooLargeError. */
+  cut?: boolean;
+}
+
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+export async function readText(
+  method: string,
+  url: string,
+  message: IncomingMessage,
+  limits: ReadLimits,
+): Promise<string> {
   const chunks: Buffer[] = [];
+  let length = 0;
+  const stop = (): void => void message.destroy();
+  limits.signal?.addEventListener('abort', stop, { once: true });
   try {
-    for await (const chunk of message) chunks.push(chunk as Buffer);
+    limits.signal?.throwIfAborted();
+    for await (const chunk of message) {
+      const buffer = chunk as Buffer;
+      if (length + buffer.length > limits.maxBytes) {
+        chunks.push(buffer.subarray(0, limits.maxBytes - length));
+        message.destroy();
+        if (limits.cut) break;
+        throw new TooLargeError(method, url, limits.maxBytes);
+      }
+      chunks.push(buffer);
+      length += buffer.length;
+    }
   } catch (error) {
+    if (error instanceof TooLargeError) throw error;
+    // Stopped by the caller: its reason, as a request stopped before its answer came.
+    if (limits.signal?.aborted) throw limits.signal.reason as Error;
     throw new NetworkError(method, url, asError(error));
+  } finally {
+    limits.signal?.removeEventListener('abort', stop);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

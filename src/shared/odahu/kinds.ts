@@ -106,3 +106,14 @@ export function idProblem(kind: KindName, id: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+export function imageProblem(image: string): string | undefined {
+  if (!/[\s\p{Cc}\p{Cf}]/u.test(image)) return undefined;
+  const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+  return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
+}

@@ -1,5 +1,7 @@
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
 
 import * as core from '@actions/core';
 import { CONNECTION_SECRET_FIELDS } from './types.js';
@@ -10,16 +12,38 @@ const secrets = new Set<string>();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
 
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+export function secretSpellings(value: string): string[] {
+  const spellings = [
+    encodeURIComponent(value),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1),
+  ];
+  const bytes = Buffer.from(value, 'utf8');
+  spellings.push(bytes.toString('base64'));
+  for (const shift of [0, 1, 2]) {
+    const aligned = bytes.subarray(shift);
+    spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+  }
+  return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
 export function markSecret(value: string | undefined): void {
   if (!value || secrets.has(value)) return;
-  secrets.add(value);
-  core.setSecret(value);
-  // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-  const encoded = encodeURIComponent(value);
-  if (encoded !== value && !secrets.has(encoded)) {
-    secrets.add(encoded);
-    core.setSecret(encoded);
+  for (const spelling of [value, ...secretSpellings(value)]) {
+    if (secrets.has(spelling)) continue;
+    secrets.add(spelling);
+    core.setSecret(spelling);
   }
 }
 
