@@ -114,7 +114,13 @@ function allEntries() {
 
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 
-/** Every file of <out>/<name>, path to hash. */
+/** A file as the stamp records it: its hash, and its size and time to skip hashing it again. */
+function recordOf(path) {
+  const { size, mtimeMs } = statSync(path);
+  return { hash: sha(readFileSync(path)), size, mtimeMs };
+}
+
+/** Every file of <out>/<name>, path to record. */
 function outputsOf(out, name) {
   const dir = join(root, out, name);
   if (!existsSync(dir)) return {};
@@ -122,23 +128,26 @@ function outputsOf(out, name) {
     readdirSync(dir, { recursive: true })
       .map((file) => join(dir, String(file)))
       .filter((path) => statSync(path).isFile())
-      .map((path) => [relative(root, path), sha(readFileSync(path))]),
+      .map((path) => [relative(root, path), recordOf(path)]),
   );
 }
 
-/** The source files a build read (ncc's file dependencies), path to hash. */
+/** The source files a build read (ncc's file dependencies), path to record. */
 function inputsOf(files) {
   return Object.fromEntries(
     [...files]
       .filter((path) => existsSync(path) && statSync(path).isFile())
-      .map((path) => [relative(root, path), sha(readFileSync(path))]),
+      .map((path) => [relative(root, path), recordOf(path)]),
   );
 }
 
-function sameHashes(recorded) {
-  return Object.entries(recorded).every(([path, hash]) => {
+/** Every file as recorded: untouched since (same size and time), or else with the same content. */
+function sameFiles(recorded) {
+  return Object.entries(recorded).every(([path, record]) => {
     const full = join(root, path);
-    return existsSync(full) && sha(readFileSync(full)) === hash;
+    if (!existsSync(full)) return false;
+    const { size, mtimeMs } = statSync(full);
+    return (size === record.size && mtimeMs === record.mtimeMs) || sha(readFileSync(full)) === record.hash;
   });
 }
 
@@ -170,8 +179,8 @@ function isCurrent(stamp, entry) {
   const outputs = outputsOf(entry.out, entry.name);
   return (
     Object.keys(outputs).length === Object.keys(recorded.outputs).length &&
-    sameHashes(recorded.outputs) &&
-    sameHashes(recorded.inputs)
+    sameFiles(recorded.outputs) &&
+    sameFiles(recorded.inputs)
   );
 }
 
