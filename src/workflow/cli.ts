@@ -8,6 +8,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
+import type { StubOutputs } from './other-actions.js';
+import { parseStepOutputs, readStubFile } from './other-actions.js';
 import type { WorkflowRunOptions } from './run-workflow.js';
 import { runWorkflow } from './run-workflow.js';
 
@@ -38,6 +40,11 @@ the environment).
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
+  --step-output STEP.NAME=VALUE
+                         an output of a step not run here (another repository's action), e.g.
+                         --step-output auth.project_id=acme (default: it reads as '')
+  --stub-file FILE       outputs of the steps not run here, by step id or action (YAML or JSON):
+                         auth: {project_id: acme}  or  google-github-actions/auth: {...}
   --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
                          (default: each job's own), e.g. repo:acme/models:environment:production
   --help                 this text
@@ -54,6 +61,8 @@ const OPTIONS = {
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
+  'step-output': { type: 'string', multiple: true },
+  'stub-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -67,6 +76,8 @@ interface CliArguments {
   inputs: Record<string, string>;
   workspace?: string;
   oidcSubjects: string[];
+  stepOutputs: string[];
+  stubFile?: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -81,7 +92,14 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     tokens: true,
   });
   if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return 'help';
-  const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {}, oidcSubjects: [] };
+  const parsed: CliArguments = {
+    workflow: '',
+    secrets: {},
+    vars: {},
+    inputs: {},
+    oidcSubjects: [],
+    stepOutputs: [],
+  };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
     if (equals < 0 && fromEnvironment && NAME.test(value)) {
@@ -140,6 +158,12 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'oidc-subject':
         parsed.oidcSubjects.push(value);
         break;
+      case 'step-output':
+        parsed.stepOutputs.push(value);
+        break;
+      case 'stub-file':
+        parsed.stubFile = value;
+        break;
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);
@@ -166,6 +190,10 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       event: parsed.event,
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
+      stubs: stubOutputs(
+        parsed.stubFile === undefined ? {} : readStubFile(at(parsed.stubFile), parsed.stubFile),
+        parseStepOutputs(parsed.stepOutputs),
+      ),
       repoRoot: io.repoRoot,
       write: io.stdout,
       color: io.color,
@@ -178,4 +206,11 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
     for (const line of error.lines) io.stderr(`workflow: ${line}\n`);
     return 2;
   }
+}
+
+/** The stub file's outputs, then --step-output's over them. */
+function stubOutputs(file: StubOutputs, flags: StubOutputs): StubOutputs {
+  const merged: StubOutputs = { ...file };
+  for (const [key, outputs] of Object.entries(flags)) merged[key] = { ...merged[key], ...outputs };
+  return merged;
 }

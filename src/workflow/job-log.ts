@@ -91,6 +91,12 @@ export class JobLog {
     }
   }
 
+  /** A step the runner does not run (another repository's action): one line, and the outputs it was given. */
+  stepNotRun(name: string, depth: number, why: string, stubbed: string[]): void {
+    const given = stubbed.length > 0 ? ` (outputs given: ${stubbed.join(', ')})` : '';
+    this.print(depth, this.paint('yellow', `– ${name}  ${why}${given}`));
+  }
+
   stepSkipped(name: string, depth: number): void {
     this.print(depth, this.paint('dim', `– ${name}  skipped`));
   }

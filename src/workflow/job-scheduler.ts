@@ -25,6 +25,7 @@ import type { RunContext } from './run-context.js';
 import type { RunOidc } from './run-oidc.js';
 import { forJob } from './run-context.js';
 import type { RunLog } from './run-log.js';
+import type { OtherActions } from './other-actions.js';
 import type { RunSummary } from './run-summary.js';
 import { messageOf } from '../shared/thrown.js';
 import { WorkflowCommands } from './workflow-commands.js';
@@ -49,6 +50,8 @@ export interface SchedulerOptions {
   color: boolean;
   debug: boolean;
   summary: RunSummary;
+  /** Other repositories' actions: not run here, their outputs stubbed. */
+  others: OtherActions;
   /** GitHub's OIDC token service, when a job of the run may ask it for tokens. */
   oidc?: RunOidc;
   stages: Stages;
@@ -295,6 +298,7 @@ export class JobScheduler {
         context,
         machineEnv: options.machineEnv,
         summary: options.summary.job(name),
+        others: options.others,
         stages: options.stages,
         idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
       },

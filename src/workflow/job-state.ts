@@ -9,6 +9,7 @@ import type { Contexts, JsonValue, Status } from './expressions.js';
 import type { FileCommandResults } from './file-commands.js';
 import type { IdTokenGrant } from './id-token-service.js';
 import type { JobLog, Outcome } from './job-log.js';
+import type { OtherActions } from './other-actions.js';
 import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
 import type { JobSummary } from './run-summary.js';
@@ -53,6 +54,8 @@ export interface JobSetup {
   /** This machine's environment, as steps start from it. */
   machineEnv: Record<string, string>;
   summary: JobSummary;
+  /** The run's steps not run here (other repositories' actions) and the outputs given for them. */
+  others: OtherActions;
   /** How its steps' stages run (processes, but for tests). */
   stages: Stages;
   /** The job's right to GitHub OIDC tokens, given its environment (undefined: its permissions grant none). */

@@ -21,6 +21,9 @@ import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
 import { PROCESS_STAGES } from './node-action.js';
 import type { Stages } from './node-action.js';
+import type { StubOutputs } from './other-actions.js';
+import { OtherActions, actionWithoutRef } from './other-actions.js';
+import type { ActionCatalog } from './preflight.js';
 import { preflight } from './preflight.js';
 import type { RunOidc } from './run-oidc.js';
 import { startRunOidc } from './run-oidc.js';
@@ -57,6 +60,8 @@ export interface WorkflowRunOptions {
   repoRoot: string;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
+  /** --step-output and --stub-file: outputs of the steps not run here, by step id or action. */
+  stubs?: StubOutputs;
   /** --oidc-subject: the GitHub token subjects the embedded emulator trusts (default: each job's). */
   oidcSubjects?: string[];
   write: (text: string) => void;
@@ -100,7 +105,8 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     eventInputs: inputs?.payload ?? {},
     debug,
   });
-  let catalog;
+  let catalog: ActionCatalog;
+  const others = new OtherActions(options.stubs);
   try {
     catalog = preflight(workflow, jobs, workspace, join(options.repoRoot, 'actions'), {
       // What a strategy or runs-on may read before the run: github, vars and inputs.
@@ -112,6 +118,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       }),
       status: 'success',
     });
+    others.check(notRunSteps(jobs, catalog));
   } catch (error) {
     // Nothing ran: the run leaves nothing behind.
     rmSync(runDir, { recursive: true, force: true });
@@ -174,6 +181,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       color: options.color,
       debug,
       summary,
+      others,
       oidc,
       stages: options.stages?.(cluster) ?? PROCESS_STAGES,
     });
@@ -189,7 +197,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       : scheduler.cancelled || outcomes.some((outcome) => outcome.result === 'cancelled')
         ? 'cancelled'
         : 'success';
-    printResult(log, outcomes, conclusion, Date.now() - started, summary.path);
+    printResult(log, outcomes, conclusion, Date.now() - started, summary.path, others);
     return {
       jobs: outcomes,
       conclusion,
@@ -262,6 +270,7 @@ function printResult(
   conclusion: RunConclusion,
   ms: number,
   summaryPath: string,
+  others: OtherActions,
 ): void {
   const took = formatDuration(ms, 1);
   const runs = outcomes.flatMap((outcome) => outcome.runs);
@@ -279,11 +288,35 @@ function printResult(
     .filter(([, names]) => names.length > 0)
     .map(([shownAs, names]) => `${shownAs} ${names.join(', ')}`)
     .join('; ');
+  // A green run that skipped steps proves less than one that ran them all: the last line says so.
+  const count = others.notRun.length;
+  const skipped =
+    count === 0
+      ? ''
+      : `, ${count} step${count === 1 ? '' : 's'} not run (${[...new Set(others.notRun.map((step) => actionWithoutRef(step.uses)))].join(', ')})`;
   log.line(`job summary  ${shown(summaryPath)}`);
-  if (conclusion === 'success') log.line(`${log.paint('green', '✓')} run succeeded in ${took}: ${jobs}`);
+  if (conclusion === 'success')
+    log.line(`${log.paint('green', '✓')} run succeeded in ${took}${skipped}: ${jobs}`);
   else if (conclusion === 'cancelled')
-    log.line(`${log.paint('red', '✗')} run was cancelled after ${took}: ${jobs}`);
-  else log.line(`${log.paint('red', '✗')} run failed in ${took}: ${jobs}`);
+    log.line(`${log.paint('red', '✗')} run was cancelled after ${took}${skipped}: ${jobs}`);
+  else log.line(`${log.paint('red', '✗')} run failed in ${took}${skipped}: ${jobs}`);
+}
+
+/** The steps of the jobs (and of their composite actions) that use another repository's action. */
+function notRunSteps(jobs: SelectedJob[], catalog: ActionCatalog): { id: string; uses: string }[] {
+  const found: { id: string; uses: string }[] = [];
+  const visit = (steps: { id: string; uses?: string }[]) => {
+    for (const step of steps) {
+      if (step.uses === undefined) continue;
+      const resolved = catalog.get(step.uses);
+      if (resolved?.kind === 'elsewhere' || resolved?.kind === 'setup')
+        found.push({ id: step.id, uses: step.uses });
+      if (resolved?.kind === 'action' && resolved.action.runs?.using === 'composite')
+        visit(resolved.action.runs.steps);
+    }
+  };
+  for (const job of jobs) visit(jobSteps(job));
+  return found;
 }
 
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */

@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { MappingToken, TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import type { ActionDefinition, CompositeRuns, NodeRuns } from './action-file.js';
+import type { ActionDefinition, CompositeRuns, NodeRuns, SetupTool } from './action-file.js';
 import type { JsonValue, Scope, Status } from './expressions.js';
 import { evaluateCondition, evaluateToString, evaluateToValue, isTruthy } from './expressions.js';
 import type { Outcome } from './job-log.js';
@@ -16,6 +16,7 @@ import type { JobState, PostStage, StepsContext } from './job-state.js';
 import { inputVariable } from './node-action.js';
 import { messageOf } from '../shared/thrown.js';
 import { SHELLS } from './preflight.js';
+import { playSetup } from './setup-actions.js';
 import type { StageResult } from './stage-process.js';
 import type { StepPlan } from './step-plan.js';
 
@@ -62,6 +63,11 @@ export class StepRunner {
 
   private get log() {
     return this.job.setup.log;
+  }
+
+  private get jobName(): string {
+    const job = this.job.setup.context.github.job;
+    return typeof job === 'string' ? job : '';
   }
 
   scope(frame: Frame, env: Record<string, string>, stepId = ''): Scope {
@@ -111,6 +117,14 @@ export class StepRunner {
     if (!runs) {
       this.log.stepSkipped(name, frame.depth);
       record('skipped', 'skipped');
+      return;
+    }
+
+    if (plan.uses !== undefined && this.job.setup.catalog.get(plan.uses)?.kind === 'elsewhere') {
+      // Another repository's action: one line instead of the step, its outputs as given (or none).
+      const outputs = this.job.setup.others.skip(this.jobName, plan.id, plan.uses);
+      this.log.stepNotRun(name, frame.depth, `not run here: ${plan.uses}`, Object.keys(outputs));
+      record('success', 'success', outputs);
       return;
     }
 
@@ -226,6 +240,8 @@ export class StepRunner {
       );
       return { ok: true, outputs: {}, cancelled: false };
     }
+    if (resolved.kind === 'setup') return this.runSetup(plan, resolved.tool, scope, frame);
+    if (resolved.kind === 'elsewhere') throw new Error(`${plan.uses} is not run here`);
     const { action } = resolved;
     const inputs = this.actionInputs(plan, action, scope, frame);
     if (action.runs?.using === 'composite') {
@@ -235,6 +251,26 @@ export class StepRunner {
       return this.runNodeMain(plan, action, action.runs, inputs, frame, stepEnv, signal, name);
     }
     throw new Error(`${action.using} actions are not supported`);
+  }
+
+  /** actions/setup-node or setup-python: this machine's own (setup-actions.ts). */
+  private runSetup(plan: StepPlan, tool: SetupTool, scope: Scope, frame: Frame): Execution {
+    const inputs: Record<string, string> = {};
+    for (const pair of plan.with ?? []) {
+      inputs[pair.key.toString().toLowerCase()] = evaluateToString(pair.value, scope, frame.file);
+    }
+    const result = playSetup(tool, inputs, this.job.processEnv().PATH);
+    for (const text of result.lines) this.log.event({ type: 'line', text }, frame.depth);
+    for (const message of result.warnings) {
+      this.log.event(
+        { type: 'annotation', annotation: { level: 'warning', message, properties: {} } },
+        frame.depth,
+      );
+    }
+    if (result.outputs) return { ok: true, outputs: result.outputs, cancelled: false };
+    const outputs = this.job.setup.others.skip(this.jobName, plan.id, plan.uses ?? '');
+    this.log.event({ type: 'line', text: `not run here: ${plan.uses ?? ''}` }, frame.depth);
+    return { ok: true, outputs, cancelled: false };
   }
 
   private async runScript(
