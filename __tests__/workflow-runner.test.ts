@@ -136,6 +136,7 @@ test('pre and post stages: pre-if, post-if, state, reverse order, none for a ste
     '– Pre Without pre  skipped', // pre-if: inputs.who != 'nobody'
     '▶ Pre Never runs',
     '  pre: who=never',
+    '▶ Run actions/checkout@v4',
     '▶ First recorder',
     '  main: who=first state from pre=first',
     '▶ Second recorder',

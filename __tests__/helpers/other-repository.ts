@@ -39,7 +39,8 @@ export function otherRepository(
 
 /**
  * A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub;
- * `on` its events (workflow_dispatch), `env` more of the job's variables.
+ * `on` its events (workflow_dispatch), `env` more of the job's variables. The job checks the
+ * repository out first (its manifests are there) unless its steps do.
  */
 export function workflow(
   steps: string,
@@ -57,7 +58,7 @@ jobs:
       ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
       ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
 ${more.join('')}    steps:
-${steps}`;
+${steps.includes('actions/checkout@') ? '' : '      - uses: actions/checkout@v4\n'}${steps}`;
 }
 
 /** The run's job summary (the path its last lines name). */

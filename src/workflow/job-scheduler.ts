@@ -25,11 +25,13 @@ import type { RunContext } from './run-context.js';
 import type { RunOidc } from './run-oidc.js';
 import { forJob } from './run-context.js';
 import type { RunLog } from './run-log.js';
+import { Checkout, checksOut } from './checkout.js';
 import type { OtherActions } from './other-actions.js';
 import type { RunSummary } from './run-summary.js';
 import { messageOf } from '../shared/thrown.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
+import { jobSteps } from './workflow-file.js';
 import type { Stages } from './node-action.js';
 
 export interface SchedulerOptions {
@@ -39,7 +41,10 @@ export interface SchedulerOptions {
   /** --env-file values: workflow-level env under the workflow's own. */
   outerEnv: Record<string, string>;
   catalog: ActionCatalog;
+  /** The working tree: what actions/checkout gives a job. */
   workspace: string;
+  /** The run's checkout (default: one made here for `workspace`). */
+  checkout?: Checkout;
   runDir: string;
   vars: Record<string, string>;
   secrets: Record<string, string>;
@@ -274,7 +279,17 @@ export class JobScheduler {
     for (const value of Object.values(options.secrets)) commands.addMask(value);
     const log = this.jobLog((text) => block.write(text), commands);
     log.line(log.paint('bold', `━━ job ${name}`));
-    const context = forJob(options.context, selected.id, jobDir);
+    const checkout = options.checkout ?? new Checkout(options.workspace);
+    const workspace = checkout.workspaceFor(jobDir, checksOut(jobSteps(selected), options.catalog));
+    if (workspace !== checkout.workingTree) {
+      log.line(
+        log.paint(
+          'yellow',
+          'workspace    empty: the job has no actions/checkout step, so on GitHub its steps start in an empty folder, and here too',
+        ),
+      );
+    }
+    const context = forJob(options.context, selected.id, jobDir, workspace);
     const oidc = options.oidc;
     const result = await runJob({
       workflow: options.workflow,
@@ -283,7 +298,8 @@ export class JobScheduler {
       outerEnv: options.outerEnv,
       setup: {
         catalog: options.catalog,
-        workspace: options.workspace,
+        workspace,
+        checkout,
         jobDir,
         fixed: {
           vars: options.vars,

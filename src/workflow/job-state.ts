@@ -9,6 +9,7 @@ import type { Contexts, JsonValue, Status } from './expressions.js';
 import type { FileCommandResults } from './file-commands.js';
 import type { IdTokenGrant } from './id-token-service.js';
 import type { JobLog, Outcome } from './job-log.js';
+import type { Checkout } from './checkout.js';
 import type { OtherActions } from './other-actions.js';
 import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
@@ -40,7 +41,9 @@ export interface PostStage {
 
 export interface JobSetup {
   catalog: ActionCatalog;
+  /** The job's workspace: the working tree when it checks out, else an empty folder (checkout.ts). */
   workspace: string;
+  checkout: Checkout;
   /** This job's own folder in the run's: its file-command files (files/) and RUNNER_TEMP (temp/). */
   jobDir: string;
   /** The contexts that do not change during the job: vars, secrets, needs, strategy, matrix. */

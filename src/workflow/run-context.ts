@@ -158,14 +158,14 @@ export function createRunContext(run: RunIdentity): RunContext {
   return { github, runner, env };
 }
 
-/** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
-export function forJob(run: RunContext, jobId: string, jobDir: string): RunContext {
+/** A job's contexts: the run's, with its id, its workspace and its own RUNNER_TEMP under `jobDir`. */
+export function forJob(run: RunContext, jobId: string, jobDir: string, workspace: string): RunContext {
   const runnerTemp = join(jobDir, 'temp');
   mkdirSync(runnerTemp, { recursive: true });
   return {
-    github: { ...run.github, job: jobId },
+    github: { ...run.github, job: jobId, workspace },
     runner: { ...run.runner, temp: runnerTemp },
-    env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
+    env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: workspace },
   };
 }
 

@@ -231,18 +231,19 @@ export class StepRunner {
     const resolved = this.job.setup.catalog.get(plan.uses);
     if (!resolved) throw new Error(`${plan.uses} was not resolved before the run`);
     if (resolved.kind === 'checkout') {
-      this.log.event(
-        {
-          type: 'line',
-          text: `${plan.uses}: the local working tree ${this.job.setup.workspace} is the checkout`,
-        },
-        frame.depth,
-      );
+      for (const text of this.job.setup.checkout.describe(plan.uses)) {
+        this.log.event({ type: 'line', text }, frame.depth);
+      }
       return { ok: true, outputs: {}, cancelled: false };
     }
     if (resolved.kind === 'setup') return this.runSetup(plan, resolved.tool, scope, frame);
     if (resolved.kind === 'elsewhere') throw new Error(`${plan.uses} is not run here`);
     const { action } = resolved;
+    if (plan.uses.startsWith('./') && this.job.setup.workspace !== this.job.setup.checkout.workingTree) {
+      throw new Error(
+        `Can't find '${plan.uses}': the job has no actions/checkout step, so its workspace is empty (as on GitHub)`,
+      );
+    }
     const inputs = this.actionInputs(plan, action, scope, frame);
     if (action.runs?.using === 'composite') {
       return this.runComposite(plan, action, action.runs, inputs, frame, stepEnv, signal);
