@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
+import { readEventPayload } from './event-payload.js';
 import type { StubOutputs } from './other-actions.js';
 import { parseStepOutputs, readStubFile } from './other-actions.js';
 import type { WorkflowRunOptions } from './run-workflow.js';
@@ -38,6 +39,8 @@ the environment).
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
+  --event-payload FILE   the event's payload (JSON), merged over the default one for the event
+                         (pull_request: number 1, head = this branch and commit)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --step-output STEP.NAME=VALUE
@@ -58,6 +61,7 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   'env-file': { type: 'string' },
   event: { type: 'string' },
+  'event-payload': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
@@ -73,6 +77,7 @@ interface CliArguments {
   vars: Record<string, string>;
   envFile?: string;
   event?: string;
+  eventPayload?: string;
   inputs: Record<string, string>;
   workspace?: string;
   oidcSubjects: string[];
@@ -152,6 +157,9 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'event':
         parsed.event = value;
         break;
+      case 'event-payload':
+        parsed.eventPayload = value;
+        break;
       case 'workspace':
         parsed.workspace = value;
         break;
@@ -188,6 +196,10 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       vars: parsed.vars,
       envFile: parsed.envFile === undefined ? {} : readEnvFile(at(parsed.envFile), parsed.envFile),
       event: parsed.event,
+      eventPayload:
+        parsed.eventPayload === undefined
+          ? undefined
+          : readEventPayload(at(parsed.eventPayload), parsed.eventPayload),
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
       stubs: stubOutputs(

@@ -11,6 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
+import type { Payload } from './event-payload.js';
 import type { Cluster } from './cluster.js';
 import { chooseCluster } from './cluster.js';
 import type { JsonValue } from './expressions.js';
@@ -55,6 +56,8 @@ export interface WorkflowRunOptions {
   /** --env-file values: workflow-level env under the workflow's own `env:`, and ODAHU_* cluster settings. */
   envFile: Record<string, string>;
   event?: string;
+  /** --event-payload: over the event's default payload. */
+  eventPayload?: Payload;
   inputs: Record<string, string>;
   /** This repository: its actions/ serve <owner>/odahu-actions/<name>@<ref>; runs go to .tmp/runs/. */
   repoRoot: string;
@@ -103,6 +106,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     workflowFile: relative(workspace, options.workflowPath).split(sep).join('/'),
     eventName,
     eventInputs: inputs?.payload ?? {},
+    eventPayload: options.eventPayload,
     debug,
   });
   let catalog: ActionCatalog;
@@ -142,6 +146,13 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       throw new CannotRun([
         '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
       ]);
+    }
+    try {
+      await cluster.check?.();
+    } catch (error) {
+      // Nothing ran: the run leaves nothing behind.
+      rmSync(runDir, { recursive: true, force: true });
+      throw error;
     }
     oidc = await startRunOidc(workflow, jobs, cluster, subjects);
     const runLog = new RunLog(options.write);
