@@ -6,7 +6,7 @@
 // path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
 
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
@@ -155,7 +155,13 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       throw error;
     }
     oidc = await startRunOidc(workflow, jobs, cluster, subjects);
-    const runLog = new RunLog(options.write);
+    // The console, as it was shown (masked), kept in the run's folder without its colours.
+    const logFile = join(runDir, 'log.txt');
+    writeFileSync(logFile, '');
+    const runLog = new RunLog((text) => {
+      options.write(text);
+      appendFileSync(logFile, stripColours(text));
+    });
     const masks = new WorkflowCommands();
     for (const value of Object.values(cluster.secrets)) masks.addMask(value);
     const log = new JobLog({
@@ -208,7 +214,27 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       : scheduler.cancelled || outcomes.some((outcome) => outcome.result === 'cancelled')
         ? 'cancelled'
         : 'success';
-    printResult(log, outcomes, conclusion, Date.now() - started, summary.path, others);
+    const last = printResult(log, outcomes, conclusion, Date.now() - started, summary.path, others);
+    summary.finish({
+      title: workflow.name,
+      conclusion: last,
+      startedAt: started,
+      jobs: outcomes.flatMap((outcome) =>
+        outcome.runs.map((run) => {
+          const failure = run.result?.failures.find((each) => each.depth === 0) ?? run.result?.failures[0];
+          return {
+            name: run.name,
+            result: run.shown,
+            startedAt: run.result?.startedAt,
+            durationMs: run.result?.durationMs,
+            failedStep: failure?.name,
+            error: run.result?.failures.find((each) => each.error)?.error,
+            steps: run.result?.spans ?? [],
+          };
+        }),
+      ),
+    });
+    writeFileSync(join(runDir, 'outputs.json'), `${JSON.stringify(runOutputs(outcomes), null, 2)}\n`);
     return {
       jobs: outcomes,
       conclusion,
@@ -282,7 +308,7 @@ function printResult(
   ms: number,
   summaryPath: string,
   others: OtherActions,
-): void {
+): string {
   const took = formatDuration(ms, 1);
   const runs = outcomes.flatMap((outcome) => outcome.runs);
   const groups: [JobRun['shown'], string[]][] = (
@@ -306,11 +332,36 @@ function printResult(
       ? ''
       : `, ${count} step${count === 1 ? '' : 's'} not run (${[...new Set(others.notRun.map((step) => actionWithoutRef(step.uses)))].join(', ')})`;
   log.line(`job summary  ${shown(summaryPath)}`);
-  if (conclusion === 'success')
-    log.line(`${log.paint('green', '✓')} run succeeded in ${took}${skipped}: ${jobs}`);
-  else if (conclusion === 'cancelled')
-    log.line(`${log.paint('red', '✗')} run was cancelled after ${took}${skipped}: ${jobs}`);
-  else log.line(`${log.paint('red', '✗')} run failed in ${took}${skipped}: ${jobs}`);
+  const [mark, colour, text] =
+    conclusion === 'success'
+      ? (['✓', 'green', `run succeeded in ${took}${skipped}: ${jobs}`] as const)
+      : conclusion === 'cancelled'
+        ? (['✗', 'red', `run was cancelled after ${took}${skipped}: ${jobs}`] as const)
+        : (['✗', 'red', `run failed in ${took}${skipped}: ${jobs}`] as const);
+  log.line(`${log.paint(colour, mark)} ${text}`);
+  return `${mark} ${text}`;
+}
+
+/** outputs.json: every job's result and outputs, and every step's outcome and outputs. */
+function runOutputs(outcomes: JobOutcome[]): Record<string, unknown> {
+  const jobs: Record<string, unknown> = {};
+  for (const outcome of outcomes) {
+    for (const run of outcome.runs) {
+      jobs[run.name] = {
+        id: outcome.id,
+        result: run.shown,
+        outputs: run.result?.outputs ?? {},
+        steps: run.result?.steps ?? {},
+      };
+    }
+  }
+  return { jobs };
+}
+
+/** Text without the terminal's colour codes. */
+function stripColours(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** The steps of the jobs (and of their composite actions) that use another repository's action. */

@@ -51,6 +51,16 @@ interface Execution {
 export interface StepFailure {
   name: string;
   depth: number;
+  /** Its last error line. */
+  error?: string;
+}
+
+/** A job's step as the run's summary charts it. */
+export interface StepSpan {
+  name: string;
+  startedAt: number;
+  endedAt: number;
+  outcome: Outcome;
 }
 
 export class StepRunner {
@@ -58,6 +68,8 @@ export class StepRunner {
   private readonly preState = new Map<StepPlan, Record<string, string>>();
   /** Names of the failed steps, top level first. */
   readonly failures: StepFailure[] = [];
+  /** The job's steps (top level, pre and post stages too) that ran, in order. */
+  readonly spans: StepSpan[] = [];
 
   constructor(private readonly job: JobState) {}
 
@@ -186,9 +198,15 @@ export class StepRunner {
     outcome: Outcome,
     continueOnError: boolean,
   ): void {
+    const error = outcome === 'failure' ? this.log.takeError() : undefined;
     if (outcome === 'failure' && !continueOnError) {
       frame.fail();
-      this.failures.push({ name, depth: frame.depth });
+      this.failures.push({ name: this.job.setup.commands.mask(name), depth: frame.depth, error });
+    }
+    if (frame.depth === 0) {
+      // Masked as the log masks it: the summary shows the span's name.
+      const shown = this.job.setup.commands.mask(name);
+      this.spans.push({ name: shown, startedAt: started, endedAt: Date.now(), outcome });
     }
     this.log.stepFinished(name, frame.depth, outcome, Date.now() - started, continueOnError);
   }
