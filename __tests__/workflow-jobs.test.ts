@@ -184,15 +184,38 @@ test('Ctrl-C cancels every running job; an if: always() job after them still run
   );
 });
 
-test('--job runs one job and says its needs were not run', async () => {
-  const run = await runInProcess([`${FIXTURES}/jobs.yml`, '--job', 'report']);
+test('--job runs one job: the needs outputs it reads are given by --needs-output, or named before it runs', async () => {
+  const missing = await runInProcess([`${FIXTURES}/jobs.yml`, '--job', 'report']);
+  expect(missing.code).toBe(2);
+  expect(missing.stdout).toBe('');
+  expect(missing.stderr).toBe(
+    'workflow: --job report reads needs.setup.outputs.greeting, which job setup would give: run the whole workflow, or give it with --needs-output setup.greeting=VALUE\n',
+  );
+  const typo = await runInProcess([
+    `${FIXTURES}/jobs.yml`,
+    '--job',
+    'report',
+    '--needs-output',
+    'stup.greeting=hi',
+  ]);
+  expect(typo.stderr).toContain(
+    'workflow: --needs-output stup.*: job report does not need stup (its needs: setup, train)\n',
+  );
+
+  const run = await runInProcess([
+    `${FIXTURES}/jobs.yml`,
+    '--job',
+    'report',
+    '--needs-output',
+    'setup.greeting=hello',
+  ]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.lines[0]).toBe('Jobs  __tests__/fixtures/workflow/jobs.yml › job report (workflow_dispatch)');
   expect(run.lines).toContain(
-    "note       --job report: its needs (setup, train) were not run: needs.<job>.result and outputs read as ''",
+    "note       --job report: its needs (setup, train) were not run: needs.<job>.result and outputs read as '' but those given by --needs-output (setup)",
   );
-  expect(run.lines).toContain('  greeting , train ');
+  expect(run.lines).toContain('  greeting hello, train ');
   expect(jobLines(run)).toEqual(['━━ job report', expect.stringMatching(/^✓ job report succeeded/)]);
   expect(lastLine(run)).toMatch(/^✓ run succeeded in \d+\.\ds: succeeded report$/);
 });

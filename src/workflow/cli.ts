@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
 import { readEventPayload } from './event-payload.js';
+import { checkWorkflowPath } from './workflow-path.js';
 import type { StubOutputs } from './other-actions.js';
 import { parseStepOutputs, readStubFile } from './other-actions.js';
 import type { WorkflowRunOptions } from './run-workflow.js';
@@ -35,6 +36,8 @@ bundles, against the embedded Odahu emulator unless ODAHU_API_URL is given (by -
 the environment).
 
   --job ID               run only this job (its needs are not run)
+  --needs-output JOB.NAME=VALUE
+                         with --job: an output of a job it needs, e.g. --needs-output package.image=...
   --secret NAME=VALUE    a secret (secrets.NAME), masked in the log; --secret NAME takes $NAME
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
@@ -66,6 +69,7 @@ const OPTIONS = {
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
   'step-output': { type: 'string', multiple: true },
+  'needs-output': { type: 'string', multiple: true },
   'stub-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -82,6 +86,7 @@ interface CliArguments {
   workspace?: string;
   oidcSubjects: string[];
   stepOutputs: string[];
+  needsOutputs: string[];
   stubFile?: string;
 }
 
@@ -104,6 +109,7 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     inputs: {},
     oidcSubjects: [],
     stepOutputs: [],
+    needsOutputs: [],
   };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
@@ -169,6 +175,9 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'step-output':
         parsed.stepOutputs.push(value);
         break;
+      case 'needs-output':
+        parsed.needsOutputs.push(value);
+        break;
       case 'stub-file':
         parsed.stubFile = value;
         break;
@@ -187,6 +196,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return 0;
     }
+    checkWorkflowPath(at(parsed.workflow), parsed.workflow, io.cwd);
     const run = await runWorkflow({
       workflowPath: at(parsed.workflow),
       shownPath: parsed.workflow,
@@ -202,6 +212,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
           : readEventPayload(at(parsed.eventPayload), parsed.eventPayload),
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
+      needsOutputs: parseStepOutputs(parsed.needsOutputs, '--needs-output', 'a job id'),
       stubs: stubOutputs(
         parsed.stubFile === undefined ? {} : readStubFile(at(parsed.stubFile), parsed.stubFile),
         parseStepOutputs(parsed.stepOutputs),

@@ -55,6 +55,8 @@ export interface SchedulerOptions {
   color: boolean;
   debug: boolean;
   summary: RunSummary;
+  /** --needs-output: outputs of the needs --job does not run, by job id. */
+  givenNeeds?: Record<string, Record<string, string>>;
   /** Other repositories' actions: not run here, their outputs stubbed. */
   others: OtherActions;
   /** GitHub's OIDC token service, when a job of the run may ask it for tokens. */
@@ -136,6 +138,10 @@ export class JobScheduler {
     for (const id of this.graph.needs(selected.id)) {
       const outcome = done.get(id);
       if (outcome) needs[id] = { result: outcome.result, outputs: outcome.outputs };
+    }
+    // --job: the needs that were not run, as --needs-output gives them (a success with those outputs).
+    for (const [id, outputs] of Object.entries(this.options.givenNeeds ?? {})) {
+      needs[id] ??= { result: 'success', outputs };
     }
     const ancestors: Record<string, JobConclusion> = {};
     for (const id of this.graph.ancestors(selected.id)) ancestors[id] = done.get(id)?.result ?? 'skipped';

@@ -15,15 +15,14 @@ export type StubOutputs = Record<string, Record<string, string>>;
 const STEP_OUTPUT = /^([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)=(.*)$/s;
 
 /** `--step-output auth.project_id=acme`, each checked; the outputs by step id. */
-export function parseStepOutputs(values: string[]): StubOutputs {
+export function parseStepOutputs(values: string[], flag = '--step-output', what = 'a step id'): StubOutputs {
   const stubs: StubOutputs = {};
   const problems: string[] = [];
   for (const value of values) {
     const match = STEP_OUTPUT.exec(value);
     if (!match) {
-      problems.push(
-        `--step-output wants STEP.OUTPUT=VALUE (a step id, then an output name), not ${JSON.stringify(value)}`,
-      );
+      const wants = flag === '--step-output' ? 'STEP.OUTPUT=VALUE' : 'JOB.OUTPUT=VALUE';
+      problems.push(`${flag} wants ${wants} (${what}, then an output name), not ${JSON.stringify(value)}`);
       continue;
     }
     const [, step = '', name = '', output = ''] = match;

@@ -63,6 +63,8 @@ export interface WorkflowRunOptions {
   repoRoot: string;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
+  /** --needs-output: with --job, the outputs of its needs, by job id. */
+  needsOutputs?: Record<string, Record<string, string>>;
   /** --step-output and --stub-file: outputs of the steps not run here, by step id or action. */
   stubs?: StubOutputs;
   /** --oidc-subject: the GitHub token subjects the embedded emulator trusts (default: each job's). */
@@ -123,6 +125,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       status: 'success',
     });
     others.check(notRunSteps(jobs, catalog));
+    if (options.jobId !== undefined) checkNeedsOutputs(jobs[0], options.needsOutputs ?? {});
   } catch (error) {
     // Nothing ran: the run leaves nothing behind.
     rmSync(runDir, { recursive: true, force: true });
@@ -181,6 +184,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       runId,
       runDir,
       only: options.jobId,
+      givenNeeds: options.needsOutputs,
     });
     const scheduler = new JobScheduler({
       workflow,
@@ -199,6 +203,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       debug,
       summary,
       others,
+      givenNeeds: options.jobId === undefined ? undefined : options.needsOutputs,
       oidc,
       stages: options.stages?.(cluster) ?? PROCESS_STAGES,
     });
@@ -263,6 +268,7 @@ function printHeader(
     runDir: string;
     /** --job */
     only?: string;
+    givenNeeds?: Record<string, Record<string, string>>;
   },
 ): void {
   const { workflow, jobs, cluster } = run;
@@ -275,9 +281,10 @@ function printHeader(
   log.line(`workspace  ${run.workspace}`);
   log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
   const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
+  const given = needs.filter((need) => run.givenNeeds?.[need] !== undefined);
   if (needs.length > 0) {
     log.line(
-      `note       --job ${run.only}: its needs (${needs.join(', ')}) were not run: needs.<job>.result and outputs read as ''`,
+      `note       --job ${run.only}: its needs (${needs.join(', ')}) were not run: needs.<job>.result and outputs read as ''${given.length > 0 ? ` but those given by --needs-output (${given.join(', ')})` : ''}`,
     );
   }
   const references = findReferences([
@@ -462,4 +469,34 @@ function onSignals(cancel: () => void): () => void {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
   };
+}
+
+/**
+ * --job X runs X alone: every `needs.<job>.outputs.<name>` it reads must be given by --needs-output,
+ * else it would read '' and fail far from the cause. All the missing ones in one line each.
+ */
+function checkNeedsOutputs(
+  job: SelectedJob | undefined,
+  given: Record<string, Record<string, string>>,
+): void {
+  if (!job) return;
+  const needs = new Set((job.job.needs ?? []).map((need) => need.value));
+  const problems: string[] = [];
+  for (const key of Object.keys(given)) {
+    if (!needs.has(key)) {
+      problems.push(
+        `--needs-output ${key}.*: job ${job.id} does not need ${key} (its needs: ${[...needs].join(', ') || 'none'})`,
+      );
+    }
+  }
+  const read = findReferences([job.token]).needsOutputs;
+  for (const output of [...read].sort()) {
+    const [id = '', name = ''] = output.split('.');
+    if (given[id]?.[name] === undefined) {
+      problems.push(
+        `--job ${job.id} reads needs.${id}.outputs.${name}, which job ${id} would give: run the whole workflow, or give it with --needs-output ${id}.${name}=VALUE`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new CannotRun(problems);
 }
