@@ -8,7 +8,6 @@ import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
 import { OdahuClient } from '../shared/client.js';
 import type { GitHubReport } from '../shared/github/step-report.js';
 import type { ModelDeployment } from '../shared/types.js';
@@ -21,15 +20,11 @@ export async function deployCanary(
   options: CanaryOptions,
   report: GitHubReport,
 ): Promise<CanaryRollout> {
-  // The token source is the client's: the rollout reads the token's roles and probes with it.
-  const { settings } = inputs;
-  const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
-  const client = OdahuClient.fromSettings(settings, { tokens });
+  const client = OdahuClient.fromSettings(inputs.settings);
   const rollout = new CanaryRollout(ctx, client, {
     desired,
     provenance: inputs.provenance,
     options,
-    tokens,
     timeoutMs: inputs.timeoutMs,
     pollIntervalMs: inputs.pollIntervalMs,
   });

@@ -4,6 +4,7 @@
 // environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
 // job's `environment:` business, and nothing waits on this deployment.
 
+import { oneLine } from '../untrusted-text.js';
 import type { GitHubApi } from './api.js';
 import type { GitHubRun } from './run.js';
 
@@ -48,7 +49,7 @@ export class DeploymentRecord {
       payload: { odahuDeployment, run: run.runUrl ?? null },
     });
     if (status !== 201 || !('id' in data)) {
-      throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
+      throw new Error(`GitHub did not create the deployment: ${oneLine(JSON.stringify(data), 200)}`);
     }
     return new DeploymentRecord(api, target, run.runUrl, data.id);
   }
@@ -86,7 +87,7 @@ export class DeploymentRecord {
   }
 }
 
+/** One line that GitHub takes: the `…` of a cut counts too. */
 function describe(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
+  return oneLine(text, MAX_DESCRIPTION - 1);
 }
