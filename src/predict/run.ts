@@ -122,6 +122,7 @@ function writeResponse(response: string, outputFile: string | undefined): string
 /** The model's name and version from its Swagger document (`info.title`, `info.version`); '' where absent. */
 export function modelInfoOf(body: unknown): { title: string; version: string } {
   const info = (body as { info?: { title?: unknown; version?: unknown } } | null)?.info;
-  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   return { title: text(info?.title), version: text(info?.version) };
 }

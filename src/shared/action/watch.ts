@@ -117,18 +117,19 @@ class FollowedLog<T> {
    * streaming then (its reopen waiting out an outage, whose retries can come back later than the
    * state's read) has missed the rest: read the log once and show the lines it had not shown.
    */
-  async finish(graceMs: number): Promise<string[]> {
+  async finish(graceMs: number): Promise<LogTail> {
     const follower = this.follower;
-    if (!follower) return [];
+    if (!follower) return { lines: [], whole: false };
     const how = await follower.finish(graceMs);
-    if (how === 'ended' || this.options.signal.aborted) return follower.lastLines();
+    if (how === 'ended' || this.options.signal.aborted)
+      return { lines: follower.lastLines(), whole: how === 'ended' };
     const rest = await printLogOnce(this.phase, this.client, this.id, {
       signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
       from: follower.shown,
       title: `Log of ${this.phase.noun} ${this.id} (continued)`,
       print: this.options.logs,
     });
-    return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
+    return { lines: [...follower.lastLines(), ...rest.lines].slice(-TAIL_LINES), whole: rest.whole };
   }
 
   async stop(): Promise<void> {
@@ -154,6 +155,12 @@ class FollowedLog<T> {
       if (this.follower === follower) this.end = how;
     });
   }
+}
+
+/** The end of a pod log as the wait saw it; `whole`: read to its end, so nothing more is to be had. */
+interface LogTail {
+  lines: string[];
+  whole: boolean;
 }
 
 export async function watch<T>(
@@ -279,19 +286,21 @@ async function printLogOnce<T>(
   client: OdahuClient,
   id: string,
   { signal, from, title, print }: { signal: AbortSignal; from: number; title: string; print: boolean },
-): Promise<string[]> {
+): Promise<LogTail> {
   const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
   let index = 0;
+  let whole = false;
   try {
     await readLog(phase, client, id, signal, (line) => {
       if (index++ >= from) printer.line(line);
     });
+    whole = true;
   } catch (error) {
     core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
   } finally {
     printer.close();
   }
-  return printer.lastLines();
+  return { lines: printer.lastLines(), whole };
 }
 
 /** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
@@ -308,18 +317,22 @@ async function readLog<T>(
   await readLines(stream, onLine);
 }
 
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
+/**
+ * A failure shows the end of the pod log: the lines followed, or else the log read once. A log read
+ * to its end already (followed until the pod ended, or read after it) that was empty is not read
+ * again: it has nothing to show.
+ */
 async function showLastLogLines<T>(
   phase: Phase<T>,
   client: OdahuClient,
   id: string,
-  followed: string[],
+  tail: LogTail,
   signal: AbortSignal,
 ): Promise<void> {
   if (!phase.logs) return;
-  let lines = followed;
-  if (lines.length === 0) {
-    // Not printed (logs: false, and the follower saw none of it): read it once.
+  let lines = tail.lines;
+  if (lines.length === 0 && !tail.whole) {
+    // Not read to its end (logs: false and never followed, or its reads failed): read it once.
     const printer = new LogPrinter('', undefined);
     try {
       await readLog(phase, client, id, signal, (line) => printer.line(line));
