@@ -195,7 +195,7 @@ test('--oidc-subject with a given cluster: one line, nothing runs', async () => 
     env: { ODAHU_API_URL: 'http://127.0.0.1:9' },
   });
   expect(run.stderr).toBe(
-    'workflow: --oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust\n',
+    'workflow: --oidc-subject is for the embedded emulator: the cluster given by the environment trusts what its realm is set up to trust\n',
   );
   expect(run.code).toBe(2);
 });
