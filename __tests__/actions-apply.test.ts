@@ -321,7 +321,7 @@ spec:
     { env },
   );
   expect(run.failure).toBe(
-    'inline manifests, document 2 (line 5): spec.data[0].connection names Connection refs-missing, which is neither in the manifests nor on the server',
+    'inline manifests, document 2 (line 5): spec.data[0].connection names connection refs-missing, which is neither in the manifests nor on the server',
   );
   expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   expect((await api.get('connection/refs-code')).status).toBe(404);

@@ -8,19 +8,19 @@ import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
+import type { OdahuClient } from '../shared/client.js';
 import type { GitHubReport } from '../shared/github/step-report.js';
 import type { ModelDeployment } from '../shared/types.js';
 import type { DeployInputs } from './inputs.js';
 
 export async function deployCanary(
   ctx: StepContext,
+  client: OdahuClient,
   inputs: DeployInputs,
   desired: ModelDeployment,
   options: CanaryOptions,
   report: GitHubReport,
 ): Promise<CanaryRollout> {
-  const client = OdahuClient.fromSettings(inputs.settings);
   const rollout = new CanaryRollout(ctx, client, {
     desired,
     provenance: inputs.provenance,
@@ -34,7 +34,6 @@ export async function deployCanary(
     if (report.rows.length > 0) await writeSummary('Odahu deploy', report.rows);
     await writeCanarySummary(rollout.report);
     reportCanary(report, rollout.report);
-    client.dispose();
   }
   return rollout;
 }

@@ -2,9 +2,11 @@
 
 import type { IfExists } from '../shared/action/apply.js';
 import {
+  checkedByPipeline,
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
@@ -24,6 +26,11 @@ import type { ModelDeployment } from '../shared/types.js';
 export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
   deployment: ModelDeployment;
+  /**
+   * Where the deployment manifest was written (`input id` when id and image made it), for the check
+   * of what it names; undefined when the pipeline's check step has made that check.
+   */
+  origin: string | undefined;
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
@@ -63,9 +70,11 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     deployment: deployment!,
+    origin: checkedByPipeline(source) ? undefined : (manifest?.origin ?? 'input id'),
     ifExists,
     ...timing,
     canary,

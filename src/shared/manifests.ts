@@ -27,6 +27,8 @@ export interface ManifestOptions {
   inputName?: string;
   /** Values of `{name}` placeholders. Without any, the text is taken as it is. */
   vars?: TemplateVars;
+  /** The names of the vars a placeholder used are added here (to name those none used). */
+  usedVars?: Set<string>;
   /** GITHUB_WORKSPACE is read from here. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Default process.cwd(). */
@@ -77,6 +79,7 @@ function load(
     options.vars && Object.keys(options.vars).length > 0
       ? new MarkedTemplate(text, options.vars, source)
       : undefined;
+  for (const name of template?.used ?? []) options.usedVars?.add(name);
   const problems: string[] = [];
   const manifests: Manifest[] = [];
   for (const document of parseDocuments(template?.text ?? text, source, template)) {

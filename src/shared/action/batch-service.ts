@@ -133,6 +133,8 @@ export async function jobConnectionProblems(
   cluster: PlannedCluster,
   service: InferenceService,
   job: InferenceJob,
+  /** Connections whose absence was said already (the service's own references): not said again. */
+  saidMissing: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const needed: [string | undefined, string][] = [
     [(job.spec.dataSource ?? service.spec.dataSource)?.connection, 'its dataSource'],
@@ -141,7 +143,7 @@ export async function jobConnectionProblems(
   ];
   const problems: string[] = [];
   for (const [name, role] of needed) {
-    if (!name) continue;
+    if (!name || saidMissing.has(name)) continue;
     let connection;
     try {
       connection = await cluster.find('Connection', name);

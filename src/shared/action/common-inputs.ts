@@ -12,6 +12,7 @@ import type { InputSource, OdahuSettings } from '../settings.js';
 import { parseVars } from '../template.js';
 import * as core from '@actions/core';
 import { InputReader } from './inputs.js';
+import { logText } from '../untrusted-text.js';
 import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../types.js';
 
@@ -23,18 +24,52 @@ export interface PhaseTiming {
   logs: boolean;
 }
 
+/** The `vars` input of a step: its values, and the names a manifest's placeholder used. */
+export interface StepVars {
+  values: Record<string, string>;
+  /** Filled as the step's manifests are read. */
+  used: Set<string>;
+}
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 export function readSettingsAndVars(
   reader: InputReader,
   { withVars = true }: { withVars?: boolean } = {},
 ): {
   settings: OdahuSettings | undefined;
-  vars: Record<string, string>;
+  vars: StepVars;
 } {
   const settings = reader.collect(() => readSettings(reader.source));
   const varsText = withVars ? reader.optional('vars') : undefined;
-  const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-  return { settings, vars };
+  const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+  return { settings, vars: { values, used: new Set() } };
+}
+
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+export const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+export function checkedByPipeline(source: InputSource): boolean {
+  return source.env[PIPELINE_CHECKED] === 'true';
+}
+
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+export function warnUnusedVars(vars: StepVars, source: InputSource): void {
+  if (checkedByPipeline(source)) return;
+  const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+  if (unused.length === 0) return;
+  const names = unused.map((name) => `{${name}}`).join(', ');
+  core.warning(
+    logText(
+      `vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`,
+    ),
+  );
 }
 
 /**
@@ -45,14 +80,19 @@ export function readManifestInput<K extends KindName>(
   reader: InputReader,
   inputName: string,
   kind: K,
-  vars: Record<string, string>,
+  vars: StepVars,
   /** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
   options: { required?: boolean; idInput?: false } = {},
 ): Manifest<K> | undefined {
   const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
   if (text === undefined || text === '') return undefined;
   const manifest = reader.collect(() =>
-    loadManifest(text, kind, { inputName, vars, env: reader.source.env }),
+    loadManifest(text, kind, {
+      inputName,
+      vars: vars.values,
+      usedVars: vars.used,
+      env: reader.source.env,
+    }),
   );
   if (!manifest) return undefined;
   for (const warning of manifest.warnings) core.warning(warning);
@@ -156,6 +196,11 @@ export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> ex
   deleteOnCancel: boolean;
   /** pr-comment and pr-comment-model. */
   github: GitHubReportInputs;
+  /**
+   * Where the manifest was written, for the check of what it names before the first write;
+   * undefined when the pipeline's check step has made that check.
+   */
+  origin: string | undefined;
 }
 
 /**
@@ -179,12 +224,14 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const actionName = kind === 'ModelTraining' ? 'train' : 'package';
   const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     manifest: manifest!,
     ifExists,
     deleteOnCancel,
     github,
+    origin: checkedByPipeline(source) ? undefined : manifest!.origin,
     ...timing,
   };
 }

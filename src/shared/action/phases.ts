@@ -13,8 +13,8 @@ import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTr
 export type Outcome = 'pending' | 'succeeded' | 'failed';
 
 export interface Phase<T> {
-  /** The API's kind, for summaries. */
-  kind: string;
+  /** The API's kind, for summaries and reference checks. */
+  kind: KindName;
   /** How the log names it: `training wine`. */
   noun: string;
   get(client: OdahuClient, id: string, options?: CallOptions): Promise<T>;
