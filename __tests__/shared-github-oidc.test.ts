@@ -3,6 +3,7 @@
 // Keycloak with a federated client for the job's subject. The form, a fresh GitHub token for every
 // grant (renewals included), and the refusals users see.
 
+import { createServer, type AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { ClientCredentialsTokenSource, tokenSourceFor } from '../src/shared/auth.js';
@@ -50,6 +51,18 @@ afterAll(async () => {
   await emulator.close();
   await service.close();
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** core.getIDToken, counting the tokens it got and keeping the last. */
 function countingRequest() {
@@ -121,14 +134,74 @@ test('Keycloak takes it; renewals before expiry and after a 401 ask GitHub for a
   expect(new Set(asked.seen.map((token) => decodeJwt(token).jti)).size).toBe(3);
 });
 
-test('auth-url the realm issuer: its token endpoint discovered, and the audience that issuer (the settings default)', async () => {
-  const tokens = tokenSourceFor({
-    type: 'github-oidc',
-    authUrl: emulator.issuer,
-    audience: realmIssuerOf(emulator.issuer),
-    scope: 'openid',
+test('auth-url the realm issuer, or its OpenID configuration: the token endpoint and the audience from it', async () => {
+  for (const authUrl of [emulator.issuer, `${emulator.issuer}/.well-known/openid-configuration`]) {
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(decodeJwt(await tokens.token())).toMatchObject({ azp: 'github-main' });
+    // Every GitHub token asked for the issuer; the issuer URL itself was tried as a token endpoint first.
+    expect(asked.seen.map((token) => decodeJwt(token).aud)).toEqual(
+      authUrl === emulator.issuer ? [emulator.issuer, emulator.issuer] : [emulator.issuer],
+    );
+  }
+});
+
+test("an auth-url inside the cluster: the audience is the realm's public issuer, from its OpenID configuration", async () => {
+  // Keycloak behind its public name (here localhost): its issuer is that name, whatever address the
+  // step calls (here 127.0.0.1).
+  const port = await freePort();
+  const publicIssuer = `http://localhost:${port}/auth/realms/odahu`;
+  const inside = await startTestEmulator({
+    port,
+    publicUrl: `http://localhost:${port}`,
+    federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: service.issuer, subject: MAIN }],
   });
-  expect(decodeJwt(await tokens.token())).toMatchObject({ azp: 'github-main' });
+  try {
+    const address = `127.0.0.1:${port}`;
+    expect(inside.issuer).toBe(publicIssuer);
+    const asked = countingRequest();
+    // auth-url inside, no oidc-audience: as the settings give them, with the GitHub tokens counted.
+    const counted = new ClientCredentialsTokenSource({
+      authUrl: `http://${address}/auth/realms/odahu/protocol/openid-connect/token`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(decodeJwt(await counted.token())).toMatchObject({ azp: 'github-main', iss: publicIssuer });
+    expect(decodeJwt(asked.seen[0]!).aud).toBe(publicIssuer);
+    // Cutting the token path off the inside address would have asked for the wrong audience.
+    expect(realmIssuerOf(`http://${address}/auth/realms/odahu/protocol/openid-connect/token`)).not.toBe(
+      publicIssuer,
+    );
+  } finally {
+    await inside.close();
+  }
+});
+
+test('no OpenID configuration behind the token endpoint: the audience is the auth-url without its token path', async () => {
+  const server = await startTinyServer((request, response) => {
+    if (request.method === 'POST') sendJson(response, 200, { access_token: 'a1', expires_in: 300 });
+    else sendJson(response, 404, { error: 'not found' });
+  });
+  try {
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: `${server.url}/realms/odahu/protocol/openid-connect/token`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(await tokens.token()).toBe('a1');
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /realms/odahu/.well-known/openid-configuration',
+      'POST /realms/odahu/protocol/openid-connect/token',
+    ]);
+    expect(decodeJwt(asked.seen[0]!).aud).toBe(`${server.url}/realms/odahu`);
+  } finally {
+    await server.close();
+  }
 });
 
 test("a subject the realm does not trust: Keycloak's refusal with the token's sub and aud, never the token", async () => {
@@ -148,7 +221,8 @@ test("a subject the realm does not trust: Keycloak's refusal with the token's su
   expect((error as AuthError).message).toBe(
     `authentication failed at ${emulator.authUrl}: Invalid client or Invalid client credentials ` +
       `(the job's GitHub OIDC token has sub "repo:acme/models:ref:refs/heads/dev" and aud "${emulator.issuer}": ` +
-      "the realm needs an identity provider for the token's issuer and a client with federated authentication for this subject)",
+      "the realm needs an identity provider for the token's issuer and a client with federated authentication for this subject, " +
+      'and its clients flow needs "Signed JWT - Federated" (see "No secrets: the realm" in the odahu-actions README))',
   );
   expect((error as AuthError).status).toBe(401);
   expect(asked.seen).toHaveLength(1);
@@ -160,7 +234,7 @@ test('GitHub refuses the request (a revoked job): one line naming the audience a
   const ended = service.grant(gitHubClaims({ github }));
   ended.revoke();
   Object.assign(process.env, ended.env);
-  const error = await new GitHubIdToken('https://keycloak.example.com/realms/odahu').next().then(
+  const error = await new GitHubIdToken().next('https://keycloak.example.com/realms/odahu').then(
     () => undefined,
     (thrown: unknown) => thrown,
   );

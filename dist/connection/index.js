@@ -330,7 +330,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -3162,7 +3162,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3170,7 +3170,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3178,7 +3178,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3482,13 +3482,21 @@ function cutText(text, max) {
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+function oneLine(text, max) {
+    return cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
+    return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
     });
@@ -3706,11 +3714,11 @@ const MAX_ENVIRONMENT_NAME = 255;
 function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
     const { run, problems } = readGitHubRun(reader.source.env, actionName);
     const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
     if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
         reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
     }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
     const none = {
         run,
         api: undefined,
@@ -3752,7 +3760,7 @@ function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, wi
         model,
     };
 }
-function oneLine(reader, name) {
+function inputs_oneLine(reader, name) {
     const value = reader.optional(name);
     if (value !== undefined && /[\r\n]/.test(value))
         reader.problem(`input ${name} must be one line`);
@@ -7819,6 +7827,8 @@ class MarkedTemplate {
     text;
     /** The value of each token, by its number. */
     values = [];
+    /** The names of the vars a placeholder of the text used. */
+    used = new Set();
     token;
     wholeToken;
     /** Throws an InputError naming each placeholder that has no value, with its line. */
@@ -7833,6 +7843,7 @@ class MarkedTemplate {
                 return placeholder;
             }
             this.values.push(vars[name] ?? '');
+            this.used.add(name);
             return `${mark}x${this.values.length - 1}x`;
         });
         if (missing.size > 0) {
@@ -8071,6 +8082,8 @@ function manifests_load(input, options, defaultKind) {
     const template = options.vars && Object.keys(options.vars).length > 0
         ? new MarkedTemplate(text, options.vars, source)
         : undefined;
+    for (const name of template?.used ?? [])
+        options.usedVars?.add(name);
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
@@ -8858,15 +8871,21 @@ const REPLACED_BY_OIDC = [
 ];
 /**
  * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
  */
 function gitHubOidcCredentials(given, auth, env, problems) {
     const { authUrl, audience, scope } = given;
     const mode = `auth github-oidc (from ${auth.origin})`;
     for (const [key, name, why] of REPLACED_BY_OIDC) {
         const setting = given[key];
-        if (setting)
+        if (!setting)
+            continue;
+        if (setting.origin === `input ${name}`)
             problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+        else
+            notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
     }
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
         problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
@@ -8884,16 +8903,30 @@ function gitHubOidcCredentials(given, auth, env, problems) {
     return {
         type: 'github-oidc',
         authUrl: authUrl.value,
-        audience: audience?.value ?? realmIssuerOf(authUrl.value),
+        ...(audience ? { audience: audience.value } : {}),
         scope: scope?.value ?? DEFAULT_SCOPE,
     };
 }
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+function isDiscoveryUrl(authUrl) {
+    return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
 /**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
  */
 function realmIssuerOf(authUrl) {
-    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
+    return authUrl
+        .replace(/\/+$/, '')
+        .replace(/\/protocol\/openid-connect\/token$/, '')
+        .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+function discoveryUrlOf(authUrl) {
+    return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
 }
 function isHttpUrl(text) {
     try {
@@ -9021,12 +9054,35 @@ class inputs_InputReader {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = withVars ? reader.optional('vars') : undefined;
-    const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-    return { settings, vars };
+    const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+    return { settings, vars: { values, used: new Set() } };
+}
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+function checkedByPipeline(source) {
+    return source.env[PIPELINE_CHECKED] === 'true';
+}
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+function warnUnusedVars(vars, source) {
+    if (checkedByPipeline(source))
+        return;
+    const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+    if (unused.length === 0)
+        return;
+    const names = unused.map((name) => `{${name}}`).join(', ');
+    core_warning(untrusted_text_logText(`vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`));
 }
 /**
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
@@ -9038,7 +9094,12 @@ options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
-    const manifest = reader.collect(() => loadManifest(text, kind, { inputName, vars, env: reader.source.env }));
+    const manifest = reader.collect(() => loadManifest(text, kind, {
+        inputName,
+        vars: vars.values,
+        usedVars: vars.used,
+        env: reader.source.env,
+    }));
     if (!manifest)
         return undefined;
     for (const warning of manifest.warnings)
@@ -9136,12 +9197,14 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     const actionName = kind === 'ModelTraining' ? 'train' : 'package';
     const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
     reader.finish();
+    warnUnusedVars(vars, source);
     return {
         settings: withinStepTimeout(settings, timing.timeoutMs),
         manifest: manifest,
         ifExists,
         deleteOnCancel,
         github,
+        origin: checkedByPipeline(source) ? undefined : manifest.origin,
         ...timing,
     };
 }
@@ -9334,6 +9397,7 @@ function readConnectionInputs(source = actionInputs) {
     const notes = manifest ? fillCredentials(manifest.resource.spec, reader) : [];
     const ifExists = reader.choice('if-exists', ['update', 'replace', 'fail'], 'update');
     reader.finish();
+    warnUnusedVars(vars, source);
     return { settings: settings, connection: manifest.resource, ifExists, notes };
 }
 
@@ -10350,22 +10414,24 @@ function textStart(text) {
 class GitHubIdToken {
     audience;
     request;
-    constructor(audience, request = (audience) => getIDToken(audience)) {
+    constructor(
+    /** oidc-audience; undefined: the realm's issuer, which the token source finds. */
+    audience = undefined, request = (audience) => getIDToken(audience)) {
         this.audience = audience;
         this.request = request;
     }
-    async next() {
+    async next(audience) {
         let token;
         try {
-            token = await this.request(this.audience);
+            token = await this.request(audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
         secrets_markSecret(token);
         return token;
     }
-    explain(token) {
+    explain(token, status) {
         let claims;
         try {
             claims = decodeJwt(token);
@@ -10374,10 +10440,17 @@ class GitHubIdToken {
             return "the job's GitHub OIDC token could not be read";
         }
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
-        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
-            "an identity provider for the token's issuer and a client with federated authentication for this subject");
+        const trust = `the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject";
+        // Keycloak says no more than this 401 when no client matched, the signature failed, or its
+        // clients flow has no federated authenticator at all (a realm older than the feature).
+        return status === 401
+            ? `${trust}, and its clients flow needs "Signed JWT - Federated" (${REALM_SETUP})`
+            : trust;
     }
 }
+/** Where the README says how to set the realm up. */
+const REALM_SETUP = 'see "No secrets: the realm" in the odahu-actions README';
 /** Where the job's token comes from, without the query (it names the run's plan and job). */
 function tokenServiceUrl() {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
@@ -10402,10 +10475,18 @@ function tokenServiceUrl() {
 
 
 
+
+
 /** One exchange with the token endpoint, its answer read to the end, takes at most this. */
 const TOKEN_EXCHANGE_MS = 30_000;
 /** A token answer is a few kB; a longer one is not read. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+const CLOCK_SKEW_WAIT_MS = 5000;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -10434,6 +10515,10 @@ class ClientCredentialsTokenSource {
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
     tokenEndpoint;
+    /** The realm's OpenID configuration, read once when needed. */
+    discovery;
+    /** The audience of the client assertions, once known. */
+    audience;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -10468,14 +10553,21 @@ class ClientCredentialsTokenSource {
     }
     async fetch() {
         const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
+        // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+        let endpoint = this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
         let grant = await this.grant(endpoint);
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+            endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
             core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
+        }
+        // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+        if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+            core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
+            await (this.options.retry?.sleep ?? sleep)(CLOCK_SKEW_WAIT_MS);
+            grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
         this.tokenEndpoint = endpoint;
@@ -10491,7 +10583,7 @@ class ClientCredentialsTokenSource {
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
-                ? `${refusal} (${this.options.assertion.explain(assertion)})`
+                ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
                 : refusal;
             throw new AuthError(endpoint, explained, answer.status);
         }
@@ -10516,16 +10608,20 @@ class ClientCredentialsTokenSource {
     }
     /**
      * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-     * is made for each attempt: the server may take each one only once.
+     * is made for each attempt (the server may take each one only once), unless `again` is one the
+     * server refused before taking it.
      */
-    async grant(endpoint) {
+    async grant(endpoint, again) {
         const options = this.options;
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
         let assertion;
+        const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+        let first = true;
         const answer = await this.retried(endpoint, async () => {
             const form = new URLSearchParams({ grant_type: 'client_credentials' });
             if ('assertion' in options) {
-                assertion = await options.assertion.next();
+                assertion = again !== undefined && first ? again : await options.assertion.next(audience);
+                first = false;
                 // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
                 form.set('client_assertion_type', JWT_BEARER);
                 form.set('client_assertion', assertion);
@@ -10539,13 +10635,62 @@ class ClientCredentialsTokenSource {
         });
         return { answer, assertion };
     }
-    async discoverTokenEndpoint(status) {
+    /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+    discover() {
+        if (!this.discovery) {
+            const { authUrl } = this.options;
+            const url = discoveryUrlOf(authUrl);
+            const read = this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' })).then((answer) => {
+                const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+                const text = (key) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+                return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+            });
+            this.discovery = read;
+            // A read that failed (no answer in the budget) is made again by the next grant.
+            read.catch(() => {
+                if (this.discovery === read)
+                    this.discovery = undefined;
+            });
+        }
+        return this.discovery;
+    }
+    /**
+     * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+     * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+     * step reaches it by), else as the auth-url spells it.
+     */
+    assertionAudience() {
+        if (!('assertion' in this.options))
+            throw new Error('no client assertion');
+        const { assertion, authUrl } = this.options;
+        if (assertion.audience !== undefined)
+            return Promise.resolve(assertion.audience);
+        if (!this.audience) {
+            const found = this.discover().then(({ issuer, url, status }) => {
+                if (issuer) {
+                    debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+                    return issuer;
+                }
+                debug(`${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`);
+                return realmIssuerOf(authUrl);
+            });
+            this.audience = found;
+            found.catch(() => {
+                if (this.audience === found)
+                    this.audience = undefined;
+            });
+        }
+        return this.audience;
+    }
+    /**
+     * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+     * a grant with, when it was tried as a token endpoint first.
+     */
+    async discoveredTokenEndpoint(status) {
         const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+        const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+        if (endpoint === undefined) {
+            throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
         const origin = originOf(endpoint);
@@ -10647,6 +10792,7 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             return new ClientCredentialsTokenSource({ ...credentials, retry });
         case 'github-oidc': {
             const { authUrl, scope, audience } = credentials;
+            // audience undefined: the realm's issuer, from its OpenID configuration.
             return new ClientCredentialsTokenSource({
                 authUrl,
                 scope,
@@ -10655,6 +10801,13 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             });
         }
     }
+}
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer) {
+    return (answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future');
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -10810,6 +10963,8 @@ class ConnectionCollection extends Collection {
 }
 class OdahuClient {
     transport;
+    /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+    tokens;
     configurationRead;
     trainings;
     toolchainIntegrations;
@@ -10824,6 +10979,7 @@ class OdahuClient {
     byKind;
     constructor(options) {
         const { apiUrl, ...transportOptions } = options;
+        this.tokens = options.tokens;
         this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
         const path = (kind) => `/${KINDS[kind].path}`;
         this.trainings = new RunCollection(this.transport, path('ModelTraining'));

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(369);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(710);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 369:
+/***/ 710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -360,7 +360,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -2377,7 +2377,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -2385,7 +2385,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -2393,7 +2393,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -2684,13 +2684,21 @@ function cutText(text, max) {
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+function oneLine(text, max) {
+    return cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
+    return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
     });
@@ -2908,11 +2916,11 @@ const MAX_ENVIRONMENT_NAME = 255;
 function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
     const { run, problems } = readGitHubRun(reader.source.env, actionName);
     const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
     if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
         reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
     }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
     const none = {
         run,
         api: undefined,
@@ -2954,7 +2962,7 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
         model,
     };
 }
-function oneLine(reader, name) {
+function inputs_oneLine(reader, name) {
     const value = reader.optional(name);
     if (value !== undefined && /[\r\n]/.test(value))
         reader.problem(`input ${name} must be one line`);
@@ -7021,6 +7029,8 @@ class MarkedTemplate {
     text;
     /** The value of each token, by its number. */
     values = [];
+    /** The names of the vars a placeholder of the text used. */
+    used = new Set();
     token;
     wholeToken;
     /** Throws an InputError naming each placeholder that has no value, with its line. */
@@ -7035,6 +7045,7 @@ class MarkedTemplate {
                 return placeholder;
             }
             this.values.push(vars[name] ?? '');
+            this.used.add(name);
             return `${mark}x${this.values.length - 1}x`;
         });
         if (missing.size > 0) {
@@ -7273,6 +7284,8 @@ function manifests_load(input, options, defaultKind) {
     const template = options.vars && Object.keys(options.vars).length > 0
         ? new MarkedTemplate(text, options.vars, source)
         : undefined;
+    for (const name of template?.used ?? [])
+        options.usedVars?.add(name);
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
@@ -8060,15 +8073,21 @@ const REPLACED_BY_OIDC = [
 ];
 /**
  * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
  */
 function gitHubOidcCredentials(given, auth, env, problems) {
     const { authUrl, audience, scope } = given;
     const mode = `auth github-oidc (from ${auth.origin})`;
     for (const [key, name, why] of REPLACED_BY_OIDC) {
         const setting = given[key];
-        if (setting)
+        if (!setting)
+            continue;
+        if (setting.origin === `input ${name}`)
             problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+        else
+            notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
     }
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
         problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
@@ -8086,16 +8105,30 @@ function gitHubOidcCredentials(given, auth, env, problems) {
     return {
         type: 'github-oidc',
         authUrl: authUrl.value,
-        audience: audience?.value ?? realmIssuerOf(authUrl.value),
+        ...(audience ? { audience: audience.value } : {}),
         scope: scope?.value ?? DEFAULT_SCOPE,
     };
 }
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+function isDiscoveryUrl(authUrl) {
+    return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
 /**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
  */
 function realmIssuerOf(authUrl) {
-    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
+    return authUrl
+        .replace(/\/+$/, '')
+        .replace(/\/protocol\/openid-connect\/token$/, '')
+        .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+function discoveryUrlOf(authUrl) {
+    return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
 }
 function isHttpUrl(text) {
     try {
@@ -8223,12 +8256,35 @@ class InputReader {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = withVars ? reader.optional('vars') : undefined;
-    const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-    return { settings, vars };
+    const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+    return { settings, vars: { values, used: new Set() } };
+}
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+function checkedByPipeline(source) {
+    return source.env[PIPELINE_CHECKED] === 'true';
+}
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+function warnUnusedVars(vars, source) {
+    if (checkedByPipeline(source))
+        return;
+    const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+    if (unused.length === 0)
+        return;
+    const names = unused.map((name) => `{${name}}`).join(', ');
+    core_warning(logText(`vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`));
 }
 /**
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
@@ -8240,7 +8296,12 @@ options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
-    const manifest = reader.collect(() => loadManifest(text, kind, { inputName, vars, env: reader.source.env }));
+    const manifest = reader.collect(() => loadManifest(text, kind, {
+        inputName,
+        vars: vars.values,
+        usedVars: vars.used,
+        env: reader.source.env,
+    }));
     if (!manifest)
         return undefined;
     for (const warning of manifest.warnings)
@@ -8338,12 +8399,14 @@ function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = ()
     const actionName = kind === 'ModelTraining' ? 'train' : 'package';
     const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
     reader.finish();
+    warnUnusedVars(vars, source);
     return {
         settings: withinStepTimeout(settings, timing.timeoutMs),
         manifest: manifest,
         ifExists,
         deleteOnCancel,
         github,
+        origin: checkedByPipeline(source) ? undefined : manifest.origin,
         ...timing,
     };
 }
@@ -9343,22 +9406,24 @@ function textStart(text) {
 class GitHubIdToken {
     audience;
     request;
-    constructor(audience, request = (audience) => getIDToken(audience)) {
+    constructor(
+    /** oidc-audience; undefined: the realm's issuer, which the token source finds. */
+    audience = undefined, request = (audience) => getIDToken(audience)) {
         this.audience = audience;
         this.request = request;
     }
-    async next() {
+    async next(audience) {
         let token;
         try {
-            token = await this.request(this.audience);
+            token = await this.request(audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
         markSecret(token);
         return token;
     }
-    explain(token) {
+    explain(token, status) {
         let claims;
         try {
             claims = decodeJwt(token);
@@ -9367,10 +9432,17 @@ class GitHubIdToken {
             return "the job's GitHub OIDC token could not be read";
         }
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
-        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
-            "an identity provider for the token's issuer and a client with federated authentication for this subject");
+        const trust = `the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject";
+        // Keycloak says no more than this 401 when no client matched, the signature failed, or its
+        // clients flow has no federated authenticator at all (a realm older than the feature).
+        return status === 401
+            ? `${trust}, and its clients flow needs "Signed JWT - Federated" (${REALM_SETUP})`
+            : trust;
     }
 }
+/** Where the README says how to set the realm up. */
+const REALM_SETUP = 'see "No secrets: the realm" in the odahu-actions README';
 /** Where the job's token comes from, without the query (it names the run's plan and job). */
 function tokenServiceUrl() {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
@@ -9395,10 +9467,18 @@ function tokenServiceUrl() {
 
 
 
+
+
 /** One exchange with the token endpoint, its answer read to the end, takes at most this. */
 const TOKEN_EXCHANGE_MS = 30_000;
 /** A token answer is a few kB; a longer one is not read. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+const CLOCK_SKEW_WAIT_MS = 5000;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -9427,6 +9507,10 @@ class ClientCredentialsTokenSource {
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
     tokenEndpoint;
+    /** The realm's OpenID configuration, read once when needed. */
+    discovery;
+    /** The audience of the client assertions, once known. */
+    audience;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -9461,14 +9545,21 @@ class ClientCredentialsTokenSource {
     }
     async fetch() {
         const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
+        // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+        let endpoint = this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
         let grant = await this.grant(endpoint);
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+            endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
             core_info(logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
+        }
+        // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+        if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+            core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
+            await (this.options.retry?.sleep ?? sleep)(CLOCK_SKEW_WAIT_MS);
+            grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
         this.tokenEndpoint = endpoint;
@@ -9484,7 +9575,7 @@ class ClientCredentialsTokenSource {
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
-                ? `${refusal} (${this.options.assertion.explain(assertion)})`
+                ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
                 : refusal;
             throw new AuthError(endpoint, explained, answer.status);
         }
@@ -9509,16 +9600,20 @@ class ClientCredentialsTokenSource {
     }
     /**
      * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-     * is made for each attempt: the server may take each one only once.
+     * is made for each attempt (the server may take each one only once), unless `again` is one the
+     * server refused before taking it.
      */
-    async grant(endpoint) {
+    async grant(endpoint, again) {
         const options = this.options;
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
         let assertion;
+        const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+        let first = true;
         const answer = await this.retried(endpoint, async () => {
             const form = new URLSearchParams({ grant_type: 'client_credentials' });
             if ('assertion' in options) {
-                assertion = await options.assertion.next();
+                assertion = again !== undefined && first ? again : await options.assertion.next(audience);
+                first = false;
                 // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
                 form.set('client_assertion_type', JWT_BEARER);
                 form.set('client_assertion', assertion);
@@ -9532,13 +9627,62 @@ class ClientCredentialsTokenSource {
         });
         return { answer, assertion };
     }
-    async discoverTokenEndpoint(status) {
+    /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+    discover() {
+        if (!this.discovery) {
+            const { authUrl } = this.options;
+            const url = discoveryUrlOf(authUrl);
+            const read = this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' })).then((answer) => {
+                const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+                const text = (key) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+                return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+            });
+            this.discovery = read;
+            // A read that failed (no answer in the budget) is made again by the next grant.
+            read.catch(() => {
+                if (this.discovery === read)
+                    this.discovery = undefined;
+            });
+        }
+        return this.discovery;
+    }
+    /**
+     * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+     * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+     * step reaches it by), else as the auth-url spells it.
+     */
+    assertionAudience() {
+        if (!('assertion' in this.options))
+            throw new Error('no client assertion');
+        const { assertion, authUrl } = this.options;
+        if (assertion.audience !== undefined)
+            return Promise.resolve(assertion.audience);
+        if (!this.audience) {
+            const found = this.discover().then(({ issuer, url, status }) => {
+                if (issuer) {
+                    debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+                    return issuer;
+                }
+                debug(`${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`);
+                return realmIssuerOf(authUrl);
+            });
+            this.audience = found;
+            found.catch(() => {
+                if (this.audience === found)
+                    this.audience = undefined;
+            });
+        }
+        return this.audience;
+    }
+    /**
+     * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+     * a grant with, when it was tried as a token endpoint first.
+     */
+    async discoveredTokenEndpoint(status) {
         const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+        const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+        if (endpoint === undefined) {
+            throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
         const origin = originOf(endpoint);
@@ -9640,6 +9784,7 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             return new ClientCredentialsTokenSource({ ...credentials, retry });
         case 'github-oidc': {
             const { authUrl, scope, audience } = credentials;
+            // audience undefined: the realm's issuer, from its OpenID configuration.
             return new ClientCredentialsTokenSource({
                 authUrl,
                 scope,
@@ -9648,6 +9793,13 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             });
         }
     }
+}
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer) {
+    return (answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future');
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -9803,6 +9955,8 @@ class ConnectionCollection extends Collection {
 }
 class OdahuClient {
     transport;
+    /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+    tokens;
     configurationRead;
     trainings;
     toolchainIntegrations;
@@ -9817,6 +9971,7 @@ class OdahuClient {
     byKind;
     constructor(options) {
         const { apiUrl, ...transportOptions } = options;
+        this.tokens = options.tokens;
         this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
         const path = (kind) => `/${KINDS[kind].path}`;
         this.trainings = new RunCollection(this.transport, path('ModelTraining'));
@@ -10059,6 +10214,172 @@ function specCovers(actual, wanted) {
 }
 function apply_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/planned-cluster.ts
+// The cluster as an apply will leave it: the resources its manifests hold, over what the server has.
+// Read before the first write to check that every reference resolves, and to know the server's
+// defaults that come from other resources (a toolchain's image, a git connection's reference). Each
+// server object and the configuration are read once.
+
+class PlannedCluster {
+    client;
+    signal;
+    serverObjects = new Map();
+    planned = new Map();
+    constructor(client, signal, 
+    /** What the apply will write (batch jobs are left out: their ids are the server's). */
+    resources = []) {
+        this.client = client;
+        this.signal = signal;
+        for (const { kind, id, resource } of resources)
+            this.planned.set(`${kind}/${id}`, resource);
+    }
+    configuration() {
+        return this.client.configuration({ signal: this.signal });
+    }
+    /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
+    async find(kind, id) {
+        const key = `${kind}/${id}`;
+        if (this.planned.has(key))
+            return this.planned.get(key);
+        return this.onServer(kind, id);
+    }
+    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+    keepServers(kind, id) {
+        this.planned.delete(`${kind}/${id}`);
+    }
+    /** What the server has now (undefined: nothing). */
+    onServer(kind, id) {
+        const key = `${kind}/${id}`;
+        let read = this.serverObjects.get(key);
+        if (!read) {
+            read = this.client.kind(kind).find(id, { signal: this.signal });
+            this.serverObjects.set(key, read);
+        }
+        return read;
+    }
+    /**
+     * Whether the resource will exist: true or false, or undefined when the server would not say
+     * (these credentials may not read that kind: the server then judges the write itself).
+     */
+    async exists(kind, id) {
+        try {
+            return (await this.find(kind, id)) !== undefined;
+        }
+        catch (error) {
+            if (deniedRead(error))
+                return undefined;
+            throw error;
+        }
+    }
+}
+/** The server would not let these credentials read it (a data scientist and batch services, say). */
+function deniedRead(error) {
+    return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/references.ts
+// What each kind of manifest names that must exist when the server receives it: the server refuses a
+// training whose toolchain or connections are missing, a packaging without its integration or target
+// connections, a route without its deployments, a job without its service; it takes a deployment
+// whose pull connection or a batch service whose connections are missing, and their controllers then
+// never give them a state. Every step that writes a manifest checks these before its first write
+// (apply and the pipeline for all their manifests at once), so that a missing one fails the step with
+// one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
+// waited for until its timeout.
+
+
+/** What a resource of `kind` names that must exist. */
+function referencesOf(kind, resource) {
+    const refs = [];
+    const add = (refKind, id, field, consequence) => {
+        if (id)
+            refs.push({ kind: refKind, id, field, ...(consequence ? { consequence } : {}) });
+    };
+    switch (kind) {
+        case 'ModelTraining': {
+            const { spec } = resource;
+            add('ToolchainIntegration', spec.toolchain, 'spec.toolchain');
+            add('Connection', spec.algorithmSource?.vcs?.connection, 'spec.algorithmSource.vcs.connection');
+            add('Connection', spec.algorithmSource?.objectStorage?.connection, 'spec.algorithmSource.objectStorage.connection');
+            spec.data?.forEach((binding, i) => add('Connection', binding.connection, `spec.data[${i}].connection`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelPackaging': {
+            const { spec } = resource;
+            add('PackagingIntegration', spec.integrationName, 'spec.integrationName');
+            spec.targets?.forEach((target, i) => add('Connection', target.connectionName, `spec.targets[${i}].connectionName`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelDeployment': {
+            const { spec } = resource;
+            add('Connection', spec.imagePullConnID, 'spec.imagePullConnID', 'the server takes it, but the deployment would never get a state');
+            break;
+        }
+        case 'ModelRoute': {
+            const { spec } = resource;
+            spec.modelDeployments?.forEach((target, i) => add('ModelDeployment', target.mdName, `spec.modelDeployments[${i}].mdName`));
+            add('ModelDeployment', spec.mirror, 'spec.mirror');
+            break;
+        }
+        case 'InferenceService': {
+            const { spec } = resource;
+            const noJob = 'the server takes it, but no job of the service would ever start';
+            add('Connection', spec.dataSource?.connection, 'spec.dataSource.connection', noJob);
+            add('Connection', spec.outputDestination?.connection, 'spec.outputDestination.connection', noJob);
+            add('Connection', spec.modelRegistry?.remote?.modelConnection, 'spec.modelRegistry.remote.modelConnection', noJob);
+            break;
+        }
+        case 'InferenceJob': {
+            // The connections a job needs are checked with their types (batch-service.ts).
+            const { spec } = resource;
+            add('InferenceService', spec.inferenceServiceId, 'spec.inferenceServiceId');
+            break;
+        }
+        default:
+            break;
+    }
+    return refs;
+}
+/** How a message names a kind: `connection`, `toolchain integration`. */
+const NOUNS = {
+    Connection: 'connection',
+    ToolchainIntegration: 'toolchain integration',
+    PackagingIntegration: 'packaging integration',
+    ModelDeployment: 'deployment',
+    InferenceService: 'batch inference service',
+};
+/**
+ * The references of `resource` that `cluster` does not have (credentials that may not read a kind
+ * leave its references to the server), one line each: `<origin>: <field> names <kind> <id>, which
+ * <absence>`, with what a missing one costs where the server would not say.
+ */
+async function missingReferences(cluster, item, absence = 'does not exist') {
+    const problems = [];
+    const missing = [];
+    for (const ref of referencesOf(item.kind, item.resource)) {
+        if ((await cluster.exists(ref.kind, ref.id)) !== false)
+            continue;
+        missing.push(ref);
+        const noun = NOUNS[ref.kind] ?? ref.kind;
+        problems.push(`${item.origin}: ${ref.field} names ${noun} ${ref.id}, which ${absence}${ref.consequence ? ` (${ref.consequence})` : ''}`);
+    }
+    return { problems, missing };
+}
+/**
+ * Before a step writes these resources: every one they name exists on the server (or is among
+ * them). Throws one InputError listing every missing one; nothing has been written then.
+ */
+async function checkReferences(client, items, signal) {
+    const cluster = new PlannedCluster(client, signal, items.map(({ kind, resource }) => ({ kind, id: resource.id, resource })));
+    const problems = [];
+    for (const item of items)
+        problems.push(...(await missingReferences(cluster, item)).problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
@@ -10508,17 +10829,17 @@ class FollowedLog {
     async finish(graceMs) {
         const follower = this.follower;
         if (!follower)
-            return [];
+            return { lines: [], whole: false };
         const how = await follower.finish(graceMs);
         if (how === 'ended' || this.options.signal.aborted)
-            return follower.lastLines();
+            return { lines: follower.lastLines(), whole: how === 'ended' };
         const rest = await printLogOnce(this.phase, this.client, this.id, {
             signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
             from: follower.shown,
             title: `Log of ${this.phase.noun} ${this.id} (continued)`,
             print: this.options.logs,
         });
-        return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
+        return { lines: [...follower.lastLines(), ...rest.lines].slice(-TAIL_LINES), whole: rest.whole };
     }
     async stop() {
         await this.follower?.finish(0);
@@ -10652,11 +10973,13 @@ async function wait(clock, ms, wake, signal, what) {
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
     const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
     let index = 0;
+    let whole = false;
     try {
         await readLog(phase, client, id, signal, (line) => {
             if (index++ >= from)
                 printer.line(line);
         });
+        whole = true;
     }
     catch (error) {
         debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
@@ -10664,7 +10987,7 @@ async function printLogOnce(phase, client, id, { signal, from, title, print }) {
     finally {
         printer.close();
     }
-    return printer.lastLines();
+    return { lines: printer.lastLines(), whole };
 }
 /** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
 async function readLog(phase, client, id, signal, onLine) {
@@ -10674,13 +10997,17 @@ async function readLog(phase, client, id, signal, onLine) {
     const stream = await phase.logs.open(client, id, false, { signal: bounded });
     await readLines(stream, onLine);
 }
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
-async function showLastLogLines(phase, client, id, followed, signal) {
+/**
+ * A failure shows the end of the pod log: the lines followed, or else the log read once. A log read
+ * to its end already (followed until the pod ended, or read after it) that was empty is not read
+ * again: it has nothing to show.
+ */
+async function showLastLogLines(phase, client, id, tail, signal) {
     if (!phase.logs)
         return;
-    let lines = followed;
-    if (lines.length === 0) {
-        // Not printed (logs: false, and the follower saw none of it): read it once.
+    let lines = tail.lines;
+    if (lines.length === 0 && !tail.whole) {
+        // Not read to its end (logs: false and never followed, or its reads failed): read it once.
         const printer = new LogPrinter('', undefined);
         try {
             await readLog(phase, client, id, signal, (line) => printer.line(line));
@@ -10715,6 +11042,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
+
 
 
 
@@ -10827,17 +11155,33 @@ async function publish(client, phase, object, setOutput) {
     return outputs;
 }
 /**
- * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
+ * A whole phase step (train, package): a client for the settings, the phase, and the job summary
+ * written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
 async function runPhaseStep(ctx, settings, title, describe, rows = []) {
     const client = OdahuClient.fromSettings(settings);
     try {
-        return await runPhase(ctx, client, describe(client), rows);
+        return await runSummarizedPhase(ctx, client, title, describe(client), rows);
+    }
+    finally {
+        client.dispose();
+    }
+}
+/**
+ * The phase of a step on the step's client: what the manifest names checked first when its origin
+ * is given, and the job summary written whatever happens.
+ */
+async function runSummarizedPhase(ctx, client, title, run, rows) {
+    try {
+        if (run.origin !== undefined) {
+            const { kind } = run.phase;
+            const resource = run.desired;
+            await checkReferences(client, [{ kind, resource, origin: run.origin }], ctx.signal);
+        }
+        return await runPhase(ctx, client, run, rows);
     }
     finally {
         await writeSummary(title, rows);
-        client.dispose();
     }
 }
 
@@ -10865,7 +11209,7 @@ const EXCHANGE_MS = 30_000;
 /** A page of 100 comments of 65,536 characters each is under 32 MiB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 async function gitHubApi(options) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
     const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
@@ -10998,6 +11342,7 @@ function describeGitHubFailure(error, what, permission) {
 // starts (in_progress, with the run as its log), then `success` with the model's URL as the
 // environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
 // job's `environment:` business, and nothing waits on this deployment.
+
 /** GitHub refuses a longer status description. */
 const MAX_DESCRIPTION = 140;
 class DeploymentRecord {
@@ -11030,7 +11375,7 @@ class DeploymentRecord {
             payload: { odahuDeployment, run: run.runUrl ?? null },
         });
         if (status !== 201 || !('id' in data)) {
-            throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
+            throw new Error(`GitHub did not create the deployment: ${oneLine(JSON.stringify(data), 200)}`);
         }
         return new DeploymentRecord(api, target, run.runUrl, data.id);
     }
@@ -11059,9 +11404,9 @@ class DeploymentRecord {
         });
     }
 }
+/** One line that GitHub takes: the `…` of a cut counts too. */
 function deployment_record_describe(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
+    return oneLine(text, MAX_DESCRIPTION - 1);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/pr-comment.ts

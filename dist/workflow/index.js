@@ -15269,7 +15269,12 @@ function seedToolchains() {
         },
     ];
 }
-function seedPackagingIntegrations() {
+/**
+ * The packagers as an installation registers them. Their docker-push target defaults to the
+ * connection the packagers' Helm chart is given (Odahu's end-to-end clusters: docker-ci), so that
+ * a packaging without `targets` (as Odahu's own examples are written) pushes there; '' for none.
+ */
+function seedPackagingIntegrations(defaultPushConnection = 'docker-ci') {
     const packagers = `odahu/odahu-flow-packagers:${ODAHU_VERSION}`;
     return [
         {
@@ -15279,7 +15284,7 @@ function seedPackagingIntegrations() {
                 defaultImage: packagers,
                 privileged: true,
                 schema: {
-                    targets: dockerTargets('', ''),
+                    targets: dockerTargets(defaultPushConnection, ''),
                     arguments: {
                         properties: [
                             property('dockerfileAddCondaInstallation', 'boolean', 'Install conda in the image.', true),
@@ -15304,7 +15309,7 @@ function seedPackagingIntegrations() {
                 defaultImage: packagers,
                 privileged: true,
                 schema: {
-                    targets: dockerTargets('docker-ci', ODAHU_IMAGES_CONNECTION),
+                    targets: dockerTargets(defaultPushConnection, ODAHU_IMAGES_CONNECTION),
                     arguments: {
                         properties: [
                             property('dockerfileBaseImage', 'string', 'Base image of the generated Dockerfile.'),
@@ -16300,18 +16305,26 @@ function createRemoteJWKSet(url, options) {
 // Keycloak's federated client authentication ("Signed JWT - Federated"): a client proves itself with
 // a token from an external issuer the realm trusts (an OpenID Connect identity provider), sent as
 // `client_assertion` with `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`.
-// As Keycloak 26.5 does it: the client is the one whose identity provider has the assertion's `iss`
-// and whose federated subject is exactly its `sub`; then, in this order, the form's client_id (if
-// any) must equal the `sub`, the algorithm must be asymmetric, the signature must verify with the
-// issuer's keys (found by its discovery document), `aud` must be the realm's issuer alone, and the
-// token must be live (exp, nbf, iat at most 300 s ago, a jti used once). Keycloak's answers: 401
-// invalid_client "Invalid client or Invalid client credentials" when no client is found or the
-// signature fails, 400 invalid_client with the check's own text otherwise.
+// As Keycloak does it (FederatedJWTClientAuthenticator, FederatedJWTClientValidator): the client is
+// the one whose identity provider has the assertion's `iss` and whose federated subject is exactly
+// its `sub`; then, in this order, the form's client_id (if any) is checked, the header must name an
+// algorithm, the signature must verify with the issuer's keys (found by its discovery document: an
+// `alg` of none or HS256 has none, so it fails here), `aud` must be the realm's issuer alone, and the
+// token must be live (exp, nbf, iat at most 300 s ago and not after the realm's time plus the
+// allowed clock skew, a jti used once).
+//
+// The client_id rule: since keycloak/keycloak#48026 (May 2026) it must be the proven client's own id
+// ("client_id parameter does not match authenticated client"); before, it had to equal the `sub`
+// ("client_id parameter does not match sub claim"). Either refusal reaches the caller only when the
+// client_id names a client of the realm (Keycloak's secret authenticator, which runs first, has then
+// made it the flow's client); a client_id that names none ends, as every other failure of the flow
+// without an answer of its own, in 401 invalid_client "Invalid client or Invalid client credentials".
+// Keycloak's answers: that 401 when no client is found or the signature fails, 400 invalid_client
+// with the check's own text otherwise.
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** Keycloak's FederatedJWTClientValidator: how old a token may be, whatever its exp says. */
 const MAX_AGE_SECONDS = 300;
-const ASYMMETRIC = /^(RS|PS|ES)(256|384|512)$|^EdDSA$/;
 const refused = (status, description) => ({
     ok: false,
     status,
@@ -16320,18 +16333,24 @@ const refused = (status, description) => ({
 /** What Keycloak says when it finds no client, or the signature fails: nothing more. */
 const INVALID_CLIENT = refused(401, 'Invalid client or Invalid client credentials');
 class FederatedClients {
-    realmIssuer;
-    now;
     clients = [];
     /** Each issuer's keys, from its discovery document's jwks_uri (fetched again for an unknown kid). */
     keys = new Map();
     /** The jti of every assertion taken, until it expires: Keycloak takes each one once. */
     used = new Map();
-    constructor(
-    /** The realm's issuer: the one audience an assertion may have. */
-    realmIssuer, now = Date.now) {
-        this.realmIssuer = realmIssuer;
-        this.now = now;
+    realmIssuer;
+    now;
+    skew;
+    clientIdCheck;
+    constructor(settings) {
+        this.realmIssuer = settings.realmIssuer;
+        this.now = settings.now ?? Date.now;
+        this.skew = settings.allowedClockSkewSeconds ?? 0;
+        this.clientIdCheck = settings.clientIdCheck ?? 'client';
+    }
+    /** The federated client with this id, if there is one. */
+    get(clientId) {
+        return this.clients.find((c) => c.clientId === clientId);
     }
     /** Trusts `client.issuer` for the client; one subject per client and one client per subject, as Keycloak. */
     add(client, taken) {
@@ -16345,8 +16364,11 @@ class FederatedClients {
         }
         this.clients.push({ ...client });
     }
-    /** Authenticates a token request that carries a jwt-bearer client assertion. */
-    async authenticate(form) {
+    /**
+     * Authenticates a token request that carries a jwt-bearer client assertion; `isClient` says
+     * whether an id names a client of the realm (with a secret or federated).
+     */
+    async authenticate(form, isClient) {
         const assertion = form.get('client_assertion') ?? '';
         let header;
         let claims;
@@ -16361,12 +16383,19 @@ class FederatedClients {
         if (!client)
             return INVALID_CLIENT;
         const clientIdParam = form.get('client_id');
-        if (clientIdParam !== null && clientIdParam !== claims.sub) {
-            return refused(400, 'client_id parameter does not match sub claim');
+        const expected = this.clientIdCheck === 'client' ? client.clientId : claims.sub;
+        if (clientIdParam !== null && clientIdParam !== expected) {
+            // Only a client_id of the realm makes the refusal the flow's answer.
+            if (!isClient(clientIdParam))
+                return INVALID_CLIENT;
+            return refused(400, this.clientIdCheck === 'client'
+                ? 'client_id parameter does not match authenticated client'
+                : 'client_id parameter does not match sub claim');
         }
-        if (typeof header.alg !== 'string' || !ASYMMETRIC.test(header.alg)) {
+        // Keycloak's header parser knows `none` and the HS, RS, PS, ES algorithms: any of them passes
+        // this check, and only a key of the issuer's (asymmetric) verifies the signature below.
+        if (typeof header.alg !== 'string')
             return refused(400, 'Invalid signature algorithm');
-        }
         if (!(await this.signatureHolds(client.issuer, assertion)))
             return INVALID_CLIENT;
         const audience = claims.aud === undefined ? [] : [claims.aud].flat();
@@ -16379,13 +16408,14 @@ class FederatedClients {
             return refused(400, problem);
         return { ok: true, clientId: client.clientId };
     }
-    /** Keycloak's checks of exp, nbf, iat and jti (no clock skew allowed, its default). */
+    /** Keycloak's checks of exp, nbf, iat and jti, with the allowed clock skew (default none). */
     liveness(claims) {
         const now = Math.floor(this.now() / 1000);
+        const skew = this.skew;
         const { exp, nbf, iat, jti } = claims;
         if (exp === undefined)
             return 'Token exp claim is required';
-        if (now >= exp || (nbf !== undefined && now < nbf))
+        if (now >= exp + skew || (nbf !== undefined && now < nbf - skew))
             return 'Token is not active';
         if (iat === undefined) {
             if (exp - now > MAX_AGE_SECONDS) {
@@ -16393,7 +16423,7 @@ class FederatedClients {
             }
         }
         else {
-            if (iat > now)
+            if (iat - skew > now)
                 return 'Token was issued in the future';
             if (now > iat + MAX_AGE_SECONDS)
                 return 'Token was issued too far in the past to be used now';
@@ -16442,9 +16472,12 @@ class FederatedClients {
 // registered here over oidc-provider's own token models: it still authenticates the client, parses
 // and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
 //
-// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
+// A client-credentials answer (Keycloak with "use refresh tokens for client credentials", the
+// client's `client_credentials.use_refresh_token`, on as Odahu's realm clients have it):
 //   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
 //   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
+// With the setting off (Keycloak's default since 12: a federated client made for GitHub, say) there
+// is no refresh_token, and refresh_expires_in is 0.
 // `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
 // refresh token was issued for.
 
@@ -16501,7 +16534,7 @@ function registerKeycloakGrants(provider, errors, settings) {
     }, ['refresh_token']);
 }
 function tokenIssuer(provider, settings) {
-    const { audience, ttlSeconds, roles } = settings;
+    const { audience, ttlSeconds, roles, useRefreshToken } = settings;
     const resourceServer = new provider.ResourceServer(audience, {
         scope: SCOPES.join(' '),
         accessTokenFormat: 'jwt',
@@ -16519,7 +16552,10 @@ function tokenIssuer(provider, settings) {
             resourceServer,
             expiresIn: ttlSeconds,
         }).save();
-        const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
+        // Keycloak 12 and later: only for a client with client_credentials.use_refresh_token on.
+        const refreshToken = useRefreshToken(clientId)
+            ? await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save()
+            : undefined;
         let idToken;
         if (scope.split(' ').includes('openid')) {
             // Set, not offered as account claims: those pass through the scopes' claim lists, these are
@@ -16539,8 +16575,9 @@ function tokenIssuer(provider, settings) {
         return {
             access_token: accessToken,
             expires_in: ttlSeconds,
-            refresh_expires_in: refreshTtl,
-            refresh_token: refreshToken,
+            // Without a refresh token Keycloak still says refresh_expires_in, as 0.
+            refresh_expires_in: refreshToken === undefined ? 0 : refreshTtl,
+            ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
             token_type: 'Bearer',
             ...(idToken === undefined ? {} : { id_token: idToken }),
             'not-before-policy': 0,
@@ -16576,6 +16613,10 @@ async function createIdentityProvider(settings) {
     const signing = { ...(await (0,key_export/* exportJWK */.JU)(privateKey)), kid, alg: 'RS256', use: 'sig' };
     const verifying = { ...(await (0,key_export/* exportJWK */.JU)(publicKey)), kid, alg: 'RS256', use: 'sig' };
     const roles = new Map(clients.map((c) => [c.clientId, c.role]));
+    /** Federated clients (their answers carry no refresh token unless asked). */
+    const federatedIds = new Set();
+    /** Keycloak's client_credentials.use_refresh_token of a client. */
+    const useRefreshToken = (clientId) => settings.useRefreshToken?.[clientId] ?? !federatedIds.has(clientId);
     const adapter = memoryAdapter();
     const configuration = {
         adapter,
@@ -16603,9 +16644,14 @@ async function createIdentityProvider(settings) {
     };
     const { Provider, errors } = await importOidcProvider();
     const provider = new Provider(issuer, configuration);
-    registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
+    registerKeycloakGrants(provider, errors, {
+        audience: baseUrl,
+        ttlSeconds: tokenTtlSeconds,
+        roles,
+        useRefreshToken,
+    });
     const callback = provider.callback();
-    const federated = new FederatedClients(issuer);
+    const federated = new FederatedClients({ ...settings.federation, realmIssuer: issuer });
     // Each federated client is a client of the provider, with a secret only the emulator knows: once
     // its assertion holds, the request is handed on with that secret instead.
     const innerSecrets = new Map();
@@ -16614,6 +16660,7 @@ async function createIdentityProvider(settings) {
         const secret = (0,external_node_crypto_.randomUUID)();
         innerSecrets.set(client.clientId, secret);
         roles.set(client.clientId, client.role);
+        federatedIds.add(client.clientId);
         void adapter('Client').upsert(client.clientId, {
             client_id: client.clientId,
             client_secret: secret,
@@ -16633,7 +16680,7 @@ async function createIdentityProvider(settings) {
             await callback(replayed(req, body), res);
             return;
         }
-        const answer = await federated.authenticate(form);
+        const answer = await federated.authenticate(form, (clientId) => roles.has(clientId));
         if (!answer.ok) {
             res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
             res.end(JSON.stringify(answer.body));
@@ -17690,17 +17737,25 @@ async function startCluster(options, baseUrl) {
         { clientId, clientSecret, role: 'admin' },
         ...(options.extraClients ?? []),
     ];
+    const timers = new Timers();
+    const realmLagMs = (options.realmClockLagSeconds ?? 0) * 1000;
     const identity = await createIdentityProvider({
         baseUrl,
         clients,
         federatedClients: options.federatedClients,
         tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+        useRefreshToken: options.useRefreshToken,
+        federation: {
+            // The cluster's clock (held in tests), less the realm's lag.
+            now: () => timers.now() - realmLagMs,
+            allowedClockSkewSeconds: options.allowedClockSkewSeconds,
+            clientIdCheck: options.federatedClientIdCheck,
+        },
     });
     const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
     const config = clusterConfig(baseUrl);
     const store = new Store(config);
-    seed(store);
-    const timers = new Timers();
+    seed(store, options.defaultPushConnection ?? 'docker-ci');
     const outbox = new Outbox();
     const artifacts = new Artifacts();
     const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
@@ -17825,11 +17880,11 @@ function reachableHost(host) {
     return host.includes(':') ? `[${host}]` : host;
 }
 /** What a fresh cluster holds. */
-function seed(store) {
+function seed(store, defaultPushConnection) {
     const installed = moment().stored;
     for (const toolchain of seedToolchains())
         store.toolchains.put({ ...toolchain, createdAt: installed, updatedAt: installed });
-    for (const integration of seedPackagingIntegrations()) {
+    for (const integration of seedPackagingIntegrations(defaultPushConnection)) {
         store.packagingIntegrations.put({ ...integration, createdAt: installed, updatedAt: installed });
     }
     for (const connection of seedConnections())
@@ -17854,9 +17909,9 @@ const DEMO_DURATIONS = {
     edgeWarmupSeconds: 0.2,
 };
 async function chooseCluster(sources, emulatorOnly = false) {
-    const given = emulatorOnly ? undefined : givenCluster(sources);
-    if (given)
-        return given;
+    const origin = emulatorOnly ? undefined : givenClusterOrigin(sources);
+    if (origin)
+        return givenCluster(sources, origin);
     const emulator = await startEmulator({ port: 0, ...DEMO_DURATIONS });
     const provided = {
         'vars.ODAHU_API_URL': emulator.apiUrl,
@@ -17908,26 +17963,35 @@ function federatedTrust(emulator) {
         clients.set(key, clientId);
     };
 }
-function givenCluster(sources) {
-    const layers = [
+/** Where the settings of a given cluster may come from, first found first. */
+function layersOf(sources) {
+    return [
         ['--env-file', sources.envFile],
         ['the environment', sources.environment],
     ];
-    const origin = sources.vars.ODAHU_API_URL !== undefined
-        ? '--var ODAHU_API_URL'
-        : layers.find(([, values]) => values.ODAHU_API_URL !== undefined)?.[0];
-    if (origin === undefined)
-        return undefined;
+}
+/** A setting that is set: an empty value (`ODAHU_API_URL=`) counts as unset, as the actions read it. */
+const isSet = (value) => value !== undefined && value.trim() !== '';
+/**
+ * Where the run's cluster is given (`--var ODAHU_API_URL`, `--env-file`, `the environment`), or
+ * undefined when none is: the embedded emulator then. Known before anything starts.
+ */
+function givenClusterOrigin(sources) {
+    if (isSet(sources.vars.ODAHU_API_URL))
+        return '--var ODAHU_API_URL';
+    return layersOf(sources).find(([, values]) => isSet(values.ODAHU_API_URL))?.[0];
+}
+function givenCluster(sources, origin) {
     const vars = { ...sources.vars };
     const secrets = { ...sources.secrets };
-    for (const [, values] of layers) {
+    for (const [, values] of layersOf(sources)) {
         for (const [names, target] of [
             [VAR_SETTINGS, vars],
             [SECRET_SETTINGS, secrets],
         ]) {
             for (const name of names) {
                 const value = values[name];
-                if (target[name] === undefined && value !== undefined)
+                if (!isSet(target[name]) && isSet(value))
                     target[name] = value;
             }
         }
@@ -31788,6 +31852,19 @@ async function runWorkflow(options) {
     if (!inputs && Object.keys(options.inputs).length > 0) {
         throw new CannotRun([`--input is for workflow_dispatch; this run's event is ${eventName}`]);
     }
+    const sources = {
+        vars: options.vars,
+        secrets: options.secrets,
+        envFile: options.envFile,
+        environment: options.environment,
+    };
+    const subjects = options.oidcSubjects ?? [];
+    const givenOrigin = options.emulatorOnly ? undefined : givenClusterOrigin(sources);
+    if (subjects.length > 0 && givenOrigin) {
+        throw new CannotRun([
+            `--oidc-subject is for the embedded emulator: the cluster given by ${givenOrigin} trusts what its realm is set up to trust`,
+        ]);
+    }
     const workspace = options.workspace ?? gitRoot((0,external_node_path_.dirname)(options.workflowPath)) ?? options.repoRoot;
     const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
     const { runId, runNumber, runDir } = newRunDir((0,external_node_path_.join)(options.repoRoot, '.tmp', 'runs'));
@@ -31820,21 +31897,9 @@ async function runWorkflow(options) {
         (0,external_node_fs_namespaceObject.rmSync)(runDir, { recursive: true, force: true });
         throw error;
     }
-    const cluster = await chooseCluster({
-        vars: options.vars,
-        secrets: options.secrets,
-        envFile: options.envFile,
-        environment: options.environment,
-    }, options.emulatorOnly);
+    const cluster = await chooseCluster(sources, options.emulatorOnly);
     let oidc;
     try {
-        const subjects = options.oidcSubjects ?? [];
-        if (subjects.length > 0 && !cluster.trustGitHubSubject) {
-            (0,external_node_fs_namespaceObject.rmSync)(runDir, { recursive: true, force: true });
-            throw new CannotRun([
-                '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
-            ]);
-        }
         oidc = await startRunOidc(workflow, jobs, cluster, subjects);
         const runLog = new RunLog(options.write);
         const masks = new WorkflowCommands();
