@@ -19,7 +19,7 @@ import type { DeployInputs } from './inputs.js';
 
 export async function deploy(ctx: StepContext, inputs: DeployInputs): Promise<void> {
   const desired = withDefaults(inputs.deployment);
-  const report = new GitHubReport(inputs.github, 'Odahu deploy', desired.id);
+  const report = new GitHubReport(ctx, inputs.github, 'Odahu deploy', desired.id);
   const client = OdahuClient.fromSettings(inputs.settings);
   try {
     await report.around(async () => {

@@ -34,6 +34,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
   const { target } = inputs;
   const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
   const report = new GitHubReport(
+    ctx,
     inputs.github,
     inputs.info ? 'Odahu model info' : 'Odahu predict',
     shownTarget,
