@@ -2768,14 +2768,29 @@ async function runStep(body) {
     }
 }
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(ctx, what, work) {
     // It may name what a cluster holds (a route's targets).
     core_info(logText(what));
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const signal = cancelWindow(ctx);
     try {
         await work(signal);
     }
@@ -8529,6 +8544,24 @@ function deploymentServes(d) {
         status?.state === 'Ready' &&
         (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
 }
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d) {
+    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+        const connection = pull
+            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+            : '';
+        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+    }
+    if (d.status.state === 'Ready')
+        return '';
+    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+    const asked = resources?.requests ? ` (requests ${JSON.stringify(resources.requests)})` : '';
+    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+        `or the cluster lacks the resources it asks for${asked}`);
+}
 const deploymentPhase = {
     kind: 'ModelDeployment',
     noun: 'deployment',
@@ -8542,19 +8575,15 @@ const deploymentPhase = {
         ? 'it is being deleted'
         : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
     timeoutHint: (d) => {
-        const { image, imagePullConnID: pull, predictor } = d.spec;
-        // No state at all: the controller stopped before making the service. It does when the predictor
-        // is unknown, or when it cannot make pull credentials from the connection.
-        if (!d.status?.state) {
-            const connection = pull
-                ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-                : '';
-            return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
-        }
-        if (d.status.state === 'Ready')
-            return '';
-        const through = pull ? ` through connection ${pull}` : '';
-        return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+        const why = deploymentStuckBecause(d);
+        return why ? ` (${why})` : '';
+    },
+    // Minutes Processing with no replica up: pulling an image rarely takes this long.
+    stuck: {
+        afterMs: 3 * 60_000,
+        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+            ? deploymentStuckBecause(d)
+            : undefined,
     },
     outputs: async (client, d, signal) => {
         let route;
@@ -10755,6 +10784,7 @@ class StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
 /** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
@@ -10892,6 +10922,8 @@ async function watch(phase, client, id, options) {
     let catchUpsLeft = MAX_CATCH_UPS;
     let seen = false;
     let serverErrors = 0;
+    /** The stuck hint was said (once per wait). */
+    let hinted = false;
     try {
         for (;;) {
             if (signal.aborted)
@@ -10932,6 +10964,13 @@ async function watch(phase, client, id, options) {
                 return current;
             }
             reporter.report(phase.state(current), phase.detail(current));
+            if (!hinted && phase.stuck && clock.now() - started >= phase.stuck.afterMs) {
+                const hint = phase.stuck.hint(current);
+                if (hint) {
+                    hinted = true;
+                    core_warning(logText(`${apply_capitalize(what)} is still ${phase.state(current)} after ${formatDuration(clock.now() - started)}: ${hint}. Still waiting, until the timeout of ${formatDuration(options.timeoutMs)}.`));
+                }
+            }
             if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
                 // The status did not follow the log's end: the stream was closed under a running pod, or the
                 // controller is slow. Follow again while catch-ups are left; after that, polling alone.
@@ -11217,13 +11256,13 @@ const GITHUB_RETRY_BUDGET_MS = 60_000;
 const EXCHANGE_MS = 30_000;
 /** A page of 100 comments of 65,536 characters each is under 32 MiB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-async function gitHubApi(options) {
+async function gitHubApi(options, limits = {}) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
     const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
+        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
     });
     return { api, dispose: () => client.dispose() };
 }
@@ -11231,13 +11270,15 @@ async function gitHubApi(options) {
  * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
  * so. The last answer is returned whatever its status; Octokit makes errors of the others.
  */
-function fetchOver(client, policy) {
+function fetchOver(client, policy, connectionSignal) {
     return async (input, init = {}) => {
         const url = input instanceof Request ? input.url : String(input);
         const method = init.method ?? 'GET';
         const body = typeof init.body === 'string' ? init.body : null;
         const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const signal = init.signal ?? undefined;
+        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
         let last;
         try {
             last = await withRetries(async () => {
@@ -11367,8 +11408,8 @@ class DeploymentRecord {
         this.logUrl = logUrl;
         this.id = id;
     }
-    /** Creates the deployment (GitHub's state: pending). */
-    static async create(api, target, run, odahuDeployment) {
+    /** Creates the deployment (GitHub's state: pending); `signal` stops the request and its retries. */
+    static async create(api, target, run, odahuDeployment, signal) {
         const { owner, repo, environment, ref } = target;
         const { data, status } = await api.rest.repos.createDeployment({
             owner,
@@ -11382,23 +11423,25 @@ class DeploymentRecord {
             // Merging the default branch into the ref is not ours to do.
             auto_merge: false,
             payload: { odahuDeployment, run: run.runUrl ?? null },
+            request: { signal },
         });
         if (status !== 201 || !('id' in data)) {
             throw new Error(`GitHub did not create the deployment: ${oneLine(JSON.stringify(data), 200)}`);
         }
         return new DeploymentRecord(api, target, run.runUrl, data.id);
     }
-    async inProgress(odahuDeployment) {
-        await this.status('in_progress', `Deploying ${odahuDeployment}`);
+    async inProgress(odahuDeployment, signal) {
+        await this.status('in_progress', `Deploying ${odahuDeployment}`, undefined, signal);
     }
     /** The model serves at `url` (absent when its route could not be read). */
     async succeeded(url, description) {
         await this.status('success', description, url);
     }
-    async failed(reason) {
-        await this.status('failure', reason);
+    /** `signal` bounds it (a cancelled step's last seconds). */
+    async failed(reason, signal) {
+        await this.status('failure', reason, undefined, signal);
     }
-    async status(state, description, environmentUrl) {
+    async status(state, description, environmentUrl, signal) {
         await this.api.rest.repos.createDeploymentStatus({
             owner: this.target.owner,
             repo: this.target.repo,
@@ -11410,6 +11453,7 @@ class DeploymentRecord {
             environment: this.target.environment,
             // A success makes the environment's earlier deployments inactive, as GitHub's own do.
             auto_inactive: true,
+            request: { signal },
         });
     }
 }
@@ -11677,7 +11721,10 @@ function stringOf(value) {
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
 // Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change.
+// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
+// the deployment record gets its final state the moment the cancel comes (beside whatever the step
+// undoes), and every GitHub call stops when the step's cancel window closes.
+
 
 
 
@@ -11692,6 +11739,7 @@ function stringOf(value) {
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {
+    ctx;
     inputs;
     title;
     resource;
@@ -11701,24 +11749,32 @@ class GitHubReport {
     /** Made on the first call to GitHub. */
     connection;
     record;
+    /** The record's creation and in_progress status, while under way. */
+    recording;
+    /** The record's final state, set when the step was cancelled. */
+    endedOnCancel;
+    /** Aborts when a cancelled step's time is up: every call to GitHub stops then. */
+    window;
     /** The model's URL, once known. */
     url;
     servedNote = '';
-    constructor(inputs, 
+    constructor(ctx, inputs, 
     /** `Odahu deploy`: the section's title, as the job summary's. */
     title, 
     /** The model the report is about: its deployment id, or its URL where that is all the step has. */
     resource) {
+        this.ctx = ctx;
         this.inputs = inputs;
         this.title = title;
         this.resource = resource;
+        this.window = cancelWindow(ctx);
     }
     /** The API, when something is to be told to GitHub. */
     api() {
         const options = this.inputs.api;
         if (!options)
             return undefined;
-        this.connection ??= gitHubApi(options);
+        this.connection ??= gitHubApi(options, { signal: this.window });
         return this.connection.then(({ api }) => api);
     }
     addTable(table) {
@@ -11731,24 +11787,42 @@ class GitHubReport {
     }
     /** The model's deployment starts: with github-environment, a GitHub deployment records it. */
     async deploying(deploymentId) {
+        this.recording = this.startRecord(deploymentId);
+        await this.recording;
+    }
+    async startRecord(deploymentId) {
         const { environment, run } = this.inputs;
         if (!environment || !run.repository)
             return;
         const api = this.api();
         if (!api)
             return;
+        // A cancel stops these at once: the record's final state comes next (endOnCancel).
+        const { signal } = this.ctx;
         try {
-            this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
+            this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId, signal);
             // Kept even when this status is refused: the step's end still gives it a final state.
-            await this.record.inProgress(deploymentId);
+            await this.record.inProgress(deploymentId, signal);
             core_info(logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
         }
         catch (error) {
+            if (signal.aborted)
+                return;
             core_warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
         }
     }
-    /** Runs the step's work, then reports how it went; the work's failure is the step's. */
+    /**
+     * Runs the step's work, then reports how it went; the work's failure is the step's. A cancel sets
+     * the deployment record's final state at once, while the work undoes what it started.
+     */
     async around(work) {
+        const onCancel = () => {
+            this.endedOnCancel ??= this.endOnCancel();
+        };
+        if (this.ctx.signal.aborted)
+            onCancel();
+        else
+            this.ctx.signal.addEventListener('abort', onCancel, { once: true });
         try {
             await work();
         }
@@ -11756,11 +11830,19 @@ class GitHubReport {
             await this.finish(thrown_messageOf(error));
             throw error;
         }
+        finally {
+            this.ctx.signal.removeEventListener('abort', onCancel);
+        }
         await this.finish(undefined);
+    }
+    /** The record's end, as soon as the step is cancelled (its creation, if under way, stopped first). */
+    async endOnCancel() {
+        await this.recording?.catch(() => undefined);
+        await this.endRecord('cancelled');
     }
     async finish(failure) {
         try {
-            await this.endRecord(failure);
+            await (this.endedOnCancel ?? this.endRecord(failure));
             await this.comment(failure);
         }
         finally {
@@ -11843,7 +11925,7 @@ function reportTitle(key) {
  * holds the whole model), else of its own resource.
  */
 async function reportedPhaseStep(ctx, inputs, title, describe) {
-    const report = new GitHubReport(inputs.github, title, inputs.github.model ?? inputs.manifest.resource.id);
+    const report = new GitHubReport(ctx, inputs.github, title, inputs.github.model ?? inputs.manifest.resource.id);
     await report.around(async () => {
         await runPhaseStep(ctx, inputs.settings, title, describe, report.rows);
     });

@@ -3553,14 +3553,29 @@ async function runStep(body) {
     }
 }
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function step_cleanUpAfterCancel(ctx, what, work) {
     // It may name what a cluster holds (a route's targets).
     core.info(logText(what));
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const signal = cancelWindow(ctx);
     try {
         await work(signal);
     }
@@ -9339,6 +9354,24 @@ function deploymentServes(d) {
         status?.state === 'Ready' &&
         (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
 }
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d) {
+    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+        const connection = pull
+            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+            : '';
+        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+    }
+    if (d.status.state === 'Ready')
+        return '';
+    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+    const asked = resources?.requests ? ` (requests ${JSON.stringify(resources.requests)})` : '';
+    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+        `or the cluster lacks the resources it asks for${asked}`);
+}
 const deploymentPhase = {
     kind: 'ModelDeployment',
     noun: 'deployment',
@@ -9352,19 +9385,15 @@ const deploymentPhase = {
         ? 'it is being deleted'
         : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
     timeoutHint: (d) => {
-        const { image, imagePullConnID: pull, predictor } = d.spec;
-        // No state at all: the controller stopped before making the service. It does when the predictor
-        // is unknown, or when it cannot make pull credentials from the connection.
-        if (!d.status?.state) {
-            const connection = pull
-                ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-                : '';
-            return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
-        }
-        if (d.status.state === 'Ready')
-            return '';
-        const through = pull ? ` through connection ${pull}` : '';
-        return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+        const why = deploymentStuckBecause(d);
+        return why ? ` (${why})` : '';
+    },
+    // Minutes Processing with no replica up: pulling an image rarely takes this long.
+    stuck: {
+        afterMs: 3 * 60_000,
+        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+            ? deploymentStuckBecause(d)
+            : undefined,
     },
     outputs: async (client, d, signal) => {
         let route;
@@ -11565,6 +11594,7 @@ class StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
 /** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
@@ -11702,6 +11732,8 @@ async function watch(phase, client, id, options) {
     let catchUpsLeft = MAX_CATCH_UPS;
     let seen = false;
     let serverErrors = 0;
+    /** The stuck hint was said (once per wait). */
+    let hinted = false;
     try {
         for (;;) {
             if (signal.aborted)
@@ -11742,6 +11774,13 @@ async function watch(phase, client, id, options) {
                 return current;
             }
             reporter.report(phase.state(current), phase.detail(current));
+            if (!hinted && phase.stuck && clock.now() - started >= phase.stuck.afterMs) {
+                const hint = phase.stuck.hint(current);
+                if (hint) {
+                    hinted = true;
+                    warning(untrusted_text_logText(`${apply_capitalize(what)} is still ${phase.state(current)} after ${formatDuration(clock.now() - started)}: ${hint}. Still waiting, until the timeout of ${formatDuration(options.timeoutMs)}.`));
+                }
+            }
             if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
                 // The status did not follow the log's end: the stream was closed under a running pod, or the
                 // controller is slow. Follow again while catch-ups are left; after that, polling alone.

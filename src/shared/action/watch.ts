@@ -17,7 +17,8 @@ import type { Waiting } from './poll-schedule.js';
 import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
-import { printUntrusted } from '../untrusted-text.js';
+import { logText, printUntrusted } from '../untrusted-text.js';
+import { capitalize } from './apply.js';
 
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
@@ -185,6 +186,8 @@ export async function watch<T>(
   let catchUpsLeft = MAX_CATCH_UPS;
   let seen = false;
   let serverErrors = 0;
+  /** The stuck hint was said (once per wait). */
+  let hinted = false;
   try {
     for (;;) {
       if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
@@ -225,6 +228,17 @@ export async function watch<T>(
         return current;
       }
       reporter.report(phase.state(current), phase.detail(current));
+      if (!hinted && phase.stuck && clock.now() - started >= phase.stuck.afterMs) {
+        const hint = phase.stuck.hint(current);
+        if (hint) {
+          hinted = true;
+          core.warning(
+            logText(
+              `${capitalize(what)} is still ${phase.state(current)} after ${formatDuration(clock.now() - started)}: ${hint}. Still waiting, until the timeout of ${formatDuration(options.timeoutMs)}.`,
+            ),
+          );
+        }
+      }
       if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
         // The status did not follow the log's end: the stream was closed under a running pod, or the
         // controller is slow. Follow again while catch-ups are left; after that, polling alone.
