@@ -4321,6 +4321,42 @@ function capitalize(text) {
 
 /** The default of the `retry-timeout` input. */
 const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
+/**
+ * How long a server that has not answered once this step (a host that does not resolve, refuses
+ * every connection, never completes one) is tried before the call gives up: a wrong URL should not
+ * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
+ */
+const FIRST_CONTACT_BUDGET_MS = 30_000;
+/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
+const answeredOrigins = new Set();
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return url;
+    }
+}
+/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+function markAnswered(url) {
+    answeredOrigins.add(originOf(url));
+}
+function hasAnswered(url) {
+    return answeredOrigins.has(originOf(url));
+}
+/**
+ * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
+ * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+ */
+function unansweredGiveUp(url, server) {
+    return ({ error, elapsedMs, delayMs, attempt }) => {
+        if (!(error instanceof NetworkError) || hasAnswered(url))
+            return undefined;
+        if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
+            return undefined;
+        return error.afterTrying(`tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
+    };
+}
 const DEFAULT_RETRY_POLICY = {
     budgetMs: DEFAULT_RETRY_BUDGET_MS,
     baseDelayMs: 500,
@@ -4423,6 +4459,9 @@ async function withRetries(operation, options = {}) {
                     throw error;
                 throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
             }
+            const stop = options.giveUp?.({ attempt, delayMs, error: error, elapsedMs: at - started });
+            if (stop)
+                throw stop;
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
         }
@@ -4458,6 +4497,8 @@ class http_Transport {
     tokens;
     retry;
     outage;
+    /** How messages name the server: `the Odahu API`, `the model`. */
+    server;
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
@@ -4467,7 +4508,8 @@ class http_Transport {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
-        this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.server = options.server ?? 'the Odahu API';
+        this.outage = new OutageNotice(this.server);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
@@ -4580,6 +4622,7 @@ class http_Transport {
             debug(`${method} ${displayUrl(url)} (attempt ${number})`);
             try {
                 const answer = await attempt();
+                markAnswered(url);
                 this.outage.answered();
                 return answer;
             }
@@ -4587,7 +4630,9 @@ class http_Transport {
                 // A connection never made cannot have applied anything; any other lost answer may have.
                 if (error instanceof NetworkError && !error.neverSent)
                     state.unanswered = true;
-                // Any answer, even a refusal, means the server is back.
+                // Any answer is the server's: it is there. A refusal means it is back.
+                if (error instanceof ApiError)
+                    markAnswered(url);
                 if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
                     this.outage.answered();
                 throw error;
@@ -4597,9 +4642,12 @@ class http_Transport {
             signal: options.signal,
             deadline: options.retryUntil,
             idempotent: options.idempotent ?? true,
+            giveUp: unansweredGiveUp(url, this.server),
             onRetry: ({ attempt: number, delayMs, error, deadline }) => {
                 debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
-                this.outage.failed(answerOf(error), deadline);
+                // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                if (hasAnswered(url))
+                    this.outage.failed(answerOf(error), deadline);
             },
         });
     }
@@ -5575,10 +5623,10 @@ class ClientCredentialsTokenSource {
             throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
-        const origin = originOf(endpoint);
-        if (origin !== originOf(authUrl)) {
+        const origin = auth_originOf(endpoint);
+        if (origin !== auth_originOf(authUrl)) {
             throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
-                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+                `refused, the client's secret goes to ${auth_originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
         }
         return endpoint;
     }
@@ -5606,6 +5654,7 @@ class ClientCredentialsTokenSource {
         finally {
             limit.dispose();
         }
+        markAnswered(url);
         const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
             throw new ApiError({
@@ -5623,9 +5672,12 @@ class ClientCredentialsTokenSource {
         try {
             const answer = await withRetries(attempt, {
                 ...this.options.retry,
+                giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
                 onRetry: ({ error, delayMs, deadline }) => {
                     debug(`${error.message}; retrying in ${delayMs} ms`);
-                    this.outage.failed(answerOf(error), deadline);
+                    // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                    if (hasAnswered(endpoint))
+                        this.outage.failed(answerOf(error), deadline);
                 },
             });
             this.outage.answered();
@@ -5645,7 +5697,7 @@ class ClientCredentialsTokenSource {
     }
 }
 /** `https://host:port` of a URL, or '' when it is none. */
-function originOf(url) {
+function auth_originOf(url) {
     try {
         const parsed = new URL(url);
         return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';

@@ -13,7 +13,15 @@ import { decodeJwt } from 'jose';
 import { ApiError, AuthError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { ExchangeLimit, createHttpClient, readText, sendRequest, serverMessageOf } from './http.js';
 import { OutageNotice } from './outage.js';
-import { RETRYABLE_STATUSES, answerOf, sleep, withRetries } from './retry.js';
+import {
+  RETRYABLE_STATUSES,
+  answerOf,
+  hasAnswered,
+  markAnswered,
+  sleep,
+  unansweredGiveUp,
+  withRetries,
+} from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
@@ -340,6 +348,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
     } finally {
       limit.dispose();
     }
+    markAnswered(url);
     const { status } = answer;
     if (RETRYABLE_STATUSES.has(status)) {
       throw new ApiError({
@@ -358,9 +367,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
     try {
       const answer = await withRetries(attempt, {
         ...this.options.retry,
+        giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
         onRetry: ({ error, delayMs, deadline }) => {
           core.debug(`${error.message}; retrying in ${delayMs} ms`);
-          this.outage.failed(answerOf(error), deadline);
+          // A server that never answered gets no outage notice: the call gives up on it soon instead.
+          if (hasAnswered(endpoint)) this.outage.failed(answerOf(error), deadline);
         },
       });
       this.outage.answered();
