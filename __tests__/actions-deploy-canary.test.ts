@@ -169,6 +169,9 @@ describe('a model released by canary', () => {
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
       await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
       expect(run.summary).toContain('Rolled back');
+      // The paragraph says once what serves again, then why.
+      expect(run.summary.match(/serves <code>[^<]+<\/code> again/g)).toHaveLength(1);
+      expect(run.summary).toMatch(/again\. Why: canary /);
       expect(run.summary).toMatch(/failed the (probe|compare) check<\/td>/);
     },
   );
