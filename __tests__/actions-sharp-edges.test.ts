@@ -198,6 +198,22 @@ spec:
     outputs.image = run.outputs.image!;
   });
 
+  test("the CLI packager's manifest, which has no id: the id input gives it", async () => {
+    const cli = packaging(outputs.artifact!).replace('id: wine\n', '').replace('docker-rest', 'docker-cli');
+    const run = await step('package', { packaging: cli, id: 'wine-cli', ...poll });
+    expect(run.failures).toEqual([]);
+    expect(run.outputs).toMatchObject({ 'packaging-id': 'wine-cli', state: 'succeeded' });
+    const unnamed = await step('package', { packaging: cli });
+    expect(unnamed.failures).toEqual([
+      'inline packaging, document 1 (line 1): the ModelPackaging has no id; set id in the manifest or the id input',
+    ]);
+    // The example's image placeholder, left unfilled, is no image.
+    const unfilled = await step('deploy', { deployment: deployment('<fill-in>') });
+    expect(unfilled.failures).toEqual([
+      'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
+    ]);
+  });
+
   test('deploy the image and ask the model with the request of the example', async () => {
     const deployed = await step('deploy', { deployment: deployment(outputs.image!), ...poll });
     expect(deployed.failures).toEqual([]);

@@ -10438,7 +10438,7 @@ function manifests_load(input, options, defaultKind) {
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
-        const manifest = checkDocument(document, defaultKind, problems);
+        const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
         if (manifest)
             manifests.push(manifest);
     }
@@ -10563,7 +10563,7 @@ function documentStarts(events) {
 // ---------------------------------------------------------------------------------------------
 // Checking a resource against its kind's shape
 const ENVELOPE_EXTRA = new Set(['kind']);
-function checkDocument(document, defaultKind, problems) {
+function checkDocument(document, defaultKind, problems, idFromInput) {
     const { value, text, origin } = document;
     const fail = (problem) => {
         problems.push(`${origin}: ${problem}`);
@@ -10584,9 +10584,9 @@ function checkDocument(document, defaultKind, problems) {
     const warnings = [];
     const context = { origin, problems, warnings };
     const resource = checkValue(KIND_SHAPES[kind], value, text, '', context, ENVELOPE_EXTRA);
-    if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
+    const noId = typeof resource.id !== 'string' || resource.id === '';
+    if (!KINDS[kind].generatedId && noId && !idFromInput)
         problems.push(`${origin}: id is missing`);
-    }
     if (resource.spec === undefined || resource.spec === null)
         problems.push(`${origin}: spec is missing`);
     if (problems.length > before)
@@ -10856,6 +10856,8 @@ options = {}) {
         vars: vars.values,
         usedVars: vars.used,
         env: reader.source.env,
+        // Odahu's own examples leave the id out of some manifests: the id input gives it.
+        idFromInput: options.idInput !== false,
     }));
     if (!manifest)
         return undefined;

@@ -56,7 +56,8 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const image = reader.optional('image');
   if (deployment) {
     if (image !== undefined) deployment.spec.image = image;
-    if (!deployment.spec.image) {
+    // Odahu's example deployment holds `<fill-in>` until the package step's image fills it.
+    if (!deployment.spec.image || deployment.spec.image === '<fill-in>') {
       reader.problem(
         'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
       );

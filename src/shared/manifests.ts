@@ -29,6 +29,8 @@ export interface ManifestOptions {
   vars?: TemplateVars;
   /** The names of the vars a placeholder used are added here (to name those none used). */
   usedVars?: Set<string>;
+  /** The action's `id` input may give the id: a manifest without one is not refused here. */
+  idFromInput?: boolean;
   /** GITHUB_WORKSPACE is read from here. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Default process.cwd(). */
@@ -83,7 +85,7 @@ function load(
   const problems: string[] = [];
   const manifests: Manifest[] = [];
   for (const document of parseDocuments(template?.text ?? text, source, template)) {
-    const manifest = checkDocument(document, defaultKind, problems);
+    const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
     if (manifest) manifests.push(manifest);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -230,6 +232,7 @@ function checkDocument(
   document: ParsedDocument,
   defaultKind: KindName | undefined,
   problems: string[],
+  idFromInput: boolean,
 ): Manifest | undefined {
   const { value, text, origin } = document;
   const fail = (problem: string): undefined => {
@@ -254,9 +257,8 @@ function checkDocument(
     string,
     unknown
   >;
-  if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
-    problems.push(`${origin}: id is missing`);
-  }
+  const noId = typeof resource.id !== 'string' || resource.id === '';
+  if (!KINDS[kind].generatedId && noId && !idFromInput) problems.push(`${origin}: id is missing`);
   if (resource.spec === undefined || resource.spec === null) problems.push(`${origin}: spec is missing`);
   if (problems.length > before) return undefined;
   if (value.kind === undefined) resource.kind = kind;

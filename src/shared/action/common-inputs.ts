@@ -92,6 +92,8 @@ export function readManifestInput<K extends KindName>(
       vars: vars.values,
       usedVars: vars.used,
       env: reader.source.env,
+      // Odahu's own examples leave the id out of some manifests: the id input gives it.
+      idFromInput: options.idInput !== false,
     }),
   );
   if (!manifest) return undefined;
