@@ -19,16 +19,12 @@ const { startTestEmulator } = await import('./helpers/emulator.js');
 const { GITHUB_TOKEN, startGitHubStandIn } = await import('./helpers/github-stand-in.js');
 const { startHostileModel } = await import('./helpers/hostile-model.js');
 const { sendJson, startTinyServer } = await import('./helpers/tiny-server.js');
-const { actionDefinition, trainingManifest, ROOT } = await import('./helpers/run-action.js');
-const { ClientCredentialsTokenSource } = await import('../src/shared/auth.js');
-const { loadManifest } = await import('../src/shared/manifests.js');
+const { trainingManifest, ROOT } = await import('./helpers/run-action.js');
+const { ClientCredentialsTokenSource } = await import('../src/shared/odahu/auth.js');
+const { loadManifest } = await import('../src/shared/action/manifests.js');
 const { PodLog } = await import('../src/shared/action/pod-log.js');
 const { parseReportMarker, reportMarker } = await import('../src/shared/github/pr-comment.js');
-const actions = {
-  train: await import('../src/train/main.js'),
-  deploy: await import('../src/deploy/main.js'),
-  predict: await import('../src/predict/main.js'),
-};
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let model: HostileModel;
@@ -41,15 +37,9 @@ beforeAll(async () => {
   emulator = await startTestEmulator();
   model = await startHostileModel({ kind: 'json', body: {} });
   github = await startGitHubStandIn();
-  process.env.RUNNER_TEMP = temp;
-  process.env.GITHUB_WORKSPACE = ROOT;
-  process.env.GITHUB_STEP_SUMMARY = join(temp, 'summary.md');
-  Object.assign(process.env, runEnv());
 });
 
 afterAll(async () => {
-  for (const name of ['RUNNER_TEMP', 'GITHUB_WORKSPACE', 'GITHUB_STEP_SUMMARY', ...Object.keys(runEnv())])
-    delete process.env[name];
   await github.close();
   await model.close();
   await emulator.close();
@@ -84,21 +74,16 @@ function runEnv(): Record<string, string> {
   };
 }
 
-async function step(name: keyof typeof actions, inputs: Record<string, string>) {
-  core.startStep(actionDefinition(name), inputs);
-  // Pod logs go to stdout directly: kept, not printed.
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  try {
-    await actions[name].run();
-  } finally {
-    write.mockRestore();
-  }
-  return { ...core.recorded, stdout };
+/**
+ * The action's sources as its bundle would run, with this run's GITHUB_* variables, on the wall
+ * clock: what is measured here is how long a hostile peer is waited for.
+ */
+function step(name: 'train' | 'deploy' | 'predict', inputs: Record<string, string>) {
+  return runInProcess(name, inputs, { env: { RUNNER_TEMP: temp, ...runEnv(), ...stepEnv } });
 }
+
+/** More of the step's environment, set by a test for its steps. */
+const stepEnv: Record<string, string> = {};
 
 const odahu = () => ({
   'api-url': emulator.apiUrl,
@@ -264,7 +249,7 @@ describe('row 6: answers, logs and comments have size caps', () => {
   test('5,000 columns: the comment is made, under 65,536 characters, saying what was left out', async () => {
     const columns = Array.from({ length: 5000 }, (_, i) => `feature_${i}`);
     model.behave({ kind: 'json', body: { prediction: [columns.map((_, i) => i * 1.5)], columns } });
-    process.env.GITHUB_ACTION = 'predict-wide';
+    stepEnv.GITHUB_ACTION = 'predict-wide';
     const from = github.comments.length;
     const run = await step(
       'predict',
@@ -333,7 +318,7 @@ describe('row 7: markdown from a model cannot leave its cell', () => {
     const hostile =
       '@octocat\n\n# head [link](https://evil.example) ![x](https://evil.example/p.png) <img src=x>';
     model.behave({ kind: 'json', body: { prediction: [['#1 @octocat']], columns: [hostile] } });
-    process.env.GITHUB_ACTION = 'predict-markdown';
+    stepEnv.GITHUB_ACTION = 'predict-markdown';
     const from = github.comments.length;
     const run = await step(
       'predict',
@@ -405,12 +390,12 @@ describe('row 10: images, ids and files from outside', () => {
       expect(run.failures[0]).not.toContain('zzzzzzzzzz');
     }
     // A job that means it says so: then the file is read (and, not being a manifest, cut in the error).
-    process.env.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE = 'true';
+    stepEnv.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE = 'true';
     try {
       const run = await step('train', { ...odahu(), training: given[0]! });
       expect(run.failures).toEqual([expect.stringMatching(/not the string "kind-of-secret-z+…"$/)]);
     } finally {
-      delete process.env.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE;
+      delete stepEnv.ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE;
     }
   });
 

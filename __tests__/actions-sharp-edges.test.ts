@@ -18,19 +18,8 @@ jest.unstable_mockModule('@actions/core', () => core);
 
 const { startTestEmulator } = await import('./helpers/emulator.js');
 const { call } = await import('./helpers/emulator-http.js');
-const { actionDefinition } = await import('./helpers/run-action.js');
-const actions = {
-  train: await import('../src/train/main.js'),
-  package: await import('../src/package/main.js'),
-  deploy: await import('../src/deploy/main.js'),
-  predict: await import('../src/predict/main.js'),
-  connection: await import('../src/connection/main.js'),
-  wait: await import('../src/wait/main.js'),
-  batch: await import('../src/batch/main.js'),
-  apply: await import('../src/apply/main.js'),
-  pipeline: await import('../src/pipeline/main.js'),
-};
-type ActionName = keyof typeof actions;
+const { runInProcess } = await import('./helpers/in-process.js');
+type ActionName = Parameters<typeof runInProcess>[0];
 
 let emulator: TestEmulator;
 let settings: Record<string, string>;
@@ -44,29 +33,13 @@ beforeAll(async () => {
     'client-id': emulator.clientId,
     'client-secret': emulator.clientSecret,
   };
-  process.env.RUNNER_TEMP = temp;
-  process.env.GITHUB_STEP_SUMMARY = join(temp, 'summary.md');
 });
 
-afterAll(async () => {
-  delete process.env.RUNNER_TEMP;
-  delete process.env.GITHUB_STEP_SUMMARY;
-  await emulator.close();
-});
+afterAll(() => emulator.close());
 
-/** Runs the action's main function as its bundle would, with these inputs (and the settings). */
-async function step(name: ActionName, inputs: Record<string, string>, env: Record<string, string> = {}) {
-  core.startStep(actionDefinition(name), { ...settings, ...inputs });
-  Object.assign(process.env, env);
-  // Pod logs go to stdout directly (pod-log.ts), not through @actions/core.
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    await actions[name].run();
-  } finally {
-    write.mockRestore();
-    for (const key of Object.keys(env)) delete process.env[key];
-  }
-  return { ...core.recorded };
+/** Runs the action's sources as its bundle would, on the emulator's clock, with the settings. */
+function step(name: ActionName, inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return runInProcess(name, { ...settings, ...inputs }, { emulator, env });
 }
 
 const poll = { 'poll-interval': '0.1s' };

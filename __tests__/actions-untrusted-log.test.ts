@@ -212,7 +212,7 @@ describe('row 8: a secret in the spellings it travels in', () => {
   });
 
   test('our own messages (and so comments, which no runner masks) hide JSON and base64 spellings', async () => {
-    const { markSecret, redact } = await import('../src/shared/secrets.js');
+    const { markSecret, redact } = await import('../src/shared/odahu/secrets.js');
     const secret = 'pa"ss\\word-0123456789';
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {

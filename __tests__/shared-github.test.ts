@@ -26,7 +26,7 @@ import {
 } from '../src/shared/github/pr-comment.js';
 import { MAX_SECTION_CHARS, predictionTable, renderSection } from '../src/shared/github/report-section.js';
 import { MAX_STEP_SUMMARY_BYTES, writeSummary } from '../src/shared/action/summary.js';
-import { readGitHubRun } from '../src/shared/github/run.js';
+import { readGitHubRun } from '../src/shared/action/github-run.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
 import { ROOT } from './helpers/run-action.js';
 

@@ -1,5 +1,5 @@
-import { InputError } from '../src/shared/errors.js';
-import { MarkedTemplate, parseVars } from '../src/shared/template.js';
+import { InputError } from '../src/shared/odahu/errors.js';
+import { MarkedTemplate, parseVars } from '../src/shared/action/template.js';
 
 /** The text with its tokens filled again: where placeholders are found, and what stands for them. */
 const fill = (text: string, vars: Record<string, string> = {}) => {

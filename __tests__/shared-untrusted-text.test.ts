@@ -1,4 +1,4 @@
-// The one place untrusted text becomes log text or markdown (src/shared/untrusted-text.ts), judged by
+// The one place untrusted text becomes log text or markdown (src/shared/odahu/untrusted-text.ts), judged by
 // the local runner's parser, which reads commands as GitHub's runner does.
 
 import { WorkflowCommands } from '../src/workflow/workflow-commands.js';
@@ -10,7 +10,7 @@ import {
   markdownCode,
   markdownText,
   printUntrusted,
-} from '../src/shared/untrusted-text.js';
+} from '../src/shared/odahu/untrusted-text.js';
 
 /** Every command form the runner reads, in the places it reads them. */
 const COMMANDS = [

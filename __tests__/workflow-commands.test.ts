@@ -159,7 +159,7 @@ describe("commands as GitHub's runner parses them (ActionCommand.TryParseV2, the
 
 describe('pod log lines', () => {
   test('a log line that looks like a workflow command reaches the job log as text', async () => {
-    const { inertLine } = await import('../src/shared/untrusted-text.js');
+    const { inertLine } = await import('../src/shared/odahu/untrusted-text.js');
     const raw = new WorkflowCommands();
     // As they are, the runner would obey them: a mask swallowing the log, a fake error annotation.
     expect(raw.process('::add-mask::everything')).toEqual([]);

@@ -51,6 +51,11 @@ export interface GitHubStandIn {
   refuse(pattern: RegExp | undefined): void;
   /** Answer the next `count` requests (whose path matches) with this status (a gateway's 502, say), doing nothing. */
   failNext(status: number, count?: number, path?: RegExp): void;
+  /**
+   * Answer the next request as GitHub's secondary rate limit does: 403 "You have exceeded a secondary
+   * rate limit" with Retry-After, doing nothing.
+   */
+  rateLimitNext(retryAfterSeconds: number, path?: RegExp): void;
   /** Another token GitHub knows, and who it writes as. */
   addToken(token: string, identity: StandInIdentity): void;
   /** GraphQL answers nothing useful (an older GitHub Enterprise Server): a 404. */
@@ -67,7 +72,12 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   const comments: StandInComment[] = [];
   const deployments: StandInDeployment[] = [];
   let refused: RegExp | undefined;
-  const failures: { status: number; path: RegExp | undefined }[] = [];
+  const failures: {
+    status: number;
+    path: RegExp | undefined;
+    message: string;
+    headers: Record<string, string>;
+  }[] = [];
   let nextId = 1000;
   let graphql = true;
   const identities = new Map<string, StandInIdentity>([
@@ -88,7 +98,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     const failing = failures.findIndex((failure) => !failure.path || failure.path.test(path));
     if (failing >= 0) {
       const [failure] = failures.splice(failing, 1);
-      sendJson(response, failure!.status, { message: 'Server Error' });
+      sendJson(response, failure!.status, { message: failure!.message }, failure!.headers);
       return;
     }
     if (refused?.test(path)) {
@@ -234,7 +244,15 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       refused = pattern;
     },
     failNext: (status, count = 1, path) => {
-      for (let i = 0; i < count; i++) failures.push({ status, path });
+      for (let i = 0; i < count; i++) failures.push({ status, path, message: 'Server Error', headers: {} });
+    },
+    rateLimitNext: (retryAfterSeconds, path) => {
+      failures.push({
+        status: 403,
+        path,
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4990' },
+      });
     },
     addToken: (token, identity) => void identities.set(token, identity),
     withoutGraphql: () => {

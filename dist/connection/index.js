@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(835);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(336);
 // Entry point of actions/connection (bundled to dist/connection/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 835:
+/***/ 336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -304,8 +304,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -3272,6 +3270,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -3289,7 +3311,7 @@ function thrown_messageOf(error) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/types.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/types.ts
 // The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
 // official swagger.yaml and the reference notes on what the server really emits. Fields the server
 // always emits are required here; omitempty fields are optional.
@@ -3302,7 +3324,7 @@ const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 
 /** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
 const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
 
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
 // and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
@@ -3336,7 +3358,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function secrets_markSecret(value) {
+function markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -3345,6 +3367,10 @@ function secrets_markSecret(value) {
         secrets.add(spelling);
         setSecret(spelling);
     }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
 function secrets_redact(text) {
@@ -3364,10 +3390,10 @@ function secrets_redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    secrets_markSecret(value);
+    markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            secrets_markSecret(line.trim());
+            markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -3391,7 +3417,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/shared/untrusted-text.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
 // Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
 // from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
 // here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
@@ -3601,211 +3627,14 @@ async function cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-
-const PULL_REQUEST_EVENTS = (/* unused pure expression or super */ null && (['pull_request', 'pull_request_target']));
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function run_readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse(readFileSync(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${messageOf(error)}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        core.warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
-    }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core.warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function inputs_oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -7537,7 +7366,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
 // What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
@@ -7671,7 +7500,7 @@ class TooLargeError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -7823,7 +7652,7 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
 // `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
 // variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
 // (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
@@ -7971,9 +7800,11 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/workspace-files.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
 // Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
 // directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
 // manifests must not be made to read the runner's own files (a key, a token file) into an API call
@@ -8021,7 +7852,7 @@ function outsideWorkspaceProblem(path, what, options = {}) {
         `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
 }
 
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
@@ -8065,7 +7896,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -8366,7 +8197,7 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -8450,8 +8281,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    secrets_markSecret(rawPassword);
-    secrets_markSecret(password);
+    markSecret(rawPassword);
+    markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -8528,7 +8359,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    secrets_markSecret(password);
+    markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -8593,7 +8424,7 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -8710,8 +8541,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+function retry_sleep(ms, signal) {
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -8719,8 +8551,8 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
+    const wait = options.sleep ?? retry_sleep;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -8753,7 +8585,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -8999,109 +8831,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
-
 
 
 
@@ -9237,32 +8969,103 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
-/**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
- */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    warnUnusedVars(vars, source);
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        origin: checkedByPipeline(source) ? undefined : manifest.origin,
-        ...timing,
-    };
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/connection/credentials.ts
@@ -9286,7 +9089,7 @@ const INPUT_TYPES = {
 };
 function credentials_encode(value) {
     const encoded = Buffer.from(value, 'utf8').toString('base64');
-    secrets_markSecret(encoded);
+    markSecret(encoded);
     return encoded;
 }
 /** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
@@ -9295,7 +9098,7 @@ function fillCredentials(spec, reader) {
     const env = reader.source.env;
     // A uri may carry credentials (https://user:token@host/...): those are secrets too.
     try {
-        secrets_markSecret(decodeURIComponent(new URL(spec.uri).password));
+        markSecret(decodeURIComponent(new URL(spec.uri).password));
     }
     catch {
         // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
@@ -9447,7 +9250,7 @@ function readGcpKey(reader) {
 
 
 function readConnectionInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
+    const reader = new InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const manifest = readManifestInput(reader, 'connection', 'Connection', vars);
     const notes = manifest ? fillCredentials(manifest.resource.spec, reader) : [];
@@ -9511,6 +9314,7 @@ class PollSchedule {
 
 
 
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -9563,12 +9367,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = clock_now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (clock_now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -9981,11 +9785,12 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -9999,7 +9804,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
+    server, now = clock_now, warn = core_warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -10032,7 +9837,7 @@ function outage_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
@@ -10466,7 +10271,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -10493,7 +10298,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        secrets_markSecret(token);
+        markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -10522,7 +10327,7 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
@@ -10557,7 +10362,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        secrets_markSecret(value);
+        markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -10588,7 +10393,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            secrets_markSecret(options.clientSecret);
+            markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -10631,7 +10436,7 @@ class ClientCredentialsTokenSource {
         // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
         if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
             core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
-            await (this.options.retry?.sleep ?? sleep)(CLOCK_SKEW_WAIT_MS);
+            await (this.options.retry?.sleep ?? retry_sleep)(CLOCK_SKEW_WAIT_MS);
             grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -10656,7 +10461,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                secrets_markSecret(body[key]);
+                markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -10919,7 +10724,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(982);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(762);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -296,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 982:
+/***/ 762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -305,8 +305,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -3273,6 +3271,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function clock_sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -3290,7 +3312,7 @@ function thrown_messageOf(error) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
 // and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
@@ -3333,6 +3355,10 @@ function markSecret(value) {
         secrets.add(spelling);
         setSecret(spelling);
     }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
 function secrets_redact(text) {
@@ -3379,7 +3405,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/shared/untrusted-text.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
 // Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
 // from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
 // here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
@@ -3589,14 +3615,14 @@ async function cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await sleep(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
 // What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
@@ -4257,11 +4283,12 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -4275,7 +4302,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
+    server, now = clock_now, warn = core_warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -4308,7 +4335,7 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -4425,8 +4452,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 function retry_sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    return clock_sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -4435,7 +4463,7 @@ function retry_sleep(ms, signal) {
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const wait = options.sleep ?? retry_sleep;
-    const now = options.now ?? Date.now;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -4468,7 +4496,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
@@ -4902,7 +4930,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -4958,7 +4986,7 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -5141,7 +5169,7 @@ function fromJson(text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -5387,7 +5415,7 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
@@ -5784,7 +5812,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -5859,7 +5887,7 @@ function imageProblem(image) {
     return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -6097,7 +6125,7 @@ function isNotFound(error) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
@@ -6213,7 +6241,7 @@ function pullRequestOf(payload, serverUrl, repository) {
 /** GitHub's own limit on an environment's name. */
 const MAX_ENVIRONMENT_NAME = 255;
 /** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
     const { run, problems } = readGitHubRun(reader.source.env, actionName);
     const prComment = reader.boolean('pr-comment', false);
     const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
@@ -10007,7 +10035,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -10159,7 +10187,7 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
 // `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
 // variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
 // (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
@@ -10309,7 +10337,7 @@ function varsOfYaml(text, inputName) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/workspace-files.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
 // Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
 // directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
 // manifests must not be made to read the runner's own files (a key, a token file) into an API call
@@ -10357,7 +10385,7 @@ function outsideWorkspaceProblem(path, what, options = {}) {
         `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
 }
 
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
@@ -10401,7 +10429,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -10702,109 +10730,9 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
-
 
 
 
@@ -10940,35 +10868,106 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
-/**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
- */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    warnUnusedVars(vars, source);
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        origin: checkedByPipeline(source) ? undefined : manifest.origin,
-        ...timing,
-    };
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/options.ts
 // The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
 // with the action's other inputs so that every bad one is reported before any API call.
 
@@ -11036,7 +11035,7 @@ function readTolerance(reader) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/versions.ts
 // How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
 // deployment id, under the cluster's custom route prefix; each version of the model is a deployment
 // of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values
@@ -11087,7 +11086,7 @@ function stableUrlPrefix(customRoutePrefix, stableId) {
 
 
 function readPipelineInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
+    const reader = new InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const manifest = { idInput: false };
     const training = readManifestInput(reader, 'training', 'ModelTraining', vars, manifest);
@@ -11117,7 +11116,7 @@ function readPipelineInputs(source = actionInputs) {
     const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
     if (idProblemOfCanary)
         reader.problem(idProblemOfCanary);
-    const github = inputs_readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
+    const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
     reader.finish();
     warnUnusedVars(vars, source);
     return {

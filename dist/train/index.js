@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(710);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(438);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 710:
+/***/ 438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -334,8 +334,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -2487,6 +2485,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -2504,7 +2526,7 @@ function thrown_messageOf(error) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
 // and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
@@ -2547,6 +2569,10 @@ function markSecret(value) {
         secrets.add(spelling);
         setSecret(spelling);
     }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
 }
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
 function redact(text) {
@@ -2593,7 +2619,7 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/shared/untrusted-text.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
 // Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
 // from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
 // here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
@@ -2803,211 +2829,386 @@ async function cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
+function errors_oneLine(text) {
+    return inertLine(redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = redact(serverLine(details.serverMessage));
+        super(redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
 
 
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
 }
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
+function real(path) {
     try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
     }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
     }
-    return {};
 }
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
-    }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function inputs_oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
 /**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
  */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
+// An input that holds either the text itself or the path of a file with it (manifests, prediction
+// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
+// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
+
+
+
+function readTextInput(input, options) {
+    const value = input.trim();
+    const { inputName } = options;
+    if (value === '')
+        throw new InputError([`${inputName} is empty`]);
+    if (value.includes('\n'))
+        return { text: input, source: `inline ${inputName}` };
+    const candidates = candidatePaths(value, options);
+    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
+    if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new InputError([outside]);
+        try {
+            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
+        }
+        catch (error) {
+            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
+        }
+    }
+    if (options.pathLike.test(value)) {
+        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
+    }
+    return { text: input, source: `inline ${inputName}` };
+}
+/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
+function candidatePaths(path, options) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
+        return [path];
+    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
+    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
+    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -6739,141 +6940,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
-// a message can be printed in the job log as it is.
-
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
-const MAX_SERVER_MESSAGE = 500;
-/** One line without secrets, made inert: what a message may hold of text from outside. */
-function errors_oneLine(text) {
-    return inertLine(redact(text)
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .trim());
-}
-function serverLine(text) {
-    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = redact(serverLine(details.serverMessage));
-        super(redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / 1024 / 1024} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes.toLocaleString('en-US')} bytes`;
-}
-/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
-class TooLargeError extends Error {
-    constructor(method, url, maxBytes) {
-        super(redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
-        this.name = 'TooLargeError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -7025,7 +7092,7 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
 // `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
 // variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
 // (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
@@ -7173,101 +7240,7 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/workspace-files.ts
-// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
-// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
-// manifests must not be made to read the runner's own files (a key, a token file) into an API call
-// or an error message, nor to write over them. Symbolic links are followed before the check, so a
-// link in the workspace that points out of it is refused too. A job that means to read or write
-// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
-
-
-const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
-/** The folders files may be in, links resolved. */
-function fileRoots(options = {}) {
-    const env = options.env ?? process.env;
-    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
-    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
-}
-function real(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        return (0,external_node_path_namespaceObject.resolve)(path);
-    }
-}
-function inside(path, root) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/**
- * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
- * undefined when it may. `what` names it in the message: `input output-file`.
- */
-function outsideWorkspaceProblem(path, what, options = {}) {
-    const env = options.env ?? process.env;
-    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
-        return undefined;
-    // A file that exists is judged where its links lead; a new one by its folder.
-    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
-        ? real(path)
-        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
-    const roots = fileRoots(options);
-    if (roots.some((root) => inside(resolved, root)))
-        return undefined;
-    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
-    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
-        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
-}
-
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
-// An input that holds either the text itself or the path of a file with it (manifests, prediction
-// requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
-// up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself. A file outside the
-// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
-
-
-
-
-function readTextInput(input, options) {
-    const value = input.trim();
-    const { inputName } = options;
-    if (value === '')
-        throw new InputError([`${inputName} is empty`]);
-    if (value.includes('\n'))
-        return { text: input, source: `inline ${inputName}` };
-    const candidates = candidatePaths(value, options);
-    const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
-    if (found) {
-        const outside = outsideWorkspaceProblem(found, inputName, options);
-        if (outside)
-            throw new InputError([outside]);
-        try {
-            return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
-        }
-        catch (error) {
-            throw new InputError([`${value}: cannot read ${found}: ${error.message}`]);
-        }
-    }
-    if (options.pathLike.test(value)) {
-        throw new InputError([`${inputName}: file ${value} not found (looked for ${candidates.join(' and ')})`]);
-    }
-    return { text: input, source: `inline ${inputName}` };
-}
-/** Relative paths are looked up in GITHUB_WORKSPACE, then in the working directory. */
-function candidatePaths(path, options) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path))
-        return [path];
-    const workspace = (options.env ?? process.env).GITHUB_WORKSPACE;
-    const roots = [workspace, options.cwd ?? process.cwd()].filter((root) => !!root);
-    return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
-}
-
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -7568,7 +7541,7 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -7751,51 +7724,7 @@ function fromJson(text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
-// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/**
- * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
- */
-function formatDuration(ms, fraction = 0) {
-    const scale = 10 ** fraction;
-    const seconds = Math.round((ms / SECOND) * scale) / scale;
-    if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
-    const wholeSeconds = Math.round(ms / SECOND);
-    const minutes = Math.floor(wholeSeconds / 60);
-    if (minutes < 60)
-        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
-    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
-}
-function twoUnits(large, largeUnit, small, smallUnit) {
-    return small === 0
-        ? `${large}${largeUnit}`
-        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
-}
-
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -7912,8 +7841,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+function retry_sleep(ms, signal) {
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -7921,8 +7851,8 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
+    const wait = options.sleep ?? retry_sleep;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -7955,7 +7885,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -8201,109 +8131,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
-
 
 
 
@@ -8439,6 +8269,209 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: skipped };
+    }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
+        model,
+    };
+}
+function inputs_oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
+// The inputs of train and package, the actions that run a pod before the deployment: the kit's
+// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
+// above the kit, because they include what the step tells GitHub.
+
+
+
 /**
  * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
  * problems) before every problem is reported at once.
@@ -8988,11 +9021,12 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -9006,7 +9040,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
+    server, now = clock_now, warn = core_warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -9039,7 +9073,7 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
@@ -9473,7 +9507,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -9529,7 +9563,7 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
@@ -9638,7 +9672,7 @@ class ClientCredentialsTokenSource {
         // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
         if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
             core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
-            await (this.options.retry?.sleep ?? sleep)(CLOCK_SKEW_WAIT_MS);
+            await (this.options.retry?.sleep ?? retry_sleep)(CLOCK_SKEW_WAIT_MS);
             grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -9926,7 +9960,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -10216,6 +10250,7 @@ class PollSchedule {
 
 
 
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -10268,12 +10303,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = clock_now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (clock_now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -10713,8 +10748,10 @@ class PodLog {
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;
@@ -10750,7 +10787,7 @@ class PodLog {
                 }
                 // A stream that brought lines is reopened at once; one that brought nothing waits first.
                 if (fruitless > 0)
-                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+                    await sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
             }
             return 'abandoned';
         }
@@ -10839,10 +10876,8 @@ const LOG_READ_MS = 30_000;
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME = { now: clock_now, sleep: sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class PhaseFailedError extends Error {
     noun;
@@ -10954,13 +10989,13 @@ class FollowedLog {
 async function watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
     const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
+    const clock = options.clock ?? STEP_TIME;
     const schedule = new PollSchedule(options.pollIntervalMs);
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
+    // The client retries on the step's clock: the same time left, in its terms.
+    const retryUntil = clock_now() + options.timeoutMs;
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
@@ -11288,10 +11323,15 @@ const ACTIONS_VERSION = '1.0.0';
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+
 
 
 
@@ -11347,16 +11387,17 @@ function fetchOver(client, policy, connectionSignal) {
                 finally {
                     limit.dispose();
                 }
-                if (!RETRYABLE_STATUSES.has(answer.status))
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
                 throw new ApiError({
                     method,
                     url,
-                    status: answer.status,
+                    status: rateLimit === undefined ? answer.status : 429,
                     serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
                 });
             }, { policy, idempotent: method !== 'POST', signal });
         }
@@ -11368,6 +11409,22 @@ function fetchOver(client, policy, connectionSignal) {
         const empty = [101, 204, 205, 304].includes(last.status);
         return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
     };
+}
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
 }
 function headersOf(incoming) {
     const headers = new Headers();

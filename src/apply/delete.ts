@@ -11,16 +11,16 @@ import type { Store } from '../shared/action/apply.js';
 import { allJobsOf } from '../shared/action/batch-service.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
 import type { StepContext } from '../shared/action/step.js';
-import { isNotFound } from '../shared/client.js';
-import type { OdahuClient } from '../shared/client.js';
-import { InputError } from '../shared/errors.js';
-import { DEPENDENCY_ORDER } from '../shared/kinds.js';
-import type { KindName } from '../shared/kinds.js';
-import type { Connection, InferenceJob, ModelRoute } from '../shared/types.js';
+import { isNotFound } from '../shared/odahu/client.js';
+import type { OdahuClient } from '../shared/odahu/client.js';
+import { InputError } from '../shared/odahu/errors.js';
+import { DEPENDENCY_ORDER } from '../shared/odahu/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import type { Connection, InferenceJob, ModelRoute } from '../shared/odahu/types.js';
 import type { ApplyInputs } from './inputs.js';
 import { NOUNS } from './report.js';
 import type { ApplyReport } from './report.js';
-import { logText } from '../shared/untrusted-text.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 interface Target {
   kind: KindName;

@@ -13,17 +13,17 @@ import { stampingStore } from '../shared/action/provenance.js';
 import { settle } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { DEPENDENCY_ORDER } from '../shared/kinds.js';
-import type { KindName } from '../shared/kinds.js';
-import type { InferenceJob, ModelDeployment } from '../shared/types.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { DEPENDENCY_ORDER } from '../shared/odahu/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import type { InferenceJob, ModelDeployment } from '../shared/odahu/types.js';
 import { deleteAll } from './delete.js';
 import type { ApplyInputs } from './inputs.js';
 import { planApply } from './plan.js';
 import type { PlannedStep } from './plan.js';
 import { ApplyReport, NOUNS } from './report.js';
 import type { ResourceAction } from './report.js';
-import { logText } from '../shared/untrusted-text.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function apply(ctx: StepContext, inputs: ApplyInputs): Promise<void> {
   const client = OdahuClient.fromSettings(inputs.settings);

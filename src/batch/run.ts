@@ -12,10 +12,10 @@ import type { StepContext } from '../shared/action/step.js';
 import { unchangedCheck } from '../shared/action/stored-spec.js';
 import type { SummaryRow } from '../shared/action/summary.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { InputError } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { InputError } from '../shared/odahu/errors.js';
 import type { BatchInputs } from './inputs.js';
-import { logText } from '../shared/untrusted-text.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function batch(ctx: StepContext, inputs: BatchInputs): Promise<void> {
   const { service, job, ifExists } = inputs;

@@ -5,10 +5,10 @@ import * as core from '@actions/core';
 import { applyResource } from '../shared/action/apply.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl } from '../shared/odahu/errors.js';
 import type { ConnectionInputs } from './inputs.js';
-import { logText } from '../shared/untrusted-text.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promise<void> {
   const started = Date.now();

@@ -13,15 +13,15 @@ import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
-import { readStrategy } from '../shared/action/canary/options.js';
-import type { CanaryOptions } from '../shared/action/canary/options.js';
-import { stableIdProblem } from '../shared/action/canary/versions.js';
+import { readStrategy } from './canary/options.js';
+import type { CanaryOptions } from './canary/options.js';
+import { stableIdProblem } from './canary/versions.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem, imageProblem } from '../shared/kinds.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { ModelDeployment } from '../shared/types.js';
+import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { ModelDeployment } from '../shared/odahu/types.js';
 
 export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;

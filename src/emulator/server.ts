@@ -107,6 +107,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     clients,
     federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+    signingKeys: options.signingKeys,
     useRefreshToken: options.useRefreshToken,
     federation: {
       // The cluster's clock (held in tests), less the realm's lag.

@@ -7,11 +7,11 @@
 import * as core from '@actions/core';
 import { checkReferences } from '../shared/action/references.js';
 import type { StepContext } from '../shared/action/step.js';
-import { OdahuClient } from '../shared/client.js';
+import { OdahuClient } from '../shared/odahu/client.js';
 import { noReportLine } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import type { PipelineInputs } from './inputs.js';
-import { logText } from '../shared/untrusted-text.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 /** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
 export const MIN_NODE = [20, 19] as const;

@@ -6,12 +6,12 @@ import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../sha
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem } from '../shared/kinds.js';
-import { markSecret } from '../shared/secrets.js';
-import { outsideWorkspaceProblem } from '../shared/workspace-files.js';
-import { actionInputs } from '../shared/settings.js';
-import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
-import type { PredictionRequest } from '../shared/types.js';
+import { idProblem } from '../shared/odahu/kinds.js';
+import { markSecret } from '../shared/odahu/secrets.js';
+import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { PredictionRequest } from '../shared/odahu/types.js';
 
 export interface PredictInputs {
   settings: OdahuSettings;

@@ -12,12 +12,12 @@ import * as core from '@actions/core';
 import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
+import { tokenSourceFor } from '../shared/odahu/auth.js';
 import { predictionTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl, formatBytes } from '../shared/errors.js';
-import { cutText, logText, printUntrusted } from '../shared/untrusted-text.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl, formatBytes } from '../shared/odahu/errors.js';
+import { cutText, logText, printUntrusted } from '../shared/odahu/untrusted-text.js';
 import type { PredictInputs } from './inputs.js';
 
 /** The answer in the log line `Prediction: ...`: longer ones are cut, with a note. */

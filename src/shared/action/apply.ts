@@ -4,10 +4,11 @@
 // outlives its row until the controller's next pass (a create before that takes over the old run).
 
 import * as core from '@actions/core';
-import type { Resource } from '../types.js';
+import { now } from '../clock.js';
+import type { Resource } from '../odahu/types.js';
 import { PollSchedule } from './poll-schedule.js';
 import { pause } from './step.js';
-import { logText } from '../untrusted-text.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 export type IfExists = 'replace' | 'reuse' | 'fail' | 'update';
 
@@ -114,13 +115,13 @@ export async function waitUntilGone<R>(
   options: DeleteOptions,
 ): Promise<void> {
   const what = `${options.noun} ${id}`;
-  const deadline = Date.now() + options.deleteTimeoutMs;
+  const deadline = now() + options.deleteTimeoutMs;
   const { signal } = options;
   const gone = async () =>
     (await store.find(id, { signal })) === undefined &&
     (!options.runtimeGone || (await options.runtimeGone(id, signal)));
   while (!(await gone())) {
-    if (Date.now() > deadline) {
+    if (now() > deadline) {
       throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
     }
     await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);

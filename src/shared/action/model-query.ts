@@ -3,14 +3,15 @@
 // the edge. Used by the predict action (and so by the pipeline's last step).
 
 import * as core from '@actions/core';
-import type { TokenSource } from '../auth.js';
-import { ModelClient } from '../client.js';
-import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../client.js';
-import { ApiError, NetworkError, displayUrl } from '../errors.js';
-import type { PredictionRequest } from '../types.js';
+import type { TokenSource } from '../odahu/auth.js';
+import { ModelClient } from '../odahu/client.js';
+import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError, NetworkError, displayUrl } from '../odahu/errors.js';
+import type { PredictionRequest } from '../odahu/types.js';
+import { now } from '../clock.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
-import { logText } from '../untrusted-text.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
@@ -47,7 +48,7 @@ export class ModelRefusedError extends Error {
 }
 
 export async function queryModel(client: OdahuClient, query: ModelQuery): Promise<ModelResult> {
-  const deadline = Date.now() + query.readyTimeoutMs;
+  const deadline = now() + query.readyTimeoutMs;
   const url =
     'url' in query.target
       ? query.target.url
@@ -92,7 +93,7 @@ async function modelUrlOf(
         throw error;
       });
     if (route?.status?.edgeUrl) return route.status.edgeUrl;
-    if (Date.now() >= deadline) {
+    if (now() >= deadline) {
       throw new Error(
         `deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`,
       );
@@ -113,7 +114,7 @@ async function untilServing<T>(
     } catch (error) {
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-      if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
+      if (!notReady || now() >= deadline || signal.aborted) throw error;
       core.info(
         logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`),
       );
@@ -123,5 +124,5 @@ async function untilServing<T>(
 }
 
 function pauseUntil(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
-  return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+  return pause(Math.max(0, Math.min(ms, deadline - now())), signal);
 }

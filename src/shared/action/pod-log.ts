@@ -9,10 +9,10 @@
 
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
+import * as clock from '../clock.js';
 import { messageOf } from '../thrown.js';
-import { inertLine } from '../untrusted-text.js';
+import { inertLine } from '../odahu/untrusted-text.js';
 
 /** Lines kept for a failure message. */
 export const TAIL_LINES = 20;
@@ -203,8 +203,10 @@ export class PodLog {
 
   /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
   async finish(graceMs: number): Promise<FollowEnd> {
-    // Unref'd: once the log is done, this timer must not keep the action's process alive.
-    await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
+    // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+    const drained = new AbortController();
+    await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+    drained.abort();
     this.stopper.abort();
     this.stream?.destroy();
     return this.done;
@@ -237,8 +239,7 @@ export class PodLog {
           break;
         }
         // A stream that brought lines is reopened at once; one that brought nothing waits first.
-        if (fruitless > 0)
-          await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+        if (fruitless > 0) await clock.sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
       }
       return 'abandoned';
     } finally {

@@ -3,7 +3,7 @@
 
 import * as core from '@actions/core';
 import { formatDuration } from '../duration.js';
-import { logText } from '../untrusted-text.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 export class StateReporter {
   private last: string | undefined;

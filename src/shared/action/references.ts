@@ -7,9 +7,9 @@
 // one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
 // waited for until its timeout.
 
-import type { OdahuClient } from '../client.js';
-import { InputError } from '../errors.js';
-import type { KindName, KindResources } from '../kinds.js';
+import type { OdahuClient } from '../odahu/client.js';
+import { InputError } from '../odahu/errors.js';
+import type { KindName, KindResources } from '../odahu/kinds.js';
 import { PlannedCluster } from './planned-cluster.js';
 
 export interface Reference {

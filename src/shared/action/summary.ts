@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import * as core from '@actions/core';
 import { formatDuration } from '../duration.js';
-import { MAX_MARKDOWN_VALUE, markdownCode, markdownText } from '../untrusted-text.js';
+import { MAX_MARKDOWN_VALUE, markdownCode, markdownText } from '../odahu/untrusted-text.js';
 
 /** GitHub shows a step's summary only if it is at most this many bytes. */
 export const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;

@@ -4,10 +4,10 @@
 // that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
 // every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import type { CallOptions, OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
+import { now, sleep } from '../clock.js';
+import type { CallOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError } from '../odahu/errors.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { LogPrinter, PodLog, TAIL_LINES, readLines } from './pod-log.js';
@@ -17,7 +17,7 @@ import type { Waiting } from './poll-schedule.js';
 import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
-import { logText, printUntrusted } from '../untrusted-text.js';
+import { logText, printUntrusted } from '../odahu/untrusted-text.js';
 import { capitalize } from './apply.js';
 
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
@@ -36,10 +36,8 @@ export interface WatchClock {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-const REAL_TIME: WatchClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME: WatchClock = { now, sleep };
 export interface WatchOptions {
   timeoutMs: number;
   /** The user's poll-interval; undefined for the adaptive schedule. */
@@ -172,13 +170,13 @@ export async function watch<T>(
 ): Promise<T> {
   const what = `${phase.noun} ${id}`;
   const { signal } = options;
-  const clock = options.clock ?? REAL_TIME;
+  const clock = options.clock ?? STEP_TIME;
   const schedule = new PollSchedule(options.pollIntervalMs);
   const reporter = new StateReporter(what);
   const started = clock.now();
   const deadline = started + options.timeoutMs;
-  // The client retries on the wall clock: the same time left, in its terms.
-  const retryUntil = Date.now() + options.timeoutMs;
+  // The client retries on the step's clock: the same time left, in its terms.
+  const retryUntil = now() + options.timeoutMs;
   const log = new FollowedLog(phase, client, id, options, retryUntil);
   /** When the log's end was noticed, and how many reads followed it. */
   let catchUp: { since: number; tries: number } | undefined;

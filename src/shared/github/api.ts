@@ -1,17 +1,22 @@
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
 
 import type { getOctokit } from '@actions/github';
 import type { HttpClient } from '@actions/http-client';
-import { ExchangeLimit, USER_AGENT, createHttpClient, readText, sendRequest } from '../http.js';
-import { ApiError } from '../errors.js';
-import { RETRYABLE_STATUSES, withRetries } from '../retry.js';
-import type { RetryPolicy } from '../retry.js';
+import { ExchangeLimit, USER_AGENT, createHttpClient, readText, sendRequest } from '../odahu/http.js';
+import { ApiError } from '../odahu/errors.js';
+import { RETRYABLE_STATUSES, withRetries } from '../odahu/retry.js';
+import type { RetryPolicy } from '../odahu/retry.js';
+import { now } from '../clock.js';
 import { messageOf } from '../thrown.js';
 
 export type GitHubApi = ReturnType<typeof getOctokit>;
@@ -94,15 +99,16 @@ function fetchOver(
           } finally {
             limit.dispose();
           }
-          if (!RETRYABLE_STATUSES.has(answer.status)) return answer;
+          const rateLimit = rateLimitWait(answer);
+          if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined) return answer;
           last = answer;
           // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
           throw new ApiError({
             method,
             url,
-            status: answer.status,
+            status: rateLimit === undefined ? answer.status : 429,
             serverMessage: '',
-            retryAfter: answer.headers.get('retry-after') ?? undefined,
+            retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
           });
         },
         { policy, idempotent: method !== 'POST', signal },
@@ -114,6 +120,21 @@ function fetchOver(
     const empty = [101, 204, 205, 304].includes(last.status);
     return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
   };
+}
+
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer: Answer): string | undefined {
+  if (answer.status !== 403 && answer.status !== 429) return undefined;
+  const retryAfter = answer.headers.get('retry-after');
+  if (retryAfter) return retryAfter;
+  const reset = Number(answer.headers.get('x-ratelimit-reset'));
+  if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+    return String(Math.max(0, Math.ceil(reset - now() / 1000)));
+  }
+  return undefined;
 }
 
 function headersOf(incoming: Record<string, string | string[] | undefined>): Headers {

@@ -4,9 +4,9 @@
 // environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
 // job's `environment:` business, and nothing waits on this deployment.
 
-import { oneLine } from '../untrusted-text.js';
+import { oneLine } from '../odahu/untrusted-text.js';
 import type { GitHubApi } from './api.js';
-import type { GitHubRun } from './run.js';
+import type { GitHubRun } from '../action/github-run.js';
 
 /** GitHub refuses a longer status description. */
 const MAX_DESCRIPTION = 140;

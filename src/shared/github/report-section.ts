@@ -8,7 +8,7 @@
 
 import { SUMMARY_COLUMNS, escapeHtml, summaryCells } from '../action/summary.js';
 import type { SummaryRow } from '../action/summary.js';
-import { markdownCode, markdownText } from '../untrusted-text.js';
+import { markdownCode, markdownText } from '../odahu/untrusted-text.js';
 
 /** A table a step adds below its rows, e.g. the prediction's first rows or a roll-out's steps. */
 export interface ReportTable {
