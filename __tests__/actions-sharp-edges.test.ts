@@ -3,9 +3,12 @@
 // client_credentials.use_refresh_token off): Odahu's own wine example, as its manifests are written,
 // through every action; what a manifest names checked before any write (one line, nothing written);
 // vars that no placeholder uses named; a GitHub deployment record whose in_progress status is
-// refused still ending in its final state; the model-info row naming the model.
+// refused still ending in its final state, and a cancelled step's record ended at the cancel; the
+// model-info row naming the model; a deployment stuck without a replica said so at 3 min; a URL
+// nothing answers given up within 30 s. Every wait is on the emulator's held clock.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -43,6 +46,18 @@ function step(name: ActionName, inputs: Record<string, string>, env: Record<stri
 }
 
 const poll = { 'poll-interval': '0.1s' };
+
+/** A port nothing listens on now (connections refused). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 const warnings = (log: string[]) => log.filter((line) => line.startsWith('Warning: '));
 
 describe("Odahu's wine example as it is written, every action, with no refresh token in the answers", () => {
@@ -327,6 +342,49 @@ describe('vars no placeholder uses', () => {
   });
 });
 
+describe('waiting for what can never happen', () => {
+  test('a deployment still without a replica at 3 min: one warning with the usual causes, and the wait goes on', async () => {
+    const run = await step('deploy', {
+      id: 'stuck-image',
+      image: 'registry.odahu.local/odahu/ghost:2',
+      timeout: '5m',
+      'poll-interval': '10s',
+    });
+    const hints = warnings(run.log).filter((line) => line.includes('is still'));
+    expect(hints).toEqual([
+      'Warning: Deployment stuck-image is still Processing after 3m: a deployment that stays Processing usually cannot pull its image registry.odahu.local/odahu/ghost:2 (registry, tag, pull connection docker-ci), or the cluster lacks the resources it asks for (cpu 125m, memory 128Mi). Still waiting, until the timeout of 5m.',
+    ]);
+    expect(run.failures).toEqual([
+      expect.stringMatching(/^deployment stuck-image did not finish within 5m: it is still Processing/),
+    ]);
+    // Said once, at 3 min, on the step's clock; the wait went on to its timeout.
+    expect(run.tookMs).toBeGreaterThanOrEqual(5 * 60_000);
+  });
+
+  test('a cluster URL nothing answers: given up within 30 s with one line naming it, not after retry-timeout', async () => {
+    const port = await closedPort();
+    const nowhere = `http://127.0.0.1:${port}`;
+    const run = await step('deploy', {
+      id: 'nowhere',
+      image: 'ghcr.io/acme/wine:1',
+      'api-url': `${nowhere}/api/v1`,
+      'auth-url': `${nowhere}/auth/realms/odahu/protocol/openid-connect/token`,
+    });
+    expect(run.failures).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^.*${nowhere}/auth/realms/odahu/protocol/openid-connect/token.*ECONNREFUSED.*` +
+            'has not answered once since the step began: is the URL right\\?\\)$',
+        ),
+      ),
+    ]);
+    // No outage notice for a server that was never there.
+    expect(warnings(run.log)).toEqual([]);
+    expect(run.tookMs).toBeGreaterThanOrEqual(20_000);
+    expect(run.tookMs).toBeLessThanOrEqual(30_000);
+  });
+});
+
 describe('a GitHub deployment record', () => {
   let github: GitHubStandIn;
   const env = (): Record<string, string> => {
@@ -371,5 +429,36 @@ describe('a GitHub deployment record', () => {
     expect(record!.statuses).toEqual([
       expect.objectContaining({ state: 'success', environment_url: run.outputs.url }),
     ]);
+  });
+
+  test('of a cancelled step gets its final state at the cancel', async () => {
+    const controller = new AbortController();
+    const run = await runInProcess(
+      'deploy',
+      {
+        ...settings,
+        id: 'recorded-cancel',
+        image: 'registry.odahu.local/odahu/ghost:3',
+        'github-environment': 'staging',
+        'github-token': GITHUB_TOKEN,
+        ...poll,
+      },
+      {
+        emulator,
+        env: env(),
+        signal: controller.signal,
+        onLine: (line) => {
+          if (!controller.signal.aborted && /deployment recorded-cancel: Processing/.test(line))
+            controller.abort();
+        },
+      },
+    );
+    expect(run.failures).toEqual(['Cancelled (SIGINT).']);
+    const record = github.deployments.find((d) => JSON.stringify(d.request).includes('recorded-cancel'));
+    expect(record!.statuses.map((status) => status.state)).toEqual(['in_progress', 'failure']);
+    const received = run.log.indexOf('Received SIGINT: cancelling.');
+    const ended = run.log.findIndex((line) => /^GitHub deployment \d+: failure\.$/.test(line));
+    expect(received).toBeGreaterThanOrEqual(0);
+    expect(ended).toBeGreaterThan(received);
   });
 });

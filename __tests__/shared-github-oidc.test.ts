@@ -14,6 +14,7 @@ import { gitHubClaims } from '../src/workflow/github-claims.js';
 import type { IdTokenGrant } from '../src/workflow/id-token-service.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
+import { EmulatorTime } from './helpers/emulator-time.js';
 import { sendJson, startTinyServer } from './helpers/tiny-server.js';
 
 const github = {
@@ -246,4 +247,69 @@ test('GitHub refuses the request (a revoked job): one line naming the audience a
     ),
   );
   expect((error as Error).message).not.toContain('\n');
+});
+
+describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", () => {
+  /** A realm whose clock lags `lagSeconds`, held; the token source's waits move it on. */
+  async function lagging(lagSeconds: number) {
+    const realm = await startTestEmulator({
+      realmClockLagSeconds: lagSeconds,
+      federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: service.issuer, subject: MAIN }],
+    });
+    realm.clock.hold();
+    const time = new EmulatorTime(realm.clock);
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: realm.authUrl,
+      scope: 'openid',
+      assertion: new GitHubIdToken(realm.issuer, asked.request),
+      retry: { sleep: (ms, signal) => time.sleep(ms, signal), now: () => time.now() },
+    });
+    let printed = '';
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += chunk.toString();
+      return true;
+    });
+    return {
+      realm,
+      tokens,
+      asked,
+      infos: () => printed.split('\n').filter((line) => line.startsWith('The token endpoint')),
+      async close() {
+        write.mockRestore();
+        realm.clock.release();
+        await realm.close();
+      },
+    };
+  }
+
+  test('a few seconds behind: the same assertion once more after 5 s, and the token', async () => {
+    const setUp = await lagging(3);
+    try {
+      const started = setUp.realm.clock.now();
+      expect(decodeJwt(await setUp.tokens.token())).toMatchObject({ azp: 'github-main' });
+      expect(setUp.realm.clock.now() - started).toBe(5000);
+      expect(setUp.asked.seen).toHaveLength(1);
+      expect(setUp.infos()).toEqual([
+        "The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in 5s.",
+      ]);
+    } finally {
+      await setUp.close();
+    }
+  });
+
+  test('far behind: tried once more only, then the refusal', async () => {
+    const setUp = await lagging(60);
+    try {
+      const started = setUp.realm.clock.now();
+      const error = await setUp.tokens.token().catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(AuthError);
+      expect((error as AuthError).message).toContain('Token was issued in the future');
+      // One wait of 5 s, one more try, then the refusal.
+      expect(setUp.realm.clock.now() - started).toBe(5000);
+      expect(setUp.infos()).toHaveLength(1);
+    } finally {
+      await setUp.close();
+    }
+  });
 });
