@@ -233,6 +233,10 @@ describe('a model released by canary', () => {
       'previous-deployment-id': '',
     });
     expect(emulator.callsSince(from, { writes: true })).toEqual([]);
+    // The serving version is read once: its outputs come from that read.
+    expect(
+      emulator.callsSince(from).filter((call) => call === `GET /api/v1/model/deployment/${second}`),
+    ).toHaveLength(1);
   });
 
   it('clears what an interrupted rollout left, then releases', async () => {
