@@ -15,6 +15,7 @@ import type { IdTokenGrant } from '../src/workflow/id-token-service.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 import { EmulatorTime } from './helpers/emulator-time.js';
+import { useClock } from '../src/shared/clock.js';
 import { sendJson, startTinyServer } from './helpers/tiny-server.js';
 
 const github = {
@@ -263,8 +264,9 @@ describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", (
       authUrl: realm.authUrl,
       scope: 'openid',
       assertion: new GitHubIdToken(realm.issuer, asked.request),
-      retry: { sleep: (ms, signal) => time.sleep(ms, signal), now: () => time.now() },
     });
+    // The step's clock: the token source's waits pass in the realm's held time.
+    useClock(time);
     let printed = '';
     const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       printed += chunk.toString();
@@ -277,6 +279,7 @@ describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", (
       infos: () => printed.split('\n').filter((line) => line.startsWith('The token endpoint')),
       async close() {
         write.mockRestore();
+        useClock();
         realm.clock.release();
         await realm.close();
       },
@@ -312,4 +315,46 @@ describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", (
       await setUp.close();
     }
   });
+});
+
+test("a realm's OpenID configuration that could not be read is read again by the next grant", async () => {
+  let up = false;
+  const realmPath = '/realms/odahu';
+  const server = await startTinyServer((request, response) => {
+    if (!up) {
+      response.socket?.destroy();
+      return;
+    }
+    if (request.method === 'GET')
+      sendJson(response, 200, {
+        issuer: `${server.url}${realmPath}`,
+        token_endpoint: `${server.url}${realmPath}/token`,
+      });
+    else sendJson(response, 200, { access_token: 'a2', expires_in: 300 });
+  });
+  try {
+    let now = 1_000_000;
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: `${server.url}${realmPath}/.well-known/openid-configuration`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, countingRequest().request),
+      retry: {
+        sleep: (ms) => {
+          now += ms;
+          return Promise.resolve();
+        },
+        now: () => now,
+        random: () => 0,
+      },
+    });
+    await expect(tokens.token()).rejects.toThrow(/has not answered once since the step began/);
+    up = true;
+    expect(await tokens.token()).toBe('a2');
+    expect(server.requests.at(-2)).toMatchObject({
+      method: 'GET',
+      url: `${realmPath}/.well-known/openid-configuration`,
+    });
+  } finally {
+    await server.close();
+  }
 });
