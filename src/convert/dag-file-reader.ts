@@ -178,7 +178,9 @@ class DagFileReader {
   /** `from m import n`: a module when m.n is one the converter knows, else a symbol. */
   private symbol(module: string, name: string): Value {
     const full = `${module}.${name}`;
-    if (full === 'os.path' || pluginModuleRoot(full) || full === 'airflow.models' || SDK_MODULE.test(full)) {
+    // Modules are lower-case (training, models, path); classes are not.
+    const lower = /^[a-z_]/.test(name);
+    if (full === 'os.path' || full === 'airflow.models' || (lower && (pluginModuleRoot(full) || SDK_MODULE.test(full)))) {
       return { kind: 'module', module: full };
     }
     return { kind: 'symbol', module, name };

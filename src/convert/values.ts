@@ -22,6 +22,12 @@ export interface ConfRef {
   line: number;
 }
 
+/** A value of the workflow run itself (`github.run_id`): an expression as it is. */
+export interface RunValue {
+  kind: 'run';
+  expression: string;
+}
+
 /** A value known only when the DAG runs: named in the report, a visible placeholder in the output. */
 export interface Unresolved {
   kind: 'unresolved';
@@ -31,7 +37,7 @@ export interface Unresolved {
   why: string;
 }
 
-export type Dynamic = VarRef | ConfRef | Unresolved;
+export type Dynamic = VarRef | ConfRef | RunValue | Unresolved;
 
 /** A string: constant parts and, for f-strings and Variables, parts known when the workflow runs. */
 export interface Text {
@@ -173,6 +179,7 @@ export function asText(value: Value): Text | undefined {
       return value;
     case 'var':
     case 'conf':
+    case 'run':
     case 'unresolved':
       return { kind: 'text', parts: [value] };
     case 'number':
@@ -197,6 +204,7 @@ export function* dynamicsIn(value: Value): Generator<Dynamic> {
   switch (value.kind) {
     case 'var':
     case 'conf':
+    case 'run':
     case 'unresolved':
       yield value;
       break;
@@ -232,6 +240,8 @@ export function describe(value: Value): string {
       return `Variable ${value.key}`;
     case 'conf':
       return `dag_run.conf key ${value.key}`;
+    case 'run':
+      return value.expression;
     case 'unresolved':
       return 'a value computed when the DAG runs';
     case 'number':
