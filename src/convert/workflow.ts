@@ -44,6 +44,8 @@ export interface TaskPlace {
 
 export interface ConvertedDag {
   dag: Dag;
+  /** How it was converted (--check converts it again with the not-converted steps skipped). */
+  options: WorkflowOptions;
   /** The workflow's path under the output root. */
   workflowPath: string;
   workflow: string;
@@ -174,6 +176,7 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
   const allSteps = [...steps.values()];
   return {
     dag,
+    options,
     workflowPath,
     workflow: yamlText(document, header),
     files,
