@@ -44,7 +44,7 @@ const PLACEHOLDER_GCP_KEY = JSON.stringify({
   type: 'service_account',
   project_id: 'placeholder',
   private_key_id: '0000000000000000000000000000000000000000',
-  private_key: '-----BEGIN PRIVATE KEY-----\nplaceholder\n-----END PRIVATE KEY-----\n',
+  private_key: '-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----\n',
   client_email: 'placeholder@placeholder.iam.gserviceaccount.com',
   client_id: '000000000000000000000',
   token_uri: 'https://oauth2.googleapis.com/token',

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Node as TreeNode } from 'web-tree-sitter';
-import { Language, Parser } from 'web-tree-sitter';
+import type { Node as TreeNode, Parser } from 'web-tree-sitter';
+import treeSitter from './tree-sitter.cjs';
 import { ConversionError } from './conversion-error.js';
 
 /** One node of the tree: its grammar type, its text, where it is, and its named children. */
@@ -50,9 +50,13 @@ let parser: Promise<Parser> | undefined;
 
 function pythonParser(): Promise<Parser> {
   parser ??= (async () => {
-    await Parser.init({ wasmBinary: wasmBytes(WASM.runtime) });
-    const python = await Language.load(wasmBytes(WASM.python));
-    return new Parser().setLanguage(python);
+    // The CommonJS build reads __dirname, which an ES module bundle does not define: it is given the
+    // bundle's folder (the wasm files are passed as bytes, so nothing is read from it).
+    const globals = globalThis as { __dirname?: string };
+    globals.__dirname ??= dirname(fileURLToPath(import.meta.url));
+    await treeSitter.Parser.init({ wasmBinary: wasmBytes(WASM.runtime) });
+    const python = await treeSitter.Language.load(wasmBytes(WASM.python));
+    return new treeSitter.Parser().setLanguage(python);
   })();
   return parser;
 }
