@@ -180,7 +180,7 @@ class DagFileReader {
     const full = `${module}.${name}`;
     // Modules are lower-case (training, models, path); classes are not.
     const lower = /^[a-z_]/.test(name);
-    if (full === 'os.path' || full === 'airflow.models' || (lower && (pluginModuleRoot(full) || SDK_MODULE.test(full)))) {
+    if (full === 'os.path' || full === 'airflow.models' || pluginSubmodule(full) || (lower && SDK_MODULE.test(full))) {
       return { kind: 'module', module: full };
     }
     return { kind: 'symbol', module, name };
@@ -276,6 +276,7 @@ class DagFileReader {
       return [id, value];
     }
     if (value.kind === 'list' && value.items.length === count) return value.items;
+    if (value.kind === 'unresolved') return Array.from({ length: count }, () => value);
     return Array.from({ length: count }, () => this.unknown(at, `${at.text} unpacks ${describe(value)}`));
   }
 
@@ -799,9 +800,13 @@ class DagFileReader {
         }
       }
     }
-    if (base.kind === 'text' && ['upper', 'lower', 'strip'].includes(method)) {
+    if (base.kind === 'text' && ['upper', 'lower', 'strip', 'replace'].includes(method)) {
       const value = constantString(base);
-      if (value !== undefined) {
+      const [from, to] = positional.map((argument) => constantString(argument));
+      if (value !== undefined && method === 'replace' && from !== undefined && to !== undefined) {
+        return text(value.split(from).join(to));
+      }
+      if (value !== undefined && method !== 'replace') {
         return text(method === 'upper' ? value.toUpperCase() : method === 'lower' ? value.toLowerCase() : value.trim());
       }
     }
@@ -1214,8 +1219,13 @@ function assignedNames(node: PyNode): string[] {
   return names;
 }
 
-function pluginModuleRoot(module: string): boolean {
-  return ['odahuflow.airflow', 'odahuflow.airflow_plugin'].some((root) => module === root || module.startsWith(`${root}.`));
+const PLUGIN_SUBMODULES = ['training', 'packaging', 'deployment', 'model', 'connection', 'batch', 'resources', 'plugin', 'api'];
+
+/** `odahuflow.airflow_plugin.training` and the like: modules of the plugin. */
+function pluginSubmodule(module: string): boolean {
+  return ['odahuflow.airflow', 'odahuflow.airflow_plugin'].some(
+    (root) => module === root || PLUGIN_SUBMODULES.some((sub) => module === `${root}.${sub}`),
+  );
 }
 
 function firstLine(source: string): string {

@@ -39,6 +39,7 @@ export function placeholderName(dynamic: Dynamic): string {
 /** The manifest a value describes; undefined (with why) when it describes none. */
 export function manifestOf(value: Value | undefined, expectedKind: string): Manifest | { problem: string } {
   if (!value || value.kind === 'none') return { problem: 'no resource given' };
+  if (value.kind === 'unresolved') return { problem: value.why };
   const placeholders = new Map<string, Text>();
   const notes: string[] = [];
   if (value.kind === 'resource') {
