@@ -15,8 +15,14 @@ import { ROOT } from './helpers/run-action.js';
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'dags');
 
 interface Workflow {
-  on: { workflow_dispatch: { inputs?: Record<string, { default?: string; required: boolean }> }; schedule?: { cron: string }[] };
-  jobs: Record<string, { needs?: string | string[]; outputs?: Record<string, string>; steps: Step[]; if?: string }>;
+  on: {
+    workflow_dispatch: { inputs?: Record<string, { default?: string; required: boolean }> };
+    schedule?: { cron: string }[];
+  };
+  jobs: Record<
+    string,
+    { needs?: string | string[]; outputs?: Record<string, string>; steps: Step[]; if?: string }
+  >;
 }
 interface Step {
   id?: string;
@@ -85,7 +91,10 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
   });
 
   test("an SDK model's Python names become the API's names from the SDK's attribute maps", () => {
-    const training = fileOf(file, 'odahu/churn_model/training-churn-2-1.odahuflow.yaml') as Record<string, any>;
+    const training = fileOf(file, 'odahu/churn_model/training-churn-2-1.odahuflow.yaml') as Record<
+      string,
+      unknown
+    >;
     expect(training).toMatchObject({
       kind: 'ModelTraining',
       id: 'churn-2-1', // f"{MODEL}-{VERSION.replace('.', '-')}"
@@ -102,9 +111,14 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
   });
 
   test('resource() reads a file under the DAG folder, a path built from __file__, and inline YAML with template variables', () => {
-    expect(fileOf(file, 'odahu/churn_model/packaging-churn-pack.odahuflow.yaml')).toMatchObject({ kind: 'ModelPackaging', id: 'churn-pack' });
+    expect(fileOf(file, 'odahu/churn_model/packaging-churn-pack.odahuflow.yaml')).toMatchObject({
+      kind: 'ModelPackaging',
+      id: 'churn-pack',
+    });
     // role="churn-readers" was formatted in, as str.format does.
-    expect(fileOf(file, 'odahu/churn_model/deployment-churn.odahuflow.yaml')).toMatchObject({ spec: { roleName: 'churn-readers' } });
+    expect(fileOf(file, 'odahu/churn_model/deployment-churn.odahuflow.yaml')).toMatchObject({
+      spec: { roleName: 'churn-readers' },
+    });
     // {name} was a constant; {tag} a Variable with a default: kept as a placeholder the step fills.
     expect(fileOf(file, 'odahu/churn_model/deployment-churn-probe.odahuflow.yaml')).toMatchObject({
       id: 'churn-probe',
@@ -118,7 +132,9 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
     expect(package_.job).not.toBe(stepOf(workflow, 'train').job);
     expect(workflow.jobs[package_.job]!.needs).toBe('prepare_data');
     expect(package_.with?.['artifact-name']).toBe('${{ needs.prepare_data.outputs.train-artifact-name }}');
-    expect(workflow.jobs.prepare_data!.outputs).toEqual({ 'train-artifact-name': '${{ steps.train.outputs.artifact-name }}' });
+    expect(workflow.jobs.prepare_data!.outputs).toEqual({
+      'train-artifact-name': '${{ steps.train.outputs.artifact-name }}',
+    });
     const deploy = stepOf(workflow, 'deploy');
     expect(deploy.with?.image).toBe('${{ needs.package.outputs.package-image }}');
   });
@@ -129,18 +145,26 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
 
   test('BashOperator becomes a run: step, its Jinja read: Variables, dag_run.conf with a default as an input, run_id', () => {
     const prepare = stepOf(workflow, 'prepare_data');
-    expect(prepare.run).toBe("python prepare.py --bucket ${{ vars.CHURN_BUCKET }} --limit ${{ inputs.limit || '1000' }}");
+    expect(prepare.run).toBe(
+      "python prepare.py --bucket ${{ vars.CHURN_BUCKET }} --limit ${{ inputs.limit || '1000' }}",
+    );
     expect(prepare.env).toEqual({ RUN: '${{ github.run_id }}' });
-    expect(workflow.on.workflow_dispatch.inputs).toEqual({ limit: expect.objectContaining({ default: '1000', required: false }) });
+    expect(workflow.on.workflow_dispatch.inputs).toEqual({
+      limit: expect.objectContaining({ default: '1000', required: false }),
+    });
   });
 
   test('another operator becomes a step that fails, quoting its source; execution_timeout becomes timeout-minutes', () => {
     const report = stepOf(workflow, 'report_metrics');
     expect(report.run).toContain('exit 1');
-    expect(report.run).toContain('::error file=airflow2_churn.py,line=72::report_metrics (PythonOperator) was not converted');
+    expect(report.run).toContain(
+      '::error file=airflow2_churn.py,line=72::report_metrics (PythonOperator) was not converted',
+    );
     expect(report['timeout-minutes']).toBe(10);
     const text = file.dags[0]!.workflow;
-    expect(text).toContain('# Not converted: PythonOperator (airflow.operators.python) at airflow2_churn.py:72.');
+    expect(text).toContain(
+      '# Not converted: PythonOperator (airflow.operators.python) at airflow2_churn.py:72.',
+    );
     expect(text).toContain('#   report = PythonOperator(task_id="report_metrics", python_callable=print');
   });
 
@@ -163,7 +187,13 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
       request: 'odahu/churn_model/request-ask.json',
       'api-connection': '${{ secrets.AIRFLOW_CONN_ODAHU_API }}',
     });
-    expect(fileOf(file, 'odahu/churn_model/request-ask.json')).toEqual({ columns: ['tenure', 'plan'], data: [[12, 'gold'], [3, 'basic']] });
+    expect(fileOf(file, 'odahu/churn_model/request-ask.json')).toEqual({
+      columns: ['tenure', 'plan'],
+      data: [
+        [12, 'gold'],
+        [3, 'basic'],
+      ],
+    });
   });
 });
 
@@ -173,7 +203,24 @@ describe('every dependency form', () => {
     const dag = file.dags[0]!.dag;
     const edges = dag.edges.map(([up, down]) => `${up.taskId}>${down.taskId}`).sort();
     expect(edges).toEqual(
-      ['a>b', 'b>c', 'c>d', 'd>e', 'd>f', 'e>g', 'g>h', 'f>h', 'h>i', 'h>j', 'i>k', 'j>k', 'i>join', 'j>join', 'join>last', 'k>last'].sort(),
+      [
+        'a>b',
+        'b>c',
+        'c>d',
+        'd>e',
+        'd>f',
+        'e>g',
+        'g>h',
+        'f>h',
+        'h>i',
+        'h>j',
+        'i>k',
+        'j>k',
+        'i>join',
+        'j>join',
+        'join>last',
+        'k>last',
+      ].sort(),
     );
     const workflow = workflowOf(file);
     // a, b, c, d follow each other in a line: one job. The branches are jobs that need the job before.
@@ -212,15 +259,23 @@ describe('the batch operators', () => {
     expect(stepOf(workflow, 'score_again').uses).toBe('acme/odahu-actions/apply@v1');
     const wait = stepOf(workflow, 'wait_again');
     expect(wait.uses).toBe('acme/odahu-actions/wait@v1');
-    expect(wait.with?.['inference-job-id']).toBe('${{ fromJSON(needs.make_service.outputs.score_again-resources)[0].id }}');
-    expect(file.dags[0]!.clusterConnections.map((connection) => connection.id)).toEqual(['models', 'scoring-data']);
+    expect(wait.with?.['inference-job-id']).toBe(
+      '${{ fromJSON(needs.make_service.outputs.score_again-resources)[0].id }}',
+    );
+    expect(file.dags[0]!.clusterConnections.map((connection) => connection.id)).toEqual([
+      'models',
+      'scoring-data',
+    ]);
   });
 });
 
 describe('several DAGs in one file, Airflow 1 style', () => {
   test('each DAG is a workflow; dag= attaches tasks; SDK fields of before 1.5 move; a sensor alone becomes wait', async () => {
     const file = await convert('several_dags.py');
-    expect(file.dags.map((dag) => dag.workflowPath)).toEqual(['.github/workflows/start_training.yml', '.github/workflows/check_training.yml']);
+    expect(file.dags.map((dag) => dag.workflowPath)).toEqual([
+      '.github/workflows/start_training.yml',
+      '.github/workflows/check_training.yml',
+    ]);
     const start = workflowOf(file, 'start_training');
     expect(start.on.schedule).toEqual([{ cron: '0 */6 * * *' }]); // timedelta(hours=6)
     expect(stepOf(start, 'connect').with).toMatchObject({
@@ -229,7 +284,10 @@ describe('several DAGs in one file, Airflow 1 style', () => {
     });
     expect(stepOf(start, 'kick').with).toMatchObject({ wait: 'false' });
     expect(fileOf(file, 'odahu/start_training/training-legacy.odahuflow.yaml')).toMatchObject({
-      spec: { algorithmSource: { vcs: { connection: 'legacy-repo', reference: 'release' } }, data: [{ connection: 'old-data' }] },
+      spec: {
+        algorithmSource: { vcs: { connection: 'legacy-repo', reference: 'release' } },
+        data: [{ connection: 'old-data' }],
+      },
     });
     const check = workflowOf(file, 'check_training');
     expect(check.on.schedule).toEqual([{ cron: '0 * * * *' }]);
@@ -242,9 +300,13 @@ describe('values known only when the DAG runs', () => {
     const file = await convert('unresolved.py');
     const dag = file.dags[0]!;
     expect(dag.unresolved.map((item) => item.line).sort()).toEqual([14, 15, 17]);
-    expect(fileOf(file, 'odahu/unresolved_values/deployment-scorer.odahuflow.yaml')).toMatchObject({ spec: { image: '{UNRESOLVED_LINE_14}' } });
+    expect(fileOf(file, 'odahu/unresolved_values/deployment-scorer.odahuflow.yaml')).toMatchObject({
+      spec: { image: '{UNRESOLVED_LINE_14}' },
+    });
     const workflow = workflowOf(file);
-    expect(stepOf(workflow, 'wait').with?.['deployment-id']).toBe('scorer-UNRESOLVED(unresolved.py:15: len(IMAGE))');
+    expect(stepOf(workflow, 'wait').with?.['deployment-id']).toBe(
+      'scorer-UNRESOLVED(unresolved.py:15: len(IMAGE))',
+    );
     // The step's vars leave the placeholder unfilled: the action fails naming it until someone does.
     expect(stepOf(workflow, 'deploy').with?.vars).toBeUndefined();
     // timedelta(minutes=45) has no cron.
@@ -255,9 +317,15 @@ describe('values known only when the DAG runs', () => {
 
 describe('DAGs the converter cannot read', () => {
   test.each([
-    ['unreadable_syntax.py', /^unreadable_syntax\.py:4: syntax error \(.*\): task = BashOperator\(task_id="t", bash_command="echo"$/],
+    [
+      'unreadable_syntax.py',
+      /^unreadable_syntax\.py:4: syntax error \(.*\): task = BashOperator\(task_id="t", bash_command="echo"$/,
+    ],
     ['unreadable_no_dag.py', /^unreadable_no_dag\.py:1: no DAG in this file/],
-    ['unreadable_loop.py', /^unreadable_loop\.py:8: dynamic task generation in a loop \(for model in MODELS:\)/],
+    [
+      'unreadable_loop.py',
+      /^unreadable_loop\.py:8: dynamic task generation in a loop \(for model in MODELS:\)/,
+    ],
   ])('%s fails with one line naming the file and line', async (name, expected) => {
     const error = await convert(name).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConversionError);
@@ -299,7 +367,10 @@ describe('DAGs the converter cannot read', () => {
       mkdirSync(join(dir, '.git'));
       mkdirSync(join(dir, 'dags'));
       mkdirSync(join(dir, 'resources'));
-      writeFileSync(join(dir, 'resources', 'train.yaml'), 'kind: ModelTraining\nid: t\nspec:\n  toolchain: mlflow\n');
+      writeFileSync(
+        join(dir, 'resources', 'train.yaml'),
+        'kind: ModelTraining\nid: t\nspec:\n  toolchain: mlflow\n',
+      );
       writeFileSync(
         join(dir, 'dags', 'd.py'),
         [
@@ -313,7 +384,9 @@ describe('DAGs the converter cannot read', () => {
         ].join('\n'),
       );
       const missing = await convertFile('dags/d.py', { ...options(), cwd: dir });
-      expect(missing.dags[0]!.unresolved[0]!.why).toMatch(/^resource\(\): no file train\.yaml under dags or \. /);
+      expect(missing.dags[0]!.unresolved[0]!.why).toMatch(
+        /^resource\(\): no file train\.yaml under dags or \. /,
+      );
       const found = await convertFile('dags/d.py', { ...options(), cwd: dir, dagsFolder: 'resources' });
       expect(found.dags[0]!.unresolved).toEqual([]);
       expect(readFileSync(join(dir, 'resources', 'train.yaml'), 'utf8')).toContain('id: t');

@@ -3,7 +3,10 @@
 // a bundle under dist/ exporting run(args) → exit code. Adding a command is one line here.
 
 const COMMANDS = {
-  convert: { bundle: '../dist/convert/index.js', does: 'Airflow DAGs that use the Odahu plugin → GitHub workflows' },
+  convert: {
+    bundle: '../dist/convert/index.js',
+    does: 'Airflow DAGs that use the Odahu plugin → GitHub workflows',
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -17,7 +20,9 @@ if (!command) {
     'Usage: odahu-actions <command> [args] (each command has --help)',
     list,
   ];
-  (name && !['-h', '--help', 'help'].includes(name) ? process.stderr : process.stdout).write(`${lines.join('\n')}\n`);
+  (name && !['-h', '--help', 'help'].includes(name) ? process.stderr : process.stdout).write(
+    `${lines.join('\n')}\n`,
+  );
   process.exitCode = name && !['-h', '--help', 'help'].includes(name) ? 2 : 0;
 } else {
   const { run } = await import(command.bundle);

@@ -23,7 +23,10 @@ const TOOLS = ['emulator', 'workflow', 'demo', 'convert'];
 const TOOL_ENTRIES = { convert: 'src/convert/index.ts' };
 /** Files a bundle reads beside itself that ncc does not see (the Python grammar's WebAssembly). */
 const TOOL_FILES = {
-  convert: ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-python/tree-sitter-python.wasm'],
+  convert: [
+    'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+    'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+  ],
 };
 /** What the last build here read and wrote, per bundle name (node_modules: gone with `npm ci`). */
 const STAMP = join(root, 'node_modules', '.cache', 'odahu-actions', 'build.json');
@@ -87,7 +90,11 @@ function compositeBundles(file, runs) {
 
 function allEntries() {
   const { entries, referenced } = actionEntries();
-  const tools = TOOLS.map((name) => ({ name, file: 'index.js', src: TOOL_ENTRIES[name] ?? `src/${name}/cli.ts` }));
+  const tools = TOOLS.map((name) => ({
+    name,
+    file: 'index.js',
+    src: TOOL_ENTRIES[name] ?? `src/${name}/cli.ts`,
+  }));
   const all = [...entries, ...tools];
   const missing = referenced.filter(({ name }) => !all.some((e) => e.name === name && e.file === 'index.js'));
   if (missing.length > 0) {
@@ -178,7 +185,8 @@ async function bundle(entry) {
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file), asset.source);
   }
-  for (const file of TOOL_FILES[entry.name] ?? []) writeFileSync(join(out, basename(file)), readFileSync(join(root, file)));
+  for (const file of TOOL_FILES[entry.name] ?? [])
+    writeFileSync(join(out, basename(file)), readFileSync(join(root, file)));
   console.log(
     `dist/${entry.name}/${entry.file}  ${(code.length / 1024).toFixed(0)} kB  ${Date.now() - started} ms`,
   );

@@ -11,8 +11,11 @@ export const SEED_PAGE = join(ROOT, '..', 'shared', 'seed', '000_b0de492de2b70b9
 /** The DAG's source, or undefined (after one line saying why) when the page is not there. */
 export function seedDag(): string | undefined {
   if (!existsSync(SEED_PAGE)) {
-    if (process.env.CI === 'true') throw new Error(`${SEED_PAGE} is missing, and CI=true: the seed DAG's tests may not be skipped`);
-    console.log(`Skipped (${SEED_PAGE} is missing): the conversion of the plugin documentation's DAG example.`);
+    if (process.env.CI === 'true')
+      throw new Error(`${SEED_PAGE} is missing, and CI=true: the seed DAG's tests may not be skipped`);
+    console.log(
+      `Skipped (${SEED_PAGE} is missing): the conversion of the plugin documentation's DAG example.`,
+    );
     return undefined;
   }
   const lines = readFileSync(SEED_PAGE, 'utf8').split('\n');

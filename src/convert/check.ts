@@ -51,7 +51,10 @@ const PLACEHOLDER_GCP_KEY = JSON.stringify({
 });
 
 /** Each DAG's checks, by `<file>:<dag_id>`. */
-export async function checkConverted(files: ConvertedFile[], options: CheckOptions): Promise<Map<string, CheckResult[]>> {
+export async function checkConverted(
+  files: ConvertedFile[],
+  options: CheckOptions,
+): Promise<Map<string, CheckResult[]>> {
   const results = new Map<string, CheckResult[]>();
   for (const file of files) {
     for (const dag of file.dags) results.set(`${file.file}:${dag.dag.dagId}`, await checkDag(dag, options));
@@ -65,11 +68,24 @@ export async function checkDag(converted: ConvertedDag, options: CheckOptions): 
   const checks: CheckResult[] = [];
   try {
     workflow = await loadWorkflow(path, converted.workflowPath);
-    const steps = workflow.template.jobs.reduce((sum, job) => sum + (job.type === 'job' ? job.steps.length : 0), 0);
-    checks.push({ name: 'schema', ok: true, summary: `GitHub's workflow schema: ${converted.workflowPath} parses (${workflow.template.jobs.length} jobs, ${steps} steps)`, details: [] });
+    const steps = workflow.template.jobs.reduce(
+      (sum, job) => sum + (job.type === 'job' ? job.steps.length : 0),
+      0,
+    );
+    checks.push({
+      name: 'schema',
+      ok: true,
+      summary: `GitHub's workflow schema: ${converted.workflowPath} parses (${workflow.template.jobs.length} jobs, ${steps} steps)`,
+      details: [],
+    });
   } catch (error) {
     const lines = error instanceof CannotRun ? error.lines : [messageOf(error)];
-    checks.push({ name: 'schema', ok: false, summary: `GitHub's workflow schema: ${converted.workflowPath} does not parse`, details: lines });
+    checks.push({
+      name: 'schema',
+      ok: false,
+      summary: `GitHub's workflow schema: ${converted.workflowPath} does not parse`,
+      details: lines,
+    });
   }
   if (workflow) checks.push(graphCheck(converted, workflow));
   if (workflow) checks.push(await dryRun(converted, options));
@@ -80,7 +96,9 @@ export async function checkDag(converted: ConvertedDag, options: CheckOptions): 
           name: 'placeholders',
           ok: false,
           summary: `${converted.unresolved.length} value(s) unresolved: the workflow holds a placeholder for each until you fill it in`,
-          details: converted.unresolved.map((item) => `line ${item.line}: ${item.source.split('\n')[0]}: ${item.why}`),
+          details: converted.unresolved.map(
+            (item) => `line ${item.line}: ${item.source.split('\n')[0]}: ${item.why}`,
+          ),
         },
   );
   return checks;
@@ -94,7 +112,10 @@ export function graphCheck(converted: ConvertedDag, workflow: WorkflowFile): Che
   const jobs = new Map(
     workflow.template.jobs.map((job) => [
       job.id.value,
-      { needs: (job.needs ?? []).map((need) => need.value), steps: job.type === 'job' ? job.steps.map((step) => step.id) : [] },
+      {
+        needs: (job.needs ?? []).map((need) => need.value),
+        steps: job.type === 'job' ? job.steps.map((step) => step.id) : [],
+      },
     ]),
   );
   const placeOf = new Map<string, { job: string; index: number }>();
@@ -102,7 +123,8 @@ export function graphCheck(converted: ConvertedDag, workflow: WorkflowFile): Che
     if (task.job === undefined || task.step === undefined) continue;
     const job = jobs.get(task.job);
     const index = job?.steps.indexOf(task.step) ?? -1;
-    if (!job || index < 0) problems.push(`task ${task.taskId} (line ${task.line}): no step ${task.step} in job ${task.job}`);
+    if (!job || index < 0)
+      problems.push(`task ${task.taskId} (line ${task.line}): no step ${task.step} in job ${task.job}`);
     else placeOf.set(task.taskId, { job: task.job, index });
   }
   const needsAll = (job: string, seen = new Set<string>()): Set<string> => {
@@ -120,13 +142,25 @@ export function graphCheck(converted: ConvertedDag, workflow: WorkflowFile): Che
     if (!a || !b) continue;
     const holds = a.job === b.job ? a.index <= b.index : needsAll(b.job).has(a.job);
     if (!holds) {
-      problems.push(`${up.taskId} >> ${down.taskId} (lines ${up.line}, ${down.line}) does not hold: ${down.taskId} (job ${b.job}) may run before ${up.taskId} (job ${a.job}) ends`);
+      problems.push(
+        `${up.taskId} >> ${down.taskId} (lines ${up.line}, ${down.line}) does not hold: ${down.taskId} (job ${b.job}) may run before ${up.taskId} (job ${a.job}) ends`,
+      );
     }
   }
   const working = converted.tasks.filter((task) => task.step !== undefined).length;
   return problems.length === 0
-    ? { name: 'graph', ok: true, summary: `the DAG's graph holds: ${working} tasks in ${placeOf.size === working ? 'their' : 'some'} steps, all ${edges.length} dependencies kept`, details: [] }
-    : { name: 'graph', ok: false, summary: `the DAG's graph does not hold (${problems.length} problem(s))`, details: problems };
+    ? {
+        name: 'graph',
+        ok: true,
+        summary: `the DAG's graph holds: ${working} tasks in ${placeOf.size === working ? 'their' : 'some'} steps, all ${edges.length} dependencies kept`,
+        details: [],
+      }
+    : {
+        name: 'graph',
+        ok: false,
+        summary: `the DAG's graph does not hold (${problems.length} problem(s))`,
+        details: problems,
+      };
 }
 
 /** The DAG's dependencies between tasks that do work, joined through empty operators. */
@@ -194,13 +228,22 @@ async function dryRun(converted: ConvertedDag, options: CheckOptions): Promise<C
     ];
     const details = [
       ...(given.length > 0 ? [`placeholders given: ${given.join(', ')}`] : []),
-      ...(created.length > 0 ? [`connections created on the emulator as placeholders (the real cluster must have them): ${created.join(', ')}`] : []),
+      ...(created.length > 0
+        ? [
+            `connections created on the emulator as placeholders (the real cluster must have them): ${created.join(', ')}`,
+          ]
+        : []),
       ...(skipped > 0 ? [`not-converted steps skipped: ${converted.todo.join(', ')}`] : []),
       `the run's log: ${logPath}`,
     ];
     if (run.exitCode === 0) {
       rmSync(run.summaryPath, { force: true });
-      return { name: 'dry-run', ok: true, summary: `dry run on the embedded emulator: ${lastLine(log)}`, details };
+      return {
+        name: 'dry-run',
+        ok: true,
+        summary: `dry run on the embedded emulator: ${lastLine(log)}`,
+        details,
+      };
     }
     return {
       name: 'dry-run',
@@ -211,7 +254,12 @@ async function dryRun(converted: ConvertedDag, options: CheckOptions): Promise<C
   } catch (error) {
     writeFileSync(logPath, log);
     const lines = error instanceof CannotRun ? error.lines : [messageOf(error)];
-    return { name: 'dry-run', ok: false, summary: 'dry run on the embedded emulator: could not run', details: [...lines, `the run's log: ${logPath}`] };
+    return {
+      name: 'dry-run',
+      ok: false,
+      summary: 'dry run on the embedded emulator: could not run',
+      details: [...lines, `the run's log: ${logPath}`],
+    };
   } finally {
     await emulator?.close();
   }
@@ -234,11 +282,29 @@ async function placeholderConnections(emulator: RunningEmulator, converted: Conv
     for (const { id, role } of converted.clusterConnections) {
       if (await client.connections.find(id)) continue;
       const specs: Record<string, Connection['spec']> = {
-        git: { type: 'git', uri: `git@github.com:placeholder/${id}.git`, keySecret: base64('placeholder ssh key'), reference: 'main' },
-        storage: { type: 'gcs', uri: `gs://placeholder-${id}`, region: 'placeholder', keySecret: base64(PLACEHOLDER_GCP_KEY) },
-        registry: { type: 'docker', uri: `registry.odahu.local/${id}`, username: 'placeholder', password: base64('placeholder') },
+        git: {
+          type: 'git',
+          uri: `git@github.com:placeholder/${id}.git`,
+          keySecret: base64('placeholder ssh key'),
+          reference: 'main',
+        },
+        storage: {
+          type: 'gcs',
+          uri: `gs://placeholder-${id}`,
+          region: 'placeholder',
+          keySecret: base64(PLACEHOLDER_GCP_KEY),
+        },
+        registry: {
+          type: 'docker',
+          uri: `registry.odahu.local/${id}`,
+          username: 'placeholder',
+          password: base64('placeholder'),
+        },
       };
-      await client.connections.create({ id, spec: { ...specs[role]!, description: 'placeholder made by odahu-actions convert --check' } });
+      await client.connections.create({
+        id,
+        spec: { ...specs[role]!, description: 'placeholder made by odahu-actions convert --check' },
+      });
       created.push(id);
     }
   } finally {
@@ -256,16 +322,22 @@ function placeholders(converted: ConvertedDag, emulator: RunningEmulator) {
     else secrets[name] = 'placeholder';
   }
   const vars: Record<string, string> = {};
-  for (const [name, variable] of converted.vars) vars[name] = variable.fallback ?? `placeholder-${name.toLowerCase().replace(/_/g, '-')}`;
+  for (const [name, variable] of converted.vars)
+    vars[name] = variable.fallback ?? `placeholder-${name.toLowerCase().replace(/_/g, '-')}`;
   const inputs: Record<string, string> = {};
-  for (const [name, input] of converted.inputs) if (input.fallback === undefined) inputs[name] = 'placeholder';
+  for (const [name, input] of converted.inputs)
+    if (input.fallback === undefined) inputs[name] = 'placeholder';
   return { secrets, vars, inputs };
 }
 
 /** The emulator as an Airflow connection URI: what AIRFLOW_CONN_<ID> holds for a real cluster. */
 function airflowUri(emulator: RunningEmulator): string {
   const api = new URL(emulator.apiUrl);
-  const extra = new URLSearchParams({ auth_url: emulator.authUrl, client_id: emulator.clientId, scope: 'openid profile email offline_access groups' });
+  const extra = new URLSearchParams({
+    auth_url: emulator.authUrl,
+    client_id: emulator.clientId,
+    scope: 'openid profile email offline_access groups',
+  });
   return `http://:${encodeURIComponent(emulator.clientSecret)}@${api.host}/${api.protocol.replace(':', '')}?${extra.toString()}`;
 }
 
@@ -274,7 +346,13 @@ function withoutOdahuSettings(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 }
 
 function lastLine(log: string): string {
-  return log.trimEnd().split('\n').at(-1)?.replace(/^[✓✗]\s*/, '') ?? '';
+  return (
+    log
+      .trimEnd()
+      .split('\n')
+      .at(-1)
+      ?.replace(/^[✓✗]\s*/, '') ?? ''
+  );
 }
 
 /** The lines of the log that say what failed (✗ and error lines), at most 20. */

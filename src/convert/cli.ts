@@ -56,7 +56,9 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.error(`convert: ${(messageOf(error).split('\n')[0] ?? '').replace(/\. To specify.*$/, '')} (see --help)\n`);
+    io.error(
+      `convert: ${(messageOf(error).split('\n')[0] ?? '').replace(/\. To specify.*$/, '')} (see --help)\n`,
+    );
     return 2;
   }
   const { values, positionals } = parsed;
@@ -65,7 +67,8 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
     return 0;
   }
   const problems: string[] = [];
-  if (positionals.length === 0) problems.push('name at least one DAG file (odahu-actions convert dags/my_dag.py)');
+  if (positionals.length === 0)
+    problems.push('name at least one DAG file (odahu-actions convert dags/my_dag.py)');
   const owner = values['action-owner'] ?? DEFAULT_ACTION_OWNER;
   if (!OWNER.test(owner)) problems.push(`--action-owner ${owner}: not a GitHub user or organization name`);
   if (problems.length > 0) {
@@ -107,6 +110,7 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
     writeFileSync(`${base}.md`, reportMarkdown(report));
     io.write(`report: ${base}.json, ${base}.md\n`);
   }
-  if (values.check) io.write(exitCode === 0 ? '✓ check passed\n' : '✗ check failed (see each DAG\'s check above)\n');
+  if (values.check)
+    io.write(exitCode === 0 ? '✓ check passed\n' : "✗ check failed (see each DAG's check above)\n");
   return exitCode;
 }

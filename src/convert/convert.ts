@@ -43,7 +43,8 @@ export async function convertFile(path: string, options: ConvertOptions): Promis
   try {
     source = readFileSync(absolute, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new ConversionError(`${shown}:1: cannot read the DAG file: ${reason}`);
   }
   const module = await parsePython(source, shown);
@@ -67,7 +68,10 @@ export async function convertFile(path: string, options: ConvertOptions): Promis
   const taken = new Map<string, string>();
   for (const dag of dags) {
     const other = taken.get(dag.workflowPath);
-    if (other) throw new ConversionError(`${shown}:${dag.dag.line}: DAG ${dag.dag.dagId} would overwrite ${dag.workflowPath} of ${other}`);
+    if (other)
+      throw new ConversionError(
+        `${shown}:${dag.dag.line}: DAG ${dag.dag.dagId} would overwrite ${dag.workflowPath} of ${other}`,
+      );
     taken.set(dag.workflowPath, `${shown}:${dag.dag.line}`);
   }
   return { file: shown, dags, notes: read.notes, ms: performance.now() - started };
@@ -90,7 +94,10 @@ export async function convertFiles(paths: string[], options: ConvertOptions): Pr
   for (const file of converted) {
     for (const dag of file.dags) {
       const other = workflows.get(dag.workflowPath);
-      if (other) problems.push(`${file.file}:${dag.dag.line}: DAG ${dag.dag.dagId} is also in ${other}: dag ids must be unique`);
+      if (other)
+        problems.push(
+          `${file.file}:${dag.dag.line}: DAG ${dag.dag.dagId} is also in ${other}: dag ids must be unique`,
+        );
       workflows.set(dag.workflowPath, file.file);
     }
   }

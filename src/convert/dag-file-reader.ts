@@ -136,7 +136,8 @@ class DagFileReader {
       case 'decorated_definition':
         return this.decoratedOf(node);
       case 'class_definition':
-        if (this.makesTasks(node)) this.fail(node.line, 'tasks made inside a class: the converter reads tasks made at the top level');
+        if (this.makesTasks(node))
+          this.fail(node.line, 'tasks made inside a class: the converter reads tasks made at the top level');
         return;
       default:
         // pass, comments, docstrings, global, assert, ...: nothing a DAG is made of.
@@ -180,7 +181,12 @@ class DagFileReader {
     const full = `${module}.${name}`;
     // Modules are lower-case (training, models, path); classes are not.
     const lower = /^[a-z_]/.test(name);
-    if (full === 'os.path' || full === 'airflow.models' || pluginSubmodule(full) || (lower && SDK_MODULE.test(full))) {
+    if (
+      full === 'os.path' ||
+      full === 'airflow.models' ||
+      pluginSubmodule(full) ||
+      (lower && SDK_MODULE.test(full))
+    ) {
       return { kind: 'module', module: full };
     }
     return { kind: 'symbol', module, name };
@@ -219,7 +225,11 @@ class DagFileReader {
 
   private assignmentValue(node: PyNode): Value {
     const right = field(node, 'right');
-    const value = right ? (right.type === 'assignment' ? this.assignmentValue(right) : this.evaluate(right)) : NONE;
+    const value = right
+      ? right.type === 'assignment'
+        ? this.assignmentValue(right)
+        : this.evaluate(right)
+      : NONE;
     const left = field(node, 'left');
     if (left) this.bind(left, value, node);
     return value;
@@ -318,7 +328,10 @@ class DagFileReader {
     ];
     for (const alternative of fieldAll(node, 'alternative')) {
       if (alternative.type === 'elif_clause') {
-        branches.push({ condition: field(alternative, 'condition'), body: field(alternative, 'consequence')?.children ?? [] });
+        branches.push({
+          condition: field(alternative, 'condition'),
+          body: field(alternative, 'consequence')?.children ?? [],
+        });
       } else {
         branches.push({ body: field(alternative, 'body')?.children ?? [] });
       }
@@ -335,10 +348,16 @@ class DagFileReader {
     if (!undecided) return;
     // `if __name__ == "__main__": dag.cli()` and the like: branches that make no tasks are passed by.
     if (this.makesTasks(node)) {
-      this.fail(node.line, `tasks made under ${firstLine(node.text.split(':')[0] ?? 'a condition')}, known only when the DAG file runs`);
+      this.fail(
+        node.line,
+        `tasks made under ${firstLine(node.text.split(':')[0] ?? 'a condition')}, known only when the DAG file runs`,
+      );
     }
     for (const name of assignedNames(node)) {
-      this.names.set(name, this.unknown(node, `${name} is set under a condition known only when the DAG file runs`));
+      this.names.set(
+        name,
+        this.unknown(node, `${name} is set under a condition known only when the DAG file runs`),
+      );
     }
   }
 
@@ -360,7 +379,10 @@ class DagFileReader {
 
   private loopOf(node: PyNode): void {
     if (this.makesTasks(node)) {
-      this.fail(node.line, `dynamic task generation in a loop (${firstLine(node.text)}): write the tasks out, or convert this DAG by hand`);
+      this.fail(
+        node.line,
+        `dynamic task generation in a loop (${firstLine(node.text)}): write the tasks out, or convert this DAG by hand`,
+      );
     }
     const body = field(node, 'body');
     const iterable = node.type === 'for_statement' ? field(node, 'right') : undefined;
@@ -368,7 +390,10 @@ class DagFileReader {
     if (body && target && iterable && setsDependencies(body)) {
       const items = this.evaluate(iterable);
       if (items.kind !== 'list' || items.items.length > MAX_UNROLL) {
-        this.fail(node.line, `dependencies set in a loop over ${iterable.text}, known only when the DAG file runs`);
+        this.fail(
+          node.line,
+          `dependencies set in a loop over ${iterable.text}, known only when the DAG file runs`,
+        );
       }
       for (const item of items.items) {
         this.bind(target, item, node);
@@ -403,8 +428,11 @@ class DagFileReader {
 
   private decoratedOf(node: PyNode): void {
     const definition = field(node, 'definition');
-    const decorators = node.children.filter((child) => child.type === 'decorator').map((child) => child.children[0]);
-    if (definition?.type === 'function_definition') this.functionOf(definition, decorators.filter(isNode), node);
+    const decorators = node.children
+      .filter((child) => child.type === 'decorator')
+      .map((child) => child.children[0]);
+    if (definition?.type === 'function_definition')
+      this.functionOf(definition, decorators.filter(isNode), node);
     else if (definition?.type === 'class_definition' && this.makesTasks(definition)) {
       this.fail(node.line, 'tasks made inside a class: the converter reads tasks made at the top level');
     }
@@ -485,7 +513,9 @@ class DagFileReader {
       case 'integer':
       case 'float': {
         const number = Number(node.text.replace(/_/g, ''));
-        return Number.isNaN(number) ? this.unknown(node, `${node.text} is not a number the converter reads`) : { kind: 'number', value: number };
+        return Number.isNaN(number)
+          ? this.unknown(node, `${node.text} is not a number the converter reads`)
+          : { kind: 'number', value: number };
       }
       case 'true':
         return { kind: 'bool', value: true };
@@ -524,7 +554,8 @@ class DagFileReader {
         const right = this.evaluate(field(node, 'right') ?? node);
         const operator = field(node, 'operator')?.text;
         const truthy = isTruthy(left);
-        if (truthy === undefined) return this.unknown(node, `${node.text} depends on a value known only when the DAG runs`);
+        if (truthy === undefined)
+          return this.unknown(node, `${node.text} depends on a value known only when the DAG runs`);
         if (operator === 'or') return truthy ? left : right;
         return truthy ? right : left;
       }
@@ -540,7 +571,10 @@ class DagFileReader {
       case 'set_comprehension':
       case 'generator_expression':
         if (this.makesTasks(node)) {
-          this.fail(node.line, `dynamic task generation in a loop (${firstLine(node.text)}): write the tasks out, or convert this DAG by hand`);
+          this.fail(
+            node.line,
+            `dynamic task generation in a loop (${firstLine(node.text)}): write the tasks out, or convert this DAG by hand`,
+          );
         }
         return this.unknown(node, 'a comprehension is computed when the DAG file runs');
       case 'lambda':
@@ -586,7 +620,11 @@ class DagFileReader {
       } else if (child.type === 'dictionary_splat') {
         const inner = child.children[0] ? this.evaluate(child.children[0]) : NONE;
         if (inner.kind === 'dict') mergeEntries(entries, inner.entries);
-        else entries.push([text(`**${child.children[0]?.text ?? ''}`), this.unknown(child, `${child.text} unpacks ${describe(inner)}`)]);
+        else
+          entries.push([
+            text(`**${child.children[0]?.text ?? ''}`),
+            this.unknown(child, `${child.text} unpacks ${describe(inner)}`),
+          ]);
       }
     }
     return { kind: 'dict', entries };
@@ -608,7 +646,8 @@ class DagFileReader {
         return base.args.get(attribute) ?? NONE;
       case 'resource':
         if (attribute === 'resource') return base;
-        if (attribute === 'resource_id') return typeof base.document.id === 'string' ? text(base.document.id) : NONE;
+        if (attribute === 'resource_id')
+          return typeof base.document.id === 'string' ? text(base.document.id) : NONE;
         break;
       case 'task':
         if (attribute === 'task_id') return text(base.task.taskId);
@@ -654,12 +693,15 @@ class DagFileReader {
   }
 
   private add(node: PyNode, left: Value, right: Value): Value {
-    if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value };
-    if (left.kind === 'list' && right.kind === 'list') return { kind: 'list', items: [...left.items, ...right.items] };
+    if (left.kind === 'number' && right.kind === 'number')
+      return { kind: 'number', value: left.value + right.value };
+    if (left.kind === 'list' && right.kind === 'list')
+      return { kind: 'list', items: [...left.items, ...right.items] };
     if (left.kind === 'dict' || right.kind === 'dict') return this.unknown(node, `${node.text} adds dicts`);
     const a = left.kind === 'path' ? undefined : asText(left);
     const b = right.kind === 'path' ? undefined : asText(right);
-    if (a && b && left.kind !== 'number' && right.kind !== 'number') return joinParts([...a.parts, ...b.parts]);
+    if (a && b && left.kind !== 'number' && right.kind !== 'number')
+      return joinParts([...a.parts, ...b.parts]);
     return this.unknown(node, `${node.text} is computed`);
   }
 
@@ -672,7 +714,13 @@ class DagFileReader {
     const right = this.evaluate(rightNode);
     if (operator === '>>' || operator === '<<') {
       const [upstream, downstream] = operator === '>>' ? [left, right] : [right, left];
-      this.depend(node, upstream, downstream, operator === '>>' ? leftNode : rightNode, operator === '>>' ? rightNode : leftNode);
+      this.depend(
+        node,
+        upstream,
+        downstream,
+        operator === '>>' ? leftNode : rightNode,
+        operator === '>>' ? rightNode : leftNode,
+      );
       return right;
     }
     if (operator === '+') return this.add(node, left, right);
@@ -682,7 +730,14 @@ class DagFileReader {
     }
     if (left.kind === 'number' && right.kind === 'number') {
       const [a, b] = [left.value, right.value];
-      const result: Record<string, number> = { '-': a - b, '*': a * b, '/': a / b, '//': Math.floor(a / b), '%': a % b, '**': a ** b };
+      const result: Record<string, number> = {
+        '-': a - b,
+        '*': a * b,
+        '/': a / b,
+        '//': Math.floor(a / b),
+        '%': a % b,
+        '**': a ** b,
+      };
       if (operator in result) return { kind: 'number', value: result[operator]! };
     }
     if (operator === '%' && left.kind === 'text') {
@@ -695,14 +750,20 @@ class DagFileReader {
   private tasksOf(value: Value, node: PyNode): TaskValue['task'][] {
     if (value.kind === 'task') return [value.task];
     if (value.kind === 'list' && value.items.every((item) => item.kind === 'task')) {
-      return value.items.map((item) => (item as TaskValue).task);
+      return value.items.flatMap((item) => (item.kind === 'task' ? [item.task] : []));
     }
-    this.fail(node.line, `${firstLine(node.text)} is ${describe(value)}, not a task or a list of tasks the converter knows`);
+    this.fail(
+      node.line,
+      `${firstLine(node.text)} is ${describe(value)}, not a task or a list of tasks the converter knows`,
+    );
   }
 
   private depend(at: PyNode, upstream: Value, downstream: Value, upNode: PyNode, downNode: PyNode): void {
     if (upstream.kind === 'list' && downstream.kind === 'list') {
-      this.fail(at.line, `${firstLine(at.text)}: a list cannot depend on a list (Airflow refuses it too); use cross_downstream`);
+      this.fail(
+        at.line,
+        `${firstLine(at.text)}: a list cannot depend on a list (Airflow refuses it too); use cross_downstream`,
+      );
     }
     const ups = this.tasksOf(upstream, upNode);
     const downs = this.tasksOf(downstream, downNode);
@@ -769,7 +830,10 @@ class DagFileReader {
             if (name !== undefined) keywords.set(name, value);
           }
         } else {
-          this.note(argument.line, `${argument.text}: arguments unpacked from ${describe(inner)} are not read`);
+          this.note(
+            argument.line,
+            `${argument.text}: arguments unpacked from ${describe(inner)} are not read`,
+          );
         }
       } else if (argument.type !== 'comment') {
         positional.push(this.evaluate(argument));
@@ -792,11 +856,13 @@ class DagFileReader {
     }
     if (base.kind === 'text' && method === 'format') return this.format(node, base, positional, keywords);
     if (base.kind === 'text' && method === 'join' && positional[0]?.kind === 'list') {
-      const separator = base.parts.join('');
-      if (base.parts.every((part) => typeof part === 'string')) {
+      const separator = constantString(base);
+      if (separator !== undefined) {
         const pieces = positional[0].items.map((item) => asText(item));
         if (pieces.every(Boolean)) {
-          return joinParts(pieces.flatMap((piece, index) => (index === 0 ? piece!.parts : [separator, ...piece!.parts])));
+          return joinParts(
+            pieces.flatMap((piece, index) => (index === 0 ? piece!.parts : [separator, ...piece!.parts])),
+          );
         }
       }
     }
@@ -807,7 +873,9 @@ class DagFileReader {
         return text(value.split(from).join(to));
       }
       if (value !== undefined && method !== 'replace') {
-        return text(method === 'upper' ? value.toUpperCase() : method === 'lower' ? value.toLowerCase() : value.trim());
+        return text(
+          method === 'upper' ? value.toUpperCase() : method === 'lower' ? value.toLowerCase() : value.trim(),
+        );
       }
     }
     if (base.kind === 'dict' && method === 'get') {
@@ -824,7 +892,8 @@ class DagFileReader {
 
   private format(node: PyNode, base: Value, positional: Value[], keywords: Map<string, Value>): Value {
     const template = constantString(base);
-    if (template === undefined) return this.unknown(node, `${firstLine(node.text)} formats a value known only when it runs`);
+    if (template === undefined)
+      return this.unknown(node, `${firstLine(node.text)} formats a value known only when it runs`);
     const parts: (string | Dynamic)[] = [];
     let auto = 0;
     let failed = false;
@@ -838,7 +907,8 @@ class DagFileReader {
         continue;
       }
       const key = match[1] ?? '';
-      const value = key === '' ? positional[auto++] : /^\d+$/.test(key) ? positional[Number(key)] : keywords.get(key);
+      const value =
+        key === '' ? positional[auto++] : /^\d+$/.test(key) ? positional[Number(key)] : keywords.get(key);
       const asString = value ? asText(value) : undefined;
       if (!asString || match[3]) {
         failed = true;
@@ -855,31 +925,54 @@ class DagFileReader {
     let path = start;
     for (const part of parts) {
       const piece = part.kind === 'path' ? part.path : constantString(part);
-      if (piece === undefined) return this.unknown(node, `${firstLine(node.text)} joins a value known only when the DAG runs`);
+      if (piece === undefined)
+        return this.unknown(node, `${firstLine(node.text)} joins a value known only when the DAG runs`);
       path = path === undefined || isAbsolute(piece) ? piece : join(path, piece);
     }
-    return path === undefined ? this.unknown(node, `${node.text} joins nothing`) : { kind: 'path', path: normalize(path) };
+    return path === undefined
+      ? this.unknown(node, `${node.text} joins nothing`)
+      : { kind: 'path', path: normalize(path) };
   }
 
   private callFunction(node: PyNode, target: FunctionValue, keywords: Map<string, Value>): Value {
     const info = this.functions.get(target);
     if (info?.dagFactory) {
-      this.fail(node.line, `${target.name}() is a @dag function: the converter reads DAG(...) calls and with DAG(...) blocks`);
+      this.fail(
+        node.line,
+        `${target.name}() is a @dag function: the converter reads DAG(...) calls and with DAG(...) blocks`,
+      );
     }
     if (info?.taskflow) {
       const taskId = constantString(keywords.get('task_id')) ?? target.name;
-      return this.makeTask(node, taskId, target.name, { kind: 'other', module: 'airflow.decorators (@task)' }, new Map(), info);
+      return this.makeTask(
+        node,
+        taskId,
+        target.name,
+        { kind: 'other', module: 'airflow.decorators (@task)' },
+        new Map(),
+        info,
+      );
     }
     if (info && this.makesTasks(info.node)) {
-      this.fail(node.line, `${firstLine(node.text)} makes tasks inside ${target.name}() (line ${info.line}): the converter reads tasks made at the top level`);
+      this.fail(
+        node.line,
+        `${firstLine(node.text)} makes tasks inside ${target.name}() (line ${info.line}): the converter reads tasks made at the top level`,
+      );
     }
     return this.unknown(node, `${firstLine(node.text)} runs ${target.name}() when the DAG file runs`);
   }
 
-  private callSymbol(node: PyNode, module: string, name: string, positional: Value[], keywords: Map<string, Value>): Value {
+  private callSymbol(
+    node: PyNode,
+    module: string,
+    name: string,
+    positional: Value[],
+    keywords: Map<string, Value>,
+  ): Value {
     const plugin = pluginClass(module, name);
     if (plugin) return this.pluginTask(node, plugin, positional, keywords);
-    if (isPluginResourceModule(module) && name === 'resource') return this.resource(node, positional, keywords);
+    if (isPluginResourceModule(module) && name === 'resource')
+      return this.resource(node, positional, keywords);
     const known = airflowName(module, name);
     switch (known) {
       case 'DAG':
@@ -908,14 +1001,25 @@ class DagFileReader {
       default:
         break;
     }
-    if (name === 'get' && /(^|\.)Variable$/.test(module) && airflowName(module.replace(/\.Variable$/, ''), 'Variable')) {
+    if (
+      name === 'get' &&
+      /(^|\.)Variable$/.test(module) &&
+      airflowName(module.replace(/\.Variable$/, ''), 'Variable')
+    ) {
       return this.variable(node, positional, keywords);
     }
     if (SDK_MODULE.test(module) && name in SDK_CLASSES) return this.model(node, name, positional, keywords);
     if (module === 'datetime' && name === 'timedelta') return this.timedelta(node, positional, keywords);
-    if ((module === 'datetime' && name === 'datetime') || module === 'pendulum' || module.startsWith('datetime.')) return { kind: 'date' };
+    if (
+      (module === 'datetime' && name === 'datetime') ||
+      module === 'pendulum' ||
+      module.startsWith('datetime.')
+    )
+      return { kind: 'date' };
     if (module === 'pathlib' && (name === 'Path' || name === 'PurePath')) {
-      return positional.length === 0 ? { kind: 'path', path: '.' } : this.joinPath(node, undefined, positional);
+      return positional.length === 0
+        ? { kind: 'path', path: '.' }
+        : this.joinPath(node, undefined, positional);
     }
     if (module === 'os.path' || module === 'os.path.os.path') return this.osPath(node, name, positional);
     if (module === 'builtins') return this.builtin(node, name, positional, keywords);
@@ -934,7 +1038,8 @@ class DagFileReader {
     }
     if (name === 'int' && first) {
       const value = constantString(first);
-      if (value !== undefined && /^-?\d+$/.test(value.trim())) return { kind: 'number', value: Number(value) };
+      if (value !== undefined && /^-?\d+$/.test(value.trim()))
+        return { kind: 'number', value: Number(value) };
     }
     if (name === 'dict') {
       const entries: [Value, Value][] = first?.kind === 'dict' ? [...first.entries] : [];
@@ -957,7 +1062,11 @@ class DagFileReader {
       case 'abspath':
       case 'realpath':
       case 'normpath':
-        if (path !== undefined) return { kind: 'path', path: normalize(isAbsolute(path) ? path : join(dirname(this.options.path), path)) };
+        if (path !== undefined)
+          return {
+            kind: 'path',
+            path: normalize(isAbsolute(path) ? path : join(dirname(this.options.path), path)),
+          };
         break;
       case 'basename':
         if (path !== undefined) return text(basename(path));
@@ -982,7 +1091,8 @@ class DagFileReader {
     for (const [index, [unit, factor]] of units.entries()) {
       const value = keywords.get(unit) ?? positional[index];
       if (value === undefined) continue;
-      if (value.kind !== 'number') return this.unknown(node, `${firstLine(node.text)}: ${unit} is known only when the DAG runs`);
+      if (value.kind !== 'number')
+        return this.unknown(node, `${firstLine(node.text)}: ${unit} is known only when the DAG runs`);
       seconds += value.value * factor;
     }
     return { kind: 'duration', seconds };
@@ -991,11 +1101,15 @@ class DagFileReader {
   private variable(node: PyNode, positional: Value[], keywords: Map<string, Value>): Value {
     const key = constantString(positional[0] ?? keywords.get('key'));
     if (key === undefined) return this.unknown(node, 'Variable.get of a key known only when the DAG runs');
-    if (keywords.get('deserialize_json')?.kind === 'bool' && (keywords.get('deserialize_json') as { value: boolean }).value) {
+    if (
+      keywords.get('deserialize_json')?.kind === 'bool' &&
+      (keywords.get('deserialize_json') as { value: boolean }).value
+    ) {
       return this.unknown(node, `Variable ${key} is read as JSON: give its fields as variables of their own`);
     }
     const fallbackValue = keywords.get('default_var') ?? positional[1];
-    const fallback = fallbackValue && fallbackValue.kind !== 'none' ? constantString(fallbackValue) : undefined;
+    const fallback =
+      fallbackValue && fallbackValue.kind !== 'none' ? constantString(fallbackValue) : undefined;
     return { kind: 'var', key, line: node.line, ...(fallback !== undefined ? { fallback } : {}) };
   }
 
@@ -1030,9 +1144,14 @@ class DagFileReader {
       const down = items[index + 1]!;
       if (up.kind === 'list' && down.kind === 'list') {
         if (up.items.length !== down.items.length) {
-          this.fail(node.line, `chain(): lists of ${up.items.length} and ${down.items.length} tasks side by side (Airflow needs the same length)`);
+          this.fail(
+            node.line,
+            `chain(): lists of ${up.items.length} and ${down.items.length} tasks side by side (Airflow needs the same length)`,
+          );
         }
-        up.items.forEach((item, position) => this.depend(node, item, down.items[position]!, args[index] ?? node, args[index + 1] ?? node));
+        up.items.forEach((item, position) =>
+          this.depend(node, item, down.items[position]!, args[index] ?? node, args[index + 1] ?? node),
+        );
       } else {
         this.depend(node, up, down, args[index] ?? node, args[index + 1] ?? node);
       }
@@ -1044,9 +1163,16 @@ class DagFileReader {
   private makeDag(node: PyNode, positional: Value[], keywords: Map<string, Value>): Value {
     const idValue = keywords.get('dag_id') ?? positional[0];
     const dagId = constantString(idValue);
-    if (dagId === undefined) this.fail(node.line, `the DAG's id ${idValue ? `is ${describe(idValue)}` : 'is missing'}: give it as a string`);
-    if (this.dags.some((dag) => dag.dagId === dagId)) this.fail(node.line, `a second DAG with the id ${dagId}`);
-    const scheduleArgument = ['schedule_interval', 'schedule', 'timetable'].find((name) => keywords.has(name));
+    if (dagId === undefined)
+      this.fail(
+        node.line,
+        `the DAG's id ${idValue ? `is ${describe(idValue)}` : 'is missing'}: give it as a string`,
+      );
+    if (this.dags.some((dag) => dag.dagId === dagId))
+      this.fail(node.line, `a second DAG with the id ${dagId}`);
+    const scheduleArgument = ['schedule_interval', 'schedule', 'timetable'].find((name) =>
+      keywords.has(name),
+    );
     const defaults = keywords.get('default_args');
     const params = keywords.get('params');
     const description = constantString(keywords.get('description') ?? positional[1]);
@@ -1054,7 +1180,11 @@ class DagFileReader {
       dagId,
       file: this.options.shown,
       line: node.line,
-      ...(scheduleArgument ? { schedule: { value: keywords.get(scheduleArgument)!, line: node.line, argument: scheduleArgument } } : {}),
+      ...(scheduleArgument
+        ? {
+            schedule: { value: keywords.get(scheduleArgument)!, line: node.line, argument: scheduleArgument },
+          }
+        : {}),
       defaultArgs: dictToMap(defaults),
       params: dictToMap(params),
       ...(description !== undefined ? { description } : {}),
@@ -1068,7 +1198,12 @@ class DagFileReader {
     return { kind: 'dag', dag };
   }
 
-  private pluginTask(node: PyNode, cls: PluginClass, positional: Value[], keywords: Map<string, Value>): Value {
+  private pluginTask(
+    node: PyNode,
+    cls: PluginClass,
+    positional: Value[],
+    keywords: Map<string, Value>,
+  ): Value {
     const order = PLUGIN_CLASSES[cls] as readonly string[];
     positional.forEach((value, index) => {
       const name = order[index];
@@ -1077,16 +1212,31 @@ class DagFileReader {
     return this.operatorTask(node, cls, { kind: 'plugin', cls }, keywords);
   }
 
-  private operatorTask(node: PyNode, className: string, kind: OperatorKind, keywords: Map<string, Value>): Value {
+  private operatorTask(
+    node: PyNode,
+    className: string,
+    kind: OperatorKind,
+    keywords: Map<string, Value>,
+  ): Value {
     const idValue = keywords.get('task_id');
     const taskId = constantString(idValue);
     if (taskId === undefined) {
-      this.fail(node.line, `${className}: task_id ${idValue ? `is ${describe(idValue)}` : 'is missing'}: give it as a string`);
+      this.fail(
+        node.line,
+        `${className}: task_id ${idValue ? `is ${describe(idValue)}` : 'is missing'}: give it as a string`,
+      );
     }
     return this.makeTask(node, taskId, className, kind, keywords);
   }
 
-  private makeTask(node: PyNode, taskId: string, className: string, kind: OperatorKind, keywords: Map<string, Value>, callable?: FunctionInfo): Value {
+  private makeTask(
+    node: PyNode,
+    taskId: string,
+    className: string,
+    kind: OperatorKind,
+    keywords: Map<string, Value>,
+    callable?: FunctionInfo,
+  ): Value {
     const dag = this.dagFor(node, keywords.get('dag'), taskId);
     if (dag.tasks.some((task) => task.taskId === taskId)) {
       this.fail(node.line, `a second task with the id ${taskId} in DAG ${dag.dagId}`);
@@ -1095,7 +1245,8 @@ class DagFileReader {
     // Airflow fills an operator's arguments from default_args (the operator's own over the DAG's)
     // where the call gives none.
     const own = keywords.get('default_args');
-    for (const source of [dag.defaultArgs, dictToMap(own)]) for (const [key, value] of source) args.set(key, value);
+    for (const source of [dag.defaultArgs, dictToMap(own)])
+      for (const [key, value] of source) args.set(key, value);
     for (const [key, value] of keywords) if (key !== 'default_args') args.set(key, value);
     const statement = this.statement && this.statement.line <= node.line ? this.statement : node;
     const functionNode = callable?.node ?? this.callableOf(args.get('python_callable'));
@@ -1128,14 +1279,21 @@ class DagFileReader {
   /** dag=..., else the with-block's DAG, else the file's only DAG. */
   private dagFor(node: PyNode, given: Value | undefined, taskId: string): Dag {
     if (given?.kind === 'dag') return given.dag;
-    if (given && given.kind !== 'none') this.fail(node.line, `task ${taskId}: dag= is ${describe(given)}, not a DAG of this file`);
+    if (given && given.kind !== 'none')
+      this.fail(node.line, `task ${taskId}: dag= is ${describe(given)}, not a DAG of this file`);
     const inner = this.dagContext[this.dagContext.length - 1];
     if (inner) return inner;
     if (this.dags.length === 1) {
-      this.note(node.line, `task ${taskId} has no dag= and is outside any with DAG(...): taken as DAG ${this.dags[0]!.dagId}'s`);
+      this.note(
+        node.line,
+        `task ${taskId} has no dag= and is outside any with DAG(...): taken as DAG ${this.dags[0]!.dagId}'s`,
+      );
       return this.dags[0]!;
     }
-    this.fail(node.line, `task ${taskId} belongs to no DAG (no dag= argument, outside any with DAG(...) block)`);
+    this.fail(
+      node.line,
+      `task ${taskId} belongs to no DAG (no dag= argument, outside any with DAG(...) block)`,
+    );
   }
 }
 
@@ -1191,7 +1349,8 @@ function hasKeyword(call: PyNode, name: string): boolean {
 
 /** Whether a loop's body sets dependencies (>>, <<, set_upstream/set_downstream, chain). */
 function setsDependencies(node: PyNode): boolean {
-  if (node.type === 'binary_operator' && ['>>', '<<'].includes(field(node, 'operator')?.text ?? '')) return true;
+  if (node.type === 'binary_operator' && ['>>', '<<'].includes(field(node, 'operator')?.text ?? ''))
+    return true;
   if (node.type === 'call') {
     const callee = field(node, 'function');
     const name = callee?.type === 'attribute' ? field(callee, 'attribute')?.text : callee?.text;
@@ -1219,7 +1378,17 @@ function assignedNames(node: PyNode): string[] {
   return names;
 }
 
-const PLUGIN_SUBMODULES = ['training', 'packaging', 'deployment', 'model', 'connection', 'batch', 'resources', 'plugin', 'api'];
+const PLUGIN_SUBMODULES = [
+  'training',
+  'packaging',
+  'deployment',
+  'model',
+  'connection',
+  'batch',
+  'resources',
+  'plugin',
+  'api',
+];
 
 /** `odahuflow.airflow_plugin.training` and the like: modules of the plugin. */
 function pluginSubmodule(module: string): boolean {

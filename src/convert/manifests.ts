@@ -61,20 +61,24 @@ export function manifestOf(value: Value | undefined, expectedKind: string): Mani
   if (value.kind === 'model') {
     const kind = KIND_OF_CLASS[value.className];
     if (kind !== expectedKind) return { problem: `${value.className} is not a ${expectedKind}` };
-    const body = modelJson(value, placeholders, notes) as Record<string, unknown>;
+    const body = modelJson(value, placeholders, notes);
     return { kind, document: { kind, ...body }, placeholders, notes, line: value.line };
   }
   if (value.kind === 'dict') {
     const body = json(value, placeholders, notes) as Record<string, unknown>;
     if (body.kind !== undefined && body.kind !== expectedKind) {
-      return { problem: `the dict's kind is ${String(body.kind)}, not ${expectedKind}` };
+      return { problem: `the dict's kind is ${JSON.stringify(body.kind)}, not ${expectedKind}` };
     }
     return { kind: expectedKind, document: { kind: expectedKind, ...body }, placeholders, notes, line: 0 };
   }
   return { problem: `${describe(value)} is not a ${expectedKind} the converter can read` };
 }
 
-function modelJson(model: ModelValue, placeholders: Map<string, Text>, notes: string[]): Record<string, unknown> {
+function modelJson(
+  model: ModelValue,
+  placeholders: Map<string, Text>,
+  notes: string[],
+): Record<string, unknown> {
   const fields = SDK_CLASSES[model.className] ?? {};
   const moved = MOVED_FIELDS[model.className] ?? {};
   const result: Record<string, unknown> = {};
@@ -150,8 +154,15 @@ function json(value: Value, placeholders: Map<string, Text>, notes: string[]): u
     case 'duration':
       return value.seconds;
     default: {
-      const name = `UNRESOLVED_${describe(value).replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
-      const unresolved: Dynamic = { kind: 'unresolved', line: 0, source: describe(value), why: `${describe(value)} in a resource` };
+      const name = `UNRESOLVED_${describe(value)
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .toUpperCase()}`;
+      const unresolved: Dynamic = {
+        kind: 'unresolved',
+        line: 0,
+        source: describe(value),
+        why: `${describe(value)} in a resource`,
+      };
       placeholders.set(name, { kind: 'text', parts: [unresolved] });
       return `{${name}}`;
     }
@@ -171,7 +182,10 @@ export function manifestFileName(manifest: Manifest, fallbackId: string): string
     ToolchainIntegration: 'toolchain',
     PackagingIntegration: 'packaging-integration',
   };
-  const id = typeof manifest.document.id === 'string' && /^[A-Za-z0-9_.-]+$/.test(manifest.document.id) ? manifest.document.id : fallbackId;
+  const id =
+    typeof manifest.document.id === 'string' && /^[A-Za-z0-9_.-]+$/.test(manifest.document.id)
+      ? manifest.document.id
+      : fallbackId;
   return `${short[manifest.kind] ?? manifest.kind.toLowerCase()}-${id}.odahuflow.yaml`;
 }
 
@@ -180,20 +194,24 @@ export function connectionsNamed(manifest: Manifest): { id: string; role: 'git' 
   const found: { id: string; role: 'git' | 'storage' | 'registry' }[] = [];
   const spec = (manifest.document.spec ?? {}) as Record<string, unknown>;
   const add = (id: unknown, role: 'git' | 'storage' | 'registry') => {
-    if (typeof id === 'string' && id !== '' && !id.includes('{') && !found.some((each) => each.id === id)) found.push({ id, role });
+    if (typeof id === 'string' && id !== '' && !id.includes('{') && !found.some((each) => each.id === id))
+      found.push({ id, role });
   };
-  const object = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+  const object = (value: unknown) =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   switch (manifest.kind) {
     case 'ModelTraining': {
       const source = object(spec.algorithmSource);
       add(object(source.vcs).connection, 'git');
       add(object(source.objectStorage).connection, 'storage');
-      for (const binding of Array.isArray(spec.data) ? spec.data : []) add(object(binding).connection, 'storage');
+      for (const binding of Array.isArray(spec.data) ? spec.data : [])
+        add(object(binding).connection, 'storage');
       add(spec.outputConnection, 'storage');
       break;
     }
     case 'ModelPackaging':
-      for (const target of Array.isArray(spec.targets) ? spec.targets : []) add(object(target).connectionName, 'registry');
+      for (const target of Array.isArray(spec.targets) ? spec.targets : [])
+        add(object(target).connectionName, 'registry');
       add(spec.outputConnection, 'storage');
       break;
     case 'ModelDeployment':

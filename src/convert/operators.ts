@@ -19,8 +19,17 @@ export const PLUGIN_CLASSES = {
     'request_body',
     'md_role_name',
   ],
-  ModelInfoRequestOperator: ['model_deployment_name', 'api_connection_id', 'model_connection_id', 'md_role_name'],
-  GcpConnectionToOdahuConnectionOperator: ['api_connection_id', 'google_cloud_storage_conn_id', 'conn_template'],
+  ModelInfoRequestOperator: [
+    'model_deployment_name',
+    'api_connection_id',
+    'model_connection_id',
+    'md_role_name',
+  ],
+  GcpConnectionToOdahuConnectionOperator: [
+    'api_connection_id',
+    'google_cloud_storage_conn_id',
+    'conn_template',
+  ],
   InferenceServiceOperator: ['service', 'api_connection_id'],
   InferenceJobOperator: ['job', 'api_connection_id'],
   InferenceJobSensor: ['inference_job_task_id', 'api_connection_id'],
@@ -77,7 +86,11 @@ export type AirflowName =
 const AIRFLOW_NAMES: Record<AirflowName, string[]> = {
   DAG: ['airflow', 'airflow.models', 'airflow.models.dag', 'airflow.DAG'],
   Variable: ['airflow.models', 'airflow.models.variable', 'airflow.sdk'],
-  BashOperator: ['airflow.operators.bash_operator', 'airflow.operators.bash', 'airflow.providers.standard.operators.bash'],
+  BashOperator: [
+    'airflow.operators.bash_operator',
+    'airflow.operators.bash',
+    'airflow.providers.standard.operators.bash',
+  ],
   EmptyOperator: [
     'airflow.operators.dummy_operator',
     'airflow.operators.dummy',

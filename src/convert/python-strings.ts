@@ -5,7 +5,7 @@
 import type { PyNode } from './python-syntax.js';
 import { field } from './python-syntax.js';
 import type { Dynamic, Text, Value } from './values.js';
-import { asText, joinParts } from './values.js';
+import { asText, constantString, joinParts, text } from './values.js';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '\n': '',
@@ -69,13 +69,14 @@ function interpolation(node: PyNode, evaluate: (expression: PyNode) => Value): (
   ];
   if (!expression) return unresolved('an empty replacement field');
   const value = evaluate(expression);
-  const asString = value.kind === 'bool' ? { kind: 'text', parts: [value.value ? 'True' : 'False'] } : asText(value);
+  const asString = value.kind === 'bool' ? text(value.value ? 'True' : 'False') : asText(value);
   if (!asString) return unresolved(`${expression.text} is not a string the converter can read`);
   const constant = asString.parts.every((part) => typeof part === 'string');
   if ((spec || conversion) && !constant) {
     return unresolved(`${node.text} formats a value known only when the workflow runs`);
   }
-  if (spec && spec.text !== ':') return unresolved(`the format spec ${spec.text} is not applied by the converter`);
-  if (conversion && conversion.text === '!r') return [`'${asString.parts.join('')}'`];
-  return asString.parts as (string | Dynamic)[];
+  if (spec && spec.text !== ':')
+    return unresolved(`the format spec ${spec.text} is not applied by the converter`);
+  if (conversion && conversion.text === '!r') return [`'${constantString(asString) ?? ''}'`];
+  return asString.parts;
 }

@@ -55,7 +55,10 @@ function dagReport(file: ConvertedFile, converted: ConvertedDag): DagReport {
     ...converted.notes,
   ];
   for (const step of converted.steps) {
-    const line = dag.tasks.find((task) => converted.tasks.find((place) => place.step === step.id)?.taskId === task.taskId)?.line ?? dag.line;
+    const line =
+      dag.tasks.find(
+        (task) => converted.tasks.find((place) => place.step === step.id)?.taskId === task.taskId,
+      )?.line ?? dag.line;
     for (const text of step.notes) notes.push({ line, text, step: step.id });
   }
   return {
@@ -71,9 +74,19 @@ function dagReport(file: ConvertedFile, converted: ConvertedDag): DagReport {
       .filter((step) => step.todo)
       .map((step) => {
         const place = converted.tasks.find((task) => task.step === step.id)!;
-        return { taskId: place.taskId, line: place.line, className: place.className, step: step.id, skipped: step.if === 'false' };
+        return {
+          taskId: place.taskId,
+          line: place.line,
+          className: place.className,
+          step: step.id,
+          skipped: step.if === 'false',
+        };
       }),
-    secrets: [...converted.secrets].map(([name, secret]) => ({ name, ...secret, set: `gh secret set ${name}` })),
+    secrets: [...converted.secrets].map(([name, secret]) => ({
+      name,
+      ...secret,
+      set: `gh secret set ${name}`,
+    })),
     variables: [...converted.vars].map(([name, variable]) => ({
       name,
       ...variable,
@@ -87,27 +100,42 @@ function dagReport(file: ConvertedFile, converted: ConvertedDag): DagReport {
 }
 
 function dagOwnsLine(converted: ConvertedDag, line: number): boolean {
-  return converted.dag.tasks.some((task) => task.line <= line && line <= task.endLine) || converted.dag.line === line;
+  return (
+    converted.dag.tasks.some((task) => task.line <= line && line <= task.endLine) ||
+    converted.dag.line === line
+  );
 }
 
-const ROLE: Record<string, string> = { git: 'code repository (git)', storage: 'object storage', registry: 'image registry' };
+const ROLE: Record<string, string> = {
+  git: 'code repository (git)',
+  storage: 'object storage',
+  registry: 'image registry',
+};
 
 /** The report as printed: short lines, the things to do first. */
 export function reportText(report: Report): string {
   const lines: string[] = [];
   for (const dag of report.dags) {
     const steps = dag.jobs.reduce((sum, job) => sum + job.steps.length, 0);
-    lines.push(`${dag.file}:${dag.line}: DAG ${dag.dagId} → ${dag.workflow} (${dag.jobs.length} job${dag.jobs.length === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'})`);
-    for (const file of [...dag.files, ...dag.referenced.map((path) => `${path} (the DAG's own file)`)]) lines.push(`  + ${file}`);
+    lines.push(
+      `${dag.file}:${dag.line}: DAG ${dag.dagId} → ${dag.workflow} (${dag.jobs.length} job${dag.jobs.length === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'})`,
+    );
+    for (const file of [...dag.files, ...dag.referenced.map((path) => `${path} (the DAG's own file)`)])
+      lines.push(`  + ${file}`);
     lines.push('  tasks:');
     const width = Math.max(...dag.tasks.map((task) => task.taskId.length), 4);
     for (const task of dag.tasks) {
       const where = task.job ? `job ${task.job}, step ${task.step}` : '';
-      lines.push(`    ${task.taskId.padEnd(width)}  line ${String(task.line).padEnd(4)} ${task.className} → ${task.becomes}${where ? `  (${where})` : ''}`);
+      lines.push(
+        `    ${task.taskId.padEnd(width)}  line ${String(task.line).padEnd(4)} ${task.className} → ${task.becomes}${where ? `  (${where})` : ''}`,
+      );
     }
     if (dag.notConverted.length > 0) {
-      lines.push(`  not converted (${dag.notConverted.length}): each is a step that ${dag.notConverted.every((task) => task.skipped) ? 'is skipped (--allow-todo)' : 'fails until its work is done there'}:`);
-      for (const task of dag.notConverted) lines.push(`    ${task.taskId} (${task.className}, line ${task.line}): step ${task.step}`);
+      lines.push(
+        `  not converted (${dag.notConverted.length}): each is a step that ${dag.notConverted.every((task) => task.skipped) ? 'is skipped (--allow-todo)' : 'fails until its work is done there'}:`,
+      );
+      for (const task of dag.notConverted)
+        lines.push(`    ${task.taskId} (${task.className}, line ${task.line}): step ${task.step}`);
     }
     if (dag.secrets.length > 0) {
       lines.push('  secrets to set (gh secret set NAME, then paste the value):');
@@ -116,26 +144,39 @@ export function reportText(report: Report): string {
     if (dag.variables.length > 0) {
       lines.push('  variables to set (gh variable set NAME --body VALUE):');
       for (const variable of dag.variables) {
-        lines.push(`    ${variable.name}: Airflow Variable ${variable.key} (line ${variable.lines.join(', ')})${variable.fallback !== undefined ? `, default ${variable.fallback}` : ''}`);
+        lines.push(
+          `    ${variable.name}: Airflow Variable ${variable.key} (line ${variable.lines.join(', ')})${variable.fallback !== undefined ? `, default ${variable.fallback}` : ''}`,
+        );
       }
     }
     if (dag.inputs.length > 0) {
       lines.push('  workflow_dispatch inputs (from dag_run.conf):');
       for (const input of dag.inputs) {
-        lines.push(`    ${input.name}: dag_run.conf['${input.key}'] (line ${input.lines.join(', ')})${input.fallback !== undefined ? `, default ${input.fallback}` : ', required'}`);
+        lines.push(
+          `    ${input.name}: dag_run.conf['${input.key}'] (line ${input.lines.join(', ')})${input.fallback !== undefined ? `, default ${input.fallback}` : ', required'}`,
+        );
       }
     }
     if (dag.unresolved.length > 0) {
-      lines.push(`  UNRESOLVED (${dag.unresolved.length}): computed when the DAG runs; the workflow holds a placeholder for each:`);
-      for (const item of dag.unresolved) lines.push(`    line ${item.line}: ${item.source.split('\n')[0]}: ${item.why}`);
+      lines.push(
+        `  UNRESOLVED (${dag.unresolved.length}): computed when the DAG runs; the workflow holds a placeholder for each:`,
+      );
+      for (const item of dag.unresolved)
+        lines.push(`    line ${item.line}: ${item.source.split('\n')[0]}: ${item.why}`);
     }
     if (dag.clusterConnections.length > 0) {
-      lines.push('  the cluster must have these connections (the manifests name them; no step creates them):');
-      for (const connection of dag.clusterConnections) lines.push(`    ${connection.id}: ${ROLE[connection.role] ?? connection.role} (${connection.manifest})`);
+      lines.push(
+        '  the cluster must have these connections (the manifests name them; no step creates them):',
+      );
+      for (const connection of dag.clusterConnections)
+        lines.push(
+          `    ${connection.id}: ${ROLE[connection.role] ?? connection.role} (${connection.manifest})`,
+        );
     }
     if (dag.notes.length > 0) {
       lines.push('  notes:');
-      for (const note of dag.notes) lines.push(`    line ${note.line}${note.step ? ` (step ${note.step})` : ''}: ${note.text}`);
+      for (const note of dag.notes)
+        lines.push(`    line ${note.line}${note.step ? ` (step ${note.step})` : ''}: ${note.text}`);
     }
     if (dag.check) {
       lines.push('  check:');
@@ -163,40 +204,73 @@ export function reportMarkdown(report: Report): string {
       }
       lines.push('');
     }
-    lines.push('### Tasks', '', '| task | line | operator | became | job | step |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '### Tasks',
+      '',
+      '| task | line | operator | became | job | step |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const task of dag.tasks) {
-      lines.push(`| ${cell(task.taskId)} | ${task.line} | ${cell(task.className)} | ${cell(task.becomes)} | ${task.job ?? ''} | ${task.step ?? ''} |`);
+      lines.push(
+        `| ${cell(task.taskId)} | ${task.line} | ${cell(task.className)} | ${cell(task.becomes)} | ${task.job ?? ''} | ${task.step ?? ''} |`,
+      );
     }
     lines.push('');
     if (dag.notConverted.length > 0) {
-      lines.push('### Not converted', '', 'Each is a step that fails with "not converted" (skipped with `--allow-todo`) and quotes the task\'s source: do its work there.', '');
-      for (const task of dag.notConverted) lines.push(`- \`${task.taskId}\` (${task.className}, line ${task.line}): step \`${task.step}\``);
+      lines.push(
+        '### Not converted',
+        '',
+        'Each is a step that fails with "not converted" (skipped with `--allow-todo`) and quotes the task\'s source: do its work there.',
+        '',
+      );
+      for (const task of dag.notConverted)
+        lines.push(`- \`${task.taskId}\` (${task.className}, line ${task.line}): step \`${task.step}\``);
       lines.push('');
     }
     if (dag.secrets.length > 0 || dag.variables.length > 0 || dag.inputs.length > 0) {
-      lines.push('### What the workflow reads', '', '| name | kind | what | how to set it |', '| --- | --- | --- | --- |');
-      for (const secret of dag.secrets) lines.push(`| \`${secret.name}\` | secret | ${cell(secret.what)} | \`${secret.set}\` |`);
+      lines.push(
+        '### What the workflow reads',
+        '',
+        '| name | kind | what | how to set it |',
+        '| --- | --- | --- | --- |',
+      );
+      for (const secret of dag.secrets)
+        lines.push(`| \`${secret.name}\` | secret | ${cell(secret.what)} | \`${secret.set}\` |`);
       for (const variable of dag.variables) {
-        lines.push(`| \`${variable.name}\` | variable | Airflow Variable \`${variable.key}\` (line ${variable.lines.join(', ')}) | \`${cell(variable.set)}\` |`);
+        lines.push(
+          `| \`${variable.name}\` | variable | Airflow Variable \`${variable.key}\` (line ${variable.lines.join(', ')}) | \`${cell(variable.set)}\` |`,
+        );
       }
       for (const input of dag.inputs) {
-        lines.push(`| \`${input.name}\` | workflow_dispatch input | \`dag_run.conf['${input.key}']\`${input.fallback !== undefined ? `, default \`${input.fallback}\`` : ''} | \`gh workflow run ${dag.dagId}.yml -f ${input.name}=...\` |`);
+        lines.push(
+          `| \`${input.name}\` | workflow_dispatch input | \`dag_run.conf['${input.key}']\`${input.fallback !== undefined ? `, default \`${input.fallback}\`` : ''} | \`gh workflow run ${dag.dagId}.yml -f ${input.name}=...\` |`,
+        );
       }
       lines.push('');
     }
     if (dag.unresolved.length > 0) {
-      lines.push('### Unresolved', '', 'Values the DAG computes when it runs. The workflow or a manifest holds a visible placeholder (`UNRESOLVED(...)` or `{UNRESOLVED_LINE_n}`) for each.', '');
-      for (const item of dag.unresolved) lines.push(`- line ${item.line}: \`${cell(item.source.split('\n')[0] ?? '')}\`: ${cell(item.why)}`);
+      lines.push(
+        '### Unresolved',
+        '',
+        'Values the DAG computes when it runs. The workflow or a manifest holds a visible placeholder (`UNRESOLVED(...)` or `{UNRESOLVED_LINE_n}`) for each.',
+        '',
+      );
+      for (const item of dag.unresolved)
+        lines.push(`- line ${item.line}: \`${cell(item.source.split('\n')[0] ?? '')}\`: ${cell(item.why)}`);
       lines.push('');
     }
     if (dag.clusterConnections.length > 0) {
       lines.push('### What the cluster must have', '');
-      for (const connection of dag.clusterConnections) lines.push(`- connection \`${connection.id}\`: ${ROLE[connection.role] ?? connection.role} (named in \`${connection.manifest}\`)`);
+      for (const connection of dag.clusterConnections)
+        lines.push(
+          `- connection \`${connection.id}\`: ${ROLE[connection.role] ?? connection.role} (named in \`${connection.manifest}\`)`,
+        );
       lines.push('');
     }
     if (dag.notes.length > 0) {
       lines.push('### Notes', '');
-      for (const note of dag.notes) lines.push(`- line ${note.line}${note.step ? ` (step \`${note.step}\`)` : ''}: ${cell(note.text)}`);
+      for (const note of dag.notes)
+        lines.push(`- line ${note.line}${note.step ? ` (step \`${note.step}\`)` : ''}: ${cell(note.text)}`);
       lines.push('');
     }
   }

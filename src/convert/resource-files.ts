@@ -33,7 +33,9 @@ export function readResource(
   const looksLikePath = !given.includes('\n') && /\.(ya?ml|json)$/i.test(given.trim());
   if (!file && (looksLikePath || argument?.kind === 'path')) {
     const where = isAbsolute(given) ? given : `${given} under ${at.finder.shownFolders.join(' or ')}`;
-    return { problem: `resource(): no file ${where} (the plugin looks under the DAGs folder: say where with --dags-folder)` };
+    return {
+      problem: `resource(): no file ${where} (the plugin looks under the DAGs folder: say where with --dags-folder)`,
+    };
   }
   const body = file ? readFileSync(file, 'utf8') : given;
   const formatted = pythonFormat(body, templateVars);
@@ -43,13 +45,22 @@ export function readResource(
     documents = loadAll(formatted.text).filter((document) => document !== null && document !== undefined);
   } catch (error) {
     const reason = ((error as Error).message.split('\n')[0] ?? '').trim();
-    return { problem: `resource(${file ? relative(process.cwd(), file) : 'inline YAML'}): not YAML or JSON: ${reason}` };
+    return {
+      problem: `resource(${file ? relative(process.cwd(), file) : 'inline YAML'}): not YAML or JSON: ${reason}`,
+    };
   }
   if (documents.length !== 1) {
-    return { problem: `resource() must hold exactly one resource, not ${documents.length} (the plugin refuses it too)` };
+    return {
+      problem: `resource() must hold exactly one resource, not ${documents.length} (the plugin refuses it too)`,
+    };
   }
   const [document] = documents;
-  if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof (document as { kind?: unknown }).kind !== 'string') {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    Array.isArray(document) ||
+    typeof (document as { kind?: unknown }).kind !== 'string'
+  ) {
     return { problem: 'resource(): the document has no kind (ModelTraining, ModelPackaging, ...)' };
   }
   return {

@@ -30,35 +30,52 @@ const PRESETS: Record<string, string | null> = {
 export function scheduleOf(dag: Dag): Schedule {
   if (!dag.schedule) {
     // Airflow's default when a DAG names none (schedule_interval=timedelta(days=1)).
-    return { crons: ['0 0 * * *'], notes: ['no schedule given: Airflow ran the DAG daily, so does the workflow (0 0 * * *)'] };
+    return {
+      crons: ['0 0 * * *'],
+      notes: ['no schedule given: Airflow ran the DAG daily, so does the workflow (0 0 * * *)'],
+    };
   }
   return fromValue(dag.schedule.value, dag.schedule.argument);
 }
 
 function fromValue(value: Value, argument: string): Schedule {
-  if (value.kind === 'none') return { crons: [], notes: [`${argument}=None: runs only when started (workflow_dispatch)`] };
+  if (value.kind === 'none')
+    return { crons: [], notes: [`${argument}=None: runs only when started (workflow_dispatch)`] };
   if (value.kind === 'duration') return fromDuration(value.seconds);
   const given = constantString(value);
   if (given === undefined) return { crons: [], notes: [], unresolved: `${argument} is ${describe(value)}` };
   const text = given.trim();
   if (text in PRESETS) {
     const cron = PRESETS[text];
-    if (cron === null || cron === undefined) return { crons: [], notes: [`${argument}=${text}: runs only when started (workflow_dispatch)`] };
+    if (cron === null || cron === undefined)
+      return { crons: [], notes: [`${argument}=${text}: runs only when started (workflow_dispatch)`] };
     return { crons: [cron], notes: [`${text} is ${cron}`] };
   }
   const fields = text.split(/\s+/);
   if (fields.length === 5) {
-    const notes = fields[0]!.includes('/') && /^\*\/[1-4]$/.test(fields[0]!) ? ['GitHub runs scheduled workflows at most every 5 minutes'] : [];
+    const notes =
+      fields[0]!.includes('/') && /^\*\/[1-4]$/.test(fields[0]!)
+        ? ['GitHub runs scheduled workflows at most every 5 minutes']
+        : [];
     return { crons: [text], notes };
   }
-  return { crons: [], notes: [], unresolved: `${argument}=${JSON.stringify(text)} is no cron expression GitHub reads (5 fields)` };
+  return {
+    crons: [],
+    notes: [],
+    unresolved: `${argument}=${JSON.stringify(text)} is no cron expression GitHub reads (5 fields)`,
+  };
 }
 
 function fromDuration(seconds: number): Schedule {
   const minutes = seconds / 60;
-  const note = [`the interval was counted from start_date; the cron counts from the clock's hour and midnight (UTC)`];
+  const note = [
+    `the interval was counted from start_date; the cron counts from the clock's hour and midnight (UTC)`,
+  ];
   if (Number.isInteger(minutes) && minutes > 0 && minutes < 60 && 60 % minutes === 0) {
-    return { crons: [`*/${minutes} * * * *`], notes: minutes < 5 ? [...note, 'GitHub runs scheduled workflows at most every 5 minutes'] : note };
+    return {
+      crons: [`*/${minutes} * * * *`],
+      notes: minutes < 5 ? [...note, 'GitHub runs scheduled workflows at most every 5 minutes'] : note,
+    };
   }
   const hours = minutes / 60;
   if (Number.isInteger(hours) && hours >= 1 && hours < 24 && 24 % hours === 0) {

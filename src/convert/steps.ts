@@ -107,7 +107,12 @@ function pluginStep(step: StepSpec, unit: Unit, cls: PluginClass, context: StepC
   const withManifest = (input: string, argument: string, kind: string, from: Task = task) => {
     const manifest = manifestOf(from.args.get(argument), kind);
     if ('problem' in manifest) {
-      const mark: Dynamic = { kind: 'unresolved', line: from.line, source: `${argument}=${sourceOf(from, argument)}`, why: manifest.problem };
+      const mark: Dynamic = {
+        kind: 'unresolved',
+        line: from.line,
+        source: `${argument}=${sourceOf(from, argument)}`,
+        why: manifest.problem,
+      };
       context.unresolved(mark);
       step.with.push([input, [mark]]);
       return;
@@ -127,7 +132,9 @@ function pluginStep(step: StepSpec, unit: Unit, cls: PluginClass, context: StepC
   const waitOrNot = () => {
     if (!sensor) {
       step.with.push(['wait', ['false']]);
-      step.notes.push(`no sensor waits for ${task.taskId}: the step does not wait either (wait: false), as in the DAG`);
+      step.notes.push(
+        `no sensor waits for ${task.taskId}: the step does not wait either (wait: false), as in the DAG`,
+      );
     } else {
       sensorTimings(step, sensor);
     }
@@ -202,7 +209,11 @@ function pluginStep(step: StepSpec, unit: Unit, cls: PluginClass, context: StepC
       const gcp = constantString(task.args.get('google_cloud_storage_conn_id'));
       if (gcp !== undefined) {
         const secret = gcpKeySecret(gcp);
-        context.secret(secret, `the service-account key (JSON) of the Airflow connection ${gcp}: its Keyfile JSON field`, task);
+        context.secret(
+          secret,
+          `the service-account key (JSON) of the Airflow connection ${gcp}: its Keyfile JSON field`,
+          task,
+        );
         step.with.push(['gcp-credentials', [{ kind: 'run', expression: `secrets.${secret}` }]]);
       } else {
         const mark = unresolvedArgument(task, 'google_cloud_storage_conn_id', context);
@@ -244,7 +255,11 @@ function pluginStep(step: StepSpec, unit: Unit, cls: PluginClass, context: StepC
   const id = constantString(connection);
   if (id !== undefined) {
     const secret = connectionSecret(id);
-    context.secret(secret, `the Airflow connection ${id} (the Odahu API), in Airflow's URI or JSON form, unchanged`, task);
+    context.secret(
+      secret,
+      `the Airflow connection ${id} (the Odahu API), in Airflow's URI or JSON form, unchanged`,
+      task,
+    );
     step.with.push(['api-connection', [{ kind: 'run', expression: `secrets.${secret}` }]]);
   } else {
     step.with.push(['api-connection', [unresolvedArgument(task, 'api_connection_id', context)]]);
@@ -252,13 +267,22 @@ function pluginStep(step: StepSpec, unit: Unit, cls: PluginClass, context: StepC
   for (const other of unit.tasks.slice(1)) {
     const otherId = constantString(other.args.get('api_connection_id'));
     if (otherId !== undefined && otherId !== id) {
-      step.notes.push(`${other.taskId} used the connection ${otherId}, ${task.taskId} ${id ?? 'another'}: the step uses ${task.taskId}'s`);
+      step.notes.push(
+        `${other.taskId} used the connection ${otherId}, ${task.taskId} ${id ?? 'another'}: the step uses ${task.taskId}'s`,
+      );
     }
   }
 }
 
 /** An XCom task id: the output of the step its task became (or a visible placeholder). */
-function xcomInput(step: StepSpec, task: Task, argument: string, input: string, output: string, context: StepContext): void {
+function xcomInput(
+  step: StepSpec,
+  task: Task,
+  argument: string,
+  input: string,
+  output: string,
+  context: StepContext,
+): void {
   const value = task.args.get(argument);
   if (!value || value.kind === 'none' || constantString(value) === '') return;
   const taskId = constantString(value);
@@ -268,7 +292,10 @@ function xcomInput(step: StepSpec, task: Task, argument: string, input: string, 
       kind: 'unresolved',
       line: task.line,
       source: `${argument}=${sourceOf(task, argument)}`,
-      why: taskId === undefined ? `${argument} is ${describe(value)}` : `${argument} names ${taskId}, which is no Odahu task of this DAG`,
+      why:
+        taskId === undefined
+          ? `${argument} is ${describe(value)}`
+          : `${argument} names ${taskId}, which is no Odahu task of this DAG`,
     };
     context.unresolved(mark);
     step.with.push([input, [mark]]);
@@ -276,7 +303,10 @@ function xcomInput(step: StepSpec, task: Task, argument: string, input: string, 
   }
   const ref: Ref = { kind: 'ref', unit, output };
   const producer = unit.tasks.find((each) => each.taskId === taskId)!;
-  if (pluginClassOf(producer) === 'InferenceJobOperator' && unit.tasks.every((each) => pluginClassOf(each) !== 'InferenceServiceOperator')) {
+  if (
+    pluginClassOf(producer) === 'InferenceJobOperator' &&
+    unit.tasks.every((each) => pluginClassOf(each) !== 'InferenceServiceOperator')
+  ) {
     step.with.push([input, [{ kind: 'ref', unit, output: 'resources', json: '[0].id' }]]);
     return;
   }
@@ -287,15 +317,22 @@ function xcomInput(step: StepSpec, task: Task, argument: string, input: string, 
 function sensorTimings(step: StepSpec, sensor: Task): void {
   const timeout = seconds(sensor.args.get('timeout'));
   if (timeout !== undefined) step.with.push(['timeout', [durationInput(timeout)]]);
-  else step.notes.push(`${sensor.taskId} kept Airflow's sensor timeout (7 days): the step waits as long as the action's default timeout`);
+  else
+    step.notes.push(
+      `${sensor.taskId} kept Airflow's sensor timeout (7 days): the step waits as long as the action's default timeout`,
+    );
   const poke = seconds(sensor.args.get('poke_interval'));
   if (poke !== undefined) step.with.push(['poll-interval', [durationInput(poke)]]);
   const mode = constantString(sensor.args.get('mode'));
   if (mode === 'reschedule') {
-    step.notes.push(`${sensor.taskId} used mode='reschedule' (no worker slot held while waiting): the step waits in its job, holding the runner`);
+    step.notes.push(
+      `${sensor.taskId} used mode='reschedule' (no worker slot held while waiting): the step waits in its job, holding the runner`,
+    );
   }
   if (timeout !== undefined && timeout > 6 * 3600) {
-    step.notes.push(`${sensor.taskId} waits up to ${durationInput(timeout)}: a job on GitHub's hosted runners ends after 6h`);
+    step.notes.push(
+      `${sensor.taskId} waits up to ${durationInput(timeout)}: a job on GitHub's hosted runners ends after 6h`,
+    );
   }
 }
 
@@ -308,8 +345,9 @@ function seconds(value: Value | undefined): number | undefined {
 /** execution_timeout → timeout-minutes (the unit's tasks' together); retries → a note. */
 function timing(step: StepSpec, unit: Unit): void {
   const limits = unit.tasks.map((task) => seconds(task.args.get('execution_timeout')));
-  if (limits.every((limit) => limit !== undefined) && limits.length > 0) {
-    step.timeoutMinutes = Math.ceil(limits.reduce((sum, limit) => sum! + limit!, 0)! / 60);
+  const known = limits.filter((limit): limit is number => limit !== undefined);
+  if (known.length === limits.length && limits.length > 0) {
+    step.timeoutMinutes = Math.ceil(known.reduce((sum, limit) => sum + limit, 0) / 60);
   } else if (limits.some((limit) => limit !== undefined)) {
     step.notes.push('execution_timeout is set on some of these tasks only: no timeout-minutes');
   }
@@ -338,7 +376,9 @@ function triggerRule(step: StepSpec, task: Task): void {
     step.if = condition;
     step.notes.push(`trigger_rule=${rule} → if: ${condition}`);
   } else {
-    step.notes.push(`trigger_rule=${rule} has no exact GitHub equivalent: the step runs when everything before it succeeded`);
+    step.notes.push(
+      `trigger_rule=${rule} has no exact GitHub equivalent: the step runs when everything before it succeeded`,
+    );
   }
 }
 
@@ -414,7 +454,9 @@ function jsonOf(value: Value, dynamic?: (value: Dynamic) => string): unknown {
     case 'list':
       return value.items.map((item) => jsonOf(item, dynamic));
     case 'dict':
-      return Object.fromEntries(value.entries.map(([key, item]) => [constantString(key) ?? '?', jsonOf(item, dynamic)]));
+      return Object.fromEntries(
+        value.entries.map(([key, item]) => [constantString(key) ?? '?', jsonOf(item, dynamic)]),
+      );
     default:
       return undefined;
   }
@@ -423,7 +465,9 @@ function jsonOf(value: Value, dynamic?: (value: Dynamic) => string): unknown {
 /** Source lines without the indentation they share. */
 function dedent(source: string): string[] {
   const lines = source.split('\n');
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length));
+  const indent = Math.min(
+    ...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length),
+  );
   return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd());
 }
 
@@ -438,7 +482,9 @@ function bashStep(step: StepSpec, task: Task, context: StepContext): void {
     const rendered = renderTemplate(commandText, context.dag, task);
     const script = constantString(rendered)?.trim();
     if (script !== undefined && /^\S+\.(sh|bash)$/.test(script)) {
-      step.notes.push(`${script}: Airflow read the script as a Jinja template; here it runs as it is, from the DAG's folder`);
+      step.notes.push(
+        `${script}: Airflow read the script as a Jinja template; here it runs as it is, from the DAG's folder`,
+      );
     }
     step.run = piecesOf(rendered, context);
   }
@@ -451,7 +497,8 @@ function bashStep(step: StepSpec, task: Task, context: StepContext): void {
       step.env.push([name, piecesOf(renderTemplate(valueText, context.dag, task), context)]);
     }
   }
-  if (env && env.kind !== 'dict' && env.kind !== 'none') step.notes.push(`env is ${describe(env)}: not converted`);
+  if (env && env.kind !== 'dict' && env.kind !== 'none')
+    step.notes.push(`env is ${describe(env)}: not converted`);
   const cwd = constantString(task.args.get('cwd'));
   if (cwd !== undefined) step.notes.push(`cwd=${cwd}: set working-directory if the script needs it`);
   step.becomes = 'run:';
@@ -459,13 +506,18 @@ function bashStep(step: StepSpec, task: Task, context: StepContext): void {
 
 function todoStep(step: StepSpec, task: Task, context: StepContext): void {
   const where = `${context.shown}:${task.line}`;
-  const what = task.kind.kind === 'other' && task.kind.module ? `${task.className} (${task.kind.module})` : task.className;
+  const what =
+    task.kind.kind === 'other' && task.kind.module
+      ? `${task.className} (${task.kind.module})`
+      : task.className;
   step.name = `${task.taskId} (not converted: ${task.className})`;
   step.comments.push(
     `Not converted: ${what} at ${where}. Do its work here, then remove the failing line.`,
     ...dedent(task.source).map((line) => `  ${line}`),
   );
-  step.run = [`echo ${JSON.stringify(`::error file=${context.shown},line=${task.line}::${task.taskId} (${task.className}) was not converted: do its work in this step`)}\nexit 1`];
+  step.run = [
+    `echo ${JSON.stringify(`::error file=${context.shown},line=${task.line}::${task.taskId} (${task.className}) was not converted: do its work in this step`)}\nexit 1`,
+  ];
   if (context.allowTodo) {
     step.if = 'false';
     step.notes.push('--allow-todo: skipped');

@@ -28,7 +28,9 @@ export interface UnitGraph {
 }
 
 /** The operator each sensor waits for, and the argument naming what it waits for. */
-const SENSOR_OF: Partial<Record<PluginClass, { operator: PluginClass; idArgument: string; resource: string }>> = {
+const SENSOR_OF: Partial<
+  Record<PluginClass, { operator: PluginClass; idArgument: string; resource: string }>
+> = {
   TrainingSensor: { operator: 'TrainingOperator', idArgument: 'training_id', resource: 'training' },
   PackagingSensor: { operator: 'PackagingOperator', idArgument: 'packaging_id', resource: 'packaging' },
   DeploymentSensor: { operator: 'DeploymentOperator', idArgument: 'deployment_id', resource: 'deployment' },
@@ -41,7 +43,8 @@ export function pluginClassOf(task: Task): PluginClass | undefined {
 /** The id of the resource an Odahu model or resource() value describes, when it is a constant. */
 export function resourceId(value: Value | undefined): string | undefined {
   if (value?.kind === 'model') return constantString(value.args.get('id'));
-  if (value?.kind === 'resource') return typeof value.document.id === 'string' ? value.document.id : undefined;
+  if (value?.kind === 'resource')
+    return typeof value.document.id === 'string' ? value.document.id : undefined;
   return undefined;
 }
 
@@ -72,9 +75,15 @@ export function buildUnits(dag: Dag, file: string): UnitGraph {
     const cls = pluginClassOf(sensor);
     if (cls === 'InferenceJobSensor') {
       const jobTask = constantString(sensor.args.get('inference_job_task_id'));
-      const operator = tasks.find((task) => task.taskId === jobTask && pluginClassOf(task) === 'InferenceJobOperator');
+      const operator = tasks.find(
+        (task) => task.taskId === jobTask && pluginClassOf(task) === 'InferenceJobOperator',
+      );
       if (operator && alone(operator, sensor)) {
-        merge(operator, sensor, `${operator.taskId} and ${sensor.taskId} (which waits for its job) are one step that waits`);
+        merge(
+          operator,
+          sensor,
+          `${operator.taskId} and ${sensor.taskId} (which waits for its job) are one step that waits`,
+        );
       }
       continue;
     }
@@ -89,11 +98,17 @@ export function buildUnits(dag: Dag, file: string): UnitGraph {
     );
     if (!operator) continue;
     if (alone(operator, sensor)) {
-      merge(operator, sensor, `${operator.taskId} and ${sensor.taskId} (which waits for ${waitedFor}) are one step that waits`);
+      merge(
+        operator,
+        sensor,
+        `${operator.taskId} and ${sensor.taskId} (which waits for ${waitedFor}) are one step that waits`,
+      );
     } else {
       notes
         .get(sensor)!
-        .push(`${sensor.taskId} waits for ${operator.taskId}'s ${waitedFor} with other tasks between them: kept as its own wait step`);
+        .push(
+          `${sensor.taskId} waits for ${operator.taskId}'s ${waitedFor} with other tasks between them: kept as its own wait step`,
+        );
     }
   }
   // A batch service then the job started on it: one batch step.
@@ -101,9 +116,20 @@ export function buildUnits(dag: Dag, file: string): UnitGraph {
     const [service] = ups(jobTask);
     const serviceId = service ? resourceId(service.args.get('service')) : undefined;
     const job = jobTask.args.get('job');
-    const named = job?.kind === 'model' ? constantString(innerSpec(job)?.args.get('inference_service_id')) : undefined;
-    if (service && pluginClassOf(service) === 'InferenceServiceOperator' && alone(service, jobTask) && serviceId !== undefined && (named === undefined || named === serviceId)) {
-      merge(service, jobTask, `${service.taskId} (the service) and ${jobTask.taskId} (its job) are one batch step`);
+    const named =
+      job?.kind === 'model' ? constantString(innerSpec(job)?.args.get('inference_service_id')) : undefined;
+    if (
+      service &&
+      pluginClassOf(service) === 'InferenceServiceOperator' &&
+      alone(service, jobTask) &&
+      serviceId !== undefined &&
+      (named === undefined || named === serviceId)
+    ) {
+      merge(
+        service,
+        jobTask,
+        `${service.taskId} (the service) and ${jobTask.taskId} (its job) are one batch step`,
+      );
     }
   }
 
@@ -112,7 +138,11 @@ export function buildUnits(dag: Dag, file: string): UnitGraph {
   const taken = new Set<string>();
   for (const [head, members] of groups) {
     const ordered = tasks.filter((task) => members.includes(task));
-    const unit: Unit = { id: uniqueId(stepId(head.taskId), taken), tasks: ordered, notes: notes.get(head) ?? [] };
+    const unit: Unit = {
+      id: uniqueId(stepId(head.taskId), taken),
+      tasks: ordered,
+      notes: notes.get(head) ?? [],
+    };
     units.push(unit);
     for (const task of ordered) unitOf.set(task.taskId, unit);
   }
@@ -157,7 +187,9 @@ function topological(units: Unit[], edges: [Unit, Unit][], dag: Dag, file: strin
   const remaining = [...units];
   const ordered: Unit[] = [];
   while (remaining.length > 0) {
-    const ready = remaining.find((unit) => !edges.some(([up, down]) => down === unit && !ordered.includes(up)));
+    const ready = remaining.find(
+      (unit) => !edges.some(([up, down]) => down === unit && !ordered.includes(up)),
+    );
     if (!ready) {
       const names = remaining.map((unit) => unit.tasks[0]!.taskId).join(', ');
       const line = remaining[0]?.tasks[0]?.line ?? dag.line;

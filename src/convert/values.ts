@@ -195,8 +195,13 @@ export function asText(value: Value): Text | undefined {
 export function constantString(value: Value | undefined): string | undefined {
   if (!value) return undefined;
   const asString = asText(value);
-  if (!asString || asString.parts.some((part) => typeof part !== 'string')) return undefined;
-  return asString.parts.join('');
+  if (!asString) return undefined;
+  let result = '';
+  for (const part of asString.parts) {
+    if (typeof part !== 'string') return undefined;
+    result += part;
+  }
+  return result;
 }
 
 /** Every value inside another (list items, dict keys and values, model arguments, text parts). */

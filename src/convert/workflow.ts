@@ -96,7 +96,8 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
           }
           const content = manifestYaml(manifest, options.shown);
           let path = `${folder}/${manifestFileName(manifest, owner.id)}`;
-          if (files.has(path) && files.get(path) !== content) path = path.replace(/\.odahuflow\.yaml$/, `-${owner.id}.odahuflow.yaml`);
+          if (files.has(path) && files.get(path) !== content)
+            path = path.replace(/\.odahuflow\.yaml$/, `-${owner.id}.odahuflow.yaml`);
           files.set(path, content);
           manifests.push({ path, manifest });
           return path;
@@ -118,7 +119,12 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
     );
   }
 
-  const writer = new StepWriter(jobOf, steps, options.shown, `${options.actionOwner}/odahu-actions/<action>@${options.actionRef}`);
+  const writer = new StepWriter(
+    jobOf,
+    steps,
+    options.shown,
+    `${options.actionOwner}/odahu-actions/<action>@${options.actionRef}`,
+  );
   const workspaceFiles = new Set([...files.keys(), ...referenced]);
   // Twice: a job's outputs are known once the jobs after it that read them are written.
   let jobEntries: YamlEntry[] = [];
@@ -138,18 +144,29 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
     if (!known.lines.includes(dynamic.line)) known.lines.push(dynamic.line);
     target.set(name, known);
   }
-  for (const dynamic of used) if (dynamic.kind === 'unresolved' && !unresolved.includes(dynamic)) unresolved.push(dynamic);
+  for (const dynamic of used)
+    if (dynamic.kind === 'unresolved' && !unresolved.includes(dynamic)) unresolved.push(dynamic);
 
   const schedule = scheduleOf(dag);
   for (const note of schedule.notes) notes.push({ line: dag.schedule?.line ?? dag.line, text: note });
   if (schedule.unresolved) {
-    unresolved.push({ kind: 'unresolved', line: dag.schedule?.line ?? dag.line, source: dag.schedule?.argument ?? 'schedule', why: schedule.unresolved });
+    unresolved.push({
+      kind: 'unresolved',
+      line: dag.schedule?.line ?? dag.line,
+      source: dag.schedule?.argument ?? 'schedule',
+      why: schedule.unresolved,
+    });
   }
-  const created = new Set(manifests.filter(({ manifest }) => manifest.kind === 'Connection').map(({ manifest }) => String(manifest.document.id)));
+  const created = new Set(
+    manifests
+      .filter(({ manifest }) => manifest.kind === 'Connection')
+      .map(({ manifest }) => String(manifest.document.id)),
+  );
   const clusterConnections: ConvertedDag['clusterConnections'] = [];
   for (const { path, manifest } of manifests) {
     for (const connection of connectionsNamed(manifest)) {
-      if (created.has(connection.id) || clusterConnections.some((each) => each.id === connection.id)) continue;
+      if (created.has(connection.id) || clusterConnections.some((each) => each.id === connection.id))
+        continue;
       clusterConnections.push({ ...connection, manifest: path });
     }
   }
@@ -182,7 +199,11 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
     files,
     referenced,
     tasks,
-    jobs: jobs.map((job) => ({ id: job.id, needs: [...writer.needsOf(job)].map((need) => need.id), steps: job.units.map((unit) => unit.id) })),
+    jobs: jobs.map((job) => ({
+      id: job.id,
+      needs: [...writer.needsOf(job)].map((need) => need.id),
+      steps: job.units.map((unit) => unit.id),
+    })),
     steps: allSteps,
     secrets,
     vars,
@@ -199,7 +220,10 @@ function triggers(inputs: ConvertedDag['inputs'], crons: string[]): YamlMap {
     entry(
       name,
       map([
-        entry('description', `dag_run.conf['${input.key}']${input.fallback === undefined ? '' : ` (the DAG's default: ${input.fallback})`}`),
+        entry(
+          'description',
+          `dag_run.conf['${input.key}']${input.fallback === undefined ? '' : ` (the DAG's default: ${input.fallback})`}`,
+        ),
         entry('required', input.fallback === undefined),
         input.fallback === undefined ? undefined : entry('default', input.fallback),
       ]),
@@ -208,7 +232,10 @@ function triggers(inputs: ConvertedDag['inputs'], crons: string[]): YamlMap {
   return map([
     entry('workflow_dispatch', inputEntries.length > 0 ? map([entry('inputs', map(inputEntries))]) : map([])),
     crons.length > 0
-      ? entry('schedule', { kind: 'list', items: crons.map((cron) => ({ value: map([entry('cron', cron)]) })) })
+      ? entry('schedule', {
+          kind: 'list',
+          items: crons.map((cron) => ({ value: map([entry('cron', cron)]) })),
+        })
       : undefined,
   ]);
 }
@@ -227,7 +254,9 @@ function headerLines(
   if (vars.size > 0) lines.push(`Variables it reads: ${[...vars.keys()].join(', ')}`);
   if (inputs.size > 0) lines.push(`Inputs (dag_run.conf): ${[...inputs.keys()].join(', ')}`);
   if (unresolved.length > 0) {
-    lines.push(`UNRESOLVED: ${unresolved.length} value(s) the DAG computes when it runs; see the report and fill them in.`);
+    lines.push(
+      `UNRESOLVED: ${unresolved.length} value(s) the DAG computes when it runs; see the report and fill them in.`,
+    );
   }
   return lines;
 }
@@ -269,11 +298,17 @@ class StepWriter {
     const specs = job.units.map((unit) => this.steps.get(unit)!);
     // A checkout where a step reads the repository: a manifest or request file, or a script.
     const readsFiles = specs.some(
-      (spec) => (spec.run !== undefined && !spec.todo) || spec.with.some(([, pieces]) => pieces.some((piece) => typeof piece === 'string' && files.has(piece))),
+      (spec) =>
+        (spec.run !== undefined && !spec.todo) ||
+        spec.with.some(([, pieces]) => pieces.some((piece) => typeof piece === 'string' && files.has(piece))),
     );
     if (readsFiles) items.push({ value: map([entry('uses', 'actions/checkout@v4')]) });
     for (const [index, spec] of specs.entries()) {
-      items.push({ value: this.step(spec, job), comments: spec.comments, blankBefore: index > 0 || readsFiles });
+      items.push({
+        value: this.step(spec, job),
+        comments: spec.comments,
+        blankBefore: index > 0 || readsFiles,
+      });
     }
     // Outputs and extra needs are known once the steps are written.
     const outputs = this.outputs.get(job);
@@ -282,12 +317,18 @@ class StepWriter {
     const jobIf = first?.if && needs.length > 0 ? `\${{ ${first.if} }}` : undefined;
     const last = job.units[job.units.length - 1]!;
     const value = map([
-      job.units.length > 1 ? entry('name', `${job.units[0]!.tasks[0]!.taskId} … ${last.tasks[last.tasks.length - 1]!.taskId}`) : undefined,
+      job.units.length > 1
+        ? entry('name', `${job.units[0]!.tasks[0]!.taskId} … ${last.tasks[last.tasks.length - 1]!.taskId}`)
+        : undefined,
       needs.length === 1 ? entry('needs', needs[0]!.id) : undefined,
-      needs.length > 1 ? entry('needs', { kind: 'list', flow: true, items: needs.map((need) => ({ value: need.id })) }) : undefined,
+      needs.length > 1
+        ? entry('needs', { kind: 'list', flow: true, items: needs.map((need) => ({ value: need.id })) })
+        : undefined,
       jobIf ? entry('if', jobIf) : undefined,
       entry('runs-on', 'ubuntu-latest'),
-      outputs && outputs.size > 0 ? entry('outputs', map([...outputs].map(([name, expression]) => entry(name, expression)))) : undefined,
+      outputs && outputs.size > 0
+        ? entry('outputs', map([...outputs].map(([name, expression]) => entry(name, expression))))
+        : undefined,
       entry('steps', { kind: 'list', items }),
     ]);
     return { key: job.id, value };
@@ -315,7 +356,9 @@ class StepWriter {
         if (piece.kind === 'ref') return `\${{ ${this.reference(piece, job)} }}`;
         this.dynamics.push(piece);
         const expression = expressionOf(piece);
-        return expression === undefined ? unresolvedMark(piece as Unresolved, this.shown) : `\${{ ${expression} }}`;
+        return expression === undefined
+          ? unresolvedMark(piece as Unresolved, this.shown)
+          : `\${{ ${expression} }}`;
       })
       .join('');
     return joined;
@@ -340,4 +383,3 @@ class StepWriter {
     return ref.json ? `fromJSON(${expression})${ref.json}` : expression;
   }
 }
-

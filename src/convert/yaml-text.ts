@@ -35,7 +35,11 @@ export function map(entries: (YamlEntry | undefined | false)[]): YamlMap {
   return { kind: 'map', entries: entries.filter((entry): entry is YamlEntry => Boolean(entry)) };
 }
 
-export function entry(key: string, value: YamlValue | undefined, extra: Omit<YamlEntry, 'key' | 'value'> = {}): YamlEntry | undefined {
+export function entry(
+  key: string,
+  value: YamlValue | undefined,
+  extra: Omit<YamlEntry, 'key' | 'value'> = {},
+): YamlEntry | undefined {
   return value === undefined ? undefined : { key, value, ...extra };
 }
 
@@ -58,7 +62,10 @@ function valueLines(prefix: string, value: YamlValue, indent: string): string[] 
       const body = value.replace(/\n+$/, '');
       const keep = value.endsWith('\n') ? '' : '-';
       const indicator = /^\s/.test(body) ? '2' : '';
-      return [`${prefix} |${indicator}${keep}`, ...body.split('\n').map((line) => (line === '' ? '' : `${indent}  ${line}`))];
+      return [
+        `${prefix} |${indicator}${keep}`,
+        ...body.split('\n').map((line) => (line === '' ? '' : `${indent}  ${line}`)),
+      ];
     }
     return [`${prefix} ${scalar(value)}`];
   }
