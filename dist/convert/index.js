@@ -40800,9 +40800,15 @@ function constantString(value) {
     if (!value)
         return undefined;
     const asString = asText(value);
-    if (!asString || asString.parts.some((part) => typeof part !== 'string'))
+    if (!asString)
         return undefined;
-    return asString.parts.join('');
+    let result = '';
+    for (const part of asString.parts) {
+        if (typeof part !== 'string')
+            return undefined;
+        result += part;
+    }
+    return result;
 }
 /** Every value inside another (list items, dict keys and values, model arguments, text parts). */
 function* dynamicsIn(value) {
@@ -40912,6 +40918,8 @@ function placeholderName(dynamic) {
 function manifestOf(value, expectedKind) {
     if (!value || value.kind === 'none')
         return { problem: 'no resource given' };
+    if (value.kind === 'unresolved')
+        return { problem: value.why };
     const placeholders = new Map();
     const notes = [];
     if (value.kind === 'resource') {
@@ -40942,7 +40950,7 @@ function manifestOf(value, expectedKind) {
     if (value.kind === 'dict') {
         const body = json(value, placeholders, notes);
         if (body.kind !== undefined && body.kind !== expectedKind) {
-            return { problem: `the dict's kind is ${String(body.kind)}, not ${expectedKind}` };
+            return { problem: `the dict's kind is ${JSON.stringify(body.kind)}, not ${expectedKind}` };
         }
         return { kind: expectedKind, document: { kind: expectedKind, ...body }, placeholders, notes, line: 0 };
     }
@@ -41025,8 +41033,15 @@ function json(value, placeholders, notes) {
         case 'duration':
             return value.seconds;
         default: {
-            const name = `UNRESOLVED_${describe(value).replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
-            const unresolved = { kind: 'unresolved', line: 0, source: describe(value), why: `${describe(value)} in a resource` };
+            const name = `UNRESOLVED_${describe(value)
+                .replace(/[^A-Za-z0-9]+/g, '_')
+                .toUpperCase()}`;
+            const unresolved = {
+                kind: 'unresolved',
+                line: 0,
+                source: describe(value),
+                why: `${describe(value)} in a resource`,
+            };
             placeholders.set(name, { kind: 'text', parts: [unresolved] });
             return `{${name}}`;
         }
@@ -41045,7 +41060,9 @@ function manifestFileName(manifest, fallbackId) {
         ToolchainIntegration: 'toolchain',
         PackagingIntegration: 'packaging-integration',
     };
-    const id = typeof manifest.document.id === 'string' && /^[A-Za-z0-9_.-]+$/.test(manifest.document.id) ? manifest.document.id : fallbackId;
+    const id = typeof manifest.document.id === 'string' && /^[A-Za-z0-9_.-]+$/.test(manifest.document.id)
+        ? manifest.document.id
+        : fallbackId;
     return `${short[manifest.kind] ?? manifest.kind.toLowerCase()}-${id}.odahuflow.yaml`;
 }
 /** The connections a manifest names (that the cluster must have), with what each is for. */
@@ -41056,7 +41073,7 @@ function connectionsNamed(manifest) {
         if (typeof id === 'string' && id !== '' && !id.includes('{') && !found.some((each) => each.id === id))
             found.push({ id, role });
     };
-    const object = (value) => (typeof value === 'object' && value !== null ? value : {});
+    const object = (value) => typeof value === 'object' && value !== null ? value : {};
     switch (manifest.kind) {
         case 'ModelTraining': {
             const source = object(spec.algorithmSource);
@@ -41108,7 +41125,10 @@ const PRESETS = {
 function scheduleOf(dag) {
     if (!dag.schedule) {
         // Airflow's default when a DAG names none (schedule_interval=timedelta(days=1)).
-        return { crons: ['0 0 * * *'], notes: ['no schedule given: Airflow ran the DAG daily, so does the workflow (0 0 * * *)'] };
+        return {
+            crons: ['0 0 * * *'],
+            notes: ['no schedule given: Airflow ran the DAG daily, so does the workflow (0 0 * * *)'],
+        };
     }
     return fromValue(dag.schedule.value, dag.schedule.argument);
 }
@@ -41129,16 +41149,27 @@ function fromValue(value, argument) {
     }
     const fields = text.split(/\s+/);
     if (fields.length === 5) {
-        const notes = fields[0].includes('/') && /^\*\/[1-4]$/.test(fields[0]) ? ['GitHub runs scheduled workflows at most every 5 minutes'] : [];
+        const notes = fields[0].includes('/') && /^\*\/[1-4]$/.test(fields[0])
+            ? ['GitHub runs scheduled workflows at most every 5 minutes']
+            : [];
         return { crons: [text], notes };
     }
-    return { crons: [], notes: [], unresolved: `${argument}=${JSON.stringify(text)} is no cron expression GitHub reads (5 fields)` };
+    return {
+        crons: [],
+        notes: [],
+        unresolved: `${argument}=${JSON.stringify(text)} is no cron expression GitHub reads (5 fields)`,
+    };
 }
 function fromDuration(seconds) {
     const minutes = seconds / 60;
-    const note = [`the interval was counted from start_date; the cron counts from the clock's hour and midnight (UTC)`];
+    const note = [
+        `the interval was counted from start_date; the cron counts from the clock's hour and midnight (UTC)`,
+    ];
     if (Number.isInteger(minutes) && minutes > 0 && minutes < 60 && 60 % minutes === 0) {
-        return { crons: [`*/${minutes} * * * *`], notes: minutes < 5 ? [...note, 'GitHub runs scheduled workflows at most every 5 minutes'] : note };
+        return {
+            crons: [`*/${minutes} * * * *`],
+            notes: minutes < 5 ? [...note, 'GitHub runs scheduled workflows at most every 5 minutes'] : note,
+        };
     }
     const hours = minutes / 60;
     if (Number.isInteger(hours) && hours >= 1 && hours < 24 && 24 % hours === 0) {
@@ -41182,7 +41213,9 @@ function renderTemplate(value, dag, task) {
     return joinParts(parts);
 }
 function expression(inner, whole, dag, task) {
-    const unresolved = (why) => [{ kind: 'unresolved', line: task.line, source: whole, why }];
+    const unresolved = (why) => [
+        { kind: 'unresolved', line: task.line, source: whole, why },
+    ];
     if (inner === undefined)
         return unresolved('a Jinja statement runs only in Airflow');
     let match = CONF_INDEX.exec(inner);
@@ -41191,7 +41224,14 @@ function expression(inner, whole, dag, task) {
     match = CONF_GET.exec(inner);
     if (match) {
         const fallback = match[3] ?? match[4];
-        return [{ kind: 'conf', key: match[1] ?? match[2] ?? '', line: task.line, ...(fallback !== undefined ? { fallback } : {}) }];
+        return [
+            {
+                kind: 'conf',
+                key: match[1] ?? match[2] ?? '',
+                line: task.line,
+                ...(fallback !== undefined ? { fallback } : {}),
+            },
+        ];
     }
     match = VAR_VALUE.exec(inner);
     if (match)
@@ -41199,13 +41239,20 @@ function expression(inner, whole, dag, task) {
     match = VAR_GET.exec(inner);
     if (match) {
         const fallback = match[3] ?? match[4];
-        return [{ kind: 'var', key: match[1] ?? match[2] ?? '', line: task.line, ...(fallback !== undefined ? { fallback } : {}) }];
+        return [
+            {
+                kind: 'var',
+                key: match[1] ?? match[2] ?? '',
+                line: task.line,
+                ...(fallback !== undefined ? { fallback } : {}),
+            },
+        ];
     }
     match = PARAM.exec(inner);
     if (match) {
         const name = match[1] ?? match[2] ?? match[3] ?? '';
         const own = task.args.get('params');
-        const fromTask = own?.kind === 'dict' ? own.entries.find(([key]) => asText(key)?.parts.join('') === name)?.[1] : undefined;
+        const fromTask = own?.kind === 'dict' ? own.entries.find(([key]) => constantString(key) === name)?.[1] : undefined;
         const value = fromTask ?? dag.params.get(name);
         const asString = value ? asText(value) : undefined;
         if (asString)
@@ -41312,7 +41359,11 @@ function buildUnits(dag, file) {
         const serviceId = service ? resourceId(service.args.get('service')) : undefined;
         const job = jobTask.args.get('job');
         const named = job?.kind === 'model' ? constantString(innerSpec(job)?.args.get('inference_service_id')) : undefined;
-        if (service && pluginClassOf(service) === 'InferenceServiceOperator' && alone(service, jobTask) && serviceId !== undefined && (named === undefined || named === serviceId)) {
+        if (service &&
+            pluginClassOf(service) === 'InferenceServiceOperator' &&
+            alone(service, jobTask) &&
+            serviceId !== undefined &&
+            (named === undefined || named === serviceId)) {
             merge(service, jobTask, `${service.taskId} (the service) and ${jobTask.taskId} (its job) are one batch step`);
         }
     }
@@ -41321,7 +41372,11 @@ function buildUnits(dag, file) {
     const taken = new Set();
     for (const [head, members] of groups) {
         const ordered = tasks.filter((task) => members.includes(task));
-        const unit = { id: uniqueId(stepId(head.taskId), taken), tasks: ordered, notes: notes.get(head) ?? [] };
+        const unit = {
+            id: uniqueId(stepId(head.taskId), taken),
+            tasks: ordered,
+            notes: notes.get(head) ?? [],
+        };
         units.push(unit);
         for (const task of ordered)
             unitOf.set(task.taskId, unit);
@@ -41449,7 +41504,12 @@ function pluginStep(step, unit, cls, context) {
     const withManifest = (input, argument, kind, from = task) => {
         const manifest = manifestOf(from.args.get(argument), kind);
         if ('problem' in manifest) {
-            const mark = { kind: 'unresolved', line: from.line, source: `${argument}=${sourceOf(from, argument)}`, why: manifest.problem };
+            const mark = {
+                kind: 'unresolved',
+                line: from.line,
+                source: `${argument}=${sourceOf(from, argument)}`,
+                why: manifest.problem,
+            };
             context.unresolved(mark);
             step.with.push([input, [mark]]);
             return;
@@ -41614,7 +41674,9 @@ function xcomInput(step, task, argument, input, output, context) {
             kind: 'unresolved',
             line: task.line,
             source: `${argument}=${sourceOf(task, argument)}`,
-            why: taskId === undefined ? `${argument} is ${describe(value)}` : `${argument} names ${taskId}, which is no Odahu task of this DAG`,
+            why: taskId === undefined
+                ? `${argument} is ${describe(value)}`
+                : `${argument} names ${taskId}, which is no Odahu task of this DAG`,
         };
         context.unresolved(mark);
         step.with.push([input, [mark]]);
@@ -41622,7 +41684,8 @@ function xcomInput(step, task, argument, input, output, context) {
     }
     const ref = { kind: 'ref', unit, output };
     const producer = unit.tasks.find((each) => each.taskId === taskId);
-    if (pluginClassOf(producer) === 'InferenceJobOperator' && unit.tasks.every((each) => pluginClassOf(each) !== 'InferenceServiceOperator')) {
+    if (pluginClassOf(producer) === 'InferenceJobOperator' &&
+        unit.tasks.every((each) => pluginClassOf(each) !== 'InferenceServiceOperator')) {
         step.with.push([input, [{ kind: 'ref', unit, output: 'resources', json: '[0].id' }]]);
         return;
     }
@@ -41656,8 +41719,9 @@ function steps_seconds(value) {
 /** execution_timeout → timeout-minutes (the unit's tasks' together); retries → a note. */
 function timing(step, unit) {
     const limits = unit.tasks.map((task) => steps_seconds(task.args.get('execution_timeout')));
-    if (limits.every((limit) => limit !== undefined) && limits.length > 0) {
-        step.timeoutMinutes = Math.ceil(limits.reduce((sum, limit) => sum + limit, 0) / 60);
+    const known = limits.filter((limit) => limit !== undefined);
+    if (known.length === limits.length && limits.length > 0) {
+        step.timeoutMinutes = Math.ceil(known.reduce((sum, limit) => sum + limit, 0) / 60);
     }
     else if (limits.some((limit) => limit !== undefined)) {
         step.notes.push('execution_timeout is set on some of these tasks only: no timeout-minutes');
@@ -41807,10 +41871,14 @@ function bashStep(step, task, context) {
 }
 function todoStep(step, task, context) {
     const where = `${context.shown}:${task.line}`;
-    const what = task.kind.kind === 'other' && task.kind.module ? `${task.className} (${task.kind.module})` : task.className;
+    const what = task.kind.kind === 'other' && task.kind.module
+        ? `${task.className} (${task.kind.module})`
+        : task.className;
     step.name = `${task.taskId} (not converted: ${task.className})`;
     step.comments.push(`Not converted: ${what} at ${where}. Do its work here, then remove the failing line.`, ...dedent(task.source).map((line) => `  ${line}`));
-    step.run = [`echo ${JSON.stringify(`::error file=${context.shown},line=${task.line}::${task.taskId} (${task.className}) was not converted: do its work in this step`)}\nexit 1`];
+    step.run = [
+        `echo ${JSON.stringify(`::error file=${context.shown},line=${task.line}::${task.taskId} (${task.className}) was not converted: do its work in this step`)}\nexit 1`,
+    ];
     if (context.allowTodo) {
         step.if = 'false';
         step.notes.push('--allow-todo: skipped');
@@ -41846,7 +41914,10 @@ function valueLines(prefix, value, indent) {
             const body = value.replace(/\n+$/, '');
             const keep = value.endsWith('\n') ? '' : '-';
             const indicator = /^\s/.test(body) ? '2' : '';
-            return [`${prefix} |${indicator}${keep}`, ...body.split('\n').map((line) => (line === '' ? '' : `${indent}  ${line}`))];
+            return [
+                `${prefix} |${indicator}${keep}`,
+                ...body.split('\n').map((line) => (line === '' ? '' : `${indent}  ${line}`)),
+            ];
         }
         return [`${prefix} ${scalar(value)}`];
     }
@@ -41993,9 +42064,16 @@ function convertDag(dag, options) {
     for (const note of schedule.notes)
         notes.push({ line: dag.schedule?.line ?? dag.line, text: note });
     if (schedule.unresolved) {
-        unresolved.push({ kind: 'unresolved', line: dag.schedule?.line ?? dag.line, source: dag.schedule?.argument ?? 'schedule', why: schedule.unresolved });
+        unresolved.push({
+            kind: 'unresolved',
+            line: dag.schedule?.line ?? dag.line,
+            source: dag.schedule?.argument ?? 'schedule',
+            why: schedule.unresolved,
+        });
     }
-    const created = new Set(manifests.filter(({ manifest }) => manifest.kind === 'Connection').map(({ manifest }) => String(manifest.document.id)));
+    const created = new Set(manifests
+        .filter(({ manifest }) => manifest.kind === 'Connection')
+        .map(({ manifest }) => String(manifest.document.id)));
     const clusterConnections = [];
     for (const { path, manifest } of manifests) {
         for (const connection of connectionsNamed(manifest)) {
@@ -42032,7 +42110,11 @@ function convertDag(dag, options) {
         files,
         referenced,
         tasks,
-        jobs: jobs.map((job) => ({ id: job.id, needs: [...writer.needsOf(job)].map((need) => need.id), steps: job.units.map((unit) => unit.id) })),
+        jobs: jobs.map((job) => ({
+            id: job.id,
+            needs: [...writer.needsOf(job)].map((need) => need.id),
+            steps: job.units.map((unit) => unit.id),
+        })),
         steps: allSteps,
         secrets,
         vars,
@@ -42052,7 +42134,10 @@ function triggers(inputs, crons) {
     return yaml_text_map([
         entry('workflow_dispatch', inputEntries.length > 0 ? yaml_text_map([entry('inputs', yaml_text_map(inputEntries))]) : yaml_text_map([])),
         crons.length > 0
-            ? entry('schedule', { kind: 'list', items: crons.map((cron) => ({ value: yaml_text_map([entry('cron', cron)]) })) })
+            ? entry('schedule', {
+                kind: 'list',
+                items: crons.map((cron) => ({ value: yaml_text_map([entry('cron', cron)]) })),
+            })
             : undefined,
     ]);
 }
@@ -42108,11 +42193,16 @@ class StepWriter {
         const items = [];
         const specs = job.units.map((unit) => this.steps.get(unit));
         // A checkout where a step reads the repository: a manifest or request file, or a script.
-        const readsFiles = specs.some((spec) => (spec.run !== undefined && !spec.todo) || spec.with.some(([, pieces]) => pieces.some((piece) => typeof piece === 'string' && files.has(piece))));
+        const readsFiles = specs.some((spec) => (spec.run !== undefined && !spec.todo) ||
+            spec.with.some(([, pieces]) => pieces.some((piece) => typeof piece === 'string' && files.has(piece))));
         if (readsFiles)
             items.push({ value: yaml_text_map([entry('uses', 'actions/checkout@v4')]) });
         for (const [index, spec] of specs.entries()) {
-            items.push({ value: this.step(spec, job), comments: spec.comments, blankBefore: index > 0 || readsFiles });
+            items.push({
+                value: this.step(spec, job),
+                comments: spec.comments,
+                blankBefore: index > 0 || readsFiles,
+            });
         }
         // Outputs and extra needs are known once the steps are written.
         const outputs = this.outputs.get(job);
@@ -42121,12 +42211,18 @@ class StepWriter {
         const jobIf = first?.if && needs.length > 0 ? `\${{ ${first.if} }}` : undefined;
         const last = job.units[job.units.length - 1];
         const value = yaml_text_map([
-            job.units.length > 1 ? entry('name', `${job.units[0].tasks[0].taskId} … ${last.tasks[last.tasks.length - 1].taskId}`) : undefined,
+            job.units.length > 1
+                ? entry('name', `${job.units[0].tasks[0].taskId} … ${last.tasks[last.tasks.length - 1].taskId}`)
+                : undefined,
             needs.length === 1 ? entry('needs', needs[0].id) : undefined,
-            needs.length > 1 ? entry('needs', { kind: 'list', flow: true, items: needs.map((need) => ({ value: need.id })) }) : undefined,
+            needs.length > 1
+                ? entry('needs', { kind: 'list', flow: true, items: needs.map((need) => ({ value: need.id })) })
+                : undefined,
             jobIf ? entry('if', jobIf) : undefined,
             entry('runs-on', 'ubuntu-latest'),
-            outputs && outputs.size > 0 ? entry('outputs', yaml_text_map([...outputs].map(([name, expression]) => entry(name, expression)))) : undefined,
+            outputs && outputs.size > 0
+                ? entry('outputs', yaml_text_map([...outputs].map(([name, expression]) => entry(name, expression))))
+                : undefined,
             entry('steps', { kind: 'list', items }),
         ]);
         return { key: job.id, value };
@@ -42154,7 +42250,9 @@ class StepWriter {
                 return `\${{ ${this.reference(piece, job)} }}`;
             this.dynamics.push(piece);
             const expression = expressionOf(piece);
-            return expression === undefined ? unresolvedMark(piece, this.shown) : `\${{ ${expression} }}`;
+            return expression === undefined
+                ? unresolvedMark(piece, this.shown)
+                : `\${{ ${expression} }}`;
         })
             .join('');
         return joined;
@@ -42231,11 +42329,21 @@ async function checkDag(converted, options) {
     try {
         workflow = await loadWorkflow(path, converted.workflowPath);
         const steps = workflow.template.jobs.reduce((sum, job) => sum + (job.type === 'job' ? job.steps.length : 0), 0);
-        checks.push({ name: 'schema', ok: true, summary: `GitHub's workflow schema: ${converted.workflowPath} parses (${workflow.template.jobs.length} jobs, ${steps} steps)`, details: [] });
+        checks.push({
+            name: 'schema',
+            ok: true,
+            summary: `GitHub's workflow schema: ${converted.workflowPath} parses (${workflow.template.jobs.length} jobs, ${steps} steps)`,
+            details: [],
+        });
     }
     catch (error) {
         const lines = error instanceof CannotRun ? error.lines : [thrown_messageOf(error)];
-        checks.push({ name: 'schema', ok: false, summary: `GitHub's workflow schema: ${converted.workflowPath} does not parse`, details: lines });
+        checks.push({
+            name: 'schema',
+            ok: false,
+            summary: `GitHub's workflow schema: ${converted.workflowPath} does not parse`,
+            details: lines,
+        });
     }
     if (workflow)
         checks.push(graphCheck(converted, workflow));
@@ -42257,7 +42365,10 @@ function graphCheck(converted, workflow) {
     const problems = [];
     const jobs = new Map(workflow.template.jobs.map((job) => [
         job.id.value,
-        { needs: (job.needs ?? []).map((need) => need.value), steps: job.type === 'job' ? job.steps.map((step) => step.id) : [] },
+        {
+            needs: (job.needs ?? []).map((need) => need.value),
+            steps: job.type === 'job' ? job.steps.map((step) => step.id) : [],
+        },
     ]));
     const placeOf = new Map();
     for (const task of converted.tasks) {
@@ -42292,8 +42403,18 @@ function graphCheck(converted, workflow) {
     }
     const working = converted.tasks.filter((task) => task.step !== undefined).length;
     return problems.length === 0
-        ? { name: 'graph', ok: true, summary: `the DAG's graph holds: ${working} tasks in ${placeOf.size === working ? 'their' : 'some'} steps, all ${edges.length} dependencies kept`, details: [] }
-        : { name: 'graph', ok: false, summary: `the DAG's graph does not hold (${problems.length} problem(s))`, details: problems };
+        ? {
+            name: 'graph',
+            ok: true,
+            summary: `the DAG's graph holds: ${working} tasks in ${placeOf.size === working ? 'their' : 'some'} steps, all ${edges.length} dependencies kept`,
+            details: [],
+        }
+        : {
+            name: 'graph',
+            ok: false,
+            summary: `the DAG's graph does not hold (${problems.length} problem(s))`,
+            details: problems,
+        };
 }
 /** The DAG's dependencies between tasks that do work, joined through empty operators. */
 function workEdges(dag) {
@@ -42359,13 +42480,22 @@ async function dryRun(converted, options) {
         ];
         const details = [
             ...(given.length > 0 ? [`placeholders given: ${given.join(', ')}`] : []),
-            ...(created.length > 0 ? [`connections created on the emulator as placeholders (the real cluster must have them): ${created.join(', ')}`] : []),
+            ...(created.length > 0
+                ? [
+                    `connections created on the emulator as placeholders (the real cluster must have them): ${created.join(', ')}`,
+                ]
+                : []),
             ...(skipped > 0 ? [`not-converted steps skipped: ${converted.todo.join(', ')}`] : []),
             `the run's log: ${logPath}`,
         ];
         if (run.exitCode === 0) {
             (0,external_node_fs_namespaceObject.rmSync)(run.summaryPath, { force: true });
-            return { name: 'dry-run', ok: true, summary: `dry run on the embedded emulator: ${lastLine(log)}`, details };
+            return {
+                name: 'dry-run',
+                ok: true,
+                summary: `dry run on the embedded emulator: ${lastLine(log)}`,
+                details,
+            };
         }
         return {
             name: 'dry-run',
@@ -42377,7 +42507,12 @@ async function dryRun(converted, options) {
     catch (error) {
         (0,external_node_fs_namespaceObject.writeFileSync)(logPath, log);
         const lines = error instanceof CannotRun ? error.lines : [thrown_messageOf(error)];
-        return { name: 'dry-run', ok: false, summary: 'dry run on the embedded emulator: could not run', details: [...lines, `the run's log: ${logPath}`] };
+        return {
+            name: 'dry-run',
+            ok: false,
+            summary: 'dry run on the embedded emulator: could not run',
+            details: [...lines, `the run's log: ${logPath}`],
+        };
     }
     finally {
         await emulator?.close();
@@ -42401,11 +42536,29 @@ async function placeholderConnections(emulator, converted) {
             if (await client.connections.find(id))
                 continue;
             const specs = {
-                git: { type: 'git', uri: `git@github.com:placeholder/${id}.git`, keySecret: base64('placeholder ssh key'), reference: 'main' },
-                storage: { type: 'gcs', uri: `gs://placeholder-${id}`, region: 'placeholder', keySecret: base64(PLACEHOLDER_GCP_KEY) },
-                registry: { type: 'docker', uri: `registry.odahu.local/${id}`, username: 'placeholder', password: base64('placeholder') },
+                git: {
+                    type: 'git',
+                    uri: `git@github.com:placeholder/${id}.git`,
+                    keySecret: base64('placeholder ssh key'),
+                    reference: 'main',
+                },
+                storage: {
+                    type: 'gcs',
+                    uri: `gs://placeholder-${id}`,
+                    region: 'placeholder',
+                    keySecret: base64(PLACEHOLDER_GCP_KEY),
+                },
+                registry: {
+                    type: 'docker',
+                    uri: `registry.odahu.local/${id}`,
+                    username: 'placeholder',
+                    password: base64('placeholder'),
+                },
             };
-            await client.connections.create({ id, spec: { ...specs[role], description: 'placeholder made by odahu-actions convert --check' } });
+            await client.connections.create({
+                id,
+                spec: { ...specs[role], description: 'placeholder made by odahu-actions convert --check' },
+            });
             created.push(id);
         }
     }
@@ -42437,14 +42590,22 @@ function placeholders(converted, emulator) {
 /** The emulator as an Airflow connection URI: what AIRFLOW_CONN_<ID> holds for a real cluster. */
 function airflowUri(emulator) {
     const api = new URL(emulator.apiUrl);
-    const extra = new URLSearchParams({ auth_url: emulator.authUrl, client_id: emulator.clientId, scope: 'openid profile email offline_access groups' });
+    const extra = new URLSearchParams({
+        auth_url: emulator.authUrl,
+        client_id: emulator.clientId,
+        scope: 'openid profile email offline_access groups',
+    });
     return `http://:${encodeURIComponent(emulator.clientSecret)}@${api.host}/${api.protocol.replace(':', '')}?${extra.toString()}`;
 }
 function withoutOdahuSettings(environment) {
     return Object.fromEntries(Object.entries(environment).filter(([name]) => !name.startsWith('ODAHU_')));
 }
 function lastLine(log) {
-    return log.trimEnd().split('\n').at(-1)?.replace(/^[✓✗]\s*/, '') ?? '';
+    return (log
+        .trimEnd()
+        .split('\n')
+        .at(-1)
+        ?.replace(/^[✓✗]\s*/, '') ?? '');
 }
 /** The lines of the log that say what failed (✗ and error lines), at most 20. */
 function failureLines(log) {
@@ -42484,8 +42645,17 @@ const PLUGIN_CLASSES = {
         'request_body',
         'md_role_name',
     ],
-    ModelInfoRequestOperator: ['model_deployment_name', 'api_connection_id', 'model_connection_id', 'md_role_name'],
-    GcpConnectionToOdahuConnectionOperator: ['api_connection_id', 'google_cloud_storage_conn_id', 'conn_template'],
+    ModelInfoRequestOperator: [
+        'model_deployment_name',
+        'api_connection_id',
+        'model_connection_id',
+        'md_role_name',
+    ],
+    GcpConnectionToOdahuConnectionOperator: [
+        'api_connection_id',
+        'google_cloud_storage_conn_id',
+        'conn_template',
+    ],
     InferenceServiceOperator: ['service', 'api_connection_id'],
     InferenceJobOperator: ['job', 'api_connection_id'],
     InferenceJobSensor: ['inference_job_task_id', 'api_connection_id'],
@@ -42527,7 +42697,11 @@ function isSensor(cls) {
 const AIRFLOW_NAMES = {
     DAG: ['airflow', 'airflow.models', 'airflow.models.dag', 'airflow.DAG'],
     Variable: ['airflow.models', 'airflow.models.variable', 'airflow.sdk'],
-    BashOperator: ['airflow.operators.bash_operator', 'airflow.operators.bash', 'airflow.providers.standard.operators.bash'],
+    BashOperator: [
+        'airflow.operators.bash_operator',
+        'airflow.operators.bash',
+        'airflow.providers.standard.operators.bash',
+    ],
     EmptyOperator: [
         'airflow.operators.dummy_operator',
         'airflow.operators.dummy',
@@ -42737,7 +42911,7 @@ function interpolation(node, evaluate) {
     if (!expression)
         return unresolved('an empty replacement field');
     const value = evaluate(expression);
-    const asString = value.kind === 'bool' ? { kind: 'text', parts: [value.value ? 'True' : 'False'] } : asText(value);
+    const asString = value.kind === 'bool' ? values_text(value.value ? 'True' : 'False') : asText(value);
     if (!asString)
         return unresolved(`${expression.text} is not a string the converter can read`);
     const constant = asString.parts.every((part) => typeof part === 'string');
@@ -42747,7 +42921,7 @@ function interpolation(node, evaluate) {
     if (spec && spec.text !== ':')
         return unresolved(`the format spec ${spec.text} is not applied by the converter`);
     if (conversion && conversion.text === '!r')
-        return [`'${asString.parts.join('')}'`];
+        return [`'${constantString(asString) ?? ''}'`];
     return asString.parts;
 }
 
@@ -42775,7 +42949,9 @@ function readResource(argument, templateVars, at) {
     const looksLikePath = !given.includes('\n') && /\.(ya?ml|json)$/i.test(given.trim());
     if (!file && (looksLikePath || argument?.kind === 'path')) {
         const where = (0,external_node_path_.isAbsolute)(given) ? given : `${given} under ${at.finder.shownFolders.join(' or ')}`;
-        return { problem: `resource(): no file ${where} (the plugin looks under the DAGs folder: say where with --dags-folder)` };
+        return {
+            problem: `resource(): no file ${where} (the plugin looks under the DAGs folder: say where with --dags-folder)`,
+        };
     }
     const body = file ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8') : given;
     const formatted = pythonFormat(body, templateVars);
@@ -42787,13 +42963,20 @@ function readResource(argument, templateVars, at) {
     }
     catch (error) {
         const reason = (error.message.split('\n')[0] ?? '').trim();
-        return { problem: `resource(${file ? (0,external_node_path_.relative)(process.cwd(), file) : 'inline YAML'}): not YAML or JSON: ${reason}` };
+        return {
+            problem: `resource(${file ? (0,external_node_path_.relative)(process.cwd(), file) : 'inline YAML'}): not YAML or JSON: ${reason}`,
+        };
     }
     if (documents.length !== 1) {
-        return { problem: `resource() must hold exactly one resource, not ${documents.length} (the plugin refuses it too)` };
+        return {
+            problem: `resource() must hold exactly one resource, not ${documents.length} (the plugin refuses it too)`,
+        };
     }
     const [document] = documents;
-    if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof document.kind !== 'string') {
+    if (typeof document !== 'object' ||
+        document === null ||
+        Array.isArray(document) ||
+        typeof document.kind !== 'string') {
         return { problem: 'resource(): the document has no kind (ModelTraining, ModelPackaging, ...)' };
     }
     return {
@@ -42996,7 +43179,10 @@ class DagFileReader {
         const full = `${module}.${name}`;
         // Modules are lower-case (training, models, path); classes are not.
         const lower = /^[a-z_]/.test(name);
-        if (full === 'os.path' || full === 'airflow.models' || (lower && (pluginModuleRoot(full) || SDK_MODULE.test(full)))) {
+        if (full === 'os.path' ||
+            full === 'airflow.models' ||
+            pluginSubmodule(full) ||
+            (lower && SDK_MODULE.test(full))) {
             return { kind: 'module', module: full };
         }
         return { kind: 'symbol', module, name };
@@ -43036,7 +43222,11 @@ class DagFileReader {
     }
     assignmentValue(node) {
         const right = field(node, 'right');
-        const value = right ? (right.type === 'assignment' ? this.assignmentValue(right) : this.evaluate(right)) : NONE;
+        const value = right
+            ? right.type === 'assignment'
+                ? this.assignmentValue(right)
+                : this.evaluate(right)
+            : NONE;
         const left = field(node, 'left');
         if (left)
             this.bind(left, value, node);
@@ -43096,6 +43286,8 @@ class DagFileReader {
         }
         if (value.kind === 'list' && value.items.length === count)
             return value.items;
+        if (value.kind === 'unresolved')
+            return Array.from({ length: count }, () => value);
         return Array.from({ length: count }, () => this.unknown(at, `${at.text} unpacks ${describe(value)}`));
     }
     withOf(node) {
@@ -43139,7 +43331,10 @@ class DagFileReader {
         ];
         for (const alternative of fieldAll(node, 'alternative')) {
             if (alternative.type === 'elif_clause') {
-                branches.push({ condition: field(alternative, 'condition'), body: field(alternative, 'consequence')?.children ?? [] });
+                branches.push({
+                    condition: field(alternative, 'condition'),
+                    body: field(alternative, 'consequence')?.children ?? [],
+                });
             }
             else {
                 branches.push({ body: field(alternative, 'body')?.children ?? [] });
@@ -43233,7 +43428,9 @@ class DagFileReader {
     }
     decoratedOf(node) {
         const definition = field(node, 'definition');
-        const decorators = node.children.filter((child) => child.type === 'decorator').map((child) => child.children[0]);
+        const decorators = node.children
+            .filter((child) => child.type === 'decorator')
+            .map((child) => child.children[0]);
         if (definition?.type === 'function_definition')
             this.functionOf(definition, decorators.filter(isNode), node);
         else if (definition?.type === 'class_definition' && this.makesTasks(definition)) {
@@ -43316,7 +43513,9 @@ class DagFileReader {
             case 'integer':
             case 'float': {
                 const number = Number(node.text.replace(/_/g, ''));
-                return Number.isNaN(number) ? this.unknown(node, `${node.text} is not a number the converter reads`) : { kind: 'number', value: number };
+                return Number.isNaN(number)
+                    ? this.unknown(node, `${node.text} is not a number the converter reads`)
+                    : { kind: 'number', value: number };
             }
             case 'true':
                 return { kind: 'bool', value: true };
@@ -43428,7 +43627,10 @@ class DagFileReader {
                 if (inner.kind === 'dict')
                     mergeEntries(entries, inner.entries);
                 else
-                    entries.push([values_text(`**${child.children[0]?.text ?? ''}`), this.unknown(child, `${child.text} unpacks ${describe(inner)}`)]);
+                    entries.push([
+                        values_text(`**${child.children[0]?.text ?? ''}`),
+                        this.unknown(child, `${child.text} unpacks ${describe(inner)}`),
+                    ]);
             }
         }
         return { kind: 'dict', entries };
@@ -43537,7 +43739,14 @@ class DagFileReader {
         }
         if (left.kind === 'number' && right.kind === 'number') {
             const [a, b] = [left.value, right.value];
-            const result = { '-': a - b, '*': a * b, '/': a / b, '//': Math.floor(a / b), '%': a % b, '**': a ** b };
+            const result = {
+                '-': a - b,
+                '*': a * b,
+                '/': a / b,
+                '//': Math.floor(a / b),
+                '%': a % b,
+                '**': a ** b,
+            };
             if (operator in result)
                 return { kind: 'number', value: result[operator] };
         }
@@ -43551,7 +43760,7 @@ class DagFileReader {
         if (value.kind === 'task')
             return [value.task];
         if (value.kind === 'list' && value.items.every((item) => item.kind === 'task')) {
-            return value.items.map((item) => item.task);
+            return value.items.flatMap((item) => (item.kind === 'task' ? [item.task] : []));
         }
         this.fail(node.line, `${firstLine(node.text)} is ${describe(value)}, not a task or a list of tasks the converter knows`);
     }
@@ -43658,17 +43867,21 @@ class DagFileReader {
         if (base.kind === 'text' && method === 'format')
             return this.format(node, base, positional, keywords);
         if (base.kind === 'text' && method === 'join' && positional[0]?.kind === 'list') {
-            const separator = base.parts.join('');
-            if (base.parts.every((part) => typeof part === 'string')) {
+            const separator = constantString(base);
+            if (separator !== undefined) {
                 const pieces = positional[0].items.map((item) => asText(item));
                 if (pieces.every(Boolean)) {
                     return joinParts(pieces.flatMap((piece, index) => (index === 0 ? piece.parts : [separator, ...piece.parts])));
                 }
             }
         }
-        if (base.kind === 'text' && ['upper', 'lower', 'strip'].includes(method)) {
+        if (base.kind === 'text' && ['upper', 'lower', 'strip', 'replace'].includes(method)) {
             const value = constantString(base);
-            if (value !== undefined) {
+            const [from, to] = positional.map((argument) => constantString(argument));
+            if (value !== undefined && method === 'replace' && from !== undefined && to !== undefined) {
+                return values_text(value.split(from).join(to));
+            }
+            if (value !== undefined && method !== 'replace') {
                 return values_text(method === 'upper' ? value.toUpperCase() : method === 'lower' ? value.toLowerCase() : value.trim());
             }
         }
@@ -43725,7 +43938,9 @@ class DagFileReader {
                 return this.unknown(node, `${firstLine(node.text)} joins a value known only when the DAG runs`);
             path = path === undefined || (0,external_node_path_.isAbsolute)(piece) ? piece : (0,external_node_path_.join)(path, piece);
         }
-        return path === undefined ? this.unknown(node, `${node.text} joins nothing`) : { kind: 'path', path: (0,external_node_path_.normalize)(path) };
+        return path === undefined
+            ? this.unknown(node, `${node.text} joins nothing`)
+            : { kind: 'path', path: (0,external_node_path_.normalize)(path) };
     }
     callFunction(node, target, keywords) {
         const info = this.functions.get(target);
@@ -43776,17 +43991,23 @@ class DagFileReader {
             default:
                 break;
         }
-        if (name === 'get' && /(^|\.)Variable$/.test(module) && airflowName(module.replace(/\.Variable$/, ''), 'Variable')) {
+        if (name === 'get' &&
+            /(^|\.)Variable$/.test(module) &&
+            airflowName(module.replace(/\.Variable$/, ''), 'Variable')) {
             return this.variable(node, positional, keywords);
         }
         if (SDK_MODULE.test(module) && name in SDK_CLASSES)
             return this.model(node, name, positional, keywords);
         if (module === 'datetime' && name === 'timedelta')
             return this.timedelta(node, positional, keywords);
-        if ((module === 'datetime' && name === 'datetime') || module === 'pendulum' || module.startsWith('datetime.'))
+        if ((module === 'datetime' && name === 'datetime') ||
+            module === 'pendulum' ||
+            module.startsWith('datetime.'))
             return { kind: 'date' };
         if (module === 'pathlib' && (name === 'Path' || name === 'PurePath')) {
-            return positional.length === 0 ? { kind: 'path', path: '.' } : this.joinPath(node, undefined, positional);
+            return positional.length === 0
+                ? { kind: 'path', path: '.' }
+                : this.joinPath(node, undefined, positional);
         }
         if (module === 'os.path' || module === 'os.path.os.path')
             return this.osPath(node, name, positional);
@@ -43835,7 +44056,10 @@ class DagFileReader {
             case 'realpath':
             case 'normpath':
                 if (path !== undefined)
-                    return { kind: 'path', path: (0,external_node_path_.normalize)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)((0,external_node_path_.dirname)(this.options.path), path)) };
+                    return {
+                        kind: 'path',
+                        path: (0,external_node_path_.normalize)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)((0,external_node_path_.dirname)(this.options.path), path)),
+                    };
                 break;
             case 'basename':
                 if (path !== undefined)
@@ -43871,7 +44095,8 @@ class DagFileReader {
         const key = constantString(positional[0] ?? keywords.get('key'));
         if (key === undefined)
             return this.unknown(node, 'Variable.get of a key known only when the DAG runs');
-        if (keywords.get('deserialize_json')?.kind === 'bool' && keywords.get('deserialize_json').value) {
+        if (keywords.get('deserialize_json')?.kind === 'bool' &&
+            keywords.get('deserialize_json').value) {
             return this.unknown(node, `Variable ${key} is read as JSON: give its fields as variables of their own`);
         }
         const fallbackValue = keywords.get('default_var') ?? positional[1];
@@ -43934,7 +44159,11 @@ class DagFileReader {
             dagId,
             file: this.options.shown,
             line: node.line,
-            ...(scheduleArgument ? { schedule: { value: keywords.get(scheduleArgument), line: node.line, argument: scheduleArgument } } : {}),
+            ...(scheduleArgument
+                ? {
+                    schedule: { value: keywords.get(scheduleArgument), line: node.line, argument: scheduleArgument },
+                }
+                : {}),
             defaultArgs: dictToMap(defaults),
             params: dictToMap(params),
             ...(description !== undefined ? { description } : {}),
@@ -44103,8 +44332,20 @@ function assignedNames(node) {
     visit(node);
     return names;
 }
-function pluginModuleRoot(module) {
-    return ['odahuflow.airflow', 'odahuflow.airflow_plugin'].some((root) => module === root || module.startsWith(`${root}.`));
+const PLUGIN_SUBMODULES = [
+    'training',
+    'packaging',
+    'deployment',
+    'model',
+    'connection',
+    'batch',
+    'resources',
+    'plugin',
+    'api',
+];
+/** `odahuflow.airflow_plugin.training` and the like: modules of the plugin. */
+function pluginSubmodule(module) {
+    return ['odahuflow.airflow', 'odahuflow.airflow_plugin'].some((root) => module === root || PLUGIN_SUBMODULES.some((sub) => module === `${root}.${sub}`));
 }
 function firstLine(source) {
     const line = source.split('\n')[0] ?? source;
@@ -44265,9 +44506,19 @@ function dagReport(file, converted) {
             .filter((step) => step.todo)
             .map((step) => {
             const place = converted.tasks.find((task) => task.step === step.id);
-            return { taskId: place.taskId, line: place.line, className: place.className, step: step.id, skipped: step.if === 'false' };
+            return {
+                taskId: place.taskId,
+                line: place.line,
+                className: place.className,
+                step: step.id,
+                skipped: step.if === 'false',
+            };
         }),
-        secrets: [...converted.secrets].map(([name, secret]) => ({ name, ...secret, set: `gh secret set ${name}` })),
+        secrets: [...converted.secrets].map(([name, secret]) => ({
+            name,
+            ...secret,
+            set: `gh secret set ${name}`,
+        })),
         variables: [...converted.vars].map(([name, variable]) => ({
             name,
             ...variable,
@@ -44280,9 +44531,14 @@ function dagReport(file, converted) {
     };
 }
 function dagOwnsLine(converted, line) {
-    return converted.dag.tasks.some((task) => task.line <= line && line <= task.endLine) || converted.dag.line === line;
+    return (converted.dag.tasks.some((task) => task.line <= line && line <= task.endLine) ||
+        converted.dag.line === line);
 }
-const ROLE = { git: 'code repository (git)', storage: 'object storage', registry: 'image registry' };
+const ROLE = {
+    git: 'code repository (git)',
+    storage: 'object storage',
+    registry: 'image registry',
+};
 /** The report as printed: short lines, the things to do first. */
 function reportText(report) {
     const lines = [];
@@ -44511,7 +44767,7 @@ async function convertCommand(args, io) {
         io.write(`report: ${base}.json, ${base}.md\n`);
     }
     if (values.check)
-        io.write(exitCode === 0 ? '✓ check passed\n' : '✗ check failed (see each DAG\'s check above)\n');
+        io.write(exitCode === 0 ? '✓ check passed\n' : "✗ check failed (see each DAG's check above)\n");
     return exitCode;
 }
 
