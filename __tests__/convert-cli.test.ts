@@ -26,7 +26,10 @@ beforeEach(() => {
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
 function cli(args: string[]) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ODAHU_')));
+  // As from the user's shell: no ODAHU_* settings, and no INIT_CWD from the npm test that runs this.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(ODAHU_|INIT_CWD$)/.test(name)),
+  );
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: repo, env, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -171,7 +171,8 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
   test('the schedule preset, default_args retries and mode=reschedule are in the report', () => {
     expect(workflow.on.schedule).toEqual([{ cron: '0 0 * * *' }]);
     const text = reportText(buildReport([file]));
-    expect(text).toContain('train had retries=2 (retry_delay 5m): steps are not retried');
+    expect(text).toContain('line 60: default_args retries=2: steps are not retried');
+    expect(text).not.toContain('train had retries');
     expect(text).toContain("wait_train used mode='reschedule'");
     expect(text).toContain('AIRFLOW_CONN_ODAHU_API: the Airflow connection odahu_api');
     expect(text).toContain('CHURN_BUCKET: Airflow Variable churn_bucket');

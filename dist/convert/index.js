@@ -41493,7 +41493,7 @@ function buildStep(unit, context) {
         bashStep(base, task, context);
     else
         todoStep(base, task, context);
-    timing(base, unit);
+    timing(base, unit, context.dag);
     triggerRule(base, task);
     return base;
 }
@@ -41717,7 +41717,7 @@ function steps_seconds(value) {
     return undefined;
 }
 /** execution_timeout → timeout-minutes (the unit's tasks' together); retries → a note. */
-function timing(step, unit) {
+function timing(step, unit, dag) {
     const limits = unit.tasks.map((task) => steps_seconds(task.args.get('execution_timeout')));
     const known = limits.filter((limit) => limit !== undefined);
     if (known.length === limits.length && limits.length > 0) {
@@ -41728,6 +41728,9 @@ function timing(step, unit) {
     }
     for (const task of unit.tasks) {
         const retries = task.args.get('retries');
+        // The DAG's default_args retries are one note for the whole DAG (workflow.ts).
+        if (retries === dag.defaultArgs.get('retries'))
+            continue;
         if (retries?.kind === 'number' && retries.value > 0) {
             const delay = steps_seconds(task.args.get('retry_delay'));
             step.notes.push(`${task.taskId} had retries=${retries.value}${delay !== undefined ? ` (retry_delay ${durationInput(delay)})` : ''}: steps are not retried (the actions retry failing API calls themselves; re-run a failed job)`);
@@ -42060,6 +42063,13 @@ function convertDag(dag, options) {
     for (const dynamic of used)
         if (dynamic.kind === 'unresolved' && !unresolved.includes(dynamic))
             unresolved.push(dynamic);
+    const retries = dag.defaultArgs.get('retries');
+    if (retries?.kind === 'number' && retries.value > 0) {
+        notes.push({
+            line: dag.line,
+            text: `default_args retries=${retries.value}: steps are not retried (the actions retry failing API calls themselves; re-run a failed job)`,
+        });
+    }
     const schedule = scheduleOf(dag);
     for (const note of schedule.notes)
         notes.push({ line: dag.schedule?.line ?? dag.line, text: note });
@@ -44779,7 +44789,8 @@ async function convertCommand(args, io) {
 async function run(args) {
     try {
         return await convertCommand(args, {
-            cwd: process.cwd(),
+            // npm run and npx start scripts in the package's folder; INIT_CWD is where the user stands.
+            cwd: process.env.INIT_CWD ?? process.cwd(),
             write: (text) => process.stdout.write(text),
             error: (text) => process.stderr.write(text),
             environment: process.env,

@@ -7,7 +7,8 @@ import { convertCommand } from './cli.js';
 export async function run(args: string[]): Promise<number> {
   try {
     return await convertCommand(args, {
-      cwd: process.cwd(),
+      // npm run and npx start scripts in the package's folder; INIT_CWD is where the user stands.
+      cwd: process.env.INIT_CWD ?? process.cwd(),
       write: (text) => process.stdout.write(text),
       error: (text) => process.stderr.write(text),
       environment: process.env,

@@ -94,7 +94,7 @@ export function buildStep(unit: Unit, context: StepContext): StepSpec {
   if (cls) pluginStep(base, unit, cls, context);
   else if (task.kind.kind === 'bash') bashStep(base, task, context);
   else todoStep(base, task, context);
-  timing(base, unit);
+  timing(base, unit, context.dag);
   triggerRule(base, task);
   return base;
 }
@@ -343,7 +343,7 @@ function seconds(value: Value | undefined): number | undefined {
 }
 
 /** execution_timeout → timeout-minutes (the unit's tasks' together); retries → a note. */
-function timing(step: StepSpec, unit: Unit): void {
+function timing(step: StepSpec, unit: Unit, dag: Dag): void {
   const limits = unit.tasks.map((task) => seconds(task.args.get('execution_timeout')));
   const known = limits.filter((limit): limit is number => limit !== undefined);
   if (known.length === limits.length && limits.length > 0) {
@@ -353,6 +353,8 @@ function timing(step: StepSpec, unit: Unit): void {
   }
   for (const task of unit.tasks) {
     const retries = task.args.get('retries');
+    // The DAG's default_args retries are one note for the whole DAG (workflow.ts).
+    if (retries === dag.defaultArgs.get('retries')) continue;
     if (retries?.kind === 'number' && retries.value > 0) {
       const delay = seconds(task.args.get('retry_delay'));
       step.notes.push(

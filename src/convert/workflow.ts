@@ -147,6 +147,13 @@ export function convertDag(dag: Dag, options: WorkflowOptions): ConvertedDag {
   for (const dynamic of used)
     if (dynamic.kind === 'unresolved' && !unresolved.includes(dynamic)) unresolved.push(dynamic);
 
+  const retries = dag.defaultArgs.get('retries');
+  if (retries?.kind === 'number' && retries.value > 0) {
+    notes.push({
+      line: dag.line,
+      text: `default_args retries=${retries.value}: steps are not retried (the actions retry failing API calls themselves; re-run a failed job)`,
+    });
+  }
   const schedule = scheduleOf(dag);
   for (const note of schedule.notes) notes.push({ line: dag.schedule?.line ?? dag.line, text: note });
   if (schedule.unresolved) {
