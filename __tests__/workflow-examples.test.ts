@@ -1,5 +1,7 @@
-// Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
-// against an emulator, and a failing variant fails at the right step. One contract-checked emulator
+// Every workflow in examples/workflows/ runs green under the local runner (npm run workflow's command
+// line, in this process, each odahu step from its sources on the emulator's clock; npm run demo runs
+// wine.yml with the bundles: workflow-demo.test.ts) against an emulator, and a failing variant fails
+// at the right step. One contract-checked emulator
 // serves them all (wine-fire-and-forget.yml, airflow-migration.yml and pr-preview.yml train with the
 // connections wine.yml creates), given to the runner in each way a user can: --var/--secret, the
 // environment, an env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs
@@ -8,12 +10,17 @@
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { fetchToken } from './helpers/emulator-http.js';
 import { ROOT } from './helpers/run-action.js';
-import type { CliRun } from './helpers/workflow-cli.js';
-import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+import type { CliOptions, CliRun } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 const GCP_KEY = JSON.stringify({
   type: 'service_account',
@@ -57,6 +64,11 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+/** The runner on the test emulator (given by flags, the environment, an env file or a connection). */
+function runWorkflowCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages({ emulator }) });
+}
+
 /** A wine workflow with the emulator as --var/--secret, the data secrets and vars, the stand-in gsutil. */
 function runWithWineSettings(workflow: string): Promise<CliRun> {
   return runWorkflowCli(
@@ -92,7 +104,9 @@ test('the examples are the six this file runs', () => {
 test('wine-no-secrets.yml: trains, packages and deploys with no secret and no flag, each job by its GitHub OIDC token', async () => {
   // The embedded emulator, as a user's first dry run: it trusts each job's subject. The workflow sets
   // no client id or secret, so a grant with the job's GitHub token is the only way in.
-  const run = await runWorkflowCli(['examples/workflows/wine-no-secrets.yml']);
+  const run = await runWorkflowInProcess(['examples/workflows/wine-no-secrets.yml'], {
+    stages: inProcessStages(),
+  });
   expectGreen(run, 'deploy');
   expect(run.lines).toContainEqual(
     expect.stringMatching(/^oidc {7}GitHub's token service at \S+ for build, deploy \(id-token: write\)/),
@@ -109,7 +123,7 @@ test('wine-no-secrets.yml: trains, packages and deploys with no secret and no fl
   expect(stepLines(run, 'Predict')).toContainEqual(
     expect.stringMatching(/^ {2}Prediction: \{"prediction":\[/),
   );
-}, 90_000);
+});
 
 test('wine.yml: the whole DAG, connections to prediction', async () => {
   const run = await runWithWineSettings('examples/workflows/wine.yml');
@@ -134,7 +148,7 @@ test('wine.yml: the whole DAG, connections to prediction', async () => {
   ]) {
     expect(run.stdout).not.toContain(secret);
   }
-}, 90_000);
+});
 
 test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.yml leaves', async () => {
   const host = new URL(emulator.apiUrl).host;
@@ -175,7 +189,7 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
     expect.stringMatching(/^ {2}Prediction: \{"prediction":/),
   );
   expect(airflow.stdout).not.toContain(emulator.clientSecret);
-}, 90_000);
+});
 
 test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy behind production', async () => {
   const run = await runWithWineSettings('examples/workflows/wine-jobs.yml');
@@ -195,7 +209,7 @@ test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy
   for (const secret of [emulator.clientSecret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
     expect(run.stdout).not.toContain(secret);
   }
-}, 90_000);
+});
 
 test("pr-preview.yml: the preview job deploys the pull request's model, the teardown job deletes all it made", async () => {
   const pr = ['--input', 'pr=41'];
@@ -241,7 +255,7 @@ test("pr-preview.yml: the preview job deploys the pull request's model, the tear
     });
     expect(answer.status).toBe(404);
   }
-}, 90_000);
+});
 
 test('wine-canary.yml: a first release at the stable URL, then a new version promoted by canary', async () => {
   const release = (image: string) =>
@@ -274,7 +288,7 @@ test('wine-canary.yml: a first release at the stable URL, then a new version pro
       ),
     ),
   );
-}, 90_000);
+});
 
 test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {
   const envFile = join(mkdtempSync(join(tmpdir(), 'wf-env-')), 'odahu.env');
@@ -303,4 +317,4 @@ test('a failing training: the job fails at Train, runs its if: failure() step, s
     ]),
   );
   expect(run.lines).toContainEqual(expect.stringMatching(/^✗ job wine failed in .*: step Train failed$/));
-}, 60_000);
+});

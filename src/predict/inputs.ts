@@ -6,10 +6,12 @@ import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../sha
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { markSecret } from '../shared/secrets.js';
-import { actionInputs } from '../shared/settings.js';
-import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
-import type { PredictionRequest } from '../shared/types.js';
+import { idProblem } from '../shared/odahu/kinds.js';
+import { markSecret } from '../shared/odahu/secrets.js';
+import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { PredictionRequest } from '../shared/odahu/types.js';
 
 export interface PredictInputs {
   settings: OdahuSettings;
@@ -33,7 +35,10 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   const url = reader.optional('url');
   if (deployment && url) reader.problem('give either deployment or url, not both');
   if (!deployment && !url) reader.problem('give deployment (a deployment id) or url (a model URL)');
-  if (url && !/^https?:\/\/[^/]/.test(url)) reader.problem(`input url is not a URL: "${url}"`);
+  if (url && !/^https?:\/\/[^/\s]+[^\s]*$/.test(url))
+    reader.problem(`input url is not a URL: ${JSON.stringify(url)}`);
+  const idRefused = deployment && idProblem('ModelDeployment', deployment);
+  if (idRefused) reader.problem(`input deployment: ${idRefused}`);
 
   const info = reader.boolean('info', false);
   const request = readRequestInput(reader, 'request');
@@ -90,12 +95,19 @@ function readModelCredentials(
   return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
-/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+/**
+ * Where to also write the answer, resolved now so a missing folder, or one outside the workspace,
+ * fails before the model is asked.
+ */
 function readOutputFile(reader: InputReader): string | undefined {
   const value = reader.optional('output-file');
   if (value === undefined) return undefined;
   const path = resolve(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-  if (!existsSync(dirname(path)))
+  if (!existsSync(dirname(path))) {
     reader.problem(`input output-file: folder ${dirname(value)} does not exist`);
+    return path;
+  }
+  const outside = outsideWorkspaceProblem(path, 'input output-file', { env: reader.source.env });
+  if (outside) reader.problem(outside);
   return path;
 }
