@@ -1,18 +1,25 @@
 // `odahu-actions convert` as users run it: from a repository of their own, outside the project, with
-// the documented command (the package's bin); and --check, in process, on the plugin documentation's
-// DAG example (read from ../shared/seed/), which it must prove: schema, graph, a green dry run.
+// the documented command (the package's bin, a process: it runs build/convert); and --check, in
+// process, on the plugin documentation's DAG example (read from ../shared/seed/), which it must
+// prove: schema, graph, a green dry run (its steps from their sources, on the emulator's clock).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { load } from 'js-yaml';
-import { graphCheck } from '../src/convert/check.js';
-import { convertCommand } from '../src/convert/cli.js';
-import { convertFile } from '../src/convert/convert.js';
+import * as core from './helpers/core-mock.js';
 import { loadWorkflow } from '../src/workflow/workflow-file.js';
 import { ROOT } from './helpers/run-action.js';
 import { seedDag } from './helpers/seed-dag.js';
+
+// The dry run's steps run from their sources in this process, on its emulator's clock.
+jest.unstable_mockModule('@actions/core', () => core);
+const { graphCheck } = await import('../src/convert/check.js');
+const { convertCommand } = await import('../src/convert/cli.js');
+const { convertFile } = await import('../src/convert/convert.js');
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 const BIN = join(ROOT, 'bin', 'odahu-actions.js');
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'dags');
@@ -105,6 +112,7 @@ describe("the plugin documentation's DAG example", () => {
         write: (text) => (stdout += text),
         error: (text) => (stderr += text),
         environment: process.env,
+        stages: (cluster, emulator) => inProcessStages({ emulator })(cluster),
       });
       expect(stderr).toBe('');
       expect({ code, stdout }).toMatchObject({ code: 0 });

@@ -182,6 +182,26 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
     expect(markdown).toContain('| wait_train | 74 | TrainingSensor | train (waits) | prepare_data | train |');
   });
 
+  test("a failed dry run's printed lines (the server's words) reach the report as data", () => {
+    const report = buildReport([file]);
+    report.dags[0]!.check = [
+      {
+        name: 'dry-run',
+        ok: false,
+        summary: 'dry run on the embedded emulator: run failed',
+        details: ["the run's log: /tmp/x.log"],
+        printed: ['::error::forged by the server', 'see <img src=x> @team ##[group]x'],
+      },
+    ];
+    const text = reportText(report);
+    expect(text).toContain('      | \\::error::forged by the server\n');
+    expect(text).toContain('      | see <img src=x> @team #\\#[group]x\n');
+    expect(text.split('\n').filter((line) => /^\s*::|##\[/.test(line))).toEqual([]);
+    const markdown = reportMarkdown(report);
+    expect(markdown).toContain('  - <code>::error::forged by the server</code>');
+    expect(markdown).not.toMatch(/<img|@team/);
+  });
+
   test('the connection is the Airflow connection as one secret', () => {
     expect(stepOf(workflow, 'ask').with).toMatchObject({
       deployment: 'churn',

@@ -11,16 +11,19 @@
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { ClientCredentialsTokenSource } from '../shared/odahu/auth.js';
 import { OdahuClient } from '../shared/odahu/client.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 import { messageOf } from '../shared/thrown.js';
 import type { Connection } from '../shared/odahu/types.js';
 import type { RunningEmulator } from '../emulator/options.js';
 import { startEmulator } from '../emulator/server.js';
 import { CannotRun } from '../workflow/cannot-run.js';
+import { repositoryRoot } from '../workflow/repository.js';
+import type { Cluster } from '../workflow/cluster.js';
 import { DEMO_DURATIONS } from '../workflow/cluster.js';
+import type { Stages } from '../workflow/node-action.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
 import type { WorkflowFile } from '../workflow/workflow-file.js';
 import { loadWorkflow } from '../workflow/workflow-file.js';
@@ -34,10 +37,11 @@ export interface CheckOptions {
   outDir: string;
   write: (text: string) => void;
   environment: NodeJS.ProcessEnv;
+  /** How the dry run's steps run on its emulator; processes by default (tests: in-process, its clock). */
+  stages?: DryRunStages;
 }
 
-/** This repository (its actions/ and dist/ serve the workflow's uses:), two levels above this module. */
-const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export type DryRunStages = (cluster: Cluster, emulator: RunningEmulator) => Stages;
 
 /** Shaped like a service-account key, so the connection action takes it; it opens nothing. */
 const PLACEHOLDER_GCP_KEY = JSON.stringify({
@@ -211,12 +215,13 @@ async function dryRun(converted: ConvertedDag, options: CheckOptions): Promise<C
       envFile: { ODAHU_CLIENT_SECRET: emulator.clientSecret },
       inputs,
       event: 'workflow_dispatch',
-      repoRoot: REPOSITORY,
+      repoRoot: repositoryRoot(),
       write: (text) => {
         log += text;
       },
       color: false,
       environment: withoutOdahuSettings(options.environment),
+      ...(options.stages ? { stages: (cluster: Cluster) => options.stages!(cluster, emulator!) } : {}),
     });
     mkdirSync(dirname(logPath), { recursive: true });
     writeFileSync(logPath, log);
@@ -241,24 +246,26 @@ async function dryRun(converted: ConvertedDag, options: CheckOptions): Promise<C
       return {
         name: 'dry-run',
         ok: true,
-        summary: `dry run on the embedded emulator: ${lastLine(log)}`,
+        summary: `dry run on the embedded emulator: ${logText(lastLine(log))}`,
         details,
       };
     }
     return {
       name: 'dry-run',
       ok: false,
-      summary: `dry run on the embedded emulator: ${lastLine(log)}`,
-      details: [...failureLines(log), ...details],
+      summary: `dry run on the embedded emulator: ${logText(lastLine(log))}`,
+      details,
+      printed: failureLines(log),
     };
   } catch (error) {
     writeFileSync(logPath, log);
-    const lines = error instanceof CannotRun ? error.lines : [messageOf(error)];
+    // The runner's reasons are about the workflow written here; anything else may be the emulator's words.
     return {
       name: 'dry-run',
       ok: false,
       summary: 'dry run on the embedded emulator: could not run',
-      details: [...lines, `the run's log: ${logPath}`],
+      details: [...(error instanceof CannotRun ? error.lines : []), `the run's log: ${logPath}`],
+      ...(error instanceof CannotRun ? {} : { printed: [messageOf(error)] }),
     };
   } finally {
     await emulator?.close();

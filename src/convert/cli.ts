@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messageOf } from '../shared/thrown.js';
+import type { DryRunStages } from './check.js';
 import { checkConverted } from './check.js';
 import { ConversionErrors, convertFiles, DEFAULT_ACTION_OWNER, writeConverted } from './convert.js';
 import type { Report } from './report.js';
@@ -46,6 +47,8 @@ export interface CommandIo {
   write: (text: string) => void;
   error: (text: string) => void;
   environment: NodeJS.ProcessEnv;
+  /** --check's dry run: how its steps run (tests: in-process). */
+  stages?: DryRunStages;
 }
 
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -96,7 +99,12 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
   const report: Report = buildReport(converted);
   let exitCode = 0;
   if (values.check) {
-    const checks = await checkConverted(converted, { outDir, write: io.write, environment: io.environment });
+    const checks = await checkConverted(converted, {
+      outDir,
+      write: io.write,
+      environment: io.environment,
+      ...(io.stages ? { stages: io.stages } : {}),
+    });
     for (const dag of report.dags) {
       dag.check = checks.get(`${dag.file}:${dag.dagId}`) ?? [];
       if (dag.check.some((check) => !check.ok)) exitCode = 1;

@@ -3,6 +3,7 @@
 // it, every value the converter could not know (with its line), what the cluster must already have,
 // and, after --check, how each check went. Printed as text, written as JSON and Markdown.
 
+import { logText, markdownCode } from '../shared/odahu/untrusted-text.js';
 import type { ConvertedFile } from './convert.js';
 import type { ConvertedDag } from './workflow.js';
 
@@ -13,6 +14,11 @@ export interface CheckResult {
   summary: string;
   /** Lines naming each problem. */
   details: string[];
+  /**
+   * Lines the dry run's steps printed (the server's messages among them) and errors from the
+   * emulator: data, shown only through src/shared/odahu/untrusted-text.ts.
+   */
+  printed?: string[];
 }
 
 export interface DagReport {
@@ -183,6 +189,7 @@ export function reportText(report: Report): string {
       for (const check of dag.check) {
         lines.push(`    ${check.ok ? '✓' : '✗'} ${check.summary}`);
         for (const detail of check.details) lines.push(`      ${detail}`);
+        for (const line of check.printed ?? []) lines.push(`      | ${logText(line)}`);
       }
     }
     lines.push('');
@@ -201,6 +208,7 @@ export function reportMarkdown(report: Report): string {
       for (const check of dag.check) {
         lines.push(`- ${check.ok ? '✅' : '❌'} ${cell(check.summary)}`);
         for (const detail of check.details) lines.push(`  - ${cell(detail)}`);
+        for (const line of check.printed ?? []) lines.push(`  - ${markdownCode(line)}`);
       }
       lines.push('');
     }
