@@ -223,12 +223,16 @@ async function bundle(entry, log) {
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file), asset.source);
   }
-  for (const file of entry.copies ?? []) writeFileSync(join(out, basename(file)), readFileSync(join(root, file)));
+  for (const file of entry.copies ?? [])
+    writeFileSync(join(out, basename(file)), readFileSync(join(root, file)));
   log(
     `${entry.out}/${entry.name}/${entry.file}  ${(code.length / 1024).toFixed(0)} kB  ${Date.now() - started} ms`,
   );
   // The copies are inputs too: a new grammar makes the bundle stale.
-  return [...(stats?.compilation?.fileDependencies ?? []), ...(entry.copies ?? []).map((file) => join(root, file))];
+  return [
+    ...(stats?.compilation?.fileDependencies ?? []),
+    ...(entry.copies ?? []).map((file) => join(root, file)),
+  ];
 }
 
 /**
