@@ -8,7 +8,7 @@
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { ROOT } from './helpers/run-action.js';
 import type { CliRun } from './helpers/workflow-cli.js';
 import type { CliOptions } from './helpers/workflow-cli.js';
@@ -32,7 +32,7 @@ function jobSections(summary: string): string {
 function summaryOf(run: CliRun): string {
   const path = /job summary {2}(\S+)/.exec(run.stdout)?.[1];
   if (!path) throw new Error(`no job summary line in:\n${run.stdout}`);
-  return readFileSync(join(ROOT, path), 'utf8');
+  return readFileSync(resolve(ROOT, path), 'utf8');
 }
 
 /** The jobs' first and last lines, in the order the log shows them. */

@@ -5,7 +5,7 @@
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './helpers/run-action.js';
 import { runWorkflowInProcess } from './helpers/workflow-cli.js';
 
@@ -42,7 +42,7 @@ writeFileSync(
 test("log.txt, outputs.json and a summary with the jobs, a gantt, then the steps' summaries", async () => {
   const run = await runWorkflowInProcess([WORKFLOW, '--secret', 'TOKEN=hunter22']);
   expect(run.code).toBe(1);
-  const summaryPath = join(ROOT, /job summary {2}(\S+)/.exec(run.stdout)?.[1] ?? '');
+  const summaryPath = resolve(ROOT, /job summary {2}(\S+)/.exec(run.stdout)?.[1] ?? '');
   const runDir = dirname(summaryPath);
 
   const log = readFileSync(join(runDir, 'log.txt'), 'utf8');

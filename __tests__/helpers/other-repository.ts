@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestEmulator } from './emulator.js';
 import type { CliRun } from './workflow-cli.js';
 import { ROOT } from './run-action.js';
@@ -65,5 +65,5 @@ ${steps.includes('actions/checkout@') ? '' : '      - uses: actions/checkout@v4\
 export function summaryOf(run: CliRun): string {
   const path = /job summary {2}(\S+)/.exec(run.stdout)?.[1];
   if (!path) throw new Error(`no job summary line in:\n${run.stdout}`);
-  return readFileSync(join(ROOT, path), 'utf8');
+  return readFileSync(resolve(ROOT, path), 'utf8');
 }

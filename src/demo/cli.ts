@@ -146,6 +146,7 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
       inputs: {},
       event: 'workflow_dispatch',
       repoRoot: root,
+      cwd: io.cwd,
       emulatorOnly: true,
       write,
       color,

@@ -29,7 +29,8 @@ export interface CliIo {
   stages?: WorkflowRunOptions['stages'];
 }
 
-const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
+const USAGE = `Usage: odahu-actions workflow <workflow.yml> [flags]
+       (in a clone of odahu-actions: npm run workflow -- <workflow.yml> [flags])
 
 Runs the jobs of a GitHub workflow on this machine in needs order, with the odahu actions' real
 bundles, against the embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or
@@ -218,6 +219,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
         parseStepOutputs(parsed.stepOutputs),
       ),
       repoRoot: io.repoRoot,
+      cwd: io.cwd,
       write: io.stdout,
       color: io.color,
       environment: io.env,

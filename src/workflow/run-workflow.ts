@@ -7,7 +7,10 @@
 // `npm run workflow` and `npm run demo` both run through here.
 
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { InputConfig } from '@actions/workflow-parser/model/workflow-template';
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
@@ -61,6 +64,8 @@ export interface WorkflowRunOptions {
   inputs: Record<string, string>;
   /** This repository: its actions/ serve <owner>/odahu-actions/<name>@<ref>; runs go to .tmp/runs/. */
   repoRoot: string;
+  /** Where the user stands: paths printed are relative to it (default: this process's folder). */
+  cwd?: string;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
   /** --needs-output: with --job, the outputs of its needs, by job id. */
@@ -111,7 +116,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   }
   const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
   const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
-  const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
+  const { runId, runNumber, runDir } = newRunDir(runsFolder(workspace, options.repoRoot));
   const context = createRunContext({
     workspace,
     runDir,
@@ -172,7 +177,9 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       mask: (text) => masks.mask(text),
     });
     const summary = new RunSummary(join(runDir, 'summary.md'));
+    const shown = shownFrom(options.cwd ?? process.cwd());
     printHeader(log, {
+      shown,
       workflow,
       jobs,
       eventName,
@@ -217,7 +224,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       : scheduler.cancelled || outcomes.some((outcome) => outcome.result === 'cancelled')
         ? 'cancelled'
         : 'success';
-    const last = printResult(log, outcomes, conclusion, Date.now() - started, summary.path, others);
+    const last = printResult(log, outcomes, conclusion, Date.now() - started, shown(summary.path), others);
     summary.finish({
       title: workflow.name,
       conclusion: last,
@@ -250,12 +257,36 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   }
 }
 
-const shown = (path: string) => relative(process.cwd(), path) || '.';
+/** A path as the user can use it from where they stand: relative when below it, else absolute. */
+function shownFrom(cwd: string): (path: string) => string {
+  return (path) => {
+    const below = relative(cwd, path);
+    return below === '' ? '.' : below.startsWith('..') ? path : below;
+  };
+}
+
+/**
+ * Where the runs of a workspace go: its `.tmp/runs` when git ignores it there (this repository, a
+ * user's that ignores .tmp/), so runs never show up as changes; else a folder of its own under the
+ * system's temp dir, named after the workspace.
+ */
+export function runsFolder(workspace: string, repoRoot: string): string {
+  const inside = join(workspace, '.tmp', 'runs');
+  if (workspace === repoRoot) return inside;
+  try {
+    execFileSync('git', ['-C', workspace, 'check-ignore', '-q', '.tmp/runs/x'], { stdio: 'ignore' });
+    return inside;
+  } catch {
+    const tag = createHash('sha256').update(workspace).digest('hex').slice(0, 8);
+    return join(tmpdir(), 'odahu-actions', `${basename(workspace)}-${tag}`, 'runs');
+  }
+}
 
 /** What runs, against what, where; the needs --job leaves out; what the jobs read and were not given. */
 function printHeader(
   log: JobLog,
   run: {
+    shown: (path: string) => string;
     workflow: WorkflowFile;
     jobs: SelectedJob[];
     eventName: string;
@@ -277,7 +308,7 @@ function printHeader(
   log.line(`${log.paint('bold', workflow.name)}  ${workflow.file} › ${what} (${run.eventName})`);
   for (const line of [...cluster.description, ...(run.oidc?.description ?? [])]) log.line(line);
   log.line(`workspace  ${run.workspace}`);
-  log.line(`run        ${run.runId} in ${shown(run.runDir)}`);
+  log.line(`run        ${run.runId} in ${run.shown(run.runDir)}`);
   const needs = run.only === undefined ? [] : (jobs[0]?.job.needs ?? []).map((need) => need.value);
   const given = needs.filter((need) => run.givenNeeds?.[need] !== undefined);
   if (needs.length > 0) {
@@ -336,7 +367,7 @@ function printResult(
     count === 0
       ? ''
       : `, ${count} step${count === 1 ? '' : 's'} not run (${[...new Set(others.notRun.map((step) => actionWithoutRef(step.uses)))].join(', ')})`;
-  log.line(`job summary  ${shown(summaryPath)}`);
+  log.line(`job summary  ${summaryPath}`);
   const [mark, colour, text] =
     conclusion === 'success'
       ? (['✓', 'green', `run succeeded in ${took}${skipped}: ${jobs}`] as const)
