@@ -66,6 +66,8 @@ export interface WorkflowRunOptions {
   repoRoot: string;
   /** Where the user stands: paths printed are relative to it (default: this process's folder). */
   cwd?: string;
+  /** A cluster already started, shared by several runs (the demo's); the run does not close it. */
+  cluster?: Cluster;
   /** The demo always uses the embedded emulator. */
   emulatorOnly?: boolean;
   /** --needs-output: with --job, the outputs of its needs, by job id. */
@@ -150,7 +152,14 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     throw error;
   }
 
-  const cluster = await chooseCluster(sources, options.emulatorOnly);
+  // A shared cluster's settings, with this run's own vars and secrets over them.
+  const cluster = options.cluster
+    ? {
+        ...options.cluster,
+        vars: { ...options.cluster.vars, ...options.vars },
+        secrets: { ...options.cluster.secrets, ...options.secrets },
+      }
+    : await chooseCluster(sources, options.emulatorOnly);
   let oidc: RunOidc | undefined;
   try {
     try {
@@ -253,7 +262,8 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     };
   } finally {
     await oidc?.close();
-    await cluster.close();
+    // A cluster given by the caller outlives the run (the demo's runs share one).
+    if (!options.cluster) await cluster.close();
   }
 }
 
