@@ -4717,6 +4717,8 @@ function splitEmulatorKeys(args) {
 const ERROR_RATE_KEY = 'emulator-error-rate';
 const LATENCY_KEY = 'emulator-latency-ms';
 const PREDICTION_OFFSET_KEY = 'emulator-prediction-offset';
+const PREDICTION_FLIP_KEY = 'emulator-prediction-flip';
+const ROW_ERROR_RATE_KEY = 'emulator-row-error-rate';
 /** A deployment's annotations read as model behaviour; a value out of range or not a number is ignored. */
 function planModel(annotations) {
     const number = (key, valid) => {
@@ -4728,6 +4730,8 @@ function planModel(annotations) {
         errorRate: number(ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
         latencyMs: number(LATENCY_KEY, (n) => n >= 0),
         predictionOffset: number(PREDICTION_OFFSET_KEY, () => true),
+        predictionFlip: number(PREDICTION_FLIP_KEY, (n) => n >= 0 && n <= 1),
+        rowErrorRate: number(ROW_ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
     };
 }
 
@@ -5936,6 +5940,9 @@ function pyRepr(text) {
 // is the arithmetic mean of the row's values, each converted as numpy converts it to a float
 // (numbers, booleans, numeric strings). Bad input fails with the errors pandas, numpy and
 // scikit-learn give, which the server reports as "Exception during prediction: <error>".
+// A worse model is made by row faults: a share of rows, chosen by their values alone (so the same
+// row is chosen in any batch, in any order, by every revision), answered 1 - p, or failing the
+// request as a model that crashes on some inputs does.
 
 class PredictionError extends Error {
 }
@@ -5964,11 +5971,28 @@ function toFloat(value) {
         throw new PredictionError('setting an array element with a sequence.');
     throw new PredictionError("float() argument must be a string or a real number, not 'dict'");
 }
+const NO_FAULTS = { flip: 0, errorRate: 0 };
+/**
+ * Where a row falls in [0, 1), from its values and a salt (one per kind of fault): FNV-1a over the
+ * values' float64 bytes. The same values give the same place whatever batch they come in.
+ */
+function rowPlace(row, salt) {
+    const bytes = new Uint8Array(Float64Array.from(row).buffer);
+    let hash = (0x811c9dc5 ^ salt) >>> 0;
+    for (const byte of bytes)
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    // A final mix, so rows that differ in one low byte do not land next to each other.
+    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
+    hash = Math.imul(hash ^ (hash >>> 12), 0x297a2d39) >>> 0;
+    return ((hash ^ (hash >>> 15)) >>> 0) / 4294967296;
+}
+const FLIP_SALT = 1;
+const ERROR_SALT = 2;
 /**
  * Predictions for `data` (rows of values; a bare value is a one-column row), given the request's
  * optional column names. Throws PredictionError with the library's message.
  */
-function predict(data, columns) {
+function predict(data, columns, faults = NO_FAULTS) {
     if (!Array.isArray(data))
         throw new PredictionError('DataFrame constructor not properly called!');
     const rows = data.map((row) => (Array.isArray(row) ? row : [row]));
@@ -5984,7 +6008,14 @@ function predict(data, columns) {
     if (matrix.some((row) => row.some((x) => !Number.isFinite(x)))) {
         throw new PredictionError("Input contains NaN, infinity or a value too large for dtype('float64').");
     }
-    return matrix.map((row) => row.reduce((sum, x) => sum + x, 0) / row.length);
+    const failing = faults.errorRate > 0 ? matrix.findIndex((row) => rowPlace(row, ERROR_SALT) < faults.errorRate) : -1;
+    if (failing >= 0) {
+        throw new PredictionError(`row ${failing} is outside the range the model was trained on`);
+    }
+    return matrix.map((row) => {
+        const mean = row.reduce((sum, x) => sum + x, 0) / row.length;
+        return faults.flip > 0 && rowPlace(row, FLIP_SALT) < faults.flip ? 1 - mean : mean;
+    });
 }
 /** Example feature names in the model's Swagger document (the emulator knows no real features). */
 const EXAMPLE_COLUMNS = ['feature_1', 'feature_2', 'feature_3'];
@@ -6097,7 +6128,7 @@ function pickDestination(service, dice) {
 // deployment, whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke
 // and /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
 // matches none); a route with nothing behind it, 503. A revision's annotations can make its server
-// slow, crash on a share of requests, or shift its predictions (overrides.ts).
+// slow, crash on a share of requests or of rows, or shift or flip its predictions (overrides.ts).
 
 
 
@@ -6206,13 +6237,13 @@ class ModelServer {
             exchange.send(200, model_server_JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
         }
         else {
-            const [status, body] = invoke(await exchange.body(), behaviour.predictionOffset);
+            const [status, body] = invoke(await exchange.body(), behaviour);
             exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : model_server_JSON_TYPE, body, headers);
         }
     }
 }
 /** POST /api/model/invoke: status and body, errors as the server words them. */
-function invoke(raw, offset) {
+function invoke(raw, behaviour) {
     const failure = (message) => [500, pyDumps({ message })];
     if (raw === '')
         return failure('Please provide data with this POST request');
@@ -6232,7 +6263,8 @@ function invoke(raw, offset) {
     if (pyFalsy(data))
         return failure('Matrix is not provided');
     try {
-        const prediction = predict(data, columns).map((value) => value + offset);
+        const faults = { flip: behaviour.predictionFlip, errorRate: behaviour.rowErrorRate };
+        const prediction = predict(data, columns, faults).map((value) => value + behaviour.predictionOffset);
         return [200, pyDumps({ prediction, columns: ['prediction'] })];
     }
     catch (error) {
