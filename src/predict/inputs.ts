@@ -59,7 +59,7 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
 }
 
 /** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-function readModelCredentials(
+export function readModelCredentials(
   reader: InputReader,
   settings: OdahuSettings | undefined,
 ): Credentials | undefined {

@@ -1,10 +1,13 @@
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value is escaped, and kept short (a comment holds 65,536 characters).
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), charts, and
+// the failure if it failed. HTML, as in the job summary: every value is escaped, and kept short (a
+// comment holds 65,536 characters).
 
 import { SUMMARY_COLUMNS, escapeHtml, summaryCells } from '../action/summary.js';
 import type { SummaryRow } from '../action/summary.js';
+import { renderChart } from './mermaid-chart.js';
+import type { Chart } from './mermaid-chart.js';
 
 /** A table a step adds below its rows, e.g. the prediction's first rows or a roll-out's steps. */
 export interface ReportTable {
@@ -20,6 +23,8 @@ export interface StepSection {
   title: string;
   rows: SummaryRow[];
   tables: ReportTable[];
+  /** Drawn after the tables (Mermaid); absent in sections of steps that draw none. */
+  charts?: Chart[];
   /** The step's failure, one line; undefined when it succeeded. */
   failure: string | undefined;
 }
@@ -27,6 +32,7 @@ export interface StepSection {
 /** Longer values are cut: the report is for reading, the job log has everything. */
 const MAX_CELL = 300;
 const MAX_TABLE_ROWS = 20;
+const MAX_CHARTS = 2;
 
 export function renderSection(section: StepSection): string {
   const mark = section.failure === undefined ? '✅' : '❌';
@@ -43,6 +49,9 @@ export function renderSection(section: StepSection): string {
     lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
     const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
     lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+  }
+  for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+    lines.push(renderChart(chart, escapeHtml), '');
   }
   if (section.failure !== undefined) {
     lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');

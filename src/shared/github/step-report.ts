@@ -25,6 +25,7 @@ import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
 import type { ReportTable } from './report-section.js';
+import type { Chart } from './mermaid-chart.js';
 
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
@@ -33,6 +34,7 @@ export class GitHubReport {
   /** The step's job-summary rows: what runs push there, the report shows. */
   readonly rows: SummaryRow[] = [];
   private readonly tables: ReportTable[] = [];
+  private readonly charts: Chart[] = [];
   /** Made on the first call to GitHub. */
   private connection: Promise<{ api: GitHubApi; dispose(): void }> | undefined;
   private record: DeploymentRecord | undefined;
@@ -58,6 +60,10 @@ export class GitHubReport {
 
   addTable(table: ReportTable): void {
     this.tables.push(table);
+  }
+
+  addChart(chart: Chart): void {
+    this.charts.push(chart);
   }
 
   /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
@@ -159,6 +165,7 @@ export class GitHubReport {
       title: this.title,
       rows: this.rows,
       tables: this.tables,
+      charts: this.charts,
       failure,
     };
     try {
