@@ -4,7 +4,15 @@
 // emulator-row-error-rate make worse candidates. Deployments are made once and waited for; nothing
 // here depends on the emulator's timing after that.
 
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -13,6 +21,8 @@ import type { TestEmulator } from './helpers/emulator.js';
 import type { Api } from './helpers/emulator-http.js';
 import type { ModelDeployment } from '../src/shared/types.js';
 import type { EvaluationReport } from '../src/evaluate/report.js';
+import type { GitHubStandIn } from './helpers/github-stand-in.js';
+import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
@@ -20,6 +30,10 @@ const { startTestEmulator } = await import('./helpers/emulator.js');
 const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
 const { actionDefinition } = await import('./helpers/run-action.js');
 const { run } = await import('../src/evaluate/main.js');
+const report = await import('../src/report/main.js');
+const deploy = await import('../src/deploy/main.js');
+const pipeline = await import('../src/pipeline/main.js');
+const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
 
 let emulator: TestEmulator;
 let api: Api;
@@ -350,4 +364,199 @@ test('every bad input is reported at once, gates included', async () => {
       'input batch-size must be a whole number from 1 to 10000, not "0"',
     ].join('\n'),
   ]);
+});
+
+describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
+  test('deploy: every problem of evaluate-dataset, evaluate-gates and evaluate-options at once', async () => {
+    const from = emulator.answers.length;
+    core.startStep(actionDefinition('deploy'), {
+      ...settings,
+      id: 'wine',
+      image: 'ghcr.io/acme/wine:1',
+      strategy: 'canary',
+      'evaluate-dataset': file('gate.csv', regressionCsv(3)),
+      'evaluate-gates': 'rmse <= 0.1\naccuracy >= 0.9',
+      'evaluate-options': '{label-column: quality, taks: regression, batch-size: 0}',
+    });
+    await deploy.run();
+    expect(core.recorded.failures).toEqual([
+      [
+        'input evaluate-options: unknown key taks (it takes dataset-format, max-dataset-size, label-column, features, slice-by, task, threshold, metrics, agreement-tolerance, batch-size, concurrency, timeout)',
+        'input evaluate-gates line 2 ("accuracy >= 0.9"): accuracy is a classification metric, and task is regression',
+        'input evaluate-options.batch-size must be a whole number from 1 to 10000, not "0"',
+      ].join('\n'),
+    ]);
+    expect(emulator.answers.length).toBe(from);
+  });
+
+  test('deploy: evaluate-dataset needs strategy: canary', async () => {
+    core.startStep(actionDefinition('deploy'), {
+      ...settings,
+      id: 'wine',
+      image: 'ghcr.io/acme/wine:1',
+      'evaluate-dataset': file('gate.csv', regressionCsv(3)),
+    });
+    await deploy.run();
+    expect(core.recorded.failures).toEqual([
+      'input evaluate-dataset judges a new version before traffic moves to it: it needs strategy: canary (after a rolling update, use the evaluate action)',
+    ]);
+  });
+
+  test("the pipeline's check step checks the evaluation's rows before any phase starts", async () => {
+    const from = emulator.answers.length;
+    const path = file('gate-bad.csv', 'a,quality\n1,1\nx,2\n');
+    core.startStep(actionDefinition('pipeline'), {
+      ...settings,
+      training:
+        'kind: ModelTraining\nid: piped\nspec: {model: {name: wine, version: "1.0"}, toolchain: mlflow, entrypoint: main, data: [], algorithmSource: {vcs: {connection: odahu-flow-examples}}}',
+      packaging: 'kind: ModelPackaging\nid: piped\nspec: {integrationName: docker-rest}',
+      strategy: 'canary',
+      'evaluate-dataset': path,
+      'evaluate-options': 'label-column: quality',
+    });
+    await pipeline.run();
+    expect(core.recorded.failures).toEqual([`${path}:3: feature "a" is not a number: "x"`]);
+    expect(emulator.answers.length).toBe(from);
+  });
+});
+
+describe('a pull request from a fork: the section saved, then posted by the report action on workflow_run', () => {
+  let github: GitHubStandIn;
+  const head = 'c'.repeat(40);
+  const saved = join(temp, 'odahu-report');
+  const set = (env: Record<string, string>) => Object.assign(process.env, env);
+  const names: string[] = [];
+  const event = (name: string, payload: unknown) => {
+    const path = join(temp, name);
+    writeFileSync(path, JSON.stringify(payload));
+    return path;
+  };
+
+  beforeAll(async () => {
+    github = await startGitHubStandIn();
+    const env = {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event('pr.json', {
+        number: 7,
+        pull_request: { number: 7, head: { ref: 'main', sha: head, repo: { full_name: 'someone/models' } } },
+      }),
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_RUN_ID: '99',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_WORKFLOW: 'Models',
+      GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/models.yml@refs/pull/7/merge',
+      GITHUB_JOB: 'evaluate',
+      GITHUB_ACTION: 'evaluate',
+    };
+    names.push(...Object.keys(env));
+    set(env);
+  });
+
+  afterAll(async () => {
+    for (const name of names) delete process.env[name];
+    await github.close();
+  });
+
+  test("the fork's read-only token is refused: the section is saved, nothing fails", async () => {
+    // GitHub answers a fork's token 403 on any write.
+    github.refuse(/\/comments/);
+    const step = await evaluate({
+      candidate: 'offset',
+      baseline: 'prod',
+      dataset: file('pr.csv', regressionCsv(60)),
+      'label-column': 'quality',
+      'slice-by': 'region',
+      gates: 'rmse <= 1',
+      'pr-comment': 'true',
+      'github-token': GITHUB_TOKEN,
+    });
+    expect(step.failures).toEqual([]);
+    expect(step.log).toContain(
+      `pr-comment: this pull request comes from a fork, whose token is read-only: the report section is saved in ${saved} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`,
+    );
+    expect(step.log.filter((line) => line.startsWith('Warning:'))).toEqual([]);
+    expect(github.comments).toEqual([]);
+    expect(readdirSync(saved)).toEqual([expect.stringMatching(/^evaluate-[0-9a-f]{12}\.json$/)]);
+  });
+
+  test("the report action posts it into the pull request's report, rendered from its data", async () => {
+    github.refuse(undefined);
+    github.pulls.set(7, { headSha: head });
+    // As actions/download-artifact leaves it: a folder per artifact.
+    const downloaded = join(temp, 'downloaded');
+    cpSync(saved, join(downloaded, 'odahu-report-evaluate'), { recursive: true });
+    // A file the fork forged for another pull request, and one that is no section.
+    const forged = JSON.parse(readFileSync(join(saved, readdirSync(saved)[0]!), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(
+      join(downloaded, 'odahu-report-evaluate', 'forged.json'),
+      JSON.stringify({ ...forged, pullRequest: 8 }),
+    );
+    mkdirSync(join(downloaded, 'junk'));
+    writeFileSync(join(downloaded, 'junk', 'x.json'), '{"format": "something else"}');
+    github.pulls.set(8, { headSha: 'd'.repeat(40) });
+    set({
+      GITHUB_EVENT_NAME: 'workflow_run',
+      GITHUB_EVENT_PATH: event('run.json', {
+        action: 'completed',
+        workflow_run: {
+          id: 99,
+          run_attempt: 1,
+          name: 'Models',
+          path: '.github/workflows/models.yml',
+          event: 'pull_request',
+          head_sha: head,
+          html_url: 'https://github.com/acme/models/actions/runs/99',
+          pull_requests: [],
+        },
+      }),
+      GITHUB_RUN_ID: '100',
+      GITHUB_WORKFLOW: 'Odahu report',
+      GITHUB_JOB: 'report',
+    });
+    core.startStep(actionDefinition('report'), { path: downloaded, 'github-token': GITHUB_TOKEN });
+    await report.run();
+    expect(core.recorded.failures).toEqual([]);
+    expect(core.recorded.outputs.posted).toBe('1');
+    expect(core.recorded.log.filter((line) => line.startsWith('Warning:'))).toEqual([
+      'Warning: junk/x.json: format is not odahu-actions/report-section: not posted',
+      expect.stringMatching(
+        /^Warning: Odahu evaluate \(step evaluate\): pull request #8 is at dddddddddddd, and the run https:\/\/github\.com\/acme\/models\/actions\/runs\/99\/attempts\/1 ran on cccccccccccc/,
+      ),
+    ]);
+    expect(github.comments).toHaveLength(1);
+    const comment = github.comments[0]!;
+    expect(comment.issue).toBe(7);
+    expect(parseReportMarker(comment.body)).toEqual({
+      workflow: '.github/workflows/models.yml',
+      job: 'evaluate',
+      resource: 'offset',
+      url: expect.stringContaining('/model/offset'),
+    });
+    const [section] = sectionsOf(comment.body);
+    expect(section).toMatchObject({
+      id: 'evaluate',
+      run: 'https://github.com/acme/models/actions/runs/99/attempts/1',
+    });
+    expect(section!.markdown).toContain('#### ✅ Odahu evaluate');
+    expect(section!.markdown).toContain('<code>rmse</code>');
+    expect(section!.markdown).toContain('```mermaid\nxychart-beta');
+    expect(comment.body).toContain(
+      '<a href="https://github.com/acme/models/actions/runs/99/attempts/1">run</a>',
+    );
+    expect(comment.body.length).toBeLessThan(65_536);
+  });
+
+  test('on another event it fails with one line', async () => {
+    set({ GITHUB_EVENT_NAME: 'push' });
+    core.startStep(actionDefinition('report'), { 'github-token': GITHUB_TOKEN });
+    await report.run();
+    expect(core.recorded.failures).toEqual([
+      "the report action posts what a pull request's run saved, from a workflow on workflow_run; this run is for push",
+    ]);
+  });
 });

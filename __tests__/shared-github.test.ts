@@ -79,6 +79,7 @@ describe('the run', () => {
         url: 'https://github.example.com/acme/models/pull/5',
         headBranch: 'feature',
         headSha: 'e'.repeat(40),
+        fromFork: false,
       },
       actionRef: undefined,
     });
@@ -92,7 +93,12 @@ describe('the run', () => {
       },
     });
     const { run } = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_PATH: fork }, 'deploy');
-    expect(run.pullRequest).toMatchObject({ number: 6, headBranch: undefined, headSha: '1'.repeat(40) });
+    expect(run.pullRequest).toMatchObject({
+      number: 6,
+      headBranch: undefined,
+      headSha: '1'.repeat(40),
+      fromFork: true,
+    });
     const push = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: fork }, 'x').run;
     expect(push.pullRequest).toBeUndefined();
   });

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(496);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 496:
+/***/ 455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2758,6 +2758,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -2806,8 +2808,12 @@ function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, wi
             ? "github-token is empty (as github.token is outside GitHub's runners)"
             : undefined;
     if (absent) {
-        warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
     }
     const ref = environmentName ? deploymentRef(run) : '';
     if (environmentName && !ref) {
@@ -7170,7 +7176,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             const texts = manifests_isPlainObject(text) ? text : {};
             return Object.fromEntries(Object.entries(value).map(([key, item]) => [
                 key,
-                checkValue(shape.of, item, texts[key], join(path, key), context),
+                checkValue(shape.of, item, texts[key], manifests_join(path, key), context),
             ]));
         }
         case 'object': {
@@ -7181,7 +7187,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             for (const [key, item] of Object.entries(value)) {
                 const field = shape.fields[key];
                 if (field) {
-                    checked[key] = checkValue(field, item, texts[key], join(path, key), context);
+                    checked[key] = checkValue(field, item, texts[key], manifests_join(path, key), context);
                 }
                 else {
                     if (!allowedExtra.has(key))
@@ -7195,7 +7201,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
 }
 function unknownFieldWarning(shape, key, path, origin) {
     const near = Object.keys(shape.fields).find((field) => isNear(field, key));
-    return (`${origin}: ${join(path, key)} is not a field of ${shape.go}; the server ignores it` +
+    return (`${origin}: ${manifests_join(path, key)} is not a field of ${shape.go}; the server ignores it` +
         (near ? ` (did you mean ${near}?)` : ''));
 }
 /** A likely typo: same letters in another case, or one edit away (two for long names). */
@@ -7219,7 +7225,7 @@ function editDistance(a, b) {
     }
     return at(a.length, b.length);
 }
-function join(path, key) {
+function manifests_join(path, key) {
     return path ? `${path}.${key}` : key;
 }
 function manifests_isPlainObject(value) {
@@ -10352,6 +10358,14 @@ function requestFailure(error) {
     const status = error?.status;
     return typeof status === 'number' ? error : undefined;
 }
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
 /**
  * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
@@ -10563,13 +10577,175 @@ async function upsertReportSection(api, pr, key, render, section) {
     return { action: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts
+// A step's report section saved as a file instead of posted, for pull requests from forks: their run's
+// token is read-only (a comment is refused with 403), so, as GitHub recommends, the run keeps what it
+// would post, the workflow uploads the folder as an artifact (actions/upload-artifact), and a
+// workflow on `workflow_run` (which has a write token, and runs this repository's code, not the
+// fork's) downloads it and posts it with the report action. Every action's section is saved the same
+// way (GitHubReport). The file holds the section as data, not markdown: the report action renders it
+// itself, every value escaped, after checking the file's shape and sizes, because a fork's run can
+// write anything there.
+
+
+
+/** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
+const SAVED_SECTIONS_FOLDER = 'odahu-report';
+const FORMAT = 'odahu-actions/report-section';
+const VERSION = 1;
+/** Where a run saves its sections: $RUNNER_TEMP/odahu-report. */
+function savedSectionsFolder(env = process.env) {
+    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? process.cwd(), SAVED_SECTIONS_FOLDER);
+}
+/** Writes the section; a re-run of the step in the same job replaces its file. Returns its path. */
+function saveSection(folder, saved) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify([saved.key.workflow, saved.key.job, saved.key.resource, saved.stepId]))
+        .digest('hex')
+        .slice(0, 12);
+    const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, version: VERSION, ...saved }, null, 2)}\n`);
+    return path;
+}
+/** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
+const LIMITS = {
+    fileBytes: 256 * 1024,
+    text: 2000,
+    rows: 50,
+    tables: 10,
+    columns: 20,
+    charts: 2,
+    categories: 24,
+};
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked. */
+function readSavedSections(folder) {
+    const sections = [];
+    const problems = [];
+    for (const path of jsonFiles(folder)) {
+        const shown = path.slice(folder.length + 1);
+        if (statSync(path).size > LIMITS.fileBytes) {
+            problems.push(`${shown}: larger than ${LIMITS.fileBytes / 1024} KB: not a report section`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        catch {
+            problems.push(`${shown}: not JSON`);
+            continue;
+        }
+        const problem = sectionProblem(value);
+        if (problem)
+            problems.push(`${shown}: ${problem}`);
+        else
+            sections.push(value);
+    }
+    return { sections, problems };
+}
+function jsonFiles(folder) {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return [];
+    }
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+}
+const saved_section_text = (max = LIMITS.text) => (value) => typeof value !== 'string' ? 'not text' : value.length > max ? `longer than ${max} characters` : undefined;
+const optional = (check) => (value) => value === undefined || value === null ? undefined : check(value);
+const number = (value) => typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
+const list = (item, max) => (value) => {
+    if (!Array.isArray(value))
+        return 'not a list';
+    if (value.length > max)
+        return `more than ${max} items`;
+    for (const [i, each] of value.entries()) {
+        const problem = item(each);
+        if (problem)
+            return `[${i}] ${problem}`;
+    }
+    return undefined;
+};
+const object = (fields) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    for (const [name, check] of Object.entries(fields)) {
+        const problem = check(value[name]);
+        if (problem)
+            return `${name} ${problem}`;
+    }
+    return undefined;
+};
+const saved_section_map = (check, max) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    const entries = Object.entries(value);
+    if (entries.length > max)
+        return `more than ${max} entries`;
+    for (const [name, each] of entries) {
+        const problem = saved_section_text(100)(name) ?? check(each);
+        if (problem)
+            return `${name.slice(0, 40)} ${problem}`;
+    }
+    return undefined;
+};
+const ROW = object({
+    kind: saved_section_text(100),
+    id: saved_section_text(300),
+    action: saved_section_text(300),
+    state: saved_section_text(100),
+    durationMs: number,
+    outputs: saved_section_map(saved_section_text(), 20),
+});
+const TABLE = object({
+    heading: saved_section_text(200),
+    columns: list(saved_section_text(100), LIMITS.columns),
+    rows: list(list(saved_section_text(), LIMITS.columns), LIMITS.rows),
+    note: optional(saved_section_text(300)),
+});
+const SERIES = object({ name: saved_section_text(200), values: list(number, LIMITS.categories) });
+const CHART = object({
+    title: saved_section_text(200),
+    categories: list(saved_section_text(100), LIMITS.categories),
+    yTitle: saved_section_text(100),
+    bars: SERIES,
+    line: optional(SERIES),
+});
+const saved_section_SECTION = object({
+    format: (value) => (value === FORMAT ? undefined : `is not ${FORMAT}`),
+    version: (value) => (value === VERSION ? undefined : `${String(value)} is not ${VERSION}`),
+    pullRequest: (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'not a number',
+    headSha: (value) => typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value) ? undefined : 'not a commit',
+    key: object({ workflow: saved_section_text(300), job: saved_section_text(200), resource: saved_section_text(300), url: optional(saved_section_text(500)) }),
+    stepId: saved_section_text(200),
+    run: saved_section_text(500),
+    section: object({
+        title: saved_section_text(200),
+        rows: list(ROW, LIMITS.rows),
+        tables: list(TABLE, LIMITS.tables),
+        charts: optional(list(CHART, LIMITS.charts)),
+        failure: optional(saved_section_text()),
+    }),
+});
+function sectionProblem(value) {
+    return saved_section_SECTION(value);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/github/step-report.ts
 // What a step tells GitHub, and when: with github-environment, a GitHub deployment from the moment
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change. A pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts).
+
 
 
 
@@ -10691,9 +10867,7 @@ class GitHubReport {
             return;
         }
         const { run } = this.inputs;
-        const api = this.api();
-        if (!api || !run.repository)
-            return;
+        const { pullRequest } = target;
         const key = {
             workflow: run.workflow ?? '',
             job: run.job ?? '',
@@ -10707,26 +10881,61 @@ class GitHubReport {
             charts: this.charts,
             failure,
         };
+        const saved = {
+            pullRequest: pullRequest.number,
+            headSha: pullRequest.headSha,
+            key,
+            stepId: run.step ?? this.title,
+            run: run.runUrl ?? '',
+            section,
+        };
+        const api = this.api();
+        if (!api || !run.repository) {
+            // Only a fork's pull request comes this far without a token (inputs.ts).
+            this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+            return;
+        }
         try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) });
-            core_info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
+            const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
+            core_info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
         }
         catch (error) {
-            warning(describeGitHubFailure(error, `The report on pull request #${target.pullRequest.number}`, PR_PERMISSION));
+            if (pullRequest.fromFork && isRefusal(error)) {
+                this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+                return;
+            }
+            warning(describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION));
+        }
+    }
+    /**
+     * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+     * and one line saying where it is and what posts it.
+     */
+    save(saved, why) {
+        const folder = savedSectionsFolder();
+        try {
+            saveSection(folder, saved);
+            core_info(`pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`);
+        }
+        catch (error) {
+            warning(`pr-comment: ${why}, and the report section could not be saved in ${folder}: ${thrown_messageOf(error)}`);
         }
     }
     footer() {
-        const { run } = this.inputs;
-        const parts = [
-            run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-            run.job && `job <code>${escapeHtml(run.job)}</code>`,
-            run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
-            `odahu-actions ${ACTIONS_VERSION}`,
-            `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        ];
-        return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+        return reportFooter(this.inputs.run);
     }
+}
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+function reportFooter(run) {
+    const parts = [
+        run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
+        run.job && `job <code>${escapeHtml(run.job)}</code>`,
+        run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+        run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+        `odahu-actions ${ACTIONS_VERSION}`,
+        `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    ];
+    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)

@@ -1,8 +1,9 @@
 // deploy with strategy: canary: the release (src/shared/action/canary/rollout.ts) as a step, its
 // outputs set and its job summary written whatever happens; its steps go in the pull request's
-// report too.
+// report too. With evaluate-dataset, the evaluation gates it before any traffic moves.
 
 import * as core from '@actions/core';
+import { evaluationBeforeTraffic } from '../evaluate/canary-gate.js';
 import { CanaryRollout } from '../shared/action/canary/rollout.js';
 import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
@@ -32,6 +33,16 @@ export async function deployCanary(
     tokens,
     timeoutMs: inputs.timeoutMs,
     pollIntervalMs: inputs.pollIntervalMs,
+    beforeTraffic: inputs.evaluation
+      ? evaluationBeforeTraffic({
+          spec: inputs.evaluation,
+          ctx,
+          client,
+          tokens,
+          retryTimeoutMs: settings.retryTimeoutMs,
+          report,
+        })
+      : undefined,
   });
   try {
     await rollout.runWithOutputs(report.rows, (name, value) => core.setOutput(name, value));

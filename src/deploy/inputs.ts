@@ -14,6 +14,8 @@ import type { Provenance } from '../shared/action/provenance.js';
 import { readStrategy } from '../shared/action/canary/options.js';
 import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { stableIdProblem } from '../shared/action/canary/versions.js';
+import { readEvaluationGate } from '../evaluate/gate-inputs.js';
+import type { EvaluationSpec } from '../evaluate/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
@@ -27,6 +29,8 @@ export interface DeployInputs extends PhaseTiming {
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic (src/evaluate/canary-gate.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
   /** The annotations every write of a deployment carries. */
@@ -59,6 +63,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
   const canary = readStrategy(reader);
   if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
   return {
@@ -67,6 +72,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     ifExists,
     ...timing,
     canary,
+    evaluation,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
   };

@@ -58,9 +58,11 @@ function histogram(
 ): { title: string; yTitle: string; categories: string[]; values: Record<Role, number[]> } | undefined {
   const pooled = roles.flatMap((role) => values[role]).sort((a, b) => a - b);
   if (pooled.length === 0) return undefined;
-  const low = fromMinimum ? pooled[Math.floor(pooled.length * 0.01)]! : 0;
+  const lowest = fromMinimum ? pooled[Math.floor(pooled.length * 0.01)]! : 0;
   const high = pooled[Math.min(pooled.length - 1, Math.ceil(pooled.length * 0.99) - 1)]!;
-  const width = high > low ? (high - low) / BINS : 1;
+  // Round bins (0.05, 0.1, 0.25...) starting at a multiple of their width, so the labels read well.
+  const width = niceStep(high > lowest ? (high - lowest) / (BINS - 1) : 1);
+  const low = Math.floor(lowest / width) * width;
   const edges = Array.from({ length: BINS }, (_, i) => low + i * width);
   const categories = edges.map((edge, i) =>
     i === BINS - 1 ? `≥ ${formatNumber(edge)}` : `${formatNumber(edge)}–${formatNumber(edge + width)}`,
@@ -78,6 +80,12 @@ function histogram(
     categories,
     values: Object.fromEntries(roles.map((role) => [role, shares(values[role])])) as Record<Role, number[]>,
   };
+}
+
+/** The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `step`. */
+function niceStep(step: number): number {
+  const power = 10 ** Math.floor(Math.log10(step));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= step * (1 - 1e-9))!;
 }
 
 /** The share of each class's rows answered right, the largest classes first. */

@@ -7,6 +7,7 @@
 // extra requests, past which a refused batch counts all its rows failed. A model that stops answering
 // (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
 
+import { setMaxListeners } from 'node:events';
 import * as core from '@actions/core';
 import type { ModelClient } from '../shared/client.js';
 import { ApiError } from '../shared/errors.js';
@@ -90,6 +91,8 @@ class Evaluation {
     );
     this.timeout = AbortSignal.timeout(spec.timeoutMs);
     this.signal = AbortSignal.any([run.signal, this.stop.signal, this.timeout]);
+    // Every request in flight listens to it: batches, their halves, the file's stream.
+    setMaxListeners(0, this.signal);
     const perBatch = 4 * Math.max(1, Math.ceil(Math.log2(spec.batchSize)));
     this.splitBudget = Math.ceil(layout.rows / spec.batchSize) * perBatch;
     for (const model of models) {

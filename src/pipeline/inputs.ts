@@ -13,6 +13,8 @@ import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../shared/action/canary/options.js';
 import type { CanaryOptions } from '../shared/action/canary/options.js';
 import { stableIdProblem } from '../shared/action/canary/versions.js';
+import { readEvaluationGate } from '../evaluate/gate-inputs.js';
+import type { EvaluationSpec } from '../evaluate/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/kinds.js';
@@ -36,6 +38,8 @@ export interface PipelineInputs {
   deleteOnCancel: boolean;
   /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic; its rows are checked here too (main.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment: checked here, handed on to the phases (check.ts). */
   github: GitHubReportInputs;
 }
@@ -70,6 +74,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const canary = readStrategy(reader);
   const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
   if (idProblemOfCanary) reader.problem(idProblemOfCanary);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
   return {
@@ -84,6 +89,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     logs,
     deleteOnCancel,
     canary,
+    evaluation,
     github,
   };
 }

@@ -1,13 +1,16 @@
 // The pipeline's check step as a function: what index.ts runs, and what @github/local-action calls.
 // The phases themselves are the composite's next steps (actions/pipeline/action.yml).
+import { checkDataset } from '../evaluate/check.js';
 import { runStep } from '../shared/action/step.js';
 import { checkNode, handOn } from './check.js';
 import { readPipelineInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
-  await runStep(() => {
+  await runStep(async (ctx) => {
     checkNode();
-    handOn(readPipelineInputs());
-    return Promise.resolve();
+    const inputs = readPipelineInputs();
+    // The evaluation's rows too: a bad dataset fails now, not after a two-hour training.
+    if (inputs.evaluation) await checkDataset(inputs.evaluation, ctx.signal);
+    handOn(inputs);
   });
 }

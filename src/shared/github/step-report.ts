@@ -2,8 +2,9 @@
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change. A pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts).
 
 import * as core from '@actions/core';
 import { messageOf } from '../thrown.js';
@@ -16,15 +17,18 @@ import type { OdahuSettings } from '../settings.js';
 import type { Resource } from '../types.js';
 import { escapeHtml } from '../action/summary.js';
 import { ACTIONS_VERSION } from '../version.js';
-import { describeGitHubFailure, gitHubApi } from './api.js';
+import { describeGitHubFailure, gitHubApi, isRefusal } from './api.js';
 import type { GitHubApi } from './api.js';
 import { DeploymentRecord } from './deployment-record.js';
 import { noReportLine } from './inputs.js';
 import type { GitHubReportInputs } from './inputs.js';
+import type { GitHubRun } from './run.js';
 import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
-import type { ReportTable } from './report-section.js';
+import type { ReportTable, StepSection } from './report-section.js';
+import { saveSection, savedSectionsFolder } from './saved-section.js';
+import type { SavedSection } from './saved-section.js';
 import type { Chart } from './mermaid-chart.js';
 
 const PR_PERMISSION = 'pull-requests: write';
@@ -153,56 +157,91 @@ export class GitHubReport {
       return;
     }
     const { run } = this.inputs;
-    const api = this.api();
-    if (!api || !run.repository) return;
+    const { pullRequest } = target;
     const key: ReportKey = {
       workflow: run.workflow ?? '',
       job: run.job ?? '',
       resource: this.resource,
       url: this.url,
     };
-    const section = {
+    const section: StepSection = {
       title: this.title,
       rows: this.rows,
       tables: this.tables,
       charts: this.charts,
       failure,
     };
+    const saved = {
+      pullRequest: pullRequest.number,
+      headSha: pullRequest.headSha,
+      key,
+      stepId: run.step ?? this.title,
+      run: run.runUrl ?? '',
+      section,
+    };
+    const api = this.api();
+    if (!api || !run.repository) {
+      // Only a fork's pull request comes this far without a token (inputs.ts).
+      this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+      return;
+    }
     try {
       const result = await upsertReportSection(
         await api,
-        { ...run.repository, number: target.pullRequest.number },
+        { ...run.repository, number: pullRequest.number },
         key,
         { title: reportTitle, footer: this.footer() },
-        { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) },
+        { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) },
       );
-      core.info(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`);
+      core.info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
+    } catch (error) {
+      if (pullRequest.fromFork && isRefusal(error)) {
+        this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+        return;
+      }
+      core.warning(
+        describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION),
+      );
+    }
+  }
+
+  /**
+   * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+   * and one line saying where it is and what posts it.
+   */
+  private save(saved: Omit<SavedSection, 'format' | 'version'>, why: string): void {
+    const folder = savedSectionsFolder();
+    try {
+      saveSection(folder, saved);
+      core.info(
+        `pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`,
+      );
     } catch (error) {
       core.warning(
-        describeGitHubFailure(
-          error,
-          `The report on pull request #${target.pullRequest.number}`,
-          PR_PERMISSION,
-        ),
+        `pr-comment: ${why}, and the report section could not be saved in ${folder}: ${messageOf(error)}`,
       );
     }
   }
 
   private footer(): string {
-    const { run } = this.inputs;
-    const parts = [
-      run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-      run.job && `job <code>${escapeHtml(run.job)}</code>`,
-      run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-      run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
-      `odahu-actions ${ACTIONS_VERSION}`,
-      `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    ];
-    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+    return reportFooter(this.inputs.run);
   }
 }
 
-function reportTitle(key: ReportKey): string {
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+export function reportFooter(run: Pick<GitHubRun, 'workflowName' | 'job' | 'runUrl' | 'sha'>): string {
+  const parts = [
+    run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
+    run.job && `job <code>${escapeHtml(run.job)}</code>`,
+    run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+    run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+    `odahu-actions ${ACTIONS_VERSION}`,
+    `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  ];
+  return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+}
+
+export function reportTitle(key: ReportKey): string {
   return /^https?:\/\//.test(key.resource)
     ? `Odahu model at ${escapeHtml(key.resource)}`
     : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
