@@ -1,6 +1,7 @@
 // `npm run demo` (node dist/demo/index.js): an example workflow end to end on the embedded emulator,
 // finishing with where the model answers, its info's title, its prediction and the run's summary.
-// Without an argument it is wine.yml (one job); `npm run demo -- wine-jobs` runs the six-job version.
+// Without an argument it is wine.yml (one job); `npm run demo -- wine-jobs` runs the six-job version;
+// `npm run demo -- evaluate` evaluates three candidates, one passing and two failing their gates.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,9 +49,23 @@ test('npm run demo -- wine-jobs: the DAGs as six jobs, deploy behind production,
   );
 }, 90_000);
 
+test('npm run demo -- evaluate: one candidate passes its gates, two worse ones fail theirs', async () => {
+  const run = await runTool('demo', ['evaluate']);
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  expect(run.stdout.trimEnd().split('\n').slice(-5)).toEqual([
+    'Three candidates were evaluated against the version serving, on the same rows:',
+    '  wine-candidate  passed its gates (rmse 0)',
+    '  wine-offset     failed its gates (rmse 0.5)',
+    expect.stringMatching(/^ {2}wine-flipped {4}failed its gates \(accuracy 0\.\d+\)$/),
+    expect.stringMatching(/^ {2}job summary {5}\.tmp\/runs\/\d+\/summary\.md$/),
+  ]);
+  expect(run.lines).toContainEqual('  ✗ rmse 0.5 > 0.1 (baseline 0)');
+  expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}✗ accuracy 0\.\d+ < 0\.95 \(baseline 1\)$/));
+}, 90_000);
+
 test('npm run demo -- an unknown example: one line naming the examples, exit 2', async () => {
   const run = await runTool('demo', ['nope']);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toBe('demo: no example nope: choose wine or wine-jobs\n');
+  expect(run.stderr).toBe('demo: no example nope: choose wine, wine-jobs, evaluate\n');
 });
