@@ -11589,7 +11589,8 @@ function saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify({ format: FORMAT, version: VERSION, ...saved }, null, 2)}\n`);
+    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
@@ -11602,7 +11603,7 @@ const LIMITS = {
     charts: 2,
     categories: 24,
 };
-/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked. */
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked, oldest first. */
 function readSavedSections(folder) {
     const sections = [];
     const problems = [];
@@ -11626,7 +11627,7 @@ function readSavedSections(folder) {
         else
             sections.push(value);
     }
-    return { sections, problems };
+    return { sections: sections.sort((a, b) => a.savedAt - b.savedAt), problems };
 }
 function jsonFiles(folder) {
     let entries;
@@ -11709,6 +11710,7 @@ const saved_section_SECTION = object({
     key: object({ workflow: saved_section_text(300), job: saved_section_text(200), resource: saved_section_text(300), url: optional(saved_section_text(500)) }),
     stepId: saved_section_text(200),
     run: saved_section_text(500),
+    savedAt: number,
     section: object({
         title: saved_section_text(200),
         rows: list(ROW, LIMITS.rows),

@@ -6,7 +6,6 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import * as glob from '@actions/glob';
 
 export type ArtifactVerb = 'upload' | 'download';
 
@@ -32,7 +31,7 @@ export class RunArtifacts {
     return join(this.runsDir, runId, 'artifacts');
   }
 
-  async upload(inputs: Record<string, string>, workspace: string): Promise<ArtifactStepResult> {
+  upload(inputs: Record<string, string>, workspace: string): ArtifactStepResult {
     const name = inputs.name?.trim() || 'artifact';
     if (/[":<>|*?\r\n\\/]/.test(name)) {
       throw new ArtifactError(
@@ -44,19 +43,7 @@ export class RunArtifacts {
       .map((line) => line.trim())
       .filter(Boolean);
     if (patterns.length === 0) throw new ArtifactError('Input required and not supplied: path');
-    const hidden = inputs['include-hidden-files'] === 'true';
-    const globber = await glob.create(
-      patterns
-        .map((pattern) =>
-          pattern.startsWith('!') ? `!${resolve(workspace, pattern.slice(1))}` : resolve(workspace, pattern),
-        )
-        .join('\n'),
-      { implicitDescendants: true },
-    );
-    const found = (await globber.glob()).filter((path) => statSync(path).isFile());
-    const files = hidden
-      ? found
-      : found.filter((path) => !path.split(sep).some((part) => part.startsWith('.') && part.length > 1));
+    const { files, roots } = findFiles(patterns, workspace, inputs['include-hidden-files'] === 'true');
     const lines: string[] = [];
     const warnings: string[] = [];
     if (files.length === 0) {
@@ -77,11 +64,7 @@ export class RunArtifacts {
       rmSync(target, { recursive: true, force: true });
     }
     // As upload-artifact: the files keep their paths below the search paths' common folder.
-    const root = commonFolder(
-      globber
-        .getSearchPaths()
-        .map((path) => (existsSync(path) && statSync(path).isFile() ? dirname(path) : path)),
-    );
+    const root = commonFolder(roots);
     for (const file of files) {
       const to = join(target, relative(root, file));
       mkdirSync(dirname(to), { recursive: true });
@@ -130,6 +113,71 @@ export class RunArtifacts {
     );
     return { outputs: { 'download-path': path }, lines, warnings: [] };
   }
+}
+
+/**
+ * The files the path lines name (a file, a folder and all below it, or a pattern: `*` and `?` within
+ * a name, `**` across folders; `!` leaves out), and the folders they are searched from. Hidden files
+ * (a name starting with `.` below the search folder) are left out unless asked for, as v4.4 does.
+ */
+function findFiles(
+  patterns: string[],
+  workspace: string,
+  hidden: boolean,
+): { files: string[]; roots: string[] } {
+  const found = new Set<string>();
+  const roots: string[] = [];
+  const excluded: RegExp[] = [];
+  for (const line of patterns) {
+    const exclude = line.startsWith('!');
+    const pattern = resolve(workspace, exclude ? line.slice(1) : line);
+    const parts = pattern.split(sep);
+    const firstWild = parts.findIndex((part) => /[*?[]/.test(part));
+    const root = firstWild < 0 ? pattern : parts.slice(0, firstWild).join(sep) || sep;
+    if (exclude) {
+      excluded.push(
+        firstWild < 0
+          ? new RegExp(`^${escapeRegExp(pattern)}(${escapeRegExp(sep)}.*)?$`)
+          : pathPattern(pattern),
+      );
+      continue;
+    }
+    roots.push(existsSync(root) && statSync(root).isFile() ? dirname(root) : root);
+    const matches = firstWild < 0 ? () => true : (path: string) => pathPattern(pattern).test(path);
+    for (const file of walk(root)) {
+      const below = relative(roots.at(-1)!, file).split(sep);
+      if (!hidden && below.some((part) => part.startsWith('.'))) continue;
+      if (matches(file)) found.add(file);
+    }
+  }
+  return { files: [...found].filter((file) => !excluded.some((re) => re.test(file))).sort(), roots };
+}
+
+/** Every file at or below `path` (the path itself when it is a file). */
+function walk(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A path pattern as a regular expression: `**` any folders, `*` and `?` within a name. */
+function pathPattern(pattern: string): RegExp {
+  const s = escapeRegExp(sep);
+  const body = pattern
+    .split(sep)
+    .map((part) =>
+      part === '**' ? '\u0000' : escapeRegExp(part).replace(/\\\*/g, `[^${s}]*`).replace(/\\\?/g, `[^${s}]`),
+    )
+    .join(s)
+    .replace(new RegExp(`${s}\u0000${s}`, 'g'), `(${s}.*)?${s}`)
+    .replace(new RegExp(`${s}\u0000$`), `(${s}.*)?`);
+  return new RegExp(`^${body}(${s}.*)?$`);
 }
 
 function copyInto(from: string, to: string): void {

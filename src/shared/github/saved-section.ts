@@ -30,6 +30,8 @@ export interface SavedSection {
   stepId: string;
   /** The run (its URL, attempt included) that wrote it. */
   run: string;
+  /** When (ms since the epoch): sections are posted in the order their steps ended. */
+  savedAt: number;
   section: StepSection;
 }
 
@@ -39,14 +41,18 @@ export function savedSectionsFolder(env: Readonly<Record<string, string | undefi
 }
 
 /** Writes the section; a re-run of the step in the same job replaces its file. Returns its path. */
-export function saveSection(folder: string, saved: Omit<SavedSection, 'format' | 'version'>): string {
+export function saveSection(
+  folder: string,
+  saved: Omit<SavedSection, 'format' | 'version' | 'savedAt'>,
+): string {
   mkdirSync(folder, { recursive: true });
   const digest = createHash('sha256')
     .update(JSON.stringify([saved.key.workflow, saved.key.job, saved.key.resource, saved.stepId]))
     .digest('hex')
     .slice(0, 12);
   const path = join(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-  writeFileSync(path, `${JSON.stringify({ format: FORMAT, version: VERSION, ...saved }, null, 2)}\n`);
+  const file: SavedSection = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
 }
 
@@ -61,7 +67,7 @@ const LIMITS = {
   categories: 24,
 };
 
-/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked. */
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked, oldest first. */
 export function readSavedSections(folder: string): { sections: SavedSection[]; problems: string[] } {
   const sections: SavedSection[] = [];
   const problems: string[] = [];
@@ -82,7 +88,7 @@ export function readSavedSections(folder: string): { sections: SavedSection[]; p
     if (problem) problems.push(`${shown}: ${problem}`);
     else sections.push(value as SavedSection);
   }
-  return { sections, problems };
+  return { sections: sections.sort((a, b) => a.savedAt - b.savedAt), problems };
 }
 
 function jsonFiles(folder: string): string[] {
@@ -179,6 +185,7 @@ const SECTION: Check = object({
   key: object({ workflow: text(300), job: text(200), resource: text(300), url: optional(text(500)) }),
   stepId: text(200),
   run: text(500),
+  savedAt: number,
   section: object({
     title: text(200),
     rows: list(ROW, LIMITS.rows),

@@ -209,7 +209,7 @@ export class GitHubReport {
    * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
    * and one line saying where it is and what posts it.
    */
-  private save(saved: Omit<SavedSection, 'format' | 'version'>, why: string): void {
+  private save(saved: Omit<SavedSection, 'format' | 'version' | 'savedAt'>, why: string): void {
     const folder = savedSectionsFolder();
     try {
       saveSection(folder, saved);
