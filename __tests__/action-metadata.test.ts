@@ -73,7 +73,8 @@ describe.each(names)('%s', (name) => {
       expect(input.description?.length).toBeGreaterThan(10);
     }
     for (const output of action.outputs) {
-      expect(output.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      // Metric names keep their digits: r2, p95-latency-ms.
+      expect(output.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(output.description?.length).toBeGreaterThan(5);
     }
   });
