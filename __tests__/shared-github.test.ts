@@ -224,6 +224,26 @@ describe('the report comment', () => {
     expect(sectionsOf(body)).toEqual(sections);
     expect(parseReportMarker(body)).toEqual(key);
   });
+
+  test("stays under GitHub's 65,536 characters: the longest sections give way to a note", () => {
+    const run = 'https://github.com/acme/models/actions/runs/1/attempts/1';
+    const long = (title: string) => `#### ${title}\n\n${'x'.repeat(40_000)}`;
+    const sections = [
+      { id: 'train', run, markdown: '#### ✅ Odahu train\n\nshort' },
+      { id: 'deploy', run, markdown: long('✅ Odahu deploy') },
+      { id: 'evaluate', run, markdown: long('❌ Odahu evaluate') },
+    ];
+    const body = reportBody(key, 'Title', sections, '<sub>f</sub>');
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(sectionsOf(body).map((section) => section.markdown.split('\n')[0])).toEqual([
+      '#### ✅ Odahu train',
+      '#### ✅ Odahu deploy',
+      '#### ❌ Odahu evaluate',
+    ]);
+    // One gave way, the other still fits.
+    expect(body).toContain("_This section is too long for a comment: the run's job summary has it._");
+    expect(body.match(/x{40000}/g)).toHaveLength(1);
+  });
 });
 
 describe('a section', () => {

@@ -11357,8 +11357,27 @@ function sectionsOf(body) {
         markdown: match[3],
     }));
 }
-/** A report's whole body: the marker, the title, every section, the footer. */
+/** GitHub refuses a comment longer than this (422). */
+const MAX_COMMENT_CHARS = 65_536;
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
+ * longest sections give way, one at a time, to a line pointing at the run's job summary.
+ */
 function reportBody(key, title, sections, footer) {
+    let shown = sections;
+    let body = assemble(key, title, shown, footer);
+    while (body.length > MAX_COMMENT_CHARS) {
+        const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
+        const note = "_This section is too long for a comment: the run's job summary has it._";
+        if (longest.markdown.length <= note.length)
+            break;
+        const heading = longest.markdown.split('\n')[0] ?? '';
+        shown = shown.map((section) => section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section);
+        body = assemble(key, title, shown, footer);
+    }
+    return body;
+}
+function assemble(key, title, sections, footer) {
     return [
         reportMarker(key),
         `### ${title}`,

@@ -90,8 +90,30 @@ export function sectionsOf(body: string): Section[] {
   }));
 }
 
-/** A report's whole body: the marker, the title, every section, the footer. */
+/** GitHub refuses a comment longer than this (422). */
+export const MAX_COMMENT_CHARS = 65_536;
+
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
+ * longest sections give way, one at a time, to a line pointing at the run's job summary.
+ */
 export function reportBody(key: ReportKey, title: string, sections: Section[], footer: string): string {
+  let shown = sections;
+  let body = assemble(key, title, shown, footer);
+  while (body.length > MAX_COMMENT_CHARS) {
+    const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
+    const note = "_This section is too long for a comment: the run's job summary has it._";
+    if (longest.markdown.length <= note.length) break;
+    const heading = longest.markdown.split('\n')[0] ?? '';
+    shown = shown.map((section) =>
+      section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section,
+    );
+    body = assemble(key, title, shown, footer);
+  }
+  return body;
+}
+
+function assemble(key: ReportKey, title: string, sections: Section[], footer: string): string {
   return [
     reportMarker(key),
     `### ${title}`,
