@@ -3,13 +3,18 @@
 // a change writes only what changed, bad input and unresolved references fail the step before the
 // first write, and delete: true removes everything in reverse order, waiting until it is gone.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+import { emulatorEnv } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
@@ -106,10 +111,10 @@ describe('a whole model in one file', () => {
   test('applies in dependency order, waits for each kind before the next, and reports every resource', async () => {
     writeFiles({ 'odahu/model.yaml': wholeModel('whole') });
     const before = emulator.answers.length;
-    const run = await runAction(
+    const run = await runInProcess(
       'apply',
       { manifests: 'odahu/model.yaml', wait: 'true', ...poll },
-      { env, workspace },
+      { env, workspace, emulator },
     );
     expect(run.failure).toBeUndefined();
     expect(emulator.callsSince(before, { writes: true })).toEqual([
@@ -143,7 +148,11 @@ describe('a whole model in one file', () => {
 
   test('an unchanged re-apply writes nothing', async () => {
     const before = emulator.answers.length;
-    const run = await runAction('apply', { manifests: 'odahu/model.yaml', ...poll }, { env, workspace });
+    const run = await runInProcess(
+      'apply',
+      { manifests: 'odahu/model.yaml', ...poll },
+      { env, workspace, emulator },
+    );
     expect(run.failure).toBeUndefined();
     expect(emulator.callsSince(before, { writes: true })).toEqual([]);
     expect(results(run).map((r) => r.action)).toEqual(Array(8).fill('unchanged'));
@@ -153,7 +162,11 @@ describe('a whole model in one file', () => {
   test('a change writes only the resource that changed', async () => {
     writeFiles({ 'odahu/model.yaml': wholeModel('whole').replace('alpha: "0.5"', 'alpha: "0.7"') });
     const before = emulator.answers.length;
-    const run = await runAction('apply', { manifests: 'odahu/model.yaml', ...poll }, { env, workspace });
+    const run = await runInProcess(
+      'apply',
+      { manifests: 'odahu/model.yaml', ...poll },
+      { env, workspace, emulator },
+    );
     expect(run.failure).toBeUndefined();
     expect(emulator.callsSince(before, { writes: true })).toEqual(['PUT /api/v1/model/training']);
     expect(results(run).find((r) => r.kind === 'ModelTraining')).toEqual({
@@ -166,16 +179,16 @@ describe('a whole model in one file', () => {
   test('if-exists: skip leaves a changed resource as it is; fail stops before any write', async () => {
     writeFiles({ 'odahu/model.yaml': wholeModel('whole').replace('alpha: "0.5"', 'alpha: "0.9"') });
     const before = emulator.answers.length;
-    const skipped = await runAction(
+    const skipped = await runInProcess(
       'apply',
       { manifests: 'odahu/model.yaml', 'if-exists': 'skip' },
-      { env, workspace },
+      { env, workspace, emulator },
     );
     expect(results(skipped).find((r) => r.kind === 'ModelTraining')?.action).toBe('skipped');
-    const failed = await runAction(
+    const failed = await runInProcess(
       'apply',
       { manifests: 'odahu/model.yaml', 'if-exists': 'fail' },
-      { env, workspace },
+      { env, workspace, emulator },
     );
     expect(failed.failure?.split('\n')).toHaveLength(8);
     expect(failed.failure).toContain(
@@ -189,10 +202,10 @@ describe('a whole model in one file', () => {
     const job = await api.post<{ id: string }>('batch/job', { spec: { inferenceServiceId: 'whole-batch' } });
     expect(job.status).toBe(201);
     const before = emulator.answers.length;
-    const run = await runAction(
+    const run = await runInProcess(
       'apply',
       { manifests: 'odahu/model.yaml', delete: 'true', ...poll },
-      { env, workspace },
+      { env, workspace, emulator },
     );
     expect(run.failure).toBeUndefined();
     expect(emulator.callsSince(before, { writes: true })).toEqual([
@@ -210,10 +223,10 @@ describe('a whole model in one file', () => {
     for (const path of ['model/deployment/whole', 'batch/service/whole-batch', 'connection/whole-code']) {
       expect((await api.get(path)).status).toBe(404);
     }
-    const again = await runAction(
+    const again = await runInProcess(
       'apply',
       { manifests: 'odahu/model.yaml', delete: 'true' },
-      { env, workspace },
+      { env, workspace, emulator },
     );
     expect(again.failure).toBeUndefined();
     expect(results(again).map((r) => r.action)).toEqual(Array(8).fill('absent'));
@@ -234,19 +247,19 @@ test('files and globs, one a line, with ! to leave some out', async () => {
     'single.yaml':
       'kind: Connection\nid: globbed-single\nspec: {type: git, uri: "git@github.com:odahu/single.git"}',
   });
-  const run = await runAction(
+  const run = await runInProcess(
     'apply',
     { manifests: 'globbed/**/*.*\n!globbed/skip.yaml\n# and one more\nsingle.yaml' },
-    { env, workspace },
+    { env, workspace, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(resultsOf(run).map((r) => r.id)).toEqual(['globbed-a', 'globbed-b', 'globbed-single']);
   // A git connection's public key is the server's (from the host): still unchanged on a re-apply.
   const before = emulator.answers.length;
-  const again = await runAction(
+  const again = await runInProcess(
     'apply',
     { manifests: 'globbed/**/*.*\n!globbed/skip.yaml\nsingle.yaml' },
-    { env, workspace },
+    { env, workspace, emulator },
   );
   expect(resultsOf(again).map((r) => r.action)).toEqual(Array(3).fill('unchanged'));
   expect(emulator.callsSince(before, { writes: true })).toEqual([]);
@@ -258,14 +271,14 @@ test('bad input: every problem one line each, before any API call, nothing creat
       'kind: Connection\nid: Bad_Id\nspec: {type: gcs, uri: "gs://x", keySecret: "not base64!"}',
   });
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'apply',
     {
       manifests: 'bad/*.yaml\nbad/missing.yaml\nnothing/*.yaml',
       'if-exists': 'replace',
       timeout: 'soon',
     },
-    { env, workspace },
+    { env, workspace, emulator },
   );
   expect(run.exitCode).not.toBe(0);
   expect(run.failure?.split('\n')).toEqual([
@@ -281,7 +294,7 @@ test('bad input: every problem one line each, before any API call, nothing creat
 
 test('inline manifests: a resource given twice, an InferenceJob without its service', async () => {
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'apply',
     {
       manifests: [
@@ -290,7 +303,7 @@ test('inline manifests: a resource given twice, an InferenceJob without its serv
         'kind: InferenceJob\nspec: {requestId: r1}',
       ].join('\n---\n'),
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure?.split('\n')).toEqual([
     'inline manifests, document 2 (line 5): Connection twice is also given at inline manifests, document 1 (line 1); give each resource once',
@@ -301,7 +314,7 @@ test('inline manifests: a resource given twice, an InferenceJob without its serv
 
 test('a reference that resolves nowhere fails the step after reading, before any write', async () => {
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'apply',
     {
       manifests: `
@@ -318,7 +331,7 @@ spec:
   data: [{connection: refs-missing, localPath: d.csv}]
 `,
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBe(
     'inline manifests, document 2 (line 5): spec.data[0].connection names Connection refs-missing, which is neither in the manifests nor on the server',
@@ -340,23 +353,23 @@ spec:
   ${triggers}
 `;
   // The server's service takes no jobs; the manifest's would, but skip leaves the server's in place.
-  const held = await runAction(
+  const held = await runInProcess(
     'batch',
     { service: service('triggers: {webhook: {enabled: true}}'), wait: 'false' },
-    { env },
+    { env, emulator },
   );
   expect(held.failure).toBeUndefined();
   const stored = await api.get<{ spec: Record<string, unknown> }>('batch/service/kept-batch');
   const off = { ...stored.json, spec: { ...stored.json.spec, triggers: { webhook: { enabled: false } } } };
   expect((await api.put('batch/service', off)).status).toBe(200);
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'apply',
     {
       manifests: `${service('')}---\nkind: InferenceJob\nspec: {inferenceServiceId: kept-batch}\n`,
       'if-exists': 'skip',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toMatch(
     /^inline manifests, document 2 \(line \d+\): spec\.triggers\.webhook\.enabled is false/,
@@ -378,7 +391,11 @@ spec:
   dataSource: {connection: models-output, path: in/}
   outputDestination: {connection: models-output, path: out/}
 `;
-  const first = await runAction('apply', { manifests: manifests('r-1'), wait: 'true', ...poll }, { env });
+  const first = await runInProcess(
+    'apply',
+    { manifests: manifests('r-1'), wait: 'true', ...poll },
+    { env, emulator },
+  );
   expect(first.failure).toBeUndefined();
   const [service, job] = JSON.parse(first.outputs.resources!);
   expect(service).toEqual({ kind: 'InferenceService', id: 'jobs-batch', action: 'created' });
@@ -389,10 +406,10 @@ spec:
   });
   expect(first.log).toContainEqual(expect.stringContaining('each apply starts a new one'));
   expect(first.summary).toContain('succeeded');
-  const failed = await runAction(
+  const failed = await runInProcess(
     'apply',
     { manifests: manifests('emulator-outcome-failed'), wait: 'true', ...poll },
-    { env },
+    { env, emulator },
   );
   expect(failed.failure).toMatch(
     /^batch inference job job-jobs-batch-\w{5} failed: Failed: "step-user-container" exited with code 1$/,

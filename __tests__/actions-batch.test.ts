@@ -3,10 +3,15 @@
 // unchanged service alone and starts a new job, a failed job fails the step with the server's reason,
 // and bad input or a connection the job could never use fail the step before anything is written.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+import { emulatorEnv } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
@@ -40,7 +45,11 @@ function serviceManifest(id: string, extra: string[] = []): string {
 }
 
 test('a job of the service runs to succeeded, with the outputs a later step needs', async () => {
-  const run = await runAction('batch', { service: serviceManifest('wine-batch'), ...poll }, { env });
+  const run = await runInProcess(
+    'batch',
+    { service: serviceManifest('wine-batch'), ...poll },
+    { env, emulator },
+  );
   expect(run.failure).toBeUndefined();
   expect(run.outputs['service-id']).toBe('wine-batch');
   expect(run.outputs['job-id']).toMatch(/^job-wine-batch-[0-9a-f]{5}$/);
@@ -56,9 +65,17 @@ test('a job of the service runs to succeeded, with the outputs a later step need
 });
 
 test('a re-run leaves the unchanged service alone and starts a new job', async () => {
-  const first = await runAction('batch', { service: serviceManifest('again-batch'), ...poll }, { env });
+  const first = await runInProcess(
+    'batch',
+    { service: serviceManifest('again-batch'), ...poll },
+    { env, emulator },
+  );
   const before = emulator.answers.length;
-  const second = await runAction('batch', { service: serviceManifest('again-batch'), ...poll }, { env });
+  const second = await runInProcess(
+    'batch',
+    { service: serviceManifest('again-batch'), ...poll },
+    { env, emulator },
+  );
   expect(second.failure).toBeUndefined();
   expect(second.log).toContain(
     'Batch inference service again-batch already has this spec: nothing to update.',
@@ -68,11 +85,11 @@ test('a re-run leaves the unchanged service alone and starts a new job', async (
 });
 
 test('a changed service is updated, and keeps the webhook trigger its create gave it', async () => {
-  await runAction('batch', { service: serviceManifest('changed-batch'), ...poll }, { env });
-  const run = await runAction(
+  await runInProcess('batch', { service: serviceManifest('changed-batch'), ...poll }, { env, emulator });
+  const run = await runInProcess(
     'batch',
     { service: serviceManifest('changed-batch').replace('wine-batch:1.0', 'wine-batch:1.1'), ...poll },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.log).toContain('Updating batch inference service changed-batch.');
@@ -84,14 +101,14 @@ test('a changed service is updated, and keeps the webhook trigger its create gav
 });
 
 test('the job input overrides what the service gives, and names the service', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'batch',
     {
       service: serviceManifest('override-batch'),
       job: 'kind: InferenceJob\nspec:\n  outputDestination: {connection: models-output, path: elsewhere/}\n  requestId: nightly-42',
       ...poll,
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.outputs['request-id']).toBe('nightly-42');
@@ -99,14 +116,14 @@ test('the job input overrides what the service gives, and names the service', as
 });
 
 test('a failed job fails the step with the server reason, and its outputs are set', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'batch',
     {
       service: serviceManifest('failing-batch'),
       job: 'kind: InferenceJob\nspec: {requestId: emulator-outcome-failed-1}',
       ...poll,
     },
-    { env },
+    { env, emulator },
   );
   expect(run.exitCode).not.toBe(0);
   expect(run.failure).toMatch(
@@ -118,17 +135,17 @@ test('a failed job fails the step with the server reason, and its outputs are se
 });
 
 test('wait: false ends once the job exists; the wait action gives the same outputs', async () => {
-  const started = await runAction(
+  const started = await runInProcess(
     'batch',
     { service: serviceManifest('later-batch'), wait: 'false' },
-    { env },
+    { env, emulator },
   );
   expect(started.failure).toBeUndefined();
   expect(started.outputs.state).toMatch(/^(scheduling|running)?$/);
-  const waited = await runAction(
+  const waited = await runInProcess(
     'wait',
     { 'inference-job-id': started.outputs['job-id']!, ...poll },
-    { env },
+    { env, emulator },
   );
   expect(waited.failure).toBeUndefined();
   expect(waited.outputs).toMatchObject({
@@ -142,7 +159,7 @@ test('wait: false ends once the job exists; the wait action gives the same outpu
 
 test('bad input: one line each, before any API call', async () => {
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'batch',
     {
       service: [
@@ -156,7 +173,7 @@ test('bad input: one line each, before any API call', async () => {
       ].join('\n'),
       job: 'kind: InferenceJob\nspec: {inferenceServiceId: another}',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.exitCode).not.toBe(0);
   expect(run.failure?.split('\n')).toEqual([
@@ -171,7 +188,7 @@ test('bad input: one line each, before any API call', async () => {
 
 test('a connection the job could never use fails the step before anything is written', async () => {
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'batch',
     {
       service: serviceManifest('unusable-batch').replace(
@@ -180,7 +197,7 @@ test('a connection the job could never use fails the step before anything is wri
       ),
       job: 'kind: InferenceJob\nspec:\n  dataSource: {connection: docker-ci, path: input/}',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure?.split('\n')).toEqual([
     'a batch job of unusable-batch needs connection docker-ci (its dataSource), which is a docker connection: batch jobs use object storage only (s3, gcs, azureblob)',
@@ -191,23 +208,27 @@ test('a connection the job could never use fails the step before anything is wri
 });
 
 test('if-exists: fail stops at an existing service, and starts no job', async () => {
-  await runAction('batch', { service: serviceManifest('taken-batch'), wait: 'false' }, { env });
+  await runInProcess('batch', { service: serviceManifest('taken-batch'), wait: 'false' }, { env, emulator });
   const before = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'batch',
     { service: serviceManifest('taken-batch'), 'if-exists': 'fail' },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBe('batch inference service taken-batch already exists and if-exists is fail');
   expect(emulator.callsSince(before, { writes: true })).toEqual([]);
 });
 
 test('if-exists: replace deletes the service and its jobs, waits until they are gone, and creates anew', async () => {
-  const first = await runAction('batch', { service: serviceManifest('replaced-batch'), ...poll }, { env });
-  const run = await runAction(
+  const first = await runInProcess(
+    'batch',
+    { service: serviceManifest('replaced-batch'), ...poll },
+    { env, emulator },
+  );
+  const run = await runInProcess(
     'batch',
     { service: serviceManifest('replaced-batch'), 'if-exists': 'replace', ...poll },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.log).toContainEqual(
@@ -235,10 +256,10 @@ describe('on a cluster whose jobs take 20 s', () => {
   test('a job still without a state at the timeout: the step fails saying what to check', async () => {
     // Held: the controller cannot give it a state before the step's timeout, however slow the step.
     const run = await slow.held(() =>
-      runAction(
+      runInProcess(
         'batch',
         { service: serviceManifest('stuck-batch'), timeout: '1s', ...poll },
-        { env: slowEnv },
+        { env: slowEnv, emulator: slow },
       ),
     );
     expect(run.failure).toMatch(
@@ -249,10 +270,11 @@ describe('on a cluster whose jobs take 20 s', () => {
 
   test('a cancel while waiting deletes the job the step started', async () => {
     const controller = new AbortController();
-    const run = await runAction(
+    const run = await runInProcess(
       'batch',
       { service: serviceManifest('cancelled-batch'), ...poll },
       {
+        emulator: slow,
         env: slowEnv,
         signal: controller.signal,
         onLine: (line) => {

@@ -2,26 +2,41 @@
 // reaches the request, so on-cancel: delete still happens before the runner's SIGTERM.
 
 import { getEventListeners } from 'node:events';
-import { pause } from '../src/shared/action/step.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { Api, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import type { Api } from './helpers/emulator-http.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { pause } = await import('../src/shared/action/step.js');
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
+const { emulatorEnv, trainingManifest } = await import('./helpers/run-action.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let api: Api;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ trainingSeconds: 60 });
-  api = new Api(emulator, await fetchToken(emulator));
+  api = new ApiClient(emulator, await fetchToken(emulator));
 });
 
 afterAll(() => emulator.close());
 
-/** Forwards to the emulator; GETs of `slowPath` after the first `fastGets` take `delayMs`. */
-async function slowProxy(upstream: string, slowPath: string, fastGets: number, delayMs: number) {
+/**
+ * Forwards to the emulator; GETs of `slowPath` after the first `fastGets` take `delayMs`, and
+ * `onSlow` is told when one starts to.
+ */
+async function slowProxy(
+  upstream: string,
+  slowPath: string,
+  fastGets: number,
+  delayMs: number,
+  onSlow: () => void,
+) {
   let gets = 0;
   const timers = new Set<NodeJS.Timeout>();
   const server = createServer((req, res) => {
@@ -30,6 +45,7 @@ async function slowProxy(upstream: string, slowPath: string, fastGets: number, d
     req.on('end', () => {
       void (async () => {
         if (req.method === 'GET' && req.url?.startsWith(slowPath) && ++gets > fastGets) {
+          onSlow();
           await new Promise<void>((r) => {
             const t = setTimeout(() => (timers.delete(t), r()), delayMs);
             timers.add(t);
@@ -70,10 +86,13 @@ async function slowProxy(upstream: string, slowPath: string, fastGets: number, d
 
 test('on-cancel: delete still deletes when the cancel lands during a slow poll', async () => {
   const id = 'slow-poll';
-  const proxy = await slowProxy(emulator.apiUrl, `/api/v1/model/training/${id}`, 3, 20_000);
   const controller = new AbortController();
+  // Cancelled while the poll hangs in the proxy.
+  const proxy = await slowProxy(emulator.apiUrl, `/api/v1/model/training/${id}`, 3, 20_000, () =>
+    controller.abort(),
+  );
   try {
-    const run = await runAction(
+    const run = await runInProcess(
       'train',
       {
         training: trainingManifest(id),
@@ -81,17 +100,10 @@ test('on-cancel: delete still deletes when the cancel lands during a slow poll',
         logs: 'false',
         'api-url': proxy.url,
       },
-      {
-        env: emulatorEnv(emulator),
-        signal: controller.signal,
-        onLine: (line) => {
-          // The state line comes from a fast GET; the next poll hangs in the proxy. Cancel then.
-          if (!controller.signal.aborted && line.includes(`training ${id}: `))
-            setTimeout(() => controller.abort(), 1000);
-        },
-      },
+      { env: emulatorEnv(emulator), emulator, signal: controller.signal },
     );
     expect(run.cancelled).toBe(true);
+    expect(run.failure).toBe('Cancelled (SIGINT).');
     expect(run.log).toContain(`Deleting training ${id}, which this step started (on-cancel: delete).`);
     expect((await api.get(`model/training/${id}`)).status).toBe(404);
   } finally {

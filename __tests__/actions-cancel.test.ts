@@ -1,17 +1,23 @@
 // Cancelling a step as GitHub's runner does (SIGINT, then SIGTERM 7.5 s later): the training this step
 // started is deleted within that grace time (on-cancel: delete) or left running (keep).
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { Api, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import type { Api } from './helpers/emulator-http.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
+const { emulatorEnv, trainingManifest } = await import('./helpers/run-action.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let api: Api;
 
 beforeAll(async () => {
   emulator = await startTestEmulator({ trainingSeconds: 20 });
-  api = new Api(emulator, await fetchToken(emulator));
+  api = new ApiClient(emulator, await fetchToken(emulator));
 });
 
 afterAll(() => emulator.close());
@@ -20,11 +26,12 @@ afterAll(() => emulator.close());
 async function trainAndCancel(id: string, onCancel: string) {
   const controller = new AbortController();
   let cancelledAt = 0;
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     { training: trainingManifest(id), 'poll-interval': '0.1s', 'on-cancel': onCancel },
     {
       env: emulatorEnv(emulator),
+      emulator,
       signal: controller.signal,
       onLine: (line) => {
         if (!controller.signal.aborted && new RegExp(`training ${id}: (scheduling|running)`).test(line)) {
@@ -56,17 +63,18 @@ test('on-cancel: keep leaves it running', async () => {
 });
 
 test('a training the step reused is never deleted on cancel', async () => {
-  await runAction(
+  await runInProcess(
     'train',
     { training: trainingManifest('not-mine'), wait: 'false' },
-    { env: emulatorEnv(emulator) },
+    { env: emulatorEnv(emulator), emulator },
   );
   const controller = new AbortController();
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     { training: trainingManifest('not-mine'), 'if-exists': 'reuse', 'poll-interval': '0.1s' },
     {
       env: emulatorEnv(emulator),
+      emulator,
       signal: controller.signal,
       onLine: (line) => {
         if (/training not-mine: /.test(line)) controller.abort();

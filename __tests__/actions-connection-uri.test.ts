@@ -1,9 +1,14 @@
 // A connection URI may carry credentials (git over https with a token, user:pass@registry): they are
 // secrets, and the job summary shows the URI without them.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+import { emulatorEnv } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 
@@ -15,12 +20,12 @@ afterAll(() => emulator.close());
 
 test('a token in the connection URI never reaches the job summary or the log', async () => {
   const token = 'ghp_ReviewTokenValue1234567890';
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     {
       connection: `kind: Connection\nid: uri\nspec:\n  type: git\n  uri: https://ci-bot:${token}@github.com/org/repo.git\n  reference: main`,
     },
-    { env: emulatorEnv(emulator) },
+    { env: emulatorEnv(emulator), emulator },
   );
   expect(run.failure).toBeUndefined();
   expect([run.summary, ...run.log].join('\n')).not.toContain(token);

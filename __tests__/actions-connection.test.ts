@@ -1,14 +1,19 @@
 // The connection action: secrets from inputs and from what the job already has are base64-encoded for
 // the API, manifest secrets are sent as written, and no key material is ever shown.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection } from '../src/shared/types.js';
+import type { Connection } from '../src/shared/odahu/types.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+import { emulatorEnv } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
@@ -48,10 +53,10 @@ function expectNothingShown(
 }
 
 test('gcs: the key from gcp-credentials becomes keySecret, base64, with the region from the key', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     { connection: gcs('from-input'), 'gcp-credentials': KEY },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.outputs).toEqual({ 'connection-id': 'from-input' });
@@ -70,12 +75,10 @@ test('gcs: the key from gcp-credentials becomes keySecret, base64, with the regi
 test('gcs: by default the key file google-github-actions/auth wrote', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gcp-'));
   writeFileSync(join(dir, 'key.json'), KEY);
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     { connection: gcs('from-env', '\n  region: my-project') },
-    {
-      env: { ...env, GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'key.json') },
-    },
+    { emulator, env: { ...env, GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'key.json') } },
   );
   expect(run.failure).toBeUndefined();
   const spec = await decrypted('from-env');
@@ -84,10 +87,11 @@ test('gcs: by default the key file google-github-actions/auth wrote', async () =
 });
 
 test('s3: keys and region from what aws-actions/configure-aws-credentials set', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     { connection: 'kind: Connection\nid: s3-data\nspec: {type: s3, uri: "s3://bucket/data"}' },
     {
+      emulator,
       env: {
         ...env,
         AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEKEYID0001',
@@ -106,12 +110,12 @@ test('s3: keys and region from what aws-actions/configure-aws-credentials set', 
 });
 
 test('docker: a password written in the manifest is sent as written (already base64)', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     {
       connection: `kind: Connection\nid: registry\nspec: {type: docker, uri: registry.example.com/team, username: bot, password: ${b64('hunter22hunter22')}}`,
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(await decrypted('registry')).toMatchObject({ username: 'bot', password: b64('hunter22hunter22') });
@@ -120,14 +124,14 @@ test('docker: a password written in the manifest is sent as written (already bas
 test('git: the ssh-key input becomes keySecret', async () => {
   const key =
     '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\n-----END OPENSSH PRIVATE KEY-----';
-  const run = await runAction(
+  const run = await runInProcess(
     'connection',
     {
       connection:
         'kind: Connection\nid: code\nspec: {type: git, uri: "git@github.com:odahu/odahu-examples.git", reference: develop}',
       'ssh-key': key,
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(await decrypted('code')).toMatchObject({ keySecret: b64(`${key}\n`) });
@@ -137,28 +141,28 @@ test('git: the ssh-key input becomes keySecret', async () => {
 test('update by default, replace on request, fail on request', async () => {
   const manifest = (uri: string) =>
     `kind: Connection\nid: moving\nspec: {type: docker, uri: ${uri}, username: bot}`;
-  await runAction(
+  await runInProcess(
     'connection',
     { connection: manifest('one.example.com'), password: 'pw-one-long' },
-    { env },
+    { env, emulator },
   );
-  const updated = await runAction(
+  const updated = await runInProcess(
     'connection',
     { connection: manifest('two.example.com'), password: 'pw-two-long' },
-    { env },
+    { env, emulator },
   );
   expect(updated.log).toContain('Connection moving (docker) updated.');
   expect(await decrypted('moving')).toMatchObject({ uri: 'two.example.com', password: b64('pw-two-long') });
-  const replaced = await runAction(
+  const replaced = await runInProcess(
     'connection',
     { connection: manifest('three.example.com'), password: 'pw-three-long', 'if-exists': 'replace' },
-    { env },
+    { env, emulator },
   );
   expect(replaced.log).toContain('Connection moving (docker) replaced.');
-  const refused = await runAction(
+  const refused = await runInProcess(
     'connection',
     { connection: manifest('four.example.com'), password: 'pw-four-long', 'if-exists': 'fail' },
-    { env },
+    { env, emulator },
   );
   expect(refused.failure).toBe('connection moving already exists and if-exists is fail');
 });
@@ -201,7 +205,7 @@ describe('bad input fails before any API call', () => {
   ];
   test.each(cases)('%s', async (_name, inputs, extraEnv, message) => {
     const before = emulator.answers.length;
-    const run = await runAction('connection', inputs, { env: { ...env, ...extraEnv } });
+    const run = await runInProcess('connection', inputs, { env: { ...env, ...extraEnv }, emulator });
     expect(run.failure).toContain(message);
     expect(emulator.answers.slice(before)).toEqual([]);
   });

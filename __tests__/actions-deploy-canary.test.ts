@@ -1,4 +1,4 @@
-// deploy with strategy: canary, the real bundle against the emulator over HTTP: a first release at
+// deploy with strategy: canary, from its sources against the emulator over HTTP: a first release at
 // the stable URL; a good version promoted (the route ends with one target at 100%); a version that
 // answers errors, one too slow and one whose predictions drift each rolled back with one line while
 // the stable URL keeps answering from the old version; a cancel mid-rollout rolled back; the role
@@ -7,17 +7,22 @@
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, call, fetchToken } from './helpers/emulator-http.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import { emulatorEnv, trainingManifest } from './helpers/run-action.js';
 import type { ActionRun } from './helpers/run-action.js';
 import { forwardTo, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
-import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
+import type { ModelDeployment, ModelRoute } from '../src/shared/odahu/types.js';
 import { clusterFlags, otherRepository, summaryOf, workflow } from './helpers/other-repository.js';
-import { runWorkflowCli } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages, runInProcess } = await import('./helpers/in-process.js');
 
 const SCIENTIST = {
   clientId: 'canary-scientist',
@@ -50,7 +55,11 @@ function release(id: string, version: string, extra: Record<string, string> = {}
     `  image: ghcr.io/acme/${id}:${version}`,
     ...(annotations ? ['  annotations:', annotations] : []),
   ].join('\n');
-  return runAction('deploy', { deployment: manifest, strategy: 'canary', ...FAST, ...extra }, { env });
+  return runInProcess(
+    'deploy',
+    { deployment: manifest, strategy: 'canary', ...FAST, ...extra },
+    { env, emulator },
+  );
 }
 
 /** The version answering at the stable URL, by the model-version header of its info. */
@@ -178,7 +187,7 @@ describe('a model released by canary', () => {
   it('rolls back when cancelled mid-rollout, within the runner’s signal window', async () => {
     const controller = new AbortController();
     let cancelledAt = 0;
-    const run = await runAction(
+    const run = await runInProcess(
       'deploy',
       {
         deployment: 'kind: ModelDeployment\nid: wine\nspec: {image: "ghcr.io/acme/wine:4.0"}',
@@ -187,6 +196,7 @@ describe('a model released by canary', () => {
         'poll-interval': '0.1s',
       },
       {
+        emulator,
         env,
         signal: controller.signal,
         onLine: (line) => {
@@ -256,10 +266,13 @@ describe('a model released by canary', () => {
 
 test('a token that may not write routes is refused before anything changes', async () => {
   const from = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'deploy',
     { id: 'sci', image: 'ghcr.io/acme/sci:1', strategy: 'canary', ...FAST },
-    { env: { ...env, ODAHU_CLIENT_ID: SCIENTIST.clientId, ODAHU_CLIENT_SECRET: SCIENTIST.clientSecret } },
+    {
+      emulator,
+      env: { ...env, ODAHU_CLIENT_ID: SCIENTIST.clientId, ODAHU_CLIENT_SECRET: SCIENTIST.clientSecret },
+    },
   );
   expect(run.failure).toBe(
     'strategy: canary writes model routes, which only the odahu_admin role may do; this token has odahu_data_scientist: nothing was changed',
@@ -287,7 +300,7 @@ test('a 403 on the route anyway (roles the token does not show) rolls back clean
 
 test('every bad canary input is one line, before any API call', async () => {
   const from = emulator.answers.length;
-  const run = await runAction(
+  const run = await runInProcess(
     'deploy',
     {
       id: 'x'.repeat(40),
@@ -302,7 +315,7 @@ test('every bad canary input is one line, before any API call', async () => {
       'if-exists': 'replace',
       wait: 'false',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure!.split('\n')).toEqual([
     'input canary-weights must rise step by step, e.g. 10,50,100; not "50,10"',
@@ -343,7 +356,9 @@ test('the pipeline passes strategy: canary and its inputs on to its deploy stage
           'kind: ModelPackaging\nid: piped\nspec: {integrationName: docker-rest, targets: [{name: docker-push, connectionName: docker-ci}]}',
       },
     );
-    const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
+    const run = await runWorkflowInProcess([file, ...clusterFlags(emulator)], {
+      stages: inProcessStages({ emulator }),
+    });
     expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
     const outputs = JSON.parse(readFileSync(join(dir, 'outputs.json'), 'utf8')) as Record<string, string>;
     return { run, outputs, summary: summaryOf(run) };
@@ -361,7 +376,7 @@ test('the pipeline passes strategy: canary and its inputs on to its deploy stage
   expect(second.run.stdout).toMatch(/^ +Weight 50%: \d+ probes, 0 failed/m);
   expect(second.summary).toContain('Canary release of');
   expect(await routeTargets('piped')).toEqual([{ mdName: second.outputs['deployment-id'], weight: 100 }]);
-}, 90_000);
+});
 
 /** Forwards to the emulator, refusing every route write with the policy's 403. */
 function routeRefusingProxy(upstream: string): Promise<TinyServer> {

@@ -1,5 +1,5 @@
-// The evaluate action from its sources (in this process, @actions/core mocked), against emulated
-// models over real HTTP: the emulator's model answers the mean of a row, so a dataset labelled by the
+// The evaluate action from its sources (in this process, @actions/core mocked: in-process.ts, on the
+// emulator's held clock), against emulated models over real HTTP: the emulator's model answers the mean of a row, so a dataset labelled by the
 // mean scores perfectly; emulator-prediction-offset, emulator-prediction-flip and
 // emulator-row-error-rate make worse candidates. Deployments are made once and waited for; nothing
 // here depends on the emulator's timing after that.
@@ -19,20 +19,17 @@ import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import type { Api } from './helpers/emulator-http.js';
-import type { ModelDeployment } from '../src/shared/types.js';
-import type { EvaluationReport } from '../src/evaluate/report.js';
+import type { ModelDeployment } from '../src/shared/odahu/types.js';
+import type { EvaluationReport } from '../src/shared/evaluation/report.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
+import type { ActionName } from './helpers/in-process.js';
 import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 
 const { startTestEmulator } = await import('./helpers/emulator.js');
 const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
-const { actionDefinition } = await import('./helpers/run-action.js');
-const { run } = await import('../src/evaluate/main.js');
-const report = await import('../src/report/main.js');
-const deploy = await import('../src/deploy/main.js');
-const pipeline = await import('../src/pipeline/main.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
 
 let emulator: TestEmulator;
@@ -58,8 +55,6 @@ beforeAll(async () => {
     'client-id': emulator.clientId,
     'client-secret': emulator.clientSecret,
   };
-  process.env.RUNNER_TEMP = temp;
-  process.env.GITHUB_STEP_SUMMARY = join(temp, 'summary.md');
   for (const [id, annotations] of Object.entries(MODELS)) {
     const created = await api.post('model/deployment', {
       id,
@@ -73,18 +68,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env.RUNNER_TEMP;
-  delete process.env.GITHUB_STEP_SUMMARY;
   await emulator.close();
 });
 
-async function evaluate(inputs: Record<string, string>) {
-  core.startStep(actionDefinition('evaluate'), { ...settings, ...inputs });
-  await run();
-  const report = core.recorded.outputs.report
-    ? (JSON.parse(readFileSync(core.recorded.outputs.report, 'utf8')) as EvaluationReport)
+/** A step of `name` with the emulator's settings, its workspace and RUNNER_TEMP the test's folder. */
+function step(name: ActionName, inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return runInProcess(
+    name,
+    // The report action talks to GitHub alone.
+    name === 'report' ? inputs : { ...settings, ...inputs },
+    { env: { RUNNER_TEMP: temp, ...env }, workspace: temp, emulator },
+  );
+}
+
+async function evaluate(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  const run = await step('evaluate', inputs, env);
+  const report = run.outputs.report
+    ? (JSON.parse(readFileSync(run.outputs.report, 'utf8')) as EvaluationReport)
     : undefined;
-  return { ...core.recorded, report };
+  return { ...run, report };
 }
 
 function file(name: string, text: string): string {
@@ -369,8 +371,7 @@ test('every bad input is reported at once, gates included', async () => {
 describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
   test('deploy: every problem of evaluate-dataset, evaluate-gates and evaluate-options at once', async () => {
     const from = emulator.answers.length;
-    core.startStep(actionDefinition('deploy'), {
-      ...settings,
+    const run = await step('deploy', {
       id: 'wine',
       image: 'ghcr.io/acme/wine:1',
       strategy: 'canary',
@@ -378,8 +379,7 @@ describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
       'evaluate-gates': 'rmse <= 0.1\naccuracy >= 0.9',
       'evaluate-options': '{label-column: quality, taks: regression, batch-size: 0}',
     });
-    await deploy.run();
-    expect(core.recorded.failures).toEqual([
+    expect(run.failures).toEqual([
       [
         'input evaluate-options: unknown key taks (it takes dataset-format, max-dataset-size, label-column, features, slice-by, task, threshold, metrics, agreement-tolerance, batch-size, concurrency, timeout)',
         'input evaluate-gates line 2 ("accuracy >= 0.9"): accuracy is a classification metric, and task is regression',
@@ -390,14 +390,12 @@ describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
   });
 
   test('deploy: evaluate-dataset needs strategy: canary', async () => {
-    core.startStep(actionDefinition('deploy'), {
-      ...settings,
+    const run = await step('deploy', {
       id: 'wine',
       image: 'ghcr.io/acme/wine:1',
       'evaluate-dataset': file('gate.csv', regressionCsv(3)),
     });
-    await deploy.run();
-    expect(core.recorded.failures).toEqual([
+    expect(run.failures).toEqual([
       'input evaluate-dataset judges a new version before traffic moves to it: it needs strategy: canary (after a rolling update, use the evaluate action)',
     ]);
   });
@@ -405,8 +403,7 @@ describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
   test("the pipeline's check step checks the evaluation's rows before any phase starts", async () => {
     const from = emulator.answers.length;
     const path = file('gate-bad.csv', 'a,quality\n1,1\nx,2\n');
-    core.startStep(actionDefinition('pipeline'), {
-      ...settings,
+    const run = await step('pipeline', {
       training:
         'kind: ModelTraining\nid: piped\nspec: {model: {name: wine, version: "1.0"}, toolchain: mlflow, entrypoint: main, data: [], algorithmSource: {vcs: {connection: odahu-flow-examples}}}',
       packaging: 'kind: ModelPackaging\nid: piped\nspec: {integrationName: docker-rest}',
@@ -414,8 +411,7 @@ describe("the canary's evaluation: deploy's and the pipeline's inputs", () => {
       'evaluate-dataset': path,
       'evaluate-options': 'label-column: quality',
     });
-    await pipeline.run();
-    expect(core.recorded.failures).toEqual([`${path}:3: feature "a" is not a number: "x"`]);
+    expect(run.failures).toEqual([`${path}:3: feature "a" is not a number: "x"`]);
     expect(emulator.answers.length).toBe(from);
   });
 });
@@ -424,8 +420,7 @@ describe('a pull request from a fork: the section saved, then posted by the repo
   let github: GitHubStandIn;
   const head = 'c'.repeat(40);
   const saved = join(temp, 'odahu-report');
-  const set = (env: Record<string, string>) => Object.assign(process.env, env);
-  const names: string[] = [];
+  let env: Record<string, string>;
   const event = (name: string, payload: unknown) => {
     const path = join(temp, name);
     writeFileSync(path, JSON.stringify(payload));
@@ -434,7 +429,7 @@ describe('a pull request from a fork: the section saved, then posted by the repo
 
   beforeAll(async () => {
     github = await startGitHubStandIn();
-    const env = {
+    env = {
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'acme/models',
       GITHUB_EVENT_NAME: 'pull_request',
@@ -450,28 +445,28 @@ describe('a pull request from a fork: the section saved, then posted by the repo
       GITHUB_JOB: 'evaluate',
       GITHUB_ACTION: 'evaluate',
     };
-    names.push(...Object.keys(env));
-    set(env);
   });
 
   afterAll(async () => {
-    for (const name of names) delete process.env[name];
     await github.close();
   });
 
   test("the fork's read-only token is refused: the section is saved, nothing fails", async () => {
     // GitHub answers a fork's token 403 on any write.
     github.refuse(/\/comments/);
-    const step = await evaluate({
-      candidate: 'offset',
-      baseline: 'prod',
-      dataset: file('pr.csv', regressionCsv(60)),
-      'label-column': 'quality',
-      'slice-by': 'region',
-      gates: 'rmse <= 1',
-      'pr-comment': 'true',
-      'github-token': GITHUB_TOKEN,
-    });
+    const step = await evaluate(
+      {
+        candidate: 'offset',
+        baseline: 'prod',
+        dataset: file('pr.csv', regressionCsv(60)),
+        'label-column': 'quality',
+        'slice-by': 'region',
+        gates: 'rmse <= 1',
+        'pr-comment': 'true',
+        'github-token': GITHUB_TOKEN,
+      },
+      env,
+    );
     expect(step.failures).toEqual([]);
     expect(step.log).toContain(
       `pr-comment: this pull request comes from a fork, whose token is read-only: the report section is saved in ${saved} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`,
@@ -499,7 +494,8 @@ describe('a pull request from a fork: the section saved, then posted by the repo
     mkdirSync(join(downloaded, 'junk'));
     writeFileSync(join(downloaded, 'junk', 'x.json'), '{"format": "something else"}');
     github.pulls.set(8, { headSha: 'd'.repeat(40) });
-    set({
+    env = {
+      ...env,
       GITHUB_EVENT_NAME: 'workflow_run',
       GITHUB_EVENT_PATH: event('run.json', {
         action: 'completed',
@@ -517,12 +513,11 @@ describe('a pull request from a fork: the section saved, then posted by the repo
       GITHUB_RUN_ID: '100',
       GITHUB_WORKFLOW: 'Odahu report',
       GITHUB_JOB: 'report',
-    });
-    core.startStep(actionDefinition('report'), { path: downloaded, 'github-token': GITHUB_TOKEN });
-    await report.run();
-    expect(core.recorded.failures).toEqual([]);
-    expect(core.recorded.outputs.posted).toBe('1');
-    expect(core.recorded.log.filter((line) => line.startsWith('Warning:'))).toEqual([
+    };
+    const run = await step('report', { path: downloaded, 'github-token': GITHUB_TOKEN }, env);
+    expect(run.failures).toEqual([]);
+    expect(run.outputs.posted).toBe('1');
+    expect(run.log.filter((line) => line.startsWith('Warning:'))).toEqual([
       'Warning: junk/x.json: format is not odahu-actions/report-section: not posted',
       expect.stringMatching(
         /^Warning: Odahu evaluate \(step evaluate\): pull request #8 is at dddddddddddd, and the run https:\/\/github\.com\/acme\/models\/actions\/runs\/99\/attempts\/1 ran on cccccccccccc/,
@@ -552,10 +547,8 @@ describe('a pull request from a fork: the section saved, then posted by the repo
   });
 
   test('on another event it fails with one line', async () => {
-    set({ GITHUB_EVENT_NAME: 'push' });
-    core.startStep(actionDefinition('report'), { 'github-token': GITHUB_TOKEN });
-    await report.run();
-    expect(core.recorded.failures).toEqual([
+    const run = await step('report', { 'github-token': GITHUB_TOKEN }, { ...env, GITHUB_EVENT_NAME: 'push' });
+    expect(run.failures).toEqual([
       "the report action posts what a pull request's run saved, from a workflow on workflow_run; this run is for push",
     ]);
   });

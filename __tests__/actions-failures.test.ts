@@ -1,12 +1,17 @@
-// The failure paths of the actions, each with the real dist bundle against the emulator: what the
-// user reads (one line naming the resource and the cause), what the outputs say, and what is left on
-// the cluster (nothing, for bad input).
+// The failure paths of the actions, each from its sources against the emulator: what the user
+// reads (one line naming the resource and the cause), what the outputs say, and what is left on the
+// cluster (nothing, for bad input).
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
-import type { ModelDeployment } from '../src/shared/types.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
+import type { ModelDeployment } from '../src/shared/odahu/types.js';
+import { emulatorEnv, trainingManifest } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
@@ -24,16 +29,20 @@ function apiCallsSince(from: number): string[] {
 }
 
 async function trainedArtifact(id: string): Promise<string> {
-  const run = await runAction('train', { training: trainingManifest(id), 'poll-interval': '0.1s' }, { env });
+  const run = await runInProcess(
+    'train',
+    { training: trainingManifest(id), 'poll-interval': '0.1s' },
+    { env, emulator },
+  );
   expect(run.failure).toBeUndefined();
   return run.outputs['artifact-name']!;
 }
 
 test('a failed training fails the step with the server reason, the last log lines and its outputs', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     { training: trainingManifest('bad-training', { 'emulator-outcome': 'failed' }), 'poll-interval': '0.1s' },
-    { env },
+    { env, emulator },
   );
   expect(run.exitCode).not.toBe(0);
   expect(run.failure).toBe('training bad-training failed: Failed: "step-trainer" exited with code 1');
@@ -47,7 +56,7 @@ test('a failed training fails the step with the server reason, the last log line
 
 test('a failed packaging fails the step the same way', async () => {
   const artifact = await trainedArtifact('for-bad-packaging');
-  const run = await runAction(
+  const run = await runInProcess(
     'package',
     {
       packaging: [
@@ -61,14 +70,14 @@ test('a failed packaging fails the step the same way', async () => {
       ].join('\n'),
       'poll-interval': '0.1s',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toMatch(/^packaging bad-packaging failed: Failed: "step-packager" exited with code 1/);
   expect(run.outputs).toMatchObject({ 'packaging-id': 'bad-packaging', state: 'failed', image: '' });
 });
 
 test('a packaging of an artifact no training made fails with the packager saying so', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'package',
     {
       packaging:
@@ -76,7 +85,7 @@ test('a packaging of an artifact no training made fails with the packager saying
       'artifact-name': 'never-trained.zip',
       'poll-interval': '0.1s',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toMatch(/^packaging no-artifact failed: /);
   expect(run.log.join('\n')).toContain('never-trained.zip');
@@ -84,31 +93,26 @@ test('a packaging of an artifact no training made fails with the packager saying
 
 test('a deployment deleted while the step waits ends the step at once; it never reports it Ready', async () => {
   const token = await fetchToken(emulator);
-  const deleting = (async () => {
-    // Once the step has created it, someone deletes it (however long the step takes to start).
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const reply = await fetch(`${emulator.apiUrl}/api/v1/model/deployment/doomed`, {
-        method: 'DELETE',
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (reply.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  // Held: the rollout cannot make it Ready before the DELETE lands.
-  const run = await emulator.held(() =>
-    runAction(
-      'deploy',
-      {
-        deployment:
-          'kind: ModelDeployment\nid: doomed\nspec: {image: ghcr.io/acme/wine:1, annotations: {emulator-seconds: "2"}}',
-        'poll-interval': '0.1s',
-      },
-      { env },
-    ),
+  let deleted = false;
+  // Once the step has created it, someone deletes it, before the rollout can make it Ready.
+  const deleteOnce = async () => {
+    if (deleted) return;
+    const reply = await fetch(`${emulator.apiUrl}/api/v1/model/deployment/doomed`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    deleted = reply.status === 200;
+  };
+  const run = await runInProcess(
+    'deploy',
+    {
+      deployment:
+        'kind: ModelDeployment\nid: doomed\nspec: {image: ghcr.io/acme/wine:1, annotations: {emulator-seconds: "2"}}',
+      'poll-interval': '0.1s',
+    },
+    { env, emulator, betweenSteps: deleteOnce },
   );
-  await deleting;
+  expect(deleted).toBe(true);
   expect(run.failure).toBe('deployment doomed failed: it is being deleted');
   expect(run.outputs).toMatchObject({ 'deployment-id': 'doomed', url: '' });
 });
@@ -121,7 +125,7 @@ test('a Ready deployment a DELETE has marked is not reported Ready', async () =>
   // Held: the controller's next pass, which turns a marked deployment Deleting, waits for the step.
   const run = await emulator.held(async () => {
     expect((await api.delete('model/deployment/marked')).status).toBe(200);
-    return runAction('wait', { 'deployment-id': 'marked', 'poll-interval': '0.1s' }, { env });
+    return runInProcess('wait', { 'deployment-id': 'marked', 'poll-interval': '0.1s' }, { env, emulator });
   });
   expect(run.failure).toBe('deployment marked failed: it is being deleted');
   // It was still Ready when the step looked.
@@ -142,18 +146,13 @@ test('deploy over a deployment being deleted waits until it is gone and creates 
     annotations: { 'emulator-seconds': '8' },
   };
   await api('model/deployment', { method: 'POST', body: JSON.stringify({ id: 'phoenix', spec }) });
-  // Held until the step has seen the deletion: however slow it is to start, phoenix is not gone yet.
+  // Held from the DELETE on: phoenix is not gone yet when the step starts, however slow it is.
   const run = await emulator.held(async () => {
     expect((await api('model/deployment/phoenix', { method: 'DELETE' })).status).toBe(200);
-    return runAction(
+    return runInProcess(
       'deploy',
       { id: 'phoenix', image: 'ghcr.io/acme/wine:2', 'poll-interval': '0.1s' },
-      {
-        env,
-        onLine: (line) => {
-          if (line.startsWith('Deployment phoenix is being deleted')) emulator.clock.release();
-        },
-      },
+      { env, emulator },
     );
   });
   expect(run.failure).toBeUndefined();
@@ -167,7 +166,7 @@ test('deploy over a deployment being deleted waits until it is gone and creates 
 
 test('no image at all is bad input: one line, and nothing reaches the API', async () => {
   const before = emulator.answers.length;
-  const run = await runAction('deploy', { id: 'no-image' }, { env });
+  const run = await runInProcess('deploy', { id: 'no-image' }, { env, emulator });
   expect(run.failure).toBe(
     'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
   );
@@ -175,7 +174,7 @@ test('no image at all is bad input: one line, and nothing reaches the API', asyn
 });
 
 test('an image nobody pushed never becomes Ready: the timeout names the likely cause', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'deploy',
     {
       id: 'ghost-image',
@@ -183,7 +182,7 @@ test('an image nobody pushed never becomes Ready: the timeout names the likely c
       timeout: '1s',
       'poll-interval': '0.1s',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBe(
     'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image registry.odahu.local/odahu/ghost:1 through connection docker-ci, or lacks resources)',
@@ -192,7 +191,7 @@ test('an image nobody pushed never becomes Ready: the timeout names the likely c
 });
 
 test('a pull connection that does not exist leaves the deployment without a state: the timeout names it', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'deploy',
     {
       deployment:
@@ -200,7 +199,7 @@ test('a pull connection that does not exist leaves the deployment without a stat
       timeout: '1s',
       'poll-interval': '0.1s',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBe(
     'deployment no-pull did not finish within 1s: it is still pending (the controller has not started it: check that its image pull connection missing-registry exists and is of type docker or ecr, and predictor odahu-ml-server exists)',
@@ -208,13 +207,17 @@ test('a pull connection that does not exist leaves the deployment without a stat
 });
 
 test('predict for an unknown deployment says it does not exist', async () => {
-  const run = await runAction('predict', { deployment: 'nobody', request: '{"data": [[1, 2]]}' }, { env });
+  const run = await runInProcess(
+    'predict',
+    { deployment: 'nobody', request: '{"data": [[1, 2]]}' },
+    { env, emulator },
+  );
   expect(run.failure).toBe('deployment nobody does not exist: check the deployment input');
 });
 
 test('a model that refuses the request fails the step and shows its answer', async () => {
   const artifact = await trainedArtifact('for-refusal');
-  const pack = await runAction(
+  const pack = await runInProcess(
     'package',
     {
       packaging:
@@ -222,17 +225,19 @@ test('a model that refuses the request fails the step and shows its answer', asy
       'artifact-name': artifact,
       'poll-interval': '0.1s',
     },
-    { env },
+    { env, emulator },
   );
-  const deploy = await runAction(
+  const deploy = await runInProcess(
     'deploy',
     { id: 'for-refusal', image: pack.outputs.image!, 'poll-interval': '0.1s' },
-    { env },
+    { env, emulator },
   );
-  const run = await runAction(
+  // The edge warms the new model up (the time a runner takes to start the next step's process).
+  await emulator.advance(1000);
+  const run = await runInProcess(
     'predict',
     { url: deploy.outputs.url!, request: '{"data": [["not a number"]]}' },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBe(
     `POST ${deploy.outputs.url}/api/model/invoke failed: 500 Exception during prediction: could not convert string to float: 'not a number'`,
@@ -277,17 +282,17 @@ describe('bad manifests fail before any API call', () => {
   ];
   test.each(cases)('%s', async (_name, inputs, message) => {
     const before = emulator.answers.length;
-    const run = await runAction('train', inputs, { env });
+    const run = await runInProcess('train', inputs, { env, emulator });
     expect(run.exitCode).not.toBe(0);
     expect(run.failure).toMatch(message);
     expect(apiCallsSince(before)).toEqual([]);
   });
 
   test('every problem at once, one line each', async () => {
-    const run = await runAction(
+    const run = await runInProcess(
       'train',
       { training: trainingManifest('x'), wait: 'maybe', logs: 'sure' },
-      { env: {} },
+      { emulator, env: {} },
     );
     expect(run.failure?.split('\n')).toEqual([
       'api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL',
@@ -301,10 +306,10 @@ describe('bad manifests fail before any API call', () => {
 test('a timeout fails the step and leaves the training running', async () => {
   const slow = await startTestEmulator({ trainingSeconds: 30 });
   try {
-    const run = await runAction(
+    const run = await runInProcess(
       'train',
       { training: trainingManifest('slow'), timeout: '1s', 'poll-interval': '0.2s' },
-      { env: emulatorEnv(slow) },
+      { env: emulatorEnv(slow), emulator: slow },
     );
     expect(run.failure).toMatch(
       /^training slow did not finish within 1s: it is still (scheduling|unknown|running)$/,

@@ -4,23 +4,28 @@
 // provenance annotations on the emulator's deployments. GitHub is a local stand-in
 // (GITHUB_API_URL); nothing calls github.com.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROVENANCE_KEYS, PROVENANCE_PREFIX } from '../src/shared/action/provenance.js';
-import { escapeHtml } from '../src/shared/action/summary.js';
-import { parseReportMarker, sectionsOf } from '../src/shared/github/pr-comment.js';
-import type { ModelDeployment } from '../src/shared/types.js';
-import { ACTIONS_VERSION } from '../src/shared/version.js';
+import type { ModelDeployment } from '../src/shared/odahu/types.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
 import { GITHUB_TOKEN, startGitHubStandIn, startTunnelProxy } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
 import { clusterFlags, otherRepository, workflow } from './helpers/other-repository.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
-import { runWorkflowCli } from './helpers/workflow-cli.js';
+import { emulatorEnv, trainingManifest } from './helpers/run-action.js';
+import { runWorkflowInProcess } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { PROVENANCE_KEYS, PROVENANCE_PREFIX } = await import('../src/shared/action/provenance.js');
+const { markdownText } = await import('../src/shared/odahu/untrusted-text.js');
+const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
+const { ACTIONS_VERSION } = await import('../src/shared/version.js');
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages, runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let api: Api;
@@ -100,10 +105,10 @@ const recording = { 'github-environment': 'preview', 'github-token': GITHUB_TOKE
 
 /** deploy of `id` (the test image) in a run of acme/models described by `facts`. */
 function deployModel(id: string, facts: RunFacts, inputs: Record<string, string> = {}) {
-  return runAction(
+  return runInProcess(
     'deploy',
     { id, image: IMAGE, ...poll, ...inputs },
-    { env: { ...odahu, ...gitHubRun(facts) } },
+    { emulator, env: { ...odahu, ...gitHubRun(facts) } },
   );
 }
 
@@ -133,7 +138,9 @@ describe('the pull request report', () => {
     expect(first.failure).toBeUndefined();
     expect(commentsOn(11)).toHaveLength(1);
     const [comment] = commentsOn(11);
+    // Who the token writes as first: only its own comment can be the report.
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'POST /repos/acme/models/issues/11/comments',
     ]);
@@ -172,6 +179,7 @@ describe('the pull request report', () => {
     expect(rerun.failure).toBeUndefined();
     // Four comments, two to a page: both pages read, then the report edited.
     expect(github.callsSince(rerunFrom)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/11/comments',
       'GET /repos/acme/models/issues/11/comments',
       `PATCH /repos/acme/models/issues/comments/${comment!.id}`,
@@ -185,10 +193,10 @@ describe('the pull request report', () => {
     );
 
     // predict in the same job, given only the URL, finds the deployment's report by it.
-    const predicted = await runAction(
+    const predicted = await runInProcess(
       'predict',
       { url: first.outputs.url!, request: REQUEST, ...reporting },
-      { env: { ...odahu, ...gitHubRun({ pr: 11, attempt: 2, step: 'predict' }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ pr: 11, attempt: 2, step: 'predict' }) } },
     );
     expect(predicted.failure).toBeUndefined();
     const [report, staging] = commentsOn(11).filter((c) => parseReportMarker(c.body));
@@ -205,11 +213,13 @@ describe('the pull request report', () => {
   });
 
   test('GitHub answering 502 is tried again, and the comment is made once', async () => {
-    github.failNext(502, 2);
+    // The 502s meet the comment list, after the identity was asked.
+    github.failNext(502, 2, /\/comments$/);
     const from = github.requests.length;
     const run = await deployModel('pr-wine', { pr: 14 }, reporting);
     expect(run.failure).toBeUndefined();
     expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
       'GET /repos/acme/models/issues/14/comments',
@@ -218,15 +228,33 @@ describe('the pull request report', () => {
     expect(commentsOn(14)).toHaveLength(1);
   });
 
+  test("GitHub's secondary rate limit (403 with Retry-After) is waited out, not taken for a missing permission", async () => {
+    github.rateLimitNext(20, /\/comments$/);
+    const from = github.requests.length;
+    const run = await deployModel('pr-wine', { pr: 16 }, reporting);
+    expect(run.failure).toBeUndefined();
+    expect(warningsOf(run)).toEqual([]);
+    expect(github.callsSince(from)).toEqual([
+      'POST /graphql',
+      'GET /repos/acme/models/issues/16/comments',
+      'GET /repos/acme/models/issues/16/comments',
+      'POST /repos/acme/models/issues/16/comments',
+    ]);
+    expect(commentsOn(16)).toHaveLength(1);
+    // The 20 s GitHub asked for passed on the emulator's clock, within the step.
+    expect(run.tookMs).toBeGreaterThanOrEqual(20_000);
+  });
+
   test("behind the runner's proxy: GitHub's calls go through it, as the Odahu calls do", async () => {
     // Every tunnel leads to the stand-in, though it is asked for a host that resolves nowhere.
     const proxy = await startTunnelProxy(github.url);
     try {
       const from = github.requests.length;
-      const run = await runAction(
+      const run = await runInProcess(
         'deploy',
         { id: 'proxied-wine', image: IMAGE, ...poll, ...reporting },
         {
+          emulator,
           env: {
             ...odahu,
             ...gitHubRun({ pr: 15 }),
@@ -239,6 +267,7 @@ describe('the pull request report', () => {
       expect(warningsOf(run)).toEqual([]);
       expect(proxy.tunnels).toContain('api.github.invalid:80');
       expect(github.requests.slice(from).map((r) => r.headers.host)).toEqual([
+        'api.github.invalid:80',
         'api.github.invalid:80',
         'api.github.invalid:80',
       ]);
@@ -277,7 +306,7 @@ describe('the pull request report', () => {
   });
 
   test('a failed deploy reports its failure', async () => {
-    const run = await runAction(
+    const run = await runInProcess(
       'deploy',
       {
         deployment: 'kind: ModelDeployment\nid: pr-broken\nspec: {annotations: {emulator-outcome: failed}}',
@@ -286,13 +315,13 @@ describe('the pull request report', () => {
         ...poll,
         ...reporting,
       },
-      { env: { ...odahu, ...gitHubRun({ pr: 13 }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ pr: 13 }) } },
     );
     expect(run.failure).toMatch(/pr-broken/);
     const [comment] = commentsOn(13);
     expect(comment!.body).toContain('#### ❌ Odahu deploy');
     // The failure on one line, as the step's own; the image, with nothing served.
-    expect(comment!.body).toContain(`**Failed:** ${escapeHtml(run.failure!.replace(/\s*\n\s*/g, ' '))}`);
+    expect(comment!.body).toContain(`**Failed:** ${markdownText(run.failure!)}`);
     expect(comment!.body).toContain(`<td><code>${IMAGE}</code></td><td> </td>`);
   });
 });
@@ -346,7 +375,7 @@ describe('GitHub deployment records', () => {
 
   test('failure with the reason when the deploy fails; a fork names its head commit', async () => {
     const from = github.requests.length;
-    const run = await runAction(
+    const run = await runInProcess(
       'deploy',
       {
         deployment: 'kind: ModelDeployment\nid: env-broken\nspec: {annotations: {emulator-outcome: failed}}',
@@ -356,7 +385,7 @@ describe('GitHub deployment records', () => {
         'github-environment': 'preview',
         'github-token': GITHUB_TOKEN,
       },
-      { env: { ...odahu, ...gitHubRun({ pr: 22, headRepo: 'someone/models' }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ pr: 22, headRepo: 'someone/models' }) } },
     );
     expect(run.failure).toBeDefined();
     const [created] = requestBodies(from, /^POST .*\/deployments$/);
@@ -387,7 +416,7 @@ describe('GitHub deployment records', () => {
   test('bad inputs are one line each, before any call', async () => {
     const from = github.requests.length;
     const odahuFrom = emulator.answers.length;
-    const run = await runAction(
+    const run = await runInProcess(
       'deploy',
       {
         id: 'env-wine',
@@ -396,7 +425,7 @@ describe('GitHub deployment records', () => {
         'pr-comment': 'sure',
         'github-token': GITHUB_TOKEN,
       },
-      { env: { ...odahu, ...gitHubRun({ pr: 24 }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ pr: 24 }) } },
     );
     expect(run.failure?.split('\n')).toEqual([
       'input pr-comment must be true or false, not "sure"',
@@ -468,20 +497,20 @@ describe('provenance on the cluster', () => {
 
   test('apply annotates the deployments it creates, and leaves an unchanged one alone', async () => {
     const manifests = `kind: ModelDeployment\nid: prov-applied\nspec: {image: ${IMAGE}}`;
-    const run = await runAction(
+    const run = await runInProcess(
       'apply',
       { manifests, wait: 'true', ...poll },
-      { env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply' }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply' }) } },
     );
     expect(run.failure).toBeUndefined();
     const annotations = (await storedDeployment('prov-applied')).spec.annotations!;
     expect(annotations[PROVENANCE_KEYS.action]).toBe('odahu/odahu-actions/apply@v1');
     expect(annotations[PROVENANCE_KEYS.commit]).toBe('a'.repeat(40));
 
-    const again = await runAction(
+    const again = await runInProcess(
       'apply',
       { manifests, ...poll },
-      { env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply', sha: 'e'.repeat(40) }) } },
+      { emulator, env: { ...odahu, ...gitHubRun({ event: 'push', step: 'apply', sha: 'e'.repeat(40) }) } },
     );
     expect(JSON.parse(again.outputs.resources!)).toEqual([
       { kind: 'ModelDeployment', id: 'prov-applied', action: 'unchanged' },
@@ -539,7 +568,9 @@ ${Object.entries(inputs)
     });
     execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'https://github.com/acme/models.git']);
     const eventName = event ? 'pull_request' : 'workflow_dispatch';
-    return runWorkflowCli([file, '--event', eventName, ...clusterFlags(emulator)]);
+    return runWorkflowInProcess([file, '--event', eventName, ...clusterFlags(emulator)], {
+      stages: inProcessStages({ emulator }),
+    });
   }
 
   const everything = { ...reporting, 'github-environment': 'staging' };
@@ -668,7 +699,7 @@ ${Object.entries(inputs)
 describe('a canary release', () => {
   const FAST = { strategy: 'canary', 'canary-interval': '0.3s', 'canary-weights': '50,100' };
   const release = (version: string, facts: RunFacts) =>
-    runAction(
+    runInProcess(
       'deploy',
       {
         deployment: `kind: ModelDeployment\nid: gh-canary\nspec: {image: 'ghcr.io/acme/gh-canary:${version}'}`,
@@ -677,7 +708,7 @@ describe('a canary release', () => {
         ...reporting,
         ...recording,
       },
-      { env: { ...odahu, ...gitHubRun(facts) } },
+      { emulator, env: { ...odahu, ...gitHubRun(facts) } },
     );
 
   test('its steps in the report, the stable URL in the record, provenance on each version', async () => {

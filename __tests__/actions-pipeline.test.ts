@@ -1,18 +1,24 @@
 // The composite pipeline, used as another repository uses it (`<owner>/odahu-actions/pipeline@<ref>`
 // in a workflow of its own, run by `npm run workflow`): the same outputs as the separate actions on
 // the same manifests, every input checked before anything is created, a cancel that reaches the
-// running phase's node process, which deletes what it started, and predict finding the model by
-// its deployment when deploy could not read its URL.
+// running phase's node process, which deletes what it started (the pipeline's smoke test in
+// bundles.test.ts: it needs processes and signals), and predict finding the model by its deployment
+// when deploy could not read its URL. The runner runs in this process, each action's step from its
+// sources on the emulator's clock.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { Api, fetchToken } from './helpers/emulator-http.js';
 import { routeBreakingProxy } from './helpers/route-breaking-proxy.js';
 import { actionDefinition, trainingManifest } from './helpers/run-action.js';
 import { clusterFlags, otherRepository, workflow } from './helpers/other-repository.js';
-import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 
@@ -122,7 +128,9 @@ test('from another repository, pipeline@<ref> gives the outputs the separate act
       'odahu/request.json': REQUEST,
     },
   );
-  const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
+  const run = await runWorkflowInProcess([file, ...clusterFlags(emulator)], {
+    stages: inProcessStages({ emulator }),
+  });
   expect(run.stderr).toBe('');
   expect(run.lines.filter((line) => line.trimStart().startsWith('✗'))).toEqual([]);
   expect(run.code).toBe(0);
@@ -157,7 +165,7 @@ test('from another repository, pipeline@<ref> gives the outputs the separate act
     'evaluation-report',
   ]);
   expect(JSON.parse(pipeline.response!)).toEqual({ prediction: [1.5, 4], columns: ['prediction'] });
-}, 120_000);
+});
 
 test('a mistake in the deployment manifest fails the check step: nothing is created, no phase runs', async () => {
   const { file } = otherRepository(
@@ -180,7 +188,9 @@ ${trainingManifest('never')
 `),
   );
   const before = emulator.answers.length;
-  const run = await runWorkflowCli([file, ...clusterFlags(emulator)]);
+  const run = await runWorkflowInProcess([file, ...clusterFlags(emulator)], {
+    stages: inProcessStages({ emulator }),
+  });
   expect(run.code).toBe(1);
   // Every problem at once, one line each, from the one check before the training.
   const check = stepLines(run, 'Check the inputs');
@@ -190,40 +200,15 @@ ${trainingManifest('never')
     expect(run.lines).toContain(`  – ${phase}  skipped`);
   }
   expect(emulator.answers.slice(before)).toEqual([]);
-}, 60_000);
-
-test('cancelled during the training, the pipeline deletes the training it started', async () => {
-  const slow = await startTestEmulator({ trainingSeconds: 30 });
-  try {
-    const file = pipelineRepository('cancel-pipeline');
-    let cancelledAt = 0;
-    const run = await runWorkflowCli([file, ...clusterFlags(slow)], {
-      onOutput: (stdout, kill) => {
-        if (!cancelledAt && /training cancel-pipeline: (scheduling|running)/.test(stdout)) {
-          cancelledAt = Date.now();
-          kill('SIGINT');
-        }
-      },
-    });
-    expect(cancelledAt).toBeGreaterThan(0);
-    expect(run.code).toBe(1);
-    // The signal reached the training's node process (exec), which cleaned up within the grace time.
-    expect(run.stdout).toContain(
-      'Deleting training cancel-pipeline, which this step started (on-cancel: delete).',
-    );
-    expect(run.stdout).not.toContain('▶ Package');
-    const api = new Api(slow, await fetchToken(slow));
-    expect((await api.get('model/training/cancel-pipeline')).status).toBe(404);
-  } finally {
-    await slow.close();
-  }
-}, 60_000);
+});
 
 test('without a URL from deploy (the route read failed), predict finds the model by its deployment', async () => {
   const proxy = await routeBreakingProxy(emulator.apiUrl);
   try {
     const file = pipelineRepository('pipe-url', `          request: '{"data": [[1, 2]]}'\n`);
-    const run = await runWorkflowCli([file, ...clusterFlags({ ...emulator, apiUrl: proxy.url })]);
+    const run = await runWorkflowInProcess([file, ...clusterFlags({ ...emulator, apiUrl: proxy.url })], {
+      stages: inProcessStages({ emulator }),
+    });
     // Deploy succeeded without a URL; predict was given the deployment, not an empty URL, and its
     // own route read is what fails (the proxy breaks them all), never a request to a relative URL.
     expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}✓ Deploy /));
@@ -233,4 +218,4 @@ test('without a URL from deploy (the route read failed), predict finds the model
   } finally {
     await proxy.close();
   }
-}, 60_000);
+});

@@ -1,7 +1,7 @@
 // Unit tests of the actions' sources (src/<action>/main.ts), in this process with @actions/core
 // mocked, as actions/typescript-action tests its action: each action's run() against an emulator
-// over real HTTP, its outputs, its one failure line, its summary. These run today's sources even
-// where dist/ is stale, and they are what `jest --coverage` measures.
+// over real HTTP, on its held clock, its outputs, its one failure line, its summary. These run
+// today's sources even where dist/ is stale, and they are what `jest --coverage` measures.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,27 +19,19 @@ jest.unstable_mockModule('@actions/core', () => core);
 // the mocked @actions/core: the helpers too (the emulator helper's client is src/shared's).
 const { startTestEmulator } = await import('./helpers/emulator.js');
 const { Api: ApiClient, fetchToken } = await import('./helpers/emulator-http.js');
-const { actionDefinition, trainingManifest } = await import('./helpers/run-action.js');
-const actions = {
-  train: await import('../src/train/main.js'),
-  package: await import('../src/package/main.js'),
-  deploy: await import('../src/deploy/main.js'),
-  predict: await import('../src/predict/main.js'),
-  connection: await import('../src/connection/main.js'),
-  wait: await import('../src/wait/main.js'),
-  batch: await import('../src/batch/main.js'),
-  apply: await import('../src/apply/main.js'),
-  pipeline: await import('../src/pipeline/main.js'),
-};
+const { trainingManifest } = await import('./helpers/run-action.js');
+const { runInProcess, stepInProcess } = await import('./helpers/in-process.js');
 const { checkNode } = await import('../src/pipeline/check.js');
 const { parseReportMarker, sectionsOf } = await import('../src/shared/github/pr-comment.js');
 const { cleanUpAfterCancel, pause, runStep } = await import('../src/shared/action/step.js');
 
-type ActionName = keyof typeof actions;
+type ActionName = Parameters<typeof runInProcess>[0];
 
 let emulator: TestEmulator;
 let api: Api;
 let settings: Record<string, string>;
+/** GITHUB_* of a run on a pull request, for the report tests. */
+let runEnv: Record<string, string> = {};
 const temp = mkdtempSync(join(tmpdir(), 'sources-'));
 
 beforeAll(async () => {
@@ -51,31 +43,13 @@ beforeAll(async () => {
     'client-id': emulator.clientId,
     'client-secret': emulator.clientSecret,
   };
-  process.env.RUNNER_TEMP = temp;
-  process.env.GITHUB_STEP_SUMMARY = join(temp, 'summary.md');
 });
 
-afterAll(async () => {
-  delete process.env.RUNNER_TEMP;
-  delete process.env.GITHUB_STEP_SUMMARY;
-  await emulator.close();
-});
+afterAll(() => emulator.close());
 
 /** Runs the action's main function as its bundle would, with these inputs (and the settings). */
-async function step(name: ActionName, inputs: Record<string, string>) {
-  core.startStep(actionDefinition(name), { ...settings, ...inputs });
-  // Pod logs go to stdout directly (pod-log.ts), not through @actions/core: kept here, not printed.
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  try {
-    await actions[name].run();
-  } finally {
-    write.mockRestore();
-  }
-  return { ...core.recorded, stdout };
+function step(name: ActionName, inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return runInProcess(name, { ...settings, ...inputs }, { emulator, env: { ...runEnv, ...env } });
 }
 
 const PACKAGING =
@@ -98,9 +72,8 @@ describe('train → package → deploy → predict, from the sources', () => {
         rows: [expect.any(Array), expect.arrayContaining(['ModelTraining'])],
       },
     ]);
-    // Its pod log, in a group: followed (to stdout), or read once when the pod ended unfollowed.
-    const followed = /^::group::Log of training unit\n/.test(run.stdout);
-    expect(followed || run.log.includes('▸ Log of training unit')).toBe(true);
+    // Its pod log, in a group (followed, or read once when the pod ended unfollowed).
+    expect(run.log).toContain('▸ Log of training unit');
     outputs.artifact = run.outputs['artifact-name']!;
   });
 
@@ -309,7 +282,7 @@ describe('on a pull request: the report comment and the deployment record, from 
   let github: GitHubStandIn;
   const reporting = { 'pr-comment': 'true', 'github-token': GITHUB_TOKEN };
   /** What GitHub's runner sets for a step of acme/models' workflow on pull request 7. */
-  const runEnv = (): Record<string, string> => {
+  const pullRequestRun = (): Record<string, string> => {
     const event = join(temp, 'event.json');
     writeFileSync(
       event,
@@ -335,22 +308,19 @@ describe('on a pull request: the report comment and the deployment record, from 
       GITHUB_JOB: 'model',
     };
   };
-  // process.env itself: the sources' input source holds it.
   beforeAll(async () => {
     github = await startGitHubStandIn();
-    Object.assign(process.env, runEnv());
+    runEnv = pullRequestRun();
   });
 
   afterAll(async () => {
-    for (const name of [...Object.keys(runEnv()), 'GITHUB_ACTION']) delete process.env[name];
+    runEnv = {};
     await github.close();
   });
 
   /** The step as the job's step `id` (GITHUB_ACTION), which names its section of the report. */
-  const stepAs = (id: string, name: ActionName, inputs: Record<string, string>) => {
-    process.env.GITHUB_ACTION = id;
-    return step(name, inputs);
-  };
+  const stepAs = (id: string, name: ActionName, inputs: Record<string, string>) =>
+    step(name, inputs, { GITHUB_ACTION: id });
 
   test("train and package write their sections in the deployment's report; deploy records itself", async () => {
     const trained = await stepAs('train', 'train', {
@@ -444,55 +414,56 @@ describe('on a pull request: the report comment and the deployment record, from 
       'github-environment': 'preview',
     });
 
-    process.env.GITHUB_EVENT_NAME = 'push';
-    try {
-      const onPush = await step('pipeline', { ...inputs, ...reporting });
+    const push = { GITHUB_EVENT_NAME: 'push' };
+    {
+      const onPush = await step('pipeline', { ...inputs, ...reporting }, push);
       expect(onPush.outputs).toMatchObject({ 'pr-comment': 'false', 'github-environment': 'preview' });
       expect(onPush.log.filter((line) => line.includes('pr-comment'))).toEqual([
         'pr-comment: this run is for a push event, not a pull request: no report comment.',
       ]);
       // Without a token nothing can be told: one warning here, and the phases are not asked to.
-      const noToken = await step('pipeline', { ...inputs, ...reporting, 'github-token': '' });
+      const noToken = await step('pipeline', { ...inputs, ...reporting, 'github-token': '' }, push);
       expect(noToken.outputs).toMatchObject({ 'pr-comment': 'false', 'github-environment': '' });
       expect(noToken.log).toContain(
         "Warning: github-environment: github-token is empty (as github.token is outside GitHub's runners): nothing is told to GitHub",
       );
-    } finally {
-      process.env.GITHUB_EVENT_NAME = 'pull_request';
     }
   });
 });
 
 describe('a step: cancellation and cleanup', () => {
   test('SIGINT aborts the step: one line, Cancelled (SIGINT)', async () => {
-    core.startStep(actionDefinition('train'), {});
-    await runStep(async (ctx) => {
-      setTimeout(() => process.emit('SIGINT', 'SIGINT'), 20);
-      await pause(10_000, ctx.signal);
-    });
-    expect(core.recorded.failures).toEqual(['Cancelled (SIGINT).']);
+    const run = await stepInProcess('train', {}, () =>
+      runStep(async (ctx) => {
+        setTimeout(() => process.emit('SIGINT', 'SIGINT'), 20);
+        await pause(10_000, ctx.signal);
+      }),
+    );
+    expect(run.failures).toEqual(['Cancelled (SIGINT).']);
+    expect(run.log).toEqual(['Received SIGINT: cancelling.', 'Error: Cancelled (SIGINT).']);
   });
 
   test('cleanup is timed from the cancel, as the step context holds it, not from its own start', async () => {
-    core.startStep(actionDefinition('train'), {});
     let aborted = -1;
     const started = Date.now();
     // Cancelled 5.9 s ago: of the 6 s budget, 0.1 s is left.
-    await cleanUpAfterCancel(
-      { signal: AbortSignal.abort(), cancelledAt: Date.now() - 5900 },
-      'Deleting x.',
-      (signal) => {
-        return new Promise((_, reject) =>
-          signal.addEventListener('abort', () => {
-            aborted = Date.now() - started;
-            reject(new Error('aborted'));
-          }),
-        );
-      },
-    );
+    const cleanup = () =>
+      cleanUpAfterCancel(
+        { signal: AbortSignal.abort(), cancelledAt: Date.now() - 5900 },
+        'Deleting x.',
+        (signal) => {
+          return new Promise((_, reject) =>
+            signal.addEventListener('abort', () => {
+              aborted = Date.now() - started;
+              reject(new Error('aborted'));
+            }),
+          );
+        },
+      );
+    const run = await stepInProcess('train', {}, cleanup);
     expect(aborted).toBeGreaterThanOrEqual(50);
     expect(aborted).toBeLessThan(1000);
-    expect(core.recorded.log).toEqual([
+    expect(run.log).toEqual([
       'Deleting x.',
       "Warning: Cleanup after cancel did not finish before the runner's deadline: Deleting x.",
     ]);
@@ -502,20 +473,23 @@ describe('a step: cancellation and cleanup', () => {
 test('the outputs and summary a failed phase leaves', async () => {
   const slow = await startTestEmulator({ trainingSeconds: 5 });
   try {
-    core.startStep(actionDefinition('train'), {
-      'api-url': slow.apiUrl,
-      'auth-url': slow.authUrl,
-      'client-id': slow.clientId,
-      'client-secret': slow.clientSecret,
-      training: trainingManifest('unit-slow'),
-      timeout: '1s',
-      ...poll,
-    });
-    await actions.train.run();
-    expect(core.recorded.failures).toEqual([
+    const run = await runInProcess(
+      'train',
+      {
+        'api-url': slow.apiUrl,
+        'auth-url': slow.authUrl,
+        'client-id': slow.clientId,
+        'client-secret': slow.clientSecret,
+        training: trainingManifest('unit-slow'),
+        timeout: '1s',
+        ...poll,
+      },
+      { emulator: slow },
+    );
+    expect(run.failures).toEqual([
       expect.stringMatching(/^training unit-slow did not finish within 1s: it is still/),
     ]);
-    expect(core.recorded.summaries[0]?.rows[1]).toContain('timed out');
+    expect(run.summaries[0]?.rows[1]).toContain('timed out');
   } finally {
     await slow.close();
   }

@@ -4,10 +4,15 @@
 
 import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { emulatorEnv, runAction, trainingManifest } from './helpers/run-action.js';
-import { PodLog } from '../src/shared/action/pod-log.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { emulatorEnv, trainingManifest } = await import('./helpers/run-action.js');
+const { runInProcess } = await import('./helpers/in-process.js');
+const { PodLog } = await import('../src/shared/action/pod-log.js');
 
 let emulator: TestEmulator;
 
@@ -18,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 test('a failed training cannot raise workflow commands through the last log lines it shows', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     {
       // The pod prints `Hyperparameter note=x` then a line `::error::injected by the pod`.
@@ -28,7 +33,7 @@ test('a failed training cannot raise workflow commands through the last log line
       }),
       'poll-interval': '0.1s',
     },
-    { env: emulatorEnv(emulator) },
+    { env: emulatorEnv(emulator), emulator },
   );
   expect(run.exitCode).not.toBe(0);
   // Only the step's own failure line may be an annotation.
@@ -36,13 +41,13 @@ test('a failed training cannot raise workflow commands through the last log line
 });
 
 test('a followed pod log cannot raise workflow commands after a carriage return', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     {
       training: trainingManifest('cr', { progress: '50%\\r::warning::injected after CR' }),
       'poll-interval': '0.1s',
     },
-    { env: emulatorEnv(emulator) },
+    { env: emulatorEnv(emulator), emulator },
   );
   expect(run.exitCode).toBe(0);
   expect(run.annotations.map((a) => a.message)).not.toContain('injected after CR');

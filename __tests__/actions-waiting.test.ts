@@ -1,12 +1,18 @@
 // How a step waits for a pod phase: the followed log's end brings the state read forward (a
 // poll-interval of an hour still ends within seconds), the state is read again while it catches up
 // with the pod, `logs: false` follows without printing, and a pod that ended before the step began
-// has its whole log shown. No timing is asserted: a wait that did not work this way would time out.
+// has its whole log shown. The steps wait on the emulator's held clock: how long a wait took is the
+// emulator's time, the same on any machine, so a wait that missed the log's end shows in it.
 
-import type { OdahuClient } from '../src/shared/client.js';
+import { jest } from '@jest/globals';
+import type { OdahuClient } from '../src/shared/odahu/client.js';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { apiClient, startTestEmulator } from './helpers/emulator.js';
-import { emulatorEnv, runAction } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { apiClient, startTestEmulator } = await import('./helpers/emulator.js');
+const { emulatorEnv } = await import('./helpers/run-action.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 let env: Record<string, string>;
@@ -47,13 +53,15 @@ function logGroup(log: string[], title: string): string[] {
 
 test("the log's end is noticed at once: with poll-interval 1h the step still ends with the pod", async () => {
   await runningTraining('log-end');
-  const run = await runAction(
+  const run = await runInProcess(
     'wait',
     { 'training-id': 'log-end', 'poll-interval': '1h', timeout: '60s' },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.outputs.state).toBe('succeeded');
+  // The pod's 2 s and the status's lag, not the 60 s a wait that missed the log's end would take.
+  expect(run.tookMs).toBeLessThan(10_000);
   expect(run.outputs['artifact-name']).toMatch(/^wine-1\.0-/);
   const lines = logGroup(run.log, 'Log of training log-end');
   expect(lines.some((line) => line.includes('step-result'))).toBe(true);
@@ -62,23 +70,24 @@ test("the log's end is noticed at once: with poll-interval 1h the step still end
 
 test('logs: false follows the log only for its end: nothing of it is printed', async () => {
   await runningTraining('quiet-log');
-  const run = await runAction(
+  const run = await runInProcess(
     'wait',
     { 'training-id': 'quiet-log', 'poll-interval': '1h', timeout: '60s', logs: 'false' },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.outputs.state).toBe('succeeded');
+  expect(run.tookMs).toBeLessThan(10_000);
   expect(run.log.some((line) => line.includes('step-trainer'))).toBe(false);
   expect(run.log.some((line) => line.startsWith('▸ Log of'))).toBe(false);
 });
 
 test('a pod that ended before the step began has its whole log shown, once', async () => {
   await runningTraining('ended-before');
-  while ((await client.trainings.get('ended-before')).status?.state !== 'succeeded') {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const run = await runAction('wait', { 'training-id': 'ended-before' }, { env });
+  await emulator.held(async () => {
+    while ((await client.trainings.get('ended-before')).status?.state !== 'succeeded') emulator.clock.step();
+  });
+  const run = await runInProcess('wait', { 'training-id': 'ended-before' }, { env, emulator });
   expect(run.failure).toBeUndefined();
   const lines = logGroup(run.log, 'Log of training ended-before');
   expect(lines[0]).toContain('Model training ended-before');
@@ -87,14 +96,14 @@ test('a pod that ended before the step began has its whole log shown, once', asy
 });
 
 test('train with the adaptive default shows the pod log and the states, and poll-interval auto is that default', async () => {
-  const run = await runAction(
+  const run = await runInProcess(
     'train',
     {
       training: 'examples/odahu/quickstart-training.odahuflow.yaml',
       id: 'adaptive',
       'poll-interval': 'auto',
     },
-    { env },
+    { env, emulator },
   );
   expect(run.failure).toBeUndefined();
   expect(run.log.some((line) => /training adaptive: running/.test(line))).toBe(true);
@@ -102,7 +111,11 @@ test('train with the adaptive default shows the pod log and the states, and poll
 });
 
 test('a poll-interval that is neither auto nor a duration is one line naming the input', async () => {
-  const run = await runAction('wait', { 'training-id': 'adaptive', 'poll-interval': 'often' }, { env });
+  const run = await runInProcess(
+    'wait',
+    { 'training-id': 'adaptive', 'poll-interval': 'often' },
+    { env, emulator },
+  );
   expect(run.exitCode).not.toBe(0);
   expect(run.failure).toMatch(/^input poll-interval/);
 });
@@ -110,10 +123,10 @@ test('a poll-interval that is neither auto nor a duration is one line naming the
 test('a status that lags far behind the log: two catch-ups, the log followed again once, then polling', async () => {
   const slow = await startTestEmulator({ trainingSeconds: 1, statusLagSeconds: 25 });
   try {
-    const run = await runAction(
+    const run = await runInProcess(
       'train',
       { training: 'examples/odahu/quickstart-training.odahuflow.yaml', id: 'lagging' },
-      { env: emulatorEnv(slow) },
+      { env: emulatorEnv(slow), emulator: slow },
     );
     expect(run.failure).toBeUndefined();
     expect(run.outputs.state).toBe('succeeded');
@@ -129,4 +142,4 @@ test('a status that lags far behind the log: two catch-ups, the log followed aga
   } finally {
     await slow.close();
   }
-}, 60_000);
+});

@@ -1,12 +1,18 @@
-// The seed's wine DAG with the real dist bundles, each run as GitHub's runner runs it, against the
-// emulator: connection → train → package → deploy → model info → prediction, outputs wired from step
-// to step as examples/workflows/wine.yml wires them.
+// The seed's wine DAG, each step from its sources as GitHub's runner would run its bundle, against
+// the emulator: connection → train → package → deploy → model info → prediction, outputs wired from
+// step to step as examples/workflows/wine.yml wires them (npm run demo runs that workflow end to end
+// with the bundles: workflow-demo.test.ts).
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
-import { ROOT, runAction } from './helpers/run-action.js';
+import { ROOT } from './helpers/run-action.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { runInProcess } = await import('./helpers/in-process.js');
 
 const GCP_KEY = JSON.stringify({
   type: 'service_account',
@@ -22,7 +28,7 @@ let emulator: TestEmulator;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  // A training that runs for 1.5 s: the step's 0.1 s polls see it running on a loaded machine too.
+  // A training that runs for 2 s: the step's 0.1 s polls see it running.
   emulator = await startTestEmulator({ trainingSeconds: 2 });
   env = {
     ODAHU_API_URL: emulator.apiUrl,
@@ -42,29 +48,29 @@ function mean(row: number[]): number {
 test('the wine pipeline, step by step, outputs chained', async () => {
   // Only what the workflow itself registers; the keys must be masked by the actions.
   const secrets = [emulator.clientSecret];
-  const wine = await runAction(
+  const wine = await runInProcess(
     'connection',
     {
       connection: 'examples/odahu/connection-wine.odahuflow.yaml',
       vars: 'bucket: wine-bucket\nproject: wine-project',
       'gcp-credentials': GCP_KEY,
     },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(wine.failure).toBeUndefined();
   expect(wine.outputs['connection-id']).toBe('wine');
 
-  const examples = await runAction(
+  const examples = await runInProcess(
     'connection',
     { connection: 'examples/odahu/connection-examples.odahuflow.yaml', 'ssh-key': SSH_KEY },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(examples.failure).toBeUndefined();
 
-  const train = await runAction(
+  const train = await runInProcess(
     'train',
     { training: 'examples/odahu/training.odahuflow.yaml', 'poll-interval': '0.1s' },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(train.failure).toBeUndefined();
   expect(train.exitCode).toBe(0);
@@ -76,28 +82,28 @@ test('the wine pipeline, step by step, outputs chained', async () => {
   ).toEqual(expect.arrayContaining(['running', 'succeeded']));
   expect(train.summary).toContain('<code>wine</code>');
 
-  const pack = await runAction(
+  const pack = await runInProcess(
     'package',
     {
       packaging: 'examples/odahu/packaging.odahuflow.yaml',
       'artifact-name': train.outputs['artifact-name']!,
       'poll-interval': '0.1s',
     },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(pack.failure).toBeUndefined();
   expect(pack.outputs.state).toBe('succeeded');
   expect(pack.outputs.image).toMatch(/wine-1\.0:/);
   expect(JSON.parse(pack.outputs.results!)).toEqual({ image: pack.outputs.image });
 
-  const deploy = await runAction(
+  const deploy = await runInProcess(
     'deploy',
     {
       deployment: 'examples/odahu/deployment.odahuflow.yaml',
       image: pack.outputs.image!,
       'poll-interval': '0.1s',
     },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(deploy.failure).toBeUndefined();
   expect(deploy.log).toContain(
@@ -112,7 +118,11 @@ test('the wine pipeline, step by step, outputs chained', async () => {
     'available-replicas': '1',
   });
 
-  const info = await runAction('predict', { url: deploy.outputs.url!, info: 'true' }, { env, secrets });
+  const info = await runInProcess(
+    'predict',
+    { url: deploy.outputs.url!, info: 'true' },
+    { env, secrets, emulator },
+  );
   expect(info.failure).toBeUndefined();
   const document = JSON.parse(info.outputs.response!) as { info: { title: string; version: string } };
   expect(document.info).toMatchObject({ title: 'wine', version: '1.0' });
@@ -120,10 +130,10 @@ test('the wine pipeline, step by step, outputs chained', async () => {
   const request = JSON.parse(readFileSync(join(ROOT, 'examples/odahu/wine-request.json'), 'utf8')) as {
     data: number[][];
   };
-  const predict = await runAction(
+  const predict = await runInProcess(
     'predict',
     { url: deploy.outputs.url!, request: 'examples/odahu/wine-request.json' },
-    { env, secrets },
+    { env, secrets, emulator },
   );
   expect(predict.failure).toBeUndefined();
   expect(JSON.parse(predict.outputs.response!)).toEqual({
@@ -146,4 +156,4 @@ test('the wine pipeline, step by step, outputs chained', async () => {
       expect(shown).not.toContain(secret);
     }
   }
-}, 60_000);
+});

@@ -2,7 +2,7 @@
 // error texts, a fresh cluster's contents, timestamps, statuses the server owns, default routes,
 // deletion semantics and the event feeds.
 
-import { Api, b64, call, fetchToken, sleep } from './helpers/emulator-http.js';
+import { Api, b64, call, fetchToken } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 import type {
   Connection,
@@ -14,7 +14,7 @@ import type {
   PackagingIntegration,
   RouteEvent,
   ToolchainIntegration,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -244,7 +244,7 @@ describe('deployments and routes', () => {
       (d) => d.status?.state === 'Processing',
     );
     expect(processing.status).toMatchObject({ availableReplicas: 0, replicas: 1 });
-    await sleep(400);
+    await emulator.advance(400);
     expect((await api.get<ModelDeployment>('model/deployment/api-model')).json.status?.state).toBe(
       'Processing',
     );

@@ -1,6 +1,6 @@
-// The odahu-emulator command as users run it: the committed dist/emulator bundle (CI fails when it is
-// stale, so the tests do not rebuild it), its start-up line, a token from the printed URL, clean exit
-// on SIGTERM, and one-line flag errors.
+// The odahu-emulator command as users run it: bin/odahu-emulator.js, which runs its build
+// (build/emulator, brought up to date by npm test's pretest), its start-up line, a token from the
+// printed URL, clean exit on SIGTERM, and one-line flag errors.
 
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';

@@ -12,7 +12,7 @@ import type {
   ModelTraining,
   OdahuConfiguration,
   UserInfo,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 import { contractAvailable, startTestEmulator } from './helpers/emulator.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import { Api, b64, call, fetchToken } from './helpers/emulator-http.js';

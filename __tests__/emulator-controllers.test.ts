@@ -5,7 +5,7 @@
 // job waits for its connections, the git host pattern, the configuration's custom route prefix, and
 // the OPA rules matched against the path with its query string.
 
-import { Api, b64, fetchToken, sleep } from './helpers/emulator-http.js';
+import { Api, b64, fetchToken } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 import type {
   DeploymentEvent,
@@ -13,7 +13,7 @@ import type {
   LatestEvents,
   ModelDeployment,
   ModelTraining,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 const VIEWER = { clientId: 'ctl-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
 const SCIENTIST = { clientId: 'ctl-scientist', clientSecret: 'sci-secret', role: 'data_scientist' as const };
@@ -114,7 +114,7 @@ describe('the image pull connection', () => {
     async (_what, conn) => {
       const id = `pull-${conn}`;
       await api.post('model/deployment', deployment(id, { imagePullConnID: conn }));
-      await sleep(SETTLE_MS);
+      await emulator.advance(SETTLE_MS);
       const stuck = (await api.get<ModelDeployment>(`model/deployment/${id}`)).json;
       expect(stuck.status).toEqual({ availableReplicas: 0, replicas: 0 });
     },
@@ -145,7 +145,7 @@ describe('deployment states the controller writes', () => {
   it('never Failed: an unknown predictor leaves no state, triton stays Processing', async () => {
     await api.post('model/deployment', deployment('odd-predictor', { predictor: 'tensorflow-serving' }));
     await api.post('model/deployment', deployment('triton-model', { predictor: 'triton' }));
-    await sleep(SETTLE_MS);
+    await emulator.advance(SETTLE_MS);
     expect((await api.get<ModelDeployment>('model/deployment/odd-predictor')).json.status).toEqual({
       availableReplicas: 0,
       replicas: 0,
@@ -241,14 +241,14 @@ describe('a batch job', () => {
     const created = await api.post<InferenceJob>('batch/job', { spec: { inferenceServiceId: 'ctl-batch' } });
     expect(created.status).toBe(201);
     const id = created.json.id;
-    await sleep(SETTLE_MS);
+    await emulator.advance(SETTLE_MS);
     expect((await api.get<InferenceJob>(`batch/job/${id}`)).json.status?.state).toBe('');
 
     await api.post('connection', {
       id: 'batch-gone',
       spec: { type: 's3', uri: 's3://bucket/out', region: 'eu', keyID: b64('k'), keySecret: b64('s') },
     });
-    await sleep(SETTLE_MS);
+    await emulator.advance(SETTLE_MS);
     expect((await api.get<InferenceJob>(`batch/job/${id}`)).json.status?.state).toBe('');
 
     await api.post('connection', {

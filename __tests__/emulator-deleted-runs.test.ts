@@ -6,7 +6,7 @@
 
 import { Api, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../src/shared/odahu/types.js';
 
 /** Long enough to act within it over HTTP, short enough to wait for. */
 const LAUNCH_PERIOD_MS = 500;
@@ -138,7 +138,7 @@ describe('a POST of the same id before the pass', () => {
     const second = await api.waitFor<ModelTraining>('model/training/again', isFinal);
     expect(second.status).toEqual(first.status);
     // The CR was kept: the pass that would have removed it has found a row again.
-    await sleep(LAUNCH_PERIOD_MS + 100);
+    await emulator.advance(LAUNCH_PERIOD_MS + 100);
     expect((await api.get('model/training/again/log')).status).toBe(200);
   });
 

@@ -4,7 +4,7 @@
 
 import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelDeployment, ModelRoute } from '../src/shared/types.js';
+import type { ModelDeployment, ModelRoute } from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;

@@ -6,7 +6,7 @@
 import { Api, b64, call, fetchToken, sleep } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
 import { globPattern, modelOfImage } from '../src/emulator/image-pulls.js';
-import type { ModelDeployment, ModelInfoDocument } from '../src/shared/types.js';
+import type { ModelDeployment, ModelInfoDocument } from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -37,7 +37,7 @@ const deploy = (id: string, image: string) =>
 const SETTLE_MS = 700;
 
 async function stateAfterSettling(id: string): Promise<string | undefined> {
-  await sleep(SETTLE_MS);
+  await emulator.advance(SETTLE_MS);
   return (await api.get<ModelDeployment>(`model/deployment/${id}`)).json.status?.state;
 }
 

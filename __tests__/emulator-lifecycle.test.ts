@@ -12,7 +12,7 @@ import type {
   ModelPackaging,
   ModelRoute,
   ModelTraining,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -182,7 +182,7 @@ describe('a model from training to predictions', () => {
     });
     expect(put.json.status).toEqual({ availableReplicas: 0, replicas: 0 });
     await api.waitFor<ModelDeployment>('model/deployment/wine', (d) => d.status?.state === 'Processing');
-    await sleep(300);
+    await emulator.advance(300);
     expect((await api.get<ModelDeployment>('model/deployment/wine')).json.status?.state).toBe('Processing');
     const invoke = await call(`${edge}/api/model/invoke`, 'POST', api.token, { data: [[4]] });
     expect([invoke.status, invoke.json]).toEqual([200, { prediction: [4], columns: ['prediction'] }]);
@@ -304,7 +304,7 @@ describe('emulator-outcome: failed', () => {
       },
     });
     await api.waitFor<ModelDeployment>('model/deployment/broken', (d) => d.status?.state === 'Processing');
-    await sleep(400);
+    await emulator.advance(400);
     const done = (await api.get<ModelDeployment>('model/deployment/broken')).json;
     expect(done.status).toEqual({ state: 'Processing', availableReplicas: 0, replicas: 1 });
     const edge = await call(`${emulator.edgeUrl}/model/broken/api/model/info`, 'GET', api.token);

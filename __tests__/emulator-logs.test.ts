@@ -1,9 +1,9 @@
 // Pod logs: 404 before the controller made the pod, 500 while it is scheduled, the containers' lines
 // in order once it runs, follow=true streaming each line as it is printed until the pod ends.
 
-import { Api, fetchToken, sleep } from './helpers/emulator-http.js';
+import { Api, fetchToken } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../src/shared/odahu/types.js';
 
 let emulator: TestEmulator;
 let api: Api;
@@ -70,7 +70,7 @@ describe('training logs', () => {
       expect((await api.get('model/training/early/log')).status).toBe(500);
     });
     // The pass, one launch period (0.1 s) after the DELETE, comes before this sleep ends.
-    await sleep(150);
+    await emulator.advance(150);
     expect((await api.get('model/training/early/log')).json).toEqual({
       message: 'modeltrainings.odahuflow.odahu.org "early" not found',
     });
@@ -126,7 +126,7 @@ describe('training logs', () => {
       await api.post<ModelTraining>('model/training', training('partial', { 'emulator-seconds': '6' }));
       await api.stepUntil<ModelTraining>('model/training/partial', (t) => t.status?.state === 'running');
     });
-    await sleep(600);
+    await emulator.advance(600);
     const partial = (await api.get('model/training/partial/log?follow=false')).text;
     expect(partial).toContain('step-setup');
     expect(partial).not.toContain('step-result');

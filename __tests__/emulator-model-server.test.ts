@@ -1,9 +1,14 @@
 // The edge and odahu-ml-server: routing by prefix and weight, 404/503 when nothing serves, the
 // sidecar's token and role checks, the server's error texts and headers.
 
-import { Api, call, fetchToken, sleep } from './helpers/emulator-http.js';
+import { Api, call, fetchToken } from './helpers/emulator-http.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
-import type { ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../src/shared/types.js';
+import type {
+  ModelDeployment,
+  ModelPackaging,
+  ModelRoute,
+  ModelTraining,
+} from '../src/shared/odahu/types.js';
 
 const VIEWER = { clientId: 'edge-viewer', clientSecret: 'viewer-secret', role: 'viewer' as const };
 
@@ -60,7 +65,7 @@ beforeAll(async () => {
   });
   await api.waitFor<ModelDeployment>('model/deployment/served', (d) => d.status?.state === 'Ready');
   // Its warm-up began when it turned Ready, before this sleep.
-  await sleep(WARM_UP_MS + 50);
+  await emulator.advance(WARM_UP_MS + 50);
 });
 
 afterAll(() => emulator.close());
@@ -85,7 +90,7 @@ describe('before the model serves', () => {
       expect([warming.status, warming.text]).toEqual([503, 'no healthy upstream']);
     });
     // The warm-up began when it turned Ready, before this sleep.
-    await sleep(WARM_UP_MS + 50);
+    await emulator.advance(WARM_UP_MS + 50);
     expect((await fresh()).status).toBe(200);
   });
 });

@@ -3,7 +3,7 @@
 import { ApiFailure } from '../src/emulator/cluster.js';
 import { prepareInferenceJob, prepareInferenceService } from '../src/emulator/rules/index.js';
 import type { DecodedBody } from '../src/emulator/rules/index.js';
-import type { InferenceService } from '../src/shared/types.js';
+import type { InferenceService } from '../src/shared/odahu/types.js';
 import { cluster, connection } from './emulator-rules-fixture.js';
 
 function refusal(run: () => unknown): ApiFailure {

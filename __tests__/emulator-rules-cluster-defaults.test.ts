@@ -11,7 +11,7 @@ import {
   preparePackagingIntegration,
   prepareToolchainIntegration,
 } from '../src/emulator/rules/index.js';
-import type { PackagingIntegration, ToolchainIntegration } from '../src/shared/types.js';
+import type { PackagingIntegration, ToolchainIntegration } from '../src/shared/odahu/types.js';
 import { cluster } from './emulator-rules-fixture.js';
 
 const DEFAULTS_DIR = fileURLToPath(new URL('../../shared/odahu-api/cluster-defaults', import.meta.url));

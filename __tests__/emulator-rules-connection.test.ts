@@ -4,7 +4,7 @@ import { ApiFailure } from '../src/emulator/cluster.js';
 import { fakeHostKeyLine } from '../src/emulator/rules/git-host-key.js';
 import { prepareConnection, presentConnection } from '../src/emulator/rules/index.js';
 import type { DecodedBody } from '../src/emulator/rules/index.js';
-import type { Connection } from '../src/shared/types.js';
+import type { Connection } from '../src/shared/odahu/types.js';
 import { cluster } from './emulator-rules-fixture.js';
 
 const PREFIX = 'Validation of connection is failed: ';

@@ -2,7 +2,7 @@
 
 import { ApiFailure } from '../src/emulator/cluster.js';
 import { decodeBody } from '../src/emulator/rules/index.js';
-import type { KindName } from '../src/shared/kinds.js';
+import type { KindName } from '../src/shared/odahu/kinds.js';
 
 function failure(kind: KindName, raw: string): ApiFailure {
   try {

@@ -11,7 +11,7 @@ import type {
   ModelDeployment,
   PackagingIntegration,
   ToolchainIntegration,
-} from '../src/shared/types.js';
+} from '../src/shared/odahu/types.js';
 
 export const CONFIG: ClusterConfig = {
   edgeHost: 'http://127.0.0.1:8765',

@@ -8,7 +8,7 @@ import {
   validateArguments,
 } from '../src/emulator/rules/index.js';
 import type { DecodedBody } from '../src/emulator/rules/index.js';
-import type { ArgumentProperty, PackagingIntegration } from '../src/shared/types.js';
+import type { ArgumentProperty, PackagingIntegration } from '../src/shared/odahu/types.js';
 import { CONFIG, DOCKER_REST, cluster, configWith, connection } from './emulator-rules-fixture.js';
 
 const PREFIX = 'Validation of model packaging is failed: ';

@@ -2,7 +2,7 @@
 
 import { ApiFailure } from '../src/emulator/cluster.js';
 import { applyListQuery, parseCursor, parseFollow, parseListQuery } from '../src/emulator/rules/index.js';
-import type { KindName } from '../src/shared/kinds.js';
+import type { KindName } from '../src/shared/odahu/kinds.js';
 
 const query = (kind: KindName, search: string) => parseListQuery(kind, new URLSearchParams(search));
 

@@ -2,11 +2,11 @@
 // the metrics against values scikit-learn gives, the gates' grammar and lines, the Mermaid chart's
 // labels.
 
-import { CsvParser, CsvSyntaxError } from '../src/evaluate/csv.js';
-import type { CsvRecord } from '../src/evaluate/csv.js';
-import { Agreement, ClassificationScore, RegressionScore } from '../src/evaluate/metrics.js';
-import { judgeGates, parseGates } from '../src/evaluate/gates.js';
-import type { GateFigures } from '../src/evaluate/gates.js';
+import { CsvParser, CsvSyntaxError } from '../src/shared/evaluation/csv.js';
+import type { CsvRecord } from '../src/shared/evaluation/csv.js';
+import { Agreement, ClassificationScore, RegressionScore } from '../src/shared/evaluation/metrics.js';
+import { judgeGates, parseGates } from '../src/shared/evaluation/gates.js';
+import type { GateFigures } from '../src/shared/evaluation/gates.js';
 import { chartLabel, renderChart } from '../src/shared/github/mermaid-chart.js';
 import { escapeHtml } from '../src/shared/action/summary.js';
 

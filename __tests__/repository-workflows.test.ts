@@ -1,13 +1,19 @@
 // The repository's own workflows (.github/workflows): each is a valid GitHub workflow for the
 // official parser, Dependabot watches npm and the actions, and the end-to-end job runs green here
-// under `npm run workflow`, as it does on GitHub.
+// under the local runner, as it does on GitHub (its command line in this process, the actions'
+// steps from their sources; its emulator the odahu-emulator command, a process).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
+import { jest } from '@jest/globals';
 import { load } from 'js-yaml';
+import * as core from './helpers/core-mock.js';
 import { ROOT } from './helpers/run-action.js';
-import { runWorkflowCli } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 const dir = join(ROOT, '.github', 'workflows');
 const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
@@ -61,7 +67,20 @@ function running(pid: number): boolean {
 
 test('the end-to-end job runs green under npm run workflow, and stops its emulator', async () => {
   // Port 0: the emulator takes a free port (others' tests run beside this one) and says which.
-  const run = await runWorkflowCli(['.github/workflows/e2e.yml', '--job', 'e2e', '--var', 'EMULATOR_PORT=0']);
+  const run = await runWorkflowInProcess(
+    // Phases of 0.2 s: the steps run on the wall clock, the emulator being the job's own process.
+    [
+      '.github/workflows/e2e.yml',
+      '--job',
+      'e2e',
+      '--var',
+      'EMULATOR_PORT=0',
+      '--var',
+      'EMULATOR_SECONDS=0.2',
+    ],
+    // The job's own emulator, a process: its time is the wall clock's.
+    { stages: inProcessStages({ wallClock: true }) },
+  );
   const runDir = /^run {8}\S+ in (\S+)$/m.exec(run.stdout)?.[1];
   // The job's RUNNER_TEMP, where the workflow keeps the emulator's pid: .tmp/runs/<run>/jobs/<job>/temp.
   const jobs = runDir ? join(ROOT, runDir, 'jobs') : '';
@@ -89,4 +108,4 @@ test('the end-to-end job runs green under npm run workflow, and stops its emulat
   // The pid was read (so the check above had something to check), and that process had ended.
   expect(pid).toBeGreaterThan(0);
   expect(alive).toBe(false);
-}, 120_000);
+});

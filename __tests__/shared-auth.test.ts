@@ -6,8 +6,8 @@ import {
   jwtExpiry,
   lifetimeOf,
   tokenSourceFor,
-} from '../src/shared/auth.js';
-import { AuthError } from '../src/shared/errors.js';
+} from '../src/shared/odahu/auth.js';
+import { AuthError } from '../src/shared/odahu/errors.js';
 import { fakeJwt, sendJson, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 

@@ -1,14 +1,15 @@
 // The canary's pure parts: its inputs, the versions' names, the comparison of two answers and the
 // judgement of a step from its probes.
 
-import { judgeStep, percentile } from '../src/shared/action/canary/checks.js';
-import { largestDifference } from '../src/shared/action/canary/compare.js';
-import type { CanaryOptions } from '../src/shared/action/canary/options.js';
-import { readStrategy } from '../src/shared/action/canary/options.js';
-import type { Probe } from '../src/shared/action/canary/probes.js';
-import { stableIdProblem, stableUrlPrefix, versionId } from '../src/shared/action/canary/versions.js';
+import { judgeStep } from '../src/deploy/canary/checks.js';
+import { percentile } from '../src/shared/percentile.js';
+import { largestDifference } from '../src/deploy/canary/compare.js';
+import type { CanaryOptions } from '../src/deploy/canary/options.js';
+import { readStrategy } from '../src/deploy/canary/options.js';
+import type { Probe } from '../src/deploy/canary/probes.js';
+import { stableIdProblem, stableUrlPrefix, versionId } from '../src/deploy/canary/versions.js';
 import { InputReader } from '../src/shared/action/inputs.js';
-import { InputError } from '../src/shared/errors.js';
+import { InputError } from '../src/shared/odahu/errors.js';
 
 function read(inputs: Record<string, string>): CanaryOptions | undefined {
   const reader = new InputReader({ input: (name) => inputs[name] ?? '', env: {} });

@@ -5,10 +5,10 @@
 
 import { jest } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { ClientCredentialsTokenSource, tokenSourceFor } from '../src/shared/auth.js';
-import { AuthError } from '../src/shared/errors.js';
-import { GitHubIdToken } from '../src/shared/github-oidc.js';
-import { realmIssuerOf } from '../src/shared/settings.js';
+import { ClientCredentialsTokenSource, tokenSourceFor } from '../src/shared/odahu/auth.js';
+import { AuthError } from '../src/shared/odahu/errors.js';
+import { GitHubIdToken } from '../src/shared/odahu/github-oidc.js';
+import { realmIssuerOf } from '../src/shared/odahu/settings.js';
 import { gitHubClaims } from '../src/workflow/github-claims.js';
 import type { IdTokenGrant } from '../src/workflow/id-token-service.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';

@@ -16,14 +16,17 @@ import {
 import { describeGitHubFailure } from '../src/shared/github/api.js';
 import { readGitHubReportInputs } from '../src/shared/github/inputs.js';
 import {
+  LEFT_OUT_SECTION,
+  MAX_COMMENT_CHARS,
   parseReportMarker,
   reportBody,
   reportMarker,
   sameReport,
   sectionsOf,
 } from '../src/shared/github/pr-comment.js';
-import { predictionTable, renderSection } from '../src/shared/github/report-section.js';
-import { readGitHubRun } from '../src/shared/github/run.js';
+import { MAX_SECTION_CHARS, predictionTable, renderSection } from '../src/shared/github/report-section.js';
+import { MAX_STEP_SUMMARY_BYTES, writeSummary } from '../src/shared/action/summary.js';
+import { readGitHubRun } from '../src/shared/action/github-run.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
 import { ROOT } from './helpers/run-action.js';
 
@@ -225,7 +228,7 @@ describe('the report comment', () => {
     expect(parseReportMarker(body)).toEqual(key);
   });
 
-  test("stays under GitHub's 65,536 characters: the longest sections give way to a note", () => {
+  test("stays under GitHub's 65,536 characters: the longest sections give way to a note under their heading", () => {
     const run = 'https://github.com/acme/models/actions/runs/1/attempts/1';
     const long = (title: string) => `#### ${title}\n\n${'x'.repeat(40_000)}`;
     const sections = [
@@ -241,7 +244,7 @@ describe('the report comment', () => {
       '#### ❌ Odahu evaluate',
     ]);
     // One gave way, the other still fits.
-    expect(body).toContain("_This section is too long for a comment: the run's job summary has it._");
+    expect(body).toContain(`#### ❌ Odahu evaluate\n\n${LEFT_OUT_SECTION}`);
     expect(body.match(/x{40000}/g)).toHaveLength(1);
   });
 });
@@ -265,7 +268,8 @@ describe('a section', () => {
     });
     expect(markdown).not.toContain('<img');
     expect(markdown).not.toContain('<b>');
-    expect(markdown).toContain('<td><code>@octocat #1</code></td>');
+    // In <code>, and even so no @ or # that GitHub could make a mention or a reference of.
+    expect(markdown).toContain('<td><code>&#64;&#8288;octocat &#35;&#8288;1</code></td>');
     expect(markdown).toContain(`${'9'.repeat(100)}…`);
     expect(markdown).not.toContain('9'.repeat(400));
     expect(markdown).toMatch(/^#### ❌ Odahu predict/);
@@ -296,6 +300,68 @@ describe('a section', () => {
     });
     expect(predictionTable({ prediction: [0.5] })?.note).toBe('1 row');
     expect(predictionTable({ answer: 42 })).toBeUndefined();
+  });
+});
+
+describe("GitHub's limits", () => {
+  test('a section keeps its tables under its budget, saying how many rows were left out', () => {
+    const wide = 'w'.repeat(300);
+    const markdown = renderSection({
+      title: 'Odahu predict',
+      rows: [],
+      tables: [{ heading: 'Prediction', columns: ['a', 'b'], rows: Array(20).fill(['<'.repeat(300), wide]) }],
+      failure: undefined,
+    });
+    expect(markdown.length).toBeLessThanOrEqual(MAX_SECTION_CHARS);
+    expect(markdown).toMatch(/\(\d+ more rows left out to keep the comment under GitHub&#39;s limit\)/);
+  });
+
+  test("a comment over 65,536 characters leaves out the longest sections, this step's last", () => {
+    const key = { workflow: 'w.yml', job: 'j', resource: 'wine' };
+    const big = (id: string) => ({ id, run: 'r', markdown: 'x'.repeat(MAX_SECTION_CHARS) });
+    const sections = [
+      big('train'),
+      big('package'),
+      big('deploy'),
+      big('predict'),
+      big('check'),
+      { id: 'mine', run: 'r', markdown: 'y'.repeat(MAX_SECTION_CHARS) },
+    ];
+    const body = reportBody(key, 'Title', sections, 'footer', 'mine');
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    const shown = sectionsOf(body);
+    expect(shown.map((section) => section.id)).toEqual(sections.map((section) => section.id));
+    expect(shown.find((section) => section.id === 'mine')!.markdown).toBe('y'.repeat(MAX_SECTION_CHARS));
+    expect(shown.filter((section) => section.markdown === LEFT_OUT_SECTION).length).toBeGreaterThan(0);
+  });
+
+  test("a step's summary stays under 1 MiB: rows that do not fit are left out, with a line", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary.md');
+    writeFileSync(path, 'x'.repeat(MAX_STEP_SUMMARY_BYTES - 50_000));
+    const saved = process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_STEP_SUMMARY = path;
+    try {
+      const row = {
+        kind: 'ModelDeployment',
+        id: 'wine',
+        action: 'created',
+        state: 'Ready',
+        durationMs: 1000,
+      };
+      const rows = Array.from({ length: 200 }, (_, i) => ({
+        ...row,
+        outputs: { note: `${i} ${'<'.repeat(290)}` },
+      }));
+      await writeSummary('Odahu apply', rows);
+      const written = readFileSync(path, 'utf8');
+      expect(Buffer.byteLength(written)).toBeLessThanOrEqual(MAX_STEP_SUMMARY_BYTES);
+      expect(written).toMatch(
+        /<p>\d+ of 200 rows left out: GitHub shows a step's summary only up to 1 MiB\.<\/p>/,
+      );
+    } finally {
+      process.env.GITHUB_STEP_SUMMARY = saved;
+      if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+    }
   });
 });
 

@@ -3,9 +3,9 @@
 
 import { jest } from '@jest/globals';
 
-import type { TokenSource } from '../src/shared/auth.js';
-import { ApiError, NetworkError } from '../src/shared/errors.js';
-import { Transport } from '../src/shared/http.js';
+import type { TokenSource } from '../src/shared/odahu/auth.js';
+import { ApiError, NetworkError } from '../src/shared/odahu/errors.js';
+import { Transport } from '../src/shared/odahu/http.js';
 import { sendJson, startTinyServer } from './helpers/tiny-server.js';
 import type { TinyServer } from './helpers/tiny-server.js';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { InputError } from '../src/shared/errors.js';
-import { loadManifest, loadManifests } from '../src/shared/manifests.js';
-import type { ManifestOptions } from '../src/shared/manifests.js';
+import { InputError } from '../src/shared/odahu/errors.js';
+import { loadManifest, loadManifests } from '../src/shared/action/manifests.js';
+import type { ManifestOptions } from '../src/shared/action/manifests.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** As in a workflow: paths relative to GITHUB_WORKSPACE, the action running elsewhere. */

@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from '../src/shared/errors.js';
+import { ApiError, NetworkError } from '../src/shared/odahu/errors.js';
 import {
   DEFAULT_RETRY_POLICY,
   answerOf,
@@ -8,8 +8,8 @@ import {
   parseRetryAfter,
   retryDelay,
   withRetries,
-} from '../src/shared/retry.js';
-import type { Failure, RetryDecisionContext } from '../src/shared/retry.js';
+} from '../src/shared/odahu/retry.js';
+import type { Failure, RetryDecisionContext } from '../src/shared/odahu/retry.js';
 
 const NOW = Date.parse('2024-05-04T10:00:00Z');
 const context = (overrides: Partial<RetryDecisionContext> = {}): RetryDecisionContext => ({

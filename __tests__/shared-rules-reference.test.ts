@@ -1,17 +1,21 @@
-// The rules the client and the emulator share (src/shared/shapes.ts, src/shared/kinds.ts,
-// src/shared/stored-deployment.ts) checked against the official material, so that a rule wrong on
-// both sides cannot pass unnoticed: every kind's fields and JSON types against swagger.yaml, the id
+// The rules the client and the emulator share (src/shared/odahu/shapes.ts, src/shared/odahu/kinds.ts,
+// src/shared/odahu/stored-deployment.ts) checked against the official material, so that a rule wrong on
+// both sides cannot pass unnoticed: every kind's fields and JSON types against swagger.yaml (and
+// every resource type of src/shared/odahu/types.ts, with TypeScript's checker), the id
 // rule and the deployment id limit against REFERENCE.md, and the deployment defaults against
 // REFERENCE.md's table (and, through the emulator's answers, its own rules). Where ../shared is
 // absent each check says it is skipped; with CI=true it fails instead.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
-import { withServerDefaults } from '../src/shared/stored-deployment.js';
-import { ID_PATTERN, KIND_NAMES, MAX_DEPLOYMENT_ID_LENGTH } from '../src/shared/kinds.js';
-import { KIND_SHAPES, type Shape } from '../src/shared/shapes.js';
+import { withServerDefaults } from '../src/shared/odahu/stored-deployment.js';
+import { ID_PATTERN, KIND_NAMES, MAX_DEPLOYMENT_ID_LENGTH } from '../src/shared/odahu/kinds.js';
+import { KIND_SHAPES, type Shape } from '../src/shared/odahu/shapes.js';
 import type { SchemaObject } from './helpers/swagger-contract.js';
+import { typeDifferences } from './helpers/types-contract.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/odahu-api/', import.meta.url));
 const SWAGGER = `${SHARED}swagger.yaml`;
@@ -215,5 +219,36 @@ describe('the deployment defaults against REFERENCE.md', () => {
     expect(filled({}).imagePullConnID).toBe('pull-default');
     expect(filled({ imagePullConnID: '' }).imagePullConnID).toBe('pull-default');
     expect(withServerDefaults('wine', { image: 'i', predictor: 'p' }, {}).imagePullConnID).toBe('');
+  });
+});
+
+describe('src/shared/odahu/types.ts against swagger.yaml', () => {
+  const TYPES = fileURLToPath(new URL('../src/shared/odahu/types.ts', import.meta.url));
+  const definitions = () =>
+    (load(readFileSync(SWAGGER, 'utf8')) as { definitions: Record<string, SchemaObject> }).definitions;
+  /** The server emits deletionMark on every resource (`swaggerignore:"true"`, as above). */
+  const DELETION_MARKS = Object.fromEntries(
+    Object.entries(SPEC_DIFFERENCES).filter(([key]) => key.endsWith('.deletionMark')),
+  );
+
+  withFile(SWAGGER)("every resource type has its definition's properties and their JSON types", () => {
+    const { lines, compared } = typeDifferences(TYPES, definitions(), DELETION_MARKS);
+    expect(lines).toEqual([]);
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  withFile(SWAGGER)('a property renamed, added or of another type is found', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'types-')), 'types.ts');
+    writeFileSync(
+      file,
+      'export interface ModelIdentity { name: string; versionNumber: string; artifactNameTemplate?: string }\n' +
+        'export interface Target { name: number; connectionName?: string; extra?: boolean }\n',
+    );
+    expect(typeDifferences(file, definitions()).lines).toEqual([
+      'ModelIdentity.versionNumber: not in the spec',
+      'ModelIdentity.version: in the spec, not here',
+      'Target.name: number here, string in the spec',
+      'Target.extra: not in the spec',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
 
-import { apiUrlOf, parseAirflowConnection } from '../src/shared/airflow-connection.js';
-import { InputError } from '../src/shared/errors.js';
-import { DEFAULT_SCOPE, readSettings } from '../src/shared/settings.js';
-import type { InputSource, OdahuSettings } from '../src/shared/settings.js';
+import { apiUrlOf, parseAirflowConnection } from '../src/shared/odahu/airflow-connection.js';
+import { InputError } from '../src/shared/odahu/errors.js';
+import { DEFAULT_SCOPE, readSettings } from '../src/shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../src/shared/odahu/settings.js';
 
 function source(inputs: Record<string, string> = {}, env: Record<string, string> = {}): InputSource {
   return { input: (name) => inputs[name] ?? '', env };

@@ -1,7 +1,11 @@
-import { InputError } from '../src/shared/errors.js';
-import { fillTemplate, parseVars } from '../src/shared/template.js';
+import { InputError } from '../src/shared/odahu/errors.js';
+import { MarkedTemplate, parseVars } from '../src/shared/action/template.js';
 
-const fill = (text: string, vars: Record<string, string> = {}) => fillTemplate(text, vars, 'inline training');
+/** The text with its tokens filled again: where placeholders are found, and what stands for them. */
+const fill = (text: string, vars: Record<string, string> = {}) => {
+  const template = new MarkedTemplate(text, vars, 'inline training');
+  return template.fill(template.text);
+};
 
 describe('template placeholders', () => {
   test('an identifier in single braces is filled, as often as it occurs', () => {
@@ -40,6 +44,19 @@ describe('template placeholders', () => {
 
   test('values are inserted as they are, braces included', () => {
     expect(fill('a: {x}', { x: '{y}' })).toBe('a: {y}');
+  });
+
+  test('a placeholder becomes a token of letters and digits until the text is parsed', () => {
+    const template = new MarkedTemplate(
+      '{"id": "{name}", "n": "{n}"}',
+      { name: 'x","workDir":"/evil', n: '2' },
+      's',
+    );
+    expect(template.text).toMatch(/^\{"id": "odahuvar[0-9a-f]{12}x0x", "n": "odahuvar[0-9a-f]{12}x1x"\}$/);
+    const parsed = JSON.parse(template.text) as Record<string, string>;
+    // As a whole plain scalar a value is typed as YAML types it; in quotes it stays a string.
+    expect(template.fillTree(parsed, new Set([parsed.n!]))).toEqual({ id: 'x","workDir":"/evil', n: 2 });
+    expect(template.fillTree(parsed)).toEqual({ id: 'x","workDir":"/evil', n: '2' });
   });
 });
 

@@ -1,20 +1,27 @@
-// Every workflow in examples/workflows/ runs green under `npm run workflow` (node dist/workflow/index.js)
-// against an emulator, and a failing variant fails at the right step. One contract-checked emulator
-// serves them all (wine-fire-and-forget.yml, airflow-migration.yml, pr-preview.yml and pr-evaluate.yml
-// train with the connections wine.yml creates; pr-evaluate.yml judges its preview against wine.yml's
-// model, and odahu-report.yml follows it), given to the runner in each way a user can: --var/--secret, the
+// Every workflow in examples/workflows/ runs green under the local runner (npm run workflow's command
+// line, in this process, each odahu step from its sources on the emulator's clock; npm run demo runs
+// wine.yml with the bundles: workflow-demo.test.ts) against an emulator, and a failing variant fails
+// at the right step. One contract-checked emulator serves them all (wine-fire-and-forget.yml,
+// airflow-migration.yml, pr-preview.yml and pr-evaluate.yml train with the connections wine.yml
+// creates; pr-evaluate.yml judges its preview against wine.yml's model, and odahu-report.yml follows
+// it), given to the runner in each way a user can: --var/--secret, the
 // environment, an env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs
 // on it too.
 
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { fetchToken } from './helpers/emulator-http.js';
 import { ROOT } from './helpers/run-action.js';
-import type { CliRun } from './helpers/workflow-cli.js';
-import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+import type { CliOptions, CliRun } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 const GCP_KEY = JSON.stringify({
   type: 'service_account',
@@ -58,6 +65,11 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+/** The runner on the test emulator (given by flags, the environment, an env file or a connection). */
+function runWorkflowCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages({ emulator }) });
+}
+
 /** A wine workflow with the emulator as --var/--secret, the data secrets and vars, the stand-in gsutil. */
 function runWithWineSettings(workflow: string): Promise<CliRun> {
   return runWorkflowCli(
@@ -96,7 +108,9 @@ test('the examples are the ones this file runs', () => {
 test('wine-no-secrets.yml: trains, packages and deploys with no secret and no flag, each job by its GitHub OIDC token', async () => {
   // The embedded emulator, as a user's first dry run: it trusts each job's subject. The workflow sets
   // no client id or secret, so a grant with the job's GitHub token is the only way in.
-  const run = await runWorkflowCli(['examples/workflows/wine-no-secrets.yml']);
+  const run = await runWorkflowInProcess(['examples/workflows/wine-no-secrets.yml'], {
+    stages: inProcessStages(),
+  });
   expectGreen(run, 'deploy');
   expect(run.lines).toContainEqual(
     expect.stringMatching(/^oidc {7}GitHub's token service at \S+ for build, deploy \(id-token: write\)/),
@@ -113,7 +127,7 @@ test('wine-no-secrets.yml: trains, packages and deploys with no secret and no fl
   expect(stepLines(run, 'Predict')).toContainEqual(
     expect.stringMatching(/^ {2}Prediction: \{"prediction":\[/),
   );
-}, 90_000);
+});
 
 test('wine.yml: the whole DAG, connections to prediction', async () => {
   const run = await runWithWineSettings('examples/workflows/wine.yml');
@@ -138,7 +152,7 @@ test('wine.yml: the whole DAG, connections to prediction', async () => {
   ]) {
     expect(run.stdout).not.toContain(secret);
   }
-}, 90_000);
+});
 
 test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.yml leaves', async () => {
   const host = new URL(emulator.apiUrl).host;
@@ -179,7 +193,7 @@ test('wine-fire-and-forget.yml and airflow-migration.yml, on the cluster wine.ym
     expect.stringMatching(/^ {2}Prediction: \{"prediction":/),
   );
   expect(airflow.stdout).not.toContain(emulator.clientSecret);
-}, 90_000);
+});
 
 test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy behind production', async () => {
   const run = await runWithWineSettings('examples/workflows/wine-jobs.yml');
@@ -199,7 +213,7 @@ test('wine-jobs.yml: the DAGs as jobs, job outputs from train to predict, deploy
   for (const secret of [emulator.clientSecret, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
     expect(run.stdout).not.toContain(secret);
   }
-}, 90_000);
+});
 
 test("pr-preview.yml: the preview job deploys the pull request's model, the teardown job deletes all it made", async () => {
   const pr = ['--input', 'pr=41'];
@@ -245,7 +259,7 @@ test("pr-preview.yml: the preview job deploys the pull request's model, the tear
     });
     expect(answer.status).toBe(404);
   }
-}, 90_000);
+});
 
 test('pr-evaluate.yml from a fork, then odahu-report.yml on workflow_run: the preview judged against production, its report saved and found', async () => {
   // wine.yml (above) left the production model wine and the connections the preview trains with.
@@ -282,7 +296,7 @@ test('pr-evaluate.yml from a fork, then odahu-report.yml on workflow_run: the pr
   expect(stepLines(report, 'Post them')).toContain(
     "  github-token is empty (as github.token is outside GitHub's runners): nothing is posted; the 3 section(s) that would be are in the job summary.",
   );
-}, 120_000);
+});
 
 test('wine-evaluate.yml: one candidate passes its gates, two worse ones fail theirs', async () => {
   const run = await runWorkflowCli(['examples/workflows/wine-evaluate.yml', ...cluster]);
@@ -293,7 +307,7 @@ test('wine-evaluate.yml: one candidate passes its gates, two worse ones fail the
   expect(stepLines(run, 'Evaluate a candidate whose predictions are off')).toContain(
     '  ✗ rmse regression 0.5 > 0 (0.5 against baseline 0)',
   );
-}, 90_000);
+});
 
 test('wine-canary.yml: a first release at the stable URL, then a new version promoted by canary', async () => {
   const release = (image: string) =>
@@ -326,7 +340,7 @@ test('wine-canary.yml: a first release at the stable URL, then a new version pro
       ),
     ),
   );
-}, 90_000);
+});
 
 test('a failing training: the job fails at Train, runs its if: failure() step, skips the rest', async () => {
   const envFile = join(mkdtempSync(join(tmpdir(), 'wf-env-')), 'odahu.env');
@@ -355,4 +369,4 @@ test('a failing training: the job fails at Train, runs its if: failure() step, s
     ]),
   );
   expect(run.lines).toContainEqual(expect.stringMatching(/^✗ job wine failed in .*: step Train failed$/));
-}, 60_000);
+});

@@ -1,14 +1,26 @@
-// Whole workflows under the local runner (node dist/workflow/index.js, no --job): jobs in needs order
+// Whole workflows under the local runner (its command line in this process, no --job; Ctrl-C with the
+// runner a process, node build/workflow/index.js): jobs in needs order
 // with job outputs and needs.<job>.result, job-level if: with the status functions over the needs,
 // skipped jobs, matrices (include/exclude, names, merged outputs, fail-fast, max-parallel), jobs that
 // run at once, environments, continue-on-error, Ctrl-C, --job with needs, one summary file for the
 // run, and a matrix of trainings green end to end against the embedded emulator.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers/run-action.js';
 import type { CliRun } from './helpers/workflow-cli.js';
-import { runWorkflowCli, stepLines, stepSeconds } from './helpers/workflow-cli.js';
+import type { CliOptions } from './helpers/workflow-cli.js';
+import { runWorkflowCli, runWorkflowInProcess, stepLines, stepSeconds } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { inProcessStages } = await import('./helpers/in-process.js');
+
+/** The runner's command line in this process, each odahu step from its sources on the embedded emulator's clock. */
+function runInProcess(args: string[], options: CliOptions = {}) {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages() });
+}
 
 const FIXTURES = '__tests__/fixtures/workflow';
 
@@ -24,7 +36,7 @@ const jobLines = (run: CliRun) => run.lines.filter((line) => /^(━━ job |[✓
 const lastLine = (run: CliRun) => run.lines.filter((line) => line !== '').at(-1);
 
 test('jobs in needs order: outputs, a matrix from an output, skipped jobs, an environment, one summary', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/jobs.yml`]);
+  const run = await runInProcess([`${FIXTURES}/jobs.yml`]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.lines[0]).toBe(
@@ -90,7 +102,7 @@ test('jobs in needs order: outputs, a matrix from an output, skipped jobs, an en
 });
 
 test('a failing job: fail-fast cancels its matrix, dependants are skipped, if: failure() runs; continue-on-error', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/jobs-failing.yml`]);
+  const run = await runInProcess([`${FIXTURES}/jobs-failing.yml`]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(1);
   expect(stepLines(run, 'Run shard 2')).toEqual([
@@ -126,7 +138,7 @@ test('a failing job: fail-fast cancels its matrix, dependants are skipped, if: f
 });
 
 test('jobs without common needs run at once; max-parallel: 1 runs a matrix one job at a time', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/jobs-parallel.yml`]);
+  const run = await runInProcess([`${FIXTURES}/jobs-parallel.yml`]);
   expect(run.stderr).toBe('');
   expect(run.lines).toEqual(
     expect.arrayContaining([
@@ -168,7 +180,7 @@ test('Ctrl-C cancels every running job; an if: always() job after them still run
 });
 
 test('--job runs one job and says its needs were not run', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/jobs.yml`, '--job', 'report']);
+  const run = await runInProcess([`${FIXTURES}/jobs.yml`, '--job', 'report']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.lines[0]).toBe('Jobs  __tests__/fixtures/workflow/jobs.yml › job report (workflow_dispatch)');
@@ -181,7 +193,7 @@ test('--job runs one job and says its needs were not run', async () => {
 });
 
 test('a matrix of trainings and job outputs, green end to end against the embedded emulator', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/wine-matrix.yml`]);
+  const run = await runInProcess([`${FIXTURES}/wine-matrix.yml`]);
   expect(run.stderr).toBe('');
   expect(run.lines[1]).toMatch(/^cluster {4}the embedded Odahu emulator at /);
   expect(run.lines).toEqual(
@@ -197,4 +209,4 @@ test('a matrix of trainings and job outputs, green end to end against the embedd
     /^✓ run succeeded in .*: succeeded train \(0\.5\), train \(1\.0\), package, report$/,
   );
   expect(run.code).toBe(0);
-}, 60_000);
+});

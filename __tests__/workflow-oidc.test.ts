@@ -4,6 +4,8 @@
 // granted, not granted (the permission named), and a subject the realm does not trust (Keycloak's
 // refusal with the subject shown).
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,16 @@ import { gitHubClaims, gitHubSubject } from '../src/workflow/github-claims.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
 import { grantsIdToken } from '../src/workflow/permissions.js';
 import { loadWorkflow, workflowJobs } from '../src/workflow/workflow-file.js';
-import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+import type { CliOptions } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { inProcessStages } = await import('./helpers/in-process.js');
+
+/** The runner's command line in this process, each odahu step from its sources on the embedded emulator's clock. */
+function runInProcess(args: string[], options: CliOptions = {}) {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages() });
+}
 
 const FIXTURE = '__tests__/fixtures/workflow/oidc.yml';
 
@@ -134,7 +145,7 @@ test("the token service: discovery, keys, and GitHub's answer to a job's token r
 });
 
 test('a job granted id-token: write gets its token and authenticates; one whose permissions do not is told which to add', async () => {
-  const run = await runWorkflowCli([FIXTURE]);
+  const run = await runInProcess([FIXTURE]);
   expect(run.stderr).toBe('');
   expect(run.lines).toContainEqual(
     expect.stringMatching(
@@ -167,11 +178,11 @@ test('a job granted id-token: write gets its token and authenticates; one whose 
     /^✗ run failed in .*: succeeded inherits, all; failed overrides$/,
   );
   expect(run.code).toBe(1);
-}, 60_000);
+});
 
 test("a subject the emulator does not trust (--oidc-subject): Keycloak's refusal, with the job's subject", async () => {
   const trusted = 'repo:acme/models:environment:production';
-  const run = await runWorkflowCli([FIXTURE, '--job', 'inherits', '--oidc-subject', trusted]);
+  const run = await runInProcess([FIXTURE, '--job', 'inherits', '--oidc-subject', trusted]);
   expect(run.lines).toContainEqual(
     expect.stringContaining(`the emulator trusts its tokens with subject ${trusted} (--oidc-subject)`),
   );
@@ -188,10 +199,10 @@ test("a subject the emulator does not trust (--oidc-subject): Keycloak's refusal
     expect.stringMatching(/^✗ Train /),
   ]);
   expect(run.code).toBe(1);
-}, 60_000);
+});
 
 test('--oidc-subject with a given cluster: one line, nothing runs', async () => {
-  const run = await runWorkflowCli([FIXTURE, '--oidc-subject', 'repo:a/b:ref:refs/heads/main'], {
+  const run = await runInProcess([FIXTURE, '--oidc-subject', 'repo:a/b:ref:refs/heads/main'], {
     env: { ODAHU_API_URL: 'http://127.0.0.1:9' },
   });
   expect(run.stderr).toBe(

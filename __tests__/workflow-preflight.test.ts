@@ -2,10 +2,21 @@
 // started): each unsupported feature of every job with one line naming it and its file:line, a matrix
 // GitHub would refuse, the parser's errors, an unknown --job, bad flags and bad --env-file lines.
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { runWorkflowCli } from './helpers/workflow-cli.js';
+import type { CliOptions } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { inProcessStages } = await import('./helpers/in-process.js');
+
+/** The runner's command line in this process, each odahu step from its sources on the embedded emulator's clock. */
+function runInProcess(args: string[], options: CliOptions = {}) {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages() });
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'wf-preflight-'));
 const marker = join(dir, 'ran');
@@ -76,7 +87,7 @@ const CASES: [string, string, RegExp][] = [
 
 describe.each(CASES)('%s', (file, place, feature) => {
   test('stops before anything runs, with one line naming the feature at file:line', async () => {
-    const run = await runWorkflowCli([file]);
+    const run = await runInProcess([file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
@@ -115,7 +126,7 @@ test("every job's unsupported features, one line each, before any job runs", asy
       '      - run: echo hi',
     ].join('\n'),
   );
-  const run = await runWorkflowCli([file]);
+  const run = await runInProcess([file]);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr.trimEnd().split('\n')).toEqual([
@@ -141,7 +152,7 @@ test("a docker action in the workspace, and a composite action's unsupported ste
     `- uses: ./${relative(dir, actions)}`,
     `- uses: ./${relative(dir, composite)}`,
   ]);
-  const run = await runWorkflowCli([file, '--workspace', dir]);
+  const run = await runInProcess([file, '--workspace', dir]);
   expect(run.code).toBe(2);
   expect(run.stderr.trimEnd().split('\n')).toEqual([
     expect.stringMatching(new RegExp(`^workflow: .*nested\\.yml:7: not supported: docker actions \\(\\./`)),
@@ -167,7 +178,7 @@ test("the parser's errors, one line each with file:line", async () => {
       '        run: both',
     ].join('\n'),
   );
-  const run = await runWorkflowCli([file]);
+  const run = await runInProcess([file]);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr.trimEnd().split('\n')).toEqual([
@@ -177,7 +188,7 @@ test("the parser's errors, one line each with file:line", async () => {
 
   // A YAML syntax error: its first line only, not the code frame under it.
   writeFileSync(file, 'on: push\njobs:\n  build:\n    steps:\n      - run: echo "a: b"  and: c\n');
-  const syntax = await runWorkflowCli([file]);
+  const syntax = await runInProcess([file]);
   expect(syntax.code).toBe(2);
   for (const line of syntax.stderr.trimEnd().split('\n')) {
     expect(line).toMatch(
@@ -192,7 +203,7 @@ test('an unknown --job names the jobs', async () => {
   const file = join(dir, 'two-jobs.yml');
   const job = ['    runs-on: ubuntu-latest', '    steps:', '      - run: echo hi'];
   writeFileSync(file, ['on: push', 'jobs:', '  test:', ...job, '  deploy:', ...job].join('\n'));
-  const unknown = await runWorkflowCli([file, '--job', 'lint']);
+  const unknown = await runInProcess([file, '--job', 'lint']);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toBe(`workflow: ${file} has no job lint (its jobs: test, deploy)\n`);
 });
@@ -229,7 +240,7 @@ test('bad usage exits 2: unknown flags, flags without values, events, inputs, en
     [[file, '--input', 'x=1'], 'workflow: --input x: the workflow has no such input (its inputs: none)\n'],
   ];
   for (const [args, stderr] of expectations) {
-    const run = await runWorkflowCli(args);
+    const run = await runInProcess(args);
     expect([args, run.code, run.stderr]).toEqual([args, 2, stderr]);
   }
   expect(existsSync(marker)).toBe(false);

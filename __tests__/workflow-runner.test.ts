@@ -1,12 +1,24 @@
-// The local runner over real processes (node dist/workflow/index.js), on fixture workflows: env,
-// outputs, GITHUB_ENV and GITHUB_PATH from step to step, --env-file, masks, a composite action, pre and
-// post stages with pre-if and post-if, a step timeout, and a cancel.
+// The local runner (its command line in this process; its steps real processes), on fixture
+// workflows: env, outputs, GITHUB_ENV and GITHUB_PATH from step to step, --env-file, masks, a
+// composite action, pre and post stages with pre-if and post-if, a step timeout, and a cancel (the
+// runner itself a process, node build/workflow/index.js, for Ctrl-C).
 
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliRun } from './helpers/workflow-cli.js';
-import { runWorkflowCli, stepLines, stepSeconds } from './helpers/workflow-cli.js';
+import type { CliOptions } from './helpers/workflow-cli.js';
+import { runWorkflowCli, runWorkflowInProcess, stepLines, stepSeconds } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { inProcessStages } = await import('./helpers/in-process.js');
+
+/** The runner's command line in this process, each odahu step from its sources on the embedded emulator's clock. */
+function runInProcess(args: string[], options: CliOptions = {}) {
+  return runWorkflowInProcess(args, { ...options, stages: inProcessStages() });
+}
 
 const FIXTURES = '__tests__/fixtures/workflow';
 
@@ -23,7 +35,7 @@ test('env, outputs, GITHUB_ENV, GITHUB_PATH, --env-file and --input reach the la
     envFile,
     'FROM_FILE="quoted # kept"\nexport PLAIN=plain # a comment\n# a comment line\n\nLEVEL=env-file\n',
   );
-  const run = await runWorkflowCli([
+  const run = await runInProcess([
     `${FIXTURES}/propagation.yml`,
     '--input',
     'greeting=hi',
@@ -59,7 +71,7 @@ test('env, outputs, GITHUB_ENV, GITHUB_PATH, --env-file and --input reach the la
 
 test('secrets and ::add-mask:: values never reach the log or the summary', async () => {
   // --secret NAME takes the value of $NAME.
-  const run = await runWorkflowCli(
+  const run = await runInProcess(
     [`${FIXTURES}/masks.yml`, '--secret', 'FIXTURE_SECRET', '--secret', 'MULTI_LINE=line one\nline two'],
     { env: { FIXTURE_SECRET: 'fixture-secret-value' } },
   );
@@ -86,7 +98,7 @@ test('secrets and ::add-mask:: values never reach the log or the summary', async
 });
 
 test('a composite action: inputs with defaults, caller env, its steps indented, outputs, a nested node action', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/composite.yml`]);
+  const run = await runInProcess([`${FIXTURES}/composite.yml`]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const greet = './__tests__/fixtures/workflow/actions/greet';
@@ -113,7 +125,7 @@ test('a composite action: inputs with defaults, caller env, its steps indented, 
 });
 
 test('pre and post stages: pre-if, post-if, state, reverse order, none for a step that did not run', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/posts.yml`]);
+  const run = await runInProcess([`${FIXTURES}/posts.yml`]);
   expect(run.code).toBe(1);
   const shown = run.lines.filter((line) => /^(▶|–|✗ Fail)|^ {2}(pre|main|post):/.test(line));
   expect(shown).toEqual([
@@ -145,7 +157,7 @@ test('pre and post stages: pre-if, post-if, state, reverse order, none for a ste
 });
 
 test('timeout-minutes cancels the step; the job fails and runs its if: failure() steps', async () => {
-  const run = await runWorkflowCli([`${FIXTURES}/timeout.yml`]);
+  const run = await runInProcess([`${FIXTURES}/timeout.yml`]);
   expect(run.code).toBe(1);
   expect(stepLines(run, 'Sleeps past its timeout')).toEqual([
     '▶ Sleeps past its timeout',

@@ -7,8 +7,8 @@
 
 import { startEmulator } from '../src/emulator/server.js';
 import type { RunningEmulator, StatusChange } from '../src/emulator/options.js';
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
+import { ClientCredentialsTokenSource } from '../src/shared/odahu/auth.js';
+import { OdahuClient } from '../src/shared/odahu/client.js';
 import { deployment, manifest, packaging, quickArtifactAndImage, training } from './resources.js';
 import { inParallel, median, p95 } from './stats.js';
 import { clusterEnv, runStep } from './steps.js';

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { RunningEmulator } from '../src/emulator/options.js';
 import { deploymentPhase } from '../src/shared/action/phases.js';
 import { watch } from '../src/shared/action/watch.js';
-import type { OdahuClient } from '../src/shared/client.js';
+import type { OdahuClient } from '../src/shared/odahu/client.js';
 import { deployment } from './resources.js';
 import { median } from './stats.js';
 import { clusterEnv, runStep } from './steps.js';

@@ -4,7 +4,7 @@
 // a failing run can be replayed. Passing means every step succeeded and nothing was created twice.
 
 import { startEmulator } from '../src/emulator/server.js';
-import type { RecordedAnswer } from '../src/emulator/options.js';
+import type { RecordedAnswer, RunningEmulator } from '../src/emulator/options.js';
 import { inParallel, median } from './stats.js';
 import { clusterEnv, runStep } from './steps.js';
 
@@ -20,8 +20,26 @@ export interface FaultChain {
 
 const AWS = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example-secret-key' };
 
-/** One chain on an emulator with the faults and `seed`; undefined when it passed, else why not. */
-export async function runFaultChain(seed: number): Promise<string | undefined> {
+/** Runs one step of the chain: its exit code, outputs, and failure line (undefined when none). */
+export type ChainStep = (
+  action: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  emulator: RunningEmulator,
+) => Promise<{ exitCode: number; outputs: Record<string, string>; failure: string | undefined }>;
+
+/** The benchmark's: each step its bundle, a process. */
+const bundleStep: ChainStep = async (action, inputs, env) => {
+  const run = await runStep(action, inputs, { env });
+  const error = run.lastLines.find((line) => line.startsWith('::error::')) ?? run.lastLines.at(-1) ?? '';
+  return { ...run, failure: run.exitCode === 0 ? undefined : error.replace(/^::error::/, '') };
+};
+
+/**
+ * One chain on an emulator with the faults and `seed`; undefined when it passed, else why not. The
+ * tests run its steps from the sources, in their process (`step`).
+ */
+export async function runFaultChain(seed: number, step: ChainStep = bundleStep): Promise<string | undefined> {
   const answers: RecordedAnswer[] = [];
   const emulator = await startEmulator({
     port: 0,
@@ -61,12 +79,8 @@ export async function runFaultChain(seed: number): Promise<string | undefined> {
     ];
     let outputs: Record<string, string> = {};
     for (const [action, inputs] of steps) {
-      const run = await runStep(action, inputs(outputs), { env });
-      if (run.exitCode !== 0) {
-        const error =
-          run.lastLines.find((line) => line.startsWith('::error::')) ?? run.lastLines.at(-1) ?? '';
-        return `${action}: ${error.replace(/^::error::/, '')}`;
-      }
+      const run = await step(action, inputs(outputs), env, emulator);
+      if (run.exitCode !== 0) return `${action}: ${run.failure ?? ''}`;
       outputs = { ...outputs, ...run.outputs };
     }
     // Nothing twice: each create applied once (a 2xx), whatever was retried.

@@ -18,10 +18,10 @@ import { quietly } from './steps.js';
 import { measureStepOverhead } from './step-overhead.js';
 import { TIME_SCALE, measureWaitingCost } from './waiting-cost.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import type { TokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
-import { loadManifests } from '../src/shared/manifests.js';
+import { ClientCredentialsTokenSource } from '../src/shared/odahu/auth.js';
+import type { TokenSource } from '../src/shared/odahu/auth.js';
+import { OdahuClient } from '../src/shared/odahu/client.js';
+import { loadManifests } from '../src/shared/action/manifests.js';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 /** Every figure, for bench/results.json. */
@@ -219,7 +219,7 @@ async function chainWallTime(): Promise<void> {
     ].join('\n'),
   );
   const args = [
-    join(root, 'dist', 'workflow', 'index.js'),
+    join(root, 'build', 'workflow', 'index.js'),
     workflow,
     ...['--workspace', root],
     ...['--var', `ODAHU_API_URL=${emulator.apiUrl}`],
@@ -358,7 +358,7 @@ async function demoWallTimes(): Promise<void> {
   section('npm run demo');
   const demo = (args: string[]) =>
     new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'dist', 'demo', 'index.js'), ...args], {
+      const child = spawn(process.execPath, [join(root, 'build', 'demo', 'index.js'), ...args], {
         cwd: root,
         env: { ...process.env, NO_COLOR: '1' },
         stdio: 'ignore',

@@ -4,8 +4,8 @@
 
 import { packagingPhase, trainingPhase } from '../src/shared/action/phases.js';
 import { watch } from '../src/shared/action/watch.js';
-import type { OdahuClient } from '../src/shared/client.js';
-import type { ModelDeployment, ModelPackaging, ModelTraining } from '../src/shared/types.js';
+import type { OdahuClient } from '../src/shared/odahu/client.js';
+import type { ModelDeployment, ModelPackaging, ModelTraining } from '../src/shared/odahu/types.js';
 
 /** `seconds` undefined: the emulator's default duration. */
 export function training(id: string, seconds?: number): ModelTraining {

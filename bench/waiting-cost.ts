@@ -8,9 +8,9 @@
 
 import { startEmulator } from '../src/emulator/server.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
-import { ClientCredentialsTokenSource } from '../src/shared/auth.js';
-import type { TokenSource } from '../src/shared/auth.js';
-import { OdahuClient } from '../src/shared/client.js';
+import { ClientCredentialsTokenSource } from '../src/shared/odahu/auth.js';
+import type { TokenSource } from '../src/shared/odahu/auth.js';
+import { OdahuClient } from '../src/shared/odahu/client.js';
 import { deploymentPhase, trainingPhase } from '../src/shared/action/phases.js';
 import type { Phase } from '../src/shared/action/phases.js';
 import { watch } from '../src/shared/action/watch.js';

@@ -1,3 +1,6 @@
 #!/usr/bin/env node
-// `npx odahu-emulator`: the bundled emulator (dist/emulator), so it runs with plain node after `npm ci`.
-import '../dist/emulator/index.js';
+// `npx odahu-emulator`: the emulator, run from its build (build/emulator, not committed), which is
+// made first when it is missing or its sources changed (scripts/tool.js).
+import { runTool } from '../scripts/tool.js';
+
+await runTool('emulator');

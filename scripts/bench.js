@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ncc from '@vercel/ncc';
+import { build } from './build.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, '.tmp', 'bench');
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
+// The tools it runs (the workflow runner, the demo) from their builds, current.
+await build({ names: ['workflow', 'demo'], ifChanged: true, quiet: true });
 const env = { ...process.env, BENCH_ROOT: root };
 if (values.markdown) env.BENCH_MARKDOWN = values.markdown;
 if (values.node) env.BENCH_NODES = values.node.join(',');

@@ -1,48 +1,65 @@
-// @actions/core for unit tests of the actions' sources (as actions/typescript-action does): a test
-// mocks the module with this one before importing src/<action>/main.ts, gives the step its inputs
-// (action.yml defaults applied, as the runner does) and reads what the step did: its outputs, its
-// one failure line, its log lines and secrets, and its job-summary tables.
+// @actions/core for tests of the actions' sources in the test's own process, as actions/typescript-action
+// tests its action: a test file mocks the module with this one before anything of src/ is imported,
 //
 //   jest.unstable_mockModule('@actions/core', () => core);
-//   const { run } = await import('../src/deploy/main.js');
+//   const { runInProcess } = await import('./helpers/in-process.js');
+//
+// and runs steps with in-process.ts. Each function does what the real one does on a runner, for the
+// step at hand: inputs come from the step's map, outputs go to its map, and every log line, group,
+// annotation and mask is written on stdout as the same workflow command the real one writes, which
+// the step reads as GitHub's runner reads it (masks, groups, annotations). The job summary is the real
+// one's builder writing to the step's file, so a test reads the HTML a user's summary shows.
 
+import { EOL } from 'node:os';
 import { jest } from '@jest/globals';
-import type { ActionDefinition } from '../../src/workflow/action-file.js';
+// The real builder, by path: '@actions/core' itself is this module once mocked.
+import { summary as realSummary } from '../../node_modules/@actions/core/lib/summary.js';
+import { OidcClient } from '../../node_modules/@actions/core/lib/oidc-utils.js';
 
 interface Recorded {
   inputs: Record<string, string>;
   outputs: Record<string, string>;
+  /** Each setFailed message. */
   failures: string[];
-  /** info, warning (`Warning: `), error (`Error: `) and notice lines, in order. */
-  log: string[];
   secrets: string[];
   /** Each write of the job summary: its heading, raw text and rows of cell texts. */
   summaries: { heading: string; text: string; rows: string[][] }[];
+  /** The job-summary file of the step. */
+  summaryFile: string | undefined;
 }
 
 export const recorded: Recorded = {
   inputs: {},
   outputs: {},
   failures: [],
-  log: [],
   secrets: [],
   summaries: [],
+  summaryFile: undefined,
 };
 
-/** A new step: the action's input defaults, then the given inputs; nothing recorded yet. */
-export function startStep(action: ActionDefinition, inputs: Record<string, string>): void {
-  recorded.inputs = {};
-  for (const input of action.inputs) {
-    if (input.default !== undefined) recorded.inputs[input.id] = input.default.toString();
-  }
-  Object.assign(recorded.inputs, inputs);
+/** A new step: its inputs (action.yml's defaults already applied) and its summary file. */
+export function startStep(inputs: Record<string, string>, summaryFile?: string): void {
+  recorded.inputs = { ...inputs };
   recorded.outputs = {};
   recorded.failures = [];
-  recorded.log = [];
+  recorded.secrets = [];
   recorded.summaries = [];
+  recorded.summaryFile = summaryFile;
 }
 
-const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
+/** The real toCommandValue and command escaping (@actions/core's utils.ts and command.ts). */
+const commandValue = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+const escapeData = (value: unknown): string =>
+  commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+function issue(command: string, message: unknown = ''): void {
+  process.stdout.write(`::${command}::${escapeData(message)}${EOL}`);
+}
+
+/** warning(), error() and notice() print an Error as `Error: message`, as the real ones do. */
+const annotationText = (message: unknown): string =>
+  message instanceof Error ? message.toString() : commandValue(message);
 
 export const getInput = jest.fn(
   (name: string, options?: { required?: boolean; trimWhitespace?: boolean }) => {
@@ -52,53 +69,83 @@ export const getInput = jest.fn(
   },
 );
 export const setOutput = jest.fn((name: string, value: unknown) => {
-  recorded.outputs[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  recorded.outputs[name] = commandValue(value);
 });
 export const setFailed = jest.fn((message: string | Error) => {
-  recorded.failures.push(text(message));
+  recorded.failures.push(message instanceof Error ? message.message : message);
+  issue('error', annotationText(message));
 });
-export const setSecret = jest.fn((secret: string) => void recorded.secrets.push(secret));
-export const info = jest.fn((message: string) => void recorded.log.push(message));
-export const warning = jest.fn(
-  (message: string | Error) => void recorded.log.push(`Warning: ${text(message)}`),
-);
-export const error = jest.fn((message: string | Error) => void recorded.log.push(`Error: ${text(message)}`));
-export const notice = jest.fn(
-  (message: string | Error) => void recorded.log.push(`Notice: ${text(message)}`),
-);
-export const debug = jest.fn();
-export const isDebug = jest.fn(() => false);
-export const startGroup = jest.fn((name: string) => void recorded.log.push(`▸ ${name}`));
-export const endGroup = jest.fn(() => void recorded.log.push('◂'));
+export const setSecret = jest.fn((secret: string) => {
+  recorded.secrets.push(secret);
+  issue('add-mask', secret);
+});
+export const info = jest.fn((message: string) => void process.stdout.write(`${message}${EOL}`));
+export const warning = jest.fn((message: string | Error) => issue('warning', annotationText(message)));
+export const error = jest.fn((message: string | Error) => issue('error', annotationText(message)));
+export const notice = jest.fn((message: string | Error) => issue('notice', annotationText(message)));
+export const debug = jest.fn((message: string) => issue('debug', message));
+export const isDebug = jest.fn(() => process.env.RUNNER_DEBUG === '1');
+export const startGroup = jest.fn((name: string) => issue('group', name));
+export const endGroup = jest.fn(() => issue('endgroup'));
+/** The real one: asks ACTIONS_ID_TOKEN_REQUEST_URL of the step's environment. */
+export const getIDToken = jest.fn((audience?: string) => OidcClient.getIDToken(audience));
 
-/** core.summary's builder, as the actions use it: per write a heading, raw text and a table. */
-class FakeSummary {
+type TableRows = Parameters<(typeof realSummary)['addTable']>[0];
+
+/** The real builder's methods this one overrides (its filePath is private in the typings). */
+interface Builder {
+  filePath(): Promise<string>;
+  addHeading(text: string, level?: number | string): this;
+  addRaw(text: string, addEOL?: boolean): this;
+  addTable(rows: TableRows): this;
+  write(options?: { overwrite?: boolean }): Promise<this>;
+}
+const SummaryBuilder = realSummary.constructor as new () => Builder;
+
+/** core.summary: the real builder, writing to the step's file, each write also kept as data. */
+class StepSummary extends SummaryBuilder {
   private heading = '';
-  private text = '';
+  private raw = '';
   private rows: string[][] = [];
+  /** Inside addHeading or addTable, which write through addRaw too. */
+  private building = false;
 
-  addHeading(heading: string): this {
-    this.heading = heading;
-    return this;
+  override filePath(): Promise<string> {
+    if (!recorded.summaryFile) return Promise.reject(new Error('no job summary file for this step'));
+    return Promise.resolve(recorded.summaryFile);
   }
 
-  addRaw(text: string, addEol = false): this {
-    this.text += addEol ? `${text}\n` : text;
-    return this;
+  override addHeading(text: string, level?: number | string): this {
+    this.heading = text;
+    return this.built(() => super.addHeading(text, level));
   }
 
-  addTable(rows: (string | { data: string })[][]): this {
+  override addRaw(text: string, addEOL?: boolean): this {
+    if (!this.building) this.raw += addEOL ? `${text}\n` : text;
+    return super.addRaw(text, addEOL);
+  }
+
+  override addTable(rows: TableRows): this {
     this.rows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell : cell.data)));
-    return this;
+    return this.built(() => super.addTable(rows));
   }
 
-  write(): Promise<this> {
-    recorded.summaries.push({ heading: this.heading, text: this.text, rows: this.rows });
+  private built(add: () => this): this {
+    this.building = true;
+    try {
+      return add();
+    } finally {
+      this.building = false;
+    }
+  }
+
+  override async write(options?: { overwrite?: boolean }): Promise<this> {
+    recorded.summaries.push({ heading: this.heading, text: this.raw, rows: this.rows });
     this.heading = '';
-    this.text = '';
+    this.raw = '';
     this.rows = [];
-    return Promise.resolve(this);
+    return super.write(options);
   }
 }
 
-export const summary = new FakeSummary();
+export const summary = new StepSummary();

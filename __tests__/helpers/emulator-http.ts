@@ -2,8 +2,9 @@
 // API and edge, polling for a state, and reading each state between two steps of its held clock.
 
 import { decodeJwt } from 'jose';
+import { holdClock, settle } from './emulator-time.js';
 import type { RunningEmulator } from '../../src/emulator/options.js';
-import type { HTTPResult } from '../../src/shared/types.js';
+import type { HTTPResult } from '../../src/shared/odahu/types.js';
 
 /** An answer; `json` is the parsed body when it is JSON (typed by the caller), else undefined. */
 export interface Reply<T = unknown> {
@@ -81,15 +82,26 @@ export class Api {
     return this.call<T>('DELETE', path);
   }
 
-  /** Polls GET <path> until `done` holds for its JSON; returns that JSON. */
-  async waitFor<T>(path: string, done: (json: T) => boolean, timeoutMs = 10000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const reply = await this.get<T>(path);
-      if (reply.status === 200 && done(reply.json)) return reply.json;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${path}: ${reply.status} ${reply.text}`);
-      await sleep(10);
+  /**
+   * Reads GET <path> until `done` holds for its JSON; returns that JSON. Between two reads the
+   * emulator's clock moves on by `stepMs` of its time at once (held meanwhile, each of its steps run
+   * in order), rather than the test waiting for it: `timeoutMs` is of the emulator's time too.
+   */
+  async waitFor<T>(path: string, done: (json: T) => boolean, timeoutMs = 10000, stepMs = 10): Promise<T> {
+    const { clock } = this.emulator;
+    const release = holdClock(clock);
+    try {
+      const deadline = clock.now() + timeoutMs;
+      for (;;) {
+        const reply = await this.get<T>(path);
+        if (reply.status === 200 && done(reply.json)) return reply.json;
+        if (clock.now() > deadline)
+          throw new Error(`timed out waiting for ${path}: ${reply.status} ${reply.text}`);
+        const until = clock.now() + stepMs;
+        while (clock.stepTowards(until)) await settle();
+      }
+    } finally {
+      release();
     }
   }
 

@@ -1,10 +1,13 @@
 // The emulator every test file starts: fast state machines, a free port, and the contract check on
 // every answer it gives, so a test that drives the emulator also proves the emulator follows the spec.
 
+import { generateKeyPair } from 'jose';
+import type { GenerateKeyPairResult } from 'jose';
 import type { EmulatorOptions, RecordedAnswer, RunningEmulator } from '../../src/emulator/options.js';
 import { startEmulator } from '../../src/emulator/server.js';
-import { ClientCredentialsTokenSource } from '../../src/shared/auth.js';
-import { OdahuClient } from '../../src/shared/client.js';
+import { ClientCredentialsTokenSource } from '../../src/shared/odahu/auth.js';
+import { OdahuClient } from '../../src/shared/odahu/client.js';
+import { holdClock, settle } from './emulator-time.js';
 import { checkAnswer, contractAvailable } from './swagger-contract.js';
 
 export { contractAvailable };
@@ -22,6 +25,11 @@ export type TestEmulator = RunningEmulator & {
    * then releases it, whatever happened.
    */
   held<T>(act: () => Promise<T>): Promise<T>;
+  /**
+   * Lets `ms` of the emulator's time pass at once, its steps run in order (what passes between two
+   * steps of a job while the runner starts the next one's process).
+   */
+  advance(ms: number): Promise<void>;
 };
 
 /** Short enough to keep tests quick, long enough that intermediate states can still be seen. */
@@ -35,6 +43,9 @@ const TEST_DEFAULTS: EmulatorOptions = {
   launchPeriodSeconds: 0.1,
 };
 
+/** One RS256 key pair for every emulator a test file starts: making one costs a few hundred ms. */
+let signingKeys: Promise<GenerateKeyPairResult> | undefined;
+
 /**
  * Starts an emulator for a test. `close()` rejects, listing every violation, if any answer broke the
  * Odahu API spec (checked only where swagger.yaml is available).
@@ -44,8 +55,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   const violations: string[] = [];
   const callerOnAnswer = options.onAnswer;
 
+  signingKeys ??= generateKeyPair('RS256', { extractable: true });
   const emulator = await startEmulator({
     ...TEST_DEFAULTS,
+    signingKeys: await signingKeys,
     ...options,
     onAnswer: (answer) => {
       answers.push(answer);
@@ -64,11 +77,21 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         .filter((a) => a.path.startsWith('/api/v1/') && !(writes && a.method === 'GET'))
         .map((a) => `${a.method} ${a.path}`),
     held: async (act) => {
-      emulator.clock.hold();
+      const release = holdClock(emulator.clock);
       try {
         return await act();
       } finally {
-        emulator.clock.release();
+        release();
+      }
+    },
+    advance: async (ms) => {
+      const { clock } = emulator;
+      const release = holdClock(clock);
+      try {
+        const until = clock.now() + ms;
+        while (clock.stepTowards(until)) await settle();
+      } finally {
+        release();
       }
     },
     close: async () => {

@@ -2,7 +2,10 @@
 // update; deployments and their statuses; a pull request's head, for the report action), over real HTTP on a free port, so the tests point
 // GITHUB_API_URL at it and check every request and body. It answers as GitHub does where the actions
 // could notice: 201/200 bodies with ids and html_url, pagination by Link header, 401 without the
-// token, 404 for what does not exist, and a chosen 403 for a missing permission.
+// token, 404 for what does not exist, and a chosen 403 for a missing permission. Each token has an
+// identity: GITHUB_TOKEN is an installation token (github-actions[bot]: GET /user answers 403,
+// GraphQL's viewer answers the bot), others may be a person's (GET /user and the viewer answer);
+// comments are written as the token's identity, and a body over 65,536 characters is refused.
 
 import { createServer } from 'node:http';
 import type { ServerResponse } from 'node:http';
@@ -12,6 +15,16 @@ import type { SeenRequest, TinyServer } from './tiny-server.js';
 import { sendJson, startTinyServer } from './tiny-server.js';
 
 export const GITHUB_TOKEN = 'ghs_standInToken0123456789';
+
+/** Who a token writes as. `installation`: an app's token (GITHUB_TOKEN is one), which GET /user refuses. */
+export interface StandInIdentity {
+  login: string;
+  type: 'User' | 'Bot';
+  installation: boolean;
+}
+
+/** GitHub's limit on a comment's body. */
+const MAX_COMMENT_BODY = 65_536;
 
 export interface StandInComment {
   id: number;
@@ -38,8 +51,17 @@ export interface GitHubStandIn {
   pulls: Map<number, { headSha: string }>;
   /** Answer 403 "Resource not accessible by integration" to requests whose path matches. */
   refuse(pattern: RegExp | undefined): void;
-  /** Answer the next `count` requests with this status (a gateway's 502, say), doing nothing. */
-  failNext(status: number, count?: number): void;
+  /** Answer the next `count` requests (whose path matches) with this status (a gateway's 502, say), doing nothing. */
+  failNext(status: number, count?: number, path?: RegExp): void;
+  /**
+   * Answer the next request as GitHub's secondary rate limit does: 403 "You have exceeded a secondary
+   * rate limit" with Retry-After, doing nothing.
+   */
+  rateLimitNext(retryAfterSeconds: number, path?: RegExp): void;
+  /** Another token GitHub knows, and who it writes as. */
+  addToken(token: string, identity: StandInIdentity): void;
+  /** GraphQL answers nothing useful (an older GitHub Enterprise Server): a 404. */
+  withoutGraphql(): void;
   /** The requests since `from`, as `METHOD /path`. */
   callsSince(from?: number): string[];
   close(): Promise<void>;
@@ -53,22 +75,33 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   const deployments: StandInDeployment[] = [];
   const pulls = new Map<number, { headSha: string }>();
   let refused: RegExp | undefined;
-  const failures: number[] = [];
+  const failures: {
+    status: number;
+    path: RegExp | undefined;
+    message: string;
+    headers: Record<string, string>;
+  }[] = [];
   let nextId = 1000;
+  let graphql = true;
+  const identities = new Map<string, StandInIdentity>([
+    [GITHUB_TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true }],
+  ]);
 
   const handle = (request: SeenRequest, response: ServerResponse): void => {
     const url = new URL(request.url, 'http://stand-in');
     const path = url.pathname;
-    if (request.headers.authorization !== `token ${GITHUB_TOKEN}`) {
+    const identity = identities.get(request.headers.authorization?.replace(/^(token|bearer) /i, '') ?? '');
+    if (!identity) {
       sendJson(response, 401, {
         message: 'Bad credentials',
         documentation_url: 'https://docs.github.com/rest',
       });
       return;
     }
-    const failure = failures.shift();
-    if (failure !== undefined) {
-      sendJson(response, failure, { message: 'Server Error' });
+    const failing = failures.findIndex((failure) => !failure.path || failure.path.test(path));
+    if (failing >= 0) {
+      const [failure] = failures.splice(failing, 1);
+      sendJson(response, failure!.status, { message: failure!.message }, failure!.headers);
       return;
     }
     if (refused?.test(path)) {
@@ -80,6 +113,27 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     }
     const body = request.body ? (JSON.parse(request.body) as Record<string, unknown>) : {};
     let match: RegExpExecArray | null;
+
+    if (path === '/user' && request.method === 'GET') {
+      if (identity.installation) {
+        sendJson(response, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+        });
+      } else {
+        sendJson(response, 200, { login: identity.login, type: identity.type, id: 1 });
+      }
+      return;
+    }
+
+    if (path === '/graphql' && request.method === 'POST' && graphql) {
+      if (typeof body.query === 'string' && /\bviewer\b/.test(body.query)) {
+        sendJson(response, 200, { data: { viewer: { login: identity.login } } });
+      } else {
+        sendJson(response, 200, { errors: [{ message: 'not served by the stand-in' }] });
+      }
+      return;
+    }
 
     if ((match = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
       const [, owner, repo, number] = match;
@@ -106,11 +160,12 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
           });
           return;
         }
+        if (tooLong(response, body.body)) return;
         const comment = {
           id: nextId++,
           body: body.body,
           issue,
-          user: { login: 'github-actions[bot]', type: 'Bot' },
+          user: { login: identity.login, type: identity.type },
         };
         comments.push(comment);
         sendJson(response, 201, commentJson(owner!, repo!, comment));
@@ -128,6 +183,8 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
         sendJson(response, 404, { message: 'Not Found' });
         return;
       }
+      if (tooLong(response, String(body.body))) return;
+      // GitHub lets a token edit another's comment where it may moderate: the test sees what was edited.
       comment.body = String(body.body);
       sendJson(response, 200, commentJson(owner!, repo!, comment));
       return;
@@ -200,13 +257,42 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     refuse: (pattern) => {
       refused = pattern;
     },
-    failNext: (status, count = 1) => {
-      failures.push(...Array<number>(count).fill(status));
+    failNext: (status, count = 1, path) => {
+      for (let i = 0; i < count; i++) failures.push({ status, path, message: 'Server Error', headers: {} });
+    },
+    rateLimitNext: (retryAfterSeconds, path) => {
+      failures.push({
+        status: 403,
+        path,
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4990' },
+      });
+    },
+    addToken: (token, identity) => void identities.set(token, identity),
+    withoutGraphql: () => {
+      graphql = false;
     },
     callsSince: (from = 0) =>
       started.requests.slice(from).map((r) => `${r.method} ${new URL(r.url, 'http://stand-in').pathname}`),
     close: () => started.close(),
   };
+}
+
+/** GitHub's 422 for a body over its limit. */
+function tooLong(response: ServerResponse, body: string): boolean {
+  if (body.length <= MAX_COMMENT_BODY) return false;
+  sendJson(response, 422, {
+    message: 'Validation Failed',
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: `body is too long (maximum is ${MAX_COMMENT_BODY} characters)`,
+      },
+    ],
+  });
+  return true;
 }
 
 function commentJson(owner: string, repo: string, comment: StandInComment) {

@@ -15,7 +15,7 @@ export const CHECKS = {
     'every emulator answer against swagger.yaml',
     "the contract checker's own tests",
     "the emulator's coverage of the spec's operations",
-    "the shared kinds' fields and JSON types against the spec",
+    "the shared kinds' fields and JSON types (shapes.ts, types.ts) against the spec",
   ],
   'REFERENCE.md': ['the id rule, the deployment id limit and the deployment defaults against REFERENCE.md'],
   'cluster-defaults': ['the cluster-defaults integrations'],

@@ -1,11 +1,12 @@
 // Runs an action's dist bundle the way GitHub's runner does: a child process with the inputs as
 // INPUT_* variables (action.yml defaults applied), the file-command files, RUNNER_TEMP and
-// GITHUB_WORKSPACE, and stdout read as workflow commands. The tests chain one step's outputs into the
-// next as wine.yml does.
+// GITHUB_WORKSPACE, and stdout read as workflow commands; on the node ODAHU_TEST_NODE names (.ci/run:
+// Node 24, GitHub's runtime for the actions), else this one. The bundles' smoke tests run it
+// (bundles.test.ts); the behaviour tests run the sources in-process (in-process.ts), as an ActionRun too.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { ActionDefinition } from '../../src/workflow/action-file.js';
 import { loadAction } from '../../src/workflow/action-file.js';
 import { inputVariable, renderLog, runNodeStage } from '../../src/workflow/node-action.js';
@@ -13,6 +14,14 @@ import { WorkflowCommands } from '../../src/workflow/workflow-commands.js';
 import type { Annotation } from '../../src/workflow/workflow-commands.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The node the bundles and the tools run on in the tests. */
+export const BUNDLE_NODE = process.env.ODAHU_TEST_NODE || process.execPath;
+
+/** PATH with that node first, so that a composite's `exec node` and the runner's steps find it too. */
+export function pathWithBundleNode(path = process.env.PATH ?? ''): string {
+  return `${dirname(BUNDLE_NODE)}${delimiter}${path}`;
+}
 
 /** actions/<name>/action.yml as the workflow runner reads it (@actions/workflow-parser). */
 export function actionDefinition(name: string): ActionDefinition {
@@ -57,7 +66,7 @@ export async function runAction(
   const commands = new WorkflowCommands();
   for (const secret of options.secrets ?? []) commands.addMask(secret);
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
+    PATH: pathWithBundleNode(),
     HOME: process.env.HOME ?? temp,
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: options.workspace ?? ROOT,
@@ -71,6 +80,7 @@ export async function runAction(
   }
   for (const [input, value] of Object.entries(inputs)) env[inputVariable(input)] = value;
   const result = await runNodeStage({
+    node: BUNDLE_NODE,
     script: join(actionDir, action.runs.main),
     env,
     cwd: options.workspace ?? ROOT,

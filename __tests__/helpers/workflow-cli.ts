@@ -1,11 +1,16 @@
-// Runs the bundled tools as a user does: `node dist/workflow/index.js <file> [flags]` (npm run workflow)
-// and `node dist/demo/index.js` (npm run demo), in a clean environment (no ODAHU_* from the machine
-// running the tests, which would point the runner at another cluster).
+// Runs the tools as a user does: `node build/workflow/index.js <file> [flags]` (npm run workflow) and
+// `node build/demo/index.js` (npm run demo), in a clean environment (no ODAHU_* from the machine
+// running the tests, which would point the runner at another cluster); or their command lines in this
+// process (workflowCli, demoCli), the same run without a process to start, its steps' stages as the
+// test says (in-process.ts: the odahu actions from their sources).
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './run-action.js';
+import { demoCli } from '../../src/demo/cli.js';
+import { workflowCli } from '../../src/workflow/cli.js';
+import type { CliIo } from '../../src/workflow/cli.js';
+import { BUNDLE_NODE, ROOT, pathWithBundleNode } from './run-action.js';
 
 export interface CliRun {
   code: number | null;
@@ -18,12 +23,14 @@ export interface CliRun {
 
 export interface CliOptions {
   env?: Record<string, string>;
+  /** In this process only: how the steps' stages run (default: processes). */
+  stages?: CliIo['stages'];
   /** Called with stdout as it grows; may send the process a signal through `kill`. */
   onOutput?: (stdout: string, kill: (signal: NodeJS.Signals) => void) => void;
 }
 
 function bundle(tool: 'workflow' | 'demo'): string {
-  const path = join(ROOT, 'dist', tool, 'index.js');
+  const path = join(ROOT, 'build', tool, 'index.js');
   if (!existsSync(path)) throw new Error(`${path} is missing: run node scripts/build.js workflow demo`);
   return path;
 }
@@ -42,9 +49,11 @@ export function runTool(
   options: CliOptions = {},
 ): Promise<CliRun> {
   const started = Date.now();
-  const child = spawn(process.execPath, [bundle(tool), ...args], {
+  // On the bundles' node, first on PATH too: the runner's node steps and a composite's `exec node`.
+  const env = cleanEnv(options.env);
+  const child = spawn(BUNDLE_NODE, [bundle(tool), ...args], {
     cwd: ROOT,
-    env: cleanEnv(options.env),
+    env: { ...env, PATH: pathWithBundleNode(env.PATH) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -64,6 +73,37 @@ export function runTool(
 
 export function runWorkflowCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return runTool('workflow', args, options);
+}
+
+/** The tool's command line run in this process: what `runTool` gives, without starting the tool. */
+export async function runToolInProcess(
+  tool: 'workflow' | 'demo',
+  args: string[],
+  options: CliOptions = {},
+): Promise<CliRun> {
+  const started = Date.now();
+  let stdout = '';
+  let stderr = '';
+  const cli = tool === 'workflow' ? workflowCli : demoCli;
+  const code = await cli(args, {
+    stdout: (text) => {
+      stdout += text;
+      options.onOutput?.(stdout, () => {
+        throw new Error('signals are for a tool run as a process: use runTool');
+      });
+    },
+    stderr: (text) => void (stderr += text),
+    env: cleanEnv(options.env),
+    cwd: ROOT,
+    color: false,
+    repoRoot: ROOT,
+    stages: options.stages,
+  });
+  return { code, stdout, stderr, lines: stdout.split('\n'), ms: Date.now() - started };
+}
+
+export function runWorkflowInProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return runToolInProcess('workflow', args, options);
 }
 
 /** Lines of one step, from its start line to its end line (both included). */

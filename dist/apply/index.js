@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(687);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(562);
 // Entry point of actions/apply (bundled to dist/apply/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 687:
+/***/ 562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -304,8 +304,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -1723,7 +1721,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -3195,13 +3193,13 @@ function core_info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -3272,6 +3270,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -3287,11 +3309,228 @@ function thrown_messageOf(error) {
     return asError(error).message;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/shared/odahu/types.ts
+// The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
+// official swagger.yaml and the reference notes on what the server really emits. Fields the server
+// always emits are required here; omitempty fields are optional.
+const TRAINING_STATES = (/* unused pure expression or super */ null && (['unknown', 'scheduling', 'running', 'succeeded', 'failed']));
+/** Capitalised, unlike trainings. `Failed` is in the enum but the 1.6 controller never sets it. */
+const DEPLOYMENT_STATES = (/* unused pure expression or super */ null && (['Processing', 'Ready', 'Failed', 'Deleting']));
+// ---------------------------------------------------------------------------------------------
+// Connections
+const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 'gcs', 'azureblob', 'git', 'docker', 'ecr']));
+/** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
+const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
+
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
+function secrets_markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        setSecret(spelling);
+    }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    secrets_markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            secrets_markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function untrusted_text_logText(text) {
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function printUntrusted(lines, print = core_info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
 // Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
 // failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
+
 
 
 
@@ -3349,7 +3588,8 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function step_cleanUpAfterCancel(ctx, what, work) {
-    core.info(what);
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -3364,7 +3604,7 @@ async function step_cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
@@ -3424,6 +3664,8 @@ class PollSchedule {
 
 
 
+
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -3435,37 +3677,37 @@ async function apply_applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     if (existing.deletionMark === true && policy !== 'fail') {
         // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
         // POST answers 409 until it is gone: wait, then create it anew.
-        core.info(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        core.info(logText(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`));
         await apply_waitUntilGone(store, desired.id, options);
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
-            core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+            core.info(logText(`Reusing the existing ${what} (if-exists: reuse).`));
             if (!specCovers(existing.spec, desired.spec)) {
                 core.warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
             }
             return { object: existing, applied: 'reused' };
         case 'update':
             if (await options.unchanged?.(existing, signal)) {
-                core.info(`${capitalize(what)} already has this spec: nothing to update.`);
+                core.info(logText(`${capitalize(what)} already has this spec: nothing to update.`));
                 return { object: existing, applied: 'unchanged' };
             }
-            core.info(`Updating ${what}.`);
+            core.info(logText(`Updating ${what}.`));
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
-            core.info(`Deleting the existing ${what} to replace it.`);
+            core.info(logText(`Deleting the existing ${what} to replace it.`));
             await deleteUntilGone(store, desired.id, options);
-            core.info(`Creating ${what}.`);
+            core.info(logText(`Creating ${what}.`));
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
@@ -3476,12 +3718,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function apply_waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = clock_now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (clock_now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -3508,88 +3750,12 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/types.ts
-// The Odahu-flow 1.6 API's resources as they travel over the wire (camelCase JSON), written from the
-// official swagger.yaml and the reference notes on what the server really emits. Fields the server
-// always emits are required here; omitempty fields are optional.
-const TRAINING_STATES = (/* unused pure expression or super */ null && (['unknown', 'scheduling', 'running', 'succeeded', 'failed']));
-/** Capitalised, unlike trainings. `Failed` is in the enum but the 1.6 controller never sets it. */
-const DEPLOYMENT_STATES = (/* unused pure expression or super */ null && (['Processing', 'Ready', 'Failed', 'Deleting']));
-// ---------------------------------------------------------------------------------------------
-// Connections
-const CONNECTION_TYPES = (/* unused pure expression or super */ null && (['s3', 'gcs', 'azureblob', 'git', 'docker', 'ecr']));
-/** The fields the API takes base64-encoded and masks (`*****`) in its answers, except publicKey. */
-const CONNECTION_SECRET_FIELDS = ['password', 'keySecret', 'keyID', 'publicKey'];
-
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function secrets_markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    secrets_markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            secrets_markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
 
 /** A URL as it may be shown: without `user:password@`. */
 function displayUrl(url) {
@@ -3605,8 +3771,16 @@ function displayUrl(url) {
         return url;
     }
 }
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
 function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return inertLine(redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -3634,8 +3808,8 @@ class ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+        const serverMessage = redact(serverLine(details.serverMessage));
+        super(redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -3658,7 +3832,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        super(redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -3675,8 +3849,8 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -3692,6 +3866,21 @@ class NetworkError extends Error {
     /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
     get neverSent() {
         return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
     }
 }
 
@@ -3762,6 +3951,7 @@ function deniedRead(error) {
 // A batch inference service and its jobs, as the batch and apply actions write them. The 1.6 server
 // sets a service's webhook trigger only on create (a PUT without one stores none, and every job is
 // then refused), and will not delete a service that still has jobs.
+
 
 
 
@@ -3848,7 +4038,7 @@ function serviceStore(client, options) {
             const signal = callOptions.signal ?? new AbortController().signal;
             const jobs = await deleteJobsOf(client, id, { ...options, signal });
             if (jobs.length > 0) {
-                core.info(`Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`);
+                core.info(logText(`Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`));
             }
             await services.delete(id, callOptions);
         },
@@ -3892,210 +4082,7 @@ async function jobConnectionProblems(cluster, service, job) {
     return problems;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function run_readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-        // A fork deleted since has no head repository: still not this one.
-        fromFork: pr?.head !== undefined && headRepo !== repository,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        // A fork's section is saved for the report workflow, which needs no token here.
-        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
-        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
-        if (unmet)
-            core.warning(`${unmet}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: fork ?? skipped };
-    }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core.warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function inputs_oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const kinds_KINDS = {
@@ -4157,6 +4144,17 @@ function kinds_idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -7816,7 +7814,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -7968,29 +7966,86 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new errors_InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new errors_InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
@@ -8056,13 +8111,65 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -8076,6 +8183,9 @@ function readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new errors_InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -8097,7 +8207,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -8126,10 +8236,12 @@ function manifests_loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -8146,9 +8258,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -8156,6 +8269,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -8190,6 +8308,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -8368,12 +8500,13 @@ function describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -8599,8 +8732,12 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -8681,8 +8818,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+function retry_sleep(ms, signal) {
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -8690,8 +8828,8 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
+    const wait = options.sleep ?? retry_sleep;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -8721,7 +8859,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -8947,108 +9085,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof errors_InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new errors_InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
 
 
 
@@ -9156,29 +9195,134 @@ function parseRequest(text, source, reader) {
     return object;
 }
 /**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        ...timing,
-    };
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof errors_InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new errors_InputError(this.problems);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/version.ts
@@ -9239,6 +9383,113 @@ function stampingStore(store, provenance) {
         delete: (id, options) => store.delete(id, options),
         create: (deployment, options) => store.create(withProvenance(deployment, provenance), options),
         update: (deployment, options) => store.update(withProvenance(deployment, provenance), options),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -13030,7 +13281,7 @@ function escapeGlob(path) {
 
 
 async function readApplyInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
+    const reader = new InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const value = reader.required('manifests', 'manifests inline, a file, or files and globs one a line');
     const manifests = [];
@@ -13066,7 +13317,7 @@ async function readApplyInputs(source = actionInputs) {
         timeoutMs,
         pollIntervalMs,
         delete: deleting,
-        provenance: provenanceOf(run_readGitHubRun(source.env, 'apply').run, 'apply'),
+        provenance: provenanceOf(readGitHubRun(source.env, 'apply').run, 'apply'),
     };
 }
 /** Ids the server would refuse, a resource given twice, a service without a model, a job without a service. */
@@ -13092,6 +13343,11 @@ function manifestProblems(manifests, deleting) {
         const invalid = kinds_idProblem(kind, id);
         if (invalid)
             problems.push(`${origin}: ${invalid}`);
+        const image = kind === 'ModelDeployment'
+            ? imageProblem(manifest.resource.spec.image ?? '')
+            : undefined;
+        if (image)
+            problems.push(`${origin}: spec.image: ${image}`);
         const key = `${kind} ${id}`;
         const earlier = seen.get(key);
         if (earlier)
@@ -13610,11 +13866,12 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -13628,7 +13885,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
+    server, now = clock_now, warn = core_warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -13661,11 +13918,15 @@ function outage_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
+
 
 
 
@@ -13673,6 +13934,14 @@ function outage_capitalize(text) {
 
 
 const USER_AGENT = 'odahu-actions';
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+const MAX_ERROR_ANSWER_BYTES = 64 * 1024;
+/** Default deadline of one exchange, its answer read to the end. */
+const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 class http_Transport {
     baseUrl;
     tokens;
@@ -13681,14 +13950,18 @@ class http_Transport {
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
+    timeoutMs;
+    maxAnswerBytes;
     constructor(options) {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
         this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new HttpClient(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+        this.client = createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+        this.streamClient = createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
     }
     /** The JSON body of a 2xx answer (undefined when empty). */
     async json(method, path, options = {}) {
@@ -13699,14 +13972,13 @@ class http_Transport {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await readText(method, url, response.message);
+            const { message, text } = await this.sendAndRead(method, url, options, state);
+            const status = message.statusCode ?? 0;
             if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
+                return { body: parseJson(method, url, status, text), status, headers: message.headers };
             if (method === 'DELETE' && status === 404 && state.unanswered) {
                 debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
+                return { body: undefined, status: 200, headers: message.headers };
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
                 debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -13715,15 +13987,47 @@ class http_Transport {
                     retryUntil: options.retryUntil,
                 });
             }
-            throw apiErrorOf(method, url, response.message, text);
+            throw apiErrorOf(method, url, message, text);
         });
+    }
+    /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+    async sendAndRead(method, url, options, state) {
+        const limit = new ExchangeLimit(method, url, this.timeoutMs, options);
+        try {
+            const response = await this.send(this.client, method, url, options, state, limit.signal);
+            const status = response.message.statusCode ?? 0;
+            const ok = status >= 200 && status < 300;
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+                cut: !ok,
+            });
+            return { message: response.message, text };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
     }
     /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
     async stream(path, options = {}) {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
+            // The answer's head has a deadline; its body is followed for as long as the caller wants.
+            const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
+            let response;
+            try {
+                response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+            }
+            catch (error) {
+                throw limit.explain(error);
+            }
+            finally {
+                limit.dispose();
+            }
             const status = response.message.statusCode ?? 0;
             if (status >= 200 && status < 300) {
                 const body = response.message;
@@ -13735,7 +14039,12 @@ class http_Transport {
                 }
                 return body;
             }
-            throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
+            const text = await readText('GET', url, response.message, {
+                signal: options.signal,
+                maxBytes: MAX_ERROR_ANSWER_BYTES,
+                cut: true,
+            });
+            throw apiErrorOf('GET', url, response.message, text);
         });
     }
     /** Closes the kept-alive connections. */
@@ -13783,11 +14092,15 @@ class http_Transport {
             },
         });
     }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
+    /**
+     * One request with the current token; on a 401 (once per call) a fresh token and once more.
+     * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+     */
+    async send(client, method, url, options, state, signal, headSignal) {
         const body = options.body === undefined ? null : JSON.stringify(options.body);
         const token = await this.tokens.token(options.signal);
-        const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+        const ask = (bearer) => sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+        const response = await ask(token);
         if (state.refreshed || !loginRequired(url, response.message))
             return response;
         state.refreshed = true;
@@ -13796,8 +14109,77 @@ class http_Transport {
             return response;
         debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
         response.message.resume();
-        return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+        return ask(fresh);
     }
+}
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+class ExchangeLimit {
+    method;
+    url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+    signal;
+    controller = new AbortController();
+    handle;
+    ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
+    constructor(method, url, timeoutMs, options = {}) {
+        this.method = method;
+        this.url = url;
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+        this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
+        this.handle.unref();
+    }
+    /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+    explain(error) {
+        if (!this.timedOut)
+            return error;
+        const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
+            code: 'ETIMEDOUT',
+        });
+        return new NetworkError(this.method, this.url, timeout);
+    }
+    dispose() {
+        clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
+    }
+}
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal {
+    next;
+    prepareRequest(options) {
+        if (this.next)
+            options.signal = this.next;
+    }
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return Promise.reject(new Error('not an authentication handler'));
+    }
+}
+/** An HttpClient whose requests sendRequest can abort. */
+function createHttpClient(options) {
+    return new HttpClient(USER_AGENT, [new RequestSignal()], options);
 }
 function headersFor(token, body) {
     return {
@@ -13820,10 +14202,29 @@ function loginRequired(url, message) {
         return false;
     }
 }
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function sendRequest(client, method, url, body, headers, signal) {
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
+async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
+    const handler = client.handlers.find((h) => h instanceof RequestSignal);
+    // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+    if (handler)
+        handler.next = signal;
+    let sent;
+    try {
+        sent = client.request(method, url, body, headers);
+    }
+    finally {
+        if (handler)
+            handler.next = undefined;
+    }
+    const request = sent.catch((error) => {
         throw new NetworkError(method, url, asError(error));
     });
     if (!signal)
@@ -13844,15 +14245,40 @@ async function sendRequest(client, method, url, body, headers, signal) {
         });
     });
 }
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function readText(method, url, message) {
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+async function readText(method, url, message, limits) {
     const chunks = [];
+    let length = 0;
+    const stop = () => void message.destroy();
+    limits.signal?.addEventListener('abort', stop, { once: true });
     try {
-        for await (const chunk of message)
-            chunks.push(chunk);
+        limits.signal?.throwIfAborted();
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (length + buffer.length > limits.maxBytes) {
+                chunks.push(buffer.subarray(0, limits.maxBytes - length));
+                message.destroy();
+                if (limits.cut)
+                    break;
+                throw new TooLargeError(method, url, limits.maxBytes);
+            }
+            chunks.push(buffer);
+            length += buffer.length;
+        }
     }
     catch (error) {
+        if (error instanceof TooLargeError)
+            throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new NetworkError(method, url, asError(error));
+    }
+    finally {
+        limits.signal?.removeEventListener('abort', stop);
     }
     return Buffer.concat(chunks).toString('utf8');
 }
@@ -13917,7 +14343,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -13964,13 +14390,15 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
 // shortly before it expires and once after the API refuses it. The client proves itself with its
 // secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
 
 
 
@@ -13980,6 +14408,10 @@ function tokenServiceUrl() {
 
 
 
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -13998,7 +14430,11 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 class ClientCredentialsTokenSource {
     options;
     now;
-    http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    http = createHttpClient({
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: TOKEN_EXCHANGE_MS,
+    });
     outage = new OutageNotice('the token endpoint');
     cached;
     inFlight;
@@ -14043,8 +14479,8 @@ class ClientCredentialsTokenSource {
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
         if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
             endpoint = await this.discoverTokenEndpoint(grant.answer.status);
-            core_info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
+            core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+                `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -14054,6 +14490,10 @@ class ClientCredentialsTokenSource {
     }
     tokenOf(endpoint, { answer, assertion }) {
         const body = jsonObject(answer.text);
+        if (answer.status >= 300 && answer.status < 400) {
+            throw new AuthError(endpoint, `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+                'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself', answer.status);
+        }
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
@@ -14114,21 +14554,45 @@ class ClientCredentialsTokenSource {
             throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
+        const origin = originOf(endpoint);
+        if (origin !== originOf(authUrl)) {
+            throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+        }
         return endpoint;
     }
     async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
+        const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+        let answer;
+        try {
+            const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_TOKEN_ANSWER_BYTES,
+            });
+            const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+            answer = {
+                status: statusCode ?? 0,
+                statusMessage,
+                text,
+                location: answerHeaders.location,
+                retryAfter: answerHeaders['retry-after'],
+            };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+        const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
             throw new ApiError({
                 method,
                 url,
                 status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
+                serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+                retryAfter: answer.retryAfter,
             });
         }
         return answer;
@@ -14153,8 +14617,30 @@ class ClientCredentialsTokenSource {
             }
             if (error instanceof NetworkError)
                 throw new AuthError(endpoint, error.detail);
+            if (error instanceof TooLargeError)
+                throw new AuthError(endpoint, error.message);
             throw error;
         }
+    }
+}
+/** `https://host:port` of a URL, or '' when it is none. */
+function originOf(url) {
+    try {
+        const parsed = new URL(url);
+        return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return 'an unreadable location';
     }
 }
 /** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
@@ -14217,7 +14703,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -14405,12 +14891,19 @@ class client_OdahuClient {
         this.transport.dispose();
     }
 }
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+const MAX_MODEL_ANSWER_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 class ModelClient {
     transport;
     constructor(options) {
         const { url, ...transportOptions } = options;
-        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+        this.transport = new Transport({
+            server: 'the model',
+            maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+            ...transportOptions,
+            baseUrl: url,
+        });
     }
     /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
     invoke(request, options = {}) {
@@ -14446,21 +14939,30 @@ function isNotFound(error) {
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -14468,9 +14970,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -14483,63 +14985,184 @@ async function summary_writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
 // Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
+// waits. The log is the user's program output: each line goes through inertLine (untrusted-text.ts),
+// so the runner cannot take it for a workflow command. ::stop-commands:: is not used here: it would
+// also turn this step's own commands printed meanwhile (the masks of a renewed token) into raw text.
+// A line is cut at MAX_LINE_CHARS as it arrives and the log at MAX_PRINTED_CHARS, each with a line
+// saying what was cut. The last lines are kept for the failure message, and the end of the stream
+// tells the waiting step that the pod has ended (followed without printing when the user turned the
+// log off).
+
 
 
 
 
 /** Lines kept for a failure message. */
 const TAIL_LINES = 20;
+/** A longer line is cut (a progress bar redrawn without line breaks, a dumped array). */
+const MAX_LINE_CHARS = 8192;
+/** A pod log prints this much at most; the rest is followed (for its end and last lines) unprinted. */
+const MAX_PRINTED_CHARS = 8 * 1024 * 1024;
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
 const REOPEN_DELAY_MS = 1000;
 /**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ * A text stream split into lines as the runner splits output (at \n, \r\n and a lone \r), each line
+ * cut at MAX_LINE_CHARS while it arrives, so a line that never ends costs no more memory than that.
  */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+class LineSplitter {
+    onLine;
+    partial = '';
+    dropped = 0;
+    /** The last chunk ended with \r: a \n first in the next one is the rest of that line break. */
+    afterCR = false;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        let start = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+        const breaks = /\r\n|\r|\n/g;
+        breaks.lastIndex = start;
+        for (let found = breaks.exec(chunk); found; found = breaks.exec(chunk)) {
+            this.take(chunk.slice(start, found.index));
+            this.endLine();
+            start = found.index + found[0].length;
+        }
+        this.take(chunk.slice(start));
+        this.afterCR = chunk.endsWith('\r');
+    }
+    /** The stream ended: its last line, if it had no line break. */
+    end() {
+        if (this.partial !== '' || this.dropped > 0)
+            this.endLine();
+    }
+    take(piece) {
+        const room = MAX_LINE_CHARS - this.partial.length;
+        if (piece.length <= room) {
+            this.partial += piece;
+        }
+        else {
+            this.partial += piece.slice(0, Math.max(0, room));
+            this.dropped += piece.length - Math.max(0, room);
+        }
+    }
+    endLine() {
+        const line = this.dropped > 0
+            ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+            : this.partial;
+        this.partial = '';
+        this.dropped = 0;
+        this.onLine(line);
+    }
+}
+/** Reads a log stream to its end, line by line. */
+async function readLines(stream, onLine) {
+    const lines = new LineSplitter(onLine);
+    for await (const chunk of stream)
+        lines.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    lines.end();
+}
+function count(n) {
+    return n.toLocaleString('en-US');
 }
 /**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ * Lines of a log on their way to the job log: in a group (opened with the first line), made inert,
+ * printed up to MAX_PRINTED_CHARS and then one line saying the rest is not; the last ones kept.
  */
-function untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of untrustedLines(text))
-        core.info(line);
+class LogPrinter {
+    title;
+    write;
+    tail = [];
+    printedChars = 0;
+    cut = false;
+    opened = false;
+    constructor(title, 
+    /** Where text goes; undefined: nothing is printed, the last lines are kept. */
+    write) {
+        this.title = title;
+        this.write = write;
+    }
+    /** Opens the group now, before any line (a followed log shows its group while it waits). */
+    open() {
+        if (!this.write || this.opened)
+            return;
+        this.opened = true;
+        // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+        const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        this.write(`::group::${title}${external_node_os_namespaceObject.EOL}`);
+    }
+    line(raw) {
+        const shown = inertLine(raw);
+        if (shown.trim() !== '') {
+            this.tail.push(shown);
+            if (this.tail.length > TAIL_LINES)
+                this.tail.shift();
+        }
+        if (!this.write || this.cut)
+            return;
+        this.open();
+        if (this.printedChars + shown.length > MAX_PRINTED_CHARS) {
+            this.cut = true;
+            this.write(`(the log is cut here: ${MAX_PRINTED_CHARS / 1024 / 1024} MiB of it are shown; the rest is on the cluster)${external_node_os_namespaceObject.EOL}`);
+            return;
+        }
+        this.printedChars += shown.length + external_node_os_namespaceObject.EOL.length;
+        this.write(shown + external_node_os_namespaceObject.EOL);
+    }
+    /** A line of ours (not the log's) in the group. */
+    note(text) {
+        if (!this.write)
+            return;
+        this.open();
+        this.write(text + external_node_os_namespaceObject.EOL);
+    }
+    close() {
+        if (this.opened)
+            this.write?.(`::endgroup::${external_node_os_namespaceObject.EOL}`);
+        this.opened = false;
+    }
+    /** The last non-empty lines, already made inert, for a failure message. */
+    lastLines() {
+        return [...this.tail];
+    }
 }
 class PodLog {
     options;
-    tail = [];
     seen;
     stream;
     /** Aborted by finish(): stops an open in progress and the reopen loop. */
     stopper = new AbortController();
     done;
-    write;
+    printer;
     constructor(options) {
         this.options = options;
         this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
+        const write = options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+        this.printer = new LogPrinter(options.title, write);
         this.done = this.run();
     }
     /** Start following; it ends by itself when the pod's log ends. */
@@ -14556,12 +15179,14 @@ class PodLog {
     }
     /** The last lines printed, already made inert, for a failure message. */
     lastLines() {
-        return [...this.tail];
+        return this.printer.lastLines();
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;
@@ -14570,7 +15195,7 @@ class PodLog {
         return this.stopper.signal.aborted || this.options.signal.aborted;
     }
     async run() {
-        this.write(`::group::${this.options.title}${external_node_os_namespaceObject.EOL}`);
+        this.printer.open();
         let fruitless = 0;
         try {
             // A dropped connection ends the stream early: reopen it and skip what was already shown (the
@@ -14592,17 +15217,17 @@ class PodLog {
                     return 'ended';
                 fruitless = this.seen > before ? 0 : fruitless + 1;
                 if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${external_node_os_namespaceObject.EOL}`);
+                    this.printer.note('(the log stream keeps failing; it is not followed any further)');
                     break;
                 }
                 // A stream that brought lines is reopened at once; one that brought nothing waits first.
                 if (fruitless > 0)
-                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+                    await sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
             }
             return 'abandoned';
         }
         finally {
-            this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
+            this.printer.close();
         }
     }
     /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
@@ -14615,20 +15240,8 @@ class PodLog {
         }
         this.stream = stream;
         let index = 0;
-        let partial = '';
         try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
+            await readLines(stream, (line) => this.line(line, index++));
             return true;
         }
         catch (error) {
@@ -14642,17 +15255,14 @@ class PodLog {
         if (index < this.seen)
             return;
         this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + external_node_os_namespaceObject.EOL);
+        this.printer.line(line);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/progress.ts
 // Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
 
 
 class StateReporter {
@@ -14671,7 +15281,8 @@ class StateReporter {
             return;
         this.last = line;
         const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+        // The state and its detail are the server's words.
+        this.print(`${clock}Z ${this.what}: ${untrusted_text_logText(line)} (+${formatDuration(Date.now() - this.since)})`);
     }
 }
 
@@ -14690,16 +15301,17 @@ class StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
+/** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
+const LOG_READ_MS = 30_000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME = { now: clock_now, sleep: sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class PhaseFailedError extends Error {
     noun;
@@ -14811,13 +15423,13 @@ class FollowedLog {
 async function watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
     const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
+    const clock = options.clock ?? STEP_TIME;
     const schedule = new PollSchedule(options.pollIntervalMs);
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
+    // The client retries on the step's clock: the same time left, in its terms.
+    const retryUntil = clock_now() + options.timeoutMs;
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
@@ -14913,34 +15525,29 @@ async function wait(clock, ms, wake, signal, what) {
  * printed in its own group when there is any; its last lines.
  */
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
-    let lines;
+    const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
+    let index = 0;
     try {
-        lines = await readLog(phase, client, id, signal);
+        await readLog(phase, client, id, signal, (line) => {
+            if (index++ >= from)
+                printer.line(line);
+        });
     }
     catch (error) {
         debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
-        return [];
     }
-    if (lines.at(-1) === '')
-        lines.pop();
-    lines = lines.slice(from);
-    if (print && lines.length > 0) {
-        startGroup(title);
-        for (const line of lines)
-            core_info(line);
-        endGroup();
+    finally {
+        printer.close();
     }
-    return lines.filter((l) => l !== '').slice(-TAIL_LINES);
+    return printer.lastLines();
 }
-/** The log as it is now (not followed), as inert lines. */
-async function readLog(phase, client, id, signal) {
+/** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
+async function readLog(phase, client, id, signal, onLine) {
     if (!phase.logs)
-        return [];
-    const stream = await phase.logs.open(client, id, false, { signal });
-    let text = '';
-    for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    return untrustedLines(text);
+        return;
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(LOG_READ_MS)]);
+    const stream = await phase.logs.open(client, id, false, { signal: bounded });
+    await readLines(stream, onLine);
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -14949,19 +15556,20 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     let lines = followed;
     if (lines.length === 0) {
         // Not printed (logs: false, and the follower saw none of it): read it once.
+        const printer = new LogPrinter('', undefined);
         try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
+            await readLog(phase, client, id, signal, (line) => printer.line(line));
         }
         catch (error) {
             debug(`could not read the log of ${phase.noun} ${id}: ${thrown_messageOf(error)}`);
         }
+        lines = printer.lastLines();
     }
     if (lines.length === 0 || signal.aborted)
         return;
     core_info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        core_info(line);
+    // Already inert, and printed where the runner obeys no command but the block's own end.
+    printUntrusted(lines);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
 async function getOrExplain(phase, client, id, seen, options) {
@@ -15151,6 +15759,7 @@ class ApplyReport {
 
 
 
+
 async function deleteAll(ctx, client, inputs, report) {
     const targets = await planDelete(client, ctx.signal, inputs);
     for (const kind of [...DEPENDENCY_ORDER].reverse()) {
@@ -15160,10 +15769,10 @@ async function deleteAll(ctx, client, inputs, report) {
         for (const target of group) {
             const what = `${NOUNS[kind]} ${target.id}`;
             if (!target.present) {
-                core_info(`${capitalize(what)} is not there: nothing to delete.`);
+                core_info(untrusted_text_logText(`${capitalize(what)} is not there: nothing to delete.`));
                 continue;
             }
-            core_info(`Deleting ${what}.`);
+            core_info(untrusted_text_logText(`Deleting ${what}.`));
             try {
                 await store.delete(target.id, { signal: ctx.signal });
             }
@@ -15188,7 +15797,7 @@ async function deleteAll(ctx, client, inputs, report) {
                     pollIntervalMs: inputs.pollIntervalMs,
                     runtimeGone: phase?.runtimeGone && ((id, signal) => phase.runtimeGone(client, id, signal)),
                 });
-                core_info(`${capitalize(NOUNS[kind])} ${target.id} is gone.`);
+                core_info(untrusted_text_logText(`${capitalize(NOUNS[kind])} ${target.id} is gone.`));
             }
             report.done(result);
             report.row(result, started, target.present ? 'gone' : '');
@@ -15212,7 +15821,7 @@ async function planDelete(client, signal, inputs) {
             const serviceId = manifest.resource.spec.inferenceServiceId;
             const jobs = await jobsOf(client, serviceId, signal);
             if (jobs.length === 0)
-                core_info(`${origin}: service ${serviceId} has no batch inference jobs to delete.`);
+                core_info(untrusted_text_logText(`${origin}: service ${serviceId} has no batch inference jobs to delete.`));
             addJobs(jobs);
             continue;
         }
@@ -15232,7 +15841,7 @@ async function planDelete(client, signal, inputs) {
     return targets;
 }
 
-;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/stored-deployment.ts
 // What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
 // (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
 // compares the stored spec with what the server would store) and the emulator (which stores it).
@@ -15591,6 +16200,7 @@ async function readable(read) {
 
 
 
+
 async function apply(ctx, inputs) {
     const client = client_OdahuClient.fromSettings(inputs.settings);
     const report = new ApplyReport();
@@ -15631,25 +16241,25 @@ async function write(ctx, client, step, report, { ifExists, provenance }) {
         case 'create':
             if (kind === 'InferenceJob') {
                 const job = (await store.create(step.desired, options));
-                core_info(`Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`);
+                core_info(untrusted_text_logText(`Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`));
                 report.done({ kind, id: job.id, action: 'created' });
                 return { id: job.id, object: job, action: 'created', started };
             }
-            core_info(`Creating ${what}.`);
+            core_info(untrusted_text_logText(`Creating ${what}.`));
             object = await store.create(step.desired, options);
             action = 'created';
             break;
         case 'update':
-            core_info(`Updating ${what}.`);
+            core_info(untrusted_text_logText(`Updating ${what}.`));
             object = await store.update(step.desired, options);
             action = 'updated';
             break;
         case 'unchanged':
-            core_info(`${capitalize(what)} already has this spec: left alone.`);
+            core_info(untrusted_text_logText(`${capitalize(what)} already has this spec: left alone.`));
             action = 'unchanged';
             break;
         case 'skipped':
-            core_info(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`);
+            core_info(untrusted_text_logText(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`));
             action = 'skipped';
             break;
     }

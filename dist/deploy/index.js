@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(935);
 // Entry point of actions/deploy (bundled to dist/deploy/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 300:
+/***/ 935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -334,8 +334,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -2410,13 +2408,13 @@ function core_info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -2487,6 +2485,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -2502,11 +2524,215 @@ function messageOf(error) {
     return asError(error).message;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
+function secrets_markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        setSecret(spelling);
+    }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    secrets_markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            secrets_markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function logText(text) {
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function printUntrusted(lines, print = core_info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
 // Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
 // failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
+
 
 
 
@@ -2564,7 +2790,8 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(ctx, what, work) {
-    core_info(what);
+    // It may name what a cluster holds (a route's targets).
+    core_info(logText(what));
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -2579,283 +2806,14 @@ async function cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${messageOf(error)}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-        // A fork deleted since has no head repository: still not this one.
-        fromFork: pr?.head !== undefined && headRepo !== repository,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        // A fork's section is saved for the report workflow, which needs no token here.
-        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
-        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
-        if (unmet)
-            core_warning(`${unmet}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: fork ?? skipped };
-    }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -2917,6 +2875,17 @@ function idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -6576,9 +6545,12 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
 
 /** A URL as it may be shown: without `user:password@`. */
 function displayUrl(url) {
@@ -6594,8 +6566,16 @@ function displayUrl(url) {
         return url;
     }
 }
-function errors_oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
+function oneLine(text) {
+    return inertLine(redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -6605,7 +6585,7 @@ function triedNote(tried) {
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
+        const lines = problems.map((problem) => redact(oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -6623,8 +6603,8 @@ class ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(errors_oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+        const serverMessage = redact(serverLine(details.serverMessage));
+        super(redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -6647,7 +6627,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${errors_oneLine(description)}`));
+        super(redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -6664,8 +6644,8 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${errors_oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -6683,8 +6663,23 @@ class NetworkError extends Error {
         return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
     }
 }
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -6836,29 +6831,86 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
@@ -6924,13 +6976,65 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -6944,6 +7048,9 @@ function readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -6965,7 +7072,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -6994,10 +7101,12 @@ function loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -7014,9 +7123,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -7024,6 +7134,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -7058,6 +7173,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -7236,12 +7365,13 @@ function describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -7325,8 +7455,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -7403,7 +7533,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -7467,8 +7597,12 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -7549,8 +7683,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-function sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+function retry_sleep(ms, signal) {
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -7558,8 +7693,8 @@ function sleep(ms, signal) {
  */
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
+    const wait = options.sleep ?? retry_sleep;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -7589,7 +7724,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -7815,108 +7950,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
 
 
 
@@ -8024,29 +8060,134 @@ function parseRequest(text, source, reader) {
     return object;
 }
 /**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        ...timing,
-    };
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/version.ts
@@ -8110,7 +8251,7 @@ function stampingStore(store, provenance) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/options.ts
 // The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
 // with the action's other inputs so that every bad one is reported before any API call.
 
@@ -8178,8 +8319,6 @@ function readTolerance(reader) {
     return value;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/action/same-spec.ts
 // When a stored spec and the spec an apply would store are the same to the server. The server is Go:
 // a field it always emits holds its zero value ("", false, 0, null, {}, []) where a manifest leaves
@@ -8209,7 +8348,7 @@ function sameSpec(stored, expected) {
     return canonicalSpecText(stored) === canonicalSpecText(expected);
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/versions.ts
 // How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
 // deployment id, under the cluster's custom route prefix; each version of the model is a deployment
 // of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values
@@ -8250,7 +8389,7 @@ function stableUrlPrefix(customRoutePrefix, stableId) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/evaluate/csv.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/csv.ts
 // CSV as RFC 4180 writes it, read as a stream of records: fields separated by commas, records by CRLF
 // (or LF alone), a field in double quotes may hold commas, line breaks and quotes written twice ("").
 // Fed chunk by chunk (a quoted line break may straddle two chunks), it keeps only the record being
@@ -8437,7 +8576,7 @@ async function* csvRecords(chunks) {
     yield* parser.end();
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/dataset.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/dataset.ts
 // A dataset file read as a stream of rows, whatever its format: CSV with a header row (csv.ts), JSON
 // lines (one object per line, its keys the columns), or odahu-ml-server's request format
 // (`{"columns": [...], "data": [[...], ...]}`, one JSON document, so read whole up to a cap). Each
@@ -8643,84 +8782,7 @@ function dataset_describe(value) {
     return value === null ? 'null' : `a ${typeof value}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/checks.ts
-// The checks each step of a canary must pass, and the figures they are judged on. The probe check:
-// more than max-error-rate of the probes failed (an answer other than 200, or one slower than
-// max-latency). The compare check (compare: true): more than max-error-rate of the compared answers
-// have a prediction further than compare-tolerance from the live version's.
-function judgeStep(weight, probes, options, durationMs) {
-    const errors = probes.filter((p) => p.error !== undefined);
-    const slow = probes.filter((p) => p.error === undefined && p.latencyMs > options.maxLatencyMs);
-    const p95LatencyMs = percentile(probes.map((p) => p.latencyMs), 0.95);
-    const differences = probes.flatMap((p) => (p.difference === undefined ? [] : [p.difference]));
-    const agreeing = differences.filter((d) => d <= options.compareTolerance).length;
-    const step = {
-        weight,
-        probes: probes.length,
-        errors: errors.length,
-        slow: slow.length,
-        p95LatencyMs,
-        compared: differences.length,
-        agreement: options.compare && differences.length > 0 ? agreeing / differences.length : undefined,
-        largestDifference: options.compare && differences.length > 0 ? Math.max(...differences) : undefined,
-        failed: undefined,
-        why: undefined,
-        durationMs,
-    };
-    const failedShare = (errors.length + slow.length) / probes.length;
-    if (failedShare > options.maxErrorRate) {
-        const kinds = [
-            errors.length > 0 ? `${errors.length} answered ${mostCommon(errors.map((p) => p.error))}` : '',
-            slow.length > 0 ? `${slow.length} slower than max-latency ${formatMs(options.maxLatencyMs)}` : '',
-        ].filter(Boolean);
-        step.failed = 'probe';
-        step.why =
-            `${errors.length + slow.length} of ${probes.length} probes failed, ${formatShare(failedShare)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
-                `(${kinds.join(', ')}; p95 latency ${formatMs(p95LatencyMs)})`;
-    }
-    else if (options.compare) {
-        const disagreeing = differences.length - agreeing;
-        const share = differences.length > 0 ? disagreeing / differences.length : 1;
-        if (share > options.maxErrorRate) {
-            step.failed = 'compare';
-            step.why =
-                differences.length === 0
-                    ? `no probe could be compared: the live version answered none of the ${probes.length} probes`
-                    : `${disagreeing} of ${differences.length} answers differ from the live version's by more than compare-tolerance ${options.compareTolerance}, ` +
-                        `${formatShare(share)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
-                        `(largest difference ${formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
-        }
-    }
-    return step;
-}
-/** Nearest-rank percentile; 0 for no values. */
-function percentile(values, share) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
-}
-/** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
-function mostCommon(texts) {
-    const counts = new Map();
-    for (const text of texts)
-        counts.set(text, (counts.get(text) ?? 0) + 1);
-    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0];
-    return counts.size > 1 ? `${top} and ${counts.size - 1} other error(s)` : top;
-}
-function formatShare(share) {
-    return `${Number((share * 100).toFixed(1))}%`;
-}
-function formatMs(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
-}
-function formatNumber(value) {
-    return Number.isFinite(value)
-        ? String(Number(value.toPrecision(6)))
-        : 'unbounded (the answers do not match in shape or labels)';
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/metrics.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/metrics.ts
 // The metrics of a model on labelled rows, accumulated row by row in constant memory (a dataset is
 // never held whole): sums for regression, a confusion table for classification; and the agreement of
 // two models on the same rows. Classification metrics are macro averages over the classes seen in the
@@ -8876,7 +8938,7 @@ class Agreement {
     }
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/gates.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/gates.ts
 // The gates an evaluation must pass, one a line, parsed in one place so that every bad line is
 // reported at once before any request, and judged on the candidate's figures:
 //
@@ -9061,10 +9123,10 @@ function formatFigure(subject, value, gate) {
         return formatMs(value);
     if (subject === 'failed-rows')
         return gate?.share ? `${Number((value * 100).toPrecision(3))}%` : String(value);
-    return gates_formatNumber(value);
+    return formatNumber(value);
 }
 /** A metric's value: four significant digits, no exponent for ordinary sizes. */
-function gates_formatNumber(value) {
+function formatNumber(value) {
     if (!Number.isFinite(value))
         return String(value);
     if (value === 0)
@@ -9073,7 +9135,7 @@ function gates_formatNumber(value) {
     return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e9 ? String(rounded) : rounded.toExponential(3);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/spec.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/spec.ts
 // What an evaluation is asked to do (the dataset, its columns, the task, metrics and gates, batching),
 // read from inputs in one place: the evaluate action's own, and the deploy and pipeline actions'
 // evaluate-dataset, evaluate-gates and evaluate-options (gate-inputs.ts), which name the same inputs
@@ -9250,7 +9312,7 @@ function formatSize(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/gate-inputs.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/gate-inputs.ts
 // The evaluation as a gate of deploy's (and the pipeline's) canary: evaluate-dataset,
 // evaluate-gates, and evaluate-options (a YAML map of the evaluate action's other inputs: label-column,
 // task, slice-by...), read by the evaluate action's own reader (spec.ts) under these names, so the
@@ -9302,7 +9364,7 @@ function readEvaluationGate(reader, canary) {
         },
         env: reader.source.env,
     };
-    const spec = new inputs_InputReader(source);
+    const spec = new InputReader(source);
     const read = readEvaluationSpec(spec, { withBaseline: true }, (name) => name === 'dataset'
         ? 'evaluate-dataset'
         : name === 'gates'
@@ -9338,6 +9400,207 @@ function readOptions(reader, text) {
     return options;
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    secrets_markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            core_warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
+    }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
+        model,
+    };
+}
+function inputs_oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/inputs.ts
 // Every input of the deploy action, parsed and checked in one place before any API call.
 
@@ -9350,7 +9613,7 @@ function readOptions(reader, text) {
 
 
 function readDeployInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
+    const reader = new InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const manifest = readManifestInput(reader, 'deployment', 'ModelDeployment', vars, { required: false });
     let deployment = manifest?.resource;
@@ -9370,6 +9633,9 @@ function readDeployInputs(source = actionInputs) {
         if (!deployment.spec.image) {
             reader.problem('the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image');
         }
+        const problem = imageProblem(deployment.spec.image);
+        if (problem)
+            reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
     }
     const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'], 'update');
     const timing = readPhaseTiming(reader, '15m', { withLogs: false });
@@ -9377,7 +9643,7 @@ function readDeployInputs(source = actionInputs) {
     if (canary)
         checkCanaryFit(reader, deployment, ifExists, timing.wait);
     const evaluation = readEvaluationGate(reader, canary !== undefined);
-    const github = inputs_readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
+    const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
     reader.finish();
     return {
         settings: withinStepTimeout(settings, timing.timeoutMs),
@@ -9900,11 +10166,12 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -9918,7 +10185,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core_warning, info = core_info) {
+    server, now = clock_now, warn = core_warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -9951,11 +10218,15 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
+
 
 
 
@@ -9963,6 +10234,14 @@ function capitalize(text) {
 
 
 const USER_AGENT = 'odahu-actions';
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+const MAX_ERROR_ANSWER_BYTES = 64 * 1024;
+/** Default deadline of one exchange, its answer read to the end. */
+const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 class Transport {
     baseUrl;
     tokens;
@@ -9971,14 +10250,18 @@ class Transport {
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
+    timeoutMs;
+    maxAnswerBytes;
     constructor(options) {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
         this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+        this.client = createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+        this.streamClient = createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
     }
     /** The JSON body of a 2xx answer (undefined when empty). */
     async json(method, path, options = {}) {
@@ -9989,14 +10272,13 @@ class Transport {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await readText(method, url, response.message);
+            const { message, text } = await this.sendAndRead(method, url, options, state);
+            const status = message.statusCode ?? 0;
             if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
+                return { body: parseJson(method, url, status, text), status, headers: message.headers };
             if (method === 'DELETE' && status === 404 && state.unanswered) {
                 debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
+                return { body: undefined, status: 200, headers: message.headers };
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
                 debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -10005,15 +10287,47 @@ class Transport {
                     retryUntil: options.retryUntil,
                 });
             }
-            throw apiErrorOf(method, url, response.message, text);
+            throw apiErrorOf(method, url, message, text);
         });
+    }
+    /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+    async sendAndRead(method, url, options, state) {
+        const limit = new ExchangeLimit(method, url, this.timeoutMs, options);
+        try {
+            const response = await this.send(this.client, method, url, options, state, limit.signal);
+            const status = response.message.statusCode ?? 0;
+            const ok = status >= 200 && status < 300;
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+                cut: !ok,
+            });
+            return { message: response.message, text };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
     }
     /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
     async stream(path, options = {}) {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
+            // The answer's head has a deadline; its body is followed for as long as the caller wants.
+            const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
+            let response;
+            try {
+                response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+            }
+            catch (error) {
+                throw limit.explain(error);
+            }
+            finally {
+                limit.dispose();
+            }
             const status = response.message.statusCode ?? 0;
             if (status >= 200 && status < 300) {
                 const body = response.message;
@@ -10025,7 +10339,12 @@ class Transport {
                 }
                 return body;
             }
-            throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
+            const text = await readText('GET', url, response.message, {
+                signal: options.signal,
+                maxBytes: MAX_ERROR_ANSWER_BYTES,
+                cut: true,
+            });
+            throw apiErrorOf('GET', url, response.message, text);
         });
     }
     /** Closes the kept-alive connections. */
@@ -10073,11 +10392,15 @@ class Transport {
             },
         });
     }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
+    /**
+     * One request with the current token; on a 401 (once per call) a fresh token and once more.
+     * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+     */
+    async send(client, method, url, options, state, signal, headSignal) {
         const body = options.body === undefined ? null : JSON.stringify(options.body);
         const token = await this.tokens.token(options.signal);
-        const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+        const ask = (bearer) => sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+        const response = await ask(token);
         if (state.refreshed || !loginRequired(url, response.message))
             return response;
         state.refreshed = true;
@@ -10086,8 +10409,77 @@ class Transport {
             return response;
         debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
         response.message.resume();
-        return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+        return ask(fresh);
     }
+}
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+class ExchangeLimit {
+    method;
+    url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+    signal;
+    controller = new AbortController();
+    handle;
+    ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
+    constructor(method, url, timeoutMs, options = {}) {
+        this.method = method;
+        this.url = url;
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+        this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
+        this.handle.unref();
+    }
+    /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+    explain(error) {
+        if (!this.timedOut)
+            return error;
+        const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
+            code: 'ETIMEDOUT',
+        });
+        return new NetworkError(this.method, this.url, timeout);
+    }
+    dispose() {
+        clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
+    }
+}
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal {
+    next;
+    prepareRequest(options) {
+        if (this.next)
+            options.signal = this.next;
+    }
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return Promise.reject(new Error('not an authentication handler'));
+    }
+}
+/** An HttpClient whose requests sendRequest can abort. */
+function createHttpClient(options) {
+    return new lib/* HttpClient */.Qq(USER_AGENT, [new RequestSignal()], options);
 }
 function headersFor(token, body) {
     return {
@@ -10110,10 +10502,29 @@ function loginRequired(url, message) {
         return false;
     }
 }
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function sendRequest(client, method, url, body, headers, signal) {
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
+async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
+    const handler = client.handlers.find((h) => h instanceof RequestSignal);
+    // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+    if (handler)
+        handler.next = signal;
+    let sent;
+    try {
+        sent = client.request(method, url, body, headers);
+    }
+    finally {
+        if (handler)
+            handler.next = undefined;
+    }
+    const request = sent.catch((error) => {
         throw new NetworkError(method, url, asError(error));
     });
     if (!signal)
@@ -10134,15 +10545,40 @@ async function sendRequest(client, method, url, body, headers, signal) {
         });
     });
 }
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function readText(method, url, message) {
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+async function readText(method, url, message, limits) {
     const chunks = [];
+    let length = 0;
+    const stop = () => void message.destroy();
+    limits.signal?.addEventListener('abort', stop, { once: true });
     try {
-        for await (const chunk of message)
-            chunks.push(chunk);
+        limits.signal?.throwIfAborted();
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (length + buffer.length > limits.maxBytes) {
+                chunks.push(buffer.subarray(0, limits.maxBytes - length));
+                message.destroy();
+                if (limits.cut)
+                    break;
+                throw new TooLargeError(method, url, limits.maxBytes);
+            }
+            chunks.push(buffer);
+            length += buffer.length;
+        }
     }
     catch (error) {
+        if (error instanceof TooLargeError)
+            throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new NetworkError(method, url, asError(error));
+    }
+    finally {
+        limits.signal?.removeEventListener('abort', stop);
     }
     return Buffer.concat(chunks).toString('utf8');
 }
@@ -10207,7 +10643,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -10232,7 +10668,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token) {
@@ -10254,13 +10690,15 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
 // shortly before it expires and once after the API refuses it. The client proves itself with its
 // secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
 
 
 
@@ -10270,12 +10708,16 @@ function tokenServiceUrl() {
 
 
 
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -10288,7 +10730,11 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 class ClientCredentialsTokenSource {
     options;
     now;
-    http = new lib/* HttpClient */.Qq(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    http = createHttpClient({
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: TOKEN_EXCHANGE_MS,
+    });
     outage = new OutageNotice('the token endpoint');
     cached;
     inFlight;
@@ -10298,7 +10744,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -10333,8 +10779,8 @@ class ClientCredentialsTokenSource {
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
         if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
             endpoint = await this.discoverTokenEndpoint(grant.answer.status);
-            core_info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
+            core_info(logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+                `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -10344,6 +10790,10 @@ class ClientCredentialsTokenSource {
     }
     tokenOf(endpoint, { answer, assertion }) {
         const body = jsonObject(answer.text);
+        if (answer.status >= 300 && answer.status < 400) {
+            throw new AuthError(endpoint, `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+                'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself', answer.status);
+        }
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
@@ -10355,7 +10805,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -10404,21 +10854,45 @@ class ClientCredentialsTokenSource {
             throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
+        const origin = originOf(endpoint);
+        if (origin !== originOf(authUrl)) {
+            throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+        }
         return endpoint;
     }
     async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
+        const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+        let answer;
+        try {
+            const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_TOKEN_ANSWER_BYTES,
+            });
+            const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+            answer = {
+                status: statusCode ?? 0,
+                statusMessage,
+                text,
+                location: answerHeaders.location,
+                retryAfter: answerHeaders['retry-after'],
+            };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+        const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
             throw new ApiError({
                 method,
                 url,
                 status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
+                serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+                retryAfter: answer.retryAfter,
             });
         }
         return answer;
@@ -10443,8 +10917,30 @@ class ClientCredentialsTokenSource {
             }
             if (error instanceof NetworkError)
                 throw new AuthError(endpoint, error.detail);
+            if (error instanceof TooLargeError)
+                throw new AuthError(endpoint, error.message);
             throw error;
         }
+    }
+}
+/** `https://host:port` of a URL, or '' when it is none. */
+function originOf(url) {
+    try {
+        const parsed = new URL(url);
+        return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return 'an unreadable location';
     }
 }
 /** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
@@ -10507,7 +11003,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -10695,12 +11191,19 @@ class OdahuClient {
         this.transport.dispose();
     }
 }
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+const MAX_MODEL_ANSWER_BYTES = 8 * 1024 * 1024;
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 class ModelClient {
     transport;
     constructor(options) {
         const { url, ...transportOptions } = options;
-        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+        this.transport = new Transport({
+            server: 'the model',
+            maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+            ...transportOptions,
+            baseUrl: url,
+        });
     }
     /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
     invoke(request, options = {}) {
@@ -10786,6 +11289,8 @@ class PollSchedule {
 
 
 
+
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -10797,37 +11302,37 @@ async function applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
-        core_info(`Creating ${what}.`);
+        core_info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     if (existing.deletionMark === true && policy !== 'fail') {
         // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
         // POST answers 409 until it is gone: wait, then create it anew.
-        core_info(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        core_info(logText(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`));
         await waitUntilGone(store, desired.id, options);
-        core_info(`Creating ${what}.`);
+        core_info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
-            core_info(`Reusing the existing ${what} (if-exists: reuse).`);
+            core_info(logText(`Reusing the existing ${what} (if-exists: reuse).`));
             if (!specCovers(existing.spec, desired.spec)) {
                 core_warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
             }
             return { object: existing, applied: 'reused' };
         case 'update':
             if (await options.unchanged?.(existing, signal)) {
-                core_info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
+                core_info(logText(`${apply_capitalize(what)} already has this spec: nothing to update.`));
                 return { object: existing, applied: 'unchanged' };
             }
-            core_info(`Updating ${what}.`);
+            core_info(logText(`Updating ${what}.`));
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
-            core_info(`Deleting the existing ${what} to replace it.`);
+            core_info(logText(`Deleting the existing ${what} to replace it.`));
             await deleteUntilGone(store, desired.id, options);
-            core_info(`Creating ${what}.`);
+            core_info(logText(`Creating ${what}.`));
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
@@ -10838,12 +11343,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = clock_now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (clock_now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -10873,21 +11378,30 @@ function apply_capitalize(text) {
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -10895,9 +11409,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -10910,63 +11424,184 @@ async function writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary_summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
 // Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
+// waits. The log is the user's program output: each line goes through inertLine (untrusted-text.ts),
+// so the runner cannot take it for a workflow command. ::stop-commands:: is not used here: it would
+// also turn this step's own commands printed meanwhile (the masks of a renewed token) into raw text.
+// A line is cut at MAX_LINE_CHARS as it arrives and the log at MAX_PRINTED_CHARS, each with a line
+// saying what was cut. The last lines are kept for the failure message, and the end of the stream
+// tells the waiting step that the pod has ended (followed without printing when the user turned the
+// log off).
+
 
 
 
 
 /** Lines kept for a failure message. */
 const TAIL_LINES = 20;
+/** A longer line is cut (a progress bar redrawn without line breaks, a dumped array). */
+const MAX_LINE_CHARS = 8192;
+/** A pod log prints this much at most; the rest is followed (for its end and last lines) unprinted. */
+const MAX_PRINTED_CHARS = 8 * 1024 * 1024;
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
 const REOPEN_DELAY_MS = 1000;
 /**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ * A text stream split into lines as the runner splits output (at \n, \r\n and a lone \r), each line
+ * cut at MAX_LINE_CHARS while it arrives, so a line that never ends costs no more memory than that.
  */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+class LineSplitter {
+    onLine;
+    partial = '';
+    dropped = 0;
+    /** The last chunk ended with \r: a \n first in the next one is the rest of that line break. */
+    afterCR = false;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        let start = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+        const breaks = /\r\n|\r|\n/g;
+        breaks.lastIndex = start;
+        for (let found = breaks.exec(chunk); found; found = breaks.exec(chunk)) {
+            this.take(chunk.slice(start, found.index));
+            this.endLine();
+            start = found.index + found[0].length;
+        }
+        this.take(chunk.slice(start));
+        this.afterCR = chunk.endsWith('\r');
+    }
+    /** The stream ended: its last line, if it had no line break. */
+    end() {
+        if (this.partial !== '' || this.dropped > 0)
+            this.endLine();
+    }
+    take(piece) {
+        const room = MAX_LINE_CHARS - this.partial.length;
+        if (piece.length <= room) {
+            this.partial += piece;
+        }
+        else {
+            this.partial += piece.slice(0, Math.max(0, room));
+            this.dropped += piece.length - Math.max(0, room);
+        }
+    }
+    endLine() {
+        const line = this.dropped > 0
+            ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+            : this.partial;
+        this.partial = '';
+        this.dropped = 0;
+        this.onLine(line);
+    }
+}
+/** Reads a log stream to its end, line by line. */
+async function readLines(stream, onLine) {
+    const lines = new LineSplitter(onLine);
+    for await (const chunk of stream)
+        lines.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    lines.end();
+}
+function count(n) {
+    return n.toLocaleString('en-US');
 }
 /**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ * Lines of a log on their way to the job log: in a group (opened with the first line), made inert,
+ * printed up to MAX_PRINTED_CHARS and then one line saying the rest is not; the last ones kept.
  */
-function untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of untrustedLines(text))
-        core.info(line);
+class LogPrinter {
+    title;
+    write;
+    tail = [];
+    printedChars = 0;
+    cut = false;
+    opened = false;
+    constructor(title, 
+    /** Where text goes; undefined: nothing is printed, the last lines are kept. */
+    write) {
+        this.title = title;
+        this.write = write;
+    }
+    /** Opens the group now, before any line (a followed log shows its group while it waits). */
+    open() {
+        if (!this.write || this.opened)
+            return;
+        this.opened = true;
+        // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+        const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        this.write(`::group::${title}${external_node_os_namespaceObject.EOL}`);
+    }
+    line(raw) {
+        const shown = inertLine(raw);
+        if (shown.trim() !== '') {
+            this.tail.push(shown);
+            if (this.tail.length > TAIL_LINES)
+                this.tail.shift();
+        }
+        if (!this.write || this.cut)
+            return;
+        this.open();
+        if (this.printedChars + shown.length > MAX_PRINTED_CHARS) {
+            this.cut = true;
+            this.write(`(the log is cut here: ${MAX_PRINTED_CHARS / 1024 / 1024} MiB of it are shown; the rest is on the cluster)${external_node_os_namespaceObject.EOL}`);
+            return;
+        }
+        this.printedChars += shown.length + external_node_os_namespaceObject.EOL.length;
+        this.write(shown + external_node_os_namespaceObject.EOL);
+    }
+    /** A line of ours (not the log's) in the group. */
+    note(text) {
+        if (!this.write)
+            return;
+        this.open();
+        this.write(text + external_node_os_namespaceObject.EOL);
+    }
+    close() {
+        if (this.opened)
+            this.write?.(`::endgroup::${external_node_os_namespaceObject.EOL}`);
+        this.opened = false;
+    }
+    /** The last non-empty lines, already made inert, for a failure message. */
+    lastLines() {
+        return [...this.tail];
+    }
 }
 class PodLog {
     options;
-    tail = [];
     seen;
     stream;
     /** Aborted by finish(): stops an open in progress and the reopen loop. */
     stopper = new AbortController();
     done;
-    write;
+    printer;
     constructor(options) {
         this.options = options;
         this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
+        const write = options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+        this.printer = new LogPrinter(options.title, write);
         this.done = this.run();
     }
     /** Start following; it ends by itself when the pod's log ends. */
@@ -10983,12 +11618,14 @@ class PodLog {
     }
     /** The last lines printed, already made inert, for a failure message. */
     lastLines() {
-        return [...this.tail];
+        return this.printer.lastLines();
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, (0,promises_namespaceObject.setTimeout)(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;
@@ -10997,7 +11634,7 @@ class PodLog {
         return this.stopper.signal.aborted || this.options.signal.aborted;
     }
     async run() {
-        this.write(`::group::${this.options.title}${external_node_os_namespaceObject.EOL}`);
+        this.printer.open();
         let fruitless = 0;
         try {
             // A dropped connection ends the stream early: reopen it and skip what was already shown (the
@@ -11019,17 +11656,17 @@ class PodLog {
                     return 'ended';
                 fruitless = this.seen > before ? 0 : fruitless + 1;
                 if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${external_node_os_namespaceObject.EOL}`);
+                    this.printer.note('(the log stream keeps failing; it is not followed any further)');
                     break;
                 }
                 // A stream that brought lines is reopened at once; one that brought nothing waits first.
                 if (fruitless > 0)
-                    await (0,promises_namespaceObject.setTimeout)(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+                    await sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
             }
             return 'abandoned';
         }
         finally {
-            this.write(`::endgroup::${external_node_os_namespaceObject.EOL}`);
+            this.printer.close();
         }
     }
     /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
@@ -11042,20 +11679,8 @@ class PodLog {
         }
         this.stream = stream;
         let index = 0;
-        let partial = '';
         try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
+            await readLines(stream, (line) => this.line(line, index++));
             return true;
         }
         catch (error) {
@@ -11069,17 +11694,14 @@ class PodLog {
         if (index < this.seen)
             return;
         this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + external_node_os_namespaceObject.EOL);
+        this.printer.line(line);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/progress.ts
 // Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
 
 
 class StateReporter {
@@ -11098,7 +11720,8 @@ class StateReporter {
             return;
         this.last = line;
         const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+        // The state and its detail are the server's words.
+        this.print(`${clock}Z ${this.what}: ${logText(line)} (+${formatDuration(Date.now() - this.since)})`);
     }
 }
 
@@ -11117,16 +11740,17 @@ class StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
+/** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
+const LOG_READ_MS = 30_000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME = { now: clock_now, sleep: sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class PhaseFailedError extends Error {
     noun;
@@ -11238,13 +11862,13 @@ class FollowedLog {
 async function watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
     const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
+    const clock = options.clock ?? STEP_TIME;
     const schedule = new PollSchedule(options.pollIntervalMs);
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
+    // The client retries on the step's clock: the same time left, in its terms.
+    const retryUntil = clock_now() + options.timeoutMs;
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
@@ -11340,34 +11964,29 @@ async function wait(clock, ms, wake, signal, what) {
  * printed in its own group when there is any; its last lines.
  */
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
-    let lines;
+    const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
+    let index = 0;
     try {
-        lines = await readLog(phase, client, id, signal);
+        await readLog(phase, client, id, signal, (line) => {
+            if (index++ >= from)
+                printer.line(line);
+        });
     }
     catch (error) {
         debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        return [];
     }
-    if (lines.at(-1) === '')
-        lines.pop();
-    lines = lines.slice(from);
-    if (print && lines.length > 0) {
-        startGroup(title);
-        for (const line of lines)
-            core_info(line);
-        endGroup();
+    finally {
+        printer.close();
     }
-    return lines.filter((l) => l !== '').slice(-TAIL_LINES);
+    return printer.lastLines();
 }
-/** The log as it is now (not followed), as inert lines. */
-async function readLog(phase, client, id, signal) {
+/** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
+async function readLog(phase, client, id, signal, onLine) {
     if (!phase.logs)
-        return [];
-    const stream = await phase.logs.open(client, id, false, { signal });
-    let text = '';
-    for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    return untrustedLines(text);
+        return;
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(LOG_READ_MS)]);
+    const stream = await phase.logs.open(client, id, false, { signal: bounded });
+    await readLines(stream, onLine);
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -11376,19 +11995,20 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     let lines = followed;
     if (lines.length === 0) {
         // Not printed (logs: false, and the follower saw none of it): read it once.
+        const printer = new LogPrinter('', undefined);
         try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
+            await readLog(phase, client, id, signal, (line) => printer.line(line));
         }
         catch (error) {
             debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
         }
+        lines = printer.lastLines();
     }
     if (lines.length === 0 || signal.aborted)
         return;
     core_info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        core_info(line);
+    // Already inert, and printed where the runner obeys no command but the block's own end.
+    printUntrusted(lines);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
 async function getOrExplain(phase, client, id, seen, options) {
@@ -11535,7 +12155,7 @@ async function run_phase_runPhaseStep(ctx, settings, title, describe, rows = [])
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/stored-deployment.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/stored-deployment.ts
 // What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
 // (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
 // compares the stored spec with what the server would store) and the emulator (which stores it).
@@ -11659,50 +12279,75 @@ function niceCeiling(value) {
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), charts, and
-// the failure if it failed. HTML, as in the job summary: every value is escaped, and kept short (a
-// comment holds 65,536 characters).
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
 
 
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
+
 const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
 const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
     if (section.rows.length > 0) {
-        const rows = section.rows.map((row) => ({
-            ...row,
-            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-        }));
-        lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
     }
     for (const table of section.tables) {
-        const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-        lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-        const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-        lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
     }
     for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
-        lines.push(renderChart(chart, escapeHtml), '');
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
-    if (section.failure !== undefined) {
-        lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-    }
+    lines.push(...failure);
     return lines.join('\n').trimEnd();
 }
-function htmlTable(header, rows) {
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
     const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value) {
-    return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-function cut(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
 }
 /** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
 function servedModelTable(image, outputs = {}) {
@@ -11749,7 +12394,11 @@ function stringOf(value) {
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
@@ -11760,14 +12409,13 @@ function stringOf(value) {
 
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 async function gitHubApi(options) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
-        keepAlive: true,
-        allowRetries: false,
-        socketTimeout: SOCKET_TIMEOUT_MS,
-    });
+    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         userAgent: USER_AGENT,
@@ -11789,22 +12437,36 @@ function fetchOver(client, policy) {
         let last;
         try {
             last = await withRetries(async () => {
-                const response = await sendRequest(client, method, url, body, headers, signal);
-                const answer = {
-                    status: response.message.statusCode ?? 0,
-                    headers: headersOf(response.message.headers),
-                    text: await readText(method, url, response.message),
-                };
-                if (!RETRYABLE_STATUSES.has(answer.status))
+                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
                 throw new ApiError({
                     method,
                     url,
-                    status: answer.status,
+                    status: rateLimit === undefined ? answer.status : 429,
                     serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
                 });
             }, { policy, idempotent: method !== 'POST', signal });
         }
@@ -11817,6 +12479,22 @@ function fetchOver(client, policy) {
         return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
     };
 }
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
 function headersOf(incoming) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming)) {
@@ -11825,6 +12503,35 @@ function headersOf(incoming) {
         }
     }
     return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
 }
 function requestFailure(error) {
     const status = error?.status;
@@ -11938,6 +12645,11 @@ function deployment_record_describe(text) {
 // job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
 // remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
 // shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
+// A comment is the report only if the token's own identity wrote it: anyone can copy the marker into
+// a comment of theirs, and the report must never edit (and so vouch for) what someone else wrote.
+// The comment stays under GitHub's 65,536 characters: sections that would not fit are left out, with
+// a line saying so.
+
 const MARKER = 'odahu-actions:report';
 const SECTION = 'odahu-actions:section';
 const SECTION_END = 'odahu-actions:end';
@@ -11991,32 +12703,26 @@ function sectionsOf(body) {
         markdown: match[3],
     }));
 }
-/** GitHub refuses a comment longer than this (422). */
+/** GitHub refuses a comment body longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
-/**
- * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
- * longest sections give way, one at a time, to a line pointing at the run's job summary.
- */
-function reportBody(key, title, sections, footer) {
-    let shown = sections;
-    let body = assemble(key, title, shown, footer);
-    while (body.length > MAX_COMMENT_CHARS) {
-        const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
-        const note = "_This section is too long for a comment: the run's job summary has it._";
-        if (longest.markdown.length <= note.length)
-            break;
-        const heading = longest.markdown.split('\n')[0] ?? '';
-        shown = shown.map((section) => section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section);
-        body = assemble(key, title, shown, footer);
-    }
-    return body;
+/** What stands for a section left out of a comment that would be too long. */
+const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
 }
-function assemble(key, title, sections, footer) {
-    return [
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Sections that would take
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
+ */
+function reportBody(key, title, sections, footer, keep) {
+    const render = (shown) => [
         reportMarker(key),
         `### ${title}`,
         '',
-        ...sections.flatMap(({ id, run, markdown }) => [
+        ...shown.flatMap(({ id, run, markdown }) => [
             `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
             markdown,
             `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
@@ -12024,6 +12730,21 @@ function assemble(key, title, sections, footer) {
         ]),
         footer,
     ].join('\n');
+    const shown = [...sections];
+    let body = render(shown);
+    while (body.length > MAX_COMMENT_CHARS) {
+        const candidates = shown
+            .map((section, index) => ({ section, index }))
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
+            .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
+            b.section.markdown.length - a.section.markdown.length);
+        const longest = candidates[0];
+        if (!longest)
+            break;
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
+        body = render(shown);
+    }
+    return body;
 }
 /**
  * Adds or replaces this step's section of the report for `key`, creating the comment the first
@@ -12031,6 +12752,7 @@ function assemble(key, title, sections, footer) {
  */
 async function upsertReportSection(api, pr, key, render, section) {
     const { owner, repo } = pr;
+    const login = await tokenLogin(api);
     const comments = await api.paginate(api.rest.issues.listComments, {
         owner,
         repo,
@@ -12038,6 +12760,8 @@ async function upsertReportSection(api, pr, key, render, section) {
         per_page: 100,
     });
     for (const comment of comments) {
+        if (comment.user?.login !== login)
+            continue;
         const found = comment.body ? parseReportMarker(comment.body) : undefined;
         if (!found || !sameReport(found, key))
             continue;
@@ -12055,7 +12779,7 @@ async function upsertReportSection(api, pr, key, render, section) {
             owner,
             repo,
             comment_id: comment.id,
-            body: reportBody(merged, render.title(merged), sections, render.footer),
+            body: reportBody(merged, render.title(merged), sections, render.footer, section.stepId),
         });
         return { action: 'updated', url: data.html_url };
     }
@@ -12063,7 +12787,7 @@ async function upsertReportSection(api, pr, key, render, section) {
         owner,
         repo,
         issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer),
+        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer, section.stepId),
     });
     return { action: 'created', url: data.html_url };
 }
@@ -12249,6 +12973,7 @@ function sectionProblem(value) {
 
 
 
+
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {
@@ -12305,7 +13030,7 @@ class GitHubReport {
             this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
             // Kept even when this status is refused: the step's end still gives it a final state.
             await this.record.inProgress(deploymentId);
-            core_info(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`);
+            core_info(logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
         }
         catch (error) {
             core_warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
@@ -12345,7 +13070,7 @@ class GitHubReport {
             else {
                 await record.failed(failure);
             }
-            core_info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+            core_info(logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`));
         }
         catch (error) {
             core_warning(describeGitHubFailure(error, `Setting GitHub deployment ${record.id} to ${state}`, DEPLOYMENTS_PERMISSION));
@@ -12390,7 +13115,7 @@ class GitHubReport {
         }
         try {
             const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
-            core_info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
+            core_info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
             if (pullRequest.fromFork && isRefusal(error)) {
@@ -12421,10 +13146,10 @@ class GitHubReport {
 /** The report's last line: which workflow, job, run and commit wrote it, and when. */
 function reportFooter(run) {
     const parts = [
-        run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-        run.job && `job <code>${escapeHtml(run.job)}</code>`,
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
         run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-        run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
         `odahu-actions ${ACTIONS_VERSION}`,
         `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     ];
@@ -12432,8 +13157,8 @@ function reportFooter(run) {
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)
-        ? `Odahu model at ${escapeHtml(key.resource)}`
-        : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+        ? `Odahu model at ${markdownText(key.resource)}`
+        : `Odahu model ${markdownCode(key.resource)}`;
 }
 /**
  * A step that runs one phase before the deployment (train, package): its job summary, and with
@@ -12456,6 +13181,8 @@ async function reportedPhaseStep(ctx, inputs, title, describe) {
 
 
 
+
+
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
 const RETRY_EVERY_MS = 2000;
@@ -12471,14 +13198,15 @@ class ModelRefusedError extends Error {
     }
 }
 async function queryModel(client, query) {
-    const deadline = Date.now() + query.readyTimeoutMs;
+    const deadline = clock_now() + query.readyTimeoutMs;
     const url = 'url' in query.target
         ? query.target.url
         : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-    core_info(`Model URL: ${displayUrl(url)}`);
+    core_info(logText(`Model URL: ${displayUrl(url)}`));
     const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-    // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-    const options = { signal: query.signal, retryUntil: deadline };
+    // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are; an
+    // answer that is still coming then (a model that trickles bytes) is given up too.
+    const options = { signal: query.signal, retryUntil: deadline, deadline };
     try {
         const answer = await untilServing(() => (query.request ? model.invoke(query.request, options) : model.info(options)), url, deadline, query.signal);
         return { url, answer };
@@ -12494,13 +13222,13 @@ async function queryModel(client, query) {
 }
 /** The edge URL of the deployment's default route, once the route has one. */
 async function modelUrlOf(client, id, deadline, signal) {
-    if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
+    if (!(await client.deployments.find(id, { signal, retryUntil: deadline, deadline }))) {
         throw new Error(`deployment ${id} does not exist: check the deployment input`);
     }
     for (;;) {
         // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
         const route = await client.deployments
-            .defaultRoute(id, { signal, retryUntil: deadline })
+            .defaultRoute(id, { signal, retryUntil: deadline, deadline })
             .catch((error) => {
             if (error instanceof ApiError && error.status === 404)
                 return undefined;
@@ -12508,7 +13236,7 @@ async function modelUrlOf(client, id, deadline, signal) {
         });
         if (route?.status?.edgeUrl)
             return route.status.edgeUrl;
-        if (Date.now() >= deadline) {
+        if (clock_now() >= deadline) {
             throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
         }
         await pauseUntil(RETRY_EVERY_MS, deadline, signal);
@@ -12521,48 +13249,18 @@ async function untilServing(ask, url, deadline, signal) {
         }
         catch (error) {
             const notReady = (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-            if (!notReady || Date.now() >= deadline || signal.aborted)
+            if (!notReady || clock_now() >= deadline || signal.aborted)
                 throw error;
-            core_info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+            core_info(logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`));
             await pauseUntil(RETRY_EVERY_MS, deadline, signal);
         }
     }
 }
 function pauseUntil(ms, deadline, signal) {
-    return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+    return pause(Math.max(0, Math.min(ms, deadline - clock_now())), signal);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/untrusted.ts
-// Text the evaluation does not control (a dataset's column names and values, a model's answers) on its
-// way to the log or to markdown. Every such string the evaluate action prints or reports goes through
-// one of these two functions, so that the project-wide ones (issue 18) replace them in one line each.
-// Both keep the text to one short line: a column name or a class label is never a paragraph.
-
-/** Longest untrusted text shown; the job log and the report are for reading, the JSON has it all. */
-const MAX_SHOWN = 120;
-function oneShortLine(text, max) {
-    // Control characters (terminal escapes included) become visible, not active.
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Untrusted text for the job log: one line that cannot run a workflow command. */
-function untrustedLogText(text, max = MAX_SHOWN) {
-    return inert(oneShortLine(text, max));
-}
-/**
- * Untrusted text for a report cell or a chart label, before the renderer escapes it as HTML: one
- * short line. Mermaid labels get their own, narrower rule (mermaid-chart.ts).
- */
-function untrustedMarkdownText(text, max = MAX_SHOWN) {
-    return oneShortLine(text, max);
-}
-/** A value quoted in a message: `"abc"`, cut and made inert. */
-function quoted(text, max = 40) {
-    return `"${untrustedLogText(text, max)}"`;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/values.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/values.ts
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
@@ -12609,7 +13307,7 @@ function textOf(value) {
     return JSON.stringify(value) ?? String(value);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/check.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
 // The dataset checked whole before any request: its columns against the inputs, then every row (the
 // file streamed, one row held at a time). Each bad row is one line naming the file and its line:
 // a missing or empty value, a feature or a regression label that is no number, a row whose fields do
@@ -12732,7 +13430,7 @@ function layoutOf(spec, columns) {
     const find = (name, what) => {
         const index = seen.get(name);
         if (index === undefined)
-            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${check_cut(known)})`);
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
         return index;
     };
     const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -12764,11 +13462,15 @@ function sliceValue(value) {
 function columnName(columns, index) {
     return quoted(columns[index] ?? `#${index + 1}`);
 }
-function check_cut(text) {
+function cut(text) {
     return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
+/** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
+function quoted(text, max = 40) {
+    return `"${logText(cutText(text, max))}"`;
+}
 
-;// CONCATENATED MODULE: ./src/evaluate/charts.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/charts.ts
 // The picture of an evaluation, where a reader would rather look than read: for a regression the
 // distribution of the two models' absolute errors (without labels: of their predictions), for a
 // classification the share of each class's rows each model answered right (without labels: how often
@@ -12820,7 +13522,7 @@ function histogram(what, roles, values, fromMinimum) {
     const width = niceStep(high > lowest ? (high - lowest) / (BINS - 1) : 1);
     const low = Math.floor(lowest / width) * width;
     const edges = Array.from({ length: BINS }, (_, i) => low + i * width);
-    const categories = edges.map((edge, i) => i === BINS - 1 ? `≥ ${gates_formatNumber(edge)}` : `${gates_formatNumber(edge)}–${gates_formatNumber(edge + width)}`);
+    const categories = edges.map((edge, i) => i === BINS - 1 ? `≥ ${formatNumber(edge)}` : `${formatNumber(edge)}–${formatNumber(edge + width)}`);
     const shares = (list) => {
         const counts = Array(BINS).fill(0);
         for (const value of list) {
@@ -12889,7 +13591,7 @@ function classShares(roles, sample) {
 
 ;// CONCATENATED MODULE: external "node:events"
 const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-;// CONCATENATED MODULE: ./src/evaluate/answers.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/answers.ts
 // A model's answer to a batch, read as one answer per row: odahu-ml-server's
 // `{"prediction": [...], "columns": [...]}`, a prediction being a value or a row of values. A
 // regression reads one number per row; a classification reads a class (a label, or the column of the
@@ -12916,7 +13618,7 @@ function readAnswers(body, rows, reading) {
 function readOne(prediction, columns, { task, threshold }) {
     const values = Array.isArray(prediction) ? prediction : [prediction];
     const bad = (what) => ({
-        failure: `answered ${untrustedLogText(textOf(prediction), 60)}: ${what}`,
+        failure: `answered ${logLine(textOf(prediction), 60)}: ${what}`,
     });
     if (values.length === 0)
         return bad('no value');
@@ -12945,8 +13647,12 @@ function readOne(prediction, columns, { task, threshold }) {
     const name = columns.length === values.length ? classKey(columns[best]) : String(best);
     return { value: name.slice(0, MAX_CLASS_CHARS) };
 }
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return logText(cutText(text, max));
+}
 
-;// CONCATENATED MODULE: ./src/evaluate/tally.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/tally.ts
 // What the evaluation counts as answers come in, in memory that does not grow with the dataset: per
 // scope (the whole dataset, and each slice) and per model the rows answered and failed and the
 // metric's accumulator, and the two models' agreement; per model the latency of each request and the
@@ -13056,7 +13762,7 @@ function sampleStride(rows) {
     return Math.max(1, Math.ceil(rows / SAMPLE_ROWS));
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/evaluation.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/evaluation.ts
 // Sending the dataset to the models: the rows read from the file again in order, in batches of
 // batch-size, each batch sent to every model at once (the same rows, in the same order), at most
 // `concurrency` batches at a time, so memory holds a few batches whatever the dataset's size. Each
@@ -13065,6 +13771,7 @@ function sampleStride(rows) {
 // not the step: the batch is asked again in halves to find the rows it fails on, within a budget of
 // extra requests, past which a refused batch counts all its rows failed. A model that stops answering
 // (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
+
 
 
 
@@ -13089,20 +13796,23 @@ class Evaluation {
     tally;
     stop = new AbortController();
     signal;
-    timeout;
+    /** Aborted once the step's clock passes the deadline (checked before each request). */
+    timeout = new AbortController();
+    /** spec.timeoutMs from the start, on the step's clock (src/shared/clock.ts). */
+    deadline;
     splitBudget;
     requests = {};
     /** Rows judged and failed so far, per model (whether its refusals are still worth splitting). */
     judged = {};
     done = 0;
     nextProgress = 0.25;
-    started = performance.now();
+    started = clock_now();
     constructor(run) {
         this.run = run;
         const { spec, layout, models } = run;
         this.tally = new Tally(models.map((model) => model.role), spec.task, layout.label !== undefined, spec.agreementTolerance, sampleStride(layout.rows));
-        this.timeout = AbortSignal.timeout(spec.timeoutMs);
-        this.signal = AbortSignal.any([run.signal, this.stop.signal, this.timeout]);
+        this.deadline = this.started + spec.timeoutMs;
+        this.signal = AbortSignal.any([run.signal, this.stop.signal, this.timeout.signal]);
         // Every request in flight listens to it: batches, their halves, the file's stream.
         (0,external_node_events_namespaceObject.setMaxListeners)(0, this.signal);
         const perBatch = 4 * Math.max(1, Math.ceil(Math.log2(spec.batchSize)));
@@ -13153,7 +13863,7 @@ class Evaluation {
         await Promise.all(inFlight);
         if (failure)
             throw this.explain(failure.error);
-        return { tally: this.tally, durationMs: performance.now() - this.started, requests: this.requests };
+        return { tally: this.tally, durationMs: clock_now() - this.started, requests: this.requests };
     }
     /** A row as it is sent (numbers) and counted (its label's class, its slices). */
     convert(row) {
@@ -13195,11 +13905,14 @@ class Evaluation {
     async answersFor(model, rows) {
         const { spec, layout } = this.run;
         const request = { columns: layout.featureNames, data: rows.map((row) => row.features) };
-        const started = performance.now();
+        if (clock_now() >= this.deadline)
+            this.timeout.abort(new Error('the evaluation timed out'));
+        const started = clock_now();
         this.requests[model.role] += 1;
         try {
-            const answer = await model.client.invoke(request, { signal: this.signal });
-            this.tally.latenciesMs[model.role].push(performance.now() - started);
+            // Every exchange ends by the deadline too; retries keep the retry-timeout budget.
+            const answer = await model.client.invoke(request, { signal: this.signal, deadline: this.deadline });
+            this.tally.latenciesMs[model.role].push(clock_now() - started);
             return readAnswers(answer.body, rows.length, { task: spec.task, threshold: spec.threshold });
         }
         catch (error) {
@@ -13229,14 +13942,14 @@ class Evaluation {
             return;
         while (this.done / total >= this.nextProgress)
             this.nextProgress += 0.25;
-        const seconds = (performance.now() - this.started) / 1000;
+        const seconds = (clock_now() - this.started) / 1000;
         core_info(`Evaluated ${this.done} of ${total} rows (${Math.floor((this.done / total) * 100)}%), ${Math.round(this.done / Math.max(seconds, 0.001))} rows/s.`);
     }
     /** The error the step fails with: the cancel, the timeout, or what stopped a model. */
     explain(error) {
         if (this.run.signal.aborted)
             return new CancelledError();
-        if (this.timeout.aborted) {
+        if (this.timeout.signal.aborted || clock_now() >= this.deadline) {
             return new Error(`the evaluation did not finish within its timeout ${formatDuration(this.run.spec.timeoutMs)}: ${this.done} of ${this.run.layout.rows} rows answered (raise timeout or concurrency, or evaluate fewer rows)`);
         }
         return error instanceof Error ? error : new Error(messageOf(error));
@@ -13245,7 +13958,7 @@ class Evaluation {
 /** A model that cannot be evaluated any more: it stopped answering, refused the token, is gone. */
 class ModelStoppedError extends Error {
     constructor(model, cause) {
-        super(`the ${model.role} ${model.shown} could not be evaluated: ${untrustedLogText(messageOf(cause), 400)}`);
+        super(`the ${model.role} ${model.shown} could not be evaluated: ${evaluation_logLine(messageOf(cause), 400)}`);
         this.name = 'ModelStoppedError';
     }
 }
@@ -13253,10 +13966,24 @@ class ModelStoppedError extends Error {
 function refusalOf(error) {
     const message = error.serverMessage;
     const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
-    return untrustedLogText(text, 200);
+    return evaluation_logLine(text, 200);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function evaluation_logLine(text, max = 120) {
+    return logText(cutText(text, max));
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/report.ts
+;// CONCATENATED MODULE: ./src/shared/percentile.ts
+// The nearest-rank percentile: the canary's probe latencies and an evaluation's answer latencies.
+/** Nearest-rank percentile; 0 for no values. */
+function percentile(values, share) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/report.ts
 // The evaluation's numbers as plain data: per model and per scope (the whole dataset, each slice) the
 // rows answered and failed and every metric of the task, their deltas, the agreement, the latencies,
 // the failures by reason, the gates' results. The report output is this as a JSON file; the log, the
@@ -13385,11 +14112,11 @@ function keyMetric(report) {
     return gated ?? report.metrics[0];
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/summary.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/summary.ts
 // The evaluation as people read it: lines in the job log, the job summary, and the step's section of
 // the pull request's report: a table of metrics (baseline, candidate, delta, gate), the worst slices,
 // the failed rows by reason, a chart, and the gates' lines. Names and values from the dataset and the
-// models are untrusted: they reach the log and the markdown only through untrusted.ts.
+// models are untrusted: they reach the log and the markdown only through untrusted-text.ts (cut here, made inert or escaped there).
 
 
 
@@ -13406,7 +14133,7 @@ function metricsTable(report) {
         .filter((gate) => gate.gate.split(/\s/)[0]?.toLowerCase() === subject)
         .map((gate) => `${gate.passed ? '✅' : '❌'} ${gateCondition(gate)}`)
         .join('; ');
-    const number = (value) => value === null || value === undefined ? '–' : gates_formatNumber(value);
+    const number = (value) => value === null || value === undefined ? '–' : formatNumber(value);
     const signed = signedValue;
     const { overall } = report;
     for (const metric of report.metrics) {
@@ -13419,7 +14146,7 @@ function metricsTable(report) {
         ]);
     }
     if (withBaseline) {
-        const tolerance = report.agreementTolerance ? ` (within ${gates_formatNumber(report.agreementTolerance)})` : '';
+        const tolerance = report.agreementTolerance ? ` (within ${formatNumber(report.agreementTolerance)})` : '';
         rows.push([`agreement${tolerance}`, '–', share(overall.agreement), '–', gateCell('agreement')]);
     }
     const failed = (figures) => figures ? `${figures.failed} of ${overall.rows}` : '–';
@@ -13450,14 +14177,14 @@ function metricsTable(report) {
         heading: 'Metrics',
         columns: ['Metric', 'Baseline', 'Candidate', 'Delta', 'Gate'],
         rows,
-        note: `${report.overall.rows} rows of ${untrustedMarkdownText(report.dataset.file)}`,
+        note: `${report.overall.rows} rows of ${cutText(report.dataset.file, 120)}`,
     };
 }
 function gateCondition(gate) {
     const words = gate.gate.split(/\s+/).slice(1).join(' ');
     return words.replace('>=', '≥').replace('<=', '≤');
 }
-const signedValue = (value) => value === null || value === undefined ? '–' : `${value > 0 ? '+' : ''}${gates_formatNumber(value)}`;
+const signedValue = (value) => value === null || value === undefined ? '–' : `${value > 0 ? '+' : ''}${formatNumber(value)}`;
 const share = (value) => value === null || value === undefined ? '–' : `${Number((value * 100).toFixed(1))}%`;
 const ms = (value) => value === null || value === undefined ? '–' : formatMs(value);
 /** The worst slices: by the key metric (its loss against the baseline), or by agreement. */
@@ -13466,7 +14193,7 @@ function slicesTable(report) {
         return undefined;
     const metric = keyMetric(report);
     const worst = worstSlices(report, WORST_SLICES);
-    const name = (slice) => untrustedMarkdownText(`${slice.column}=${slice.value}`, 60);
+    const name = (slice) => cutText(`${slice.column}=${slice.value}`, 60);
     const failed = (slice) => `${slice.candidate.failed}${slice.baseline ? ` / ${slice.baseline.failed}` : ''}`;
     if (!metric) {
         return {
@@ -13476,7 +14203,7 @@ function slicesTable(report) {
             note: `by agreement; ${report.slices.length} slices`,
         };
     }
-    const value = (v) => (v === null || v === undefined ? '–' : gates_formatNumber(v));
+    const value = (v) => (v === null || v === undefined ? '–' : formatNumber(v));
     return {
         heading: 'Worst slices',
         columns: ['Slice', 'Rows', `${metric} baseline`, `${metric} candidate`, 'Delta', 'Failed rows'],
@@ -13496,8 +14223,8 @@ function failuresTable(report) {
     const rows = ['candidate', 'baseline'].flatMap((role) => (report[role]?.failures ?? []).map((failure) => [
         role,
         String(failure.rows),
-        untrustedMarkdownText(failure.first),
-        untrustedMarkdownText(failure.reason, 200),
+        cutText(failure.first, 120),
+        cutText(failure.reason, 200),
     ]));
     return rows.length === 0
         ? undefined
@@ -13511,15 +14238,15 @@ function logReport(report) {
         .map((cell, i) => cell.padEnd(widths[i]))
         .join('  ')
         .trimEnd();
-    core_info(`Metrics (${table.note}):`);
+    core_info(`Metrics (${logText(table.note ?? '')}):`);
     core_info(`  ${line(table.columns)}`);
     for (const row of table.rows)
-        core_info(`  ${line(row)}`);
+        core_info(`  ${logText(line(row))}`);
     const slices = slicesTable(report);
     if (slices) {
-        core_info(`Worst slices (${slices.note}):`);
+        core_info(`Worst slices (${logText(slices.note ?? '')}):`);
         for (const row of slices.rows) {
-            core_info(`  ${untrustedLogText(row[0])}: ${row
+            core_info(`  ${logText(row[0])}: ${row
                 .slice(1)
                 .map((cell, i) => `${slices.columns[i + 1]} ${cell}`)
                 .join(', ')}`);
@@ -13527,7 +14254,7 @@ function logReport(report) {
     }
     for (const role of ['candidate', 'baseline']) {
         for (const failure of report[role]?.failures ?? []) {
-            core_info(`The ${role} failed ${failure.rows} row${failure.rows === 1 ? '' : 's'} (first at ${untrustedLogText(failure.first)}): ${untrustedLogText(failure.reason, 200)}`);
+            core_info(`The ${role} failed ${failure.rows} row${failure.rows === 1 ? '' : 's'} (first at ${logText(cutText(failure.first, 120))}): ${logText(cutText(failure.reason, 200))}`);
         }
     }
     for (const gate of report.gates)
@@ -13545,22 +14272,26 @@ function outcomeLine(report) {
             : `failed ${failed} of ${gates} gates`;
     return `${report.candidate.target}${against} on ${report.overall.rows} rows: ${verdict} (${report.rowsPerSecond} rows/s)`;
 }
-/** The job summary: the outcome, the tables, the chart, the gates. */
+/**
+ * The job summary: the outcome, the tables, the chart, the gates. The outcome and the gates' lines are
+ * the workflow's own words and numbers (escaped); names and values from the dataset or the models go
+ * through markdownText and markdownCode.
+ */
 async function writeEvaluationSummary(report, tables, chart) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const summary = summary_summary
-        .addHeading(`Evaluation of <code>${escapeHtml(report.candidate.target)}</code>`, 4)
+        .addHeading(`Evaluation of ${markdownCode(report.candidate.target)}`, 4)
         .addRaw(`<p>${report.passed ? '✅' : '❌'} ${escapeHtml(outcomeLine(report))}</p>`, true);
     for (const table of tables) {
-        summary.addRaw(`<p><b>${escapeHtml(table.heading)}</b>${table.note ? ` (${escapeHtml(table.note)})` : ''}</p>`, true);
+        summary.addRaw(`<p><b>${markdownText(table.heading)}</b>${table.note ? ` (${markdownText(table.note, 1000)})` : ''}</p>`, true);
         summary.addTable([
-            table.columns.map((data) => ({ data: escapeHtml(data), header: true })),
-            ...table.rows.map((row) => row.map((cell) => escapeHtml(cell) || ' ')),
+            table.columns.map((data) => ({ data: markdownText(data), header: true })),
+            ...table.rows.map((row) => row.map((cell) => markdownCode(cell))),
         ]);
     }
     if (chart)
-        summary.addRaw(`\n${renderChart(chart, escapeHtml)}\n`, true);
+        summary.addRaw(`\n${renderChart(chart, (text) => markdownText(text, 1000))}\n`, true);
     if (report.gates.length > 0) {
         summary.addRaw(`<p>${report.gates.map((gate) => `${gate.passed ? '✅' : '❌'} ${escapeHtml(gate.line)}`).join('<br>')}</p>`, true);
     }
@@ -13579,7 +14310,7 @@ function metricOutputs(report, all) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/evaluate.ts
 // One evaluation from the spec to the report, as the evaluate action and the canary's gate both run
 // it: the dataset checked whole (check.ts), the models' URLs found and waited for until they serve
 // (the shared model-query, as predict does), the rows sent (evaluation.ts), the report built, logged
@@ -13602,9 +14333,9 @@ function metricOutputs(report, all) {
 async function evaluateModels(input) {
     const { spec, signal } = input;
     const layout = await checkDataset(spec, signal);
-    core_info(`Dataset ${untrustedLogText(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${untrustedLogText(layout.featureNames.join(', '), 300)}` +
-        `${spec.labelColumn !== undefined ? `; label ${untrustedLogText(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
-        `${spec.sliceBy.length > 0 ? `; slices by ${untrustedLogText(spec.sliceBy.join(', '))}` : ''}.`);
+    core_info(`Dataset ${evaluate_logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${evaluate_logLine(layout.featureNames.join(', '), 300)}` +
+        `${spec.labelColumn !== undefined ? `; label ${evaluate_logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
+        `${spec.sliceBy.length > 0 ? `; slices by ${evaluate_logLine(spec.sliceBy.join(', '))}` : ''}.`);
     const targets = [['candidate', input.candidate]];
     if (input.baseline)
         targets.push(['baseline', input.baseline]);
@@ -13656,8 +14387,12 @@ async function serving(role, target, input) {
     core_info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
     return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
 }
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function evaluate_logLine(text, max = 120) {
+    return logText(cutText(text, max));
+}
 
-;// CONCATENATED MODULE: ./src/evaluate/canary-gate.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/evaluation-gate.ts
 // The evaluation as a canary's gate (deploy's and the pipeline's evaluate-dataset): once the new
 // version serves at its own URL, and before any traffic moves to it, it is evaluated against the
 // version serving (on a first release, alone: gates that compare with a baseline are left out), with
@@ -13703,7 +14438,7 @@ function evaluationBeforeTraffic(gate) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/realm-roles.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/realm-roles.ts
 // The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
 // mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
 // them; the actions read them to refuse early what the token may not do.
@@ -13738,7 +14473,76 @@ function tokenRealmRoles(token) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/compare.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/checks.ts
+// The checks each step of a canary must pass, and the figures they are judged on. The probe check:
+// more than max-error-rate of the probes failed (an answer other than 200, or one slower than
+// max-latency). The compare check (compare: true): more than max-error-rate of the compared answers
+// have a prediction further than compare-tolerance from the live version's.
+
+
+function judgeStep(weight, probes, options, durationMs) {
+    const errors = probes.filter((p) => p.error !== undefined);
+    const slow = probes.filter((p) => p.error === undefined && p.latencyMs > options.maxLatencyMs);
+    const p95LatencyMs = percentile(probes.map((p) => p.latencyMs), 0.95);
+    const differences = probes.flatMap((p) => (p.difference === undefined ? [] : [p.difference]));
+    const agreeing = differences.filter((d) => d <= options.compareTolerance).length;
+    const step = {
+        weight,
+        probes: probes.length,
+        errors: errors.length,
+        slow: slow.length,
+        p95LatencyMs,
+        compared: differences.length,
+        agreement: options.compare && differences.length > 0 ? agreeing / differences.length : undefined,
+        largestDifference: options.compare && differences.length > 0 ? Math.max(...differences) : undefined,
+        failed: undefined,
+        why: undefined,
+        durationMs,
+    };
+    const failedShare = (errors.length + slow.length) / probes.length;
+    if (failedShare > options.maxErrorRate) {
+        const kinds = [
+            errors.length > 0 ? `${errors.length} answered ${mostCommon(errors.map((p) => p.error))}` : '',
+            slow.length > 0 ? `${slow.length} slower than max-latency ${formatMs(options.maxLatencyMs)}` : '',
+        ].filter(Boolean);
+        step.failed = 'probe';
+        step.why =
+            `${errors.length + slow.length} of ${probes.length} probes failed, ${formatShare(failedShare)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
+                `(${kinds.join(', ')}; p95 latency ${formatMs(p95LatencyMs)})`;
+    }
+    else if (options.compare) {
+        const disagreeing = differences.length - agreeing;
+        const share = differences.length > 0 ? disagreeing / differences.length : 1;
+        if (share > options.maxErrorRate) {
+            step.failed = 'compare';
+            step.why =
+                differences.length === 0
+                    ? `no probe could be compared: the live version answered none of the ${probes.length} probes`
+                    : `${disagreeing} of ${differences.length} answers differ from the live version's by more than compare-tolerance ${options.compareTolerance}, ` +
+                        `${formatShare(share)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
+                        `(largest difference ${checks_formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
+        }
+    }
+    return step;
+}
+/** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
+function mostCommon(texts) {
+    const counts = new Map();
+    for (const text of texts)
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    return counts.size > 1 ? `${top} and ${counts.size - 1} other error(s)` : top;
+}
+function formatShare(share) {
+    return `${Number((share * 100).toFixed(1))}%`;
+}
+function checks_formatNumber(value) {
+    return Number.isFinite(value)
+        ? String(Number(value.toPrecision(6)))
+        : 'unbounded (the answers do not match in shape or labels)';
+}
+
+;// CONCATENATED MODULE: ./src/deploy/canary/compare.ts
 // Comparing two versions' answers to the same prediction request (compare: true): the largest
 // difference between their predictions, position by position (a row's several values too). Numbers
 // differ by their distance; anything else (labels) either equals or differs without bound, and so
@@ -13769,11 +14573,12 @@ function predictionOf(answer) {
     return Array.isArray(prediction) ? prediction : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/probes.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/probes.ts
 // Probing the candidate at its own URL while the stable URL sends it a share of the traffic: one
 // request after another for the step's interval, each timed from sending to the whole answer and
 // tried once (a retry would hide the failure being looked for). With compare, the live version gets
 // the same request at the same time and the predictions are compared.
+
 
 
 
@@ -13798,15 +14603,15 @@ class Prober {
     /** Probes one after another for `intervalMs` (at least once); throws CancelledError on cancel. */
     async hold(intervalMs, signal) {
         const spacingMs = Math.min(MAX_SPACING_MS, intervalMs / 10);
-        const end = Date.now() + intervalMs;
+        const end = clock_now() + intervalMs;
         const probes = [];
         do {
-            const started = Date.now();
+            const started = clock_now();
             probes.push(await this.probe(signal));
             const next = Math.min(started + spacingMs, end);
-            if (next > Date.now())
-                await pause(next - Date.now(), signal);
-        } while (Date.now() < end);
+            if (next > clock_now())
+                await pause(next - clock_now(), signal);
+        } while (clock_now() < end);
         return probes;
     }
     async probe(signal) {
@@ -13850,7 +14655,7 @@ function describeFailure(error) {
     return messageOf(error);
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/stable-route.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/stable-route.ts
 // The stable URL of a canary release: a custom ModelRoute under the cluster's custom route prefix,
 // whose weights move the traffic from one version to the next. Each change is waited for until the
 // route is Ready again: the route controller rewrites the edge's VirtualService only once every
@@ -13858,6 +14663,7 @@ function describeFailure(error) {
 //
 // The route's first target is the version that served before the rollout began (the rollout always
 // writes it first), which is how a re-run after an interrupted rollout tells the versions apart.
+
 
 
 /** Route changes are polled at least this often: each step of a rollout waits for one. */
@@ -13903,7 +14709,7 @@ class StableRoute {
     /** Sends the traffic to `targets` (creating the route if need be) and waits until it is Ready. */
     async send(targets, signal, timeoutMs = this.waiting.timeoutMs) {
         const route = { id: this.id, spec: { urlPrefix: this.urlPrefix, modelDeployments: targets } };
-        core_info(`Route ${this.id}: ${describeTargets(targets)}.`);
+        core_info(logText(`Route ${this.id}: ${describeTargets(targets)}.`));
         this.current = this.current
             ? await this.client.routes.update(route, { signal })
             : await this.client.routes.create(route, { signal });
@@ -13915,7 +14721,7 @@ class StableRoute {
         });
     }
     async delete(signal) {
-        core_info(`Deleting route ${this.id}.`);
+        core_info(logText(`Deleting route ${this.id}.`));
         await this.client.routes.delete(this.id, { signal });
         this.current = undefined;
     }
@@ -13927,7 +14733,7 @@ function describeTargets(targets) {
     return targets.map((t) => `${t.weight ?? 100}% ${t.mdName}`).join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/rollout.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/rollout.ts
 // A canary release, from the token's roles to promotion or rollback. The stable URL (a custom route
 // named after the deployment id) serves the live version; the new version is deployed beside it as a
 // deployment of its own (versions.ts), the route's weights move to it step by step while probes check
@@ -13940,6 +14746,9 @@ function describeTargets(targets) {
 // A first release (nothing serving behind the route) deploys the version and routes all traffic to
 // it. A re-run finds what an interrupted run left: a leftover candidate is taken out of the route and
 // deleted, the same version is picked up again, a version already serving alone is left as it is.
+
+
+
 
 
 
@@ -14060,7 +14869,7 @@ class CanaryRollout {
         const deployment = await this.client.deployments.find(first, { signal });
         if (deployment && deploymentServes(deployment)) {
             if (route.targets().length === 0) {
-                core_info(`Deployment ${first} serves already: the canary starts from it.`);
+                core_info(logText(`Deployment ${first} serves already: the canary starts from it.`));
             }
             return first;
         }
@@ -14071,7 +14880,7 @@ class CanaryRollout {
     }
     /** Nothing serves: deploy the version and send it every request. */
     async firstRelease(candidate) {
-        core_info(`First release at the stable URL: ${candidate.id}.`);
+        core_info(logText(`First release at the stable URL: ${candidate.id}.`));
         const before = this.route.targets();
         this.baseline = before.length > 0 ? before : undefined;
         const url = await this.deployCandidate(candidate);
@@ -14086,7 +14895,7 @@ class CanaryRollout {
     }
     /** The version serves already (the same release ran before): only leftovers are cleared. */
     async alreadyServing(live) {
-        core_info(`Version ${live} (this spec) serves at the stable URL already.`);
+        core_info(logText(`Version ${live} (this spec) serves at the stable URL already.`));
         await this.settleBaseline(live);
         this.report.serving = live;
         this.report.previous = undefined;
@@ -14118,12 +14927,12 @@ class CanaryRollout {
                     { mdName: live, weight: 100 - weight },
                     { mdName: candidate.id, weight },
                 ]);
-                core_info(`Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`);
-                const started = Date.now();
+                core_info(logText(`Weight ${weight}%: probing ${candidate.id} for ${formatDuration(options.intervalMs, options.intervalMs % 1000 === 0 ? 0 : 1)}.`));
+                const started = clock_now();
                 const probes = await prober.hold(options.intervalMs, signal);
-                const step = judgeStep(weight, probes, options, Date.now() - started);
+                const step = judgeStep(weight, probes, options, clock_now() - started);
                 this.report.steps.push(step);
-                core_info(`Weight ${weight}%: ${describeStep(step)}.`);
+                core_info(logText(`Weight ${weight}%: ${describeStep(step)}.`));
                 if (step.failed) {
                     throw new Error(`canary ${candidate.id} failed the ${step.failed} check at weight ${weight}%: ${step.why}`);
                 }
@@ -14135,7 +14944,7 @@ class CanaryRollout {
         await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
         this.report.serving = candidate.id;
         this.report.outcome = 'promoted';
-        core_info(`Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`);
+        core_info(logText(`Promoted ${candidate.id}: the stable URL serves it alone. Deleting the previous version ${live}.`));
         try {
             await this.client.deployments.delete(live, { signal });
         }
@@ -14155,12 +14964,12 @@ class CanaryRollout {
         if (targets.length === 1 && targets[0].mdName === live)
             return;
         if (targets.length > 1) {
-            core_info(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`);
+            core_info(logText(`A previous rollout did not finish (route ${route.id}: ${describeTargets(targets)}).`));
         }
         await this.sendRoute(this.baseline);
         const leftovers = targets.map((t) => t.mdName).filter((name) => name !== live && name !== keep);
         for (const leftover of leftovers) {
-            core_info(`Deleting ${leftover}, a version left by an unfinished rollout.`);
+            core_info(logText(`Deleting ${leftover}, a version left by an unfinished rollout.`));
             await this.client.deployments.delete(leftover, { signal: this.ctx.signal }).catch((error) => {
                 if (!isNotFound(error))
                     throw error;
@@ -14211,7 +15020,7 @@ class CanaryRollout {
             // It answers, if not well: the probes will say so.
             if (!(error instanceof ModelRefusedError))
                 throw error;
-            core_info(`Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`);
+            core_info(logText(`Version ${id} answers ${error.refusal.status} to its info request; the probes will judge it.`));
         }
     }
     /**
@@ -14234,7 +15043,7 @@ class CanaryRollout {
             this.outputs = {};
             return asError(error);
         }
-        core_info(`Rolling back: ${what}.`);
+        core_info(logText(`Rolling back: ${what}.`));
         const undone = await this.rollBack(AbortSignal.timeout(this.release.timeoutMs), this.release.timeoutMs);
         this.report.outcome = 'rolled-back';
         this.report.serving = live;
@@ -14256,7 +15065,7 @@ class CanaryRollout {
                 // A write that was refused changed nothing: the route may be as it was already.
                 const current = await route.read(signal);
                 if (this.baseline && sameTargets(route.targets(), this.baseline))
-                    core_info(`Route ${route.id} is as it was.`);
+                    core_info(logText(`Route ${route.id} is as it was.`));
                 else if (this.baseline)
                     await this.sendRoute(this.baseline, signal, routeWaitMs);
                 else if (current)
@@ -14269,7 +15078,7 @@ class CanaryRollout {
         }
         if (this.candidateApplied) {
             try {
-                core_info(`Deleting ${this.report.candidate}.`);
+                core_info(logText(`Deleting ${this.report.candidate}.`));
                 await this.client.deployments.delete(this.report.candidate, { signal });
             }
             catch (error) {
@@ -14315,10 +15124,12 @@ function describeStep(step) {
     return `${parts.join(', ')}: ${step.failed ? `failed the ${step.failed} check` : 'passed'}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/summary.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/summary.ts
 // The canary's part of the job summary and of the pull request's report: what became of the release,
 // and one row per step with the figures it was judged on (weight, probes, failures, p95 latency,
 // agreement).
+
+
 
 
 
@@ -14340,15 +15151,16 @@ async function writeCanarySummary(report) {
     const header = STEP_COLUMNS.map((data) => ({ data, header: true }));
     const rows = stepRows(report);
     const summary = summary_summary
-        .addHeading(`Canary release of <code>${escapeHtml(report.candidate)}</code>`, 4)
+        .addHeading(`Canary release of ${markdownCode(report.candidate)}`, 4)
         .addRaw(`<p>${outcomeText(report)}</p>`, true);
     if (rows.length > 0)
         summary.addTable([header, ...rows]);
     await summary.write();
 }
 function outcomeText(report) {
-    const url = `<a href="${escapeHtml(report.url)}">${escapeHtml(report.url)}</a>`;
-    const code = (id) => `<code>${escapeHtml(id ?? '')}</code>`;
+    // The URL and the ids the route names are the cluster's words.
+    const url = linkOrCode(report.url);
+    const code = (id) => markdownCode(id ?? '');
     switch (report.outcome) {
         case 'first-release':
             return `First release: ${url} serves ${code(report.candidate)}.`;
@@ -14357,7 +15169,7 @@ function outcomeText(report) {
         case 'unchanged':
             return `${url} serves ${code(report.candidate)} already: nothing to roll out.`;
         case 'rolled-back':
-            return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${escapeHtml(report.failure ?? '')}`;
+            return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${markdownText(report.failure ?? '', 1000)}`;
         default:
             return `Stopped before a decision${report.serving ? `; ${url} serves ${code(report.serving)}` : ''}.`;
     }
@@ -14390,7 +15202,7 @@ function canaryTable(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/canary.ts
-// deploy with strategy: canary: the release (src/shared/action/canary/rollout.ts) as a step, its
+// deploy with strategy: canary: the release (src/deploy/canary/rollout.ts) as a step, its
 // outputs set and its job summary written whatever happens; its steps go in the pull request's
 // report too. With evaluate-dataset, the evaluation gates it before any traffic moves.
 

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(824);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(929);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -296,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 824:
+/***/ 929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3248,29 +3248,56 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
 
 
 const secrets = new Set();
 /** Shorter values would garble every message they occur in; the runner's mask still hides them. */
 const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
-    secrets.add(value);
-    core_setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        core_setSecret(encoded);
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        core_setSecret(spelling);
     }
 }
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
+}
 /** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
+function secrets_redact(text) {
     let result = text;
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
@@ -3287,10 +3314,10 @@ function redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -3314,9 +3341,122 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function untrusted_text_logText(text) {
+    const flat = secrets_redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function printUntrusted(lines, print = core.info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${randomBytes(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
 
 /** A URL as it may be shown: without `user:password@`. */
 function displayUrl(url) {
@@ -3332,8 +3472,16 @@ function displayUrl(url) {
         return url;
     }
 }
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
 function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return inertLine(secrets_redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -3343,7 +3491,7 @@ function triedNote(tried) {
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
+        const lines = problems.map((problem) => secrets_redact(oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -3361,8 +3509,8 @@ class errors_ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+        const serverMessage = secrets_redact(serverLine(details.serverMessage));
+        super(secrets_redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -3372,7 +3520,7 @@ class errors_ApiError extends Error {
         this.serverMessage = serverMessage;
         this.retryAfter = details.retryAfter;
         this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+        this.body = secrets_redact((details.body ?? '').slice(0, MAX_BODY));
     }
     /** The same failure, as the last of several attempts (`tried`: how long and how often). */
     afterTrying(tried) {
@@ -3385,7 +3533,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${oneLine(description)}`));
+        super(secrets_redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -3402,8 +3550,8 @@ class errors_NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -3421,6 +3569,21 @@ class errors_NetworkError extends Error {
         return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
     }
 }
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -3428,7 +3591,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/evaluate/csv.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/csv.ts
 // CSV as RFC 4180 writes it, read as a stream of records: fields separated by commas, records by CRLF
 // (or LF alone), a field in double quotes may hold commas, line breaks and quotes written twice ("").
 // Fed chunk by chunk (a quoted line break may straddle two chunks), it keeps only the record being
@@ -3615,7 +3778,7 @@ async function* csvRecords(chunks) {
     yield* parser.end();
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/dataset.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/dataset.ts
 // A dataset file read as a stream of rows, whatever its format: CSV with a header row (csv.ts), JSON
 // lines (one object per line, its keys the columns), or odahu-ml-server's request format
 // (`{"columns": [...], "data": [[...], ...]}`, one JSON document, so read whole up to a cap). Each
@@ -3821,7 +3984,7 @@ function describe(value) {
     return value === null ? 'null' : `a ${typeof value}`;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/metrics.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/metrics.ts
 // The metrics of a model on labelled rows, accumulated row by row in constant memory (a dataset is
 // never held whole): sums for regression, a confusion table for classification; and the agreement of
 // two models on the same rows. Classification metrics are macro averages over the classes seen in the
@@ -3977,200 +4140,7 @@ class Agreement {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
-// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
-
-
-
-
-/** Lines kept for a failure message. */
-const TAIL_LINES = 20;
-/** Reopens without a new line in between before the log is given up. */
-const MAX_FRUITLESS_REOPENS = 5;
-const REOPEN_DELAY_MS = 1000;
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-/**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
- */
-function untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of untrustedLines(text))
-        core.info(line);
-}
-class PodLog {
-    options;
-    tail = [];
-    seen;
-    stream;
-    /** Aborted by finish(): stops an open in progress and the reopen loop. */
-    stopper = new AbortController();
-    done;
-    write;
-    constructor(options) {
-        this.options = options;
-        this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
-        this.done = this.run();
-    }
-    /** Start following; it ends by itself when the pod's log ends. */
-    static follow(options) {
-        return new PodLog(options);
-    }
-    /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
-    get ended() {
-        return this.done;
-    }
-    /** Lines of the log shown so far (with those shown before this follower). */
-    get shown() {
-        return this.seen;
-    }
-    /** The last lines printed, already made inert, for a failure message. */
-    lastLines() {
-        return [...this.tail];
-    }
-    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
-    async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
-        this.stopper.abort();
-        this.stream?.destroy();
-        return this.done;
-    }
-    get stopped() {
-        return this.stopper.signal.aborted || this.options.signal.aborted;
-    }
-    async run() {
-        this.write(`::group::${this.options.title}${EOL}`);
-        let fruitless = 0;
-        try {
-            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
-            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
-            while (!this.stopped) {
-                const before = this.seen;
-                let ended = false;
-                try {
-                    ended = await this.readOnce();
-                }
-                catch (error) {
-                    if (this.stopped)
-                        break;
-                    core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
-                }
-                if (this.stopped)
-                    break;
-                if (ended)
-                    return 'ended';
-                fruitless = this.seen > before ? 0 : fruitless + 1;
-                if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
-                    break;
-                }
-                // A stream that brought lines is reopened at once; one that brought nothing waits first.
-                if (fruitless > 0)
-                    await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
-            }
-            return 'abandoned';
-        }
-        finally {
-            this.write(`::endgroup::${EOL}`);
-        }
-    }
-    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
-    async readOnce() {
-        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
-        const stream = await this.options.open(signal);
-        if (this.stopped) {
-            stream.destroy();
-            return true;
-        }
-        this.stream = stream;
-        let index = 0;
-        let partial = '';
-        try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
-            return true;
-        }
-        catch (error) {
-            if (this.stopped)
-                return true;
-            core.debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
-            return false;
-        }
-    }
-    line(line, index) {
-        if (index < this.seen)
-            return;
-        this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + EOL);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/untrusted.ts
-// Text the evaluation does not control (a dataset's column names and values, a model's answers) on its
-// way to the log or to markdown. Every such string the evaluate action prints or reports goes through
-// one of these two functions, so that the project-wide ones (issue 18) replace them in one line each.
-// Both keep the text to one short line: a column name or a class label is never a paragraph.
-
-/** Longest untrusted text shown; the job log and the report are for reading, the JSON has it all. */
-const MAX_SHOWN = 120;
-function oneShortLine(text, max) {
-    // Control characters (terminal escapes included) become visible, not active.
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Untrusted text for the job log: one line that cannot run a workflow command. */
-function untrustedLogText(text, max = MAX_SHOWN) {
-    return inert(oneShortLine(text, max));
-}
-/**
- * Untrusted text for a report cell or a chart label, before the renderer escapes it as HTML: one
- * short line. Mermaid labels get their own, narrower rule (mermaid-chart.ts).
- */
-function untrustedMarkdownText(text, max = MAX_SHOWN) {
-    return oneShortLine(text, max);
-}
-/** A value quoted in a message: `"abc"`, cut and made inert. */
-function quoted(text, max = 40) {
-    return `"${untrustedLogText(text, max)}"`;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/values.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/values.ts
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
@@ -4217,7 +4187,7 @@ function textOf(value) {
     return JSON.stringify(value) ?? String(value);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/check.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
 // The dataset checked whole before any request: its columns against the inputs, then every row (the
 // file streamed, one row held at a time). Each bad row is one line naming the file and its line:
 // a missing or empty value, a feature or a regression label that is no number, a row whose fields do
@@ -4375,6 +4345,34 @@ function columnName(columns, index) {
 function cut(text) {
     return text.length > 300 ? `${text.slice(0, 299)}…` : text;
 }
+/** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
+function quoted(text, max = 40) {
+    return `"${untrusted_text_logText(cutText(text, max))}"`;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = (/* unused pure expression or super */ null && (WALL_CLOCK));
+function now() {
+    return current.now();
+}
+function clock_sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
 
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
@@ -4396,6 +4394,7 @@ function thrown_messageOf(error) {
 // failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
+
 
 
 
@@ -4453,7 +4452,8 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(ctx, what, work) {
-    core.info(what);
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -4468,14 +4468,14 @@ async function cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function pause(ms, signal, what) {
     try {
-        await sleep(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new CancelledError(what);
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
@@ -4593,7 +4593,7 @@ function pullRequestOf(payload, serverUrl, repository) {
 /** GitHub's own limit on an environment's name. */
 const MAX_ENVIRONMENT_NAME = 255;
 /** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
     const { run, problems } = readGitHubRun(reader.source.env, actionName);
     const prComment = reader.boolean('pr-comment', false);
     const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
@@ -4620,7 +4620,7 @@ function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, wi
     if (!wanted)
         return { ...none, prComment: skipped };
     const token = reader.optional('github-token');
-    markSecret(token);
+    secrets_markSecret(token);
     const absent = !run.repository
         ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
         : !token
@@ -4683,6 +4683,7 @@ function deploymentRef(run) {
 // what the phases tell GitHub).
 
 
+
 /** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
 const MIN_NODE = [20, 19];
 function checkNode(version = process.versions.node) {
@@ -4694,9 +4695,9 @@ function checkNode(version = process.versions.node) {
 }
 function handOn(inputs) {
     const { training, packaging, deployment } = inputs;
-    info(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+    info(untrusted_text_logText(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
         (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
-        (inputs.request ? ', then a prediction.' : ', no prediction.'));
+        (inputs.request ? ', then a prediction.' : ', no prediction.')));
     setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
     setOutput('request', String(inputs.request !== undefined));
     handOnGitHub(inputs.github, deployment.id);
@@ -4719,7 +4720,7 @@ function handOnGitHub(github, model) {
     setOutput('github-environment', api && environment ? environment.name : '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const KINDS = {
@@ -4781,6 +4782,17 @@ function idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -8440,7 +8452,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -8592,29 +8604,86 @@ const KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
@@ -8680,11 +8749,61 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -8698,6 +8817,9 @@ function readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -8719,7 +8841,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -8748,10 +8870,12 @@ function loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -8768,9 +8892,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -8778,6 +8903,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -8812,6 +8942,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -8990,12 +9134,13 @@ function manifests_describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -9079,8 +9224,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -9157,7 +9302,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -9221,8 +9366,12 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function duration_formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -9303,8 +9452,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 function retry_sleep(ms, signal) {
-    return sleepFor(ms, undefined, { signal });
+    return clock.sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -9313,7 +9463,7 @@ function retry_sleep(ms, signal) {
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const wait = options.sleep ?? retry_sleep;
-    const now = options.now ?? Date.now;
+    const now = options.now ?? clock.now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -9343,7 +9493,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -9569,108 +9719,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
 
 
 
@@ -9778,32 +9829,137 @@ function parseRequest(text, source, reader) {
     return object;
 }
 /**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        ...timing,
-    };
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/canary/options.ts
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new InputError(this.problems);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/canary/options.ts
 // The inputs of a canary release (deploy's `strategy: canary`, and the pipeline's), read and checked
 // with the action's other inputs so that every bad one is reported before any API call.
 
@@ -9871,9 +10027,7 @@ function readTolerance(reader) {
     return value;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/shared/action/canary/versions.ts
+;// CONCATENATED MODULE: ./src/deploy/canary/versions.ts
 // How a canary release names what it makes. The stable URL is a custom ModelRoute named after the
 // deployment id, under the cluster's custom route prefix; each version of the model is a deployment
 // of its own, `<id>-<6 hex digits>` from a hash of its spec as the server stores it (zero values
@@ -9912,7 +10066,7 @@ function stableUrlPrefix(customRoutePrefix, stableId) {
     return `${prefix}/${stableId}`;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/gates.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/gates.ts
 // The gates an evaluation must pass, one a line, parsed in one place so that every bad line is
 // reported at once before any request, and judged on the candidate's figures:
 //
@@ -10109,7 +10263,7 @@ function formatNumber(value) {
     return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e9 ? String(rounded) : rounded.toExponential(3);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/spec.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/spec.ts
 // What an evaluation is asked to do (the dataset, its columns, the task, metrics and gates, batching),
 // read from inputs in one place: the evaluate action's own, and the deploy and pipeline actions'
 // evaluate-dataset, evaluate-gates and evaluate-options (gate-inputs.ts), which name the same inputs
@@ -10286,7 +10440,7 @@ function formatSize(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/gate-inputs.ts
+;// CONCATENATED MODULE: ./src/shared/evaluation/gate-inputs.ts
 // The evaluation as a gate of deploy's (and the pipeline's) canary: evaluate-dataset,
 // evaluate-gates, and evaluate-options (a YAML map of the evaluate action's other inputs: label-column,
 // task, slice-by...), read by the evaluate action's own reader (spec.ts) under these names, so the
@@ -10338,7 +10492,7 @@ function readEvaluationGate(reader, canary) {
         },
         env: reader.source.env,
     };
-    const spec = new inputs_InputReader(source);
+    const spec = new InputReader(source);
     const read = readEvaluationSpec(spec, { withBaseline: true }, (name) => name === 'dataset'
         ? 'evaluate-dataset'
         : name === 'gates'
@@ -10387,7 +10541,7 @@ function readOptions(reader, text) {
 
 
 function readPipelineInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
+    const reader = new InputReader(source);
     const { settings, vars } = readSettingsAndVars(reader);
     const manifest = { idInput: false };
     const training = readManifestInput(reader, 'training', 'ModelTraining', vars, manifest);
@@ -10418,7 +10572,7 @@ function readPipelineInputs(source = actionInputs) {
     if (idProblemOfCanary)
         reader.problem(idProblemOfCanary);
     const evaluation = readEvaluationGate(reader, canary !== undefined);
-    const github = inputs_readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
+    const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
     reader.finish();
     return {
         settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment),

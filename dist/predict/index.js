@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 455:
+/***/ 977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -334,8 +334,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -938,7 +936,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -2487,6 +2485,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -2502,11 +2524,215 @@ function thrown_messageOf(error) {
     return asError(error).message;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
+function markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        setSecret(spelling);
+    }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function markSecretText(value) {
+    if (!value)
+        return;
+    markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        markSecretText(value);
+        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function untrusted_text_inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function untrusted_text_logText(text) {
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return untrusted_text_inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(untrusted_text_inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function untrusted_text_printUntrusted(lines, print = core_info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
 // Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
 // failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
+
 
 
 
@@ -2564,7 +2790,8 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function step_cleanUpAfterCancel(ctx, what, work) {
-    core.info(what);
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -2579,7 +2806,7 @@ async function step_cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function step_pause(ms, signal, what) {
     try {
-        await (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new step_CancelledError(what);
@@ -2590,274 +2817,7 @@ async function step_pause(ms, signal, what) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function markSecretText(value) {
-    if (!value)
-        return;
-    markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        markSecretText(value);
-        markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
-/**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
- */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-        // A fork deleted since has no head repository: still not this one.
-        fromFork: pr?.head !== undefined && headRepo !== repository,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function inputs_readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
-    markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        // A fork's section is saved for the report workflow, which needs no token here.
-        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
-        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
-        if (unmet)
-            warning(`${unmet}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: fork ?? skipped };
-    }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
-    }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const kinds_KINDS = {
@@ -2919,6 +2879,17 @@ function kinds_idProblem(kind, id) {
         return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
     }
     return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -4153,7 +4124,7 @@ var js_yaml_EVENT_ID = {
 	POP: 6
 };
 /** @category Nodes */
-var SCALAR_STYLE = {
+var js_yaml_SCALAR_STYLE = {
 	PLAIN: 1,
 	SINGLE_QUOTED: 2,
 	DOUBLE_QUOTED: 3,
@@ -4368,10 +4339,10 @@ function getScalarValue(input, scalar) {
 	const { valueStart, valueEnd } = scalar;
 	if (scalar.fast) return input.slice(valueStart, valueEnd);
 	switch (scalar.style) {
-		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
-		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
-		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		case js_yaml_SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case js_yaml_SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case js_yaml_SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case js_yaml_SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
 		default: return getPlainValue(input, valueStart, valueEnd);
 	}
 }
@@ -4504,7 +4475,7 @@ function constructScalar(state, event) {
 		}
 		throwError$1(state, `unknown scalar tag !<${tagName}>`);
 	}
-	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	if (event.style === js_yaml_SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
 	return {
 		value: strTag.resolve(source, false, strTag.tagName),
 		tag: strTag
@@ -4785,7 +4756,7 @@ function addPopEvent(state) {
 	state.events.push({ type: js_yaml_EVENT_ID.POP });
 }
 function addEmptyScalarEvent(state) {
-	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, js_yaml_SCALAR_STYLE.PLAIN);
 }
 function emptyProperties() {
 	return {
@@ -5006,7 +4977,7 @@ function readSingleQuotedScalar(state, nodeIndent, props) {
 			}
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
 		if (isEol(ch)) {
@@ -5028,7 +4999,7 @@ function readDoubleQuotedScalar(state, nodeIndent, props) {
 		if (ch === 34) {
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
 		if (ch === 92) {
@@ -5060,7 +5031,7 @@ function readBlockScalar(state, parentIndent, props) {
 	let indent = -1;
 	let detectedIndent = false;
 	if (ch !== 124 && ch !== 62) return false;
-	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	const style = ch === 124 ? js_yaml_SCALAR_STYLE.LITERAL_BLOCK : js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
 	state.position++;
 	while (state.input.charCodeAt(state.position) !== 0) {
 		const current = state.input.charCodeAt(state.position);
@@ -5182,7 +5153,7 @@ function readPlainScalar(state, nodeIndent, nodeContext, props) {
 	}
 	if (end === start) return false;
 	checkPrintable(state, start, end);
-	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
 	return true;
 }
 function skipFlowSeparationSpace(state, nodeIndent) {
@@ -5427,7 +5398,7 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 	}
 	allowBlockScalars = allowBlockScalars && !hasContent;
 	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, js_yaml_SCALAR_STYLE.PLAIN);
 		hasContent = true;
 	}
 	state.depth--;
@@ -5609,7 +5580,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function load(input, options) {
+function js_yaml_load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new js_yaml_YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -5681,7 +5652,7 @@ function build(state, object) {
 		kind: "scalar",
 		tag: nodeTagName,
 		tagged: !implicitTag,
-		style: SCALAR_STYLE.PLAIN,
+		style: js_yaml_SCALAR_STYLE.PLAIN,
 		value: tag.represent(object)
 	};
 	if (tag.nodeKind === "sequence") {
@@ -5819,37 +5790,37 @@ var DEFAULT_SCALAR_STYLE_RULES = {
 	fallbackToDoubleQuoted
 };
 function _preferredQuotedStyle(layout) {
-	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-	return SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.SINGLE_QUOTED)) return js_yaml_SCALAR_STYLE.SINGLE_QUOTED;
+	return js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function applyQuoteFlowKeysOption(layout) {
 	if (!layout.presenterOptions.quoteFlowKeys) return;
-	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== js_yaml_SCALAR_STYLE.PLAIN) return;
+	layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function doubleQuoteForInvisibles(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function doubleQuoteWhitespaceOnly(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 function applyForceQuotesOption(layout) {
 	if (!layout.presenterOptions.forceQuotes) return;
-	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.isKey || layout.style !== js_yaml_SCALAR_STYLE.PLAIN) return;
 	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+	layout.style = layout.node.value.includes("\n") ? js_yaml_SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
 }
 function tryLongOrMultilineAsBlock(layout) {
-	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	if (layout.style !== js_yaml_SCALAR_STYLE.PLAIN || layout.isKey) return;
 	const value = layout.node.value;
 	const multiline = value.indexOf("\n") !== -1;
-	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 		return;
 	}
 	const w = layout.presenterOptions.lineWidth;
 	if (w === -1) {
-		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		if (multiline) layout.style = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 		return;
 	}
 	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
@@ -5864,14 +5835,14 @@ function tryLongOrMultilineAsBlock(layout) {
 		if (nextLineBreak === -1) break;
 		position = nextLineBreak + 1;
 	}
-	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+	if (shouldFold) layout.style = js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 }
 function quoteInvalidPlain(layout) {
-	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+	if (layout.style === js_yaml_SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, js_yaml_SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
 }
 function fallbackToDoubleQuoted(layout) {
-	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 }
 //#endregion
 //#region src/ast/scalar_styler.ts
@@ -5949,19 +5920,19 @@ function canUseBlock(layout) {
 	return true;
 }
 function detectAllowedStyles(layout) {
-	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
-	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
-	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
-	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	let mask = setBit(0, js_yaml_SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, js_yaml_SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, js_yaml_SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, js_yaml_SCALAR_STYLE.LITERAL_BLOCK), js_yaml_SCALAR_STYLE.FOLDED_BLOCK);
 	layout.allowedStylesMask = mask;
 }
 function renderScalar(layout) {
 	switch (layout.style) {
-		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
-		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
-		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
-		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
-		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+		case js_yaml_SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case js_yaml_SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case js_yaml_SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case js_yaml_SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case js_yaml_SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
 	}
 }
 function renderPlain(layout) {
@@ -6199,7 +6170,7 @@ function writeBlockMapping(state, level, node, compact) {
 		let pairBuffer = "";
 		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
 		const { key, value } = node.items[index];
-		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === js_yaml_SCALAR_STYLE.LITERAL_BLOCK || key.style === js_yaml_SCALAR_STYLE.FOLDED_BLOCK);
 		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
 			block: true,
 			compact: true,
@@ -6265,8 +6236,8 @@ function writeNode(state, level, node, parent, ctx) {
 		detectAllowedStyles(layout);
 		for (const rule of state.scalarStyleRules) rule(layout);
 		body = renderScalar(layout);
-		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
-		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+		state.openEnded = (layout.style === js_yaml_SCALAR_STYLE.LITERAL_BLOCK || layout.style === js_yaml_SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== js_yaml_SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
 	}
 	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
 	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
@@ -6417,7 +6388,7 @@ function buildScalar(state, event) {
 	if (raw !== "") {
 		tagged = true;
 		tag = raw;
-	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	} else if (event.style === js_yaml_SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
 	else tag = state.schema.defaultScalarTag.tagName;
 	return {
 		kind: "scalar",
@@ -6555,15 +6526,15 @@ var EVENT_ALIAS = js_yaml_EVENT_ID.ALIAS;
 /** @deprecated Use `EVENT_ID.POP` instead. @internal */
 var EVENT_POP = js_yaml_EVENT_ID.POP;
 /** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+var SCALAR_STYLE_PLAIN = js_yaml_SCALAR_STYLE.PLAIN;
 /** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+var SCALAR_STYLE_SINGLE_QUOTED = js_yaml_SCALAR_STYLE.SINGLE_QUOTED;
 /** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+var SCALAR_STYLE_DOUBLE_QUOTED = js_yaml_SCALAR_STYLE.DOUBLE_QUOTED;
 /** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+var SCALAR_STYLE_LITERAL_BLOCK = js_yaml_SCALAR_STYLE.LITERAL_BLOCK;
 /** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+var SCALAR_STYLE_FOLDED_BLOCK = js_yaml_SCALAR_STYLE.FOLDED_BLOCK;
 /** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
 var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
 /** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
@@ -6578,9 +6549,12 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
 
 /** A URL as it may be shown: without `user:password@`. */
 function displayUrl(url) {
@@ -6596,8 +6570,16 @@ function displayUrl(url) {
         return url;
     }
 }
-function errors_oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
+function oneLine(text) {
+    return untrusted_text_inertLine(redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -6607,7 +6589,7 @@ function triedNote(tried) {
 class errors_InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(errors_oneLine(problem)));
+        const lines = problems.map((problem) => redact(oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -6625,8 +6607,8 @@ class errors_ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(errors_oneLine(details.serverMessage));
-        super(redact(`${details.method} ${displayUrl(details.url)} failed: ${details.status}` +
+        const serverMessage = redact(serverLine(details.serverMessage));
+        super(redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -6649,7 +6631,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${displayUrl(authUrl)}: ${errors_oneLine(description)}`));
+        super(redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -6666,8 +6648,8 @@ class NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${errors_oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${displayUrl(url)} failed: ${detail}`));
+        const detail = redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -6685,8 +6667,23 @@ class NetworkError extends Error {
         return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
     }
 }
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
 
-;// CONCATENATED MODULE: ./src/shared/shapes.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
 // scalars turned into the string a string field needs) and by the emulator (Go encoding/json errors,
@@ -6838,29 +6835,86 @@ const shapes_KIND_SHAPES = {
     }), obj('InferenceJobStatus', { state: str, message: str, reason: str, podName: str })),
 };
 
-;// CONCATENATED MODULE: ./src/shared/template.ts
-// `{name}` placeholders in manifest text, filled before parsing as the Airflow plugin's resource()
-// helper fills its template variables. Only an identifier in single braces is a placeholder, so JSON
-// and YAML flow maps (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and
-// shell expansions (`${HOME}`) pass through untouched.
+;// CONCATENATED MODULE: ./src/shared/action/template.ts
+// `{name}` placeholders in manifest text, as the Airflow plugin's resource() helper has template
+// variables. Only an identifier in single braces is a placeholder, so JSON and YAML flow maps
+// (`{"a": 1}`, `{a: 1}`), Odahu's Go templates (`{{ .Name }}`, `{{Name}}`) and shell expansions
+// (`${HOME}`) pass through untouched. A value is data, never manifest: each placeholder becomes a
+// token of letters and digits (a plain scalar anywhere YAML or JSON can hold one), the text is parsed,
+// and only then do the tokens in the parsed strings become the values. A value with quotes, commas or
+// line breaks (`x","workDir":"/evil`) stays inside the string it was written in.
+
 
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLACEHOLDER = /(?<![{$])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
-/** The text with every placeholder filled; an InputError naming each one that has no value. */
-function template_fillTemplate(text, vars, source) {
-    const missing = new Map();
-    const filled = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
-        if (Object.prototype.hasOwnProperty.call(vars, name))
-            return vars[name] ?? '';
-        if (!missing.has(name))
-            missing.set(name, template_lineAt(text, offset));
-        return placeholder;
-    });
-    if (missing.size > 0) {
-        throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+/** Manifest text whose placeholders are tokens, and how to put the values back into what it parses to. */
+class template_MarkedTemplate {
+    /** The text with a token for each placeholder: parse this. */
+    text;
+    /** The value of each token, by its number. */
+    values = [];
+    token;
+    wholeToken;
+    /** Throws an InputError naming each placeholder that has no value, with its line. */
+    constructor(text, vars, source) {
+        // Random, so that no text of the manifest can pass for a token.
+        const mark = `odahuvar${randomBytes(6).toString('hex')}`;
+        const missing = new Map();
+        this.text = text.replace(PLACEHOLDER, (placeholder, name, offset) => {
+            if (!Object.prototype.hasOwnProperty.call(vars, name)) {
+                if (!missing.has(name))
+                    missing.set(name, template_lineAt(text, offset));
+                return placeholder;
+            }
+            this.values.push(vars[name] ?? '');
+            return `${mark}x${this.values.length - 1}x`;
+        });
+        if (missing.size > 0) {
+            throw new InputError([...missing].map(([name, line]) => `${source}, line ${line}: no value for template variable {${name}}`));
+        }
+        this.token = new RegExp(`${mark}x(\\d+)x`, 'g');
+        this.wholeToken = new RegExp(`^${mark}x(\\d+)x$`);
     }
-    return filled;
+    /** Whether a scalar's text is one token and nothing else. */
+    isToken(text) {
+        return this.wholeToken.test(text);
+    }
+    /** A string with each token replaced by its value. */
+    fill(text) {
+        return text.replace(this.token, (_, index) => this.values[Number(index)] ?? '');
+    }
+    /**
+     * A parsed document with the values put in: in every string (keys too). A token that was a whole
+     * plain scalar (`replicas: {n}`), listed in `plain`, is typed as YAML types a plain scalar (a
+     * number, true, null); a value that YAML would read as a list or a map stays a string.
+     */
+    fillTree(tree, plain = new Set()) {
+        if (typeof tree === 'string') {
+            if (!plain.has(tree))
+                return this.fill(tree);
+            return plainScalar(this.fill(tree));
+        }
+        if (Array.isArray(tree))
+            return tree.map((item) => this.fillTree(item, plain));
+        if (typeof tree === 'object' && tree !== null) {
+            return Object.fromEntries(Object.entries(tree).map(([key, value]) => [this.fill(key), this.fillTree(value, plain)]));
+        }
+        return tree;
+    }
+}
+/** A value as YAML reads a plain scalar: a number, a boolean or null; any other the text as it is. */
+function plainScalar(value) {
+    let typed;
+    try {
+        typed = load(value);
+    }
+    catch {
+        return value;
+    }
+    if (typed === null || typed === undefined)
+        return null;
+    return typeof typed === 'number' || typeof typed === 'boolean' ? typed : value;
 }
 /** 1-based line of an offset. */
 function template_lineAt(text, offset) {
@@ -6900,7 +6954,7 @@ function varsOfLines(lines, inputName) {
 function varsOfYaml(text, inputName) {
     let document;
     try {
-        document = load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
+        document = js_yaml_load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
     }
     catch {
         document = undefined;
@@ -6926,11 +6980,61 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -6944,6 +7048,9 @@ function text_input_readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new errors_InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -6965,7 +7072,7 @@ function candidatePaths(path, options) {
     return [...new Set(roots.map((root) => (0,external_node_path_namespaceObject.resolve)(root, path)))];
 }
 
-;// CONCATENATED MODULE: ./src/shared/manifests.ts
+;// CONCATENATED MODULE: ./src/shared/action/manifests.ts
 // Manifests as users hand them to an action: inline YAML or JSON, or a file in the workspace; one
 // resource or many (YAML documents, JSON arrays). Each is checked against its kind's shape before any
 // call, so a wrong type fails here with the file and line instead of as a Go decoder message, and a
@@ -6994,10 +7101,12 @@ function manifests_loadManifest(input, kind, options = {}) {
 }
 function manifests_load(input, options, defaultKind) {
     const { text, source } = readInput(input, options);
-    const filled = options.vars && Object.keys(options.vars).length > 0 ? fillTemplate(text, options.vars, source) : text;
+    const template = options.vars && Object.keys(options.vars).length > 0
+        ? new MarkedTemplate(text, options.vars, source)
+        : undefined;
     const problems = [];
     const manifests = [];
-    for (const document of parseDocuments(filled, source)) {
+    for (const document of parseDocuments(template?.text ?? text, source, template)) {
         const manifest = checkDocument(document, defaultKind, problems);
         if (manifest)
             manifests.push(manifest);
@@ -7014,9 +7123,10 @@ function readInput(input, options) {
 }
 /**
  * YAML documents (JSON is YAML), each read twice: with types, and as written. A document that is a
- * list gives one resource per item. Empty documents are skipped.
+ * list gives one resource per item. Empty documents are skipped. With a template, the values go into
+ * what was parsed (template.ts).
  */
-function parseDocuments(source, name) {
+function parseDocuments(source, name, template) {
     let events;
     let values;
     let texts;
@@ -7024,6 +7134,11 @@ function parseDocuments(source, name) {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
         texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        if (template) {
+            const plain = plainTokens(events, source, template);
+            values = values.map((value) => template.fillTree(value, plain));
+            texts = texts.map((text) => template.fillTree(text));
+        }
     }
     catch (error) {
         if (!(error instanceof YAMLException))
@@ -7058,6 +7173,20 @@ function parseDocuments(source, name) {
         }
     });
     return documents;
+}
+/** The tokens that were whole plain scalars (`replicas: {n}`): their values are typed as YAML types them. */
+function plainTokens(events, source, template) {
+    const plain = new Set();
+    for (const event of events) {
+        if (event.type !== EVENT_ID.SCALAR || !('style' in event) || event.style !== SCALAR_STYLE.PLAIN)
+            continue;
+        if (!('valueStart' in event) || event.valueStart < 0)
+            continue;
+        const text = source.slice(event.valueStart, event.valueEnd);
+        if (template.isToken(text))
+            plain.add(text);
+    }
+    return plain;
 }
 function lineNote(source, offset) {
     return offset >= 0 ? ` (line ${lineAt(source, offset)})` : '';
@@ -7236,12 +7365,13 @@ function describe(value) {
         return 'a list';
     if (manifests_isPlainObject(value))
         return 'a map';
+    // Cut: a file that is not a manifest (a key, a page of text) must not be printed whole.
     if (typeof value === 'string')
-        return `the string "${value}"`;
+        return `the string "${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -7467,8 +7597,12 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -7549,8 +7683,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 function retry_sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    return sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -7559,7 +7694,7 @@ function retry_sleep(ms, signal) {
 async function withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const wait = options.sleep ?? retry_sleep;
-    const now = options.now ?? Date.now;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -7589,7 +7724,7 @@ async function withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -7815,108 +7950,9 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
-// Reading an action's inputs: every problem is collected, one line each naming the input, and
-// reported together before any API call (google-github-actions style: parse everything in one place).
-
-
-
-
-/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
-const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
-/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
-const MIN_DURATION_MS = 100;
-const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
-const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
-class inputs_InputReader {
-    source;
-    problems = [];
-    constructor(source) {
-        this.source = source;
-    }
-    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
-    optional(name) {
-        const value = this.source.input(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, hint = '') {
-        const value = this.optional(name);
-        if (value === undefined)
-            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
-        return value ?? '';
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        this.problem(`input ${name} must be true or false, not "${value}"`);
-        return fallback;
-    }
-    choice(name, choices, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (choices.includes(value))
-            return value;
-        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
-        return fallback;
-    }
-    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
-    duration(name, fallback, bounds = {}) {
-        const text = this.optional(name) ?? fallback;
-        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
-        let ms;
-        try {
-            ms = parseDuration(text, `input ${name}`);
-        }
-        catch (error) {
-            this.problem(thrown_messageOf(error));
-            return parseDuration(fallback);
-        }
-        if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
-            return parseDuration(fallback);
-        }
-        return ms;
-    }
-    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
-    textOrFile(name, pathLike) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        return this.collect(() => text_input_readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
-    }
-    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
-    problem(line) {
-        this.problems.push(line);
-    }
-    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
-    collect(parse) {
-        try {
-            return parse();
-        }
-        catch (error) {
-            if (!(error instanceof errors_InputError))
-                throw error;
-            this.problems.push(...error.problems);
-            return undefined;
-        }
-    }
-    /** Throw every collected problem at once, or return nothing when the inputs are good. */
-    finish() {
-        if (this.problems.length > 0)
-            throw new errors_InputError(this.problems);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
-
 
 
 
@@ -8024,73 +8060,9 @@ function parseRequest(text, source, reader) {
     return object;
 }
 /**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        ...timing,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/predict/inputs.ts
-// Every input of the predict action, parsed and checked in one place before any API call.
-
-
-
-
-
-
-
-function readPredictInputs(source = actionInputs) {
-    const reader = new inputs_InputReader(source);
-    const read = readSettingsAndVars(reader, { withVars: false });
-    const deployment = reader.optional('deployment');
-    const url = reader.optional('url');
-    if (deployment && url)
-        reader.problem('give either deployment or url, not both');
-    if (!deployment && !url)
-        reader.problem('give deployment (a deployment id) or url (a model URL)');
-    if (url && !/^https?:\/\/[^/]/.test(url))
-        reader.problem(`input url is not a URL: "${url}"`);
-    const info = reader.boolean('info', false);
-    const request = readRequestInput(reader, 'request');
-    if (!info && !reader.optional('request'))
-        reader.problem('input request is required unless info is true');
-    const outputFile = readOutputFile(reader);
-    const readyTimeoutMs = reader.duration('ready-timeout', '60s');
-    const settings = withinStepTimeout(read.settings, readyTimeoutMs);
-    const modelCredentials = readModelCredentials(reader, settings);
-    const github = inputs_readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
-    reader.finish();
-    return {
-        settings: settings,
-        modelCredentials,
-        target: deployment ? { deployment } : { url: url.replace(/\/+$/, '') },
-        request,
-        info,
-        outputFile,
-        readyTimeoutMs,
-        github,
-    };
-}
-/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
 function readModelCredentials(reader, settings) {
     const token = reader.optional('model-token');
     const clientId = reader.optional('model-client-id');
@@ -8119,19 +8091,370 @@ function readModelCredentials(reader, settings) {
     const { authUrl, scope } = settings.credentials;
     return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
-/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+
+;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
+// Reading an action's inputs: every problem is collected, one line each naming the input, and
+// reported together before any API call (google-github-actions style: parse everything in one place).
+
+
+
+
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
+const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;
+/** Shorter waits and timeouts are typos: nothing on a cluster answers within a tenth of a second. */
+const MIN_DURATION_MS = 100;
+const TRUE = ['true', 'True', 'TRUE', 'yes', 'on', '1'];
+const FALSE = ['false', 'False', 'FALSE', 'no', 'off', '0'];
+class InputReader {
+    source;
+    problems = [];
+    constructor(source) {
+        this.source = source;
+    }
+    /** The trimmed value, or undefined when empty (the runner passes unset inputs as ''). */
+    optional(name) {
+        const value = this.source.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, hint = '') {
+        const value = this.optional(name);
+        if (value === undefined)
+            this.problem(`input ${name} is required${hint ? `: ${hint}` : ''}`);
+        return value ?? '';
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        this.problem(`input ${name} must be true or false, not "${value}"`);
+        return fallback;
+    }
+    choice(name, choices, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (choices.includes(value))
+            return value;
+        this.problem(`input ${name} must be one of ${choices.join(', ')}, not "${value}"`);
+        return fallback;
+    }
+    /** A duration in milliseconds (`90s`, `15m`, `2h`), within bounds that keep timers sane. */
+    duration(name, fallback, bounds = {}) {
+        const text = this.optional(name) ?? fallback;
+        const { minMs = MIN_DURATION_MS, maxMs = MAX_DURATION_MS } = bounds;
+        let ms;
+        try {
+            ms = parseDuration(text, `input ${name}`);
+        }
+        catch (error) {
+            this.problem(thrown_messageOf(error));
+            return parseDuration(fallback);
+        }
+        if (ms < minMs || ms > maxMs) {
+            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
+            return parseDuration(fallback);
+        }
+        return ms;
+    }
+    /** Inline text, or the content of the file it names (see text-input.ts for the rule). */
+    textOrFile(name, pathLike) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        return this.collect(() => text_input_readTextInput(value, { inputName: `input ${name}`, pathLike, env: this.source.env }));
+    }
+    /** Record a problem found while interpreting inputs (e.g. two inputs that exclude each other). */
+    problem(line) {
+        this.problems.push(line);
+    }
+    /** Run a parser that throws InputError (settings, manifests) and keep its problems with ours. */
+    collect(parse) {
+        try {
+            return parse();
+        }
+        catch (error) {
+            if (!(error instanceof errors_InputError))
+                throw error;
+            this.problems.push(...error.problems);
+            return undefined;
+        }
+    }
+    /** Throw every collected problem at once, or return nothing when the inputs are good. */
+    finish() {
+        if (this.problems.length > 0)
+            throw new errors_InputError(this.problems);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
+
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
+}
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
+}
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    }
+    return {};
+}
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
+
+
+
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
+    }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
+        model,
+    };
+}
+function inputs_oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
+
+;// CONCATENATED MODULE: ./src/predict/inputs.ts
+// Every input of the predict action, parsed and checked in one place before any API call.
+
+
+
+
+
+
+
+
+function readPredictInputs(source = actionInputs) {
+    const reader = new InputReader(source);
+    const read = readSettingsAndVars(reader, { withVars: false });
+    const deployment = reader.optional('deployment');
+    const url = reader.optional('url');
+    if (deployment && url)
+        reader.problem('give either deployment or url, not both');
+    if (!deployment && !url)
+        reader.problem('give deployment (a deployment id) or url (a model URL)');
+    if (url && !/^https?:\/\/[^/\s]+[^\s]*$/.test(url))
+        reader.problem(`input url is not a URL: ${JSON.stringify(url)}`);
+    const idRefused = deployment && kinds_idProblem('ModelDeployment', deployment);
+    if (idRefused)
+        reader.problem(`input deployment: ${idRefused}`);
+    const info = reader.boolean('info', false);
+    const request = readRequestInput(reader, 'request');
+    if (!info && !reader.optional('request'))
+        reader.problem('input request is required unless info is true');
+    const outputFile = readOutputFile(reader);
+    const readyTimeoutMs = reader.duration('ready-timeout', '60s');
+    const settings = withinStepTimeout(read.settings, readyTimeoutMs);
+    const modelCredentials = readModelCredentials(reader, settings);
+    const github = readGitHubReportInputs(reader, 'predict', { withEnvironment: false });
+    reader.finish();
+    return {
+        settings: settings,
+        modelCredentials,
+        target: deployment ? { deployment } : { url: url.replace(/\/+$/, '') },
+        request,
+        info,
+        outputFile,
+        readyTimeoutMs,
+        github,
+    };
+}
+/**
+ * Where to also write the answer, resolved now so a missing folder, or one outside the workspace,
+ * fails before the model is asked.
+ */
 function readOutputFile(reader) {
     const value = reader.optional('output-file');
     if (value === undefined)
         return undefined;
     const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path))) {
         reader.problem(`input output-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
+        return path;
+    }
+    const outside = outsideWorkspaceProblem(path, 'input output-file', { env: reader.source.env });
+    if (outside)
+        reader.problem(outside);
     return path;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -8451,11 +8774,12 @@ function decodeJwt(jwt) {
 }
 
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -8469,7 +8793,7 @@ class OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = warning, info = core_info) {
+    server, now = clock_now, warn = warning, info = core_info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -8502,11 +8826,15 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
+
 
 
 
@@ -8514,6 +8842,14 @@ function capitalize(text) {
 
 
 const USER_AGENT = 'odahu-actions';
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+const MAX_ERROR_ANSWER_BYTES = 64 * 1024;
+/** Default deadline of one exchange, its answer read to the end. */
+const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 class Transport {
     baseUrl;
     tokens;
@@ -8522,14 +8858,18 @@ class Transport {
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
+    timeoutMs;
+    maxAnswerBytes;
     constructor(options) {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
         this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new lib/* HttpClient */.Qq(USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+        this.client = createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+        this.streamClient = createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
     }
     /** The JSON body of a 2xx answer (undefined when empty). */
     async json(method, path, options = {}) {
@@ -8540,14 +8880,13 @@ class Transport {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await readText(method, url, response.message);
+            const { message, text } = await this.sendAndRead(method, url, options, state);
+            const status = message.statusCode ?? 0;
             if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
+                return { body: parseJson(method, url, status, text), status, headers: message.headers };
             if (method === 'DELETE' && status === 404 && state.unanswered) {
                 debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
+                return { body: undefined, status: 200, headers: message.headers };
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
                 debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -8556,15 +8895,47 @@ class Transport {
                     retryUntil: options.retryUntil,
                 });
             }
-            throw apiErrorOf(method, url, response.message, text);
+            throw apiErrorOf(method, url, message, text);
         });
+    }
+    /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+    async sendAndRead(method, url, options, state) {
+        const limit = new ExchangeLimit(method, url, this.timeoutMs, options);
+        try {
+            const response = await this.send(this.client, method, url, options, state, limit.signal);
+            const status = response.message.statusCode ?? 0;
+            const ok = status >= 200 && status < 300;
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+                cut: !ok,
+            });
+            return { message: response.message, text };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
     }
     /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
     async stream(path, options = {}) {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
+            // The answer's head has a deadline; its body is followed for as long as the caller wants.
+            const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
+            let response;
+            try {
+                response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+            }
+            catch (error) {
+                throw limit.explain(error);
+            }
+            finally {
+                limit.dispose();
+            }
             const status = response.message.statusCode ?? 0;
             if (status >= 200 && status < 300) {
                 const body = response.message;
@@ -8576,7 +8947,12 @@ class Transport {
                 }
                 return body;
             }
-            throw apiErrorOf('GET', url, response.message, await readText('GET', url, response.message));
+            const text = await readText('GET', url, response.message, {
+                signal: options.signal,
+                maxBytes: MAX_ERROR_ANSWER_BYTES,
+                cut: true,
+            });
+            throw apiErrorOf('GET', url, response.message, text);
         });
     }
     /** Closes the kept-alive connections. */
@@ -8624,11 +9000,15 @@ class Transport {
             },
         });
     }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
+    /**
+     * One request with the current token; on a 401 (once per call) a fresh token and once more.
+     * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+     */
+    async send(client, method, url, options, state, signal, headSignal) {
         const body = options.body === undefined ? null : JSON.stringify(options.body);
         const token = await this.tokens.token(options.signal);
-        const response = await sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+        const ask = (bearer) => sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+        const response = await ask(token);
         if (state.refreshed || !loginRequired(url, response.message))
             return response;
         state.refreshed = true;
@@ -8637,8 +9017,77 @@ class Transport {
             return response;
         debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
         response.message.resume();
-        return sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+        return ask(fresh);
     }
+}
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+class ExchangeLimit {
+    method;
+    url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+    signal;
+    controller = new AbortController();
+    handle;
+    ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
+    constructor(method, url, timeoutMs, options = {}) {
+        this.method = method;
+        this.url = url;
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+        this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
+        this.handle.unref();
+    }
+    /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+    explain(error) {
+        if (!this.timedOut)
+            return error;
+        const timeout = Object.assign(new Error(`no complete answer within ${duration_formatDuration(this.ms, 1)}`), {
+            code: 'ETIMEDOUT',
+        });
+        return new NetworkError(this.method, this.url, timeout);
+    }
+    dispose() {
+        clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
+    }
+}
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal {
+    next;
+    prepareRequest(options) {
+        if (this.next)
+            options.signal = this.next;
+    }
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return Promise.reject(new Error('not an authentication handler'));
+    }
+}
+/** An HttpClient whose requests sendRequest can abort. */
+function createHttpClient(options) {
+    return new lib/* HttpClient */.Qq(USER_AGENT, [new RequestSignal()], options);
 }
 function headersFor(token, body) {
     return {
@@ -8661,10 +9110,29 @@ function loginRequired(url, message) {
         return false;
     }
 }
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function sendRequest(client, method, url, body, headers, signal) {
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
+async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
+    const handler = client.handlers.find((h) => h instanceof RequestSignal);
+    // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+    if (handler)
+        handler.next = signal;
+    let sent;
+    try {
+        sent = client.request(method, url, body, headers);
+    }
+    finally {
+        if (handler)
+            handler.next = undefined;
+    }
+    const request = sent.catch((error) => {
         throw new NetworkError(method, url, asError(error));
     });
     if (!signal)
@@ -8685,15 +9153,40 @@ async function sendRequest(client, method, url, body, headers, signal) {
         });
     });
 }
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function readText(method, url, message) {
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+async function readText(method, url, message, limits) {
     const chunks = [];
+    let length = 0;
+    const stop = () => void message.destroy();
+    limits.signal?.addEventListener('abort', stop, { once: true });
     try {
-        for await (const chunk of message)
-            chunks.push(chunk);
+        limits.signal?.throwIfAborted();
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (length + buffer.length > limits.maxBytes) {
+                chunks.push(buffer.subarray(0, limits.maxBytes - length));
+                message.destroy();
+                if (limits.cut)
+                    break;
+                throw new TooLargeError(method, url, limits.maxBytes);
+            }
+            chunks.push(buffer);
+            length += buffer.length;
+        }
     }
     catch (error) {
+        if (error instanceof TooLargeError)
+            throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new NetworkError(method, url, asError(error));
+    }
+    finally {
+        limits.signal?.removeEventListener('abort', stop);
     }
     return Buffer.concat(chunks).toString('utf8');
 }
@@ -8758,7 +9251,7 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -8805,13 +9298,15 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
 // shortly before it expires and once after the API refuses it. The client proves itself with its
 // secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
 
 
 
@@ -8821,6 +9316,10 @@ function tokenServiceUrl() {
 
 
 
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -8839,7 +9338,11 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 class ClientCredentialsTokenSource {
     options;
     now;
-    http = new lib/* HttpClient */.Qq(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    http = createHttpClient({
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: TOKEN_EXCHANGE_MS,
+    });
     outage = new OutageNotice('the token endpoint');
     cached;
     inFlight;
@@ -8884,8 +9387,8 @@ class ClientCredentialsTokenSource {
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
         if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
             endpoint = await this.discoverTokenEndpoint(grant.answer.status);
-            core_info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
+            core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+                `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -8895,6 +9398,10 @@ class ClientCredentialsTokenSource {
     }
     tokenOf(endpoint, { answer, assertion }) {
         const body = jsonObject(answer.text);
+        if (answer.status >= 300 && answer.status < 400) {
+            throw new AuthError(endpoint, `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+                'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself', answer.status);
+        }
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
@@ -8955,21 +9462,45 @@ class ClientCredentialsTokenSource {
             throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
+        const origin = originOf(endpoint);
+        if (origin !== originOf(authUrl)) {
+            throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+        }
         return endpoint;
     }
     async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
+        const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+        let answer;
+        try {
+            const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_TOKEN_ANSWER_BYTES,
+            });
+            const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+            answer = {
+                status: statusCode ?? 0,
+                statusMessage,
+                text,
+                location: answerHeaders.location,
+                retryAfter: answerHeaders['retry-after'],
+            };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+        const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
             throw new errors_ApiError({
                 method,
                 url,
                 status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
+                serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+                retryAfter: answer.retryAfter,
             });
         }
         return answer;
@@ -8994,8 +9525,30 @@ class ClientCredentialsTokenSource {
             }
             if (error instanceof NetworkError)
                 throw new AuthError(endpoint, error.detail);
+            if (error instanceof TooLargeError)
+                throw new AuthError(endpoint, error.message);
             throw error;
         }
+    }
+}
+/** `https://host:port` of a URL, or '' when it is none. */
+function originOf(url) {
+    try {
+        const parsed = new URL(url);
+        return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return 'an unreadable location';
     }
 }
 /** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
@@ -9058,7 +9611,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -9246,12 +9799,19 @@ class client_OdahuClient {
         this.transport.dispose();
     }
 }
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+const MAX_MODEL_ANSWER_BYTES = 8 * 1024 * 1024;
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 class ModelClient {
     transport;
     constructor(options) {
         const { url, ...transportOptions } = options;
-        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+        this.transport = new Transport({
+            server: 'the model',
+            maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+            ...transportOptions,
+            baseUrl: url,
+        });
     }
     /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
     invoke(request, options = {}) {
@@ -9293,6 +9853,8 @@ function isNotFound(error) {
 
 
 
+
+
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
 const RETRY_EVERY_MS = 2000;
@@ -9308,14 +9870,15 @@ class ModelRefusedError extends Error {
     }
 }
 async function queryModel(client, query) {
-    const deadline = Date.now() + query.readyTimeoutMs;
+    const deadline = clock_now() + query.readyTimeoutMs;
     const url = 'url' in query.target
         ? query.target.url
         : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-    core_info(`Model URL: ${displayUrl(url)}`);
+    core_info(untrusted_text_logText(`Model URL: ${displayUrl(url)}`));
     const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-    // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-    const options = { signal: query.signal, retryUntil: deadline };
+    // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are; an
+    // answer that is still coming then (a model that trickles bytes) is given up too.
+    const options = { signal: query.signal, retryUntil: deadline, deadline };
     try {
         const answer = await untilServing(() => (query.request ? model.invoke(query.request, options) : model.info(options)), url, deadline, query.signal);
         return { url, answer };
@@ -9331,13 +9894,13 @@ async function queryModel(client, query) {
 }
 /** The edge URL of the deployment's default route, once the route has one. */
 async function modelUrlOf(client, id, deadline, signal) {
-    if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
+    if (!(await client.deployments.find(id, { signal, retryUntil: deadline, deadline }))) {
         throw new Error(`deployment ${id} does not exist: check the deployment input`);
     }
     for (;;) {
         // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
         const route = await client.deployments
-            .defaultRoute(id, { signal, retryUntil: deadline })
+            .defaultRoute(id, { signal, retryUntil: deadline, deadline })
             .catch((error) => {
             if (error instanceof errors_ApiError && error.status === 404)
                 return undefined;
@@ -9345,7 +9908,7 @@ async function modelUrlOf(client, id, deadline, signal) {
         });
         if (route?.status?.edgeUrl)
             return route.status.edgeUrl;
-        if (Date.now() >= deadline) {
+        if (clock_now() >= deadline) {
             throw new Error(`deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`);
         }
         await pauseUntil(RETRY_EVERY_MS, deadline, signal);
@@ -9358,194 +9921,44 @@ async function untilServing(ask, url, deadline, signal) {
         }
         catch (error) {
             const notReady = (error instanceof errors_ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-            if (!notReady || Date.now() >= deadline || signal.aborted)
+            if (!notReady || clock_now() >= deadline || signal.aborted)
                 throw error;
-            core_info(`The model at ${displayUrl(url)} is not serving yet (${thrown_messageOf(error)}); trying again.`);
+            core_info(untrusted_text_logText(`The model at ${displayUrl(url)} is not serving yet (${thrown_messageOf(error)}); trying again.`));
             await pauseUntil(RETRY_EVERY_MS, deadline, signal);
         }
     }
 }
 function pauseUntil(ms, deadline, signal) {
-    return step_pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
-// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
-
-
-
-
-/** Lines kept for a failure message. */
-const pod_log_TAIL_LINES = 20;
-/** Reopens without a new line in between before the log is given up. */
-const MAX_FRUITLESS_REOPENS = 5;
-const REOPEN_DELAY_MS = 1000;
-/**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
- */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
-}
-/**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
- */
-function pod_log_untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of pod_log_untrustedLines(text))
-        core_info(line);
-}
-class pod_log_PodLog {
-    options;
-    tail = [];
-    seen;
-    stream;
-    /** Aborted by finish(): stops an open in progress and the reopen loop. */
-    stopper = new AbortController();
-    done;
-    write;
-    constructor(options) {
-        this.options = options;
-        this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
-        this.done = this.run();
-    }
-    /** Start following; it ends by itself when the pod's log ends. */
-    static follow(options) {
-        return new pod_log_PodLog(options);
-    }
-    /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
-    get ended() {
-        return this.done;
-    }
-    /** Lines of the log shown so far (with those shown before this follower). */
-    get shown() {
-        return this.seen;
-    }
-    /** The last lines printed, already made inert, for a failure message. */
-    lastLines() {
-        return [...this.tail];
-    }
-    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
-    async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
-        this.stopper.abort();
-        this.stream?.destroy();
-        return this.done;
-    }
-    get stopped() {
-        return this.stopper.signal.aborted || this.options.signal.aborted;
-    }
-    async run() {
-        this.write(`::group::${this.options.title}${EOL}`);
-        let fruitless = 0;
-        try {
-            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
-            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
-            while (!this.stopped) {
-                const before = this.seen;
-                let ended = false;
-                try {
-                    ended = await this.readOnce();
-                }
-                catch (error) {
-                    if (this.stopped)
-                        break;
-                    core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
-                }
-                if (this.stopped)
-                    break;
-                if (ended)
-                    return 'ended';
-                fruitless = this.seen > before ? 0 : fruitless + 1;
-                if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
-                    break;
-                }
-                // A stream that brought lines is reopened at once; one that brought nothing waits first.
-                if (fruitless > 0)
-                    await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
-            }
-            return 'abandoned';
-        }
-        finally {
-            this.write(`::endgroup::${EOL}`);
-        }
-    }
-    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
-    async readOnce() {
-        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
-        const stream = await this.options.open(signal);
-        if (this.stopped) {
-            stream.destroy();
-            return true;
-        }
-        this.stream = stream;
-        let index = 0;
-        let partial = '';
-        try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
-            return true;
-        }
-        catch (error) {
-            if (this.stopped)
-                return true;
-            core.debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
-            return false;
-        }
-    }
-    line(line, index) {
-        if (index < this.seen)
-            return;
-        this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > pod_log_TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + EOL);
-    }
+    return step_pause(Math.max(0, Math.min(ms, deadline - clock_now())), signal);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -9553,9 +9966,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         duration_formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -9568,10 +9981,24 @@ async function summary_writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
@@ -9632,50 +10059,75 @@ function niceCeiling(value) {
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), charts, and
-// the failure if it failed. HTML, as in the job summary: every value is escaped, and kept short (a
-// comment holds 65,536 characters).
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
 
 
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
+
 const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
 const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
     if (section.rows.length > 0) {
-        const rows = section.rows.map((row) => ({
-            ...row,
-            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-        }));
-        lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
     }
     for (const table of section.tables) {
-        const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-        lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-        const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-        lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
     }
     for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
-        lines.push(renderChart(chart, escapeHtml), '');
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
-    if (section.failure !== undefined) {
-        lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-    }
+    lines.push(...failure);
     return lines.join('\n').trimEnd();
 }
-function htmlTable(header, rows) {
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
     const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value) {
-    return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-function cut(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
 }
 /** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
 function servedModelTable(image, outputs = {}) {
@@ -9726,6 +10178,8 @@ function stringOf(value) {
 
 
 
+
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -9737,37 +10191,37 @@ async function apply_applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     if (existing.deletionMark === true && policy !== 'fail') {
         // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
         // POST answers 409 until it is gone: wait, then create it anew.
-        core.info(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        core.info(logText(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`));
         await waitUntilGone(store, desired.id, options);
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
-            core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+            core.info(logText(`Reusing the existing ${what} (if-exists: reuse).`));
             if (!specCovers(existing.spec, desired.spec)) {
                 core.warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
             }
             return { object: existing, applied: 'reused' };
         case 'update':
             if (await options.unchanged?.(existing, signal)) {
-                core.info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
+                core.info(logText(`${apply_capitalize(what)} already has this spec: nothing to update.`));
                 return { object: existing, applied: 'unchanged' };
             }
-            core.info(`Updating ${what}.`);
+            core.info(logText(`Updating ${what}.`));
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
-            core.info(`Deleting the existing ${what} to replace it.`);
+            core.info(logText(`Deleting the existing ${what} to replace it.`));
             await deleteUntilGone(store, desired.id, options);
-            core.info(`Creating ${what}.`);
+            core.info(logText(`Creating ${what}.`));
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
@@ -9778,12 +10232,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -9810,9 +10264,262 @@ function apply_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
+// Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
+// waits. The log is the user's program output: each line goes through inertLine (untrusted-text.ts),
+// so the runner cannot take it for a workflow command. ::stop-commands:: is not used here: it would
+// also turn this step's own commands printed meanwhile (the masks of a renewed token) into raw text.
+// A line is cut at MAX_LINE_CHARS as it arrives and the log at MAX_PRINTED_CHARS, each with a line
+// saying what was cut. The last lines are kept for the failure message, and the end of the stream
+// tells the waiting step that the pod has ended (followed without printing when the user turned the
+// log off).
+
+
+
+
+
+/** Lines kept for a failure message. */
+const pod_log_TAIL_LINES = 20;
+/** A longer line is cut (a progress bar redrawn without line breaks, a dumped array). */
+const MAX_LINE_CHARS = 8192;
+/** A pod log prints this much at most; the rest is followed (for its end and last lines) unprinted. */
+const MAX_PRINTED_CHARS = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/** Reopens without a new line in between before the log is given up. */
+const MAX_FRUITLESS_REOPENS = 5;
+const REOPEN_DELAY_MS = 1000;
+/**
+ * A text stream split into lines as the runner splits output (at \n, \r\n and a lone \r), each line
+ * cut at MAX_LINE_CHARS while it arrives, so a line that never ends costs no more memory than that.
+ */
+class LineSplitter {
+    onLine;
+    partial = '';
+    dropped = 0;
+    /** The last chunk ended with \r: a \n first in the next one is the rest of that line break. */
+    afterCR = false;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        let start = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+        const breaks = /\r\n|\r|\n/g;
+        breaks.lastIndex = start;
+        for (let found = breaks.exec(chunk); found; found = breaks.exec(chunk)) {
+            this.take(chunk.slice(start, found.index));
+            this.endLine();
+            start = found.index + found[0].length;
+        }
+        this.take(chunk.slice(start));
+        this.afterCR = chunk.endsWith('\r');
+    }
+    /** The stream ended: its last line, if it had no line break. */
+    end() {
+        if (this.partial !== '' || this.dropped > 0)
+            this.endLine();
+    }
+    take(piece) {
+        const room = MAX_LINE_CHARS - this.partial.length;
+        if (piece.length <= room) {
+            this.partial += piece;
+        }
+        else {
+            this.partial += piece.slice(0, Math.max(0, room));
+            this.dropped += piece.length - Math.max(0, room);
+        }
+    }
+    endLine() {
+        const line = this.dropped > 0
+            ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+            : this.partial;
+        this.partial = '';
+        this.dropped = 0;
+        this.onLine(line);
+    }
+}
+/** Reads a log stream to its end, line by line. */
+async function pod_log_readLines(stream, onLine) {
+    const lines = new LineSplitter(onLine);
+    for await (const chunk of stream)
+        lines.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    lines.end();
+}
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+/**
+ * Lines of a log on their way to the job log: in a group (opened with the first line), made inert,
+ * printed up to MAX_PRINTED_CHARS and then one line saying the rest is not; the last ones kept.
+ */
+class pod_log_LogPrinter {
+    title;
+    write;
+    tail = [];
+    printedChars = 0;
+    cut = false;
+    opened = false;
+    constructor(title, 
+    /** Where text goes; undefined: nothing is printed, the last lines are kept. */
+    write) {
+        this.title = title;
+        this.write = write;
+    }
+    /** Opens the group now, before any line (a followed log shows its group while it waits). */
+    open() {
+        if (!this.write || this.opened)
+            return;
+        this.opened = true;
+        // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+        const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        this.write(`::group::${title}${EOL}`);
+    }
+    line(raw) {
+        const shown = inertLine(raw);
+        if (shown.trim() !== '') {
+            this.tail.push(shown);
+            if (this.tail.length > pod_log_TAIL_LINES)
+                this.tail.shift();
+        }
+        if (!this.write || this.cut)
+            return;
+        this.open();
+        if (this.printedChars + shown.length > MAX_PRINTED_CHARS) {
+            this.cut = true;
+            this.write(`(the log is cut here: ${MAX_PRINTED_CHARS / 1024 / 1024} MiB of it are shown; the rest is on the cluster)${EOL}`);
+            return;
+        }
+        this.printedChars += shown.length + EOL.length;
+        this.write(shown + EOL);
+    }
+    /** A line of ours (not the log's) in the group. */
+    note(text) {
+        if (!this.write)
+            return;
+        this.open();
+        this.write(text + EOL);
+    }
+    close() {
+        if (this.opened)
+            this.write?.(`::endgroup::${EOL}`);
+        this.opened = false;
+    }
+    /** The last non-empty lines, already made inert, for a failure message. */
+    lastLines() {
+        return [...this.tail];
+    }
+}
+class pod_log_PodLog {
+    options;
+    seen;
+    stream;
+    /** Aborted by finish(): stops an open in progress and the reopen loop. */
+    stopper = new AbortController();
+    done;
+    printer;
+    constructor(options) {
+        this.options = options;
+        this.seen = options.shownBefore ?? 0;
+        const write = options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+        this.printer = new pod_log_LogPrinter(options.title, write);
+        this.done = this.run();
+    }
+    /** Start following; it ends by itself when the pod's log ends. */
+    static follow(options) {
+        return new pod_log_PodLog(options);
+    }
+    /** Resolves when following stops: `ended` once the log has ended, which it does when the pod does. */
+    get ended() {
+        return this.done;
+    }
+    /** Lines of the log shown so far (with those shown before this follower). */
+    get shown() {
+        return this.seen;
+    }
+    /** The last lines printed, already made inert, for a failure message. */
+    lastLines() {
+        return this.printer.lastLines();
+    }
+    /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
+    async finish(graceMs) {
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
+        this.stopper.abort();
+        this.stream?.destroy();
+        return this.done;
+    }
+    get stopped() {
+        return this.stopper.signal.aborted || this.options.signal.aborted;
+    }
+    async run() {
+        this.printer.open();
+        let fruitless = 0;
+        try {
+            // A dropped connection ends the stream early: reopen it and skip what was already shown (the
+            // endpoint replays the log from the start). Reopens that bring nothing new are counted.
+            while (!this.stopped) {
+                const before = this.seen;
+                let ended = false;
+                try {
+                    ended = await this.readOnce();
+                }
+                catch (error) {
+                    if (this.stopped)
+                        break;
+                    core.debug(`log of ${this.options.title}: ${messageOf(error)}`);
+                }
+                if (this.stopped)
+                    break;
+                if (ended)
+                    return 'ended';
+                fruitless = this.seen > before ? 0 : fruitless + 1;
+                if (fruitless >= MAX_FRUITLESS_REOPENS) {
+                    this.printer.note('(the log stream keeps failing; it is not followed any further)');
+                    break;
+                }
+                // A stream that brought lines is reopened at once; one that brought nothing waits first.
+                if (fruitless > 0)
+                    await clock.sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
+            }
+            return 'abandoned';
+        }
+        finally {
+            this.printer.close();
+        }
+    }
+    /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
+    async readOnce() {
+        const signal = AbortSignal.any([this.stopper.signal, this.options.signal]);
+        const stream = await this.options.open(signal);
+        if (this.stopped) {
+            stream.destroy();
+            return true;
+        }
+        this.stream = stream;
+        let index = 0;
+        try {
+            await pod_log_readLines(stream, (line) => this.line(line, index++));
+            return true;
+        }
+        catch (error) {
+            if (this.stopped)
+                return true;
+            core.debug(`log stream of ${this.options.title} broke: ${messageOf(error)}`);
+            return false;
+        }
+    }
+    line(line, index) {
+        if (index < this.seen)
+            return;
+        this.seen = index + 1;
+        this.printer.line(line);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/progress.ts
 // Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
 
 
 class progress_StateReporter {
@@ -9831,7 +10538,8 @@ class progress_StateReporter {
             return;
         this.last = line;
         const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+        // The state and its detail are the server's words.
+        this.print(`${clock}Z ${this.what}: ${logText(line)} (+${formatDuration(Date.now() - this.since)})`);
     }
 }
 
@@ -9850,16 +10558,17 @@ class progress_StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
+/** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
+const LOG_READ_MS = 30_000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME = { now: clock_now, sleep: sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class watch_PhaseFailedError extends Error {
     noun;
@@ -9971,13 +10680,13 @@ class FollowedLog {
 async function watch_watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
     const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
+    const clock = options.clock ?? STEP_TIME;
     const schedule = new PollSchedule(options.pollIntervalMs);
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
+    // The client retries on the step's clock: the same time left, in its terms.
+    const retryUntil = now() + options.timeoutMs;
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
@@ -10073,34 +10782,29 @@ async function wait(clock, ms, wake, signal, what) {
  * printed in its own group when there is any; its last lines.
  */
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
-    let lines;
+    const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
+    let index = 0;
     try {
-        lines = await readLog(phase, client, id, signal);
+        await readLog(phase, client, id, signal, (line) => {
+            if (index++ >= from)
+                printer.line(line);
+        });
     }
     catch (error) {
         core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        return [];
     }
-    if (lines.at(-1) === '')
-        lines.pop();
-    lines = lines.slice(from);
-    if (print && lines.length > 0) {
-        core.startGroup(title);
-        for (const line of lines)
-            core.info(line);
-        core.endGroup();
+    finally {
+        printer.close();
     }
-    return lines.filter((l) => l !== '').slice(-TAIL_LINES);
+    return printer.lastLines();
 }
-/** The log as it is now (not followed), as inert lines. */
-async function readLog(phase, client, id, signal) {
+/** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
+async function readLog(phase, client, id, signal, onLine) {
     if (!phase.logs)
-        return [];
-    const stream = await phase.logs.open(client, id, false, { signal });
-    let text = '';
-    for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    return untrustedLines(text);
+        return;
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(LOG_READ_MS)]);
+    const stream = await phase.logs.open(client, id, false, { signal: bounded });
+    await readLines(stream, onLine);
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -10109,19 +10813,20 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     let lines = followed;
     if (lines.length === 0) {
         // Not printed (logs: false, and the follower saw none of it): read it once.
+        const printer = new LogPrinter('', undefined);
         try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
+            await readLog(phase, client, id, signal, (line) => printer.line(line));
         }
         catch (error) {
             core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
         }
+        lines = printer.lastLines();
     }
     if (lines.length === 0 || signal.aborted)
         return;
     core.info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        core.info(line);
+    // Already inert, and printed where the runner obeys no command but the block's own end.
+    printUntrusted(lines);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
 async function getOrExplain(phase, client, id, seen, options) {
@@ -10277,7 +10982,11 @@ const ACTIONS_VERSION = '1.0.0';
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
@@ -10288,14 +10997,13 @@ const ACTIONS_VERSION = '1.0.0';
 
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 async function gitHubApi(options) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
-    const client = new lib/* HttpClient */.Qq(USER_AGENT, [], {
-        keepAlive: true,
-        allowRetries: false,
-        socketTimeout: SOCKET_TIMEOUT_MS,
-    });
+    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         userAgent: USER_AGENT,
@@ -10317,22 +11025,36 @@ function fetchOver(client, policy) {
         let last;
         try {
             last = await withRetries(async () => {
-                const response = await sendRequest(client, method, url, body, headers, signal);
-                const answer = {
-                    status: response.message.statusCode ?? 0,
-                    headers: headersOf(response.message.headers),
-                    text: await readText(method, url, response.message),
-                };
-                if (!RETRYABLE_STATUSES.has(answer.status))
+                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
                 throw new errors_ApiError({
                     method,
                     url,
-                    status: answer.status,
+                    status: rateLimit === undefined ? answer.status : 429,
                     serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
                 });
             }, { policy, idempotent: method !== 'POST', signal });
         }
@@ -10345,6 +11067,22 @@ function fetchOver(client, policy) {
         return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
     };
 }
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
 function headersOf(incoming) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming)) {
@@ -10353,6 +11091,35 @@ function headersOf(incoming) {
         }
     }
     return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
 }
 function requestFailure(error) {
     const status = error?.status;
@@ -10466,6 +11233,11 @@ function deployment_record_describe(text) {
 // job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
 // remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
 // shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
+// A comment is the report only if the token's own identity wrote it: anyone can copy the marker into
+// a comment of theirs, and the report must never edit (and so vouch for) what someone else wrote.
+// The comment stays under GitHub's 65,536 characters: sections that would not fit are left out, with
+// a line saying so.
+
 const MARKER = 'odahu-actions:report';
 const SECTION = 'odahu-actions:section';
 const SECTION_END = 'odahu-actions:end';
@@ -10519,32 +11291,26 @@ function sectionsOf(body) {
         markdown: match[3],
     }));
 }
-/** GitHub refuses a comment longer than this (422). */
+/** GitHub refuses a comment body longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
-/**
- * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
- * longest sections give way, one at a time, to a line pointing at the run's job summary.
- */
-function reportBody(key, title, sections, footer) {
-    let shown = sections;
-    let body = assemble(key, title, shown, footer);
-    while (body.length > MAX_COMMENT_CHARS) {
-        const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
-        const note = "_This section is too long for a comment: the run's job summary has it._";
-        if (longest.markdown.length <= note.length)
-            break;
-        const heading = longest.markdown.split('\n')[0] ?? '';
-        shown = shown.map((section) => section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section);
-        body = assemble(key, title, shown, footer);
-    }
-    return body;
+/** What stands for a section left out of a comment that would be too long. */
+const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
 }
-function assemble(key, title, sections, footer) {
-    return [
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Sections that would take
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
+ */
+function reportBody(key, title, sections, footer, keep) {
+    const render = (shown) => [
         reportMarker(key),
         `### ${title}`,
         '',
-        ...sections.flatMap(({ id, run, markdown }) => [
+        ...shown.flatMap(({ id, run, markdown }) => [
             `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
             markdown,
             `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
@@ -10552,6 +11318,21 @@ function assemble(key, title, sections, footer) {
         ]),
         footer,
     ].join('\n');
+    const shown = [...sections];
+    let body = render(shown);
+    while (body.length > MAX_COMMENT_CHARS) {
+        const candidates = shown
+            .map((section, index) => ({ section, index }))
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
+            .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
+            b.section.markdown.length - a.section.markdown.length);
+        const longest = candidates[0];
+        if (!longest)
+            break;
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
+        body = render(shown);
+    }
+    return body;
 }
 /**
  * Adds or replaces this step's section of the report for `key`, creating the comment the first
@@ -10559,6 +11340,7 @@ function assemble(key, title, sections, footer) {
  */
 async function upsertReportSection(api, pr, key, render, section) {
     const { owner, repo } = pr;
+    const login = await tokenLogin(api);
     const comments = await api.paginate(api.rest.issues.listComments, {
         owner,
         repo,
@@ -10566,6 +11348,8 @@ async function upsertReportSection(api, pr, key, render, section) {
         per_page: 100,
     });
     for (const comment of comments) {
+        if (comment.user?.login !== login)
+            continue;
         const found = comment.body ? parseReportMarker(comment.body) : undefined;
         if (!found || !sameReport(found, key))
             continue;
@@ -10583,7 +11367,7 @@ async function upsertReportSection(api, pr, key, render, section) {
             owner,
             repo,
             comment_id: comment.id,
-            body: reportBody(merged, render.title(merged), sections, render.footer),
+            body: reportBody(merged, render.title(merged), sections, render.footer, section.stepId),
         });
         return { action: 'updated', url: data.html_url };
     }
@@ -10591,7 +11375,7 @@ async function upsertReportSection(api, pr, key, render, section) {
         owner,
         repo,
         issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer),
+        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer, section.stepId),
     });
     return { action: 'created', url: data.html_url };
 }
@@ -10777,6 +11561,7 @@ function sectionProblem(value) {
 
 
 
+
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {
@@ -10833,7 +11618,7 @@ class GitHubReport {
             this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
             // Kept even when this status is refused: the step's end still gives it a final state.
             await this.record.inProgress(deploymentId);
-            core_info(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`);
+            core_info(untrusted_text_logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
         }
         catch (error) {
             warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
@@ -10873,7 +11658,7 @@ class GitHubReport {
             else {
                 await record.failed(failure);
             }
-            core_info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+            core_info(untrusted_text_logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`));
         }
         catch (error) {
             warning(describeGitHubFailure(error, `Setting GitHub deployment ${record.id} to ${state}`, DEPLOYMENTS_PERMISSION));
@@ -10918,7 +11703,7 @@ class GitHubReport {
         }
         try {
             const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
-            core_info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
+            core_info(untrusted_text_logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
             if (pullRequest.fromFork && isRefusal(error)) {
@@ -10949,10 +11734,10 @@ class GitHubReport {
 /** The report's last line: which workflow, job, run and commit wrote it, and when. */
 function reportFooter(run) {
     const parts = [
-        run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-        run.job && `job <code>${escapeHtml(run.job)}</code>`,
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
         run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-        run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
         `odahu-actions ${ACTIONS_VERSION}`,
         `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     ];
@@ -10960,8 +11745,8 @@ function reportFooter(run) {
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)
-        ? `Odahu model at ${escapeHtml(key.resource)}`
-        : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+        ? `Odahu model at ${markdownText(key.resource)}`
+        : `Odahu model ${markdownCode(key.resource)}`;
 }
 /**
  * A step that runs one phase before the deployment (train, package): its job summary, and with
@@ -10977,7 +11762,10 @@ async function reportedPhaseStep(ctx, inputs, title, describe) {
 
 ;// CONCATENATED MODULE: ./src/predict/run.ts
 // The predict action: ask the model (its URL given, or its deployment's), and put the answer in the
-// outputs, a file and the job summary. A refusal fails the step and shows the model's answer whole.
+// outputs, a file and the job summary. A refusal fails the step and shows the model's answer (its
+// first 4,000 characters). What the model says is untrusted text: the log gets it through
+// untrusted-text.ts, cut at MAX_LOGGED_ANSWER characters; the response output holds it up to
+// MAX_RESPONSE_OUTPUT characters (GitHub's limit for an output), response-file always whole.
 
 
 
@@ -10991,6 +11779,12 @@ async function reportedPhaseStep(ctx, inputs, title, describe) {
 
 
 
+/** The answer in the log line `Prediction: ...`: longer ones are cut, with a note. */
+const MAX_LOGGED_ANSWER = 4000;
+/** GitHub keeps an output of 1 MiB at most: a longer answer is in response-file only. */
+const MAX_RESPONSE_OUTPUT = 1024 * 1024;
+/** The model's info title and version in the log. */
+const MAX_INFO = 200;
 async function predict(ctx, inputs) {
     const started = Date.now();
     const { settings } = inputs;
@@ -11019,10 +11813,13 @@ async function predict(ctx, inputs) {
             });
             report.served(displayUrl(url));
             const response = JSON.stringify(answer.body);
-            setOutput('response', response);
-            setOutput('response-file', writeResponse(response, inputs.outputFile));
+            const file = writeResponse(response, inputs.outputFile);
+            setResponseOutput(response);
+            setOutput('response-file', file);
             setOutput('status-code', String(answer.status));
-            core_info(inputs.info ? `Model info: ${describeInfo(answer.body)}` : `Prediction: ${response}`);
+            core_info(inputs.info
+                ? `Model info: ${untrusted_text_logText(cutText(describeInfo(answer.body), MAX_INFO))}`
+                : `Prediction: ${untrusted_text_logText(cutText(response, MAX_LOGGED_ANSWER))}${cutNote(response)}`);
             report.rows.push({
                 kind: 'Model',
                 id: shownTarget,
@@ -11041,10 +11838,26 @@ async function predict(ctx, inputs) {
         client.dispose();
     }
 }
-/** The model's refusal whole in the log, and its status and body in the outputs. */
+/** The response output, unless the answer is longer than GitHub keeps: then a line says so. */
+function setResponseOutput(response) {
+    if (response.length <= MAX_RESPONSE_OUTPUT) {
+        setOutput('response', response);
+        return;
+    }
+    setOutput('response', '');
+    warning(`The answer (${run_count(response.length)} characters) is longer than an output holds (${formatBytes(MAX_RESPONSE_OUTPUT)}): output response is empty; response-file has the answer`);
+}
+function cutNote(response) {
+    const left = [...response].length - MAX_LOGGED_ANSWER;
+    return left > 0 ? ` (${run_count(left)} more characters not shown; response-file has them)` : '';
+}
+function run_count(n) {
+    return n.toLocaleString('en-US');
+}
+/** The model's refusal in the log (untrusted: between stop-commands), and its status and body in the outputs. */
 function showRefusal({ refusal }) {
     core_info(`The model answered ${refusal.status}:`);
-    printUntrusted(refusal.body || '(empty body)');
+    untrusted_text_printUntrusted(refusal.body || '(empty body)');
     setOutput('status-code', String(refusal.status));
     setOutput('response', refusal.body);
 }

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(908);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
 // Entry point of actions/report (bundled to dist/report/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 908:
+/***/ 977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -334,8 +334,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -2487,6 +2485,30 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function clock_sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/thrown.ts
 // Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
 // use it too.
@@ -2502,11 +2524,215 @@ function thrown_messageOf(error) {
     return asError(error).message;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
+// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
+// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
+// and from what goes to markdown (a pull request comment, which no runner masks). A secret travels in
+// other spellings too (a form body, a JSON body, base64): each is masked and scrubbed as well.
+
+
+const secrets = new Set();
+/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
+const MIN_REDACTED_LENGTH = 6;
+/** A spelling shorter than this is not worth a mask of its own: it would garble unrelated text. */
+const MIN_SPELLING_LENGTH = 8;
+/**
+ * The spellings a secret travels in besides itself: URI encoding (Airflow URIs, query strings), form
+ * encoding (the token request's body: `+` for a space, `!()*` encoded), JSON string escaping (request
+ * bodies, a server quoting one), and base64 (connection secrets; inside a longer base64 text, as in
+ * `base64(user:secret)`, the secret is encoded from one of three byte alignments, each masked where
+ * it is stable: whole groups of three bytes).
+ */
+function secretSpellings(value) {
+    const spellings = [
+        encodeURIComponent(value),
+        new URLSearchParams({ v: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    const bytes = Buffer.from(value, 'utf8');
+    spellings.push(bytes.toString('base64'));
+    for (const shift of [0, 1, 2]) {
+        const aligned = bytes.subarray(shift);
+        spellings.push(aligned.subarray(0, aligned.length - (aligned.length % 3)).toString('base64'));
+    }
+    return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
+}
+/** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
+function secrets_markSecret(value) {
+    if (!value || secrets.has(value))
+        return;
+    for (const spelling of [value, ...secretSpellings(value)]) {
+        if (secrets.has(spelling))
+            continue;
+        secrets.add(spelling);
+        core_setSecret(spelling);
+    }
+}
+/** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
+function forgetSecrets() {
+    secrets.clear();
+}
+/** The text with every known secret replaced by `***`, as the runner shows masked values. */
+function secrets_redact(text) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length < MIN_REDACTED_LENGTH)
+            break;
+        result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
+ * worth hiding, because the runner masks a registered value only where it appears whole.
+ */
+function secrets_markSecretText(value) {
+    if (!value)
+        return;
+    secrets_markSecret(value);
+    for (const line of value.split(/\r?\n/))
+        if (line.trim().length >= 8)
+            secrets_markSecret(line.trim());
+}
+function isBase64(value) {
+    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
+}
+/**
+ * The key material written in a connection manifest, which the API takes base64-encoded: each value
+ * masked as written and decoded, and one line for each that is not base64.
+ */
+function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
+    const problems = [];
+    for (const field of CONNECTION_SECRET_FIELDS) {
+        const value = spec[field];
+        if (!value)
+            continue;
+        secrets_markSecretText(value);
+        secrets_markSecretText(Buffer.from(value, 'base64').toString('utf8'));
+        if (!isBase64(value)) {
+            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
+// Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
+// from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
+// here it becomes log text the runner cannot take for a workflow command, or markdown that cannot end
+// a table, mention anyone, link, show an image or start a heading.
+//
+// What GitHub's runner takes for a command (actions/runner, ActionCommand.TryParseV2 and TryParse): a
+// line that starts with `::` once .NET's TrimStart has removed white space (its white space is not
+// JavaScript's: it has U+0085, not U+FEFF), and a line holding `##[` anywhere. It compares with .NET's
+// culture-sensitive StartsWith and IndexOf, which on Linux (ICU) may skip characters that have no
+// weight in collation (controls, zero-width and other format characters), so a zero-width space is no
+// defence: a line is judged as if those were not there, and a dangerous one shows them as escapes.
+
+
+
+/** .NET's Char.IsWhiteSpace (TrimStart's set): JavaScript's \s without U+FEFF, and U+0085. */
+const DOTNET_SPACE = '\\s\\u0085';
+/** Controls that are white space: they have a weight in collation, and TrimStart sees them. */
+const SPACE_CONTROLS = '\t\n\v\f\r\u0085';
+/** Characters a culture-sensitive comparison may skip: other controls, format characters, default ignorables. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const COMMAND_START = new RegExp(`^[${DOTNET_SPACE}]*::`, 'u');
+/** The runner reads a step's output line by line, ending lines at \n, \r\n and a lone \r alike. */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** Whether the runner could take the line for a workflow command, whatever it may skip. */
+function couldBeCommand(line) {
+    const skeleton = line.replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : ''));
+    return COMMAND_START.test(skeleton) || skeleton.includes('##[');
+}
+/** An invisible character shown as an escape: `\x1b`, `\u200b`, `\u{e0001}`. */
+function escapeInvisible(char) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x100)
+        return `\\x${code.toString(16).padStart(2, '0')}`;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * One line (no line breaks in it) as the runner must see it: unchanged when it cannot be a command;
+ * else its invisible characters shown as escapes, a `\` between the `#`s of every `##[`, and a `\`
+ * first when it would start with `::`.
+ */
+function untrusted_text_inertLine(line) {
+    if (!couldBeCommand(line))
+        return line;
+    const visible = line
+        .replace(INVISIBLE, (char) => (SPACE_CONTROLS.includes(char) ? char : escapeInvisible(char)))
+        .replace(/#(?=#\[)/g, '#\\');
+    return COMMAND_START.test(visible) ? `\\${visible}` : visible;
+}
+/**
+ * Untrusted text as one line of log text: known secrets hidden, line breaks shown as `\n` and `\r`,
+ * and made inert. For a value inside a line of ours, or a line that is all outside text.
+ */
+function untrusted_text_logText(text) {
+    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    return untrusted_text_inertLine(flat);
+}
+/** Untrusted text of several lines, each made inert (known secrets hidden). */
+function logLines(text) {
+    return redact(text).split(LINE_BREAK).map(untrusted_text_inertLine);
+}
+/**
+ * Prints a block of untrusted lines in the job log between `::stop-commands::<token>` and `::<token>::`,
+ * the runner's own way to print text it must not obey, with a token nobody can guess; each line is
+ * made inert too, for a runner that would not honour the pair. Only for a block printed at once:
+ * while it is open, the runner ignores this step's own commands too (a mask added meanwhile).
+ */
+function untrusted_text_printUntrusted(lines, print = core.info) {
+    const shown = typeof lines === 'string' ? logLines(lines) : lines.flatMap(logLines);
+    const token = `odahu-${randomBytes(16).toString('hex')}`;
+    print(`::stop-commands::${token}`);
+    for (const line of shown)
+        print(line);
+    print(`::${token}::`);
+}
+// ---------------------------------------------------------------------------------------------
+// Markdown (job summaries, pull request comments)
+/** Longest untrusted value a summary or report shows; the job log has it whole. */
+const MAX_MARKDOWN_VALUE = 300;
+/** Line breaks, controls and format characters (bidi overrides among them): one space. */
+const NOT_ONE_LINE = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+/** What markdown or HTML could read as syntax; each becomes a numeric character reference. */
+const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
+/** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
+const WORD_JOINER = '&#8288;';
+/** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
+function cutText(text, max) {
+    const chars = [...text];
+    return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+/**
+ * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
+ * could read as syntax written as a character reference, so it cannot end an HTML block or a table
+ * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
+ */
+function markdownText(text, max = MAX_MARKDOWN_VALUE) {
+    const line = cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return line.replace(MARKDOWN_SYNTAX, (char) => {
+        const reference = `&#${char.charCodeAt(0)};`;
+        return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
+    });
+}
+/** Untrusted text as a `<code>` span (ids, states, values), or a lone space when empty. */
+function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
+    const shown = markdownText(text, max);
+    return shown === '' ? ' ' : `<code>${shown}</code>`;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/step.ts
 // Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
 // failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
+
 
 
 
@@ -2564,7 +2790,8 @@ async function runStep(body) {
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function step_cleanUpAfterCancel(ctx, what, work) {
-    core.info(what);
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
     const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
     const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     try {
@@ -2579,7 +2806,7 @@ async function step_cleanUpAfterCancel(ctx, what, work) {
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 async function step_pause(ms, signal, what) {
     try {
-        await sleep(ms, undefined, { signal });
+        await sleep(ms, signal);
     }
     catch {
         throw new step_CancelledError(what);
@@ -2633,76 +2860,17 @@ function twoUnits(large, largeUnit, small, smallUnit) {
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
-
-;// CONCATENATED MODULE: ./src/shared/secrets.ts
-// The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
-// moment it is read, and scrubbed from the messages of our own errors, which may quote server texts.
-
-
-const secrets = new Set();
-/** Shorter values would garble every message they occur in; the runner's mask still hides them. */
-const MIN_REDACTED_LENGTH = 6;
-/** Masks a secret in the job log and remembers it for `redact`. Empty values are not secrets. */
-function secrets_markSecret(value) {
-    if (!value || secrets.has(value))
-        return;
-    secrets.add(value);
-    core_setSecret(value);
-    // The same secret travels URL-encoded (Airflow URIs, form bodies): mask that spelling too.
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value && !secrets.has(encoded)) {
-        secrets.add(encoded);
-        core_setSecret(encoded);
-    }
-}
-/** The text with every known secret replaced by `***`, as the runner shows masked values. */
-function redact(text) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length < MIN_REDACTED_LENGTH)
-            break;
-        result = result.split(secret).join('***');
-    }
-    return result;
-}
-/**
- * A secret that may span lines (a key file, a JSON key): the whole, and each line long enough to be
- * worth hiding, because the runner masks a registered value only where it appears whole.
- */
-function secrets_markSecretText(value) {
-    if (!value)
-        return;
-    secrets_markSecret(value);
-    for (const line of value.split(/\r?\n/))
-        if (line.trim().length >= 8)
-            secrets_markSecret(line.trim());
-}
-function isBase64(value) {
-    return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
-}
-/**
- * The key material written in a connection manifest, which the API takes base64-encoded: each value
- * masked as written and decoded, and one line for each that is not base64.
- */
-function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the matching input, which encodes it') {
-    const problems = [];
-    for (const field of CONNECTION_SECRET_FIELDS) {
-        const value = spec[field];
-        if (!value)
-            continue;
-        secrets_markSecretText(value);
-        secrets_markSecretText(Buffer.from(value, 'base64').toString('utf8'));
-        if (!isBase64(value)) {
-            problems.push(`spec.${field} in the manifest is not base64: the API takes it base64-encoded; ${remedy}`);
-        }
-    }
-    return problems;
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/errors.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
 // The errors users see. Each message is one line (InputError: one line per problem) that says what
 // failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
 
 /** A URL as it may be shown: without `user:password@`. */
 function errors_displayUrl(url) {
@@ -2718,8 +2886,16 @@ function errors_displayUrl(url) {
         return url;
     }
 }
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
 function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return untrusted_text_inertLine(secrets_redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -2729,7 +2905,7 @@ function triedNote(tried) {
 class errors_InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => redact(oneLine(problem)));
+        const lines = problems.map((problem) => secrets_redact(oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -2747,8 +2923,8 @@ class errors_ApiError extends Error {
     tried;
     body;
     constructor(details) {
-        const serverMessage = redact(oneLine(details.serverMessage));
-        super(redact(`${details.method} ${errors_displayUrl(details.url)} failed: ${details.status}` +
+        const serverMessage = secrets_redact(serverLine(details.serverMessage));
+        super(secrets_redact(`${details.method} ${oneLine(errors_displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -2758,7 +2934,7 @@ class errors_ApiError extends Error {
         this.serverMessage = serverMessage;
         this.retryAfter = details.retryAfter;
         this.tried = details.tried;
-        this.body = redact((details.body ?? '').slice(0, MAX_BODY));
+        this.body = secrets_redact((details.body ?? '').slice(0, MAX_BODY));
     }
     /** The same failure, as the last of several attempts (`tried`: how long and how often). */
     afterTrying(tried) {
@@ -2771,7 +2947,7 @@ class errors_AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(redact(`authentication failed at ${errors_displayUrl(authUrl)}: ${oneLine(description)}`));
+        super(secrets_redact(`authentication failed at ${oneLine(errors_displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = errors_displayUrl(authUrl);
         this.status = status;
@@ -2788,8 +2964,8 @@ class errors_NetworkError extends Error {
     /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
     detail;
     constructor(method, url, cause, tried) {
-        const detail = redact(`network error: ${oneLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(redact(`${method} ${errors_displayUrl(url)} failed: ${detail}`));
+        const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(secrets_redact(`${method} ${oneLine(errors_displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -2807,12 +2983,77 @@ class errors_NetworkError extends Error {
         return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
     }
 }
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class errors_TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(secrets_redact(`${method} ${oneLine(errors_displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
 
-;// CONCATENATED MODULE: ./src/shared/text-input.ts
+;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
+// Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
+// directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
+// manifests must not be made to read the runner's own files (a key, a token file) into an API call
+// or an error message, nor to write over them. Symbolic links are followed before the check, so a
+// link in the workspace that points out of it is refused too. A job that means to read or write
+// elsewhere says so: ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE=true.
+
+
+const ALLOW_OUTSIDE_VARIABLE = 'ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE';
+/** The folders files may be in, links resolved. */
+function fileRoots(options = {}) {
+    const env = options.env ?? process.env;
+    const roots = [env.GITHUB_WORKSPACE || options.cwd || process.cwd(), env.RUNNER_TEMP];
+    return [...new Set(roots.filter((root) => !!root && (0,external_node_fs_namespaceObject.existsSync)(root)).map(real))];
+}
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function inside(path, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Why `path` may not be used (`read` an existing file, or `write` one, whose folder must exist), or
+ * undefined when it may. `what` names it in the message: `input output-file`.
+ */
+function outsideWorkspaceProblem(path, what, options = {}) {
+    const env = options.env ?? process.env;
+    if (/^true$/i.test(env[ALLOW_OUTSIDE_VARIABLE]?.trim() ?? ''))
+        return undefined;
+    // A file that exists is judged where its links lead; a new one by its folder.
+    const resolved = (0,external_node_fs_namespaceObject.existsSync)(path)
+        ? real(path)
+        : (0,external_node_path_namespaceObject.resolve)(real((0,external_node_path_namespaceObject.dirname)(path)), (0,external_node_path_namespaceObject.relative)((0,external_node_path_namespaceObject.dirname)(path), path));
+    const roots = fileRoots(options);
+    if (roots.some((root) => inside(resolved, root)))
+        return undefined;
+    const lead = resolved === (0,external_node_path_namespaceObject.resolve)(path) ? '' : ` (it leads to ${resolved})`;
+    return (`${what}: ${path} is outside the workspace${lead}: files are read and written only in ` +
+        `GITHUB_WORKSPACE or RUNNER_TEMP; set ${ALLOW_OUTSIDE_VARIABLE}: true in the job's env to allow it`);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/text-input.ts
 // An input that holds either the text itself or the path of a file with it (manifests, prediction
 // requests, key files). One rule everywhere: a single line naming an existing file is a path, looked
 // up in GITHUB_WORKSPACE and then the working directory; a single line that only looks like a path
-// (by its extension) is a missing file; anything else is the text itself.
+// (by its extension) is a missing file; anything else is the text itself. A file outside the
+// workspace (and RUNNER_TEMP) is refused, links followed (workspace-files.ts).
+
 
 
 
@@ -2826,6 +3067,9 @@ function readTextInput(input, options) {
     const candidates = candidatePaths(value, options);
     const found = candidates.find((path) => (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isFile());
     if (found) {
+        const outside = outsideWorkspaceProblem(found, inputName, options);
+        if (outside)
+            throw new errors_InputError([outside]);
         try {
             return { text: (0,external_node_fs_namespaceObject.readFileSync)(found, 'utf8'), source: value };
         }
@@ -2945,7 +3189,7 @@ class InputReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/run.ts
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
 // reads process.env when imported) so that inputs.ts can read it with the inputs and report its
@@ -2958,7 +3202,7 @@ const value = (env, name) => env[name]?.trim() || undefined;
  * The run, and the problems found reading it (an unreadable event file, a malformed repository):
  * those only matter to the steps that talk to GitHub, which report them.
  */
-function run_readGitHubRun(env, actionName) {
+function github_run_readGitHubRun(env, actionName) {
     const problems = [];
     const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
     const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
@@ -3052,8 +3296,6 @@ function pullRequestOf(payload, serverUrl, repository) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts
 // A step's report section saved as a file instead of posted, for pull requests from forks: their run's
 // token is read-only (a comment is refused with 403), so, as GitHub recommends, the run keeps what it
@@ -3216,7 +3458,7 @@ function sectionProblem(value) {
     return SECTION(value);
 }
 
-;// CONCATENATED MODULE: ./src/shared/airflow-connection.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
 // The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
 // variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
 // secret copied from an Airflow deployment means the same thing here.
@@ -3399,7 +3641,7 @@ function fromJson(text) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
 // Which failures are worth another try, how long to wait first, and for how long to keep trying.
 // Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
 // and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
@@ -3480,8 +3722,9 @@ function parseRetryAfter(value, now) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
 function retry_sleep(ms, signal) {
-    return (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal });
+    return clock_sleep(ms, signal);
 }
 /**
  * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
@@ -3490,7 +3733,7 @@ function retry_sleep(ms, signal) {
 async function retry_withRetries(operation, options = {}) {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const wait = options.sleep ?? retry_sleep;
-    const now = options.now ?? Date.now;
+    const now = options.now ?? clock_now;
     const started = now();
     const deadline = options.deadline ?? started + policy.budgetMs;
     for (let attempt = 1;; attempt++) {
@@ -3520,7 +3763,7 @@ async function retry_withRetries(operation, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/settings.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
 // Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
 // else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
 // can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
@@ -3760,7 +4003,7 @@ function normaliseApiUrl(url) {
 
 function readReportInputs(source = actionInputs) {
     const reader = new InputReader(source);
-    const { run, problems } = run_readGitHubRun(source.env, 'report');
+    const { run, problems } = github_run_readGitHubRun(source.env, 'report');
     for (const problem of problems)
         reader.problem(problem);
     const path = reader.optional('path');
@@ -3807,21 +4050,30 @@ function readSavingRun(reader, run, eventPath) {
 ;// CONCATENATED MODULE: ./src/shared/action/summary.ts
 // The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
 // its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server, so they are escaped; secrets never reach this module.
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
 
 
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
 }
 function outputCell(outputs) {
     return Object.entries(outputs)
         .filter(([, value]) => value !== '')
-        .map(([name, value]) => {
-        const shown = /^https?:\/\//.test(value)
-            ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
-            : `<code>${escapeHtml(value)}</code>`;
-        return `${escapeHtml(name)}: ${shown}`;
-    })
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
         .join('<br>');
 }
 const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
@@ -3829,9 +4081,9 @@ const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outpu
 function summaryCells(row) {
     return [
         escapeHtml(row.kind),
-        `<code>${escapeHtml(row.id)}</code>`,
+        markdownCode(row.id),
         escapeHtml(row.action),
-        escapeHtml(row.state),
+        markdownText(row.state),
         duration_formatDuration(row.durationMs),
         outputCell(row.outputs),
         // core.summary writes an empty cell as a lone <td>, which breaks the table.
@@ -3844,17 +4096,32 @@ async function summary_writeSummary(title, rows) {
         return;
     }
     const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    await core.summary
-        .addHeading(escapeHtml(title), 3)
-        .addTable([header, ...rows.map(summaryCells)])
-        .write();
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = core.summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && statSync(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
-;// CONCATENATED MODULE: ./src/shared/outage.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
 // an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
 // would leave the user wondering why a step stands still. The notice comes once the server has not
 // answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
 
 
 const NOTICE_AFTER_MS = 20_000;
@@ -3868,7 +4135,7 @@ class outage_OutageNotice {
     told = false;
     constructor(
     /** `the Odahu API`, `the token endpoint`... */
-    server, now = Date.now, warn = core.warning, info = core.info) {
+    server, now = clock.now, warn = core.warning, info = core.info) {
         this.server = server;
         this.now = now;
         this.warn = warn;
@@ -3901,18 +4168,30 @@ function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/http.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
 // The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
 // token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
 // token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
 // budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
 
 
 
 
 
 
-const http_USER_AGENT = 'odahu-actions';
+
+const USER_AGENT = 'odahu-actions';
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+const MAX_API_ANSWER_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+const MAX_ERROR_ANSWER_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Default deadline of one exchange, its answer read to the end. */
+const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 class http_Transport {
     baseUrl;
     tokens;
@@ -3921,14 +4200,18 @@ class http_Transport {
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
+    timeoutMs;
+    maxAnswerBytes;
     constructor(options) {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
         this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
-        this.client = new HttpClient(http_USER_AGENT, [], { ...common, socketTimeout: options.timeoutMs ?? 60_000 });
-        this.streamClient = new HttpClient(http_USER_AGENT, [], { ...common, socketTimeout: 2 ** 31 - 1 });
+        this.client = http_createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+        this.streamClient = http_createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
     }
     /** The JSON body of a 2xx answer (undefined when empty). */
     async json(method, path, options = {}) {
@@ -3939,14 +4222,13 @@ class http_Transport {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying(method, url, options, state, async () => {
-            const response = await this.send(this.client, method, url, options, state);
-            const status = response.message.statusCode ?? 0;
-            const text = await http_readText(method, url, response.message);
+            const { message, text } = await this.sendAndRead(method, url, options, state);
+            const status = message.statusCode ?? 0;
             if (status >= 200 && status < 300)
-                return { body: parseJson(method, url, status, text), status, headers: response.message.headers };
+                return { body: parseJson(method, url, status, text), status, headers: message.headers };
             if (method === 'DELETE' && status === 404 && state.unanswered) {
                 core.debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
-                return { body: undefined, status: 200, headers: response.message.headers };
+                return { body: undefined, status: 200, headers: message.headers };
             }
             if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
                 core.debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
@@ -3955,15 +4237,47 @@ class http_Transport {
                     retryUntil: options.retryUntil,
                 });
             }
-            throw apiErrorOf(method, url, response.message, text);
+            throw apiErrorOf(method, url, message, text);
         });
+    }
+    /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+    async sendAndRead(method, url, options, state) {
+        const limit = new http_ExchangeLimit(method, url, this.timeoutMs, options);
+        try {
+            const response = await this.send(this.client, method, url, options, state, limit.signal);
+            const status = response.message.statusCode ?? 0;
+            const ok = status >= 200 && status < 300;
+            const text = await http_readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+                cut: !ok,
+            });
+            return { message: response.message, text };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
     }
     /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
     async stream(path, options = {}) {
         const url = this.urlOf(path, options.query);
         const state = { unanswered: false, refreshed: false };
         return this.retrying('GET', url, options, state, async () => {
-            const response = await this.send(this.streamClient, 'GET', url, options, state);
+            // The answer's head has a deadline; its body is followed for as long as the caller wants.
+            const limit = new http_ExchangeLimit('GET', url, this.timeoutMs, options);
+            let response;
+            try {
+                response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+            }
+            catch (error) {
+                throw limit.explain(error);
+            }
+            finally {
+                limit.dispose();
+            }
             const status = response.message.statusCode ?? 0;
             if (status >= 200 && status < 300) {
                 const body = response.message;
@@ -3975,7 +4289,12 @@ class http_Transport {
                 }
                 return body;
             }
-            throw apiErrorOf('GET', url, response.message, await http_readText('GET', url, response.message));
+            const text = await http_readText('GET', url, response.message, {
+                signal: options.signal,
+                maxBytes: MAX_ERROR_ANSWER_BYTES,
+                cut: true,
+            });
+            throw apiErrorOf('GET', url, response.message, text);
         });
     }
     /** Closes the kept-alive connections. */
@@ -4023,11 +4342,15 @@ class http_Transport {
             },
         });
     }
-    /** One request with the current token; on a 401 (once per call) a fresh token and once more. */
-    async send(client, method, url, options, state) {
+    /**
+     * One request with the current token; on a 401 (once per call) a fresh token and once more.
+     * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+     */
+    async send(client, method, url, options, state, signal, headSignal) {
         const body = options.body === undefined ? null : JSON.stringify(options.body);
         const token = await this.tokens.token(options.signal);
-        const response = await http_sendRequest(client, method, url, body, headersFor(token, body), options.signal);
+        const ask = (bearer) => http_sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+        const response = await ask(token);
         if (state.refreshed || !loginRequired(url, response.message))
             return response;
         state.refreshed = true;
@@ -4036,8 +4359,77 @@ class http_Transport {
             return response;
         core.debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
         response.message.resume();
-        return http_sendRequest(client, method, url, body, headersFor(fresh, body), options.signal);
+        return ask(fresh);
     }
+}
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+class http_ExchangeLimit {
+    method;
+    url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+    signal;
+    controller = new AbortController();
+    handle;
+    ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
+    constructor(method, url, timeoutMs, options = {}) {
+        this.method = method;
+        this.url = url;
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+        this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
+        this.handle.unref();
+    }
+    /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+    explain(error) {
+        if (!this.timedOut)
+            return error;
+        const timeout = Object.assign(new Error(`no complete answer within ${duration_formatDuration(this.ms, 1)}`), {
+            code: 'ETIMEDOUT',
+        });
+        return new errors_NetworkError(this.method, this.url, timeout);
+    }
+    dispose() {
+        clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
+    }
+}
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal {
+    next;
+    prepareRequest(options) {
+        if (this.next)
+            options.signal = this.next;
+    }
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return Promise.reject(new Error('not an authentication handler'));
+    }
+}
+/** An HttpClient whose requests sendRequest can abort. */
+function http_createHttpClient(options) {
+    return new lib/* HttpClient */.Qq(USER_AGENT, [new RequestSignal()], options);
 }
 function headersFor(token, body) {
     return {
@@ -4060,10 +4452,29 @@ function loginRequired(url, message) {
         return false;
     }
 }
-/** One HTTP exchange; no answer at all becomes a NetworkError naming the URL. */
-async function http_sendRequest(client, method, url, body, headers, signal) {
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
+async function http_sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
     signal?.throwIfAborted();
-    const request = client.request(method, url, body, headers).catch((error) => {
+    const handler = client.handlers.find((h) => h instanceof RequestSignal);
+    // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+    if (handler)
+        handler.next = signal;
+    let sent;
+    try {
+        sent = client.request(method, url, body, headers);
+    }
+    finally {
+        if (handler)
+            handler.next = undefined;
+    }
+    const request = sent.catch((error) => {
         throw new errors_NetworkError(method, url, asError(error));
     });
     if (!signal)
@@ -4084,15 +4495,40 @@ async function http_sendRequest(client, method, url, body, headers, signal) {
         });
     });
 }
-/** The whole body as text; a connection that breaks before the end is a NetworkError. */
-async function http_readText(method, url, message) {
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+async function http_readText(method, url, message, limits) {
     const chunks = [];
+    let length = 0;
+    const stop = () => void message.destroy();
+    limits.signal?.addEventListener('abort', stop, { once: true });
     try {
-        for await (const chunk of message)
-            chunks.push(chunk);
+        limits.signal?.throwIfAborted();
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (length + buffer.length > limits.maxBytes) {
+                chunks.push(buffer.subarray(0, limits.maxBytes - length));
+                message.destroy();
+                if (limits.cut)
+                    break;
+                throw new errors_TooLargeError(method, url, limits.maxBytes);
+            }
+            chunks.push(buffer);
+            length += buffer.length;
+        }
     }
     catch (error) {
+        if (error instanceof errors_TooLargeError)
+            throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
         throw new errors_NetworkError(method, url, asError(error));
+    }
+    finally {
+        limits.signal?.removeEventListener('abort', stop);
     }
     return Buffer.concat(chunks).toString('utf8');
 }
@@ -4161,7 +4597,11 @@ function textStart(text) {
 // GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
 // @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
 // way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice). What GitHub answers when something
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
 // is wrong becomes one warning line saying what to change: a report never fails the step that
 // deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
 // would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
@@ -4172,17 +4612,16 @@ function textStart(text) {
 
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
-const SOCKET_TIMEOUT_MS = 30_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 async function api_gitHubApi(options) {
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
-    const client = new lib/* HttpClient */.Qq(http_USER_AGENT, [], {
-        keepAlive: true,
-        allowRetries: false,
-        socketTimeout: SOCKET_TIMEOUT_MS,
-    });
+    const client = http_createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
-        userAgent: http_USER_AGENT,
+        userAgent: USER_AGENT,
         request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
     });
     return { api, dispose: () => client.dispose() };
@@ -4201,22 +4640,36 @@ function fetchOver(client, policy) {
         let last;
         try {
             last = await retry_withRetries(async () => {
-                const response = await http_sendRequest(client, method, url, body, headers, signal);
-                const answer = {
-                    status: response.message.statusCode ?? 0,
-                    headers: headersOf(response.message.headers),
-                    text: await http_readText(method, url, response.message),
-                };
-                if (!retry_RETRYABLE_STATUSES.has(answer.status))
+                const limit = new http_ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await http_sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await http_readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!retry_RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
                     return answer;
                 last = answer;
                 // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
                 throw new errors_ApiError({
                     method,
                     url,
-                    status: answer.status,
+                    status: rateLimit === undefined ? answer.status : 429,
                     serverMessage: '',
-                    retryAfter: answer.headers.get('retry-after') ?? undefined,
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
                 });
             }, { policy, idempotent: method !== 'POST', signal });
         }
@@ -4229,6 +4682,22 @@ function fetchOver(client, policy) {
         return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
     };
 }
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
 function headersOf(incoming) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming)) {
@@ -4237,6 +4706,35 @@ function headersOf(incoming) {
         }
     }
     return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
 }
 function requestFailure(error) {
     const status = error?.status;
@@ -4278,6 +4776,11 @@ function api_describeGitHubFailure(error, what, permission) {
 // job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
 // remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
 // shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
+// A comment is the report only if the token's own identity wrote it: anyone can copy the marker into
+// a comment of theirs, and the report must never edit (and so vouch for) what someone else wrote.
+// The comment stays under GitHub's 65,536 characters: sections that would not fit are left out, with
+// a line saying so.
+
 const MARKER = 'odahu-actions:report';
 const pr_comment_SECTION = 'odahu-actions:section';
 const SECTION_END = 'odahu-actions:end';
@@ -4331,32 +4834,26 @@ function sectionsOf(body) {
         markdown: match[3],
     }));
 }
-/** GitHub refuses a comment longer than this (422). */
+/** GitHub refuses a comment body longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
-/**
- * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
- * longest sections give way, one at a time, to a line pointing at the run's job summary.
- */
-function reportBody(key, title, sections, footer) {
-    let shown = sections;
-    let body = assemble(key, title, shown, footer);
-    while (body.length > MAX_COMMENT_CHARS) {
-        const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
-        const note = "_This section is too long for a comment: the run's job summary has it._";
-        if (longest.markdown.length <= note.length)
-            break;
-        const heading = longest.markdown.split('\n')[0] ?? '';
-        shown = shown.map((section) => section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section);
-        body = assemble(key, title, shown, footer);
-    }
-    return body;
+/** What stands for a section left out of a comment that would be too long. */
+const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
 }
-function assemble(key, title, sections, footer) {
-    return [
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Sections that would take
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
+ */
+function reportBody(key, title, sections, footer, keep) {
+    const render = (shown) => [
         reportMarker(key),
         `### ${title}`,
         '',
-        ...sections.flatMap(({ id, run, markdown }) => [
+        ...shown.flatMap(({ id, run, markdown }) => [
             `<!-- ${pr_comment_SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
             markdown,
             `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
@@ -4364,6 +4861,21 @@ function assemble(key, title, sections, footer) {
         ]),
         footer,
     ].join('\n');
+    const shown = [...sections];
+    let body = render(shown);
+    while (body.length > MAX_COMMENT_CHARS) {
+        const candidates = shown
+            .map((section, index) => ({ section, index }))
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
+            .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
+            b.section.markdown.length - a.section.markdown.length);
+        const longest = candidates[0];
+        if (!longest)
+            break;
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
+        body = render(shown);
+    }
+    return body;
 }
 /**
  * Adds or replaces this step's section of the report for `key`, creating the comment the first
@@ -4371,6 +4883,7 @@ function assemble(key, title, sections, footer) {
  */
 async function pr_comment_upsertReportSection(api, pr, key, render, section) {
     const { owner, repo } = pr;
+    const login = await tokenLogin(api);
     const comments = await api.paginate(api.rest.issues.listComments, {
         owner,
         repo,
@@ -4378,6 +4891,8 @@ async function pr_comment_upsertReportSection(api, pr, key, render, section) {
         per_page: 100,
     });
     for (const comment of comments) {
+        if (comment.user?.login !== login)
+            continue;
         const found = comment.body ? parseReportMarker(comment.body) : undefined;
         if (!found || !sameReport(found, key))
             continue;
@@ -4395,7 +4910,7 @@ async function pr_comment_upsertReportSection(api, pr, key, render, section) {
             owner,
             repo,
             comment_id: comment.id,
-            body: reportBody(merged, render.title(merged), sections, render.footer),
+            body: reportBody(merged, render.title(merged), sections, render.footer, section.stepId),
         });
         return { action: 'updated', url: data.html_url };
     }
@@ -4403,7 +4918,7 @@ async function pr_comment_upsertReportSection(api, pr, key, render, section) {
         owner,
         repo,
         issue_number: pr.number,
-        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer),
+        body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer, section.stepId),
     });
     return { action: 'created', url: data.html_url };
 }
@@ -4466,50 +4981,75 @@ function niceCeiling(value) {
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), charts, and
-// the failure if it failed. HTML, as in the job summary: every value is escaped, and kept short (a
-// comment holds 65,536 characters).
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
 
 
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
+
 const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
 const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
 function report_section_renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
     if (section.rows.length > 0) {
-        const rows = section.rows.map((row) => ({
-            ...row,
-            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-        }));
-        lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
     }
     for (const table of section.tables) {
-        const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-        lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-        const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-        lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
     }
     for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
-        lines.push(renderChart(chart, escapeHtml), '');
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
-    if (section.failure !== undefined) {
-        lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-    }
+    lines.push(...failure);
     return lines.join('\n').trimEnd();
 }
-function htmlTable(header, rows) {
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
     const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value) {
-    return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-function cut(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-    return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
 }
 /** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
 function servedModelTable(image, outputs = {}) {
@@ -4552,7 +5092,7 @@ function stringOf(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-;// CONCATENATED MODULE: ./src/shared/github-oidc.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
 // tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
@@ -4599,13 +5139,15 @@ function tokenServiceUrl() {
     return url.split('?')[0] || "GitHub's OIDC token service";
 }
 
-;// CONCATENATED MODULE: ./src/shared/auth.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
 // Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
 // Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
 // id_token), else its access_token. One token is shared by every call of the process, fetched again
 // shortly before it expires and once after the API refuses it. The client proves itself with its
 // secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
-// github-oidc.ts).
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
 
 
 
@@ -4615,6 +5157,10 @@ function tokenServiceUrl() {
 
 
 
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -4633,7 +5179,11 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 class ClientCredentialsTokenSource {
     options;
     now;
-    http = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 30_000 });
+    http = createHttpClient({
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: TOKEN_EXCHANGE_MS,
+    });
     outage = new OutageNotice('the token endpoint');
     cached;
     inFlight;
@@ -4678,8 +5228,8 @@ class ClientCredentialsTokenSource {
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
         if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
             endpoint = await this.discoverTokenEndpoint(grant.answer.status);
-            core.info(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
-                `using ${displayUrl(endpoint)} from its OpenID configuration`);
+            core.info(logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+                `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
         }
         const issued = this.tokenOf(endpoint, grant);
@@ -4689,6 +5239,10 @@ class ClientCredentialsTokenSource {
     }
     tokenOf(endpoint, { answer, assertion }) {
         const body = jsonObject(answer.text);
+        if (answer.status >= 300 && answer.status < 400) {
+            throw new AuthError(endpoint, `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+                'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself', answer.status);
+        }
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
@@ -4749,21 +5303,45 @@ class ClientCredentialsTokenSource {
             throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
+        const origin = originOf(endpoint);
+        if (origin !== originOf(authUrl)) {
+            throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+        }
         return endpoint;
     }
     async ask(method, url, body, headers) {
-        const response = await sendRequest(this.http, method, url, body, headers);
-        const text = await readText(method, url, response.message);
-        const status = response.message.statusCode ?? 0;
-        const answer = { status, statusMessage: response.message.statusMessage, text };
+        const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+        let answer;
+        try {
+            const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_TOKEN_ANSWER_BYTES,
+            });
+            const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+            answer = {
+                status: statusCode ?? 0,
+                statusMessage,
+                text,
+                location: answerHeaders.location,
+                retryAfter: answerHeaders['retry-after'],
+            };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+        const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
-            const retryAfter = response.message.headers['retry-after'];
             throw new ApiError({
                 method,
                 url,
                 status,
-                serverMessage: serverMessageOf(text, answer.statusMessage),
-                retryAfter,
+                serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+                retryAfter: answer.retryAfter,
             });
         }
         return answer;
@@ -4788,8 +5366,30 @@ class ClientCredentialsTokenSource {
             }
             if (error instanceof NetworkError)
                 throw new AuthError(endpoint, error.detail);
+            if (error instanceof TooLargeError)
+                throw new AuthError(endpoint, error.message);
             throw error;
         }
+    }
+}
+/** `https://host:port` of a URL, or '' when it is none. */
+function originOf(url) {
+    try {
+        const parsed = new URL(url);
+        return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return 'an unreadable location';
     }
 }
 /** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
@@ -4852,7 +5452,7 @@ function jsonObject(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/kinds.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
 // The resource kinds a manifest can hold and where each lives in the API. One table, read by the
 // manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
 const kinds_KINDS = {
@@ -4915,8 +5515,19 @@ function idProblem(kind, id) {
     }
     return undefined;
 }
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
+}
 
-;// CONCATENATED MODULE: ./src/shared/client.ts
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
 // The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
 // Both stand on the Transport (tokens, retries, errors); here only paths and types.
 
@@ -5104,12 +5715,19 @@ class client_OdahuClient {
         this.transport.dispose();
     }
 }
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+const MAX_MODEL_ANSWER_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
 /** The model server of a deployment (odahu-ml-server), reached through the edge. */
 class ModelClient {
     transport;
     constructor(options) {
         const { url, ...transportOptions } = options;
-        this.transport = new Transport({ server: 'the model', ...transportOptions, baseUrl: url });
+        this.transport = new Transport({
+            server: 'the model',
+            maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+            ...transportOptions,
+            baseUrl: url,
+        });
     }
     /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
     invoke(request, options = {}) {
@@ -5150,6 +5768,8 @@ function isNotFound(error) {
 
 
 
+
+
 class ResourceExistsError extends Error {
     constructor(noun, id) {
         super(`${noun} ${id} already exists and if-exists is fail`);
@@ -5161,37 +5781,37 @@ async function apply_applyResource(store, desired, policy, options) {
     const { signal } = options;
     const existing = await store.find(desired.id, { signal });
     if (!existing) {
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     if (existing.deletionMark === true && policy !== 'fail') {
         // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
         // POST answers 409 until it is gone: wait, then create it anew.
-        core.info(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+        core.info(logText(`${apply_capitalize(what)} is being deleted: waiting until it is gone to create it again.`));
         await waitUntilGone(store, desired.id, options);
-        core.info(`Creating ${what}.`);
+        core.info(logText(`Creating ${what}.`));
         return { object: await store.create(desired, { signal }), applied: 'created' };
     }
     switch (policy) {
         case 'fail':
             throw new ResourceExistsError(options.noun, desired.id);
         case 'reuse':
-            core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+            core.info(logText(`Reusing the existing ${what} (if-exists: reuse).`));
             if (!specCovers(existing.spec, desired.spec)) {
                 core.warning(`The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`);
             }
             return { object: existing, applied: 'reused' };
         case 'update':
             if (await options.unchanged?.(existing, signal)) {
-                core.info(`${apply_capitalize(what)} already has this spec: nothing to update.`);
+                core.info(logText(`${apply_capitalize(what)} already has this spec: nothing to update.`));
                 return { object: existing, applied: 'unchanged' };
             }
-            core.info(`Updating ${what}.`);
+            core.info(logText(`Updating ${what}.`));
             return { object: await store.update(desired, { signal }), applied: 'updated' };
         case 'replace':
-            core.info(`Deleting the existing ${what} to replace it.`);
+            core.info(logText(`Deleting the existing ${what} to replace it.`));
             await deleteUntilGone(store, desired.id, options);
-            core.info(`Creating ${what}.`);
+            core.info(logText(`Creating ${what}.`));
             return { object: await store.create(desired, { signal }), applied: 'replaced' };
     }
 }
@@ -5202,12 +5822,12 @@ async function deleteUntilGone(store, id, options) {
 }
 async function waitUntilGone(store, id, options) {
     const what = `${options.noun} ${id}`;
-    const deadline = Date.now() + options.deleteTimeoutMs;
+    const deadline = now() + options.deleteTimeoutMs;
     const { signal } = options;
     const gone = async () => (await store.find(id, { signal })) === undefined &&
         (!options.runtimeGone || (await options.runtimeGone(id, signal)));
     while (!(await gone())) {
-        if (Date.now() > deadline) {
+        if (now() > deadline) {
             throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
         }
         await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);
@@ -5238,53 +5858,160 @@ function apply_capitalize(text) {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
 // Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
+// waits. The log is the user's program output: each line goes through inertLine (untrusted-text.ts),
+// so the runner cannot take it for a workflow command. ::stop-commands:: is not used here: it would
+// also turn this step's own commands printed meanwhile (the masks of a renewed token) into raw text.
+// A line is cut at MAX_LINE_CHARS as it arrives and the log at MAX_PRINTED_CHARS, each with a line
+// saying what was cut. The last lines are kept for the failure message, and the end of the stream
+// tells the waiting step that the pod has ended (followed without printing when the user turned the
+// log off).
+
 
 
 
 
 /** Lines kept for a failure message. */
 const pod_log_TAIL_LINES = 20;
+/** A longer line is cut (a progress bar redrawn without line breaks, a dumped array). */
+const MAX_LINE_CHARS = 8192;
+/** A pod log prints this much at most; the rest is followed (for its end and last lines) unprinted. */
+const MAX_PRINTED_CHARS = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
 const REOPEN_DELAY_MS = 1000;
 /**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ * A text stream split into lines as the runner splits output (at \n, \r\n and a lone \r), each line
+ * cut at MAX_LINE_CHARS while it arrives, so a line that never ends costs no more memory than that.
  */
-function inert(line) {
-    return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+class LineSplitter {
+    onLine;
+    partial = '';
+    dropped = 0;
+    /** The last chunk ended with \r: a \n first in the next one is the rest of that line break. */
+    afterCR = false;
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        let start = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+        const breaks = /\r\n|\r|\n/g;
+        breaks.lastIndex = start;
+        for (let found = breaks.exec(chunk); found; found = breaks.exec(chunk)) {
+            this.take(chunk.slice(start, found.index));
+            this.endLine();
+            start = found.index + found[0].length;
+        }
+        this.take(chunk.slice(start));
+        this.afterCR = chunk.endsWith('\r');
+    }
+    /** The stream ended: its last line, if it had no line break. */
+    end() {
+        if (this.partial !== '' || this.dropped > 0)
+            this.endLine();
+    }
+    take(piece) {
+        const room = MAX_LINE_CHARS - this.partial.length;
+        if (piece.length <= room) {
+            this.partial += piece;
+        }
+        else {
+            this.partial += piece.slice(0, Math.max(0, room));
+            this.dropped += piece.length - Math.max(0, room);
+        }
+    }
+    endLine() {
+        const line = this.dropped > 0
+            ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+            : this.partial;
+        this.partial = '';
+        this.dropped = 0;
+        this.onLine(line);
+    }
+}
+/** Reads a log stream to its end, line by line. */
+async function pod_log_readLines(stream, onLine) {
+    const lines = new LineSplitter(onLine);
+    for await (const chunk of stream)
+        lines.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    lines.end();
+}
+function count(n) {
+    return n.toLocaleString('en-US');
 }
 /**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ * Lines of a log on their way to the job log: in a group (opened with the first line), made inert,
+ * printed up to MAX_PRINTED_CHARS and then one line saying the rest is not; the last ones kept.
  */
-function pod_log_untrustedLines(text) {
-    return text.split(/\r\n|\r|\n/).map(inert);
-}
-/** Print outside text in the job log, where it cannot run workflow commands. */
-function printUntrusted(text) {
-    for (const line of pod_log_untrustedLines(text))
-        core.info(line);
+class pod_log_LogPrinter {
+    title;
+    write;
+    tail = [];
+    printedChars = 0;
+    cut = false;
+    opened = false;
+    constructor(title, 
+    /** Where text goes; undefined: nothing is printed, the last lines are kept. */
+    write) {
+        this.title = title;
+        this.write = write;
+    }
+    /** Opens the group now, before any line (a followed log shows its group while it waits). */
+    open() {
+        if (!this.write || this.opened)
+            return;
+        this.opened = true;
+        // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+        const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+        this.write(`::group::${title}${EOL}`);
+    }
+    line(raw) {
+        const shown = inertLine(raw);
+        if (shown.trim() !== '') {
+            this.tail.push(shown);
+            if (this.tail.length > pod_log_TAIL_LINES)
+                this.tail.shift();
+        }
+        if (!this.write || this.cut)
+            return;
+        this.open();
+        if (this.printedChars + shown.length > MAX_PRINTED_CHARS) {
+            this.cut = true;
+            this.write(`(the log is cut here: ${MAX_PRINTED_CHARS / 1024 / 1024} MiB of it are shown; the rest is on the cluster)${EOL}`);
+            return;
+        }
+        this.printedChars += shown.length + EOL.length;
+        this.write(shown + EOL);
+    }
+    /** A line of ours (not the log's) in the group. */
+    note(text) {
+        if (!this.write)
+            return;
+        this.open();
+        this.write(text + EOL);
+    }
+    close() {
+        if (this.opened)
+            this.write?.(`::endgroup::${EOL}`);
+        this.opened = false;
+    }
+    /** The last non-empty lines, already made inert, for a failure message. */
+    lastLines() {
+        return [...this.tail];
+    }
 }
 class pod_log_PodLog {
     options;
-    tail = [];
     seen;
     stream;
     /** Aborted by finish(): stops an open in progress and the reopen loop. */
     stopper = new AbortController();
     done;
-    write;
+    printer;
     constructor(options) {
         this.options = options;
         this.seen = options.shownBefore ?? 0;
-        this.write =
-            options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
+        const write = options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+        this.printer = new pod_log_LogPrinter(options.title, write);
         this.done = this.run();
     }
     /** Start following; it ends by itself when the pod's log ends. */
@@ -5301,12 +6028,14 @@ class pod_log_PodLog {
     }
     /** The last lines printed, already made inert, for a failure message. */
     lastLines() {
-        return [...this.tail];
+        return this.printer.lastLines();
     }
     /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
     async finish(graceMs) {
-        // Unref'd: once the log is done, this timer must not keep the action's process alive.
-        await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
+        // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+        const drained = new AbortController();
+        await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+        drained.abort();
         this.stopper.abort();
         this.stream?.destroy();
         return this.done;
@@ -5315,7 +6044,7 @@ class pod_log_PodLog {
         return this.stopper.signal.aborted || this.options.signal.aborted;
     }
     async run() {
-        this.write(`::group::${this.options.title}${EOL}`);
+        this.printer.open();
         let fruitless = 0;
         try {
             // A dropped connection ends the stream early: reopen it and skip what was already shown (the
@@ -5337,17 +6066,17 @@ class pod_log_PodLog {
                     return 'ended';
                 fruitless = this.seen > before ? 0 : fruitless + 1;
                 if (fruitless >= MAX_FRUITLESS_REOPENS) {
-                    this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
+                    this.printer.note('(the log stream keeps failing; it is not followed any further)');
                     break;
                 }
                 // A stream that brought lines is reopened at once; one that brought nothing waits first.
                 if (fruitless > 0)
-                    await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+                    await clock.sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
             }
             return 'abandoned';
         }
         finally {
-            this.write(`::endgroup::${EOL}`);
+            this.printer.close();
         }
     }
     /** Read one stream to its end; true when it ended cleanly. Throws when it cannot be opened. */
@@ -5360,20 +6089,8 @@ class pod_log_PodLog {
         }
         this.stream = stream;
         let index = 0;
-        let partial = '';
         try {
-            for await (const chunk of stream) {
-                const text = partial + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-                // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-                const held = text.endsWith('\r') ? '\r' : '';
-                const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-                partial = (lines.pop() ?? '') + held;
-                for (const line of lines)
-                    this.line(line, index++);
-            }
-            partial = partial.replace(/\r$/, '');
-            if (partial)
-                this.line(partial, index++);
+            await pod_log_readLines(stream, (line) => this.line(line, index++));
             return true;
         }
         catch (error) {
@@ -5387,17 +6104,14 @@ class pod_log_PodLog {
         if (index < this.seen)
             return;
         this.seen = index + 1;
-        const shown = inert(line);
-        this.tail.push(shown);
-        if (this.tail.length > pod_log_TAIL_LINES)
-            this.tail.shift();
-        this.write(shown + EOL);
+        this.printer.line(line);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/progress.ts
 // Progress lines in the job log: one line per state change, with a UTC timestamp and the time since
 // the step began watching, e.g. `12:04:31Z training wine: running (+14s)`.
+
 
 
 class progress_StateReporter {
@@ -5416,7 +6130,8 @@ class progress_StateReporter {
             return;
         this.last = line;
         const clock = new Date().toISOString().slice(11, 19);
-        this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+        // The state and its detail are the server's words.
+        this.print(`${clock}Z ${this.what}: ${logText(line)} (+${formatDuration(Date.now() - this.since)})`);
     }
 }
 
@@ -5435,16 +6150,17 @@ class progress_StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
+/** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
+const LOG_READ_MS = 30_000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
 const MAX_SERVER_ERRORS = 3;
-const REAL_TIME = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME = { now: clock_now, sleep: clock_sleep };
 /** The phase finished, but not well: names the resource and the server's reason. */
 class watch_PhaseFailedError extends Error {
     noun;
@@ -5556,13 +6272,13 @@ class FollowedLog {
 async function watch_watch(phase, client, id, options) {
     const what = `${phase.noun} ${id}`;
     const { signal } = options;
-    const clock = options.clock ?? REAL_TIME;
+    const clock = options.clock ?? STEP_TIME;
     const schedule = new PollSchedule(options.pollIntervalMs);
     const reporter = new StateReporter(what);
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    // The client retries on the wall clock: the same time left, in its terms.
-    const retryUntil = Date.now() + options.timeoutMs;
+    // The client retries on the step's clock: the same time left, in its terms.
+    const retryUntil = now() + options.timeoutMs;
     const log = new FollowedLog(phase, client, id, options, retryUntil);
     /** When the log's end was noticed, and how many reads followed it. */
     let catchUp;
@@ -5658,34 +6374,29 @@ async function wait(clock, ms, wake, signal, what) {
  * printed in its own group when there is any; its last lines.
  */
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
-    let lines;
+    const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
+    let index = 0;
     try {
-        lines = await readLog(phase, client, id, signal);
+        await readLog(phase, client, id, signal, (line) => {
+            if (index++ >= from)
+                printer.line(line);
+        });
     }
     catch (error) {
         core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-        return [];
     }
-    if (lines.at(-1) === '')
-        lines.pop();
-    lines = lines.slice(from);
-    if (print && lines.length > 0) {
-        core.startGroup(title);
-        for (const line of lines)
-            core.info(line);
-        core.endGroup();
+    finally {
+        printer.close();
     }
-    return lines.filter((l) => l !== '').slice(-TAIL_LINES);
+    return printer.lastLines();
 }
-/** The log as it is now (not followed), as inert lines. */
-async function readLog(phase, client, id, signal) {
+/** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
+async function readLog(phase, client, id, signal, onLine) {
     if (!phase.logs)
-        return [];
-    const stream = await phase.logs.open(client, id, false, { signal });
-    let text = '';
-    for await (const chunk of stream)
-        text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    return untrustedLines(text);
+        return;
+    const bounded = AbortSignal.any([signal, AbortSignal.timeout(LOG_READ_MS)]);
+    const stream = await phase.logs.open(client, id, false, { signal: bounded });
+    await readLines(stream, onLine);
 }
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
 async function showLastLogLines(phase, client, id, followed, signal) {
@@ -5694,19 +6405,20 @@ async function showLastLogLines(phase, client, id, followed, signal) {
     let lines = followed;
     if (lines.length === 0) {
         // Not printed (logs: false, and the follower saw none of it): read it once.
+        const printer = new LogPrinter('', undefined);
         try {
-            lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
+            await readLog(phase, client, id, signal, (line) => printer.line(line));
         }
         catch (error) {
             core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
         }
+        lines = printer.lastLines();
     }
     if (lines.length === 0 || signal.aborted)
         return;
     core.info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-    // Already inert: indenting must not be the only thing between a line and the runner.
-    for (const line of lines)
-        core.info(line);
+    // Already inert, and printed where the runner obeys no command but the block's own end.
+    printUntrusted(lines);
 }
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */
 async function getOrExplain(phase, client, id, seen, options) {
@@ -5971,6 +6683,7 @@ function deploymentRef(run) {
 
 
 
+
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
 class GitHubReport {
@@ -6027,7 +6740,7 @@ class GitHubReport {
             this.record = await DeploymentRecord.create(await api, { ...run.repository, environment: environment.name, ref: environment.ref }, run, deploymentId);
             // Kept even when this status is refused: the step's end still gives it a final state.
             await this.record.inProgress(deploymentId);
-            core.info(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`);
+            core.info(logText(`GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`));
         }
         catch (error) {
             core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
@@ -6067,7 +6780,7 @@ class GitHubReport {
             else {
                 await record.failed(failure);
             }
-            core.info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+            core.info(logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`));
         }
         catch (error) {
             core.warning(describeGitHubFailure(error, `Setting GitHub deployment ${record.id} to ${state}`, DEPLOYMENTS_PERMISSION));
@@ -6112,7 +6825,7 @@ class GitHubReport {
         }
         try {
             const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
-            core.info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
+            core.info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
             if (pullRequest.fromFork && isRefusal(error)) {
@@ -6143,10 +6856,10 @@ class GitHubReport {
 /** The report's last line: which workflow, job, run and commit wrote it, and when. */
 function reportFooter(run) {
     const parts = [
-        run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-        run.job && `job <code>${escapeHtml(run.job)}</code>`,
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
         run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-        run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
         `odahu-actions ${ACTIONS_VERSION}`,
         `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     ];
@@ -6154,8 +6867,8 @@ function reportFooter(run) {
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)
-        ? `Odahu model at ${escapeHtml(key.resource)}`
-        : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+        ? `Odahu model at ${markdownText(key.resource)}`
+        : `Odahu model ${markdownCode(key.resource)}`;
 }
 /**
  * A step that runs one phase before the deployment (train, package): its job summary, and with

@@ -11,15 +11,16 @@ import type { Store } from '../shared/action/apply.js';
 import { jobsOf } from '../shared/action/batch-service.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
 import type { StepContext } from '../shared/action/step.js';
-import { isNotFound } from '../shared/client.js';
-import type { OdahuClient } from '../shared/client.js';
-import { InputError } from '../shared/errors.js';
-import { DEPENDENCY_ORDER } from '../shared/kinds.js';
-import type { KindName } from '../shared/kinds.js';
-import type { Connection, InferenceJob, ModelRoute } from '../shared/types.js';
+import { isNotFound } from '../shared/odahu/client.js';
+import type { OdahuClient } from '../shared/odahu/client.js';
+import { InputError } from '../shared/odahu/errors.js';
+import { DEPENDENCY_ORDER } from '../shared/odahu/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import type { Connection, InferenceJob, ModelRoute } from '../shared/odahu/types.js';
 import type { ApplyInputs } from './inputs.js';
 import { NOUNS } from './report.js';
 import type { ApplyReport } from './report.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 interface Target {
   kind: KindName;
@@ -41,10 +42,10 @@ export async function deleteAll(
     for (const target of group) {
       const what = `${NOUNS[kind]} ${target.id}`;
       if (!target.present) {
-        core.info(`${capitalize(what)} is not there: nothing to delete.`);
+        core.info(logText(`${capitalize(what)} is not there: nothing to delete.`));
         continue;
       }
-      core.info(`Deleting ${what}.`);
+      core.info(logText(`Deleting ${what}.`));
       try {
         await store.delete(target.id, { signal: ctx.signal });
       } catch (error) {
@@ -67,7 +68,7 @@ export async function deleteAll(
           pollIntervalMs: inputs.pollIntervalMs,
           runtimeGone: phase?.runtimeGone && ((id, signal) => phase.runtimeGone!(client, id, signal)),
         });
-        core.info(`${capitalize(NOUNS[kind])} ${target.id} is gone.`);
+        core.info(logText(`${capitalize(NOUNS[kind])} ${target.id} is gone.`));
       }
       report.done(result);
       report.row(result, started, target.present ? 'gone' : '');
@@ -92,7 +93,7 @@ async function planDelete(client: OdahuClient, signal: AbortSignal, inputs: Appl
       const serviceId = (manifest.resource as InferenceJob).spec.inferenceServiceId;
       const jobs = await jobsOf(client, serviceId, signal);
       if (jobs.length === 0)
-        core.info(`${origin}: service ${serviceId} has no batch inference jobs to delete.`);
+        core.info(logText(`${origin}: service ${serviceId} has no batch inference jobs to delete.`));
       addJobs(jobs);
       continue;
     }

@@ -8,14 +8,14 @@ import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../sha
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
-import { readGitHubRun } from '../shared/github/run.js';
-import { DEPENDENCY_ORDER, idProblem } from '../shared/kinds.js';
-import { loadManifests } from '../shared/manifests.js';
-import type { Manifest } from '../shared/manifests.js';
-import { maskConnectionSecrets } from '../shared/secrets.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { Connection, InferenceJob, InferenceService } from '../shared/types.js';
+import { readGitHubRun } from '../shared/action/github-run.js';
+import { DEPENDENCY_ORDER, idProblem, imageProblem } from '../shared/odahu/kinds.js';
+import { loadManifests } from '../shared/action/manifests.js';
+import type { Manifest } from '../shared/action/manifests.js';
+import { maskConnectionSecrets } from '../shared/odahu/secrets.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { Connection, InferenceJob, InferenceService, ModelDeployment } from '../shared/odahu/types.js';
 import { manifestSources } from './manifest-sources.js';
 
 export type ApplyIfExists = 'update' | 'skip' | 'fail';
@@ -97,6 +97,11 @@ function manifestProblems(manifests: Manifest[], deleting: boolean): string[] {
     }
     const invalid = idProblem(kind, id);
     if (invalid) problems.push(`${origin}: ${invalid}`);
+    const image =
+      kind === 'ModelDeployment'
+        ? imageProblem((manifest.resource as ModelDeployment).spec.image ?? '')
+        : undefined;
+    if (image) problems.push(`${origin}: spec.image: ${image}`);
     const key = `${kind} ${id}`;
     const earlier = seen.get(key);
     if (earlier) problems.push(`${origin}: ${key} is also given at ${earlier}; give each resource once`);

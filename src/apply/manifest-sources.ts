@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import * as glob from '@actions/glob';
-import { candidatePaths } from '../shared/text-input.js';
+import { candidatePaths } from '../shared/action/text-input.js';
 
 export interface ManifestSources {
   /** Each is a path (one line) or the manifests themselves, as the manifest loader takes them. */

@@ -12,11 +12,11 @@ import {
 import { withDefaults } from '../shared/action/desired-deployment.js';
 import { PlannedCluster, deniedRead } from '../shared/action/planned-cluster.js';
 import { unchangedCheck } from '../shared/action/stored-spec.js';
-import type { OdahuClient } from '../shared/client.js';
-import { InputError } from '../shared/errors.js';
-import type { KindName, KindResources } from '../shared/kinds.js';
-import type { Manifest } from '../shared/manifests.js';
-import type { InferenceJob, InferenceService, ModelDeployment, ModelRoute } from '../shared/types.js';
+import type { OdahuClient } from '../shared/odahu/client.js';
+import { InputError } from '../shared/odahu/errors.js';
+import type { KindName, KindResources } from '../shared/odahu/kinds.js';
+import type { Manifest } from '../shared/action/manifests.js';
+import type { InferenceJob, InferenceService, ModelDeployment, ModelRoute } from '../shared/odahu/types.js';
 import type { ApplyIfExists } from './inputs.js';
 import { referencesOf } from './references.js';
 

@@ -4,8 +4,8 @@
 // them all against the manifests and the server before its first write, so that a missing one fails
 // the step with nothing half-applied.
 
-import type { KindName } from '../shared/kinds.js';
-import type { Manifest } from '../shared/manifests.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import type { Manifest } from '../shared/action/manifests.js';
 
 export interface Reference {
   kind: KindName;

@@ -2,7 +2,7 @@
 // done) and the job summary's rows.
 
 import type { SummaryRow } from '../shared/action/summary.js';
-import type { KindName } from '../shared/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
 
 /**
  * created, updated, unchanged (already had the manifest's spec), skipped (exists with another spec,

@@ -13,16 +13,17 @@ import { stampingStore } from '../shared/action/provenance.js';
 import { settle } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { DEPENDENCY_ORDER } from '../shared/kinds.js';
-import type { KindName } from '../shared/kinds.js';
-import type { InferenceJob, ModelDeployment } from '../shared/types.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { DEPENDENCY_ORDER } from '../shared/odahu/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import type { InferenceJob, ModelDeployment } from '../shared/odahu/types.js';
 import { deleteAll } from './delete.js';
 import type { ApplyInputs } from './inputs.js';
 import { planApply } from './plan.js';
 import type { PlannedStep } from './plan.js';
 import { ApplyReport, NOUNS } from './report.js';
 import type { ResourceAction } from './report.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function apply(ctx: StepContext, inputs: ApplyInputs): Promise<void> {
   const client = OdahuClient.fromSettings(inputs.settings);
@@ -82,26 +83,30 @@ async function write(
       if (kind === 'InferenceJob') {
         const job = (await store.create(step.desired, options)) as InferenceJob;
         core.info(
-          `Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`,
+          logText(
+            `Started batch inference job ${job.id} of service ${job.spec.inferenceServiceId} (the server names jobs: each apply starts a new one).`,
+          ),
         );
         report.done({ kind, id: job.id, action: 'created' });
         return { id: job.id, object: job, action: 'created', started };
       }
-      core.info(`Creating ${what}.`);
+      core.info(logText(`Creating ${what}.`));
       object = await store.create(step.desired, options);
       action = 'created';
       break;
     case 'update':
-      core.info(`Updating ${what}.`);
+      core.info(logText(`Updating ${what}.`));
       object = await store.update(step.desired, options);
       action = 'updated';
       break;
     case 'unchanged':
-      core.info(`${capitalize(what)} already has this spec: left alone.`);
+      core.info(logText(`${capitalize(what)} already has this spec: left alone.`));
       action = 'unchanged';
       break;
     case 'skipped':
-      core.info(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`);
+      core.info(
+        logText(`${capitalize(what)} exists with another spec: left as it is (if-exists: ${ifExists}).`),
+      );
       action = 'skipped';
       break;
   }

@@ -16,10 +16,10 @@ import {
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
-import type { Manifest } from '../shared/manifests.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { InferenceJob, InferenceService } from '../shared/types.js';
+import type { Manifest } from '../shared/action/manifests.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { InferenceJob, InferenceService } from '../shared/odahu/types.js';
 
 export interface BatchInputs extends PhaseTiming {
   settings: OdahuSettings;

@@ -12,9 +12,10 @@ import type { StepContext } from '../shared/action/step.js';
 import { unchangedCheck } from '../shared/action/stored-spec.js';
 import type { SummaryRow } from '../shared/action/summary.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { InputError } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { InputError } from '../shared/odahu/errors.js';
 import type { BatchInputs } from './inputs.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function batch(ctx: StepContext, inputs: BatchInputs): Promise<void> {
   const { service, job, ifExists } = inputs;
@@ -50,9 +51,11 @@ export async function batch(ctx: StepContext, inputs: BatchInputs): Promise<void
       outputs: {},
     });
 
-    core.info(`Starting a batch inference job of service ${service.id}.`);
+    core.info(logText(`Starting a batch inference job of service ${service.id}.`));
     const created = await client.inferenceJobs.create(job, { signal });
-    core.info(`Started batch inference job ${created.id} (request id ${created.spec.requestId ?? ''}).`);
+    core.info(
+      logText(`Started batch inference job ${created.id} (request id ${created.spec.requestId ?? ''}).`),
+    );
     core.setOutput('job-id', created.id);
     await settleStarted(ctx, client, inferenceJobPhase, created.id, created, {
       ...inputs,

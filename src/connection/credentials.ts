@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import type { InputReader } from '../shared/action/inputs.js';
 import { messageOf } from '../shared/thrown.js';
-import { markSecret, markSecretText, maskConnectionSecrets } from '../shared/secrets.js';
-import type { ConnectionSpec } from '../shared/types.js';
+import { markSecret, markSecretText, maskConnectionSecrets } from '../shared/odahu/secrets.js';
+import type { ConnectionSpec } from '../shared/odahu/types.js';
 
 /** Inputs that only make sense for some connection types. */
 const INPUT_TYPES: Record<string, string[]> = {

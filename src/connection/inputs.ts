@@ -3,9 +3,9 @@
 import type { IfExists } from '../shared/action/apply.js';
 import { readManifestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { Connection } from '../shared/types.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { Connection } from '../shared/odahu/types.js';
 import { fillCredentials } from './credentials.js';
 
 export interface ConnectionInputs {

@@ -5,9 +5,10 @@ import * as core from '@actions/core';
 import { applyResource } from '../shared/action/apply.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl } from '../shared/odahu/errors.js';
 import type { ConnectionInputs } from './inputs.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promise<void> {
   const started = Date.now();
@@ -21,7 +22,7 @@ export async function connect(ctx: StepContext, inputs: ConnectionInputs): Promi
       deleteTimeoutMs: 60_000,
       pollIntervalMs: undefined,
     });
-    core.info(`Connection ${connection.id} (${connection.spec.type}) ${applied}.`);
+    core.info(logText(`Connection ${connection.id} (${connection.spec.type}) ${applied}.`));
     core.setOutput('connection-id', connection.id);
     await writeSummary('Odahu connection', [
       {

@@ -9,9 +9,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from '../workflow/cannot-run.js';
-import { repositoryRoot } from '../workflow/repository.js';
+import type { CliIo } from '../workflow/cli.js';
 import type { WorkflowRun } from '../workflow/run-workflow.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
 
@@ -142,17 +141,18 @@ function chooseExample(args: string[]): string | undefined {
   return name;
 }
 
-async function main(): Promise<number> {
-  const root = repositoryRoot();
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+/** `npm run demo -- <args>`: the exit code (0, 1, or 2 for bad usage). */
+export async function demoCli(args: string[], io: CliIo): Promise<number> {
+  const root = io.repoRoot;
+  const { color } = io;
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
-  const write = (text: string) => process.stdout.write(text);
+  const write = io.stdout;
   let example: string | undefined;
   try {
-    example = chooseExample(process.argv.slice(2));
+    example = chooseExample(args);
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;
-    for (const line of error.lines) process.stderr.write(`demo: ${line}\n`);
+    for (const line of error.lines) io.stderr(`demo: ${line}\n`);
     return 2;
   }
   if (example === undefined) {
@@ -178,32 +178,23 @@ async function main(): Promise<number> {
       write,
       color,
       environment: {
-        ...process.env,
-        PATH: `${offlineCloudTools(root)}${delimiter}${process.env.PATH ?? ''}`,
+        ...io.env,
+        PATH: `${offlineCloudTools(root)}${delimiter}${io.env.PATH ?? ''}`,
       },
+      stages: io.stages,
     });
     if (run.exitCode !== 0) return run.exitCode;
     const { heading, lines } = answer(run);
     write('\n');
     write(`${bold(heading)}\n`);
     const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
-    for (const [name, value] of [...lines, ['job summary', relative(process.cwd(), run.summaryPath)]]) {
+    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, run.summaryPath)]]) {
       write(`  ${name!.padEnd(width)}${value}\n`);
     }
     return 0;
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;
-    for (const line of error.lines) process.stderr.write(`demo: ${line}\n`);
+    for (const line of error.lines) io.stderr(`demo: ${line}\n`);
     return 2;
   }
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`demo: ${messageOf(error)}\n`);
-    process.exitCode = 1;
-  },
-);

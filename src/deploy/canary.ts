@@ -1,18 +1,18 @@
-// deploy with strategy: canary: the release (src/shared/action/canary/rollout.ts) as a step, its
+// deploy with strategy: canary: the release (src/deploy/canary/rollout.ts) as a step, its
 // outputs set and its job summary written whatever happens; its steps go in the pull request's
 // report too. With evaluate-dataset, the evaluation gates it before any traffic moves.
 
 import * as core from '@actions/core';
-import { evaluationBeforeTraffic } from '../evaluate/canary-gate.js';
-import { CanaryRollout } from '../shared/action/canary/rollout.js';
-import type { CanaryOptions } from '../shared/action/canary/options.js';
-import { reportCanary, writeCanarySummary } from '../shared/action/canary/summary.js';
+import { evaluationBeforeTraffic } from './canary/evaluation-gate.js';
+import { CanaryRollout } from './canary/rollout.js';
+import type { CanaryOptions } from './canary/options.js';
+import { reportCanary, writeCanarySummary } from './canary/summary.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
-import { OdahuClient } from '../shared/client.js';
+import { tokenSourceFor } from '../shared/odahu/auth.js';
+import { OdahuClient } from '../shared/odahu/client.js';
 import type { GitHubReport } from '../shared/github/step-report.js';
-import type { ModelDeployment } from '../shared/types.js';
+import type { ModelDeployment } from '../shared/odahu/types.js';
 import type { DeployInputs } from './inputs.js';
 
 export async function deployCanary(

@@ -11,17 +11,17 @@ import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
-import { readStrategy } from '../shared/action/canary/options.js';
-import type { CanaryOptions } from '../shared/action/canary/options.js';
-import { stableIdProblem } from '../shared/action/canary/versions.js';
-import { readEvaluationGate } from '../evaluate/gate-inputs.js';
-import type { EvaluationSpec } from '../evaluate/spec.js';
+import { readStrategy } from './canary/options.js';
+import type { CanaryOptions } from './canary/options.js';
+import { stableIdProblem } from './canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem } from '../shared/kinds.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { ModelDeployment } from '../shared/types.js';
+import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { ModelDeployment } from '../shared/odahu/types.js';
 
 export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
@@ -58,6 +58,8 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
         'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
       );
     }
+    const problem = imageProblem(deployment.spec.image);
+    if (problem) reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });

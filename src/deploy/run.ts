@@ -9,7 +9,7 @@ import type { StepContext } from '../shared/action/step.js';
 import { unchangedDeployment, withDefaults } from '../shared/action/desired-deployment.js';
 import { servedModelTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
-import type { ModelDeployment } from '../shared/types.js';
+import type { ModelDeployment } from '../shared/odahu/types.js';
 import { deployCanary } from './canary.js';
 import type { DeployInputs } from './inputs.js';
 

@@ -4,7 +4,7 @@
 // verifies the signature against its provider's keys, the issuer and the expiry, in Envoy's order.
 
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JSONWebKeySet } from 'jose';
-import { REALM_ROLES } from '../shared/realm-roles.js';
+import { REALM_ROLES } from '../shared/odahu/realm-roles.js';
 
 export type Verdict = { ok: true; claims: JWTPayload } | { ok: false; reason: string };
 

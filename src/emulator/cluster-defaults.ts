@@ -11,7 +11,7 @@ import type {
   PackagingIntegration,
   TargetSchema,
   ToolchainIntegration,
-} from '../shared/types.js';
+} from '../shared/odahu/types.js';
 
 /** Where docker-ci pushes: the packagers' image results start with it. */
 export const REGISTRY = 'registry.odahu.local/odahu';

@@ -8,7 +8,7 @@ import type {
   PackagingIntegration,
   ResourceRequirements,
   ToolchainIntegration,
-} from '../shared/types.js';
+} from '../shared/odahu/types.js';
 
 export interface NodePool {
   nodeSelector: Record<string, string>;

@@ -3,7 +3,7 @@
 // server blanks them, durations in nanoseconds as Go's time.Duration marshals).
 
 import type { ClusterConfig, NodePool } from './cluster.js';
-import type { ResourceRequirements } from '../shared/types.js';
+import type { ResourceRequirements } from '../shared/odahu/types.js';
 
 export const ODAHU_VERSION = '1.6.1';
 const NAMESPACE = 'odahu-flow';

@@ -14,7 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client, errors as OidcErrors, KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { Role } from './options.js';
-import { REALM_ROLES } from '../shared/realm-roles.js';
+import { REALM_ROLES } from '../shared/odahu/realm-roles.js';
 
 /** The scopes the realm knows; Keycloak adds its default client scopes to whatever is asked. */
 export const SCOPES = ['openid', 'profile', 'email', 'offline_access', 'groups'];

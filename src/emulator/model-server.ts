@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ACCESS_DENIED, bearerChallenge, modelAllows, type TokenVerifier } from './access.js';
-import { realmRolesOf } from '../shared/realm-roles.js';
+import { realmRolesOf } from '../shared/odahu/realm-roles.js';
 import type { Dice } from './dice.js';
 import { modelInfo, predict, PredictionError } from './emulated-model.js';
 import type { Exchange } from './exchange.js';

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import { exportJWK, generateKeyPair, type GenerateKeyPairResult, type JSONWebKeySet } from 'jose';
 import type * as OidcProviderModule from 'oidc-provider';
 import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
 import type { FederatedClient } from './federated-clients.js';
@@ -40,13 +40,15 @@ export interface IdentitySettings {
   clients: EmulatorClient[];
   federatedClients?: FederatedClient[];
   tokenTtlSeconds: number;
+  signingKeys?: GenerateKeyPairResult;
 }
 
 export async function createIdentityProvider(settings: IdentitySettings): Promise<IdentityProvider> {
   const { baseUrl, clients, tokenTtlSeconds } = settings;
   const issuer = `${baseUrl}${REALM_PATH}`;
   const kid = `emulator-${Date.now().toString(36)}`;
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const { privateKey, publicKey } =
+    settings.signingKeys ?? (await generateKeyPair('RS256', { extractable: true }));
   const signing = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const verifying = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   const roles = new Map<string, Role>(clients.map((c) => [c.clientId, c.role]));

@@ -1,6 +1,7 @@
 // How the emulator is started (by the CLI, by tests, by the demo) and what a running one offers.
 // The CLI flags map one to one onto EmulatorOptions (`--token-ttl` → tokenTtlSeconds, ...).
 
+import type { GenerateKeyPairResult } from 'jose';
 import type { Outage, OutageTarget } from './outages.js';
 import type { FederatedClient } from './federated-clients.js';
 
@@ -32,6 +33,8 @@ export interface EmulatorOptions {
   federatedClients?: FederatedClient[];
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
+  /** The realm's RS256 signing key pair; default a new one. Tests that start many emulators share one. */
+  signingKeys?: GenerateKeyPairResult;
   /** Time from create to a final state. Defaults: training 3, packaging 3, deployment 2, batch job 2. */
   trainingSeconds?: number;
   packagingSeconds?: number;
@@ -118,7 +121,14 @@ export interface EmulatorClock {
   /** While held: moves the time to the next planned step and runs it; returns its group
    * (`training/<id>`, `deployment/<id>`, ...). Throws when no step is planned at all. */
   step(): string;
+  /**
+   * While held: moves the time towards `at` (ms since the epoch): to the next planned step when one
+   * is due by then, running it (true), else to `at` itself (false).
+   */
+  stepTowards(at: number): boolean;
   /** The time goes on from where it stood (what came due runs at once, in order). */
   release(): void;
   readonly held: boolean;
+  /** The clock's time in ms since the epoch: the wall clock's, less the spans it was held. */
+  now(): number;
 }

@@ -8,7 +8,7 @@ import type { Exchange } from './exchange.js';
 import type { TaskRun } from './task-runs.js';
 import type { Timers } from './timers.js';
 import { ApiFailure } from './cluster.js';
-import type { ModelPackaging, ModelTraining } from '../shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../shared/odahu/types.js';
 
 export interface PodLog {
   lines: string[];

@@ -18,7 +18,7 @@ import type { Store } from './store.js';
 import type { StatusChange } from './options.js';
 import type { Timers } from './timers.js';
 import { VirtualServices, type Destination, type VirtualService } from './virtual-services.js';
-import type { ModelDeploymentStatus, ModelRouteStatus } from '../shared/types.js';
+import type { ModelDeploymentStatus, ModelRouteStatus } from '../shared/odahu/types.js';
 
 export interface RolloutSettings {
   deploymentSeconds: number;

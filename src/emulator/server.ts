@@ -105,6 +105,7 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     clients,
     federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
+    signingKeys: options.signingKeys,
   });
   const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
 

@@ -12,7 +12,7 @@ import type {
   ModelTraining,
   PackagingIntegration,
   ToolchainIntegration,
-} from '../shared/types.js';
+} from '../shared/odahu/types.js';
 
 export interface StoredObject {
   id: string;

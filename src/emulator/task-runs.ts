@@ -17,7 +17,7 @@ import { packagingLog, trainingLog, type PodLog } from './pod-logs.js';
 import type { Store } from './store.js';
 import type { StatusChange } from './options.js';
 import type { Timers } from './timers.js';
-import type { ModelPackaging, ModelTraining } from '../shared/types.js';
+import type { ModelPackaging, ModelTraining } from '../shared/odahu/types.js';
 
 export type RunKind = 'training' | 'packaging' | 'job';
 export type RunPhase = 'created' | 'scheduling' | 'running' | 'finished' | 'stopped';

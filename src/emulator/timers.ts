@@ -76,6 +76,25 @@ export class Timers {
     return next.group;
   }
 
+  /**
+   * While held: moves the time towards `at` (ms since the epoch): to the next planned step when one
+   * is due by then, running it (true), else to `at` itself (false). A test's clock for the actions
+   * (their sleeps) advances this way, one step at a time, so that what a step does (a log line
+   * written, a state changed) is seen before the time moves on.
+   */
+  stepTowards(at: number): boolean {
+    if (this.heldAt === undefined) throw new Error('the emulator clock is not held');
+    const next = this.next();
+    if (!next || next.dueAt > at) {
+      this.heldAt = Math.max(this.heldAt, at);
+      return false;
+    }
+    this.heldAt = Math.max(this.heldAt, next.dueAt);
+    this.planned.delete(next.seq);
+    next.step();
+    return true;
+  }
+
   /** The time goes on from where it stood; what is due by then runs at once, in order. */
   release(): void {
     if (this.heldAt === undefined) return;

@@ -4,17 +4,20 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
+import {
+  readModelCredentials,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import type { ModelTarget } from '../shared/action/model-query.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem } from '../shared/kinds.js';
+import { idProblem } from '../shared/odahu/kinds.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { actionInputs } from '../shared/settings.js';
-import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
-import { readModelCredentials } from '../predict/inputs.js';
-import { readEvaluationSpec } from './spec.js';
-import type { EvaluationSpec } from './spec.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import { readEvaluationSpec } from '../shared/evaluation/spec.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 
 export interface EvaluateInputs {
   settings: OdahuSettings;

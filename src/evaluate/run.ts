@@ -3,15 +3,16 @@
 // summary, the pull request's report), and the step failed with one line per failed gate.
 
 import * as core from '@actions/core';
+import { now } from '../shared/clock.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { tokenSourceFor } from '../shared/odahu/auth.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl } from '../shared/odahu/errors.js';
 import { GitHubReport } from '../shared/github/step-report.js';
-import { evaluateModels } from './evaluate.js';
+import { evaluateModels } from '../shared/evaluation/evaluate.js';
 import type { EvaluateInputs } from './inputs.js';
-import { metricsOf } from './metrics.js';
+import { metricsOf } from '../shared/evaluation/metrics.js';
 import {
   failuresTable,
   metricOutputs,
@@ -19,10 +20,10 @@ import {
   outcomeLine,
   slicesTable,
   writeEvaluationSummary,
-} from './summary.js';
+} from '../shared/evaluation/summary.js';
 
 export async function evaluate(ctx: StepContext, inputs: EvaluateInputs): Promise<void> {
-  const started = Date.now();
+  const started = now();
   const { settings, spec, candidate } = inputs;
   const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
   const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
@@ -55,7 +56,7 @@ export async function evaluate(ctx: StepContext, inputs: EvaluateInputs): Promis
         id: shown,
         action: evaluation.baseline ? `compared with ${evaluation.baseline.target}` : 'evaluated',
         state: evaluation.gates.length === 0 ? 'no gates' : evaluation.passed ? 'passed' : 'failed',
-        durationMs: Date.now() - started,
+        durationMs: now() - started,
         outputs: { rows: String(evaluation.overall.rows), 'rows/s': String(evaluation.rowsPerSecond) },
       });
       const tables = [metricsTable(evaluation), slicesTable(evaluation), failuresTable(evaluation)].flatMap(

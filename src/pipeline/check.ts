@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { noReportLine } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import type { PipelineInputs } from './inputs.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 
 /** package.json's engines.node: the phases run on the node found on PATH, not the runner's own. */
 export const MIN_NODE = [20, 19] as const;
@@ -24,9 +25,11 @@ export function checkNode(version: string = process.versions.node): void {
 export function handOn(inputs: PipelineInputs): void {
   const { training, packaging, deployment } = inputs;
   core.info(
-    `Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
-      (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
-      (inputs.request ? ', then a prediction.' : ', no prediction.'),
+    logText(
+      `Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+        (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
+        (inputs.request ? ', then a prediction.' : ', no prediction.'),
+    ),
   );
   core.setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
   core.setOutput('request', String(inputs.request !== undefined));

@@ -10,17 +10,22 @@ import {
   readSettingsAndVars,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
-import { readStrategy } from '../shared/action/canary/options.js';
-import type { CanaryOptions } from '../shared/action/canary/options.js';
-import { stableIdProblem } from '../shared/action/canary/versions.js';
-import { readEvaluationGate } from '../evaluate/gate-inputs.js';
-import type { EvaluationSpec } from '../evaluate/spec.js';
+import { readStrategy } from '../deploy/canary/options.js';
+import type { CanaryOptions } from '../deploy/canary/options.js';
+import { stableIdProblem } from '../deploy/canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { idProblem } from '../shared/kinds.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
-import type { ModelDeployment, ModelPackaging, ModelTraining, PredictionRequest } from '../shared/types.js';
+import { idProblem } from '../shared/odahu/kinds.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type {
+  ModelDeployment,
+  ModelPackaging,
+  ModelTraining,
+  PredictionRequest,
+} from '../shared/odahu/types.js';
 
 export interface PipelineInputs {
   settings: OdahuSettings;

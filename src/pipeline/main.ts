@@ -1,6 +1,6 @@
 // The pipeline's check step as a function: what index.ts runs, and what @github/local-action calls.
 // The phases themselves are the composite's next steps (actions/pipeline/action.yml).
-import { checkDataset } from '../evaluate/check.js';
+import { checkDataset } from '../shared/evaluation/check.js';
 import { runStep } from '../shared/action/step.js';
 import { checkNode, handOn } from './check.js';
 import { readPipelineInputs } from './inputs.js';

@@ -2,14 +2,20 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
+import {
+  readModelCredentials,
+  readRequestInput,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
-import { markSecret } from '../shared/secrets.js';
-import { actionInputs } from '../shared/settings.js';
-import type { Credentials, InputSource, OdahuSettings } from '../shared/settings.js';
-import type { PredictionRequest } from '../shared/types.js';
+import { idProblem } from '../shared/odahu/kinds.js';
+import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
+import type { PredictionRequest } from '../shared/odahu/types.js';
 
 export interface PredictInputs {
   settings: OdahuSettings;
@@ -33,7 +39,10 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   const url = reader.optional('url');
   if (deployment && url) reader.problem('give either deployment or url, not both');
   if (!deployment && !url) reader.problem('give deployment (a deployment id) or url (a model URL)');
-  if (url && !/^https?:\/\/[^/]/.test(url)) reader.problem(`input url is not a URL: "${url}"`);
+  if (url && !/^https?:\/\/[^/\s]+[^\s]*$/.test(url))
+    reader.problem(`input url is not a URL: ${JSON.stringify(url)}`);
+  const idRefused = deployment && idProblem('ModelDeployment', deployment);
+  if (idRefused) reader.problem(`input deployment: ${idRefused}`);
 
   const info = reader.boolean('info', false);
   const request = readRequestInput(reader, 'request');
@@ -58,44 +67,19 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
   };
 }
 
-/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-export function readModelCredentials(
-  reader: InputReader,
-  settings: OdahuSettings | undefined,
-): Credentials | undefined {
-  const token = reader.optional('model-token');
-  const clientId = reader.optional('model-client-id');
-  const clientSecret = reader.optional('model-client-secret');
-  // Masked as soon as read, before anything can print them.
-  markSecret(token);
-  markSecret(clientSecret);
-  if (token && (clientId || clientSecret)) {
-    reader.problem('give model-token or model-client-id with model-client-secret, not both');
-    return undefined;
-  }
-  if (token) return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
-  if (!clientId && !clientSecret) return undefined;
-  if (!clientId) {
-    reader.problem('model-client-secret is given without model-client-id');
-    return undefined;
-  }
-  if (settings && settings.credentials.type !== 'client-credentials') {
-    reader.problem(
-      'model-client-id needs auth-url and client credentials for the API; it uses a ready token',
-    );
-    return undefined;
-  }
-  if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
-  const { authUrl, scope } = settings.credentials;
-  return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
-}
-
-/** Where to also write the answer, resolved now so a missing folder fails before the model is asked. */
+/**
+ * Where to also write the answer, resolved now so a missing folder, or one outside the workspace,
+ * fails before the model is asked.
+ */
 function readOutputFile(reader: InputReader): string | undefined {
   const value = reader.optional('output-file');
   if (value === undefined) return undefined;
   const path = resolve(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-  if (!existsSync(dirname(path)))
+  if (!existsSync(dirname(path))) {
     reader.problem(`input output-file: folder ${dirname(value)} does not exist`);
+    return path;
+  }
+  const outside = outsideWorkspaceProblem(path, 'input output-file', { env: reader.source.env });
+  if (outside) reader.problem(outside);
   return path;
 }

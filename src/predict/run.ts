@@ -1,5 +1,8 @@
 // The predict action: ask the model (its URL given, or its deployment's), and put the answer in the
-// outputs, a file and the job summary. A refusal fails the step and shows the model's answer whole.
+// outputs, a file and the job summary. A refusal fails the step and shows the model's answer (its
+// first 4,000 characters). What the model says is untrusted text: the log gets it through
+// untrusted-text.ts, cut at MAX_LOGGED_ANSWER characters; the response output holds it up to
+// MAX_RESPONSE_OUTPUT characters (GitHub's limit for an output), response-file always whole.
 
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -7,15 +10,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { ModelRefusedError, queryModel } from '../shared/action/model-query.js';
-import { printUntrusted } from '../shared/action/pod-log.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/auth.js';
+import { tokenSourceFor } from '../shared/odahu/auth.js';
 import { predictionTable } from '../shared/github/report-section.js';
 import { GitHubReport } from '../shared/github/step-report.js';
-import { OdahuClient } from '../shared/client.js';
-import { displayUrl } from '../shared/errors.js';
+import { OdahuClient } from '../shared/odahu/client.js';
+import { displayUrl, formatBytes } from '../shared/odahu/errors.js';
+import { cutText, logText, printUntrusted } from '../shared/odahu/untrusted-text.js';
 import type { PredictInputs } from './inputs.js';
+
+/** The answer in the log line `Prediction: ...`: longer ones are cut, with a note. */
+export const MAX_LOGGED_ANSWER = 4000;
+/** GitHub keeps an output of 1 MiB at most: a longer answer is in response-file only. */
+export const MAX_RESPONSE_OUTPUT = 1024 * 1024;
+/** The model's info title and version in the log. */
+const MAX_INFO = 200;
 
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
@@ -47,10 +57,15 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
       });
       report.served(displayUrl(url));
       const response = JSON.stringify(answer.body);
-      core.setOutput('response', response);
-      core.setOutput('response-file', writeResponse(response, inputs.outputFile));
+      const file = writeResponse(response, inputs.outputFile);
+      setResponseOutput(response);
+      core.setOutput('response-file', file);
       core.setOutput('status-code', String(answer.status));
-      core.info(inputs.info ? `Model info: ${describeInfo(answer.body)}` : `Prediction: ${response}`);
+      core.info(
+        inputs.info
+          ? `Model info: ${logText(cutText(describeInfo(answer.body), MAX_INFO))}`
+          : `Prediction: ${logText(cutText(response, MAX_LOGGED_ANSWER))}${cutNote(response)}`,
+      );
       report.rows.push({
         kind: 'Model',
         id: shownTarget,
@@ -68,7 +83,28 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
   }
 }
 
-/** The model's refusal whole in the log, and its status and body in the outputs. */
+/** The response output, unless the answer is longer than GitHub keeps: then a line says so. */
+function setResponseOutput(response: string): void {
+  if (response.length <= MAX_RESPONSE_OUTPUT) {
+    core.setOutput('response', response);
+    return;
+  }
+  core.setOutput('response', '');
+  core.warning(
+    `The answer (${count(response.length)} characters) is longer than an output holds (${formatBytes(MAX_RESPONSE_OUTPUT)}): output response is empty; response-file has the answer`,
+  );
+}
+
+function cutNote(response: string): string {
+  const left = [...response].length - MAX_LOGGED_ANSWER;
+  return left > 0 ? ` (${count(left)} more characters not shown; response-file has them)` : '';
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The model's refusal in the log (untrusted: between stop-commands), and its status and body in the outputs. */
 function showRefusal({ refusal }: ModelRefusedError): void {
   core.info(`The model answered ${refusal.status}:`);
   printUntrusted(refusal.body || '(empty body)');

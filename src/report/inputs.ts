@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputReader } from '../shared/action/inputs.js';
-import { readGitHubRun } from '../shared/github/run.js';
-import type { GitHubRun } from '../shared/github/run.js';
+import { readGitHubRun } from '../shared/action/github-run.js';
+import type { GitHubRun } from '../shared/action/github-run.js';
 import { savedSectionsFolder } from '../shared/github/saved-section.js';
-import { markSecret } from '../shared/secrets.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource } from '../shared/settings.js';
+import { markSecret } from '../shared/odahu/secrets.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource } from '../shared/odahu/settings.js';
 import { messageOf } from '../shared/thrown.js';
 
 /** The run that saved the sections, as the workflow_run event describes it. */

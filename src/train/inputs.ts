@@ -1,9 +1,9 @@
 // Every input of the train action, parsed and checked in one place before any API call.
 
-import { readPodPhaseInputs } from '../shared/action/common-inputs.js';
-import type { PodPhaseInputs } from '../shared/action/common-inputs.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource } from '../shared/settings.js';
+import { readPodPhaseInputs } from '../shared/github/pod-phase-inputs.js';
+import type { PodPhaseInputs } from '../shared/github/pod-phase-inputs.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource } from '../shared/odahu/settings.js';
 
 export type TrainInputs = PodPhaseInputs<'ModelTraining'>;
 

@@ -2,10 +2,10 @@
 
 import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
-import { idProblem } from '../shared/kinds.js';
-import type { KindName } from '../shared/kinds.js';
-import { actionInputs } from '../shared/settings.js';
-import type { InputSource, OdahuSettings } from '../shared/settings.js';
+import { idProblem } from '../shared/odahu/kinds.js';
+import type { KindName } from '../shared/odahu/kinds.js';
+import { actionInputs } from '../shared/odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
 
 /** The input naming each thing wait can wait for. */
 export const WAIT_TARGETS = {

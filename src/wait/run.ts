@@ -13,7 +13,7 @@ import { settle } from '../shared/action/run-phase.js';
 import type { StepContext } from '../shared/action/step.js';
 import type { SummaryRow } from '../shared/action/summary.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { OdahuClient } from '../shared/client.js';
+import { OdahuClient } from '../shared/odahu/client.js';
 import type { WaitInputs, WaitTarget } from './inputs.js';
 
 const PHASES: Record<WaitTarget, Phase<unknown>> = {

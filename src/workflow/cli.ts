@@ -6,11 +6,24 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { messageOf } from '../shared/thrown.js';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
-import { repositoryRoot } from './repository.js';
+import type { WorkflowRunOptions } from './run-workflow.js';
 import { runWorkflow } from './run-workflow.js';
+
+/** Where a tool's command line meets the machine: index.ts gives the process's, a test its own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Where relative paths on the command line are from. */
+  cwd: string;
+  color: boolean;
+  /** This repository (repository.ts). */
+  repoRoot: string;
+  /** How steps' stages run (WorkflowRunOptions.stages); processes by default. */
+  stages?: WorkflowRunOptions['stages'];
+}
 
 const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
 
@@ -167,14 +180,13 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
   return parsed;
 }
 
-async function main(): Promise<number> {
-  // npm runs scripts in the package's folder; paths on the command line are the caller's.
-  const cwd = process.env.INIT_CWD ?? process.cwd();
-  const at = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+/** `npm run workflow -- <args>`: the exit code (0, 1, or 2 when the run cannot start). */
+export async function workflowCli(args: string[], io: CliIo): Promise<number> {
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(io.cwd, path));
   try {
-    const parsed = parseArguments(process.argv.slice(2), process.env);
+    const parsed = parseArguments(args, io.env);
     if (parsed === 'help') {
-      process.stdout.write(USAGE);
+      io.stdout(USAGE);
       return 0;
     }
     const run = await runWorkflow({
@@ -191,25 +203,16 @@ async function main(): Promise<number> {
       workflowRunId: parsed.workflowRun,
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
-      repoRoot: repositoryRoot(),
-      write: (text) => process.stdout.write(text),
-      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-      environment: process.env,
+      repoRoot: io.repoRoot,
+      write: io.stdout,
+      color: io.color,
+      environment: io.env,
+      stages: io.stages,
     });
     return run.exitCode;
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;
-    for (const line of error.lines) process.stderr.write(`workflow: ${line}\n`);
+    for (const line of error.lines) io.stderr(`workflow: ${line}\n`);
     return 2;
   }
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`workflow: ${messageOf(error)}\n`);
-    process.exitCode = 1;
-  },
-);

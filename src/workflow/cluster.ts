@@ -24,6 +24,8 @@ export interface Cluster {
    * for a client of their own with the admin role.
    */
   trustGitHubSubject?: (issuer: string, subject: string) => void;
+  /** The embedded emulator itself (a test runs the steps on its clock). */
+  emulator?: RunningEmulator;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function chooseCluster(sources: ClusterSources, emulatorOnly = fals
     vars,
     secrets,
     trustGitHubSubject: federatedTrust(emulator),
+    emulator,
     close: () => emulator.close(),
   };
 }

@@ -4,7 +4,7 @@
 // are left out.
 
 import type { JsonValue } from './expressions.js';
-import { PULL_REQUEST_EVENTS } from '../shared/github/run.js';
+import { PULL_REQUEST_EVENTS } from '../shared/action/github-run.js';
 
 export interface GitHubClaims {
   sub: string;

@@ -30,6 +30,7 @@ import type { RunSummary } from './run-summary.js';
 import { messageOf } from '../shared/thrown.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
+import type { Stages } from './node-action.js';
 
 export interface SchedulerOptions {
   workflow: WorkflowFile;
@@ -52,6 +53,7 @@ export interface SchedulerOptions {
   summary: RunSummary;
   /** GitHub's OIDC token service, when a job of the run may ask it for tokens. */
   oidc?: RunOidc;
+  stages: Stages;
 }
 
 /** One job that started (one of a matrix's, or the job itself), or one that never did. */
@@ -296,6 +298,7 @@ export class JobScheduler {
         context,
         machineEnv: options.machineEnv,
         summary: options.summary.job(name),
+        stages: options.stages,
         idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
       },
       onCancel,

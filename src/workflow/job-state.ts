@@ -14,6 +14,7 @@ import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
 import type { JobSummary } from './run-summary.js';
 import type { WorkflowCommands } from './workflow-commands.js';
+import type { Stages } from './node-action.js';
 
 export interface StepRecord {
   outputs: Record<string, string>;
@@ -55,6 +56,8 @@ export interface JobSetup {
   /** This machine's environment, as steps start from it. */
   machineEnv: Record<string, string>;
   summary: JobSummary;
+  /** How its steps' stages run (processes, but for tests). */
+  stages: Stages;
   /** The job's right to GitHub OIDC tokens, given its environment (undefined: its permissions grant none). */
   idToken?: (environment: string | undefined) => IdTokenGrant | undefined;
 }

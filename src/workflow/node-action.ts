@@ -6,6 +6,15 @@ import type { ProcessStageOptions, StageResult } from './stage-process.js';
 import { runProcessStage } from './stage-process.js';
 import type { LogEvent } from './workflow-commands.js';
 
+/**
+ * How a step's stages run: a node action's script, and a run step's process. The runner runs both as
+ * processes; a test may run the odahu actions' sources in its own process instead.
+ */
+export interface Stages {
+  node(options: StageOptions): Promise<StageResult>;
+  process(options: ProcessStageOptions): Promise<StageResult>;
+}
+
 /** The runner's name for an input's variable: INPUT_ + upper case, spaces to underscores. */
 export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
@@ -22,6 +31,8 @@ export function runNodeStage(options: StageOptions): Promise<StageResult> {
   const { script, node, ...rest } = options;
   return runProcessStage({ ...rest, command: node ?? process.execPath, args: [script] });
 }
+
+export const PROCESS_STAGES: Stages = { node: runNodeStage, process: runProcessStage };
 
 /** The log as plain text lines, as a reader of the job log sees it. */
 export function renderLog(events: LogEvent[]): string[] {

@@ -19,6 +19,8 @@ import { formatDuration } from '../shared/duration.js';
 import { JobLog } from './job-log.js';
 import type { JobOutcome, JobRun } from './job-scheduler.js';
 import { JobScheduler } from './job-scheduler.js';
+import { PROCESS_STAGES } from './node-action.js';
+import type { Stages } from './node-action.js';
 import { preflight } from './preflight.js';
 import type { RunOidc } from './run-oidc.js';
 import { startRunOidc } from './run-oidc.js';
@@ -66,6 +68,8 @@ export interface WorkflowRunOptions {
   write: (text: string) => void;
   color: boolean;
   environment: NodeJS.ProcessEnv;
+  /** How the steps' stages run, given the run's cluster; processes by default (tests: see Stages). */
+  stages?: (cluster: Cluster) => Stages;
 }
 
 export type RunConclusion = 'success' | 'failure' | 'cancelled';
@@ -194,6 +198,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       debug,
       summary,
       oidc,
+      stages: options.stages?.(cluster) ?? PROCESS_STAGES,
     });
     const stopListening = onSignals(() => scheduler.cancel());
     let outcomes: JobOutcome[];

@@ -1,5 +1,5 @@
 // One process of a step (a node action's stage, a run step's shell), run the way GitHub's runner runs
-// it: fresh file-command files, stdout read as workflow commands, stderr as log, masks applied, and
+// it: fresh file-command files, stdout and stderr read as workflow commands, masks applied, and
 // cancellation as SIGINT, then SIGTERM after 7.5 s, then a kill 2.5 s later. The process gets its
 // own process group and the signals go to the whole group, so a shell's children stop with it.
 
@@ -72,10 +72,10 @@ export async function runProcessStage(options: ProcessStageOptions): Promise<Sta
   if (options.signal?.aborted) cancel();
   else options.signal?.addEventListener('abort', cancel, { once: true });
 
-  const stdout = createInterface({ input: child.stdout });
-  stdout.on('line', (line) => options.commands.process(line).forEach(emit));
-  const stderr = createInterface({ input: child.stderr });
-  stderr.on('line', (line) => emit({ type: 'line', text: options.commands.mask(line) }));
+  // The runner reads both streams for commands (NodeScriptActionHandler gives each an OutputManager).
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => options.commands.process(line).forEach(emit));
+  }
 
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);

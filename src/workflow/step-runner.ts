@@ -15,11 +15,10 @@ import type { JsonValue, Scope, Status } from './expressions.js';
 import { evaluateCondition, evaluateToString, evaluateToValue, isTruthy } from './expressions.js';
 import type { Outcome } from './job-log.js';
 import type { JobState, PostStage, StepsContext } from './job-state.js';
-import { inputVariable, runNodeStage } from './node-action.js';
+import { inputVariable } from './node-action.js';
 import { messageOf } from '../shared/thrown.js';
 import { SHELLS } from './preflight.js';
 import type { StageResult } from './stage-process.js';
-import { runProcessStage } from './stage-process.js';
 import type { StepPlan } from './step-plan.js';
 
 /** One level of steps: the job's, or a composite action's. */
@@ -524,8 +523,12 @@ export class StepRunner {
       signal: options.signal,
     };
     const result = options.node
-      ? await runNodeStage({ ...common, script: options.node })
-      : await runProcessStage({ ...common, command: options.command ?? 'bash', args: options.args ?? [] });
+      ? await setup.stages.node({ ...common, script: options.node })
+      : await setup.stages.process({
+          ...common,
+          command: options.command ?? 'bash',
+          args: options.args ?? [],
+        });
     this.job.applyFiles(result.files);
     return result;
   }

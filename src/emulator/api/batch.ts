@@ -6,7 +6,7 @@ import { resourceEndpoints } from './resources.js';
 import { ApiFailure } from '../cluster.js';
 import type { Router } from '../router.js';
 import { prepareInferenceJob, prepareInferenceService } from '../rules/index.js';
-import type { InferenceJob, InferenceService } from '../../shared/types.js';
+import type { InferenceJob, InferenceService } from '../../shared/odahu/types.js';
 
 /** When a marked job's row goes, as a share of a job's run time. */
 const CLEANED_UP_AT = 0.25;

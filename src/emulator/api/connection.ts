@@ -8,7 +8,7 @@ import { ApiFailure } from '../cluster.js';
 import { ZERO_TIME } from '../clock.js';
 import type { Router } from '../router.js';
 import { prepareConnection, presentConnection } from '../rules/index.js';
-import type { Connection } from '../../shared/types.js';
+import type { Connection } from '../../shared/odahu/types.js';
 
 export function connectionEndpoints(router: Router, { store }: ApiContext): void {
   const show = (stored: Connection, view: 'masked' | 'decrypted', createdAt: string, updatedAt: string) => ({

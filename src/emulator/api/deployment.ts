@@ -10,7 +10,7 @@ import { ZERO_PAYLOAD, type Feed } from '../events.js';
 import type { Exchange } from '../exchange.js';
 import type { Router } from '../router.js';
 import { parseCursor, prepareModelDeployment, prepareModelRoute } from '../rules/index.js';
-import type { ModelDeployment, ModelRoute } from '../../shared/types.js';
+import type { ModelDeployment, ModelRoute } from '../../shared/odahu/types.js';
 
 export function deploymentEndpoints(router: Router, context: ApiContext): void {
   const { store, outbox, rollouts } = context;

@@ -4,7 +4,7 @@
 // `{"message": ...}`.
 
 import { ACCESS_DENIED, apiAllows, bearerChallenge, type TokenVerifier } from '../access.js';
-import { realmRolesOf } from '../../shared/realm-roles.js';
+import { realmRolesOf } from '../../shared/odahu/realm-roles.js';
 import type { JWTPayload } from 'jose';
 import { messageOf } from '../../shared/thrown.js';
 import { ApiFailure } from '../cluster.js';

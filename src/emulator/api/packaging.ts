@@ -6,7 +6,7 @@ import { splitEmulatorKeys } from '../overrides.js';
 import { serveLog } from '../pod-logs.js';
 import type { Router } from '../router.js';
 import { parseFollow, prepareModelPackaging, preparePackagingIntegration } from '../rules/index.js';
-import type { ModelPackaging, PackagingIntegration } from '../../shared/types.js';
+import type { ModelPackaging, PackagingIntegration } from '../../shared/odahu/types.js';
 
 export function packagingEndpoints(router: Router, { store, runs, timers }: ApiContext): void {
   resourceEndpoints<ModelPackaging>(router, {

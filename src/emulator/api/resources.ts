@@ -15,7 +15,7 @@ import {
   type Prepared,
 } from '../rules/index.js';
 import type { Collection } from '../store.js';
-import { KINDS, type KindName } from '../../shared/kinds.js';
+import { KINDS, type KindName } from '../../shared/odahu/kinds.js';
 
 export interface StoredResource {
   id: string;

@@ -5,7 +5,7 @@ import { resourceEndpoints, sameSpec } from './resources.js';
 import { serveLog } from '../pod-logs.js';
 import type { Router } from '../router.js';
 import { parseFollow, prepareModelTraining, prepareToolchainIntegration } from '../rules/index.js';
-import type { ModelTraining, ToolchainIntegration } from '../../shared/types.js';
+import type { ModelTraining, ToolchainIntegration } from '../../shared/odahu/types.js';
 
 export function trainingEndpoints(router: Router, { store, runs, timers }: ApiContext): void {
   resourceEndpoints<ModelTraining>(router, {

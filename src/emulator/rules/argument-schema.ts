@@ -9,7 +9,7 @@
 // Simplified: Go ranges over maps in random order; here properties keep the integration's order and
 // unknown arguments the body's order. Patterns are compiled as JavaScript (u flag), not RE2.
 
-import type { PackagingIntegration } from '../../shared/types.js';
+import type { PackagingIntegration } from '../../shared/odahu/types.js';
 
 /** The integration's schema does not compile; gojsonschema returns this instead of a result. */
 export class SchemaCompileError extends Error {

@@ -3,7 +3,7 @@
 // shows all four base64.
 
 import { base64Encode } from './go-base64.js';
-import type { Connection, ConnectionSecretField } from '../../shared/types.js';
+import type { Connection, ConnectionSecretField } from '../../shared/odahu/types.js';
 
 export const SECRET_MASK = '*****';
 const MASKED_FIELDS: ConnectionSecretField[] = ['password', 'keySecret', 'keyID'];

@@ -11,8 +11,8 @@ import { readBody } from './prepared.js';
 import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import type { ClusterView } from '../cluster.js';
 import { refuseIfAny } from './refusals.js';
-import { CONNECTION_TYPES } from '../../shared/types.js';
-import type { ConnectionSecretField, ConnectionSpec, ConnectionType } from '../../shared/types.js';
+import { CONNECTION_TYPES } from '../../shared/odahu/types.js';
+import type { ConnectionSecretField, ConnectionSpec, ConnectionType } from '../../shared/odahu/types.js';
 
 /** The base64 fields in the order the server checks them, with the names its messages use. */
 const ENCODED_FIELDS: [ConnectionSecretField, string][] = [

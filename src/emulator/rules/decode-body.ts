@@ -1,5 +1,5 @@
 // A request body decoded as the Odahu server's gin handlers decode it: Go's encoding/json into the
-// kind's struct (src/shared/shapes.ts). What Go does and this does too:
+// kind's struct (src/shared/odahu/shapes.ts). What Go does and this does too:
 // - syntax errors, `EOF` and `unexpected EOF` come first (go-json.ts);
 // - member names match fields exactly, else case-insensitively; unknown members are dropped;
 // - `null` leaves a field as it was (absent); inside arrays and maps it is the element's zero value,
@@ -16,9 +16,9 @@ import { ApiFailure } from '../cluster.js';
 import { GoJsonSyntaxError, readFirstJsonValue } from './go-json.js';
 import type { JsonNode } from './go-json.js';
 import { goTimeJsonError } from './go-time.js';
-import { KIND_SHAPES } from '../../shared/shapes.js';
-import type { Shape } from '../../shared/shapes.js';
-import type { KindName } from '../../shared/kinds.js';
+import { KIND_SHAPES } from '../../shared/odahu/shapes.js';
+import type { Shape } from '../../shared/odahu/shapes.js';
+import type { KindName } from '../../shared/odahu/kinds.js';
 
 type ObjectShape = Extract<Shape, { t: 'object' }>;
 type Decoded = Record<string, unknown>;

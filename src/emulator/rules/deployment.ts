@@ -9,9 +9,9 @@ import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import { refuseIfAny } from './refusals.js';
 import { resourceErrors, resourceParseErrors } from './resources.js';
 import type { ClusterView } from '../cluster.js';
-import { withServerDefaults } from '../../shared/stored-deployment.js';
-import { MAX_DEPLOYMENT_ID_LENGTH } from '../../shared/kinds.js';
-import type { ModelDeploymentSpec } from '../../shared/types.js';
+import { withServerDefaults } from '../../shared/odahu/stored-deployment.js';
+import { MAX_DEPLOYMENT_ID_LENGTH } from '../../shared/odahu/kinds.js';
+import type { ModelDeploymentSpec } from '../../shared/odahu/types.js';
 
 export function prepareModelDeployment(
   body: DecodedBody,
@@ -20,7 +20,7 @@ export function prepareModelDeployment(
 ): Prepared<ModelDeploymentSpec> {
   const { id, spec: given } = readBody<ModelDeploymentSpec>(body);
   const config = view.config;
-  // The defaults are the client's too (src/shared/stored-deployment.ts); the checks are of what
+  // The defaults are the client's too (src/shared/odahu/stored-deployment.ts); the checks are of what
   // was given.
   const spec = withServerDefaults(id, given, {
     defaultResources: config.deployment.defaultResources,

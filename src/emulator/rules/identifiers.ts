@@ -1,7 +1,7 @@
 // The server's rules for ids and for values that become Kubernetes labels. The id pattern is the
-// client's too (src/shared/kinds.ts), checked against REFERENCE.md by a test.
+// client's too (src/shared/odahu/kinds.ts), checked against REFERENCE.md by a test.
 
-import { ID_PATTERN } from '../../shared/kinds.js';
+import { ID_PATTERN } from '../../shared/odahu/kinds.js';
 
 const LABEL_SOURCE = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 const LABEL_PATTERN = new RegExp(LABEL_SOURCE);

@@ -7,7 +7,7 @@ import { readBody } from './prepared.js';
 import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import { invalidEntity, notFound } from './refusals.js';
 import type { ClusterView } from '../cluster.js';
-import type { InferenceJobSpec } from '../../shared/types.js';
+import type { InferenceJobSpec } from '../../shared/odahu/types.js';
 
 export function prepareInferenceJob(
   body: DecodedBody,

@@ -8,8 +8,8 @@ import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import type { ClusterView } from '../cluster.js';
 import { invalidEntity } from './refusals.js';
 import { resourceParseErrors } from './resources.js';
-import { MAX_SERVICE_ID_LENGTH } from '../../shared/kinds.js';
-import type { InferenceServiceSpec } from '../../shared/types.js';
+import { MAX_SERVICE_ID_LENGTH } from '../../shared/odahu/kinds.js';
+import type { InferenceServiceSpec } from '../../shared/odahu/types.js';
 
 /** The stored spec: `args` is always emitted, null when absent. */
 export type PreparedServiceSpec = Omit<InferenceServiceSpec, 'args'> & { args: string[] | null };

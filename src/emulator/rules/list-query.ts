@@ -7,7 +7,7 @@
 
 import { ApiFailure } from '../cluster.js';
 import { goAtoi } from './go-strconv.js';
-import type { KindName } from '../../shared/kinds.js';
+import type { KindName } from '../../shared/odahu/kinds.js';
 
 const DEFAULT_PAGE_SIZE = 500;
 

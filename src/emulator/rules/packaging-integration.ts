@@ -7,8 +7,8 @@ import { readBody } from './prepared.js';
 import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import type { ClusterView } from '../cluster.js';
 import { refuseIfAny } from './refusals.js';
-import { CONNECTION_TYPES } from '../../shared/types.js';
-import type { PackagingIntegrationSpec, TargetSchema } from '../../shared/types.js';
+import { CONNECTION_TYPES } from '../../shared/odahu/types.js';
+import type { PackagingIntegrationSpec, TargetSchema } from '../../shared/odahu/types.js';
 
 export function preparePackagingIntegration(
   body: DecodedBody,

@@ -12,7 +12,7 @@ import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import { notFound, refuseIfAny } from './refusals.js';
 import { copyResources, resourceErrors, resourceParseErrors } from './resources.js';
 import type { ClusterView } from '../cluster.js';
-import type { ModelPackagingSpec, PackagingIntegration, Target } from '../../shared/types.js';
+import type { ModelPackagingSpec, PackagingIntegration, Target } from '../../shared/odahu/types.js';
 
 export function prepareModelPackaging(
   body: DecodedBody,

@@ -12,7 +12,7 @@ import {
   quantityString,
 } from './quantity.js';
 import type { Quantity } from './quantity.js';
-import type { ResourceList, ResourceRequirements } from '../../shared/types.js';
+import type { ResourceList, ResourceRequirements } from '../../shared/odahu/types.js';
 
 /** config.NvidiaResourceName: the name a GPU gets in Kubernetes resource lists. */
 const GPU_RESOURCE = 'nvidia.com/gpu';

@@ -7,7 +7,7 @@ import { readBody } from './prepared.js';
 import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import { notFound } from './refusals.js';
 import type { ClusterView } from '../cluster.js';
-import type { ModelDeploymentTarget, ModelRouteSpec } from '../../shared/types.js';
+import type { ModelDeploymentTarget, ModelRouteSpec } from '../../shared/odahu/types.js';
 
 /** Prefixes the edge keeps for itself; reachable only when the custom prefix is configured under them. */
 const FORBIDDEN_PREFIXES = ['/model', '/feedback'];

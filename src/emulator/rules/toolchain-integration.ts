@@ -5,7 +5,7 @@ import { readBody } from './prepared.js';
 import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import type { ClusterView } from '../cluster.js';
 import { refuseIfAny } from './refusals.js';
-import type { ToolchainIntegrationSpec } from '../../shared/types.js';
+import type { ToolchainIntegrationSpec } from '../../shared/odahu/types.js';
 
 export function prepareToolchainIntegration(
   body: DecodedBody,

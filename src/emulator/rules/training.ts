@@ -10,7 +10,7 @@ import type { DecodedBody, PrepareOptions, Prepared } from './prepared.js';
 import { notFound, refuseIfAny } from './refusals.js';
 import { copyResources, requestsGpu, resourceErrors, resourceParseErrors } from './resources.js';
 import type { ClusterView } from '../cluster.js';
-import type { ModelTrainingSpec } from '../../shared/types.js';
+import type { ModelTrainingSpec } from '../../shared/odahu/types.js';
 
 const DEFAULT_ARTIFACT_NAME_TEMPLATE = '{{ .Name }}-{{ .Version }}-{{ .RandomUUID }}.zip';
 const DEFAULT_WORK_DIR = './';

@@ -4,9 +4,11 @@
 // outlives its row until the controller's next pass (a create before that takes over the old run).
 
 import * as core from '@actions/core';
-import type { Resource } from '../types.js';
+import { now } from '../clock.js';
+import type { Resource } from '../odahu/types.js';
 import { PollSchedule } from './poll-schedule.js';
 import { pause } from './step.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 export type IfExists = 'replace' | 'reuse' | 'fail' | 'update';
 
@@ -55,22 +57,22 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
   const { signal } = options;
   const existing = await store.find(desired.id, { signal });
   if (!existing) {
-    core.info(`Creating ${what}.`);
+    core.info(logText(`Creating ${what}.`));
     return { object: await store.create(desired, { signal }), applied: 'created' };
   }
   if (existing.deletionMark === true && policy !== 'fail') {
     // A deployment a DELETE marked goes whatever is done to it (a PUT does not clear the mark), and a
     // POST answers 409 until it is gone: wait, then create it anew.
-    core.info(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`);
+    core.info(logText(`${capitalize(what)} is being deleted: waiting until it is gone to create it again.`));
     await waitUntilGone(store, desired.id, options);
-    core.info(`Creating ${what}.`);
+    core.info(logText(`Creating ${what}.`));
     return { object: await store.create(desired, { signal }), applied: 'created' };
   }
   switch (policy) {
     case 'fail':
       throw new ResourceExistsError(options.noun, desired.id);
     case 'reuse':
-      core.info(`Reusing the existing ${what} (if-exists: reuse).`);
+      core.info(logText(`Reusing the existing ${what} (if-exists: reuse).`));
       if (!specCovers(existing.spec, desired.spec)) {
         core.warning(
           `The existing ${what} has another spec than the manifest; it is reused as it is (if-exists: reuse).`,
@@ -79,15 +81,15 @@ export async function applyResource<R extends Resource<unknown, unknown>>(
       return { object: existing, applied: 'reused' };
     case 'update':
       if (await options.unchanged?.(existing, signal)) {
-        core.info(`${capitalize(what)} already has this spec: nothing to update.`);
+        core.info(logText(`${capitalize(what)} already has this spec: nothing to update.`));
         return { object: existing, applied: 'unchanged' };
       }
-      core.info(`Updating ${what}.`);
+      core.info(logText(`Updating ${what}.`));
       return { object: await store.update(desired, { signal }), applied: 'updated' };
     case 'replace':
-      core.info(`Deleting the existing ${what} to replace it.`);
+      core.info(logText(`Deleting the existing ${what} to replace it.`));
       await deleteUntilGone(store, desired.id, options);
-      core.info(`Creating ${what}.`);
+      core.info(logText(`Creating ${what}.`));
       return { object: await store.create(desired, { signal }), applied: 'replaced' };
   }
 }
@@ -113,13 +115,13 @@ export async function waitUntilGone<R>(
   options: DeleteOptions,
 ): Promise<void> {
   const what = `${options.noun} ${id}`;
-  const deadline = Date.now() + options.deleteTimeoutMs;
+  const deadline = now() + options.deleteTimeoutMs;
   const { signal } = options;
   const gone = async () =>
     (await store.find(id, { signal })) === undefined &&
     (!options.runtimeGone || (await options.runtimeGone(id, signal)));
   while (!(await gone())) {
-    if (Date.now() > deadline) {
+    if (now() > deadline) {
       throw new Error(`${what} was not deleted within ${Math.round(options.deleteTimeoutMs / 1000)}s`);
     }
     await pause(new PollSchedule(options.pollIntervalMs).shortMs, signal, `deleting ${what}`);

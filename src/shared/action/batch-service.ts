@@ -3,12 +3,13 @@
 // then refused), and will not delete a service that still has jobs.
 
 import * as core from '@actions/core';
-import type { OdahuClient } from '../client.js';
-import type { InferenceJob, InferenceService } from '../types.js';
+import type { OdahuClient } from '../odahu/client.js';
+import type { InferenceJob, InferenceService } from '../odahu/types.js';
 import type { DeleteOptions, Store } from './apply.js';
 import { waitUntilGone } from './apply.js';
 import { deniedRead } from './planned-cluster.js';
 import type { PlannedCluster } from './planned-cluster.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** The webhook trigger the server gives a created service, written out so that a PUT keeps it. */
 export function serviceWithDefaults(service: InferenceService): InferenceService {
@@ -104,7 +105,9 @@ export function serviceStore(
       const jobs = await deleteJobsOf(client, id, { ...options, signal });
       if (jobs.length > 0) {
         core.info(
-          `Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`,
+          logText(
+            `Deleted the ${jobs.length} job(s) of batch inference service ${id} (${jobs.map((j) => j.id).join(', ')}): the server keeps a service that has jobs.`,
+          ),
         );
       }
       await services.delete(id, callOptions);

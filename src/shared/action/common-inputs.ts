@@ -1,19 +1,18 @@
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
 
-import { readGitHubReportInputs } from '../github/inputs.js';
-import type { GitHubReportInputs } from '../github/inputs.js';
-import { KINDS, idProblem } from '../kinds.js';
-import type { KindName } from '../kinds.js';
-import { loadManifest } from '../manifests.js';
-import type { Manifest } from '../manifests.js';
-import { readSettings } from '../settings.js';
-import type { InputSource, OdahuSettings } from '../settings.js';
-import { parseVars } from '../template.js';
+import { KINDS, idProblem } from '../odahu/kinds.js';
+import type { KindName } from '../odahu/kinds.js';
+import { loadManifest } from './manifests.js';
+import type { Manifest } from './manifests.js';
+import { readSettings } from '../odahu/settings.js';
+import type { Credentials, OdahuSettings } from '../odahu/settings.js';
+import { markSecret } from '../odahu/secrets.js';
+import { parseVars } from './template.js';
 import * as core from '@actions/core';
-import { InputReader } from './inputs.js';
+import type { InputReader } from './inputs.js';
 import { messageOf } from '../thrown.js';
-import type { PredictionRequest } from '../types.js';
+import type { PredictionRequest } from '../odahu/types.js';
 
 export interface PhaseTiming {
   wait: boolean;
@@ -146,45 +145,36 @@ function parseRequest(text: string, source: string, reader: InputReader): Predic
 }
 
 /**
- * The inputs of an action that runs a pod (train, package): its manifest, if-exists, waiting,
- * on-cancel, and its section of the pull request's report.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> extends PhaseTiming {
-  settings: OdahuSettings;
-  manifest: Manifest<K>;
-  ifExists: 'replace' | 'reuse' | 'fail';
-  deleteOnCancel: boolean;
-  /** pr-comment and pr-comment-model. */
-  github: GitHubReportInputs;
-}
-
-/**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
- */
-export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>(
-  source: InputSource,
-  inputName: string,
-  kind: K,
-  defaultTimeout: string,
-  adjust: (reader: InputReader, manifest: Manifest<K>) => void = () => undefined,
-): PodPhaseInputs<K> {
-  const reader = new InputReader(source);
-  const { settings, vars } = readSettingsAndVars(reader);
-  const manifest = readManifestInput(reader, inputName, kind, vars);
-  if (manifest) adjust(reader, manifest);
-  const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'] as const, 'replace');
-  const timing = readPhaseTiming(reader, defaultTimeout);
-  const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
-  const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-  const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-  reader.finish();
-  return {
-    settings: withinStepTimeout(settings, timing.timeoutMs)!,
-    manifest: manifest!,
-    ifExists,
-    deleteOnCancel,
-    github,
-    ...timing,
-  };
+export function readModelCredentials(
+  reader: InputReader,
+  settings: OdahuSettings | undefined,
+): Credentials | undefined {
+  const token = reader.optional('model-token');
+  const clientId = reader.optional('model-client-id');
+  const clientSecret = reader.optional('model-client-secret');
+  // Masked as soon as read, before anything can print them.
+  markSecret(token);
+  markSecret(clientSecret);
+  if (token && (clientId || clientSecret)) {
+    reader.problem('give model-token or model-client-id with model-client-secret, not both');
+    return undefined;
+  }
+  if (token) return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+  if (!clientId && !clientSecret) return undefined;
+  if (!clientId) {
+    reader.problem('model-client-secret is given without model-client-id');
+    return undefined;
+  }
+  if (settings && settings.credentials.type !== 'client-credentials') {
+    reader.problem(
+      'model-client-id needs auth-url and client credentials for the API; it uses a ready token',
+    );
+    return undefined;
+  }
+  if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
+  const { authUrl, scope } = settings.credentials;
+  return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }

@@ -4,9 +4,9 @@
 // exactly the spec it would store for this one, its defaults included.
 
 import * as core from '@actions/core';
-import type { OdahuClient } from '../client.js';
-import { withServerDefaults } from '../stored-deployment.js';
-import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../types.js';
+import type { OdahuClient } from '../odahu/client.js';
+import { withServerDefaults } from '../odahu/stored-deployment.js';
+import type { ModelDeployment, ModelDeploymentSpec, OdahuConfiguration } from '../odahu/types.js';
 import { deploymentServes } from './phases.js';
 import { withoutProvenance } from './provenance.js';
 import { sameSpec } from './same-spec.js';

@@ -2,11 +2,11 @@
 // reported together before any API call (google-github-actions style: parse everything in one place).
 
 import { formatDuration, parseDuration } from '../duration.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../odahu/errors.js';
 import { messageOf } from '../thrown.js';
-import type { InputSource } from '../settings.js';
-import { readTextInput } from '../text-input.js';
-import type { TextInput } from '../text-input.js';
+import type { InputSource } from '../odahu/settings.js';
+import { readTextInput } from './text-input.js';
+import type { TextInput } from './text-input.js';
 
 /** Node's timers hold at most 2^31-1 ms (24.8 days); a longer wait would fire at once. */
 const MAX_DURATION_MS = 24 * 24 * 3600 * 1000;

@@ -3,13 +3,15 @@
 // the edge. Used by the predict action (and so by the pipeline's last step).
 
 import * as core from '@actions/core';
-import type { TokenSource } from '../auth.js';
-import { ModelClient } from '../client.js';
-import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../client.js';
-import { ApiError, NetworkError, displayUrl } from '../errors.js';
-import type { PredictionRequest } from '../types.js';
+import type { TokenSource } from '../odahu/auth.js';
+import { ModelClient } from '../odahu/client.js';
+import type { ModelAnswer, ModelClientOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError, NetworkError, displayUrl } from '../odahu/errors.js';
+import type { PredictionRequest } from '../odahu/types.js';
+import { now } from '../clock.js';
 import { messageOf } from '../thrown.js';
 import { pause } from './step.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** Statuses of an edge whose model is not serving yet. */
 const NOT_READY = [404, 502, 503];
@@ -46,15 +48,16 @@ export class ModelRefusedError extends Error {
 }
 
 export async function queryModel(client: OdahuClient, query: ModelQuery): Promise<ModelResult> {
-  const deadline = Date.now() + query.readyTimeoutMs;
+  const deadline = now() + query.readyTimeoutMs;
   const url =
     'url' in query.target
       ? query.target.url
       : await modelUrlOf(client, query.target.deployment, deadline, query.signal);
-  core.info(`Model URL: ${displayUrl(url)}`);
+  core.info(logText(`Model URL: ${displayUrl(url)}`));
   const model = new ModelClient({ url, tokens: query.tokens, retry: query.retry });
-  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are.
-  const options = { signal: query.signal, retryUntil: deadline };
+  // Retried (a 503 from the edge, no answer) until the model must serve, as the waits below are; an
+  // answer that is still coming then (a model that trickles bytes) is given up too.
+  const options = { signal: query.signal, retryUntil: deadline, deadline };
   try {
     const answer = await untilServing<ModelAnswer<unknown>>(
       () => (query.request ? model.invoke(query.request, options) : model.info(options)),
@@ -78,19 +81,19 @@ async function modelUrlOf(
   deadline: number,
   signal: AbortSignal,
 ): Promise<string> {
-  if (!(await client.deployments.find(id, { signal, retryUntil: deadline }))) {
+  if (!(await client.deployments.find(id, { signal, retryUntil: deadline, deadline }))) {
     throw new Error(`deployment ${id} does not exist: check the deployment input`);
   }
   for (;;) {
     // Just after a create the default route may not exist yet (404): that is "not yet", like no URL.
     const route = await client.deployments
-      .defaultRoute(id, { signal, retryUntil: deadline })
+      .defaultRoute(id, { signal, retryUntil: deadline, deadline })
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return undefined;
         throw error;
       });
     if (route?.status?.edgeUrl) return route.status.edgeUrl;
-    if (Date.now() >= deadline) {
+    if (now() >= deadline) {
       throw new Error(
         `deployment ${id} has no model URL yet (its default route is ${route ? route.status?.state || 'not ready' : 'not created'}): wait for the deployment first`,
       );
@@ -111,13 +114,15 @@ async function untilServing<T>(
     } catch (error) {
       const notReady =
         (error instanceof ApiError && NOT_READY.includes(error.status)) || error instanceof NetworkError;
-      if (!notReady || Date.now() >= deadline || signal.aborted) throw error;
-      core.info(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`);
+      if (!notReady || now() >= deadline || signal.aborted) throw error;
+      core.info(
+        logText(`The model at ${displayUrl(url)} is not serving yet (${messageOf(error)}); trying again.`),
+      );
       await pauseUntil(RETRY_EVERY_MS, deadline, signal);
     }
   }
 }
 
 function pauseUntil(ms: number, deadline: number, signal: AbortSignal): Promise<void> {
-  return pause(Math.max(0, Math.min(ms, deadline - Date.now())), signal);
+  return pause(Math.max(0, Math.min(ms, deadline - now())), signal);
 }

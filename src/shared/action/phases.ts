@@ -5,10 +5,16 @@
 
 import type { Readable } from 'node:stream';
 import * as core from '@actions/core';
-import type { CallOptions, OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
-import type { KindName } from '../kinds.js';
-import type { InferenceJob, ModelDeployment, ModelPackaging, ModelRoute, ModelTraining } from '../types.js';
+import type { CallOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError } from '../odahu/errors.js';
+import type { KindName } from '../odahu/kinds.js';
+import type {
+  InferenceJob,
+  ModelDeployment,
+  ModelPackaging,
+  ModelRoute,
+  ModelTraining,
+} from '../odahu/types.js';
 
 export type Outcome = 'pending' | 'succeeded' | 'failed';
 

@@ -3,10 +3,10 @@
 // defaults that come from other resources (a toolchain's image, a git connection's reference). Each
 // server object and the configuration are read once.
 
-import type { OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
-import type { KindName, KindResources } from '../kinds.js';
-import type { OdahuConfiguration } from '../types.js';
+import type { OdahuClient } from '../odahu/client.js';
+import { ApiError } from '../odahu/errors.js';
+import type { KindName, KindResources } from '../odahu/kinds.js';
+import type { OdahuConfiguration } from '../odahu/types.js';
 
 export class PlannedCluster {
   private readonly serverObjects = new Map<string, Promise<unknown>>();

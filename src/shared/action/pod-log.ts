@@ -1,41 +1,152 @@
 // Streams a training's or packaging's pod log into the job log, in a collapsible group, while the step
-// waits. The log is the user's program output: a line that the runner would read as a workflow
-// command (`::add-mask::`, `::error::`...) is printed so that it is not one. ::stop-commands:: would
-// do that too, but it would also turn this step's own messages printed meanwhile into raw text.
-// The last lines are kept for the failure message, and the end of the stream tells the waiting step
-// that the pod has ended (followed without printing when the user turned the log off).
+// waits. The log is the user's program output: each line goes through inertLine (untrusted-text.ts),
+// so the runner cannot take it for a workflow command. ::stop-commands:: is not used here: it would
+// also turn this step's own commands printed meanwhile (the masks of a renewed token) into raw text.
+// A line is cut at MAX_LINE_CHARS as it arrives and the log at MAX_PRINTED_CHARS, each with a line
+// saying what was cut. The last lines are kept for the failure message, and the end of the stream
+// tells the waiting step that the pod has ended (followed without printing when the user turned the
+// log off).
 
 import { EOL } from 'node:os';
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
+import * as clock from '../clock.js';
 import { messageOf } from '../thrown.js';
+import { inertLine } from '../odahu/untrusted-text.js';
 
 /** Lines kept for a failure message. */
 export const TAIL_LINES = 20;
+/** A longer line is cut (a progress bar redrawn without line breaks, a dumped array). */
+export const MAX_LINE_CHARS = 8192;
+/** A pod log prints this much at most; the rest is followed (for its end and last lines) unprinted. */
+export const MAX_PRINTED_CHARS = 8 * 1024 * 1024;
 /** Reopens without a new line in between before the log is given up. */
 const MAX_FRUITLESS_REOPENS = 5;
 const REOPEN_DELAY_MS = 1000;
 
 /**
- * The runner takes a line as a command when, leading white space trimmed, it starts with `::` (or
- * `##[`, the old form). A zero-width space first, which .NET's TrimStart keeps, makes it plain text.
+ * A text stream split into lines as the runner splits output (at \n, \r\n and a lone \r), each line
+ * cut at MAX_LINE_CHARS while it arrives, so a line that never ends costs no more memory than that.
  */
-export function inert(line: string): string {
-  return /^\s*(::|##\[)/.test(line) ? `\u200B${line}` : line;
+export class LineSplitter {
+  private partial = '';
+  private dropped = 0;
+  /** The last chunk ended with \r: a \n first in the next one is the rest of that line break. */
+  private afterCR = false;
+
+  constructor(private readonly onLine: (line: string) => void) {}
+
+  push(chunk: string): void {
+    let start = this.afterCR && chunk.startsWith('\n') ? 1 : 0;
+    const breaks = /\r\n|\r|\n/g;
+    breaks.lastIndex = start;
+    for (let found = breaks.exec(chunk); found; found = breaks.exec(chunk)) {
+      this.take(chunk.slice(start, found.index));
+      this.endLine();
+      start = found.index + found[0].length;
+    }
+    this.take(chunk.slice(start));
+    this.afterCR = chunk.endsWith('\r');
+  }
+
+  /** The stream ended: its last line, if it had no line break. */
+  end(): void {
+    if (this.partial !== '' || this.dropped > 0) this.endLine();
+  }
+
+  private take(piece: string): void {
+    const room = MAX_LINE_CHARS - this.partial.length;
+    if (piece.length <= room) {
+      this.partial += piece;
+    } else {
+      this.partial += piece.slice(0, Math.max(0, room));
+      this.dropped += piece.length - Math.max(0, room);
+    }
+  }
+
+  private endLine(): void {
+    const line =
+      this.dropped > 0
+        ? `${this.partial} … (${count(this.dropped)} more characters of this line cut)`
+        : this.partial;
+    this.partial = '';
+    this.dropped = 0;
+    this.onLine(line);
+  }
+}
+
+/** Reads a log stream to its end, line by line. */
+export async function readLines(stream: Readable, onLine: (line: string) => void): Promise<void> {
+  const lines = new LineSplitter(onLine);
+  for await (const chunk of stream)
+    lines.push(typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
+  lines.end();
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 /**
- * Text from outside (a pod log, a model's answer) as lines safe to print. The runner reads stdout
- * line by line ending lines at \n, \r\n and a lone \r alike, so all three split here.
+ * Lines of a log on their way to the job log: in a group (opened with the first line), made inert,
+ * printed up to MAX_PRINTED_CHARS and then one line saying the rest is not; the last ones kept.
  */
-export function untrustedLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map(inert);
-}
+export class LogPrinter {
+  private readonly tail: string[] = [];
+  private printedChars = 0;
+  private cut = false;
+  private opened = false;
 
-/** Print outside text in the job log, where it cannot run workflow commands. */
-export function printUntrusted(text: string): void {
-  for (const line of untrustedLines(text)) core.info(line);
+  constructor(
+    private readonly title: string,
+    /** Where text goes; undefined: nothing is printed, the last lines are kept. */
+    private readonly write: ((text: string) => void) | undefined,
+  ) {}
+
+  /** Opens the group now, before any line (a followed log shows its group while it waits). */
+  open(): void {
+    if (!this.write || this.opened) return;
+    this.opened = true;
+    // Escaped as @actions/core escapes a command's data: the title holds an id from outside.
+    const title = this.title.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    this.write(`::group::${title}${EOL}`);
+  }
+
+  line(raw: string): void {
+    const shown = inertLine(raw);
+    if (shown.trim() !== '') {
+      this.tail.push(shown);
+      if (this.tail.length > TAIL_LINES) this.tail.shift();
+    }
+    if (!this.write || this.cut) return;
+    this.open();
+    if (this.printedChars + shown.length > MAX_PRINTED_CHARS) {
+      this.cut = true;
+      this.write(
+        `(the log is cut here: ${MAX_PRINTED_CHARS / 1024 / 1024} MiB of it are shown; the rest is on the cluster)${EOL}`,
+      );
+      return;
+    }
+    this.printedChars += shown.length + EOL.length;
+    this.write(shown + EOL);
+  }
+
+  /** A line of ours (not the log's) in the group. */
+  note(text: string): void {
+    if (!this.write) return;
+    this.open();
+    this.write(text + EOL);
+  }
+
+  close(): void {
+    if (this.opened) this.write?.(`::endgroup::${EOL}`);
+    this.opened = false;
+  }
+
+  /** The last non-empty lines, already made inert, for a failure message. */
+  lastLines(): string[] {
+    return [...this.tail];
+  }
 }
 
 export interface PodLogOptions {
@@ -55,18 +166,18 @@ export interface PodLogOptions {
 export type FollowEnd = 'ended' | 'abandoned';
 
 export class PodLog {
-  private readonly tail: string[] = [];
   private seen: number;
   private stream: Readable | undefined;
   /** Aborted by finish(): stops an open in progress and the reopen loop. */
   private readonly stopper = new AbortController();
   private readonly done: Promise<FollowEnd>;
-  private readonly write: (text: string) => void;
+  private readonly printer: LogPrinter;
 
   private constructor(private readonly options: PodLogOptions) {
     this.seen = options.shownBefore ?? 0;
-    this.write =
-      options.print === false ? () => undefined : (options.write ?? ((text) => process.stdout.write(text)));
+    const write =
+      options.print === false ? undefined : (options.write ?? ((text) => void process.stdout.write(text)));
+    this.printer = new LogPrinter(options.title, write);
     this.done = this.run();
   }
 
@@ -87,13 +198,15 @@ export class PodLog {
 
   /** The last lines printed, already made inert, for a failure message. */
   lastLines(): string[] {
-    return [...this.tail];
+    return this.printer.lastLines();
   }
 
   /** Wait for the log to end (the pod finished), at most `graceMs`, then stop following; how it ended. */
   async finish(graceMs: number): Promise<FollowEnd> {
-    // Unref'd: once the log is done, this timer must not keep the action's process alive.
-    await Promise.race([this.done, sleep(graceMs, undefined, { ref: false })]);
+    // On the step's clock, and ended with the race: once the log is done, no timer is left behind.
+    const drained = new AbortController();
+    await Promise.race([this.done, clock.sleep(graceMs, drained.signal).catch(() => undefined)]);
+    drained.abort();
     this.stopper.abort();
     this.stream?.destroy();
     return this.done;
@@ -104,7 +217,7 @@ export class PodLog {
   }
 
   private async run(): Promise<FollowEnd> {
-    this.write(`::group::${this.options.title}${EOL}`);
+    this.printer.open();
     let fruitless = 0;
     try {
       // A dropped connection ends the stream early: reopen it and skip what was already shown (the
@@ -122,16 +235,15 @@ export class PodLog {
         if (ended) return 'ended';
         fruitless = this.seen > before ? 0 : fruitless + 1;
         if (fruitless >= MAX_FRUITLESS_REOPENS) {
-          this.write(`(the log stream keeps failing; it is not followed any further)${EOL}`);
+          this.printer.note('(the log stream keeps failing; it is not followed any further)');
           break;
         }
         // A stream that brought lines is reopened at once; one that brought nothing waits first.
-        if (fruitless > 0)
-          await sleep(REOPEN_DELAY_MS, undefined, { signal: this.stopper.signal }).catch(() => undefined);
+        if (fruitless > 0) await clock.sleep(REOPEN_DELAY_MS, this.stopper.signal).catch(() => undefined);
       }
       return 'abandoned';
     } finally {
-      this.write(`::endgroup::${EOL}`);
+      this.printer.close();
     }
   }
 
@@ -145,18 +257,8 @@ export class PodLog {
     }
     this.stream = stream;
     let index = 0;
-    let partial = '';
     try {
-      for await (const chunk of stream) {
-        const text = partial + (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
-        // A \r at the end may be half of a \r\n split across chunks: decide with the next one.
-        const held = text.endsWith('\r') ? '\r' : '';
-        const lines = (held ? text.slice(0, -1) : text).split(/\r\n|\r|\n/);
-        partial = (lines.pop() ?? '') + held;
-        for (const line of lines) this.line(line, index++);
-      }
-      partial = partial.replace(/\r$/, '');
-      if (partial) this.line(partial, index++);
+      await readLines(stream, (line) => this.line(line, index++));
       return true;
     } catch (error) {
       if (this.stopped) return true;
@@ -168,9 +270,6 @@ export class PodLog {
   private line(line: string, index: number): void {
     if (index < this.seen) return;
     this.seen = index + 1;
-    const shown = inert(line);
-    this.tail.push(shown);
-    if (this.tail.length > TAIL_LINES) this.tail.shift();
-    this.write(shown + EOL);
+    this.printer.line(line);
   }
 }

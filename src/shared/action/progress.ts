@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core';
 import { formatDuration } from '../duration.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 export class StateReporter {
   private last: string | undefined;
@@ -19,6 +20,7 @@ export class StateReporter {
     if (line === this.last) return;
     this.last = line;
     const clock = new Date().toISOString().slice(11, 19);
-    this.print(`${clock}Z ${this.what}: ${line} (+${formatDuration(Date.now() - this.since)})`);
+    // The state and its detail are the server's words.
+    this.print(`${clock}Z ${this.what}: ${logText(line)} (+${formatDuration(Date.now() - this.since)})`);
   }
 }

@@ -5,8 +5,8 @@
 // update that would change nothing else is skipped (a re-run on another commit leaves the
 // deployment, and the record of the run that made it, alone), so comparisons leave them out.
 
-import type { GitHubRun } from '../github/run.js';
-import type { ModelDeployment, ModelDeploymentSpec } from '../types.js';
+import type { GitHubRun } from './github-run.js';
+import type { ModelDeployment, ModelDeploymentSpec } from '../odahu/types.js';
 import { ACTIONS_VERSION } from '../version.js';
 import type { CallOptions, Store } from './apply.js';
 

@@ -4,9 +4,9 @@
 // read the state and status.
 
 import * as core from '@actions/core';
-import { OdahuClient } from '../client.js';
-import type { OdahuSettings } from '../settings.js';
-import type { Resource } from '../types.js';
+import { OdahuClient } from '../odahu/client.js';
+import type { OdahuSettings } from '../odahu/settings.js';
+import type { Resource } from '../odahu/types.js';
 import type { Applied, IfExists, Store } from './apply.js';
 import { applyResource } from './apply.js';
 import { messageOf } from '../thrown.js';

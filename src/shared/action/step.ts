@@ -3,9 +3,10 @@
 // later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
 // on its way out (cleanUpAfterCancel) must fit in that time.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
+import { sleep } from '../clock.js';
 import { messageOf } from '../thrown.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 /** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
 const CLEANUP_BUDGET_MS = 6000;
@@ -73,7 +74,8 @@ export async function cleanUpAfterCancel(
   what: string,
   work: (signal: AbortSignal) => Promise<unknown>,
 ): Promise<void> {
-  core.info(what);
+  // It may name what a cluster holds (a route's targets).
+  core.info(logText(what));
   const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
   const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
   try {
@@ -90,7 +92,7 @@ export async function cleanUpAfterCancel(
 /** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
 export async function pause(ms: number, signal: AbortSignal, what?: string): Promise<void> {
   try {
-    await sleep(ms, undefined, { signal });
+    await sleep(ms, signal);
   } catch {
     throw new CancelledError(what);
   }

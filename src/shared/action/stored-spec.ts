@@ -4,8 +4,8 @@
 // come from other resources are read from the cluster as the apply will leave it. Any doubt counts as
 // a change: a PUT is always correct, only sometimes wasteful.
 
-import type { OdahuClient } from '../client.js';
-import type { KindName, KindResources } from '../kinds.js';
+import type { OdahuClient } from '../odahu/client.js';
+import type { KindName, KindResources } from '../odahu/kinds.js';
 import type {
   Connection,
   ModelDeployment,
@@ -13,7 +13,7 @@ import type {
   ModelRoute,
   ModelTraining,
   Target,
-} from '../types.js';
+} from '../odahu/types.js';
 import { unchangedDeployment } from './desired-deployment.js';
 import { deniedRead } from './planned-cluster.js';
 import type { PlannedCluster } from './planned-cluster.js';

@@ -4,22 +4,25 @@
 // that stops answering does not end the wait: the phase runs on in the cluster, so every read (and
 // every reopening of the log) is retried until the wait's own timeout, not the shorter retry-timeout.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
-import type { CallOptions, OdahuClient } from '../client.js';
-import { ApiError } from '../errors.js';
+import { now, sleep } from '../clock.js';
+import type { CallOptions, OdahuClient } from '../odahu/client.js';
+import { ApiError } from '../odahu/errors.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
-import { PodLog, TAIL_LINES, untrustedLines } from './pod-log.js';
+import { LogPrinter, PodLog, TAIL_LINES, readLines } from './pod-log.js';
 import type { FollowEnd } from './pod-log.js';
 import { CATCH_UP_SPAN_MS, PollSchedule } from './poll-schedule.js';
 import type { Waiting } from './poll-schedule.js';
 import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
+import { printUntrusted } from '../odahu/untrusted-text.js';
 
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
+/** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
+const LOG_READ_MS = 30_000;
 /** Catch-ups after a log's end, and so re-follows of the log, before the state is only polled. */
 const MAX_CATCH_UPS = 2;
 /** Reads in a row that a server error (500, not retried by the client) may fail before the wait does. */
@@ -32,10 +35,8 @@ export interface WatchClock {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
-const REAL_TIME: WatchClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
-};
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+const STEP_TIME: WatchClock = { now, sleep };
 export interface WatchOptions {
   timeoutMs: number;
   /** The user's poll-interval; undefined for the adaptive schedule. */
@@ -161,13 +162,13 @@ export async function watch<T>(
 ): Promise<T> {
   const what = `${phase.noun} ${id}`;
   const { signal } = options;
-  const clock = options.clock ?? REAL_TIME;
+  const clock = options.clock ?? STEP_TIME;
   const schedule = new PollSchedule(options.pollIntervalMs);
   const reporter = new StateReporter(what);
   const started = clock.now();
   const deadline = started + options.timeoutMs;
-  // The client retries on the wall clock: the same time left, in its terms.
-  const retryUntil = Date.now() + options.timeoutMs;
+  // The client retries on the step's clock: the same time left, in its terms.
+  const retryUntil = now() + options.timeoutMs;
   const log = new FollowedLog(phase, client, id, options, retryUntil);
   /** When the log's end was noticed, and how many reads followed it. */
   let catchUp: { since: number; tries: number } | undefined;
@@ -277,36 +278,32 @@ async function printLogOnce<T>(
   id: string,
   { signal, from, title, print }: { signal: AbortSignal; from: number; title: string; print: boolean },
 ): Promise<string[]> {
-  let lines: string[];
+  const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
+  let index = 0;
   try {
-    lines = await readLog(phase, client, id, signal);
+    await readLog(phase, client, id, signal, (line) => {
+      if (index++ >= from) printer.line(line);
+    });
   } catch (error) {
     core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
-    return [];
+  } finally {
+    printer.close();
   }
-  if (lines.at(-1) === '') lines.pop();
-  lines = lines.slice(from);
-  if (print && lines.length > 0) {
-    core.startGroup(title);
-    for (const line of lines) core.info(line);
-    core.endGroup();
-  }
-  return lines.filter((l) => l !== '').slice(-TAIL_LINES);
+  return printer.lastLines();
 }
 
-/** The log as it is now (not followed), as inert lines. */
+/** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
 async function readLog<T>(
   phase: Phase<T>,
   client: OdahuClient,
   id: string,
   signal: AbortSignal,
-): Promise<string[]> {
-  if (!phase.logs) return [];
-  const stream = await phase.logs.open(client, id, false, { signal });
-  let text = '';
-  for await (const chunk of stream)
-    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-  return untrustedLines(text);
+  onLine: (line: string) => void,
+): Promise<void> {
+  if (!phase.logs) return;
+  const bounded = AbortSignal.any([signal, AbortSignal.timeout(LOG_READ_MS)]);
+  const stream = await phase.logs.open(client, id, false, { signal: bounded });
+  await readLines(stream, onLine);
 }
 
 /** A failure shows the end of the pod log: the lines followed, or else the log read once. */
@@ -321,16 +318,18 @@ async function showLastLogLines<T>(
   let lines = followed;
   if (lines.length === 0) {
     // Not printed (logs: false, and the follower saw none of it): read it once.
+    const printer = new LogPrinter('', undefined);
     try {
-      lines = (await readLog(phase, client, id, signal)).filter((l) => l !== '').slice(-TAIL_LINES);
+      await readLog(phase, client, id, signal, (line) => printer.line(line));
     } catch (error) {
       core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
     }
+    lines = printer.lastLines();
   }
   if (lines.length === 0 || signal.aborted) return;
   core.info(`Last ${lines.length} log lines of ${phase.noun} ${id}:`);
-  // Already inert: indenting must not be the only thing between a line and the runner.
-  for (const line of lines) core.info(line);
+  // Already inert, and printed where the runner obeys no command but the block's own end.
+  printUntrusted(lines);
 }
 
 /** A 404 while watching says whether the thing never existed or went away meanwhile. */

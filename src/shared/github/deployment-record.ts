@@ -5,7 +5,7 @@
 // job's `environment:` business, and nothing waits on this deployment.
 
 import type { GitHubApi } from './api.js';
-import type { GitHubRun } from './run.js';
+import type { GitHubRun } from '../action/github-run.js';
 
 /** GitHub refuses a longer status description. */
 const MAX_DESCRIPTION = 140;

@@ -4,11 +4,11 @@
 // work and says in one line why there is no report.
 
 import * as core from '@actions/core';
-import { markSecret } from '../secrets.js';
+import { markSecret } from '../odahu/secrets.js';
 import type { InputReader } from '../action/inputs.js';
 import type { GitHubApiOptions } from './api.js';
-import { readGitHubRun } from './run.js';
-import type { GitHubRun, PullRequest } from './run.js';
+import { readGitHubRun } from '../action/github-run.js';
+import type { GitHubRun, PullRequest } from '../action/github-run.js';
 
 /** GitHub's own limit on an environment's name. */
 const MAX_ENVIRONMENT_NAME = 255;

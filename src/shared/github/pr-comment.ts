@@ -4,8 +4,13 @@
 // job, or the pipeline's phases) has its own section in it, keyed by the step's id. A section
 // remembers the run that wrote it: the first step of a new run starts the report afresh, so it never
 // shows a step of an earlier run beside this run's (a re-run that fails in training shows no deploy).
+// A comment is the report only if the token's own identity wrote it: anyone can copy the marker into
+// a comment of theirs, and the report must never edit (and so vouch for) what someone else wrote.
+// The comment stays under GitHub's 65,536 characters: sections that would not fit are left out, with
+// a line saying so.
 
 import type { GitHubApi } from './api.js';
+import { tokenLogin } from './api.js';
 
 /** What makes a report comment: its workflow, job and model (a deployment id, or a model URL). */
 export interface ReportKey {
@@ -90,42 +95,61 @@ export function sectionsOf(body: string): Section[] {
   }));
 }
 
-/** GitHub refuses a comment longer than this (422). */
+/** GitHub refuses a comment body longer than this. */
 export const MAX_COMMENT_CHARS = 65_536;
 
-/**
- * A report's whole body: the marker, the title, every section, the footer. Past GitHub's limit, the
- * longest sections give way, one at a time, to a line pointing at the run's job summary.
- */
-export function reportBody(key: ReportKey, title: string, sections: Section[], footer: string): string {
-  let shown = sections;
-  let body = assemble(key, title, shown, footer);
-  while (body.length > MAX_COMMENT_CHARS) {
-    const longest = shown.reduce((a, b) => (b.markdown.length > a.markdown.length ? b : a));
-    const note = "_This section is too long for a comment: the run's job summary has it._";
-    if (longest.markdown.length <= note.length) break;
-    const heading = longest.markdown.split('\n')[0] ?? '';
-    shown = shown.map((section) =>
-      section === longest ? { ...section, markdown: `${heading.slice(0, 200)}\n\n${note}` } : section,
-    );
-    body = assemble(key, title, shown, footer);
-  }
-  return body;
+/** What stands for a section left out of a comment that would be too long. */
+export const LEFT_OUT_SECTION =
+  "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown: string): string {
+  const heading = markdown.split('\n', 1)[0] ?? '';
+  return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
 }
 
-function assemble(key: ReportKey, title: string, sections: Section[], footer: string): string {
-  return [
-    reportMarker(key),
-    `### ${title}`,
-    '',
-    ...sections.flatMap(({ id, run, markdown }) => [
-      `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
-      markdown,
-      `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
+/**
+ * A report's whole body: the marker, the title, every section, the footer. Sections that would take
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
+ */
+export function reportBody(
+  key: ReportKey,
+  title: string,
+  sections: Section[],
+  footer: string,
+  keep?: string,
+): string {
+  const render = (shown: Section[]) =>
+    [
+      reportMarker(key),
+      `### ${title}`,
       '',
-    ]),
-    footer,
-  ].join('\n');
+      ...shown.flatMap(({ id, run, markdown }) => [
+        `<!-- ${SECTION} ${encodeURIComponent(id)}${run ? ` run=${encodeURIComponent(run)}` : ''} -->`,
+        markdown,
+        `<!-- ${SECTION_END} ${encodeURIComponent(id)} -->`,
+        '',
+      ]),
+      footer,
+    ].join('\n');
+  const shown = [...sections];
+  let body = render(shown);
+  while (body.length > MAX_COMMENT_CHARS) {
+    const candidates = shown
+      .map((section, index) => ({ section, index }))
+      .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
+      .sort(
+        (a, b) =>
+          Number(a.section.id === keep) - Number(b.section.id === keep) ||
+          b.section.markdown.length - a.section.markdown.length,
+      );
+    const longest = candidates[0];
+    if (!longest) break;
+    shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
+    body = render(shown);
+  }
+  return body;
 }
 
 export interface PullRequestRef {
@@ -146,6 +170,7 @@ export async function upsertReportSection(
   section: ReportSectionUpdate,
 ): Promise<{ action: 'created' | 'updated'; url: string }> {
   const { owner, repo } = pr;
+  const login = await tokenLogin(api);
   const comments = await api.paginate(api.rest.issues.listComments, {
     owner,
     repo,
@@ -153,6 +178,7 @@ export async function upsertReportSection(
     per_page: 100,
   });
   for (const comment of comments) {
+    if (comment.user?.login !== login) continue;
     const found = comment.body ? parseReportMarker(comment.body) : undefined;
     if (!found || !sameReport(found, key)) continue;
     // The report keeps the model it was made for; a URL learnt since is added.
@@ -167,7 +193,7 @@ export async function upsertReportSection(
       owner,
       repo,
       comment_id: comment.id,
-      body: reportBody(merged, render.title(merged), sections, render.footer),
+      body: reportBody(merged, render.title(merged), sections, render.footer, section.stepId),
     });
     return { action: 'updated', url: data.html_url };
   }
@@ -180,6 +206,7 @@ export async function upsertReportSection(
       render.title(key),
       [{ id: section.stepId, run: section.run, markdown: section.markdown }],
       render.footer,
+      section.stepId,
     ),
   });
   return { action: 'created', url: data.html_url };

@@ -1,11 +1,14 @@
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), charts, and
-// the failure if it failed. HTML, as in the job summary: every value is escaped, and kept short (a
-// comment holds 65,536 characters).
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
 
 import { SUMMARY_COLUMNS, escapeHtml, summaryCells } from '../action/summary.js';
 import type { SummaryRow } from '../action/summary.js';
+import { markdownCode, markdownText } from '../odahu/untrusted-text.js';
 import { renderChart } from './mermaid-chart.js';
 import type { Chart } from './mermaid-chart.js';
 
@@ -29,50 +32,78 @@ export interface StepSection {
   failure: string | undefined;
 }
 
-/** Longer values are cut: the report is for reading, the job log has everything. */
-const MAX_CELL = 300;
 const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
 const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+export const MAX_SECTION_CHARS = 16_000;
 
 export function renderSection(section: StepSection): string {
   const mark = section.failure === undefined ? '✅' : '❌';
   const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+  const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+  // What the tables may take: the section's budget less its heading and failure line.
+  let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
   if (section.rows.length > 0) {
-    const rows = section.rows.map((row) => ({
-      ...row,
-      outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
-    }));
-    lines.push(htmlTable(SUMMARY_COLUMNS, rows.map(summaryCells)), '');
+    const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+    lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+    budget -= table.html.length;
   }
   for (const table of section.tables) {
-    const note = table.note ? ` (${escapeHtml(table.note)})` : '';
-    lines.push(`**${escapeHtml(table.heading)}**${note}`, '');
-    const cells = table.rows.slice(0, MAX_TABLE_ROWS).map((row) => row.map((cell) => codeCell(cell)));
-    lines.push(htmlTable(table.columns.map(escapeHtml), cells), '');
+    const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+    const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+    const cuts = [
+      table.note,
+      columns.length < table.columns.length
+        ? `first ${columns.length} of ${table.columns.length} columns`
+        : '',
+      rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+    ].filter(Boolean);
+    const html = htmlTable(
+      columns.map((column) => markdownText(column)),
+      rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))),
+      budget,
+    );
+    const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+    lines.push(
+      `**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`,
+      '',
+      html.html,
+      '',
+    );
+    budget -= html.html.length;
   }
   for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
-    lines.push(renderChart(chart, escapeHtml), '');
+    const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+    if (drawn.length > budget) continue;
+    lines.push(drawn, '');
+    budget -= drawn.length;
   }
-  if (section.failure !== undefined) {
-    lines.push(`**Failed:** ${escapeHtml(cut(section.failure))}`, '');
-  }
+  lines.push(...failure);
   return lines.join('\n').trimEnd();
 }
 
-function htmlTable(header: string[], rows: string[][]): string {
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header: string[], rows: string[][], budget: number): { html: string; leftOut: string } {
   const row = (cells: string[], tag: 'th' | 'td') =>
     `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-  return `<table>${[row(header, 'th'), ...rows.map((cells) => row(cells, 'td'))].join('')}</table>`;
-}
-
-/** A value from a server or a model: in <code>, so no mention or reference is made of it. */
-function codeCell(value: string): string {
-  return value === '' ? ' ' : `<code>${escapeHtml(cut(value))}</code>`;
-}
-
-function cut(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
-  return line.length > MAX_CELL ? `${line.slice(0, MAX_CELL)}…` : line;
+  const shown = [row(header, 'th')];
+  let length = shown[0]!.length + '<table></table>'.length;
+  for (const cells of rows) {
+    const next = row(cells, 'td');
+    if (length + next.length > budget) break;
+    shown.push(next);
+    length += next.length;
+  }
+  const missing = rows.length - (shown.length - 1);
+  const leftOut =
+    missing > 0
+      ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+      : '';
+  return { html: `<table>${shown.join('')}</table>`, leftOut };
 }
 
 /** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */

@@ -12,17 +12,18 @@ import { runPhaseStep } from '../action/run-phase.js';
 import type { PhaseRun } from '../action/run-phase.js';
 import type { StepContext } from '../action/step.js';
 import type { SummaryRow } from '../action/summary.js';
-import type { OdahuClient } from '../client.js';
-import type { OdahuSettings } from '../settings.js';
-import type { Resource } from '../types.js';
+import type { OdahuClient } from '../odahu/client.js';
+import type { OdahuSettings } from '../odahu/settings.js';
+import type { Resource } from '../odahu/types.js';
 import { escapeHtml } from '../action/summary.js';
+import { logText, markdownCode, markdownText } from '../odahu/untrusted-text.js';
 import { ACTIONS_VERSION } from '../version.js';
 import { describeGitHubFailure, gitHubApi, isRefusal } from './api.js';
 import type { GitHubApi } from './api.js';
 import { DeploymentRecord } from './deployment-record.js';
 import { noReportLine } from './inputs.js';
 import type { GitHubReportInputs } from './inputs.js';
-import type { GitHubRun } from './run.js';
+import type { GitHubRun } from '../action/github-run.js';
 import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
@@ -92,7 +93,9 @@ export class GitHubReport {
       // Kept even when this status is refused: the step's end still gives it a final state.
       await this.record.inProgress(deploymentId);
       core.info(
-        `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
+        logText(
+          `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
+        ),
       );
     } catch (error) {
       core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
@@ -137,7 +140,9 @@ export class GitHubReport {
       } else {
         await record.failed(failure);
       }
-      core.info(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`);
+      core.info(
+        logText(`GitHub deployment ${record.id}: ${state}${this.url && !failure ? `, ${this.url}` : ''}.`),
+      );
     } catch (error) {
       core.warning(
         describeGitHubFailure(
@@ -193,7 +198,7 @@ export class GitHubReport {
         { title: reportTitle, footer: this.footer() },
         { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) },
       );
-      core.info(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`);
+      core.info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
     } catch (error) {
       if (pullRequest.fromFork && isRefusal(error)) {
         this.save(saved, 'this pull request comes from a fork, whose token is read-only');
@@ -231,10 +236,10 @@ export class GitHubReport {
 /** The report's last line: which workflow, job, run and commit wrote it, and when. */
 export function reportFooter(run: Pick<GitHubRun, 'workflowName' | 'job' | 'runUrl' | 'sha'>): string {
   const parts = [
-    run.workflowName && `workflow <code>${escapeHtml(run.workflowName)}</code>`,
-    run.job && `job <code>${escapeHtml(run.job)}</code>`,
+    run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+    run.job && `job ${markdownCode(run.job)}`,
     run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-    run.sha && `commit <code>${escapeHtml(run.sha.slice(0, 12))}</code>`,
+    run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
     `odahu-actions ${ACTIONS_VERSION}`,
     `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
   ];
@@ -243,8 +248,8 @@ export function reportFooter(run: Pick<GitHubRun, 'workflowName' | 'job' | 'runU
 
 export function reportTitle(key: ReportKey): string {
   return /^https?:\/\//.test(key.resource)
-    ? `Odahu model at ${escapeHtml(key.resource)}`
-    : `Odahu model <code>${escapeHtml(key.resource)}</code>`;
+    ? `Odahu model at ${markdownText(key.resource)}`
+    : `Odahu model ${markdownCode(key.resource)}`;
 }
 
 /**
