@@ -2,13 +2,20 @@
 // fork (--pull-request N --fork) whose steps save their report sections, uploaded with
 // actions/upload-artifact, then a workflow on workflow_run (--event workflow_run finds that run)
 // that downloads them with actions/download-artifact and hands them to the report action, which,
-// without a GitHub token here, shows in its job summary what it would post.
+// without a GitHub token here, shows in its job summary what it would post. The runner runs in this
+// process, each odahu step from its sources on the emulator's clock.
 
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
+import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { startTestEmulator } from './helpers/emulator.js';
 import { clusterFlags, otherRepository, summaryOf } from './helpers/other-repository.js';
-import { runWorkflowCli, stepLines } from './helpers/workflow-cli.js';
+import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+import type { CliRun } from './helpers/workflow-cli.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { startTestEmulator } = await import('./helpers/emulator.js');
+const { inProcessStages } = await import('./helpers/in-process.js');
 
 let emulator: TestEmulator;
 
@@ -17,6 +24,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => emulator.close());
+
+function runWorkflowCli(args: string[]): Promise<CliRun> {
+  return runWorkflowInProcess(args, { stages: inProcessStages({ emulator }) });
+}
 
 // Runs of every test share .tmp/runs: a name of its own finds this test's run.
 const NAME = `Evaluation ${randomUUID().slice(0, 8)}`;
@@ -141,7 +152,7 @@ test("a fork's pull request saves its section; the workflow_run workflow finds, 
     2,
     expect.stringMatching(/^workflow: --workflow-run 1: no finished run 1 in \S+\n$/),
   ]);
-}, 60_000);
+});
 
 test('--fork without --pull-request, and --pull-request on another event: one line each', async () => {
   const repo = otherRepository(PULL_REQUEST);
