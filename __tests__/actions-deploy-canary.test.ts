@@ -47,7 +47,13 @@ const REQUEST = '{"columns": ["a", "b"], "data": [[1, 2], [3, 5]]}';
 const FAST = { 'canary-interval': '0.3s', 'poll-interval': '0.1s', 'canary-weights': '10,50,100' };
 
 /** A canary release of `ghcr.io/acme/<model>:<version>` (the emulator names the model after the image). */
-function release(id: string, version: string, extra: Record<string, string> = {}, annotations = '') {
+function release(
+  id: string,
+  version: string,
+  extra: Record<string, string> = {},
+  annotations = '',
+  workspace?: string,
+) {
   const manifest = [
     'kind: ModelDeployment',
     `id: ${id}`,
@@ -58,7 +64,7 @@ function release(id: string, version: string, extra: Record<string, string> = {}
   return runInProcess(
     'deploy',
     { deployment: manifest, strategy: 'canary', ...FAST, ...extra },
-    { env, emulator },
+    { env, emulator, workspace },
   );
 }
 
@@ -390,7 +396,9 @@ function routeRefusingProxy(upstream: string): Promise<TinyServer> {
 
 describe('a canary gated by an evaluation before any traffic (evaluate-dataset)', () => {
   // Rows labelled by what the emulated model answers (their mean): a version without faults scores 0.
-  const dataset = join(mkdtempSync(join(tmpdir(), 'canary-eval-')), 'eval.csv');
+  // In the step's workspace: files an input names are read there (or in RUNNER_TEMP) only.
+  const workspace = mkdtempSync(join(tmpdir(), 'canary-eval-'));
+  const dataset = join(workspace, 'eval.csv');
   writeFileSync(
     dataset,
     [
@@ -411,6 +419,7 @@ describe('a canary gated by an evaluation before any traffic (evaluate-dataset)'
         'evaluate-options': '{label-column: y, slice-by: [region], batch-size: 16}',
       },
       annotations,
+      workspace,
     );
   let serving: string;
 

@@ -336,6 +336,19 @@ describe('bad datasets get one line per problem before any request', () => {
     ]);
   });
 
+  test('a dataset or a report file outside the workspace and RUNNER_TEMP', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+    const path = join(elsewhere, 'rows.csv');
+    writeFileSync(path, regressionCsv(3));
+    const report = join(elsewhere, 'report.json');
+    const outside = (what: string, file: string) =>
+      `${what}: ${file} is outside the workspace: files are read and written only in GITHUB_WORKSPACE or RUNNER_TEMP; set ODAHU_ALLOW_FILES_OUTSIDE_WORKSPACE: true in the job's env to allow it`;
+    await expectNoRequest({ dataset: path, 'report-file': report }, [
+      outside('input dataset', path),
+      outside('input report-file', report),
+    ]);
+  });
+
   test('a quote never closed, and JSON lines that are not objects', async () => {
     const csv = file('quote.csv', 'a,b\n1,2\n3,"4\n5,6\n');
     await expectNoRequest({ dataset: csv }, [`${csv}:3: a quoted field is never closed`]);

@@ -9150,6 +9150,7 @@ function formatNumber(value) {
 
 
 
+
 /** Above this a dataset is refused before it is read: evaluate a sample instead (max-dataset-size). */
 const DEFAULT_MAX_DATASET_SIZE = '256MB';
 const MAX_BATCH_SIZE = 10_000;
@@ -9215,6 +9216,11 @@ function readDatasetFile(reader, name) {
     const path = candidates.find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
     if (!path) {
         reader.problem(`input ${input}: file ${shown} not found (looked for ${candidates.join(' and ')})`);
+        return undefined;
+    }
+    const outside = outsideWorkspaceProblem(path, `input ${input}`, { env: reader.source.env });
+    if (outside) {
+        reader.problem(outside);
         return undefined;
     }
     const stat = (0,external_node_fs_namespaceObject.statSync)(path);
@@ -9328,6 +9334,7 @@ function formatSize(bytes) {
 
 
 
+
 function readEvaluateInputs(source = actionInputs) {
     const reader = new InputReader(source);
     const read = readSettingsAndVars(reader, { withVars: false });
@@ -9377,8 +9384,13 @@ function readReportFile(reader) {
     if (value === undefined)
         return undefined;
     const path = (0,external_node_path_namespaceObject.resolve)(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path)))
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.dirname)(path))) {
         reader.problem(`input report-file: folder ${(0,external_node_path_namespaceObject.dirname)(value)} does not exist`);
+        return path;
+    }
+    const outside = outsideWorkspaceProblem(path, 'input report-file', { env: reader.source.env });
+    if (outside)
+        reader.problem(outside);
     return path;
 }
 

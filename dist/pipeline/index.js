@@ -10274,6 +10274,7 @@ function formatNumber(value) {
 
 
 
+
 /** Above this a dataset is refused before it is read: evaluate a sample instead (max-dataset-size). */
 const DEFAULT_MAX_DATASET_SIZE = '256MB';
 const MAX_BATCH_SIZE = 10_000;
@@ -10339,6 +10340,11 @@ function readDatasetFile(reader, name) {
     const path = candidates.find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
     if (!path) {
         reader.problem(`input ${input}: file ${shown} not found (looked for ${candidates.join(' and ')})`);
+        return undefined;
+    }
+    const outside = outsideWorkspaceProblem(path, `input ${input}`, { env: reader.source.env });
+    if (outside) {
+        reader.problem(outside);
         return undefined;
     }
     const stat = (0,external_node_fs_namespaceObject.statSync)(path);

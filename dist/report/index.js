@@ -4001,6 +4001,7 @@ function normaliseApiUrl(url) {
 
 
 
+
 function readReportInputs(source = actionInputs) {
     const reader = new InputReader(source);
     const { run, problems } = github_run_readGitHubRun(source.env, 'report');
@@ -4009,6 +4010,9 @@ function readReportInputs(source = actionInputs) {
     const path = reader.optional('path');
     const workspace = source.env.GITHUB_WORKSPACE ?? process.cwd();
     const folder = path === undefined ? saved_section_savedSectionsFolder(source.env) : (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    const outside = outsideWorkspaceProblem(folder, 'input path', { env: source.env });
+    if (outside)
+        reader.problem(outside);
     const token = reader.optional('github-token');
     secrets_markSecret(token);
     const saving = readSavingRun(reader, run, source.env.GITHUB_EVENT_PATH);

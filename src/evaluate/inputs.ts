@@ -10,6 +10,7 @@ import {
   withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
 import type { ModelTarget } from '../shared/action/model-query.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/odahu/kinds.js';
@@ -79,7 +80,11 @@ function readReportFile(reader: InputReader): string | undefined {
   const value = reader.optional('report-file');
   if (value === undefined) return undefined;
   const path = resolve(reader.source.env.GITHUB_WORKSPACE ?? process.cwd(), value);
-  if (!existsSync(dirname(path)))
+  if (!existsSync(dirname(path))) {
     reader.problem(`input report-file: folder ${dirname(value)} does not exist`);
+    return path;
+  }
+  const outside = outsideWorkspaceProblem(path, 'input report-file', { env: reader.source.env });
+  if (outside) reader.problem(outside);
   return path;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputReader } from '../shared/action/inputs.js';
+import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
 import { readGitHubRun } from '../shared/action/github-run.js';
 import type { GitHubRun } from '../shared/action/github-run.js';
 import { savedSectionsFolder } from '../shared/github/saved-section.js';
@@ -42,6 +43,8 @@ export function readReportInputs(source: InputSource = actionInputs): ReportInpu
   const workspace = source.env.GITHUB_WORKSPACE ?? process.cwd();
   const folder =
     path === undefined ? savedSectionsFolder(source.env) : isAbsolute(path) ? path : resolve(workspace, path);
+  const outside = outsideWorkspaceProblem(folder, 'input path', { env: source.env });
+  if (outside) reader.problem(outside);
   const token = reader.optional('github-token');
   markSecret(token);
   const saving = readSavingRun(reader, run, source.env.GITHUB_EVENT_PATH);

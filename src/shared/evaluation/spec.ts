@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { InputReader } from '../action/inputs.js';
 import { candidatePaths } from '../action/text-input.js';
+import { outsideWorkspaceProblem } from '../action/workspace-files.js';
 import { DATASET_FORMATS, formatOf } from './dataset.js';
 import type { DatasetFile, DatasetFormat } from './dataset.js';
 import { parseGates } from './gates.js';
@@ -119,6 +120,11 @@ function readDatasetFile(reader: InputReader, name: InputNames): DatasetFile | u
   const path = candidates.find((candidate) => existsSync(candidate));
   if (!path) {
     reader.problem(`input ${input}: file ${shown} not found (looked for ${candidates.join(' and ')})`);
+    return undefined;
+  }
+  const outside = outsideWorkspaceProblem(path, `input ${input}`, { env: reader.source.env });
+  if (outside) {
+    reader.problem(outside);
     return undefined;
   }
   const stat = statSync(path);
