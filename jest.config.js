@@ -39,7 +39,7 @@ export default {
     './src/batch/': { statements: 98, branches: 92, functions: 98, lines: 98 },
     './src/connection/': { statements: 88, branches: 75, functions: 98, lines: 88 },
     './src/deploy/': { statements: 91, branches: 79, functions: 90, lines: 92 },
-    './src/evaluate/': { statements: 85, branches: 62, functions: 98, lines: 84 },
+    './src/evaluate/': { statements: 90, branches: 70, functions: 98, lines: 89 },
     './src/package/': { statements: 89, branches: 83, functions: 98, lines: 85 },
     './src/pipeline/': { statements: 96, branches: 90, functions: 98, lines: 98 },
     './src/predict/': { statements: 83, branches: 76, functions: 98, lines: 85 },
