@@ -12,6 +12,7 @@ import {
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
@@ -42,6 +43,7 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
   const timing = readPhaseTiming(reader, '2h', { withLogs: false });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     service: serviceWithDefaults(service!.resource),

@@ -28,7 +28,7 @@ export async function evaluate(ctx: StepContext, inputs: EvaluateInputs): Promis
   const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
   const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
   const shown = 'url' in candidate ? displayUrl(candidate.url) : candidate.deployment;
-  const report = new GitHubReport(inputs.github, 'Odahu evaluate', shown);
+  const report = new GitHubReport(ctx, inputs.github, 'Odahu evaluate', shown);
   try {
     await report.around(async () => {
       const result = await evaluateModels({

@@ -5,9 +5,10 @@
 import {
   readManifestInput,
   readPollInterval,
-  withinStepTimeout,
   readRequestInput,
   readSettingsAndVars,
+  warnUnusedVars,
+  withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../deploy/canary/options.js';
@@ -33,6 +34,8 @@ export interface PipelineInputs {
   packaging: ModelPackaging;
   /** Its image is set once the packaging has one. */
   deployment: ModelDeployment;
+  /** Where each manifest was written, for the lines about what they name. */
+  origins: { training: string; packaging: string; deployment: string };
   /** No deployment manifest: the deployment is made from the packaging's id and image. */
   deploymentFromPackaging: boolean;
   request: PredictionRequest | undefined;
@@ -82,11 +85,17 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment)!,
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,
+    origins: {
+      training: training!.origin,
+      packaging: packaging!.origin,
+      deployment: deploymentManifest?.origin ?? "the packaging's id",
+    },
     deploymentFromPackaging: deploymentManifest === undefined,
     request,
     timeouts,

@@ -4,9 +4,11 @@
 
 import { InputReader } from '../action/inputs.js';
 import {
+  checkedByPipeline,
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../action/common-inputs.js';
 import type { PhaseTiming } from '../action/common-inputs.js';
@@ -26,6 +28,11 @@ export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> ex
   deleteOnCancel: boolean;
   /** pr-comment and pr-comment-model. */
   github: GitHubReportInputs;
+  /**
+   * Where the manifest was written, for the check of what it names before the first write;
+   * undefined when the pipeline's check step has made that check.
+   */
+  origin: string | undefined;
 }
 
 /**
@@ -49,12 +56,14 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const actionName = kind === 'ModelTraining' ? 'train' : 'package';
   const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     manifest: manifest!,
     ifExists,
     deleteOnCancel,
     github,
+    origin: checkedByPipeline(source) ? undefined : manifest!.origin,
     ...timing,
   };
 }
