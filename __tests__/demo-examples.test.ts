@@ -44,6 +44,6 @@ test('an example that is not there: one line naming them all', async () => {
   const run = await demo(['wine-canry']);
   expect(run.code).toBe(2);
   expect(run.stderr).toBe(
-    `demo: no example wine-canry: choose one of ${['wine', 'wine-jobs', 'wine-canary', 'wine-fire-and-forget', 'airflow-migration', 'pr-preview', 'wine-no-secrets'].join(', ')}\n`,
+    `demo: no example wine-canry: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, evaluate\n`,
   );
 });

@@ -16,10 +16,21 @@ import { runWorkflow } from '../workflow/run-workflow.js';
 import type { Cluster } from '../workflow/cluster.js';
 import { chooseCluster } from '../workflow/cluster.js';
 
+/** What the demo says at the end: a heading and `name  value` lines. */
 interface Answer {
-  url: string;
-  model: string;
-  prediction: string;
+  heading: string;
+  lines: [string, string][];
+}
+
+function deployed(url: string, model: string, prediction: string): Answer {
+  return {
+    heading: 'The wine model was deployed and answered:',
+    lines: [
+      ['url', url],
+      ['model', model],
+      ['prediction', prediction],
+    ],
+  };
 }
 
 /** One run of an example's workflow: its inputs and event; secrets made from the demo's cluster. */
@@ -27,6 +38,8 @@ interface ExampleRun {
   inputs?: Record<string, string>;
   event?: string;
   jobId?: string;
+  /** --pull-request (and --fork). */
+  pullRequest?: { number: number; fork: boolean };
   /** What the demo says before this run. */
   note?: string;
   secrets?: (cluster: Cluster) => Record<string, string>;
@@ -51,11 +64,11 @@ const EXAMPLES: Record<string, Example> = {
     answer: (run) => {
       const steps = run.jobs.find((job) => job.id === 'wine')?.runs[0]?.result?.steps ?? {};
       const output = (step: string, name: string) => steps[step]?.outputs[name] ?? '';
-      return {
-        url: output('deploy', 'url'),
-        model: modelTitle(output('info', 'response')),
-        prediction: output('predict', 'response'),
-      };
+      return deployed(
+        output('deploy', 'url'),
+        modelTitle(output('info', 'response')),
+        output('predict', 'response'),
+      );
     },
   },
   'wine-jobs': {
@@ -65,11 +78,7 @@ const EXAMPLES: Record<string, Example> = {
     answer: (run) => {
       const output = (job: string, name: string) =>
         run.jobs.find((each) => each.id === job)?.outputs[name] ?? '';
-      return {
-        url: output('deploy', 'url'),
-        model: output('info', 'model'),
-        prediction: output('predict', 'prediction'),
-      };
+      return deployed(output('deploy', 'url'), output('info', 'model'), output('predict', 'prediction'));
     },
   },
   'wine-canary': {
@@ -110,6 +119,44 @@ const EXAMPLES: Record<string, Example> = {
       },
     ],
   },
+  'wine-evaluate': {
+    workflow: 'examples/workflows/wine-evaluate.yml',
+    does: 'new versions evaluated against the one serving: one passes its gates, two worse ones fail',
+    runs: [{}],
+    answer: (run) => {
+      const steps = run.jobs.find((job) => job.id === 'evaluate')?.runs[0]?.result?.steps ?? {};
+      const verdict = (step: string, metric: string) => {
+        const outputs = steps[step]?.outputs ?? {};
+        return `${outputs.passed === 'true' ? 'passed' : 'failed'} its gates (${metric} ${outputs[metric] ?? '?'})`;
+      };
+      return {
+        heading: 'Three candidates were evaluated against the version serving, on the same rows:',
+        lines: [
+          ['wine-candidate', verdict('candidate', 'rmse')],
+          ['wine-offset', verdict('offset', 'rmse')],
+          ['wine-flipped', verdict('flipped', 'accuracy')],
+        ],
+      };
+    },
+  },
+  'pr-evaluate': {
+    workflow: 'examples/workflows/pr-evaluate.yml',
+    does: "a fork's pull request evaluated against production (after wine.yml)",
+    before: 'wine',
+    runs: [
+      {
+        note: 'A pull request from a fork, #7:',
+        event: 'pull_request',
+        pullRequest: { number: 7, fork: true },
+      },
+    ],
+  },
+  'odahu-report': {
+    workflow: 'examples/workflows/odahu-report.yml',
+    does: "the fork's report posted by a workflow_run workflow (after pr-evaluate.yml)",
+    before: 'pr-evaluate',
+    runs: [{ note: 'pr-evaluate.yml completed: the report workflow follows it.', event: 'workflow_run' }],
+  },
   'wine-no-secrets': {
     workflow: 'examples/workflows/wine-no-secrets.yml',
     does: "train, package, deploy with each job's GitHub OIDC token, no secret",
@@ -125,6 +172,9 @@ ${Object.entries(EXAMPLES)
   .map(([name, example]) => `  ${name.padEnd(22)} ${example.does}`)
   .join('\n')}
 `;
+
+// The name the demo had for it first.
+EXAMPLES.evaluate = EXAMPLES['wine-evaluate'] as Example;
 
 /** The embedded emulator as the Airflow plugin's connection URI (AIRFLOW_CONN_ODAHUFLOW_API). */
 function airflowConnection(cluster: Cluster): string {
@@ -213,7 +263,11 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const chosen = EXAMPLES[example] as Example;
-  const first = chosen.before === undefined ? undefined : (EXAMPLES[chosen.before] as Example);
+  // The examples whose runs come first, the earliest first (odahu-report after pr-evaluate after wine).
+  const chain: Example[] = [];
+  for (let each = chosen.before; each !== undefined; each = EXAMPLES[each]?.before) {
+    chain.unshift(EXAMPLES[each] as Example);
+  }
   write(
     `${bold('Odahu actions demo')}: ${chosen.workflow}, run on this machine by the local workflow runner\n`,
   );
@@ -224,13 +278,14 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
   const cluster = await chooseCluster({ vars: {}, secrets: {}, envFile: {}, environment: {} }, true);
   try {
     const runs: [Example, ExampleRun][] = [
-      ...(first ? first.runs.map((run): [Example, ExampleRun] => [first, run]) : []),
+      ...chain.flatMap((before) => before.runs.map((run): [Example, ExampleRun] => [before, run])),
       ...chosen.runs.map((run): [Example, ExampleRun] => [chosen, run]),
     ];
     let last: WorkflowRun | undefined;
     for (const [owner, each] of runs) {
       if (owner !== chosen) {
         write(`${bold('First')}: ${owner.workflow}, which makes what ${chosen.workflow} reads.\n\n`);
+        if (each.note) write(`${bold(each.note)}\n\n`);
       } else if (each.note) write(`${bold(each.note)}\n\n`);
       last = await runWorkflow({
         workflowPath: join(root, owner.workflow),
@@ -242,6 +297,7 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
         inputs: each.inputs ?? {},
         event: each.event ?? 'workflow_dispatch',
         jobId: each.jobId,
+        pullRequest: each.pullRequest,
         repoRoot: root,
         cwd: io.cwd,
         cluster,
@@ -259,12 +315,12 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
       write(`  job summary  ${relative(io.cwd, last.summaryPath)}\n`);
       return 0;
     }
-    const { url, model, prediction } = chosen.answer(last);
-    write(`${bold('The wine model was deployed and answered:')}\n`);
-    write(`  url          ${url}\n`);
-    write(`  model        ${model}\n`);
-    write(`  prediction   ${prediction}\n`);
-    write(`  job summary  ${relative(io.cwd, last.summaryPath)}\n`);
+    const { heading, lines } = chosen.answer(last);
+    write(`${bold(heading)}\n`);
+    const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
+    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, last.summaryPath)]]) {
+      write(`  ${name!.padEnd(width)}${value}\n`);
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;

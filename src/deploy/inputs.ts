@@ -16,6 +16,8 @@ import type { Provenance } from '../shared/action/provenance.js';
 import { readStrategy } from './canary/options.js';
 import type { CanaryOptions } from './canary/options.js';
 import { stableIdProblem } from './canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
@@ -34,6 +36,8 @@ export interface DeployInputs extends PhaseTiming {
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic (src/evaluate/canary-gate.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
   /** The annotations every write of a deployment carries. */
@@ -69,6 +73,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const timing = readPhaseTiming(reader, '15m', { withLogs: false });
   const canary = readStrategy(reader);
   if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   reader.finish();
   warnUnusedVars(vars, source);
@@ -79,6 +84,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     ifExists,
     ...timing,
     canary,
+    evaluation,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
   };

@@ -43,6 +43,10 @@ the environment).
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
+  --pull-request NUMBER  a pull_request event for this pull request (its head: this branch and commit)
+  --fork                 with --pull-request: the pull request comes from a fork (a read-only token)
+  --workflow-run ID      with --event workflow_run: the run that completed (default: the latest run
+                         of a workflow it names in on.workflow_run.workflows, from .tmp/runs)
   --event-payload FILE   the event's payload (JSON), merged over the default one for the event
                          (pull_request: number 1, head = this branch and commit)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
@@ -66,6 +70,9 @@ const OPTIONS = {
   'env-file': { type: 'string' },
   event: { type: 'string' },
   'event-payload': { type: 'string' },
+  'pull-request': { type: 'string' },
+  fork: { type: 'boolean' },
+  'workflow-run': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
@@ -83,6 +90,9 @@ interface CliArguments {
   envFile?: string;
   event?: string;
   eventPayload?: string;
+  pullRequest?: number;
+  fork: boolean;
+  workflowRun?: string;
   inputs: Record<string, string>;
   workspace?: string;
   oidcSubjects: string[];
@@ -111,6 +121,7 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     oidcSubjects: [],
     stepOutputs: [],
     needsOutputs: [],
+    fork: false,
   };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
@@ -134,6 +145,11 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     if (token.kind !== 'option') continue;
     const flag = token.rawName;
     if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
+    if (token.name === 'fork') {
+      if (token.value !== undefined) throw new CannotRun([`${flag} takes no value`]);
+      parsed.fork = true;
+      continue;
+    }
     const value = token.value;
     // `--job --var X`: parseArgs takes --var as the value; a flag's value never looks like a flag.
     if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
@@ -167,6 +183,16 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'event-payload':
         parsed.eventPayload = value;
         break;
+      case 'pull-request':
+        if (!/^[1-9]\d*$/.test(value))
+          throw new CannotRun([`${flag} wants a pull request number, not ${JSON.stringify(value)}`]);
+        parsed.pullRequest = Number(value);
+        break;
+      case 'workflow-run':
+        if (!/^\d+$/.test(value))
+          throw new CannotRun([`${flag} wants a run id (see .tmp/runs), not ${JSON.stringify(value)}`]);
+        parsed.workflowRun = value;
+        break;
       case 'workspace':
         parsed.workspace = value;
         break;
@@ -185,6 +211,8 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);
+  if (parsed.fork && parsed.pullRequest === undefined)
+    throw new CannotRun(['--fork goes with --pull-request NUMBER']);
   return parsed;
 }
 
@@ -211,6 +239,9 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
         parsed.eventPayload === undefined
           ? undefined
           : readEventPayload(at(parsed.eventPayload), parsed.eventPayload),
+      pullRequest:
+        parsed.pullRequest === undefined ? undefined : { number: parsed.pullRequest, fork: parsed.fork },
+      workflowRunId: parsed.workflowRun,
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
       needsOutputs: parseStepOutputs(parsed.needsOutputs, '--needs-output', 'a job id'),

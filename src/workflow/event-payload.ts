@@ -26,6 +26,8 @@ export function defaultPayload(
   eventName: string,
   facts: PayloadFacts,
   inputs: Record<string, string>,
+  /** --pull-request (and --fork): the pull request a pull_request event is for. */
+  pullRequest?: { number: number; fork: boolean },
 ): Payload {
   const [owner = 'local', name = ''] = facts.repository.split('/');
   const repository = {
@@ -49,7 +51,8 @@ export function defaultPayload(
       };
     case 'pull_request':
     case 'pull_request_target': {
-      const number = DEFAULT_PULL_REQUEST;
+      const number = pullRequest?.number ?? DEFAULT_PULL_REQUEST;
+      const fork = pullRequest?.fork ?? false;
       return {
         ...event,
         action: 'synchronize',
@@ -58,7 +61,11 @@ export function defaultPayload(
           number,
           state: 'open',
           html_url: `${facts.serverUrl}/${facts.repository}/pull/${number}`,
-          head: { ref: facts.branch, sha: facts.sha, repo: { full_name: facts.repository, fork: false } },
+          head: {
+            ref: facts.branch,
+            sha: facts.sha,
+            repo: { full_name: fork ? `fork/${name}` : facts.repository, fork },
+          },
           base: { ref: 'main', sha: '0'.repeat(40), repo: { full_name: facts.repository } },
           labels: [],
           user: { login: facts.actor },

@@ -9,6 +9,7 @@
 // Cancelling the run (Ctrl-C) cancels every running job; jobs not started yet then run only if their
 // `if:` says so (always(), cancelled()); a second cancel stops those too.
 
+import type { RunArtifacts } from './artifacts.js';
 import { join } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { ActionCatalog } from './preflight.js';
@@ -42,6 +43,7 @@ export interface SchedulerOptions {
   outerEnv: Record<string, string>;
   catalog: ActionCatalog;
   /** The working tree: what actions/checkout gives a job. */
+  artifacts: RunArtifacts;
   workspace: string;
   /** The run's checkout (default: one made here for `workspace`). */
   checkout?: Checkout;
@@ -304,6 +306,7 @@ export class JobScheduler {
       outerEnv: options.outerEnv,
       setup: {
         catalog: options.catalog,
+        artifacts: options.artifacts,
         workspace,
         checkout,
         jobDir,

@@ -7,6 +7,7 @@
 import { isMapping, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import type { ActionDefinition, SetupTool } from './action-file.js';
+import type { ArtifactVerb } from './artifacts.js';
 import { loadAction, resolveUses } from './action-file.js';
 import { CannotRun } from './cannot-run.js';
 import type { Scope } from './expressions.js';
@@ -23,6 +24,7 @@ export type ResolvedUses =
   | { kind: 'setup'; tool: SetupTool }
   /** Another repository's action: not run here (other-actions.ts). */
   | { kind: 'elsewhere' }
+  | { kind: 'artifact'; verb: ArtifactVerb }
   | { kind: 'action'; action: ActionDefinition };
 
 /** Every `uses:` of the job (and of its composite actions), resolved. */
@@ -66,6 +68,10 @@ export function preflight(
       }
       if (reference.kind === 'setup') {
         catalog.set(step.uses, { kind: 'setup', tool: reference.tool });
+        continue;
+      }
+      if (reference.kind === 'artifact') {
+        catalog.set(step.uses, reference);
         continue;
       }
       let action: ActionDefinition;

@@ -10,6 +10,8 @@ import { basename, join } from 'node:path';
 import type { JsonValue } from './expressions.js';
 import type { Payload } from './event-payload.js';
 import { defaultPayload, mergePayload, pullRequestOf } from './event-payload.js';
+import type { RunRecord } from './run-record.js';
+import { workflowRunPayload } from './run-record.js';
 
 export interface RunIdentity {
   workspace: string;
@@ -25,6 +27,10 @@ export interface RunIdentity {
   eventInputs: Record<string, string>;
   /** --event-payload: merged over the event's default payload (event-payload.ts). */
   eventPayload?: Payload;
+  /** --pull-request (and --fork): the pull request a pull_request event is for. */
+  pullRequest?: { number: number; fork: boolean };
+  /** --event workflow_run: the run that completed. */
+  workflowRun?: RunRecord;
   debug: boolean;
 }
 
@@ -73,10 +79,20 @@ export function createRunContext(run: RunIdentity): RunContext {
   const facts = gitFacts(run.workspace);
   const [owner = 'local'] = facts.repository.split('/');
   const actor = userInfo().username || 'local';
-  const event = mergePayload(
-    defaultPayload(run.eventName, { ...facts, actor, serverUrl: 'https://github.com' }, run.eventInputs),
-    run.eventPayload ?? {},
+  const base = defaultPayload(
+    run.eventName,
+    { ...facts, actor, serverUrl: 'https://github.com' },
+    run.eventInputs,
+    run.pullRequest,
   );
+  if (run.workflowRun) {
+    Object.assign(base, {
+      action: 'completed',
+      workflow_run: workflowRunPayload(run.workflowRun, 'https://github.com'),
+      workflow: { name: run.workflowRun.workflowName, path: run.workflowRun.workflowFile },
+    });
+  }
+  const event = mergePayload(base, run.eventPayload ?? {});
   // A pull request's run checks out its merge ref; its branches are head_ref and base_ref.
   const pr = run.eventName.startsWith('pull_request') ? pullRequestOf(event) : undefined;
   const ref = pr ? `refs/pull/${pr.number}/merge` : `refs/heads/${facts.branch}`;

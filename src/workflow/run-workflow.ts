@@ -35,6 +35,8 @@ import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { RunLog } from './run-log.js';
 import { RunSummary } from './run-summary.js';
+import { RunArtifacts } from './artifacts.js';
+import { findRun, writeRunRecord } from './run-record.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import {
@@ -62,6 +64,10 @@ export interface WorkflowRunOptions {
   /** --event-payload: over the event's default payload. */
   eventPayload?: Payload;
   inputs: Record<string, string>;
+  /** --pull-request and --fork: the pull request a pull_request run is for. */
+  pullRequest?: { number: number; fork: boolean };
+  /** --workflow-run: the run a workflow_run run follows (default: the latest of those it names). */
+  workflowRunId?: string;
   /** This repository: its actions/ serve <owner>/odahu-actions/<name>@<ref>; runs go to .tmp/runs/. */
   repoRoot: string;
   /** Where the user stands: paths printed are relative to it (default: this process's folder). */
@@ -97,7 +103,22 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   const started = Date.now();
   const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
   const jobs = options.jobId === undefined ? workflowJobs(workflow) : [selectJob(workflow, options.jobId)];
-  const eventName = chooseEvent(workflow, options.event);
+  const eventName = chooseEvent(
+    workflow,
+    options.event ?? (options.pullRequest ? 'pull_request' : undefined),
+  );
+  if (options.pullRequest && !['pull_request', 'pull_request_target'].includes(eventName)) {
+    throw new CannotRun([`--pull-request is for pull_request events; this run's event is ${eventName}`]);
+  }
+  if (options.workflowRunId !== undefined && eventName !== 'workflow_run') {
+    throw new CannotRun([`--workflow-run is for workflow_run events; this run's event is ${eventName}`]);
+  }
+  const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
+  const runsDir = runsFolder(workspace, options.repoRoot);
+  const workflowRun =
+    eventName === 'workflow_run'
+      ? findRun(runsDir, { id: options.workflowRunId, workflows: workflowRunSources(workflow) })
+      : undefined;
   const inputs =
     eventName === 'workflow_dispatch' ? dispatchValues(dispatchInputs(workflow), options.inputs) : undefined;
   if (!inputs && Object.keys(options.inputs).length > 0) {
@@ -116,9 +137,8 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       `--oidc-subject is for the embedded emulator: the cluster given by ${givenOrigin} trusts what its realm is set up to trust`,
     ]);
   }
-  const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
   const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
-  const { runId, runNumber, runDir } = newRunDir(runsFolder(workspace, options.repoRoot));
+  const { runId, runNumber, runDir } = newRunDir(runsDir);
   const context = createRunContext({
     workspace,
     runDir,
@@ -129,6 +149,8 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     eventName,
     eventInputs: inputs?.payload ?? {},
     eventPayload: options.eventPayload,
+    pullRequest: options.pullRequest,
+    workflowRun,
     debug,
   });
   let catalog: ActionCatalog;
@@ -205,6 +227,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       jobs,
       outerEnv: options.envFile,
       catalog,
+      artifacts: new RunArtifacts(runsDir, runId),
       workspace,
       runDir,
       vars: cluster.vars,
@@ -254,6 +277,18 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       ),
     });
     writeFileSync(join(runDir, 'outputs.json'), `${JSON.stringify(runOutputs(outcomes), null, 2)}\n`);
+    const github = context.github as Record<string, string>;
+    writeRunRecord(runDir, {
+      id: runId,
+      workflowName: workflow.name,
+      workflowFile: github.workflow_ref!.replace(/^[^/]+\/[^/]+\//, '').replace(/@.*$/, ''),
+      event: eventName,
+      conclusion,
+      repository: github.repository!,
+      sha: github.sha!,
+      branch: github.head_ref || github.ref_name!,
+      ...(options.pullRequest ? { pullRequest: options.pullRequest } : {}),
+    });
     return {
       jobs: outcomes,
       conclusion,
@@ -425,6 +460,13 @@ function notRunSteps(jobs: SelectedJob[], catalog: ActionCatalog): { id: string;
   };
   for (const job of jobs) visit(jobSteps(job));
   return found;
+}
+
+/** The workflows a workflow_run workflow follows (on.workflow_run.workflows: their names). */
+function workflowRunSources(workflow: WorkflowFile): string[] {
+  const events = workflow.template.events as { workflow_run?: { workflows?: unknown } } | undefined;
+  const names = events?.workflow_run?.workflows;
+  return Array.isArray(names) ? names.map(String) : [];
 }
 
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */
