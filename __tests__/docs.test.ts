@@ -76,7 +76,7 @@ test.each(PAGES)('%s: the commands and flags it gives exist', async (page) => {
   for (const [, command] of `${blocks}\n${text}`.matchAll(
     /(?:npx (?:--yes )?(?:github:odahu\/odahu-actions#v1 |odahu-actions )|odahu-actions )(workflow|emulator|demo|convert|[a-z]+)\b/g,
   )) {
-    expect([page, command, COMMANDS.includes(command!)]).toEqual([page, command, true]);
+    expect([page, command, COMMANDS.includes(command)]).toEqual([page, command, true]);
   }
   const runner = await workflowFlags();
   const emulator = sourceFlags('src/emulator/cli.ts');
