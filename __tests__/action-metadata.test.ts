@@ -23,9 +23,9 @@ const SETTINGS = [
   'oidc-audience',
   'api-connection',
 ];
-const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'train', 'wait'];
+const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'resume', 'train', 'wait'];
 
-test('the nine actions: eight node24 ones and the composite pipeline', () => {
+test('the ten actions: nine node24 ones and the composite pipeline', () => {
   expect(names.sort()).toEqual([...PHASES, 'pipeline'].sort());
   for (const name of PHASES) expect(actionDefinition(name).using).toBe('node24');
   expect(actionDefinition('pipeline').using).toBe('composite');

@@ -17,7 +17,18 @@ export interface Layer {
   refuses?: RegExp;
 }
 
-const ACTIONS = ['train', 'package', 'deploy', 'predict', 'connection', 'wait', 'batch', 'apply', 'pipeline'];
+const ACTIONS = [
+  'train',
+  'package',
+  'deploy',
+  'predict',
+  'connection',
+  'wait',
+  'batch',
+  'apply',
+  'pipeline',
+  'resume',
+];
 const SHARED = ['shared: basics', 'shared: Odahu client', 'shared: action kit', 'shared: GitHub reports'];
 
 /** Bottom to top. An action is a layer of its own: actions do not import each other's modules. */

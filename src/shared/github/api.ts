@@ -169,6 +169,11 @@ function requestFailure(error: unknown): RequestFailure | undefined {
   return typeof status === 'number' ? (error as RequestFailure) : undefined;
 }
 
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+export function requestStatus(error: unknown): number | undefined {
+  return requestFailure(error)?.status;
+}
+
 /**
  * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).

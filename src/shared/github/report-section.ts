@@ -26,6 +26,8 @@ export interface StepSection {
   tables: ReportTable[];
   /** The step's failure, one line; undefined when it succeeded. */
   failure: string | undefined;
+  /** The heading's mark instead of ✅ or ❌ (a parked phase: ⏳). */
+  mark?: string;
 }
 
 const MAX_TABLE_ROWS = 20;
@@ -34,7 +36,7 @@ const MAX_TABLE_COLUMNS = 20;
 export const MAX_SECTION_CHARS = 16_000;
 
 export function renderSection(section: StepSection): string {
-  const mark = section.failure === undefined ? '✅' : '❌';
+  const mark = section.mark ?? (section.failure === undefined ? '✅' : '❌');
   const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
   const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
   // What the tables may take: the section's budget less its heading and failure line.
