@@ -25,6 +25,17 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS shims (src/convert/tree-sitter.cjs): not type-checked, with CommonJS's globals.
+    files: ['**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['__tests__/**/*.ts'],
     rules: {
       // expect(...) matchers and jest mocks trip these without catching real bugs in tests.

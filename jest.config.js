@@ -46,5 +46,6 @@ export default {
     './src/emulator/': { statements: 90, branches: 82, functions: 92, lines: 92 },
     './src/workflow/': { statements: 91, branches: 81, functions: 93, lines: 92 },
     './src/demo/': { statements: 68, branches: 35, functions: 61, lines: 76 },
+    './src/convert/': { statements: 71, branches: 55, functions: 83, lines: 73 },
   },
 };

@@ -220,6 +220,8 @@ describe('a whole model in one file', () => {
       'DELETE /api/v1/connection/whole-code',
     ]);
     expect(results(run).map((r) => r.action)).toEqual(Array(9).fill('deleted'));
+    // The batch jobs are listed once for all the manifests, not once per manifest.
+    expect(emulator.callsSince(before).filter((call) => call === 'GET /api/v1/batch/job')).toHaveLength(1);
     for (const path of ['model/deployment/whole', 'batch/service/whole-batch', 'connection/whole-code']) {
       expect((await api.get(path)).status).toBe(404);
     }
@@ -334,7 +336,7 @@ spec:
     { env, emulator },
   );
   expect(run.failure).toBe(
-    'inline manifests, document 2 (line 5): spec.data[0].connection names Connection refs-missing, which is neither in the manifests nor on the server',
+    'inline manifests, document 2 (line 5): spec.data[0].connection names connection refs-missing, which is neither in the manifests nor on the server',
   );
   expect(emulator.callsSince(before, { writes: true })).toEqual([]);
   expect((await api.get('connection/refs-code')).status).toBe(404);

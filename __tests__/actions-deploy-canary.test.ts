@@ -178,6 +178,9 @@ describe('a model released by canary', () => {
       const candidate = /^canary (\S+) failed/.exec(run.failure!)![1]!;
       await expectEnded(run, { promoted: false, serving: second, version: '2.0', url, deleted: candidate });
       expect(run.summary).toContain('Rolled back');
+      // The paragraph says once what serves again, then why.
+      expect(run.summary.match(/serves <code>[^<]+<\/code> again/g)).toHaveLength(1);
+      expect(run.summary).toMatch(/again\. Why: canary /);
       expect(run.summary).toMatch(/failed the (probe|compare) check<\/td>/);
     },
   );
@@ -230,6 +233,10 @@ describe('a model released by canary', () => {
       'previous-deployment-id': '',
     });
     expect(emulator.callsSince(from, { writes: true })).toEqual([]);
+    // The serving version is read once: its outputs come from that read.
+    expect(
+      emulator.callsSince(from).filter((call) => call === `GET /api/v1/model/deployment/${second}`),
+    ).toHaveLength(1);
   });
 
   it('clears what an interrupted rollout left, then releases', async () => {

@@ -185,12 +185,13 @@ test('an image nobody pushed never becomes Ready: the timeout names the likely c
     { env, emulator },
   );
   expect(run.failure).toBe(
-    'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image registry.odahu.local/odahu/ghost:1 through connection docker-ci, or lacks resources)',
+    'deployment ghost-image did not finish within 1s: it is still Processing (a deployment that stays Processing usually cannot pull its image registry.odahu.local/odahu/ghost:1 (registry, tag, pull connection docker-ci), or the cluster lacks the resources it asks for (cpu 125m, memory 128Mi))',
   );
   expect(run.summary).toContain('timed out');
 });
 
-test('a pull connection that does not exist leaves the deployment without a state: the timeout names it', async () => {
+test('a pull connection that does not exist, which the server takes and never answers: one line, nothing written', async () => {
+  const before = emulator.answers.length;
   const run = await runInProcess(
     'deploy',
     {
@@ -202,8 +203,9 @@ test('a pull connection that does not exist leaves the deployment without a stat
     { env, emulator },
   );
   expect(run.failure).toBe(
-    'deployment no-pull did not finish within 1s: it is still pending (the controller has not started it: check that its image pull connection missing-registry exists and is of type docker or ecr, and predictor odahu-ml-server exists)',
+    'inline deployment, document 1 (line 1): spec.imagePullConnID names connection missing-registry, which does not exist (the server takes it, but the deployment would never get a state)',
   );
+  expect(apiCallsSince(before)).toEqual(['GET /api/v1/connection/missing-registry']);
 });
 
 test('predict for an unknown deployment says it does not exist', async () => {

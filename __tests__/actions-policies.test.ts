@@ -89,7 +89,12 @@ describe('train if-exists', () => {
       { env, emulator },
     );
     expect(run.failure).toBe('training taken already exists and if-exists is fail');
-    expect(emulator.callsSince(before)).toEqual(['GET /api/v1/model/training/taken']);
+    // Reads only: what the manifest names (its toolchain, its code's connection), then the training.
+    expect(emulator.callsSince(before)).toEqual([
+      'GET /api/v1/toolchain/integration/mlflow',
+      'GET /api/v1/connection/models-output',
+      'GET /api/v1/model/training/taken',
+    ]);
   });
 });
 

@@ -1,7 +1,9 @@
 // Keycloak's federated client authentication in the emulator, over real HTTP: a client proven by an
 // external issuer's token (its keys found by the issuer's discovery document), and each of Keycloak's
-// checks refusing with its own answer: no client for the issuer and subject, the form's client_id,
-// the algorithm, the signature, the audience, the times, the jti used twice.
+// checks refusing with its own answer: no client for the issuer and subject, the form's client_id (by
+// the newest rule and by the older one), the algorithm (`none` and HS256 fail as a signature does),
+// the signature, the audience, the times (a realm clock that lags, the allowed skew), the jti used
+// twice; and a refresh token only for a client whose use_refresh_token is on.
 
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
@@ -101,7 +103,9 @@ const INVALID_CLIENT = refusal(401, 'Invalid client or Invalid client credential
 test("a trusted subject's token gets the client's tokens, Keycloak-shaped, with its role", async () => {
   const reply = await grant(await assertion());
   expect(reply.status).toBe(200);
-  expect(reply.json).toMatchObject({ token_type: 'Bearer', refresh_token: expect.any(String) });
+  // A federated client keeps Keycloak's default: client_credentials.use_refresh_token off.
+  expect(reply.json).toMatchObject({ token_type: 'Bearer', refresh_expires_in: 0 });
+  expect(reply.json.refresh_token).toBeUndefined();
   for (const token of [reply.json.access_token!, reply.json.id_token!]) {
     expect(decodeJwt(token)).toMatchObject({
       iss: emulator.issuer,
@@ -112,8 +116,34 @@ test("a trusted subject's token gets the client's tokens, Keycloak-shaped, with 
   }
   const trainings = await call(`${emulator.apiUrl}/api/v1/model/training`, 'GET', reply.json.id_token!);
   expect(trainings.status).toBe(200);
-  // The form may name the client by the assertion's subject, as Keycloak allows.
-  expect((await grant(await assertion(), { client_id: MAIN })).status).toBe(200);
+  // The form may name the client it proves, as Keycloak allows.
+  expect((await grant(await assertion(), { client_id: 'github-main' })).status).toBe(200);
+});
+
+/** A JWT with this header, signed by nobody: Keycloak parses it and finds no key that verifies it. */
+async function unsigned(header: Record<string, unknown>): Promise<string> {
+  const signed = await assertion();
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode(header)}.${signed.split('.')[1]}.`;
+}
+
+test("alg none, a symmetric alg, no alg: Keycloak's answers", async () => {
+  // It knows `none` and HS256: they pass its algorithm check and fail the signature, as any bad one.
+  expect(await grant(await unsigned({ alg: 'none', typ: 'JWT' }))).toMatchObject(INVALID_CLIENT);
+  const hs256 = await assertion({}, { alg: 'HS256', key: new TextEncoder().encode('s'.repeat(32)) as never });
+  expect(await grant(hs256)).toMatchObject(INVALID_CLIENT);
+  expect(await grant(await unsigned({ typ: 'JWT', kid: 'k1' }))).toMatchObject(
+    refusal(400, 'Invalid signature algorithm'),
+  );
+});
+
+test("client_id: the proven client's own id; another client's, 400; one that names no client, 401", async () => {
+  expect(await grant(await assertion(), { client_id: emulator.clientId })).toMatchObject(
+    refusal(400, 'client_id parameter does not match authenticated client'),
+  );
+  // The subject is no client: the older rule's client_id is now an unknown one.
+  expect(await grant(await assertion(), { client_id: MAIN })).toMatchObject(INVALID_CLIENT);
+  expect(await grant(await assertion(), { client_id: 'nobody' })).toMatchObject(INVALID_CLIENT);
 });
 
 test('no client trusts this subject, or this issuer: 401 invalid_client', async () => {
@@ -138,11 +168,6 @@ test("a signature the issuer's keys do not verify: 401 invalid_client", async ()
 
 test("Keycloak's checks after the client is found: 400 invalid_client with the check's text", async () => {
   const cases: [Promise<Reply<Record<string, string>>>, string][] = [
-    [grant(await assertion(), { client_id: 'github-main' }), 'client_id parameter does not match sub claim'],
-    [
-      grant(await assertion({}, { alg: 'HS256', key: new TextEncoder().encode('s'.repeat(32)) as never })),
-      'Invalid signature algorithm',
-    ],
     [grant(await assertion({ aud: 'https://github.com/acme' })), 'Invalid token audience'],
     [
       grant(await assertion({ aud: [emulator.issuer, 'https://github.com/acme'] })),
@@ -188,4 +213,93 @@ test('trust added while running; one client per subject, and a client of its own
   ).toThrow(`client ${emulator.clientId} exists already: a federated client is a client of its own`);
   // Secret clients are as they were.
   await expect(fetchToken(emulator)).resolves.toEqual(expect.any(String));
+});
+
+describe('a realm set up otherwise: the older client_id rule, refresh tokens on, a clock behind', () => {
+  let older: TestEmulator;
+  beforeAll(async () => {
+    older = await startTestEmulator({
+      federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: issuer.url, subject: MAIN }],
+      federatedClientIdCheck: 'subject',
+      useRefreshToken: { 'github-main': true, 'odahu-actions': false },
+      realmClockLagSeconds: 30,
+    });
+  });
+  afterAll(() => older.close());
+
+  const grantAt = (token: string, extra: Record<string, string> = {}) =>
+    call<Record<string, string>>(
+      older.authUrl,
+      'POST',
+      null,
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: JWT_BEARER,
+        client_assertion: token,
+        scope: 'openid',
+        ...extra,
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+  /** Issued and valid on the realm's time, 30 s behind. */
+  const onRealmTime = (claims: JWTPayload = {}) =>
+    assertion({ aud: older.issuer, iat: now() - 30, exp: now() + 270, ...claims });
+
+  test("client_id must be the assertion's sub (Keycloak before #48026)", async () => {
+    expect((await grantAt(await onRealmTime(), { client_id: MAIN })).status).toBe(200);
+    expect(await grantAt(await onRealmTime(), { client_id: 'github-main' })).toMatchObject(
+      refusal(400, 'client_id parameter does not match sub claim'),
+    );
+    expect(await grantAt(await onRealmTime(), { client_id: 'nobody' })).toMatchObject(INVALID_CLIENT);
+  });
+
+  test('use_refresh_token: on for this federated client, off for this secret client', async () => {
+    const federated = await grantAt(await onRealmTime());
+    expect(federated.json).toMatchObject({ refresh_token: expect.any(String), refresh_expires_in: 1800 });
+    const secret = await call<Record<string, unknown>>(
+      older.authUrl,
+      'POST',
+      null,
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: older.clientId,
+        client_secret: older.clientSecret,
+        scope: 'openid',
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(secret.status).toBe(200);
+    expect(secret.json).toMatchObject({ access_token: expect.any(String), refresh_expires_in: 0 });
+    expect(secret.json.refresh_token).toBeUndefined();
+  });
+
+  test("a realm clock 30 s behind: GitHub's token of now was issued in the future", async () => {
+    expect(await grantAt(await assertion({ aud: older.issuer }))).toMatchObject(
+      refusal(400, 'Token was issued in the future'),
+    );
+  });
+});
+
+test("the identity provider's allowedClockSkew lets a lagging realm take it", async () => {
+  const skewed = await startTestEmulator({
+    federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: issuer.url, subject: MAIN }],
+    realmClockLagSeconds: 5,
+    allowedClockSkewSeconds: 10,
+  });
+  try {
+    const reply = await call(
+      skewed.authUrl,
+      'POST',
+      null,
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: JWT_BEARER,
+        client_assertion: await assertion({ aud: skewed.issuer }),
+      }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(reply.status).toBe(200);
+  } finally {
+    await skewed.close();
+  }
 });

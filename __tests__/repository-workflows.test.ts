@@ -46,6 +46,83 @@ test('CI tests on Node 24 (the actions runtime) and Node 20 (the engines floor)'
   expect(readFileSync(join(ROOT, '.node-version'), 'utf8').trim()).toBe('24');
 });
 
+/**
+ * Whether `version` (x.y.z) is in an npm engines range: alternatives (`||`) of comparators (`>=`,
+ * `<=`, `>`, `<`, `^`, `~`, or a bare or x-range version) all of which hold. The forms the lockfile
+ * holds; enough for this check, not a semver library.
+ */
+function inRange(version: string, range: string): boolean {
+  const parts = (text: string) =>
+    text.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : undefined));
+  const [major, minor, patch] = parts(version) as number[];
+  const compare = (other: (number | undefined)[]) =>
+    Math.sign(major! - (other[0] ?? 0)) ||
+    Math.sign(minor! - (other[1] ?? 0)) ||
+    Math.sign(patch! - (other[2] ?? 0));
+  const holds = (comparator: string): boolean => {
+    const [, op = '', rest = ''] = /^(>=|<=|>|<|\^|~|=)?\s*(.*)$/.exec(comparator)!;
+    if (rest === '*' || rest === '') return true;
+    const want = parts(rest.replace(/^v/, ''));
+    const prefix = (n: number) =>
+      want.slice(0, n).every((part, i) => part === undefined || part === [major, minor, patch][i]);
+    switch (op) {
+      case '>=':
+        return compare(want) >= 0;
+      case '<=':
+        return compare(want) <= 0;
+      case '>':
+        return compare(want) > 0;
+      case '<':
+        return compare(want) < 0;
+      case '^':
+        return compare(want) >= 0 && (want[0] === 0 ? prefix(2) : prefix(1));
+      case '~':
+        return compare(want) >= 0 && prefix(2);
+      default:
+        return prefix(3);
+    }
+  };
+  return range.split('||').some((alternative) =>
+    alternative
+      .trim()
+      .replace(/(>=|<=|>|<|\^|~|=)\s+/g, '$1')
+      .split(/\s+/)
+      .every(holds),
+  );
+}
+
+test('every locked package supports the Node versions the project declares (npm ci would warn EBADENGINE)', () => {
+  expect([
+    inRange('20.19.0', '>=20.19'),
+    inRange('20.19.0', '^20.19.0 || ^22.13.0 || >=24'),
+    inRange('20.19.0', '>=22'),
+  ]).toEqual([true, true, false]);
+  expect([
+    inRange('20.19.0', '20 || >=22'),
+    inRange('21.0.0', '20 || >=22'),
+    inRange('14.20.0', '>=16 || 14 >=14.17'),
+  ]).toEqual([true, false, true]);
+  const declared = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }
+  ).engines.node;
+  // The floor the project declares (Node 20) and the actions' runtime (Node 24, .node-version).
+  const floor = `${/\d+(\.\d+)?/.exec(declared)![0]}.0`.split('.').slice(0, 3).join('.');
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+  };
+  const unsupported = Object.entries(lock.packages).flatMap(([path, entry]) => {
+    const node = !Array.isArray(entry.engines) ? entry.engines?.node : undefined;
+    if (!node || path === '') return [];
+    return [floor, '24.0.0']
+      .filter((version) => !inRange(version, node))
+      .map(
+        (version) =>
+          `${path.replace(/^.*node_modules\//, '')}@${entry.version} wants node ${node}, not ${version}`,
+      );
+  });
+  expect(unsupported).toEqual([]);
+});
+
 test('Dependabot updates npm and github-actions', () => {
   const config = load(readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8')) as {
     updates: { 'package-ecosystem': string; directory: string }[];

@@ -3,6 +3,7 @@
 // Keycloak with a federated client for the job's subject. The form, a fresh GitHub token for every
 // grant (renewals included), and the refusals users see.
 
+import { createServer, type AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { ClientCredentialsTokenSource, tokenSourceFor } from '../src/shared/odahu/auth.js';
@@ -13,6 +14,8 @@ import { gitHubClaims } from '../src/workflow/github-claims.js';
 import type { IdTokenGrant } from '../src/workflow/id-token-service.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
 import { startTestEmulator, type TestEmulator } from './helpers/emulator.js';
+import { EmulatorTime } from './helpers/emulator-time.js';
+import { useClock } from '../src/shared/clock.js';
 import { sendJson, startTinyServer } from './helpers/tiny-server.js';
 
 const github = {
@@ -50,6 +53,18 @@ afterAll(async () => {
   await emulator.close();
   await service.close();
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** core.getIDToken, counting the tokens it got and keeping the last. */
 function countingRequest() {
@@ -121,14 +136,74 @@ test('Keycloak takes it; renewals before expiry and after a 401 ask GitHub for a
   expect(new Set(asked.seen.map((token) => decodeJwt(token).jti)).size).toBe(3);
 });
 
-test('auth-url the realm issuer: its token endpoint discovered, and the audience that issuer (the settings default)', async () => {
-  const tokens = tokenSourceFor({
-    type: 'github-oidc',
-    authUrl: emulator.issuer,
-    audience: realmIssuerOf(emulator.issuer),
-    scope: 'openid',
+test('auth-url the realm issuer, or its OpenID configuration: the token endpoint and the audience from it', async () => {
+  for (const authUrl of [emulator.issuer, `${emulator.issuer}/.well-known/openid-configuration`]) {
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(decodeJwt(await tokens.token())).toMatchObject({ azp: 'github-main' });
+    // Every GitHub token asked for the issuer; the issuer URL itself was tried as a token endpoint first.
+    expect(asked.seen.map((token) => decodeJwt(token).aud)).toEqual(
+      authUrl === emulator.issuer ? [emulator.issuer, emulator.issuer] : [emulator.issuer],
+    );
+  }
+});
+
+test("an auth-url inside the cluster: the audience is the realm's public issuer, from its OpenID configuration", async () => {
+  // Keycloak behind its public name (here localhost): its issuer is that name, whatever address the
+  // step calls (here 127.0.0.1).
+  const port = await freePort();
+  const publicIssuer = `http://localhost:${port}/auth/realms/odahu`;
+  const inside = await startTestEmulator({
+    port,
+    publicUrl: `http://localhost:${port}`,
+    federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: service.issuer, subject: MAIN }],
   });
-  expect(decodeJwt(await tokens.token())).toMatchObject({ azp: 'github-main' });
+  try {
+    const address = `127.0.0.1:${port}`;
+    expect(inside.issuer).toBe(publicIssuer);
+    const asked = countingRequest();
+    // auth-url inside, no oidc-audience: as the settings give them, with the GitHub tokens counted.
+    const counted = new ClientCredentialsTokenSource({
+      authUrl: `http://${address}/auth/realms/odahu/protocol/openid-connect/token`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(decodeJwt(await counted.token())).toMatchObject({ azp: 'github-main', iss: publicIssuer });
+    expect(decodeJwt(asked.seen[0]!).aud).toBe(publicIssuer);
+    // Cutting the token path off the inside address would have asked for the wrong audience.
+    expect(realmIssuerOf(`http://${address}/auth/realms/odahu/protocol/openid-connect/token`)).not.toBe(
+      publicIssuer,
+    );
+  } finally {
+    await inside.close();
+  }
+});
+
+test('no OpenID configuration behind the token endpoint: the audience is the auth-url without its token path', async () => {
+  const server = await startTinyServer((request, response) => {
+    if (request.method === 'POST') sendJson(response, 200, { access_token: 'a1', expires_in: 300 });
+    else sendJson(response, 404, { error: 'not found' });
+  });
+  try {
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: `${server.url}/realms/odahu/protocol/openid-connect/token`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, asked.request),
+    });
+    expect(await tokens.token()).toBe('a1');
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /realms/odahu/.well-known/openid-configuration',
+      'POST /realms/odahu/protocol/openid-connect/token',
+    ]);
+    expect(decodeJwt(asked.seen[0]!).aud).toBe(`${server.url}/realms/odahu`);
+  } finally {
+    await server.close();
+  }
 });
 
 test("a subject the realm does not trust: Keycloak's refusal with the token's sub and aud, never the token", async () => {
@@ -148,7 +223,8 @@ test("a subject the realm does not trust: Keycloak's refusal with the token's su
   expect((error as AuthError).message).toBe(
     `authentication failed at ${emulator.authUrl}: Invalid client or Invalid client credentials ` +
       `(the job's GitHub OIDC token has sub "repo:acme/models:ref:refs/heads/dev" and aud "${emulator.issuer}": ` +
-      "the realm needs an identity provider for the token's issuer and a client with federated authentication for this subject)",
+      "the realm needs an identity provider for the token's issuer and a client with federated authentication for this subject, " +
+      'and its clients flow needs "Signed JWT - Federated" (see "No secrets: the realm" in the odahu-actions README))',
   );
   expect((error as AuthError).status).toBe(401);
   expect(asked.seen).toHaveLength(1);
@@ -160,7 +236,7 @@ test('GitHub refuses the request (a revoked job): one line naming the audience a
   const ended = service.grant(gitHubClaims({ github }));
   ended.revoke();
   Object.assign(process.env, ended.env);
-  const error = await new GitHubIdToken('https://keycloak.example.com/realms/odahu').next().then(
+  const error = await new GitHubIdToken().next('https://keycloak.example.com/realms/odahu').then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -172,4 +248,113 @@ test('GitHub refuses the request (a revoked job): one line naming the audience a
     ),
   );
   expect((error as Error).message).not.toContain('\n');
+});
+
+describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", () => {
+  /** A realm whose clock lags `lagSeconds`, held; the token source's waits move it on. */
+  async function lagging(lagSeconds: number) {
+    const realm = await startTestEmulator({
+      realmClockLagSeconds: lagSeconds,
+      federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: service.issuer, subject: MAIN }],
+    });
+    realm.clock.hold();
+    const time = new EmulatorTime(realm.clock);
+    const asked = countingRequest();
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: realm.authUrl,
+      scope: 'openid',
+      assertion: new GitHubIdToken(realm.issuer, asked.request),
+    });
+    // The step's clock: the token source's waits pass in the realm's held time.
+    useClock(time);
+    let printed = '';
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += chunk.toString();
+      return true;
+    });
+    return {
+      realm,
+      tokens,
+      asked,
+      infos: () => printed.split('\n').filter((line) => line.startsWith('The token endpoint')),
+      async close() {
+        write.mockRestore();
+        useClock();
+        realm.clock.release();
+        await realm.close();
+      },
+    };
+  }
+
+  test('a few seconds behind: the same assertion once more after 5 s, and the token', async () => {
+    const setUp = await lagging(3);
+    try {
+      const started = setUp.realm.clock.now();
+      expect(decodeJwt(await setUp.tokens.token())).toMatchObject({ azp: 'github-main' });
+      expect(setUp.realm.clock.now() - started).toBe(5000);
+      expect(setUp.asked.seen).toHaveLength(1);
+      expect(setUp.infos()).toEqual([
+        "The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in 5s.",
+      ]);
+    } finally {
+      await setUp.close();
+    }
+  });
+
+  test('far behind: tried once more only, then the refusal', async () => {
+    const setUp = await lagging(60);
+    try {
+      const started = setUp.realm.clock.now();
+      const error = await setUp.tokens.token().catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(AuthError);
+      expect((error as AuthError).message).toContain('Token was issued in the future');
+      // One wait of 5 s, one more try, then the refusal.
+      expect(setUp.realm.clock.now() - started).toBe(5000);
+      expect(setUp.infos()).toHaveLength(1);
+    } finally {
+      await setUp.close();
+    }
+  });
+});
+
+test("a realm's OpenID configuration that could not be read is read again by the next grant", async () => {
+  let up = false;
+  const realmPath = '/realms/odahu';
+  const server = await startTinyServer((request, response) => {
+    if (!up) {
+      response.socket?.destroy();
+      return;
+    }
+    if (request.method === 'GET')
+      sendJson(response, 200, {
+        issuer: `${server.url}${realmPath}`,
+        token_endpoint: `${server.url}${realmPath}/token`,
+      });
+    else sendJson(response, 200, { access_token: 'a2', expires_in: 300 });
+  });
+  try {
+    let now = 1_000_000;
+    const tokens = new ClientCredentialsTokenSource({
+      authUrl: `${server.url}${realmPath}/.well-known/openid-configuration`,
+      scope: 'openid',
+      assertion: new GitHubIdToken(undefined, countingRequest().request),
+      retry: {
+        sleep: (ms) => {
+          now += ms;
+          return Promise.resolve();
+        },
+        now: () => now,
+        random: () => 0,
+      },
+    });
+    await expect(tokens.token()).rejects.toThrow(/has not answered once since the step began/);
+    up = true;
+    expect(await tokens.token()).toBe('a2');
+    expect(server.requests.at(-2)).toMatchObject({
+      method: 'GET',
+      url: `${realmPath}/.well-known/openid-configuration`,
+    });
+  } finally {
+    await server.close();
+  }
 });

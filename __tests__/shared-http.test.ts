@@ -225,3 +225,51 @@ test('a followed log stream stops when the call is aborted', async () => {
   expect(chunks).toEqual(['INFO\tstep-trainer\tepoch 1\n']);
   expect(api.requests[0]?.url).toBe('/model/training/wine/log?follow=true');
 });
+
+describe('a server that has never answered this step: given up in about 30 s, not the retry budget', () => {
+  /** A clock the retries' waits move on, and a closed port on 127.0.0.1 (connections refused). */
+  async function setUp() {
+    let now = 1_000_000;
+    const retry = {
+      sleep: (ms: number) => {
+        now += ms;
+        return Promise.resolve();
+      },
+      now: () => now,
+      random: () => 0,
+      policy: { budgetMs: 180_000 },
+    };
+    const api = await startTinyServer((_request, response) => sendJson(response, 200, { ok: true }));
+    return { retry, api, elapsed: (from: number) => now - from, at: () => now };
+  }
+
+  test('a URL nothing listens on: one line naming it, after about 30 s of tries', async () => {
+    const { retry, api, elapsed, at } = await setUp();
+    await api.close();
+    const transport = new Transport({ baseUrl: `${api.url}/api/v1`, tokens: countingTokens(), retry });
+    transports.push(transport);
+    const started = at();
+    const error = await transport.json('GET', '/model/training/wine').catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^GET ${api.url}/api/v1/model/training/wine failed: network error: .*ECONNREFUSED.* \\(tried for \\d+s, \\d+ attempts; ` +
+          'the Odahu API has not answered once since the step began: is the URL right\\?\\)$',
+      ),
+    );
+    expect(elapsed(started)).toBeGreaterThanOrEqual(20_000);
+    expect(elapsed(started)).toBeLessThanOrEqual(30_000);
+  });
+
+  test('a server that answered once and then stops: the whole retry budget, as an outage', async () => {
+    const { retry, api, elapsed, at } = await setUp();
+    const transport = new Transport({ baseUrl: `${api.url}/api/v1`, tokens: countingTokens(), retry });
+    transports.push(transport);
+    await expect(transport.json('GET', '/model/training/wine')).resolves.toEqual({ ok: true });
+    await api.close();
+    const started = at();
+    const error = await transport.json('GET', '/model/training/wine').catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toMatch(/ECONNREFUSED.* \(tried for 3m, \d+ attempts\)$/);
+    expect(elapsed(started)).toBe(180_000);
+  });
+});

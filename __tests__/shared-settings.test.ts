@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 
 import { apiUrlOf, parseAirflowConnection } from '../src/shared/odahu/airflow-connection.js';
 import { InputError } from '../src/shared/odahu/errors.js';
-import { DEFAULT_SCOPE, readSettings } from '../src/shared/odahu/settings.js';
+import { DEFAULT_SCOPE, discoveryUrlOf, readSettings } from '../src/shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../src/shared/odahu/settings.js';
 
 function source(inputs: Record<string, string> = {}, env: Record<string, string> = {}): InputSource {
@@ -235,17 +235,21 @@ describe('auth github-oidc: the GitHub OIDC token instead of a secret', () => {
   const realm = 'https://keycloak.example.com/realms/odahu';
   const job = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/idtoken?api-version=2.0' };
 
-  test('the audience is the realm issuer, from the token endpoint or the issuer itself', () => {
+  test("without oidc-audience none is set: the token source reads the realm's issuer", () => {
     for (const authUrl of [`${realm}/protocol/openid-connect/token`, realm, `${realm}/`]) {
       const settings = readSettings(
         source({ 'api-url': 'https://odahu.example.com', 'auth-url': authUrl, auth: 'github-oidc' }, job),
       );
-      expect(settings.credentials).toEqual({
-        type: 'github-oidc',
-        authUrl,
-        audience: realm,
-        scope: DEFAULT_SCOPE,
-      });
+      expect(settings.credentials).toEqual({ type: 'github-oidc', authUrl, scope: DEFAULT_SCOPE });
+    }
+    // Where its OpenID configuration is, whichever of the three auth-url is.
+    for (const authUrl of [
+      `${realm}/protocol/openid-connect/token`,
+      realm,
+      `${realm}/`,
+      `${realm}/.well-known/openid-configuration`,
+    ]) {
+      expect(discoveryUrlOf(authUrl)).toBe(`${realm}/.well-known/openid-configuration`);
     }
   });
 
@@ -282,12 +286,17 @@ describe('auth github-oidc: the GitHub OIDC token instead of a secret', () => {
     ]);
   });
 
-  test('a secret, a token or a client id given with it, a missing auth-url, an unknown auth: one line each', () => {
+  test("the step's own secret, token or client id given with it, a missing auth-url, an unknown auth: one line each", () => {
     const problems = problemsOf(() =>
       readSettings(
         source(
-          { 'api-url': 'https://o.example.com', 'client-secret': 'oidc-s1', token: 'oidc-t1' },
-          { ...job, ODAHU_AUTH: 'github-oidc', ODAHU_CLIENT_ID: 'odahu-ci' },
+          {
+            'api-url': 'https://o.example.com',
+            'client-secret': 'oidc-s1',
+            token: 'oidc-t1',
+            'client-id': 'odahu-ci',
+          },
+          { ...job, ODAHU_AUTH: 'github-oidc' },
         ),
       ),
     );
@@ -296,7 +305,7 @@ describe('auth github-oidc: the GitHub OIDC token instead of a secret', () => {
         'the token comes from Keycloak in exchange for the GitHub OIDC token; remove it',
       'client-secret (from input client-secret) is not used with auth github-oidc (from ODAHU_AUTH): ' +
         'the GitHub OIDC token proves the client instead; remove it',
-      'client-id (from ODAHU_CLIENT_ID) is not used with auth github-oidc (from ODAHU_AUTH): ' +
+      'client-id (from input client-id) is not used with auth github-oidc (from ODAHU_AUTH): ' +
         "Keycloak finds the client by the GitHub OIDC token's subject; remove it",
       "auth-url is missing: auth github-oidc (from ODAHU_AUTH) needs the realm's token endpoint or issuer URL: " +
         'set the auth-url input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL',
@@ -307,6 +316,34 @@ describe('auth github-oidc: the GitHub OIDC token instead of a secret', () => {
         readSettings(source({ 'api-url': 'https://o.example.com', auth: 'oidc', 'auth-url': realm }, job)),
       ),
     ).toEqual(['auth must be client-secret or github-oidc, not "oidc" (from input auth)']);
+  });
+
+  test("a client id and secret from the job's variables (for its client-secret steps): a notice each, not used", () => {
+    let printed = '';
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += chunk.toString();
+      return true;
+    });
+    try {
+      const settings = readSettings(
+        source(
+          { 'api-url': 'https://o.example.com', 'auth-url': realm, auth: 'github-oidc' },
+          { ...job, ODAHU_CLIENT_ID: 'odahu-ci', ODAHU_CLIENT_SECRET: 'job-s1' },
+        ),
+      );
+      expect(settings.credentials).toEqual({ type: 'github-oidc', authUrl: realm, scope: DEFAULT_SCOPE });
+    } finally {
+      write.mockRestore();
+    }
+    expect(printed.split('\n').filter((line) => line.startsWith('::notice::'))).toEqual([
+      '::notice::client-secret from ODAHU_CLIENT_SECRET is not used with auth github-oidc (from input auth) ' +
+        '(the GitHub OIDC token proves the client instead): ignored',
+      '::notice::client-id from ODAHU_CLIENT_ID is not used with auth github-oidc (from input auth) ' +
+        "(Keycloak finds the client by the GitHub OIDC token's subject): ignored",
+    ]);
+    // Masked as soon as read, never shown.
+    expect(printed).toContain('::add-mask::job-s1');
+    expect(printed.replace(/^::add-mask::.*$/gm, '')).not.toContain('job-s1');
   });
 
   test('oidc-audience is only for github-oidc', () => {

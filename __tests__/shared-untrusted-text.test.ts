@@ -9,6 +9,7 @@ import {
   logText,
   markdownCode,
   markdownText,
+  oneLine,
   printUntrusted,
 } from '../src/shared/odahu/untrusted-text.js';
 
@@ -115,5 +116,15 @@ describe('markdown', () => {
   test('markdownCode: in <code>, a lone space when empty', () => {
     expect(markdownCode('<b>')).toBe('<code>&#60;b&#62;</code>');
     expect(markdownCode('')).toBe(' ');
+  });
+});
+
+describe('oneLine: the one helper that makes untrusted text one line and clips it', () => {
+  test('line breaks, controls and bidi overrides one space each run, trimmed, then cut once', () => {
+    expect(oneLine('  model\r\n\tfailed:\u202e evil\u0085 \u0000 end  ', 100)).toBe('model failed: evil end');
+    const long = `${'x'.repeat(10)}\n${'y'.repeat(10)}`;
+    expect(oneLine(long, 15)).toBe(`${'x'.repeat(10)} ${'y'.repeat(4)}…`);
+    // markdownText clips through it, once: escaping comes after the cut.
+    expect(markdownText('<b>'.repeat(10), 6)).toBe('&#60;b&#62;&#60;b&#62;…');
   });
 });

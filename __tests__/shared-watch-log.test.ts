@@ -100,3 +100,48 @@ test('lines printed while the log was not followed are shown once the final stat
   expect(printed).toContain('::group::Log of training cut (continued)');
   expect(opens).toEqual(['follow', 'follow', 'read']);
 });
+
+test('a failed pod whose log was empty: the log is read once, not again for its last lines', async () => {
+  let reads = 0;
+  const opens: string[] = [];
+  const phase = {
+    kind: 'ModelTraining',
+    noun: 'training',
+    // Running at the first read, failed from the second on.
+    get: () => Promise.resolve({ state: reads++ === 0 ? 'running' : 'failed' }),
+    state: (run: Run) => run.state,
+    detail: () => '',
+    outcome: (run: Run) => (run.state === 'failed' ? 'failed' : 'pending'),
+    failure: () => 'Failed',
+    logs: {
+      ready: (run: Run) => run.state === 'running',
+      open: (_client: OdahuClient, _id: string, follow: boolean) => {
+        opens.push(follow ? 'follow' : 'read');
+        return Promise.resolve(streamOf([]));
+      },
+    },
+    outputs: () => Promise.resolve({}),
+    keyOutputs: [],
+  } as unknown as Phase<Run>;
+  for (const logs of [true, false]) {
+    opens.length = 0;
+    reads = 0;
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    useClock(fastClock());
+    try {
+      await expect(
+        watch(phase, {} as OdahuClient, 'silent', {
+          timeoutMs: 60_000,
+          pollIntervalMs: 100,
+          signal: new AbortController().signal,
+          logs,
+        }),
+      ).rejects.toThrow('training silent failed: Failed');
+    } finally {
+      useClock();
+      write.mockRestore();
+    }
+    // Followed to its end (it printed nothing), whether shown or not: nothing more to read.
+    expect(opens).toEqual(['follow']);
+  }
+});

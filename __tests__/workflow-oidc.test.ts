@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { givenClusterOrigin } from '../src/workflow/cluster.js';
 import { gitHubClaims, gitHubSubject } from '../src/workflow/github-claims.js';
 import { IdTokenService } from '../src/workflow/id-token-service.js';
 import { grantsIdToken } from '../src/workflow/permissions.js';
@@ -206,7 +207,20 @@ test('--oidc-subject with a given cluster: one line, nothing runs', async () => 
     env: { ODAHU_API_URL: 'http://127.0.0.1:9' },
   });
   expect(run.stderr).toBe(
-    'workflow: --oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust\n',
+    'workflow: --oidc-subject is for the embedded emulator: the cluster given by the environment trusts what its realm is set up to trust\n',
   );
   expect(run.code).toBe(2);
+});
+
+test('an empty ODAHU_API_URL is no cluster given: the embedded emulator, and --oidc-subject is taken', () => {
+  const sources = (environment: Record<string, string>, vars: Record<string, string> = {}) => ({
+    vars,
+    secrets: {},
+    envFile: {},
+    environment,
+  });
+  expect(givenClusterOrigin(sources({ ODAHU_API_URL: '' }))).toBeUndefined();
+  expect(givenClusterOrigin(sources({ ODAHU_API_URL: '  ' }, { ODAHU_API_URL: '' }))).toBeUndefined();
+  expect(givenClusterOrigin(sources({ ODAHU_API_URL: 'http://odahu' }))).toBe('the environment');
+  expect(givenClusterOrigin(sources({}, { ODAHU_API_URL: 'http://odahu' }))).toBe('--var ODAHU_API_URL');
 });

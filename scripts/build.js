@@ -7,7 +7,8 @@
 //     `exec node "$GITHUB_ACTION_PATH/../../dist/<bundle>/index.js"`. Never `uses: ./...` (resolved
 //     against the caller's workspace) nor `uses: <owner>/...@<ref>` (another ref than the caller chose).
 //     Its own src/<name>/index.ts, if any, is bundled too (the pipeline's check step).
-// - the tools plain node runs on this machine (TOOLS: the emulator, the workflow runner, the demo),
+// - the tools plain node runs on this machine (TOOLS: the emulator, the workflow runner, the demo,
+//   the DAG converter),
 //   into build/<name>/index.js, not committed (.gitignore): made on first use and whenever their
 //   sources change (scripts/tool.js, bin/), and by npm test's pretest. A change to them never
 //   touches dist/.
@@ -18,7 +19,7 @@
 //        --quiet                              no line when nothing had to be built
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 
@@ -33,6 +34,18 @@ export const TOOLS = {
   emulator: 'src/emulator/cli.ts',
   workflow: 'src/workflow/index.ts',
   demo: 'src/demo/index.ts',
+  convert: 'src/convert/index.ts',
+};
+
+/**
+ * Files a tool reads beside its bundle that ncc does not see, copied there: the Python grammar's
+ * WebAssembly (the runtime's and the language's), which src/convert/python-syntax.ts loads as bytes.
+ */
+const TOOL_FILES = {
+  convert: [
+    'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+    'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+  ],
 };
 
 /** What the last build here read and wrote, per bundle name (node_modules: gone with `npm ci`). */
@@ -108,7 +121,13 @@ function allEntries() {
         .join('\n'),
     );
   }
-  const tools = Object.entries(TOOLS).map(([name, src]) => ({ name, out: 'build', file: 'index.js', src }));
+  const tools = Object.entries(TOOLS).map(([name, src]) => ({
+    name,
+    out: 'build',
+    file: 'index.js',
+    src,
+    copies: TOOL_FILES[name] ?? [],
+  }));
   return [...entries, ...tools];
 }
 
@@ -204,10 +223,16 @@ async function bundle(entry, log) {
     mkdirSync(dirname(join(out, file)), { recursive: true });
     writeFileSync(join(out, file), asset.source);
   }
+  for (const file of entry.copies ?? [])
+    writeFileSync(join(out, basename(file)), readFileSync(join(root, file)));
   log(
     `${entry.out}/${entry.name}/${entry.file}  ${(code.length / 1024).toFixed(0)} kB  ${Date.now() - started} ms`,
   );
-  return stats?.compilation?.fileDependencies ?? [];
+  // The copies are inputs too: a new grammar makes the bundle stale.
+  return [
+    ...(stats?.compilation?.fileDependencies ?? []),
+    ...(entry.copies ?? []).map((file) => join(root, file)),
+  ];
 }
 
 /**

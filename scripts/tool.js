@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs one of this repository's tools (the emulator, the workflow runner, the demo) from its build,
+// Runs one of this repository's tools (the emulator, the workflow runner, the demo, the DAG converter) from its build,
 // build/<name>/index.js, which is not committed: built here first when it is missing or its sources
 // changed since (a check of hashes, in milliseconds when nothing changed).
 //   node scripts/tool.js <name> [args...]     (npm run workflow, npm run demo)
-// A bin script does the same with `await runTool('<name>')` (bin/odahu-emulator.js).
+// A bin script does the same with `await runTool('<name>')` (bin/odahu-emulator.js, bin/odahu-actions.js).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

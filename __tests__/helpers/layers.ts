@@ -69,6 +69,12 @@ export const LAYERS: Layer[] = [
     holds: (p) => p.startsWith('src/demo/'),
     below: [...SHARED, 'tool: emulator', 'tool: workflow'],
   },
+  // The DAG converter: its --check dry-runs the workflow it wrote under the runner, on the emulator.
+  {
+    name: 'tool: convert',
+    holds: (p) => p.startsWith('src/convert/'),
+    below: [...SHARED, 'tool: emulator', 'tool: workflow'],
+  },
 ];
 
 export function layerOf(path: string): Layer | undefined {

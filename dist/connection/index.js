@@ -328,7 +328,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -3160,7 +3160,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3168,7 +3168,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3176,7 +3176,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3508,13 +3508,21 @@ function cutText(text, max) {
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+function oneLine(text, max) {
+    return cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
+    return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
     });
@@ -3584,14 +3592,29 @@ async function runStep(body) {
     }
 }
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(ctx, what, work) {
     // It may name what a cluster holds (a route's targets).
     core.info(logText(what));
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const signal = cancelWindow(ctx);
     try {
         await work(signal);
     }
@@ -7367,13 +7390,13 @@ function displayUrl(url) {
 /** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
 const MAX_SERVER_MESSAGE = 500;
 /** One line without secrets, made inert: what a message may hold of text from outside. */
-function oneLine(text) {
+function errors_oneLine(text) {
     return inertLine(secrets_redact(text)
         .replace(/\s*[\r\n]+\s*/g, ' ')
         .trim());
 }
 function serverLine(text) {
-    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
+    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -7383,7 +7406,7 @@ function triedNote(tried) {
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => secrets_redact(oneLine(problem)));
+        const lines = problems.map((problem) => secrets_redact(errors_oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -7402,7 +7425,7 @@ class ApiError extends Error {
     body;
     constructor(details) {
         const serverMessage = secrets_redact(serverLine(details.serverMessage));
-        super(secrets_redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
+        super(secrets_redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -7425,7 +7448,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(secrets_redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
+        super(secrets_redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -7443,7 +7466,7 @@ class NetworkError extends Error {
     detail;
     constructor(method, url, cause, tried) {
         const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -7472,7 +7495,7 @@ function formatBytes(bytes) {
 /** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
 class TooLargeError extends Error {
     constructor(method, url, maxBytes) {
-        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
         this.name = 'TooLargeError';
     }
 }
@@ -7648,6 +7671,8 @@ class MarkedTemplate {
     text;
     /** The value of each token, by its number. */
     values = [];
+    /** The names of the vars a placeholder of the text used. */
+    used = new Set();
     token;
     wholeToken;
     /** Throws an InputError naming each placeholder that has no value, with its line. */
@@ -7662,6 +7687,7 @@ class MarkedTemplate {
                 return placeholder;
             }
             this.values.push(vars[name] ?? '');
+            this.used.add(name);
             return `${mark}x${this.values.length - 1}x`;
         });
         if (missing.size > 0) {
@@ -7902,10 +7928,12 @@ function manifests_load(input, options, defaultKind) {
     const template = options.vars && Object.keys(options.vars).length > 0
         ? new MarkedTemplate(text, options.vars, source)
         : undefined;
+    for (const name of template?.used ?? [])
+        options.usedVars?.add(name);
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
-        const manifest = checkDocument(document, defaultKind, problems);
+        const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
         if (manifest)
             manifests.push(manifest);
     }
@@ -8030,7 +8058,7 @@ function documentStarts(events) {
 // ---------------------------------------------------------------------------------------------
 // Checking a resource against its kind's shape
 const ENVELOPE_EXTRA = new Set(['kind']);
-function checkDocument(document, defaultKind, problems) {
+function checkDocument(document, defaultKind, problems, idFromInput) {
     const { value, text, origin } = document;
     const fail = (problem) => {
         problems.push(`${origin}: ${problem}`);
@@ -8051,9 +8079,9 @@ function checkDocument(document, defaultKind, problems) {
     const warnings = [];
     const context = { origin, problems, warnings };
     const resource = checkValue(KIND_SHAPES[kind], value, text, '', context, ENVELOPE_EXTRA);
-    if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
+    const noId = typeof resource.id !== 'string' || resource.id === '';
+    if (!KINDS[kind].generatedId && noId && !idFromInput)
         problems.push(`${origin}: id is missing`);
-    }
     if (resource.spec === undefined || resource.spec === null)
         problems.push(`${origin}: spec is missing`);
     if (problems.length > before)
@@ -8409,6 +8437,42 @@ function twoUnits(large, largeUnit, small, smallUnit) {
 
 /** The default of the `retry-timeout` input. */
 const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
+/**
+ * How long a server that has not answered once this step (a host that does not resolve, refuses
+ * every connection, never completes one) is tried before the call gives up: a wrong URL should not
+ * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
+ */
+const FIRST_CONTACT_BUDGET_MS = 30_000;
+/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
+const answeredOrigins = new Set();
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return url;
+    }
+}
+/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+function markAnswered(url) {
+    answeredOrigins.add(originOf(url));
+}
+function hasAnswered(url) {
+    return answeredOrigins.has(originOf(url));
+}
+/**
+ * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
+ * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+ */
+function unansweredGiveUp(url, server) {
+    return ({ error, elapsedMs, delayMs, attempt }) => {
+        if (!(error instanceof NetworkError) || hasAnswered(url))
+            return undefined;
+        if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
+            return undefined;
+        return error.afterTrying(`tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
+    };
+}
 const DEFAULT_RETRY_POLICY = {
     budgetMs: DEFAULT_RETRY_BUDGET_MS,
     baseDelayMs: 500,
@@ -8512,6 +8576,9 @@ async function withRetries(operation, options = {}) {
                     throw error;
                 throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
             }
+            const stop = options.giveUp?.({ attempt, delayMs, error: error, elapsedMs: at - started });
+            if (stop)
+                throw stop;
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
         }
@@ -8690,15 +8757,21 @@ const REPLACED_BY_OIDC = [
 ];
 /**
  * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
  */
 function gitHubOidcCredentials(given, auth, env, problems) {
     const { authUrl, audience, scope } = given;
     const mode = `auth github-oidc (from ${auth.origin})`;
     for (const [key, name, why] of REPLACED_BY_OIDC) {
         const setting = given[key];
-        if (setting)
+        if (!setting)
+            continue;
+        if (setting.origin === `input ${name}`)
             problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+        else
+            notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
     }
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
         problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
@@ -8716,16 +8789,30 @@ function gitHubOidcCredentials(given, auth, env, problems) {
     return {
         type: 'github-oidc',
         authUrl: authUrl.value,
-        audience: audience?.value ?? realmIssuerOf(authUrl.value),
+        ...(audience ? { audience: audience.value } : {}),
         scope: scope?.value ?? DEFAULT_SCOPE,
     };
 }
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+function isDiscoveryUrl(authUrl) {
+    return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
 /**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
  */
 function realmIssuerOf(authUrl) {
-    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
+    return authUrl
+        .replace(/\/+$/, '')
+        .replace(/\/protocol\/openid-connect\/token$/, '')
+        .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+function discoveryUrlOf(authUrl) {
+    return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
 }
 function isHttpUrl(text) {
     try {
@@ -8851,12 +8938,35 @@ function readInputsMap(reader, text, phase) {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = withVars ? reader.optional('vars') : undefined;
-    const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-    return { settings, vars };
+    const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+    return { settings, vars: { values, used: new Set() } };
+}
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+function checkedByPipeline(source) {
+    return source.env[PIPELINE_CHECKED] === 'true';
+}
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+function warnUnusedVars(vars, source) {
+    if (checkedByPipeline(source))
+        return;
+    const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+    if (unused.length === 0)
+        return;
+    const names = unused.map((name) => `{${name}}`).join(', ');
+    core_warning(untrusted_text_logText(`vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`));
 }
 /**
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
@@ -8868,7 +8978,14 @@ options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
-    const manifest = reader.collect(() => loadManifest(text, kind, { inputName, vars, env: reader.source.env }));
+    const manifest = reader.collect(() => loadManifest(text, kind, {
+        inputName,
+        vars: vars.values,
+        usedVars: vars.used,
+        env: reader.source.env,
+        // Odahu's own examples leave the id out of some manifests: the id input gives it.
+        idFromInput: options.idInput !== false,
+    }));
     if (!manifest)
         return undefined;
     for (const warning of manifest.warnings)
@@ -9237,6 +9354,7 @@ function readConnectionInputs(source = actionInputs) {
     const notes = manifest ? fillCredentials(manifest.resource.spec, reader) : [];
     const ifExists = reader.choice('if-exists', ['update', 'replace', 'fail'], 'update');
     reader.finish();
+    warnUnusedVars(vars, source);
     return { settings: settings, connection: manifest.resource, ifExists, notes };
 }
 
@@ -9846,6 +9964,8 @@ class http_Transport {
     tokens;
     retry;
     outage;
+    /** How messages name the server: `the Odahu API`, `the model`. */
+    server;
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
@@ -9855,7 +9975,8 @@ class http_Transport {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
-        this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.server = options.server ?? 'the Odahu API';
+        this.outage = new OutageNotice(this.server);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
@@ -9968,6 +10089,7 @@ class http_Transport {
             debug(`${method} ${displayUrl(url)} (attempt ${number})`);
             try {
                 const answer = await attempt();
+                markAnswered(url);
                 this.outage.answered();
                 return answer;
             }
@@ -9975,7 +10097,9 @@ class http_Transport {
                 // A connection never made cannot have applied anything; any other lost answer may have.
                 if (error instanceof NetworkError && !error.neverSent)
                     state.unanswered = true;
-                // Any answer, even a refusal, means the server is back.
+                // Any answer is the server's: it is there. A refusal means it is back.
+                if (error instanceof ApiError)
+                    markAnswered(url);
                 if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
                     this.outage.answered();
                 throw error;
@@ -9985,9 +10109,12 @@ class http_Transport {
             signal: options.signal,
             deadline: options.retryUntil,
             idempotent: options.idempotent ?? true,
+            giveUp: unansweredGiveUp(url, this.server),
             onRetry: ({ attempt: number, delayMs, error, deadline }) => {
                 debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
-                this.outage.failed(answerOf(error), deadline);
+                // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                if (hasAnswered(url))
+                    this.outage.failed(answerOf(error), deadline);
             },
         });
     }
@@ -10255,22 +10382,24 @@ function textStart(text) {
 class GitHubIdToken {
     audience;
     request;
-    constructor(audience, request = (audience) => getIDToken(audience)) {
+    constructor(
+    /** oidc-audience; undefined: the realm's issuer, which the token source finds. */
+    audience = undefined, request = (audience) => getIDToken(audience)) {
         this.audience = audience;
         this.request = request;
     }
-    async next() {
+    async next(audience) {
         let token;
         try {
-            token = await this.request(this.audience);
+            token = await this.request(audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
         markSecret(token);
         return token;
     }
-    explain(token) {
+    explain(token, status) {
         let claims;
         try {
             claims = decodeJwt(token);
@@ -10279,10 +10408,17 @@ class GitHubIdToken {
             return "the job's GitHub OIDC token could not be read";
         }
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
-        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
-            "an identity provider for the token's issuer and a client with federated authentication for this subject");
+        const trust = `the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject";
+        // Keycloak says no more than this 401 when no client matched, the signature failed, or its
+        // clients flow has no federated authenticator at all (a realm older than the feature).
+        return status === 401
+            ? `${trust}, and its clients flow needs "Signed JWT - Federated" (${REALM_SETUP})`
+            : trust;
     }
 }
+/** Where the README says how to set the realm up. */
+const REALM_SETUP = 'see "No secrets: the realm" in the odahu-actions README';
 /** Where the job's token comes from, without the query (it names the run's plan and job). */
 function tokenServiceUrl() {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
@@ -10307,10 +10443,18 @@ function tokenServiceUrl() {
 
 
 
+
+
 /** One exchange with the token endpoint, its answer read to the end, takes at most this. */
 const TOKEN_EXCHANGE_MS = 30_000;
 /** A token answer is a few kB; a longer one is not read. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+const CLOCK_SKEW_WAIT_MS = 5000;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -10339,6 +10483,10 @@ class ClientCredentialsTokenSource {
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
     tokenEndpoint;
+    /** The realm's OpenID configuration, read once when needed. */
+    discovery;
+    /** The audience of the client assertions, once known. */
+    audience;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -10373,14 +10521,21 @@ class ClientCredentialsTokenSource {
     }
     async fetch() {
         const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
+        // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+        let endpoint = this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
         let grant = await this.grant(endpoint);
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+            endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
             core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
+        }
+        // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+        if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+            core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
+            await (this.options.retry?.sleep ?? retry_sleep)(CLOCK_SKEW_WAIT_MS);
+            grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
         this.tokenEndpoint = endpoint;
@@ -10396,7 +10551,7 @@ class ClientCredentialsTokenSource {
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
-                ? `${refusal} (${this.options.assertion.explain(assertion)})`
+                ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
                 : refusal;
             throw new AuthError(endpoint, explained, answer.status);
         }
@@ -10421,16 +10576,20 @@ class ClientCredentialsTokenSource {
     }
     /**
      * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-     * is made for each attempt: the server may take each one only once.
+     * is made for each attempt (the server may take each one only once), unless `again` is one the
+     * server refused before taking it.
      */
-    async grant(endpoint) {
+    async grant(endpoint, again) {
         const options = this.options;
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
         let assertion;
+        const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+        let first = true;
         const answer = await this.retried(endpoint, async () => {
             const form = new URLSearchParams({ grant_type: 'client_credentials' });
             if ('assertion' in options) {
-                assertion = await options.assertion.next();
+                assertion = again !== undefined && first ? again : await options.assertion.next(audience);
+                first = false;
                 // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
                 form.set('client_assertion_type', JWT_BEARER);
                 form.set('client_assertion', assertion);
@@ -10444,19 +10603,68 @@ class ClientCredentialsTokenSource {
         });
         return { answer, assertion };
     }
-    async discoverTokenEndpoint(status) {
+    /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+    discover() {
+        if (!this.discovery) {
+            const { authUrl } = this.options;
+            const url = discoveryUrlOf(authUrl);
+            const read = this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' })).then((answer) => {
+                const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+                const text = (key) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+                return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+            });
+            this.discovery = read;
+            // A read that failed (no answer in the budget) is made again by the next grant.
+            read.catch(() => {
+                if (this.discovery === read)
+                    this.discovery = undefined;
+            });
+        }
+        return this.discovery;
+    }
+    /**
+     * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+     * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+     * step reaches it by), else as the auth-url spells it.
+     */
+    assertionAudience() {
+        if (!('assertion' in this.options))
+            throw new Error('no client assertion');
+        const { assertion, authUrl } = this.options;
+        if (assertion.audience !== undefined)
+            return Promise.resolve(assertion.audience);
+        if (!this.audience) {
+            const found = this.discover().then(({ issuer, url, status }) => {
+                if (issuer) {
+                    debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+                    return issuer;
+                }
+                debug(`${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`);
+                return realmIssuerOf(authUrl);
+            });
+            this.audience = found;
+            found.catch(() => {
+                if (this.audience === found)
+                    this.audience = undefined;
+            });
+        }
+        return this.audience;
+    }
+    /**
+     * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+     * a grant with, when it was tried as a token endpoint first.
+     */
+    async discoveredTokenEndpoint(status) {
         const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+        const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+        if (endpoint === undefined) {
+            throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
-        const origin = originOf(endpoint);
-        if (origin !== originOf(authUrl)) {
+        const origin = auth_originOf(endpoint);
+        if (origin !== auth_originOf(authUrl)) {
             throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
-                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+                `refused, the client's secret goes to ${auth_originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
         }
         return endpoint;
     }
@@ -10484,6 +10692,7 @@ class ClientCredentialsTokenSource {
         finally {
             limit.dispose();
         }
+        markAnswered(url);
         const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
             throw new ApiError({
@@ -10501,9 +10710,12 @@ class ClientCredentialsTokenSource {
         try {
             const answer = await withRetries(attempt, {
                 ...this.options.retry,
+                giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
                 onRetry: ({ error, delayMs, deadline }) => {
                     debug(`${error.message}; retrying in ${delayMs} ms`);
-                    this.outage.failed(answerOf(error), deadline);
+                    // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                    if (hasAnswered(endpoint))
+                        this.outage.failed(answerOf(error), deadline);
                 },
             });
             this.outage.answered();
@@ -10523,7 +10735,7 @@ class ClientCredentialsTokenSource {
     }
 }
 /** `https://host:port` of a URL, or '' when it is none. */
-function originOf(url) {
+function auth_originOf(url) {
     try {
         const parsed = new URL(url);
         return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
@@ -10552,6 +10764,7 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             return new ClientCredentialsTokenSource({ ...credentials, retry });
         case 'github-oidc': {
             const { authUrl, scope, audience } = credentials;
+            // audience undefined: the realm's issuer, from its OpenID configuration.
             return new ClientCredentialsTokenSource({
                 authUrl,
                 scope,
@@ -10560,6 +10773,13 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             });
         }
     }
+}
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer) {
+    return (answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future');
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -10715,6 +10935,8 @@ class ConnectionCollection extends Collection {
 }
 class OdahuClient {
     transport;
+    /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+    tokens;
     configurationRead;
     trainings;
     toolchainIntegrations;
@@ -10729,6 +10951,7 @@ class OdahuClient {
     byKind;
     constructor(options) {
         const { apiUrl, ...transportOptions } = options;
+        this.tokens = options.tokens;
         this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
         const path = (kind) => `/${KINDS[kind].path}`;
         this.trainings = new RunCollection(this.transport, path('ModelTraining'));

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(613);
 var util = __nccwpck_require__(23);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(725);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -296,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 14:
+/***/ 725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -329,7 +329,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -478,8 +478,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -572,7 +574,28 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./scripts/bundle/undici.ts
+// Stands in for `undici` in the action bundles (tsconfig.json maps the name here; ncc follows it).
+// @actions/http-client imports undici's ProxyAgent for getAgentDispatcher(), the dispatcher of
+// fetch-based clients, and @actions/github its fetch for Octokit's default transport. No odahu action
+// uses either: Odahu calls go through node:http (and `tunnel` behind a proxy), and Octokit is given a
+// fetch of ours over the same client (src/shared/github/api.ts). Bundling undici made every step parse
+// and run ~1 MB more: ~55 ms of each step's start (npm run bench).
+//
+// @actions/github builds its default transport when it is imported, which behind a proxy constructs
+// a ProxyAgent: that must not throw, or the import would fail. What would send a request through
+// undici, fetch, says so instead of misbehaving.
+class ProxyAgent {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+}
+function fetch() {
+    return Promise.reject(new Error('undici is left out of the odahu-actions bundles: its fetch is not supported (see scripts/bundle/undici.ts)'));
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -648,7 +671,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -694,7 +717,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -997,7 +1020,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -1008,7 +1031,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -1107,7 +1130,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -1122,7 +1145,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -1147,7 +1170,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -1301,7 +1324,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -1359,13 +1382,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -1384,7 +1407,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -1403,13 +1426,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -3007,7 +3030,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -3129,7 +3152,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -3138,7 +3161,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3146,7 +3169,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3154,13 +3177,13 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
  * @param message info message
  */
-function info(message) {
+function core_info(message) {
     process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
@@ -3260,8 +3283,8 @@ const WALL_CLOCK = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
 };
-let current = (/* unused pure expression or super */ null && (WALL_CLOCK));
-function now() {
+let current = WALL_CLOCK;
+function clock_now() {
     return current.now();
 }
 function clock_sleep(ms, signal) {
@@ -3330,7 +3353,7 @@ function markSecret(value) {
         if (secrets.has(spelling))
             continue;
         secrets.add(spelling);
-        core_setSecret(spelling);
+        setSecret(spelling);
     }
 }
 /** For tests that run steps in one process: a step starts knowing no secret, as a fresh process does. */
@@ -3473,13 +3496,21 @@ function cutText(text, max) {
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+function oneLine(text, max) {
+    return cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
+    return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
     });
@@ -3526,7 +3557,7 @@ async function runStep(body) {
         }
         cancelledBy = signal;
         cancelledAt = Date.now();
-        info(`Received ${signal}: cancelling.`);
+        core_info(`Received ${signal}: cancelling.`);
         controller.abort(new CancelledError());
     };
     process.on('SIGINT', cancel);
@@ -3539,7 +3570,7 @@ async function runStep(body) {
             setFailed(`Cancelled (${cancelledBy}).`);
         }
         else {
-            core_debug(error instanceof Error && error.stack ? error.stack : String(error));
+            debug(error instanceof Error && error.stack ? error.stack : String(error));
             setFailed(thrown_messageOf(error));
         }
     }
@@ -3549,14 +3580,29 @@ async function runStep(body) {
     }
 }
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function cleanUpAfterCancel(ctx, what, work) {
     // It may name what a cluster holds (a route's targets).
     core.info(logText(what));
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const signal = cancelWindow(ctx);
     try {
         await work(signal);
     }
@@ -3574,6 +3620,2507 @@ async function pause(ms, signal, what) {
     catch {
         throw new CancelledError(what);
     }
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
+// The errors users see. Each message is one line (InputError: one line per problem) that says what
+// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
+// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
+// a message can be printed in the job log as it is.
+
+
+/** A URL as it may be shown: without `user:password@`. */
+function displayUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
+const MAX_SERVER_MESSAGE = 500;
+/** One line without secrets, made inert: what a message may hold of text from outside. */
+function errors_oneLine(text) {
+    return inertLine(secrets_redact(text)
+        .replace(/\s*[\r\n]+\s*/g, ' ')
+        .trim());
+}
+function serverLine(text) {
+    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
+}
+/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
+function triedNote(tried) {
+    return tried ? ` (${tried})` : '';
+}
+/** Bad inputs, settings or manifests: every problem found, one line each. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        const lines = problems.map((problem) => secrets_redact(errors_oneLine(problem)));
+        super(lines.join('\n'));
+        this.name = 'InputError';
+        this.problems = lines;
+    }
+}
+/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
+const MAX_BODY = 4000;
+/** A non-2xx answer of the Odahu API or a model server. */
+class ApiError extends Error {
+    method;
+    url;
+    status;
+    serverMessage;
+    retryAfter;
+    tried;
+    body;
+    constructor(details) {
+        const serverMessage = secrets_redact(serverLine(details.serverMessage));
+        super(secrets_redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
+            (serverMessage ? ` ${serverMessage}` : '') +
+            triedNote(details.tried)));
+        this.name = 'ApiError';
+        this.method = details.method;
+        this.url = displayUrl(details.url);
+        this.status = details.status;
+        this.serverMessage = serverMessage;
+        this.retryAfter = details.retryAfter;
+        this.tried = details.tried;
+        this.body = secrets_redact((details.body ?? '').slice(0, MAX_BODY));
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        const { method, url, status, serverMessage, retryAfter, body } = this;
+        return new ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
+    }
+}
+/** The token endpoint refused the credentials, or answered without a token. */
+class AuthError extends Error {
+    authUrl;
+    status;
+    constructor(authUrl, description, status) {
+        super(secrets_redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
+        this.name = 'AuthError';
+        this.authUrl = displayUrl(authUrl);
+        this.status = status;
+    }
+}
+/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
+class NetworkError extends Error {
+    method;
+    url;
+    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
+    code;
+    cause;
+    tried;
+    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
+    detail;
+    constructor(method, url, cause, tried) {
+        const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
+        this.name = 'NetworkError';
+        this.detail = detail;
+        this.method = method;
+        this.url = displayUrl(url);
+        this.code = cause.code;
+        this.cause = cause;
+        this.tried = tried;
+    }
+    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
+    afterTrying(tried) {
+        return new NetworkError(this.method, this.url, this.cause, tried);
+    }
+    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
+    }
+}
+/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / 1024 / 1024} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes.toLocaleString('en-US')} bytes`;
+}
+/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
+class TooLargeError extends Error {
+    constructor(method, url, maxBytes) {
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        this.name = 'TooLargeError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/planned-cluster.ts
+// The cluster as an apply will leave it: the resources its manifests hold, over what the server has.
+// Read before the first write to check that every reference resolves, and to know the server's
+// defaults that come from other resources (a toolchain's image, a git connection's reference). Each
+// server object and the configuration are read once.
+
+class PlannedCluster {
+    client;
+    signal;
+    serverObjects = new Map();
+    planned = new Map();
+    constructor(client, signal, 
+    /** What the apply will write (batch jobs are left out: their ids are the server's). */
+    resources = []) {
+        this.client = client;
+        this.signal = signal;
+        for (const { kind, id, resource } of resources)
+            this.planned.set(`${kind}/${id}`, resource);
+    }
+    configuration() {
+        return this.client.configuration({ signal: this.signal });
+    }
+    /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
+    async find(kind, id) {
+        const key = `${kind}/${id}`;
+        if (this.planned.has(key))
+            return this.planned.get(key);
+        return this.onServer(kind, id);
+    }
+    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+    keepServers(kind, id) {
+        this.planned.delete(`${kind}/${id}`);
+    }
+    /** What the server has now (undefined: nothing). */
+    onServer(kind, id) {
+        const key = `${kind}/${id}`;
+        let read = this.serverObjects.get(key);
+        if (!read) {
+            read = this.client.kind(kind).find(id, { signal: this.signal });
+            this.serverObjects.set(key, read);
+        }
+        return read;
+    }
+    /**
+     * Whether the resource will exist: true or false, or undefined when the server would not say
+     * (these credentials may not read that kind: the server then judges the write itself).
+     */
+    async exists(kind, id) {
+        try {
+            return (await this.find(kind, id)) !== undefined;
+        }
+        catch (error) {
+            if (deniedRead(error))
+                return undefined;
+            throw error;
+        }
+    }
+}
+/** The server would not let these credentials read it (a data scientist and batch services, say). */
+function deniedRead(error) {
+    return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/references.ts
+// What each kind of manifest names that must exist when the server receives it: the server refuses a
+// training whose toolchain or connections are missing, a packaging without its integration or target
+// connections, a route without its deployments, a job without its service; it takes a deployment
+// whose pull connection or a batch service whose connections are missing, and their controllers then
+// never give them a state. Every step that writes a manifest checks these before its first write
+// (apply and the pipeline for all their manifests at once), so that a missing one fails the step with
+// one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
+// waited for until its timeout.
+
+
+/** What a resource of `kind` names that must exist. */
+function referencesOf(kind, resource) {
+    const refs = [];
+    const add = (refKind, id, field, consequence) => {
+        if (id)
+            refs.push({ kind: refKind, id, field, ...(consequence ? { consequence } : {}) });
+    };
+    switch (kind) {
+        case 'ModelTraining': {
+            const { spec } = resource;
+            add('ToolchainIntegration', spec.toolchain, 'spec.toolchain');
+            add('Connection', spec.algorithmSource?.vcs?.connection, 'spec.algorithmSource.vcs.connection');
+            add('Connection', spec.algorithmSource?.objectStorage?.connection, 'spec.algorithmSource.objectStorage.connection');
+            spec.data?.forEach((binding, i) => add('Connection', binding.connection, `spec.data[${i}].connection`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelPackaging': {
+            const { spec } = resource;
+            add('PackagingIntegration', spec.integrationName, 'spec.integrationName');
+            spec.targets?.forEach((target, i) => add('Connection', target.connectionName, `spec.targets[${i}].connectionName`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelDeployment': {
+            const { spec } = resource;
+            add('Connection', spec.imagePullConnID, 'spec.imagePullConnID', 'the server takes it, but the deployment would never get a state');
+            break;
+        }
+        case 'ModelRoute': {
+            const { spec } = resource;
+            spec.modelDeployments?.forEach((target, i) => add('ModelDeployment', target.mdName, `spec.modelDeployments[${i}].mdName`));
+            add('ModelDeployment', spec.mirror, 'spec.mirror');
+            break;
+        }
+        case 'InferenceService': {
+            const { spec } = resource;
+            const noJob = 'the server takes it, but no job of the service would ever start';
+            add('Connection', spec.dataSource?.connection, 'spec.dataSource.connection', noJob);
+            add('Connection', spec.outputDestination?.connection, 'spec.outputDestination.connection', noJob);
+            add('Connection', spec.modelRegistry?.remote?.modelConnection, 'spec.modelRegistry.remote.modelConnection', noJob);
+            break;
+        }
+        case 'InferenceJob': {
+            // The connections a job needs are checked with their types (batch-service.ts).
+            const { spec } = resource;
+            add('InferenceService', spec.inferenceServiceId, 'spec.inferenceServiceId');
+            break;
+        }
+        default:
+            break;
+    }
+    return refs;
+}
+/** How a message names a kind: `connection`, `toolchain integration`. */
+const NOUNS = {
+    Connection: 'connection',
+    ToolchainIntegration: 'toolchain integration',
+    PackagingIntegration: 'packaging integration',
+    ModelDeployment: 'deployment',
+    InferenceService: 'batch inference service',
+};
+/**
+ * The references of `resource` that `cluster` does not have (credentials that may not read a kind
+ * leave its references to the server), one line each: `<origin>: <field> names <kind> <id>, which
+ * <absence>`, with what a missing one costs where the server would not say.
+ */
+async function missingReferences(cluster, item, absence = 'does not exist') {
+    const problems = [];
+    const missing = [];
+    for (const ref of referencesOf(item.kind, item.resource)) {
+        if ((await cluster.exists(ref.kind, ref.id)) !== false)
+            continue;
+        missing.push(ref);
+        const noun = NOUNS[ref.kind] ?? ref.kind;
+        problems.push(`${item.origin}: ${ref.field} names ${noun} ${ref.id}, which ${absence}${ref.consequence ? ` (${ref.consequence})` : ''}`);
+    }
+    return { problems, missing };
+}
+/**
+ * Before a step writes these resources: every one they name exists on the server (or is among
+ * them). Throws one InputError listing every missing one; nothing has been written then.
+ */
+async function checkReferences(client, items, signal) {
+    const cluster = new PlannedCluster(client, signal, items.map(({ kind, resource }) => ({ kind, id: resource.id, resource })));
+    const problems = [];
+    for (const item of items)
+        problems.push(...(await missingReferences(cluster, item)).problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+;// CONCATENATED MODULE: ./src/shared/duration.ts
+// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
+// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+// `m(?!s)`: minutes, unless it begins `ms`.
+const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
+/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
+function parseDuration(text, name = 'duration') {
+    const trimmed = text.trim();
+    if (/^\d+(?:\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * SECOND);
+    const match = PARTS.exec(trimmed);
+    if (!trimmed || !match) {
+        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
+    }
+    const [, hours, minutes, seconds, millis] = match;
+    return Math.round(Number(hours ?? 0) * HOUR +
+        Number(minutes ?? 0) * MINUTE +
+        Number(seconds ?? 0) * SECOND +
+        Number(millis ?? 0));
+}
+/**
+ * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
+ * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
+ */
+function formatDuration(ms, fraction = 0) {
+    const scale = 10 ** fraction;
+    const seconds = Math.round((ms / SECOND) * scale) / scale;
+    if (seconds < 60)
+        return `${seconds.toFixed(fraction)}s`;
+    const wholeSeconds = Math.round(ms / SECOND);
+    const minutes = Math.floor(wholeSeconds / 60);
+    if (minutes < 60)
+        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
+    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
+}
+function twoUnits(large, largeUnit, small, smallUnit) {
+    return small === 0
+        ? `${large}${largeUnit}`
+        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
+// Saying once that a server has stopped answering, and once that it answers again. A call that meets
+// an outage is tried again and again (retry.ts); one line per try would bury the log, and silence
+// would leave the user wondering why a step stands still. The notice comes once the server has not
+// answered for NOTICE_AFTER_MS, so a lone 503 or a throttled minute says nothing.
+
+
+
+const NOTICE_AFTER_MS = 20_000;
+class OutageNotice {
+    server;
+    now;
+    warn;
+    info;
+    /** The first failure since the last answer. */
+    since;
+    told = false;
+    constructor(
+    /** `the Odahu API`, `the token endpoint`... */
+    server, now = clock_now, warn = core_warning, info = core_info) {
+        this.server = server;
+        this.now = now;
+        this.warn = warn;
+        this.info = info;
+    }
+    /** A try failed with `answer` (`503`, `no answer (ECONNRESET)`); it is tried again until `until`. */
+    failed(answer, until) {
+        const now = this.now();
+        this.since ??= now;
+        if (this.told || now - this.since < NOTICE_AFTER_MS)
+            return;
+        this.told = true;
+        this.warn(`${capitalize(this.server)} has not answered for ${formatDuration(now - this.since)} (${answer}); ` +
+            `still trying until ${clockTime(until)}.`);
+    }
+    /** A call got an answer. */
+    answered() {
+        if (this.told && this.since !== undefined) {
+            this.info(`${capitalize(this.server)} answers again, after ${formatDuration(this.now() - this.since)}.`);
+        }
+        this.since = undefined;
+        this.told = false;
+    }
+}
+/** `14:32:10Z`, as the state lines print their times. */
+function clockTime(ms) {
+    return `${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
+// Which failures are worth another try, how long to wait first, and for how long to keep trying.
+// Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
+// and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
+// a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
+// times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
+// between tries grows to a cap with jitter, so clients that failed together do not come back together.
+
+
+
+
+/** The default of the `retry-timeout` input. */
+const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
+/**
+ * How long a server that has not answered once this step (a host that does not resolve, refuses
+ * every connection, never completes one) is tried before the call gives up: a wrong URL should not
+ * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
+ */
+const FIRST_CONTACT_BUDGET_MS = 30_000;
+/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
+const answeredOrigins = new Set();
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return url;
+    }
+}
+/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+function markAnswered(url) {
+    answeredOrigins.add(originOf(url));
+}
+function hasAnswered(url) {
+    return answeredOrigins.has(originOf(url));
+}
+/**
+ * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
+ * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+ */
+function unansweredGiveUp(url, server) {
+    return ({ error, elapsedMs, delayMs, attempt }) => {
+        if (!(error instanceof NetworkError) || hasAnswered(url))
+            return undefined;
+        if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
+            return undefined;
+        return error.afterTrying(`tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
+    };
+}
+const DEFAULT_RETRY_POLICY = {
+    budgetMs: DEFAULT_RETRY_BUDGET_MS,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+};
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** The failure an error stands for, or undefined for errors that are not about the exchange. */
+function failureOf(error) {
+    if (error instanceof NetworkError)
+        return { kind: 'network', neverSent: error.neverSent };
+    if (error instanceof ApiError)
+        return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
+    return undefined;
+}
+/** A failure worth another try (for an idempotent call), whatever the time left. */
+function isTransient(error) {
+    const failure = failureOf(error);
+    if (!failure)
+        return false;
+    return failure.kind === 'network' || RETRYABLE_STATUSES.has(failure.status);
+}
+/** What a failure answered, in a few words: `503`, `no answer (ECONNREFUSED)`. */
+function answerOf(error) {
+    if (error instanceof ApiError)
+        return String(error.status);
+    if (error instanceof NetworkError)
+        return `no answer${error.code ? ` (${error.code})` : ''}`;
+    return thrown_messageOf(error);
+}
+/** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
+function retryDelay(failure, attempt, context) {
+    const { policy } = context;
+    if (attempt >= (policy.attempts ?? Infinity))
+        return undefined;
+    const left = context.deadline - context.now;
+    if (left <= 0)
+        return undefined;
+    if (failure.kind === 'network') {
+        if (!context.idempotent && !failure.neverSent)
+            return undefined;
+        return Math.min(left, backoffDelay(attempt, policy, context.random));
+    }
+    if (!RETRYABLE_STATUSES.has(failure.status))
+        return undefined;
+    const asked = parseRetryAfter(failure.retryAfter, context.now);
+    // The server said when to come back: as asked, if that is within the budget; else not at all.
+    if (asked !== undefined)
+        return asked <= left ? asked : undefined;
+    return Math.min(left, backoffDelay(attempt, policy, context.random));
+}
+/** Half fixed, half random: in [c/2, c) with c = min(max, base * 2^(attempt-1)). */
+function backoffDelay(attempt, policy, random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
+}
+/** Retry-After as delay-seconds or an HTTP-date, in milliseconds from `now`; undefined if unreadable. */
+function parseRetryAfter(value, now) {
+    const text = value?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
+    if (!/^[A-Za-z]{3}/.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
+function retry_sleep(ms, signal) {
+    return clock_sleep(ms, signal);
+}
+/**
+ * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
+ * error of the last attempt is thrown, saying for how long and how often the call was tried.
+ */
+async function withRetries(operation, options = {}) {
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+    const wait = options.sleep ?? retry_sleep;
+    const now = options.now ?? clock_now;
+    const started = now();
+    const deadline = options.deadline ?? started + policy.budgetMs;
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const failure = failureOf(error);
+            const at = now();
+            const delayMs = failure &&
+                retryDelay(failure, attempt, {
+                    policy,
+                    idempotent: options.idempotent ?? true,
+                    random: options.random ?? Math.random,
+                    now: at,
+                    deadline,
+                });
+            if (delayMs === undefined) {
+                if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
+                    throw error;
+                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
+            }
+            const stop = options.giveUp?.({ attempt, delayMs, error: error, elapsedMs: at - started });
+            if (stop)
+                throw stop;
+            options.onRetry?.({ attempt, delayMs, error: error, deadline });
+            await wait(delayMs, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/http.ts
+// The transport every Odahu call goes through, on @actions/http-client: JSON in and out, the bearer
+// token, one refresh after a 401, our own retries (the library's are off: it would resend a refused
+// token and cannot tell a safe retry of a write from an unsafe one) for as long as the call's time
+// budget lasts, one notice when the server stops answering, and errors that name the call.
+// Every exchange has a deadline for the whole answer, not only for silence (a server that sends a
+// byte every few seconds never trips an idle timeout), and every answer a size cap: the deadline
+// aborts the request itself, so no socket outlives it.
+
+
+
+
+
+
+
+const USER_AGENT = 'odahu-actions';
+/** An Odahu API answer longer than this is not read (the largest, a page of 500 objects, is a few MB). */
+const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
+/** Of an error answer, this much is read: its message and the start of its text are all that is shown. */
+const MAX_ERROR_ANSWER_BYTES = 64 * 1024;
+/** Default deadline of one exchange, its answer read to the end. */
+const DEFAULT_EXCHANGE_MS = 60_000;
+/** Node's timers hold at most this. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+class http_Transport {
+    baseUrl;
+    tokens;
+    retry;
+    outage;
+    /** How messages name the server: `the Odahu API`, `the model`. */
+    server;
+    client;
+    /** Log streams with follow may stay silent for long: no idle timeout there. */
+    streamClient;
+    timeoutMs;
+    maxAnswerBytes;
+    constructor(options) {
+        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+        this.tokens = options.tokens;
+        this.retry = options.retry;
+        this.server = options.server ?? 'the Odahu API';
+        this.outage = new OutageNotice(this.server);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
+        this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
+        const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
+        this.client = createHttpClient({ ...common, socketTimeout: this.timeoutMs });
+        this.streamClient = createHttpClient({ ...common, socketTimeout: MAX_TIMER_MS });
+    }
+    /** The JSON body of a 2xx answer (undefined when empty). */
+    async json(method, path, options = {}) {
+        return (await this.exchange(method, path, options)).body;
+    }
+    /** The JSON body of a 2xx answer, with its headers. */
+    async exchange(method, path, options = {}) {
+        const url = this.urlOf(path, options.query);
+        const state = { unanswered: false, refreshed: false };
+        return this.retrying(method, url, options, state, async () => {
+            const { message, text } = await this.sendAndRead(method, url, options, state);
+            const status = message.statusCode ?? 0;
+            if (status >= 200 && status < 300)
+                return { body: parseJson(method, url, status, text), status, headers: message.headers };
+            if (method === 'DELETE' && status === 404 && state.unanswered) {
+                debug(`${method} ${displayUrl(url)}: 404 after an unanswered attempt: it was deleted then`);
+                return { body: undefined, status: 200, headers: message.headers };
+            }
+            if (method === 'POST' && status === 409 && state.unanswered && options.createdObjectPath) {
+                debug(`${method} ${displayUrl(url)}: 409 after an unanswered attempt: it was created then`);
+                return this.exchange('GET', options.createdObjectPath, {
+                    signal: options.signal,
+                    retryUntil: options.retryUntil,
+                });
+            }
+            throw apiErrorOf(method, url, message, text);
+        });
+    }
+    /** One attempt: the request and its whole answer, within the exchange's deadline and size cap. */
+    async sendAndRead(method, url, options, state) {
+        const limit = new ExchangeLimit(method, url, this.timeoutMs, options);
+        try {
+            const response = await this.send(this.client, method, url, options, state, limit.signal);
+            const status = response.message.statusCode ?? 0;
+            const ok = status >= 200 && status < 300;
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: ok ? this.maxAnswerBytes : MAX_ERROR_ANSWER_BYTES,
+                cut: !ok,
+            });
+            return { message: response.message, text };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+    }
+    /** A GET whose 2xx body is handed over as a stream (logs); destroy it, or abort, to stop. */
+    async stream(path, options = {}) {
+        const url = this.urlOf(path, options.query);
+        const state = { unanswered: false, refreshed: false };
+        return this.retrying('GET', url, options, state, async () => {
+            // The answer's head has a deadline; its body is followed for as long as the caller wants.
+            const limit = new ExchangeLimit('GET', url, this.timeoutMs, options);
+            let response;
+            try {
+                response = await this.send(this.streamClient, 'GET', url, options, state, options.signal, limit.signal);
+            }
+            catch (error) {
+                throw limit.explain(error);
+            }
+            finally {
+                limit.dispose();
+            }
+            const status = response.message.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                const body = response.message;
+                const { signal } = options;
+                if (signal) {
+                    const stop = () => void body.destroy();
+                    signal.addEventListener('abort', stop, { once: true });
+                    body.once('close', () => signal.removeEventListener('abort', stop));
+                }
+                return body;
+            }
+            const text = await readText('GET', url, response.message, {
+                signal: options.signal,
+                maxBytes: MAX_ERROR_ANSWER_BYTES,
+                cut: true,
+            });
+            throw apiErrorOf('GET', url, response.message, text);
+        });
+    }
+    /** Closes the kept-alive connections. */
+    dispose() {
+        this.client.dispose();
+        this.streamClient.dispose();
+    }
+    urlOf(path, query) {
+        const params = new URLSearchParams();
+        for (const [name, value] of Object.entries(query ?? {})) {
+            if (value === undefined)
+                continue;
+            for (const item of Array.isArray(value) ? value : [String(value)]) {
+                params.append(name, item);
+            }
+        }
+        const search = params.toString();
+        return `${this.baseUrl}${path}${search ? `?${search}` : ''}`;
+    }
+    retrying(method, url, options, state, attempt) {
+        return withRetries(async (number) => {
+            debug(`${method} ${displayUrl(url)} (attempt ${number})`);
+            try {
+                const answer = await attempt();
+                markAnswered(url);
+                this.outage.answered();
+                return answer;
+            }
+            catch (error) {
+                // A connection never made cannot have applied anything; any other lost answer may have.
+                if (error instanceof NetworkError && !error.neverSent)
+                    state.unanswered = true;
+                // Any answer is the server's: it is there. A refusal means it is back.
+                if (error instanceof ApiError)
+                    markAnswered(url);
+                if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
+                    this.outage.answered();
+                throw error;
+            }
+        }, {
+            ...this.retry,
+            signal: options.signal,
+            deadline: options.retryUntil,
+            idempotent: options.idempotent ?? true,
+            giveUp: unansweredGiveUp(url, this.server),
+            onRetry: ({ attempt: number, delayMs, error, deadline }) => {
+                debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
+                // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                if (hasAnswered(url))
+                    this.outage.failed(answerOf(error), deadline);
+            },
+        });
+    }
+    /**
+     * One request with the current token; on a 401 (once per call) a fresh token and once more.
+     * `signal` aborts the request and its answer; `headSignal`, when given, only the wait for the head.
+     */
+    async send(client, method, url, options, state, signal, headSignal) {
+        const body = options.body === undefined ? null : JSON.stringify(options.body);
+        const token = await this.tokens.token(options.signal);
+        const ask = (bearer) => sendRequest(client, method, url, body, headersFor(bearer, body), signal, headSignal);
+        const response = await ask(token);
+        if (state.refreshed || !loginRequired(url, response.message))
+            return response;
+        state.refreshed = true;
+        const fresh = await this.tokens.refresh(token, options.signal);
+        if (fresh === undefined)
+            return response;
+        debug(`${method} ${displayUrl(url)}: ${response.message.statusCode} with the cached token; sending again with a new one`);
+        response.message.resume();
+        return ask(fresh);
+    }
+}
+/**
+ * The deadline of one exchange: `timeoutMs` from now, or the call's own deadline if that comes first;
+ * with the caller's signal, as one signal to abort the request with.
+ */
+class ExchangeLimit {
+    method;
+    url;
+    /** Aborts the request: at the deadline, or when the caller's signal aborts. */
+    signal;
+    controller = new AbortController();
+    handle;
+    ms;
+    timedOut = false;
+    caller;
+    follow = () => this.controller.abort(this.caller?.reason);
+    constructor(method, url, timeoutMs, options = {}) {
+        this.method = method;
+        this.url = url;
+        const untilEnd = options.deadline === undefined ? Infinity : options.deadline - Date.now();
+        this.ms = Math.max(0, Math.min(timeoutMs, untilEnd));
+        this.signal = this.controller.signal;
+        // A listener removed in dispose(), not AbortSignal.any: a wait makes thousands of exchanges
+        // under one step signal, and each would stay tied to it.
+        this.caller = options.signal;
+        if (this.caller?.aborted)
+            this.follow();
+        else
+            this.caller?.addEventListener('abort', this.follow, { once: true });
+        this.handle = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort(new Error('deadline'));
+        }, Math.min(this.ms, MAX_TIMER_MS));
+        this.handle.unref();
+    }
+    /** What a failure of the exchange was: past the deadline, a NetworkError saying so. */
+    explain(error) {
+        if (!this.timedOut)
+            return error;
+        const timeout = Object.assign(new Error(`no complete answer within ${formatDuration(this.ms, 1)}`), {
+            code: 'ETIMEDOUT',
+        });
+        return new NetworkError(this.method, this.url, timeout);
+    }
+    dispose() {
+        clearTimeout(this.handle);
+        this.caller?.removeEventListener('abort', this.follow);
+    }
+}
+/**
+ * Hands a request its AbortSignal (@actions/http-client takes none): set just before `request`,
+ * which prepares the request before its first await. An aborted request is destroyed, socket and all.
+ */
+class RequestSignal {
+    next;
+    prepareRequest(options) {
+        if (this.next)
+            options.signal = this.next;
+    }
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return Promise.reject(new Error('not an authentication handler'));
+    }
+}
+/** An HttpClient whose requests sendRequest can abort. */
+function createHttpClient(options) {
+    return new HttpClient(USER_AGENT, [new RequestSignal()], options);
+}
+function headersFor(token, body) {
+    return {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(body === null ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+    };
+}
+/** A 401, or (as Odahu's SDK reads it) a redirect to another host: the login page of the proxy. */
+function loginRequired(url, message) {
+    const status = message.statusCode ?? 0;
+    if (status === 401)
+        return true;
+    if (status < 300 || status >= 400 || !message.headers.location)
+        return false;
+    try {
+        return new URL(message.headers.location, url).host !== new URL(url).host;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * One HTTP exchange; no answer at all becomes a NetworkError naming the URL. `signal` aborts the
+ * request (with a client of createHttpClient, the request itself; else only the wait), `headSignal`
+ * only the wait for the answer's head.
+ */
+async function sendRequest(client, method, url, body, headers, requestSignal, headSignal) {
+    const signal = requestSignal && headSignal
+        ? AbortSignal.any([requestSignal, headSignal])
+        : (requestSignal ?? headSignal);
+    signal?.throwIfAborted();
+    const handler = client.handlers.find((h) => h instanceof RequestSignal);
+    // A request that outlives its head's deadline must be destroyed too: it gets the joint signal.
+    if (handler)
+        handler.next = signal;
+    let sent;
+    try {
+        sent = client.request(method, url, body, headers);
+    }
+    finally {
+        if (handler)
+            handler.next = undefined;
+    }
+    const request = sent.catch((error) => {
+        throw new NetworkError(method, url, asError(error));
+    });
+    if (!signal)
+        return request;
+    // http-client takes no signal: stop waiting, and drop the answer should it still come.
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        request.then((response) => {
+            signal.removeEventListener('abort', onAbort);
+            if (signal.aborted)
+                response.message.destroy();
+            else
+                resolve(response);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * The whole body as text, at most `maxBytes`; a connection that breaks (or a signal that aborts)
+ * before the end is a NetworkError.
+ */
+async function readText(method, url, message, limits) {
+    const chunks = [];
+    let length = 0;
+    const stop = () => void message.destroy();
+    limits.signal?.addEventListener('abort', stop, { once: true });
+    try {
+        limits.signal?.throwIfAborted();
+        for await (const chunk of message) {
+            const buffer = chunk;
+            if (length + buffer.length > limits.maxBytes) {
+                chunks.push(buffer.subarray(0, limits.maxBytes - length));
+                message.destroy();
+                if (limits.cut)
+                    break;
+                throw new TooLargeError(method, url, limits.maxBytes);
+            }
+            chunks.push(buffer);
+            length += buffer.length;
+        }
+    }
+    catch (error) {
+        if (error instanceof TooLargeError)
+            throw error;
+        // Stopped by the caller: its reason, as a request stopped before its answer came.
+        if (limits.signal?.aborted)
+            throw limits.signal.reason;
+        throw new NetworkError(method, url, asError(error));
+    }
+    finally {
+        limits.signal?.removeEventListener('abort', stop);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseJson(method, url, status, text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new ApiError({ method, url, status, serverMessage: `the answer is not JSON: ${textStart(text)}` });
+    }
+}
+function apiErrorOf(method, url, message, text) {
+    const status = message.statusCode ?? 0;
+    const { location } = message.headers;
+    const serverMessage = status >= 300 && status < 400 && location
+        ? `redirected to ${redirectTarget(location, url)}`
+        : serverMessageOf(text, message.statusMessage);
+    const retryAfter = message.headers['retry-after'];
+    return new ApiError({ method, url, status, serverMessage, retryAfter, body: text });
+}
+/** Where a redirect leads, without its query (a login page's state). */
+function redirectTarget(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return location.split('?')[0] ?? '';
+    }
+}
+/**
+ * What the server said: Odahu's `{"message"}` (or an OAuth2 `error_description`/`error`), else the
+ * start of a text body, the title of an HTML page (a proxy's), or the HTTP reason phrase.
+ */
+function serverMessageOf(text, statusMessage) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return statusMessage ?? '';
+    try {
+        const body = JSON.parse(trimmed);
+        if (typeof body === 'object' && body !== null) {
+            for (const key of ['message', 'error_description', 'error']) {
+                const value = body[key];
+                if (typeof value === 'string' && value.trim())
+                    return value;
+            }
+        }
+    }
+    catch {
+        // Not JSON: a text body.
+    }
+    if (/^<(!doctype|html)/i.test(trimmed)) {
+        const title = /<title>([^<]*)<\/title>/i.exec(trimmed)?.[1]?.trim();
+        return title || statusMessage || textStart(trimmed);
+    }
+    return textStart(trimmed);
+}
+function textStart(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
+// The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
+// service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
+// tokens live minutes and Keycloak takes each one once. When Keycloak refuses it, the user is shown
+// the claims its trust is configured on (`sub`, `aud`), never the token.
+
+
+
+
+
+class GitHubIdToken {
+    audience;
+    request;
+    constructor(
+    /** oidc-audience; undefined: the realm's issuer, which the token source finds. */
+    audience = undefined, request = (audience) => getIDToken(audience)) {
+        this.audience = audience;
+        this.request = request;
+    }
+    async next(audience) {
+        let token;
+        try {
+            token = await this.request(audience);
+        }
+        catch (error) {
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
+        }
+        markSecret(token);
+        return token;
+    }
+    explain(token, status) {
+        let claims;
+        try {
+            claims = decodeJwt(token);
+        }
+        catch {
+            return "the job's GitHub OIDC token could not be read";
+        }
+        const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
+        const trust = `the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject";
+        // Keycloak says no more than this 401 when no client matched, the signature failed, or its
+        // clients flow has no federated authenticator at all (a realm older than the feature).
+        return status === 401
+            ? `${trust}, and its clients flow needs "Signed JWT - Federated" (${REALM_SETUP})`
+            : trust;
+    }
+}
+/** Where the README says how to set the realm up. */
+const REALM_SETUP = 'see "No secrets: the realm" in the odahu-actions README';
+/** Where the job's token comes from, without the query (it names the run's plan and job). */
+function tokenServiceUrl() {
+    const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    return url.split('?')[0] || "GitHub's OIDC token service";
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
+// The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
+// variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
+// secret copied from an Airflow deployment means the same thing here.
+
+const URI_FORM = 'expected <type>://[login:password@]host[:port][/schema][?extra] or a JSON object';
+/** Reads either form. The reason of a failure never quotes the text (it holds the secret). */
+function parseAirflowConnection(text) {
+    const trimmed = text.trim();
+    try {
+        const connection = trimmed.startsWith('{') ? fromJson(trimmed) : fromUri(trimmed);
+        return { ok: true, connection };
+    }
+    catch (error) {
+        if (error instanceof ConnectionFormatError)
+            return { ok: false, reason: error.message };
+        throw error;
+    }
+}
+/** The API URL the connection names: `<schema or http>://<host>[:<port>]`; undefined without a host. */
+function apiUrlOf(connection) {
+    const { host, port, schema } = connection;
+    if (!host)
+        return undefined;
+    const hostPart = host.includes(':') && !host.includes('://') && !host.startsWith('[') ? `[${host}]` : host;
+    const base = host.includes('://') ? hostPart : `${schema || 'http'}://${hostPart}`;
+    return port === undefined ? base : `${base}:${port}`;
+}
+/** A string field of Extra, if present. */
+function extraString(connection, key) {
+    const value = connection.extra[key];
+    return typeof value === 'string' ? value : undefined;
+}
+class ConnectionFormatError extends Error {
+}
+function fail(reason) {
+    throw new ConnectionFormatError(reason);
+}
+/** Python's urllib unquote: decodes %XX sequences and leaves malformed ones as they are. */
+function unquote(text) {
+    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        }
+        catch {
+            return run;
+        }
+    });
+}
+function fromUri(uri) {
+    // Counted before the query, whose values (an auth_url) may hold unencoded URLs.
+    const schemes = (uri.split('?', 1)[0] ?? '').split('://').length - 1;
+    if (schemes > 2)
+        fail(`more than two '://' before the query`);
+    const typeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(uri);
+    if (!typeMatch?.[1])
+        fail(URI_FORM);
+    const connType = typeMatch[1];
+    let rest = uri.slice(typeMatch[0].length);
+    // `type://https://host/...`: the host keeps its own protocol (Airflow's host_with_protocol).
+    let protocol = '';
+    if (schemes === 2) {
+        const index = rest.indexOf('://');
+        protocol = rest.slice(0, index);
+        if (protocol.includes('@') || protocol.includes(':'))
+            fail(`the host's protocol holds '@' or ':'`);
+        rest = rest.slice(index + 3);
+    }
+    // urlsplit: the fragment goes first, then the query; the netloc ends at the first / ? or #.
+    const withoutFragment = rest.split('#', 1)[0] ?? '';
+    const queryAt = withoutFragment.indexOf('?');
+    const query = queryAt >= 0 ? withoutFragment.slice(queryAt + 1) : '';
+    const beforeQuery = queryAt >= 0 ? withoutFragment.slice(0, queryAt) : withoutFragment;
+    const pathAt = beforeQuery.indexOf('/');
+    const netloc = pathAt >= 0 ? beforeQuery.slice(0, pathAt) : beforeQuery;
+    const path = pathAt >= 0 ? beforeQuery.slice(pathAt) : '';
+    const at = netloc.lastIndexOf('@');
+    const userinfo = at >= 0 ? netloc.slice(0, at) : '';
+    const hostPort = at >= 0 ? netloc.slice(at + 1) : netloc;
+    const colon = userinfo.indexOf(':');
+    const login = unquote(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
+    const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
+    const password = unquote(rawPassword);
+    // Both spellings: the URI's own and the decoded one.
+    markSecret(rawPassword);
+    markSecret(password);
+    const { hostname, port } = splitHostPort(hostPort);
+    const host = unquote(hostname).toLowerCase();
+    return {
+        connType: connType.replace(/-/g, '_'),
+        host: protocol && host ? `${protocol}://${host}` : host,
+        port,
+        schema: unquote(path.slice(1)),
+        login,
+        password,
+        extra: extraOfQuery(query),
+    };
+}
+function splitHostPort(hostPort) {
+    const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(hostPort);
+    const [hostname, portText] = bracketed
+        ? [bracketed[1] ?? '', bracketed[2]]
+        : hostPort.includes(':')
+            ? [hostPort.slice(0, hostPort.lastIndexOf(':')), hostPort.slice(hostPort.lastIndexOf(':') + 1)]
+            : [hostPort, undefined];
+    if (portText === undefined || portText === '')
+        return { hostname, port: undefined };
+    return { hostname, port: parsePort(portText) };
+}
+function parsePort(value) {
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+    if (!(port >= 0 && port <= 65535))
+        fail(`the port is not a number from 0 to 65535`);
+    return port;
+}
+/** Airflow keeps the query as Extra: `__extra__` holds it as JSON, else every parameter is one key. */
+function extraOfQuery(query) {
+    const params = new URLSearchParams(query);
+    const json = params.get('__extra__');
+    if (json !== null)
+        return extraOfJson(json);
+    const extra = {};
+    for (const [key, value] of params)
+        extra[key] = value;
+    return extra;
+}
+function extraOfJson(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        fail('its extra is not valid JSON');
+    }
+    if (!isPlainObject(value))
+        fail('its extra is not a JSON object');
+    return value;
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function fromJson(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        // JSON.parse quotes the text around the error, and the text holds the secret.
+        fail('it starts with "{" but is not valid JSON');
+    }
+    if (!isPlainObject(document))
+        fail('it is not a JSON object');
+    const field = (name) => {
+        const value = document[name];
+        if (value === undefined || value === null)
+            return '';
+        if (typeof value !== 'string')
+            fail(`its ${name} is not a string`);
+        return value;
+    };
+    const password = field('password');
+    markSecret(password);
+    const rawExtra = document.extra;
+    const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
+        ? {}
+        : typeof rawExtra === 'string'
+            ? extraOfJson(rawExtra)
+            : isPlainObject(rawExtra)
+                ? rawExtra
+                : fail('its extra is neither a JSON object nor a string holding one');
+    const rawPort = document.port;
+    return {
+        connType: field('conn_type').replace(/-/g, '_'),
+        host: field('host'),
+        port: rawPort === undefined || rawPort === null || rawPort === '' ? undefined : parsePort(rawPort),
+        schema: field('schema'),
+        login: field('login'),
+        password,
+        extra,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
+// Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
+// else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
+// can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
+
+
+
+
+
+
+const actionInputs = {
+    input: (name) => getInput(name),
+    env: process.env,
+};
+const DEFAULT_SCOPE = 'openid profile email offline_access groups';
+/** How the client proves itself to the token endpoint: the `auth` setting. */
+const AUTH_METHODS = ['client-secret', 'github-oidc'];
+/** A retry-timeout longer than a day is a typo. */
+const MAX_RETRY_TIMEOUT_MS = 24 * 3600 * 1000;
+const VARIABLES = {
+    'api-url': 'ODAHU_API_URL',
+    'auth-url': 'ODAHU_AUTH_URL',
+    auth: 'ODAHU_AUTH',
+    'oidc-audience': 'ODAHU_OIDC_AUDIENCE',
+    'client-id': 'ODAHU_CLIENT_ID',
+    'client-secret': 'ODAHU_CLIENT_SECRET',
+    scope: 'ODAHU_SCOPE',
+    token: 'ODAHU_TOKEN',
+    'api-connection': 'ODAHU_API_CONNECTION',
+};
+const SECRET_SETTINGS = new Set(['client-secret', 'token', 'api-connection']);
+/** What the Airflow connection holds for each setting. */
+const FROM_CONNECTION = {
+    'api-url': apiUrlOf,
+    'auth-url': (connection) => extraString(connection, 'auth_url'),
+    // The Airflow plugin's connection knows only secrets.
+    auth: () => undefined,
+    'oidc-audience': () => undefined,
+    'client-id': (connection) => extraString(connection, 'client_id'),
+    'client-secret': (connection) => connection.password,
+    scope: (connection) => extraString(connection, 'scope'),
+    token: () => undefined,
+};
+/** Reads and checks every setting; throws one InputError listing every problem. */
+function readSettings(source = actionInputs) {
+    const problems = [];
+    const read = (name) => {
+        const input = source.input(name).trim();
+        const variable = (source.env[VARIABLES[name]] ?? '').trim();
+        if (SECRET_SETTINGS.has(name)) {
+            // The JSON form of api-connection may span lines: each one is masked too.
+            markSecretText(input);
+            markSecretText(variable);
+        }
+        return { input, variable };
+    };
+    const connectionText = read('api-connection');
+    let connection;
+    const connectionValue = connectionText.input || connectionText.variable;
+    if (connectionValue) {
+        const parsed = parseAirflowConnection(connectionValue);
+        if (parsed.ok)
+            connection = parsed.connection;
+        else
+            problems.push(`api-connection is neither an Airflow connection URI nor JSON: ${parsed.reason}`);
+    }
+    const setting = (name) => {
+        const { input, variable } = read(name);
+        if (input)
+            return { value: input, origin: `input ${name}` };
+        const fromConnection = connection && FROM_CONNECTION[name](connection)?.trim();
+        if (fromConnection)
+            return { value: fromConnection, origin: 'api-connection' };
+        if (variable)
+            return { value: variable, origin: VARIABLES[name] };
+        return undefined;
+    };
+    const apiUrl = setting('api-url');
+    const given = {
+        authUrl: setting('auth-url'),
+        auth: setting('auth'),
+        audience: setting('oidc-audience'),
+        clientId: setting('client-id'),
+        clientSecret: setting('client-secret'),
+        scope: setting('scope'),
+        token: setting('token'),
+    };
+    if (!apiUrl) {
+        problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
+    }
+    else if (!isHttpUrl(apiUrl.value)) {
+        problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
+    }
+    const { auth } = given;
+    let credentials;
+    if (auth && !AUTH_METHODS.includes(auth.value)) {
+        problems.push(`auth must be ${AUTH_METHODS.join(' or ')}, not "${auth.value}" (from ${auth.origin})`);
+    }
+    else if (auth?.value === 'github-oidc') {
+        credentials = gitHubOidcCredentials(given, auth, source.env, problems);
+    }
+    else {
+        credentials = secretCredentials(given, problems);
+    }
+    const retryTimeoutMs = readRetryTimeout(source, problems);
+    if (problems.length > 0 || !apiUrl || !credentials)
+        throw new InputError(problems);
+    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials, retryTimeoutMs };
+}
+/** auth client-secret (the default): a token, or the grant with the client's id and secret. */
+function secretCredentials(given, problems) {
+    const { authUrl, clientId, clientSecret, scope, token, audience } = given;
+    if (audience) {
+        problems.push(`oidc-audience (from ${audience.origin}) is only used with auth github-oidc`);
+    }
+    if (!token && authUrl && !isHttpUrl(authUrl.value)) {
+        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+    }
+    if (token)
+        return { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
+    if (authUrl && clientId) {
+        return {
+            type: 'client-credentials',
+            authUrl: authUrl.value,
+            clientId: clientId.value,
+            // The seed's connection allows an empty secret (a public client).
+            clientSecret: clientSecret?.value ?? '',
+            scope: scope?.value ?? DEFAULT_SCOPE,
+        };
+    }
+    if (authUrl) {
+        problems.push(`client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
+            `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`);
+    }
+    else if (clientId) {
+        problems.push(`auth-url is missing: client-id (from ${clientId.origin}) needs the auth-url input, ` +
+            `auth_url in the extra of api-connection, or ODAHU_AUTH_URL`);
+    }
+    else {
+        problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
+            '(as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc');
+    }
+    return undefined;
+}
+/** `retry-timeout`, else ODAHU_RETRY_TIMEOUT, else 3 minutes. */
+function readRetryTimeout(source, problems) {
+    const input = source.input('retry-timeout').trim();
+    const variable = (source.env.ODAHU_RETRY_TIMEOUT ?? '').trim();
+    const [text, origin] = input ? [input, 'input retry-timeout'] : [variable, 'ODAHU_RETRY_TIMEOUT'];
+    if (!text)
+        return DEFAULT_RETRY_BUDGET_MS;
+    try {
+        const ms = parseDuration(text, origin);
+        if (ms <= MAX_RETRY_TIMEOUT_MS)
+            return ms;
+        problems.push(`${origin} must be at most 24h, not "${text}"`);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        problems.push(...error.problems);
+    }
+    return DEFAULT_RETRY_BUDGET_MS;
+}
+/** Why each setting the GitHub OIDC token replaces must not be given with it. */
+const REPLACED_BY_OIDC = [
+    ['token', 'token', 'the token comes from Keycloak in exchange for the GitHub OIDC token'],
+    ['clientSecret', 'client-secret', 'the GitHub OIDC token proves the client instead'],
+    ['clientId', 'client-id', "Keycloak finds the client by the GitHub OIDC token's subject"],
+];
+/**
+ * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
+ */
+function gitHubOidcCredentials(given, auth, env, problems) {
+    const { authUrl, audience, scope } = given;
+    const mode = `auth github-oidc (from ${auth.origin})`;
+    for (const [key, name, why] of REPLACED_BY_OIDC) {
+        const setting = given[key];
+        if (!setting)
+            continue;
+        if (setting.origin === `input ${name}`)
+            problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+        else
+            notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
+    }
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
+        problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
+            'add "permissions: id-token: write" to the job or the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set)');
+    }
+    if (!authUrl) {
+        problems.push(`auth-url is missing: ${mode} needs the realm's token endpoint or issuer URL: set the auth-url ` +
+            'input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL');
+        return undefined;
+    }
+    if (!isHttpUrl(authUrl.value)) {
+        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
+        return undefined;
+    }
+    return {
+        type: 'github-oidc',
+        authUrl: authUrl.value,
+        ...(audience ? { audience: audience.value } : {}),
+        scope: scope?.value ?? DEFAULT_SCOPE,
+    };
+}
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+function isDiscoveryUrl(authUrl) {
+    return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
+/**
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
+ */
+function realmIssuerOf(authUrl) {
+    return authUrl
+        .replace(/\/+$/, '')
+        .replace(/\/protocol\/openid-connect\/token$/, '')
+        .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+function discoveryUrlOf(authUrl) {
+    return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
+}
+function isHttpUrl(text) {
+    try {
+        const url = new URL(text);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    }
+    catch {
+        return false;
+    }
+}
+/** Users paste the base URL in several spellings; the client appends `/api/v1/...` itself. */
+function normaliseApiUrl(url) {
+    return url
+        .replace(/\/+$/, '')
+        .replace(/\/api\/v1$/, '')
+        .replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/auth.ts
+// Where the token is fetched. The client-credentials grant at the OAuth2 token endpoint, as the
+// Airflow plugin does; the answer's id_token is the bearer when there is one (Odahu's SDK sends the
+// id_token), else its access_token. One token is shared by every call of the process, fetched again
+// shortly before it expires and once after the API refuses it. The client proves itself with its
+// secret, or with a client assertion made afresh for every request (the job's GitHub OIDC token,
+// github-oidc.ts). The secret goes to one origin only, the auth-url's: a token request follows no
+// redirect (the library would replay the form, secret and all, to wherever it points), and an OpenID
+// configuration naming a token endpoint on another origin or scheme is refused.
+
+
+
+
+
+
+
+
+
+
+
+/** One exchange with the token endpoint, its answer read to the end, takes at most this. */
+const TOKEN_EXCHANGE_MS = 30_000;
+/** A token answer is a few kB; a longer one is not read. */
+const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+const CLOCK_SKEW_WAIT_MS = 5000;
+/** A ready token (the `token` setting): used as it is, never refreshed. */
+class StaticTokenSource {
+    value;
+    constructor(value) {
+        this.value = value;
+        markSecret(value);
+    }
+    token() {
+        return Promise.resolve(this.value);
+    }
+    refresh() {
+        return Promise.resolve(undefined);
+    }
+}
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+class ClientCredentialsTokenSource {
+    options;
+    now;
+    http = createHttpClient({
+        allowRetries: false,
+        allowRedirects: false,
+        socketTimeout: TOKEN_EXCHANGE_MS,
+    });
+    outage = new OutageNotice('the token endpoint');
+    cached;
+    inFlight;
+    /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
+    tokenEndpoint;
+    /** The realm's OpenID configuration, read once when needed. */
+    discovery;
+    /** The audience of the client assertions, once known. */
+    audience;
+    constructor(options) {
+        this.options = options;
+        this.now = options.now ?? Date.now;
+        if ('clientSecret' in options)
+            markSecret(options.clientSecret);
+    }
+    token(signal) {
+        if (this.cached && this.now() < this.cached.refreshAt)
+            return Promise.resolve(this.cached.value);
+        return this.shared(signal);
+    }
+    refresh(refused, signal) {
+        if (this.cached && this.cached.value !== refused)
+            return Promise.resolve(this.cached.value);
+        this.cached = undefined;
+        return this.shared(signal);
+    }
+    /** Concurrent callers wait for the same fetch; each can stop waiting with its own signal. */
+    shared(signal) {
+        this.inFlight ??= this.fetch().finally(() => {
+            this.inFlight = undefined;
+        });
+        if (!signal)
+            return this.inFlight;
+        signal.throwIfAborted();
+        const fetching = this.inFlight;
+        return new Promise((resolve, reject) => {
+            const onAbort = () => reject(signal.reason);
+            signal.addEventListener('abort', onAbort, { once: true });
+            fetching.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+        });
+    }
+    async fetch() {
+        const { authUrl } = this.options;
+        // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+        let endpoint = this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
+        let grant = await this.grant(endpoint);
+        // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+            endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
+            core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
+                `using ${displayUrl(endpoint)} from its OpenID configuration`));
+            grant = await this.grant(endpoint);
+        }
+        // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+        if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+            core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
+            await (this.options.retry?.sleep ?? retry_sleep)(CLOCK_SKEW_WAIT_MS);
+            grant = await this.grant(endpoint, grant.assertion);
+        }
+        const issued = this.tokenOf(endpoint, grant);
+        this.tokenEndpoint = endpoint;
+        this.cached = issued;
+        return issued.value;
+    }
+    tokenOf(endpoint, { answer, assertion }) {
+        const body = jsonObject(answer.text);
+        if (answer.status >= 300 && answer.status < 400) {
+            throw new AuthError(endpoint, `it answered ${answer.status} with a redirect${answer.location ? ` to ${redirectOrigin(answer.location, endpoint)}` : ''}: ` +
+                'a token request follows no redirect (the client would send its secret along); set auth-url to the token endpoint itself', answer.status);
+        }
+        if (answer.status < 200 || answer.status >= 300) {
+            const refusal = describeRefusal(answer, body);
+            const explained = assertion !== undefined && 'assertion' in this.options
+                ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
+                : refusal;
+            throw new AuthError(endpoint, explained, answer.status);
+        }
+        if (!body)
+            throw new AuthError(endpoint, 'the answer is not a JSON object');
+        for (const key of ['id_token', 'access_token', 'refresh_token']) {
+            if (typeof body[key] === 'string')
+                markSecret(body[key]);
+        }
+        const value = body.id_token ?? body.access_token;
+        if (typeof value !== 'string' || value === '') {
+            throw new AuthError(endpoint, 'the answer holds neither an id_token nor an access_token');
+        }
+        const issuedAt = this.now();
+        const lifetimeMs = lifetimeOf(value, body.expires_in, issuedAt);
+        if (lifetimeMs === undefined) {
+            debug(`fetched a token from ${displayUrl(endpoint)}; no expiry given, kept until refused`);
+            return { value, refreshAt: Infinity };
+        }
+        debug(`fetched a token from ${displayUrl(endpoint)}, valid for ${Math.round(lifetimeMs / 1000)} s`);
+        return { value, refreshAt: issuedAt + lifetimeMs - Math.min(30_000, lifetimeMs * 0.1) };
+    }
+    /**
+     * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
+     * is made for each attempt (the server may take each one only once), unless `again` is one the
+     * server refused before taking it.
+     */
+    async grant(endpoint, again) {
+        const options = this.options;
+        const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+        let assertion;
+        const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+        let first = true;
+        const answer = await this.retried(endpoint, async () => {
+            const form = new URLSearchParams({ grant_type: 'client_credentials' });
+            if ('assertion' in options) {
+                assertion = again !== undefined && first ? again : await options.assertion.next(audience);
+                first = false;
+                // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
+                form.set('client_assertion_type', JWT_BEARER);
+                form.set('client_assertion', assertion);
+            }
+            else {
+                form.set('client_id', options.clientId);
+                form.set('client_secret', options.clientSecret);
+            }
+            form.set('scope', options.scope);
+            return this.ask('POST', endpoint, form.toString(), headers);
+        });
+        return { answer, assertion };
+    }
+    /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+    discover() {
+        if (!this.discovery) {
+            const { authUrl } = this.options;
+            const url = discoveryUrlOf(authUrl);
+            const read = this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' })).then((answer) => {
+                const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+                const text = (key) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+                return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+            });
+            this.discovery = read;
+            // A read that failed (no answer in the budget) is made again by the next grant.
+            read.catch(() => {
+                if (this.discovery === read)
+                    this.discovery = undefined;
+            });
+        }
+        return this.discovery;
+    }
+    /**
+     * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+     * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+     * step reaches it by), else as the auth-url spells it.
+     */
+    assertionAudience() {
+        if (!('assertion' in this.options))
+            throw new Error('no client assertion');
+        const { assertion, authUrl } = this.options;
+        if (assertion.audience !== undefined)
+            return Promise.resolve(assertion.audience);
+        if (!this.audience) {
+            const found = this.discover().then(({ issuer, url, status }) => {
+                if (issuer) {
+                    debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+                    return issuer;
+                }
+                debug(`${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`);
+                return realmIssuerOf(authUrl);
+            });
+            this.audience = found;
+            found.catch(() => {
+                if (this.audience === found)
+                    this.audience = undefined;
+            });
+        }
+        return this.audience;
+    }
+    /**
+     * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+     * a grant with, when it was tried as a token endpoint first.
+     */
+    async discoveredTokenEndpoint(status) {
+        const { authUrl } = this.options;
+        const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+        if (endpoint === undefined) {
+            throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
+                `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
+        }
+        const origin = auth_originOf(endpoint);
+        if (origin !== auth_originOf(authUrl)) {
+            throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
+                `refused, the client's secret goes to ${auth_originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+        }
+        return endpoint;
+    }
+    async ask(method, url, body, headers) {
+        const limit = new ExchangeLimit(method, url, TOKEN_EXCHANGE_MS);
+        let answer;
+        try {
+            const response = await sendRequest(this.http, method, url, body, headers, limit.signal);
+            const text = await readText(method, url, response.message, {
+                signal: limit.signal,
+                maxBytes: MAX_TOKEN_ANSWER_BYTES,
+            });
+            const { statusCode, statusMessage, headers: answerHeaders } = response.message;
+            answer = {
+                status: statusCode ?? 0,
+                statusMessage,
+                text,
+                location: answerHeaders.location,
+                retryAfter: answerHeaders['retry-after'],
+            };
+        }
+        catch (error) {
+            throw limit.explain(error);
+        }
+        finally {
+            limit.dispose();
+        }
+        markAnswered(url);
+        const { status } = answer;
+        if (RETRYABLE_STATUSES.has(status)) {
+            throw new ApiError({
+                method,
+                url,
+                status,
+                serverMessage: serverMessageOf(answer.text, answer.statusMessage),
+                retryAfter: answer.retryAfter,
+            });
+        }
+        return answer;
+    }
+    /** Retries; a failure that outlasts them is an AuthError naming the endpoint and the cause. */
+    async retried(endpoint, attempt) {
+        try {
+            const answer = await withRetries(attempt, {
+                ...this.options.retry,
+                giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
+                onRetry: ({ error, delayMs, deadline }) => {
+                    debug(`${error.message}; retrying in ${delayMs} ms`);
+                    // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                    if (hasAnswered(endpoint))
+                        this.outage.failed(answerOf(error), deadline);
+                },
+            });
+            this.outage.answered();
+            return answer;
+        }
+        catch (error) {
+            // As AuthErrors, so that the API call waiting for this token does not retry it all over again.
+            if (error instanceof ApiError) {
+                throw new AuthError(endpoint, `${error.status} ${error.serverMessage}`.trim(), error.status);
+            }
+            if (error instanceof NetworkError)
+                throw new AuthError(endpoint, error.detail);
+            if (error instanceof TooLargeError)
+                throw new AuthError(endpoint, error.message);
+            throw error;
+        }
+    }
+}
+/** `https://host:port` of a URL, or '' when it is none. */
+function auth_originOf(url) {
+    try {
+        const parsed = new URL(url);
+        return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
+    }
+    catch {
+        return '';
+    }
+}
+/** Where a redirect points, as much as a message needs: its origin and path, no query. */
+function redirectOrigin(location, from) {
+    try {
+        const target = new URL(location, from);
+        return displayUrl(`${target.origin}${target.pathname}`);
+    }
+    catch {
+        return 'an unreadable location';
+    }
+}
+/** The token source the credentials call for; a grant is retried for `retryBudgetMs` (default 3 min). */
+function tokenSourceFor(credentials, retryBudgetMs) {
+    const retry = retryBudgetMs === undefined ? undefined : { policy: { budgetMs: retryBudgetMs } };
+    switch (credentials.type) {
+        case 'token':
+            return new StaticTokenSource(credentials.token);
+        case 'client-credentials':
+            return new ClientCredentialsTokenSource({ ...credentials, retry });
+        case 'github-oidc': {
+            const { authUrl, scope, audience } = credentials;
+            // audience undefined: the realm's issuer, from its OpenID configuration.
+            return new ClientCredentialsTokenSource({
+                authUrl,
+                scope,
+                assertion: new GitHubIdToken(audience),
+                retry,
+            });
+        }
+    }
+}
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer) {
+    return (answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future');
+}
+/** An OAuth2 error answer: its error_description, else its error, else the status and text. */
+function describeRefusal(answer, body) {
+    const description = body?.error_description ?? body?.error;
+    if (typeof description === 'string' && description.trim())
+        return description;
+    return `${answer.status} ${serverMessageOf(answer.text, answer.statusMessage)}`.trim();
+}
+/**
+ * How long the token lives, in ms: from the JWT's own `exp` when the bearer is a JWT (an id_token's
+ * lifetime may differ from expires_in, which is the access token's), else from expires_in.
+ */
+function lifetimeOf(token, expiresIn, now) {
+    const exp = jwtExpiry(token);
+    // A clock far behind the issuer's would make a fresh token look expired: then trust expires_in.
+    if (exp !== undefined && exp * 1000 > now)
+        return exp * 1000 - now;
+    const seconds = typeof expiresIn === 'string' ? Number(expiresIn) : expiresIn;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+/** The `exp` claim of a JWT (unverified: only to plan the refresh), or undefined. */
+function jwtExpiry(token) {
+    try {
+        const { exp } = decodeJwt(token);
+        return typeof exp === 'number' ? exp : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function jsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
+// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
+// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
+const KINDS = {
+    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
+    ToolchainIntegration: {
+        kind: 'ToolchainIntegration',
+        path: 'toolchain/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
+    PackagingIntegration: {
+        kind: 'PackagingIntegration',
+        path: 'packaging/integration',
+        generatedId: false,
+        updatable: true,
+    },
+    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
+    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
+    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
+    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
+    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
+};
+/**
+ * The order in which resources can be created: each kind only refers to kinds before it (a training
+ * to connections and its toolchain, a packaging to its integration and connections, a route to
+ * deployments, a job to its service). Deleting goes the other way.
+ */
+const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
+    'Connection',
+    'ToolchainIntegration',
+    'PackagingIntegration',
+    'ModelTraining',
+    'ModelPackaging',
+    'ModelDeployment',
+    'ModelRoute',
+    'InferenceService',
+    'InferenceJob',
+]));
+const KIND_NAMES = Object.keys(KINDS);
+function isKindName(value) {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+}
+/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
+const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Deployment ids are capped lower: their names grow inside Kubernetes. */
+const MAX_DEPLOYMENT_ID_LENGTH = 46;
+/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
+const MAX_SERVICE_ID_LENGTH = 53;
+/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
+function idProblem(kind, id) {
+    if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
+        return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
+    }
+    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
+        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
+    }
+    if (!ID_PATTERN.test(id)) {
+        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
+    }
+    return undefined;
+}
+/**
+ * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
+ * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
+ * somewhere it should not come from (a packaging's output) trying to be more than an image.
+ */
+function imageProblem(image) {
+    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
+        return undefined;
+    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
+    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/client.ts
+// The typed Odahu API client, one method per endpoint, and the client of a deployed model's server.
+// Both stand on the Transport (tokens, retries, errors); here only paths and types.
+
+
+
+
+function itemPath(collection, id) {
+    return `${collection}/${encodeURIComponent(id)}`;
+}
+/** GET of a collection and of its items. */
+class ReadableCollection {
+    transport;
+    path;
+    constructor(transport, 
+    /** e.g. `/model/training`. */
+    path) {
+        this.transport = transport;
+        this.path = path;
+    }
+    /** One page of objects (the server's default page holds 500). */
+    async list(query, options = {}) {
+        // The connection list answers `null` past its last page.
+        const items = await this.transport.json('GET', this.path, {
+            ...options,
+            query: query,
+        });
+        return items ?? [];
+    }
+    /** The object; an ApiError 404 when there is none. */
+    get(id, options = {}) {
+        return this.transport.json('GET', itemPath(this.path, id), options);
+    }
+    /** The object, or undefined when there is none. */
+    async find(id, options = {}) {
+        try {
+            return await this.get(id, options);
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+}
+/** Kinds that are created and deleted but never changed (batch jobs; their ids are generated). */
+class CreateOnlyCollection extends ReadableCollection {
+    /** POSTs the object. Not sent twice after a failure that may have reached the server. */
+    create(resource, options = {}) {
+        return this.transport.json('POST', this.path, {
+            body: resource,
+            signal: options.signal,
+            idempotent: false,
+        });
+    }
+    /** DELETE; a retry that finds it gone counts as done. */
+    async delete(id, options = {}) {
+        await this.transport.json('DELETE', itemPath(this.path, id), options);
+    }
+}
+/** The full set: list, get, find, create, update, delete. */
+class Collection extends CreateOnlyCollection {
+    /** POSTs the object; a retry that meets 409 after an unanswered attempt reads the created object. */
+    create(resource, options = {}) {
+        return this.transport.json('POST', this.path, {
+            body: resource,
+            signal: options.signal,
+            createdObjectPath: itemPath(this.path, resource.id),
+        });
+    }
+    /** PUTs the object; the server finds it by the body's id. */
+    update(resource, options = {}) {
+        return this.transport.json('PUT', this.path, { body: resource, signal: options.signal });
+    }
+}
+/** Trainings and packagings: their pods' logs. */
+class RunCollection extends Collection {
+    /** The pod's log as a text stream; with `follow` it ends when the run does. */
+    logs(id, options = {}) {
+        return this.transport.stream(`${itemPath(this.path, id)}/log`, {
+            query: { follow: options.follow ?? false },
+            signal: options.signal,
+            retryUntil: options.retryUntil,
+        });
+    }
+}
+class DeploymentCollection extends Collection {
+    /** The route the server made with the deployment; its `status.edgeUrl` is the model's URL. */
+    defaultRoute(id, options = {}) {
+        return this.transport.json('GET', `${itemPath(this.path, id)}/default-route`, options);
+    }
+    /** Changes after `cursor` (0: all kept), newest per deployment. */
+    events(cursor = 0, options = {}) {
+        return this.transport.json('GET', '/model/deployment-events', {
+            query: { cursor },
+            signal: options.signal,
+        });
+    }
+}
+class RouteCollection extends Collection {
+    /** Changes after `cursor` (0: all kept), newest per route. */
+    events(cursor = 0, options = {}) {
+        return this.transport.json('GET', '/model/route-events', { query: { cursor }, signal: options.signal });
+    }
+}
+class ConnectionCollection extends Collection {
+    /** The connection with its secrets unmasked (base64), for admins. */
+    decrypted(id, options = {}) {
+        return this.transport.json('GET', `${itemPath(this.path, id)}/decrypted`, options);
+    }
+}
+class OdahuClient {
+    transport;
+    /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+    tokens;
+    configurationRead;
+    trainings;
+    toolchainIntegrations;
+    /** The server's `type` filter of packagings matches nothing: not offered. */
+    packagings;
+    packagingIntegrations;
+    deployments;
+    routes;
+    connections;
+    inferenceServices;
+    inferenceJobs;
+    byKind;
+    constructor(options) {
+        const { apiUrl, ...transportOptions } = options;
+        this.tokens = options.tokens;
+        this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
+        const path = (kind) => `/${KINDS[kind].path}`;
+        this.trainings = new RunCollection(this.transport, path('ModelTraining'));
+        this.toolchainIntegrations = new Collection(this.transport, path('ToolchainIntegration'));
+        this.packagings = new RunCollection(this.transport, path('ModelPackaging'));
+        this.packagingIntegrations = new Collection(this.transport, path('PackagingIntegration'));
+        this.deployments = new DeploymentCollection(this.transport, path('ModelDeployment'));
+        this.routes = new RouteCollection(this.transport, path('ModelRoute'));
+        this.connections = new ConnectionCollection(this.transport, path('Connection'));
+        this.inferenceServices = new Collection(this.transport, path('InferenceService'));
+        this.inferenceJobs = new CreateOnlyCollection(this.transport, path('InferenceJob'));
+        this.byKind = {
+            ModelTraining: this.trainings,
+            ToolchainIntegration: this.toolchainIntegrations,
+            ModelPackaging: this.packagings,
+            PackagingIntegration: this.packagingIntegrations,
+            ModelDeployment: this.deployments,
+            ModelRoute: this.routes,
+            Connection: this.connections,
+            InferenceService: this.inferenceServices,
+            InferenceJob: this.inferenceJobs,
+        };
+    }
+    /** A client for the settings' server and credentials, retrying for their retry-timeout. */
+    static fromSettings(settings, options = {}) {
+        return new OdahuClient({
+            retry: { policy: { budgetMs: settings.retryTimeoutMs } },
+            ...options,
+            apiUrl: settings.apiUrl,
+            tokens: options.tokens ?? tokenSourceFor(settings.credentials, settings.retryTimeoutMs),
+        });
+    }
+    /** The collection of a manifest's kind. */
+    kind(kind) {
+        return this.byKind[kind];
+    }
+    /** Name and email from the token's claims (the server does not verify it). */
+    userInfo(options = {}) {
+        return this.transport.json('GET', '/user/info', options);
+    }
+    /**
+     * The server's configuration: edge host, output connections, what is enabled. Read once per client
+     * (a step's): it does not change while a step runs, and several checks need it; a failed read is
+     * made again by the next call.
+     */
+    configuration(options = {}) {
+        if (!this.configurationRead) {
+            const read = this.transport.json('GET', '/configuration', options);
+            this.configurationRead = read;
+            read.catch(() => {
+                if (this.configurationRead === read)
+                    this.configurationRead = undefined;
+            });
+        }
+        return this.configurationRead;
+    }
+    /** Closes the kept-alive connections. */
+    dispose() {
+        this.transport.dispose();
+    }
+}
+/** A model's answer longer than this is not read: predict fails with one line saying so. */
+const MAX_MODEL_ANSWER_BYTES = (/* unused pure expression or super */ null && (8 * 1024 * 1024));
+/** The model server of a deployment (odahu-ml-server), reached through the edge. */
+class ModelClient {
+    transport;
+    constructor(options) {
+        const { url, ...transportOptions } = options;
+        this.transport = new Transport({
+            server: 'the model',
+            maxAnswerBytes: MAX_MODEL_ANSWER_BYTES,
+            ...transportOptions,
+            baseUrl: url,
+        });
+    }
+    /** POST `<url>/api/model/invoke`. Predictions change nothing, so retries are safe. */
+    invoke(request, options = {}) {
+        return this.ask('POST', '/api/model/invoke', request, options);
+    }
+    /** GET `<url>/api/model/info`: the model's Swagger document; `info.title`/`info.version` name it. */
+    info(options = {}) {
+        return this.ask('GET', '/api/model/info', undefined, options);
+    }
+    async ask(method, path, body, options) {
+        const answer = await this.transport.exchange(method, path, { ...options, body });
+        const header = (name) => {
+            const value = answer.headers[name];
+            return Array.isArray(value) ? value[0] : value;
+        };
+        return {
+            body: answer.body,
+            status: answer.status,
+            requestId: header('request-id'),
+            modelName: header('model-name'),
+            modelVersion: header('model-version'),
+        };
+    }
+    dispose() {
+        this.transport.dispose();
+    }
+}
+/** The server answered 404: the thing is not there (or no longer). */
+function isNotFound(error) {
+    return error instanceof ApiError && error.status === 404;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3698,11 +6245,11 @@ const MAX_ENVIRONMENT_NAME = 255;
 function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
     const { run, problems } = readGitHubRun(reader.source.env, actionName);
     const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? oneLine(reader, 'github-environment') : undefined;
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
     if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
         reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
     }
-    const model = withModel ? oneLine(reader, 'pr-comment-model') : undefined;
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
     const none = {
         run,
         api: undefined,
@@ -3744,7 +6291,7 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
         model,
     };
 }
-function oneLine(reader, name) {
+function inputs_oneLine(reader, name) {
     const value = reader.optional(name);
     if (value !== undefined && /[\r\n]/.test(value))
         reader.problem(`input ${name} must be one line`);
@@ -3776,9 +6323,12 @@ function deploymentRef(run) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/check.ts
 // What the composite pipeline cannot do in YAML: check every input before the first phase creates
-// anything, check the node it runs on, and hand the later steps what the inputs decide (the
-// deployment's id when it is made from the packaging's, whether there is a request to send, and
-// what the phases tell GitHub).
+// anything (what the three manifests name is read from the cluster: a packaging target that does
+// not exist fails here, not after a two-hour training), check the node it runs on, and hand the
+// later steps what the inputs decide (the deployment's id when it is made from the packaging's,
+// whether there is a request to send, and what the phases tell GitHub).
+
+
 
 
 
@@ -3791,9 +6341,23 @@ function checkNode(version = process.versions.node) {
         throw new Error(`the pipeline runs its phases with the node on PATH, v${version}; it needs ${minMajor}.${minMinor} or later (actions/setup-node before it can provide one)`);
     }
 }
+/** What the training, the packaging and the deployment name exists (reads only). */
+async function checkPipelineReferences(ctx, inputs) {
+    const client = OdahuClient.fromSettings(inputs.settings);
+    try {
+        await checkReferences(client, [
+            { kind: 'ModelTraining', resource: inputs.training, origin: inputs.origins.training },
+            { kind: 'ModelPackaging', resource: inputs.packaging, origin: inputs.origins.packaging },
+            { kind: 'ModelDeployment', resource: inputs.deployment, origin: inputs.origins.deployment },
+        ], ctx.signal);
+    }
+    finally {
+        client.dispose();
+    }
+}
 function handOn(inputs) {
     const { training, packaging, deployment } = inputs;
-    info(untrusted_text_logText(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
+    core_info(untrusted_text_logText(`Inputs checked: training ${training.id}, packaging ${packaging.id}, deployment ${deployment.id}` +
         (inputs.deploymentFromPackaging ? " (the packaging's id)" : '') +
         (inputs.request ? ', then a prediction.' : ', no prediction.')));
     setOutput('deployment-id', inputs.deploymentFromPackaging ? deployment.id : '');
@@ -3808,86 +6372,11 @@ function handOn(inputs) {
 function handOnGitHub(github, model) {
     const { api, prComment, environment } = github;
     if (prComment && 'skipped' in prComment)
-        info(noReportLine(prComment.skipped));
+        core_info(noReportLine(prComment.skipped));
     const commenting = api !== undefined && prComment !== undefined && 'pullRequest' in prComment;
     setOutput('pr-comment', String(commenting));
     setOutput('pr-comment-model', commenting ? model : '');
     setOutput('github-environment', api && environment ? environment.name : '');
-}
-
-;// CONCATENATED MODULE: ./src/shared/odahu/kinds.ts
-// The resource kinds a manifest can hold and where each lives in the API. One table, read by the
-// manifest loader (is this kind known?), the client (which path?) and the emulator (which routes?).
-const KINDS = {
-    ModelTraining: { kind: 'ModelTraining', path: 'model/training', generatedId: false, updatable: true },
-    ToolchainIntegration: {
-        kind: 'ToolchainIntegration',
-        path: 'toolchain/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelPackaging: { kind: 'ModelPackaging', path: 'model/packaging', generatedId: false, updatable: true },
-    PackagingIntegration: {
-        kind: 'PackagingIntegration',
-        path: 'packaging/integration',
-        generatedId: false,
-        updatable: true,
-    },
-    ModelDeployment: { kind: 'ModelDeployment', path: 'model/deployment', generatedId: false, updatable: true },
-    ModelRoute: { kind: 'ModelRoute', path: 'model/route', generatedId: false, updatable: true },
-    Connection: { kind: 'Connection', path: 'connection', generatedId: false, updatable: true },
-    InferenceService: { kind: 'InferenceService', path: 'batch/service', generatedId: false, updatable: true },
-    InferenceJob: { kind: 'InferenceJob', path: 'batch/job', generatedId: true, updatable: false },
-};
-/**
- * The order in which resources can be created: each kind only refers to kinds before it (a training
- * to connections and its toolchain, a packaging to its integration and connections, a route to
- * deployments, a job to its service). Deleting goes the other way.
- */
-const DEPENDENCY_ORDER = (/* unused pure expression or super */ null && ([
-    'Connection',
-    'ToolchainIntegration',
-    'PackagingIntegration',
-    'ModelTraining',
-    'ModelPackaging',
-    'ModelDeployment',
-    'ModelRoute',
-    'InferenceService',
-    'InferenceJob',
-]));
-const KIND_NAMES = Object.keys(KINDS);
-function isKindName(value) {
-    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
-}
-/** The server's id rule (validation.ValidateID): 1–63 of a-z, 0-9 and -, a letter first, no - last. */
-const ID_PATTERN = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Deployment ids are capped lower: their names grow inside Kubernetes. */
-const MAX_DEPLOYMENT_ID_LENGTH = 46;
-/** Batch service ids too: their jobs are named `job-<service id>-<5 characters>`. */
-const MAX_SERVICE_ID_LENGTH = 53;
-/** Why the server would refuse this id, in words a workflow author can act on; undefined if fine. */
-function idProblem(kind, id) {
-    if (kind === 'ModelDeployment' && id.length > MAX_DEPLOYMENT_ID_LENGTH) {
-        return `id "${id}" is too long for a ModelDeployment: at most ${MAX_DEPLOYMENT_ID_LENGTH} characters`;
-    }
-    if (kind === 'InferenceService' && id.length > MAX_SERVICE_ID_LENGTH) {
-        return `id "${id}" is too long for an InferenceService: at most ${MAX_SERVICE_ID_LENGTH} characters (its jobs are named job-<id>-xxxxx)`;
-    }
-    if (!ID_PATTERN.test(id)) {
-        return `id "${id}" is not a valid Odahu id: 1 to 63 lower-case letters, digits and -, starting with a letter and not ending with -`;
-    }
-    return undefined;
-}
-/**
- * Why an image reference would be refused: it is one word (`registry.example.com/wine:1.0`,
- * `...@sha256:...`), so white space or a control character in it is a mistake, or text from
- * somewhere it should not come from (a packaging's output) trying to be more than an image.
- */
-function imageProblem(image) {
-    if (!/[\s\p{Cc}\p{Cf}]/u.test(image))
-        return undefined;
-    const shown = JSON.stringify(image.length > 100 ? `${image.slice(0, 100)}…` : image);
-    return `image ${shown} holds white space or control characters: an image is one word, e.g. registry.example.com/wine:1.0`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -4452,7 +6941,7 @@ var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
 });
 //#endregion
 //#region src/common/object.ts
-function isPlainObject(data) {
+function js_yaml_isPlainObject(data) {
 	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
 	const prototype = Object.getPrototypeOf(data);
 	return prototype === null || prototype === Object.prototype;
@@ -4496,7 +6985,7 @@ var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
 		if (item instanceof Map) {
 			if (item.size !== 1) return "cannot resolve an ordered map item";
 			key = item.keys().next().value;
-		} else if (isPlainObject(item)) {
+		} else if (js_yaml_isPlainObject(item)) {
 			const itemKeys = Object.keys(item);
 			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
 			key = itemKeys[0];
@@ -4575,7 +7064,7 @@ var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
 */
 var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: isPlainObject,
+	identify: js_yaml_isPlainObject,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -4920,7 +7409,7 @@ var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	has: (container, key) => container.has(key),
 	keys: (container) => container.keys(),
 	get: (container, key) => container.get(key),
-	identify: (data) => data instanceof Map || isPlainObject(data),
+	identify: (data) => data instanceof Map || js_yaml_isPlainObject(data),
 	represent: (data) => {
 		if (data instanceof Map) return data;
 		const map = /* @__PURE__ */ new Map();
@@ -4952,7 +7441,7 @@ function normalizeKey(key) {
 */
 var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
 	create: () => ({}),
-	identify: isPlainObject,
+	identify: js_yaml_isPlainObject,
 	represent: (o) => {
 		const map = /* @__PURE__ */ new Map();
 		for (const key of Object.keys(o)) map.set(key, o[key]);
@@ -7547,140 +10036,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
-// The errors users see. Each message is one line (InputError: one line per problem) that says what
-// failed and where, and never holds a secret: messages pass through `redact`, URLs lose any userinfo.
-// What a server said is cut to MAX_SERVER_MESSAGE characters and made inert (untrusted-text.ts), so
-// a message can be printed in the job log as it is.
-
-
-/** A URL as it may be shown: without `user:password@`. */
-function displayUrl(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.username && !parsed.password)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-/** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
-const MAX_SERVER_MESSAGE = 500;
-/** One line without secrets, made inert: what a message may hold of text from outside. */
-function errors_oneLine(text) {
-    return inertLine(secrets_redact(text)
-        .replace(/\s*[\r\n]+\s*/g, ' ')
-        .trim());
-}
-function serverLine(text) {
-    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
-}
-/** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
-function triedNote(tried) {
-    return tried ? ` (${tried})` : '';
-}
-/** Bad inputs, settings or manifests: every problem found, one line each. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        const lines = problems.map((problem) => secrets_redact(errors_oneLine(problem)));
-        super(lines.join('\n'));
-        this.name = 'InputError';
-        this.problems = lines;
-    }
-}
-/** Bodies are kept for display, not for storage: a proxy's error page can be long. */
-const MAX_BODY = 4000;
-/** A non-2xx answer of the Odahu API or a model server. */
-class errors_ApiError extends Error {
-    method;
-    url;
-    status;
-    serverMessage;
-    retryAfter;
-    tried;
-    body;
-    constructor(details) {
-        const serverMessage = secrets_redact(serverLine(details.serverMessage));
-        super(secrets_redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
-            (serverMessage ? ` ${serverMessage}` : '') +
-            triedNote(details.tried)));
-        this.name = 'ApiError';
-        this.method = details.method;
-        this.url = displayUrl(details.url);
-        this.status = details.status;
-        this.serverMessage = serverMessage;
-        this.retryAfter = details.retryAfter;
-        this.tried = details.tried;
-        this.body = secrets_redact((details.body ?? '').slice(0, MAX_BODY));
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        const { method, url, status, serverMessage, retryAfter, body } = this;
-        return new errors_ApiError({ method, url, status, serverMessage, retryAfter, tried, body });
-    }
-}
-/** The token endpoint refused the credentials, or answered without a token. */
-class AuthError extends Error {
-    authUrl;
-    status;
-    constructor(authUrl, description, status) {
-        super(secrets_redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
-        this.name = 'AuthError';
-        this.authUrl = displayUrl(authUrl);
-        this.status = status;
-    }
-}
-/** No HTTP answer at all: refused, reset, unresolvable host, timeout. */
-class errors_NetworkError extends Error {
-    method;
-    url;
-    /** The system error code (ECONNREFUSED, ENOTFOUND, ...), when there is one. */
-    code;
-    cause;
-    tried;
-    /** The message without the call: `network error: <cause>[ (tried for ..., n attempts)]`. */
-    detail;
-    constructor(method, url, cause, tried) {
-        const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
-        this.name = 'NetworkError';
-        this.detail = detail;
-        this.method = method;
-        this.url = displayUrl(url);
-        this.code = cause.code;
-        this.cause = cause;
-        this.tried = tried;
-    }
-    /** The same failure, as the last of several attempts (`tried`: how long and how often). */
-    afterTrying(tried) {
-        return new errors_NetworkError(this.method, this.url, this.cause, tried);
-    }
-    /** The request surely never reached the server, so even a non-idempotent one may be sent again. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED' || this.code === 'ENOTFOUND' || this.code === 'EAI_AGAIN';
-    }
-}
-/** Sizes as the messages give them: `8 MiB`, `64 KiB`, `512 bytes`. */
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / 1024 / 1024} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes.toLocaleString('en-US')} bytes`;
-}
-/** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
-class TooLargeError extends Error {
-    constructor(method, url, maxBytes) {
-        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
-        this.name = 'TooLargeError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/shared/odahu/shapes.ts
 // What each kind's JSON looks like to the Odahu server: field names, JSON types and the Go types the
 // server decodes them into. Read by the manifest loader (shape errors, unknown-field warnings, YAML
@@ -7852,6 +10207,8 @@ class MarkedTemplate {
     text;
     /** The value of each token, by its number. */
     values = [];
+    /** The names of the vars a placeholder of the text used. */
+    used = new Set();
     token;
     wholeToken;
     /** Throws an InputError naming each placeholder that has no value, with its line. */
@@ -7866,6 +10223,7 @@ class MarkedTemplate {
                 return placeholder;
             }
             this.values.push(vars[name] ?? '');
+            this.used.add(name);
             return `${mark}x${this.values.length - 1}x`;
         });
         if (missing.size > 0) {
@@ -8104,10 +10462,12 @@ function manifests_load(input, options, defaultKind) {
     const template = options.vars && Object.keys(options.vars).length > 0
         ? new MarkedTemplate(text, options.vars, source)
         : undefined;
+    for (const name of template?.used ?? [])
+        options.usedVars?.add(name);
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
-        const manifest = checkDocument(document, defaultKind, problems);
+        const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
         if (manifest)
             manifests.push(manifest);
     }
@@ -8232,7 +10592,7 @@ function documentStarts(events) {
 // ---------------------------------------------------------------------------------------------
 // Checking a resource against its kind's shape
 const ENVELOPE_EXTRA = new Set(['kind']);
-function checkDocument(document, defaultKind, problems) {
+function checkDocument(document, defaultKind, problems, idFromInput) {
     const { value, text, origin } = document;
     const fail = (problem) => {
         problems.push(`${origin}: ${problem}`);
@@ -8253,9 +10613,9 @@ function checkDocument(document, defaultKind, problems) {
     const warnings = [];
     const context = { origin, problems, warnings };
     const resource = checkValue(KIND_SHAPES[kind], value, text, '', context, ENVELOPE_EXTRA);
-    if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
+    const noId = typeof resource.id !== 'string' || resource.id === '';
+    if (!KINDS[kind].generatedId && noId && !idFromInput)
         problems.push(`${origin}: id is missing`);
-    }
     if (resource.spec === undefined || resource.spec === null)
         problems.push(`${origin}: spec is missing`);
     if (problems.length > before)
@@ -8371,581 +10731,6 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
-;// CONCATENATED MODULE: ./src/shared/odahu/airflow-connection.ts
-// The Odahu connection of the Airflow plugin, in the two forms Airflow reads from AIRFLOW_CONN_*
-// variables: the connection URI and the JSON document. Parsed the way Airflow parses them, so a
-// secret copied from an Airflow deployment means the same thing here.
-
-const URI_FORM = 'expected <type>://[login:password@]host[:port][/schema][?extra] or a JSON object';
-/** Reads either form. The reason of a failure never quotes the text (it holds the secret). */
-function parseAirflowConnection(text) {
-    const trimmed = text.trim();
-    try {
-        const connection = trimmed.startsWith('{') ? fromJson(trimmed) : fromUri(trimmed);
-        return { ok: true, connection };
-    }
-    catch (error) {
-        if (error instanceof ConnectionFormatError)
-            return { ok: false, reason: error.message };
-        throw error;
-    }
-}
-/** The API URL the connection names: `<schema or http>://<host>[:<port>]`; undefined without a host. */
-function apiUrlOf(connection) {
-    const { host, port, schema } = connection;
-    if (!host)
-        return undefined;
-    const hostPart = host.includes(':') && !host.includes('://') && !host.startsWith('[') ? `[${host}]` : host;
-    const base = host.includes('://') ? hostPart : `${schema || 'http'}://${hostPart}`;
-    return port === undefined ? base : `${base}:${port}`;
-}
-/** A string field of Extra, if present. */
-function extraString(connection, key) {
-    const value = connection.extra[key];
-    return typeof value === 'string' ? value : undefined;
-}
-class ConnectionFormatError extends Error {
-}
-function fail(reason) {
-    throw new ConnectionFormatError(reason);
-}
-/** Python's urllib unquote: decodes %XX sequences and leaves malformed ones as they are. */
-function unquote(text) {
-    return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-        try {
-            return decodeURIComponent(run);
-        }
-        catch {
-            return run;
-        }
-    });
-}
-function fromUri(uri) {
-    // Counted before the query, whose values (an auth_url) may hold unencoded URLs.
-    const schemes = (uri.split('?', 1)[0] ?? '').split('://').length - 1;
-    if (schemes > 2)
-        fail(`more than two '://' before the query`);
-    const typeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(uri);
-    if (!typeMatch?.[1])
-        fail(URI_FORM);
-    const connType = typeMatch[1];
-    let rest = uri.slice(typeMatch[0].length);
-    // `type://https://host/...`: the host keeps its own protocol (Airflow's host_with_protocol).
-    let protocol = '';
-    if (schemes === 2) {
-        const index = rest.indexOf('://');
-        protocol = rest.slice(0, index);
-        if (protocol.includes('@') || protocol.includes(':'))
-            fail(`the host's protocol holds '@' or ':'`);
-        rest = rest.slice(index + 3);
-    }
-    // urlsplit: the fragment goes first, then the query; the netloc ends at the first / ? or #.
-    const withoutFragment = rest.split('#', 1)[0] ?? '';
-    const queryAt = withoutFragment.indexOf('?');
-    const query = queryAt >= 0 ? withoutFragment.slice(queryAt + 1) : '';
-    const beforeQuery = queryAt >= 0 ? withoutFragment.slice(0, queryAt) : withoutFragment;
-    const pathAt = beforeQuery.indexOf('/');
-    const netloc = pathAt >= 0 ? beforeQuery.slice(0, pathAt) : beforeQuery;
-    const path = pathAt >= 0 ? beforeQuery.slice(pathAt) : '';
-    const at = netloc.lastIndexOf('@');
-    const userinfo = at >= 0 ? netloc.slice(0, at) : '';
-    const hostPort = at >= 0 ? netloc.slice(at + 1) : netloc;
-    const colon = userinfo.indexOf(':');
-    const login = unquote(colon >= 0 ? userinfo.slice(0, colon) : userinfo);
-    const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
-    const password = unquote(rawPassword);
-    // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
-    const { hostname, port } = splitHostPort(hostPort);
-    const host = unquote(hostname).toLowerCase();
-    return {
-        connType: connType.replace(/-/g, '_'),
-        host: protocol && host ? `${protocol}://${host}` : host,
-        port,
-        schema: unquote(path.slice(1)),
-        login,
-        password,
-        extra: extraOfQuery(query),
-    };
-}
-function splitHostPort(hostPort) {
-    const bracketed = /^\[([^\]]*)\](?::(.*))?$/.exec(hostPort);
-    const [hostname, portText] = bracketed
-        ? [bracketed[1] ?? '', bracketed[2]]
-        : hostPort.includes(':')
-            ? [hostPort.slice(0, hostPort.lastIndexOf(':')), hostPort.slice(hostPort.lastIndexOf(':') + 1)]
-            : [hostPort, undefined];
-    if (portText === undefined || portText === '')
-        return { hostname, port: undefined };
-    return { hostname, port: parsePort(portText) };
-}
-function parsePort(value) {
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-    const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-    if (!(port >= 0 && port <= 65535))
-        fail(`the port is not a number from 0 to 65535`);
-    return port;
-}
-/** Airflow keeps the query as Extra: `__extra__` holds it as JSON, else every parameter is one key. */
-function extraOfQuery(query) {
-    const params = new URLSearchParams(query);
-    const json = params.get('__extra__');
-    if (json !== null)
-        return extraOfJson(json);
-    const extra = {};
-    for (const [key, value] of params)
-        extra[key] = value;
-    return extra;
-}
-function extraOfJson(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        fail('its extra is not valid JSON');
-    }
-    if (!airflow_connection_isPlainObject(value))
-        fail('its extra is not a JSON object');
-    return value;
-}
-function airflow_connection_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function fromJson(text) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        // JSON.parse quotes the text around the error, and the text holds the secret.
-        fail('it starts with "{" but is not valid JSON');
-    }
-    if (!airflow_connection_isPlainObject(document))
-        fail('it is not a JSON object');
-    const field = (name) => {
-        const value = document[name];
-        if (value === undefined || value === null)
-            return '';
-        if (typeof value !== 'string')
-            fail(`its ${name} is not a string`);
-        return value;
-    };
-    const password = field('password');
-    markSecret(password);
-    const rawExtra = document.extra;
-    const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
-        ? {}
-        : typeof rawExtra === 'string'
-            ? extraOfJson(rawExtra)
-            : airflow_connection_isPlainObject(rawExtra)
-                ? rawExtra
-                : fail('its extra is neither a JSON object nor a string holding one');
-    const rawPort = document.port;
-    return {
-        connType: field('conn_type').replace(/-/g, '_'),
-        host: field('host'),
-        port: rawPort === undefined || rawPort === null || rawPort === '' ? undefined : parsePort(rawPort),
-        schema: field('schema'),
-        login: field('login'),
-        password,
-        extra,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/duration.ts
-// Durations as workflow authors write them (`90s`, `15m`, `2h`, `1h30m`, `500ms`, or plain seconds)
-// and as logs, summaries and messages show them. No dependencies: the workflow runner uses it too.
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-// `m(?!s)`: minutes, unless it begins `ms`.
-const PARTS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-/** Milliseconds; an error naming `name` when the text is no duration (InputReader reports it as a problem). */
-function parseDuration(text, name = 'duration') {
-    const trimmed = text.trim();
-    if (/^\d+(?:\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * SECOND);
-    const match = PARTS.exec(trimmed);
-    if (!trimmed || !match) {
-        throw new Error(`${name} "${text}" is not a duration: use seconds or h, m, s and ms parts, e.g. 90, 90s, 15m, 2h, 1h30m, 500ms`);
-    }
-    const [, hours, minutes, seconds, millis] = match;
-    return Math.round(Number(hours ?? 0) * HOUR +
-        Number(minutes ?? 0) * MINUTE +
-        Number(seconds ?? 0) * SECOND +
-        Number(millis ?? 0));
-}
-/**
- * A duration as people read it: `12s`, `1m 05s`, `15m`, `2h`, `1h 02m` (two units at most, a zero
- * second unit left out). Under a minute, seconds keep `fraction` decimals: `0.4s`, `12.3s`, `2.0s`.
- */
-function duration_formatDuration(ms, fraction = 0) {
-    const scale = 10 ** fraction;
-    const seconds = Math.round((ms / SECOND) * scale) / scale;
-    if (seconds < 60)
-        return `${seconds.toFixed(fraction)}s`;
-    const wholeSeconds = Math.round(ms / SECOND);
-    const minutes = Math.floor(wholeSeconds / 60);
-    if (minutes < 60)
-        return twoUnits(minutes, 'm', wholeSeconds % 60, 's');
-    return twoUnits(Math.floor(minutes / 60), 'h', minutes % 60, 'm');
-}
-function twoUnits(large, largeUnit, small, smallUnit) {
-    return small === 0
-        ? `${large}${largeUnit}`
-        : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
-}
-
-;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
-// Which failures are worth another try, how long to wait first, and for how long to keep trying.
-// Retried: no answer at all, 502, 503, 504 (a gateway or a pod in between, an API server restarting)
-// and 429 (waiting as long as Retry-After asks); never another 4xx (the request itself is wrong) nor
-// a 500 (the server has decided). A call is tried until its time budget runs out, not a number of
-// times: a restarting API server is gone for 30-60 s, and a wait may need to outlast that. The wait
-// between tries grows to a cap with jitter, so clients that failed together do not come back together.
-
-
-
-
-/** The default of the `retry-timeout` input. */
-const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
-const DEFAULT_RETRY_POLICY = {
-    budgetMs: DEFAULT_RETRY_BUDGET_MS,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-};
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** The failure an error stands for, or undefined for errors that are not about the exchange. */
-function failureOf(error) {
-    if (error instanceof NetworkError)
-        return { kind: 'network', neverSent: error.neverSent };
-    if (error instanceof ApiError)
-        return { kind: 'status', status: error.status, retryAfter: error.retryAfter };
-    return undefined;
-}
-/** A failure worth another try (for an idempotent call), whatever the time left. */
-function isTransient(error) {
-    const failure = failureOf(error);
-    if (!failure)
-        return false;
-    return failure.kind === 'network' || RETRYABLE_STATUSES.has(failure.status);
-}
-/** What a failure answered, in a few words: `503`, `no answer (ECONNREFUSED)`. */
-function answerOf(error) {
-    if (error instanceof ApiError)
-        return String(error.status);
-    if (error instanceof NetworkError)
-        return `no answer${error.code ? ` (${error.code})` : ''}`;
-    return messageOf(error);
-}
-/** Milliseconds to wait before the next try after `attempt` (1-based) failed, or undefined to give up. */
-function retryDelay(failure, attempt, context) {
-    const { policy } = context;
-    if (attempt >= (policy.attempts ?? Infinity))
-        return undefined;
-    const left = context.deadline - context.now;
-    if (left <= 0)
-        return undefined;
-    if (failure.kind === 'network') {
-        if (!context.idempotent && !failure.neverSent)
-            return undefined;
-        return Math.min(left, backoffDelay(attempt, policy, context.random));
-    }
-    if (!RETRYABLE_STATUSES.has(failure.status))
-        return undefined;
-    const asked = parseRetryAfter(failure.retryAfter, context.now);
-    // The server said when to come back: as asked, if that is within the budget; else not at all.
-    if (asked !== undefined)
-        return asked <= left ? asked : undefined;
-    return Math.min(left, backoffDelay(attempt, policy, context.random));
-}
-/** Half fixed, half random: in [c/2, c) with c = min(max, base * 2^(attempt-1)). */
-function backoffDelay(attempt, policy, random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
-}
-/** Retry-After as delay-seconds or an HTTP-date, in milliseconds from `now`; undefined if unreadable. */
-function parseRetryAfter(value, now) {
-    const text = value?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    // Every HTTP-date form starts with the day's name; Date.parse alone would take "-1" for a year.
-    if (!/^[A-Za-z]{3}/.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
-function retry_sleep(ms, signal) {
-    return clock.sleep(ms, signal);
-}
-/**
- * Runs `operation` until it succeeds, fails in a way not worth retrying, or runs out of time. The
- * error of the last attempt is thrown, saying for how long and how often the call was tried.
- */
-async function withRetries(operation, options = {}) {
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
-    const wait = options.sleep ?? retry_sleep;
-    const now = options.now ?? clock.now;
-    const started = now();
-    const deadline = options.deadline ?? started + policy.budgetMs;
-    for (let attempt = 1;; attempt++) {
-        options.signal?.throwIfAborted();
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const failure = failureOf(error);
-            const at = now();
-            const delayMs = failure &&
-                retryDelay(failure, attempt, {
-                    policy,
-                    idempotent: options.idempotent ?? true,
-                    random: options.random ?? Math.random,
-                    now: at,
-                    deadline,
-                });
-            if (delayMs === undefined) {
-                if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError))
-                    throw error;
-                throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
-            }
-            options.onRetry?.({ attempt, delayMs, error: error, deadline });
-            await wait(delayMs, options.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/shared/odahu/settings.ts
-// Every Odahu setting of an action, read and checked in one place. Each comes from its own input,
-// else from the Airflow connection in `api-connection`, else from its ODAHU_* variable, so a workflow
-// can set them per step, reuse the Airflow plugin's connection secret, or set them once for a job.
-
-
-
-
-
-
-const actionInputs = {
-    input: (name) => getInput(name),
-    env: process.env,
-};
-const DEFAULT_SCOPE = 'openid profile email offline_access groups';
-/** How the client proves itself to the token endpoint: the `auth` setting. */
-const AUTH_METHODS = ['client-secret', 'github-oidc'];
-/** A retry-timeout longer than a day is a typo. */
-const MAX_RETRY_TIMEOUT_MS = 24 * 3600 * 1000;
-const VARIABLES = {
-    'api-url': 'ODAHU_API_URL',
-    'auth-url': 'ODAHU_AUTH_URL',
-    auth: 'ODAHU_AUTH',
-    'oidc-audience': 'ODAHU_OIDC_AUDIENCE',
-    'client-id': 'ODAHU_CLIENT_ID',
-    'client-secret': 'ODAHU_CLIENT_SECRET',
-    scope: 'ODAHU_SCOPE',
-    token: 'ODAHU_TOKEN',
-    'api-connection': 'ODAHU_API_CONNECTION',
-};
-const SECRET_SETTINGS = new Set(['client-secret', 'token', 'api-connection']);
-/** What the Airflow connection holds for each setting. */
-const FROM_CONNECTION = {
-    'api-url': apiUrlOf,
-    'auth-url': (connection) => extraString(connection, 'auth_url'),
-    // The Airflow plugin's connection knows only secrets.
-    auth: () => undefined,
-    'oidc-audience': () => undefined,
-    'client-id': (connection) => extraString(connection, 'client_id'),
-    'client-secret': (connection) => connection.password,
-    scope: (connection) => extraString(connection, 'scope'),
-    token: () => undefined,
-};
-/** Reads and checks every setting; throws one InputError listing every problem. */
-function readSettings(source = actionInputs) {
-    const problems = [];
-    const read = (name) => {
-        const input = source.input(name).trim();
-        const variable = (source.env[VARIABLES[name]] ?? '').trim();
-        if (SECRET_SETTINGS.has(name)) {
-            // The JSON form of api-connection may span lines: each one is masked too.
-            markSecretText(input);
-            markSecretText(variable);
-        }
-        return { input, variable };
-    };
-    const connectionText = read('api-connection');
-    let connection;
-    const connectionValue = connectionText.input || connectionText.variable;
-    if (connectionValue) {
-        const parsed = parseAirflowConnection(connectionValue);
-        if (parsed.ok)
-            connection = parsed.connection;
-        else
-            problems.push(`api-connection is neither an Airflow connection URI nor JSON: ${parsed.reason}`);
-    }
-    const setting = (name) => {
-        const { input, variable } = read(name);
-        if (input)
-            return { value: input, origin: `input ${name}` };
-        const fromConnection = connection && FROM_CONNECTION[name](connection)?.trim();
-        if (fromConnection)
-            return { value: fromConnection, origin: 'api-connection' };
-        if (variable)
-            return { value: variable, origin: VARIABLES[name] };
-        return undefined;
-    };
-    const apiUrl = setting('api-url');
-    const given = {
-        authUrl: setting('auth-url'),
-        auth: setting('auth'),
-        audience: setting('oidc-audience'),
-        clientId: setting('client-id'),
-        clientSecret: setting('client-secret'),
-        scope: setting('scope'),
-        token: setting('token'),
-    };
-    if (!apiUrl) {
-        problems.push('api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL');
-    }
-    else if (!isHttpUrl(apiUrl.value)) {
-        problems.push(`api-url is not a URL: "${apiUrl.value}" (from ${apiUrl.origin})`);
-    }
-    const { auth } = given;
-    let credentials;
-    if (auth && !AUTH_METHODS.includes(auth.value)) {
-        problems.push(`auth must be ${AUTH_METHODS.join(' or ')}, not "${auth.value}" (from ${auth.origin})`);
-    }
-    else if (auth?.value === 'github-oidc') {
-        credentials = gitHubOidcCredentials(given, auth, source.env, problems);
-    }
-    else {
-        credentials = secretCredentials(given, problems);
-    }
-    const retryTimeoutMs = readRetryTimeout(source, problems);
-    if (problems.length > 0 || !apiUrl || !credentials)
-        throw new InputError(problems);
-    return { apiUrl: normaliseApiUrl(apiUrl.value), credentials, retryTimeoutMs };
-}
-/** auth client-secret (the default): a token, or the grant with the client's id and secret. */
-function secretCredentials(given, problems) {
-    const { authUrl, clientId, clientSecret, scope, token, audience } = given;
-    if (audience) {
-        problems.push(`oidc-audience (from ${audience.origin}) is only used with auth github-oidc`);
-    }
-    if (!token && authUrl && !isHttpUrl(authUrl.value)) {
-        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
-    }
-    if (token)
-        return { type: 'token', token: token.value.replace(/^Bearer\s+/i, '') };
-    if (authUrl && clientId) {
-        return {
-            type: 'client-credentials',
-            authUrl: authUrl.value,
-            clientId: clientId.value,
-            // The seed's connection allows an empty secret (a public client).
-            clientSecret: clientSecret?.value ?? '',
-            scope: scope?.value ?? DEFAULT_SCOPE,
-        };
-    }
-    if (authUrl) {
-        problems.push(`client-id is missing: auth-url (from ${authUrl.origin}) needs the client-id input, ` +
-            `client_id in the extra of api-connection, or ODAHU_CLIENT_ID`);
-    }
-    else if (clientId) {
-        problems.push(`auth-url is missing: client-id (from ${clientId.origin}) needs the auth-url input, ` +
-            `auth_url in the extra of api-connection, or ODAHU_AUTH_URL`);
-    }
-    else {
-        problems.push('no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret ' +
-            '(as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc');
-    }
-    return undefined;
-}
-/** `retry-timeout`, else ODAHU_RETRY_TIMEOUT, else 3 minutes. */
-function readRetryTimeout(source, problems) {
-    const input = source.input('retry-timeout').trim();
-    const variable = (source.env.ODAHU_RETRY_TIMEOUT ?? '').trim();
-    const [text, origin] = input ? [input, 'input retry-timeout'] : [variable, 'ODAHU_RETRY_TIMEOUT'];
-    if (!text)
-        return DEFAULT_RETRY_BUDGET_MS;
-    try {
-        const ms = parseDuration(text, origin);
-        if (ms <= MAX_RETRY_TIMEOUT_MS)
-            return ms;
-        problems.push(`${origin} must be at most 24h, not "${text}"`);
-    }
-    catch (error) {
-        if (!(error instanceof InputError))
-            throw error;
-        problems.push(...error.problems);
-    }
-    return DEFAULT_RETRY_BUDGET_MS;
-}
-/** Why each setting the GitHub OIDC token replaces must not be given with it. */
-const REPLACED_BY_OIDC = [
-    ['token', 'token', 'the token comes from Keycloak in exchange for the GitHub OIDC token'],
-    ['clientSecret', 'client-secret', 'the GitHub OIDC token proves the client instead'],
-    ['clientId', 'client-id', "Keycloak finds the client by the GitHub OIDC token's subject"],
-];
-/**
- * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
- */
-function gitHubOidcCredentials(given, auth, env, problems) {
-    const { authUrl, audience, scope } = given;
-    const mode = `auth github-oidc (from ${auth.origin})`;
-    for (const [key, name, why] of REPLACED_BY_OIDC) {
-        const setting = given[key];
-        if (setting)
-            problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
-    }
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
-        problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
-            'add "permissions: id-token: write" to the job or the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set)');
-    }
-    if (!authUrl) {
-        problems.push(`auth-url is missing: ${mode} needs the realm's token endpoint or issuer URL: set the auth-url ` +
-            'input, auth_url in the extra of api-connection, or ODAHU_AUTH_URL');
-        return undefined;
-    }
-    if (!isHttpUrl(authUrl.value)) {
-        problems.push(`auth-url is not a URL: "${authUrl.value}" (from ${authUrl.origin})`);
-        return undefined;
-    }
-    return {
-        type: 'github-oidc',
-        authUrl: authUrl.value,
-        audience: audience?.value ?? realmIssuerOf(authUrl.value),
-        scope: scope?.value ?? DEFAULT_SCOPE,
-    };
-}
-/**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
- */
-function realmIssuerOf(authUrl) {
-    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
-}
-function isHttpUrl(text) {
-    try {
-        const url = new URL(text);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    }
-    catch {
-        return false;
-    }
-}
-/** Users paste the base URL in several spellings; the client appends `/api/v1/...` itself. */
-function normaliseApiUrl(url) {
-    return url
-        .replace(/\/+$/, '')
-        .replace(/\/api\/v1$/, '')
-        .replace(/\/+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./src/shared/action/parking.ts
 // `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
 // recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
@@ -9053,12 +10838,35 @@ function readInputsMap(reader, text, phase) {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = withVars ? reader.optional('vars') : undefined;
-    const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-    return { settings, vars };
+    const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+    return { settings, vars: { values, used: new Set() } };
+}
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+function checkedByPipeline(source) {
+    return source.env[PIPELINE_CHECKED] === 'true';
+}
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+function warnUnusedVars(vars, source) {
+    if (checkedByPipeline(source))
+        return;
+    const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+    if (unused.length === 0)
+        return;
+    const names = unused.map((name) => `{${name}}`).join(', ');
+    core_warning(untrusted_text_logText(`vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`));
 }
 /**
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
@@ -9070,7 +10878,14 @@ options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
-    const manifest = reader.collect(() => loadManifest(text, kind, { inputName, vars, env: reader.source.env }));
+    const manifest = reader.collect(() => loadManifest(text, kind, {
+        inputName,
+        vars: vars.values,
+        usedVars: vars.used,
+        env: reader.source.env,
+        // Odahu's own examples leave the id out of some manifests: the id input gives it.
+        idFromInput: options.idInput !== false,
+    }));
     if (!manifest)
         return undefined;
     for (const warning of manifest.warnings)
@@ -9216,7 +11031,7 @@ class InputReader {
             return parseDuration(fallback);
         }
         if (ms < minMs || ms > maxMs) {
-            this.problem(`input ${name} must be between ${duration_formatDuration(minMs, 1)} and ${duration_formatDuration(maxMs, 1)}, not "${text}"`);
+            this.problem(`input ${name} must be between ${formatDuration(minMs, 1)} and ${formatDuration(maxMs, 1)}, not "${text}"`);
             return parseDuration(fallback);
         }
         return ms;
@@ -9402,11 +11217,17 @@ function readPipelineInputs(source = actionInputs) {
         reader.problem(idProblemOfCanary);
     const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
     reader.finish();
+    warnUnusedVars(vars, source);
     return {
         settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment),
         training: training.resource,
         packaging: packaging.resource,
         deployment: deployment,
+        origins: {
+            training: training.origin,
+            packaging: packaging.origin,
+            deployment: deploymentManifest?.origin ?? "the packaging's id",
+        },
         deploymentFromPackaging: deploymentManifest === undefined,
         request,
         timeouts,
@@ -9425,10 +11246,11 @@ function readPipelineInputs(source = actionInputs) {
 
 
 async function run() {
-    await runStep(() => {
+    await runStep(async (ctx) => {
         checkNode();
-        handOn(readPipelineInputs());
-        return Promise.resolve();
+        const inputs = readPipelineInputs();
+        await checkPipelineReferences(ctx, inputs);
+        handOn(inputs);
     });
 }
 
@@ -9589,6 +11411,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -9604,6 +11456,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(612);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(623);
 // Entry point of actions/resume (bundled to dist/resume/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 612:
+/***/ 623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -358,7 +358,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -2375,7 +2375,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -2383,7 +2383,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -2391,7 +2391,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -2710,13 +2710,21 @@ function cutText(text, max) {
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+function oneLine(text, max) {
+    return cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 function markdownText(text, max = MAX_MARKDOWN_VALUE) {
-    const line = cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-    return line.replace(MARKDOWN_SYNTAX, (char) => {
+    return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
         const reference = `&#${char.charCodeAt(0)};`;
         return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
     });
@@ -2786,14 +2794,29 @@ async function runStep(body) {
     }
 }
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new step_CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
 async function step_cleanUpAfterCancel(ctx, what, work) {
     // It may name what a cluster holds (a route's targets).
     core.info(logText(what));
-    const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    const signal = cancelWindow(ctx);
     try {
         await work(signal);
     }
@@ -6571,13 +6594,13 @@ function displayUrl(url) {
 /** A server's message is for a line of the log; its whole text, when kept, is ApiError.body. */
 const MAX_SERVER_MESSAGE = 500;
 /** One line without secrets, made inert: what a message may hold of text from outside. */
-function oneLine(text) {
+function errors_oneLine(text) {
     return untrusted_text_inertLine(secrets_redact(text)
         .replace(/\s*[\r\n]+\s*/g, ' ')
         .trim());
 }
 function serverLine(text) {
-    return oneLine(cutText(text, MAX_SERVER_MESSAGE));
+    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -6587,7 +6610,7 @@ function triedNote(tried) {
 class errors_InputError extends Error {
     problems;
     constructor(problems) {
-        const lines = problems.map((problem) => secrets_redact(oneLine(problem)));
+        const lines = problems.map((problem) => secrets_redact(errors_oneLine(problem)));
         super(lines.join('\n'));
         this.name = 'InputError';
         this.problems = lines;
@@ -6606,7 +6629,7 @@ class errors_ApiError extends Error {
     body;
     constructor(details) {
         const serverMessage = secrets_redact(serverLine(details.serverMessage));
-        super(secrets_redact(`${details.method} ${oneLine(displayUrl(details.url))} failed: ${details.status}` +
+        super(secrets_redact(`${details.method} ${errors_oneLine(displayUrl(details.url))} failed: ${details.status}` +
             (serverMessage ? ` ${serverMessage}` : '') +
             triedNote(details.tried)));
         this.name = 'ApiError';
@@ -6629,7 +6652,7 @@ class AuthError extends Error {
     authUrl;
     status;
     constructor(authUrl, description, status) {
-        super(secrets_redact(`authentication failed at ${oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
+        super(secrets_redact(`authentication failed at ${errors_oneLine(displayUrl(authUrl))}: ${serverLine(description)}`));
         this.name = 'AuthError';
         this.authUrl = displayUrl(authUrl);
         this.status = status;
@@ -6647,7 +6670,7 @@ class NetworkError extends Error {
     detail;
     constructor(method, url, cause, tried) {
         const detail = secrets_redact(`network error: ${serverLine(cause.message) || cause.name}${triedNote(tried)}`);
-        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: ${detail}`));
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: ${detail}`));
         this.name = 'NetworkError';
         this.detail = detail;
         this.method = method;
@@ -6676,7 +6699,7 @@ function formatBytes(bytes) {
 /** An answer over the size the caller reads (a model's, a server's): not read further, not retried. */
 class TooLargeError extends Error {
     constructor(method, url, maxBytes) {
-        super(secrets_redact(`${method} ${oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
+        super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
         this.name = 'TooLargeError';
     }
 }
@@ -6852,6 +6875,8 @@ class template_MarkedTemplate {
     text;
     /** The value of each token, by its number. */
     values = [];
+    /** The names of the vars a placeholder of the text used. */
+    used = new Set();
     token;
     wholeToken;
     /** Throws an InputError naming each placeholder that has no value, with its line. */
@@ -6866,6 +6891,7 @@ class template_MarkedTemplate {
                 return placeholder;
             }
             this.values.push(vars[name] ?? '');
+            this.used.add(name);
             return `${mark}x${this.values.length - 1}x`;
         });
         if (missing.size > 0) {
@@ -7104,10 +7130,12 @@ function manifests_load(input, options, defaultKind) {
     const template = options.vars && Object.keys(options.vars).length > 0
         ? new MarkedTemplate(text, options.vars, source)
         : undefined;
+    for (const name of template?.used ?? [])
+        options.usedVars?.add(name);
     const problems = [];
     const manifests = [];
     for (const document of parseDocuments(template?.text ?? text, source, template)) {
-        const manifest = checkDocument(document, defaultKind, problems);
+        const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
         if (manifest)
             manifests.push(manifest);
     }
@@ -7232,7 +7260,7 @@ function documentStarts(events) {
 // ---------------------------------------------------------------------------------------------
 // Checking a resource against its kind's shape
 const ENVELOPE_EXTRA = new Set(['kind']);
-function checkDocument(document, defaultKind, problems) {
+function checkDocument(document, defaultKind, problems, idFromInput) {
     const { value, text, origin } = document;
     const fail = (problem) => {
         problems.push(`${origin}: ${problem}`);
@@ -7253,9 +7281,9 @@ function checkDocument(document, defaultKind, problems) {
     const warnings = [];
     const context = { origin, problems, warnings };
     const resource = checkValue(KIND_SHAPES[kind], value, text, '', context, ENVELOPE_EXTRA);
-    if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
+    const noId = typeof resource.id !== 'string' || resource.id === '';
+    if (!KINDS[kind].generatedId && noId && !idFromInput)
         problems.push(`${origin}: id is missing`);
-    }
     if (resource.spec === undefined || resource.spec === null)
         problems.push(`${origin}: spec is missing`);
     if (problems.length > before)
@@ -7611,6 +7639,42 @@ function twoUnits(large, largeUnit, small, smallUnit) {
 
 /** The default of the `retry-timeout` input. */
 const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
+/**
+ * How long a server that has not answered once this step (a host that does not resolve, refuses
+ * every connection, never completes one) is tried before the call gives up: a wrong URL should not
+ * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
+ */
+const FIRST_CONTACT_BUDGET_MS = 30_000;
+/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
+const answeredOrigins = new Set();
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return url;
+    }
+}
+/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+function markAnswered(url) {
+    answeredOrigins.add(originOf(url));
+}
+function hasAnswered(url) {
+    return answeredOrigins.has(originOf(url));
+}
+/**
+ * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
+ * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+ */
+function unansweredGiveUp(url, server) {
+    return ({ error, elapsedMs, delayMs, attempt }) => {
+        if (!(error instanceof NetworkError) || hasAnswered(url))
+            return undefined;
+        if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
+            return undefined;
+        return error.afterTrying(`tried for ${duration_formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
+    };
+}
 const DEFAULT_RETRY_POLICY = {
     budgetMs: DEFAULT_RETRY_BUDGET_MS,
     baseDelayMs: 500,
@@ -7714,6 +7778,9 @@ async function withRetries(operation, options = {}) {
                     throw error;
                 throw error.afterTrying(`tried for ${duration_formatDuration(at - started)}, ${attempt} attempts`);
             }
+            const stop = options.giveUp?.({ attempt, delayMs, error: error, elapsedMs: at - started });
+            if (stop)
+                throw stop;
             options.onRetry?.({ attempt, delayMs, error: error, deadline });
             await wait(delayMs, options.signal);
         }
@@ -7892,15 +7959,21 @@ const REPLACED_BY_OIDC = [
 ];
 /**
  * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
  */
 function gitHubOidcCredentials(given, auth, env, problems) {
     const { authUrl, audience, scope } = given;
     const mode = `auth github-oidc (from ${auth.origin})`;
     for (const [key, name, why] of REPLACED_BY_OIDC) {
         const setting = given[key];
-        if (setting)
+        if (!setting)
+            continue;
+        if (setting.origin === `input ${name}`)
             problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+        else
+            notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
     }
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
         problems.push(`${mode} needs the job's GitHub OIDC token, which this job may not ask for: ` +
@@ -7918,16 +7991,30 @@ function gitHubOidcCredentials(given, auth, env, problems) {
     return {
         type: 'github-oidc',
         authUrl: authUrl.value,
-        audience: audience?.value ?? realmIssuerOf(authUrl.value),
+        ...(audience ? { audience: audience.value } : {}),
         scope: scope?.value ?? DEFAULT_SCOPE,
     };
 }
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+function isDiscoveryUrl(authUrl) {
+    return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
 /**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
  */
 function realmIssuerOf(authUrl) {
-    return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
+    return authUrl
+        .replace(/\/+$/, '')
+        .replace(/\/protocol\/openid-connect\/token$/, '')
+        .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+function discoveryUrlOf(authUrl) {
+    return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
 }
 function isHttpUrl(text) {
     try {
@@ -8053,12 +8140,35 @@ function readInputsMap(reader, text, phase) {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
     const varsText = withVars ? reader.optional('vars') : undefined;
-    const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-    return { settings, vars };
+    const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+    return { settings, vars: { values, used: new Set() } };
+}
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+function checkedByPipeline(source) {
+    return source.env[PIPELINE_CHECKED] === 'true';
+}
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+function warnUnusedVars(vars, source) {
+    if (checkedByPipeline(source))
+        return;
+    const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+    if (unused.length === 0)
+        return;
+    const names = unused.map((name) => `{${name}}`).join(', ');
+    core.warning(logText(`vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`));
 }
 /**
  * The manifest of `inputName`, of one kind, with the `id` input applied and the id checked as the
@@ -8070,7 +8180,14 @@ options = {}) {
     const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
     if (text === undefined || text === '')
         return undefined;
-    const manifest = reader.collect(() => loadManifest(text, kind, { inputName, vars, env: reader.source.env }));
+    const manifest = reader.collect(() => loadManifest(text, kind, {
+        inputName,
+        vars: vars.values,
+        usedVars: vars.used,
+        env: reader.source.env,
+        // Odahu's own examples leave the id out of some manifests: the id input gives it.
+        idFromInput: options.idInput !== false,
+    }));
     if (!manifest)
         return undefined;
     for (const warning of manifest.warnings)
@@ -8775,13 +8892,13 @@ class OutageNotice {
         if (this.told || now - this.since < NOTICE_AFTER_MS)
             return;
         this.told = true;
-        this.warn(`${capitalize(this.server)} has not answered for ${duration_formatDuration(now - this.since)} (${answer}); ` +
+        this.warn(`${outage_capitalize(this.server)} has not answered for ${duration_formatDuration(now - this.since)} (${answer}); ` +
             `still trying until ${clockTime(until)}.`);
     }
     /** A call got an answer. */
     answered() {
         if (this.told && this.since !== undefined) {
-            this.info(`${capitalize(this.server)} answers again, after ${duration_formatDuration(this.now() - this.since)}.`);
+            this.info(`${outage_capitalize(this.server)} answers again, after ${duration_formatDuration(this.now() - this.since)}.`);
         }
         this.since = undefined;
         this.told = false;
@@ -8791,7 +8908,7 @@ class OutageNotice {
 function clockTime(ms) {
     return `${new Date(ms).toISOString().slice(11, 19)}Z`;
 }
-function capitalize(text) {
+function outage_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -8824,6 +8941,8 @@ class http_Transport {
     tokens;
     retry;
     outage;
+    /** How messages name the server: `the Odahu API`, `the model`. */
+    server;
     client;
     /** Log streams with follow may stay silent for long: no idle timeout there. */
     streamClient;
@@ -8833,7 +8952,8 @@ class http_Transport {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.tokens = options.tokens;
         this.retry = options.retry;
-        this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+        this.server = options.server ?? 'the Odahu API';
+        this.outage = new OutageNotice(this.server);
         this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
         this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
         const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
@@ -8946,6 +9066,7 @@ class http_Transport {
             debug(`${method} ${displayUrl(url)} (attempt ${number})`);
             try {
                 const answer = await attempt();
+                markAnswered(url);
                 this.outage.answered();
                 return answer;
             }
@@ -8953,7 +9074,9 @@ class http_Transport {
                 // A connection never made cannot have applied anything; any other lost answer may have.
                 if (error instanceof NetworkError && !error.neverSent)
                     state.unanswered = true;
-                // Any answer, even a refusal, means the server is back.
+                // Any answer is the server's: it is there. A refusal means it is back.
+                if (error instanceof errors_ApiError)
+                    markAnswered(url);
                 if (error instanceof errors_ApiError && !RETRYABLE_STATUSES.has(error.status))
                     this.outage.answered();
                 throw error;
@@ -8963,9 +9086,12 @@ class http_Transport {
             signal: options.signal,
             deadline: options.retryUntil,
             idempotent: options.idempotent ?? true,
+            giveUp: unansweredGiveUp(url, this.server),
             onRetry: ({ attempt: number, delayMs, error, deadline }) => {
                 debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
-                this.outage.failed(answerOf(error), deadline);
+                // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                if (hasAnswered(url))
+                    this.outage.failed(answerOf(error), deadline);
             },
         });
     }
@@ -9233,22 +9359,24 @@ function textStart(text) {
 class GitHubIdToken {
     audience;
     request;
-    constructor(audience, request = (audience) => getIDToken(audience)) {
+    constructor(
+    /** oidc-audience; undefined: the realm's issuer, which the token source finds. */
+    audience = undefined, request = (audience) => getIDToken(audience)) {
         this.audience = audience;
         this.request = request;
     }
-    async next() {
+    async next(audience) {
         let token;
         try {
-            token = await this.request(this.audience);
+            token = await this.request(audience);
         }
         catch (error) {
-            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${this.audience}: ${thrown_messageOf(error)}`);
+            throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
         markSecret(token);
         return token;
     }
-    explain(token) {
+    explain(token, status) {
         let claims;
         try {
             claims = decodeJwt(token);
@@ -9257,10 +9385,17 @@ class GitHubIdToken {
             return "the job's GitHub OIDC token could not be read";
         }
         const aud = Array.isArray(claims.aud) ? claims.aud.join(', ') : String(claims.aud);
-        return (`the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
-            "an identity provider for the token's issuer and a client with federated authentication for this subject");
+        const trust = `the job's GitHub OIDC token has sub "${String(claims.sub)}" and aud "${aud}": the realm needs ` +
+            "an identity provider for the token's issuer and a client with federated authentication for this subject";
+        // Keycloak says no more than this 401 when no client matched, the signature failed, or its
+        // clients flow has no federated authenticator at all (a realm older than the feature).
+        return status === 401
+            ? `${trust}, and its clients flow needs "Signed JWT - Federated" (${REALM_SETUP})`
+            : trust;
     }
 }
+/** Where the README says how to set the realm up. */
+const REALM_SETUP = 'see "No secrets: the realm" in the odahu-actions README';
 /** Where the job's token comes from, without the query (it names the run's plan and job). */
 function tokenServiceUrl() {
     const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
@@ -9285,10 +9420,18 @@ function tokenServiceUrl() {
 
 
 
+
+
 /** One exchange with the token endpoint, its answer read to the end, takes at most this. */
 const TOKEN_EXCHANGE_MS = 30_000;
 /** A token answer is a few kB; a longer one is not read. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+const CLOCK_SKEW_WAIT_MS = 5000;
 /** A ready token (the `token` setting): used as it is, never refreshed. */
 class StaticTokenSource {
     value;
@@ -9317,6 +9460,10 @@ class ClientCredentialsTokenSource {
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
     tokenEndpoint;
+    /** The realm's OpenID configuration, read once when needed. */
+    discovery;
+    /** The audience of the client assertions, once known. */
+    audience;
     constructor(options) {
         this.options = options;
         this.now = options.now ?? Date.now;
@@ -9351,14 +9498,21 @@ class ClientCredentialsTokenSource {
     }
     async fetch() {
         const { authUrl } = this.options;
-        let endpoint = this.tokenEndpoint ?? authUrl;
+        // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+        let endpoint = this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
         let grant = await this.grant(endpoint);
         // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-        if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-            endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+        if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+            endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
             core_info(untrusted_text_logText(`auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
                 `using ${displayUrl(endpoint)} from its OpenID configuration`));
             grant = await this.grant(endpoint);
+        }
+        // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+        if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+            core_info(`The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${duration_formatDuration(CLOCK_SKEW_WAIT_MS)}.`);
+            await (this.options.retry?.sleep ?? retry_sleep)(CLOCK_SKEW_WAIT_MS);
+            grant = await this.grant(endpoint, grant.assertion);
         }
         const issued = this.tokenOf(endpoint, grant);
         this.tokenEndpoint = endpoint;
@@ -9374,7 +9528,7 @@ class ClientCredentialsTokenSource {
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = describeRefusal(answer, body);
             const explained = assertion !== undefined && 'assertion' in this.options
-                ? `${refusal} (${this.options.assertion.explain(assertion)})`
+                ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
                 : refusal;
             throw new AuthError(endpoint, explained, answer.status);
         }
@@ -9399,16 +9553,20 @@ class ClientCredentialsTokenSource {
     }
     /**
      * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-     * is made for each attempt: the server may take each one only once.
+     * is made for each attempt (the server may take each one only once), unless `again` is one the
+     * server refused before taking it.
      */
-    async grant(endpoint) {
+    async grant(endpoint, again) {
         const options = this.options;
         const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
         let assertion;
+        const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+        let first = true;
         const answer = await this.retried(endpoint, async () => {
             const form = new URLSearchParams({ grant_type: 'client_credentials' });
             if ('assertion' in options) {
-                assertion = await options.assertion.next();
+                assertion = again !== undefined && first ? again : await options.assertion.next(audience);
+                first = false;
                 // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
                 form.set('client_assertion_type', JWT_BEARER);
                 form.set('client_assertion', assertion);
@@ -9422,19 +9580,68 @@ class ClientCredentialsTokenSource {
         });
         return { answer, assertion };
     }
-    async discoverTokenEndpoint(status) {
+    /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+    discover() {
+        if (!this.discovery) {
+            const { authUrl } = this.options;
+            const url = discoveryUrlOf(authUrl);
+            const read = this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' })).then((answer) => {
+                const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+                const text = (key) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+                return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+            });
+            this.discovery = read;
+            // A read that failed (no answer in the budget) is made again by the next grant.
+            read.catch(() => {
+                if (this.discovery === read)
+                    this.discovery = undefined;
+            });
+        }
+        return this.discovery;
+    }
+    /**
+     * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+     * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+     * step reaches it by), else as the auth-url spells it.
+     */
+    assertionAudience() {
+        if (!('assertion' in this.options))
+            throw new Error('no client assertion');
+        const { assertion, authUrl } = this.options;
+        if (assertion.audience !== undefined)
+            return Promise.resolve(assertion.audience);
+        if (!this.audience) {
+            const found = this.discover().then(({ issuer, url, status }) => {
+                if (issuer) {
+                    debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+                    return issuer;
+                }
+                debug(`${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`);
+                return realmIssuerOf(authUrl);
+            });
+            this.audience = found;
+            found.catch(() => {
+                if (this.audience === found)
+                    this.audience = undefined;
+            });
+        }
+        return this.audience;
+    }
+    /**
+     * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+     * a grant with, when it was tried as a token endpoint first.
+     */
+    async discoveredTokenEndpoint(status) {
         const { authUrl } = this.options;
-        const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-        const answer = await this.retried(authUrl, () => this.ask('GET', url, null, { accept: 'application/json' }));
-        const endpoint = jsonObject(answer.text)?.token_endpoint;
-        if (answer.status !== 200 || typeof endpoint !== 'string') {
-            throw new AuthError(authUrl, `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+        const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+        if (endpoint === undefined) {
+            throw new AuthError(authUrl, `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
                 `without a token_endpoint: is it the token endpoint or the issuer URL?`, status);
         }
-        const origin = originOf(endpoint);
-        if (origin !== originOf(authUrl)) {
+        const origin = auth_originOf(endpoint);
+        if (origin !== auth_originOf(authUrl)) {
             throw new AuthError(authUrl, `its OpenID configuration names token_endpoint ${endpoint} on ${origin ? `another origin (${origin})` : 'no URL'}: ` +
-                `refused, the client's secret goes to ${originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
+                `refused, the client's secret goes to ${auth_originOf(authUrl)} only; set auth-url to the token endpoint itself if it is the right one`, status);
         }
         return endpoint;
     }
@@ -9462,6 +9669,7 @@ class ClientCredentialsTokenSource {
         finally {
             limit.dispose();
         }
+        markAnswered(url);
         const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
             throw new errors_ApiError({
@@ -9479,9 +9687,12 @@ class ClientCredentialsTokenSource {
         try {
             const answer = await withRetries(attempt, {
                 ...this.options.retry,
+                giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
                 onRetry: ({ error, delayMs, deadline }) => {
                     debug(`${error.message}; retrying in ${delayMs} ms`);
-                    this.outage.failed(answerOf(error), deadline);
+                    // A server that never answered gets no outage notice: the call gives up on it soon instead.
+                    if (hasAnswered(endpoint))
+                        this.outage.failed(answerOf(error), deadline);
                 },
             });
             this.outage.answered();
@@ -9501,7 +9712,7 @@ class ClientCredentialsTokenSource {
     }
 }
 /** `https://host:port` of a URL, or '' when it is none. */
-function originOf(url) {
+function auth_originOf(url) {
     try {
         const parsed = new URL(url);
         return /^https?:$/.test(parsed.protocol) ? parsed.origin : '';
@@ -9530,6 +9741,7 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             return new ClientCredentialsTokenSource({ ...credentials, retry });
         case 'github-oidc': {
             const { authUrl, scope, audience } = credentials;
+            // audience undefined: the realm's issuer, from its OpenID configuration.
             return new ClientCredentialsTokenSource({
                 authUrl,
                 scope,
@@ -9538,6 +9750,13 @@ function tokenSourceFor(credentials, retryBudgetMs) {
             });
         }
     }
+}
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer) {
+    return (answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future');
 }
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */
 function describeRefusal(answer, body) {
@@ -9693,6 +9912,8 @@ class ConnectionCollection extends Collection {
 }
 class client_OdahuClient {
     transport;
+    /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+    tokens;
     configurationRead;
     trainings;
     toolchainIntegrations;
@@ -9707,6 +9928,7 @@ class client_OdahuClient {
     byKind;
     constructor(options) {
         const { apiUrl, ...transportOptions } = options;
+        this.tokens = options.tokens;
         this.transport = new http_Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
         const path = (kind) => `/${kinds_KINDS[kind].path}`;
         this.trainings = new RunCollection(this.transport, path('ModelTraining'));
@@ -9905,6 +10127,172 @@ function specCovers(actual, wanted) {
 }
 function apply_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/planned-cluster.ts
+// The cluster as an apply will leave it: the resources its manifests hold, over what the server has.
+// Read before the first write to check that every reference resolves, and to know the server's
+// defaults that come from other resources (a toolchain's image, a git connection's reference). Each
+// server object and the configuration are read once.
+
+class planned_cluster_PlannedCluster {
+    client;
+    signal;
+    serverObjects = new Map();
+    planned = new Map();
+    constructor(client, signal, 
+    /** What the apply will write (batch jobs are left out: their ids are the server's). */
+    resources = []) {
+        this.client = client;
+        this.signal = signal;
+        for (const { kind, id, resource } of resources)
+            this.planned.set(`${kind}/${id}`, resource);
+    }
+    configuration() {
+        return this.client.configuration({ signal: this.signal });
+    }
+    /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
+    async find(kind, id) {
+        const key = `${kind}/${id}`;
+        if (this.planned.has(key))
+            return this.planned.get(key);
+        return this.onServer(kind, id);
+    }
+    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+    keepServers(kind, id) {
+        this.planned.delete(`${kind}/${id}`);
+    }
+    /** What the server has now (undefined: nothing). */
+    onServer(kind, id) {
+        const key = `${kind}/${id}`;
+        let read = this.serverObjects.get(key);
+        if (!read) {
+            read = this.client.kind(kind).find(id, { signal: this.signal });
+            this.serverObjects.set(key, read);
+        }
+        return read;
+    }
+    /**
+     * Whether the resource will exist: true or false, or undefined when the server would not say
+     * (these credentials may not read that kind: the server then judges the write itself).
+     */
+    async exists(kind, id) {
+        try {
+            return (await this.find(kind, id)) !== undefined;
+        }
+        catch (error) {
+            if (deniedRead(error))
+                return undefined;
+            throw error;
+        }
+    }
+}
+/** The server would not let these credentials read it (a data scientist and batch services, say). */
+function deniedRead(error) {
+    return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/references.ts
+// What each kind of manifest names that must exist when the server receives it: the server refuses a
+// training whose toolchain or connections are missing, a packaging without its integration or target
+// connections, a route without its deployments, a job without its service; it takes a deployment
+// whose pull connection or a batch service whose connections are missing, and their controllers then
+// never give them a state. Every step that writes a manifest checks these before its first write
+// (apply and the pipeline for all their manifests at once), so that a missing one fails the step with
+// one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
+// waited for until its timeout.
+
+
+/** What a resource of `kind` names that must exist. */
+function referencesOf(kind, resource) {
+    const refs = [];
+    const add = (refKind, id, field, consequence) => {
+        if (id)
+            refs.push({ kind: refKind, id, field, ...(consequence ? { consequence } : {}) });
+    };
+    switch (kind) {
+        case 'ModelTraining': {
+            const { spec } = resource;
+            add('ToolchainIntegration', spec.toolchain, 'spec.toolchain');
+            add('Connection', spec.algorithmSource?.vcs?.connection, 'spec.algorithmSource.vcs.connection');
+            add('Connection', spec.algorithmSource?.objectStorage?.connection, 'spec.algorithmSource.objectStorage.connection');
+            spec.data?.forEach((binding, i) => add('Connection', binding.connection, `spec.data[${i}].connection`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelPackaging': {
+            const { spec } = resource;
+            add('PackagingIntegration', spec.integrationName, 'spec.integrationName');
+            spec.targets?.forEach((target, i) => add('Connection', target.connectionName, `spec.targets[${i}].connectionName`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelDeployment': {
+            const { spec } = resource;
+            add('Connection', spec.imagePullConnID, 'spec.imagePullConnID', 'the server takes it, but the deployment would never get a state');
+            break;
+        }
+        case 'ModelRoute': {
+            const { spec } = resource;
+            spec.modelDeployments?.forEach((target, i) => add('ModelDeployment', target.mdName, `spec.modelDeployments[${i}].mdName`));
+            add('ModelDeployment', spec.mirror, 'spec.mirror');
+            break;
+        }
+        case 'InferenceService': {
+            const { spec } = resource;
+            const noJob = 'the server takes it, but no job of the service would ever start';
+            add('Connection', spec.dataSource?.connection, 'spec.dataSource.connection', noJob);
+            add('Connection', spec.outputDestination?.connection, 'spec.outputDestination.connection', noJob);
+            add('Connection', spec.modelRegistry?.remote?.modelConnection, 'spec.modelRegistry.remote.modelConnection', noJob);
+            break;
+        }
+        case 'InferenceJob': {
+            // The connections a job needs are checked with their types (batch-service.ts).
+            const { spec } = resource;
+            add('InferenceService', spec.inferenceServiceId, 'spec.inferenceServiceId');
+            break;
+        }
+        default:
+            break;
+    }
+    return refs;
+}
+/** How a message names a kind: `connection`, `toolchain integration`. */
+const NOUNS = {
+    Connection: 'connection',
+    ToolchainIntegration: 'toolchain integration',
+    PackagingIntegration: 'packaging integration',
+    ModelDeployment: 'deployment',
+    InferenceService: 'batch inference service',
+};
+/**
+ * The references of `resource` that `cluster` does not have (credentials that may not read a kind
+ * leave its references to the server), one line each: `<origin>: <field> names <kind> <id>, which
+ * <absence>`, with what a missing one costs where the server would not say.
+ */
+async function missingReferences(cluster, item, absence = 'does not exist') {
+    const problems = [];
+    const missing = [];
+    for (const ref of referencesOf(item.kind, item.resource)) {
+        if ((await cluster.exists(ref.kind, ref.id)) !== false)
+            continue;
+        missing.push(ref);
+        const noun = NOUNS[ref.kind] ?? ref.kind;
+        problems.push(`${item.origin}: ${ref.field} names ${noun} ${ref.id}, which ${absence}${ref.consequence ? ` (${ref.consequence})` : ''}`);
+    }
+    return { problems, missing };
+}
+/**
+ * Before a step writes these resources: every one they name exists on the server (or is among
+ * them). Throws one InputError listing every missing one; nothing has been written then.
+ */
+async function references_checkReferences(client, items, signal) {
+    const cluster = new PlannedCluster(client, signal, items.map(({ kind, resource }) => ({ kind, id: resource.id, resource })));
+    const problems = [];
+    for (const item of items)
+        problems.push(...(await missingReferences(cluster, item)).problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -10204,6 +10592,7 @@ class progress_StateReporter {
 
 
 
+
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
 /** A log read once (not followed) that takes longer is given up: the pod has ended, its log is whole. */
@@ -10285,17 +10674,17 @@ class FollowedLog {
     async finish(graceMs) {
         const follower = this.follower;
         if (!follower)
-            return [];
+            return { lines: [], whole: false };
         const how = await follower.finish(graceMs);
         if (how === 'ended' || this.options.signal.aborted)
-            return follower.lastLines();
+            return { lines: follower.lastLines(), whole: how === 'ended' };
         const rest = await printLogOnce(this.phase, this.client, this.id, {
             signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
             from: follower.shown,
             title: `Log of ${this.phase.noun} ${this.id} (continued)`,
             print: this.options.logs,
         });
-        return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
+        return { lines: [...follower.lastLines(), ...rest.lines].slice(-TAIL_LINES), whole: rest.whole };
     }
     async stop() {
         await this.follower?.finish(0);
@@ -10339,6 +10728,8 @@ async function watch_watch(phase, client, id, options) {
     let catchUpsLeft = MAX_CATCH_UPS;
     let seen = false;
     let serverErrors = 0;
+    /** The stuck hint was said (once per wait). */
+    let hinted = false;
     try {
         for (;;) {
             if (signal.aborted)
@@ -10379,6 +10770,13 @@ async function watch_watch(phase, client, id, options) {
                 return current;
             }
             reporter.report(phase.state(current), phase.detail(current));
+            if (!hinted && phase.stuck && clock.now() - started >= phase.stuck.afterMs) {
+                const hint = phase.stuck.hint(current);
+                if (hint) {
+                    hinted = true;
+                    core.warning(logText(`${capitalize(what)} is still ${phase.state(current)} after ${formatDuration(clock.now() - started)}: ${hint}. Still waiting, until the timeout of ${formatDuration(options.timeoutMs)}.`));
+                }
+            }
             if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
                 // The status did not follow the log's end: the stream was closed under a running pod, or the
                 // controller is slow. Follow again while catch-ups are left; after that, polling alone.
@@ -10429,11 +10827,13 @@ async function wait(clock, ms, wake, signal, what) {
 async function printLogOnce(phase, client, id, { signal, from, title, print }) {
     const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
     let index = 0;
+    let whole = false;
     try {
         await readLog(phase, client, id, signal, (line) => {
             if (index++ >= from)
                 printer.line(line);
         });
+        whole = true;
     }
     catch (error) {
         core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
@@ -10441,7 +10841,7 @@ async function printLogOnce(phase, client, id, { signal, from, title, print }) {
     finally {
         printer.close();
     }
-    return printer.lastLines();
+    return { lines: printer.lastLines(), whole };
 }
 /** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
 async function readLog(phase, client, id, signal, onLine) {
@@ -10451,13 +10851,17 @@ async function readLog(phase, client, id, signal, onLine) {
     const stream = await phase.logs.open(client, id, false, { signal: bounded });
     await readLines(stream, onLine);
 }
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
-async function showLastLogLines(phase, client, id, followed, signal) {
+/**
+ * A failure shows the end of the pod log: the lines followed, or else the log read once. A log read
+ * to its end already (followed until the pod ended, or read after it) that was empty is not read
+ * again: it has nothing to show.
+ */
+async function showLastLogLines(phase, client, id, tail, signal) {
     if (!phase.logs)
         return;
-    let lines = followed;
-    if (lines.length === 0) {
-        // Not printed (logs: false, and the follower saw none of it): read it once.
+    let lines = tail.lines;
+    if (lines.length === 0 && !tail.whole) {
+        // Not read to its end (logs: false and never followed, or its reads failed): read it once.
         const printer = new LogPrinter('', undefined);
         try {
             await readLog(phase, client, id, signal, (line) => printer.line(line));
@@ -10492,6 +10896,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 // under the if-exists policy, let a cancellation undo what this step started, wait when asked, then
 // set the outputs and the job summary. Outputs are set on failure too, so `if: failure()` steps can
 // read the state and status.
+
 
 
 
@@ -10626,17 +11031,33 @@ async function publish(client, phase, object, setOutput) {
     return outputs;
 }
 /**
- * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
+ * A whole phase step (train, package): a client for the settings, the phase, and the job summary
+ * written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
 async function runPhaseStep(ctx, settings, title, describe, rows = []) {
     const client = OdahuClient.fromSettings(settings);
     try {
-        return await runPhase(ctx, client, describe(client), rows);
+        return await runSummarizedPhase(ctx, client, title, describe(client), rows);
+    }
+    finally {
+        client.dispose();
+    }
+}
+/**
+ * The phase of a step on the step's client: what the manifest names checked first when its origin
+ * is given, and the job summary written whatever happens.
+ */
+async function runSummarizedPhase(ctx, client, title, run, rows) {
+    try {
+        if (run.origin !== undefined) {
+            const { kind } = run.phase;
+            const resource = run.desired;
+            await checkReferences(client, [{ kind, resource, origin: run.origin }], ctx.signal);
+        }
+        return await runPhase(ctx, client, run, rows);
     }
     finally {
         await writeSummary(title, rows);
-        client.dispose();
     }
 }
 
@@ -10743,6 +11164,25 @@ function deploymentServes(d) {
         status?.state === 'Ready' &&
         (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
 }
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d) {
+    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+        const connection = pull
+            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+            : '';
+        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+    }
+    if (d.status.state === 'Ready')
+        return '';
+    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+    const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
+    const asked = requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
+    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+        `or the cluster lacks the resources it asks for${asked}`);
+}
 const deploymentPhase = {
     kind: 'ModelDeployment',
     noun: 'deployment',
@@ -10756,19 +11196,15 @@ const deploymentPhase = {
         ? 'it is being deleted'
         : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
     timeoutHint: (d) => {
-        const { image, imagePullConnID: pull, predictor } = d.spec;
-        // No state at all: the controller stopped before making the service. It does when the predictor
-        // is unknown, or when it cannot make pull credentials from the connection.
-        if (!d.status?.state) {
-            const connection = pull
-                ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-                : '';
-            return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
-        }
-        if (d.status.state === 'Ready')
-            return '';
-        const through = pull ? ` through connection ${pull}` : '';
-        return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+        const why = deploymentStuckBecause(d);
+        return why ? ` (${why})` : '';
+    },
+    // Minutes Processing with no replica up: pulling an image rarely takes this long.
+    stuck: {
+        afterMs: 3 * 60_000,
+        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+            ? deploymentStuckBecause(d)
+            : undefined,
     },
     outputs: async (client, d, signal) => {
         let route;
@@ -11036,13 +11472,13 @@ const GITHUB_RETRY_BUDGET_MS = 60_000;
 const EXCHANGE_MS = 30_000;
 /** A page of 100 comments of 65,536 characters each is under 32 MiB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-async function gitHubApi(options) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 624));
+async function gitHubApi(options, limits = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
     const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
         userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
+        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
     });
     return { api, dispose: () => client.dispose() };
 }
@@ -11050,13 +11486,15 @@ async function gitHubApi(options) {
  * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
  * so. The last answer is returned whatever its status; Octokit makes errors of the others.
  */
-function fetchOver(client, policy) {
+function fetchOver(client, policy, connectionSignal) {
     return async (input, init = {}) => {
         const url = input instanceof Request ? input.url : String(input);
         const method = init.method ?? 'GET';
         const body = typeof init.body === 'string' ? init.body : null;
         const headers = Object.fromEntries(new Headers(init.headers).entries());
-        const signal = init.signal ?? undefined;
+        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
         let last;
         try {
             last = await withRetries(async () => {

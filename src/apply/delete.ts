@@ -8,7 +8,7 @@
 import * as core from '@actions/core';
 import { capitalize, waitUntilGone } from '../shared/action/apply.js';
 import type { Store } from '../shared/action/apply.js';
-import { jobsOf } from '../shared/action/batch-service.js';
+import { allJobsOf } from '../shared/action/batch-service.js';
 import { PHASE_OF_KIND } from '../shared/action/phases.js';
 import type { StepContext } from '../shared/action/step.js';
 import { isNotFound } from '../shared/odahu/client.js';
@@ -80,6 +80,12 @@ export async function deleteAll(
 async function planDelete(client: OdahuClient, signal: AbortSignal, inputs: ApplyInputs): Promise<Target[]> {
   const targets: Target[] = [];
   const problems: string[] = [];
+  // Every job of the cluster, listed once (the API has no filter by service): each service's are picked from it.
+  let allJobs: Promise<InferenceJob[]> | undefined;
+  const jobsOfService = async (serviceId: string) =>
+    (await (allJobs ??= allJobsOf(client, signal))).filter(
+      (job) => job.spec.inferenceServiceId === serviceId,
+    );
   const addJobs = (jobs: InferenceJob[]) => {
     for (const job of jobs) {
       if (!targets.some((t) => t.kind === 'InferenceJob' && t.id === job.id)) {
@@ -91,7 +97,7 @@ async function planDelete(client: OdahuClient, signal: AbortSignal, inputs: Appl
     const { kind, id, origin } = manifest;
     if (kind === 'InferenceJob') {
       const serviceId = (manifest.resource as InferenceJob).spec.inferenceServiceId;
-      const jobs = await jobsOf(client, serviceId, signal);
+      const jobs = await jobsOfService(serviceId);
       if (jobs.length === 0)
         core.info(logText(`${origin}: service ${serviceId} has no batch inference jobs to delete.`));
       addJobs(jobs);
@@ -106,7 +112,7 @@ async function planDelete(client: OdahuClient, signal: AbortSignal, inputs: Appl
         `${origin}: route ${id} is a default route, which goes with its deployment: delete the deployment instead`,
       );
     }
-    if (kind === 'InferenceService' && existing) addJobs(await jobsOf(client, id, signal));
+    if (kind === 'InferenceService' && existing) addJobs(await jobsOfService(id));
     targets.push({ kind, id, present: existing !== undefined });
   }
   if (problems.length > 0) throw new InputError(problems);

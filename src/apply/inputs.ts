@@ -4,7 +4,12 @@
 
 import * as core from '@actions/core';
 import { serviceProblems } from '../shared/action/batch-service.js';
-import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
+import {
+  readPollInterval,
+  readSettingsAndVars,
+  warnUnusedVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
@@ -44,7 +49,12 @@ export async function readApplyInputs(source: InputSource = actionInputs): Promi
     for (const problem of sources.problems) reader.problem(problem);
     for (const input of sources.inputs) {
       const loaded = reader.collect(() =>
-        loadManifests(input, { inputName: 'manifests', vars, env: source.env }),
+        loadManifests(input, {
+          inputName: 'manifests',
+          vars: vars.values,
+          usedVars: vars.used,
+          env: source.env,
+        }),
       );
       for (const manifest of loaded ?? []) {
         for (const warning of manifest.warnings) core.warning(warning);
@@ -62,6 +72,7 @@ export async function readApplyInputs(source: InputSource = actionInputs): Promi
   const deleting = reader.boolean('delete', false);
   for (const problem of manifestProblems(manifests, deleting)) reader.problem(problem);
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timeoutMs)!,
     manifests: inDependencyOrder(manifests),

@@ -11,6 +11,7 @@ import {
 } from '../shared/action/batch-service.js';
 import { withDefaults } from '../shared/action/desired-deployment.js';
 import { PlannedCluster, deniedRead } from '../shared/action/planned-cluster.js';
+import { missingReferences } from '../shared/action/references.js';
 import { unchangedCheck } from '../shared/action/stored-spec.js';
 import type { OdahuClient } from '../shared/odahu/client.js';
 import { InputError } from '../shared/odahu/errors.js';
@@ -18,7 +19,6 @@ import type { KindName, KindResources } from '../shared/odahu/kinds.js';
 import type { Manifest } from '../shared/action/manifests.js';
 import type { InferenceJob, InferenceService, ModelDeployment, ModelRoute } from '../shared/odahu/types.js';
 import type { ApplyIfExists } from './inputs.js';
-import { referencesOf } from './references.js';
 
 export type PlannedAction = 'create' | 'update' | 'unchanged' | 'skipped';
 
@@ -47,13 +47,17 @@ export async function planApply(
   );
   const problems: string[] = [];
   const steps: PlannedStep[] = [];
+  /** Connections already said to be missing: a job that needs one is not told about it again. */
+  const missingConnections = new Set<string>();
   for (const { manifest, desired: resource } of desired) {
     const at = (problem: string) => problems.push(`${manifest.origin}: ${problem}`);
-    for (const ref of referencesOf(manifest)) {
-      if ((await cluster.exists(ref.kind, ref.id)) === false) {
-        at(`${ref.field} names ${ref.kind} ${ref.id}, which is neither in the manifests nor on the server`);
-      }
-    }
+    const references = await missingReferences(
+      cluster,
+      { kind: manifest.kind, resource, origin: manifest.origin },
+      'is neither in the manifests nor on the server',
+    );
+    problems.push(...references.problems);
+    for (const ref of references.missing) if (ref.kind === 'Connection') missingConnections.add(ref.id);
     if (manifest.kind === 'InferenceJob') {
       const job = resource as InferenceJob;
       const service = await readable(cluster.find('InferenceService', job.spec.inferenceServiceId));
@@ -62,7 +66,9 @@ export async function planApply(
         for (const problem of [...(refused ? [refused] : []), ...jobSourceProblems(service, job)]) {
           at(problem);
         }
-        for (const problem of await jobConnectionProblems(cluster, service, job)) at(problem);
+        for (const problem of await jobConnectionProblems(cluster, service, job, missingConnections)) {
+          at(problem);
+        }
       }
       // Each apply starts a new job: the server names it.
       steps.push({ manifest, desired: resource, action: 'create' });

@@ -12,6 +12,7 @@ import {
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
@@ -52,6 +53,7 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
     odahuApiUrl: settings?.apiUrl,
   });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     service: serviceWithDefaults(service!.resource),

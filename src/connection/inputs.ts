@@ -1,7 +1,7 @@
 // Every input of the connection action, parsed and checked in one place before any API call.
 
 import type { IfExists } from '../shared/action/apply.js';
-import { readManifestInput, readSettingsAndVars } from '../shared/action/common-inputs.js';
+import { readManifestInput, readSettingsAndVars, warnUnusedVars } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
@@ -23,5 +23,6 @@ export function readConnectionInputs(source: InputSource = actionInputs): Connec
   const notes = manifest ? fillCredentials(manifest.resource.spec, reader) : [];
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'fail'] as const, 'update');
   reader.finish();
+  warnUnusedVars(vars, source);
   return { settings: settings!, connection: manifest!.resource, ifExists, notes };
 }

@@ -8,28 +8,23 @@ import type { CanaryOptions } from './canary/options.js';
 import { reportCanary, writeCanarySummary } from './canary/summary.js';
 import type { StepContext } from '../shared/action/step.js';
 import { writeSummary } from '../shared/action/summary.js';
-import { tokenSourceFor } from '../shared/odahu/auth.js';
-import { OdahuClient } from '../shared/odahu/client.js';
+import type { OdahuClient } from '../shared/odahu/client.js';
 import type { GitHubReport } from '../shared/github/step-report.js';
 import type { ModelDeployment } from '../shared/odahu/types.js';
 import type { DeployInputs } from './inputs.js';
 
 export async function deployCanary(
   ctx: StepContext,
+  client: OdahuClient,
   inputs: DeployInputs,
   desired: ModelDeployment,
   options: CanaryOptions,
   report: GitHubReport,
 ): Promise<CanaryRollout> {
-  // The token source is the client's: the rollout reads the token's roles and probes with it.
-  const { settings } = inputs;
-  const tokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
-  const client = OdahuClient.fromSettings(settings, { tokens });
   const rollout = new CanaryRollout(ctx, client, {
     desired,
     provenance: inputs.provenance,
     options,
-    tokens,
     timeoutMs: inputs.timeoutMs,
     pollIntervalMs: inputs.pollIntervalMs,
   });
@@ -39,7 +34,6 @@ export async function deployCanary(
     if (report.rows.length > 0) await writeSummary('Odahu deploy', report.rows);
     await writeCanarySummary(rollout.report);
     reportCanary(report, rollout.report);
-    client.dispose();
   }
   return rollout;
 }

@@ -2,9 +2,11 @@
 
 import type { IfExists } from '../shared/action/apply.js';
 import {
+  checkedByPipeline,
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
@@ -27,6 +29,11 @@ import type { ModelDeployment } from '../shared/odahu/types.js';
 export interface DeployInputs extends PhaseTiming {
   settings: OdahuSettings;
   deployment: ModelDeployment;
+  /**
+   * Where the deployment manifest was written (`input id` when id and image made it), for the check
+   * of what it names; undefined when the pipeline's check step has made that check.
+   */
+  origin: string | undefined;
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
@@ -54,7 +61,8 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const image = reader.optional('image');
   if (deployment) {
     if (image !== undefined) deployment.spec.image = image;
-    if (!deployment.spec.image) {
+    // Odahu's example deployment holds `<fill-in>` until the package step's image fills it.
+    if (!deployment.spec.image || deployment.spec.image === '<fill-in>') {
       reader.problem(
         'the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image',
       );
@@ -80,9 +88,11 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     odahuApiUrl: settings?.apiUrl,
   });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     deployment: deployment!,
+    origin: checkedByPipeline(source) ? undefined : (manifest?.origin ?? 'input id'),
     ifExists,
     ...timing,
     canary,

@@ -23,6 +23,19 @@ interrupted.
                              one more client, proven by ISSUER's tokens whose sub is exactly
                              SUBJECT, not by a secret (Keycloak's federated client authentication;
                              ISSUER ends at the first ":" after its host and port) (repeatable)
+  --use-refresh-token ID:on|off
+                             Keycloak's client_credentials.use_refresh_token of client ID: whether
+                             its client-credentials answer has a refresh_token (default on for the
+                             clients with a secret, off for federated ones) (repeatable)
+  --federated-client-id client|subject
+                             what a federated grant's client_id must be when sent: the proven
+                             client's id (newest Keycloak, the default) or the assertion's sub
+                             (Keycloak before keycloak/keycloak#48026)
+  --realm-clock-lag SECONDS  the realm's clock runs this far behind this machine's, as a
+                             Keycloak's behind GitHub's (default 0)
+  --allowed-clock-skew SECONDS
+                             the identity provider's allowedClockSkew for federated assertions
+                             (default 0, Keycloak's)
   --token-ttl SECONDS        access token lifetime (default 300)
   --training-seconds S       time from create to a final state (default 3)
   --packaging-seconds S      (default 3)
@@ -33,6 +46,10 @@ interrupted.
                              Kubernetes object (and log) outlives it this long (default 1)
   --status-lag SECONDS       a finished pod's state reaches the API this long after
                              its log ends (default 0)
+  --default-push-connection ID|none
+                             the connection the packagers' docker-push target defaults to, as an
+                             installation sets it (default docker-ci; none: a packaging must name
+                             its target)
   --missing-image PATTERN    images matching PATTERN never pull (* is any run of characters);
                              their deployments stay Processing (repeatable)
   --fail-rate R              share of API requests answered 503 unprocessed (0..1)
@@ -121,6 +138,23 @@ const federatedClient: Reader = (value, flag): FederatedClient => {
   return { clientId, role: role as Role, issuer, subject };
 };
 
+const refreshTokenSetting: Reader = (value, flag): [string, boolean] => {
+  const match = /^(.+):(on|off)$/.exec(value);
+  if (!match) throw new UsageError(`${flag} must be ID:on or ID:off, not "${value}"`);
+  return [match[1]!, match[2] === 'on'];
+};
+
+const oneOf =
+  (...choices: string[]): Reader =>
+  (value, flag) => {
+    if (!choices.includes(value))
+      throw new UsageError(`${flag} must be ${choices.join(' or ')}, not "${value}"`);
+    return value;
+  };
+
+/** A connection id, or `none` for no default (''). */
+const connectionOrNone: Reader = (value, flag) => (value === 'none' ? '' : text(value, flag));
+
 /** The flags that take a value, each read into its option; `repeatable` ones collect a list. */
 const VALUE_FLAGS: Readonly<
   Record<string, { option: keyof EmulatorOptions; read: Reader; repeatable?: boolean }>
@@ -132,6 +166,11 @@ const VALUE_FLAGS: Readonly<
   'client-secret': { option: 'clientSecret', read: text },
   client: { option: 'extraClients', read: client, repeatable: true },
   'federated-client': { option: 'federatedClients', read: federatedClient, repeatable: true },
+  'use-refresh-token': { option: 'useRefreshToken', read: refreshTokenSetting, repeatable: true },
+  'federated-client-id': { option: 'federatedClientIdCheck', read: oneOf('client', 'subject') },
+  'realm-clock-lag': { option: 'realmClockLagSeconds', read: number(0) },
+  'allowed-clock-skew': { option: 'allowedClockSkewSeconds', read: number(0) },
+  'default-push-connection': { option: 'defaultPushConnection', read: connectionOrNone },
   'token-ttl': { option: 'tokenTtlSeconds', read: number(1, Infinity, true) },
   'training-seconds': { option: 'trainingSeconds', read: number(0) },
   'packaging-seconds': { option: 'packagingSeconds', read: number(0) },
@@ -176,6 +215,10 @@ function parseFlags(args: string[]): EmulatorOptions | 'help' {
     if (given === undefined) continue;
     const read = (value: string | boolean) => flag.read(String(value), `--${name}`);
     options[flag.option] = Array.isArray(given) ? given.map(read) : read(given);
+  }
+  // ID:on|off pairs, the last one of an id winning.
+  if (Array.isArray(options.useRefreshToken)) {
+    options.useRefreshToken = Object.fromEntries(options.useRefreshToken as [string, boolean][]);
   }
   return options;
 }

@@ -59,7 +59,14 @@ export function seedToolchains(): Omit<ToolchainIntegration, 'createdAt' | 'upda
   ];
 }
 
-export function seedPackagingIntegrations(): Omit<PackagingIntegration, 'createdAt' | 'updatedAt'>[] {
+/**
+ * The packagers as an installation registers them. Their docker-push target defaults to the
+ * connection the packagers' Helm chart is given (Odahu's end-to-end clusters: docker-ci), so that
+ * a packaging without `targets` (as Odahu's own examples are written) pushes there; '' for none.
+ */
+export function seedPackagingIntegrations(
+  defaultPushConnection = 'docker-ci',
+): Omit<PackagingIntegration, 'createdAt' | 'updatedAt'>[] {
   const packagers = `odahu/odahu-flow-packagers:${ODAHU_VERSION}`;
   return [
     {
@@ -69,7 +76,7 @@ export function seedPackagingIntegrations(): Omit<PackagingIntegration, 'created
         defaultImage: packagers,
         privileged: true,
         schema: {
-          targets: dockerTargets('', ''),
+          targets: dockerTargets(defaultPushConnection, ''),
           arguments: {
             properties: [
               property('dockerfileAddCondaInstallation', 'boolean', 'Install conda in the image.', true),
@@ -104,7 +111,7 @@ export function seedPackagingIntegrations(): Omit<PackagingIntegration, 'created
         defaultImage: packagers,
         privileged: true,
         schema: {
-          targets: dockerTargets('docker-ci', ODAHU_IMAGES_CONNECTION),
+          targets: dockerTargets(defaultPushConnection, ODAHU_IMAGES_CONNECTION),
           arguments: {
             properties: [
               property('dockerfileBaseImage', 'string', 'Base image of the generated Dockerfile.'),

@@ -5,9 +5,12 @@
 // registered here over oidc-provider's own token models: it still authenticates the client, parses
 // and validates the form, signs with its keys, stores the refresh tokens and answers OAuth errors.
 //
-// A client-credentials answer (Keycloak with "use refresh tokens for client credentials"):
+// A client-credentials answer (Keycloak with "use refresh tokens for client credentials", the
+// client's `client_credentials.use_refresh_token`, on as Odahu's realm clients have it):
 //   access_token, expires_in, refresh_expires_in, refresh_token, token_type: Bearer,
 //   id_token (only when the scope has `openid`), not-before-policy, session_state, scope.
+// With the setting off (Keycloak's default since 12: a federated client made for GitHub, say) there
+// is no refresh_token, and refresh_expires_in is 0.
 // `grant_type=refresh_token` with the client's id and secret answers the same, with the scope the
 // refresh token was issued for.
 
@@ -30,6 +33,8 @@ export interface TokenSettings {
   ttlSeconds: number;
   /** The role of each client id. */
   roles: ReadonlyMap<string, Role>;
+  /** Whether the client's client-credentials answer carries a refresh token (use_refresh_token). */
+  useRefreshToken: (clientId: string) => boolean;
 }
 
 /**
@@ -100,7 +105,7 @@ export function registerKeycloakGrants(
 type Issue = (ctx: KoaContextWithOIDC, client: Client, scope: string) => Promise<Record<string, unknown>>;
 
 function tokenIssuer(provider: Provider, settings: TokenSettings): Issue {
-  const { audience, ttlSeconds, roles } = settings;
+  const { audience, ttlSeconds, roles, useRefreshToken } = settings;
   const resourceServer = new provider.ResourceServer(audience, {
     scope: SCOPES.join(' '),
     accessTokenFormat: 'jwt',
@@ -119,7 +124,10 @@ function tokenIssuer(provider: Provider, settings: TokenSettings): Issue {
       resourceServer,
       expiresIn: ttlSeconds,
     }).save();
-    const refreshToken = await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save();
+    // Keycloak 12 and later: only for a client with client_credentials.use_refresh_token on.
+    const refreshToken = useRefreshToken(clientId)
+      ? await new provider.RefreshToken({ ...common, expiresIn: refreshTtl }).save()
+      : undefined;
 
     let idToken: string | undefined;
     if (scope.split(' ').includes('openid')) {
@@ -141,8 +149,9 @@ function tokenIssuer(provider: Provider, settings: TokenSettings): Issue {
     return {
       access_token: accessToken,
       expires_in: ttlSeconds,
-      refresh_expires_in: refreshTtl,
-      refresh_token: refreshToken,
+      // Without a refresh token Keycloak still says refresh_expires_in, as 0.
+      refresh_expires_in: refreshToken === undefined ? 0 : refreshTtl,
+      ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
       token_type: 'Bearer',
       ...(idToken === undefined ? {} : { id_token: idToken }),
       'not-before-policy': 0,

@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import { exportJWK, generateKeyPair, type GenerateKeyPairResult, type JSONWebKeySet } from 'jose';
 import type * as OidcProviderModule from 'oidc-provider';
 import type { Adapter, AdapterPayload, Configuration } from 'oidc-provider';
-import type { FederatedClient } from './federated-clients.js';
+import type { FederatedClient, FederationSettings } from './federated-clients.js';
 import { FederatedClients, JWT_BEARER } from './federated-clients.js';
 import { registerKeycloakGrants, SCOPES, serviceAccountClaims } from './keycloak-tokens.js';
 import type { EmulatorClient, Role } from './options.js';
@@ -41,6 +41,10 @@ export interface IdentitySettings {
   federatedClients?: FederatedClient[];
   tokenTtlSeconds: number;
   signingKeys?: GenerateKeyPairResult;
+  /** How federated assertions are checked: the realm's clock, the allowed skew, the client_id rule. */
+  federation?: Omit<FederationSettings, 'realmIssuer'>;
+  /** use_refresh_token by client id; default on for `clients`, off for federated ones. */
+  useRefreshToken?: Record<string, boolean>;
 }
 
 export async function createIdentityProvider(settings: IdentitySettings): Promise<IdentityProvider> {
@@ -52,6 +56,11 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
   const signing = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   const verifying = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   const roles = new Map<string, Role>(clients.map((c) => [c.clientId, c.role]));
+  /** Federated clients (their answers carry no refresh token unless asked). */
+  const federatedIds = new Set<string>();
+  /** Keycloak's client_credentials.use_refresh_token of a client. */
+  const useRefreshToken = (clientId: string): boolean =>
+    settings.useRefreshToken?.[clientId] ?? !federatedIds.has(clientId);
   const adapter = memoryAdapter();
 
   const configuration: Configuration = {
@@ -80,10 +89,15 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
   };
   const { Provider, errors } = await importOidcProvider();
   const provider = new Provider(issuer, configuration);
-  registerKeycloakGrants(provider, errors, { audience: baseUrl, ttlSeconds: tokenTtlSeconds, roles });
+  registerKeycloakGrants(provider, errors, {
+    audience: baseUrl,
+    ttlSeconds: tokenTtlSeconds,
+    roles,
+    useRefreshToken,
+  });
   const callback = provider.callback();
 
-  const federated = new FederatedClients(issuer);
+  const federated = new FederatedClients({ ...settings.federation, realmIssuer: issuer });
   // Each federated client is a client of the provider, with a secret only the emulator knows: once
   // its assertion holds, the request is handed on with that secret instead.
   const innerSecrets = new Map<string, string>();
@@ -92,6 +106,7 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
     const secret = randomUUID();
     innerSecrets.set(client.clientId, secret);
     roles.set(client.clientId, client.role);
+    federatedIds.add(client.clientId);
     void adapter('Client').upsert(client.clientId, {
       client_id: client.clientId,
       client_secret: secret,
@@ -111,7 +126,7 @@ export async function createIdentityProvider(settings: IdentitySettings): Promis
       await callback(replayed(req, body), res);
       return;
     }
-    const answer = await federated.authenticate(form);
+    const answer = await federated.authenticate(form, (clientId) => roles.has(clientId));
     if (!answer.ok) {
       res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(answer.body));

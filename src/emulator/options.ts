@@ -31,6 +31,30 @@ export interface EmulatorOptions {
   extraClients?: EmulatorClient[];
   /** Clients proven by another issuer's tokens (Keycloak's federated client authentication), not by a secret. */
   federatedClients?: FederatedClient[];
+  /**
+   * Keycloak's `client_credentials.use_refresh_token` by client id (Keycloak's default since 12 is
+   * off): whether the client's client-credentials answer carries a refresh token. Not given, it is
+   * on for the clients given with secrets (Odahu's realm clients have it: the upstream CLI's
+   * client-credentials login needs one) and off for federated clients (made for GitHub, they
+   * usually keep Keycloak's default).
+   */
+  useRefreshToken?: Record<string, boolean>;
+  /**
+   * What a federated grant's `client_id`, when sent, must be: `client`, the id of the client the
+   * assertion proves (Keycloak since keycloak/keycloak#48026, May 2026); `subject`, the assertion's
+   * `sub` (Keycloak 26.5 and 26.6 before it). Default `client`.
+   */
+  federatedClientIdCheck?: 'client' | 'subject';
+  /** The realm's clock runs this far behind the machine's, as a Keycloak whose clock lags GitHub's. Default 0. */
+  realmClockLagSeconds?: number;
+  /** The identity provider's allowedClockSkew for federated assertions, in seconds (Keycloak's default 0). */
+  allowedClockSkewSeconds?: number;
+  /**
+   * The connection the packaging integrations' docker-push target defaults to, as an installation
+   * sets it in the packagers' chart (Odahu's end-to-end clusters: docker-ci); '' for none. Default
+   * docker-ci.
+   */
+  defaultPushConnection?: string;
   /** Access token lifetime. Default 300. */
   tokenTtlSeconds?: number;
   /** The realm's RS256 signing key pair; default a new one. Tests that start many emulators share one. */

@@ -100,19 +100,27 @@ async function startCluster(options: EmulatorOptions, baseUrl: string): Promise<
     { clientId, clientSecret, role: 'admin' },
     ...(options.extraClients ?? []),
   ];
+  const timers = new Timers();
+  const realmLagMs = (options.realmClockLagSeconds ?? 0) * 1000;
   const identity = await createIdentityProvider({
     baseUrl,
     clients,
     federatedClients: options.federatedClients,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 300,
     signingKeys: options.signingKeys,
+    useRefreshToken: options.useRefreshToken,
+    federation: {
+      // The cluster's clock (held in tests), less the realm's lag.
+      now: () => timers.now() - realmLagMs,
+      allowedClockSkewSeconds: options.allowedClockSkewSeconds,
+      clientIdCheck: options.federatedClientIdCheck,
+    },
   });
   const verifier = new TokenVerifier(identity.issuer, identity.publicKeys);
 
   const config = clusterConfig(baseUrl);
   const store = new Store(config);
-  seed(store);
-  const timers = new Timers();
+  seed(store, options.defaultPushConnection ?? 'docker-ci');
   const outbox = new Outbox();
   const artifacts = new Artifacts();
   const launchPeriodSeconds = options.launchPeriodSeconds ?? 1;
@@ -249,11 +257,11 @@ function reachableHost(host: string): string {
 }
 
 /** What a fresh cluster holds. */
-function seed(store: Store): void {
+function seed(store: Store, defaultPushConnection: string): void {
   const installed = moment().stored;
   for (const toolchain of seedToolchains())
     store.toolchains.put({ ...toolchain, createdAt: installed, updatedAt: installed });
-  for (const integration of seedPackagingIntegrations()) {
+  for (const integration of seedPackagingIntegrations(defaultPushConnection)) {
     store.packagingIntegrations.put({ ...integration, createdAt: installed, updatedAt: installed });
   }
   for (const connection of seedConnections()) store.connections.put(connection);

@@ -1,9 +1,13 @@
 // What the composite pipeline cannot do in YAML: check every input before the first phase creates
-// anything, check the node it runs on, and hand the later steps what the inputs decide (the
-// deployment's id when it is made from the packaging's, whether there is a request to send, and
-// what the phases tell GitHub).
+// anything (what the three manifests name is read from the cluster: a packaging target that does
+// not exist fails here, not after a two-hour training), check the node it runs on, and hand the
+// later steps what the inputs decide (the deployment's id when it is made from the packaging's,
+// whether there is a request to send, and what the phases tell GitHub).
 
 import * as core from '@actions/core';
+import { checkReferences } from '../shared/action/references.js';
+import type { StepContext } from '../shared/action/step.js';
+import { OdahuClient } from '../shared/odahu/client.js';
 import { noReportLine } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import type { PipelineInputs } from './inputs.js';
@@ -19,6 +23,24 @@ export function checkNode(version: string = process.versions.node): void {
     throw new Error(
       `the pipeline runs its phases with the node on PATH, v${version}; it needs ${minMajor}.${minMinor} or later (actions/setup-node before it can provide one)`,
     );
+  }
+}
+
+/** What the training, the packaging and the deployment name exists (reads only). */
+export async function checkPipelineReferences(ctx: StepContext, inputs: PipelineInputs): Promise<void> {
+  const client = OdahuClient.fromSettings(inputs.settings);
+  try {
+    await checkReferences(
+      client,
+      [
+        { kind: 'ModelTraining', resource: inputs.training, origin: inputs.origins.training },
+        { kind: 'ModelPackaging', resource: inputs.packaging, origin: inputs.origins.packaging },
+        { kind: 'ModelDeployment', resource: inputs.deployment, origin: inputs.origins.deployment },
+      ],
+      ctx.signal,
+    );
+  } finally {
+    client.dispose();
   }
 }
 

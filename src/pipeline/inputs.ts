@@ -5,9 +5,10 @@
 import {
   readManifestInput,
   readPollInterval,
-  withinStepTimeout,
   readRequestInput,
   readSettingsAndVars,
+  warnUnusedVars,
+  withinStepTimeout,
 } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../deploy/canary/options.js';
@@ -31,6 +32,8 @@ export interface PipelineInputs {
   packaging: ModelPackaging;
   /** Its image is set once the packaging has one. */
   deployment: ModelDeployment;
+  /** Where each manifest was written, for the lines about what they name. */
+  origins: { training: string; packaging: string; deployment: string };
   /** No deployment manifest: the deployment is made from the packaging's id and image. */
   deploymentFromPackaging: boolean;
   request: PredictionRequest | undefined;
@@ -77,11 +80,17 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   if (idProblemOfCanary) reader.problem(idProblemOfCanary);
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timeouts.training, timeouts.packaging, timeouts.deployment)!,
     training: training!.resource,
     packaging: packaging!.resource,
     deployment: deployment!,
+    origins: {
+      training: training!.origin,
+      packaging: packaging!.origin,
+      deployment: deploymentManifest?.origin ?? "the packaging's id",
+    },
     deploymentFromPackaging: deploymentManifest === undefined,
     request,
     timeouts,

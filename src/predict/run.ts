@@ -30,11 +30,11 @@ const MAX_INFO = 200;
 export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<void> {
   const started = Date.now();
   const { settings } = inputs;
-  const apiTokens = tokenSourceFor(settings.credentials, settings.retryTimeoutMs);
-  const client = OdahuClient.fromSettings(settings, { tokens: apiTokens });
+  const client = OdahuClient.fromSettings(settings);
   const { target } = inputs;
   const shownTarget = 'url' in target ? displayUrl(target.url) : target.deployment;
   const report = new GitHubReport(
+    ctx,
     inputs.github,
     inputs.info ? 'Odahu model info' : 'Odahu predict',
     shownTarget,
@@ -47,7 +47,7 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
         request: inputs.info ? undefined : inputs.request,
         tokens: inputs.modelCredentials
           ? tokenSourceFor(inputs.modelCredentials, settings.retryTimeoutMs)
-          : apiTokens,
+          : client.tokens,
         readyTimeoutMs: inputs.readyTimeoutMs,
         signal: ctx.signal,
         retry: { policy: { budgetMs: settings.retryTimeoutMs } },
@@ -61,9 +61,10 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
       setResponseOutput(response);
       core.setOutput('response-file', file);
       core.setOutput('status-code', String(answer.status));
+      const info = inputs.info ? modelInfoOf(answer.body) : undefined;
       core.info(
-        inputs.info
-          ? `Model info: ${logText(cutText(describeInfo(answer.body), MAX_INFO))}`
+        info
+          ? `Model info: ${logText(cutText(info.title ? `${info.title} ${info.version}` : 'no info section', MAX_INFO))}`
           : `Prediction: ${logText(cutText(response, MAX_LOGGED_ANSWER))}${cutNote(response)}`,
       );
       report.rows.push({
@@ -72,7 +73,8 @@ export async function predict(ctx: StepContext, inputs: PredictInputs): Promise<
         action: inputs.info ? 'info' : 'predicted',
         state: String(answer.status),
         durationMs: Date.now() - started,
-        outputs: { response: truncate(response, 300) },
+        // The summary shows each value cut to one line (markdownText).
+        outputs: info ? { name: info.title, version: info.version } : { response },
       });
       const prediction = inputs.info ? undefined : predictionTable(answer.body);
       if (prediction) report.addTable(prediction);
@@ -118,11 +120,10 @@ function writeResponse(response: string, outputFile: string | undefined): string
   return path;
 }
 
-export function describeInfo(body: unknown): string {
+/** The model's name and version from its Swagger document (`info.title`, `info.version`); '' where absent. */
+export function modelInfoOf(body: unknown): { title: string; version: string } {
   const info = (body as { info?: { title?: unknown; version?: unknown } } | null)?.info;
-  return info ? `${String(info.title)} ${String(info.version)}` : 'no info section';
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  return { title: text(info?.title), version: text(info?.version) };
 }

@@ -42,8 +42,8 @@ export const DEMO_DURATIONS = {
 };
 
 export async function chooseCluster(sources: ClusterSources, emulatorOnly = false): Promise<Cluster> {
-  const given = emulatorOnly ? undefined : givenCluster(sources);
-  if (given) return given;
+  const origin = emulatorOnly ? undefined : givenClusterOrigin(sources);
+  if (origin) return givenCluster(sources, origin);
 
   const emulator = await startEmulator({ port: 0, ...DEMO_DURATIONS });
   const provided: Record<string, string> = {
@@ -97,26 +97,37 @@ function federatedTrust(emulator: RunningEmulator): Cluster['trustGitHubSubject'
   };
 }
 
-function givenCluster(sources: ClusterSources): Cluster | undefined {
-  const layers: [string, Record<string, string | undefined>][] = [
+/** Where the settings of a given cluster may come from, first found first. */
+function layersOf(sources: ClusterSources): [string, Record<string, string | undefined>][] {
+  return [
     ['--env-file', sources.envFile],
     ['the environment', sources.environment],
   ];
-  const origin =
-    sources.vars.ODAHU_API_URL !== undefined
-      ? '--var ODAHU_API_URL'
-      : layers.find(([, values]) => values.ODAHU_API_URL !== undefined)?.[0];
-  if (origin === undefined) return undefined;
+}
+
+/** A setting that is set: an empty value (`ODAHU_API_URL=`) counts as unset, as the actions read it. */
+const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/**
+ * Where the run's cluster is given (`--var ODAHU_API_URL`, `--env-file`, `the environment`), or
+ * undefined when none is: the embedded emulator then. Known before anything starts.
+ */
+export function givenClusterOrigin(sources: ClusterSources): string | undefined {
+  if (isSet(sources.vars.ODAHU_API_URL)) return '--var ODAHU_API_URL';
+  return layersOf(sources).find(([, values]) => isSet(values.ODAHU_API_URL))?.[0];
+}
+
+function givenCluster(sources: ClusterSources, origin: string): Cluster {
   const vars = { ...sources.vars };
   const secrets = { ...sources.secrets };
-  for (const [, values] of layers) {
+  for (const [, values] of layersOf(sources)) {
     for (const [names, target] of [
       [VAR_SETTINGS, vars],
       [SECRET_SETTINGS, secrets],
     ] as const) {
       for (const name of names) {
         const value = values[name];
-        if (target[name] === undefined && value !== undefined) target[name] = value;
+        if (!isSet(target[name]) && isSet(value)) target[name] = value;
       }
     }
   }

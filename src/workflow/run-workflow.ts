@@ -12,7 +12,7 @@ import type { InputConfig } from '@actions/workflow-parser/model/workflow-templa
 import { InputType } from '@actions/workflow-parser/model/workflow-template';
 import { CannotRun } from './cannot-run.js';
 import type { Cluster } from './cluster.js';
-import { chooseCluster } from './cluster.js';
+import { chooseCluster, givenClusterOrigin } from './cluster.js';
 import type { JsonValue } from './expressions.js';
 import { jobLevelContexts } from './expressions.js';
 import { formatDuration } from '../shared/duration.js';
@@ -86,6 +86,19 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   if (!inputs && Object.keys(options.inputs).length > 0) {
     throw new CannotRun([`--input is for workflow_dispatch; this run's event is ${eventName}`]);
   }
+  const sources = {
+    vars: options.vars,
+    secrets: options.secrets,
+    envFile: options.envFile,
+    environment: options.environment,
+  };
+  const subjects = options.oidcSubjects ?? [];
+  const givenOrigin = options.emulatorOnly ? undefined : givenClusterOrigin(sources);
+  if (subjects.length > 0 && givenOrigin) {
+    throw new CannotRun([
+      `--oidc-subject is for the embedded emulator: the cluster given by ${givenOrigin} trusts what its realm is set up to trust`,
+    ]);
+  }
   const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
   const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
   const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
@@ -118,24 +131,9 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     throw error;
   }
 
-  const cluster = await chooseCluster(
-    {
-      vars: options.vars,
-      secrets: options.secrets,
-      envFile: options.envFile,
-      environment: options.environment,
-    },
-    options.emulatorOnly,
-  );
+  const cluster = await chooseCluster(sources, options.emulatorOnly);
   let oidc: RunOidc | undefined;
   try {
-    const subjects = options.oidcSubjects ?? [];
-    if (subjects.length > 0 && !cluster.trustGitHubSubject) {
-      rmSync(runDir, { recursive: true, force: true });
-      throw new CannotRun([
-        '--oidc-subject is for the embedded emulator: a given cluster trusts what its realm is set up to trust',
-      ]);
-    }
     oidc = await startRunOidc(workflow, jobs, cluster, subjects);
     const runLog = new RunLog(options.write);
     const masks = new WorkflowCommands();

@@ -10,7 +10,6 @@
 // deleted, the same version is picked up again, a version already serving alone is left as it is.
 
 import * as core from '@actions/core';
-import type { TokenSource } from '../../shared/odahu/auth.js';
 import { isNotFound } from '../../shared/odahu/client.js';
 import type { OdahuClient } from '../../shared/odahu/client.js';
 import { ApiError } from '../../shared/odahu/errors.js';
@@ -56,7 +55,7 @@ export interface CanaryReport {
   serving: string | undefined;
   /** Undefined while it runs, and when it was cancelled or failed before any decision. */
   outcome: CanaryOutcome | undefined;
-  /** The line the step failed with, if it failed. */
+  /** Why the step failed, if it did (a rollback's cause; what serves since is `serving`). */
   failure: string | undefined;
   steps: CanaryStep[];
 }
@@ -67,7 +66,6 @@ export interface CanaryRelease {
   /** The annotations each version carries when written (not part of its spec's hash). */
   provenance: Provenance;
   options: CanaryOptions;
-  tokens: TokenSource;
   timeoutMs: number;
   /** The user's poll-interval; undefined for the adaptive schedule. */
   pollIntervalMs: number | undefined;
@@ -136,10 +134,11 @@ export class CanaryRollout {
         `route ${desired.id} is the default route of a deployment and cannot carry a canary: choose another id`,
       );
     }
-    const live = await this.findLive();
+    const serving = await this.findLive();
+    const live = serving?.id;
     this.report.previous = live;
     try {
-      if (live === candidate.id) await this.alreadyServing(live);
+      if (serving && live === candidate.id) await this.alreadyServing(serving);
       else if (live === undefined) await this.firstRelease(candidate);
       else await this.canary(live, candidate);
     } catch (error) {
@@ -150,7 +149,7 @@ export class CanaryRollout {
 
   /** Refuse before changing anything when the token's roles show that it may not write routes. */
   private async checkRoles(): Promise<void> {
-    const roles = tokenRealmRoles(await this.release.tokens.token(this.ctx.signal));
+    const roles = tokenRealmRoles(await this.client.tokens.token(this.ctx.signal));
     if (roles === undefined) {
       core.debug('The token carries no realm roles to check: a refusal (403) would roll the release back.');
       return;
@@ -165,10 +164,11 @@ export class CanaryRollout {
   }
 
   /**
-   * The version serving at the stable URL: the route's first target if it serves, else a deployment
-   * with the stable id itself (deployed before, without a canary) if it serves; undefined if none.
+   * The version serving at the stable URL, as read: the route's first target if it serves, else a
+   * deployment with the stable id itself (deployed before, without a canary) if it serves; undefined
+   * if none.
    */
-  private async findLive(): Promise<string | undefined> {
+  private async findLive(): Promise<ModelDeployment | undefined> {
     const { signal } = this.ctx;
     const route = this.route!;
     const first = route.targets()[0]?.mdName ?? this.release.desired.id;
@@ -177,7 +177,7 @@ export class CanaryRollout {
       if (route.targets().length === 0) {
         core.info(logText(`Deployment ${first} serves already: the canary starts from it.`));
       }
-      return first;
+      return deployment;
     }
     if (deployment || route.targets().length > 0) {
       core.warning(
@@ -199,14 +199,17 @@ export class CanaryRollout {
     this.report.outcome = 'first-release';
   }
 
-  /** The version serves already (the same release ran before): only leftovers are cleared. */
-  private async alreadyServing(live: string): Promise<void> {
-    core.info(logText(`Version ${live} (this spec) serves at the stable URL already.`));
-    await this.settleBaseline(live);
-    this.report.serving = live;
+  /**
+   * The version serves already (the same release ran before): only leftovers are cleared. Its
+   * outputs come from the deployment as findLive read it.
+   */
+  private async alreadyServing(live: ModelDeployment): Promise<void> {
+    core.info(logText(`Version ${live.id} (this spec) serves at the stable URL already.`));
+    await this.settleBaseline(live.id);
+    this.report.serving = live.id;
     this.report.previous = undefined;
     this.report.outcome = 'unchanged';
-    this.outputs = await this.outputsOf(live);
+    this.outputs = await deploymentPhase.outputs(this.client, live, this.ctx.signal);
   }
 
   private async canary(live: string, candidate: ModelDeployment): Promise<void> {
@@ -222,7 +225,7 @@ export class CanaryRollout {
     const prober = new Prober({
       candidateUrl,
       liveUrl,
-      tokens: this.release.tokens,
+      tokens: this.client.tokens,
       request: options.probeRequest,
       maxLatencyMs: options.maxLatencyMs,
     });
@@ -338,7 +341,7 @@ export class CanaryRollout {
       await queryModel(this.client, {
         target: { url },
         request: undefined,
-        tokens: this.release.tokens,
+        tokens: this.client.tokens,
         readyTimeoutMs: WARM_UP_MS,
         signal: this.ctx.signal,
       });
@@ -386,7 +389,8 @@ export class CanaryRollout {
     const line = `${cause}; ${undone ? 'rolled back' : 'rollback incomplete (see the warnings)'}${
       live ? `: ${this.route?.url || 'the stable URL'} serves ${live} again` : ''
     }`;
-    this.report.failure = line;
+    // The summary says what serves again itself: the report keeps why.
+    this.report.failure = undone ? cause : `${cause}; rollback incomplete (see the warnings)`;
     return new Error(line);
   }
 

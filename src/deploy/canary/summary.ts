@@ -47,7 +47,7 @@ function outcomeText(report: CanaryReport): string {
     case 'unchanged':
       return `${url} serves ${code(report.candidate)} already: nothing to roll out.`;
     case 'rolled-back':
-      return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}. ${markdownText(report.failure ?? '', 1000)}`;
+      return `Rolled back${report.serving ? `: ${url} serves ${code(report.serving)} again` : ''}.${report.failure ? ` Why: ${markdownText(report.failure, 1000)}` : ''}`;
     default:
       return `Stopped before a decision${report.serving ? `; ${url} serves ${code(report.serving)}` : ''}.`;
   }

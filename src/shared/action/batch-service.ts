@@ -62,18 +62,23 @@ export function jobSourceProblems(service: InferenceService, job: InferenceJob):
 /** The server's page size: a shorter page is the last. */
 const PAGE_SIZE = 500;
 
+/** Every batch job of the cluster, page by page. */
+export async function allJobsOf(client: OdahuClient, signal?: AbortSignal): Promise<InferenceJob[]> {
+  const jobs: InferenceJob[] = [];
+  for (let page = 0; ; page++) {
+    const items = await client.inferenceJobs.list({ page, size: PAGE_SIZE }, { signal });
+    jobs.push(...items);
+    if (items.length < PAGE_SIZE) return jobs;
+  }
+}
+
 /** Every job of the service (the API has no filter for it). */
 export async function jobsOf(
   client: OdahuClient,
   serviceId: string,
   signal?: AbortSignal,
 ): Promise<InferenceJob[]> {
-  const jobs: InferenceJob[] = [];
-  for (let page = 0; ; page++) {
-    const items = await client.inferenceJobs.list({ page, size: PAGE_SIZE }, { signal });
-    jobs.push(...items.filter((job) => job.spec.inferenceServiceId === serviceId));
-    if (items.length < PAGE_SIZE) return jobs;
-  }
+  return (await allJobsOf(client, signal)).filter((job) => job.spec.inferenceServiceId === serviceId);
 }
 
 /** Deletes every job of the service and waits until they are gone. */
@@ -128,6 +133,8 @@ export async function jobConnectionProblems(
   cluster: PlannedCluster,
   service: InferenceService,
   job: InferenceJob,
+  /** Connections whose absence was said already (the service's own references): not said again. */
+  saidMissing: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const needed: [string | undefined, string][] = [
     [(job.spec.dataSource ?? service.spec.dataSource)?.connection, 'its dataSource'],
@@ -136,7 +143,7 @@ export async function jobConnectionProblems(
   ];
   const problems: string[] = [];
   for (const [name, role] of needed) {
-    if (!name) continue;
+    if (!name || saidMissing.has(name)) continue;
     let connection;
     try {
       connection = await cluster.find('Connection', name);

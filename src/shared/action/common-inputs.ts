@@ -6,10 +6,11 @@ import type { KindName } from '../odahu/kinds.js';
 import { loadManifest } from './manifests.js';
 import type { Manifest } from './manifests.js';
 import { readSettings } from '../odahu/settings.js';
-import type { OdahuSettings } from '../odahu/settings.js';
+import type { InputSource, OdahuSettings } from '../odahu/settings.js';
 import { parseVars } from './template.js';
 import * as core from '@actions/core';
 import type { InputReader } from './inputs.js';
+import { logText } from '../odahu/untrusted-text.js';
 import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../odahu/types.js';
 import { readWait } from './parking.js';
@@ -26,18 +27,52 @@ export interface PhaseTiming {
   logs: boolean;
 }
 
+/** The `vars` input of a step: its values, and the names a manifest's placeholder used. */
+export interface StepVars {
+  values: Record<string, string>;
+  /** Filled as the step's manifests are read. */
+  used: Set<string>;
+}
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 export function readSettingsAndVars(
   reader: InputReader,
   { withVars = true }: { withVars?: boolean } = {},
 ): {
   settings: OdahuSettings | undefined;
-  vars: Record<string, string>;
+  vars: StepVars;
 } {
   const settings = reader.collect(() => readSettings(reader.source));
   const varsText = withVars ? reader.optional('vars') : undefined;
-  const vars = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
-  return { settings, vars };
+  const values = (varsText !== undefined && reader.collect(() => parseVars(varsText, 'vars'))) || {};
+  return { settings, vars: { values, used: new Set() } };
+}
+
+/**
+ * The composite pipeline's phases run after its check step has read all three manifests, warned
+ * about unused vars and read what they name: its phase steps set this, and skip both.
+ */
+export const PIPELINE_CHECKED = 'ODAHU_PIPELINE_CHECKED';
+
+/** Whether the pipeline's check step has checked this phase's inputs already. */
+export function checkedByPipeline(source: InputSource): boolean {
+  return source.env[PIPELINE_CHECKED] === 'true';
+}
+
+/**
+ * Once the step's manifests are read: one warning naming the vars no placeholder used (a typo'd
+ * name, or a placeholder that is spelled otherwise), since an unused value changes nothing.
+ */
+export function warnUnusedVars(vars: StepVars, source: InputSource): void {
+  if (checkedByPipeline(source)) return;
+  const unused = Object.keys(vars.values).filter((name) => !vars.used.has(name));
+  if (unused.length === 0) return;
+  const names = unused.map((name) => `{${name}}`).join(', ');
+  core.warning(
+    logText(
+      `vars: no placeholder of the manifests uses ${names}; ${unused.length === 1 ? 'it is' : 'they are'} ignored (check the names)`,
+    ),
+  );
 }
 
 /**
@@ -48,14 +83,21 @@ export function readManifestInput<K extends KindName>(
   reader: InputReader,
   inputName: string,
   kind: K,
-  vars: Record<string, string>,
+  vars: StepVars,
   /** `idInput: false` for actions with several manifests and no `id` input (the pipeline's check). */
   options: { required?: boolean; idInput?: false } = {},
 ): Manifest<K> | undefined {
   const text = options.required === false ? reader.optional(inputName) : reader.required(inputName);
   if (text === undefined || text === '') return undefined;
   const manifest = reader.collect(() =>
-    loadManifest(text, kind, { inputName, vars, env: reader.source.env }),
+    loadManifest(text, kind, {
+      inputName,
+      vars: vars.values,
+      usedVars: vars.used,
+      env: reader.source.env,
+      // Odahu's own examples leave the id out of some manifests: the id input gives it.
+      idFromInput: options.idInput !== false,
+    }),
   );
   if (!manifest) return undefined;
   for (const warning of manifest.warnings) core.warning(warning);

@@ -27,6 +27,10 @@ export interface ManifestOptions {
   inputName?: string;
   /** Values of `{name}` placeholders. Without any, the text is taken as it is. */
   vars?: TemplateVars;
+  /** The names of the vars a placeholder used are added here (to name those none used). */
+  usedVars?: Set<string>;
+  /** The action's `id` input may give the id: a manifest without one is not refused here. */
+  idFromInput?: boolean;
   /** GITHUB_WORKSPACE is read from here. Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Default process.cwd(). */
@@ -77,10 +81,11 @@ function load(
     options.vars && Object.keys(options.vars).length > 0
       ? new MarkedTemplate(text, options.vars, source)
       : undefined;
+  for (const name of template?.used ?? []) options.usedVars?.add(name);
   const problems: string[] = [];
   const manifests: Manifest[] = [];
   for (const document of parseDocuments(template?.text ?? text, source, template)) {
-    const manifest = checkDocument(document, defaultKind, problems);
+    const manifest = checkDocument(document, defaultKind, problems, options.idFromInput === true);
     if (manifest) manifests.push(manifest);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -227,6 +232,7 @@ function checkDocument(
   document: ParsedDocument,
   defaultKind: KindName | undefined,
   problems: string[],
+  idFromInput: boolean,
 ): Manifest | undefined {
   const { value, text, origin } = document;
   const fail = (problem: string): undefined => {
@@ -251,9 +257,8 @@ function checkDocument(
     string,
     unknown
   >;
-  if (!KINDS[kind].generatedId && (typeof resource.id !== 'string' || resource.id === '')) {
-    problems.push(`${origin}: id is missing`);
-  }
+  const noId = typeof resource.id !== 'string' || resource.id === '';
+  if (!KINDS[kind].generatedId && noId && !idFromInput) problems.push(`${origin}: id is missing`);
   if (resource.spec === undefined || resource.spec === null) problems.push(`${origin}: spec is missing`);
   if (problems.length > before) return undefined;
   if (value.kind === undefined) resource.kind = kind;

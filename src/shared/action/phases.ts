@@ -19,8 +19,8 @@ import type {
 export type Outcome = 'pending' | 'succeeded' | 'failed';
 
 export interface Phase<T> {
-  /** The API's kind, for summaries. */
-  kind: string;
+  /** The API's kind, for summaries and reference checks. */
+  kind: KindName;
   /** How the log names it: `training wine`. */
   noun: string;
   get(client: OdahuClient, id: string, options?: CallOptions): Promise<T>;
@@ -32,6 +32,11 @@ export interface Phase<T> {
   failure(obj: T): string;
   /** What to add to a timeout's message: where to look when it is still not done. */
   timeoutHint?(obj: T): string;
+  /**
+   * What a wait says once when the phase has not moved on after `afterMs` (a state that usually
+   * means it never will), and keeps waiting: undefined when the object is not stuck.
+   */
+  stuck?: { afterMs: number; hint(obj: T): string | undefined };
   /** Its pod log, once the pod runs (trainings and packagings). */
   logs?: {
     ready(obj: T): boolean;
@@ -152,6 +157,28 @@ export function deploymentServes(d: ModelDeployment): boolean {
   );
 }
 
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d: ModelDeployment): string {
+  const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+  // No state at all: the controller stopped before making the service. It does when the predictor
+  // is unknown, or when it cannot make pull credentials from the connection.
+  if (!d.status?.state) {
+    const connection = pull
+      ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+      : '';
+    return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+  }
+  if (d.status.state === 'Ready') return '';
+  const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+  const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
+  const asked =
+    requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
+  return (
+    `a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+    `or the cluster lacks the resources it asks for${asked}`
+  );
+}
+
 export const deploymentPhase: Phase<ModelDeployment> = {
   kind: 'ModelDeployment',
   noun: 'deployment',
@@ -167,18 +194,16 @@ export const deploymentPhase: Phase<ModelDeployment> = {
       ? 'it is being deleted'
       : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
   timeoutHint: (d) => {
-    const { image, imagePullConnID: pull, predictor } = d.spec;
-    // No state at all: the controller stopped before making the service. It does when the predictor
-    // is unknown, or when it cannot make pull credentials from the connection.
-    if (!d.status?.state) {
-      const connection = pull
-        ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-        : '';
-      return ` (the controller has not started it: check that ${connection}predictor ${predictor} exists)`;
-    }
-    if (d.status.state === 'Ready') return '';
-    const through = pull ? ` through connection ${pull}` : '';
-    return ` (a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, or lacks resources)`;
+    const why = deploymentStuckBecause(d);
+    return why ? ` (${why})` : '';
+  },
+  // Minutes Processing with no replica up: pulling an image rarely takes this long.
+  stuck: {
+    afterMs: 3 * 60_000,
+    hint: (d) =>
+      !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+        ? deploymentStuckBecause(d)
+        : undefined,
   },
   outputs: async (client, d, signal) => {
     let route: ModelRoute | undefined;

@@ -5,10 +5,12 @@
 
 import * as core from '@actions/core';
 import { OdahuClient } from '../odahu/client.js';
+import type { KindResources } from '../odahu/kinds.js';
 import type { OdahuSettings } from '../odahu/settings.js';
 import type { Resource } from '../odahu/types.js';
 import type { Applied, IfExists, Store } from './apply.js';
 import { applyResource } from './apply.js';
+import { checkReferences } from './references.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
 import { ParkRefusedError } from './parking.js';
@@ -36,6 +38,11 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
   /** wait: park: record the phase for `resume` instead of waiting. */
   parking?: Parking;
+  /**
+   * Where the manifest was written (`input training`): runPhaseStep then checks that what it names
+   * exists (references.ts) before the first write.
+   */
+  origin?: string;
 }
 
 export interface PhaseResult<R> {
@@ -231,8 +238,8 @@ async function publish<R>(
 }
 
 /**
- * A whole phase step (train, package, deploy): a client for the settings, the phase, and the job
- * summary written whatever happens (its rows also in `rows`, for a report that shows them too).
+ * A whole phase step (train, package): a client for the settings, the phase, and the job summary
+ * written whatever happens (its rows also in `rows`, for a report that shows them too).
  */
 export async function runPhaseStep<R extends Resource<unknown, unknown>>(
   ctx: StepContext,
@@ -243,9 +250,31 @@ export async function runPhaseStep<R extends Resource<unknown, unknown>>(
 ): Promise<PhaseResult<R>> {
   const client = OdahuClient.fromSettings(settings);
   try {
-    return await runPhase(ctx, client, describe(client), rows);
+    return await runSummarizedPhase(ctx, client, title, describe(client), rows);
+  } finally {
+    client.dispose();
+  }
+}
+
+/**
+ * The phase of a step on the step's client: what the manifest names checked first when its origin
+ * is given, and the job summary written whatever happens.
+ */
+export async function runSummarizedPhase<R extends Resource<unknown, unknown>>(
+  ctx: StepContext,
+  client: OdahuClient,
+  title: string,
+  run: PhaseRun<R>,
+  rows: SummaryRow[],
+): Promise<PhaseResult<R>> {
+  try {
+    if (run.origin !== undefined) {
+      const { kind } = run.phase;
+      const resource = run.desired as unknown as KindResources[typeof kind];
+      await checkReferences(client, [{ kind, resource, origin: run.origin }], ctx.signal);
+    }
+    return await runPhase(ctx, client, run, rows);
   } finally {
     await writeSummary(title, rows);
-    client.dispose();
   }
 }

@@ -66,6 +66,24 @@ export async function runStep(body: (ctx: StepContext) => Promise<void>): Promis
 }
 
 /**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+export function cancelWindow(ctx: StepContext): AbortSignal {
+  const closes = new AbortController();
+  const arm = (): void => {
+    const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+    setTimeout(
+      () => closes.abort(new CancelledError('what the step did after its cancel')),
+      Math.max(0, left),
+    ).unref();
+  };
+  if (ctx.signal.aborted) arm();
+  else ctx.signal.addEventListener('abort', arm, { once: true });
+  return closes.signal;
+}
+
+/**
  * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
  * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
  */
@@ -76,8 +94,7 @@ export async function cleanUpAfterCancel(
 ): Promise<void> {
   // It may name what a cluster holds (a route's targets).
   core.info(logText(what));
-  const deadline = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS;
-  const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+  const signal = cancelWindow(ctx);
   try {
     await work(signal);
   } catch (error) {

@@ -22,6 +22,8 @@ export class MarkedTemplate {
   readonly text: string;
   /** The value of each token, by its number. */
   private readonly values: string[] = [];
+  /** The names of the vars a placeholder of the text used. */
+  readonly used = new Set<string>();
   private readonly token: RegExp;
   private readonly wholeToken: RegExp;
 
@@ -36,6 +38,7 @@ export class MarkedTemplate {
         return placeholder;
       }
       this.values.push(vars[name] ?? '');
+      this.used.add(name);
       return `${mark}x${this.values.length - 1}x`;
     });
     if (missing.size > 0) {

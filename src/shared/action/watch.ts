@@ -17,7 +17,8 @@ import type { Waiting } from './poll-schedule.js';
 import { formatDuration } from '../duration.js';
 import { StateReporter } from './progress.js';
 import { CancelledError } from './step.js';
-import { printUntrusted } from '../odahu/untrusted-text.js';
+import { logText, printUntrusted } from '../odahu/untrusted-text.js';
+import { capitalize } from './apply.js';
 
 /** How long to let a finished pod's log drain before giving up on it (and as long again for one read of what it missed). */
 const LOG_DRAIN_MS = 5000;
@@ -115,18 +116,19 @@ class FollowedLog<T> {
    * streaming then (its reopen waiting out an outage, whose retries can come back later than the
    * state's read) has missed the rest: read the log once and show the lines it had not shown.
    */
-  async finish(graceMs: number): Promise<string[]> {
+  async finish(graceMs: number): Promise<LogTail> {
     const follower = this.follower;
-    if (!follower) return [];
+    if (!follower) return { lines: [], whole: false };
     const how = await follower.finish(graceMs);
-    if (how === 'ended' || this.options.signal.aborted) return follower.lastLines();
+    if (how === 'ended' || this.options.signal.aborted)
+      return { lines: follower.lastLines(), whole: how === 'ended' };
     const rest = await printLogOnce(this.phase, this.client, this.id, {
       signal: AbortSignal.any([this.options.signal, AbortSignal.timeout(graceMs)]),
       from: follower.shown,
       title: `Log of ${this.phase.noun} ${this.id} (continued)`,
       print: this.options.logs,
     });
-    return [...follower.lastLines(), ...rest].slice(-TAIL_LINES);
+    return { lines: [...follower.lastLines(), ...rest.lines].slice(-TAIL_LINES), whole: rest.whole };
   }
 
   async stop(): Promise<void> {
@@ -154,6 +156,12 @@ class FollowedLog<T> {
   }
 }
 
+/** The end of a pod log as the wait saw it; `whole`: read to its end, so nothing more is to be had. */
+interface LogTail {
+  lines: string[];
+  whole: boolean;
+}
+
 export async function watch<T>(
   phase: Phase<T>,
   client: OdahuClient,
@@ -176,6 +184,8 @@ export async function watch<T>(
   let catchUpsLeft = MAX_CATCH_UPS;
   let seen = false;
   let serverErrors = 0;
+  /** The stuck hint was said (once per wait). */
+  let hinted = false;
   try {
     for (;;) {
       if (signal.aborted) throw new CancelledError(`waiting for ${what}`);
@@ -216,6 +226,17 @@ export async function watch<T>(
         return current;
       }
       reporter.report(phase.state(current), phase.detail(current));
+      if (!hinted && phase.stuck && clock.now() - started >= phase.stuck.afterMs) {
+        const hint = phase.stuck.hint(current);
+        if (hint) {
+          hinted = true;
+          core.warning(
+            logText(
+              `${capitalize(what)} is still ${phase.state(current)} after ${formatDuration(clock.now() - started)}: ${hint}. Still waiting, until the timeout of ${formatDuration(options.timeoutMs)}.`,
+            ),
+          );
+        }
+      }
       if (catchUp && clock.now() - catchUp.since > CATCH_UP_SPAN_MS) {
         // The status did not follow the log's end: the stream was closed under a running pod, or the
         // controller is slow. Follow again while catch-ups are left; after that, polling alone.
@@ -277,19 +298,21 @@ async function printLogOnce<T>(
   client: OdahuClient,
   id: string,
   { signal, from, title, print }: { signal: AbortSignal; from: number; title: string; print: boolean },
-): Promise<string[]> {
+): Promise<LogTail> {
   const printer = new LogPrinter(title, print ? (text) => void process.stdout.write(text) : undefined);
   let index = 0;
+  let whole = false;
   try {
     await readLog(phase, client, id, signal, (line) => {
       if (index++ >= from) printer.line(line);
     });
+    whole = true;
   } catch (error) {
     core.debug(`could not read the log of ${phase.noun} ${id}: ${messageOf(error)}`);
   } finally {
     printer.close();
   }
-  return printer.lastLines();
+  return { lines: printer.lastLines(), whole };
 }
 
 /** The log as it is now (not followed), line by line; a read that outlasts LOG_DRAIN_MS is given up. */
@@ -306,18 +329,22 @@ async function readLog<T>(
   await readLines(stream, onLine);
 }
 
-/** A failure shows the end of the pod log: the lines followed, or else the log read once. */
+/**
+ * A failure shows the end of the pod log: the lines followed, or else the log read once. A log read
+ * to its end already (followed until the pod ended, or read after it) that was empty is not read
+ * again: it has nothing to show.
+ */
 async function showLastLogLines<T>(
   phase: Phase<T>,
   client: OdahuClient,
   id: string,
-  followed: string[],
+  tail: LogTail,
   signal: AbortSignal,
 ): Promise<void> {
   if (!phase.logs) return;
-  let lines = followed;
-  if (lines.length === 0) {
-    // Not printed (logs: false, and the follower saw none of it): read it once.
+  let lines = tail.lines;
+  if (lines.length === 0 && !tail.whole) {
+    // Not read to its end (logs: false and never followed, or its reads failed): read it once.
     const printer = new LogPrinter('', undefined);
     try {
       await readLog(phase, client, id, signal, (line) => printer.line(line));

@@ -27,6 +27,11 @@ export interface GitHubApiOptions {
   apiUrl: string;
 }
 
+/** When every call of a connection must stop (a cancelled step's window closing). */
+export interface ConnectionLimits {
+  signal?: AbortSignal;
+}
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 /** One exchange, its answer read to the end, takes at most this. */
@@ -34,13 +39,16 @@ const EXCHANGE_MS = 30_000;
 /** A page of 100 comments of 65,536 characters each is under 32 MiB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-export async function gitHubApi(options: GitHubApiOptions): Promise<{ api: GitHubApi; dispose(): void }> {
+export async function gitHubApi(
+  options: GitHubApiOptions,
+  limits: ConnectionLimits = {},
+): Promise<{ api: GitHubApi; dispose(): void }> {
   const { getOctokit } = await import('@actions/github');
   const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
   const api = getOctokit(options.token, {
     baseUrl: options.apiUrl,
     userAgent: USER_AGENT,
-    request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }) },
+    request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
   });
   return { api, dispose: () => client.dispose() };
 }
@@ -55,13 +63,21 @@ interface Answer {
  * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
  * so. The last answer is returned whatever its status; Octokit makes errors of the others.
  */
-function fetchOver(client: HttpClient, policy: Partial<RetryPolicy>): typeof fetch {
+function fetchOver(
+  client: HttpClient,
+  policy: Partial<RetryPolicy>,
+  connectionSignal: AbortSignal | undefined,
+): typeof fetch {
   return async (input, init = {}) => {
     const url = input instanceof Request ? input.url : String(input);
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? init.body : null;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const signal = init.signal ?? undefined;
+    // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+    const signals = [init.signal ?? undefined, connectionSignal].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     let last: Answer | undefined;
     try {
       last = await withRetries(

@@ -4,6 +4,7 @@
 // environment URL, or `failure` with the reason. It only records: GitHub's protection rules are the
 // job's `environment:` business, and nothing waits on this deployment.
 
+import { oneLine } from '../odahu/untrusted-text.js';
 import type { GitHubApi } from './api.js';
 import type { GitHubRun } from '../action/github-run.js';
 
@@ -26,12 +27,13 @@ export class DeploymentRecord {
     readonly id: number,
   ) {}
 
-  /** Creates the deployment (GitHub's state: pending). */
+  /** Creates the deployment (GitHub's state: pending); `signal` stops the request and its retries. */
   static async create(
     api: GitHubApi,
     target: DeploymentRecordTarget,
     run: GitHubRun,
     odahuDeployment: string,
+    signal?: AbortSignal,
   ): Promise<DeploymentRecord> {
     const { owner, repo, environment, ref } = target;
     const { data, status } = await api.rest.repos.createDeployment({
@@ -46,15 +48,16 @@ export class DeploymentRecord {
       // Merging the default branch into the ref is not ours to do.
       auto_merge: false,
       payload: { odahuDeployment, run: run.runUrl ?? null },
+      request: { signal },
     });
     if (status !== 201 || !('id' in data)) {
-      throw new Error(`GitHub did not create the deployment: ${JSON.stringify(data).slice(0, 200)}`);
+      throw new Error(`GitHub did not create the deployment: ${oneLine(JSON.stringify(data), 200)}`);
     }
     return new DeploymentRecord(api, target, run.runUrl, data.id);
   }
 
-  async inProgress(odahuDeployment: string): Promise<void> {
-    await this.status('in_progress', `Deploying ${odahuDeployment}`);
+  async inProgress(odahuDeployment: string, signal?: AbortSignal): Promise<void> {
+    await this.status('in_progress', `Deploying ${odahuDeployment}`, undefined, signal);
   }
 
   /** The model serves at `url` (absent when its route could not be read). */
@@ -62,14 +65,16 @@ export class DeploymentRecord {
     await this.status('success', description, url);
   }
 
-  async failed(reason: string): Promise<void> {
-    await this.status('failure', reason);
+  /** `signal` bounds it (a cancelled step's last seconds). */
+  async failed(reason: string, signal?: AbortSignal): Promise<void> {
+    await this.status('failure', reason, undefined, signal);
   }
 
   private async status(
     state: 'in_progress' | 'success' | 'failure',
     description: string,
     environmentUrl?: string,
+    signal?: AbortSignal,
   ): Promise<void> {
     await this.api.rest.repos.createDeploymentStatus({
       owner: this.target.owner,
@@ -82,11 +87,12 @@ export class DeploymentRecord {
       environment: this.target.environment,
       // A success makes the environment's earlier deployments inactive, as GitHub's own do.
       auto_inactive: true,
+      request: { signal },
     });
   }
 }
 
+/** One line that GitHub takes: the `…` of a cut counts too. */
 function describe(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION - 1)}…` : line;
+  return oneLine(text, MAX_DESCRIPTION - 1);
 }

@@ -4,9 +4,11 @@
 
 import { InputReader } from '../action/inputs.js';
 import {
+  checkedByPipeline,
   readManifestInput,
   readPhaseTiming,
   readSettingsAndVars,
+  warnUnusedVars,
   withinStepTimeout,
 } from '../action/common-inputs.js';
 import type { PhaseTiming } from '../action/common-inputs.js';
@@ -31,6 +33,11 @@ export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> ex
   github: GitHubReportInputs;
   /** wait: park's GitHub side. */
   parking: Parking | undefined;
+  /**
+   * Where the manifest was written, for the check of what it names before the first write;
+   * undefined when the pipeline's check step has made that check.
+   */
+  origin: string | undefined;
 }
 
 /**
@@ -63,6 +70,7 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
     odahuApiUrl: settings?.apiUrl,
   });
   reader.finish();
+  warnUnusedVars(vars, source);
   return {
     settings: withinStepTimeout(settings, timing.timeoutMs)!,
     manifest: manifest!,
@@ -70,6 +78,7 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
     deleteOnCancel,
     github,
     parking,
+    origin: checkedByPipeline(source) ? undefined : manifest!.origin,
     ...timing,
   };
 }

@@ -3,12 +3,15 @@
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
 // Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change.
+// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
+// the deployment record gets its final state the moment the cancel comes (beside whatever the step
+// undoes), and every GitHub call stops when the step's cancel window closes.
 
 import * as core from '@actions/core';
 import { messageOf } from '../thrown.js';
 import { runPhaseStep } from '../action/run-phase.js';
 import type { PhaseRun } from '../action/run-phase.js';
+import { cancelWindow } from '../action/step.js';
 import type { StepContext } from '../action/step.js';
 import type { SummaryRow } from '../action/summary.js';
 import type { OdahuClient } from '../odahu/client.js';
@@ -37,23 +40,32 @@ export class GitHubReport {
   /** Made on the first call to GitHub. */
   private connection: Promise<{ api: GitHubApi; dispose(): void }> | undefined;
   private record: DeploymentRecord | undefined;
+  /** The record's creation and in_progress status, while under way. */
+  private recording: Promise<void> | undefined;
+  /** The record's final state, set when the step was cancelled. */
+  private endedOnCancel: Promise<void> | undefined;
+  /** Aborts when a cancelled step's time is up: every call to GitHub stops then. */
+  private readonly window: AbortSignal;
   /** The model's URL, once known. */
   private url: string | undefined;
   private servedNote = '';
 
   constructor(
+    private readonly ctx: StepContext,
     private readonly inputs: GitHubReportInputs,
     /** `Odahu deploy`: the section's title, as the job summary's. */
     private readonly title: string,
     /** The model the report is about: its deployment id, or its URL where that is all the step has. */
     private readonly resource: string,
-  ) {}
+  ) {
+    this.window = cancelWindow(ctx);
+  }
 
   /** The API, when something is to be told to GitHub. */
   private api(): Promise<GitHubApi> | undefined {
     const options = this.inputs.api;
     if (!options) return undefined;
-    this.connection ??= gitHubApi(options);
+    this.connection ??= gitHubApi(options, { signal: this.window });
     return this.connection.then(({ api }) => api);
   }
 
@@ -69,43 +81,68 @@ export class GitHubReport {
 
   /** The model's deployment starts: with github-environment, a GitHub deployment records it. */
   async deploying(deploymentId: string): Promise<void> {
+    this.recording = this.startRecord(deploymentId);
+    await this.recording;
+  }
+
+  private async startRecord(deploymentId: string): Promise<void> {
     const { environment, run } = this.inputs;
     if (!environment || !run.repository) return;
     const api = this.api();
     if (!api) return;
+    // A cancel stops these at once: the record's final state comes next (endOnCancel).
+    const { signal } = this.ctx;
     try {
       this.record = await DeploymentRecord.create(
         await api,
         { ...run.repository, environment: environment.name, ref: environment.ref },
         run,
         deploymentId,
+        signal,
       );
       // Kept even when this status is refused: the step's end still gives it a final state.
-      await this.record.inProgress(deploymentId);
+      await this.record.inProgress(deploymentId, signal);
       core.info(
         logText(
           `GitHub deployment ${this.record.id} in environment ${environment.name} (ref ${environment.ref}): in progress.`,
         ),
       );
     } catch (error) {
+      if (signal.aborted) return;
       core.warning(describeGitHubFailure(error, 'Recording a GitHub deployment', DEPLOYMENTS_PERMISSION));
     }
   }
 
-  /** Runs the step's work, then reports how it went; the work's failure is the step's. */
+  /**
+   * Runs the step's work, then reports how it went; the work's failure is the step's. A cancel sets
+   * the deployment record's final state at once, while the work undoes what it started.
+   */
   async around(work: () => Promise<void>): Promise<void> {
+    const onCancel = (): void => {
+      this.endedOnCancel ??= this.endOnCancel();
+    };
+    if (this.ctx.signal.aborted) onCancel();
+    else this.ctx.signal.addEventListener('abort', onCancel, { once: true });
     try {
       await work();
     } catch (error) {
       await this.finish(messageOf(error));
       throw error;
+    } finally {
+      this.ctx.signal.removeEventListener('abort', onCancel);
     }
     await this.finish(undefined);
   }
 
+  /** The record's end, as soon as the step is cancelled (its creation, if under way, stopped first). */
+  private async endOnCancel(): Promise<void> {
+    await this.recording?.catch(() => undefined);
+    await this.endRecord('cancelled');
+  }
+
   private async finish(failure: string | undefined): Promise<void> {
     try {
-      await this.endRecord(failure);
+      await (this.endedOnCancel ?? this.endRecord(failure));
       await this.comment(failure);
     } finally {
       // A connection that never came (its failure was a warning already) has nothing to close.
@@ -219,7 +256,12 @@ export async function reportedPhaseStep<R extends Resource<unknown, unknown>>(
   title: string,
   describe: (client: OdahuClient) => PhaseRun<R>,
 ): Promise<void> {
-  const report = new GitHubReport(inputs.github, title, inputs.github.model ?? inputs.manifest.resource.id);
+  const report = new GitHubReport(
+    ctx,
+    inputs.github,
+    title,
+    inputs.github.model ?? inputs.manifest.resource.id,
+  );
   await report.around(async () => {
     await runPhaseStep(ctx, inputs.settings, title, describe, report.rows);
   });

@@ -13,17 +13,33 @@ import { decodeJwt } from 'jose';
 import { ApiError, AuthError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { ExchangeLimit, createHttpClient, readText, sendRequest, serverMessageOf } from './http.js';
 import { OutageNotice } from './outage.js';
-import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
+import {
+  RETRYABLE_STATUSES,
+  answerOf,
+  hasAnswered,
+  markAnswered,
+  sleep,
+  unansweredGiveUp,
+  withRetries,
+} from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
 import type { Credentials } from './settings.js';
+import { discoveryUrlOf, isDiscoveryUrl, realmIssuerOf } from './settings.js';
+import { formatDuration } from '../duration.js';
 import { logText } from './untrusted-text.js';
 
 /** One exchange with the token endpoint, its answer read to the end, takes at most this. */
 const TOKEN_EXCHANGE_MS = 30_000;
 /** A token answer is a few kB; a longer one is not read. */
 const MAX_TOKEN_ANSWER_BYTES = 1024 * 1024;
+/**
+ * How long to wait before sending an assertion again that Keycloak found "issued in the future": a
+ * realm clock a few seconds behind GitHub's has caught up by then. Longer lags need the identity
+ * provider's allowedClockSkew (README, "No secrets").
+ */
+export const CLOCK_SKEW_WAIT_MS = 5000;
 
 export interface TokenSource {
   /** A bearer token for the next request. */
@@ -52,10 +68,15 @@ export class StaticTokenSource implements TokenSource {
 
 /** A JWT that proves the client (RFC 7523 client authentication), with what to say when it is refused. */
 export interface ClientAssertion {
-  /** A fresh assertion for one request to the token endpoint. */
-  next(): Promise<string>;
-  /** What the user needs to see of a refused assertion to fix the trust (never the assertion). */
-  explain(assertion: string): string;
+  /** The audience the settings name (oidc-audience); without one, the realm's issuer is asked. */
+  readonly audience: string | undefined;
+  /** A fresh assertion for one request to the token endpoint, for `audience`. */
+  next(audience: string): Promise<string>;
+  /**
+   * What the user needs to see of a refused assertion to fix the trust (never the assertion): the
+   * claims, and for a 401 where to look first.
+   */
+  explain(assertion: string, status: number): string;
 }
 
 /** The client's id and secret in the form (an empty secret: a public client), or an assertion. */
@@ -91,6 +112,10 @@ export class ClientCredentialsTokenSource implements TokenSource {
   private inFlight: Promise<string> | undefined;
   /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
   private tokenEndpoint: string | undefined;
+  /** The realm's OpenID configuration, read once when needed. */
+  private discovery: Promise<Discovery> | undefined;
+  /** The audience of the client assertions, once known. */
+  private audience: Promise<string> | undefined;
 
   constructor(options: ClientCredentialsOptions) {
     this.options = options;
@@ -126,11 +151,13 @@ export class ClientCredentialsTokenSource implements TokenSource {
 
   private async fetch(): Promise<string> {
     const { authUrl } = this.options;
-    let endpoint = this.tokenEndpoint ?? authUrl;
+    // An OpenID configuration URL names the token endpoint; anything else is tried as one first.
+    let endpoint =
+      this.tokenEndpoint ?? (isDiscoveryUrl(authUrl) ? await this.discoveredTokenEndpoint() : authUrl);
     let grant = await this.grant(endpoint);
     // A 404/405 from the auth-url: the user gave the issuer (`https://keycloak.example.com/...`).
-    if ((grant.answer.status === 404 || grant.answer.status === 405) && this.tokenEndpoint === undefined) {
-      endpoint = await this.discoverTokenEndpoint(grant.answer.status);
+    if ((grant.answer.status === 404 || grant.answer.status === 405) && endpoint === authUrl) {
+      endpoint = await this.discoveredTokenEndpoint(grant.answer.status);
       core.info(
         logText(
           `auth-url ${displayUrl(authUrl)} is not a token endpoint (it answered ${grant.answer.status}); ` +
@@ -138,6 +165,14 @@ export class ClientCredentialsTokenSource implements TokenSource {
         ),
       );
       grant = await this.grant(endpoint);
+    }
+    // Keycloak's clock a few seconds behind GitHub's: the same assertion once more, after a wait.
+    if (grant.assertion !== undefined && issuedInTheFuture(grant.answer)) {
+      core.info(
+        `The token endpoint's clock is behind GitHub's (Token was issued in the future): trying again in ${formatDuration(CLOCK_SKEW_WAIT_MS)}.`,
+      );
+      await (this.options.retry?.sleep ?? sleep)(CLOCK_SKEW_WAIT_MS);
+      grant = await this.grant(endpoint, grant.assertion);
     }
     const issued = this.tokenOf(endpoint, grant);
     this.tokenEndpoint = endpoint;
@@ -159,7 +194,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
       const refusal = describeRefusal(answer, body);
       const explained =
         assertion !== undefined && 'assertion' in this.options
-          ? `${refusal} (${this.options.assertion.explain(assertion)})`
+          ? `${refusal} (${this.options.assertion.explain(assertion, answer.status)})`
           : refusal;
       throw new AuthError(endpoint, explained, answer.status);
     }
@@ -183,16 +218,20 @@ export class ClientCredentialsTokenSource implements TokenSource {
 
   /**
    * The form POST of the grant, retried like any call when the answer is worth retrying. An assertion
-   * is made for each attempt: the server may take each one only once.
+   * is made for each attempt (the server may take each one only once), unless `again` is one the
+   * server refused before taking it.
    */
-  private async grant(endpoint: string): Promise<GrantAnswer> {
+  private async grant(endpoint: string, again?: string): Promise<GrantAnswer> {
     const options = this.options;
     const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
     let assertion: string | undefined;
+    const audience = 'assertion' in options ? await this.assertionAudience() : undefined;
+    let first = true;
     const answer = await this.retried(endpoint, async () => {
       const form = new URLSearchParams({ grant_type: 'client_credentials' });
       if ('assertion' in options) {
-        assertion = await options.assertion.next();
+        assertion = again !== undefined && first ? again : await options.assertion.next(audience!);
+        first = false;
         // No client_id: Keycloak wants one, when sent, to be the assertion's subject.
         form.set('client_assertion_type', JWT_BEARER);
         form.set('client_assertion', assertion);
@@ -206,17 +245,66 @@ export class ClientCredentialsTokenSource implements TokenSource {
     return { answer, assertion };
   }
 
-  private async discoverTokenEndpoint(status: number): Promise<string> {
+  /** The realm's OpenID configuration (its token endpoint and issuer), read once. */
+  private discover(): Promise<Discovery> {
+    if (!this.discovery) {
+      const { authUrl } = this.options;
+      const url = discoveryUrlOf(authUrl);
+      const read = this.retried(authUrl, () =>
+        this.ask('GET', url, null, { accept: 'application/json' }),
+      ).then((answer): Discovery => {
+        const body = answer.status === 200 ? jsonObject(answer.text) : undefined;
+        const text = (key: string) => (typeof body?.[key] === 'string' ? body[key] : undefined);
+        return { url, status: answer.status, tokenEndpoint: text('token_endpoint'), issuer: text('issuer') };
+      });
+      this.discovery = read;
+      // A read that failed (no answer in the budget) is made again by the next grant.
+      read.catch(() => {
+        if (this.discovery === read) this.discovery = undefined;
+      });
+    }
+    return this.discovery;
+  }
+
+  /**
+   * The audience of a client assertion: the settings' oidc-audience, else the realm's issuer as its
+   * OpenID configuration names it (Keycloak compares it with its public issuer, whatever name the
+   * step reaches it by), else as the auth-url spells it.
+   */
+  private assertionAudience(): Promise<string> {
+    if (!('assertion' in this.options)) throw new Error('no client assertion');
+    const { assertion, authUrl } = this.options;
+    if (assertion.audience !== undefined) return Promise.resolve(assertion.audience);
+    if (!this.audience) {
+      const found = this.discover().then(({ issuer, url, status }) => {
+        if (issuer) {
+          core.debug(`the realm's issuer, from ${displayUrl(url)}: ${issuer}`);
+          return issuer;
+        }
+        core.debug(
+          `${displayUrl(url)} answered ${status} without an issuer: the audience is taken from auth-url`,
+        );
+        return realmIssuerOf(authUrl);
+      });
+      this.audience = found;
+      found.catch(() => {
+        if (this.audience === found) this.audience = undefined;
+      });
+    }
+    return this.audience;
+  }
+
+  /**
+   * The token endpoint the realm's OpenID configuration names; `status` is what the auth-url answered
+   * a grant with, when it was tried as a token endpoint first.
+   */
+  private async discoveredTokenEndpoint(status?: number): Promise<string> {
     const { authUrl } = this.options;
-    const url = `${authUrl.replace(/\/+$/, '')}/.well-known/openid-configuration`;
-    const answer = await this.retried(authUrl, () =>
-      this.ask('GET', url, null, { accept: 'application/json' }),
-    );
-    const endpoint = jsonObject(answer.text)?.token_endpoint;
-    if (answer.status !== 200 || typeof endpoint !== 'string') {
+    const { url, status: read, tokenEndpoint: endpoint } = await this.discover();
+    if (endpoint === undefined) {
       throw new AuthError(
         authUrl,
-        `it answered ${status} to the token request and ${displayUrl(url)} answered ${answer.status} ` +
+        `${status === undefined ? '' : `it answered ${status} to the token request and `}${displayUrl(url)} answered ${read} ` +
           `without a token_endpoint: is it the token endpoint or the issuer URL?`,
         status,
       );
@@ -260,6 +348,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
     } finally {
       limit.dispose();
     }
+    markAnswered(url);
     const { status } = answer;
     if (RETRYABLE_STATUSES.has(status)) {
       throw new ApiError({
@@ -278,9 +367,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
     try {
       const answer = await withRetries(attempt, {
         ...this.options.retry,
+        giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
         onRetry: ({ error, delayMs, deadline }) => {
           core.debug(`${error.message}; retrying in ${delayMs} ms`);
-          this.outage.failed(answerOf(error), deadline);
+          // A server that never answered gets no outage notice: the call gives up on it soon instead.
+          if (hasAnswered(endpoint)) this.outage.failed(answerOf(error), deadline);
         },
       });
       this.outage.answered();
@@ -295,6 +386,14 @@ export class ClientCredentialsTokenSource implements TokenSource {
       throw error;
     }
   }
+}
+
+interface Discovery {
+  /** Where it was read. */
+  url: string;
+  status: number;
+  tokenEndpoint: string | undefined;
+  issuer: string | undefined;
 }
 
 interface TokenAnswer {
@@ -342,6 +441,7 @@ export function tokenSourceFor(credentials: Credentials, retryBudgetMs?: number)
       return new ClientCredentialsTokenSource({ ...credentials, retry });
     case 'github-oidc': {
       const { authUrl, scope, audience } = credentials;
+      // audience undefined: the realm's issuer, from its OpenID configuration.
       return new ClientCredentialsTokenSource({
         authUrl,
         scope,
@@ -350,6 +450,16 @@ export function tokenSourceFor(credentials: Credentials, retryBudgetMs?: number)
       });
     }
   }
+}
+
+/**
+ * Keycloak's refusal of a client assertion whose `iat` is later than its own clock (with the
+ * identity provider's allowedClockSkew, 0 by default).
+ */
+function issuedInTheFuture(answer: TokenAnswer): boolean {
+  return (
+    answer.status === 400 && jsonObject(answer.text)?.error_description === 'Token was issued in the future'
+  );
 }
 
 /** An OAuth2 error answer: its error_description, else its error, else the status and text. */

@@ -187,6 +187,8 @@ export interface ClientOptions extends Omit<TransportOptions, 'baseUrl' | 'token
 
 export class OdahuClient {
   private readonly transport: Transport;
+  /** Where the client's bearer tokens come from: a model is asked, and a token's roles read, with it. */
+  readonly tokens: TokenSource;
   private configurationRead: Promise<OdahuConfiguration> | undefined;
 
   readonly trainings: RunCollection<ModelTraining, TrainingFilter>;
@@ -204,6 +206,7 @@ export class OdahuClient {
 
   constructor(options: ClientOptions) {
     const { apiUrl, ...transportOptions } = options;
+    this.tokens = options.tokens;
     this.transport = new Transport({ ...transportOptions, baseUrl: `${apiUrl.replace(/\/+$/, '')}/api/v1` });
     const path = (kind: KindName): string => `/${KINDS[kind].path}`;
     this.trainings = new RunCollection(this.transport, path('ModelTraining'));

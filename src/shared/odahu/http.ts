@@ -20,7 +20,14 @@ import type { TokenSource } from './auth.js';
 import { formatDuration } from '../duration.js';
 import { ApiError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { OutageNotice } from './outage.js';
-import { RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
+import {
+  RETRYABLE_STATUSES,
+  answerOf,
+  hasAnswered,
+  markAnswered,
+  unansweredGiveUp,
+  withRetries,
+} from './retry.js';
 import { asError } from '../thrown.js';
 import type { RetryOptions } from './retry.js';
 
@@ -93,6 +100,8 @@ export class Transport {
   private readonly tokens: TokenSource;
   private readonly retry: TransportOptions['retry'];
   private readonly outage: OutageNotice;
+  /** How messages name the server: `the Odahu API`, `the model`. */
+  private readonly server: string;
   private readonly client: HttpClient;
   /** Log streams with follow may stay silent for long: no idle timeout there. */
   private readonly streamClient: HttpClient;
@@ -103,7 +112,8 @@ export class Transport {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
     this.retry = options.retry;
-    this.outage = new OutageNotice(options.server ?? 'the Odahu API');
+    this.server = options.server ?? 'the Odahu API';
+    this.outage = new OutageNotice(this.server);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_EXCHANGE_MS;
     this.maxAnswerBytes = options.maxAnswerBytes ?? MAX_API_ANSWER_BYTES;
     const common = { keepAlive: true, allowRetries: false, allowRedirects: false };
@@ -241,12 +251,14 @@ export class Transport {
         core.debug(`${method} ${displayUrl(url)} (attempt ${number})`);
         try {
           const answer = await attempt();
+          markAnswered(url);
           this.outage.answered();
           return answer;
         } catch (error) {
           // A connection never made cannot have applied anything; any other lost answer may have.
           if (error instanceof NetworkError && !error.neverSent) state.unanswered = true;
-          // Any answer, even a refusal, means the server is back.
+          // Any answer is the server's: it is there. A refusal means it is back.
+          if (error instanceof ApiError) markAnswered(url);
           if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status)) this.outage.answered();
           throw error;
         }
@@ -256,9 +268,11 @@ export class Transport {
         signal: options.signal,
         deadline: options.retryUntil,
         idempotent: options.idempotent ?? true,
+        giveUp: unansweredGiveUp(url, this.server),
         onRetry: ({ attempt: number, delayMs, error, deadline }) => {
           core.debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
-          this.outage.failed(answerOf(error), deadline);
+          // A server that never answered gets no outage notice: the call gives up on it soon instead.
+          if (hasAnswered(url)) this.outage.failed(answerOf(error), deadline);
         },
       },
     );

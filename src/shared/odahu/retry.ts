@@ -24,6 +24,47 @@ export interface RetryPolicy {
 /** The default of the `retry-timeout` input. */
 export const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
 
+/**
+ * How long a server that has not answered once this step (a host that does not resolve, refuses
+ * every connection, never completes one) is tried before the call gives up: a wrong URL should not
+ * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
+ */
+export const FIRST_CONTACT_BUDGET_MS = 30_000;
+
+/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
+const answeredOrigins = new Set<string>();
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+export function markAnswered(url: string): void {
+  answeredOrigins.add(originOf(url));
+}
+
+export function hasAnswered(url: string): boolean {
+  return answeredOrigins.has(originOf(url));
+}
+
+/**
+ * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
+ * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+ */
+export function unansweredGiveUp(url: string, server: string): NonNullable<RetryOptions['giveUp']> {
+  return ({ error, elapsedMs, delayMs, attempt }) => {
+    if (!(error instanceof NetworkError) || hasAnswered(url)) return undefined;
+    if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS) return undefined;
+    return error.afterTrying(
+      `tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`,
+    );
+  };
+}
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   budgetMs: DEFAULT_RETRY_BUDGET_MS,
   baseDelayMs: 500,
@@ -118,6 +159,16 @@ export interface RetryOptions {
   now?: () => number;
   /** Told before each wait, e.g. to log it. */
   onRetry?: (retry: { attempt: number; delayMs: number; error: Error; deadline: number }) => void;
+  /**
+   * Asked before each wait: an error to throw instead of trying again (unansweredGiveUp), or
+   * undefined to go on.
+   */
+  giveUp?: (retry: {
+    attempt: number;
+    delayMs: number;
+    error: Error;
+    elapsedMs: number;
+  }) => Error | undefined;
 }
 
 /** The step's clock (clock.ts): the wall clock, or the emulator's in tests. */
@@ -158,6 +209,8 @@ export async function withRetries<T>(
         if (attempt === 1 || !(error instanceof ApiError || error instanceof NetworkError)) throw error;
         throw error.afterTrying(`tried for ${formatDuration(at - started)}, ${attempt} attempts`);
       }
+      const stop = options.giveUp?.({ attempt, delayMs, error: error as Error, elapsedMs: at - started });
+      if (stop) throw stop;
       options.onRetry?.({ attempt, delayMs, error: error as Error, deadline });
       await wait(delayMs, options.signal);
     }

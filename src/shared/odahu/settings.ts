@@ -35,9 +35,10 @@ export type Credentials =
   | { type: 'client-credentials'; authUrl: string; clientId: string; clientSecret: string; scope: string }
   /**
    * The same grant without a secret: the client is proven by the job's GitHub OIDC token, asked for
-   * `audience` (Keycloak's federated client authentication finds the client by the token's subject).
+   * `audience` (Keycloak's federated client authentication finds the client by the token's subject);
+   * without one, for the realm's issuer as its OpenID configuration names it.
    */
-  | { type: 'github-oidc'; authUrl: string; audience: string; scope: string };
+  | { type: 'github-oidc'; authUrl: string; audience?: string; scope: string };
 
 export interface OdahuSettings {
   /** The server's base URL, without a trailing `/` or `/api/v1`. */
@@ -225,7 +226,9 @@ const REPLACED_BY_OIDC: [keyof GivenCredentials, string, string][] = [
 
 /**
  * auth github-oidc: the grant at auth-url with the job's GitHub OIDC token for the realm. The job
- * must be allowed to ask for that token; no secret, token or client id is read.
+ * must be allowed to ask for that token; no secret, token or client id is read. The step's own
+ * input of one is refused; one from the job's variables or api-connection (a job that also runs
+ * client-secret steps) is left for those steps, with a notice.
  */
 function gitHubOidcCredentials(
   given: GivenCredentials,
@@ -237,8 +240,10 @@ function gitHubOidcCredentials(
   const mode = `auth github-oidc (from ${auth.origin})`;
   for (const [key, name, why] of REPLACED_BY_OIDC) {
     const setting = given[key];
-    if (setting)
+    if (!setting) continue;
+    if (setting.origin === `input ${name}`)
       problems.push(`${name} (from ${setting.origin}) is not used with ${mode}: ${why}; remove it`);
+    else core.notice(`${name} from ${setting.origin} is not used with ${mode} (${why}): ignored`);
   }
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL) {
     problems.push(
@@ -260,17 +265,34 @@ function gitHubOidcCredentials(
   return {
     type: 'github-oidc',
     authUrl: authUrl.value,
-    audience: audience?.value ?? realmIssuerOf(authUrl.value),
+    ...(audience ? { audience: audience.value } : {}),
     scope: scope?.value ?? DEFAULT_SCOPE,
   };
 }
 
+const DISCOVERY_PATH = '/.well-known/openid-configuration';
+
+/** Whether the auth-url is an OpenID configuration (`<issuer>/.well-known/openid-configuration`). */
+export function isDiscoveryUrl(authUrl: string): boolean {
+  return authUrl.replace(/\/+$/, '').endsWith(DISCOVERY_PATH);
+}
+
 /**
- * The realm's issuer URL, from its token endpoint (`<issuer>/protocol/openid-connect/token`) or from
- * the issuer itself: the audience Keycloak wants in a federated client assertion.
+ * The realm's issuer URL as the auth-url spells it: cut from its token endpoint
+ * (`<issuer>/protocol/openid-connect/token`) or its OpenID configuration, or the issuer itself.
+ * Keycloak's own word for it is its OpenID configuration's `issuer`, which may name another host
+ * (its public one) than an auth-url inside the cluster.
  */
 export function realmIssuerOf(authUrl: string): string {
-  return authUrl.replace(/\/+$/, '').replace(/\/protocol\/openid-connect\/token$/, '');
+  return authUrl
+    .replace(/\/+$/, '')
+    .replace(/\/protocol\/openid-connect\/token$/, '')
+    .replace(/\/\.well-known\/openid-configuration$/, '');
+}
+
+/** Where the realm's OpenID configuration is, for an auth-url that is its token endpoint, issuer or configuration. */
+export function discoveryUrlOf(authUrl: string): string {
+  return `${realmIssuerOf(authUrl)}${DISCOVERY_PATH}`;
 }
 
 function isHttpUrl(text: string): boolean {

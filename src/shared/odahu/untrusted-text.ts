@@ -103,13 +103,22 @@ export function cutText(text: string, max: number): string {
 }
 
 /**
+ * Untrusted text made one line and clipped: known secrets hidden, each run of white space, line
+ * breaks, controls and format characters (bidi overrides among them) one space, trimmed, then cut
+ * to `max` characters. The plain text a GitHub field takes (a deployment status's description),
+ * and what markdownText escapes; log lines make it inert with logText.
+ */
+export function oneLine(text: string, max: number): string {
+  return cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+}
+
+/**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
  * could read as syntax written as a character reference, so it cannot end an HTML block or a table
  * (no line break), open a tag, link, show an image, start a heading, or mention a user or an issue.
  */
 export function markdownText(text: string, max = MAX_MARKDOWN_VALUE): string {
-  const line = cutText(redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
-  return line.replace(MARKDOWN_SYNTAX, (char) => {
+  return oneLine(text, max).replace(MARKDOWN_SYNTAX, (char) => {
     const reference = `&#${char.charCodeAt(0)};`;
     return char === '@' || char === '#' ? `${reference}${WORD_JOINER}` : reference;
   });

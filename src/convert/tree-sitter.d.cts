@@ -1,0 +1,3 @@
+import type * as TreeSitter from 'web-tree-sitter';
+declare const treeSitter: typeof TreeSitter;
+export = treeSitter;
