@@ -64,6 +64,8 @@ const SOURCES: Record<string, [step: string, output: string]> = {
   url: ['deploy', 'url'],
   promoted: ['deploy', 'promoted'],
   'previous-deployment-id': ['deploy', 'previous-deployment-id'],
+  'evaluation-passed': ['deploy', 'evaluation-passed'],
+  'evaluation-report': ['deploy', 'evaluation-report'],
   'model-name': ['deploy', 'model-name'],
   'model-version': ['deploy', 'model-version'],
   'available-replicas': ['deploy', 'available-replicas'],
@@ -159,6 +161,8 @@ test('from another repository, pipeline@<ref> gives the outputs the separate act
     'commit-id',
     'promoted',
     'previous-deployment-id',
+    'evaluation-passed',
+    'evaluation-report',
   ]);
   expect(JSON.parse(pipeline.response!)).toEqual({ prediction: [1.5, 4], columns: ['prediction'] });
 });

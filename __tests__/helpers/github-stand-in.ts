@@ -1,5 +1,5 @@
 // A small local stand-in for the GitHub REST endpoints the actions use (issue comments: list, create,
-// update; deployments and their statuses), over real HTTP on a free port, so the tests point
+// update; deployments and their statuses; a pull request's head, for the report action), over real HTTP on a free port, so the tests point
 // GITHUB_API_URL at it and check every request and body. It answers as GitHub does where the actions
 // could notice: 201/200 bodies with ids and html_url, pagination by Link header, 401 without the
 // token, 404 for what does not exist, and a chosen 403 for a missing permission. Each token has an
@@ -92,6 +92,8 @@ export interface GitHubStandIn {
   requests: SeenRequest[];
   comments: StandInComment[];
   deployments: StandInDeployment[];
+  /** Pull requests by number: their head commit (GET /repos/{owner}/{repo}/pulls/{number}). */
+  pulls: Map<number, { headSha: string }>;
   /** Answer 403 "Resource not accessible by integration" to requests whose path matches. */
   refuse(pattern: RegExp | undefined): void;
   /** Answer the next `count` requests (whose path matches) with this status (a gateway's 502, say), doing nothing. */
@@ -116,6 +118,7 @@ const PAGE_SIZE = 2;
 export async function startGitHubStandIn(): Promise<GitHubStandIn> {
   const comments: StandInComment[] = [];
   const deployments: StandInDeployment[] = [];
+  const pulls = new Map<number, { headSha: string }>();
   let refused: RegExp | undefined;
   const failures: {
     status: number;
@@ -269,6 +272,16 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       // GitHub lets a token edit another's comment where it may moderate: the test sees what was edited.
       comment.body = String(body.body);
       sendJson(response, 200, commentJson(owner!, repo!, comment));
+      return;
+    }
+
+    if ((match = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(path)) && request.method === 'GET') {
+      const pull = pulls.get(Number(match[3]));
+      if (!pull) {
+        sendJson(response, 404, { message: 'Not Found' });
+        return;
+      }
+      sendJson(response, 200, { number: Number(match[3]), state: 'open', head: { sha: pull.headSha } });
       return;
     }
 
@@ -510,6 +523,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       holds.push({ pattern, arrived, released });
       return { arrived: arrival, release: () => settle('answer'), drop: () => settle('drop') };
     },
+    pulls,
     refuse: (pattern) => {
       refused = pattern;
     },

@@ -40,6 +40,8 @@ export type ActionName =
   | 'wait'
   | 'batch'
   | 'apply'
+  | 'evaluate'
+  | 'report'
   | 'pipeline'
   | 'resume';
 

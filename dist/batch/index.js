@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(994);
 // Entry point of actions/batch (bundled to dist/batch/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 61:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2560,7 +2560,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -2592,10 +2592,10 @@ function redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -7826,8 +7826,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -7904,7 +7904,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -7967,6 +7967,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
@@ -8484,6 +8488,7 @@ function readInputsMap(reader, text, phase) {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
@@ -8611,6 +8616,38 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
@@ -9014,6 +9051,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -9527,7 +9566,7 @@ const EXCHANGE_MS = 30_000;
 /** A page of 100 comments of 65,536 characters each is under 32 MiB. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 async function gitHubApi(options, limits = {}) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 375));
     const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
     const api = getOctokit(options.token, {
         baseUrl: options.apiUrl,
@@ -9651,6 +9690,14 @@ async function tokenLogin(api) {
 function requestFailure(error) {
     const status = error?.status;
     return typeof status === 'number' ? error : undefined;
+}
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
 }
 /** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
 function requestStatus(error) {
@@ -10090,7 +10137,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -10154,7 +10201,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -10185,7 +10232,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -10253,7 +10300,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -11621,22 +11668,79 @@ async function runSummarizedPhase(ctx, client, title, run, rows) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
+// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
+// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
+// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
+// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
+// drawn on top of each other, and series have no legend there: the second series is the line, and
+// the caption under the chart says which is which. Labels are data: they are reduced to characters
+// that cannot end a string, the block or the diagram.
+const MAX_LABEL = 24;
+const MAX_CATEGORIES = 24;
+/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
+function chartLabel(text, max = MAX_LABEL) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
+}
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        return '0';
+    return String(Number(value.toPrecision(4)));
+}
+/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
+function renderChart(chart, escape) {
+    const categories = chart.categories.slice(0, MAX_CATEGORIES);
+    const n = categories.length;
+    const values = (series) => series.slice(0, n);
+    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
+    const top = Math.max(1e-9, ...all);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(chart.title, 60)}"`,
+        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
+        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
+        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
+        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
+        '```',
+    ];
+    const caption = chart.line
+        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
+        : `Bars: ${chart.bars.name}.`;
+    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
+}
+/** A round number at or above `value`, so the axis ends on a readable tick. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+        if (step * power >= value)
+            return step * power;
+    }
+    return 10 * power;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value from outside goes through markdownText/markdownCode
-// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
-// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
-// said in the table's note.
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
+
 
 
 const MAX_TABLE_ROWS = 20;
 const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
 /** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
-    const mark = section.mark ?? (section.failure === undefined ? '✅' : '❌');
+    const mark = section.failure === undefined ? '✅' : '❌';
     const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
     const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
@@ -11660,6 +11764,13 @@ function renderSection(section) {
         const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
         lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
         budget -= html.html.length;
+    }
+    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
     lines.push(...failure);
     return lines.join('\n').trimEnd();
@@ -11786,15 +11897,16 @@ function checkRunOutput(record, ending, note = '') {
         durationMs: (ending?.endedAt ?? record.parkedAt) - record.parkedAt,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     };
-    const section = renderSection({
+    const rendered = renderSection({
         title: record.title,
         rows: [row],
         tables: ending?.logTail?.length
             ? [{ heading: 'Log, last lines', columns: ['line'], rows: ending.logTail.map((line) => [line]) }]
             : [],
         failure: ending && ending.conclusion !== 'success' ? (ending.reason ?? ending.conclusion) : undefined,
-        mark: ending ? undefined : '⏳',
     });
+    // Still running: neither ✅ nor ❌ yet.
+    const section = ending ? rendered : rendered.replace(/^#### ✅ /, '#### ⏳ ');
     const parkedBy = record.run.url
         ? `Parked by <a href="${escapeHtml(record.run.url)}">run ${escapeHtml(record.run.id)}</a>`
         : `Parked by run ${escapeHtml(record.run.id)}`;
@@ -11987,7 +12099,7 @@ function readParking(reader, park, { actionName, title, odahuApiUrl }) {
     for (const problem of problems)
         reader.problem(`wait: park: ${problem}`);
     const token = reader.optional('github-token');
-    markSecret(token);
+    secrets_markSecret(token);
     if (!run.repository || !run.runId || !run.sha) {
         reader.problem('wait: park needs a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_SHA): the resume workflow finds the phase in the repository');
     }

@@ -3358,7 +3358,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -3390,10 +3390,10 @@ function secrets_redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -8281,8 +8281,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -8359,7 +8359,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -8422,6 +8422,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
@@ -8939,6 +8943,7 @@ function readInputsMap(reader, text, phase) {
 
 
 
+
 /** The settings, and the template `vars` for actions that take manifests (`withVars: false` for the others). */
 function readSettingsAndVars(reader, { withVars = true } = {}) {
     const settings = reader.collect(() => readSettings(reader.source));
@@ -9067,6 +9072,38 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
+}
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
 // Reading an action's inputs: every problem is collected, one line each naming the input, and
@@ -9187,7 +9224,7 @@ const INPUT_TYPES = {
 };
 function credentials_encode(value) {
     const encoded = Buffer.from(value, 'utf8').toString('base64');
-    markSecret(encoded);
+    secrets_markSecret(encoded);
     return encoded;
 }
 /** Fill spec's secrets for its type; problems go to the reader. Returns notes for the log. */
@@ -9196,7 +9233,7 @@ function fillCredentials(spec, reader) {
     const env = reader.source.env;
     // A uri may carry credentials (https://user:token@host/...): those are secrets too.
     try {
-        markSecret(decodeURIComponent(new URL(spec.uri).password));
+        secrets_markSecret(decodeURIComponent(new URL(spec.uri).password));
     }
     catch {
         // Not a URL with a password (gs://bucket, user@host:path): nothing to hide.
@@ -10396,7 +10433,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -10460,7 +10497,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -10491,7 +10528,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -10559,7 +10596,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {

@@ -4,6 +4,7 @@
 // title, its prediction, and the run's summary. Exit 0 when the run succeeds.
 //   npm run demo                 examples/workflows/wine.yml: the wine DAG as one job
 //   npm run demo -- wine-jobs    examples/workflows/wine-jobs.yml: the four DAGs as six jobs
+//   npm run demo -- evaluate     examples/workflows/wine-evaluate.yml: candidates evaluated, one passes
 
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
@@ -13,24 +14,35 @@ import type { CliIo } from '../workflow/cli.js';
 import type { WorkflowRun } from '../workflow/run-workflow.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
 
+/** What the demo says at the end: a heading and `name  value` lines. */
 interface Answer {
-  url: string;
-  model: string;
-  prediction: string;
+  heading: string;
+  lines: [string, string][];
 }
 
-/** The examples the demo runs, and where each keeps the model's answers. */
+function deployed(url: string, model: string, prediction: string): Answer {
+  return {
+    heading: 'The wine model was deployed and answered:',
+    lines: [
+      ['url', url],
+      ['model', model],
+      ['prediction', prediction],
+    ],
+  };
+}
+
+/** The examples the demo runs, and where each keeps what it shows at the end. */
 const EXAMPLES: Record<string, { workflow: string; answer: (run: WorkflowRun) => Answer }> = {
   wine: {
     workflow: 'examples/workflows/wine.yml',
     answer: (run) => {
       const steps = run.jobs.find((job) => job.id === 'wine')?.runs[0]?.result?.steps ?? {};
       const output = (step: string, name: string) => steps[step]?.outputs[name] ?? '';
-      return {
-        url: output('deploy', 'url'),
-        model: modelTitle(output('info', 'response')),
-        prediction: output('predict', 'response'),
-      };
+      return deployed(
+        output('deploy', 'url'),
+        modelTitle(output('info', 'response')),
+        output('predict', 'response'),
+      );
     },
   },
   'wine-jobs': {
@@ -38,10 +50,24 @@ const EXAMPLES: Record<string, { workflow: string; answer: (run: WorkflowRun) =>
     answer: (run) => {
       const output = (job: string, name: string) =>
         run.jobs.find((each) => each.id === job)?.outputs[name] ?? '';
+      return deployed(output('deploy', 'url'), output('info', 'model'), output('predict', 'prediction'));
+    },
+  },
+  evaluate: {
+    workflow: 'examples/workflows/wine-evaluate.yml',
+    answer: (run) => {
+      const steps = run.jobs.find((job) => job.id === 'evaluate')?.runs[0]?.result?.steps ?? {};
+      const verdict = (step: string, metric: string) => {
+        const outputs = steps[step]?.outputs ?? {};
+        return `${outputs.passed === 'true' ? 'passed' : 'failed'} its gates (${metric} ${outputs[metric] ?? '?'})`;
+      };
       return {
-        url: output('deploy', 'url'),
-        model: output('info', 'model'),
-        prediction: output('predict', 'prediction'),
+        heading: 'Three candidates were evaluated against the version serving, on the same rows:',
+        lines: [
+          ['wine-candidate', verdict('candidate', 'rmse')],
+          ['wine-offset', verdict('offset', 'rmse')],
+          ['wine-flipped', verdict('flipped', 'accuracy')],
+        ],
       };
     },
   },
@@ -52,6 +78,8 @@ const USAGE = `Usage: npm run demo [-- EXAMPLE]
 Runs an example workflow on this machine against an embedded Odahu emulator, with placeholder secrets.
   wine         examples/workflows/wine.yml, the wine DAG as one job (the default)
   wine-jobs    examples/workflows/wine-jobs.yml, the plugin documentation's four DAGs as six jobs
+  evaluate     examples/workflows/wine-evaluate.yml, new versions evaluated against the one serving:
+               one passes its gates, two worse ones fail them
 `;
 
 /** Shaped like a real service-account key, so the connection action takes it; it opens nothing. */
@@ -108,7 +136,7 @@ function chooseExample(args: string[]): string | undefined {
   const [name = 'wine', ...more] = parsed.positionals;
   if (more.length > 0) throw new CannotRun([`one example at a time (${name}, then ${more.join(', ')})`]);
   if (!(name in EXAMPLES)) {
-    throw new CannotRun([`no example ${name}: choose ${Object.keys(EXAMPLES).join(' or ')}`]);
+    throw new CannotRun([`no example ${name}: choose ${Object.keys(EXAMPLES).join(', ')}`]);
   }
   return name;
 }
@@ -156,13 +184,13 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
       stages: io.stages,
     });
     if (run.exitCode !== 0) return run.exitCode;
-    const { url, model, prediction } = answer(run);
+    const { heading, lines } = answer(run);
     write('\n');
-    write(`${bold('The wine model was deployed and answered:')}\n`);
-    write(`  url          ${url}\n`);
-    write(`  model        ${model}\n`);
-    write(`  prediction   ${prediction}\n`);
-    write(`  job summary  ${relative(io.cwd, run.summaryPath)}\n`);
+    write(`${bold(heading)}\n`);
+    const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
+    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, run.summaryPath)]]) {
+      write(`  ${name!.padEnd(width)}${value}\n`);
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;

@@ -17,6 +17,8 @@ import type { Provenance } from '../shared/action/provenance.js';
 import { readStrategy } from './canary/options.js';
 import type { CanaryOptions } from './canary/options.js';
 import { stableIdProblem } from './canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { readParking } from '../shared/github/parking.js';
@@ -37,6 +39,8 @@ export interface DeployInputs extends PhaseTiming {
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic (src/evaluate/canary-gate.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
   /** The annotations every write of a deployment carries. */
@@ -74,6 +78,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
   const timing = readPhaseTiming(reader, '15m', deploymentPhase, { withLogs: false });
   const canary = readStrategy(reader);
   if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait || !!timing.park);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
   if (canary && timing.park)
     reader.problem('input wait: park does not go with strategy: canary, which waits for every step');
@@ -96,6 +101,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     ifExists,
     ...timing,
     canary,
+    evaluation,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
     parking,

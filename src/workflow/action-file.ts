@@ -1,8 +1,9 @@
 // Where a step's `uses:` points, and the action.yml found there, parsed by @actions/workflow-parser
 // (so input defaults, composite steps and output values keep their `${{ }}` as expression tokens).
-// This runner knows three kinds of `uses:`: actions/checkout (the local working tree is the checkout),
-// ./path (an action in the workspace) and <owner>/odahu-actions/<name>@<ref> (this repository's
-// actions/<name>, whatever the owner and ref). Anything else is another repository: not supported.
+// This runner knows these `uses:`: actions/checkout (the local working tree is the checkout),
+// actions/upload-artifact and actions/download-artifact (the run's folder: artifacts.ts), ./path (an
+// action in the workspace) and <owner>/odahu-actions/<name>@<ref> (this repository's actions/<name>,
+// whatever the owner and ref). Anything else is another repository: not supported.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,11 +11,13 @@ import { NoOperationTraceWriter, isMapping, isSequence } from '@actions/workflow
 import type { ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index';
 import { CannotRun, templateErrors } from './cannot-run.js';
+import type { ArtifactVerb } from './artifacts.js';
 import type { StepPlan } from './step-plan.js';
 import { stepPlans } from './step-plan.js';
 
 export type ActionReference =
   | { kind: 'checkout' }
+  | { kind: 'artifact'; verb: ArtifactVerb }
   | { kind: 'local'; dir: string; shown: string }
   | { kind: 'unsupported'; feature: string };
 
@@ -28,12 +31,16 @@ export function resolveUses(uses: string, workspace: string, actionsRoot: string
   if (owner.toLowerCase() === 'actions' && repo.toLowerCase() === 'checkout' && path === undefined) {
     return { kind: 'checkout' };
   }
+  const artifact = /^(upload|download)-artifact$/.exec(repo.toLowerCase());
+  if (owner.toLowerCase() === 'actions' && artifact && path === undefined) {
+    return { kind: 'artifact', verb: artifact[1] as ArtifactVerb };
+  }
   if (repo === 'odahu-actions' && path && /^[\w.-]+$/.test(path) && ref) {
     return { kind: 'local', dir: join(actionsRoot, path), shown: `actions/${path} (for ${uses})` };
   }
   return {
     kind: 'unsupported',
-    feature: `actions from other repositories (${uses}); this runner runs actions/checkout, ./<path> and <owner>/odahu-actions/<name>@<ref>`,
+    feature: `actions from other repositories (${uses}); this runner runs actions/checkout, actions/upload-artifact, actions/download-artifact, ./<path> and <owner>/odahu-actions/<name>@<ref>`,
   };
 }
 

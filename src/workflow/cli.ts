@@ -36,6 +36,10 @@ the environment).
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
+  --pull-request NUMBER  a pull_request event for this pull request (its head: this branch and commit)
+  --fork                 with --pull-request: the pull request comes from a fork (a read-only token)
+  --workflow-run ID      with --event workflow_run: the run that completed (default: the latest run
+                         of a workflow it names in on.workflow_run.workflows, from .tmp/runs)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
@@ -51,6 +55,9 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   'env-file': { type: 'string' },
   event: { type: 'string' },
+  'pull-request': { type: 'string' },
+  fork: { type: 'boolean' },
+  'workflow-run': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
@@ -64,6 +71,9 @@ interface CliArguments {
   vars: Record<string, string>;
   envFile?: string;
   event?: string;
+  pullRequest?: number;
+  fork: boolean;
+  workflowRun?: string;
   inputs: Record<string, string>;
   workspace?: string;
   oidcSubjects: string[];
@@ -81,7 +91,14 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     tokens: true,
   });
   if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return 'help';
-  const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {}, oidcSubjects: [] };
+  const parsed: CliArguments = {
+    workflow: '',
+    secrets: {},
+    vars: {},
+    inputs: {},
+    oidcSubjects: [],
+    fork: false,
+  };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
     if (equals < 0 && fromEnvironment && NAME.test(value)) {
@@ -104,6 +121,11 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     if (token.kind !== 'option') continue;
     const flag = token.rawName;
     if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
+    if (token.name === 'fork') {
+      if (token.value !== undefined) throw new CannotRun([`${flag} takes no value`]);
+      parsed.fork = true;
+      continue;
+    }
     const value = token.value;
     // `--job --var X`: parseArgs takes --var as the value; a flag's value never looks like a flag.
     if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
@@ -134,6 +156,16 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'event':
         parsed.event = value;
         break;
+      case 'pull-request':
+        if (!/^[1-9]\d*$/.test(value))
+          throw new CannotRun([`${flag} wants a pull request number, not ${JSON.stringify(value)}`]);
+        parsed.pullRequest = Number(value);
+        break;
+      case 'workflow-run':
+        if (!/^\d+$/.test(value))
+          throw new CannotRun([`${flag} wants a run id (see .tmp/runs), not ${JSON.stringify(value)}`]);
+        parsed.workflowRun = value;
+        break;
       case 'workspace':
         parsed.workspace = value;
         break;
@@ -143,6 +175,8 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);
+  if (parsed.fork && parsed.pullRequest === undefined)
+    throw new CannotRun(['--fork goes with --pull-request NUMBER']);
   return parsed;
 }
 
@@ -164,6 +198,9 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       vars: parsed.vars,
       envFile: parsed.envFile === undefined ? {} : readEnvFile(at(parsed.envFile), parsed.envFile),
       event: parsed.event,
+      pullRequest:
+        parsed.pullRequest === undefined ? undefined : { number: parsed.pullRequest, fork: parsed.fork },
+      workflowRunId: parsed.workflowRun,
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
       repoRoot: io.repoRoot,

@@ -9,6 +9,7 @@
 // Cancelling the run (Ctrl-C) cancels every running job; jobs not started yet then run only if their
 // `if:` says so (always(), cancelled()); a second cancel stops those too.
 
+import type { RunArtifacts } from './artifacts.js';
 import { join } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { ActionCatalog } from './preflight.js';
@@ -38,6 +39,7 @@ export interface SchedulerOptions {
   /** --env-file values: workflow-level env under the workflow's own. */
   outerEnv: Record<string, string>;
   catalog: ActionCatalog;
+  artifacts: RunArtifacts;
   workspace: string;
   runDir: string;
   vars: Record<string, string>;
@@ -280,6 +282,7 @@ export class JobScheduler {
       outerEnv: options.outerEnv,
       setup: {
         catalog: options.catalog,
+        artifacts: options.artifacts,
         workspace: options.workspace,
         jobDir,
         fixed: {

@@ -3,6 +3,7 @@
 // cancellation, the post stages waiting for the job's end, the masks, and the job's summary (every
 // step's GITHUB_STEP_SUMMARY, in order, in the run's summary file).
 
+import type { RunArtifacts } from './artifacts.js';
 import { delimiter } from 'node:path';
 import type { ActionDefinition } from './action-file.js';
 import type { Contexts, JsonValue, Status } from './expressions.js';
@@ -39,6 +40,8 @@ export interface PostStage {
 
 export interface JobSetup {
   catalog: ActionCatalog;
+  /** The run's artifacts (upload-artifact, download-artifact). */
+  artifacts: RunArtifacts;
   workspace: string;
   /** This job's own folder in the run's: its file-command files (files/) and RUNNER_TEMP (temp/). */
   jobDir: string;

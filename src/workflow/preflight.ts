@@ -7,6 +7,7 @@
 import { isMapping, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import type { ActionDefinition } from './action-file.js';
+import type { ArtifactVerb } from './artifacts.js';
 import { loadAction, resolveUses } from './action-file.js';
 import { CannotRun } from './cannot-run.js';
 import type { Scope } from './expressions.js';
@@ -18,7 +19,10 @@ import type { StepPlan } from './step-plan.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import { jobSteps, runDefault } from './workflow-file.js';
 
-export type ResolvedUses = { kind: 'checkout' } | { kind: 'action'; action: ActionDefinition };
+export type ResolvedUses =
+  | { kind: 'checkout' }
+  | { kind: 'artifact'; verb: ArtifactVerb }
+  | { kind: 'action'; action: ActionDefinition };
 
 /** Every `uses:` of the job (and of its composite actions), resolved. */
 export type ActionCatalog = Map<string, ResolvedUses>;
@@ -55,8 +59,8 @@ export function preflight(
         notSupported(file, place, reference.feature);
         continue;
       }
-      if (reference.kind === 'checkout') {
-        catalog.set(step.uses, { kind: 'checkout' });
+      if (reference.kind === 'checkout' || reference.kind === 'artifact') {
+        catalog.set(step.uses, reference);
         continue;
       }
       let action: ActionDefinition;

@@ -8,6 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { JsonValue } from './expressions.js';
+import type { RunRecord } from './run-record.js';
+import { workflowRunPayload } from './run-record.js';
 
 export interface RunIdentity {
   workspace: string;
@@ -21,6 +23,10 @@ export interface RunIdentity {
   eventName: string;
   /** workflow_dispatch inputs as the event payload holds them (strings). */
   eventInputs: Record<string, string>;
+  /** --pull-request (and --fork): the pull request a pull_request event is for. */
+  pullRequest?: { number: number; fork: boolean };
+  /** --event workflow_run: the run that completed. */
+  workflowRun?: RunRecord;
   debug: boolean;
 }
 
@@ -69,7 +75,9 @@ export function createRunContext(run: RunIdentity): RunContext {
   const facts = gitFacts(run.workspace);
   const [owner = 'local'] = facts.repository.split('/');
   const actor = userInfo().username || 'local';
-  const ref = `refs/heads/${facts.branch}`;
+  const pr = run.pullRequest;
+  // A pull request's run checks out its merge ref; its branches are head_ref and base_ref.
+  const ref = pr ? `refs/pull/${pr.number}/merge` : `refs/heads/${facts.branch}`;
   const workflowRef = `${facts.repository}/${run.workflowFile}@${ref}`;
   const toolCache = join(run.runDir, 'tool-cache');
   mkdirSync(toolCache, { recursive: true });
@@ -82,6 +90,30 @@ export function createRunContext(run: RunIdentity): RunContext {
   const event: { [key: string]: JsonValue } = { ref, repository, sender: { login: actor } };
   if (run.eventName === 'workflow_dispatch') event.inputs = run.eventInputs;
   if (run.eventName === 'push') Object.assign(event, { after: facts.sha, before: '0'.repeat(40) });
+  if (pr) {
+    const name = facts.repository.split('/')[1] ?? '';
+    Object.assign(event, {
+      action: 'synchronize',
+      number: pr.number,
+      pull_request: {
+        number: pr.number,
+        html_url: `https://github.com/${facts.repository}/pull/${pr.number}`,
+        head: {
+          ref: facts.branch,
+          sha: facts.sha,
+          repo: { full_name: pr.fork ? `fork/${name}` : facts.repository, fork: pr.fork },
+        },
+        base: { ref: 'main', repo: { full_name: facts.repository } },
+      },
+    });
+  }
+  if (run.workflowRun) {
+    Object.assign(event, {
+      action: 'completed',
+      workflow_run: workflowRunPayload(run.workflowRun, 'https://github.com'),
+      workflow: { name: run.workflowRun.workflowName, path: run.workflowRun.workflowFile },
+    });
+  }
   const eventPath = join(run.runDir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event, null, 2));
 
@@ -92,15 +124,15 @@ export function createRunContext(run: RunIdentity): RunContext {
     action_repository: '',
     actor,
     api_url: 'https://api.github.com',
-    base_ref: '',
+    base_ref: pr ? 'main' : '',
     event,
     event_name: run.eventName,
     event_path: eventPath,
     graphql_url: 'https://api.github.com/graphql',
-    head_ref: '',
+    head_ref: pr ? facts.branch : '',
     job: '',
     ref,
-    ref_name: facts.branch,
+    ref_name: pr ? `${pr.number}/merge` : facts.branch,
     ref_type: 'branch',
     repository: facts.repository,
     repository_owner: owner,
@@ -136,7 +168,8 @@ export function createRunContext(run: RunIdentity): RunContext {
     GITHUB_EVENT_NAME: run.eventName,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REF: ref,
-    GITHUB_REF_NAME: facts.branch,
+    GITHUB_REF_NAME: pr ? `${pr.number}/merge` : facts.branch,
+    ...(pr ? { GITHUB_HEAD_REF: facts.branch, GITHUB_BASE_REF: 'main' } : {}),
     GITHUB_REF_TYPE: 'branch',
     GITHUB_REPOSITORY: facts.repository,
     GITHUB_REPOSITORY_OWNER: owner,

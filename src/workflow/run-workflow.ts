@@ -28,6 +28,8 @@ import { findReferences } from './references.js';
 import { createRunContext, machineEnv } from './run-context.js';
 import { RunLog } from './run-log.js';
 import { RunSummary } from './run-summary.js';
+import { RunArtifacts } from './artifacts.js';
+import { findRun, writeRunRecord } from './run-record.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import {
@@ -53,6 +55,10 @@ export interface WorkflowRunOptions {
   envFile: Record<string, string>;
   event?: string;
   inputs: Record<string, string>;
+  /** --pull-request and --fork: the pull request a pull_request run is for. */
+  pullRequest?: { number: number; fork: boolean };
+  /** --workflow-run: the run a workflow_run run follows (default: the latest of those it names). */
+  workflowRunId?: string;
   /** This repository: its actions/ serve <owner>/odahu-actions/<name>@<ref>; runs go to .tmp/runs/. */
   repoRoot: string;
   /** The demo always uses the embedded emulator. */
@@ -80,7 +86,21 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   const started = Date.now();
   const workflow = await loadWorkflow(options.workflowPath, options.shownPath);
   const jobs = options.jobId === undefined ? workflowJobs(workflow) : [selectJob(workflow, options.jobId)];
-  const eventName = chooseEvent(workflow, options.event);
+  const eventName = chooseEvent(
+    workflow,
+    options.event ?? (options.pullRequest ? 'pull_request' : undefined),
+  );
+  if (options.pullRequest && !['pull_request', 'pull_request_target'].includes(eventName)) {
+    throw new CannotRun([`--pull-request is for pull_request events; this run's event is ${eventName}`]);
+  }
+  if (options.workflowRunId !== undefined && eventName !== 'workflow_run') {
+    throw new CannotRun([`--workflow-run is for workflow_run events; this run's event is ${eventName}`]);
+  }
+  const runsDir = join(options.repoRoot, '.tmp', 'runs');
+  const workflowRun =
+    eventName === 'workflow_run'
+      ? findRun(runsDir, { id: options.workflowRunId, workflows: workflowRunSources(workflow) })
+      : undefined;
   const inputs =
     eventName === 'workflow_dispatch' ? dispatchValues(dispatchInputs(workflow), options.inputs) : undefined;
   if (!inputs && Object.keys(options.inputs).length > 0) {
@@ -101,7 +121,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
   }
   const workspace = options.workspace ?? gitRoot(dirname(options.workflowPath)) ?? options.repoRoot;
   const debug = [options.secrets.ACTIONS_STEP_DEBUG, options.vars.ACTIONS_STEP_DEBUG].includes('true');
-  const { runId, runNumber, runDir } = newRunDir(join(options.repoRoot, '.tmp', 'runs'));
+  const { runId, runNumber, runDir } = newRunDir(runsDir);
   const context = createRunContext({
     workspace,
     runDir,
@@ -111,6 +131,8 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     workflowFile: relative(workspace, options.workflowPath).split(sep).join('/'),
     eventName,
     eventInputs: inputs?.payload ?? {},
+    pullRequest: options.pullRequest,
+    workflowRun,
     debug,
   });
   let catalog;
@@ -161,6 +183,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       jobs,
       outerEnv: options.envFile,
       catalog,
+      artifacts: new RunArtifacts(runsDir, runId),
       workspace,
       runDir,
       vars: cluster.vars,
@@ -188,6 +211,18 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
         ? 'cancelled'
         : 'success';
     printResult(log, outcomes, conclusion, Date.now() - started, summary.path);
+    const github = context.github as Record<string, string>;
+    writeRunRecord(runDir, {
+      id: runId,
+      workflowName: workflow.name,
+      workflowFile: github.workflow_ref!.replace(/^[^/]+\/[^/]+\//, '').replace(/@.*$/, ''),
+      event: eventName,
+      conclusion,
+      repository: github.repository!,
+      sha: github.sha!,
+      branch: github.head_ref || github.ref_name!,
+      ...(options.pullRequest ? { pullRequest: options.pullRequest } : {}),
+    });
     return {
       jobs: outcomes,
       conclusion,
@@ -282,6 +317,13 @@ function printResult(
   else if (conclusion === 'cancelled')
     log.line(`${log.paint('red', '✗')} run was cancelled after ${took}: ${jobs}`);
   else log.line(`${log.paint('red', '✗')} run failed in ${took}: ${jobs}`);
+}
+
+/** The workflows a workflow_run workflow follows (on.workflow_run.workflows: their names). */
+function workflowRunSources(workflow: WorkflowFile): string[] {
+  const events = workflow.template.events as { workflow_run?: { workflows?: unknown } } | undefined;
+  const names = events?.workflow_run?.workflows;
+  return Array.isArray(names) ? names.map(String) : [];
 }
 
 /** --event, else workflow_dispatch when the workflow has it, else its first event. */

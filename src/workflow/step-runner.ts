@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { MappingToken, TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import type { ActionDefinition, CompositeRuns, NodeRuns } from './action-file.js';
+import { ArtifactError } from './artifacts.js';
+import type { ArtifactVerb } from './artifacts.js';
 import type { JsonValue, Scope, Status } from './expressions.js';
 import { evaluateCondition, evaluateToString, evaluateToValue, isTruthy } from './expressions.js';
 import type { Outcome } from './job-log.js';
@@ -216,6 +218,7 @@ export class StepRunner {
     if (plan.uses === undefined) return this.runScript(plan, frame, scope, stepEnv, signal);
     const resolved = this.job.setup.catalog.get(plan.uses);
     if (!resolved) throw new Error(`${plan.uses} was not resolved before the run`);
+    if (resolved.kind === 'artifact') return this.runArtifactStep(plan, resolved.verb, scope, frame);
     if (resolved.kind === 'checkout') {
       this.log.event(
         {
@@ -235,6 +238,33 @@ export class StepRunner {
       return this.runNodeMain(plan, action, action.runs, inputs, frame, stepEnv, signal, name);
     }
     throw new Error(`${action.using} actions are not supported`);
+  }
+
+  /** actions/upload-artifact or download-artifact, played by the runner (artifacts.ts). */
+  private runArtifactStep(plan: StepPlan, verb: ArtifactVerb, scope: Scope, frame: Frame): Execution {
+    const { setup } = this.job;
+    const inputs: Record<string, string> = {};
+    for (const pair of plan.with ?? []) {
+      inputs[pair.key.toString().toLowerCase()] = evaluateToString(pair.value, scope, frame.file);
+    }
+    try {
+      const result =
+        verb === 'upload'
+          ? setup.artifacts.upload(inputs, setup.workspace)
+          : setup.artifacts.download(inputs, setup.workspace);
+      for (const text of result.lines) this.log.event({ type: 'line', text }, frame.depth);
+      for (const message of result.warnings) {
+        this.log.event(
+          { type: 'annotation', annotation: { level: 'warning', message, properties: {} } },
+          frame.depth,
+        );
+      }
+      return { ok: true, outputs: result.outputs, cancelled: false };
+    } catch (error) {
+      if (!(error instanceof ArtifactError)) throw error;
+      this.log.stepError(error.message, frame.depth);
+      return { ok: false, outputs: {}, cancelled: false };
+    }
   }
 
   private async runScript(

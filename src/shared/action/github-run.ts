@@ -13,6 +13,8 @@ export interface PullRequest {
   /** The head branch, when it is a branch of this repository (not of a fork). */
   headBranch: string | undefined;
   headSha: string;
+  /** From a fork: its run's token is read-only, so its report is saved for a workflow_run to post. */
+  fromFork: boolean;
 }
 
 export interface GitHubRun {
@@ -160,5 +162,7 @@ function pullRequestOf(
     // A fork's branch is not in this repository: deployments there name the head commit instead.
     headBranch: headRef && headRepo === repository ? headRef : undefined,
     headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    // A fork deleted since has no head repository: still not this one.
+    fromFork: pr?.head !== undefined && headRepo !== repository,
   };
 }

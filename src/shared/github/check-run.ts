@@ -81,15 +81,16 @@ export function checkRunOutput(
     durationMs: (ending?.endedAt ?? record.parkedAt) - record.parkedAt,
     outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
   };
-  const section = renderSection({
+  const rendered = renderSection({
     title: record.title,
     rows: [row],
     tables: ending?.logTail?.length
       ? [{ heading: 'Log, last lines', columns: ['line'], rows: ending.logTail.map((line) => [line]) }]
       : [],
     failure: ending && ending.conclusion !== 'success' ? (ending.reason ?? ending.conclusion) : undefined,
-    mark: ending ? undefined : '⏳',
   });
+  // Still running: neither ✅ nor ❌ yet.
+  const section = ending ? rendered : rendered.replace(/^#### ✅ /, '#### ⏳ ');
   const parkedBy = record.run.url
     ? `Parked by <a href="${escapeHtml(record.run.url)}">run ${escapeHtml(record.run.id)}</a>`
     : `Parked by run ${escapeHtml(record.run.id)}`;
