@@ -23,11 +23,22 @@ const SETTINGS = [
   'oidc-audience',
   'api-connection',
 ];
-const PHASES = ['apply', 'batch', 'connection', 'deploy', 'evaluate', 'package', 'predict', 'train', 'wait'];
+const PHASES = [
+  'apply',
+  'batch',
+  'connection',
+  'deploy',
+  'evaluate',
+  'package',
+  'predict',
+  'resume',
+  'train',
+  'wait',
+];
 /** It talks to GitHub only: it posts what other steps saved. */
 const GITHUB_ONLY = ['report'];
 
-test('the eleven actions: ten node24 ones and the composite pipeline', () => {
+test('the twelve actions: eleven node24 ones and the composite pipeline', () => {
   expect(names.sort()).toEqual([...PHASES, ...GITHUB_ONLY, 'pipeline'].sort());
   for (const name of [...PHASES, ...GITHUB_ONLY]) expect(actionDefinition(name).using).toBe('node24');
   expect(actionDefinition('pipeline').using).toBe('composite');

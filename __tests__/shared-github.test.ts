@@ -71,6 +71,7 @@ describe('the run', () => {
       apiUrl: 'https://github.example.com/api/v3',
       sha: 'f'.repeat(40),
       ref: 'refs/pull/5/merge',
+      runId: '77',
       runUrl: 'https://github.example.com/acme/models/actions/runs/77/attempts/3',
       workflow: '.github/workflows/models.yml',
       workflowName: 'Models',

@@ -42,7 +42,8 @@ export type ActionName =
   | 'apply'
   | 'evaluate'
   | 'report'
-  | 'pipeline';
+  | 'pipeline'
+  | 'resume';
 
 export interface InProcessOptions extends RunOptions {
   /** The cluster whose clock the step waits on (held for the step, or kept held if it was). */

@@ -29,6 +29,7 @@ const ACTIONS = [
   'evaluate',
   'report',
   'pipeline',
+  'resume',
 ];
 const SHARED = [
   'shared: basics',

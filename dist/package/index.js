@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(534);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(678);
 // Entry point of actions/package (bundled to dist/package/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 534:
+/***/ 678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8135,9 +8135,107 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
 
 
 
@@ -8224,10 +8322,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -8307,6 +8405,206 @@ function readModelCredentials(reader, settings) {
     return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/phases.ts
+// The four things an odahu step can wait for, described once: how to read one, what its state is,
+// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
+// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
+// exactly the outputs of the action that started the work.
+
+
+const POD_STARTED = ['running', 'succeeded', 'failed'];
+function podOutcome(state) {
+    if (state === 'succeeded')
+        return 'succeeded';
+    if (state === 'failed')
+        return 'failed';
+    return 'pending';
+}
+/**
+ * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
+ * means the object is gone; 200 or "has not started yet" mean it is still there.
+ */
+async function podGone(open) {
+    try {
+        (await open(false)).destroy();
+        return false;
+    }
+    catch (error) {
+        if (error instanceof ApiError)
+            return error.status === 404;
+        throw error;
+    }
+}
+function reasonAndMessage(status) {
+    const parts = [status?.reason, status?.message].filter((p) => !!p);
+    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
+}
+const trainingPhase = {
+    kind: 'ModelTraining',
+    noun: 'training',
+    get: (client, id, options) => client.trainings.get(id, options),
+    state: (t) => t.status?.state ?? 'unknown',
+    detail: () => '',
+    outcome: (t) => podOutcome(t.status?.state),
+    failure: (t) => reasonAndMessage(t.status),
+    logs: {
+        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
+        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
+    },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
+    outputs: (_client, t) => {
+        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
+        // own: only a succeeded run's artifact is this run's.
+        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
+        return Promise.resolve({
+            'training-id': t.id,
+            state: t.status?.state ?? 'unknown',
+            'artifact-name': artifact?.artifactName ?? '',
+            'run-id': artifact?.runId ?? '',
+            'commit-id': artifact?.commitID ?? '',
+            status: JSON.stringify(t.status ?? {}),
+        });
+    },
+    keyOutputs: ['artifact-name'],
+    idOutput: 'training-id',
+};
+const packagingPhase = {
+    kind: 'ModelPackaging',
+    noun: 'packaging',
+    get: (client, id, options) => client.packagings.get(id, options),
+    state: (p) => p.status?.state ?? 'unknown',
+    detail: () => '',
+    outcome: (p) => podOutcome(p.status?.state),
+    failure: (p) => reasonAndMessage(p.status),
+    logs: {
+        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
+        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
+    },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
+    outputs: (_client, p) => {
+        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
+        return Promise.resolve({
+            'packaging-id': p.id,
+            state: p.status?.state ?? 'unknown',
+            image: results.image ?? '',
+            results: JSON.stringify(results),
+            status: JSON.stringify(p.status ?? {}),
+        });
+    },
+    keyOutputs: ['image'],
+    idOutput: 'packaging-id',
+};
+/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
+function deploymentBeingDeleted(d) {
+    return d.deletionMark === true || d.status?.state === 'Deleting';
+}
+/**
+ * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
+ * deployment stays Ready for a moment after its DELETE.
+ */
+function deploymentServes(d) {
+    const status = d.status;
+    return (!deploymentBeingDeleted(d) &&
+        status?.state === 'Ready' &&
+        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
+}
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d) {
+    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+        const connection = pull
+            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+            : '';
+        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+    }
+    if (d.status.state === 'Ready')
+        return '';
+    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+    const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
+    const asked = requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
+    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+        `or the cluster lacks the resources it asks for${asked}`);
+}
+const deploymentPhase = {
+    kind: 'ModelDeployment',
+    noun: 'deployment',
+    get: (client, id, options) => client.deployments.get(id, options),
+    state: (d) => d.status?.state || 'pending',
+    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
+    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
+    // a state) until the wait times out. Only a deletion is final.
+    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
+    failure: (d) => deploymentBeingDeleted(d)
+        ? 'it is being deleted'
+        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
+    timeoutHint: (d) => {
+        const why = deploymentStuckBecause(d);
+        return why ? ` (${why})` : '';
+    },
+    // Minutes Processing with no replica up: pulling an image rarely takes this long.
+    stuck: {
+        afterMs: 3 * 60_000,
+        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+            ? deploymentStuckBecause(d)
+            : undefined,
+    },
+    outputs: async (client, d, signal) => {
+        let route;
+        try {
+            if (d.status?.state === 'Ready')
+                route = await client.deployments.defaultRoute(d.id, { signal });
+        }
+        catch (error) {
+            // The other outputs stand without it; the predict action can find the URL from the id.
+            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
+        }
+        return {
+            'deployment-id': d.id,
+            state: d.status?.state ?? '',
+            url: route?.status?.edgeUrl ?? '',
+            'model-name': d.status?.modelName ?? '',
+            'model-version': d.status?.modelVersion ?? '',
+            'available-replicas': String(d.status?.availableReplicas ?? 0),
+            status: JSON.stringify(d.status ?? {}),
+        };
+    },
+    keyOutputs: ['url'],
+    idOutput: 'deployment-id',
+};
+const inferenceJobPhase = {
+    kind: 'InferenceJob',
+    noun: 'batch inference job',
+    get: (client, id, options) => client.inferenceJobs.get(id, options),
+    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
+    state: (j) => j.status?.state || 'pending',
+    detail: () => '',
+    outcome: (j) => podOutcome(j.status?.state),
+    failure: (j) => reasonAndMessage(j.status),
+    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
+    timeoutHint: (j) => j.status?.state
+        ? ''
+        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
+    outputs: (_client, j) => Promise.resolve({
+        'job-id': j.id,
+        'service-id': j.spec.inferenceServiceId,
+        'request-id': j.spec.requestId ?? '',
+        output: JSON.stringify(j.spec.outputDestination ?? null),
+        state: j.status?.state ?? '',
+        status: JSON.stringify(j.status ?? {}),
+    }),
+    keyOutputs: ['output'],
+    idOutput: 'job-id',
+};
+/** The phase of each kind that runs or rolls out (the others are done once written). */
+const PHASE_OF_KIND = {
+    ModelTraining: trainingPhase,
+    ModelPackaging: packagingPhase,
+    ModelDeployment: deploymentPhase,
+    InferenceJob: inferenceJobPhase,
+};
+
 ;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
@@ -8353,6 +8651,7 @@ function readGitHubRun(env, actionName) {
             apiUrl,
             sha: value(env, 'GITHUB_SHA'),
             ref: value(env, 'GITHUB_REF'),
+            runId,
             runUrl,
             workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
             workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -8507,571 +8806,6 @@ function deploymentRef(run) {
         return pr.headBranch ?? (pr.headSha || run.sha || '');
     return run.ref ?? run.sha ?? '';
 }
-
-;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
-// The inputs of train and package, the actions that run a pod before the deployment: the kit's
-// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
-// above the kit, because they include what the step tells GitHub.
-
-
-
-/**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
- */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    warnUnusedVars(vars, source);
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        origin: checkedByPipeline(source) ? undefined : manifest.origin,
-        ...timing,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/package/inputs.ts
-// Every input of the package action, parsed and checked in one place before any API call.
-
-
-function readPackageInputs(source = actionInputs) {
-    return readPodPhaseInputs(source, 'packaging', 'ModelPackaging', '1h', (reader, manifest) => {
-        // The plugin's trained_task_id: the artifact the train step produced.
-        const artifactName = reader.optional('artifact-name');
-        if (artifactName !== undefined)
-            manifest.resource.spec.artifactName = artifactName;
-        const current = manifest.resource.spec.artifactName;
-        if (!current || current === '<fill-in>') {
-            reader.problem('the packaging has no artifact: set input artifact-name (e.g. ${{ steps.<train step>.outputs.artifact-name }}) or spec.artifactName');
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/phases.ts
-// The four things an odahu step can wait for, described once: how to read one, what its state is,
-// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
-// exactly the outputs of the action that started the work.
-
-
-const POD_STARTED = ['running', 'succeeded', 'failed'];
-function podOutcome(state) {
-    if (state === 'succeeded')
-        return 'succeeded';
-    if (state === 'failed')
-        return 'failed';
-    return 'pending';
-}
-/**
- * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
- * means the object is gone; 200 or "has not started yet" mean it is still there.
- */
-async function podGone(open) {
-    try {
-        (await open(false)).destroy();
-        return false;
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            return error.status === 404;
-        throw error;
-    }
-}
-function reasonAndMessage(status) {
-    const parts = [status?.reason, status?.message].filter((p) => !!p);
-    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
-}
-const trainingPhase = {
-    kind: 'ModelTraining',
-    noun: 'training',
-    get: (client, id, options) => client.trainings.get(id, options),
-    state: (t) => t.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (t) => podOutcome(t.status?.state),
-    failure: (t) => reasonAndMessage(t.status),
-    logs: {
-        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
-    outputs: (_client, t) => {
-        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
-        // own: only a succeeded run's artifact is this run's.
-        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
-        return Promise.resolve({
-            'training-id': t.id,
-            state: t.status?.state ?? 'unknown',
-            'artifact-name': artifact?.artifactName ?? '',
-            'run-id': artifact?.runId ?? '',
-            'commit-id': artifact?.commitID ?? '',
-            status: JSON.stringify(t.status ?? {}),
-        });
-    },
-    keyOutputs: ['artifact-name'],
-};
-const packagingPhase = {
-    kind: 'ModelPackaging',
-    noun: 'packaging',
-    get: (client, id, options) => client.packagings.get(id, options),
-    state: (p) => p.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (p) => podOutcome(p.status?.state),
-    failure: (p) => reasonAndMessage(p.status),
-    logs: {
-        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
-    outputs: (_client, p) => {
-        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
-        return Promise.resolve({
-            'packaging-id': p.id,
-            state: p.status?.state ?? 'unknown',
-            image: results.image ?? '',
-            results: JSON.stringify(results),
-            status: JSON.stringify(p.status ?? {}),
-        });
-    },
-    keyOutputs: ['image'],
-};
-/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
-function deploymentBeingDeleted(d) {
-    return d.deletionMark === true || d.status?.state === 'Deleting';
-}
-/**
- * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
- * deployment stays Ready for a moment after its DELETE.
- */
-function deploymentServes(d) {
-    const status = d.status;
-    return (!deploymentBeingDeleted(d) &&
-        status?.state === 'Ready' &&
-        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
-}
-/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
-function deploymentStuckBecause(d) {
-    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
-    // No state at all: the controller stopped before making the service. It does when the predictor
-    // is unknown, or when it cannot make pull credentials from the connection.
-    if (!d.status?.state) {
-        const connection = pull
-            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-            : '';
-        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
-    }
-    if (d.status.state === 'Ready')
-        return '';
-    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
-    const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
-    const asked = requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
-    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
-        `or the cluster lacks the resources it asks for${asked}`);
-}
-const deploymentPhase = {
-    kind: 'ModelDeployment',
-    noun: 'deployment',
-    get: (client, id, options) => client.deployments.get(id, options),
-    state: (d) => d.status?.state || 'pending',
-    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
-    // a state) until the wait times out. Only a deletion is final.
-    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
-    failure: (d) => deploymentBeingDeleted(d)
-        ? 'it is being deleted'
-        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-    timeoutHint: (d) => {
-        const why = deploymentStuckBecause(d);
-        return why ? ` (${why})` : '';
-    },
-    // Minutes Processing with no replica up: pulling an image rarely takes this long.
-    stuck: {
-        afterMs: 3 * 60_000,
-        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
-            ? deploymentStuckBecause(d)
-            : undefined,
-    },
-    outputs: async (client, d, signal) => {
-        let route;
-        try {
-            if (d.status?.state === 'Ready')
-                route = await client.deployments.defaultRoute(d.id, { signal });
-        }
-        catch (error) {
-            // The other outputs stand without it; the predict action can find the URL from the id.
-            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
-        }
-        return {
-            'deployment-id': d.id,
-            state: d.status?.state ?? '',
-            url: route?.status?.edgeUrl ?? '',
-            'model-name': d.status?.modelName ?? '',
-            'model-version': d.status?.modelVersion ?? '',
-            'available-replicas': String(d.status?.availableReplicas ?? 0),
-            status: JSON.stringify(d.status ?? {}),
-        };
-    },
-    keyOutputs: ['url'],
-};
-const inferenceJobPhase = {
-    kind: 'InferenceJob',
-    noun: 'batch inference job',
-    get: (client, id, options) => client.inferenceJobs.get(id, options),
-    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
-    state: (j) => j.status?.state || 'pending',
-    detail: () => '',
-    outcome: (j) => podOutcome(j.status?.state),
-    failure: (j) => reasonAndMessage(j.status),
-    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
-    timeoutHint: (j) => j.status?.state
-        ? ''
-        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
-    outputs: (_client, j) => Promise.resolve({
-        'job-id': j.id,
-        'service-id': j.spec.inferenceServiceId,
-        'request-id': j.spec.requestId ?? '',
-        output: JSON.stringify(j.spec.outputDestination ?? null),
-        state: j.status?.state ?? '',
-        status: JSON.stringify(j.status ?? {}),
-    }),
-    keyOutputs: ['output'],
-};
-/** The phase of each kind that runs or rolls out (the others are done once written). */
-const PHASE_OF_KIND = {
-    ModelTraining: trainingPhase,
-    ModelPackaging: packagingPhase,
-    ModelDeployment: deploymentPhase,
-    InferenceJob: inferenceJobPhase,
-};
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function buffer_utils_encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function base64url_decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
-
-
-
-
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = base64url_decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!isObject(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
-}
-
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
@@ -9558,6 +9292,574 @@ function textStart(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
+
+;// CONCATENATED MODULE: ./src/shared/github/api.ts
+// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
+// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
+// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
+// is wrong becomes one warning line saying what to change: a report never fails the step that
+// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
+// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+
+
+
+
+
+/** A call gives up after this: the step's own work is done, and a report is not worth more. */
+const GITHUB_RETRY_BUDGET_MS = 60_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+async function gitHubApi(options, limits = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
+    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
+    const api = getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        userAgent: USER_AGENT,
+        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
+    });
+    return { api, dispose: () => client.dispose() };
+}
+/**
+ * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
+ * so. The last answer is returned whatever its status; Octokit makes errors of the others.
+ */
+function fetchOver(client, policy, connectionSignal) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const method = init.method ?? 'GET';
+        const body = typeof init.body === 'string' ? init.body : null;
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        let last;
+        try {
+            last = await withRetries(async () => {
+                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
+                    return answer;
+                last = answer;
+                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
+                throw new ApiError({
+                    method,
+                    url,
+                    status: rateLimit === undefined ? answer.status : 429,
+                    serverMessage: '',
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
+                });
+            }, { policy, idempotent: method !== 'POST', signal });
+        }
+        catch (error) {
+            if (!(error instanceof ApiError) || !last)
+                throw error;
+        }
+        // A Response cannot carry a body for these statuses.
+        const empty = [101, 204, 205, 304].includes(last.status);
+        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
+    };
+}
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
+function headersOf(incoming) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            headers.append(name, item);
+        }
+    }
+    return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
+}
+function requestFailure(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? error : undefined;
+}
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+function requestStatus(error) {
+    return requestFailure(error)?.status;
+}
+/**
+ * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
+ * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
+ */
+function describeGitHubFailure(error, what, permission) {
+    const failure = requestFailure(error);
+    if (!failure?.response) {
+        // No answer at all (Octokit calls that a 500 of its own, without a response).
+        return `${what} failed: ${thrown_messageOf(error)}`;
+    }
+    const data = failure.response?.data;
+    const message = typeof data?.message === 'string' ? data.message : failure.message;
+    if (failure.status === 403 && !/rate limit/i.test(message)) {
+        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
+    }
+    if (failure.status === 401) {
+        return `${what} was refused (401 ${message}): github-token is not a valid token`;
+    }
+    return `${what} failed: ${failure.status} ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/summary.ts
+// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
+// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
+
+
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
+}
+function outputCell(outputs) {
+    return Object.entries(outputs)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
+        .join('<br>');
+}
+const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+function summaryCells(row) {
+    return [
+        escapeHtml(row.kind),
+        markdownCode(row.id),
+        escapeHtml(row.action),
+        markdownText(row.state),
+        formatDuration(row.durationMs),
+        outputCell(row.outputs),
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' ');
+}
+/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
+async function writeSummary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
@@ -10553,75 +10855,6 @@ async function checkReferences(client, items, signal) {
         throw new InputError(problems);
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/summary.ts
-// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
-// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
-// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
-// fit are left out, with a line saying how many.
-
-
-
-
-/** GitHub shows a step's summary only if it is at most this many bytes. */
-const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** A link only to an http(s) URL on one line; anything else is text. */
-const LINK = /^https?:\/\/[^\s"'<>]+$/;
-/** A value from outside: a link when it is an http(s) URL, else in <code>. */
-function linkOrCode(value) {
-    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
-        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
-        : markdownCode(value);
-}
-function outputCell(outputs) {
-    return Object.entries(outputs)
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
-        .join('<br>');
-}
-const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
-/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
-function summaryCells(row) {
-    return [
-        escapeHtml(row.kind),
-        markdownCode(row.id),
-        escapeHtml(row.action),
-        markdownText(row.state),
-        formatDuration(row.durationMs),
-        outputCell(row.outputs),
-        // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' ');
-}
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    const cells = rows.map(summaryCells);
-    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
-    let kept = cells.length;
-    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
-        kept = Math.floor(kept / 2);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
-    if (kept < cells.length) {
-        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
-    }
-    await summary.write();
-}
-/** The bytes the step's summary file holds already (an earlier write of the same step). */
-function summarySize() {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
-}
-function tableBytes(cells) {
-    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
@@ -11231,6 +11464,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 
 
 
+
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
 async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
     const started = Date.now();
@@ -11245,6 +11479,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
+        parking: run.parking,
         action,
         started,
         rows,
@@ -11269,16 +11504,23 @@ async function settleStarted(ctx, client, phase, id, object, work) {
                     logs: work.logs,
                 }
                 : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
+            action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
             started: work.started,
             rows: work.rows,
             setOutput: work.setOutput,
+            park: work.parking && {
+                parking: work.parking,
+                action: work.action,
+                timeoutMs: work.timeoutMs,
+                deleteOnEnd: work.undo !== undefined,
+            },
         });
     }
     catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+        // client is still open here).
+        if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`, work.undo.work);
         }
         throw error;
     }
@@ -11298,6 +11540,17 @@ current, options) {
         durationMs: Date.now() - options.started,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+    if (options.park) {
+        const { parking, ...work } = options.park;
+        const object = current ?? (await phase.get(client, id));
+        const outputs = await publish(client, phase, object, () => undefined);
+        await parking.park({ ...work, phase, id, outputs });
+        outputs.state = PARKED;
+        for (const [name, value] of Object.entries(outputs))
+            options.setOutput(name, value);
+        addRow(PARKED, outputs);
+        return { object, outputs };
+    }
     let final;
     try {
         final = options.watch
@@ -11318,6 +11571,8 @@ current, options) {
     addRow(phase.state(final), outputs);
     return { object: final, outputs };
 }
+/** The state output of a parked phase: the step ended before it did. */
+const PARKED = 'parked';
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action) {
     return action === 'created' || action === 'replaced';
@@ -11366,188 +11621,646 @@ async function runSummarizedPhase(ctx, client, title, run, rows) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
+// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
+// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
+// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
+// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
+// drawn on top of each other, and series have no legend there: the second series is the line, and
+// the caption under the chart says which is which. Labels are data: they are reduced to characters
+// that cannot end a string, the block or the diagram.
+const MAX_LABEL = 24;
+const MAX_CATEGORIES = 24;
+/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
+function chartLabel(text, max = MAX_LABEL) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
+}
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        return '0';
+    return String(Number(value.toPrecision(4)));
+}
+/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
+function renderChart(chart, escape) {
+    const categories = chart.categories.slice(0, MAX_CATEGORIES);
+    const n = categories.length;
+    const values = (series) => series.slice(0, n);
+    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
+    const top = Math.max(1e-9, ...all);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(chart.title, 60)}"`,
+        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
+        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
+        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
+        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
+        '```',
+    ];
+    const caption = chart.line
+        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
+        : `Bars: ${chart.bars.name}.`;
+    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
+}
+/** A round number at or above `value`, so the axis ends on a readable tick. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+        if (step * power >= value)
+            return step * power;
+    }
+    return 10 * power;
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
+// What one step says in the pull-request report: the job summary's rows (what was trained,
+// packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
+
+
+
+const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
+function renderSection(section) {
+    const mark = section.failure === undefined ? '✅' : '❌';
+    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
+    if (section.rows.length > 0) {
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
+    }
+    for (const table of section.tables) {
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
+    }
+    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
+    }
+    lines.push(...failure);
+    return lines.join('\n').trimEnd();
+}
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
+    const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
+}
+/** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
+function servedModelTable(image, outputs = {}) {
+    return {
+        heading: 'Model',
+        columns: ['Image', 'Name', 'Version', 'Available replicas'],
+        rows: [
+            [
+                image,
+                outputs['model-name'] ?? '',
+                outputs['model-version'] ?? '',
+                outputs['available-replicas'] ?? '',
+            ],
+        ],
+    };
+}
+/**
+ * The first rows of a prediction (odahu-ml-server's `{"prediction": [[...]], "columns": [...]}`);
+ * undefined for an answer of another shape, which the summary shows as JSON anyway.
+ */
+function predictionTable(body, shown = 5) {
+    const answer = body;
+    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction))
+        return undefined;
+    const rows = answer.prediction.map((row) => Array.isArray(row) ? row : [row]);
+    const width = Math.max(1, ...rows.map((row) => row.length));
+    const named = Array.isArray(answer.columns) ? answer.columns.map(String) : [];
+    const columns = Array.from({ length: width }, (_, i) => named[i] ?? `column ${i + 1}`);
+    const total = rows.length;
+    return {
+        heading: 'Prediction',
+        columns,
+        rows: rows.slice(0, shown).map((row) => columns.map((_, i) => stringOf(row[i]))),
+        note: total > shown ? `first ${shown} of ${total} rows` : `${total} row${total === 1 ? '' : 's'}`,
+    };
+}
+function stringOf(value) {
+    if (value === undefined || value === null)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/check-run.ts
+// The check run that shows a parked phase on the run's commit (and so on its pull request): in
+// progress with a link to the run that parked it and a Cancel button, then completed with what the
+// step's summary would have shown had it waited (states, duration, artifact / image / URL, the log's
+// last lines on failure). Its text is HTML like the report's: values from outside go through
+// renderSection (untrusted-text.ts).
+
+
+
+
+
+/** The identifier of the check run's button, which a `check_run` `requested_action` event names. */
+const CANCEL_ACTION = 'cancel';
+function checkRunName(record) {
+    return `odahu ${PHASE_OF_KIND[record.kind].noun} ${record.id}`;
+}
+async function startCheckRun(api, repository, record, headSha, externalId) {
+    const { data } = await api.rest.checks.create({
+        ...repository,
+        name: checkRunName(record),
+        head_sha: headSha,
+        status: 'in_progress',
+        started_at: new Date(record.parkedAt).toISOString(),
+        details_url: record.run.url || undefined,
+        external_id: externalId,
+        output: checkRunOutput(record, undefined),
+        actions: [
+            { label: 'Cancel', description: 'Delete the phase and end this check', identifier: CANCEL_ACTION },
+        ],
+    });
+    return data.id;
+}
+/** Completes the check run: the same call for the same ending says the same, so a repeat is harmless. */
+async function completeCheckRun(api, repository, record, ending, note = '') {
+    if (!record.checkRun)
+        return;
+    await api.rest.checks.update({
+        ...repository,
+        check_run_id: record.checkRun.id,
+        status: 'completed',
+        conclusion: ending.conclusion,
+        completed_at: new Date(ending.endedAt).toISOString(),
+        output: checkRunOutput(record, ending, note),
+        // The button goes with the phase's end.
+        actions: [],
+    });
+}
+/** What the check says: one line, and the step's section as the report would show it. */
+function checkRunOutput(record, ending, note = '') {
+    const phase = PHASE_OF_KIND[record.kind];
+    const outputs = ending?.outputs ?? record.outputs;
+    const state = ending?.state ?? record.outputs.state ?? '';
+    const row = {
+        kind: phase.kind,
+        id: record.id,
+        action: ending ? `${record.action}, parked, resumed` : `${record.action}, parked`,
+        state: ending ? state : `${PARKED} (${state || 'unknown'})`,
+        durationMs: (ending?.endedAt ?? record.parkedAt) - record.parkedAt,
+        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
+    };
+    const rendered = renderSection({
+        title: record.title,
+        rows: [row],
+        tables: ending?.logTail?.length
+            ? [{ heading: 'Log, last lines', columns: ['line'], rows: ending.logTail.map((line) => [line]) }]
+            : [],
+        failure: ending && ending.conclusion !== 'success' ? (ending.reason ?? ending.conclusion) : undefined,
+    });
+    // Still running: neither ✅ nor ❌ yet.
+    const section = ending ? rendered : rendered.replace(/^#### ✅ /, '#### ⏳ ');
+    const parkedBy = record.run.url
+        ? `Parked by <a href="${escapeHtml(record.run.url)}">run ${escapeHtml(record.run.id)}</a>`
+        : `Parked by run ${escapeHtml(record.run.id)}`;
+    const next = record.continuation
+        ? `; on success, <code>${escapeHtml(record.continuation.workflow)}</code> runs on <code>${escapeHtml(record.continuation.ref)}</code>`
+        : '';
+    const summary = [`${parkedBy}${next}.`, '', section, ...(note ? ['', markdownText(note, 2000)] : [])].join('\n');
+    const title = ending
+        ? `${phase.noun} ${record.id}: ${ending.conclusion === 'success' ? state : (ending.reason ?? ending.conclusion)}`
+        : `${phase.noun} ${record.id}: ${state || 'started'}, parked`;
+    // A title is plain text, not markdown: one line, cut.
+    return { title: cutText(title.replace(/\s+/g, ' ').trim(), 200), summary };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/parked-store.ts
+// Where parked phases are kept (docs/ARCHITECTURE.md, "Parked phases"): one git ref per phase under
+// refs/odahu/parked/<kind>/<id>, pointing at a commit whose message holds the record as JSON. Listed
+// for the whole repository in one request; changed only by a compare-and-swap (a commit whose parent
+// is the record read, the ref moved without force: GitHub refuses a move that is not a fast-forward),
+// so of two writers that read the same record, one wins and the other learns it lost.
+
+/** The refs' namespace, without `refs/`: not a branch or a tag, so no UI lists it and no clone fetches it. */
+const PARKED_NAMESPACE = 'odahu/parked/';
+/** The kinds a step can park, and the path segment naming each in the ref. */
+const PARKED_KINDS = {
+    ModelTraining: 'training',
+    ModelPackaging: 'packaging',
+    ModelDeployment: 'deployment',
+    InferenceJob: 'batch-job',
+};
+function parkedKey(kind, id) {
+    return `${PARKED_KINDS[kind]}/${id}`;
+}
+const TITLE = (record) => `odahu: parked ${parkedKey(record.kind, record.id)}`;
+class ParkedStore {
+    api;
+    repository;
+    constructor(api, repository) {
+        this.api = api;
+        this.repository = repository;
+    }
+    /** Every parked phase of the repository; a ref whose record cannot be read is named in `unreadable`. */
+    async list() {
+        const { data } = await this.api.rest.git.listMatchingRefs({
+            ...this.repository,
+            ref: PARKED_NAMESPACE.replace(/\/$/, ''),
+        });
+        const entries = [];
+        const unreadable = [];
+        for (const ref of data) {
+            const key = ref.ref.replace(`refs/${PARKED_NAMESPACE}`, '');
+            if (!ref.ref.startsWith(`refs/${PARKED_NAMESPACE}`))
+                continue;
+            const entry = await this.readCommit(key, ref.object.sha);
+            if (entry)
+                entries.push(entry);
+            else
+                unreadable.push(key);
+        }
+        return { entries, unreadable };
+    }
+    /** The record of `key`, or undefined when none is parked there. */
+    async read(key) {
+        try {
+            const { data } = await this.api.rest.git.getRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${key}`,
+            });
+            return await this.readCommit(key, data.object.sha);
+        }
+        catch (error) {
+            if (requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Creates the record; `exists` when a record of the same phase is there already. */
+    async create(record) {
+        const key = parkedKey(record.kind, record.id);
+        const content = JSON.stringify(record, null, 2);
+        const { data: tree } = await this.api.rest.git.createTree({
+            ...this.repository,
+            tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content }],
+        });
+        const sha = await this.commit(record, tree.sha, []);
+        try {
+            await this.api.rest.git.createRef({ ...this.repository, ref: `refs/${PARKED_NAMESPACE}${key}`, sha });
+        }
+        catch (error) {
+            if (requestStatus(error) === 422)
+                return 'exists';
+            throw error;
+        }
+        return { key, sha, tree: tree.sha, record };
+    }
+    /**
+     * Replaces the record if it is still the one `entry` read: the new one's parent is it, and the ref
+     * moves without force. Undefined when another writer got there first (or deleted it).
+     */
+    async replace(entry, record) {
+        const sha = await this.commit(record, entry.tree, [entry.sha]);
+        try {
+            await this.api.rest.git.updateRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${entry.key}`,
+                sha,
+                force: false,
+            });
+        }
+        catch (error) {
+            // 422: "Update is not a fast forward" (moved meanwhile) or "Reference does not exist".
+            if (requestStatus(error) === 422 || requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+        return { ...entry, sha, record };
+    }
+    /** Deletes the record; one already gone is no failure. */
+    async remove(entry) {
+        try {
+            await this.api.rest.git.deleteRef({ ...this.repository, ref: `${PARKED_NAMESPACE}${entry.key}` });
+        }
+        catch (error) {
+            if (requestStatus(error) !== 422 && requestStatus(error) !== 404)
+                throw error;
+        }
+    }
+    async commit(record, tree, parents) {
+        const { data } = await this.api.rest.git.createCommit({
+            ...this.repository,
+            message: `${TITLE(record)}\n\n${JSON.stringify(record)}\n`,
+            tree,
+            parents,
+        });
+        return data.sha;
+    }
+    async readCommit(key, sha) {
+        const { data } = await this.api.rest.git.getCommit({ ...this.repository, commit_sha: sha });
+        const record = parseRecord(data.message);
+        return record && parkedKey(record.kind, record.id) === key
+            ? { key, sha, tree: data.tree.sha, record }
+            : undefined;
+    }
+}
+/** The record in a commit's message, or undefined when it is not one of ours. */
+function parseRecord(message) {
+    const json = message.slice(message.indexOf('\n\n') + 2);
+    let record;
+    try {
+        record = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    const good = record?.version === 1 &&
+        typeof record.kind === 'string' &&
+        record.kind in PARKED_KINDS &&
+        typeof record.id === 'string' &&
+        typeof record.parkedAt === 'number' &&
+        typeof record.timeoutMs === 'number' &&
+        typeof record.run === 'object' &&
+        typeof record.outputs === 'object';
+    return good ? record : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/parking.ts
+// The parking step's side of `wait: park`: a check run on the run's commit, then the record `resume`
+// lists (parked-store.ts). Unlike a report, parking is the step's work: GitHub refusing it fails the
+// step (which then undoes what it started), with the permission to add. A phase parked again (a
+// re-run) replaces its record, and its older check run is completed as neutral.
+
+
+
+
+
+
+
+
+
+
+const PARK_PERMISSIONS = 'checks: write, contents: write';
+/**
+ * wait: park's GitHub side, read with the action's inputs: the run to park from and the token.
+ * Undefined when the step does not park.
+ */
+function readParking(reader, park, { actionName, title, odahuApiUrl }) {
+    if (!park)
+        return undefined;
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    for (const problem of problems)
+        reader.problem(`wait: park: ${problem}`);
+    const token = reader.optional('github-token');
+    secrets_markSecret(token);
+    if (!run.repository || !run.runId || !run.sha) {
+        reader.problem('wait: park needs a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_SHA): the resume workflow finds the phase in the repository');
+    }
+    else if (!token) {
+        reader.problem(`wait: park needs github-token (the job's github.token with permissions ${PARK_PERMISSIONS})`);
+    }
+    const ref = continuationRef(run);
+    if (park.workflow && run.repository && !ref) {
+        reader.problem("resume-workflow: this run's ref cannot be dispatched (a pull request from a fork has no branch here); park from a push or workflow_dispatch run");
+    }
+    if (!run.repository || !token || !odahuApiUrl)
+        return undefined;
+    return new GitHubParking({ token, apiUrl: run.apiUrl }, run, run.repository, park, title, odahuApiUrl, ref);
+}
+/**
+ * The ref a continuation is dispatched on: the run's branch or tag; for a pull request, whose merge
+ * ref cannot be dispatched, its head branch (none for a fork's).
+ */
+function continuationRef(run) {
+    if (run.pullRequest)
+        return run.pullRequest.headBranch ? `refs/heads/${run.pullRequest.headBranch}` : '';
+    return run.ref && /^refs\/(heads|tags)\//.test(run.ref) ? run.ref : '';
+}
+class GitHubParking {
+    options;
+    run;
+    repository;
+    request;
+    title;
+    odahuApiUrl;
+    ref;
+    constructor(options, run, repository, request, title, odahuApiUrl, ref) {
+        this.options = options;
+        this.run = run;
+        this.repository = repository;
+        this.request = request;
+        this.title = title;
+        this.odahuApiUrl = odahuApiUrl;
+        this.ref = ref;
+    }
+    async park(work) {
+        const github = await gitHubApi(this.options);
+        try {
+            await this.parkWith(github.api, work);
+        }
+        finally {
+            github.dispose();
+        }
+    }
+    async parkWith(api, work) {
+        const kind = work.phase.kind;
+        if (!(kind in PARKED_KINDS))
+            throw new ParkRefusedError(`a ${work.phase.kind} cannot be parked`);
+        const run = this.run;
+        const record = {
+            version: 1,
+            kind,
+            id: work.id,
+            title: this.title,
+            odahuApiUrl: this.odahuApiUrl,
+            action: work.action,
+            parkedAt: clock_now(),
+            timeoutMs: work.timeoutMs,
+            deleteOnEnd: work.deleteOnEnd,
+            outputs: work.outputs,
+            checkRun: undefined,
+            run: {
+                id: run.runId,
+                url: run.runUrl ?? '',
+                workflow: run.workflow ?? '',
+                ref: run.ref ?? '',
+                sha: run.sha,
+            },
+            continuation: this.request.workflow
+                ? {
+                    workflow: this.request.workflow,
+                    ref: this.ref,
+                    inputs: { ...handedOn(work.phase, work.outputs, run.runId), ...this.request.inputs },
+                }
+                : undefined,
+        };
+        const key = parkedKey(kind, work.id);
+        const headSha = run.pullRequest?.headSha || run.sha;
+        let checkRunId;
+        try {
+            checkRunId = await startCheckRun(api, this.repository, record, headSha, key);
+        }
+        catch (error) {
+            throw new ParkRefusedError(describeGitHubFailure(error, 'Creating the check run of the parked phase', 'checks: write'));
+        }
+        record.checkRun = { id: checkRunId, name: checkRunName(record), headSha };
+        const store = new ParkedStore(api, this.repository);
+        try {
+            await this.keep(api, store, record);
+        }
+        catch (error) {
+            const reason = describeGitHubFailure(error, 'Recording the parked phase', 'contents: write');
+            await api.rest.checks
+                .update({
+                ...this.repository,
+                check_run_id: checkRunId,
+                status: 'completed',
+                conclusion: 'failure',
+                output: { title: 'Could not be parked', summary: reason },
+                actions: [],
+            })
+                .catch(() => undefined);
+            throw new ParkRefusedError(error instanceof ParkRefusedError ? error.message : reason);
+        }
+        core_info(logText(`Parked ${work.phase.noun} ${work.id}: check run "${record.checkRun.name}" on ${headSha.slice(0, 12)}, record refs/odahu/parked/${key}.`));
+        core_info(record.continuation
+            ? logText(`When it succeeds, the next resume run dispatches ${record.continuation.workflow} on ${record.continuation.ref} with ${Object.keys(record.continuation.inputs).join(', ')}.`)
+            : 'When it ends, the next resume run completes the check run (no resume-workflow: nothing is dispatched).');
+    }
+    /** Creates the record, or replaces the one a former run of the same phase left. */
+    async keep(api, store, record) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            if ((await store.create(record)) !== 'exists')
+                return;
+            const former = await store.read(parkedKey(record.kind, record.id));
+            if (!former)
+                continue;
+            if (!(await store.replace(former, record)))
+                continue;
+            const old = former.record.checkRun;
+            if (old) {
+                await api.rest.checks
+                    .update({
+                    ...this.repository,
+                    check_run_id: old.id,
+                    status: 'completed',
+                    conclusion: 'neutral',
+                    output: { title: 'Parked again', summary: `Parked again by run ${record.run.id}.` },
+                    actions: [],
+                })
+                    .catch((error) => core_warning(`The former check run of ${record.id} could not be completed: ${thrown_messageOf(error)}`));
+            }
+            core_info(logText(`${record.id} was parked by run ${former.record.run.id}: this run's record replaces it.`));
+            return;
+        }
+        throw new ParkRefusedError(`the record of ${record.id} kept changing while it was parked again; try again`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
+// The inputs of train and package, the actions that run a pod before the deployment: the kit's
+// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
+// above the kit, because they include what the step tells GitHub.
+
+
+
+
+
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout, kind === 'ModelTraining' ? trainingPhase : packagingPhase);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
+    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
+    const parking = readParking(reader, timing.park, {
+        actionName,
+        title: `Odahu ${actionName}`,
+        odahuApiUrl: settings?.apiUrl,
+    });
+    reader.finish();
+    warnUnusedVars(vars, source);
+    return {
+        settings: withinStepTimeout(settings, timing.timeoutMs),
+        manifest: manifest,
+        ifExists,
+        deleteOnCancel,
+        github,
+        parking,
+        origin: checkedByPipeline(source) ? undefined : manifest.origin,
+        ...timing,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/package/inputs.ts
+// Every input of the package action, parsed and checked in one place before any API call.
+
+
+function readPackageInputs(source = actionInputs) {
+    return readPodPhaseInputs(source, 'packaging', 'ModelPackaging', '1h', (reader, manifest) => {
+        // The plugin's trained_task_id: the artifact the train step produced.
+        const artifactName = reader.optional('artifact-name');
+        if (artifactName !== undefined)
+            manifest.resource.spec.artifactName = artifactName;
+        const current = manifest.resource.spec.artifactName;
+        if (!current || current === '<fill-in>') {
+            reader.problem('the packaging has no artifact: set input artifact-name (e.g. ${{ steps.<train step>.outputs.artifact-name }}) or spec.artifactName');
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/shared/version.ts
 // This release of odahu-actions, as package.json says (a test keeps the two in step): what the
 // deployments' provenance and the pull-request report name, beside the ref a workflow used.
 const ACTIONS_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/shared/github/api.ts
-// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
-// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
-// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
-// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
-// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
-// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
-// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
-// is wrong becomes one warning line saying what to change: a report never fails the step that
-// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
-// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
-
-
-
-
-
-/** A call gives up after this: the step's own work is done, and a report is not worth more. */
-const GITHUB_RETRY_BUDGET_MS = 60_000;
-/** One exchange, its answer read to the end, takes at most this. */
-const EXCHANGE_MS = 30_000;
-/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-async function gitHubApi(options, limits = {}) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
-    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
-    const api = getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
-    });
-    return { api, dispose: () => client.dispose() };
-}
-/**
- * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
- * so. The last answer is returned whatever its status; Octokit makes errors of the others.
- */
-function fetchOver(client, policy, connectionSignal) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const method = init.method ?? 'GET';
-        const body = typeof init.body === 'string' ? init.body : null;
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
-        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
-        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-        let last;
-        try {
-            last = await withRetries(async () => {
-                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
-                let answer;
-                try {
-                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
-                    answer = {
-                        status: response.message.statusCode ?? 0,
-                        headers: headersOf(response.message.headers),
-                        text: await readText(method, url, response.message, {
-                            signal: limit.signal,
-                            maxBytes: MAX_ANSWER_BYTES,
-                        }),
-                    };
-                }
-                catch (error) {
-                    throw limit.explain(error);
-                }
-                finally {
-                    limit.dispose();
-                }
-                const rateLimit = rateLimitWait(answer);
-                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
-                    return answer;
-                last = answer;
-                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
-                throw new ApiError({
-                    method,
-                    url,
-                    status: rateLimit === undefined ? answer.status : 429,
-                    serverMessage: '',
-                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
-                });
-            }, { policy, idempotent: method !== 'POST', signal });
-        }
-        catch (error) {
-            if (!(error instanceof ApiError) || !last)
-                throw error;
-        }
-        // A Response cannot carry a body for these statuses.
-        const empty = [101, 204, 205, 304].includes(last.status);
-        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
-    };
-}
-/**
- * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
- * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
- */
-function rateLimitWait(answer) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const retryAfter = answer.headers.get('retry-after');
-    if (retryAfter)
-        return retryAfter;
-    const reset = Number(answer.headers.get('x-ratelimit-reset'));
-    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
-        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
-    }
-    return undefined;
-}
-function headersOf(incoming) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-            headers.append(name, item);
-        }
-    }
-    return headers;
-}
-/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
-const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
-/**
- * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
- * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
- * not answer, GET /user does for a person's token, and an installation token (which GET /user
- * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
- */
-async function tokenLogin(api) {
-    try {
-        const answer = await api.graphql('query { viewer { login } }');
-        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
-            return answer.viewer.login;
-    }
-    catch {
-        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
-    }
-    try {
-        const { data } = await api.rest.users.getAuthenticated();
-        if (typeof data.login === 'string' && data.login)
-            return data.login;
-    }
-    catch (error) {
-        // 403 "Resource not accessible by integration": an installation token.
-        if (requestFailure(error)?.status !== 403)
-            throw error;
-    }
-    return GITHUB_ACTIONS_BOT;
-}
-function requestFailure(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? error : undefined;
-}
-/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
-function isRefusal(error) {
-    const failure = requestFailure(error);
-    if (failure?.status !== 403 || !failure.response)
-        return false;
-    const data = failure.response.data;
-    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
-}
-/**
- * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
- * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
- */
-function describeGitHubFailure(error, what, permission) {
-    const failure = requestFailure(error);
-    if (!failure?.response) {
-        // No answer at all (Octokit calls that a 500 of its own, without a response).
-        return `${what} failed: ${thrown_messageOf(error)}`;
-    }
-    const data = failure.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : failure.message;
-    if (failure.status === 403 && !/rate limit/i.test(message)) {
-        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
-    }
-    if (failure.status === 401) {
-        return `${what} was refused (401 ${message}): github-token is not a valid token`;
-    }
-    return `${what} failed: ${failure.status} ${message}`;
-}
 
 ;// CONCATENATED MODULE: ./src/shared/github/deployment-record.ts
 // A GitHub deployment recording where the model serves, so the repository's Environments page (and
@@ -11777,175 +12490,6 @@ async function upsertReportSection(api, pr, key, render, section) {
         body: reportBody(key, render.title(key), [{ id: section.stepId, run: section.run, markdown: section.markdown }], render.footer, section.stepId),
     });
     return { action: 'created', url: data.html_url };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
-// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
-// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
-// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
-// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
-// drawn on top of each other, and series have no legend there: the second series is the line, and
-// the caption under the chart says which is which. Labels are data: they are reduced to characters
-// that cannot end a string, the block or the diagram.
-const MAX_LABEL = 24;
-const MAX_CATEGORIES = 24;
-/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
-function chartLabel(text, max = MAX_LABEL) {
-    const safe = text
-        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
-}
-function chartNumber(value) {
-    if (!Number.isFinite(value))
-        return '0';
-    return String(Number(value.toPrecision(4)));
-}
-/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
-function renderChart(chart, escape) {
-    const categories = chart.categories.slice(0, MAX_CATEGORIES);
-    const n = categories.length;
-    const values = (series) => series.slice(0, n);
-    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
-    const top = Math.max(1e-9, ...all);
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${chartLabel(chart.title, 60)}"`,
-        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
-        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
-        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
-        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
-        '```',
-    ];
-    const caption = chart.line
-        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
-        : `Bars: ${chart.bars.name}.`;
-    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
-}
-/** A round number at or above `value`, so the axis ends on a readable tick. */
-function niceCeiling(value) {
-    const power = 10 ** Math.floor(Math.log10(value));
-    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
-        if (step * power >= value)
-            return step * power;
-    }
-    return 10 * power;
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
-// What one step says in the pull-request report: the job summary's rows (what was trained,
-// packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
-// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
-// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
-// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
-// columns first, each cut said in the table's note; a chart that does not fit is left out.
-
-
-
-const MAX_TABLE_ROWS = 20;
-const MAX_TABLE_COLUMNS = 20;
-const MAX_CHARTS = 2;
-/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
-const MAX_SECTION_CHARS = 16_000;
-function renderSection(section) {
-    const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
-    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
-    // What the tables may take: the section's budget less its heading and failure line.
-    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
-    if (section.rows.length > 0) {
-        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
-        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
-        budget -= table.html.length;
-    }
-    for (const table of section.tables) {
-        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
-        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
-        const cuts = [
-            table.note,
-            columns.length < table.columns.length
-                ? `first ${columns.length} of ${table.columns.length} columns`
-                : '',
-            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
-        ].filter(Boolean);
-        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
-        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
-        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
-        budget -= html.html.length;
-    }
-    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
-        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
-        if (drawn.length > budget)
-            continue;
-        lines.push(drawn, '');
-        budget -= drawn.length;
-    }
-    lines.push(...failure);
-    return lines.join('\n').trimEnd();
-}
-/**
- * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
- * `budget` characters; `leftOut` says how many did not.
- */
-function htmlTable(header, rows, budget) {
-    const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    const shown = [row(header, 'th')];
-    let length = shown[0].length + '<table></table>'.length;
-    for (const cells of rows) {
-        const next = row(cells, 'td');
-        if (length + next.length > budget)
-            break;
-        shown.push(next);
-        length += next.length;
-    }
-    const missing = rows.length - (shown.length - 1);
-    const leftOut = missing > 0
-        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
-        : '';
-    return { html: `<table>${shown.join('')}</table>`, leftOut };
-}
-/** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
-function servedModelTable(image, outputs = {}) {
-    return {
-        heading: 'Model',
-        columns: ['Image', 'Name', 'Version', 'Available replicas'],
-        rows: [
-            [
-                image,
-                outputs['model-name'] ?? '',
-                outputs['model-version'] ?? '',
-                outputs['available-replicas'] ?? '',
-            ],
-        ],
-    };
-}
-/**
- * The first rows of a prediction (odahu-ml-server's `{"prediction": [[...]], "columns": [...]}`);
- * undefined for an answer of another shape, which the summary shows as JSON anyway.
- */
-function predictionTable(body, shown = 5) {
-    const answer = body;
-    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction))
-        return undefined;
-    const rows = answer.prediction.map((row) => Array.isArray(row) ? row : [row]);
-    const width = Math.max(1, ...rows.map((row) => row.length));
-    const named = Array.isArray(answer.columns) ? answer.columns.map(String) : [];
-    const columns = Array.from({ length: width }, (_, i) => named[i] ?? `column ${i + 1}`);
-    const total = rows.length;
-    return {
-        heading: 'Prediction',
-        columns,
-        rows: rows.slice(0, shown).map((row) => columns.map((_, i) => stringOf(row[i]))),
-        note: total > shown ? `first ${shown} of ${total} rows` : `${total} row${total === 1 ? '' : 's'}`,
-    };
-}
-function stringOf(value) {
-    if (value === undefined || value === null)
-        return '';
-    return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts

@@ -11,6 +11,7 @@ import {
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { deploymentPhase } from '../shared/action/phases.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
 import { readStrategy } from './canary/options.js';
@@ -20,6 +21,8 @@ import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
 import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
+import { readParking } from '../shared/github/parking.js';
+import type { Parking } from '../shared/action/parking.js';
 import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
@@ -42,6 +45,8 @@ export interface DeployInputs extends PhaseTiming {
   github: GitHubReportInputs;
   /** The annotations every write of a deployment carries. */
   provenance: Provenance;
+  /** wait: park's GitHub side. */
+  parking: Parking | undefined;
 }
 
 export function readDeployInputs(source: InputSource = actionInputs): DeployInputs {
@@ -70,11 +75,23 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     if (problem) reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
-  const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+  const timing = readPhaseTiming(reader, '15m', deploymentPhase, { withLogs: false });
   const canary = readStrategy(reader);
-  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
+  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait || !!timing.park);
   const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
+  if (canary && timing.park)
+    reader.problem('input wait: park does not go with strategy: canary, which waits for every step');
+  if (github.environment && timing.park) {
+    reader.problem(
+      'input wait: park does not go with github-environment: the GitHub deployment would stay in progress',
+    );
+  }
+  const parking = readParking(reader, timing.park, {
+    actionName: 'deploy',
+    title: 'Odahu deploy',
+    odahuApiUrl: settings?.apiUrl,
+  });
   reader.finish();
   warnUnusedVars(vars, source);
   return {
@@ -87,6 +104,7 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     evaluation,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
+    parking,
   };
 }
 

@@ -14,9 +14,14 @@ import type { InputReader } from './inputs.js';
 import { logText } from '../odahu/untrusted-text.js';
 import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../odahu/types.js';
+import { readWait } from './parking.js';
+import type { ParkRequest } from './parking.js';
+import type { Phase } from './phases.js';
 
 export interface PhaseTiming {
   wait: boolean;
+  /** wait: park, and what then; undefined when the step waits or not at all. */
+  park: ParkRequest | undefined;
   timeoutMs: number;
   /** The user's poll-interval; undefined (`auto`) for the adaptive schedule. */
   pollIntervalMs: number | undefined;
@@ -128,14 +133,15 @@ export function withinStepTimeout(
   return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
 
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
 export function readPhaseTiming(
   reader: InputReader,
   defaultTimeout: string,
+  phase: Phase<unknown>,
   { withLogs = true } = {},
 ): PhaseTiming {
   return {
-    wait: reader.boolean('wait', true),
+    ...readWait(reader, phase),
     timeoutMs: reader.duration('timeout', defaultTimeout),
     pollIntervalMs: readPollInterval(reader),
     logs: withLogs ? reader.boolean('logs', true) : false,

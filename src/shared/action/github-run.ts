@@ -27,6 +27,8 @@ export interface GitHubRun {
   sha: string | undefined;
   /** `refs/heads/main`, `refs/tags/v1`, `refs/pull/7/merge`. */
   ref: string | undefined;
+  /** GITHUB_RUN_ID: the run, whatever its attempt. */
+  runId: string | undefined;
   /** The run's page, attempt included; undefined outside a GitHub run. */
   runUrl: string | undefined;
   /** The workflow's file (from GITHUB_WORKFLOW_REF), else its name: what identifies it in a repository. */
@@ -94,6 +96,7 @@ export function readGitHubRun(env: Env, actionName: string): { run: GitHubRun; p
       apiUrl,
       sha: value(env, 'GITHUB_SHA'),
       ref: value(env, 'GITHUB_REF'),
+      runId,
       runUrl,
       workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
       workflowName: value(env, 'GITHUB_WORKFLOW'),

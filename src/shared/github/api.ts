@@ -193,6 +193,11 @@ export function isRefusal(error: unknown): boolean {
   return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
 }
 
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+export function requestStatus(error: unknown): number | undefined {
+  return requestFailure(error)?.status;
+}
+
 /**
  * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
