@@ -14,8 +14,14 @@ import { runToolInProcess } from './helpers/workflow-cli.js';
 jest.unstable_mockModule('@actions/core', () => core);
 const { inProcessStages } = await import('./helpers/in-process.js');
 
+/**
+ * Not yet: parking a phase needs GitHub's API (check runs, refs, dispatches), which the runner does
+ * not play; a parked step fails there with one line (docs/reliability.md, Long phases).
+ */
+const NEEDS_GITHUB = ['wine-park', 'wine-resume', 'wine-continue'];
+
 const EXAMPLES = readdirSync(join(ROOT, 'examples', 'workflows'))
-  .filter((name) => name.endsWith('.yml'))
+  .filter((name) => name.endsWith('.yml') && !NEEDS_GITHUB.includes(name.replace(/\.yml$/, '')))
   .map((name) => name.replace(/\.yml$/, ''))
   .sort();
 
