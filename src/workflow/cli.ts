@@ -41,6 +41,9 @@ the environment).
   --workflow-run ID      with --event workflow_run: the run that completed (default: the latest run
                          of a workflow it names in on.workflow_run.workflows, from .tmp/runs)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
+  --no-dispatch          run no workflow this run dispatches (a parked phase's continuation, which
+                         resume dispatches through the runner's local GitHub, kept in .tmp/runs/github/);
+                         by default each runs when this run ends, on the same cluster
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
                          (default: each job's own), e.g. repo:acme/models:environment:production
@@ -57,6 +60,7 @@ const OPTIONS = {
   event: { type: 'string' },
   'pull-request': { type: 'string' },
   fork: { type: 'boolean' },
+  'no-dispatch': { type: 'boolean' },
   'workflow-run': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
@@ -73,6 +77,7 @@ interface CliArguments {
   event?: string;
   pullRequest?: number;
   fork: boolean;
+  noDispatch: boolean;
   workflowRun?: string;
   inputs: Record<string, string>;
   workspace?: string;
@@ -98,6 +103,7 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     inputs: {},
     oidcSubjects: [],
     fork: false,
+    noDispatch: false,
   };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
@@ -121,9 +127,10 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     if (token.kind !== 'option') continue;
     const flag = token.rawName;
     if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
-    if (token.name === 'fork') {
+    if (token.name === 'fork' || token.name === 'no-dispatch') {
       if (token.value !== undefined) throw new CannotRun([`${flag} takes no value`]);
-      parsed.fork = true;
+      if (token.name === 'fork') parsed.fork = true;
+      else parsed.noDispatch = true;
       continue;
     }
     const value = token.value;
@@ -208,6 +215,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       color: io.color,
       environment: io.env,
       stages: io.stages,
+      followDispatches: !parsed.noDispatch,
     });
     return run.exitCode;
   } catch (error) {
