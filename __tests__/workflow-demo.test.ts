@@ -75,5 +75,5 @@ test('npm run demo -- an unknown example: one line naming the examples, exit 2',
   const run = await runToolInProcess('demo', ['nope']);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toBe('demo: no example nope: choose wine, wine-jobs, evaluate\n');
+  expect(run.stderr).toBe('demo: no example nope: choose wine, wine-jobs, evaluate, park\n');
 });

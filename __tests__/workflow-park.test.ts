@@ -12,7 +12,7 @@ import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
 import { clusterFlags, otherRepository } from './helpers/other-repository.js';
 import { ROOT } from './helpers/run-action.js';
-import { runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
+import { runToolInProcess, runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
 import type { GitHubRecordsState } from '../src/workflow/github-records.js';
 import { gitHubStateFile } from '../src/workflow/github-service.js';
 
@@ -115,4 +115,22 @@ test('--no-dispatch: the continuation is dispatched on the local GitHub but not 
   expect(done.stdout).toContain('dispatched   wine-continue.yml (not run: --no-dispatch;');
   expect(done.stdout).not.toContain('Package');
   expect(existsSync(gitHubStateFile(join(ROOT, '.tmp', 'runs'), repository.dir))).toBe(true);
+});
+
+test('npm run demo -- park: parked, two ticks while it trains, then the check completes and the continuation predicts', async () => {
+  const demo = await runToolInProcess('demo', ['park'], { stages: inProcessStages() });
+  expect(demo.stderr).toBe('');
+  expect(demo.lines.filter((line) => line.startsWith('── '))).toEqual([
+    '── 1. examples/workflows/wine-park.yml: a 15-minute training is started and parked; the run ends',
+    '── 2. 5 minutes on, examples/workflows/wine-resume.yml (schedule): no runner held while it trains',
+    '── 2. 10 minutes on, examples/workflows/wine-resume.yml (schedule): no runner held while it trains',
+    '── 3. 15 minutes on, examples/workflows/wine-resume.yml (schedule): the training ended; its check completes and examples/workflows/wine-continue.yml is dispatched',
+  ]);
+  expect(demo.lines).toContainEqual(expect.stringMatching(/^ {2}training\/wine: running, parked /));
+  expect(demo.stdout).toContain('dispatched   wine-continue.yml: running it now, on the same cluster');
+  expect(demo.lines).toContainEqual(expect.stringMatching(/^ {2}prediction {3}\{"prediction":\[/));
+  expect(demo.lines).toContainEqual(
+    expect.stringMatching(/^ {2}job summary {2}\.tmp\/runs\/\d+\/summary\.md$/),
+  );
+  expect(demo.code).toBe(0);
 });

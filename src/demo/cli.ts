@@ -5,6 +5,7 @@
 //   npm run demo                 examples/workflows/wine.yml: the wine DAG as one job
 //   npm run demo -- wine-jobs    examples/workflows/wine-jobs.yml: the four DAGs as six jobs
 //   npm run demo -- evaluate     examples/workflows/wine-evaluate.yml: candidates evaluated, one passes
+//   npm run demo -- park         examples/workflows/wine-park.yml, resumed (park.ts)
 
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
@@ -13,11 +14,14 @@ import { CannotRun } from '../workflow/cannot-run.js';
 import type { CliIo } from '../workflow/cli.js';
 import type { WorkflowRun } from '../workflow/run-workflow.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
+import { PARK_WORKFLOWS, runParkDemo } from './park.js';
 
 /** What the demo says at the end: a heading and `name  value` lines. */
 interface Answer {
   heading: string;
   lines: [string, string][];
+  /** The summary to show, when not the run's own (the park demo's continuation). */
+  summaryPath?: string;
 }
 
 function deployed(url: string, model: string, prediction: string): Answer {
@@ -32,7 +36,15 @@ function deployed(url: string, model: string, prediction: string): Answer {
 }
 
 /** The examples the demo runs, and where each keeps what it shows at the end. */
-const EXAMPLES: Record<string, { workflow: string; answer: (run: WorkflowRun) => Answer }> = {
+const EXAMPLES: Record<
+  string,
+  {
+    workflow: string;
+    answer: (run: WorkflowRun) => Answer;
+    /** Runs more than the one workflow (default: runWorkflow of `workflow`). */
+    run?: typeof runParkDemo;
+  }
+> = {
   wine: {
     workflow: 'examples/workflows/wine.yml',
     answer: (run) => {
@@ -71,6 +83,24 @@ const EXAMPLES: Record<string, { workflow: string; answer: (run: WorkflowRun) =>
       };
     },
   },
+  park: {
+    workflow: PARK_WORKFLOWS.park,
+    run: runParkDemo,
+    answer: (run) => {
+      const continuation = run.dispatched[0];
+      const steps = continuation?.jobs.find((job) => job.id === 'release')?.runs[0]?.result?.steps ?? {};
+      const output = (step: string, name: string) => steps[step]?.outputs[name] ?? '';
+      return {
+        heading: 'The parked training was resumed, and its continuation deployed the model, which answered:',
+        lines: [
+          ['image', output('package', 'image')],
+          ['url', output('deploy', 'url')],
+          ['prediction', output('predict', 'response')],
+        ],
+        summaryPath: continuation?.summaryPath,
+      };
+    },
+  },
 };
 
 const USAGE = `Usage: npm run demo [-- EXAMPLE]
@@ -80,6 +110,9 @@ Runs an example workflow on this machine against an embedded Odahu emulator, wit
   wine-jobs    examples/workflows/wine-jobs.yml, the plugin documentation's four DAGs as six jobs
   evaluate     examples/workflows/wine-evaluate.yml, new versions evaluated against the one serving:
                one passes its gates, two worse ones fail them
+  park         examples/workflows/wine-park.yml, a 15-minute training parked (no runner held), then
+               wine-resume.yml on schedule every 5 minutes of the emulator's clock until it ends, and
+               wine-continue.yml, which resume dispatches: package, deploy, predict
 `;
 
 /** Shaped like a real service-account key, so the connection action takes it; it opens nothing. */
@@ -159,20 +192,17 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
     write(USAGE);
     return 0;
   }
-  const { workflow: WORKFLOW, answer } = EXAMPLES[example] as (typeof EXAMPLES)[string];
+  const { workflow: WORKFLOW, answer, run: runExample } = EXAMPLES[example] as (typeof EXAMPLES)[string];
   write(`${bold('Odahu actions demo')}: ${WORKFLOW}, run on this machine by the local workflow runner\n`);
   write('with the actions as GitHub runs them, against an embedded Odahu emulator. Its secrets are\n');
   write('placeholders (a fake GCP service-account key, a fake SSH key): nothing leaves this machine.\n\n');
   try {
-    const run = await runWorkflow({
-      workflowPath: join(root, WORKFLOW),
-      shownPath: WORKFLOW,
+    const shared = {
       workspace: root,
       secrets: { GCP_SA_KEY: FAKE_GCP_KEY, EXAMPLES_SSH_KEY: FAKE_SSH_KEY },
       vars: { WINE_BUCKET: 'wine-demo-bucket', GCP_PROJECT: 'wine-demo' },
       envFile: {},
       inputs: {},
-      event: 'workflow_dispatch',
       repoRoot: root,
       emulatorOnly: true,
       write,
@@ -182,13 +212,21 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
         PATH: `${offlineCloudTools(root)}${delimiter}${io.env.PATH ?? ''}`,
       },
       stages: io.stages,
-    });
+    };
+    const run = runExample
+      ? await runExample(shared)
+      : await runWorkflow({
+          ...shared,
+          workflowPath: join(root, WORKFLOW),
+          shownPath: WORKFLOW,
+          event: 'workflow_dispatch',
+        });
     if (run.exitCode !== 0) return run.exitCode;
-    const { heading, lines } = answer(run);
+    const { heading, lines, summaryPath = run.summaryPath } = answer(run);
     write('\n');
     write(`${bold(heading)}\n`);
     const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
-    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, run.summaryPath)]]) {
+    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, summaryPath)]]) {
       write(`  ${name!.padEnd(width)}${value}\n`);
     }
     return 0;
