@@ -75,5 +75,7 @@ test('npm run demo -- an unknown example: one line naming the examples, exit 2',
   const run = await runToolInProcess('demo', ['nope']);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toBe('demo: no example nope: choose wine, wine-jobs, evaluate, park\n');
+  expect(run.stderr).toBe(
+    'demo: no example nope: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, wine-park, wine-resume, wine-continue, evaluate, park\n',
+  );
 });

@@ -15,6 +15,7 @@ import { ROOT } from './helpers/run-action.js';
 import { runToolInProcess, runWorkflowInProcess, stepLines } from './helpers/workflow-cli.js';
 import type { GitHubRecordsState } from '../src/workflow/github-records.js';
 import { gitHubStateFile } from '../src/workflow/github-service.js';
+import { runsFolder } from '../src/workflow/run-workflow.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { startTestEmulator, apiClient } = await import('./helpers/emulator.js');
@@ -70,7 +71,7 @@ test('park, tick while it trains, tick when it ended: the check completes and th
   const resumeFile = join(repository.dir, '.github', 'workflows', 'wine-resume.yml');
   const state = () =>
     JSON.parse(
-      readFileSync(gitHubStateFile(join(ROOT, '.tmp', 'runs'), repository.dir), 'utf8'),
+      readFileSync(gitHubStateFile(runsFolder(repository.dir, ROOT), repository.dir), 'utf8'),
     ) as GitHubRecordsState;
 
   const parked = await run([repository.file, '--workspace', repository.dir]);
@@ -114,7 +115,7 @@ test('--no-dispatch: the continuation is dispatched on the local GitHub but not 
   expect(done.code).toBe(0);
   expect(done.stdout).toContain('dispatched   wine-continue.yml (not run: --no-dispatch;');
   expect(done.stdout).not.toContain('Package');
-  expect(existsSync(gitHubStateFile(join(ROOT, '.tmp', 'runs'), repository.dir))).toBe(true);
+  expect(existsSync(gitHubStateFile(runsFolder(repository.dir, ROOT), repository.dir))).toBe(true);
 });
 
 test('npm run demo -- park: parked, two ticks while it trains, then the check completes and the continuation predicts', async () => {

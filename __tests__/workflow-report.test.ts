@@ -45,6 +45,7 @@ jobs:
   evaluate:
     runs-on: ubuntu-latest
 ${ENV}    steps:
+      - uses: actions/checkout@v4
       - uses: odahu/odahu-actions/apply@v1
         with:
           manifests: models.yaml

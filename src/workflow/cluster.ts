@@ -7,6 +7,7 @@
 import type { RunningEmulator } from '../emulator/options.js';
 import { startEmulator } from '../emulator/server.js';
 import { formatDuration } from '../shared/duration.js';
+import { checkCluster } from './cluster-check.js';
 
 export interface ClusterSources {
   vars: Record<string, string>;
@@ -25,6 +26,8 @@ export interface Cluster {
    * for a client of their own with the admin role.
    */
   trustGitHubSubject?: (issuer: string, subject: string) => void;
+  /** A given cluster: one request to it and its token endpoint before the first step (cluster-check.ts). */
+  check?: () => Promise<void>;
   /** The embedded emulator itself (a test runs the steps on its clock). */
   emulator?: RunningEmulator;
   close(): Promise<void>;
@@ -142,6 +145,7 @@ function givenCluster(sources: ClusterSources, origin: string): Cluster {
     description: [`cluster    ${vars.ODAHU_API_URL} (ODAHU_API_URL from ${origin})`],
     vars,
     secrets,
+    check: () => checkCluster({ apiUrl: vars.ODAHU_API_URL ?? '', authUrl: vars.ODAHU_AUTH_URL, origin }),
     close: () => Promise.resolve(),
   };
 }

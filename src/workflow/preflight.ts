@@ -6,7 +6,7 @@
 
 import { isMapping, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import type { ActionDefinition } from './action-file.js';
+import type { ActionDefinition, SetupTool } from './action-file.js';
 import type { ArtifactVerb } from './artifacts.js';
 import { loadAction, resolveUses } from './action-file.js';
 import { CannotRun } from './cannot-run.js';
@@ -21,6 +21,9 @@ import { jobSteps, runDefault } from './workflow-file.js';
 
 export type ResolvedUses =
   | { kind: 'checkout' }
+  | { kind: 'setup'; tool: SetupTool }
+  /** Another repository's action: not run here (other-actions.ts). */
+  | { kind: 'elsewhere' }
   | { kind: 'artifact'; verb: ArtifactVerb }
   | { kind: 'action'; action: ActionDefinition };
 
@@ -59,7 +62,15 @@ export function preflight(
         notSupported(file, place, reference.feature);
         continue;
       }
-      if (reference.kind === 'checkout' || reference.kind === 'artifact') {
+      if (reference.kind === 'checkout' || reference.kind === 'elsewhere') {
+        catalog.set(step.uses, { kind: reference.kind });
+        continue;
+      }
+      if (reference.kind === 'setup') {
+        catalog.set(step.uses, { kind: 'setup', tool: reference.tool });
+        continue;
+      }
+      if (reference.kind === 'artifact') {
         catalog.set(step.uses, reference);
         continue;
       }
