@@ -51,8 +51,9 @@ the environment).
                          (pull_request: number 1, head = this branch and commit)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --no-dispatch          run no workflow this run dispatches (a parked phase's continuation, which
-                         resume dispatches through the runner's local GitHub, kept in .tmp/runs/github/);
-                         by default each runs when this run ends, on the same cluster
+                         resume dispatches through the runner's local GitHub, kept in the runs
+                         folder's github/); by default each runs when this run ends, on the same
+                         cluster
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --step-output STEP.NAME=VALUE
                          an output of a step not run here (another repository's action), e.g.
