@@ -23,11 +23,24 @@ const SETTINGS = [
   'oidc-audience',
   'api-connection',
 ];
-const PHASES = ['apply', 'batch', 'connection', 'deploy', 'package', 'predict', 'train', 'wait'];
+const PHASES = [
+  'apply',
+  'batch',
+  'connection',
+  'deploy',
+  'evaluate',
+  'package',
+  'predict',
+  'resume',
+  'train',
+  'wait',
+];
+/** It talks to GitHub only: it posts what other steps saved. */
+const GITHUB_ONLY = ['report'];
 
-test('the nine actions: eight node24 ones and the composite pipeline', () => {
-  expect(names.sort()).toEqual([...PHASES, 'pipeline'].sort());
-  for (const name of PHASES) expect(actionDefinition(name).using).toBe('node24');
+test('the twelve actions: eleven node24 ones and the composite pipeline', () => {
+  expect(names.sort()).toEqual([...PHASES, ...GITHUB_ONLY, 'pipeline'].sort());
+  for (const name of [...PHASES, ...GITHUB_ONLY]) expect(actionDefinition(name).using).toBe('node24');
   expect(actionDefinition('pipeline').using).toBe('composite');
 });
 
@@ -71,12 +84,17 @@ describe.each(names)('%s', (name) => {
       expect(input.description?.length).toBeGreaterThan(10);
     }
     for (const output of action.outputs) {
-      expect(output.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      // Metric names keep their digits: r2, p95-latency-ms.
+      expect(output.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(output.description?.length).toBeGreaterThan(5);
     }
   });
 
   test('takes the shared settings, described as in train, without defaults (so ODAHU_* can apply)', () => {
+    if (GITHUB_ONLY.includes(name)) {
+      expect(action.inputs.filter((input) => SETTINGS.includes(input.id))).toEqual([]);
+      return;
+    }
     const train = actionDefinition('train');
     for (const setting of SETTINGS) {
       expect(inputOf(action, setting)).toEqual(inputOf(train, setting));

@@ -2,11 +2,13 @@
 // the stable URL; a good version promoted (the route ends with one target at 100%); a version that
 // answers errors, one too slow and one whose predictions drift each rolled back with one line while
 // the stable URL keeps answering from the old version; a cancel mid-rollout rolled back; the role
-// check, a 403 anyway, bad inputs, and re-runs after an interrupted rollout.
+// check, a 403 anyway, bad inputs, and re-runs after an interrupted rollout; an evaluation before
+// any traffic (evaluate-dataset) that promotes a good version and rolls a worse one back.
 
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { Api, call, fetchToken } from './helpers/emulator-http.js';
@@ -45,7 +47,13 @@ const REQUEST = '{"columns": ["a", "b"], "data": [[1, 2], [3, 5]]}';
 const FAST = { 'canary-interval': '0.3s', 'poll-interval': '0.1s', 'canary-weights': '10,50,100' };
 
 /** A canary release of `ghcr.io/acme/<model>:<version>` (the emulator names the model after the image). */
-function release(id: string, version: string, extra: Record<string, string> = {}, annotations = '') {
+function release(
+  id: string,
+  version: string,
+  extra: Record<string, string> = {},
+  annotations = '',
+  workspace?: string,
+) {
   const manifest = [
     'kind: ModelDeployment',
     `id: ${id}`,
@@ -56,7 +64,7 @@ function release(id: string, version: string, extra: Record<string, string> = {}
   return runInProcess(
     'deploy',
     { deployment: manifest, strategy: 'canary', ...FAST, ...extra },
-    { env, emulator },
+    { env, emulator, workspace },
   );
 }
 
@@ -392,3 +400,82 @@ function routeRefusingProxy(upstream: string): Promise<TinyServer> {
     } else void forwardTo(upstream, request, response);
   });
 }
+
+describe('a canary gated by an evaluation before any traffic (evaluate-dataset)', () => {
+  // Rows labelled by what the emulated model answers (their mean): a version without faults scores 0.
+  // In the step's workspace: files an input names are read there (or in RUNNER_TEMP) only.
+  const workspace = mkdtempSync(join(tmpdir(), 'canary-eval-'));
+  const dataset = join(workspace, 'eval.csv');
+  writeFileSync(
+    dataset,
+    [
+      'a,b,region,y',
+      ...Array.from(
+        { length: 40 },
+        (_, i) => `${i},${i % 7},${i % 2 ? 'north' : 'south'},${(i + (i % 7)) / 2}`,
+      ),
+    ].join('\n'),
+  );
+  const gated = (version: string, annotations = '') =>
+    release(
+      'gated',
+      version,
+      {
+        'evaluate-dataset': dataset,
+        'evaluate-gates': 'rmse <= 0.1\nrmse regression <= 0',
+        'evaluate-options': '{label-column: y, slice-by: [region], batch-size: 16}',
+      },
+      annotations,
+      workspace,
+    );
+  let serving: string;
+
+  it('evaluates a first release alone, leaving out the gates that compare', async () => {
+    const run = await gated('1.0');
+    expect(run.failure).toBeUndefined();
+    serving = run.outputs['deployment-id']!;
+    expect(run.outputs).toMatchObject({ promoted: 'true', 'evaluation-passed': 'true' });
+    expect(run.log).toContain(
+      `Evaluating ${serving} before it serves at the stable URL (a first release: nothing to compare with; not judged: rmse regression <= 0).`,
+    );
+    expect(run.summary).toContain(`Evaluation of <code>${serving}</code>`);
+  });
+
+  it('rolls back a worse version before any traffic moved, naming the gates it failed', async () => {
+    const run = await gated('2.0', "    emulator-prediction-offset: '0.5'");
+    expect(run.failure).toMatch(
+      /^gated-[0-9a-f]{6} failed the evaluation before traffic: rmse 0\.5 > 0\.1 \(baseline 0\); rmse regression 0\.5 > 0 \(0\.5 against baseline 0\); rolled back: \S+\/custom\/gated serves gated-[0-9a-f]{6} again$/,
+    );
+    expect(run.outputs['evaluation-passed']).toBe('false');
+    const candidate = /^(\S+) failed/.exec(run.failure!)![1]!;
+    // No step ran: the route never sent the candidate anything.
+    expect(run.log.filter((line) => line.startsWith('Weight '))).toEqual([]);
+    await expectEnded(run, {
+      promoted: false,
+      serving,
+      version: '1.0',
+      url: run.outputs.url!,
+      deleted: candidate,
+    });
+    const report = JSON.parse(readFileSync(run.outputs['evaluation-report']!, 'utf8')) as {
+      overall: { candidate: { metrics: { rmse: number } }; rows: number };
+    };
+    expect(report.overall).toMatchObject({ rows: 40, candidate: { metrics: { rmse: 0.5 } } });
+  });
+
+  it('promotes a version that passes it', async () => {
+    const run = await gated('3.0');
+    expect(run.failure).toBeUndefined();
+    expect(run.outputs).toMatchObject({
+      promoted: 'true',
+      'evaluation-passed': 'true',
+      'previous-deployment-id': serving,
+    });
+    expect(run.log).toContainEqual(
+      expect.stringMatching(
+        /^Evaluating gated-[0-9a-f]{6} against gated-[0-9a-f]{6} before any traffic moves to it\.$/,
+      ),
+    );
+    expect(run.log).toContain('✓ rmse regression 0 ≤ 0 (0 against baseline 0)');
+  });
+});

@@ -299,7 +299,7 @@ describe('bad manifests fail before any API call', () => {
     expect(run.failure?.split('\n')).toEqual([
       'api-url is missing: set the api-url input, the host of api-connection, or ODAHU_API_URL',
       'no credentials: set token (or ODAHU_TOKEN), or auth-url and client-id with client-secret (as inputs, in api-connection, or as ODAHU_* variables), or auth-url with auth github-oidc',
-      'input wait must be true or false, not "maybe"',
+      'input wait must be true, false or park, not "maybe"',
       'input logs must be true or false, not "sure"',
     ]);
   });

@@ -1,10 +1,14 @@
 // One smoke test per action: its bundle (dist/<name>/index.js, what GitHub runs) run as GitHub's
 // runner runs it, a process on the node ODAHU_TEST_NODE names (.ci/run gives Node 24, the runtime of
-// node24 actions; else this node), against the emulator: it starts, reads its inputs, does its one
+// node24 actions; else this node), against the emulator (evaluate and report in one test, as a fork's
+// pull request chains them): it starts, reads its inputs, does its one
 // job over HTTP and sets its outputs. What each action does in every case is tested from its sources
 // (actions-*.test.ts); npm run demo runs wine.yml through the runner with these bundles
 // (workflow-demo.test.ts). Each step here stands alone: what it needs is made through the API first.
 
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestEmulator } from './helpers/emulator.js';
 import { startTestEmulator } from './helpers/emulator.js';
 import { Api, fetchToken } from './helpers/emulator-http.js';
@@ -142,6 +146,87 @@ test('apply', async () => {
     expect.objectContaining({ kind: 'ModelDeployment', id: 'smoke-applied', action: 'created' }),
   ]);
   expect((await api.get<ModelDeployment>('model/deployment/smoke-applied')).status).toBe(200);
+});
+
+test("evaluate, on a fork's pull request: its report section saved; then report, on workflow_run", async () => {
+  await emulator.held(async () => {
+    for (const id of ['smoke-serving', 'smoke-candidate']) {
+      const spec = { image: `ghcr.io/acme/${id}:1`, predictor: 'odahu-ml-server' };
+      expect((await api.post('model/deployment', { id, spec })).status).toBe(201);
+      await api.stepUntil<ModelDeployment>(`model/deployment/${id}`, (d) => d.status?.state === 'Ready');
+    }
+  });
+  const temp = mkdtempSync(join(tmpdir(), 'smoke-evaluate-'));
+  const event = (name: string, payload: unknown) => {
+    writeFileSync(join(temp, name), JSON.stringify(payload));
+    return join(temp, name);
+  };
+  const head = 'c'.repeat(40);
+  const github = {
+    RUNNER_TEMP: temp,
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_RUN_ID: '5',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'Models',
+    GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/models.yml@refs/pull/7/merge',
+  };
+  const evaluate = await runAction(
+    'evaluate',
+    {
+      candidate: 'smoke-candidate',
+      baseline: 'smoke-serving',
+      // Labelled by what the emulated model answers: both score perfectly.
+      dataset: 'examples/data/wine-eval.csv',
+      'label-column': 'quality',
+      'slice-by': 'color',
+      gates: 'rmse <= 0.001\nagreement >= 100%',
+      'pr-comment': 'true',
+      // No token, as on this machine: the section is saved as a fork's run saves it.
+      'github-token': '',
+    },
+    {
+      env: {
+        ...env,
+        ...github,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event('pr.json', {
+          number: 7,
+          pull_request: { number: 7, head: { ref: 'x', sha: head, repo: { full_name: 'someone/models' } } },
+        }),
+        GITHUB_JOB: 'evaluate',
+        GITHUB_ACTION: 'evaluate',
+      },
+    },
+  );
+  expect(evaluate.failure).toBeUndefined();
+  expect(evaluate.outputs).toMatchObject({ passed: 'true', rmse: '0', agreement: '1' });
+  expect(evaluate.summary).toContain('```mermaid\nxychart-beta');
+  expect(readdirSync(join(temp, 'odahu-report'))).toEqual([expect.stringMatching(/^evaluate-.*\.json$/)]);
+  const report = await runAction(
+    'report',
+    { 'github-token': '' },
+    {
+      env: {
+        ...github,
+        GITHUB_RUN_ID: '6',
+        GITHUB_JOB: 'report',
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: event('run.json', {
+          workflow_run: {
+            html_url: 'https://github.com/acme/models/actions/runs/5',
+            run_attempt: 1,
+            path: '.github/workflows/models.yml',
+            name: 'Models',
+            event: 'pull_request',
+            head_sha: head,
+          },
+        }),
+      },
+    },
+  );
+  expect(report.failure).toBeUndefined();
+  expect(report.outputs.posted).toBe('0');
+  expect(report.summary).toContain('#### ✅ Odahu evaluate');
 });
 
 test('pipeline (the composite, from another repository): its check and its training, then a cancel that reaches the training', async () => {

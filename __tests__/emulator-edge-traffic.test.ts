@@ -169,11 +169,64 @@ describe('a model server told to misbehave by its annotations', () => {
     expect([health.status, health.text]).toEqual([200, '{"status": true}']);
   });
 
+  it('answers 1 - p for a share emulator-prediction-flip of rows, the same rows in any batch and order', async () => {
+    await deploy('flip', { 'emulator-prediction-flip': '0.3' });
+    await ready('flip');
+    await warmedUp();
+    const rows = Array.from({ length: 200 }, (_, i) => [i / 200, i / 200]);
+    const ask = async (data: number[][]) => {
+      const reply = await call(`${emulator.edgeUrl}/model/flip/api/model/invoke`, 'POST', api.token, {
+        data,
+      });
+      expect(reply.status).toBe(200);
+      return (JSON.parse(reply.text) as { prediction: number[] }).prediction;
+    };
+    const flipped = (await ask(rows)).map((p, i) => p !== i / 200);
+    expect((await ask(rows)).map((p, i) => p === (flipped[i] ? 1 - i / 200 : i / 200))).not.toContain(false);
+    const share = flipped.filter(Boolean).length / rows.length;
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.4);
+    // Reversed, and in batches of 7: the same rows flip.
+    const reversed = [...rows].reverse();
+    const again: boolean[] = [];
+    for (let i = 0; i < reversed.length; i += 7) {
+      const batch = reversed.slice(i, i + 7);
+      again.push(...(await ask(batch)).map((p, j) => p !== batch[j]![0]));
+    }
+    expect(again.reverse()).toEqual(flipped);
+  });
+
+  it('fails the request for a share emulator-row-error-rate of rows, chosen by their values', async () => {
+    await deploy('rows', { 'emulator-row-error-rate': '0.1' });
+    await ready('rows');
+    await warmedUp();
+    const ask = (data: number[][]) =>
+      call(`${emulator.edgeUrl}/model/rows/api/model/invoke`, 'POST', api.token, { data });
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) statuses.push((await ask([[i, 1]])).status);
+    const failing = statuses.flatMap((status, i) => (status === 500 ? [i] : []));
+    expect(statuses.filter((s) => s !== 500 && s !== 200)).toEqual([]);
+    expect(failing.length).toBeGreaterThan(2);
+    expect(failing.length).toBeLessThan(25);
+    // The same row fails again; a batch holding it fails whole, naming the row.
+    expect((await ask([[failing[0]!, 1]])).status).toBe(500);
+    const batch = await ask([
+      [-0.5, 1],
+      [failing[0]!, 1],
+    ]);
+    expect(batch.status).toBe(500);
+    expect(JSON.parse(batch.text)).toEqual({
+      message: expect.stringMatching(/^Exception during prediction: row 1 is outside the range/),
+    });
+  });
+
   it('ignores values out of range', async () => {
     await deploy('sane', {
       'emulator-error-rate': '2',
       'emulator-latency-ms': '-5',
       'emulator-prediction-offset': 'x',
+      'emulator-prediction-flip': '1.5',
+      'emulator-row-error-rate': '-1',
     });
     await ready('sane');
     await warmedUp();

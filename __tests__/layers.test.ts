@@ -1,5 +1,5 @@
 // No module of src/ imports upward (docs/ARCHITECTURE.md, "Layers"): the shared basics, the Odahu
-// client, the action kit and the GitHub reports each stand only on those beneath them, an action on
+// client, the action kit, the GitHub reports and the evaluation engine each stand only on those beneath them, an action on
 // src/shared and not on another action (the pipeline aside, which checks deploy's inputs), the
 // emulator never on the client.
 
@@ -22,6 +22,7 @@ test('an upward import is found, whichever way it is written', () => {
     'src/train/run.ts': "import type { DeployInputs } from '../deploy/inputs.js';",
     'src/emulator/server.ts': "import { OdahuClient } from '../shared/odahu/client.js';",
     'src/shared/github/api.ts': "import { startEmulator } from '../../emulator/server.js';",
+    'src/shared/evaluation/evaluate.ts': "import { CanaryRollout } from '../../deploy/canary/rollout.js';",
   });
   expect(problems).toEqual([
     'src/shared/odahu/auth.ts (shared: Odahu client) imports src/shared/action/step.ts (shared: action kit), which is not beneath it',
@@ -30,6 +31,7 @@ test('an upward import is found, whichever way it is written', () => {
     'src/train/run.ts (action: train) imports src/deploy/inputs.ts (action: deploy), which is not beneath it',
     'src/emulator/server.ts (tool: emulator) imports src/shared/odahu/client.ts, which it may not stand on',
     'src/shared/github/api.ts (shared: GitHub reports) imports src/emulator/server.ts (tool: emulator), which is not beneath it',
+    'src/shared/evaluation/evaluate.ts (shared: evaluation) imports src/deploy/canary/rollout.ts (action: deploy), which is not beneath it',
   ]);
 });
 
@@ -46,8 +48,8 @@ test('downward and same-layer imports pass; comments and strings are not imports
 });
 
 test('a module in no layer is named', () => {
-  expect(layerProblems({ 'src/evaluate/run.ts': '' })).toEqual([
-    'src/evaluate/run.ts: in no layer (add it to __tests__/helpers/layers.ts and docs/ARCHITECTURE.md)',
+  expect(layerProblems({ 'src/monitor/run.ts': '' })).toEqual([
+    'src/monitor/run.ts: in no layer (add it to __tests__/helpers/layers.ts and docs/ARCHITECTURE.md)',
   ]);
   expect(LAYERS.map((layer) => layer.name)).toContain('shared: action kit');
 });

@@ -178,6 +178,10 @@ test('the end-to-end job runs green under npm run workflow, and stops its emulat
   }
   expect(run.lines).toContainEqual(expect.stringMatching(/^✓ The pipeline, in one step /));
   expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}Both answered \{"prediction":/));
+  expect(run.lines).toContainEqual(
+    expect.stringMatching(/^✓ Evaluate the pipeline's model against the separate actions' /),
+  );
+  expect(run.lines).toContain('  ✓ agreement 1 ≥ 1');
   // The pid was read (so the check above had something to check), and that process had ended.
   expect(pid).toBeGreaterThan(0);
   expect(alive).toBe(false);

@@ -1,7 +1,8 @@
 // The canary's pure parts: its inputs, the versions' names, the comparison of two answers and the
 // judgement of a step from its probes.
 
-import { judgeStep, percentile } from '../src/deploy/canary/checks.js';
+import { judgeStep } from '../src/deploy/canary/checks.js';
+import { percentile } from '../src/shared/percentile.js';
 import { largestDifference } from '../src/deploy/canary/compare.js';
 import type { CanaryOptions } from '../src/deploy/canary/options.js';
 import { readStrategy } from '../src/deploy/canary/options.js';

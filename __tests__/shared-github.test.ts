@@ -3,7 +3,7 @@
 // the provenance annotations, and the version they name.
 
 import { jest } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputReader } from '../src/shared/action/inputs.js';
@@ -27,6 +27,7 @@ import {
 import { MAX_SECTION_CHARS, predictionTable, renderSection } from '../src/shared/github/report-section.js';
 import { MAX_STEP_SUMMARY_BYTES, writeSummary } from '../src/shared/action/summary.js';
 import { readGitHubRun } from '../src/shared/action/github-run.js';
+import { readSavedSections, saveSection } from '../src/shared/github/saved-section.js';
 import { ACTIONS_VERSION } from '../src/shared/version.js';
 import { ROOT } from './helpers/run-action.js';
 
@@ -70,6 +71,7 @@ describe('the run', () => {
       apiUrl: 'https://github.example.com/api/v3',
       sha: 'f'.repeat(40),
       ref: 'refs/pull/5/merge',
+      runId: '77',
       runUrl: 'https://github.example.com/acme/models/actions/runs/77/attempts/3',
       workflow: '.github/workflows/models.yml',
       workflowName: 'Models',
@@ -82,6 +84,7 @@ describe('the run', () => {
         url: 'https://github.example.com/acme/models/pull/5',
         headBranch: 'feature',
         headSha: 'e'.repeat(40),
+        fromFork: false,
       },
       actionRef: undefined,
     });
@@ -95,7 +98,12 @@ describe('the run', () => {
       },
     });
     const { run } = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_PATH: fork }, 'deploy');
-    expect(run.pullRequest).toMatchObject({ number: 6, headBranch: undefined, headSha: '1'.repeat(40) });
+    expect(run.pullRequest).toMatchObject({
+      number: 6,
+      headBranch: undefined,
+      headSha: '1'.repeat(40),
+      fromFork: true,
+    });
     const push = readGitHubRun({ ...RUN_ENV, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: fork }, 'x').run;
     expect(push.pullRequest).toBeUndefined();
   });
@@ -220,6 +228,26 @@ describe('the report comment', () => {
     expect(body).toContain('<!-- odahu-actions:section predict -->\n');
     expect(sectionsOf(body)).toEqual(sections);
     expect(parseReportMarker(body)).toEqual(key);
+  });
+
+  test("stays under GitHub's 65,536 characters: the longest sections give way to a note under their heading", () => {
+    const run = 'https://github.com/acme/models/actions/runs/1/attempts/1';
+    const long = (title: string) => `#### ${title}\n\n${'x'.repeat(40_000)}`;
+    const sections = [
+      { id: 'train', run, markdown: '#### ✅ Odahu train\n\nshort' },
+      { id: 'deploy', run, markdown: long('✅ Odahu deploy') },
+      { id: 'evaluate', run, markdown: long('❌ Odahu evaluate') },
+    ];
+    const body = reportBody(key, 'Title', sections, '<sub>f</sub>');
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(sectionsOf(body).map((section) => section.markdown.split('\n')[0])).toEqual([
+      '#### ✅ Odahu train',
+      '#### ✅ Odahu deploy',
+      '#### ❌ Odahu evaluate',
+    ]);
+    // One gave way, the other still fits.
+    expect(body).toContain(`#### ❌ Odahu evaluate\n\n${LEFT_OUT_SECTION}`);
+    expect(body.match(/x{40000}/g)).toHaveLength(1);
   });
 });
 
@@ -391,5 +419,71 @@ describe('provenance', () => {
   test('the version is the package version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(ACTIONS_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('a saved section (a fork run keeps it; the report action reads it back)', () => {
+  const good = {
+    pullRequest: 7,
+    headSha: 'c'.repeat(40),
+    key: { workflow: '.github/workflows/models.yml', job: 'evaluate', resource: 'wine' },
+    stepId: 'evaluate',
+    run: 'https://github.com/acme/models/actions/runs/1/attempts/1',
+    section: {
+      title: 'Odahu evaluate',
+      rows: [
+        { kind: 'Evaluation', id: 'wine', action: 'evaluated', state: 'passed', durationMs: 5, outputs: {} },
+      ],
+      tables: [{ heading: 'Metrics', columns: ['Metric'], rows: [['rmse']] }],
+      charts: [{ title: 't', categories: ['a'], yTitle: 'y', bars: { name: 'b', values: [1] } }],
+      failure: undefined,
+    },
+  };
+
+  test('reads back what was saved, and names the first problem of each file that is no section', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'saved-'));
+    saveSection(folder, good);
+    const file = (name: string, value: unknown) =>
+      writeFileSync(join(folder, name), typeof value === 'string' ? value : JSON.stringify(value));
+    const saved = JSON.parse(readFileSync(join(folder, readdirSync(folder)[0]!), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    file('not-json.json', '{');
+    file('big.json', `"${'x'.repeat(300 * 1024)}"`);
+    file('version.json', { ...saved, version: 9 });
+    file('sha.json', { ...saved, headSha: 'main' });
+    file('rows.json', { ...saved, section: { ...good.section, rows: 'many' } });
+    file('cell.json', {
+      ...saved,
+      section: { ...good.section, tables: [{ heading: 'h', columns: ['c'], rows: [[1]] }] },
+    });
+    file('chart.json', {
+      ...saved,
+      section: {
+        ...good.section,
+        charts: [{ ...good.section.charts[0], bars: { name: 'b', values: ['1'] } }],
+      },
+    });
+    file('outputs.json', {
+      ...saved,
+      section: { ...good.section, rows: [{ ...good.section.rows[0], outputs: { o: 1 } }] },
+    });
+    file('long.json', { ...saved, stepId: 'x'.repeat(201) });
+    const { sections, problems } = readSavedSections(folder);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toMatchObject({ stepId: 'evaluate', pullRequest: 7 });
+    expect(problems).toEqual([
+      'big.json: larger than 256 KB: not a report section',
+      'cell.json: section tables [0] rows [0] [0] not text',
+      'chart.json: section charts [0] bars values [0] not a number',
+      'long.json: stepId longer than 200 characters',
+      'not-json.json: not JSON',
+      'outputs.json: section rows [0] outputs o not text',
+      'rows.json: section rows not a list',
+      'sha.json: headSha not a commit',
+      expect.stringMatching(/^version\.json: version 9 is not \d+$/),
+    ]);
+    expect(readSavedSections(join(folder, 'nowhere'))).toEqual({ sections: [], problems: [] });
   });
 });

@@ -3,7 +3,8 @@
 // Without an argument it is wine.yml (one job): the one test that runs a whole example workflow
 // through the runner with the actions' bundles, processes on the node of ODAHU_TEST_NODE (.ci/run:
 // Node 24), as a user runs it, and so the wine chain end to end. `npm run demo -- wine-jobs` runs the
-// six-job version, here with the demo's command line in this process and each step from its sources.
+// six-job version, and `npm run demo -- evaluate` evaluates three candidates (one passing, two failing
+// their gates), both with the demo's command line in this process and each step from its sources.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,9 +57,25 @@ test('npm run demo -- wine-jobs: the DAGs as six jobs, deploy behind production,
   );
 });
 
+test('npm run demo -- evaluate: one candidate passes its gates, two worse ones fail theirs', async () => {
+  const run = await runToolInProcess('demo', ['evaluate'], { stages: inProcessStages() });
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  expect(run.stdout.trimEnd().split('\n').slice(-5)).toEqual([
+    'Three candidates were evaluated against the version serving, on the same rows:',
+    '  wine-candidate  passed its gates (rmse 0)',
+    '  wine-offset     failed its gates (rmse 0.5)',
+    expect.stringMatching(/^ {2}wine-flipped {4}failed its gates \(accuracy 0\.\d+\)$/),
+    expect.stringMatching(/^ {2}job summary {5}\.tmp\/runs\/\d+\/summary\.md$/),
+  ]);
+  expect(run.lines).toContainEqual('  ✗ rmse 0.5 > 0.1 (baseline 0)');
+  expect(run.lines).toContainEqual(expect.stringMatching(/^ {2}✗ accuracy 0\.\d+ < 0\.95 \(baseline 1\)$/));
+});
+
 test('npm run demo -- an unknown example: one line naming the examples, exit 2', async () => {
   const run = await runToolInProcess('demo', ['nope']);
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
-  expect(run.stderr).toBe('demo: no example nope: choose wine or wine-jobs\n');
+  expect(run.stderr).toBe(
+    'demo: no example nope: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, evaluate\n',
+  );
 });

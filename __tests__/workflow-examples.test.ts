@@ -1,9 +1,10 @@
 // Every workflow in examples/workflows/ runs green under the local runner (npm run workflow's command
 // line, in this process, each odahu step from its sources on the emulator's clock; npm run demo runs
 // wine.yml with the bundles: workflow-demo.test.ts) against an emulator, and a failing variant fails
-// at the right step. One contract-checked emulator
-// serves them all (wine-fire-and-forget.yml, airflow-migration.yml and pr-preview.yml train with the
-// connections wine.yml creates), given to the runner in each way a user can: --var/--secret, the
+// at the right step. One contract-checked emulator serves them all (wine-fire-and-forget.yml,
+// airflow-migration.yml, pr-preview.yml and pr-evaluate.yml train with the connections wine.yml
+// creates; pr-evaluate.yml judges its preview against wine.yml's model, and odahu-report.yml follows
+// it), given to the runner in each way a user can: --var/--secret, the
 // environment, an env file, and the Airflow connection secret alone. wine-jobs.yml runs its six jobs
 // on it too.
 
@@ -89,14 +90,22 @@ function expectGreen(run: CliRun, job: string): void {
   expect(run.code).toBe(0);
 }
 
-test('the examples are the six this file runs', () => {
+// The long phases' three (wine-park, wine-resume, wine-continue) talk to GitHub's API, which the
+// runner does not play yet: examples.test.ts checks them, actions-park.test.ts runs their loop.
+test("the examples are the ones this file runs, and the long phases' three", () => {
   expect(readdirSync(join(ROOT, 'examples', 'workflows')).sort()).toEqual([
     'airflow-migration.yml',
+    'odahu-report.yml',
+    'pr-evaluate.yml',
     'pr-preview.yml',
     'wine-canary.yml',
+    'wine-continue.yml',
+    'wine-evaluate.yml',
     'wine-fire-and-forget.yml',
     'wine-jobs.yml',
     'wine-no-secrets.yml',
+    'wine-park.yml',
+    'wine-resume.yml',
     'wine.yml',
   ]);
 });
@@ -255,6 +264,54 @@ test("pr-preview.yml: the preview job deploys the pull request's model, the tear
     });
     expect(answer.status).toBe(404);
   }
+});
+
+test('pr-evaluate.yml from a fork, then odahu-report.yml on workflow_run: the preview judged against production, its report saved and found', async () => {
+  // wine.yml (above) left the production model wine and the connections the preview trains with.
+  const pr = await runWorkflowCli([
+    'examples/workflows/pr-evaluate.yml',
+    ...['--pull-request', '42', '--fork'],
+    ...cluster,
+  ]);
+  expectGreen(pr, 'evaluate');
+  const evaluate = stepLines(pr, 'Evaluate against production');
+  expect(evaluate).toEqual(
+    expect.arrayContaining([
+      '  ✓ rmse regression 0 ≤ 0.05 (0 against baseline 0)',
+      '  ✓ rmse regression <= 0.1 per slice: every slice passes (2)',
+      '  ✓ failed-rows 0 ≤ 0 (baseline 0)',
+      expect.stringMatching(
+        /^ {2}pr-comment: this pull request comes from a fork, and there is no token to comment with: the report section is saved in /,
+      ),
+    ]),
+  );
+  // Train, deploy and evaluate each saved a section.
+  expect(stepLines(pr, 'Keep the report for the report workflow')).toContainEqual(
+    expect.stringMatching(/^ {2}Uploaded 3 files as artifact odahu-report-evaluate /),
+  );
+  const report = await runWorkflowCli([
+    'examples/workflows/odahu-report.yml',
+    ...['--event', 'workflow_run'],
+    ...cluster,
+  ]);
+  expectGreen(report, 'report');
+  expect(stepLines(report, "Download the run's report sections")).toContainEqual(
+    expect.stringMatching(/^ {2}1 artifact of run \d+ \(odahu-report-evaluate\) downloaded to /),
+  );
+  expect(stepLines(report, 'Post them')).toContain(
+    "  github-token is empty (as github.token is outside GitHub's runners): nothing is posted; the 3 section(s) that would be are in the job summary.",
+  );
+});
+
+test('wine-evaluate.yml: one candidate passes its gates, two worse ones fail theirs', async () => {
+  const run = await runWorkflowCli(['examples/workflows/wine-evaluate.yml', ...cluster]);
+  expect(run.code).toBe(0);
+  expect(stepLines(run, 'Say what the gates said')).toContain(
+    '  Gates passed? wine-candidate true, wine-offset false, wine-flipped false',
+  );
+  expect(stepLines(run, 'Evaluate a candidate whose predictions are off')).toContain(
+    '  ✗ rmse regression 0.5 > 0 (0.5 against baseline 0)',
+  );
 });
 
 test('wine-canary.yml: a first release at the stable URL, then a new version promoted by canary', async () => {

@@ -8,7 +8,7 @@
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { ROOT } from './helpers/run-action.js';
 import type { CliRun } from './helpers/workflow-cli.js';
 import type { CliOptions } from './helpers/workflow-cli.js';
@@ -24,10 +24,15 @@ function runInProcess(args: string[], options: CliOptions = {}) {
 
 const FIXTURES = '__tests__/fixtures/workflow';
 
+/** The summary's job sections: what follows its table of jobs and its chart. */
+function jobSections(summary: string): string {
+  return summary.slice(summary.search(/^## /m));
+}
+
 function summaryOf(run: CliRun): string {
   const path = /job summary {2}(\S+)/.exec(run.stdout)?.[1];
   if (!path) throw new Error(`no job summary line in:\n${run.stdout}`);
-  return readFileSync(join(ROOT, path), 'utf8');
+  return readFileSync(resolve(ROOT, path), 'utf8');
 }
 
 /** The jobs' first and last lines, in the order the log shows them. */
@@ -86,7 +91,7 @@ test('jobs in needs order: outputs, a matrix from an output, skipped jobs, an en
     last: 'huge',
   });
   // One summary file: every job's under its name, in the order the jobs started; jobs without one left out.
-  expect(summaryOf(run)).toBe(
+  expect(jobSections(summaryOf(run))).toBe(
     [
       '## setup\n\n### setup\n',
       '## train (lite, wine)\n\n### trained lite wine\n',
@@ -179,15 +184,38 @@ test('Ctrl-C cancels every running job; an if: always() job after them still run
   );
 });
 
-test('--job runs one job and says its needs were not run', async () => {
-  const run = await runInProcess([`${FIXTURES}/jobs.yml`, '--job', 'report']);
+test('--job runs one job: the needs outputs it reads are given by --needs-output, or named before it runs', async () => {
+  const missing = await runInProcess([`${FIXTURES}/jobs.yml`, '--job', 'report']);
+  expect(missing.code).toBe(2);
+  expect(missing.stdout).toBe('');
+  expect(missing.stderr).toBe(
+    'workflow: --job report reads needs.setup.outputs.greeting, which job setup would give: run the whole workflow, or give it with --needs-output setup.greeting=VALUE\n',
+  );
+  const typo = await runInProcess([
+    `${FIXTURES}/jobs.yml`,
+    '--job',
+    'report',
+    '--needs-output',
+    'stup.greeting=hi',
+  ]);
+  expect(typo.stderr).toContain(
+    'workflow: --needs-output stup.*: job report does not need stup (its needs: setup, train)\n',
+  );
+
+  const run = await runInProcess([
+    `${FIXTURES}/jobs.yml`,
+    '--job',
+    'report',
+    '--needs-output',
+    'setup.greeting=hello',
+  ]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.lines[0]).toBe('Jobs  __tests__/fixtures/workflow/jobs.yml › job report (workflow_dispatch)');
   expect(run.lines).toContain(
-    "note       --job report: its needs (setup, train) were not run: needs.<job>.result and outputs read as ''",
+    "note       --job report: its needs (setup, train) were not run: needs.<job>.result and outputs read as '' but those given by --needs-output (setup)",
   );
-  expect(run.lines).toContain('  greeting , train ');
+  expect(run.lines).toContain('  greeting hello, train ');
   expect(jobLines(run)).toEqual(['━━ job report', expect.stringMatching(/^✓ job report succeeded/)]);
   expect(lastLine(run)).toMatch(/^✓ run succeeded in \d+\.\ds: succeeded report$/);
 });

@@ -22,6 +22,11 @@ function runInProcess(args: string[], options: CliOptions = {}) {
 
 const FIXTURES = '__tests__/fixtures/workflow';
 
+/** The summary's job sections: what follows its table of jobs and its chart. */
+function jobSections(summary: string): string {
+  return summary.slice(summary.search(/^## /m));
+}
+
 function summaryOf(run: CliRun): string {
   const path = /job summary {2}(\S+)/.exec(run.stdout)?.[1];
   if (!path) throw new Error(`no job summary line in:\n${run.stdout}`);
@@ -66,7 +71,7 @@ test('env, outputs, GITHUB_ENV, GITHUB_PATH, --env-file and --input reach the la
   expect(run.lines).toContain('  input=hi event=workflow_dispatch job=propagate workspace=same');
   expect(run.lines).toContainEqual(expect.stringMatching(/^✓ job propagate succeeded in /));
   // One summary per run: every step's, in order, under the job's name.
-  expect(summaryOf(run)).toBe('## propagate\n\n### first step\n\n### second step\n');
+  expect(jobSections(summaryOf(run))).toBe('## propagate\n\n### first step\n\n### second step\n');
 });
 
 test('secrets and ::add-mask:: values never reach the log or the summary', async () => {
@@ -94,7 +99,7 @@ test('secrets and ::add-mask:: values never reach the log or the summary', async
   // Once registered, an ::add-mask:: value is hidden everywhere after (not in the line that registers it).
   const registered = run.lines.findIndex((line) => line.includes('::add-mask::'));
   expect(run.lines.slice(registered + 1).join('\n')).not.toContain('runtime-token-123');
-  expect(summaryOf(run)).toBe('## masks\n\nsummary has ***\n');
+  expect(jobSections(summaryOf(run))).toBe('## masks\n\nsummary has ***\n');
 });
 
 test('a composite action: inputs with defaults, caller env, its steps indented, outputs, a nested node action', async () => {
@@ -136,6 +141,7 @@ test('pre and post stages: pre-if, post-if, state, reverse order, none for a ste
     '– Pre Without pre  skipped', // pre-if: inputs.who != 'nobody'
     '▶ Pre Never runs',
     '  pre: who=never',
+    '▶ Run actions/checkout@v4',
     '▶ First recorder',
     '  main: who=first state from pre=first',
     '▶ Second recorder',

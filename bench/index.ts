@@ -3,13 +3,14 @@
 // what it shows. The table goes to stdout, every figure to bench/results.json.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulator } from '../src/emulator/server.js';
 import { DEMO_DURATIONS } from '../src/workflow/cluster.js';
 import { measureDetection } from './detection.js';
+import { measureEvaluation, medianRuns } from './evaluation.js';
 import { FAULTS, measureFaultChain } from './fault-chain.js';
 import { training } from './resources.js';
 import { median } from './stats.js';
@@ -384,6 +385,37 @@ async function demoWallTimes(): Promise<void> {
   );
 }
 
+/** The evaluate action on 1,000 and 100,000 rows: rows per second, and memory (streamed). */
+async function evaluation(): Promise<void> {
+  section(
+    'evaluate: a candidate against a baseline on a labelled CSV (concurrency 4; emulator in this process)',
+  );
+  const emulator = await startEmulator({ port: 0, deploymentSeconds: 0.2, edgeWarmupSeconds: 0 });
+  const client = new OdahuClient({
+    apiUrl: emulator.apiUrl,
+    tokens: new ClientCredentialsTokenSource(credentials(emulator)),
+  });
+  try {
+    const runs = medianRuns(await quietly(() => measureEvaluation(emulator, client)));
+    results.evaluation = runs;
+    for (const r of runs) {
+      const median = r.runs > 1 ? ` (median of ${r.runs})` : '';
+      report(
+        `${r.rows} rows (${r.datasetMb.toFixed(1)} MB), batch-size ${r.batchSize}: rows/s sent${median}`,
+        String(r.rowsPerSecond),
+        `${r.stepRowsPerSecond} rows/s over the whole step (${ms0(r.stepMs)}: both passes, warm-up)`,
+      );
+      report(
+        `${r.rows} rows, batch-size ${r.batchSize}: peak RSS of the step`,
+        `${r.peakRssMb.toFixed(0)} MB`,
+      );
+    }
+  } finally {
+    client.dispose();
+    await emulator.close();
+  }
+}
+
 /** The chain under injected faults, 20 seeds. */
 async function faultChain(): Promise<void> {
   section(
@@ -419,6 +451,7 @@ await run('overhead', stepOverhead);
 await run('bundles', bundleSizes);
 await run('demo', demoWallTimes);
 await run('faults', faultChain);
+await run('evaluation', evaluation);
 await run('client', async () => {
   section('Client and emulator');
   const emulator = await startEmulator({ port: 0 });
@@ -434,9 +467,20 @@ await run('client', async () => {
 results.loadAtEnd = loadavg()[0];
 console.log(`\nLoad average at the end: ${load()}`);
 results.table = rows.map(([measure, value, note]) => ({ measure, value, note }));
-// A partial run (--only) does not replace the full record.
-if (!only) writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-if (!only) console.log('\nWritten: bench/results.json');
+// A partial run (--only) does not replace the full record: it updates its own sections' figures,
+// noting when and under what load they were measured.
+const record = join(root, 'bench', 'results.json');
+if (!only) writeFileSync(record, `${JSON.stringify(results, null, 2)}\n`);
+else {
+  const full = JSON.parse(readFileSync(record, 'utf8')) as Record<string, unknown>;
+  const { table: _table, loadAtStart, loadAtEnd, date, node, cores: _cores, ...measured } = results;
+  const partial = { sections: only, date, node, loadAtStart, loadAtEnd };
+  writeFileSync(
+    record,
+    `${JSON.stringify({ ...full, ...measured, [`partial:${only.join(',')}`]: partial }, null, 2)}\n`,
+  );
+}
+console.log(`\n${only ? 'Updated' : 'Written'}: bench/results.json`);
 
 if (process.env.BENCH_MARKDOWN) {
   const table = [

@@ -3,9 +3,19 @@
 // one of this repository's tools (scripts/build.js TOOLS), run from its build (build/<tool>, not
 // committed), which is made first when it is missing or its sources changed (scripts/tool.js).
 // Adding a command is one line in COMMANDS.
+import '../scripts/node-check.js';
 import { runTool } from '../scripts/tool.js';
 
 const COMMANDS = {
+  workflow: {
+    tool: 'workflow',
+    does: 'dry-run a workflow of this repository on this machine (the embedded emulator)',
+  },
+  emulator: {
+    tool: 'emulator',
+    does: 'the Odahu emulator: a local cluster for the actions and odahuflowctl',
+  },
+  demo: { tool: 'demo', does: 'an example workflow end to end on the embedded emulator' },
   convert: { tool: 'convert', does: 'Airflow DAGs that use the Odahu plugin → GitHub workflows' },
 };
 

@@ -4,6 +4,7 @@
 // changed since (a check of hashes, in milliseconds when nothing changed).
 //   node scripts/tool.js <name> [args...]     (npm run workflow, npm run demo)
 // A bin script does the same with `await runTool('<name>')` (bin/odahu-emulator.js, bin/odahu-actions.js).
+import './node-check.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -32,7 +32,18 @@ import type { ActionRun, RunOptions } from './run-action.js';
 import { ROOT, actionDefinition } from './run-action.js';
 
 export type ActionName =
-  'train' | 'package' | 'deploy' | 'predict' | 'connection' | 'wait' | 'batch' | 'apply' | 'pipeline';
+  | 'train'
+  | 'package'
+  | 'deploy'
+  | 'predict'
+  | 'connection'
+  | 'wait'
+  | 'batch'
+  | 'apply'
+  | 'evaluate'
+  | 'report'
+  | 'pipeline'
+  | 'resume';
 
 export interface InProcessOptions extends RunOptions {
   /** The cluster whose clock the step waits on (held for the step, or kept held if it was). */

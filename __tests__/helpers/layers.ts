@@ -17,8 +17,27 @@ export interface Layer {
   refuses?: RegExp;
 }
 
-const ACTIONS = ['train', 'package', 'deploy', 'predict', 'connection', 'wait', 'batch', 'apply', 'pipeline'];
-const SHARED = ['shared: basics', 'shared: Odahu client', 'shared: action kit', 'shared: GitHub reports'];
+const ACTIONS = [
+  'train',
+  'package',
+  'deploy',
+  'predict',
+  'connection',
+  'wait',
+  'batch',
+  'apply',
+  'evaluate',
+  'report',
+  'pipeline',
+  'resume',
+];
+const SHARED = [
+  'shared: basics',
+  'shared: Odahu client',
+  'shared: action kit',
+  'shared: GitHub reports',
+  'shared: evaluation',
+];
 
 /** Bottom to top. An action is a layer of its own: actions do not import each other's modules. */
 export const LAYERS: Layer[] = [
@@ -33,6 +52,12 @@ export const LAYERS: Layer[] = [
     name: 'shared: GitHub reports',
     holds: (p) => p.startsWith('src/shared/github/'),
     below: SHARED.slice(0, 3),
+  },
+  // The evaluation engine: the evaluate action's, and deploy's canary gate before traffic.
+  {
+    name: 'shared: evaluation',
+    holds: (p) => p.startsWith('src/shared/evaluation/'),
+    below: SHARED.slice(0, 4),
   },
   ...ACTIONS.map((action) => ({
     name: `action: ${action}`,

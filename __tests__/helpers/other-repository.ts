@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TestEmulator } from './emulator.js';
 import type { CliRun } from './workflow-cli.js';
 import { ROOT } from './run-action.js';
@@ -39,7 +39,8 @@ export function otherRepository(
 
 /**
  * A workflow of one job whose steps read the cluster's settings from vars and secrets, as on GitHub;
- * `on` its events (workflow_dispatch), `env` more of the job's variables.
+ * `on` its events (workflow_dispatch), `env` more of the job's variables. The job checks the
+ * repository out first (its manifests are there) unless its steps do.
  */
 export function workflow(
   steps: string,
@@ -57,12 +58,12 @@ jobs:
       ODAHU_CLIENT_ID: \${{ vars.ODAHU_CLIENT_ID }}
       ODAHU_CLIENT_SECRET: \${{ secrets.ODAHU_CLIENT_SECRET }}
 ${more.join('')}    steps:
-${steps}`;
+${steps.includes('actions/checkout@') ? '' : '      - uses: actions/checkout@v4\n'}${steps}`;
 }
 
 /** The run's job summary (the path its last lines name). */
 export function summaryOf(run: CliRun): string {
   const path = /job summary {2}(\S+)/.exec(run.stdout)?.[1];
   if (!path) throw new Error(`no job summary line in:\n${run.stdout}`);
-  return readFileSync(join(ROOT, path), 'utf8');
+  return readFileSync(resolve(ROOT, path), 'utf8');
 }

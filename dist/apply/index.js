@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(243);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(885);
 // Entry point of actions/apply (bundled to dist/apply/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 243:
+/***/ 885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3358,7 +3358,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -3390,10 +3390,10 @@ function redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -5091,7 +5091,7 @@ var Schema = class Schema {
 *
 * @category Schemas
 */
-var FAILSAFE_SCHEMA = new Schema([
+var js_yaml_FAILSAFE_SCHEMA = new Schema([
 	strTag,
 	seqTag,
 	mapTag
@@ -5103,7 +5103,7 @@ var FAILSAFE_SCHEMA = new Schema([
 * @category Schemas
 */
 var JSON_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullJsonTag,
 	boolJsonTag,
 	intJsonTag,
@@ -5129,7 +5129,7 @@ var JSON_SCHEMA = new Schema([
 * @category Schemas
 */
 var CORE_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullCoreTag,
 	boolCoreTag,
 	intCoreTag,
@@ -5141,7 +5141,7 @@ var CORE_SCHEMA = new Schema([
 * @category Schemas
 */
 var YAML11_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullYaml11Tag,
 	boolYaml11Tag,
 	intYaml11Tag,
@@ -6874,7 +6874,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function load(input, options) {
+function js_yaml_load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -8070,7 +8070,7 @@ class MarkedTemplate {
 function plainScalar(value) {
     let typed;
     try {
-        typed = load(value);
+        typed = js_yaml_load(value);
     }
     catch {
         return value;
@@ -8117,7 +8117,7 @@ function varsOfLines(lines, inputName) {
 function varsOfYaml(text, inputName) {
     let document;
     try {
-        document = load(text, { schema: FAILSAFE_SCHEMA });
+        document = js_yaml_load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
     }
     catch {
         document = undefined;
@@ -8302,7 +8302,7 @@ function parseDocuments(source, name, template) {
     try {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
-        texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        texts = constructFromEvents(events, { source, schema: js_yaml_FAILSAFE_SCHEMA });
         if (template) {
             const plain = plainTokens(events, source, template);
             values = values.map((value) => template.fillTree(value, plain));
@@ -8624,8 +8624,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -8702,7 +8702,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -8765,6 +8765,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
@@ -9182,9 +9186,108 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class parking_ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function parking_readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
+
 
 
 
@@ -9270,10 +9373,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -9319,6 +9422,38 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
@@ -9526,6 +9661,7 @@ function readGitHubRun(env, actionName) {
             apiUrl,
             sha: value(env, 'GITHUB_SHA'),
             ref: value(env, 'GITHUB_REF'),
+            runId,
             runUrl,
             workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
             workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -9582,6 +9718,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -13527,6 +13665,7 @@ const trainingPhase = {
         });
     },
     keyOutputs: ['artifact-name'],
+    idOutput: 'training-id',
 };
 const packagingPhase = {
     kind: 'ModelPackaging',
@@ -13552,6 +13691,7 @@ const packagingPhase = {
         });
     },
     keyOutputs: ['image'],
+    idOutput: 'packaging-id',
 };
 /** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
 function deploymentBeingDeleted(d) {
@@ -13630,6 +13770,7 @@ const deploymentPhase = {
         };
     },
     keyOutputs: ['url'],
+    idOutput: 'deployment-id',
 };
 const inferenceJobPhase = {
     kind: 'InferenceJob',
@@ -13653,6 +13794,7 @@ const inferenceJobPhase = {
         status: JSON.stringify(j.status ?? {}),
     }),
     keyOutputs: ['output'],
+    idOutput: 'job-id',
 };
 /** The phase of each kind that runs or rolls out (the others are done once written). */
 const PHASE_OF_KIND = {
@@ -14494,7 +14636,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -14558,7 +14700,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -14591,7 +14733,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -14659,7 +14801,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -15939,6 +16081,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 
 
 
+
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
 async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core.setOutput(name, value)) {
     const started = Date.now();
@@ -15953,6 +16096,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
+        parking: run.parking,
         action,
         started,
         rows,
@@ -15977,16 +16121,23 @@ async function settleStarted(ctx, client, phase, id, object, work) {
                     logs: work.logs,
                 }
                 : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
+            action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
             started: work.started,
             rows: work.rows,
             setOutput: work.setOutput,
+            park: work.parking && {
+                parking: work.parking,
+                action: work.action,
+                timeoutMs: work.timeoutMs,
+                deleteOnEnd: work.undo !== undefined,
+            },
         });
     }
     catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+        // client is still open here).
+        if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`, work.undo.work);
         }
         throw error;
     }
@@ -16006,6 +16157,17 @@ current, options) {
         durationMs: Date.now() - options.started,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+    if (options.park) {
+        const { parking, ...work } = options.park;
+        const object = current ?? (await phase.get(client, id));
+        const outputs = await publish(client, phase, object, () => undefined);
+        await parking.park({ ...work, phase, id, outputs });
+        outputs.state = PARKED;
+        for (const [name, value] of Object.entries(outputs))
+            options.setOutput(name, value);
+        addRow(PARKED, outputs);
+        return { object, outputs };
+    }
     let final;
     try {
         final = options.watch
@@ -16026,6 +16188,8 @@ current, options) {
     addRow(phase.state(final), outputs);
     return { object: final, outputs };
 }
+/** The state output of a parked phase: the step ended before it did. */
+const PARKED = 'parked';
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action) {
     return action === 'created' || action === 'replaced';

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(302);
 // Entry point of actions/deploy (bundled to dist/deploy/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 682:
+/***/ 302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2560,7 +2560,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -2592,10 +2592,10 @@ function redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -7333,7 +7333,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             const texts = manifests_isPlainObject(text) ? text : {};
             return Object.fromEntries(Object.entries(value).map(([key, item]) => [
                 key,
-                checkValue(shape.of, item, texts[key], join(path, key), context),
+                checkValue(shape.of, item, texts[key], manifests_join(path, key), context),
             ]));
         }
         case 'object': {
@@ -7344,7 +7344,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             for (const [key, item] of Object.entries(value)) {
                 const field = shape.fields[key];
                 if (field) {
-                    checked[key] = checkValue(field, item, texts[key], join(path, key), context);
+                    checked[key] = checkValue(field, item, texts[key], manifests_join(path, key), context);
                 }
                 else {
                     if (!allowedExtra.has(key))
@@ -7358,7 +7358,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
 }
 function unknownFieldWarning(shape, key, path, origin) {
     const near = Object.keys(shape.fields).find((field) => isNear(field, key));
-    return (`${origin}: ${join(path, key)} is not a field of ${shape.go}; the server ignores it` +
+    return (`${origin}: ${manifests_join(path, key)} is not a field of ${shape.go}; the server ignores it` +
         (near ? ` (did you mean ${near}?)` : ''));
 }
 /** A likely typo: same letters in another case, or one edit away (two for long names). */
@@ -7382,7 +7382,7 @@ function editDistance(a, b) {
     }
     return at(a.length, b.length);
 }
-function join(path, key) {
+function manifests_join(path, key) {
     return path ? `${path}.${key}` : key;
 }
 function manifests_isPlainObject(value) {
@@ -7483,8 +7483,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -7561,7 +7561,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -7624,6 +7624,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
@@ -8041,9 +8045,108 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
+
 
 
 
@@ -8129,10 +8232,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -8178,6 +8281,38 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
@@ -8277,6 +8412,206 @@ class InputReader {
             throw new InputError(this.problems);
     }
 }
+
+;// CONCATENATED MODULE: ./src/shared/action/phases.ts
+// The four things an odahu step can wait for, described once: how to read one, what its state is,
+// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
+// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
+// exactly the outputs of the action that started the work.
+
+
+const POD_STARTED = ['running', 'succeeded', 'failed'];
+function podOutcome(state) {
+    if (state === 'succeeded')
+        return 'succeeded';
+    if (state === 'failed')
+        return 'failed';
+    return 'pending';
+}
+/**
+ * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
+ * means the object is gone; 200 or "has not started yet" mean it is still there.
+ */
+async function podGone(open) {
+    try {
+        (await open(false)).destroy();
+        return false;
+    }
+    catch (error) {
+        if (error instanceof ApiError)
+            return error.status === 404;
+        throw error;
+    }
+}
+function reasonAndMessage(status) {
+    const parts = [status?.reason, status?.message].filter((p) => !!p);
+    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
+}
+const trainingPhase = {
+    kind: 'ModelTraining',
+    noun: 'training',
+    get: (client, id, options) => client.trainings.get(id, options),
+    state: (t) => t.status?.state ?? 'unknown',
+    detail: () => '',
+    outcome: (t) => podOutcome(t.status?.state),
+    failure: (t) => reasonAndMessage(t.status),
+    logs: {
+        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
+        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
+    },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
+    outputs: (_client, t) => {
+        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
+        // own: only a succeeded run's artifact is this run's.
+        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
+        return Promise.resolve({
+            'training-id': t.id,
+            state: t.status?.state ?? 'unknown',
+            'artifact-name': artifact?.artifactName ?? '',
+            'run-id': artifact?.runId ?? '',
+            'commit-id': artifact?.commitID ?? '',
+            status: JSON.stringify(t.status ?? {}),
+        });
+    },
+    keyOutputs: ['artifact-name'],
+    idOutput: 'training-id',
+};
+const packagingPhase = {
+    kind: 'ModelPackaging',
+    noun: 'packaging',
+    get: (client, id, options) => client.packagings.get(id, options),
+    state: (p) => p.status?.state ?? 'unknown',
+    detail: () => '',
+    outcome: (p) => podOutcome(p.status?.state),
+    failure: (p) => reasonAndMessage(p.status),
+    logs: {
+        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
+        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
+    },
+    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
+    outputs: (_client, p) => {
+        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
+        return Promise.resolve({
+            'packaging-id': p.id,
+            state: p.status?.state ?? 'unknown',
+            image: results.image ?? '',
+            results: JSON.stringify(results),
+            status: JSON.stringify(p.status ?? {}),
+        });
+    },
+    keyOutputs: ['image'],
+    idOutput: 'packaging-id',
+};
+/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
+function deploymentBeingDeleted(d) {
+    return d.deletionMark === true || d.status?.state === 'Deleting';
+}
+/**
+ * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
+ * deployment stays Ready for a moment after its DELETE.
+ */
+function deploymentServes(d) {
+    const status = d.status;
+    return (!deploymentBeingDeleted(d) &&
+        status?.state === 'Ready' &&
+        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
+}
+/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
+function deploymentStuckBecause(d) {
+    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
+    // No state at all: the controller stopped before making the service. It does when the predictor
+    // is unknown, or when it cannot make pull credentials from the connection.
+    if (!d.status?.state) {
+        const connection = pull
+            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
+            : '';
+        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
+    }
+    if (d.status.state === 'Ready')
+        return '';
+    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
+    const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
+    const asked = requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
+    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
+        `or the cluster lacks the resources it asks for${asked}`);
+}
+const deploymentPhase = {
+    kind: 'ModelDeployment',
+    noun: 'deployment',
+    get: (client, id, options) => client.deployments.get(id, options),
+    state: (d) => d.status?.state || 'pending',
+    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
+    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
+    // a state) until the wait times out. Only a deletion is final.
+    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
+    failure: (d) => deploymentBeingDeleted(d)
+        ? 'it is being deleted'
+        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
+    timeoutHint: (d) => {
+        const why = deploymentStuckBecause(d);
+        return why ? ` (${why})` : '';
+    },
+    // Minutes Processing with no replica up: pulling an image rarely takes this long.
+    stuck: {
+        afterMs: 3 * 60_000,
+        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
+            ? deploymentStuckBecause(d)
+            : undefined,
+    },
+    outputs: async (client, d, signal) => {
+        let route;
+        try {
+            if (d.status?.state === 'Ready')
+                route = await client.deployments.defaultRoute(d.id, { signal });
+        }
+        catch (error) {
+            // The other outputs stand without it; the predict action can find the URL from the id.
+            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
+        }
+        return {
+            'deployment-id': d.id,
+            state: d.status?.state ?? '',
+            url: route?.status?.edgeUrl ?? '',
+            'model-name': d.status?.modelName ?? '',
+            'model-version': d.status?.modelVersion ?? '',
+            'available-replicas': String(d.status?.availableReplicas ?? 0),
+            status: JSON.stringify(d.status ?? {}),
+        };
+    },
+    keyOutputs: ['url'],
+    idOutput: 'deployment-id',
+};
+const inferenceJobPhase = {
+    kind: 'InferenceJob',
+    noun: 'batch inference job',
+    get: (client, id, options) => client.inferenceJobs.get(id, options),
+    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
+    state: (j) => j.status?.state || 'pending',
+    detail: () => '',
+    outcome: (j) => podOutcome(j.status?.state),
+    failure: (j) => reasonAndMessage(j.status),
+    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
+    timeoutHint: (j) => j.status?.state
+        ? ''
+        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
+    outputs: (_client, j) => Promise.resolve({
+        'job-id': j.id,
+        'service-id': j.spec.inferenceServiceId,
+        'request-id': j.spec.requestId ?? '',
+        output: JSON.stringify(j.spec.outputDestination ?? null),
+        state: j.status?.state ?? '',
+        status: JSON.stringify(j.status ?? {}),
+    }),
+    keyOutputs: ['output'],
+    idOutput: 'job-id',
+};
+/** The phase of each kind that runs or rolls out (the others are done once written). */
+const PHASE_OF_KIND = {
+    ModelTraining: trainingPhase,
+    ModelPackaging: packagingPhase,
+    ModelDeployment: deploymentPhase,
+    InferenceJob: inferenceJobPhase,
+};
 
 ;// CONCATENATED MODULE: ./src/shared/version.ts
 // This release of odahu-actions, as package.json says (a test keeps the two in step): what the
@@ -8475,6 +8810,1025 @@ function stableUrlPrefix(customRoutePrefix, stableId) {
     return `${prefix}/${stableId}`;
 }
 
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/shared/evaluation/csv.ts
+// CSV as RFC 4180 writes it, read as a stream of records: fields separated by commas, records by CRLF
+// (or LF alone), a field in double quotes may hold commas, line breaks and quotes written twice ("").
+// Fed chunk by chunk (a quoted line break may straddle two chunks), it keeps only the record being
+// read. Lenient where files in the wild are and nothing is lost by it: a lone quote inside an unquoted
+// field is a character, blank lines are skipped, a UTF-8 byte order mark is dropped. Strict where a
+// guess would shift columns: text after a closing quote, a quote never closed.
+//
+// Hand-written rather than a library: the grammar is a dozen lines, and errors must name the line of
+// the file where the record starts, which is what the dataset's problems point at.
+class CsvSyntaxError extends Error {
+    line;
+    constructor(line, message) {
+        super(message);
+        this.line = line;
+        this.name = 'CsvSyntaxError';
+    }
+}
+/** A record longer than this is a quote left open, not data: reading stops instead of filling memory. */
+const MAX_RECORD_CHARS = 1 << 20;
+class CsvParser {
+    state = 'field-start';
+    fields = [];
+    field = '';
+    recordChars = 0;
+    /** The line being read, and the line where the current record started. */
+    line = 1;
+    recordLine = 1;
+    /** The last character read was a \r: a \n right after it ends the same line. */
+    afterCr = false;
+    first = true;
+    records = [];
+    /** Parses a chunk; returns the records it completed. */
+    push(chunk) {
+        let text = chunk;
+        if (this.first && text.length > 0) {
+            this.first = false;
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+        }
+        let i = 0;
+        const n = text.length;
+        // A \n after a \r that ended the last chunk: the same line break.
+        if (this.afterCr && n > 0 && text.charCodeAt(0) === LF) {
+            i = 1;
+            if (this.state === 'quoted')
+                this.field += '\n';
+        }
+        this.afterCr = false;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            switch (this.state) {
+                case 'field-start':
+                    if (c === QUOTE) {
+                        this.state = 'quoted';
+                        i += 1;
+                    }
+                    else if (c === COMMA || c === LF || c === CR) {
+                        i = this.delimiter(text, i);
+                    }
+                    else {
+                        this.state = 'unquoted';
+                    }
+                    continue;
+                case 'unquoted': {
+                    // The run of ordinary characters up to the next delimiter, at once.
+                    let end = i;
+                    while (end < n) {
+                        const d = text.charCodeAt(end);
+                        if (d === COMMA || d === LF || d === CR)
+                            break;
+                        end += 1;
+                    }
+                    this.append(text, i, end);
+                    i = end < n ? this.delimiter(text, end) : n;
+                    continue;
+                }
+                case 'quoted': {
+                    const close = text.indexOf('"', i);
+                    const end = close < 0 ? n : close;
+                    this.countLines(text, i, end);
+                    this.append(text, i, end);
+                    if (close < 0) {
+                        i = n;
+                    }
+                    else {
+                        this.state = 'quote-in-quoted';
+                        i = close + 1;
+                    }
+                    continue;
+                }
+                case 'quote-in-quoted':
+                    if (c === QUOTE) {
+                        this.append('"', 0, 1);
+                        this.state = 'quoted';
+                        i += 1;
+                    }
+                    else if (c === COMMA || c === LF || c === CR) {
+                        i = this.delimiter(text, i);
+                    }
+                    else {
+                        throw new CsvSyntaxError(this.line, 'text after a quoted field\'s closing quote (a quote inside a quoted field is written twice: "")');
+                    }
+                    continue;
+            }
+        }
+        return this.take();
+    }
+    /** The end of the input: the last record, when the file does not end with a line break. */
+    end() {
+        if (this.state === 'quoted')
+            throw new CsvSyntaxError(this.recordLine, 'a quoted field is never closed');
+        if (this.state !== 'field-start' || this.fields.length > 0)
+            this.endRecord();
+        return this.take();
+    }
+    /** The comma or line break at `at`; returns the index after it. */
+    delimiter(text, at) {
+        if (text.charCodeAt(at) === COMMA) {
+            this.fields.push(this.field);
+            this.field = '';
+            this.state = 'field-start';
+            return at + 1;
+        }
+        this.endRecord();
+        this.line += 1;
+        this.recordLine = this.line;
+        if (text.charCodeAt(at) === CR) {
+            if (at + 1 === text.length)
+                this.afterCr = true;
+            else if (text.charCodeAt(at + 1) === LF)
+                return at + 2;
+        }
+        return at + 1;
+    }
+    endRecord() {
+        const blank = this.fields.length === 0 && this.field === '' && this.state === 'field-start';
+        if (!blank) {
+            this.fields.push(this.field);
+            this.records.push({ fields: this.fields, line: this.recordLine });
+        }
+        this.fields = [];
+        this.field = '';
+        this.recordChars = 0;
+        this.state = 'field-start';
+    }
+    append(text, from, to) {
+        if (to <= from)
+            return;
+        this.recordChars += to - from;
+        if (this.recordChars > MAX_RECORD_CHARS) {
+            throw new CsvSyntaxError(this.recordLine, `a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`);
+        }
+        this.field += text.slice(from, to);
+    }
+    /** Line breaks inside a quoted field: \r\n, \n and a lone \r each count once. */
+    countLines(text, from, to) {
+        for (let i = from; i < to; i++) {
+            const c = text.charCodeAt(i);
+            if (c === CR) {
+                this.line += 1;
+                if (i + 1 === text.length)
+                    this.afterCr = true;
+            }
+            else if (c === LF && !(i > 0 && text.charCodeAt(i - 1) === CR)) {
+                this.line += 1;
+            }
+        }
+    }
+    take() {
+        const records = this.records;
+        this.records = [];
+        return records;
+    }
+}
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** The records of a stream of text chunks, in order. */
+async function* csvRecords(chunks) {
+    const parser = new CsvParser();
+    for await (const chunk of chunks)
+        yield* parser.push(chunk);
+    yield* parser.end();
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/dataset.ts
+// A dataset file read as a stream of rows, whatever its format: CSV with a header row (csv.ts), JSON
+// lines (one object per line, its keys the columns), or odahu-ml-server's request format
+// (`{"columns": [...], "data": [[...], ...]}`, one JSON document, so read whole up to a cap). Each
+// read of the file starts from its beginning: the evaluation reads it twice, once to check every row
+// before any request and once to send them, and holds at most one row of it at a time (the request
+// format aside).
+
+
+
+
+const DATASET_FORMATS = ['csv', 'jsonl', 'request'];
+/** The request format is one JSON document, parsed whole: larger files belong in CSV or JSON lines. */
+const MAX_REQUEST_FORMAT_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** A problem that ends the reading of the file (CSV syntax, an unreadable header). */
+class DatasetSyntaxError extends Error {
+    line;
+    constructor(line, message) {
+        super(message);
+        this.line = line;
+        this.name = 'DatasetSyntaxError';
+    }
+}
+/** The format from the file's extension: .csv, .jsonl/.ndjson, .json (the request format). */
+function formatOf(path) {
+    switch ((0,external_node_path_namespaceObject.extname)(path).toLowerCase()) {
+        case '.csv':
+            return 'csv';
+        case '.jsonl':
+        case '.ndjson':
+            return 'jsonl';
+        case '.json':
+            return 'request';
+        default:
+            return undefined;
+    }
+}
+/** Opens the file from its start: the columns first, then the rows as they are read. */
+async function openDataset(file, signal) {
+    switch (file.format) {
+        case 'csv':
+            return openCsv(file, signal);
+        case 'jsonl':
+            return openJsonLines(file, signal);
+        case 'request':
+            return openRequestFormat(file);
+    }
+}
+async function openCsv(file, signal) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file.path, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
+    const records = csvRecords(stream);
+    const header = await next(records, stream);
+    if (!header)
+        return { columns: undefined, rows: empty() };
+    const columns = header.fields.map((name) => name.trim());
+    async function* rows() {
+        let row = 0;
+        try {
+            for (;;) {
+                const record = await next(records, stream);
+                if (!record)
+                    return;
+                row += 1;
+                const { fields, line } = record;
+                const problem = fields.length === columns.length
+                    ? undefined
+                    : `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${columns.length}`;
+                yield { row, line, values: fields, ...(problem ? { problem } : {}) };
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    return { columns, rows: rows() };
+}
+/** The next record; a CSV syntax error becomes the dataset's, with its line. */
+async function next(records, stream) {
+    try {
+        const result = await records.next();
+        return result.done ? undefined : result.value;
+    }
+    catch (error) {
+        stream.destroy();
+        if (error instanceof CsvSyntaxError)
+            throw new DatasetSyntaxError(error.line, error.message);
+        throw error;
+    }
+}
+async function* empty() { }
+async function openJsonLines(file, signal) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file.path, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    let lineNumber = 0;
+    /** The next line that is not blank, parsed. */
+    const nextObject = async () => {
+        for (;;) {
+            const result = await lines.next();
+            if (result.done)
+                return undefined;
+            lineNumber += 1;
+            const trimmed = result.value.trim();
+            if (trimmed === '')
+                continue;
+            try {
+                return { line: lineNumber, value: JSON.parse(trimmed) };
+            }
+            catch (error) {
+                return { line: lineNumber, value: undefined, error: `not JSON (${error.message})` };
+            }
+        }
+    };
+    const first = await nextObject();
+    if (!first) {
+        stream.destroy();
+        return { columns: undefined, rows: empty() };
+    }
+    if (first.error !== undefined || !isObject(first.value)) {
+        stream.destroy();
+        throw new DatasetSyntaxError(first.line, `the first line must be a JSON object, its keys the columns (${first.error ?? `not ${dataset_describe(first.value)}`})`);
+    }
+    const columns = Object.keys(first.value);
+    const valuesOf = (object) => columns.map((name) => object[name]);
+    async function* rows() {
+        let row = 1;
+        try {
+            yield { row, line: first.line, values: valuesOf(first.value) };
+            for (;;) {
+                const read = await nextObject();
+                if (!read)
+                    return;
+                row += 1;
+                if (read.error !== undefined || !isObject(read.value)) {
+                    yield {
+                        row,
+                        line: read.line,
+                        values: [],
+                        problem: read.error ?? `a JSON object is expected, not ${dataset_describe(read.value)}`,
+                    };
+                }
+                else {
+                    yield { row, line: read.line, values: valuesOf(read.value) };
+                }
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    return { columns, rows: rows() };
+}
+function openRequestFormat(file) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file.path, 'utf8');
+    if (text.trim() === '')
+        return { columns: undefined, rows: empty() };
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (error) {
+        throw new DatasetSyntaxError(1, `not JSON (${error.message})`);
+    }
+    const { columns, data } = (isObject(body) ? body : {});
+    if (!Array.isArray(data)) {
+        throw new DatasetSyntaxError(1, 'the request format is {"columns": [...], "data": [[...], ...]}: no "data" list');
+    }
+    if (columns !== undefined && !(Array.isArray(columns) && columns.every((c) => typeof c === 'string'))) {
+        throw new DatasetSyntaxError(1, '"columns" must be a list of names');
+    }
+    const width = Math.max(0, ...data.map((row) => (Array.isArray(row) ? row.length : 0)));
+    // Without names, the columns are their positions: 1, 2, 3...
+    const names = columns ?? Array.from({ length: width }, (_, i) => String(i + 1));
+    if (data.length === 0)
+        return { columns: names, rows: empty() };
+    // Already in memory: a generator only to read like the streamed formats.
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async function* rows() {
+        for (const [index, values] of data.entries()) {
+            const row = index + 1;
+            if (!Array.isArray(values)) {
+                yield { row, line: 1, values: [], problem: `data[${index}] is not a list of values` };
+            }
+            else if (values.length !== names.length) {
+                yield {
+                    row,
+                    line: 1,
+                    values,
+                    problem: `data[${index}] has ${values.length} values, "columns" names ${names.length}`,
+                };
+            }
+            else {
+                yield { row, line: 1, values };
+            }
+        }
+    }
+    return { columns: names, rows: rows() };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function dataset_describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    return value === null ? 'null' : `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/metrics.ts
+// The metrics of a model on labelled rows, accumulated row by row in constant memory (a dataset is
+// never held whole): sums for regression, a confusion table for classification; and the agreement of
+// two models on the same rows. Classification metrics are macro averages over the classes seen in the
+// labels or the answers, a class never predicted counting 0 precision (as scikit-learn does).
+const METRICS = {
+    rmse: { task: 'regression', higherIsBetter: false, what: 'root mean squared error' },
+    mae: { task: 'regression', higherIsBetter: false, what: 'mean absolute error' },
+    mse: { task: 'regression', higherIsBetter: false, what: 'mean squared error' },
+    r2: { task: 'regression', higherIsBetter: true, what: 'coefficient of determination' },
+    'max-error': { task: 'regression', higherIsBetter: false, what: 'largest absolute error' },
+    accuracy: { task: 'classification', higherIsBetter: true, what: 'share of rows answered their label' },
+    f1: { task: 'classification', higherIsBetter: true, what: 'F1 score, macro average over the classes' },
+    precision: { task: 'classification', higherIsBetter: true, what: 'precision, macro average' },
+    recall: { task: 'classification', higherIsBetter: true, what: 'recall, macro average' },
+};
+const MODEL_METRICS = Object.keys(METRICS);
+const DEFAULT_METRICS = {
+    regression: ['rmse', 'mae', 'r2'],
+    classification: ['accuracy', 'f1', 'precision', 'recall'],
+};
+function metricsOf(task) {
+    return MODEL_METRICS.filter((name) => METRICS[name].task === task);
+}
+/** Distinct classes a confusion table keeps; more fall in one bucket (a model answering garbage). */
+const MAX_CLASSES = 1000;
+const OTHER_CLASSES = '(other classes)';
+class RegressionScore {
+    rows = 0;
+    squares = 0;
+    absolutes = 0;
+    largest = 0;
+    // Welford's running mean and sum of squared deviations of the labels, for r2.
+    labelMean = 0;
+    labelSquares = 0;
+    add(label, answer) {
+        const y = label;
+        const error = answer - y;
+        this.rows += 1;
+        this.squares += error * error;
+        this.absolutes += Math.abs(error);
+        this.largest = Math.max(this.largest, Math.abs(error));
+        const delta = y - this.labelMean;
+        this.labelMean += delta / this.rows;
+        this.labelSquares += delta * (y - this.labelMean);
+    }
+    value(metric) {
+        if (this.rows === 0)
+            return undefined;
+        switch (metric) {
+            case 'mse':
+                return this.squares / this.rows;
+            case 'rmse':
+                return Math.sqrt(this.squares / this.rows);
+            case 'mae':
+                return this.absolutes / this.rows;
+            case 'max-error':
+                return this.largest;
+            case 'r2':
+                return this.labelSquares > 0 ? 1 - this.squares / this.labelSquares : undefined;
+            default:
+                return undefined;
+        }
+    }
+}
+class ClassificationScore {
+    rows = 0;
+    correct = 0;
+    /** label → answer → rows. */
+    confusion = new Map();
+    classes = new Set();
+    add(label, answer) {
+        const actual = this.keep(String(label));
+        const predicted = this.keep(String(answer));
+        this.rows += 1;
+        if (actual === predicted && actual !== OTHER_CLASSES)
+            this.correct += 1;
+        let row = this.confusion.get(actual);
+        if (!row)
+            this.confusion.set(actual, (row = new Map()));
+        row.set(predicted, (row.get(predicted) ?? 0) + 1);
+    }
+    keep(key) {
+        if (this.classes.has(key))
+            return key;
+        if (this.classes.size >= MAX_CLASSES)
+            return OTHER_CLASSES;
+        this.classes.add(key);
+        return key;
+    }
+    value(metric) {
+        if (this.rows === 0)
+            return undefined;
+        if (metric === 'accuracy')
+            return this.correct / this.rows;
+        const perClass = [...this.classes].map((name) => this.classScores(name));
+        if (perClass.length === 0)
+            return undefined;
+        const mean = (pick) => perClass.reduce((sum, s) => sum + pick(s), 0) / perClass.length;
+        switch (metric) {
+            case 'precision':
+                return mean((s) => s.precision);
+            case 'recall':
+                return mean((s) => s.recall);
+            case 'f1':
+                return mean((s) => s.f1);
+            default:
+                return undefined;
+        }
+    }
+    /** Rows per label and the share of them answered right (recall), for charts. */
+    perClass() {
+        return [...this.confusion.keys()].sort().map((name) => {
+            const row = this.confusion.get(name);
+            const rows = [...row.values()].reduce((sum, n) => sum + n, 0);
+            return { name, rows, recall: rows > 0 ? (row.get(name) ?? 0) / rows : 0 };
+        });
+    }
+    classScores(name) {
+        const truePositives = this.confusion.get(name)?.get(name) ?? 0;
+        let predicted = 0;
+        for (const row of this.confusion.values())
+            predicted += row.get(name) ?? 0;
+        let actual = 0;
+        for (const count of this.confusion.get(name)?.values() ?? [])
+            actual += count;
+        const precision = predicted > 0 ? truePositives / predicted : 0;
+        const recall = actual > 0 ? truePositives / actual : 0;
+        const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+        return { precision, recall, f1 };
+    }
+}
+function newScore(task) {
+    return task === 'regression' ? new RegressionScore() : new ClassificationScore();
+}
+/** How often two models give the same answer: the same class, or numbers within a tolerance. */
+class Agreement {
+    tolerance;
+    compared = 0;
+    agreeing = 0;
+    constructor(tolerance) {
+        this.tolerance = tolerance;
+    }
+    add(a, b) {
+        this.compared += 1;
+        const same = this.tolerance !== undefined && typeof a === 'number' && typeof b === 'number'
+            ? Math.abs(a - b) <= this.tolerance
+            : a === b;
+        if (same)
+            this.agreeing += 1;
+    }
+    get share() {
+        return this.compared > 0 ? this.agreeing / this.compared : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/gates.ts
+// The gates an evaluation must pass, one a line, parsed in one place so that every bad line is
+// reported at once before any request, and judged on the candidate's figures:
+//
+//   accuracy >= 0.9                 a metric of the candidate (a share may be written 90%)
+//   accuracy regression <= 0.01     how much worse than the baseline it may be (lower rmse is better,
+//                                   higher accuracy: "worse" follows the metric)
+//   agreement >= 95%                the share of rows both models answer alike
+//   p95-latency <= 300ms            per request, as the candidate answered them
+//   failed-rows <= 0                rows the candidate failed: a count, or a share (1%)
+//   recall >= 0.8 per slice         in every slice of slice-by
+//
+// A gate fails the step with one line: `accuracy 0.871 < 0.9 (baseline 0.902)`.
+
+
+const GATE_SUBJECTS = [
+    ...MODEL_METRICS,
+    'agreement',
+    'p50-latency',
+    'p95-latency',
+    'failed-rows',
+];
+/** Subjects that are shares (0 to 1), so that 90% may be written for 0.9. */
+const SHARES = ['accuracy', 'f1', 'precision', 'recall', 'agreement', 'failed-rows'];
+const LINE = /^([a-z0-9-]+)(\s+regression)?\s*(>=|<=|≥|≤|>|<)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%|ms|s)?(\s+per\s+slice)?$/i;
+/** Every gate of the input, and one problem per bad line (naming the input and the line). */
+function parseGates(text, context, inputName = 'gates') {
+    const gates = [];
+    const problems = [];
+    const lines = (text ?? '').split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.replace(/\s+#.*$/, '').trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const where = `input ${inputName} line ${index + 1} ("${line.length > 60 ? `${line.slice(0, 59)}…` : line}")`;
+        const parsed = parseGate(line, context);
+        if (typeof parsed === 'string')
+            problems.push(`${where}: ${parsed}`);
+        else
+            gates.push(parsed);
+    });
+    return { gates, problems };
+}
+function parseGate(line, context) {
+    const match = LINE.exec(line);
+    if (!match) {
+        return 'write <metric> [regression] <op> <value> [per slice], e.g. accuracy >= 0.9, accuracy regression <= 0.01, p95-latency <= 300ms';
+    }
+    const [, name = '', regressionWord, op = '', number = '', unit = '', perSliceWords] = match;
+    const subject = name.toLowerCase();
+    if (!GATE_SUBJECTS.includes(subject)) {
+        return `unknown metric "${name}" (gates read ${GATE_SUBJECTS.join(', ')})`;
+    }
+    const regression = regressionWord !== undefined;
+    const perSlice = perSliceWords !== undefined;
+    const operator = { '≥': '>=', '≤': '<=' }[op] ?? op;
+    const value = Number(number);
+    const lowerUnit = unit.toLowerCase();
+    const model = isModelMetric(subject) ? METRICS[subject] : undefined;
+    if (model && model.task !== context.task) {
+        return `${subject} is a ${model.task} metric, and task is ${context.task}`;
+    }
+    if (model && !context.labelled)
+        return `${subject} needs labels: set label-column`;
+    if ((regression || subject === 'agreement') && !context.withBaseline) {
+        return `${regression ? `${subject} regression` : 'agreement'} compares with the baseline: set baseline`;
+    }
+    if (subject === 'agreement' && regression)
+        return 'agreement is between the two models: it has no regression';
+    if (perSlice && !context.withSlices)
+        return '"per slice" needs slice-by';
+    if (perSlice && subject.endsWith('-latency'))
+        return 'latency is measured per request, not per slice';
+    let threshold = value;
+    let share = false;
+    if (subject.endsWith('-latency')) {
+        if (lowerUnit !== 'ms' && lowerUnit !== 's')
+            return `give ${subject} a unit, e.g. 300ms or 1.5s`;
+        threshold = lowerUnit === 's' ? value * 1000 : value;
+    }
+    else if (lowerUnit === 'ms' || lowerUnit === 's') {
+        return `${subject} is not a duration`;
+    }
+    else if (lowerUnit === '%') {
+        if (!SHARES.includes(subject))
+            return `${subject} is not a share: write a number, without %`;
+        threshold = value / 100;
+        share = subject === 'failed-rows';
+    }
+    else if (subject === 'failed-rows' && !Number.isInteger(value)) {
+        return 'failed-rows is a number of rows, or a share with % (e.g. 1%)';
+    }
+    // A negative regression asks for an improvement; r2 can be negative; nothing else is.
+    if (threshold < 0 && !regression && subject !== 'r2')
+        return `${subject} is never negative`;
+    return { text: line, subject, regression, operator, threshold, share, perSlice };
+}
+function isModelMetric(subject) {
+    return MODEL_METRICS.includes(subject);
+}
+/** Whether a higher value of the subject is the better one (a gate's "worse" follows it). */
+function higherIsBetter(subject) {
+    if (subject === 'agreement')
+        return true;
+    if (subject === 'p50-latency' || subject === 'p95-latency' || subject === 'failed-rows')
+        return false;
+    return METRICS[subject].higherIsBetter;
+}
+function holds(value, operator, threshold) {
+    switch (operator) {
+        case '>=':
+            return value >= threshold;
+        case '<=':
+            return value <= threshold;
+        case '>':
+            return value > threshold;
+        case '<':
+            return value < threshold;
+    }
+}
+/** The operator that says a value missed: `<` for a missed `>=`. */
+function missed(operator) {
+    return { '>=': '<', '<=': '>', '>': '≤', '<': '≥' }[operator];
+}
+/** One result per gate: the whole dataset's figures, or for a per-slice gate every slice's. */
+function judgeGates(gates, overall, slices) {
+    return gates.map((gate) => {
+        if (!gate.perSlice)
+            return judge(gate, overall);
+        const results = slices.map((slice) => judge(gate, slice));
+        const failed = results.filter((result) => !result.passed);
+        if (failed.length === 0) {
+            return {
+                ...judge(gate, overall),
+                passed: true,
+                line: `${gate.text}: every slice passes (${slices.length})`,
+            };
+        }
+        const worst = failed[0];
+        return {
+            ...worst,
+            line: `${worst.line}${failed.length > 1 ? `; ${failed.length} of ${slices.length} slices fail` : ''}`,
+        };
+    });
+}
+function judge(gate, figures) {
+    const { subject } = gate;
+    const candidate = figureOf(gate, figures, 'candidate');
+    const baseline = figureOf(gate, figures, 'baseline');
+    const worse = higherIsBetter(subject) ? -1 : 1;
+    const value = gate.regression && candidate !== undefined && baseline !== undefined
+        ? worse * (candidate - baseline)
+        : gate.regression
+            ? undefined
+            : candidate;
+    const where = figures.name ? ` in ${figures.name}` : '';
+    const base = { gate: gate.text, threshold: gate.threshold, candidate, baseline, value };
+    if (value === undefined) {
+        const missing = candidate === undefined ? 'the candidate' : 'the baseline';
+        return {
+            ...base,
+            passed: false,
+            line: `${gate.regression ? `${subject} regression` : subject}${where}: no value for ${missing} (no row answered${subject === 'r2' ? ', or the labels do not vary' : ''})`,
+        };
+    }
+    const passed = holds(value, gate.operator, gate.threshold);
+    const show = (n) => formatFigure(subject, n, gate);
+    const comparison = passed ? gate.operator.replace('>=', '≥').replace('<=', '≤') : missed(gate.operator);
+    const line = gate.regression
+        ? `${subject} regression${where} ${show(value)} ${comparison} ${show(gate.threshold)} (${show(candidate)} against baseline ${show(baseline)})`
+        : `${subject}${where} ${show(value)} ${comparison} ${show(gate.threshold)}${baseline !== undefined ? ` (baseline ${show(baseline)})` : ''}`;
+    return { ...base, passed, line };
+}
+function figureOf(gate, figures, model) {
+    const value = figures[model](gate.subject);
+    if (value === undefined || gate.subject !== 'failed-rows' || !gate.share)
+        return value;
+    return figures.rows > 0 ? value / figures.rows : undefined;
+}
+/** A figure as a gate line shows it: `0.871`, `412 ms`, `12`, `1.2%`. */
+function formatFigure(subject, value, gate) {
+    if (subject.endsWith('-latency'))
+        return formatMs(value);
+    if (subject === 'failed-rows')
+        return gate?.share ? `${Number((value * 100).toPrecision(3))}%` : String(value);
+    return formatNumber(value);
+}
+/** A metric's value: four significant digits, no exponent for ordinary sizes. */
+function formatNumber(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const rounded = Number(value.toPrecision(4));
+    return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e9 ? String(rounded) : rounded.toExponential(3);
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/spec.ts
+// What an evaluation is asked to do (the dataset, its columns, the task, metrics and gates, batching),
+// read from inputs in one place: the evaluate action's own, and the deploy and pipeline actions'
+// evaluate-dataset, evaluate-gates and evaluate-options (gate-inputs.ts), which name the same inputs
+// differently. Every problem goes to the one InputReader, so all are reported at once before any
+// request; the dataset's rows are checked next (check.ts), still before any request.
+
+
+
+
+
+
+/** Above this a dataset is refused before it is read: evaluate a sample instead (max-dataset-size). */
+const DEFAULT_MAX_DATASET_SIZE = '256MB';
+const MAX_BATCH_SIZE = 10_000;
+const MAX_CONCURRENCY = 64;
+function readEvaluationSpec(reader, context, name = (input) => input) {
+    const dataset = readDatasetFile(reader, name);
+    const labelColumn = reader.optional(name('label-column'));
+    const features = readList(reader, name('features'));
+    const sliceBy = readList(reader, name('slice-by')) ?? [];
+    const task = reader.choice(name('task'), ['regression', 'classification'], 'regression');
+    const threshold = readNumber(reader, name('threshold'));
+    if (threshold !== undefined && task !== 'classification') {
+        reader.problem(`input ${name('threshold')} is for task: classification (scores and a threshold)`);
+    }
+    const metrics = readMetrics(reader, name('metrics'), task);
+    const gateText = reader.optional(name('gates'));
+    const { gates, problems } = parseGates(gateText, {
+        task,
+        labelled: labelColumn !== undefined,
+        withBaseline: context.withBaseline,
+        withSlices: sliceBy.length > 0,
+    }, name('gates'));
+    for (const problem of problems)
+        reader.problem(problem);
+    const agreementTolerance = readNumber(reader, name('agreement-tolerance')) ?? 0;
+    if (agreementTolerance < 0)
+        reader.problem(`input ${name('agreement-tolerance')} must be 0 or more`);
+    const batchSize = readWhole(reader, name('batch-size'), 100, MAX_BATCH_SIZE);
+    const concurrency = readWhole(reader, name('concurrency'), 4, MAX_CONCURRENCY);
+    const timeoutMs = reader.duration(name('timeout'), '30m');
+    if (labelColumn !== undefined && features?.includes(labelColumn)) {
+        reader.problem(`input ${name('features')} lists the label column ${labelColumn}: a model must not be sent its answer`);
+    }
+    if (labelColumn !== undefined && sliceBy.includes(labelColumn)) {
+        reader.problem(`input ${name('slice-by')} lists the label column ${labelColumn}`);
+    }
+    if (!dataset)
+        return undefined;
+    return {
+        dataset,
+        labelColumn,
+        features,
+        sliceBy,
+        task,
+        threshold,
+        metrics,
+        gates,
+        agreementTolerance,
+        batchSize,
+        concurrency,
+        timeoutMs,
+    };
+}
+/** The file, found as text inputs are (the workspace, then the working directory), its size capped. */
+function readDatasetFile(reader, name) {
+    const input = name('dataset');
+    const shown = reader.required(input, 'a CSV file with a header, JSON lines, or a prediction request (.json)');
+    const formatInput = reader.choice(name('dataset-format'), ['auto', ...DATASET_FORMATS], 'auto');
+    const maxBytes = readSize(reader, name('max-dataset-size'), DEFAULT_MAX_DATASET_SIZE);
+    if (!shown)
+        return undefined;
+    const candidates = candidatePaths(shown, { env: reader.source.env });
+    const path = candidates.find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    if (!path) {
+        reader.problem(`input ${input}: file ${shown} not found (looked for ${candidates.join(' and ')})`);
+        return undefined;
+    }
+    const outside = outsideWorkspaceProblem(path, `input ${input}`, { env: reader.source.env });
+    if (outside) {
+        reader.problem(outside);
+        return undefined;
+    }
+    const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+    if (!stat.isFile()) {
+        reader.problem(`input ${input}: ${shown} is not a file`);
+        return undefined;
+    }
+    const format = formatInput === 'auto' ? formatOf(path) : formatInput;
+    if (!format) {
+        reader.problem(`input ${input}: the format of ${shown} is not known from its name (.csv, .jsonl, .ndjson or .json): set ${name('dataset-format')}`);
+        return undefined;
+    }
+    if (stat.size > maxBytes) {
+        reader.problem(`input ${input}: ${shown} is ${formatSize(stat.size)}, more than ${name('max-dataset-size')} ${formatSize(maxBytes)}: evaluate a sample of it, or raise ${name('max-dataset-size')}`);
+        return undefined;
+    }
+    return { shown, path, format };
+}
+/** `a, b, c` or one a line. */
+function readList(reader, input) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return undefined;
+    const items = value
+        .split(value.includes('\n') ? /\r?\n/ : ',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item))
+            reader.problem(`input ${input} names ${item} twice`);
+        seen.add(item);
+    }
+    return items;
+}
+function readMetrics(reader, input, task) {
+    const names = readList(reader, input);
+    if (names === undefined)
+        return DEFAULT_METRICS[task];
+    const known = metricsOf(task);
+    const metrics = [];
+    for (const item of names) {
+        const metric = item.toLowerCase();
+        if (known.includes(metric))
+            metrics.push(metric);
+        else if (metric in METRICS)
+            reader.problem(`input ${input}: ${item} is a ${METRICS[metric].task} metric, and task is ${task}`);
+        else
+            reader.problem(`input ${input}: unknown metric ${item} (${task}: ${known.join(', ')})`);
+    }
+    return metrics;
+}
+function readNumber(reader, input) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) || !Number.isFinite(number)) {
+        reader.problem(`input ${input} must be a number, not "${value}"`);
+        return undefined;
+    }
+    return number;
+}
+function readWhole(reader, input, fallback, max) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < 1 || number > max) {
+        reader.problem(`input ${input} must be a whole number from 1 to ${max}, not "${value}"`);
+        return fallback;
+    }
+    return number;
+}
+const UNITS = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+/** `256MB`, `1GB`, `500KB` (binary units, as `ls -h` shows them). */
+function readSize(reader, input, fallback) {
+    const text = reader.optional(input) ?? fallback;
+    const match = /^(\d+(?:\.\d+)?)\s*([KMG]?B)?$/i.exec(text);
+    if (!match) {
+        reader.problem(`input ${input} must be a size such as 256MB or 1GB, not "${text}"`);
+        return parseSize(fallback);
+    }
+    return Math.round(Number(match[1]) * UNITS[(match[2] ?? '').toUpperCase()]);
+}
+function parseSize(text) {
+    const match = /^(\d+)([KMG]B)$/.exec(text);
+    return Number(match[1]) * UNITS[match[2]];
+}
+function formatSize(bytes) {
+    for (const [unit, size] of [
+        ['GB', 1024 ** 3],
+        ['MB', 1024 ** 2],
+        ['KB', 1024],
+    ]) {
+        if (bytes >= size)
+            return `${Number((bytes / size).toFixed(1))} ${unit}`;
+    }
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/gate-inputs.ts
+// The evaluation as a gate of deploy's (and the pipeline's) canary: evaluate-dataset,
+// evaluate-gates, and evaluate-options (a YAML map of the evaluate action's other inputs: label-column,
+// task, slice-by...), read by the evaluate action's own reader (spec.ts) under these names, so the
+// problems name the inputs the user wrote (`input evaluate-options.task must be one of ...`).
+
+
+
+
+/** The evaluate action's inputs evaluate-options may set. */
+const EVALUATE_OPTIONS = [
+    'dataset-format',
+    'max-dataset-size',
+    'label-column',
+    'features',
+    'slice-by',
+    'task',
+    'threshold',
+    'metrics',
+    'agreement-tolerance',
+    'batch-size',
+    'concurrency',
+    'timeout',
+];
+/** The canary's evaluation, or undefined without evaluate-dataset. */
+function readEvaluationGate(reader, canary) {
+    const dataset = reader.optional('evaluate-dataset');
+    const gates = reader.optional('evaluate-gates');
+    const optionsText = reader.optional('evaluate-options');
+    if (dataset === undefined) {
+        if (gates !== undefined || optionsText !== undefined) {
+            reader.problem('inputs evaluate-gates and evaluate-options need evaluate-dataset');
+        }
+        return undefined;
+    }
+    if (!canary) {
+        reader.problem('input evaluate-dataset judges a new version before traffic moves to it: it needs strategy: canary (after a rolling update, use the evaluate action)');
+        return undefined;
+    }
+    const options = readOptions(reader, optionsText);
+    const source = {
+        input: (name) => {
+            if (name === 'evaluate-dataset')
+                return dataset;
+            if (name === 'evaluate-gates')
+                return gates ?? '';
+            return name.startsWith('evaluate-options.')
+                ? (options[name.slice('evaluate-options.'.length)] ?? '')
+                : '';
+        },
+        env: reader.source.env,
+    };
+    const spec = new InputReader(source);
+    const read = readEvaluationSpec(spec, { withBaseline: true }, (name) => name === 'dataset'
+        ? 'evaluate-dataset'
+        : name === 'gates'
+            ? 'evaluate-gates'
+            : `evaluate-options.${name}`);
+    reader.collect(() => spec.finish());
+    return read;
+}
+/** `{label-column: quality, slice-by: [region], task: regression}`: every value as the input's text. */
+function readOptions(reader, text) {
+    if (text === undefined)
+        return {};
+    let value;
+    try {
+        value = load(text);
+    }
+    catch (error) {
+        reader.problem(`input evaluate-options is not YAML: ${messageOf(error).split('\n')[0]}`);
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        reader.problem("input evaluate-options must be a map of the evaluate action's inputs, e.g. {label-column: quality, task: regression}");
+        return {};
+    }
+    const options = {};
+    for (const [name, item] of Object.entries(value)) {
+        if (!EVALUATE_OPTIONS.includes(name)) {
+            reader.problem(`input evaluate-options: unknown key ${name} (it takes ${EVALUATE_OPTIONS.join(', ')})`);
+            continue;
+        }
+        options[name] = Array.isArray(item) ? item.map(String).join('\n') : item === null ? '' : String(item);
+    }
+    return options;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
@@ -8521,6 +9875,7 @@ function readGitHubRun(env, actionName) {
             apiUrl,
             sha: value(env, 'GITHUB_SHA'),
             ref: value(env, 'GITHUB_REF'),
+            runId,
             runUrl,
             workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
             workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -8577,6 +9932,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -8618,15 +9975,19 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
     if (!wanted)
         return { ...none, prComment: skipped };
     const token = reader.optional('github-token');
-    markSecret(token);
+    secrets_markSecret(token);
     const absent = !run.repository
         ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
         : !token
             ? "github-token is empty (as github.token is outside GitHub's runners)"
             : undefined;
     if (absent) {
-        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            core_warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
     }
     const ref = environmentName ? deploymentRef(run) : '';
     if (environmentName && !ref) {
@@ -8669,752 +10030,6 @@ function deploymentRef(run) {
         return pr.headBranch ?? (pr.headSha || run.sha || '');
     return run.ref ?? run.sha ?? '';
 }
-
-;// CONCATENATED MODULE: ./src/deploy/inputs.ts
-// Every input of the deploy action, parsed and checked in one place before any API call.
-
-
-
-
-
-
-
-
-function readDeployInputs(source = actionInputs) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, 'deployment', 'ModelDeployment', vars, { required: false });
-    let deployment = manifest?.resource;
-    if (!manifest && !reader.optional('deployment')) {
-        // No manifest: id and image alone make a minimal deployment.
-        const id = reader.required('id', 'without a deployment manifest, id and image make one');
-        const problem = id ? idProblem('ModelDeployment', id) : undefined;
-        if (problem)
-            reader.problem(`input id: ${problem}`);
-        deployment = { id, spec: { image: '', predictor: '' } };
-    }
-    // The plugin's packaging_task_id: the image the package step produced.
-    const image = reader.optional('image');
-    if (deployment) {
-        if (image !== undefined)
-            deployment.spec.image = image;
-        // Odahu's example deployment holds `<fill-in>` until the package step's image fills it.
-        if (!deployment.spec.image || deployment.spec.image === '<fill-in>') {
-            reader.problem('the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image');
-        }
-        const problem = imageProblem(deployment.spec.image);
-        if (problem)
-            reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
-    }
-    const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'], 'update');
-    const timing = readPhaseTiming(reader, '15m', { withLogs: false });
-    const canary = readStrategy(reader);
-    if (canary)
-        checkCanaryFit(reader, deployment, ifExists, timing.wait);
-    const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
-    reader.finish();
-    warnUnusedVars(vars, source);
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        deployment: deployment,
-        origin: checkedByPipeline(source) ? undefined : (manifest?.origin ?? 'input id'),
-        ifExists,
-        ...timing,
-        canary,
-        github,
-        provenance: provenanceOf(github.run, 'deploy'),
-    };
-}
-/** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
-function checkCanaryFit(reader, deployment, ifExists, wait) {
-    const problem = deployment?.id && stableIdProblem(deployment.id);
-    if (problem)
-        reader.problem(problem);
-    if (ifExists !== 'update') {
-        reader.problem(`input if-exists: ${ifExists} does not apply to strategy: canary (each version is a deployment of its own, next to the one serving)`);
-    }
-    if (!wait)
-        reader.problem('input wait: false does not go with strategy: canary, which waits for every step');
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/phases.ts
-// The four things an odahu step can wait for, described once: how to read one, what its state is,
-// when it is finished and whether it succeeded, and what the step outputs for it. The phase actions
-// (train, package, deploy, which the pipeline runs) and the wait action use these, so `wait` gives
-// exactly the outputs of the action that started the work.
-
-
-const POD_STARTED = ['running', 'succeeded', 'failed'];
-function podOutcome(state) {
-    if (state === 'succeeded')
-        return 'succeeded';
-    if (state === 'failed')
-        return 'failed';
-    return 'pending';
-}
-/**
- * The log endpoints look the id up in Kubernetes, not in the database (REFERENCE §6): a 404 there
- * means the object is gone; 200 or "has not started yet" mean it is still there.
- */
-async function podGone(open) {
-    try {
-        (await open(false)).destroy();
-        return false;
-    }
-    catch (error) {
-        if (error instanceof ApiError)
-            return error.status === 404;
-        throw error;
-    }
-}
-function reasonAndMessage(status) {
-    const parts = [status?.reason, status?.message].filter((p) => !!p);
-    return parts.length > 0 ? parts.join(': ') : 'the server gave no reason';
-}
-const trainingPhase = {
-    kind: 'ModelTraining',
-    noun: 'training',
-    get: (client, id, options) => client.trainings.get(id, options),
-    state: (t) => t.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (t) => podOutcome(t.status?.state),
-    failure: (t) => reasonAndMessage(t.status),
-    logs: {
-        ready: (t) => POD_STARTED.includes(t.status?.state ?? ''),
-        open: (client, id, follow, options) => client.trainings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.trainings.logs(id, { follow, signal })),
-    outputs: (_client, t) => {
-        // A re-run's status keeps the earlier run's artifact until it succeeds, which replaces it with its
-        // own: only a succeeded run's artifact is this run's.
-        const artifact = t.status?.state === 'succeeded' ? t.status.artifacts?.at(-1) : undefined;
-        return Promise.resolve({
-            'training-id': t.id,
-            state: t.status?.state ?? 'unknown',
-            'artifact-name': artifact?.artifactName ?? '',
-            'run-id': artifact?.runId ?? '',
-            'commit-id': artifact?.commitID ?? '',
-            status: JSON.stringify(t.status ?? {}),
-        });
-    },
-    keyOutputs: ['artifact-name'],
-};
-const packagingPhase = {
-    kind: 'ModelPackaging',
-    noun: 'packaging',
-    get: (client, id, options) => client.packagings.get(id, options),
-    state: (p) => p.status?.state ?? 'unknown',
-    detail: () => '',
-    outcome: (p) => podOutcome(p.status?.state),
-    failure: (p) => reasonAndMessage(p.status),
-    logs: {
-        ready: (p) => POD_STARTED.includes(p.status?.state ?? ''),
-        open: (client, id, follow, options) => client.packagings.logs(id, { ...options, follow }),
-    },
-    runtimeGone: (client, id, signal) => podGone((follow) => client.packagings.logs(id, { follow, signal })),
-    outputs: (_client, p) => {
-        const results = Object.fromEntries((p.status?.results ?? []).map((r) => [r.name, r.value]));
-        return Promise.resolve({
-            'packaging-id': p.id,
-            state: p.status?.state ?? 'unknown',
-            image: results.image ?? '',
-            results: JSON.stringify(results),
-            status: JSON.stringify(p.status ?? {}),
-        });
-    },
-    keyOutputs: ['image'],
-};
-/** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
-function deploymentBeingDeleted(d) {
-    return d.deletionMark === true || d.status?.state === 'Deleting';
-}
-/**
- * Ready is not enough: the 1.6 CLI also waits for availableReplicas ≥ minReplicas, and a Ready
- * deployment stays Ready for a moment after its DELETE.
- */
-function deploymentServes(d) {
-    const status = d.status;
-    return (!deploymentBeingDeleted(d) &&
-        status?.state === 'Ready' &&
-        (status.availableReplicas ?? 0) >= (d.spec.minReplicas ?? 0));
-}
-/** What usually keeps a deployment from serving, from what its state says; '' once Ready. */
-function deploymentStuckBecause(d) {
-    const { image, imagePullConnID: pull, predictor, resources } = d.spec;
-    // No state at all: the controller stopped before making the service. It does when the predictor
-    // is unknown, or when it cannot make pull credentials from the connection.
-    if (!d.status?.state) {
-        const connection = pull
-            ? `its image pull connection ${pull} exists and is of type docker or ecr, and `
-            : '';
-        return `the controller has not started it: check that ${connection}predictor ${predictor} exists`;
-    }
-    if (d.status.state === 'Ready')
-        return '';
-    const through = pull ? ` (registry, tag, pull connection ${pull})` : ' (registry, tag, pull connection)';
-    const requests = Object.entries(resources?.requests ?? {}).filter(([, value]) => value);
-    const asked = requests.length > 0 ? ` (${requests.map(([name, value]) => `${name} ${value}`).join(', ')})` : '';
-    return (`a deployment that stays ${d.status.state} usually cannot pull its image ${image}${through}, ` +
-        `or the cluster lacks the resources it asks for${asked}`);
-}
-const deploymentPhase = {
-    kind: 'ModelDeployment',
-    noun: 'deployment',
-    get: (client, id, options) => client.deployments.get(id, options),
-    state: (d) => d.status?.state || 'pending',
-    detail: (d) => d.status?.state ? `${d.status.availableReplicas ?? 0}/${d.status.replicas ?? 0} replicas available` : '',
-    // The controller never writes Failed: a deployment that cannot start stays Processing (or without
-    // a state) until the wait times out. Only a deletion is final.
-    outcome: (d) => (deploymentBeingDeleted(d) ? 'failed' : deploymentServes(d) ? 'succeeded' : 'pending'),
-    failure: (d) => deploymentBeingDeleted(d)
-        ? 'it is being deleted'
-        : `state ${d.status?.state ?? 'unknown'}, ${d.status?.availableReplicas ?? 0} replicas available`,
-    timeoutHint: (d) => {
-        const why = deploymentStuckBecause(d);
-        return why ? ` (${why})` : '';
-    },
-    // Minutes Processing with no replica up: pulling an image rarely takes this long.
-    stuck: {
-        afterMs: 3 * 60_000,
-        hint: (d) => !deploymentBeingDeleted(d) && (d.status?.availableReplicas ?? 0) === 0 && d.status?.state !== 'Ready'
-            ? deploymentStuckBecause(d)
-            : undefined,
-    },
-    outputs: async (client, d, signal) => {
-        let route;
-        try {
-            if (d.status?.state === 'Ready')
-                route = await client.deployments.defaultRoute(d.id, { signal });
-        }
-        catch (error) {
-            // The other outputs stand without it; the predict action can find the URL from the id.
-            core_warning(`Could not read the default route of deployment ${d.id}: ${String(error.message)}`);
-        }
-        return {
-            'deployment-id': d.id,
-            state: d.status?.state ?? '',
-            url: route?.status?.edgeUrl ?? '',
-            'model-name': d.status?.modelName ?? '',
-            'model-version': d.status?.modelVersion ?? '',
-            'available-replicas': String(d.status?.availableReplicas ?? 0),
-            status: JSON.stringify(d.status ?? {}),
-        };
-    },
-    keyOutputs: ['url'],
-};
-const inferenceJobPhase = {
-    kind: 'InferenceJob',
-    noun: 'batch inference job',
-    get: (client, id, options) => client.inferenceJobs.get(id, options),
-    // No state at all: the controller has not made the job's TaskRun (yet, or ever: see timeoutHint).
-    state: (j) => j.status?.state || 'pending',
-    detail: () => '',
-    outcome: (j) => podOutcome(j.status?.state),
-    failure: (j) => reasonAndMessage(j.status),
-    // The 1.6 controller makes no TaskRun (and writes no state) when a connection it needs is missing.
-    timeoutHint: (j) => j.status?.state
-        ? ''
-        : " (a batch job that never gets a state was not started by the controller: check that its dataSource, its outputDestination and the service's model connection exist and are object storage: s3, gcs or azureblob)",
-    outputs: (_client, j) => Promise.resolve({
-        'job-id': j.id,
-        'service-id': j.spec.inferenceServiceId,
-        'request-id': j.spec.requestId ?? '',
-        output: JSON.stringify(j.spec.outputDestination ?? null),
-        state: j.status?.state ?? '',
-        status: JSON.stringify(j.status ?? {}),
-    }),
-    keyOutputs: ['output'],
-};
-/** The phase of each kind that runs or rolls out (the others are done once written). */
-const PHASE_OF_KIND = {
-    ModelTraining: trainingPhase,
-    ModelPackaging: packagingPhase,
-    ModelDeployment: deploymentPhase,
-    InferenceJob: inferenceJobPhase,
-};
-
-;// CONCATENATED MODULE: ./src/shared/action/planned-cluster.ts
-// The cluster as an apply will leave it: the resources its manifests hold, over what the server has.
-// Read before the first write to check that every reference resolves, and to know the server's
-// defaults that come from other resources (a toolchain's image, a git connection's reference). Each
-// server object and the configuration are read once.
-
-class PlannedCluster {
-    client;
-    signal;
-    serverObjects = new Map();
-    planned = new Map();
-    constructor(client, signal, 
-    /** What the apply will write (batch jobs are left out: their ids are the server's). */
-    resources = []) {
-        this.client = client;
-        this.signal = signal;
-        for (const { kind, id, resource } of resources)
-            this.planned.set(`${kind}/${id}`, resource);
-    }
-    configuration() {
-        return this.client.configuration({ signal: this.signal });
-    }
-    /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
-    async find(kind, id) {
-        const key = `${kind}/${id}`;
-        if (this.planned.has(key))
-            return this.planned.get(key);
-        return this.onServer(kind, id);
-    }
-    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
-    keepServers(kind, id) {
-        this.planned.delete(`${kind}/${id}`);
-    }
-    /** What the server has now (undefined: nothing). */
-    onServer(kind, id) {
-        const key = `${kind}/${id}`;
-        let read = this.serverObjects.get(key);
-        if (!read) {
-            read = this.client.kind(kind).find(id, { signal: this.signal });
-            this.serverObjects.set(key, read);
-        }
-        return read;
-    }
-    /**
-     * Whether the resource will exist: true or false, or undefined when the server would not say
-     * (these credentials may not read that kind: the server then judges the write itself).
-     */
-    async exists(kind, id) {
-        try {
-            return (await this.find(kind, id)) !== undefined;
-        }
-        catch (error) {
-            if (deniedRead(error))
-                return undefined;
-            throw error;
-        }
-    }
-}
-/** The server would not let these credentials read it (a data scientist and batch services, say). */
-function deniedRead(error) {
-    return error instanceof ApiError && (error.status === 401 || error.status === 403);
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/references.ts
-// What each kind of manifest names that must exist when the server receives it: the server refuses a
-// training whose toolchain or connections are missing, a packaging without its integration or target
-// connections, a route without its deployments, a job without its service; it takes a deployment
-// whose pull connection or a batch service whose connections are missing, and their controllers then
-// never give them a state. Every step that writes a manifest checks these before its first write
-// (apply and the pipeline for all their manifests at once), so that a missing one fails the step with
-// one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
-// waited for until its timeout.
-
-
-/** What a resource of `kind` names that must exist. */
-function referencesOf(kind, resource) {
-    const refs = [];
-    const add = (refKind, id, field, consequence) => {
-        if (id)
-            refs.push({ kind: refKind, id, field, ...(consequence ? { consequence } : {}) });
-    };
-    switch (kind) {
-        case 'ModelTraining': {
-            const { spec } = resource;
-            add('ToolchainIntegration', spec.toolchain, 'spec.toolchain');
-            add('Connection', spec.algorithmSource?.vcs?.connection, 'spec.algorithmSource.vcs.connection');
-            add('Connection', spec.algorithmSource?.objectStorage?.connection, 'spec.algorithmSource.objectStorage.connection');
-            spec.data?.forEach((binding, i) => add('Connection', binding.connection, `spec.data[${i}].connection`));
-            add('Connection', spec.outputConnection, 'spec.outputConnection');
-            break;
-        }
-        case 'ModelPackaging': {
-            const { spec } = resource;
-            add('PackagingIntegration', spec.integrationName, 'spec.integrationName');
-            spec.targets?.forEach((target, i) => add('Connection', target.connectionName, `spec.targets[${i}].connectionName`));
-            add('Connection', spec.outputConnection, 'spec.outputConnection');
-            break;
-        }
-        case 'ModelDeployment': {
-            const { spec } = resource;
-            add('Connection', spec.imagePullConnID, 'spec.imagePullConnID', 'the server takes it, but the deployment would never get a state');
-            break;
-        }
-        case 'ModelRoute': {
-            const { spec } = resource;
-            spec.modelDeployments?.forEach((target, i) => add('ModelDeployment', target.mdName, `spec.modelDeployments[${i}].mdName`));
-            add('ModelDeployment', spec.mirror, 'spec.mirror');
-            break;
-        }
-        case 'InferenceService': {
-            const { spec } = resource;
-            const noJob = 'the server takes it, but no job of the service would ever start';
-            add('Connection', spec.dataSource?.connection, 'spec.dataSource.connection', noJob);
-            add('Connection', spec.outputDestination?.connection, 'spec.outputDestination.connection', noJob);
-            add('Connection', spec.modelRegistry?.remote?.modelConnection, 'spec.modelRegistry.remote.modelConnection', noJob);
-            break;
-        }
-        case 'InferenceJob': {
-            // The connections a job needs are checked with their types (batch-service.ts).
-            const { spec } = resource;
-            add('InferenceService', spec.inferenceServiceId, 'spec.inferenceServiceId');
-            break;
-        }
-        default:
-            break;
-    }
-    return refs;
-}
-/** How a message names a kind: `connection`, `toolchain integration`. */
-const NOUNS = {
-    Connection: 'connection',
-    ToolchainIntegration: 'toolchain integration',
-    PackagingIntegration: 'packaging integration',
-    ModelDeployment: 'deployment',
-    InferenceService: 'batch inference service',
-};
-/**
- * The references of `resource` that `cluster` does not have (credentials that may not read a kind
- * leave its references to the server), one line each: `<origin>: <field> names <kind> <id>, which
- * <absence>`, with what a missing one costs where the server would not say.
- */
-async function missingReferences(cluster, item, absence = 'does not exist') {
-    const problems = [];
-    const missing = [];
-    for (const ref of referencesOf(item.kind, item.resource)) {
-        if ((await cluster.exists(ref.kind, ref.id)) !== false)
-            continue;
-        missing.push(ref);
-        const noun = NOUNS[ref.kind] ?? ref.kind;
-        problems.push(`${item.origin}: ${ref.field} names ${noun} ${ref.id}, which ${absence}${ref.consequence ? ` (${ref.consequence})` : ''}`);
-    }
-    return { problems, missing };
-}
-/**
- * Before a step writes these resources: every one they name exists on the server (or is among
- * them). Throws one InputError listing every missing one; nothing has been written then.
- */
-async function checkReferences(client, items, signal) {
-    const cluster = new PlannedCluster(client, signal, items.map(({ kind, resource }) => ({ kind, id: resource.id, resource })));
-    const problems = [];
-    for (const item of items)
-        problems.push(...(await missingReferences(cluster, item)).problems);
-    if (problems.length > 0)
-        throw new InputError(problems);
-}
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function buffer_utils_encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function base64url_decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
-
-
-
-
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = base64url_decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!isObject(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
-}
-
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
@@ -9904,6 +10519,574 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/api.ts
+// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
+// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
+// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
+// is wrong becomes one warning line saying what to change: a report never fails the step that
+// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
+// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+
+
+
+
+
+/** A call gives up after this: the step's own work is done, and a report is not worth more. */
+const GITHUB_RETRY_BUDGET_MS = 60_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+async function gitHubApi(options, limits = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
+    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
+    const api = getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        userAgent: USER_AGENT,
+        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
+    });
+    return { api, dispose: () => client.dispose() };
+}
+/**
+ * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
+ * so. The last answer is returned whatever its status; Octokit makes errors of the others.
+ */
+function fetchOver(client, policy, connectionSignal) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const method = init.method ?? 'GET';
+        const body = typeof init.body === 'string' ? init.body : null;
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        let last;
+        try {
+            last = await withRetries(async () => {
+                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
+                    return answer;
+                last = answer;
+                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
+                throw new ApiError({
+                    method,
+                    url,
+                    status: rateLimit === undefined ? answer.status : 429,
+                    serverMessage: '',
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
+                });
+            }, { policy, idempotent: method !== 'POST', signal });
+        }
+        catch (error) {
+            if (!(error instanceof ApiError) || !last)
+                throw error;
+        }
+        // A Response cannot carry a body for these statuses.
+        const empty = [101, 204, 205, 304].includes(last.status);
+        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
+    };
+}
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
+function headersOf(incoming) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            headers.append(name, item);
+        }
+    }
+    return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
+}
+function requestFailure(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? error : undefined;
+}
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+function requestStatus(error) {
+    return requestFailure(error)?.status;
+}
+/**
+ * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
+ * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
+ */
+function describeGitHubFailure(error, what, permission) {
+    const failure = requestFailure(error);
+    if (!failure?.response) {
+        // No answer at all (Octokit calls that a 500 of its own, without a response).
+        return `${what} failed: ${messageOf(error)}`;
+    }
+    const data = failure.response?.data;
+    const message = typeof data?.message === 'string' ? data.message : failure.message;
+    if (failure.status === 403 && !/rate limit/i.test(message)) {
+        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
+    }
+    if (failure.status === 401) {
+        return `${what} was refused (401 ${message}): github-token is not a valid token`;
+    }
+    return `${what} failed: ${failure.status} ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/summary.ts
+// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
+// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
+
+
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
+}
+function outputCell(outputs) {
+    return Object.entries(outputs)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
+        .join('<br>');
+}
+const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+function summaryCells(row) {
+    return [
+        escapeHtml(row.kind),
+        markdownCode(row.id),
+        escapeHtml(row.action),
+        markdownText(row.state),
+        formatDuration(row.durationMs),
+        outputCell(row.outputs),
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' ');
+}
+/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
+async function writeSummary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
 ;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
@@ -9931,7 +11114,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -9995,7 +11178,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -10028,7 +11211,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -10096,7 +11279,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -10734,73 +11917,170 @@ function apply_capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/summary.ts
-// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
-// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
-// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
-// fit are left out, with a line saying how many.
+;// CONCATENATED MODULE: ./src/shared/action/planned-cluster.ts
+// The cluster as an apply will leave it: the resources its manifests hold, over what the server has.
+// Read before the first write to check that every reference resolves, and to know the server's
+// defaults that come from other resources (a toolchain's image, a git connection's reference). Each
+// server object and the configuration are read once.
 
-
-
-
-/** GitHub shows a step's summary only if it is at most this many bytes. */
-const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** A link only to an http(s) URL on one line; anything else is text. */
-const LINK = /^https?:\/\/[^\s"'<>]+$/;
-/** A value from outside: a link when it is an http(s) URL, else in <code>. */
-function linkOrCode(value) {
-    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
-        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
-        : markdownCode(value);
-}
-function outputCell(outputs) {
-    return Object.entries(outputs)
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
-        .join('<br>');
-}
-const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
-/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
-function summaryCells(row) {
-    return [
-        escapeHtml(row.kind),
-        markdownCode(row.id),
-        escapeHtml(row.action),
-        markdownText(row.state),
-        formatDuration(row.durationMs),
-        outputCell(row.outputs),
-        // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' ');
-}
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
+class PlannedCluster {
+    client;
+    signal;
+    serverObjects = new Map();
+    planned = new Map();
+    constructor(client, signal, 
+    /** What the apply will write (batch jobs are left out: their ids are the server's). */
+    resources = []) {
+        this.client = client;
+        this.signal = signal;
+        for (const { kind, id, resource } of resources)
+            this.planned.set(`${kind}/${id}`, resource);
     }
-    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    const cells = rows.map(summaryCells);
-    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
-    let kept = cells.length;
-    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
-        kept = Math.floor(kept / 2);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
-    if (kept < cells.length) {
-        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    configuration() {
+        return this.client.configuration({ signal: this.signal });
     }
-    await summary.write();
+    /** The resource as the apply will leave it: the manifest's, else the server's, else undefined. */
+    async find(kind, id) {
+        const key = `${kind}/${id}`;
+        if (this.planned.has(key))
+            return this.planned.get(key);
+        return this.onServer(kind, id);
+    }
+    /** The apply leaves the server's object as it is (if-exists: skip): later checks read that one. */
+    keepServers(kind, id) {
+        this.planned.delete(`${kind}/${id}`);
+    }
+    /** What the server has now (undefined: nothing). */
+    onServer(kind, id) {
+        const key = `${kind}/${id}`;
+        let read = this.serverObjects.get(key);
+        if (!read) {
+            read = this.client.kind(kind).find(id, { signal: this.signal });
+            this.serverObjects.set(key, read);
+        }
+        return read;
+    }
+    /**
+     * Whether the resource will exist: true or false, or undefined when the server would not say
+     * (these credentials may not read that kind: the server then judges the write itself).
+     */
+    async exists(kind, id) {
+        try {
+            return (await this.find(kind, id)) !== undefined;
+        }
+        catch (error) {
+            if (deniedRead(error))
+                return undefined;
+            throw error;
+        }
+    }
 }
-/** The bytes the step's summary file holds already (an earlier write of the same step). */
-function summarySize() {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+/** The server would not let these credentials read it (a data scientist and batch services, say). */
+function deniedRead(error) {
+    return error instanceof ApiError && (error.status === 401 || error.status === 403);
 }
-function tableBytes(cells) {
-    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
+
+;// CONCATENATED MODULE: ./src/shared/action/references.ts
+// What each kind of manifest names that must exist when the server receives it: the server refuses a
+// training whose toolchain or connections are missing, a packaging without its integration or target
+// connections, a route without its deployments, a job without its service; it takes a deployment
+// whose pull connection or a batch service whose connections are missing, and their controllers then
+// never give them a state. Every step that writes a manifest checks these before its first write
+// (apply and the pipeline for all their manifests at once), so that a missing one fails the step with
+// one line naming it, and nothing is half-applied: no training replaced by nothing, no deployment
+// waited for until its timeout.
+
+
+/** What a resource of `kind` names that must exist. */
+function referencesOf(kind, resource) {
+    const refs = [];
+    const add = (refKind, id, field, consequence) => {
+        if (id)
+            refs.push({ kind: refKind, id, field, ...(consequence ? { consequence } : {}) });
+    };
+    switch (kind) {
+        case 'ModelTraining': {
+            const { spec } = resource;
+            add('ToolchainIntegration', spec.toolchain, 'spec.toolchain');
+            add('Connection', spec.algorithmSource?.vcs?.connection, 'spec.algorithmSource.vcs.connection');
+            add('Connection', spec.algorithmSource?.objectStorage?.connection, 'spec.algorithmSource.objectStorage.connection');
+            spec.data?.forEach((binding, i) => add('Connection', binding.connection, `spec.data[${i}].connection`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelPackaging': {
+            const { spec } = resource;
+            add('PackagingIntegration', spec.integrationName, 'spec.integrationName');
+            spec.targets?.forEach((target, i) => add('Connection', target.connectionName, `spec.targets[${i}].connectionName`));
+            add('Connection', spec.outputConnection, 'spec.outputConnection');
+            break;
+        }
+        case 'ModelDeployment': {
+            const { spec } = resource;
+            add('Connection', spec.imagePullConnID, 'spec.imagePullConnID', 'the server takes it, but the deployment would never get a state');
+            break;
+        }
+        case 'ModelRoute': {
+            const { spec } = resource;
+            spec.modelDeployments?.forEach((target, i) => add('ModelDeployment', target.mdName, `spec.modelDeployments[${i}].mdName`));
+            add('ModelDeployment', spec.mirror, 'spec.mirror');
+            break;
+        }
+        case 'InferenceService': {
+            const { spec } = resource;
+            const noJob = 'the server takes it, but no job of the service would ever start';
+            add('Connection', spec.dataSource?.connection, 'spec.dataSource.connection', noJob);
+            add('Connection', spec.outputDestination?.connection, 'spec.outputDestination.connection', noJob);
+            add('Connection', spec.modelRegistry?.remote?.modelConnection, 'spec.modelRegistry.remote.modelConnection', noJob);
+            break;
+        }
+        case 'InferenceJob': {
+            // The connections a job needs are checked with their types (batch-service.ts).
+            const { spec } = resource;
+            add('InferenceService', spec.inferenceServiceId, 'spec.inferenceServiceId');
+            break;
+        }
+        default:
+            break;
+    }
+    return refs;
+}
+/** How a message names a kind: `connection`, `toolchain integration`. */
+const NOUNS = {
+    Connection: 'connection',
+    ToolchainIntegration: 'toolchain integration',
+    PackagingIntegration: 'packaging integration',
+    ModelDeployment: 'deployment',
+    InferenceService: 'batch inference service',
+};
+/**
+ * The references of `resource` that `cluster` does not have (credentials that may not read a kind
+ * leave its references to the server), one line each: `<origin>: <field> names <kind> <id>, which
+ * <absence>`, with what a missing one costs where the server would not say.
+ */
+async function missingReferences(cluster, item, absence = 'does not exist') {
+    const problems = [];
+    const missing = [];
+    for (const ref of referencesOf(item.kind, item.resource)) {
+        if ((await cluster.exists(ref.kind, ref.id)) !== false)
+            continue;
+        missing.push(ref);
+        const noun = NOUNS[ref.kind] ?? ref.kind;
+        problems.push(`${item.origin}: ${ref.field} names ${noun} ${ref.id}, which ${absence}${ref.consequence ? ` (${ref.consequence})` : ''}`);
+    }
+    return { problems, missing };
+}
+/**
+ * Before a step writes these resources: every one they name exists on the server (or is among
+ * them). Throws one InputError listing every missing one; nothing has been written then.
+ */
+async function checkReferences(client, items, signal) {
+    const cluster = new PlannedCluster(client, signal, items.map(({ kind, resource }) => ({ kind, id: resource.id, resource })));
+    const problems = [];
+    for (const item of items)
+        problems.push(...(await missingReferences(cluster, item)).problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -11412,6 +12692,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 
 
 
+
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
 async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
     const started = Date.now();
@@ -11426,6 +12707,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
+        parking: run.parking,
         action,
         started,
         rows,
@@ -11450,16 +12732,23 @@ async function settleStarted(ctx, client, phase, id, object, work) {
                     logs: work.logs,
                 }
                 : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
+            action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
             started: work.started,
             rows: work.rows,
             setOutput: work.setOutput,
+            park: work.parking && {
+                parking: work.parking,
+                action: work.action,
+                timeoutMs: work.timeoutMs,
+                deleteOnEnd: work.undo !== undefined,
+            },
         });
     }
     catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+        // client is still open here).
+        if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`, work.undo.work);
         }
         throw error;
     }
@@ -11479,6 +12768,17 @@ current, options) {
         durationMs: Date.now() - options.started,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+    if (options.park) {
+        const { parking, ...work } = options.park;
+        const object = current ?? (await phase.get(client, id));
+        const outputs = await publish(client, phase, object, () => undefined);
+        await parking.park({ ...work, phase, id, outputs });
+        outputs.state = PARKED;
+        for (const [name, value] of Object.entries(outputs))
+            options.setOutput(name, value);
+        addRow(PARKED, outputs);
+        return { object, outputs };
+    }
     let final;
     try {
         final = options.watch
@@ -11499,6 +12799,8 @@ current, options) {
     addRow(phase.state(final), outputs);
     return { object: final, outputs };
 }
+/** The state output of a parked phase: the step ended before it did. */
+const PARKED = 'parked';
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action) {
     return action === 'created' || action === 'replaced';
@@ -11547,84 +12849,75 @@ async function runSummarizedPhase(ctx, client, title, run, rows) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/odahu/stored-deployment.ts
-// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
-// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
-// compares the stored spec with what the server would store) and the emulator (which stores it).
-const DEFAULT_MIN_REPLICAS = 0;
-const DEFAULT_MAX_REPLICAS = 1;
-const DEFAULT_PROBE_INITIAL_DELAY = 2;
-const DEFAULT_ROLE_PREFIX = 'role-';
-/**
- * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
- * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
- * values are kept as given: refusing them is the validation's job.
- */
-function withServerDefaults(id, spec, config) {
-    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
-    const defaultResources = config.defaultResources;
-    return {
-        ...spec,
-        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
-        minReplicas,
-        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
-        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
-        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
-        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
-        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
-    };
+;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
+// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
+// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
+// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
+// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
+// drawn on top of each other, and series have no legend there: the second series is the line, and
+// the caption under the chart says which is which. Labels are data: they are reduced to characters
+// that cannot end a string, the block or the diagram.
+const MAX_LABEL = 24;
+const MAX_CATEGORIES = 24;
+/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
+function chartLabel(text, max = MAX_LABEL) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
 }
-
-;// CONCATENATED MODULE: ./src/shared/action/desired-deployment.ts
-// What deploy sends, and when it need not send anything. The if-exists policy decides between update
-// (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
-// `unchangedDeployment` lets an update skip the PUT and its roll-out when the server already holds
-// exactly the spec it would store for this one, its defaults included.
-
-
-
-
-
-/** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
-const DEFAULT_PREDICTOR = 'odahu-ml-server';
-function withDefaults(deployment) {
-    if (!deployment.spec.predictor) {
-        core_info(`spec.predictor is not set: using ${DEFAULT_PREDICTOR} (the Odahu 1.6 server requires one).`);
-        deployment.spec.predictor = DEFAULT_PREDICTOR;
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        return '0';
+    return String(Number(value.toPrecision(4)));
+}
+/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
+function renderChart(chart, escape) {
+    const categories = chart.categories.slice(0, MAX_CATEGORIES);
+    const n = categories.length;
+    const values = (series) => series.slice(0, n);
+    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
+    const top = Math.max(1e-9, ...all);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(chart.title, 60)}"`,
+        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
+        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
+        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
+        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
+        '```',
+    ];
+    const caption = chart.line
+        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
+        : `Bars: ${chart.bars.name}.`;
+    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
+}
+/** A round number at or above `value`, so the axis ends on a readable tick. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+        if (step * power >= value)
+            return step * power;
     }
-    return deployment;
-}
-/** The spec as the 1.6 server stores it: its defaults filled in. */
-function asServerStores(id, spec, config) {
-    return withServerDefaults(id, spec, config.deployment ?? {});
-}
-/**
- * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
- * the server would store for `desired`. Any doubt means a PUT, which is always safe. The provenance
- * annotations are left out: which run wrote a spec is no reason to roll it out again.
- */
-function unchangedDeployment(client, desired) {
-    return async (existing, signal) => {
-        if (!deploymentServes(existing))
-            return false;
-        const config = await client.configuration({ signal });
-        const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
-        return sameSpec(withoutProvenance(existing.spec), expected);
-    };
+    return 10 * power;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value from outside goes through markdownText/markdownCode
-// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
-// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
-// said in the table's note.
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
+
 
 
 const MAX_TABLE_ROWS = 20;
 const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
 /** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
@@ -11652,6 +12945,13 @@ function renderSection(section) {
         const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
         lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
         budget -= html.html.length;
+    }
+    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
     lines.push(...failure);
     return lines.join('\n').trimEnd();
@@ -11718,174 +13018,560 @@ function stringOf(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/api.ts
-// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
-// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
-// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
-// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
-// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
-// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
-// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
-// is wrong becomes one warning line saying what to change: a report never fails the step that
-// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
-// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+;// CONCATENATED MODULE: ./src/shared/github/check-run.ts
+// The check run that shows a parked phase on the run's commit (and so on its pull request): in
+// progress with a link to the run that parked it and a Cancel button, then completed with what the
+// step's summary would have shown had it waited (states, duration, artifact / image / URL, the log's
+// last lines on failure). Its text is HTML like the report's: values from outside go through
+// renderSection (untrusted-text.ts).
 
 
 
 
 
-/** A call gives up after this: the step's own work is done, and a report is not worth more. */
-const GITHUB_RETRY_BUDGET_MS = 60_000;
-/** One exchange, its answer read to the end, takes at most this. */
-const EXCHANGE_MS = 30_000;
-/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-async function gitHubApi(options, limits = {}) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
-    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
-    const api = getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
-    });
-    return { api, dispose: () => client.dispose() };
+/** The identifier of the check run's button, which a `check_run` `requested_action` event names. */
+const CANCEL_ACTION = 'cancel';
+function checkRunName(record) {
+    return `odahu ${PHASE_OF_KIND[record.kind].noun} ${record.id}`;
 }
-/**
- * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
- * so. The last answer is returned whatever its status; Octokit makes errors of the others.
- */
-function fetchOver(client, policy, connectionSignal) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const method = init.method ?? 'GET';
-        const body = typeof init.body === 'string' ? init.body : null;
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
-        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
-        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-        let last;
+async function startCheckRun(api, repository, record, headSha, externalId) {
+    const { data } = await api.rest.checks.create({
+        ...repository,
+        name: checkRunName(record),
+        head_sha: headSha,
+        status: 'in_progress',
+        started_at: new Date(record.parkedAt).toISOString(),
+        details_url: record.run.url || undefined,
+        external_id: externalId,
+        output: checkRunOutput(record, undefined),
+        actions: [
+            { label: 'Cancel', description: 'Delete the phase and end this check', identifier: CANCEL_ACTION },
+        ],
+    });
+    return data.id;
+}
+/** Completes the check run: the same call for the same ending says the same, so a repeat is harmless. */
+async function completeCheckRun(api, repository, record, ending, note = '') {
+    if (!record.checkRun)
+        return;
+    await api.rest.checks.update({
+        ...repository,
+        check_run_id: record.checkRun.id,
+        status: 'completed',
+        conclusion: ending.conclusion,
+        completed_at: new Date(ending.endedAt).toISOString(),
+        output: checkRunOutput(record, ending, note),
+        // The button goes with the phase's end.
+        actions: [],
+    });
+}
+/** What the check says: one line, and the step's section as the report would show it. */
+function checkRunOutput(record, ending, note = '') {
+    const phase = PHASE_OF_KIND[record.kind];
+    const outputs = ending?.outputs ?? record.outputs;
+    const state = ending?.state ?? record.outputs.state ?? '';
+    const row = {
+        kind: phase.kind,
+        id: record.id,
+        action: ending ? `${record.action}, parked, resumed` : `${record.action}, parked`,
+        state: ending ? state : `${PARKED} (${state || 'unknown'})`,
+        durationMs: (ending?.endedAt ?? record.parkedAt) - record.parkedAt,
+        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
+    };
+    const rendered = renderSection({
+        title: record.title,
+        rows: [row],
+        tables: ending?.logTail?.length
+            ? [{ heading: 'Log, last lines', columns: ['line'], rows: ending.logTail.map((line) => [line]) }]
+            : [],
+        failure: ending && ending.conclusion !== 'success' ? (ending.reason ?? ending.conclusion) : undefined,
+    });
+    // Still running: neither ✅ nor ❌ yet.
+    const section = ending ? rendered : rendered.replace(/^#### ✅ /, '#### ⏳ ');
+    const parkedBy = record.run.url
+        ? `Parked by <a href="${escapeHtml(record.run.url)}">run ${escapeHtml(record.run.id)}</a>`
+        : `Parked by run ${escapeHtml(record.run.id)}`;
+    const next = record.continuation
+        ? `; on success, <code>${escapeHtml(record.continuation.workflow)}</code> runs on <code>${escapeHtml(record.continuation.ref)}</code>`
+        : '';
+    const summary = [`${parkedBy}${next}.`, '', section, ...(note ? ['', markdownText(note, 2000)] : [])].join('\n');
+    const title = ending
+        ? `${phase.noun} ${record.id}: ${ending.conclusion === 'success' ? state : (ending.reason ?? ending.conclusion)}`
+        : `${phase.noun} ${record.id}: ${state || 'started'}, parked`;
+    // A title is plain text, not markdown: one line, cut.
+    return { title: cutText(title.replace(/\s+/g, ' ').trim(), 200), summary };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/parked-store.ts
+// Where parked phases are kept (docs/ARCHITECTURE.md, "Parked phases"): one git ref per phase under
+// refs/odahu/parked/<kind>/<id>, pointing at a commit whose message holds the record as JSON. Listed
+// for the whole repository in one request; changed only by a compare-and-swap (a commit whose parent
+// is the record read, the ref moved without force: GitHub refuses a move that is not a fast-forward),
+// so of two writers that read the same record, one wins and the other learns it lost.
+
+/** The refs' namespace, without `refs/`: not a branch or a tag, so no UI lists it and no clone fetches it. */
+const PARKED_NAMESPACE = 'odahu/parked/';
+/** The kinds a step can park, and the path segment naming each in the ref. */
+const PARKED_KINDS = {
+    ModelTraining: 'training',
+    ModelPackaging: 'packaging',
+    ModelDeployment: 'deployment',
+    InferenceJob: 'batch-job',
+};
+function parkedKey(kind, id) {
+    return `${PARKED_KINDS[kind]}/${id}`;
+}
+const TITLE = (record) => `odahu: parked ${parkedKey(record.kind, record.id)}`;
+class ParkedStore {
+    api;
+    repository;
+    constructor(api, repository) {
+        this.api = api;
+        this.repository = repository;
+    }
+    /** Every parked phase of the repository; a ref whose record cannot be read is named in `unreadable`. */
+    async list() {
+        const { data } = await this.api.rest.git.listMatchingRefs({
+            ...this.repository,
+            ref: PARKED_NAMESPACE.replace(/\/$/, ''),
+        });
+        const entries = [];
+        const unreadable = [];
+        for (const ref of data) {
+            const key = ref.ref.replace(`refs/${PARKED_NAMESPACE}`, '');
+            if (!ref.ref.startsWith(`refs/${PARKED_NAMESPACE}`))
+                continue;
+            const entry = await this.readCommit(key, ref.object.sha);
+            if (entry)
+                entries.push(entry);
+            else
+                unreadable.push(key);
+        }
+        return { entries, unreadable };
+    }
+    /** The record of `key`, or undefined when none is parked there. */
+    async read(key) {
         try {
-            last = await withRetries(async () => {
-                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
-                let answer;
-                try {
-                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
-                    answer = {
-                        status: response.message.statusCode ?? 0,
-                        headers: headersOf(response.message.headers),
-                        text: await readText(method, url, response.message, {
-                            signal: limit.signal,
-                            maxBytes: MAX_ANSWER_BYTES,
-                        }),
-                    };
-                }
-                catch (error) {
-                    throw limit.explain(error);
-                }
-                finally {
-                    limit.dispose();
-                }
-                const rateLimit = rateLimitWait(answer);
-                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
-                    return answer;
-                last = answer;
-                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
-                throw new ApiError({
-                    method,
-                    url,
-                    status: rateLimit === undefined ? answer.status : 429,
-                    serverMessage: '',
-                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
-                });
-            }, { policy, idempotent: method !== 'POST', signal });
+            const { data } = await this.api.rest.git.getRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${key}`,
+            });
+            return await this.readCommit(key, data.object.sha);
         }
         catch (error) {
-            if (!(error instanceof ApiError) || !last)
+            if (requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Creates the record; `exists` when a record of the same phase is there already. */
+    async create(record) {
+        const key = parkedKey(record.kind, record.id);
+        const content = JSON.stringify(record, null, 2);
+        const { data: tree } = await this.api.rest.git.createTree({
+            ...this.repository,
+            tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content }],
+        });
+        const sha = await this.commit(record, tree.sha, []);
+        try {
+            await this.api.rest.git.createRef({ ...this.repository, ref: `refs/${PARKED_NAMESPACE}${key}`, sha });
+        }
+        catch (error) {
+            if (requestStatus(error) === 422)
+                return 'exists';
+            throw error;
+        }
+        return { key, sha, tree: tree.sha, record };
+    }
+    /**
+     * Replaces the record if it is still the one `entry` read: the new one's parent is it, and the ref
+     * moves without force. Undefined when another writer got there first (or deleted it).
+     */
+    async replace(entry, record) {
+        const sha = await this.commit(record, entry.tree, [entry.sha]);
+        try {
+            await this.api.rest.git.updateRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${entry.key}`,
+                sha,
+                force: false,
+            });
+        }
+        catch (error) {
+            // 422: "Update is not a fast forward" (moved meanwhile) or "Reference does not exist".
+            if (requestStatus(error) === 422 || requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+        return { ...entry, sha, record };
+    }
+    /** Deletes the record; one already gone is no failure. */
+    async remove(entry) {
+        try {
+            await this.api.rest.git.deleteRef({ ...this.repository, ref: `${PARKED_NAMESPACE}${entry.key}` });
+        }
+        catch (error) {
+            if (requestStatus(error) !== 422 && requestStatus(error) !== 404)
                 throw error;
         }
-        // A Response cannot carry a body for these statuses.
-        const empty = [101, 204, 205, 304].includes(last.status);
-        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
-    };
-}
-/**
- * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
- * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
- */
-function rateLimitWait(answer) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const retryAfter = answer.headers.get('retry-after');
-    if (retryAfter)
-        return retryAfter;
-    const reset = Number(answer.headers.get('x-ratelimit-reset'));
-    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
-        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
     }
-    return undefined;
-}
-function headersOf(incoming) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-            headers.append(name, item);
-        }
+    async commit(record, tree, parents) {
+        const { data } = await this.api.rest.git.createCommit({
+            ...this.repository,
+            message: `${TITLE(record)}\n\n${JSON.stringify(record)}\n`,
+            tree,
+            parents,
+        });
+        return data.sha;
     }
-    return headers;
+    async readCommit(key, sha) {
+        const { data } = await this.api.rest.git.getCommit({ ...this.repository, commit_sha: sha });
+        const record = parseRecord(data.message);
+        return record && parkedKey(record.kind, record.id) === key
+            ? { key, sha, tree: data.tree.sha, record }
+            : undefined;
+    }
 }
-/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
-const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
-/**
- * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
- * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
- * not answer, GET /user does for a person's token, and an installation token (which GET /user
- * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
- */
-async function tokenLogin(api) {
+/** The record in a commit's message, or undefined when it is not one of ours. */
+function parseRecord(message) {
+    const json = message.slice(message.indexOf('\n\n') + 2);
+    let record;
     try {
-        const answer = await api.graphql('query { viewer { login } }');
-        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
-            return answer.viewer.login;
+        record = JSON.parse(json);
     }
     catch {
-        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+        return undefined;
     }
-    try {
-        const { data } = await api.rest.users.getAuthenticated();
-        if (typeof data.login === 'string' && data.login)
-            return data.login;
-    }
-    catch (error) {
-        // 403 "Resource not accessible by integration": an installation token.
-        if (requestFailure(error)?.status !== 403)
-            throw error;
-    }
-    return GITHUB_ACTIONS_BOT;
+    const good = record?.version === 1 &&
+        typeof record.kind === 'string' &&
+        record.kind in PARKED_KINDS &&
+        typeof record.id === 'string' &&
+        typeof record.parkedAt === 'number' &&
+        typeof record.timeoutMs === 'number' &&
+        typeof record.run === 'object' &&
+        typeof record.outputs === 'object';
+    return good ? record : undefined;
 }
-function requestFailure(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? error : undefined;
+
+;// CONCATENATED MODULE: ./src/shared/github/parking.ts
+// The parking step's side of `wait: park`: a check run on the run's commit, then the record `resume`
+// lists (parked-store.ts). Unlike a report, parking is the step's work: GitHub refusing it fails the
+// step (which then undoes what it started), with the permission to add. A phase parked again (a
+// re-run) replaces its record, and its older check run is completed as neutral.
+
+
+
+
+
+
+
+
+
+
+const PARK_PERMISSIONS = 'checks: write, contents: write';
+/**
+ * wait: park's GitHub side, read with the action's inputs: the run to park from and the token.
+ * Undefined when the step does not park.
+ */
+function readParking(reader, park, { actionName, title, odahuApiUrl }) {
+    if (!park)
+        return undefined;
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    for (const problem of problems)
+        reader.problem(`wait: park: ${problem}`);
+    const token = reader.optional('github-token');
+    secrets_markSecret(token);
+    if (!run.repository || !run.runId || !run.sha) {
+        reader.problem('wait: park needs a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_SHA): the resume workflow finds the phase in the repository');
+    }
+    else if (!token) {
+        reader.problem(`wait: park needs github-token (the job's github.token with permissions ${PARK_PERMISSIONS})`);
+    }
+    const ref = continuationRef(run);
+    if (park.workflow && run.repository && !ref) {
+        reader.problem("resume-workflow: this run's ref cannot be dispatched (a pull request from a fork has no branch here); park from a push or workflow_dispatch run");
+    }
+    if (!run.repository || !token || !odahuApiUrl)
+        return undefined;
+    return new GitHubParking({ token, apiUrl: run.apiUrl }, run, run.repository, park, title, odahuApiUrl, ref);
 }
 /**
- * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
- * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
+ * The ref a continuation is dispatched on: the run's branch or tag; for a pull request, whose merge
+ * ref cannot be dispatched, its head branch (none for a fork's).
  */
-function describeGitHubFailure(error, what, permission) {
-    const failure = requestFailure(error);
-    if (!failure?.response) {
-        // No answer at all (Octokit calls that a 500 of its own, without a response).
-        return `${what} failed: ${messageOf(error)}`;
+function continuationRef(run) {
+    if (run.pullRequest)
+        return run.pullRequest.headBranch ? `refs/heads/${run.pullRequest.headBranch}` : '';
+    return run.ref && /^refs\/(heads|tags)\//.test(run.ref) ? run.ref : '';
+}
+class GitHubParking {
+    options;
+    run;
+    repository;
+    request;
+    title;
+    odahuApiUrl;
+    ref;
+    constructor(options, run, repository, request, title, odahuApiUrl, ref) {
+        this.options = options;
+        this.run = run;
+        this.repository = repository;
+        this.request = request;
+        this.title = title;
+        this.odahuApiUrl = odahuApiUrl;
+        this.ref = ref;
     }
-    const data = failure.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : failure.message;
-    if (failure.status === 403 && !/rate limit/i.test(message)) {
-        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
+    async park(work) {
+        const github = await gitHubApi(this.options);
+        try {
+            await this.parkWith(github.api, work);
+        }
+        finally {
+            github.dispose();
+        }
     }
-    if (failure.status === 401) {
-        return `${what} was refused (401 ${message}): github-token is not a valid token`;
+    async parkWith(api, work) {
+        const kind = work.phase.kind;
+        if (!(kind in PARKED_KINDS))
+            throw new ParkRefusedError(`a ${work.phase.kind} cannot be parked`);
+        const run = this.run;
+        const record = {
+            version: 1,
+            kind,
+            id: work.id,
+            title: this.title,
+            odahuApiUrl: this.odahuApiUrl,
+            action: work.action,
+            parkedAt: clock_now(),
+            timeoutMs: work.timeoutMs,
+            deleteOnEnd: work.deleteOnEnd,
+            outputs: work.outputs,
+            checkRun: undefined,
+            run: {
+                id: run.runId,
+                url: run.runUrl ?? '',
+                workflow: run.workflow ?? '',
+                ref: run.ref ?? '',
+                sha: run.sha,
+            },
+            continuation: this.request.workflow
+                ? {
+                    workflow: this.request.workflow,
+                    ref: this.ref,
+                    inputs: { ...handedOn(work.phase, work.outputs, run.runId), ...this.request.inputs },
+                }
+                : undefined,
+        };
+        const key = parkedKey(kind, work.id);
+        const headSha = run.pullRequest?.headSha || run.sha;
+        let checkRunId;
+        try {
+            checkRunId = await startCheckRun(api, this.repository, record, headSha, key);
+        }
+        catch (error) {
+            throw new ParkRefusedError(describeGitHubFailure(error, 'Creating the check run of the parked phase', 'checks: write'));
+        }
+        record.checkRun = { id: checkRunId, name: checkRunName(record), headSha };
+        const store = new ParkedStore(api, this.repository);
+        try {
+            await this.keep(api, store, record);
+        }
+        catch (error) {
+            const reason = describeGitHubFailure(error, 'Recording the parked phase', 'contents: write');
+            await api.rest.checks
+                .update({
+                ...this.repository,
+                check_run_id: checkRunId,
+                status: 'completed',
+                conclusion: 'failure',
+                output: { title: 'Could not be parked', summary: reason },
+                actions: [],
+            })
+                .catch(() => undefined);
+            throw new ParkRefusedError(error instanceof ParkRefusedError ? error.message : reason);
+        }
+        core_info(logText(`Parked ${work.phase.noun} ${work.id}: check run "${record.checkRun.name}" on ${headSha.slice(0, 12)}, record refs/odahu/parked/${key}.`));
+        core_info(record.continuation
+            ? logText(`When it succeeds, the next resume run dispatches ${record.continuation.workflow} on ${record.continuation.ref} with ${Object.keys(record.continuation.inputs).join(', ')}.`)
+            : 'When it ends, the next resume run completes the check run (no resume-workflow: nothing is dispatched).');
     }
-    return `${what} failed: ${failure.status} ${message}`;
+    /** Creates the record, or replaces the one a former run of the same phase left. */
+    async keep(api, store, record) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            if ((await store.create(record)) !== 'exists')
+                return;
+            const former = await store.read(parkedKey(record.kind, record.id));
+            if (!former)
+                continue;
+            if (!(await store.replace(former, record)))
+                continue;
+            const old = former.record.checkRun;
+            if (old) {
+                await api.rest.checks
+                    .update({
+                    ...this.repository,
+                    check_run_id: old.id,
+                    status: 'completed',
+                    conclusion: 'neutral',
+                    output: { title: 'Parked again', summary: `Parked again by run ${record.run.id}.` },
+                    actions: [],
+                })
+                    .catch((error) => core_warning(`The former check run of ${record.id} could not be completed: ${messageOf(error)}`));
+            }
+            core_info(logText(`${record.id} was parked by run ${former.record.run.id}: this run's record replaces it.`));
+            return;
+        }
+        throw new ParkRefusedError(`the record of ${record.id} kept changing while it was parked again; try again`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/inputs.ts
+// Every input of the deploy action, parsed and checked in one place before any API call.
+
+
+
+
+
+
+
+
+
+
+
+function readDeployInputs(source = actionInputs) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, 'deployment', 'ModelDeployment', vars, { required: false });
+    let deployment = manifest?.resource;
+    if (!manifest && !reader.optional('deployment')) {
+        // No manifest: id and image alone make a minimal deployment.
+        const id = reader.required('id', 'without a deployment manifest, id and image make one');
+        const problem = id ? idProblem('ModelDeployment', id) : undefined;
+        if (problem)
+            reader.problem(`input id: ${problem}`);
+        deployment = { id, spec: { image: '', predictor: '' } };
+    }
+    // The plugin's packaging_task_id: the image the package step produced.
+    const image = reader.optional('image');
+    if (deployment) {
+        if (image !== undefined)
+            deployment.spec.image = image;
+        // Odahu's example deployment holds `<fill-in>` until the package step's image fills it.
+        if (!deployment.spec.image || deployment.spec.image === '<fill-in>') {
+            reader.problem('the deployment has no image: set input image (e.g. ${{ steps.<package step>.outputs.image }}) or spec.image');
+        }
+        const problem = imageProblem(deployment.spec.image);
+        if (problem)
+            reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
+    }
+    const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'], 'update');
+    const timing = readPhaseTiming(reader, '15m', deploymentPhase, { withLogs: false });
+    const canary = readStrategy(reader);
+    if (canary)
+        checkCanaryFit(reader, deployment, ifExists, timing.wait || !!timing.park);
+    const evaluation = readEvaluationGate(reader, canary !== undefined);
+    const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
+    if (canary && timing.park)
+        reader.problem('input wait: park does not go with strategy: canary, which waits for every step');
+    if (github.environment && timing.park) {
+        reader.problem('input wait: park does not go with github-environment: the GitHub deployment would stay in progress');
+    }
+    const parking = readParking(reader, timing.park, {
+        actionName: 'deploy',
+        title: 'Odahu deploy',
+        odahuApiUrl: settings?.apiUrl,
+    });
+    reader.finish();
+    warnUnusedVars(vars, source);
+    return {
+        settings: withinStepTimeout(settings, timing.timeoutMs),
+        deployment: deployment,
+        origin: checkedByPipeline(source) ? undefined : (manifest?.origin ?? 'input id'),
+        ifExists,
+        ...timing,
+        canary,
+        evaluation,
+        github,
+        provenance: provenanceOf(github.run, 'deploy'),
+        parking,
+    };
+}
+/** What strategy: canary asks of the other inputs: a shorter id, and no if-exists or wait: false. */
+function checkCanaryFit(reader, deployment, ifExists, wait) {
+    const problem = deployment?.id && stableIdProblem(deployment.id);
+    if (problem)
+        reader.problem(problem);
+    if (ifExists !== 'update') {
+        reader.problem(`input if-exists: ${ifExists} does not apply to strategy: canary (each version is a deployment of its own, next to the one serving)`);
+    }
+    if (!wait)
+        reader.problem('input wait: false does not go with strategy: canary, which waits for every step');
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/stored-deployment.ts
+// What the 1.6.1 server fills in where a ModelDeployment's spec leaves a field out
+// (ValidatesMDAndSetDefaults, model_deployment_validation.go). One place for the client (deploy
+// compares the stored spec with what the server would store) and the emulator (which stores it).
+const DEFAULT_MIN_REPLICAS = 0;
+const DEFAULT_MAX_REPLICAS = 1;
+const DEFAULT_PROBE_INITIAL_DELAY = 2;
+const DEFAULT_ROLE_PREFIX = 'role-';
+/**
+ * The spec with the server's defaults filled in. Replicas and probe delays default when absent; the
+ * role name and the pull connection when absent or empty (the server tests for nil or ""). Invalid
+ * values are kept as given: refusing them is the validation's job.
+ */
+function withServerDefaults(id, spec, config) {
+    const minReplicas = spec.minReplicas ?? DEFAULT_MIN_REPLICAS;
+    const defaultResources = config.defaultResources;
+    return {
+        ...spec,
+        roleName: spec.roleName || `${DEFAULT_ROLE_PREFIX}${id}`,
+        minReplicas,
+        maxReplicas: spec.maxReplicas ?? (minReplicas > DEFAULT_MAX_REPLICAS ? minReplicas : DEFAULT_MAX_REPLICAS),
+        resources: spec.resources ?? (defaultResources ? structuredClone(defaultResources) : undefined),
+        readinessProbeInitialDelay: spec.readinessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        livenessProbeInitialDelay: spec.livenessProbeInitialDelay ?? DEFAULT_PROBE_INITIAL_DELAY,
+        imagePullConnID: spec.imagePullConnID || (config.defaultDockerPullConnName ?? ''),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/desired-deployment.ts
+// What deploy sends, and when it need not send anything. The if-exists policy decides between update
+// (PUT: the old revision serves until the new one is Ready) and replace (delete, then create);
+// `unchangedDeployment` lets an update skip the PUT and its roll-out when the server already holds
+// exactly the spec it would store for this one, its defaults included.
+
+
+
+
+
+/** The 1.6 server requires a predictor; the plugin's example has none, and this is what it meant. */
+const DEFAULT_PREDICTOR = 'odahu-ml-server';
+function withDefaults(deployment) {
+    if (!deployment.spec.predictor) {
+        core_info(`spec.predictor is not set: using ${DEFAULT_PREDICTOR} (the Odahu 1.6 server requires one).`);
+        deployment.spec.predictor = DEFAULT_PREDICTOR;
+    }
+    return deployment;
+}
+/** The spec as the 1.6 server stores it: its defaults filled in. */
+function asServerStores(id, spec, config) {
+    return withServerDefaults(id, spec, config.deployment ?? {});
+}
+/**
+ * True when a PUT would change nothing: the deployment serves, and its stored spec is exactly what
+ * the server would store for `desired`. Any doubt means a PUT, which is always safe. The provenance
+ * annotations are left out: which run wrote a spec is no reason to roll it out again.
+ */
+function unchangedDeployment(client, desired) {
+    return async (existing, signal) => {
+        if (!deploymentServes(existing))
+            return false;
+        const config = await client.configuration({ signal });
+        const expected = asServerStores(desired.id, withoutProvenance(desired.spec), config);
+        return sameSpec(withoutProvenance(existing.spec), expected);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/deployment-record.ts
@@ -12033,9 +13719,15 @@ function sectionsOf(body) {
 const MAX_COMMENT_CHARS = 65_536;
 /** What stands for a section left out of a comment that would be too long. */
 const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
+}
 /**
  * A report's whole body: the marker, the title, every section, the footer. Sections that would take
- * it over MAX_COMMENT_CHARS are left out, the longest first, `keep` (this step's) last.
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
  */
 function reportBody(key, title, sections, footer, keep) {
     const render = (shown) => [
@@ -12055,13 +13747,13 @@ function reportBody(key, title, sections, footer, keep) {
     while (body.length > MAX_COMMENT_CHARS) {
         const candidates = shown
             .map((section, index) => ({ section, index }))
-            .filter(({ section }) => section.markdown !== LEFT_OUT_SECTION)
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
             .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
             b.section.markdown.length - a.section.markdown.length);
         const longest = candidates[0];
         if (!longest)
             break;
-        shown[longest.index] = { ...longest.section, markdown: LEFT_OUT_SECTION };
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
         body = render(shown);
     }
     return body;
@@ -12112,15 +13804,180 @@ async function upsertReportSection(api, pr, key, render, section) {
     return { action: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts
+// A step's report section saved as a file instead of posted, for pull requests from forks: their run's
+// token is read-only (a comment is refused with 403), so, as GitHub recommends, the run keeps what it
+// would post, the workflow uploads the folder as an artifact (actions/upload-artifact), and a
+// workflow on `workflow_run` (which has a write token, and runs this repository's code, not the
+// fork's) downloads it and posts it with the report action. Every action's section is saved the same
+// way (GitHubReport). The file holds the section as data, not markdown: the report action renders it
+// itself, every value escaped, after checking the file's shape and sizes, because a fork's run can
+// write anything there.
+
+
+
+/** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
+const SAVED_SECTIONS_FOLDER = 'odahu-report';
+const FORMAT = 'odahu-actions/report-section';
+const VERSION = 1;
+/** Where a run saves its sections: $RUNNER_TEMP/odahu-report. */
+function savedSectionsFolder(env = process.env) {
+    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? process.cwd(), SAVED_SECTIONS_FOLDER);
+}
+/** Writes the section; a re-run of the step in the same job replaces its file. Returns its path. */
+function saveSection(folder, saved) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify([saved.key.workflow, saved.key.job, saved.key.resource, saved.stepId]))
+        .digest('hex')
+        .slice(0, 12);
+    const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
+    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
+    return path;
+}
+/** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
+const LIMITS = {
+    fileBytes: 256 * 1024,
+    text: 2000,
+    rows: 50,
+    tables: 10,
+    columns: 20,
+    charts: 2,
+    categories: 24,
+};
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked, oldest first. */
+function readSavedSections(folder) {
+    const sections = [];
+    const problems = [];
+    for (const path of jsonFiles(folder)) {
+        const shown = path.slice(folder.length + 1);
+        if (statSync(path).size > LIMITS.fileBytes) {
+            problems.push(`${shown}: larger than ${LIMITS.fileBytes / 1024} KB: not a report section`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        catch {
+            problems.push(`${shown}: not JSON`);
+            continue;
+        }
+        const problem = sectionProblem(value);
+        if (problem)
+            problems.push(`${shown}: ${problem}`);
+        else
+            sections.push(value);
+    }
+    return { sections: sections.sort((a, b) => a.savedAt - b.savedAt), problems };
+}
+function jsonFiles(folder) {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return [];
+    }
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+}
+const saved_section_text = (max = LIMITS.text) => (value) => typeof value !== 'string' ? 'not text' : value.length > max ? `longer than ${max} characters` : undefined;
+const optional = (check) => (value) => value === undefined || value === null ? undefined : check(value);
+const number = (value) => typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
+const list = (item, max) => (value) => {
+    if (!Array.isArray(value))
+        return 'not a list';
+    if (value.length > max)
+        return `more than ${max} items`;
+    for (const [i, each] of value.entries()) {
+        const problem = item(each);
+        if (problem)
+            return `[${i}] ${problem}`;
+    }
+    return undefined;
+};
+const object = (fields) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    for (const [name, check] of Object.entries(fields)) {
+        const problem = check(value[name]);
+        if (problem)
+            return `${name} ${problem}`;
+    }
+    return undefined;
+};
+const saved_section_map = (check, max) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    const entries = Object.entries(value);
+    if (entries.length > max)
+        return `more than ${max} entries`;
+    for (const [name, each] of entries) {
+        const problem = saved_section_text(100)(name) ?? check(each);
+        if (problem)
+            return `${name.slice(0, 40)} ${problem}`;
+    }
+    return undefined;
+};
+const ROW = object({
+    kind: saved_section_text(100),
+    id: saved_section_text(300),
+    action: saved_section_text(300),
+    state: saved_section_text(100),
+    durationMs: number,
+    outputs: saved_section_map(saved_section_text(), 20),
+});
+const TABLE = object({
+    heading: saved_section_text(200),
+    columns: list(saved_section_text(100), LIMITS.columns),
+    rows: list(list(saved_section_text(), LIMITS.columns), LIMITS.rows),
+    note: optional(saved_section_text(300)),
+});
+const SERIES = object({ name: saved_section_text(200), values: list(number, LIMITS.categories) });
+const CHART = object({
+    title: saved_section_text(200),
+    categories: list(saved_section_text(100), LIMITS.categories),
+    yTitle: saved_section_text(100),
+    bars: SERIES,
+    line: optional(SERIES),
+});
+const saved_section_SECTION = object({
+    format: (value) => (value === FORMAT ? undefined : `is not ${FORMAT}`),
+    version: (value) => (value === VERSION ? undefined : `${String(value)} is not ${VERSION}`),
+    pullRequest: (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'not a number',
+    headSha: (value) => typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value) ? undefined : 'not a commit',
+    key: object({ workflow: saved_section_text(300), job: saved_section_text(200), resource: saved_section_text(300), url: optional(saved_section_text(500)) }),
+    stepId: saved_section_text(200),
+    run: saved_section_text(500),
+    savedAt: number,
+    section: object({
+        title: saved_section_text(200),
+        rows: list(ROW, LIMITS.rows),
+        tables: list(TABLE, LIMITS.tables),
+        charts: optional(list(CHART, LIMITS.charts)),
+        failure: optional(saved_section_text()),
+    }),
+});
+function sectionProblem(value) {
+    return saved_section_SECTION(value);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/github/step-report.ts
 // What a step tells GitHub, and when: with github-environment, a GitHub deployment from the moment
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
-// the deployment record gets its final state the moment the cancel comes (beside whatever the step
-// undoes), and every GitHub call stops when the step's cancel window closes.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change; a pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts). A cancelled step has seconds
+// left before the runner's SIGTERM: the deployment record gets its final state the moment the cancel
+// comes (beside whatever the step undoes), and every GitHub call stops when the step's cancel window
+// closes.
+
 
 
 
@@ -12143,6 +14000,7 @@ class GitHubReport {
     /** The step's job-summary rows: what runs push there, the report shows. */
     rows = [];
     tables = [];
+    charts = [];
     /** Made on the first call to GitHub. */
     connection;
     record;
@@ -12176,6 +14034,9 @@ class GitHubReport {
     }
     addTable(table) {
         this.tables.push(table);
+    }
+    addChart(chart) {
+        this.charts.push(chart);
     }
     /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
     served(url, note = '') {
@@ -12275,9 +14136,7 @@ class GitHubReport {
             return;
         }
         const { run } = this.inputs;
-        const api = this.api();
-        if (!api || !run.repository)
-            return;
+        const { pullRequest } = target;
         const key = {
             workflow: run.workflow ?? '',
             job: run.job ?? '',
@@ -12288,28 +14147,64 @@ class GitHubReport {
             title: this.title,
             rows: this.rows,
             tables: this.tables,
+            charts: this.charts,
             failure,
         };
+        const saved = {
+            pullRequest: pullRequest.number,
+            headSha: pullRequest.headSha,
+            key,
+            stepId: run.step ?? this.title,
+            run: run.runUrl ?? '',
+            section,
+        };
+        const api = this.api();
+        if (!api || !run.repository) {
+            // Only a fork's pull request comes this far without a token (inputs.ts).
+            this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+            return;
+        }
         try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) });
-            core_info(logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`));
+            const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
+            core_info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
-            core_warning(describeGitHubFailure(error, `The report on pull request #${target.pullRequest.number}`, PR_PERMISSION));
+            if (pullRequest.fromFork && isRefusal(error)) {
+                this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+                return;
+            }
+            core_warning(describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION));
+        }
+    }
+    /**
+     * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+     * and one line saying where it is and what posts it.
+     */
+    save(saved, why) {
+        const folder = savedSectionsFolder();
+        try {
+            saveSection(folder, saved);
+            core_info(`pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`);
+        }
+        catch (error) {
+            core_warning(`pr-comment: ${why}, and the report section could not be saved in ${folder}: ${messageOf(error)}`);
         }
     }
     footer() {
-        const { run } = this.inputs;
-        const parts = [
-            run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
-            run.job && `job ${markdownCode(run.job)}`,
-            run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
-            `odahu-actions ${ACTIONS_VERSION}`,
-            `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        ];
-        return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+        return reportFooter(this.inputs.run);
     }
+}
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+function reportFooter(run) {
+    const parts = [
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
+        run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
+        `odahu-actions ${ACTIONS_VERSION}`,
+        `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    ];
+    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)
@@ -12326,41 +14221,6 @@ async function reportedPhaseStep(ctx, inputs, title, describe) {
     await report.around(async () => {
         await runPhaseStep(ctx, inputs.settings, title, describe, report.rows);
     });
-}
-
-;// CONCATENATED MODULE: ./src/shared/odahu/realm-roles.ts
-// The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
-// mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
-// them; the actions read them to refuse early what the token may not do.
-
-const REALM_ROLES = {
-    admin: 'odahu_admin',
-    data_scientist: 'odahu_data_scientist',
-    viewer: 'odahu_viewer',
-};
-/** `realm_access.roles` of a token's claims; none when the claim is absent or malformed. */
-function realmRolesOf(claims) {
-    const access = claims.realm_access;
-    if (typeof access !== 'object' || access === null)
-        return [];
-    const roles = access.roles;
-    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
-}
-/**
- * The realm roles a bearer token carries (unverified: only to refuse early), or undefined when that
- * cannot be told: an opaque token, or a JWT without realm_access.
- */
-function tokenRealmRoles(token) {
-    let claims;
-    try {
-        claims = decodeJwt(token);
-    }
-    catch {
-        return undefined;
-    }
-    return typeof claims.realm_access === 'object' && claims.realm_access !== null
-        ? realmRolesOf(claims)
-        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/model-query.ts
@@ -12451,11 +14311,1226 @@ function pauseUntil(ms, deadline, signal) {
     return pause(Math.max(0, Math.min(ms, deadline - clock_now())), signal);
 }
 
+;// CONCATENATED MODULE: ./src/shared/evaluation/values.ts
+// A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
+// that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
+// compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+/** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The number a value holds, or undefined when it is no finite number. */
+function numberOf(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim();
+    if (!DECIMAL.test(text))
+        return undefined;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : undefined;
+}
+/** Empty in the file: an empty CSV field, a JSON null, a key left out. */
+function isEmpty(value) {
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+/** The class a label or an answer stands for, as a key: numbers canonical, strings trimmed. */
+function classKey(value) {
+    const number = numberOf(value);
+    if (number !== undefined)
+        return String(number);
+    if (typeof value === 'string')
+        return value.trim();
+    return typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
+}
+/** With a threshold, the two classes: 0 and 1 (true and false, too). */
+function binaryLabel(value) {
+    const key = classKey(value).toLowerCase();
+    if (key === '1' || key === 'true')
+        return '1';
+    if (key === '0' || key === 'false')
+        return '0';
+    return undefined;
+}
+/** How a value is shown in a message: its text, or its JSON. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    return JSON.stringify(value) ?? String(value);
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
+// The dataset checked whole before any request: its columns against the inputs, then every row (the
+// file streamed, one row held at a time). Each bad row is one line naming the file and its line:
+// a missing or empty value, a feature or a regression label that is no number, a row whose fields do
+// not match the header. The first problems are listed, the rest counted, and they fail the step
+// together, as bad inputs do. What the rows tell the evaluation (how many, the slices' values) comes
+// back with the layout.
+
+
+
+
+
+/** Lines listed before the rest are only counted. */
+const MAX_LISTED = 20;
+/** A slice-by column with more values than this is not a slice. */
+const MAX_SLICE_VALUES = 200;
+/** `data/eval.csv:12`, or `data/eval.json data[11]` for the request format (one line). */
+function whereIs(file, row) {
+    return file.format === 'request' ? `${file.shown} data[${row.row - 1}]` : `${file.shown}:${row.line}`;
+}
+async function checkDataset(spec, signal) {
+    const { dataset } = spec;
+    const fail = (problems) => {
+        throw new InputError(problems);
+    };
+    let opened;
+    try {
+        opened = await openDataset(dataset, signal);
+    }
+    catch (error) {
+        if (error instanceof DatasetSyntaxError)
+            fail([`${dataset.shown}:${error.line}: ${error.message}`]);
+        throw error;
+    }
+    const { columns, rows } = opened;
+    if (!columns)
+        fail([`${dataset.shown} is empty: there is nothing to evaluate`]);
+    const layout = layoutOf(spec, columns);
+    if (typeof layout === 'string' || Array.isArray(layout)) {
+        await rows.return(undefined);
+        fail(Array.isArray(layout) ? layout : [layout]);
+    }
+    const { features, label, slices } = layout;
+    const problems = [];
+    let unlisted = 0;
+    let count = 0;
+    const classes = new Set();
+    const sliceValues = slices.map(() => new Set());
+    const note = (row, what) => {
+        if (problems.length < MAX_LISTED)
+            problems.push(`${whereIs(dataset, row)}: ${what.join('; ')}`);
+        else
+            unlisted += 1;
+    };
+    try {
+        for await (const row of rows) {
+            count += 1;
+            if (row.problem) {
+                note(row, [row.problem]);
+                continue;
+            }
+            const what = [];
+            for (const index of features) {
+                const value = row.values[index];
+                if (isEmpty(value))
+                    what.push(`feature ${columnName(columns, index)} is empty`);
+                else if (numberOf(value) === undefined)
+                    what.push(`feature ${columnName(columns, index)} is not a number: ${quoted(textOf(value))}`);
+            }
+            if (label !== undefined) {
+                const value = row.values[label];
+                const problem = labelProblem(value, spec);
+                if (problem)
+                    what.push(`label ${columnName(columns, label)} ${problem}`);
+                else if (spec.task === 'classification' && classes.size <= MAX_CLASSES)
+                    classes.add(classKey(value));
+            }
+            slices.forEach(({ index }, i) => {
+                const values = sliceValues[i];
+                if (values.size <= MAX_SLICE_VALUES)
+                    values.add(sliceValue(row.values[index]));
+            });
+            if (what.length > 0)
+                note(row, what);
+        }
+    }
+    catch (error) {
+        if (error instanceof DatasetSyntaxError) {
+            problems.push(`${dataset.shown}:${error.line}: ${error.message}`);
+            fail(problems);
+        }
+        throw error;
+    }
+    if (unlisted > 0)
+        problems.push(`… and ${unlisted} more row${unlisted === 1 ? '' : 's'} with problems`);
+    if (count === 0)
+        problems.push(`${dataset.shown} has no rows${dataset.format === 'csv' ? ', only a header' : ''}: there is nothing to evaluate`);
+    if (classes.size > MAX_CLASSES) {
+        problems.push(`label ${columnName(columns, label)} has more than ${MAX_CLASSES} classes: is the task regression?`);
+    }
+    slices.forEach(({ name }, i) => {
+        if (sliceValues[i].size > MAX_SLICE_VALUES) {
+            problems.push(`slice-by column ${quoted(name)} has more than ${MAX_SLICE_VALUES} values: slice by a column of categories`);
+        }
+    });
+    if (problems.length > 0)
+        fail(problems);
+    return { ...layout, rows: count };
+}
+/** The columns the inputs name, found in the header; problems when some are not there. */
+function layoutOf(spec, columns) {
+    const { dataset } = spec;
+    const problems = [];
+    const seen = new Map();
+    columns.forEach((name, index) => {
+        if (seen.has(name))
+            problems.push(`${dataset.shown}: column ${quoted(name)} appears twice in its header`);
+        seen.set(name, index);
+    });
+    const known = columns.map((name) => quoted(name, 30)).join(', ');
+    const find = (name, what) => {
+        const index = seen.get(name);
+        if (index === undefined)
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+        return index;
+    };
+    const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
+    const slices = spec.sliceBy.map((name) => ({ name, index: find(name, 'slice-by') ?? -1 }));
+    const featureNames = spec.features ?? columns.filter((name) => name !== spec.labelColumn && !spec.sliceBy.includes(name));
+    const features = featureNames.map((name) => find(name, 'feature') ?? -1);
+    if (featureNames.length === 0)
+        problems.push(`${dataset.shown} has no feature columns: only the label and slice-by ones`);
+    if (problems.length > 0)
+        return problems;
+    return { columns, features, featureNames, label, slices };
+}
+function labelProblem(value, spec) {
+    if (isEmpty(value))
+        return 'is empty';
+    if (spec.task === 'regression' && numberOf(value) === undefined)
+        return `is not a number: ${quoted(textOf(value))}`;
+    if (spec.threshold !== undefined && binaryLabel(value) === undefined) {
+        return `is ${quoted(textOf(value))}; with a threshold the classes are 0 and 1 (or false and true)`;
+    }
+    if (typeof value === 'object')
+        return `is not a class: ${quoted(textOf(value))}`;
+    return undefined;
+}
+/** A slice's value as the report names it; empty is a value too. */
+function sliceValue(value) {
+    return isEmpty(value) ? '(empty)' : classKey(value);
+}
+function columnName(columns, index) {
+    return quoted(columns[index] ?? `#${index + 1}`);
+}
+function cut(text) {
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+/** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
+function quoted(text, max = 40) {
+    return `"${logText(cutText(text, max))}"`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/charts.ts
+// The picture of an evaluation, where a reader would rather look than read: for a regression the
+// distribution of the two models' absolute errors (without labels: of their predictions), for a
+// classification the share of each class's rows each model answered right (without labels: how often
+// each answered each class). The candidate is the bars, the baseline the line. Made from the tally's
+// sample of rows (tally.ts) and its per-class counts, so its cost does not grow with the dataset.
+
+
+const BINS = 8;
+const MAX_CLASSES_SHOWN = 12;
+function evaluationChart(report, tally) {
+    const roles = report.baseline ? ['candidate', 'baseline'] : ['candidate'];
+    const name = (role) => `${role} ${role === 'candidate' ? report.candidate.target : report.baseline.target}`;
+    const series = (role, values) => ({ name: name(role), values });
+    const labelled = report.labelColumn !== undefined;
+    let made;
+    if (report.task === 'regression') {
+        const valuesOf = (role) => tally.sample.flatMap((row) => regressionValue(row, role, labelled));
+        made = histogram(labelled ? 'Absolute error' : 'Prediction', roles, Object.fromEntries(roles.map((role) => [role, valuesOf(role)])), !labelled);
+    }
+    else {
+        made = labelled ? classRecall(roles, tally) : classShares(roles, tally.sample);
+    }
+    if (!made || made.categories.length === 0)
+        return undefined;
+    return {
+        title: made.title,
+        categories: made.categories,
+        yTitle: made.yTitle,
+        bars: series('candidate', made.values.candidate),
+        ...(report.baseline ? { line: series('baseline', made.values.baseline) } : {}),
+    };
+}
+function regressionValue(row, role, labelled) {
+    const answer = row.answers[role];
+    if (typeof answer !== 'number')
+        return [];
+    if (!labelled)
+        return [answer];
+    return typeof row.label === 'number' ? [Math.abs(answer - row.label)] : [];
+}
+/** Equal bins over both models' values (the top 1% folded into the last), as % of each model's rows. */
+function histogram(what, roles, values, fromMinimum) {
+    const pooled = roles.flatMap((role) => values[role]).sort((a, b) => a - b);
+    if (pooled.length === 0)
+        return undefined;
+    const lowest = fromMinimum ? pooled[Math.floor(pooled.length * 0.01)] : 0;
+    const high = pooled[Math.min(pooled.length - 1, Math.ceil(pooled.length * 0.99) - 1)];
+    // Round bins (0.05, 0.1, 0.25...) starting at a multiple of their width, so the labels read well.
+    const width = niceStep(high > lowest ? (high - lowest) / (BINS - 1) : 1);
+    const low = Math.floor(lowest / width) * width;
+    const edges = Array.from({ length: BINS }, (_, i) => low + i * width);
+    const categories = edges.map((edge, i) => i === BINS - 1 ? `≥ ${formatNumber(edge)}` : `${formatNumber(edge)}–${formatNumber(edge + width)}`);
+    const shares = (list) => {
+        const counts = Array(BINS).fill(0);
+        for (const value of list) {
+            counts[Math.max(0, Math.min(BINS - 1, Math.floor((value - low) / width)))] += 1;
+        }
+        return counts.map((count) => (list.length > 0 ? (100 * count) / list.length : 0));
+    };
+    return {
+        title: `${what}: % of rows per bin`,
+        yTitle: '% of rows',
+        categories,
+        values: Object.fromEntries(roles.map((role) => [role, shares(values[role])])),
+    };
+}
+/** The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least `step`. */
+function niceStep(step) {
+    const power = 10 ** Math.floor(Math.log10(step));
+    return [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= step * (1 - 1e-9));
+}
+/** The share of each class's rows answered right, the largest classes first. */
+function classRecall(roles, tally) {
+    const perRole = Object.fromEntries(roles.map((role) => {
+        const score = tally.overall.models[role]?.score;
+        return [role, score instanceof ClassificationScore ? score.perClass() : []];
+    }));
+    const classes = [...perRole.candidate]
+        .sort((a, b) => b.rows - a.rows)
+        .slice(0, MAX_CLASSES_SHOWN)
+        .map((c) => c.name)
+        .sort();
+    return {
+        title: 'Right answers: % of each class',
+        yTitle: '% of the class',
+        categories: classes.map((c) => `class ${c}`),
+        values: Object.fromEntries(roles.map((role) => [
+            role,
+            classes.map((c) => 100 * (perRole[role].find((x) => x.name === c)?.recall ?? 0)),
+        ])),
+    };
+}
+/** How often each model answered each class (no labels to judge by). */
+function classShares(roles, sample) {
+    const counts = (role) => {
+        const map = new Map();
+        for (const row of sample) {
+            const answer = row.answers[role];
+            if (answer !== undefined)
+                map.set(String(answer), (map.get(String(answer)) ?? 0) + 1);
+        }
+        return map;
+    };
+    const byRole = Object.fromEntries(roles.map((role) => [role, counts(role)]));
+    const classes = [...byRole.candidate.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_CLASSES_SHOWN)
+        .map(([name]) => name)
+        .sort();
+    const total = (role) => [...byRole[role].values()].reduce((sum, n) => sum + n, 0) || 1;
+    return {
+        title: 'Answers: % of rows per class',
+        yTitle: '% of rows',
+        categories: classes.map((c) => `class ${c}`),
+        values: Object.fromEntries(roles.map((role) => [role, classes.map((c) => (100 * (byRole[role].get(c) ?? 0)) / total(role))])),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/shared/evaluation/answers.ts
+// A model's answer to a batch, read as one answer per row: odahu-ml-server's
+// `{"prediction": [...], "columns": [...]}`, a prediction being a value or a row of values. A
+// regression reads one number per row; a classification reads a class (a label, or the column of the
+// largest of several scores), or with a threshold a score turned into class 0 or 1. An answer that
+// does not fit fails its rows, not the step: it is the model's, not ours.
+
+
+/** A class kept from an answer is cut to this: labels are names, not documents. */
+const MAX_CLASS_CHARS = 100;
+/** One answer per row, or one failure for them all (the answer's shape). */
+function readAnswers(body, rows, reading) {
+    const all = (failure) => Array.from({ length: rows }, () => ({ failure }));
+    const answer = body;
+    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction)) {
+        return all('the answer has no "prediction" list');
+    }
+    const predictions = answer.prediction;
+    if (predictions.length !== rows) {
+        return all(`the answer has ${predictions.length} predictions for ${rows} rows`);
+    }
+    const columns = Array.isArray(answer.columns) ? answer.columns : [];
+    return predictions.map((prediction) => readOne(prediction, columns, reading));
+}
+function readOne(prediction, columns, { task, threshold }) {
+    const values = Array.isArray(prediction) ? prediction : [prediction];
+    const bad = (what) => ({
+        failure: `answered ${logLine(textOf(prediction), 60)}: ${what}`,
+    });
+    if (values.length === 0)
+        return bad('no value');
+    if (task === 'regression') {
+        const number = values.length === 1 ? numberOf(values[0]) : undefined;
+        return number === undefined ? bad('a regression answers one number per row') : { value: number };
+    }
+    if (threshold !== undefined) {
+        // A score, or the two classes' probabilities (class 1's is the score).
+        const score = values.length <= 2 ? numberOf(values.at(-1)) : undefined;
+        if (score === undefined)
+            return bad('a threshold reads one score per row');
+        return { value: score >= threshold ? '1' : '0', score };
+    }
+    if (values.length === 1) {
+        const only = values[0];
+        if (typeof only === 'object' && only !== null)
+            return bad('a class is a label');
+        return { value: classKey(only).slice(0, MAX_CLASS_CHARS) };
+    }
+    // Several scores: the class is the column of the largest.
+    const scores = values.map(numberOf);
+    if (scores.some((score) => score === undefined))
+        return bad('several values are scores, one per class');
+    const best = scores.indexOf(Math.max(...scores));
+    const name = columns.length === values.length ? classKey(columns[best]) : String(best);
+    return { value: name.slice(0, MAX_CLASS_CHARS) };
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return logText(cutText(text, max));
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/tally.ts
+// What the evaluation counts as answers come in, in memory that does not grow with the dataset: per
+// scope (the whole dataset, and each slice) and per model the rows answered and failed and the
+// metric's accumulator, and the two models' agreement; per model the latency of each request and the
+// failures by reason; and an evenly spaced sample of rows for the charts (every k-th row by its
+// number, so the same rows whatever order the answers come in).
+
+/** Rows kept for the charts, at most. */
+const SAMPLE_ROWS = 5000;
+/** Distinct failure reasons kept per model; the rest are counted under the last. */
+const MAX_REASONS = 10;
+class ScopeTally {
+    rows = 0;
+    models = {};
+    agreement;
+    constructor(roles, task, labelled, tolerance) {
+        for (const role of roles) {
+            this.models[role] = { answered: 0, failed: 0, score: labelled ? newScore(task) : undefined };
+        }
+        this.agreement = roles.includes('baseline')
+            ? new Agreement(task === 'regression' ? tolerance : undefined)
+            : undefined;
+    }
+    add(label, answers) {
+        this.rows += 1;
+        for (const [role, answer] of Object.entries(answers)) {
+            const model = this.models[role];
+            if ('failure' in answer) {
+                model.failed += 1;
+                continue;
+            }
+            model.answered += 1;
+            if (label !== undefined)
+                model.score?.add(label, answer.value);
+        }
+        const { candidate, baseline } = answers;
+        if (this.agreement && candidate && baseline && !('failure' in candidate) && !('failure' in baseline)) {
+            this.agreement.add(candidate.value, baseline.value);
+        }
+    }
+}
+/** Everything one evaluation counted. */
+class Tally {
+    roles;
+    task;
+    labelled;
+    tolerance;
+    stride;
+    overall;
+    /** `column=value` → its scope, in the order first seen. */
+    slices = new Map();
+    latenciesMs = {};
+    failures = {};
+    sample = [];
+    /** Requests made again in halves to find the rows a refused batch failed on. */
+    splitRequests = 0;
+    constructor(roles, task, labelled, tolerance, 
+    /** Every `stride`-th row is sampled. */
+    stride) {
+        this.roles = roles;
+        this.task = task;
+        this.labelled = labelled;
+        this.tolerance = tolerance;
+        this.stride = stride;
+        this.overall = this.scope();
+        for (const role of roles) {
+            this.latenciesMs[role] = [];
+            this.failures[role] = [];
+        }
+    }
+    scope() {
+        return new ScopeTally(this.roles, this.task, this.labelled, this.tolerance);
+    }
+    add(row, label, slices, answers, where) {
+        this.overall.add(label, answers);
+        for (const { column, value } of slices) {
+            const key = `${column}=${value}`;
+            let slice = this.slices.get(key);
+            if (!slice)
+                this.slices.set(key, (slice = { column, value, tally: this.scope() }));
+            slice.tally.add(label, answers);
+        }
+        for (const [role, answer] of Object.entries(answers)) {
+            if ('failure' in answer)
+                this.failed(role, answer.failure, where);
+        }
+        if ((row - 1) % this.stride === 0 && this.sample.length < SAMPLE_ROWS) {
+            const shown = {};
+            for (const [role, answer] of Object.entries(answers)) {
+                shown[role] = 'failure' in answer ? undefined : answer.value;
+            }
+            this.sample.push({ label, answers: shown });
+        }
+    }
+    failed(role, reason, where) {
+        const reasons = this.failures[role];
+        let found = reasons.find((r) => r.reason === reason);
+        if (!found && reasons.length >= MAX_REASONS)
+            found = reasons.at(-1);
+        if (found)
+            found.rows += 1;
+        else
+            reasons.push({ reason, rows: 1, first: where() });
+    }
+}
+/** Every k-th row is sampled, k chosen from the row count so that at most SAMPLE_ROWS are. */
+function sampleStride(rows) {
+    return Math.max(1, Math.ceil(rows / SAMPLE_ROWS));
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/evaluation.ts
+// Sending the dataset to the models: the rows read from the file again in order, in batches of
+// batch-size, each batch sent to every model at once (the same rows, in the same order), at most
+// `concurrency` batches at a time, so memory holds a few batches whatever the dataset's size. Each
+// model is asked through the shared model client, retried as every call is (retry-timeout: no answer,
+// 429, 502-504). A model that refuses a batch (400, 413, 422, 500: a crash on some input) fails rows,
+// not the step: the batch is asked again in halves to find the rows it fails on, within a budget of
+// extra requests, past which a refused batch counts all its rows failed. A model that stops answering
+// (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Refusals that are about the rows sent (a bad value, a crash on some input, a body too large). */
+const ROW_STATUSES = new Set([400, 413, 422, 500]);
+/** Past this share of failed rows a model's refusals are not split: they are not a few bad rows. */
+const DENSE_FAILURES = 0.5;
+async function runEvaluation(run) {
+    return new Evaluation(run).evaluate();
+}
+class Evaluation {
+    run;
+    tally;
+    stop = new AbortController();
+    signal;
+    /** Aborted once the step's clock passes the deadline (checked before each request). */
+    timeout = new AbortController();
+    /** spec.timeoutMs from the start, on the step's clock (src/shared/clock.ts). */
+    deadline;
+    splitBudget;
+    requests = {};
+    /** Rows judged and failed so far, per model (whether its refusals are still worth splitting). */
+    judged = {};
+    done = 0;
+    nextProgress = 0.25;
+    started = clock_now();
+    constructor(run) {
+        this.run = run;
+        const { spec, layout, models } = run;
+        this.tally = new Tally(models.map((model) => model.role), spec.task, layout.label !== undefined, spec.agreementTolerance, sampleStride(layout.rows));
+        this.deadline = this.started + spec.timeoutMs;
+        this.signal = AbortSignal.any([run.signal, this.stop.signal, this.timeout.signal]);
+        // Every request in flight listens to it: batches, their halves, the file's stream.
+        (0,external_node_events_namespaceObject.setMaxListeners)(0, this.signal);
+        const perBatch = 4 * Math.max(1, Math.ceil(Math.log2(spec.batchSize)));
+        this.splitBudget = Math.ceil(layout.rows / spec.batchSize) * perBatch;
+        for (const model of models) {
+            this.requests[model.role] = 0;
+            this.judged[model.role] = { rows: 0, failed: 0 };
+        }
+    }
+    async evaluate() {
+        const { spec } = this.run;
+        const inFlight = new Set();
+        let failure;
+        const launch = (batch) => {
+            const work = this.batch(batch)
+                .catch((error) => {
+                failure ??= { error };
+                this.stop.abort();
+            })
+                .finally(() => inFlight.delete(work));
+            inFlight.add(work);
+        };
+        const { rows } = await openDataset(spec.dataset, this.signal);
+        let batch = [];
+        try {
+            for await (const row of rows) {
+                if (failure)
+                    break;
+                batch.push(this.convert(row));
+                if (batch.length < spec.batchSize)
+                    continue;
+                launch(batch);
+                batch = [];
+                while (inFlight.size >= spec.concurrency)
+                    await Promise.race(inFlight);
+            }
+        }
+        catch (error) {
+            // The file could not be read to its end (it changed since it was checked, or a cancel).
+            failure ??= { error };
+            this.stop.abort();
+        }
+        finally {
+            await rows.return(undefined);
+        }
+        if (batch.length > 0 && !failure)
+            launch(batch);
+        await Promise.all(inFlight);
+        if (failure)
+            throw this.explain(failure.error);
+        return { tally: this.tally, durationMs: clock_now() - this.started, requests: this.requests };
+    }
+    /** A row as it is sent (numbers) and counted (its label's class, its slices). */
+    convert(row) {
+        const { layout, spec } = this.run;
+        const label = layout.label === undefined ? undefined : row.values[layout.label];
+        return {
+            row: row.row,
+            line: row.line,
+            features: layout.features.map((index) => numberOf(row.values[index])),
+            label: label === undefined
+                ? undefined
+                : spec.task === 'regression'
+                    ? numberOf(label)
+                    : spec.threshold !== undefined
+                        ? binaryLabel(label)
+                        : classKey(label),
+            slices: layout.slices.map(({ name, index }) => ({
+                column: name,
+                value: sliceValue(row.values[index]),
+            })),
+        };
+    }
+    async batch(rows) {
+        const { models, spec } = this.run;
+        const answers = await Promise.all(models.map((model) => this.answersFor(model, rows)));
+        models.forEach((model, m) => {
+            const judged = this.judged[model.role];
+            judged.rows += rows.length;
+            judged.failed += answers[m].filter((answer) => 'failure' in answer).length;
+        });
+        rows.forEach((row, i) => {
+            const byRole = {};
+            models.forEach((model, m) => (byRole[model.role] = answers[m][i]));
+            this.tally.add(row.row, row.label, row.slices, byRole, () => whereIs(spec.dataset, row));
+        });
+        this.progress(rows.length);
+    }
+    /** One answer per row; a refused batch is asked again in halves while the budget lasts. */
+    async answersFor(model, rows) {
+        const { spec, layout } = this.run;
+        const request = { columns: layout.featureNames, data: rows.map((row) => row.features) };
+        if (clock_now() >= this.deadline)
+            this.timeout.abort(new Error('the evaluation timed out'));
+        const started = clock_now();
+        this.requests[model.role] += 1;
+        try {
+            // Every exchange ends by the deadline too; retries keep the retry-timeout budget.
+            const answer = await model.client.invoke(request, { signal: this.signal, deadline: this.deadline });
+            this.tally.latenciesMs[model.role].push(clock_now() - started);
+            return readAnswers(answer.body, rows.length, { task: spec.task, threshold: spec.threshold });
+        }
+        catch (error) {
+            if (this.signal.aborted || !(error instanceof ApiError) || !ROW_STATUSES.has(error.status)) {
+                throw this.signal.aborted ? error : new ModelStoppedError(model, error);
+            }
+            const judged = this.judged[model.role];
+            const dense = judged.rows > 0 && judged.failed / judged.rows >= DENSE_FAILURES;
+            if (rows.length > 1 && this.splitBudget >= 2 && !dense) {
+                this.splitBudget -= 2;
+                this.tally.splitRequests += 2;
+                const half = Math.ceil(rows.length / 2);
+                const [first, second] = await Promise.all([
+                    this.answersFor(model, rows.slice(0, half)),
+                    this.answersFor(model, rows.slice(half)),
+                ]);
+                return [...first, ...second];
+            }
+            const reason = refusalOf(error);
+            return rows.map(() => ({ failure: reason }));
+        }
+    }
+    progress(rows) {
+        this.done += rows;
+        const total = this.run.layout.rows;
+        if (this.done / total < this.nextProgress || this.done >= total)
+            return;
+        while (this.done / total >= this.nextProgress)
+            this.nextProgress += 0.25;
+        const seconds = (clock_now() - this.started) / 1000;
+        core_info(`Evaluated ${this.done} of ${total} rows (${Math.floor((this.done / total) * 100)}%), ${Math.round(this.done / Math.max(seconds, 0.001))} rows/s.`);
+    }
+    /** The error the step fails with: the cancel, the timeout, or what stopped a model. */
+    explain(error) {
+        if (this.run.signal.aborted)
+            return new CancelledError();
+        if (this.timeout.signal.aborted || clock_now() >= this.deadline) {
+            return new Error(`the evaluation did not finish within its timeout ${formatDuration(this.run.spec.timeoutMs)}: ${this.done} of ${this.run.layout.rows} rows answered (raise timeout or concurrency, or evaluate fewer rows)`);
+        }
+        return error instanceof Error ? error : new Error(messageOf(error));
+    }
+}
+/** A model that cannot be evaluated any more: it stopped answering, refused the token, is gone. */
+class ModelStoppedError extends Error {
+    constructor(model, cause) {
+        super(`the ${model.role} ${model.shown} could not be evaluated: ${evaluation_logLine(messageOf(cause), 400)}`);
+        this.name = 'ModelStoppedError';
+    }
+}
+/** A refusal in a few words: its status and the model's message. */
+function refusalOf(error) {
+    const message = error.serverMessage;
+    const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
+    return evaluation_logLine(text, 200);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function evaluation_logLine(text, max = 120) {
+    return logText(cutText(text, max));
+}
+
+;// CONCATENATED MODULE: ./src/shared/percentile.ts
+// The nearest-rank percentile: the canary's probe latencies and an evaluation's answer latencies.
+/** Nearest-rank percentile; 0 for no values. */
+function percentile(values, share) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/report.ts
+// The evaluation's numbers as plain data: per model and per scope (the whole dataset, each slice) the
+// rows answered and failed and every metric of the task, their deltas, the agreement, the latencies,
+// the failures by reason, the gates' results. The report output is this as a JSON file; the log, the
+// job summary and the pull request's report (summary.ts) are made from it.
+
+
+
+
+
+function buildReport({ spec, layout, tally, models, durationMs }) {
+    const labelled = layout.label !== undefined;
+    const all = labelled ? metricsOf(spec.task) : [];
+    const overall = scopeFigures(tally.overall, all);
+    const slices = [...tally.slices.values()].map(({ column, value, tally: scope }) => ({
+        column,
+        value,
+        ...scopeFigures(scope, all),
+    }));
+    const summary = (role) => {
+        const model = models[role];
+        if (!model)
+            return undefined;
+        const latencies = tally.latenciesMs[role] ?? [];
+        const at = (share) => (latencies.length > 0 ? Math.round(percentile(latencies, share)) : null);
+        return {
+            target: model.target,
+            url: model.url,
+            requests: model.requests,
+            latencyMs: { p50: at(0.5), p95: at(0.95) },
+            failures: tally.failures[role] ?? [],
+        };
+    };
+    const candidate = summary('candidate');
+    const baseline = summary('baseline');
+    const gates = judgeGates(spec.gates, gateFigures(overall, '', candidate, baseline), slices.map((slice) => gateFigures(slice, `slice ${slice.column}=${slice.value}`, undefined, undefined)));
+    return {
+        version: ACTIONS_VERSION,
+        dataset: { file: spec.dataset.shown, format: spec.dataset.format, rows: layout.rows },
+        task: spec.task,
+        threshold: spec.threshold,
+        labelColumn: spec.labelColumn,
+        features: layout.featureNames,
+        sliceBy: spec.sliceBy,
+        metrics: labelled ? spec.metrics : [],
+        agreementTolerance: spec.task === 'regression' && baseline ? spec.agreementTolerance : undefined,
+        candidate,
+        baseline,
+        overall,
+        slices,
+        gates,
+        passed: gates.every((gate) => gate.passed),
+        durationMs: Math.round(durationMs),
+        rowsPerSecond: Math.round(layout.rows / Math.max(durationMs / 1000, 0.001)),
+        splitRequests: tally.splitRequests,
+    };
+}
+function scopeFigures(scope, metrics) {
+    const modelFigures = (role) => {
+        const model = scope.models[role];
+        if (!model)
+            return undefined;
+        return {
+            answered: model.answered,
+            failed: model.failed,
+            metrics: Object.fromEntries(metrics.map((name) => [name, model.score?.value(name) ?? null])),
+        };
+    };
+    const candidate = modelFigures('candidate');
+    const baseline = modelFigures('baseline');
+    const delta = Object.fromEntries(metrics.map((name) => {
+        const c = candidate.metrics[name];
+        const b = baseline?.metrics[name];
+        return [name, c !== null && c !== undefined && b !== null && b !== undefined ? c - b : null];
+    }));
+    return {
+        rows: scope.rows,
+        candidate,
+        baseline,
+        delta,
+        agreement: scope.agreement ? (scope.agreement.share ?? null) : undefined,
+    };
+}
+function gateFigures(scope, name, candidate, baseline) {
+    const read = (figures, model) => (subject) => {
+        if (!figures)
+            return undefined;
+        if (isModelMetric(subject))
+            return figures.metrics[subject] ?? undefined;
+        if (subject === 'failed-rows')
+            return figures.failed;
+        if (subject === 'agreement')
+            return scope.agreement ?? undefined;
+        const latency = subject === 'p50-latency' ? model?.latencyMs.p50 : model?.latencyMs.p95;
+        return latency ?? undefined;
+    };
+    return {
+        rows: scope.rows,
+        name,
+        candidate: read(scope.candidate, candidate),
+        // Agreement is the pair's, not the baseline's own.
+        baseline: (subject) => (subject === 'agreement' ? undefined : read(scope.baseline, baseline)(subject)),
+    };
+}
+/**
+ * The slices a reader should look at first: those where the candidate does worst on `metric` (with
+ * a baseline: where it lost most against it), or without labels where the two agree least.
+ */
+function worstSlices(report, count) {
+    const metric = keyMetric(report);
+    const badness = (slice) => {
+        if (!metric)
+            return slice.agreement === null || slice.agreement === undefined ? -Infinity : -slice.agreement;
+        const worse = METRICS[metric].higherIsBetter ? -1 : 1;
+        const value = report.baseline ? slice.delta[metric] : slice.candidate.metrics[metric];
+        return value === null || value === undefined ? -Infinity : worse * value;
+    };
+    return [...report.slices].sort((a, b) => badness(b) - badness(a)).slice(0, count);
+}
+/** The metric slices are ranked by: the first a gate reads, else the first shown. */
+function keyMetric(report) {
+    if (report.labelColumn === undefined)
+        return undefined;
+    const gated = report.gates
+        .map((gate) => gate.gate.split(/\s/)[0])
+        .find((name) => name && isModelMetric(name));
+    return gated ?? report.metrics[0];
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/summary.ts
+// The evaluation as people read it: lines in the job log, the job summary, and the step's section of
+// the pull request's report: a table of metrics (baseline, candidate, delta, gate), the worst slices,
+// the failed rows by reason, a chart, and the gates' lines. Names and values from the dataset and the
+// models are untrusted: they reach the log and the markdown only through untrusted-text.ts (cut here, made inert or escaped there).
+
+
+
+
+
+
+
+const WORST_SLICES = 5;
+/** The metrics table: one row per metric, then agreement, failed rows and latencies. */
+function metricsTable(report) {
+    const withBaseline = report.baseline !== undefined;
+    const rows = [];
+    const gateCell = (subject) => report.gates
+        .filter((gate) => gate.gate.split(/\s/)[0]?.toLowerCase() === subject)
+        .map((gate) => `${gate.passed ? '✅' : '❌'} ${gateCondition(gate)}`)
+        .join('; ');
+    const number = (value) => value === null || value === undefined ? '–' : formatNumber(value);
+    const signed = signedValue;
+    const { overall } = report;
+    for (const metric of report.metrics) {
+        rows.push([
+            metric,
+            withBaseline ? number(overall.baseline?.metrics[metric]) : '–',
+            number(overall.candidate.metrics[metric]),
+            withBaseline ? signed(overall.delta[metric]) : '–',
+            gateCell(metric),
+        ]);
+    }
+    if (withBaseline) {
+        const tolerance = report.agreementTolerance ? ` (within ${formatNumber(report.agreementTolerance)})` : '';
+        rows.push([`agreement${tolerance}`, '–', share(overall.agreement), '–', gateCell('agreement')]);
+    }
+    const failed = (figures) => figures ? `${figures.failed} of ${overall.rows}` : '–';
+    rows.push([
+        'failed rows',
+        withBaseline ? failed(overall.baseline) : '–',
+        failed(overall.candidate),
+        withBaseline ? signed(overall.candidate.failed - overall.baseline.failed) : '–',
+        gateCell('failed-rows'),
+    ]);
+    for (const [label, key, subject] of [
+        ['p50 latency', 'p50', 'p50-latency'],
+        ['p95 latency', 'p95', 'p95-latency'],
+    ]) {
+        const c = report.candidate.latencyMs[key];
+        const b = report.baseline?.latencyMs[key];
+        rows.push([
+            label,
+            withBaseline ? ms(b) : '–',
+            ms(c),
+            withBaseline && c !== null && b !== null && b !== undefined
+                ? `${c - b > 0 ? '+' : ''}${formatMs(c - b)}`
+                : '–',
+            gateCell(subject),
+        ]);
+    }
+    return {
+        heading: 'Metrics',
+        columns: ['Metric', 'Baseline', 'Candidate', 'Delta', 'Gate'],
+        rows,
+        note: `${report.overall.rows} rows of ${cutText(report.dataset.file, 120)}`,
+    };
+}
+function gateCondition(gate) {
+    const words = gate.gate.split(/\s+/).slice(1).join(' ');
+    return words.replace('>=', '≥').replace('<=', '≤');
+}
+const signedValue = (value) => value === null || value === undefined ? '–' : `${value > 0 ? '+' : ''}${formatNumber(value)}`;
+const share = (value) => value === null || value === undefined ? '–' : `${Number((value * 100).toFixed(1))}%`;
+const ms = (value) => value === null || value === undefined ? '–' : formatMs(value);
+/** The worst slices: by the key metric (its loss against the baseline), or by agreement. */
+function slicesTable(report) {
+    if (report.slices.length === 0)
+        return undefined;
+    const metric = keyMetric(report);
+    const worst = worstSlices(report, WORST_SLICES);
+    const name = (slice) => cutText(`${slice.column}=${slice.value}`, 60);
+    const failed = (slice) => `${slice.candidate.failed}${slice.baseline ? ` / ${slice.baseline.failed}` : ''}`;
+    if (!metric) {
+        return {
+            heading: 'Worst slices',
+            columns: ['Slice', 'Rows', 'Agreement', 'Failed rows (candidate / baseline)'],
+            rows: worst.map((slice) => [name(slice), String(slice.rows), share(slice.agreement), failed(slice)]),
+            note: `by agreement; ${report.slices.length} slices`,
+        };
+    }
+    const value = (v) => (v === null || v === undefined ? '–' : formatNumber(v));
+    return {
+        heading: 'Worst slices',
+        columns: ['Slice', 'Rows', `${metric} baseline`, `${metric} candidate`, 'Delta', 'Failed rows'],
+        rows: worst.map((slice) => [
+            name(slice),
+            String(slice.rows),
+            value(slice.baseline?.metrics[metric]),
+            value(slice.candidate.metrics[metric]),
+            signedValue(slice.delta[metric]),
+            failed(slice),
+        ]),
+        note: `by ${report.baseline ? `the candidate's loss of ${metric} against the baseline` : metric}; ${report.slices.length} slices`,
+    };
+}
+/** The failed rows by model and reason, when any failed. */
+function failuresTable(report) {
+    const rows = ['candidate', 'baseline'].flatMap((role) => (report[role]?.failures ?? []).map((failure) => [
+        role,
+        String(failure.rows),
+        cutText(failure.first, 120),
+        cutText(failure.reason, 200),
+    ]));
+    return rows.length === 0
+        ? undefined
+        : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
+}
+/** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
+function logReport(report) {
+    const table = metricsTable(report);
+    const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => row[i].length)));
+    const line = (cells) => cells
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    core_info(`Metrics (${logText(table.note ?? '')}):`);
+    core_info(`  ${line(table.columns)}`);
+    for (const row of table.rows)
+        core_info(`  ${logText(line(row))}`);
+    const slices = slicesTable(report);
+    if (slices) {
+        core_info(`Worst slices (${logText(slices.note ?? '')}):`);
+        for (const row of slices.rows) {
+            core_info(`  ${logText(row[0])}: ${row
+                .slice(1)
+                .map((cell, i) => `${slices.columns[i + 1]} ${cell}`)
+                .join(', ')}`);
+        }
+    }
+    for (const role of ['candidate', 'baseline']) {
+        for (const failure of report[role]?.failures ?? []) {
+            core_info(`The ${role} failed ${failure.rows} row${failure.rows === 1 ? '' : 's'} (first at ${logText(cutText(failure.first, 120))}): ${logText(cutText(failure.reason, 200))}`);
+        }
+    }
+    for (const gate of report.gates)
+        core_info(`${gate.passed ? '✓' : '✗'} ${gate.line}`);
+}
+/** The outcome in one line, for the log and the summary. */
+function outcomeLine(report) {
+    const against = report.baseline ? ` against ${report.baseline.target}` : '';
+    const gates = report.gates.length;
+    const failed = report.gates.filter((gate) => !gate.passed).length;
+    const verdict = gates === 0
+        ? 'no gates'
+        : failed === 0
+            ? `passed ${gates} gate${gates === 1 ? '' : 's'}`
+            : `failed ${failed} of ${gates} gates`;
+    return `${report.candidate.target}${against} on ${report.overall.rows} rows: ${verdict} (${report.rowsPerSecond} rows/s)`;
+}
+/**
+ * The job summary: the outcome, the tables, the chart, the gates. The outcome and the gates' lines are
+ * the workflow's own words and numbers (escaped); names and values from the dataset or the models go
+ * through markdownText and markdownCode.
+ */
+async function writeEvaluationSummary(report, tables, chart) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const summary = summary_summary
+        .addHeading(`Evaluation of ${markdownCode(report.candidate.target)}`, 4)
+        .addRaw(`<p>${report.passed ? '✅' : '❌'} ${escapeHtml(outcomeLine(report))}</p>`, true);
+    for (const table of tables) {
+        summary.addRaw(`<p><b>${markdownText(table.heading)}</b>${table.note ? ` (${markdownText(table.note, 1000)})` : ''}</p>`, true);
+        summary.addTable([
+            table.columns.map((data) => ({ data: markdownText(data), header: true })),
+            ...table.rows.map((row) => row.map((cell) => markdownCode(cell))),
+        ]);
+    }
+    if (chart)
+        summary.addRaw(`\n${renderChart(chart, (text) => markdownText(text, 1000))}\n`, true);
+    if (report.gates.length > 0) {
+        summary.addRaw(`<p>${report.gates.map((gate) => `${gate.passed ? '✅' : '❌'} ${escapeHtml(gate.line)}`).join('<br>')}</p>`, true);
+    }
+    await summary.write();
+}
+/** The candidate's metric outputs: every metric of the task, agreement, latencies, failed rows. */
+function metricOutputs(report, all) {
+    const value = (v) => (v === null || v === undefined ? '' : String(v));
+    const { overall, candidate } = report;
+    return {
+        ...Object.fromEntries(all.map((metric) => [metric, value(overall.candidate.metrics[metric])])),
+        agreement: value(overall.agreement),
+        'failed-rows': String(overall.candidate.failed),
+        'p50-latency-ms': value(candidate.latencyMs.p50),
+        'p95-latency-ms': value(candidate.latencyMs.p95),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/evaluate.ts
+// One evaluation from the spec to the report, as the evaluate action and the canary's gate both run
+// it: the dataset checked whole (check.ts), the models' URLs found and waited for until they serve
+// (the shared model-query, as predict does), the rows sent (evaluation.ts), the report built, logged
+// and written to its JSON file. What is done with the report (outputs, summaries, failing the step,
+// rolling back) is the caller's.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function evaluateModels(input) {
+    const { spec, signal } = input;
+    const layout = await checkDataset(spec, signal);
+    core_info(`Dataset ${evaluate_logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${evaluate_logLine(layout.featureNames.join(', '), 300)}` +
+        `${spec.labelColumn !== undefined ? `; label ${evaluate_logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
+        `${spec.sliceBy.length > 0 ? `; slices by ${evaluate_logLine(spec.sliceBy.join(', '))}` : ''}.`);
+    const targets = [['candidate', input.candidate]];
+    if (input.baseline)
+        targets.push(['baseline', input.baseline]);
+    const models = await Promise.all(targets.map(([role, target]) => serving(role, target, input)));
+    try {
+        const outcome = await runEvaluation({ spec, layout, models, signal });
+        const report = buildReport({
+            spec,
+            layout,
+            tally: outcome.tally,
+            models: Object.fromEntries(models.map((model) => [
+                model.role,
+                { target: model.shown, url: model.url, requests: outcome.requests[model.role] ?? 0 },
+            ])),
+            durationMs: outcome.durationMs,
+        });
+        core_info(`Evaluated ${outcomeLine(report)}.`);
+        logReport(report);
+        const reportFile = input.reportFile ?? (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-evaluation-${(0,external_node_crypto_namespaceObject.randomUUID)()}.json`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+        return { report, reportFile, chart: evaluationChart(report, outcome.tally) };
+    }
+    finally {
+        for (const model of models)
+            model.client.dispose();
+    }
+}
+/** The model's URL (a deployment's is looked up), once it serves: its info read, or refused. */
+async function serving(role, target, input) {
+    const retry = { policy: { budgetMs: input.retryTimeoutMs } };
+    let url;
+    try {
+        ({ url } = await queryModel(input.client, {
+            target,
+            request: undefined,
+            tokens: input.tokens,
+            readyTimeoutMs: input.readyTimeoutMs,
+            signal: input.signal,
+            retry,
+        }));
+    }
+    catch (error) {
+        // It answers, if not its info: the rows will tell.
+        if (!(error instanceof ModelRefusedError) || [401, 403, 404].includes(error.refusal.status))
+            throw error;
+        url = error.url;
+    }
+    const shown = 'deployment' in target ? target.deployment : displayUrl(target.url);
+    core_info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
+    return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function evaluate_logLine(text, max = 120) {
+    return logText(cutText(text, max));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/canary/evaluation-gate.ts
+// The evaluation as a canary's gate (deploy's and the pipeline's evaluate-dataset): once the new
+// version serves at its own URL, and before any traffic moves to it, it is evaluated against the
+// version serving (on a first release, alone: gates that compare with a baseline are left out), with
+// the evaluate action's code. The evaluation's tables and chart join the deploy step's summary and
+// report; a failed gate throws, and the rollout rolls back.
+
+
+
+/** How long a version that serves may take to answer the evaluation's first request at its URL. */
+const READY_MS = 60_000;
+function evaluationBeforeTraffic(gate) {
+    return async (candidate, live) => {
+        const compared = gate.spec.gates.filter((g) => g.regression || g.subject === 'agreement');
+        const spec = live
+            ? gate.spec
+            : { ...gate.spec, gates: gate.spec.gates.filter((g) => !compared.includes(g)) };
+        core_info(live
+            ? `Evaluating ${candidate} against ${live} before any traffic moves to it.`
+            : `Evaluating ${candidate} before it serves at the stable URL (a first release: nothing to compare with${compared.length > 0 ? `; not judged: ${compared.map((g) => g.text).join(', ')}` : ''}).`);
+        const result = await evaluateModels({
+            spec,
+            candidate: { deployment: candidate },
+            baseline: live ? { deployment: live } : undefined,
+            client: gate.client,
+            tokens: gate.tokens,
+            readyTimeoutMs: READY_MS,
+            retryTimeoutMs: gate.retryTimeoutMs,
+            signal: gate.ctx.signal,
+        });
+        const { report } = result;
+        core_setOutput('evaluation-passed', String(report.passed));
+        core_setOutput('evaluation-report', result.reportFile);
+        const tables = [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((t) => t ? [t] : []);
+        for (const table of tables)
+            gate.report.addTable({ ...table, heading: `Evaluation: ${table.heading.toLowerCase()}` });
+        if (result.chart)
+            gate.report.addChart(result.chart);
+        await writeEvaluationSummary(report, tables, result.chart);
+        const failed = report.gates.filter((g) => !g.passed).map((g) => g.line);
+        if (failed.length > 0) {
+            throw new Error(`${candidate} failed the evaluation before traffic: ${failed.join('; ')}`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shared/odahu/realm-roles.ts
+// The realm roles Odahu's policies read from a token (realm_access.roles, mapped in the API's
+// mapper.rego): admin, data scientist, viewer. The emulator signs them into its tokens and checks
+// them; the actions read them to refuse early what the token may not do.
+
+const REALM_ROLES = {
+    admin: 'odahu_admin',
+    data_scientist: 'odahu_data_scientist',
+    viewer: 'odahu_viewer',
+};
+/** `realm_access.roles` of a token's claims; none when the claim is absent or malformed. */
+function realmRolesOf(claims) {
+    const access = claims.realm_access;
+    if (typeof access !== 'object' || access === null)
+        return [];
+    const roles = access.roles;
+    return Array.isArray(roles) ? roles.filter((r) => typeof r === 'string') : [];
+}
+/**
+ * The realm roles a bearer token carries (unverified: only to refuse early), or undefined when that
+ * cannot be told: an opaque token, or a JWT without realm_access.
+ */
+function tokenRealmRoles(token) {
+    let claims;
+    try {
+        claims = decodeJwt(token);
+    }
+    catch {
+        return undefined;
+    }
+    return typeof claims.realm_access === 'object' && claims.realm_access !== null
+        ? realmRolesOf(claims)
+        : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy/canary/checks.ts
 // The checks each step of a canary must pass, and the figures they are judged on. The probe check:
 // more than max-error-rate of the probes failed (an answer other than 200, or one slower than
 // max-latency). The compare check (compare: true): more than max-error-rate of the compared answers
 // have a prediction further than compare-tolerance from the live version's.
+
+
 function judgeStep(weight, probes, options, durationMs) {
     const errors = probes.filter((p) => p.error !== undefined);
     const slow = probes.filter((p) => p.error === undefined && p.latencyMs > options.maxLatencyMs);
@@ -12496,17 +15571,10 @@ function judgeStep(weight, probes, options, durationMs) {
                     ? `no probe could be compared: the live version answered none of the ${probes.length} probes`
                     : `${disagreeing} of ${differences.length} answers differ from the live version's by more than compare-tolerance ${options.compareTolerance}, ` +
                         `${formatShare(share)} > max-error-rate ${formatShare(options.maxErrorRate)} ` +
-                        `(largest difference ${formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
+                        `(largest difference ${checks_formatNumber(step.largestDifference)}, agreement ${formatShare(step.agreement)})`;
         }
     }
     return step;
-}
-/** Nearest-rank percentile; 0 for no values. */
-function percentile(values, share) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
 }
 /** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
 function mostCommon(texts) {
@@ -12519,10 +15587,7 @@ function mostCommon(texts) {
 function formatShare(share) {
     return `${Number((share * 100).toFixed(1))}%`;
 }
-function formatMs(ms) {
-    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
-}
-function formatNumber(value) {
+function checks_formatNumber(value) {
     return Number.isFinite(value)
         ? String(Number(value.toPrecision(6)))
         : 'unbounded (the answers do not match in shape or labels)';
@@ -12666,6 +15731,7 @@ const routePhase = {
     timeoutHint: (r) => ` (a route is Ready once every deployment it sends to is: check ${(r.spec.modelDeployments ?? []).map((t) => t.mdName).join(', ')})`,
     outputs: (_client, r) => Promise.resolve({ url: r.status?.edgeUrl ?? '' }),
     keyOutputs: ['url'],
+    idOutput: 'route-id',
 };
 class StableRoute {
     client;
@@ -12725,11 +15791,14 @@ function describeTargets(targets) {
 // deployment of its own (versions.ts), the route's weights move to it step by step while probes check
 // it at its own URL, and then either it serves alone and the old version is deleted, or the route
 // goes back to the old version alone and the new one is deleted. A cancel rolls back the same way
-// within the runner's signal window; so does any failure on the way (a 403, a timeout).
+// within the runner's signal window; so does any failure on the way (a 403, a timeout). With
+// evaluate-dataset, the new version is evaluated against the old one before any traffic moves
+// (beforeTraffic), and a failed gate rolls it back too.
 //
 // A first release (nothing serving behind the route) deploys the version and routes all traffic to
 // it. A re-run finds what an interrupted run left: a leftover candidate is taken out of the route and
 // deleted, the same version is picked up again, a version already serving alone is left as it is.
+
 
 
 
@@ -12868,7 +15937,11 @@ class CanaryRollout {
         core_info(logText(`First release at the stable URL: ${candidate.id}.`));
         const before = this.route.targets();
         this.baseline = before.length > 0 ? before : undefined;
-        await this.deployCandidate(candidate);
+        const url = await this.deployCandidate(candidate);
+        if (this.release.beforeTraffic) {
+            await this.warmUp(candidate.id, url);
+            await this.release.beforeTraffic(candidate.id, undefined);
+        }
         this.routeChanged = true;
         await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
         this.report.serving = candidate.id;
@@ -12893,6 +15966,7 @@ class CanaryRollout {
         this.report.serving = live;
         const candidateUrl = await this.deployCandidate(candidate);
         await this.warmUp(candidate.id, candidateUrl);
+        await this.release.beforeTraffic?.(candidate.id, live);
         const liveUrl = options.compare
             ? (await this.client.deployments.defaultRoute(live, { signal })).status?.edgeUrl
             : undefined;
@@ -13116,6 +16190,7 @@ function describeStep(step) {
 
 
 
+
 const STEP_COLUMNS = ['Weight', 'Probes', 'Failures', 'p95 latency', 'Agreement', 'Result'];
 /** One row per step, as plain text: the job summary's and the pull request report's. */
 function stepRows(report) {
@@ -13187,7 +16262,8 @@ function canaryTable(report) {
 ;// CONCATENATED MODULE: ./src/deploy/canary.ts
 // deploy with strategy: canary: the release (src/deploy/canary/rollout.ts) as a step, its
 // outputs set and its job summary written whatever happens; its steps go in the pull request's
-// report too.
+// report too. With evaluate-dataset, the evaluation gates it before any traffic moves.
+
 
 
 
@@ -13199,6 +16275,17 @@ async function deployCanary(ctx, client, inputs, desired, options, report) {
         options,
         timeoutMs: inputs.timeoutMs,
         pollIntervalMs: inputs.pollIntervalMs,
+        beforeTraffic: inputs.evaluation
+            ? evaluationBeforeTraffic({
+                spec: inputs.evaluation,
+                ctx,
+                client,
+                // The client's token source: the candidate and the version serving are asked with it.
+                tokens: client.tokens,
+                retryTimeoutMs: inputs.settings.retryTimeoutMs,
+                report,
+            })
+            : undefined,
     });
     try {
         await rollout.runWithOutputs(report.rows, (name, value) => core_setOutput(name, value));

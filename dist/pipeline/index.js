@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(762);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(607);
 // Entry point of the pipeline's check step (bundled to dist/pipeline/index.js; actions/pipeline is a
 // composite that runs it first).
 
@@ -296,7 +296,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 762:
+/***/ 607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3271,47 +3271,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/shared/clock.ts
-// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
-// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
-// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
-// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
-
-const WALL_CLOCK = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
-};
-let current = WALL_CLOCK;
-function clock_now() {
-    return current.now();
-}
-function clock_sleep(ms, signal) {
-    return current.sleep(ms, signal);
-}
-/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
-function useClock(clock = WALL_CLOCK) {
-    current = clock;
-}
-
-;// CONCATENATED MODULE: ./src/shared/thrown.ts
-// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
-// use it too.
-/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
-function asError(value) {
-    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
-        return value;
-    }
-    return new Error(String(value));
-}
-/** The message of any thrown value, for a one-line report. */
-function thrown_messageOf(error) {
-    return asError(error).message;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/odahu/secrets.ts
 // The values that must never be shown: every one is masked in the runner's log (core.setSecret) the
 // moment it is read, and scrubbed from the messages of our own errors, which may quote server texts,
@@ -3346,7 +3305,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -3378,10 +3337,10 @@ function secrets_redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -3405,6 +3364,8 @@ function maskConnectionSecrets(spec, remedy = 'encode it, or give it through the
     return problems;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/shared/odahu/untrusted-text.ts
 // Text the actions do not control (pod logs, model answers, the server's messages, ids and URLs read
 // from a cluster, manifests, GitHub's answers) on its way to the job log or to markdown. It is data:
@@ -3519,107 +3480,6 @@ function markdownText(text, max = MAX_MARKDOWN_VALUE) {
 function markdownCode(text, max = MAX_MARKDOWN_VALUE) {
     const shown = markdownText(text, max);
     return shown === '' ? ' ' : `<code>${shown}</code>`;
-}
-
-;// CONCATENATED MODULE: ./src/shared/action/step.ts
-// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
-// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
-// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
-// on its way out (cleanUpAfterCancel) must fit in that time.
-
-
-
-
-/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
-const CLEANUP_BUDGET_MS = 6000;
-/** Thrown by waits and requests once the step's signal is aborted. */
-class CancelledError extends Error {
-    constructor(what = 'the step') {
-        super(`${what} was cancelled`);
-        this.name = 'CancelledError';
-    }
-}
-async function runStep(body) {
-    const controller = new AbortController();
-    let cancelledBy;
-    let cancelledAt;
-    const ctx = {
-        signal: controller.signal,
-        get cancelledAt() {
-            return cancelledAt;
-        },
-    };
-    const cancel = (signal) => {
-        if (cancelledBy) {
-            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
-            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
-            process.exit(1);
-        }
-        cancelledBy = signal;
-        cancelledAt = Date.now();
-        core_info(`Received ${signal}: cancelling.`);
-        controller.abort(new CancelledError());
-    };
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
-    try {
-        await body(ctx);
-    }
-    catch (error) {
-        if (cancelledBy) {
-            setFailed(`Cancelled (${cancelledBy}).`);
-        }
-        else {
-            debug(error instanceof Error && error.stack ? error.stack : String(error));
-            setFailed(thrown_messageOf(error));
-        }
-    }
-    finally {
-        process.off('SIGINT', cancel);
-        process.off('SIGTERM', cancel);
-    }
-}
-/**
- * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
- * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
- */
-function cancelWindow(ctx) {
-    const closes = new AbortController();
-    const arm = () => {
-        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
-        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
-    };
-    if (ctx.signal.aborted)
-        arm();
-    else
-        ctx.signal.addEventListener('abort', arm, { once: true });
-    return closes.signal;
-}
-/**
- * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
- * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
- */
-async function cleanUpAfterCancel(ctx, what, work) {
-    // It may name what a cluster holds (a route's targets).
-    core.info(logText(what));
-    const signal = cancelWindow(ctx);
-    try {
-        await work(signal);
-    }
-    catch (error) {
-        core.warning(signal.aborted
-            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
-            : `Cleanup after cancel failed: ${messageOf(error)}`);
-    }
-}
-/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
-async function pause(ms, signal, what) {
-    try {
-        await sleep(ms, signal);
-    }
-    catch {
-        throw new CancelledError(what);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
@@ -3753,6 +3613,911 @@ class TooLargeError extends Error {
     constructor(method, url, maxBytes) {
         super(secrets_redact(`${method} ${errors_oneLine(displayUrl(url))} failed: the answer is larger than ${formatBytes(maxBytes)}; it was not read further`));
         this.name = 'TooLargeError';
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/shared/evaluation/csv.ts
+// CSV as RFC 4180 writes it, read as a stream of records: fields separated by commas, records by CRLF
+// (or LF alone), a field in double quotes may hold commas, line breaks and quotes written twice ("").
+// Fed chunk by chunk (a quoted line break may straddle two chunks), it keeps only the record being
+// read. Lenient where files in the wild are and nothing is lost by it: a lone quote inside an unquoted
+// field is a character, blank lines are skipped, a UTF-8 byte order mark is dropped. Strict where a
+// guess would shift columns: text after a closing quote, a quote never closed.
+//
+// Hand-written rather than a library: the grammar is a dozen lines, and errors must name the line of
+// the file where the record starts, which is what the dataset's problems point at.
+class CsvSyntaxError extends Error {
+    line;
+    constructor(line, message) {
+        super(message);
+        this.line = line;
+        this.name = 'CsvSyntaxError';
+    }
+}
+/** A record longer than this is a quote left open, not data: reading stops instead of filling memory. */
+const MAX_RECORD_CHARS = 1 << 20;
+class CsvParser {
+    state = 'field-start';
+    fields = [];
+    field = '';
+    recordChars = 0;
+    /** The line being read, and the line where the current record started. */
+    line = 1;
+    recordLine = 1;
+    /** The last character read was a \r: a \n right after it ends the same line. */
+    afterCr = false;
+    first = true;
+    records = [];
+    /** Parses a chunk; returns the records it completed. */
+    push(chunk) {
+        let text = chunk;
+        if (this.first && text.length > 0) {
+            this.first = false;
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+        }
+        let i = 0;
+        const n = text.length;
+        // A \n after a \r that ended the last chunk: the same line break.
+        if (this.afterCr && n > 0 && text.charCodeAt(0) === LF) {
+            i = 1;
+            if (this.state === 'quoted')
+                this.field += '\n';
+        }
+        this.afterCr = false;
+        while (i < n) {
+            const c = text.charCodeAt(i);
+            switch (this.state) {
+                case 'field-start':
+                    if (c === QUOTE) {
+                        this.state = 'quoted';
+                        i += 1;
+                    }
+                    else if (c === COMMA || c === LF || c === CR) {
+                        i = this.delimiter(text, i);
+                    }
+                    else {
+                        this.state = 'unquoted';
+                    }
+                    continue;
+                case 'unquoted': {
+                    // The run of ordinary characters up to the next delimiter, at once.
+                    let end = i;
+                    while (end < n) {
+                        const d = text.charCodeAt(end);
+                        if (d === COMMA || d === LF || d === CR)
+                            break;
+                        end += 1;
+                    }
+                    this.append(text, i, end);
+                    i = end < n ? this.delimiter(text, end) : n;
+                    continue;
+                }
+                case 'quoted': {
+                    const close = text.indexOf('"', i);
+                    const end = close < 0 ? n : close;
+                    this.countLines(text, i, end);
+                    this.append(text, i, end);
+                    if (close < 0) {
+                        i = n;
+                    }
+                    else {
+                        this.state = 'quote-in-quoted';
+                        i = close + 1;
+                    }
+                    continue;
+                }
+                case 'quote-in-quoted':
+                    if (c === QUOTE) {
+                        this.append('"', 0, 1);
+                        this.state = 'quoted';
+                        i += 1;
+                    }
+                    else if (c === COMMA || c === LF || c === CR) {
+                        i = this.delimiter(text, i);
+                    }
+                    else {
+                        throw new CsvSyntaxError(this.line, 'text after a quoted field\'s closing quote (a quote inside a quoted field is written twice: "")');
+                    }
+                    continue;
+            }
+        }
+        return this.take();
+    }
+    /** The end of the input: the last record, when the file does not end with a line break. */
+    end() {
+        if (this.state === 'quoted')
+            throw new CsvSyntaxError(this.recordLine, 'a quoted field is never closed');
+        if (this.state !== 'field-start' || this.fields.length > 0)
+            this.endRecord();
+        return this.take();
+    }
+    /** The comma or line break at `at`; returns the index after it. */
+    delimiter(text, at) {
+        if (text.charCodeAt(at) === COMMA) {
+            this.fields.push(this.field);
+            this.field = '';
+            this.state = 'field-start';
+            return at + 1;
+        }
+        this.endRecord();
+        this.line += 1;
+        this.recordLine = this.line;
+        if (text.charCodeAt(at) === CR) {
+            if (at + 1 === text.length)
+                this.afterCr = true;
+            else if (text.charCodeAt(at + 1) === LF)
+                return at + 2;
+        }
+        return at + 1;
+    }
+    endRecord() {
+        const blank = this.fields.length === 0 && this.field === '' && this.state === 'field-start';
+        if (!blank) {
+            this.fields.push(this.field);
+            this.records.push({ fields: this.fields, line: this.recordLine });
+        }
+        this.fields = [];
+        this.field = '';
+        this.recordChars = 0;
+        this.state = 'field-start';
+    }
+    append(text, from, to) {
+        if (to <= from)
+            return;
+        this.recordChars += to - from;
+        if (this.recordChars > MAX_RECORD_CHARS) {
+            throw new CsvSyntaxError(this.recordLine, `a record longer than ${MAX_RECORD_CHARS} characters (a quote left open?)`);
+        }
+        this.field += text.slice(from, to);
+    }
+    /** Line breaks inside a quoted field: \r\n, \n and a lone \r each count once. */
+    countLines(text, from, to) {
+        for (let i = from; i < to; i++) {
+            const c = text.charCodeAt(i);
+            if (c === CR) {
+                this.line += 1;
+                if (i + 1 === text.length)
+                    this.afterCr = true;
+            }
+            else if (c === LF && !(i > 0 && text.charCodeAt(i - 1) === CR)) {
+                this.line += 1;
+            }
+        }
+    }
+    take() {
+        const records = this.records;
+        this.records = [];
+        return records;
+    }
+}
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+/** The records of a stream of text chunks, in order. */
+async function* csvRecords(chunks) {
+    const parser = new CsvParser();
+    for await (const chunk of chunks)
+        yield* parser.push(chunk);
+    yield* parser.end();
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/dataset.ts
+// A dataset file read as a stream of rows, whatever its format: CSV with a header row (csv.ts), JSON
+// lines (one object per line, its keys the columns), or odahu-ml-server's request format
+// (`{"columns": [...], "data": [[...], ...]}`, one JSON document, so read whole up to a cap). Each
+// read of the file starts from its beginning: the evaluation reads it twice, once to check every row
+// before any request and once to send them, and holds at most one row of it at a time (the request
+// format aside).
+
+
+
+
+const DATASET_FORMATS = ['csv', 'jsonl', 'request'];
+/** The request format is one JSON document, parsed whole: larger files belong in CSV or JSON lines. */
+const MAX_REQUEST_FORMAT_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/** A problem that ends the reading of the file (CSV syntax, an unreadable header). */
+class DatasetSyntaxError extends Error {
+    line;
+    constructor(line, message) {
+        super(message);
+        this.line = line;
+        this.name = 'DatasetSyntaxError';
+    }
+}
+/** The format from the file's extension: .csv, .jsonl/.ndjson, .json (the request format). */
+function formatOf(path) {
+    switch ((0,external_node_path_namespaceObject.extname)(path).toLowerCase()) {
+        case '.csv':
+            return 'csv';
+        case '.jsonl':
+        case '.ndjson':
+            return 'jsonl';
+        case '.json':
+            return 'request';
+        default:
+            return undefined;
+    }
+}
+/** Opens the file from its start: the columns first, then the rows as they are read. */
+async function openDataset(file, signal) {
+    switch (file.format) {
+        case 'csv':
+            return openCsv(file, signal);
+        case 'jsonl':
+            return openJsonLines(file, signal);
+        case 'request':
+            return openRequestFormat(file);
+    }
+}
+async function openCsv(file, signal) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file.path, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
+    const records = csvRecords(stream);
+    const header = await next(records, stream);
+    if (!header)
+        return { columns: undefined, rows: empty() };
+    const columns = header.fields.map((name) => name.trim());
+    async function* rows() {
+        let row = 0;
+        try {
+            for (;;) {
+                const record = await next(records, stream);
+                if (!record)
+                    return;
+                row += 1;
+                const { fields, line } = record;
+                const problem = fields.length === columns.length
+                    ? undefined
+                    : `${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${columns.length}`;
+                yield { row, line, values: fields, ...(problem ? { problem } : {}) };
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    return { columns, rows: rows() };
+}
+/** The next record; a CSV syntax error becomes the dataset's, with its line. */
+async function next(records, stream) {
+    try {
+        const result = await records.next();
+        return result.done ? undefined : result.value;
+    }
+    catch (error) {
+        stream.destroy();
+        if (error instanceof CsvSyntaxError)
+            throw new DatasetSyntaxError(error.line, error.message);
+        throw error;
+    }
+}
+async function* empty() { }
+async function openJsonLines(file, signal) {
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(file.path, { encoding: 'utf8', highWaterMark: 256 * 1024, signal });
+    const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    let lineNumber = 0;
+    /** The next line that is not blank, parsed. */
+    const nextObject = async () => {
+        for (;;) {
+            const result = await lines.next();
+            if (result.done)
+                return undefined;
+            lineNumber += 1;
+            const trimmed = result.value.trim();
+            if (trimmed === '')
+                continue;
+            try {
+                return { line: lineNumber, value: JSON.parse(trimmed) };
+            }
+            catch (error) {
+                return { line: lineNumber, value: undefined, error: `not JSON (${error.message})` };
+            }
+        }
+    };
+    const first = await nextObject();
+    if (!first) {
+        stream.destroy();
+        return { columns: undefined, rows: empty() };
+    }
+    if (first.error !== undefined || !isObject(first.value)) {
+        stream.destroy();
+        throw new DatasetSyntaxError(first.line, `the first line must be a JSON object, its keys the columns (${first.error ?? `not ${describe(first.value)}`})`);
+    }
+    const columns = Object.keys(first.value);
+    const valuesOf = (object) => columns.map((name) => object[name]);
+    async function* rows() {
+        let row = 1;
+        try {
+            yield { row, line: first.line, values: valuesOf(first.value) };
+            for (;;) {
+                const read = await nextObject();
+                if (!read)
+                    return;
+                row += 1;
+                if (read.error !== undefined || !isObject(read.value)) {
+                    yield {
+                        row,
+                        line: read.line,
+                        values: [],
+                        problem: read.error ?? `a JSON object is expected, not ${describe(read.value)}`,
+                    };
+                }
+                else {
+                    yield { row, line: read.line, values: valuesOf(read.value) };
+                }
+            }
+        }
+        finally {
+            stream.destroy();
+        }
+    }
+    return { columns, rows: rows() };
+}
+function openRequestFormat(file) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file.path, 'utf8');
+    if (text.trim() === '')
+        return { columns: undefined, rows: empty() };
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch (error) {
+        throw new DatasetSyntaxError(1, `not JSON (${error.message})`);
+    }
+    const { columns, data } = (isObject(body) ? body : {});
+    if (!Array.isArray(data)) {
+        throw new DatasetSyntaxError(1, 'the request format is {"columns": [...], "data": [[...], ...]}: no "data" list');
+    }
+    if (columns !== undefined && !(Array.isArray(columns) && columns.every((c) => typeof c === 'string'))) {
+        throw new DatasetSyntaxError(1, '"columns" must be a list of names');
+    }
+    const width = Math.max(0, ...data.map((row) => (Array.isArray(row) ? row.length : 0)));
+    // Without names, the columns are their positions: 1, 2, 3...
+    const names = columns ?? Array.from({ length: width }, (_, i) => String(i + 1));
+    if (data.length === 0)
+        return { columns: names, rows: empty() };
+    // Already in memory: a generator only to read like the streamed formats.
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async function* rows() {
+        for (const [index, values] of data.entries()) {
+            const row = index + 1;
+            if (!Array.isArray(values)) {
+                yield { row, line: 1, values: [], problem: `data[${index}] is not a list of values` };
+            }
+            else if (values.length !== names.length) {
+                yield {
+                    row,
+                    line: 1,
+                    values,
+                    problem: `data[${index}] has ${values.length} values, "columns" names ${names.length}`,
+                };
+            }
+            else {
+                yield { row, line: 1, values };
+            }
+        }
+    }
+    return { columns: names, rows: rows() };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    return value === null ? 'null' : `a ${typeof value}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/metrics.ts
+// The metrics of a model on labelled rows, accumulated row by row in constant memory (a dataset is
+// never held whole): sums for regression, a confusion table for classification; and the agreement of
+// two models on the same rows. Classification metrics are macro averages over the classes seen in the
+// labels or the answers, a class never predicted counting 0 precision (as scikit-learn does).
+const metrics_METRICS = {
+    rmse: { task: 'regression', higherIsBetter: false, what: 'root mean squared error' },
+    mae: { task: 'regression', higherIsBetter: false, what: 'mean absolute error' },
+    mse: { task: 'regression', higherIsBetter: false, what: 'mean squared error' },
+    r2: { task: 'regression', higherIsBetter: true, what: 'coefficient of determination' },
+    'max-error': { task: 'regression', higherIsBetter: false, what: 'largest absolute error' },
+    accuracy: { task: 'classification', higherIsBetter: true, what: 'share of rows answered their label' },
+    f1: { task: 'classification', higherIsBetter: true, what: 'F1 score, macro average over the classes' },
+    precision: { task: 'classification', higherIsBetter: true, what: 'precision, macro average' },
+    recall: { task: 'classification', higherIsBetter: true, what: 'recall, macro average' },
+};
+const MODEL_METRICS = Object.keys(metrics_METRICS);
+const DEFAULT_METRICS = {
+    regression: ['rmse', 'mae', 'r2'],
+    classification: ['accuracy', 'f1', 'precision', 'recall'],
+};
+function metricsOf(task) {
+    return MODEL_METRICS.filter((name) => metrics_METRICS[name].task === task);
+}
+/** Distinct classes a confusion table keeps; more fall in one bucket (a model answering garbage). */
+const MAX_CLASSES = 1000;
+const OTHER_CLASSES = '(other classes)';
+class RegressionScore {
+    rows = 0;
+    squares = 0;
+    absolutes = 0;
+    largest = 0;
+    // Welford's running mean and sum of squared deviations of the labels, for r2.
+    labelMean = 0;
+    labelSquares = 0;
+    add(label, answer) {
+        const y = label;
+        const error = answer - y;
+        this.rows += 1;
+        this.squares += error * error;
+        this.absolutes += Math.abs(error);
+        this.largest = Math.max(this.largest, Math.abs(error));
+        const delta = y - this.labelMean;
+        this.labelMean += delta / this.rows;
+        this.labelSquares += delta * (y - this.labelMean);
+    }
+    value(metric) {
+        if (this.rows === 0)
+            return undefined;
+        switch (metric) {
+            case 'mse':
+                return this.squares / this.rows;
+            case 'rmse':
+                return Math.sqrt(this.squares / this.rows);
+            case 'mae':
+                return this.absolutes / this.rows;
+            case 'max-error':
+                return this.largest;
+            case 'r2':
+                return this.labelSquares > 0 ? 1 - this.squares / this.labelSquares : undefined;
+            default:
+                return undefined;
+        }
+    }
+}
+class ClassificationScore {
+    rows = 0;
+    correct = 0;
+    /** label → answer → rows. */
+    confusion = new Map();
+    classes = new Set();
+    add(label, answer) {
+        const actual = this.keep(String(label));
+        const predicted = this.keep(String(answer));
+        this.rows += 1;
+        if (actual === predicted && actual !== OTHER_CLASSES)
+            this.correct += 1;
+        let row = this.confusion.get(actual);
+        if (!row)
+            this.confusion.set(actual, (row = new Map()));
+        row.set(predicted, (row.get(predicted) ?? 0) + 1);
+    }
+    keep(key) {
+        if (this.classes.has(key))
+            return key;
+        if (this.classes.size >= MAX_CLASSES)
+            return OTHER_CLASSES;
+        this.classes.add(key);
+        return key;
+    }
+    value(metric) {
+        if (this.rows === 0)
+            return undefined;
+        if (metric === 'accuracy')
+            return this.correct / this.rows;
+        const perClass = [...this.classes].map((name) => this.classScores(name));
+        if (perClass.length === 0)
+            return undefined;
+        const mean = (pick) => perClass.reduce((sum, s) => sum + pick(s), 0) / perClass.length;
+        switch (metric) {
+            case 'precision':
+                return mean((s) => s.precision);
+            case 'recall':
+                return mean((s) => s.recall);
+            case 'f1':
+                return mean((s) => s.f1);
+            default:
+                return undefined;
+        }
+    }
+    /** Rows per label and the share of them answered right (recall), for charts. */
+    perClass() {
+        return [...this.confusion.keys()].sort().map((name) => {
+            const row = this.confusion.get(name);
+            const rows = [...row.values()].reduce((sum, n) => sum + n, 0);
+            return { name, rows, recall: rows > 0 ? (row.get(name) ?? 0) / rows : 0 };
+        });
+    }
+    classScores(name) {
+        const truePositives = this.confusion.get(name)?.get(name) ?? 0;
+        let predicted = 0;
+        for (const row of this.confusion.values())
+            predicted += row.get(name) ?? 0;
+        let actual = 0;
+        for (const count of this.confusion.get(name)?.values() ?? [])
+            actual += count;
+        const precision = predicted > 0 ? truePositives / predicted : 0;
+        const recall = actual > 0 ? truePositives / actual : 0;
+        const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+        return { precision, recall, f1 };
+    }
+}
+function newScore(task) {
+    return task === 'regression' ? new RegressionScore() : new ClassificationScore();
+}
+/** How often two models give the same answer: the same class, or numbers within a tolerance. */
+class Agreement {
+    tolerance;
+    compared = 0;
+    agreeing = 0;
+    constructor(tolerance) {
+        this.tolerance = tolerance;
+    }
+    add(a, b) {
+        this.compared += 1;
+        const same = this.tolerance !== undefined && typeof a === 'number' && typeof b === 'number'
+            ? Math.abs(a - b) <= this.tolerance
+            : a === b;
+        if (same)
+            this.agreeing += 1;
+    }
+    get share() {
+        return this.compared > 0 ? this.agreeing / this.compared : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/values.ts
+// A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
+// that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
+// compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+/** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The number a value holds, or undefined when it is no finite number. */
+function numberOf(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value !== 'string')
+        return undefined;
+    const text = value.trim();
+    if (!DECIMAL.test(text))
+        return undefined;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : undefined;
+}
+/** Empty in the file: an empty CSV field, a JSON null, a key left out. */
+function isEmpty(value) {
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+/** The class a label or an answer stands for, as a key: numbers canonical, strings trimmed. */
+function classKey(value) {
+    const number = numberOf(value);
+    if (number !== undefined)
+        return String(number);
+    if (typeof value === 'string')
+        return value.trim();
+    return typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
+}
+/** With a threshold, the two classes: 0 and 1 (true and false, too). */
+function binaryLabel(value) {
+    const key = classKey(value).toLowerCase();
+    if (key === '1' || key === 'true')
+        return '1';
+    if (key === '0' || key === 'false')
+        return '0';
+    return undefined;
+}
+/** How a value is shown in a message: its text, or its JSON. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    return JSON.stringify(value) ?? String(value);
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
+// The dataset checked whole before any request: its columns against the inputs, then every row (the
+// file streamed, one row held at a time). Each bad row is one line naming the file and its line:
+// a missing or empty value, a feature or a regression label that is no number, a row whose fields do
+// not match the header. The first problems are listed, the rest counted, and they fail the step
+// together, as bad inputs do. What the rows tell the evaluation (how many, the slices' values) comes
+// back with the layout.
+
+
+
+
+
+/** Lines listed before the rest are only counted. */
+const MAX_LISTED = 20;
+/** A slice-by column with more values than this is not a slice. */
+const MAX_SLICE_VALUES = 200;
+/** `data/eval.csv:12`, or `data/eval.json data[11]` for the request format (one line). */
+function whereIs(file, row) {
+    return file.format === 'request' ? `${file.shown} data[${row.row - 1}]` : `${file.shown}:${row.line}`;
+}
+async function checkDataset(spec, signal) {
+    const { dataset } = spec;
+    const fail = (problems) => {
+        throw new InputError(problems);
+    };
+    let opened;
+    try {
+        opened = await openDataset(dataset, signal);
+    }
+    catch (error) {
+        if (error instanceof DatasetSyntaxError)
+            fail([`${dataset.shown}:${error.line}: ${error.message}`]);
+        throw error;
+    }
+    const { columns, rows } = opened;
+    if (!columns)
+        fail([`${dataset.shown} is empty: there is nothing to evaluate`]);
+    const layout = layoutOf(spec, columns);
+    if (typeof layout === 'string' || Array.isArray(layout)) {
+        await rows.return(undefined);
+        fail(Array.isArray(layout) ? layout : [layout]);
+    }
+    const { features, label, slices } = layout;
+    const problems = [];
+    let unlisted = 0;
+    let count = 0;
+    const classes = new Set();
+    const sliceValues = slices.map(() => new Set());
+    const note = (row, what) => {
+        if (problems.length < MAX_LISTED)
+            problems.push(`${whereIs(dataset, row)}: ${what.join('; ')}`);
+        else
+            unlisted += 1;
+    };
+    try {
+        for await (const row of rows) {
+            count += 1;
+            if (row.problem) {
+                note(row, [row.problem]);
+                continue;
+            }
+            const what = [];
+            for (const index of features) {
+                const value = row.values[index];
+                if (isEmpty(value))
+                    what.push(`feature ${columnName(columns, index)} is empty`);
+                else if (numberOf(value) === undefined)
+                    what.push(`feature ${columnName(columns, index)} is not a number: ${quoted(textOf(value))}`);
+            }
+            if (label !== undefined) {
+                const value = row.values[label];
+                const problem = labelProblem(value, spec);
+                if (problem)
+                    what.push(`label ${columnName(columns, label)} ${problem}`);
+                else if (spec.task === 'classification' && classes.size <= MAX_CLASSES)
+                    classes.add(classKey(value));
+            }
+            slices.forEach(({ index }, i) => {
+                const values = sliceValues[i];
+                if (values.size <= MAX_SLICE_VALUES)
+                    values.add(sliceValue(row.values[index]));
+            });
+            if (what.length > 0)
+                note(row, what);
+        }
+    }
+    catch (error) {
+        if (error instanceof DatasetSyntaxError) {
+            problems.push(`${dataset.shown}:${error.line}: ${error.message}`);
+            fail(problems);
+        }
+        throw error;
+    }
+    if (unlisted > 0)
+        problems.push(`… and ${unlisted} more row${unlisted === 1 ? '' : 's'} with problems`);
+    if (count === 0)
+        problems.push(`${dataset.shown} has no rows${dataset.format === 'csv' ? ', only a header' : ''}: there is nothing to evaluate`);
+    if (classes.size > MAX_CLASSES) {
+        problems.push(`label ${columnName(columns, label)} has more than ${MAX_CLASSES} classes: is the task regression?`);
+    }
+    slices.forEach(({ name }, i) => {
+        if (sliceValues[i].size > MAX_SLICE_VALUES) {
+            problems.push(`slice-by column ${quoted(name)} has more than ${MAX_SLICE_VALUES} values: slice by a column of categories`);
+        }
+    });
+    if (problems.length > 0)
+        fail(problems);
+    return { ...layout, rows: count };
+}
+/** The columns the inputs name, found in the header; problems when some are not there. */
+function layoutOf(spec, columns) {
+    const { dataset } = spec;
+    const problems = [];
+    const seen = new Map();
+    columns.forEach((name, index) => {
+        if (seen.has(name))
+            problems.push(`${dataset.shown}: column ${quoted(name)} appears twice in its header`);
+        seen.set(name, index);
+    });
+    const known = columns.map((name) => quoted(name, 30)).join(', ');
+    const find = (name, what) => {
+        const index = seen.get(name);
+        if (index === undefined)
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+        return index;
+    };
+    const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
+    const slices = spec.sliceBy.map((name) => ({ name, index: find(name, 'slice-by') ?? -1 }));
+    const featureNames = spec.features ?? columns.filter((name) => name !== spec.labelColumn && !spec.sliceBy.includes(name));
+    const features = featureNames.map((name) => find(name, 'feature') ?? -1);
+    if (featureNames.length === 0)
+        problems.push(`${dataset.shown} has no feature columns: only the label and slice-by ones`);
+    if (problems.length > 0)
+        return problems;
+    return { columns, features, featureNames, label, slices };
+}
+function labelProblem(value, spec) {
+    if (isEmpty(value))
+        return 'is empty';
+    if (spec.task === 'regression' && numberOf(value) === undefined)
+        return `is not a number: ${quoted(textOf(value))}`;
+    if (spec.threshold !== undefined && binaryLabel(value) === undefined) {
+        return `is ${quoted(textOf(value))}; with a threshold the classes are 0 and 1 (or false and true)`;
+    }
+    if (typeof value === 'object')
+        return `is not a class: ${quoted(textOf(value))}`;
+    return undefined;
+}
+/** A slice's value as the report names it; empty is a value too. */
+function sliceValue(value) {
+    return isEmpty(value) ? '(empty)' : classKey(value);
+}
+function columnName(columns, index) {
+    return quoted(columns[index] ?? `#${index + 1}`);
+}
+function cut(text) {
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+/** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
+function quoted(text, max = 40) {
+    return `"${untrusted_text_logText(cutText(text, max))}"`;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/shared/clock.ts
+// The time a step waits by: every wait of the actions (the poll schedule, retry backoff, an outage's
+// notices, a model warming up, a canary's interval, a deletion) reads now() and sleeps here. On a
+// runner it is the machine's time. A test puts the emulator's held clock in its place (useClock), so
+// that a step's waits pass in the emulator's time, in its order, without waiting for the wall clock.
+
+const WALL_CLOCK = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }),
+};
+let current = WALL_CLOCK;
+function clock_now() {
+    return current.now();
+}
+function clock_sleep(ms, signal) {
+    return current.sleep(ms, signal);
+}
+/** For tests: wait by `clock` from now on; without one, by the wall clock again. */
+function useClock(clock = WALL_CLOCK) {
+    current = clock;
+}
+
+;// CONCATENATED MODULE: ./src/shared/thrown.ts
+// Whatever was thrown, as something to report. No dependencies: the emulator and the workflow runner
+// use it too.
+/** Any thrown value as an Error. Duck-typed: errors of Node's own realm fail `instanceof Error` in a vm. */
+function asError(value) {
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value;
+    }
+    return new Error(String(value));
+}
+/** The message of any thrown value, for a one-line report. */
+function thrown_messageOf(error) {
+    return asError(error).message;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/step.ts
+// Runs an action's main function the way every odahu action behaves: one `core.setFailed` line on
+// failure, and cancellation handled. GitHub's runner cancels a step with SIGINT, then SIGTERM 7.5 s
+// later and a kill 2.5 s after that: the signal aborts the step's waits, and whatever the step undoes
+// on its way out (cleanUpAfterCancel) must fit in that time.
+
+
+
+
+/** How long after the cancel signal cleanup may still run: well inside the runner's 7.5 s. */
+const CLEANUP_BUDGET_MS = 6000;
+/** Thrown by waits and requests once the step's signal is aborted. */
+class CancelledError extends Error {
+    constructor(what = 'the step') {
+        super(`${what} was cancelled`);
+        this.name = 'CancelledError';
+    }
+}
+async function runStep(body) {
+    const controller = new AbortController();
+    let cancelledBy;
+    let cancelledAt;
+    const ctx = {
+        signal: controller.signal,
+        get cancelledAt() {
+            return cancelledAt;
+        },
+    };
+    const cancel = (signal) => {
+        if (cancelledBy) {
+            // A second signal (the runner's SIGTERM): stop now, whatever cleanup is still running.
+            setFailed(`Cancelled (${cancelledBy}, then ${signal}).`);
+            process.exit(1);
+        }
+        cancelledBy = signal;
+        cancelledAt = Date.now();
+        core_info(`Received ${signal}: cancelling.`);
+        controller.abort(new CancelledError());
+    };
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
+    try {
+        await body(ctx);
+    }
+    catch (error) {
+        if (cancelledBy) {
+            setFailed(`Cancelled (${cancelledBy}).`);
+        }
+        else {
+            debug(error instanceof Error && error.stack ? error.stack : String(error));
+            setFailed(thrown_messageOf(error));
+        }
+    }
+    finally {
+        process.off('SIGINT', cancel);
+        process.off('SIGTERM', cancel);
+    }
+}
+/**
+ * A signal that aborts when a cancelled step's time is up: CLEANUP_BUDGET_MS after the cancel signal
+ * came, well before the runner's SIGTERM. It never aborts while the step is not cancelled.
+ */
+function cancelWindow(ctx) {
+    const closes = new AbortController();
+    const arm = () => {
+        const left = (ctx.cancelledAt ?? Date.now()) + CLEANUP_BUDGET_MS - Date.now();
+        setTimeout(() => closes.abort(new CancelledError('what the step did after its cancel')), Math.max(0, left)).unref();
+    };
+    if (ctx.signal.aborted)
+        arm();
+    else
+        ctx.signal.addEventListener('abort', arm, { once: true });
+    return closes.signal;
+}
+/**
+ * Undo what a cancelled step started, before the runner's SIGTERM: `work` gets a signal that aborts
+ * at the deadline. A failure or an overrun is a warning (the step is failing anyway), never a hang.
+ */
+async function cleanUpAfterCancel(ctx, what, work) {
+    // It may name what a cluster holds (a route's targets).
+    core.info(logText(what));
+    const signal = cancelWindow(ctx);
+    try {
+        await work(signal);
+    }
+    catch (error) {
+        core.warning(signal.aborted
+            ? `Cleanup after cancel did not finish before the runner's deadline: ${what}`
+            : `Cleanup after cancel failed: ${messageOf(error)}`);
+    }
+}
+/** Wait `ms`, or throw CancelledError as soon as the step is cancelled. */
+async function pause(ms, signal, what) {
+    try {
+        await sleep(ms, signal);
+    }
+    catch {
+        throw new CancelledError(what);
     }
 }
 
@@ -4011,14 +4776,14 @@ function assertUint8Array(input, label) {
   if (!(input instanceof Uint8Array))
     throw new TypeError(`${label} must be an instance of Uint8Array`);
 }
-function isObject(input) {
+function validate_isObject(input) {
   if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
     return !1;
   const prototype = Object.getPrototypeOf(input);
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
 }
 function isDisjoint(...headers) {
   const parameters = /* @__PURE__ */ new Set();
@@ -4056,7 +4821,7 @@ function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
   } catch (cause) {
     throw new ErrorClass(message, { cause });
   }
-  if (!isObject(parsed))
+  if (!validate_isObject(parsed))
     throw new ErrorClass(message);
   return parsed;
 }
@@ -4105,7 +4870,7 @@ function serializeJoseHeader(Err, header) {
   } catch (cause) {
     throw new Err("JOSE Header is not valid JSON", { cause });
   }
-  if (!isObject(parsed))
+  if (!validate_isObject(parsed))
     throw new Err("JOSE Header is not a JSON object");
   return [parsed, serialized];
 }
@@ -4233,7 +4998,7 @@ function decodeJwt(jwt) {
   } catch (cause) {
     throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
   }
-  if (!isObject(claimsSet))
+  if (!validate_isObject(claimsSet))
     throw new JWTInvalid("Invalid JWT Claims Set");
   return claimsSet;
 }
@@ -4281,6 +5046,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function duration_formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
@@ -4967,7 +5736,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -5080,8 +5849,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -5158,7 +5927,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -5460,7 +6229,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -5493,7 +6262,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -5561,7 +6330,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -6135,8 +6904,6 @@ function isNotFound(error) {
     return error instanceof ApiError && error.status === 404;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
 // The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
 // event payload file. Read from the step's environment (not from @actions/github's `context`, which
@@ -6183,6 +6950,7 @@ function readGitHubRun(env, actionName) {
             apiUrl,
             sha: value(env, 'GITHUB_SHA'),
             ref: value(env, 'GITHUB_REF'),
+            runId,
             runUrl,
             workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
             workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -6239,6 +7007,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -6280,15 +7050,19 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
     if (!wanted)
         return { ...none, prComment: skipped };
     const token = reader.optional('github-token');
-    markSecret(token);
+    secrets_markSecret(token);
     const absent = !run.repository
         ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
         : !token
             ? "github-token is empty (as github.token is outside GitHub's runners)"
             : undefined;
     if (absent) {
-        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            core_warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
     }
     const ref = environmentName ? deploymentRef(run) : '';
     if (environmentName && !ref) {
@@ -6384,7 +7158,10 @@ function handOnGitHub(github, model) {
     const { api, prComment, environment } = github;
     if (prComment && 'skipped' in prComment)
         core_info(noReportLine(prComment.skipped));
-    const commenting = api !== undefined && prComment !== undefined && 'pullRequest' in prComment;
+    // A fork's sections are saved for the report workflow, token or not.
+    const commenting = prComment !== undefined &&
+        'pullRequest' in prComment &&
+        (api !== undefined || prComment.pullRequest.fromFork);
     setOutput('pr-comment', String(commenting));
     setOutput('pr-comment-model', commenting ? model : '');
     setOutput('github-environment', api && environment ? environment.name : '');
@@ -7295,7 +8072,7 @@ var Schema = class Schema {
 *
 * @category Schemas
 */
-var FAILSAFE_SCHEMA = new Schema([
+var js_yaml_FAILSAFE_SCHEMA = new Schema([
 	strTag,
 	seqTag,
 	mapTag
@@ -7307,7 +8084,7 @@ var FAILSAFE_SCHEMA = new Schema([
 * @category Schemas
 */
 var JSON_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullJsonTag,
 	boolJsonTag,
 	intJsonTag,
@@ -7333,7 +8110,7 @@ var JSON_SCHEMA = new Schema([
 * @category Schemas
 */
 var CORE_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullCoreTag,
 	boolCoreTag,
 	intCoreTag,
@@ -7345,7 +8122,7 @@ var CORE_SCHEMA = new Schema([
 * @category Schemas
 */
 var YAML11_SCHEMA = new Schema([
-	...FAILSAFE_SCHEMA.tags,
+	...js_yaml_FAILSAFE_SCHEMA.tags,
 	nullYaml11Tag,
 	boolYaml11Tag,
 	intYaml11Tag,
@@ -9078,7 +9855,7 @@ function loadAll(input, iteratorOrOptions, options) {
 *
 * @category Main
 */
-function load(input, options) {
+function js_yaml_load(input, options) {
 	const documents = loadDocuments(input, options);
 	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
 	if (documents.length === 1) return documents[0];
@@ -10274,7 +11051,7 @@ class MarkedTemplate {
 function plainScalar(value) {
     let typed;
     try {
-        typed = load(value);
+        typed = js_yaml_load(value);
     }
     catch {
         return value;
@@ -10321,7 +11098,7 @@ function varsOfLines(lines, inputName) {
 function varsOfYaml(text, inputName) {
     let document;
     try {
-        document = load(text, { schema: FAILSAFE_SCHEMA });
+        document = js_yaml_load(text, { schema: js_yaml_FAILSAFE_SCHEMA });
     }
     catch {
         document = undefined;
@@ -10347,8 +11124,6 @@ function varsOfYaml(text, inputName) {
     return vars;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/shared/action/workspace-files.ts
 // Where the files an input names may be: in the workspace (GITHUB_WORKSPACE, else the working
 // directory) or in RUNNER_TEMP, where earlier steps write. A workflow that runs a pull request's
@@ -10504,7 +11279,7 @@ function parseDocuments(source, name, template) {
     try {
         events = parseEvents(source, {});
         values = constructFromEvents(events, { source });
-        texts = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA });
+        texts = constructFromEvents(events, { source, schema: js_yaml_FAILSAFE_SCHEMA });
         if (template) {
             const plain = plainTokens(events, source, template);
             values = values.map((value) => template.fillTree(value, plain));
@@ -10610,13 +11385,13 @@ function checkDocument(document, defaultKind, problems, idFromInput) {
         return undefined;
     };
     if (!manifests_isPlainObject(value)) {
-        return fail(`a resource must be a map with kind, id and spec, not ${describe(value)}`);
+        return fail(`a resource must be a map with kind, id and spec, not ${manifests_describe(value)}`);
     }
     const rawKind = value.kind ?? defaultKind;
     if (rawKind === undefined || rawKind === null)
         return fail(`kind is missing (one of ${KIND_NAMES.join(', ')})`);
     if (!isKindName(rawKind)) {
-        const written = typeof rawKind === 'string' ? rawKind : describe(rawKind);
+        const written = typeof rawKind === 'string' ? rawKind : manifests_describe(rawKind);
         return fail(`unknown kind of object: '${written}' (known: ${KIND_NAMES.join(', ')})`);
     }
     const kind = rawKind;
@@ -10647,7 +11422,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
     if (value === null || value === undefined)
         return value;
     const wrong = (expected) => {
-        context.problems.push(`${context.origin}: ${path} must be ${expected}, not ${describe(value)}`);
+        context.problems.push(`${context.origin}: ${path} must be ${expected}, not ${manifests_describe(value)}`);
         return value;
     };
     switch (shape.t) {
@@ -10731,7 +11506,7 @@ function join(path, key) {
 function manifests_isPlainObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function describe(value) {
+function manifests_describe(value) {
     if (Array.isArray(value))
         return 'a list';
     if (manifests_isPlainObject(value))
@@ -10742,9 +11517,108 @@ function describe(value) {
     return `${typeof value} ${String(value)}`;
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function parking_readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
+
 
 
 
@@ -10830,10 +11704,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -10879,6 +11753,38 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
@@ -11086,10 +11992,479 @@ function stableUrlPrefix(customRoutePrefix, stableId) {
     return `${prefix}/${stableId}`;
 }
 
+;// CONCATENATED MODULE: ./src/shared/evaluation/gates.ts
+// The gates an evaluation must pass, one a line, parsed in one place so that every bad line is
+// reported at once before any request, and judged on the candidate's figures:
+//
+//   accuracy >= 0.9                 a metric of the candidate (a share may be written 90%)
+//   accuracy regression <= 0.01     how much worse than the baseline it may be (lower rmse is better,
+//                                   higher accuracy: "worse" follows the metric)
+//   agreement >= 95%                the share of rows both models answer alike
+//   p95-latency <= 300ms            per request, as the candidate answered them
+//   failed-rows <= 0                rows the candidate failed: a count, or a share (1%)
+//   recall >= 0.8 per slice         in every slice of slice-by
+//
+// A gate fails the step with one line: `accuracy 0.871 < 0.9 (baseline 0.902)`.
+
+
+const GATE_SUBJECTS = [
+    ...MODEL_METRICS,
+    'agreement',
+    'p50-latency',
+    'p95-latency',
+    'failed-rows',
+];
+/** Subjects that are shares (0 to 1), so that 90% may be written for 0.9. */
+const SHARES = ['accuracy', 'f1', 'precision', 'recall', 'agreement', 'failed-rows'];
+const LINE = /^([a-z0-9-]+)(\s+regression)?\s*(>=|<=|≥|≤|>|<)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%|ms|s)?(\s+per\s+slice)?$/i;
+/** Every gate of the input, and one problem per bad line (naming the input and the line). */
+function parseGates(text, context, inputName = 'gates') {
+    const gates = [];
+    const problems = [];
+    const lines = (text ?? '').split(/\r?\n/);
+    lines.forEach((raw, index) => {
+        const line = raw.replace(/\s+#.*$/, '').trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const where = `input ${inputName} line ${index + 1} ("${line.length > 60 ? `${line.slice(0, 59)}…` : line}")`;
+        const parsed = parseGate(line, context);
+        if (typeof parsed === 'string')
+            problems.push(`${where}: ${parsed}`);
+        else
+            gates.push(parsed);
+    });
+    return { gates, problems };
+}
+function parseGate(line, context) {
+    const match = LINE.exec(line);
+    if (!match) {
+        return 'write <metric> [regression] <op> <value> [per slice], e.g. accuracy >= 0.9, accuracy regression <= 0.01, p95-latency <= 300ms';
+    }
+    const [, name = '', regressionWord, op = '', number = '', unit = '', perSliceWords] = match;
+    const subject = name.toLowerCase();
+    if (!GATE_SUBJECTS.includes(subject)) {
+        return `unknown metric "${name}" (gates read ${GATE_SUBJECTS.join(', ')})`;
+    }
+    const regression = regressionWord !== undefined;
+    const perSlice = perSliceWords !== undefined;
+    const operator = { '≥': '>=', '≤': '<=' }[op] ?? op;
+    const value = Number(number);
+    const lowerUnit = unit.toLowerCase();
+    const model = isModelMetric(subject) ? metrics_METRICS[subject] : undefined;
+    if (model && model.task !== context.task) {
+        return `${subject} is a ${model.task} metric, and task is ${context.task}`;
+    }
+    if (model && !context.labelled)
+        return `${subject} needs labels: set label-column`;
+    if ((regression || subject === 'agreement') && !context.withBaseline) {
+        return `${regression ? `${subject} regression` : 'agreement'} compares with the baseline: set baseline`;
+    }
+    if (subject === 'agreement' && regression)
+        return 'agreement is between the two models: it has no regression';
+    if (perSlice && !context.withSlices)
+        return '"per slice" needs slice-by';
+    if (perSlice && subject.endsWith('-latency'))
+        return 'latency is measured per request, not per slice';
+    let threshold = value;
+    let share = false;
+    if (subject.endsWith('-latency')) {
+        if (lowerUnit !== 'ms' && lowerUnit !== 's')
+            return `give ${subject} a unit, e.g. 300ms or 1.5s`;
+        threshold = lowerUnit === 's' ? value * 1000 : value;
+    }
+    else if (lowerUnit === 'ms' || lowerUnit === 's') {
+        return `${subject} is not a duration`;
+    }
+    else if (lowerUnit === '%') {
+        if (!SHARES.includes(subject))
+            return `${subject} is not a share: write a number, without %`;
+        threshold = value / 100;
+        share = subject === 'failed-rows';
+    }
+    else if (subject === 'failed-rows' && !Number.isInteger(value)) {
+        return 'failed-rows is a number of rows, or a share with % (e.g. 1%)';
+    }
+    // A negative regression asks for an improvement; r2 can be negative; nothing else is.
+    if (threshold < 0 && !regression && subject !== 'r2')
+        return `${subject} is never negative`;
+    return { text: line, subject, regression, operator, threshold, share, perSlice };
+}
+function isModelMetric(subject) {
+    return MODEL_METRICS.includes(subject);
+}
+/** Whether a higher value of the subject is the better one (a gate's "worse" follows it). */
+function higherIsBetter(subject) {
+    if (subject === 'agreement')
+        return true;
+    if (subject === 'p50-latency' || subject === 'p95-latency' || subject === 'failed-rows')
+        return false;
+    return METRICS[subject].higherIsBetter;
+}
+function holds(value, operator, threshold) {
+    switch (operator) {
+        case '>=':
+            return value >= threshold;
+        case '<=':
+            return value <= threshold;
+        case '>':
+            return value > threshold;
+        case '<':
+            return value < threshold;
+    }
+}
+/** The operator that says a value missed: `<` for a missed `>=`. */
+function missed(operator) {
+    return { '>=': '<', '<=': '>', '>': '≤', '<': '≥' }[operator];
+}
+/** One result per gate: the whole dataset's figures, or for a per-slice gate every slice's. */
+function judgeGates(gates, overall, slices) {
+    return gates.map((gate) => {
+        if (!gate.perSlice)
+            return judge(gate, overall);
+        const results = slices.map((slice) => judge(gate, slice));
+        const failed = results.filter((result) => !result.passed);
+        if (failed.length === 0) {
+            return {
+                ...judge(gate, overall),
+                passed: true,
+                line: `${gate.text}: every slice passes (${slices.length})`,
+            };
+        }
+        const worst = failed[0];
+        return {
+            ...worst,
+            line: `${worst.line}${failed.length > 1 ? `; ${failed.length} of ${slices.length} slices fail` : ''}`,
+        };
+    });
+}
+function judge(gate, figures) {
+    const { subject } = gate;
+    const candidate = figureOf(gate, figures, 'candidate');
+    const baseline = figureOf(gate, figures, 'baseline');
+    const worse = higherIsBetter(subject) ? -1 : 1;
+    const value = gate.regression && candidate !== undefined && baseline !== undefined
+        ? worse * (candidate - baseline)
+        : gate.regression
+            ? undefined
+            : candidate;
+    const where = figures.name ? ` in ${figures.name}` : '';
+    const base = { gate: gate.text, threshold: gate.threshold, candidate, baseline, value };
+    if (value === undefined) {
+        const missing = candidate === undefined ? 'the candidate' : 'the baseline';
+        return {
+            ...base,
+            passed: false,
+            line: `${gate.regression ? `${subject} regression` : subject}${where}: no value for ${missing} (no row answered${subject === 'r2' ? ', or the labels do not vary' : ''})`,
+        };
+    }
+    const passed = holds(value, gate.operator, gate.threshold);
+    const show = (n) => formatFigure(subject, n, gate);
+    const comparison = passed ? gate.operator.replace('>=', '≥').replace('<=', '≤') : missed(gate.operator);
+    const line = gate.regression
+        ? `${subject} regression${where} ${show(value)} ${comparison} ${show(gate.threshold)} (${show(candidate)} against baseline ${show(baseline)})`
+        : `${subject}${where} ${show(value)} ${comparison} ${show(gate.threshold)}${baseline !== undefined ? ` (baseline ${show(baseline)})` : ''}`;
+    return { ...base, passed, line };
+}
+function figureOf(gate, figures, model) {
+    const value = figures[model](gate.subject);
+    if (value === undefined || gate.subject !== 'failed-rows' || !gate.share)
+        return value;
+    return figures.rows > 0 ? value / figures.rows : undefined;
+}
+/** A figure as a gate line shows it: `0.871`, `412 ms`, `12`, `1.2%`. */
+function formatFigure(subject, value, gate) {
+    if (subject.endsWith('-latency'))
+        return formatMs(value);
+    if (subject === 'failed-rows')
+        return gate?.share ? `${Number((value * 100).toPrecision(3))}%` : String(value);
+    return formatNumber(value);
+}
+/** A metric's value: four significant digits, no exponent for ordinary sizes. */
+function formatNumber(value) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (value === 0)
+        return '0';
+    const rounded = Number(value.toPrecision(4));
+    return Math.abs(rounded) >= 1e-4 && Math.abs(rounded) < 1e9 ? String(rounded) : rounded.toExponential(3);
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/spec.ts
+// What an evaluation is asked to do (the dataset, its columns, the task, metrics and gates, batching),
+// read from inputs in one place: the evaluate action's own, and the deploy and pipeline actions'
+// evaluate-dataset, evaluate-gates and evaluate-options (gate-inputs.ts), which name the same inputs
+// differently. Every problem goes to the one InputReader, so all are reported at once before any
+// request; the dataset's rows are checked next (check.ts), still before any request.
+
+
+
+
+
+
+/** Above this a dataset is refused before it is read: evaluate a sample instead (max-dataset-size). */
+const DEFAULT_MAX_DATASET_SIZE = '256MB';
+const MAX_BATCH_SIZE = 10_000;
+const MAX_CONCURRENCY = 64;
+function readEvaluationSpec(reader, context, name = (input) => input) {
+    const dataset = readDatasetFile(reader, name);
+    const labelColumn = reader.optional(name('label-column'));
+    const features = readList(reader, name('features'));
+    const sliceBy = readList(reader, name('slice-by')) ?? [];
+    const task = reader.choice(name('task'), ['regression', 'classification'], 'regression');
+    const threshold = readNumber(reader, name('threshold'));
+    if (threshold !== undefined && task !== 'classification') {
+        reader.problem(`input ${name('threshold')} is for task: classification (scores and a threshold)`);
+    }
+    const metrics = readMetrics(reader, name('metrics'), task);
+    const gateText = reader.optional(name('gates'));
+    const { gates, problems } = parseGates(gateText, {
+        task,
+        labelled: labelColumn !== undefined,
+        withBaseline: context.withBaseline,
+        withSlices: sliceBy.length > 0,
+    }, name('gates'));
+    for (const problem of problems)
+        reader.problem(problem);
+    const agreementTolerance = readNumber(reader, name('agreement-tolerance')) ?? 0;
+    if (agreementTolerance < 0)
+        reader.problem(`input ${name('agreement-tolerance')} must be 0 or more`);
+    const batchSize = readWhole(reader, name('batch-size'), 100, MAX_BATCH_SIZE);
+    const concurrency = readWhole(reader, name('concurrency'), 4, MAX_CONCURRENCY);
+    const timeoutMs = reader.duration(name('timeout'), '30m');
+    if (labelColumn !== undefined && features?.includes(labelColumn)) {
+        reader.problem(`input ${name('features')} lists the label column ${labelColumn}: a model must not be sent its answer`);
+    }
+    if (labelColumn !== undefined && sliceBy.includes(labelColumn)) {
+        reader.problem(`input ${name('slice-by')} lists the label column ${labelColumn}`);
+    }
+    if (!dataset)
+        return undefined;
+    return {
+        dataset,
+        labelColumn,
+        features,
+        sliceBy,
+        task,
+        threshold,
+        metrics,
+        gates,
+        agreementTolerance,
+        batchSize,
+        concurrency,
+        timeoutMs,
+    };
+}
+/** The file, found as text inputs are (the workspace, then the working directory), its size capped. */
+function readDatasetFile(reader, name) {
+    const input = name('dataset');
+    const shown = reader.required(input, 'a CSV file with a header, JSON lines, or a prediction request (.json)');
+    const formatInput = reader.choice(name('dataset-format'), ['auto', ...DATASET_FORMATS], 'auto');
+    const maxBytes = readSize(reader, name('max-dataset-size'), DEFAULT_MAX_DATASET_SIZE);
+    if (!shown)
+        return undefined;
+    const candidates = candidatePaths(shown, { env: reader.source.env });
+    const path = candidates.find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    if (!path) {
+        reader.problem(`input ${input}: file ${shown} not found (looked for ${candidates.join(' and ')})`);
+        return undefined;
+    }
+    const outside = outsideWorkspaceProblem(path, `input ${input}`, { env: reader.source.env });
+    if (outside) {
+        reader.problem(outside);
+        return undefined;
+    }
+    const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+    if (!stat.isFile()) {
+        reader.problem(`input ${input}: ${shown} is not a file`);
+        return undefined;
+    }
+    const format = formatInput === 'auto' ? formatOf(path) : formatInput;
+    if (!format) {
+        reader.problem(`input ${input}: the format of ${shown} is not known from its name (.csv, .jsonl, .ndjson or .json): set ${name('dataset-format')}`);
+        return undefined;
+    }
+    if (stat.size > maxBytes) {
+        reader.problem(`input ${input}: ${shown} is ${formatSize(stat.size)}, more than ${name('max-dataset-size')} ${formatSize(maxBytes)}: evaluate a sample of it, or raise ${name('max-dataset-size')}`);
+        return undefined;
+    }
+    return { shown, path, format };
+}
+/** `a, b, c` or one a line. */
+function readList(reader, input) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return undefined;
+    const items = value
+        .split(value.includes('\n') ? /\r?\n/ : ',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    const seen = new Set();
+    for (const item of items) {
+        if (seen.has(item))
+            reader.problem(`input ${input} names ${item} twice`);
+        seen.add(item);
+    }
+    return items;
+}
+function readMetrics(reader, input, task) {
+    const names = readList(reader, input);
+    if (names === undefined)
+        return DEFAULT_METRICS[task];
+    const known = metricsOf(task);
+    const metrics = [];
+    for (const item of names) {
+        const metric = item.toLowerCase();
+        if (known.includes(metric))
+            metrics.push(metric);
+        else if (metric in metrics_METRICS)
+            reader.problem(`input ${input}: ${item} is a ${metrics_METRICS[metric].task} metric, and task is ${task}`);
+        else
+            reader.problem(`input ${input}: unknown metric ${item} (${task}: ${known.join(', ')})`);
+    }
+    return metrics;
+}
+function readNumber(reader, input) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) || !Number.isFinite(number)) {
+        reader.problem(`input ${input} must be a number, not "${value}"`);
+        return undefined;
+    }
+    return number;
+}
+function readWhole(reader, input, fallback, max) {
+    const value = reader.optional(input);
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || number < 1 || number > max) {
+        reader.problem(`input ${input} must be a whole number from 1 to ${max}, not "${value}"`);
+        return fallback;
+    }
+    return number;
+}
+const UNITS = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+/** `256MB`, `1GB`, `500KB` (binary units, as `ls -h` shows them). */
+function readSize(reader, input, fallback) {
+    const text = reader.optional(input) ?? fallback;
+    const match = /^(\d+(?:\.\d+)?)\s*([KMG]?B)?$/i.exec(text);
+    if (!match) {
+        reader.problem(`input ${input} must be a size such as 256MB or 1GB, not "${text}"`);
+        return parseSize(fallback);
+    }
+    return Math.round(Number(match[1]) * UNITS[(match[2] ?? '').toUpperCase()]);
+}
+function parseSize(text) {
+    const match = /^(\d+)([KMG]B)$/.exec(text);
+    return Number(match[1]) * UNITS[match[2]];
+}
+function formatSize(bytes) {
+    for (const [unit, size] of [
+        ['GB', 1024 ** 3],
+        ['MB', 1024 ** 2],
+        ['KB', 1024],
+    ]) {
+        if (bytes >= size)
+            return `${Number((bytes / size).toFixed(1))} ${unit}`;
+    }
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/evaluation/gate-inputs.ts
+// The evaluation as a gate of deploy's (and the pipeline's) canary: evaluate-dataset,
+// evaluate-gates, and evaluate-options (a YAML map of the evaluate action's other inputs: label-column,
+// task, slice-by...), read by the evaluate action's own reader (spec.ts) under these names, so the
+// problems name the inputs the user wrote (`input evaluate-options.task must be one of ...`).
+
+
+
+
+/** The evaluate action's inputs evaluate-options may set. */
+const EVALUATE_OPTIONS = [
+    'dataset-format',
+    'max-dataset-size',
+    'label-column',
+    'features',
+    'slice-by',
+    'task',
+    'threshold',
+    'metrics',
+    'agreement-tolerance',
+    'batch-size',
+    'concurrency',
+    'timeout',
+];
+/** The canary's evaluation, or undefined without evaluate-dataset. */
+function readEvaluationGate(reader, canary) {
+    const dataset = reader.optional('evaluate-dataset');
+    const gates = reader.optional('evaluate-gates');
+    const optionsText = reader.optional('evaluate-options');
+    if (dataset === undefined) {
+        if (gates !== undefined || optionsText !== undefined) {
+            reader.problem('inputs evaluate-gates and evaluate-options need evaluate-dataset');
+        }
+        return undefined;
+    }
+    if (!canary) {
+        reader.problem('input evaluate-dataset judges a new version before traffic moves to it: it needs strategy: canary (after a rolling update, use the evaluate action)');
+        return undefined;
+    }
+    const options = readOptions(reader, optionsText);
+    const source = {
+        input: (name) => {
+            if (name === 'evaluate-dataset')
+                return dataset;
+            if (name === 'evaluate-gates')
+                return gates ?? '';
+            return name.startsWith('evaluate-options.')
+                ? (options[name.slice('evaluate-options.'.length)] ?? '')
+                : '';
+        },
+        env: reader.source.env,
+    };
+    const spec = new InputReader(source);
+    const read = readEvaluationSpec(spec, { withBaseline: true }, (name) => name === 'dataset'
+        ? 'evaluate-dataset'
+        : name === 'gates'
+            ? 'evaluate-gates'
+            : `evaluate-options.${name}`);
+    reader.collect(() => spec.finish());
+    return read;
+}
+/** `{label-column: quality, slice-by: [region], task: regression}`: every value as the input's text. */
+function readOptions(reader, text) {
+    if (text === undefined)
+        return {};
+    let value;
+    try {
+        value = js_yaml_load(text);
+    }
+    catch (error) {
+        reader.problem(`input evaluate-options is not YAML: ${thrown_messageOf(error).split('\n')[0]}`);
+        return {};
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        reader.problem("input evaluate-options must be a map of the evaluate action's inputs, e.g. {label-column: quality, task: regression}");
+        return {};
+    }
+    const options = {};
+    for (const [name, item] of Object.entries(value)) {
+        if (!EVALUATE_OPTIONS.includes(name)) {
+            reader.problem(`input evaluate-options: unknown key ${name} (it takes ${EVALUATE_OPTIONS.join(', ')})`);
+            continue;
+        }
+        options[name] = Array.isArray(item) ? item.map(String).join('\n') : item === null ? '' : String(item);
+    }
+    return options;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/inputs.ts
 // Every input of the pipeline action, parsed and checked in one place before any API call: all three
 // manifests, so a typo in the deployment fails before a two-hour training starts. The composite's
 // first step runs this; each phase's own action then reads its share of the same inputs again.
+
 
 
 
@@ -11128,6 +12503,7 @@ function readPipelineInputs(source = actionInputs) {
     const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
     if (idProblemOfCanary)
         reader.problem(idProblemOfCanary);
+    const evaluation = readEvaluationGate(reader, canary !== undefined);
     const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
     reader.finish();
     warnUnusedVars(vars, source);
@@ -11148,6 +12524,7 @@ function readPipelineInputs(source = actionInputs) {
         logs,
         deleteOnCancel,
         canary,
+        evaluation,
         github,
     };
 }
@@ -11158,10 +12535,15 @@ function readPipelineInputs(source = actionInputs) {
 
 
 
+
 async function run() {
     await runStep(async (ctx) => {
         checkNode();
         const inputs = readPipelineInputs();
+        // The evaluation's rows too (a local read, before the reads of the cluster): a bad dataset fails
+        // now, not after a two-hour training.
+        if (inputs.evaluation)
+            await checkDataset(inputs.evaluation, ctx.signal);
         await checkPipelineReferences(ctx, inputs);
         handOn(inputs);
     });

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(889);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(482);
 // Entry point of actions/predict (bundled to dist/predict/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 889:
+/***/ 482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7333,7 +7333,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             const texts = manifests_isPlainObject(text) ? text : {};
             return Object.fromEntries(Object.entries(value).map(([key, item]) => [
                 key,
-                checkValue(shape.of, item, texts[key], join(path, key), context),
+                checkValue(shape.of, item, texts[key], manifests_join(path, key), context),
             ]));
         }
         case 'object': {
@@ -7344,7 +7344,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             for (const [key, item] of Object.entries(value)) {
                 const field = shape.fields[key];
                 if (field) {
-                    checked[key] = checkValue(field, item, texts[key], join(path, key), context);
+                    checked[key] = checkValue(field, item, texts[key], manifests_join(path, key), context);
                 }
                 else {
                     if (!allowedExtra.has(key))
@@ -7358,7 +7358,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
 }
 function unknownFieldWarning(shape, key, path, origin) {
     const near = Object.keys(shape.fields).find((field) => isNear(field, key));
-    return (`${origin}: ${join(path, key)} is not a field of ${shape.go}; the server ignores it` +
+    return (`${origin}: ${manifests_join(path, key)} is not a field of ${shape.go}; the server ignores it` +
         (near ? ` (did you mean ${near}?)` : ''));
 }
 /** A likely typo: same letters in another case, or one edit away (two for long names). */
@@ -7382,7 +7382,7 @@ function editDistance(a, b) {
     }
     return at(a.length, b.length);
 }
-function join(path, key) {
+function manifests_join(path, key) {
     return path ? `${path}.${key}` : key;
 }
 function manifests_isPlainObject(value) {
@@ -7624,6 +7624,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/retry.ts
@@ -8041,9 +8045,108 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class parking_ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function parking_readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
+
 
 
 
@@ -8129,10 +8232,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -8178,6 +8281,38 @@ function parseRequest(text, source, reader) {
         return undefined;
     }
     return object;
+}
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
+    markSecret(token);
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
+    }
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
+    }
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/inputs.ts
@@ -8324,6 +8459,7 @@ function readGitHubRun(env, actionName) {
             apiUrl,
             sha: value(env, 'GITHUB_SHA'),
             ref: value(env, 'GITHUB_REF'),
+            runId,
             runUrl,
             workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
             workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -8380,6 +8516,8 @@ function pullRequestOf(payload, serverUrl, repository) {
         // A fork's branch is not in this repository: deployments there name the head commit instead.
         headBranch: headRef && headRepo === repository ? headRef : undefined,
         headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
     };
 }
 
@@ -8428,8 +8566,12 @@ function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel
             ? "github-token is empty (as github.token is outside GitHub's runners)"
             : undefined;
     if (absent) {
-        warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
     }
     const ref = environmentName ? deploymentRef(run) : '';
     if (environmentName && !ref) {
@@ -8483,7 +8625,6 @@ function deploymentRef(run) {
 
 
 
-
 function readPredictInputs(source = actionInputs) {
     const reader = new InputReader(source);
     const read = readSettingsAndVars(reader, { withVars: false });
@@ -8518,35 +8659,6 @@ function readPredictInputs(source = actionInputs) {
         readyTimeoutMs,
         github,
     };
-}
-/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-function readModelCredentials(reader, settings) {
-    const token = reader.optional('model-token');
-    const clientId = reader.optional('model-client-id');
-    const clientSecret = reader.optional('model-client-secret');
-    // Masked as soon as read, before anything can print them.
-    markSecret(token);
-    markSecret(clientSecret);
-    if (token && (clientId || clientSecret)) {
-        reader.problem('give model-token or model-client-id with model-client-secret, not both');
-        return undefined;
-    }
-    if (token)
-        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
-    if (!clientId && !clientSecret)
-        return undefined;
-    if (!clientId) {
-        reader.problem('model-client-secret is given without model-client-id');
-        return undefined;
-    }
-    if (settings && settings.credentials.type !== 'client-credentials') {
-        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
-        return undefined;
-    }
-    if (!settings || settings.credentials.type !== 'client-credentials')
-        return undefined;
-    const { authUrl, scope } = settings.credentials;
-    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 /**
  * Where to also write the answer, resolved now so a missing folder, or one outside the workspace,
@@ -10222,18 +10334,75 @@ function tableBytes(cells) {
     return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
+// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
+// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
+// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
+// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
+// drawn on top of each other, and series have no legend there: the second series is the line, and
+// the caption under the chart says which is which. Labels are data: they are reduced to characters
+// that cannot end a string, the block or the diagram.
+const MAX_LABEL = 24;
+const MAX_CATEGORIES = 24;
+/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
+function chartLabel(text, max = MAX_LABEL) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
+}
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        return '0';
+    return String(Number(value.toPrecision(4)));
+}
+/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
+function renderChart(chart, escape) {
+    const categories = chart.categories.slice(0, MAX_CATEGORIES);
+    const n = categories.length;
+    const values = (series) => series.slice(0, n);
+    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
+    const top = Math.max(1e-9, ...all);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(chart.title, 60)}"`,
+        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
+        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
+        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
+        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
+        '```',
+    ];
+    const caption = chart.line
+        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
+        : `Bars: ${chart.bars.name}.`;
+    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
+}
+/** A round number at or above `value`, so the axis ends on a readable tick. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+        if (step * power >= value)
+            return step * power;
+    }
+    return 10 * power;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value from outside goes through markdownText/markdownCode
-// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
-// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
-// said in the table's note.
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
+
 
 
 const MAX_TABLE_ROWS = 20;
 const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
 /** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
@@ -10261,6 +10430,13 @@ function renderSection(section) {
         const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
         lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
         budget -= html.html.length;
+    }
+    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
     }
     lines.push(...failure);
     return lines.join('\n').trimEnd();
@@ -11194,6 +11370,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 
 
 
+
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
 async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core.setOutput(name, value)) {
     const started = Date.now();
@@ -11208,6 +11385,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
+        parking: run.parking,
         action,
         started,
         rows,
@@ -11232,16 +11410,23 @@ async function settleStarted(ctx, client, phase, id, object, work) {
                     logs: work.logs,
                 }
                 : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
+            action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
             started: work.started,
             rows: work.rows,
             setOutput: work.setOutput,
+            park: work.parking && {
+                parking: work.parking,
+                action: work.action,
+                timeoutMs: work.timeoutMs,
+                deleteOnEnd: work.undo !== undefined,
+            },
         });
     }
     catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+        // client is still open here).
+        if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`, work.undo.work);
         }
         throw error;
     }
@@ -11261,6 +11446,17 @@ current, options) {
         durationMs: Date.now() - options.started,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+    if (options.park) {
+        const { parking, ...work } = options.park;
+        const object = current ?? (await phase.get(client, id));
+        const outputs = await publish(client, phase, object, () => undefined);
+        await parking.park({ ...work, phase, id, outputs });
+        outputs.state = PARKED;
+        for (const [name, value] of Object.entries(outputs))
+            options.setOutput(name, value);
+        addRow(PARKED, outputs);
+        return { object, outputs };
+    }
     let final;
     try {
         final = options.watch
@@ -11281,6 +11477,8 @@ current, options) {
     addRow(phase.state(final), outputs);
     return { object: final, outputs };
 }
+/** The state output of a parked phase: the step ended before it did. */
+const PARKED = 'parked';
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action) {
     return action === 'created' || action === 'replaced';
@@ -11483,6 +11681,18 @@ function requestFailure(error) {
     const status = error?.status;
     return typeof status === 'number' ? error : undefined;
 }
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+function requestStatus(error) {
+    return requestFailure(error)?.status;
+}
 /**
  * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
@@ -11649,9 +11859,15 @@ function sectionsOf(body) {
 const MAX_COMMENT_CHARS = 65_536;
 /** What stands for a section left out of a comment that would be too long. */
 const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
+}
 /**
  * A report's whole body: the marker, the title, every section, the footer. Sections that would take
- * it over MAX_COMMENT_CHARS are left out, the longest first, `keep` (this step's) last.
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
  */
 function reportBody(key, title, sections, footer, keep) {
     const render = (shown) => [
@@ -11671,13 +11887,13 @@ function reportBody(key, title, sections, footer, keep) {
     while (body.length > MAX_COMMENT_CHARS) {
         const candidates = shown
             .map((section, index) => ({ section, index }))
-            .filter(({ section }) => section.markdown !== LEFT_OUT_SECTION)
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
             .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
             b.section.markdown.length - a.section.markdown.length);
         const longest = candidates[0];
         if (!longest)
             break;
-        shown[longest.index] = { ...longest.section, markdown: LEFT_OUT_SECTION };
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
         body = render(shown);
     }
     return body;
@@ -11728,15 +11944,180 @@ async function upsertReportSection(api, pr, key, render, section) {
     return { action: 'created', url: data.html_url };
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts
+// A step's report section saved as a file instead of posted, for pull requests from forks: their run's
+// token is read-only (a comment is refused with 403), so, as GitHub recommends, the run keeps what it
+// would post, the workflow uploads the folder as an artifact (actions/upload-artifact), and a
+// workflow on `workflow_run` (which has a write token, and runs this repository's code, not the
+// fork's) downloads it and posts it with the report action. Every action's section is saved the same
+// way (GitHubReport). The file holds the section as data, not markdown: the report action renders it
+// itself, every value escaped, after checking the file's shape and sizes, because a fork's run can
+// write anything there.
+
+
+
+/** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
+const SAVED_SECTIONS_FOLDER = 'odahu-report';
+const FORMAT = 'odahu-actions/report-section';
+const VERSION = 1;
+/** Where a run saves its sections: $RUNNER_TEMP/odahu-report. */
+function savedSectionsFolder(env = process.env) {
+    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? process.cwd(), SAVED_SECTIONS_FOLDER);
+}
+/** Writes the section; a re-run of the step in the same job replaces its file. Returns its path. */
+function saveSection(folder, saved) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify([saved.key.workflow, saved.key.job, saved.key.resource, saved.stepId]))
+        .digest('hex')
+        .slice(0, 12);
+    const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
+    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
+    return path;
+}
+/** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
+const LIMITS = {
+    fileBytes: 256 * 1024,
+    text: 2000,
+    rows: 50,
+    tables: 10,
+    columns: 20,
+    charts: 2,
+    categories: 24,
+};
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked, oldest first. */
+function readSavedSections(folder) {
+    const sections = [];
+    const problems = [];
+    for (const path of jsonFiles(folder)) {
+        const shown = path.slice(folder.length + 1);
+        if (statSync(path).size > LIMITS.fileBytes) {
+            problems.push(`${shown}: larger than ${LIMITS.fileBytes / 1024} KB: not a report section`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        catch {
+            problems.push(`${shown}: not JSON`);
+            continue;
+        }
+        const problem = sectionProblem(value);
+        if (problem)
+            problems.push(`${shown}: ${problem}`);
+        else
+            sections.push(value);
+    }
+    return { sections: sections.sort((a, b) => a.savedAt - b.savedAt), problems };
+}
+function jsonFiles(folder) {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true, recursive: true });
+    }
+    catch {
+        return [];
+    }
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
+}
+const saved_section_text = (max = LIMITS.text) => (value) => typeof value !== 'string' ? 'not text' : value.length > max ? `longer than ${max} characters` : undefined;
+const optional = (check) => (value) => value === undefined || value === null ? undefined : check(value);
+const number = (value) => typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
+const list = (item, max) => (value) => {
+    if (!Array.isArray(value))
+        return 'not a list';
+    if (value.length > max)
+        return `more than ${max} items`;
+    for (const [i, each] of value.entries()) {
+        const problem = item(each);
+        if (problem)
+            return `[${i}] ${problem}`;
+    }
+    return undefined;
+};
+const object = (fields) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    for (const [name, check] of Object.entries(fields)) {
+        const problem = check(value[name]);
+        if (problem)
+            return `${name} ${problem}`;
+    }
+    return undefined;
+};
+const saved_section_map = (check, max) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    const entries = Object.entries(value);
+    if (entries.length > max)
+        return `more than ${max} entries`;
+    for (const [name, each] of entries) {
+        const problem = saved_section_text(100)(name) ?? check(each);
+        if (problem)
+            return `${name.slice(0, 40)} ${problem}`;
+    }
+    return undefined;
+};
+const ROW = object({
+    kind: saved_section_text(100),
+    id: saved_section_text(300),
+    action: saved_section_text(300),
+    state: saved_section_text(100),
+    durationMs: number,
+    outputs: saved_section_map(saved_section_text(), 20),
+});
+const TABLE = object({
+    heading: saved_section_text(200),
+    columns: list(saved_section_text(100), LIMITS.columns),
+    rows: list(list(saved_section_text(), LIMITS.columns), LIMITS.rows),
+    note: optional(saved_section_text(300)),
+});
+const SERIES = object({ name: saved_section_text(200), values: list(number, LIMITS.categories) });
+const CHART = object({
+    title: saved_section_text(200),
+    categories: list(saved_section_text(100), LIMITS.categories),
+    yTitle: saved_section_text(100),
+    bars: SERIES,
+    line: optional(SERIES),
+});
+const saved_section_SECTION = object({
+    format: (value) => (value === FORMAT ? undefined : `is not ${FORMAT}`),
+    version: (value) => (value === VERSION ? undefined : `${String(value)} is not ${VERSION}`),
+    pullRequest: (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'not a number',
+    headSha: (value) => typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value) ? undefined : 'not a commit',
+    key: object({ workflow: saved_section_text(300), job: saved_section_text(200), resource: saved_section_text(300), url: optional(saved_section_text(500)) }),
+    stepId: saved_section_text(200),
+    run: saved_section_text(500),
+    savedAt: number,
+    section: object({
+        title: saved_section_text(200),
+        rows: list(ROW, LIMITS.rows),
+        tables: list(TABLE, LIMITS.tables),
+        charts: optional(list(CHART, LIMITS.charts)),
+        failure: optional(saved_section_text()),
+    }),
+});
+function sectionProblem(value) {
+    return saved_section_SECTION(value);
+}
+
 ;// CONCATENATED MODULE: ./src/shared/github/step-report.ts
 // What a step tells GitHub, and when: with github-environment, a GitHub deployment from the moment
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
-// the deployment record gets its final state the moment the cancel comes (beside whatever the step
-// undoes), and every GitHub call stops when the step's cancel window closes.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change; a pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts). A cancelled step has seconds
+// left before the runner's SIGTERM: the deployment record gets its final state the moment the cancel
+// comes (beside whatever the step undoes), and every GitHub call stops when the step's cancel window
+// closes.
+
 
 
 
@@ -11759,6 +12140,7 @@ class GitHubReport {
     /** The step's job-summary rows: what runs push there, the report shows. */
     rows = [];
     tables = [];
+    charts = [];
     /** Made on the first call to GitHub. */
     connection;
     record;
@@ -11792,6 +12174,9 @@ class GitHubReport {
     }
     addTable(table) {
         this.tables.push(table);
+    }
+    addChart(chart) {
+        this.charts.push(chart);
     }
     /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
     served(url, note = '') {
@@ -11891,9 +12276,7 @@ class GitHubReport {
             return;
         }
         const { run } = this.inputs;
-        const api = this.api();
-        if (!api || !run.repository)
-            return;
+        const { pullRequest } = target;
         const key = {
             workflow: run.workflow ?? '',
             job: run.job ?? '',
@@ -11904,28 +12287,64 @@ class GitHubReport {
             title: this.title,
             rows: this.rows,
             tables: this.tables,
+            charts: this.charts,
             failure,
         };
+        const saved = {
+            pullRequest: pullRequest.number,
+            headSha: pullRequest.headSha,
+            key,
+            stepId: run.step ?? this.title,
+            run: run.runUrl ?? '',
+            section,
+        };
+        const api = this.api();
+        if (!api || !run.repository) {
+            // Only a fork's pull request comes this far without a token (inputs.ts).
+            this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+            return;
+        }
         try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) });
-            core_info(untrusted_text_logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`));
+            const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
+            core_info(untrusted_text_logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
-            warning(describeGitHubFailure(error, `The report on pull request #${target.pullRequest.number}`, PR_PERMISSION));
+            if (pullRequest.fromFork && isRefusal(error)) {
+                this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+                return;
+            }
+            warning(describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION));
+        }
+    }
+    /**
+     * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+     * and one line saying where it is and what posts it.
+     */
+    save(saved, why) {
+        const folder = savedSectionsFolder();
+        try {
+            saveSection(folder, saved);
+            core_info(`pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`);
+        }
+        catch (error) {
+            warning(`pr-comment: ${why}, and the report section could not be saved in ${folder}: ${thrown_messageOf(error)}`);
         }
     }
     footer() {
-        const { run } = this.inputs;
-        const parts = [
-            run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
-            run.job && `job ${markdownCode(run.job)}`,
-            run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
-            `odahu-actions ${ACTIONS_VERSION}`,
-            `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        ];
-        return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+        return reportFooter(this.inputs.run);
     }
+}
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+function reportFooter(run) {
+    const parts = [
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
+        run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
+        `odahu-actions ${ACTIONS_VERSION}`,
+        `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    ];
+    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)

@@ -315,7 +315,7 @@ function fetch() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(438);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(940);
 // Entry point of actions/train (bundled to dist/train/index.js).
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -325,7 +325,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 438:
+/***/ 940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2560,7 +2560,7 @@ function secretSpellings(value) {
     return [...new Set(spellings)].filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH);
 }
 /** Masks a secret (and its spellings) in the job log and remembers them for `redact`. Empty values are not secrets. */
-function markSecret(value) {
+function secrets_markSecret(value) {
     if (!value || secrets.has(value))
         return;
     for (const spelling of [value, ...secretSpellings(value)]) {
@@ -2592,10 +2592,10 @@ function redact(text) {
 function markSecretText(value) {
     if (!value)
         return;
-    markSecret(value);
+    secrets_markSecret(value);
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 8)
-            markSecret(line.trim());
+            secrets_markSecret(line.trim());
 }
 function isBase64(value) {
     return /^[A-Za-z0-9+/]*={0,2}$/.test(value) && value.length % 4 === 0;
@@ -2878,6 +2878,10 @@ function twoUnits(large, largeUnit, small, smallUnit) {
     return small === 0
         ? `${large}${largeUnit}`
         : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
+}
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+function formatMs(ms) {
+    return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/errors.ts
@@ -7475,7 +7479,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             const texts = manifests_isPlainObject(text) ? text : {};
             return Object.fromEntries(Object.entries(value).map(([key, item]) => [
                 key,
-                checkValue(shape.of, item, texts[key], join(path, key), context),
+                checkValue(shape.of, item, texts[key], manifests_join(path, key), context),
             ]));
         }
         case 'object': {
@@ -7486,7 +7490,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
             for (const [key, item] of Object.entries(value)) {
                 const field = shape.fields[key];
                 if (field) {
-                    checked[key] = checkValue(field, item, texts[key], join(path, key), context);
+                    checked[key] = checkValue(field, item, texts[key], manifests_join(path, key), context);
                 }
                 else {
                     if (!allowedExtra.has(key))
@@ -7500,7 +7504,7 @@ function checkValue(shape, value, text, path, context, allowedExtra = new Set())
 }
 function unknownFieldWarning(shape, key, path, origin) {
     const near = Object.keys(shape.fields).find((field) => isNear(field, key));
-    return (`${origin}: ${join(path, key)} is not a field of ${shape.go}; the server ignores it` +
+    return (`${origin}: ${manifests_join(path, key)} is not a field of ${shape.go}; the server ignores it` +
         (near ? ` (did you mean ${near}?)` : ''));
 }
 /** A likely typo: same letters in another case, or one edit away (two for long names). */
@@ -7524,7 +7528,7 @@ function editDistance(a, b) {
     }
     return at(a.length, b.length);
 }
-function join(path, key) {
+function manifests_join(path, key) {
     return path ? `${path}.${key}` : key;
 }
 function manifests_isPlainObject(value) {
@@ -7625,8 +7629,8 @@ function fromUri(uri) {
     const rawPassword = colon >= 0 ? userinfo.slice(colon + 1) : '';
     const password = unquote(rawPassword);
     // Both spellings: the URI's own and the decoded one.
-    markSecret(rawPassword);
-    markSecret(password);
+    secrets_markSecret(rawPassword);
+    secrets_markSecret(password);
     const { hostname, port } = splitHostPort(hostPort);
     const host = unquote(hostname).toLowerCase();
     return {
@@ -7703,7 +7707,7 @@ function fromJson(text) {
         return value;
     };
     const password = field('password');
-    markSecret(password);
+    secrets_markSecret(password);
     const rawExtra = document.extra;
     const extra = rawExtra === undefined || rawExtra === null || rawExtra === ''
         ? {}
@@ -8139,9 +8143,108 @@ function normaliseApiUrl(url) {
         .replace(/\/+$/, '');
 }
 
+;// CONCATENATED MODULE: ./src/shared/action/parking.ts
+// `wait: park`: the step starts (or finds) its phase and ends at once, its runner freed; the phase is
+// recorded where the `resume` action finds it, and a check run shows it. The kit knows only that a
+// step may park and what parking needs (the `Parking` the GitHub layer gives); the inputs of it are
+// read here with the other waiting inputs, every problem at once.
+
+/** Thrown when the phase could not be parked: the step fails, and undoes what it started. */
+class ParkRefusedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParkRefusedError';
+    }
+}
+/** The input names of the continuation the phase's end gives, besides resume-inputs. */
+function handedOnNames(phase) {
+    return [phase.idOutput, 'state', ...phase.keyOutputs, PARKED_RUN_INPUT];
+}
+/** The continuation's input holding the parking run's id. */
+const PARKED_RUN_INPUT = 'parked-run-id';
+/** The phase's outputs the continuation gets as inputs, and the parking run. */
+function handedOn(phase, outputs, parkedRunId) {
+    const inputs = {};
+    for (const name of [phase.idOutput, 'state', ...phase.keyOutputs])
+        inputs[name] = outputs[name] ?? '';
+    inputs[PARKED_RUN_INPUT] = parkedRunId;
+    return inputs;
+}
+/** What InputReader.boolean takes. */
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/i;
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+/** GitHub's rule for an input's name. */
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `wait` (true, false or park) with resume-workflow and resume-inputs, which only go with park.
+ * `phase` names the inputs the continuation gets, which resume-inputs may not take.
+ */
+function readWait(reader, phase) {
+    const value = reader.optional('wait');
+    const parking = value === 'park';
+    let wait = !parking;
+    if (value !== undefined && !parking) {
+        if (BOOLEAN.test(value))
+            wait = reader.boolean('wait', true);
+        else
+            reader.problem(`input wait must be true, false or park, not "${value}"`);
+    }
+    const workflowText = reader.optional('resume-workflow');
+    const inputsText = reader.optional('resume-inputs');
+    if (!parking) {
+        if (workflowText !== undefined)
+            reader.problem('input resume-workflow goes with wait: park only');
+        if (inputsText !== undefined)
+            reader.problem('input resume-inputs goes with wait: park only');
+        return { wait, park: undefined };
+    }
+    const workflow = workflowText?.replace(/^\.github\/workflows\//, '');
+    if (workflow !== undefined && !WORKFLOW_FILE.test(workflow)) {
+        reader.problem(`input resume-workflow must be a workflow file of .github/workflows, e.g. deploy-wine.yml, not "${workflowText}"`);
+    }
+    if (inputsText !== undefined && workflow === undefined) {
+        reader.problem('input resume-inputs needs resume-workflow: the workflow they are given to');
+    }
+    const inputs = inputsText === undefined ? {} : readInputsMap(reader, inputsText, phase);
+    return { wait: false, park: { workflow, inputs } };
+}
+/** resume-inputs: a YAML map of input names to single values. */
+function readInputsMap(reader, text, phase) {
+    let document;
+    try {
+        document = load(text, { schema: FAILSAFE_SCHEMA });
+    }
+    catch {
+        document = undefined;
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        reader.problem('input resume-inputs must be a YAML map of input names to values, e.g. "model: wine"');
+        return {};
+    }
+    const taken = new Set(phase ? handedOnNames(phase) : [PARKED_RUN_INPUT]);
+    const inputs = {};
+    for (const [name, value] of Object.entries(document)) {
+        if (!INPUT_NAME.test(name)) {
+            reader.problem(`input resume-inputs: "${name}" is not an input name (letters, digits, - and _)`);
+        }
+        else if (taken.has(name)) {
+            reader.problem(`input resume-inputs: ${name} is given by the parked phase itself`);
+        }
+        else if (typeof value !== 'string') {
+            reader.problem(`input resume-inputs: ${name} must be a single value, not a list or map`);
+        }
+        else {
+            inputs[name] = value;
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./src/shared/action/common-inputs.ts
 // Inputs that several actions share, read the same way everywhere: the Odahu settings with the
 // template `vars`, a manifest input with the `id` override, and the waiting inputs.
+
+
 
 
 
@@ -8227,10 +8330,10 @@ options = {}) {
 function withinStepTimeout(settings, ...timeoutsMs) {
     return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
-function readPhaseTiming(reader, defaultTimeout, { withLogs = true } = {}) {
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
+function readPhaseTiming(reader, defaultTimeout, phase, { withLogs = true } = {}) {
     return {
-        wait: reader.boolean('wait', true),
+        ...readWait(reader, phase),
         timeoutMs: reader.duration('timeout', defaultTimeout),
         pollIntervalMs: readPollInterval(reader),
         logs: withLogs ? reader.boolean('logs', true) : false,
@@ -8277,243 +8380,37 @@ function parseRequest(text, source, reader) {
     }
     return object;
 }
-
-;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
-// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
-// event payload file. Read from the step's environment (not from @actions/github's `context`, which
-// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
-// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
-
-
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const value = (env, name) => env[name]?.trim() || undefined;
 /**
- * The run, and the problems found reading it (an unreadable event file, a malformed repository):
- * those only matter to the steps that talk to GitHub, which report them.
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
  */
-function readGitHubRun(env, actionName) {
-    const problems = [];
-    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
-    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]/.test(apiUrl))
-        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
-    const fullName = value(env, 'GITHUB_REPOSITORY');
-    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
-    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
-    if (fullName && !repository)
-        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
-    const runId = value(env, 'GITHUB_RUN_ID');
-    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
-    const runUrl = repository && runId
-        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
-        : undefined;
-    const eventName = value(env, 'GITHUB_EVENT_NAME');
-    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
-    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
-        ? pullRequestOf(payload, serverUrl, fullName)
-        : undefined;
-    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
-    // another commit of the same pull request is the same workflow).
-    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
-    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
-    const { actionRepository, actionVersion } = actionOf(env);
-    return {
-        run: {
-            repository,
-            serverUrl,
-            apiUrl,
-            sha: value(env, 'GITHUB_SHA'),
-            ref: value(env, 'GITHUB_REF'),
-            runUrl,
-            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
-            workflowName: value(env, 'GITHUB_WORKFLOW'),
-            job: value(env, 'GITHUB_JOB'),
-            step: value(env, 'GITHUB_ACTION'),
-            actor: value(env, 'GITHUB_ACTOR'),
-            eventName,
-            pullRequest,
-            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
-        },
-        problems,
-    };
-}
-/**
- * The action's repository and ref as the workflow named them. GitHub's runner leaves
- * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
- * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
- * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
- * so only a ref without one is read from the path).
- */
-function actionOf(env) {
-    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
-    const actionVersion = value(env, 'GITHUB_ACTION_REF');
-    if (actionRepository && actionVersion)
-        return { actionRepository, actionVersion };
-    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
-    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
-    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
-}
-function readPayload(path, problems) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        if (typeof payload === 'object' && payload !== null)
-            return payload;
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
-    }
-    catch (error) {
-        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
-    }
-    return {};
-}
-function pullRequestOf(payload, serverUrl, repository) {
-    const pr = payload.pull_request;
-    const number = pr?.number ?? payload.number;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-        return undefined;
-    const headRepo = pr?.head?.repo?.full_name;
-    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
-    return {
-        number,
-        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
-        // A fork's branch is not in this repository: deployments there name the head commit instead.
-        headBranch: headRef && headRepo === repository ? headRef : undefined,
-        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
-// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
-// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
-// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
-// work and says in one line why there is no report.
-
-
-
-/** GitHub's own limit on an environment's name. */
-const MAX_ENVIRONMENT_NAME = 255;
-/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
-function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
-    const { run, problems } = readGitHubRun(reader.source.env, actionName);
-    const prComment = reader.boolean('pr-comment', false);
-    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
-    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
-        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
-    }
-    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
-    const none = {
-        run,
-        api: undefined,
-        prComment: undefined,
-        environment: undefined,
-        model,
-    };
-    if (!prComment && environmentName === undefined)
-        return none;
-    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
-    for (const problem of problems)
-        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
-    // Outside a pull request the comment needs nothing more: the step says so when it ends.
-    const target = prComment ? pullRequestTarget(run) : undefined;
-    const skipped = target && 'skipped' in target ? target : undefined;
-    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
-    if (!wanted)
-        return { ...none, prComment: skipped };
-    const token = reader.optional('github-token');
+function readModelCredentials(reader, settings) {
+    const token = reader.optional('model-token');
+    const clientId = reader.optional('model-client-id');
+    const clientSecret = reader.optional('model-client-secret');
+    // Masked as soon as read, before anything can print them.
     markSecret(token);
-    const absent = !run.repository
-        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
-        : !token
-            ? "github-token is empty (as github.token is outside GitHub's runners)"
-            : undefined;
-    if (absent) {
-        core_warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-        return { ...none, prComment: skipped };
+    markSecret(clientSecret);
+    if (token && (clientId || clientSecret)) {
+        reader.problem('give model-token or model-client-id with model-client-secret, not both');
+        return undefined;
     }
-    const ref = environmentName ? deploymentRef(run) : '';
-    if (environmentName && !ref) {
-        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    if (token)
+        return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+    if (!clientId && !clientSecret)
+        return undefined;
+    if (!clientId) {
+        reader.problem('model-client-secret is given without model-client-id');
+        return undefined;
     }
-    return {
-        run,
-        api: { token: token, apiUrl: run.apiUrl },
-        prComment: target,
-        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
-        model,
-    };
-}
-function inputs_oneLine(reader, name) {
-    const value = reader.optional(name);
-    if (value !== undefined && /[\r\n]/.test(value))
-        reader.problem(`input ${name} must be one line`);
-    return value;
-}
-/** What a step with pr-comment says when there is no pull request to comment on. */
-function noReportLine(skipped) {
-    return `pr-comment: ${skipped}: no report comment.`;
-}
-function pullRequestTarget(run) {
-    if (run.pullRequest)
-        return { pullRequest: run.pullRequest };
-    return {
-        skipped: run.eventName?.startsWith('pull_request')
-            ? `the ${run.eventName} event names no pull request`
-            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
-    };
-}
-/**
- * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
- * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
- */
-function deploymentRef(run) {
-    const pr = run.pullRequest;
-    if (pr)
-        return pr.headBranch ?? (pr.headSha || run.sha || '');
-    return run.ref ?? run.sha ?? '';
-}
-
-;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
-// The inputs of train and package, the actions that run a pod before the deployment: the kit's
-// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
-// above the kit, because they include what the step tells GitHub.
-
-
-
-/**
- * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
- * problems) before every problem is reported at once.
- */
-function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
-    const reader = new InputReader(source);
-    const { settings, vars } = readSettingsAndVars(reader);
-    const manifest = readManifestInput(reader, inputName, kind, vars);
-    if (manifest)
-        adjust(reader, manifest);
-    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
-    const timing = readPhaseTiming(reader, defaultTimeout);
-    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
-    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
-    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
-    reader.finish();
-    warnUnusedVars(vars, source);
-    return {
-        settings: withinStepTimeout(settings, timing.timeoutMs),
-        manifest: manifest,
-        ifExists,
-        deleteOnCancel,
-        github,
-        origin: checkedByPipeline(source) ? undefined : manifest.origin,
-        ...timing,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/train/inputs.ts
-// Every input of the train action, parsed and checked in one place before any API call.
-
-
-function readTrainInputs(source = actionInputs) {
-    return readPodPhaseInputs(source, 'training', 'ModelTraining', '2h');
+    if (settings && settings.credentials.type !== 'client-credentials') {
+        reader.problem('model-client-id needs auth-url and client credentials for the API; it uses a ready token');
+        return undefined;
+    }
+    if (!settings || settings.credentials.type !== 'client-credentials')
+        return undefined;
+    const { authUrl, scope } = settings.credentials;
+    return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 ;// CONCATENATED MODULE: ./src/shared/action/phases.ts
@@ -8577,6 +8474,7 @@ const trainingPhase = {
         });
     },
     keyOutputs: ['artifact-name'],
+    idOutput: 'training-id',
 };
 const packagingPhase = {
     kind: 'ModelPackaging',
@@ -8602,6 +8500,7 @@ const packagingPhase = {
         });
     },
     keyOutputs: ['image'],
+    idOutput: 'packaging-id',
 };
 /** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
 function deploymentBeingDeleted(d) {
@@ -8680,6 +8579,7 @@ const deploymentPhase = {
         };
     },
     keyOutputs: ['url'],
+    idOutput: 'deployment-id',
 };
 const inferenceJobPhase = {
     kind: 'InferenceJob',
@@ -8703,6 +8603,7 @@ const inferenceJobPhase = {
         status: JSON.stringify(j.status ?? {}),
     }),
     keyOutputs: ['output'],
+    idOutput: 'job-id',
 };
 /** The phase of each kind that runs or rolls out (the others are done once written). */
 const PHASE_OF_KIND = {
@@ -8712,322 +8613,207 @@ const PHASE_OF_KIND = {
     InferenceJob: inferenceJobPhase,
 };
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function buffer_utils_encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
+;// CONCATENATED MODULE: ./src/shared/action/github-run.ts
+// The workflow run a step belongs to, as the runner describes it: the GITHUB_* variables and the
+// event payload file. Read from the step's environment (not from @actions/github's `context`, which
+// reads process.env when imported) so that inputs.ts can read it with the inputs and report its
+// problems with theirs. Outside a GitHub run most of it is absent, and what uses it says so.
 
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function base64url_decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const value = (env, name) => env[name]?.trim() || undefined;
+/**
+ * The run, and the problems found reading it (an unreadable event file, a malformed repository):
+ * those only matter to the steps that talk to GitHub, which report them.
+ */
+function readGitHubRun(env, actionName) {
+    const problems = [];
+    const serverUrl = (value(env, 'GITHUB_SERVER_URL') ?? 'https://github.com').replace(/\/+$/, '');
+    const apiUrl = (value(env, 'GITHUB_API_URL') ?? 'https://api.github.com').replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]/.test(apiUrl))
+        problems.push(`GITHUB_API_URL is not a URL: "${apiUrl}"`);
+    const fullName = value(env, 'GITHUB_REPOSITORY');
+    const [owner, repo, ...rest] = fullName?.split('/') ?? [];
+    const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+    if (fullName && !repository)
+        problems.push(`GITHUB_REPOSITORY is not owner/name: "${fullName}"`);
+    const runId = value(env, 'GITHUB_RUN_ID');
+    const attempt = value(env, 'GITHUB_RUN_ATTEMPT');
+    const runUrl = repository && runId
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`
+        : undefined;
+    const eventName = value(env, 'GITHUB_EVENT_NAME');
+    const payload = readPayload(value(env, 'GITHUB_EVENT_PATH'), problems);
+    const pullRequest = eventName && PULL_REQUEST_EVENTS.includes(eventName)
+        ? pullRequestOf(payload, serverUrl, fullName)
+        : undefined;
+    // owner/repo/.github/workflows/wine.yml@refs/heads/main: the file, without the ref (a re-run on
+    // another commit of the same pull request is the same workflow).
+    const workflowRef = value(env, 'GITHUB_WORKFLOW_REF');
+    const workflowFile = workflowRef?.replace(/@.*$/, '').split('/').slice(2).join('/');
+    const { actionRepository, actionVersion } = actionOf(env);
+    return {
+        run: {
+            repository,
+            serverUrl,
+            apiUrl,
+            sha: value(env, 'GITHUB_SHA'),
+            ref: value(env, 'GITHUB_REF'),
+            runId,
+            runUrl,
+            workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
+            workflowName: value(env, 'GITHUB_WORKFLOW'),
+            job: value(env, 'GITHUB_JOB'),
+            step: value(env, 'GITHUB_ACTION'),
+            actor: value(env, 'GITHUB_ACTOR'),
+            eventName,
+            pullRequest,
+            actionRef: actionRepository && actionVersion ? `${actionRepository}/${actionName}@${actionVersion}` : undefined,
+        },
+        problems,
+    };
 }
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+/**
+ * The action's repository and ref as the workflow named them. GitHub's runner leaves
+ * GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF empty in a composite action's steps (actions/runner
+ * #2473), as the pipeline's phases are; there they are read from where the runner put the action:
+ * `<runner>/_actions/<owner>/<repo>/<ref>/<folder>` (a ref with a slash is one folder per part,
+ * so only a ref without one is read from the path).
+ */
+function actionOf(env) {
+    const actionRepository = value(env, 'GITHUB_ACTION_REPOSITORY');
+    const actionVersion = value(env, 'GITHUB_ACTION_REF');
+    if (actionRepository && actionVersion)
+        return { actionRepository, actionVersion };
+    const path = value(env, 'GITHUB_ACTION_PATH')?.replaceAll('\\', '/');
+    const match = path && /\/_actions\/([^/]+)\/([^/]+)\/([^/]+)\/[^/]+\/?$/.exec(path);
+    return match ? { actionRepository: `${match[1]}/${match[2]}`, actionVersion: match[3] } : {};
 }
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
+function readPayload(path, problems) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof payload === 'object' && payload !== null)
+            return payload;
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) is not a JSON object`);
+    }
+    catch (error) {
+        problems.push(`the event payload (GITHUB_EVENT_PATH ${path}) cannot be read: ${thrown_messageOf(error)}`);
+    }
+    return {};
 }
-function isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
+function pullRequestOf(payload, serverUrl, repository) {
+    const pr = payload.pull_request;
+    const number = pr?.number ?? payload.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
+        return undefined;
+    const headRepo = pr?.head?.repo?.full_name;
+    const headRef = typeof pr?.head?.ref === 'string' ? pr.head.ref : undefined;
+    return {
+        number,
+        url: typeof pr?.html_url === 'string' ? pr.html_url : `${serverUrl}/${repository ?? ''}/pull/${number}`,
+        // A fork's branch is not in this repository: deployments there name the head commit instead.
+        headBranch: headRef && headRepo === repository ? headRef : undefined,
+        headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+        // A fork deleted since has no head repository: still not this one.
+        fromFork: pr?.head !== undefined && headRepo !== repository,
+    };
 }
 
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+;// CONCATENATED MODULE: ./src/shared/github/inputs.ts
+// The inputs that tell GitHub about a step: pr-comment, github-token and github-environment, read
+// with the action's other inputs (one InputReader, every problem at once). What the run cannot give
+// (no pull request, no token outside GitHub's runners) is not an input problem: the step does its
+// work and says in one line why there is no report.
 
 
 
-
-function decodeJwt(jwt) {
-  if (typeof jwt != "string")
-    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
-  const { 1: encodedPayload, length } = jwt.split(".");
-  if (length === 5)
-    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
-  if (length !== 3)
-    throw new JWTInvalid("Invalid JWT");
-  if (!encodedPayload)
-    throw new JWTInvalid("JWTs must contain a payload");
-  let claimsSetBytes;
-  try {
-    claimsSetBytes = base64url_decode(encodedPayload);
-  } catch (cause) {
-    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
-  }
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
-  }
-  if (!isObject(claimsSet))
-    throw new JWTInvalid("Invalid JWT Claims Set");
-  return claimsSet;
+/** GitHub's own limit on an environment's name. */
+const MAX_ENVIRONMENT_NAME = 255;
+/** `actionName` names the action in what the step records (deploy, pipeline, predict...). */
+function readGitHubReportInputs(reader, actionName, { withEnvironment, withModel = false }) {
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    const prComment = reader.boolean('pr-comment', false);
+    const environmentName = withEnvironment ? inputs_oneLine(reader, 'github-environment') : undefined;
+    if (environmentName !== undefined && environmentName.length > MAX_ENVIRONMENT_NAME) {
+        reader.problem(`input github-environment is longer than GitHub's ${MAX_ENVIRONMENT_NAME} characters`);
+    }
+    const model = withModel ? inputs_oneLine(reader, 'pr-comment-model') : undefined;
+    const none = {
+        run,
+        api: undefined,
+        prComment: undefined,
+        environment: undefined,
+        model,
+    };
+    if (!prComment && environmentName === undefined)
+        return none;
+    const asked = [prComment ? 'pr-comment' : '', environmentName ? 'github-environment' : ''];
+    for (const problem of problems)
+        reader.problem(`${asked.filter(Boolean).join(' and ')}: ${problem}`);
+    // Outside a pull request the comment needs nothing more: the step says so when it ends.
+    const target = prComment ? pullRequestTarget(run) : undefined;
+    const skipped = target && 'skipped' in target ? target : undefined;
+    const wanted = asked.filter((name) => name && !(name === 'pr-comment' && skipped)).join(' and ');
+    if (!wanted)
+        return { ...none, prComment: skipped };
+    const token = reader.optional('github-token');
+    secrets_markSecret(token);
+    const absent = !run.repository
+        ? 'this is not a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+        : !token
+            ? "github-token is empty (as github.token is outside GitHub's runners)"
+            : undefined;
+    if (absent) {
+        // A fork's section is saved for the report workflow, which needs no token here.
+        const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+        const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+        if (unmet)
+            core_warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+        return { ...none, prComment: fork ?? skipped };
+    }
+    const ref = environmentName ? deploymentRef(run) : '';
+    if (environmentName && !ref) {
+        core_warning('github-environment: the run names no ref (GITHUB_REF and GITHUB_SHA are not set): no GitHub deployment is recorded');
+    }
+    return {
+        run,
+        api: { token: token, apiUrl: run.apiUrl },
+        prComment: target,
+        environment: environmentName && ref ? { name: environmentName, ref } : undefined,
+        model,
+    };
 }
-
+function inputs_oneLine(reader, name) {
+    const value = reader.optional(name);
+    if (value !== undefined && /[\r\n]/.test(value))
+        reader.problem(`input ${name} must be one line`);
+    return value;
+}
+/** What a step with pr-comment says when there is no pull request to comment on. */
+function noReportLine(skipped) {
+    return `pr-comment: ${skipped}: no report comment.`;
+}
+function pullRequestTarget(run) {
+    if (run.pullRequest)
+        return { pullRequest: run.pullRequest };
+    return {
+        skipped: run.eventName?.startsWith('pull_request')
+            ? `the ${run.eventName} event names no pull request`
+            : `this run is for a ${run.eventName ?? 'non-GitHub'} event, not a pull request`,
+    };
+}
+/**
+ * The ref a GitHub deployment is for: the run's ref, except for a pull request, whose merge ref
+ * GitHub moves on every push: its head branch (or, from a fork, its head commit) instead.
+ */
+function deploymentRef(run) {
+    const pr = run.pullRequest;
+    if (pr)
+        return pr.headBranch ?? (pr.headSha || run.sha || '');
+    return run.ref ?? run.sha ?? '';
+}
 
 ;// CONCATENATED MODULE: ./src/shared/odahu/outage.ts
 // Saying once that a server has stopped answering, and once that it answers again. A call that meets
@@ -9517,6 +9303,574 @@ function textStart(text) {
     return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/api.ts
+// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
+// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
+// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
+// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
+// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
+// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
+// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
+// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
+// is wrong becomes one warning line saying what to change: a report never fails the step that
+// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
+// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
+
+
+
+
+
+/** A call gives up after this: the step's own work is done, and a report is not worth more. */
+const GITHUB_RETRY_BUDGET_MS = 60_000;
+/** One exchange, its answer read to the end, takes at most this. */
+const EXCHANGE_MS = 30_000;
+/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+async function gitHubApi(options, limits = {}) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
+    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
+    const api = getOctokit(options.token, {
+        baseUrl: options.apiUrl,
+        userAgent: USER_AGENT,
+        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
+    });
+    return { api, dispose: () => client.dispose() };
+}
+/**
+ * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
+ * so. The last answer is returned whatever its status; Octokit makes errors of the others.
+ */
+function fetchOver(client, policy, connectionSignal) {
+    return async (input, init = {}) => {
+        const url = input instanceof Request ? input.url : String(input);
+        const method = init.method ?? 'GET';
+        const body = typeof init.body === 'string' ? init.body : null;
+        const headers = Object.fromEntries(new Headers(init.headers).entries());
+        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
+        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
+        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        let last;
+        try {
+            last = await withRetries(async () => {
+                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
+                let answer;
+                try {
+                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
+                    answer = {
+                        status: response.message.statusCode ?? 0,
+                        headers: headersOf(response.message.headers),
+                        text: await readText(method, url, response.message, {
+                            signal: limit.signal,
+                            maxBytes: MAX_ANSWER_BYTES,
+                        }),
+                    };
+                }
+                catch (error) {
+                    throw limit.explain(error);
+                }
+                finally {
+                    limit.dispose();
+                }
+                const rateLimit = rateLimitWait(answer);
+                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
+                    return answer;
+                last = answer;
+                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
+                throw new ApiError({
+                    method,
+                    url,
+                    status: rateLimit === undefined ? answer.status : 429,
+                    serverMessage: '',
+                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
+                });
+            }, { policy, idempotent: method !== 'POST', signal });
+        }
+        catch (error) {
+            if (!(error instanceof ApiError) || !last)
+                throw error;
+        }
+        // A Response cannot carry a body for these statuses.
+        const empty = [101, 204, 205, 304].includes(last.status);
+        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
+    };
+}
+/**
+ * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
+ * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
+ */
+function rateLimitWait(answer) {
+    if (answer.status !== 403 && answer.status !== 429)
+        return undefined;
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter)
+        return retryAfter;
+    const reset = Number(answer.headers.get('x-ratelimit-reset'));
+    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
+        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
+    }
+    return undefined;
+}
+function headersOf(incoming) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+            headers.append(name, item);
+        }
+    }
+    return headers;
+}
+/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
+ * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
+ * not answer, GET /user does for a person's token, and an installation token (which GET /user
+ * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
+ */
+async function tokenLogin(api) {
+    try {
+        const answer = await api.graphql('query { viewer { login } }');
+        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
+            return answer.viewer.login;
+    }
+    catch {
+        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
+    }
+    try {
+        const { data } = await api.rest.users.getAuthenticated();
+        if (typeof data.login === 'string' && data.login)
+            return data.login;
+    }
+    catch (error) {
+        // 403 "Resource not accessible by integration": an installation token.
+        if (requestFailure(error)?.status !== 403)
+            throw error;
+    }
+    return GITHUB_ACTIONS_BOT;
+}
+function requestFailure(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? error : undefined;
+}
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+function isRefusal(error) {
+    const failure = requestFailure(error);
+    if (failure?.status !== 403 || !failure.response)
+        return false;
+    const data = failure.response.data;
+    return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+function requestStatus(error) {
+    return requestFailure(error)?.status;
+}
+/**
+ * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
+ * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
+ */
+function describeGitHubFailure(error, what, permission) {
+    const failure = requestFailure(error);
+    if (!failure?.response) {
+        // No answer at all (Octokit calls that a 500 of its own, without a response).
+        return `${what} failed: ${thrown_messageOf(error)}`;
+    }
+    const data = failure.response?.data;
+    const message = typeof data?.message === 'string' ? data.message : failure.message;
+    if (failure.status === 403 && !/rate limit/i.test(message)) {
+        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
+    }
+    if (failure.status === 401) {
+        return `${what} was refused (401 ${message}): github-token is not a valid token`;
+    }
+    return `${what} failed: ${failure.status} ${message}`;
+}
+
+;// CONCATENATED MODULE: ./src/shared/action/summary.ts
+// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
+// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
+// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
+// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
+// fit are left out, with a line saying how many.
+
+
+
+
+/** GitHub shows a step's summary only if it is at most this many bytes. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A link only to an http(s) URL on one line; anything else is text. */
+const LINK = /^https?:\/\/[^\s"'<>]+$/;
+/** A value from outside: a link when it is an http(s) URL, else in <code>. */
+function linkOrCode(value) {
+    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
+        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
+        : markdownCode(value);
+}
+function outputCell(outputs) {
+    return Object.entries(outputs)
+        .filter(([, value]) => value !== '')
+        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
+        .join('<br>');
+}
+const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
+/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
+function summaryCells(row) {
+    return [
+        escapeHtml(row.kind),
+        markdownCode(row.id),
+        escapeHtml(row.action),
+        markdownText(row.state),
+        formatDuration(row.durationMs),
+        outputCell(row.outputs),
+        // core.summary writes an empty cell as a lone <td>, which breaks the table.
+    ].map((cell) => cell || ' ');
+}
+/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
+async function writeSummary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return;
+    }
+    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
+    const cells = rows.map(summaryCells);
+    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
+    let kept = cells.length;
+    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
+        kept = Math.floor(kept / 2);
+    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
+    if (kept < cells.length) {
+        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
+    }
+    await summary.write();
+}
+/** The bytes the step's summary file holds already (an earlier write of the same step). */
+function summarySize() {
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
+}
+function tableBytes(cells) {
+    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), buffer_utils_strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_ALG_NOT_ALLOWED"));
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JOSE_NOT_SUPPORTED"));
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWS_INVALID"));
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWKS_INVALID"));
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = base64url_decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(buffer_utils_strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
 ;// CONCATENATED MODULE: ./src/shared/odahu/github-oidc.ts
 // The job's GitHub OIDC token as the client's proof (auth github-oidc): asked from GitHub's token
 // service for the realm's audience (core.getIDToken), a fresh one for every grant because GitHub's
@@ -9544,7 +9898,7 @@ class GitHubIdToken {
         catch (error) {
             throw new AuthError(tokenServiceUrl(), `could not get the job's GitHub OIDC token for audience ${audience}: ${thrown_messageOf(error)}`);
         }
-        markSecret(token);
+        secrets_markSecret(token);
         return token;
     }
     explain(token, status) {
@@ -9608,7 +9962,7 @@ class StaticTokenSource {
     value;
     constructor(value) {
         this.value = value;
-        markSecret(value);
+        secrets_markSecret(value);
     }
     token() {
         return Promise.resolve(this.value);
@@ -9641,7 +9995,7 @@ class ClientCredentialsTokenSource {
         this.options = options;
         this.now = options.now ?? Date.now;
         if ('clientSecret' in options)
-            markSecret(options.clientSecret);
+            secrets_markSecret(options.clientSecret);
     }
     token(signal) {
         if (this.cached && this.now() < this.cached.refreshAt)
@@ -9709,7 +10063,7 @@ class ClientCredentialsTokenSource {
             throw new AuthError(endpoint, 'the answer is not a JSON object');
         for (const key of ['id_token', 'access_token', 'refresh_token']) {
             if (typeof body[key] === 'string')
-                markSecret(body[key]);
+                secrets_markSecret(body[key]);
         }
         const value = body.id_token ?? body.access_token;
         if (typeof value !== 'string' || value === '') {
@@ -10513,75 +10867,6 @@ async function checkReferences(client, items, signal) {
         throw new InputError(problems);
 }
 
-;// CONCATENATED MODULE: ./src/shared/action/summary.ts
-// The job summary (GITHUB_STEP_SUMMARY): one table per step saying what it did to which resource,
-// its final state, how long it took and the outputs worth seeing (the model URL for deploy).
-// Values come from the server: they go through markdownText/markdownCode (untrusted-text.ts). A
-// step's summary stays under GitHub's 1 MiB (a larger one is not shown at all): rows that would not
-// fit are left out, with a line saying how many.
-
-
-
-
-/** GitHub shows a step's summary only if it is at most this many bytes. */
-const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-/** A link only to an http(s) URL on one line; anything else is text. */
-const LINK = /^https?:\/\/[^\s"'<>]+$/;
-/** A value from outside: a link when it is an http(s) URL, else in <code>. */
-function linkOrCode(value) {
-    return LINK.test(value) && value.length <= MAX_MARKDOWN_VALUE
-        ? `<a href="${escapeHtml(value)}">${markdownText(value)}</a>`
-        : markdownCode(value);
-}
-function outputCell(outputs) {
-    return Object.entries(outputs)
-        .filter(([, value]) => value !== '')
-        .map(([name, value]) => `${escapeHtml(name)}: ${linkOrCode(value)}`)
-        .join('<br>');
-}
-const SUMMARY_COLUMNS = ['Resource', 'Id', 'Action', 'State', 'Duration', 'Outputs'];
-/** A row's cells as HTML, escaped: the job summary's, and the pull-request report's. */
-function summaryCells(row) {
-    return [
-        escapeHtml(row.kind),
-        markdownCode(row.id),
-        escapeHtml(row.action),
-        markdownText(row.state),
-        formatDuration(row.durationMs),
-        outputCell(row.outputs),
-        // core.summary writes an empty cell as a lone <td>, which breaks the table.
-    ].map((cell) => cell || ' ');
-}
-/** Append the step's table to the job summary; a no-op where the runner gives no summary file. */
-async function writeSummary(title, rows) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
-        return;
-    }
-    const header = SUMMARY_COLUMNS.map((data) => ({ data, header: true }));
-    const cells = rows.map(summaryCells);
-    const room = MAX_STEP_SUMMARY_BYTES - summarySize() - 1024;
-    let kept = cells.length;
-    while (kept > 0 && tableBytes(cells.slice(0, kept)) > room)
-        kept = Math.floor(kept / 2);
-    const summary = summary_summary.addHeading(escapeHtml(title), 3).addTable([header, ...cells.slice(0, kept)]);
-    if (kept < cells.length) {
-        summary.addRaw(`<p>${cells.length - kept} of ${cells.length} rows left out: GitHub shows a step's summary only up to 1 MiB.</p>`, true);
-    }
-    await summary.write();
-}
-/** The bytes the step's summary file holds already (an earlier write of the same step). */
-function summarySize() {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    return (path && (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.size) || 0;
-}
-function tableBytes(cells) {
-    return Buffer.byteLength(cells.flat().join('<td></td>'), 'utf8') + 200;
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/shared/action/pod-log.ts
@@ -11191,6 +11476,7 @@ async function getOrExplain(phase, client, id, seen, options) {
 
 
 
+
 /** Runs one phase; its job-summary row is pushed to `rows` whether it succeeds or fails. */
 async function runPhase(ctx, client, run, rows, setOutput = (name, value) => core_setOutput(name, value)) {
     const started = Date.now();
@@ -11205,6 +11491,7 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
+        parking: run.parking,
         action,
         started,
         rows,
@@ -11229,16 +11516,23 @@ async function settleStarted(ctx, client, phase, id, object, work) {
                     logs: work.logs,
                 }
                 : undefined,
-            action: work.wait ? `${work.action}, waited` : work.action,
+            action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
             started: work.started,
             rows: work.rows,
             setOutput: work.setOutput,
+            park: work.parking && {
+                parking: work.parking,
+                action: work.action,
+                timeoutMs: work.timeoutMs,
+                deleteOnEnd: work.undo !== undefined,
+            },
         });
     }
     catch (error) {
-        // Cancelled while waiting: the step undoes what it started (the client is still open here).
-        if (ctx.signal.aborted && work.undo) {
-            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`, work.undo.work);
+        // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+        // client is still open here).
+        if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
+            await cleanUpAfterCancel(ctx, `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`, work.undo.work);
         }
         throw error;
     }
@@ -11258,6 +11552,17 @@ current, options) {
         durationMs: Date.now() - options.started,
         outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+    if (options.park) {
+        const { parking, ...work } = options.park;
+        const object = current ?? (await phase.get(client, id));
+        const outputs = await publish(client, phase, object, () => undefined);
+        await parking.park({ ...work, phase, id, outputs });
+        outputs.state = PARKED;
+        for (const [name, value] of Object.entries(outputs))
+            options.setOutput(name, value);
+        addRow(PARKED, outputs);
+        return { object, outputs };
+    }
     let final;
     try {
         final = options.watch
@@ -11278,6 +11583,8 @@ current, options) {
     addRow(phase.state(final), outputs);
     return { object: final, outputs };
 }
+/** The state output of a parked phase: the step ended before it did. */
+const PARKED = 'parked';
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action) {
     return action === 'created' || action === 'replaced';
@@ -11326,180 +11633,637 @@ async function runSummarizedPhase(ctx, client, title, run, rows) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shared/github/mermaid-chart.ts
+// A bar chart (with an optional line over it) in Mermaid, which GitHub draws in comments and job
+// summaries from a ```mermaid block, so a report needs no image host. Only what Mermaid's
+// `xychart-beta` has had since it came (10.6; GitHub's renderer is newer): a title, the x axis's
+// categories, the y axis's title and range, one `bar` and one `line` series. Two bar series would be
+// drawn on top of each other, and series have no legend there: the second series is the line, and
+// the caption under the chart says which is which. Labels are data: they are reduced to characters
+// that cannot end a string, the block or the diagram.
+const MAX_LABEL = 24;
+const MAX_CATEGORIES = 24;
+/** Letters, digits and a few signs: no quote, backtick, bracket, angle bracket or line break. */
+function chartLabel(text, max = MAX_LABEL) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} .,:;=+\-_/()%#≤≥–]/gu, '_')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe || '_';
+}
+function chartNumber(value) {
+    if (!Number.isFinite(value))
+        return '0';
+    return String(Number(value.toPrecision(4)));
+}
+/** The chart as a fenced ```mermaid block, then its caption (HTML-escaped by `escape`). */
+function renderChart(chart, escape) {
+    const categories = chart.categories.slice(0, MAX_CATEGORIES);
+    const n = categories.length;
+    const values = (series) => series.slice(0, n);
+    const all = [...values(chart.bars.values), ...values(chart.line?.values ?? [])].filter(Number.isFinite);
+    const top = Math.max(1e-9, ...all);
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${chartLabel(chart.title, 60)}"`,
+        `  x-axis [${categories.map((c) => `"${chartLabel(c)}"`).join(', ')}]`,
+        `  y-axis "${chartLabel(chart.yTitle, 40)}" 0 --> ${chartNumber(niceCeiling(top))}`,
+        `  bar [${values(chart.bars.values).map(chartNumber).join(', ')}]`,
+        ...(chart.line ? [`  line [${values(chart.line.values).map(chartNumber).join(', ')}]`] : []),
+        '```',
+    ];
+    const caption = chart.line
+        ? `Bars: ${chart.bars.name}; line: ${chart.line.name}.`
+        : `Bars: ${chart.bars.name}.`;
+    return `${lines.join('\n')}\n\n<sub>${escape(caption)}</sub>`;
+}
+/** A round number at or above `value`, so the axis ends on a readable tick. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+        if (step * power >= value)
+            return step * power;
+    }
+    return 10 * power;
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
+// What one step says in the pull-request report: the job summary's rows (what was trained,
+// packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
+
+
+
+const MAX_TABLE_ROWS = 20;
+const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
+/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
+const MAX_SECTION_CHARS = 16_000;
+function renderSection(section) {
+    const mark = section.failure === undefined ? '✅' : '❌';
+    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
+    // What the tables may take: the section's budget less its heading and failure line.
+    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
+    if (section.rows.length > 0) {
+        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
+        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
+        budget -= table.html.length;
+    }
+    for (const table of section.tables) {
+        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
+        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+        const cuts = [
+            table.note,
+            columns.length < table.columns.length
+                ? `first ${columns.length} of ${table.columns.length} columns`
+                : '',
+            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
+        ].filter(Boolean);
+        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
+        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
+        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
+        budget -= html.html.length;
+    }
+    for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+        const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+        if (drawn.length > budget)
+            continue;
+        lines.push(drawn, '');
+        budget -= drawn.length;
+    }
+    lines.push(...failure);
+    return lines.join('\n').trimEnd();
+}
+/**
+ * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
+ * `budget` characters; `leftOut` says how many did not.
+ */
+function htmlTable(header, rows, budget) {
+    const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
+    const shown = [row(header, 'th')];
+    let length = shown[0].length + '<table></table>'.length;
+    for (const cells of rows) {
+        const next = row(cells, 'td');
+        if (length + next.length > budget)
+            break;
+        shown.push(next);
+        length += next.length;
+    }
+    const missing = rows.length - (shown.length - 1);
+    const leftOut = missing > 0
+        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
+        : '';
+    return { html: `<table>${shown.join('')}</table>`, leftOut };
+}
+/** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
+function servedModelTable(image, outputs = {}) {
+    return {
+        heading: 'Model',
+        columns: ['Image', 'Name', 'Version', 'Available replicas'],
+        rows: [
+            [
+                image,
+                outputs['model-name'] ?? '',
+                outputs['model-version'] ?? '',
+                outputs['available-replicas'] ?? '',
+            ],
+        ],
+    };
+}
+/**
+ * The first rows of a prediction (odahu-ml-server's `{"prediction": [[...]], "columns": [...]}`);
+ * undefined for an answer of another shape, which the summary shows as JSON anyway.
+ */
+function predictionTable(body, shown = 5) {
+    const answer = body;
+    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction))
+        return undefined;
+    const rows = answer.prediction.map((row) => Array.isArray(row) ? row : [row]);
+    const width = Math.max(1, ...rows.map((row) => row.length));
+    const named = Array.isArray(answer.columns) ? answer.columns.map(String) : [];
+    const columns = Array.from({ length: width }, (_, i) => named[i] ?? `column ${i + 1}`);
+    const total = rows.length;
+    return {
+        heading: 'Prediction',
+        columns,
+        rows: rows.slice(0, shown).map((row) => columns.map((_, i) => stringOf(row[i]))),
+        note: total > shown ? `first ${shown} of ${total} rows` : `${total} row${total === 1 ? '' : 's'}`,
+    };
+}
+function stringOf(value) {
+    if (value === undefined || value === null)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/check-run.ts
+// The check run that shows a parked phase on the run's commit (and so on its pull request): in
+// progress with a link to the run that parked it and a Cancel button, then completed with what the
+// step's summary would have shown had it waited (states, duration, artifact / image / URL, the log's
+// last lines on failure). Its text is HTML like the report's: values from outside go through
+// renderSection (untrusted-text.ts).
+
+
+
+
+
+/** The identifier of the check run's button, which a `check_run` `requested_action` event names. */
+const CANCEL_ACTION = 'cancel';
+function checkRunName(record) {
+    return `odahu ${PHASE_OF_KIND[record.kind].noun} ${record.id}`;
+}
+async function startCheckRun(api, repository, record, headSha, externalId) {
+    const { data } = await api.rest.checks.create({
+        ...repository,
+        name: checkRunName(record),
+        head_sha: headSha,
+        status: 'in_progress',
+        started_at: new Date(record.parkedAt).toISOString(),
+        details_url: record.run.url || undefined,
+        external_id: externalId,
+        output: checkRunOutput(record, undefined),
+        actions: [
+            { label: 'Cancel', description: 'Delete the phase and end this check', identifier: CANCEL_ACTION },
+        ],
+    });
+    return data.id;
+}
+/** Completes the check run: the same call for the same ending says the same, so a repeat is harmless. */
+async function completeCheckRun(api, repository, record, ending, note = '') {
+    if (!record.checkRun)
+        return;
+    await api.rest.checks.update({
+        ...repository,
+        check_run_id: record.checkRun.id,
+        status: 'completed',
+        conclusion: ending.conclusion,
+        completed_at: new Date(ending.endedAt).toISOString(),
+        output: checkRunOutput(record, ending, note),
+        // The button goes with the phase's end.
+        actions: [],
+    });
+}
+/** What the check says: one line, and the step's section as the report would show it. */
+function checkRunOutput(record, ending, note = '') {
+    const phase = PHASE_OF_KIND[record.kind];
+    const outputs = ending?.outputs ?? record.outputs;
+    const state = ending?.state ?? record.outputs.state ?? '';
+    const row = {
+        kind: phase.kind,
+        id: record.id,
+        action: ending ? `${record.action}, parked, resumed` : `${record.action}, parked`,
+        state: ending ? state : `${PARKED} (${state || 'unknown'})`,
+        durationMs: (ending?.endedAt ?? record.parkedAt) - record.parkedAt,
+        outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
+    };
+    const rendered = renderSection({
+        title: record.title,
+        rows: [row],
+        tables: ending?.logTail?.length
+            ? [{ heading: 'Log, last lines', columns: ['line'], rows: ending.logTail.map((line) => [line]) }]
+            : [],
+        failure: ending && ending.conclusion !== 'success' ? (ending.reason ?? ending.conclusion) : undefined,
+    });
+    // Still running: neither ✅ nor ❌ yet.
+    const section = ending ? rendered : rendered.replace(/^#### ✅ /, '#### ⏳ ');
+    const parkedBy = record.run.url
+        ? `Parked by <a href="${escapeHtml(record.run.url)}">run ${escapeHtml(record.run.id)}</a>`
+        : `Parked by run ${escapeHtml(record.run.id)}`;
+    const next = record.continuation
+        ? `; on success, <code>${escapeHtml(record.continuation.workflow)}</code> runs on <code>${escapeHtml(record.continuation.ref)}</code>`
+        : '';
+    const summary = [`${parkedBy}${next}.`, '', section, ...(note ? ['', markdownText(note, 2000)] : [])].join('\n');
+    const title = ending
+        ? `${phase.noun} ${record.id}: ${ending.conclusion === 'success' ? state : (ending.reason ?? ending.conclusion)}`
+        : `${phase.noun} ${record.id}: ${state || 'started'}, parked`;
+    // A title is plain text, not markdown: one line, cut.
+    return { title: cutText(title.replace(/\s+/g, ' ').trim(), 200), summary };
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/parked-store.ts
+// Where parked phases are kept (docs/ARCHITECTURE.md, "Parked phases"): one git ref per phase under
+// refs/odahu/parked/<kind>/<id>, pointing at a commit whose message holds the record as JSON. Listed
+// for the whole repository in one request; changed only by a compare-and-swap (a commit whose parent
+// is the record read, the ref moved without force: GitHub refuses a move that is not a fast-forward),
+// so of two writers that read the same record, one wins and the other learns it lost.
+
+/** The refs' namespace, without `refs/`: not a branch or a tag, so no UI lists it and no clone fetches it. */
+const PARKED_NAMESPACE = 'odahu/parked/';
+/** The kinds a step can park, and the path segment naming each in the ref. */
+const PARKED_KINDS = {
+    ModelTraining: 'training',
+    ModelPackaging: 'packaging',
+    ModelDeployment: 'deployment',
+    InferenceJob: 'batch-job',
+};
+function parkedKey(kind, id) {
+    return `${PARKED_KINDS[kind]}/${id}`;
+}
+const TITLE = (record) => `odahu: parked ${parkedKey(record.kind, record.id)}`;
+class ParkedStore {
+    api;
+    repository;
+    constructor(api, repository) {
+        this.api = api;
+        this.repository = repository;
+    }
+    /** Every parked phase of the repository; a ref whose record cannot be read is named in `unreadable`. */
+    async list() {
+        const { data } = await this.api.rest.git.listMatchingRefs({
+            ...this.repository,
+            ref: PARKED_NAMESPACE.replace(/\/$/, ''),
+        });
+        const entries = [];
+        const unreadable = [];
+        for (const ref of data) {
+            const key = ref.ref.replace(`refs/${PARKED_NAMESPACE}`, '');
+            if (!ref.ref.startsWith(`refs/${PARKED_NAMESPACE}`))
+                continue;
+            const entry = await this.readCommit(key, ref.object.sha);
+            if (entry)
+                entries.push(entry);
+            else
+                unreadable.push(key);
+        }
+        return { entries, unreadable };
+    }
+    /** The record of `key`, or undefined when none is parked there. */
+    async read(key) {
+        try {
+            const { data } = await this.api.rest.git.getRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${key}`,
+            });
+            return await this.readCommit(key, data.object.sha);
+        }
+        catch (error) {
+            if (requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Creates the record; `exists` when a record of the same phase is there already. */
+    async create(record) {
+        const key = parkedKey(record.kind, record.id);
+        const content = JSON.stringify(record, null, 2);
+        const { data: tree } = await this.api.rest.git.createTree({
+            ...this.repository,
+            tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content }],
+        });
+        const sha = await this.commit(record, tree.sha, []);
+        try {
+            await this.api.rest.git.createRef({ ...this.repository, ref: `refs/${PARKED_NAMESPACE}${key}`, sha });
+        }
+        catch (error) {
+            if (requestStatus(error) === 422)
+                return 'exists';
+            throw error;
+        }
+        return { key, sha, tree: tree.sha, record };
+    }
+    /**
+     * Replaces the record if it is still the one `entry` read: the new one's parent is it, and the ref
+     * moves without force. Undefined when another writer got there first (or deleted it).
+     */
+    async replace(entry, record) {
+        const sha = await this.commit(record, entry.tree, [entry.sha]);
+        try {
+            await this.api.rest.git.updateRef({
+                ...this.repository,
+                ref: `${PARKED_NAMESPACE}${entry.key}`,
+                sha,
+                force: false,
+            });
+        }
+        catch (error) {
+            // 422: "Update is not a fast forward" (moved meanwhile) or "Reference does not exist".
+            if (requestStatus(error) === 422 || requestStatus(error) === 404)
+                return undefined;
+            throw error;
+        }
+        return { ...entry, sha, record };
+    }
+    /** Deletes the record; one already gone is no failure. */
+    async remove(entry) {
+        try {
+            await this.api.rest.git.deleteRef({ ...this.repository, ref: `${PARKED_NAMESPACE}${entry.key}` });
+        }
+        catch (error) {
+            if (requestStatus(error) !== 422 && requestStatus(error) !== 404)
+                throw error;
+        }
+    }
+    async commit(record, tree, parents) {
+        const { data } = await this.api.rest.git.createCommit({
+            ...this.repository,
+            message: `${TITLE(record)}\n\n${JSON.stringify(record)}\n`,
+            tree,
+            parents,
+        });
+        return data.sha;
+    }
+    async readCommit(key, sha) {
+        const { data } = await this.api.rest.git.getCommit({ ...this.repository, commit_sha: sha });
+        const record = parseRecord(data.message);
+        return record && parkedKey(record.kind, record.id) === key
+            ? { key, sha, tree: data.tree.sha, record }
+            : undefined;
+    }
+}
+/** The record in a commit's message, or undefined when it is not one of ours. */
+function parseRecord(message) {
+    const json = message.slice(message.indexOf('\n\n') + 2);
+    let record;
+    try {
+        record = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    const good = record?.version === 1 &&
+        typeof record.kind === 'string' &&
+        record.kind in PARKED_KINDS &&
+        typeof record.id === 'string' &&
+        typeof record.parkedAt === 'number' &&
+        typeof record.timeoutMs === 'number' &&
+        typeof record.run === 'object' &&
+        typeof record.outputs === 'object';
+    return good ? record : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/parking.ts
+// The parking step's side of `wait: park`: a check run on the run's commit, then the record `resume`
+// lists (parked-store.ts). Unlike a report, parking is the step's work: GitHub refusing it fails the
+// step (which then undoes what it started), with the permission to add. A phase parked again (a
+// re-run) replaces its record, and its older check run is completed as neutral.
+
+
+
+
+
+
+
+
+
+
+const PARK_PERMISSIONS = 'checks: write, contents: write';
+/**
+ * wait: park's GitHub side, read with the action's inputs: the run to park from and the token.
+ * Undefined when the step does not park.
+ */
+function readParking(reader, park, { actionName, title, odahuApiUrl }) {
+    if (!park)
+        return undefined;
+    const { run, problems } = readGitHubRun(reader.source.env, actionName);
+    for (const problem of problems)
+        reader.problem(`wait: park: ${problem}`);
+    const token = reader.optional('github-token');
+    secrets_markSecret(token);
+    if (!run.repository || !run.runId || !run.sha) {
+        reader.problem('wait: park needs a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_RUN_ID and GITHUB_SHA): the resume workflow finds the phase in the repository');
+    }
+    else if (!token) {
+        reader.problem(`wait: park needs github-token (the job's github.token with permissions ${PARK_PERMISSIONS})`);
+    }
+    const ref = continuationRef(run);
+    if (park.workflow && run.repository && !ref) {
+        reader.problem("resume-workflow: this run's ref cannot be dispatched (a pull request from a fork has no branch here); park from a push or workflow_dispatch run");
+    }
+    if (!run.repository || !token || !odahuApiUrl)
+        return undefined;
+    return new GitHubParking({ token, apiUrl: run.apiUrl }, run, run.repository, park, title, odahuApiUrl, ref);
+}
+/**
+ * The ref a continuation is dispatched on: the run's branch or tag; for a pull request, whose merge
+ * ref cannot be dispatched, its head branch (none for a fork's).
+ */
+function continuationRef(run) {
+    if (run.pullRequest)
+        return run.pullRequest.headBranch ? `refs/heads/${run.pullRequest.headBranch}` : '';
+    return run.ref && /^refs\/(heads|tags)\//.test(run.ref) ? run.ref : '';
+}
+class GitHubParking {
+    options;
+    run;
+    repository;
+    request;
+    title;
+    odahuApiUrl;
+    ref;
+    constructor(options, run, repository, request, title, odahuApiUrl, ref) {
+        this.options = options;
+        this.run = run;
+        this.repository = repository;
+        this.request = request;
+        this.title = title;
+        this.odahuApiUrl = odahuApiUrl;
+        this.ref = ref;
+    }
+    async park(work) {
+        const github = await gitHubApi(this.options);
+        try {
+            await this.parkWith(github.api, work);
+        }
+        finally {
+            github.dispose();
+        }
+    }
+    async parkWith(api, work) {
+        const kind = work.phase.kind;
+        if (!(kind in PARKED_KINDS))
+            throw new ParkRefusedError(`a ${work.phase.kind} cannot be parked`);
+        const run = this.run;
+        const record = {
+            version: 1,
+            kind,
+            id: work.id,
+            title: this.title,
+            odahuApiUrl: this.odahuApiUrl,
+            action: work.action,
+            parkedAt: clock_now(),
+            timeoutMs: work.timeoutMs,
+            deleteOnEnd: work.deleteOnEnd,
+            outputs: work.outputs,
+            checkRun: undefined,
+            run: {
+                id: run.runId,
+                url: run.runUrl ?? '',
+                workflow: run.workflow ?? '',
+                ref: run.ref ?? '',
+                sha: run.sha,
+            },
+            continuation: this.request.workflow
+                ? {
+                    workflow: this.request.workflow,
+                    ref: this.ref,
+                    inputs: { ...handedOn(work.phase, work.outputs, run.runId), ...this.request.inputs },
+                }
+                : undefined,
+        };
+        const key = parkedKey(kind, work.id);
+        const headSha = run.pullRequest?.headSha || run.sha;
+        let checkRunId;
+        try {
+            checkRunId = await startCheckRun(api, this.repository, record, headSha, key);
+        }
+        catch (error) {
+            throw new ParkRefusedError(describeGitHubFailure(error, 'Creating the check run of the parked phase', 'checks: write'));
+        }
+        record.checkRun = { id: checkRunId, name: checkRunName(record), headSha };
+        const store = new ParkedStore(api, this.repository);
+        try {
+            await this.keep(api, store, record);
+        }
+        catch (error) {
+            const reason = describeGitHubFailure(error, 'Recording the parked phase', 'contents: write');
+            await api.rest.checks
+                .update({
+                ...this.repository,
+                check_run_id: checkRunId,
+                status: 'completed',
+                conclusion: 'failure',
+                output: { title: 'Could not be parked', summary: reason },
+                actions: [],
+            })
+                .catch(() => undefined);
+            throw new ParkRefusedError(error instanceof ParkRefusedError ? error.message : reason);
+        }
+        core_info(logText(`Parked ${work.phase.noun} ${work.id}: check run "${record.checkRun.name}" on ${headSha.slice(0, 12)}, record refs/odahu/parked/${key}.`));
+        core_info(record.continuation
+            ? logText(`When it succeeds, the next resume run dispatches ${record.continuation.workflow} on ${record.continuation.ref} with ${Object.keys(record.continuation.inputs).join(', ')}.`)
+            : 'When it ends, the next resume run completes the check run (no resume-workflow: nothing is dispatched).');
+    }
+    /** Creates the record, or replaces the one a former run of the same phase left. */
+    async keep(api, store, record) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            if ((await store.create(record)) !== 'exists')
+                return;
+            const former = await store.read(parkedKey(record.kind, record.id));
+            if (!former)
+                continue;
+            if (!(await store.replace(former, record)))
+                continue;
+            const old = former.record.checkRun;
+            if (old) {
+                await api.rest.checks
+                    .update({
+                    ...this.repository,
+                    check_run_id: old.id,
+                    status: 'completed',
+                    conclusion: 'neutral',
+                    output: { title: 'Parked again', summary: `Parked again by run ${record.run.id}.` },
+                    actions: [],
+                })
+                    .catch((error) => core_warning(`The former check run of ${record.id} could not be completed: ${thrown_messageOf(error)}`));
+            }
+            core_info(logText(`${record.id} was parked by run ${former.record.run.id}: this run's record replaces it.`));
+            return;
+        }
+        throw new ParkRefusedError(`the record of ${record.id} kept changing while it was parked again; try again`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/shared/github/pod-phase-inputs.ts
+// The inputs of train and package, the actions that run a pod before the deployment: the kit's
+// manifest, settings and waiting inputs, and the step's section of the pull request's report. Here,
+// above the kit, because they include what the step tells GitHub.
+
+
+
+
+
+/**
+ * Reads a pod phase's inputs; `adjust` applies the action's own inputs to the manifest (and may add
+ * problems) before every problem is reported at once.
+ */
+function readPodPhaseInputs(source, inputName, kind, defaultTimeout, adjust = () => undefined) {
+    const reader = new InputReader(source);
+    const { settings, vars } = readSettingsAndVars(reader);
+    const manifest = readManifestInput(reader, inputName, kind, vars);
+    if (manifest)
+        adjust(reader, manifest);
+    const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'], 'replace');
+    const timing = readPhaseTiming(reader, defaultTimeout, kind === 'ModelTraining' ? trainingPhase : packagingPhase);
+    const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'], 'delete') === 'delete';
+    const actionName = kind === 'ModelTraining' ? 'train' : 'package';
+    const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
+    const parking = readParking(reader, timing.park, {
+        actionName,
+        title: `Odahu ${actionName}`,
+        odahuApiUrl: settings?.apiUrl,
+    });
+    reader.finish();
+    warnUnusedVars(vars, source);
+    return {
+        settings: withinStepTimeout(settings, timing.timeoutMs),
+        manifest: manifest,
+        ifExists,
+        deleteOnCancel,
+        github,
+        parking,
+        origin: checkedByPipeline(source) ? undefined : manifest.origin,
+        ...timing,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/train/inputs.ts
+// Every input of the train action, parsed and checked in one place before any API call.
+
+
+function readTrainInputs(source = actionInputs) {
+    return readPodPhaseInputs(source, 'training', 'ModelTraining', '2h');
+}
+
 ;// CONCATENATED MODULE: ./src/shared/version.ts
 // This release of odahu-actions, as package.json says (a test keeps the two in step): what the
 // deployments' provenance and the pull-request report name, beside the ref a workflow used.
 const ACTIONS_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/shared/github/api.ts
-// GitHub's REST API as the actions use it: @actions/github's Octokit, its requests sent through
-// @actions/http-client like every other call of ours (the runner's proxy variables honoured the same
-// way, keep-alive) and retried by the same rule (retry.ts: 429, 502-504 and lost connections, for a
-// minute at most; a POST whose answer was lost is not sent twice), GitHub's rate limits included (a
-// 403 with Retry-After, or with no requests left, waited out when that fits in the minute). Not
-// @octokit/plugin-retry and plugin-throttling: they would send a POST again after a lost answer (a
-// second report comment), wait on timers of their own (bottleneck) instead of the step's clock, and
-// keep a second rule beside the one the Odahu calls follow. What GitHub answers when something
-// is wrong becomes one warning line saying what to change: a report never fails the step that
-// deployed the model. @actions/github is loaded only when a step talks to GitHub: parsing Octokit
-// would cost every other run of deploy, predict and pipeline tens of milliseconds for nothing.
-
-
-
-
-
-/** A call gives up after this: the step's own work is done, and a report is not worth more. */
-const GITHUB_RETRY_BUDGET_MS = 60_000;
-/** One exchange, its answer read to the end, takes at most this. */
-const EXCHANGE_MS = 30_000;
-/** A page of 100 comments of 65,536 characters each is under 32 MiB. */
-const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-async function gitHubApi(options, limits = {}) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 994).then(__nccwpck_require__.bind(__nccwpck_require__, 994));
-    const client = createHttpClient({ keepAlive: true, allowRetries: false, socketTimeout: EXCHANGE_MS });
-    const api = getOctokit(options.token, {
-        baseUrl: options.apiUrl,
-        userAgent: USER_AGENT,
-        request: { fetch: fetchOver(client, { budgetMs: GITHUB_RETRY_BUDGET_MS }, limits.signal) },
-    });
-    return { api, dispose: () => client.dispose() };
-}
-/**
- * The `fetch` Octokit calls, over an HttpClient: each answer whole, tried again while retry.ts says
- * so. The last answer is returned whatever its status; Octokit makes errors of the others.
- */
-function fetchOver(client, policy, connectionSignal) {
-    return async (input, init = {}) => {
-        const url = input instanceof Request ? input.url : String(input);
-        const method = init.method ?? 'GET';
-        const body = typeof init.body === 'string' ? init.body : null;
-        const headers = Object.fromEntries(new Headers(init.headers).entries());
-        // The call's own signal (Octokit's `request.signal`) and the connection's, whichever aborts first.
-        const signals = [init.signal ?? undefined, connectionSignal].filter((s) => s !== undefined);
-        const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-        let last;
-        try {
-            last = await withRetries(async () => {
-                const limit = new ExchangeLimit(method, url, EXCHANGE_MS, { signal });
-                let answer;
-                try {
-                    const response = await sendRequest(client, method, url, body, headers, limit.signal);
-                    answer = {
-                        status: response.message.statusCode ?? 0,
-                        headers: headersOf(response.message.headers),
-                        text: await readText(method, url, response.message, {
-                            signal: limit.signal,
-                            maxBytes: MAX_ANSWER_BYTES,
-                        }),
-                    };
-                }
-                catch (error) {
-                    throw limit.explain(error);
-                }
-                finally {
-                    limit.dispose();
-                }
-                const rateLimit = rateLimitWait(answer);
-                if (!RETRYABLE_STATUSES.has(answer.status) && rateLimit === undefined)
-                    return answer;
-                last = answer;
-                // For withRetries to judge (and wait as Retry-After asks); the answer itself is kept.
-                throw new ApiError({
-                    method,
-                    url,
-                    status: rateLimit === undefined ? answer.status : 429,
-                    serverMessage: '',
-                    retryAfter: rateLimit ?? answer.headers.get('retry-after') ?? undefined,
-                });
-            }, { policy, idempotent: method !== 'POST', signal });
-        }
-        catch (error) {
-            if (!(error instanceof ApiError) || !last)
-                throw error;
-        }
-        // A Response cannot carry a body for these statuses.
-        const empty = [101, 204, 205, 304].includes(last.status);
-        return new Response(empty ? null : last.text, { status: last.status, headers: last.headers });
-    };
-}
-/**
- * When GitHub's rate limits say to come back, as a Retry-After value: a 403 or 429 with Retry-After
- * (a secondary limit), or with no requests left until x-ratelimit-reset (the primary one).
- */
-function rateLimitWait(answer) {
-    if (answer.status !== 403 && answer.status !== 429)
-        return undefined;
-    const retryAfter = answer.headers.get('retry-after');
-    if (retryAfter)
-        return retryAfter;
-    const reset = Number(answer.headers.get('x-ratelimit-reset'));
-    if (answer.headers.get('x-ratelimit-remaining') === '0' && reset > 0) {
-        return String(Math.max(0, Math.ceil(reset - clock_now() / 1000)));
-    }
-    return undefined;
-}
-function headersOf(incoming) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-            headers.append(name, item);
-        }
-    }
-    return headers;
-}
-/** Who writes with GITHUB_TOKEN, and with any token when GitHub cannot say (see tokenLogin). */
-const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
-/**
- * The login the token writes as: GraphQL's viewer answers it for a person's token and for an app's
- * installation token alike (`<app>[bot]`: github-actions[bot] for GITHUB_TOKEN); where GraphQL does
- * not answer, GET /user does for a person's token, and an installation token (which GET /user
- * refuses with a 403) is taken for GITHUB_TOKEN. A comment is then ours only if that login wrote it.
- */
-async function tokenLogin(api) {
-    try {
-        const answer = await api.graphql('query { viewer { login } }');
-        if (typeof answer.viewer?.login === 'string' && answer.viewer.login)
-            return answer.viewer.login;
-    }
-    catch {
-        // An older GitHub Enterprise Server, or GraphQL refusing the token: ask REST.
-    }
-    try {
-        const { data } = await api.rest.users.getAuthenticated();
-        if (typeof data.login === 'string' && data.login)
-            return data.login;
-    }
-    catch (error) {
-        // 403 "Resource not accessible by integration": an installation token.
-        if (requestFailure(error)?.status !== 403)
-            throw error;
-    }
-    return GITHUB_ACTIONS_BOT;
-}
-function requestFailure(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? error : undefined;
-}
-/**
- * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
- * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
- */
-function describeGitHubFailure(error, what, permission) {
-    const failure = requestFailure(error);
-    if (!failure?.response) {
-        // No answer at all (Octokit calls that a 500 of its own, without a response).
-        return `${what} failed: ${thrown_messageOf(error)}`;
-    }
-    const data = failure.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : failure.message;
-    if (failure.status === 403 && !/rate limit/i.test(message)) {
-        return `${what} was refused (403 ${message}): the workflow's token needs \`permissions: ${permission}\` (add it to the job or the workflow; a pull request from a fork gets a read-only token)`;
-    }
-    if (failure.status === 401) {
-        return `${what} was refused (401 ${message}): github-token is not a valid token`;
-    }
-    return `${what} failed: ${failure.status} ${message}`;
-}
 
 ;// CONCATENATED MODULE: ./src/shared/github/deployment-record.ts
 // A GitHub deployment recording where the model serves, so the repository's Environments page (and
@@ -11646,9 +12410,15 @@ function sectionsOf(body) {
 const MAX_COMMENT_CHARS = 65_536;
 /** What stands for a section left out of a comment that would be too long. */
 const LEFT_OUT_SECTION = "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown) {
+    const heading = markdown.split('\n', 1)[0] ?? '';
+    return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
+}
 /**
  * A report's whole body: the marker, the title, every section, the footer. Sections that would take
- * it over MAX_COMMENT_CHARS are left out, the longest first, `keep` (this step's) last.
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
  */
 function reportBody(key, title, sections, footer, keep) {
     const render = (shown) => [
@@ -11668,13 +12438,13 @@ function reportBody(key, title, sections, footer, keep) {
     while (body.length > MAX_COMMENT_CHARS) {
         const candidates = shown
             .map((section, index) => ({ section, index }))
-            .filter(({ section }) => section.markdown !== LEFT_OUT_SECTION)
+            .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
             .sort((a, b) => Number(a.section.id === keep) - Number(b.section.id === keep) ||
             b.section.markdown.length - a.section.markdown.length);
         const longest = candidates[0];
         if (!longest)
             break;
-        shown[longest.index] = { ...longest.section, markdown: LEFT_OUT_SECTION };
+        shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
         body = render(shown);
     }
     return body;
@@ -11725,109 +12495,166 @@ async function upsertReportSection(api, pr, key, render, section) {
     return { action: 'created', url: data.html_url };
 }
 
-;// CONCATENATED MODULE: ./src/shared/github/report-section.ts
-// What one step says in the pull-request report: the job summary's rows (what was trained,
-// packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value from outside goes through markdownText/markdownCode
-// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
-// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
-// said in the table's note.
+;// CONCATENATED MODULE: ./src/shared/github/saved-section.ts
+// A step's report section saved as a file instead of posted, for pull requests from forks: their run's
+// token is read-only (a comment is refused with 403), so, as GitHub recommends, the run keeps what it
+// would post, the workflow uploads the folder as an artifact (actions/upload-artifact), and a
+// workflow on `workflow_run` (which has a write token, and runs this repository's code, not the
+// fork's) downloads it and posts it with the report action. Every action's section is saved the same
+// way (GitHubReport). The file holds the section as data, not markdown: the report action renders it
+// itself, every value escaped, after checking the file's shape and sizes, because a fork's run can
+// write anything there.
 
 
-const MAX_TABLE_ROWS = 20;
-const MAX_TABLE_COLUMNS = 20;
-/** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
-const MAX_SECTION_CHARS = 16_000;
-function renderSection(section) {
-    const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
-    const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
-    // What the tables may take: the section's budget less its heading and failure line.
-    let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
-    if (section.rows.length > 0) {
-        const table = htmlTable(SUMMARY_COLUMNS, section.rows.map(summaryCells), budget);
-        lines.push(table.html, ...(table.leftOut ? [`<sub>${table.leftOut}</sub>`] : []), '');
-        budget -= table.html.length;
+
+/** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
+const SAVED_SECTIONS_FOLDER = 'odahu-report';
+const FORMAT = 'odahu-actions/report-section';
+const VERSION = 1;
+/** Where a run saves its sections: $RUNNER_TEMP/odahu-report. */
+function savedSectionsFolder(env = process.env) {
+    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP ?? process.cwd(), SAVED_SECTIONS_FOLDER);
+}
+/** Writes the section; a re-run of the step in the same job replaces its file. Returns its path. */
+function saveSection(folder, saved) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(folder, { recursive: true });
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(JSON.stringify([saved.key.workflow, saved.key.job, saved.key.resource, saved.stepId]))
+        .digest('hex')
+        .slice(0, 12);
+    const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
+    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
+    return path;
+}
+/** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
+const LIMITS = {
+    fileBytes: 256 * 1024,
+    text: 2000,
+    rows: 50,
+    tables: 10,
+    columns: 20,
+    charts: 2,
+    categories: 24,
+};
+/** The sections in `folder` (its subfolders too: one per downloaded artifact), each checked, oldest first. */
+function readSavedSections(folder) {
+    const sections = [];
+    const problems = [];
+    for (const path of jsonFiles(folder)) {
+        const shown = path.slice(folder.length + 1);
+        if (statSync(path).size > LIMITS.fileBytes) {
+            problems.push(`${shown}: larger than ${LIMITS.fileBytes / 1024} KB: not a report section`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(readFileSync(path, 'utf8'));
+        }
+        catch {
+            problems.push(`${shown}: not JSON`);
+            continue;
+        }
+        const problem = sectionProblem(value);
+        if (problem)
+            problems.push(`${shown}: ${problem}`);
+        else
+            sections.push(value);
     }
-    for (const table of section.tables) {
-        const columns = table.columns.slice(0, MAX_TABLE_COLUMNS);
-        const rows = table.rows.slice(0, MAX_TABLE_ROWS);
-        const cuts = [
-            table.note,
-            columns.length < table.columns.length
-                ? `first ${columns.length} of ${table.columns.length} columns`
-                : '',
-            rows.length < table.rows.length ? `first ${rows.length} of ${table.rows.length} rows shown` : '',
-        ].filter(Boolean);
-        const html = htmlTable(columns.map((column) => markdownText(column)), rows.map((row) => columns.map((_, i) => markdownCode(row[i] ?? ''))), budget);
-        const note = [...cuts, html.leftOut].filter(Boolean).join('; ');
-        lines.push(`**${markdownText(table.heading)}**${note ? ` (${markdownText(note, 1000)})` : ''}`, '', html.html, '');
-        budget -= html.html.length;
+    return { sections: sections.sort((a, b) => a.savedAt - b.savedAt), problems };
+}
+function jsonFiles(folder) {
+    let entries;
+    try {
+        entries = readdirSync(folder, { withFileTypes: true, recursive: true });
     }
-    lines.push(...failure);
-    return lines.join('\n').trimEnd();
-}
-/**
- * An HTML table on one line (a line break could end the HTML block), its rows as many as fit in
- * `budget` characters; `leftOut` says how many did not.
- */
-function htmlTable(header, rows, budget) {
-    const row = (cells, tag) => `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
-    const shown = [row(header, 'th')];
-    let length = shown[0].length + '<table></table>'.length;
-    for (const cells of rows) {
-        const next = row(cells, 'td');
-        if (length + next.length > budget)
-            break;
-        shown.push(next);
-        length += next.length;
+    catch {
+        return [];
     }
-    const missing = rows.length - (shown.length - 1);
-    const leftOut = missing > 0
-        ? `${missing} more row${missing === 1 ? '' : 's'} left out to keep the comment under GitHub's limit`
-        : '';
-    return { html: `<table>${shown.join('')}</table>`, leftOut };
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
 }
-/** What serves: the image, and the model's name, version and replicas once the deployment is Ready. */
-function servedModelTable(image, outputs = {}) {
-    return {
-        heading: 'Model',
-        columns: ['Image', 'Name', 'Version', 'Available replicas'],
-        rows: [
-            [
-                image,
-                outputs['model-name'] ?? '',
-                outputs['model-version'] ?? '',
-                outputs['available-replicas'] ?? '',
-            ],
-        ],
-    };
-}
-/**
- * The first rows of a prediction (odahu-ml-server's `{"prediction": [[...]], "columns": [...]}`);
- * undefined for an answer of another shape, which the summary shows as JSON anyway.
- */
-function predictionTable(body, shown = 5) {
-    const answer = body;
-    if (typeof answer !== 'object' || answer === null || !Array.isArray(answer.prediction))
-        return undefined;
-    const rows = answer.prediction.map((row) => Array.isArray(row) ? row : [row]);
-    const width = Math.max(1, ...rows.map((row) => row.length));
-    const named = Array.isArray(answer.columns) ? answer.columns.map(String) : [];
-    const columns = Array.from({ length: width }, (_, i) => named[i] ?? `column ${i + 1}`);
-    const total = rows.length;
-    return {
-        heading: 'Prediction',
-        columns,
-        rows: rows.slice(0, shown).map((row) => columns.map((_, i) => stringOf(row[i]))),
-        note: total > shown ? `first ${shown} of ${total} rows` : `${total} row${total === 1 ? '' : 's'}`,
-    };
-}
-function stringOf(value) {
-    if (value === undefined || value === null)
-        return '';
-    return typeof value === 'string' ? value : JSON.stringify(value);
+const saved_section_text = (max = LIMITS.text) => (value) => typeof value !== 'string' ? 'not text' : value.length > max ? `longer than ${max} characters` : undefined;
+const optional = (check) => (value) => value === undefined || value === null ? undefined : check(value);
+const number = (value) => typeof value === 'number' && Number.isFinite(value) ? undefined : 'not a number';
+const list = (item, max) => (value) => {
+    if (!Array.isArray(value))
+        return 'not a list';
+    if (value.length > max)
+        return `more than ${max} items`;
+    for (const [i, each] of value.entries()) {
+        const problem = item(each);
+        if (problem)
+            return `[${i}] ${problem}`;
+    }
+    return undefined;
+};
+const object = (fields) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    for (const [name, check] of Object.entries(fields)) {
+        const problem = check(value[name]);
+        if (problem)
+            return `${name} ${problem}`;
+    }
+    return undefined;
+};
+const saved_section_map = (check, max) => (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return 'not an object';
+    const entries = Object.entries(value);
+    if (entries.length > max)
+        return `more than ${max} entries`;
+    for (const [name, each] of entries) {
+        const problem = saved_section_text(100)(name) ?? check(each);
+        if (problem)
+            return `${name.slice(0, 40)} ${problem}`;
+    }
+    return undefined;
+};
+const ROW = object({
+    kind: saved_section_text(100),
+    id: saved_section_text(300),
+    action: saved_section_text(300),
+    state: saved_section_text(100),
+    durationMs: number,
+    outputs: saved_section_map(saved_section_text(), 20),
+});
+const TABLE = object({
+    heading: saved_section_text(200),
+    columns: list(saved_section_text(100), LIMITS.columns),
+    rows: list(list(saved_section_text(), LIMITS.columns), LIMITS.rows),
+    note: optional(saved_section_text(300)),
+});
+const SERIES = object({ name: saved_section_text(200), values: list(number, LIMITS.categories) });
+const CHART = object({
+    title: saved_section_text(200),
+    categories: list(saved_section_text(100), LIMITS.categories),
+    yTitle: saved_section_text(100),
+    bars: SERIES,
+    line: optional(SERIES),
+});
+const saved_section_SECTION = object({
+    format: (value) => (value === FORMAT ? undefined : `is not ${FORMAT}`),
+    version: (value) => (value === VERSION ? undefined : `${String(value)} is not ${VERSION}`),
+    pullRequest: (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'not a number',
+    headSha: (value) => typeof value === 'string' && /^[0-9a-f]{40,64}$/.test(value) ? undefined : 'not a commit',
+    key: object({ workflow: saved_section_text(300), job: saved_section_text(200), resource: saved_section_text(300), url: optional(saved_section_text(500)) }),
+    stepId: saved_section_text(200),
+    run: saved_section_text(500),
+    savedAt: number,
+    section: object({
+        title: saved_section_text(200),
+        rows: list(ROW, LIMITS.rows),
+        tables: list(TABLE, LIMITS.tables),
+        charts: optional(list(CHART, LIMITS.charts)),
+        failure: optional(saved_section_text()),
+    }),
+});
+function sectionProblem(value) {
+    return saved_section_SECTION(value);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/github/step-report.ts
@@ -11835,10 +12662,13 @@ function stringOf(value) {
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
-// the deployment record gets its final state the moment the cancel comes (beside whatever the step
-// undoes), and every GitHub call stops when the step's cancel window closes.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change; a pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts). A cancelled step has seconds
+// left before the runner's SIGTERM: the deployment record gets its final state the moment the cancel
+// comes (beside whatever the step undoes), and every GitHub call stops when the step's cancel window
+// closes.
+
 
 
 
@@ -11861,6 +12691,7 @@ class GitHubReport {
     /** The step's job-summary rows: what runs push there, the report shows. */
     rows = [];
     tables = [];
+    charts = [];
     /** Made on the first call to GitHub. */
     connection;
     record;
@@ -11894,6 +12725,9 @@ class GitHubReport {
     }
     addTable(table) {
         this.tables.push(table);
+    }
+    addChart(chart) {
+        this.charts.push(chart);
     }
     /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
     served(url, note = '') {
@@ -11993,9 +12827,7 @@ class GitHubReport {
             return;
         }
         const { run } = this.inputs;
-        const api = this.api();
-        if (!api || !run.repository)
-            return;
+        const { pullRequest } = target;
         const key = {
             workflow: run.workflow ?? '',
             job: run.job ?? '',
@@ -12006,28 +12838,64 @@ class GitHubReport {
             title: this.title,
             rows: this.rows,
             tables: this.tables,
+            charts: this.charts,
             failure,
         };
+        const saved = {
+            pullRequest: pullRequest.number,
+            headSha: pullRequest.headSha,
+            key,
+            stepId: run.step ?? this.title,
+            run: run.runUrl ?? '',
+            section,
+        };
+        const api = this.api();
+        if (!api || !run.repository) {
+            // Only a fork's pull request comes this far without a token (inputs.ts).
+            this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+            return;
+        }
         try {
-            const result = await upsertReportSection(await api, { ...run.repository, number: target.pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) });
-            core_info(logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`));
+            const result = await upsertReportSection(await api, { ...run.repository, number: pullRequest.number }, key, { title: reportTitle, footer: this.footer() }, { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) });
+            core_info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
         }
         catch (error) {
-            core_warning(describeGitHubFailure(error, `The report on pull request #${target.pullRequest.number}`, PR_PERMISSION));
+            if (pullRequest.fromFork && isRefusal(error)) {
+                this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+                return;
+            }
+            core_warning(describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION));
+        }
+    }
+    /**
+     * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+     * and one line saying where it is and what posts it.
+     */
+    save(saved, why) {
+        const folder = savedSectionsFolder();
+        try {
+            saveSection(folder, saved);
+            core_info(`pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`);
+        }
+        catch (error) {
+            core_warning(`pr-comment: ${why}, and the report section could not be saved in ${folder}: ${thrown_messageOf(error)}`);
         }
     }
     footer() {
-        const { run } = this.inputs;
-        const parts = [
-            run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
-            run.job && `job ${markdownCode(run.job)}`,
-            run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-            run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
-            `odahu-actions ${ACTIONS_VERSION}`,
-            `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-        ];
-        return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+        return reportFooter(this.inputs.run);
     }
+}
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+function reportFooter(run) {
+    const parts = [
+        run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+        run.job && `job ${markdownCode(run.job)}`,
+        run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+        run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
+        `odahu-actions ${ACTIONS_VERSION}`,
+        `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    ];
+    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
 }
 function reportTitle(key) {
     return /^https?:\/\//.test(key.resource)

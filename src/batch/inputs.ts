@@ -17,6 +17,9 @@ import {
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { inferenceJobPhase } from '../shared/action/phases.js';
+import { readParking } from '../shared/github/parking.js';
+import type { Parking } from '../shared/action/parking.js';
 import type { Manifest } from '../shared/action/manifests.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
@@ -28,6 +31,8 @@ export interface BatchInputs extends PhaseTiming {
   /** The job to start, for this service; what it leaves out the server copies from the service. */
   job: InferenceJob;
   ifExists: 'update' | 'replace' | 'reuse' | 'fail';
+  /** wait: park's GitHub side. */
+  parking: Parking | undefined;
 }
 
 export function readBatchInputs(source: InputSource = actionInputs): BatchInputs {
@@ -41,7 +46,12 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
     checkJob(reader, job, jobManifest?.origin ?? service.origin, service.resource);
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
-  const timing = readPhaseTiming(reader, '2h', { withLogs: false });
+  const timing = readPhaseTiming(reader, '2h', inferenceJobPhase, { withLogs: false });
+  const parking = readParking(reader, timing.park, {
+    actionName: 'batch',
+    title: 'Odahu batch',
+    odahuApiUrl: settings?.apiUrl,
+  });
   reader.finish();
   warnUnusedVars(vars, source);
   return {
@@ -50,6 +60,7 @@ export function readBatchInputs(source: InputSource = actionInputs): BatchInputs
     job,
     ifExists,
     ...timing,
+    parking,
   };
 }
 

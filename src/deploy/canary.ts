@@ -1,8 +1,9 @@
 // deploy with strategy: canary: the release (src/deploy/canary/rollout.ts) as a step, its
 // outputs set and its job summary written whatever happens; its steps go in the pull request's
-// report too.
+// report too. With evaluate-dataset, the evaluation gates it before any traffic moves.
 
 import * as core from '@actions/core';
+import { evaluationBeforeTraffic } from './canary/evaluation-gate.js';
 import { CanaryRollout } from './canary/rollout.js';
 import type { CanaryOptions } from './canary/options.js';
 import { reportCanary, writeCanarySummary } from './canary/summary.js';
@@ -27,6 +28,17 @@ export async function deployCanary(
     options,
     timeoutMs: inputs.timeoutMs,
     pollIntervalMs: inputs.pollIntervalMs,
+    beforeTraffic: inputs.evaluation
+      ? evaluationBeforeTraffic({
+          spec: inputs.evaluation,
+          ctx,
+          client,
+          // The client's token source: the candidate and the version serving are asked with it.
+          tokens: client.tokens,
+          retryTimeoutMs: inputs.settings.retryTimeoutMs,
+          report,
+        })
+      : undefined,
   });
   try {
     await rollout.runWithOutputs(report.rows, (name, value) => core.setOutput(name, value));

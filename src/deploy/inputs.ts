@@ -11,13 +11,18 @@ import {
 } from '../shared/action/common-inputs.js';
 import type { PhaseTiming } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { deploymentPhase } from '../shared/action/phases.js';
 import { provenanceOf } from '../shared/action/provenance.js';
 import type { Provenance } from '../shared/action/provenance.js';
 import { readStrategy } from './canary/options.js';
 import type { CanaryOptions } from './canary/options.js';
 import { stableIdProblem } from './canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
+import { readParking } from '../shared/github/parking.js';
+import type { Parking } from '../shared/action/parking.js';
 import { idProblem, imageProblem } from '../shared/odahu/kinds.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { InputSource, OdahuSettings } from '../shared/odahu/settings.js';
@@ -34,10 +39,14 @@ export interface DeployInputs extends PhaseTiming {
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic (src/evaluate/canary-gate.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;
   /** The annotations every write of a deployment carries. */
   provenance: Provenance;
+  /** wait: park's GitHub side. */
+  parking: Parking | undefined;
 }
 
 export function readDeployInputs(source: InputSource = actionInputs): DeployInputs {
@@ -66,10 +75,23 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     if (problem) reader.problem(`${image !== undefined ? 'input image' : 'spec.image'}: ${problem}`);
   }
   const ifExists = reader.choice('if-exists', ['update', 'replace', 'reuse', 'fail'] as const, 'update');
-  const timing = readPhaseTiming(reader, '15m', { withLogs: false });
+  const timing = readPhaseTiming(reader, '15m', deploymentPhase, { withLogs: false });
   const canary = readStrategy(reader);
-  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait);
+  if (canary) checkCanaryFit(reader, deployment, ifExists, timing.wait || !!timing.park);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'deploy', { withEnvironment: true });
+  if (canary && timing.park)
+    reader.problem('input wait: park does not go with strategy: canary, which waits for every step');
+  if (github.environment && timing.park) {
+    reader.problem(
+      'input wait: park does not go with github-environment: the GitHub deployment would stay in progress',
+    );
+  }
+  const parking = readParking(reader, timing.park, {
+    actionName: 'deploy',
+    title: 'Odahu deploy',
+    odahuApiUrl: settings?.apiUrl,
+  });
   reader.finish();
   warnUnusedVars(vars, source);
   return {
@@ -79,8 +101,10 @@ export function readDeployInputs(source: InputSource = actionInputs): DeployInpu
     ifExists,
     ...timing,
     canary,
+    evaluation,
     github,
     provenance: provenanceOf(github.run, 'deploy'),
+    parking,
   };
 }
 

@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EmulatorClient, EmulatorOptions, FederatedClient, Role } from './options.js';
 import type { Outage } from './outages.js';
 import { messageOf } from '../shared/thrown.js';
+import { listenProblem } from './listen-error.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `Usage: odahu-emulator [flags]
@@ -263,7 +264,15 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const emulator = await startEmulator(parsed);
+  let emulator;
+  try {
+    emulator = await startEmulator(parsed);
+  } catch (error) {
+    const problem = listenProblem(error, parsed.port, parsed.host);
+    if (!problem) throw error;
+    process.stderr.write(`odahu-emulator: ${problem}\n`);
+    process.exit(2);
+  }
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),

@@ -2,6 +2,9 @@
 // is the arithmetic mean of the row's values, each converted as numpy converts it to a float
 // (numbers, booleans, numeric strings). Bad input fails with the errors pandas, numpy and
 // scikit-learn give, which the server reports as "Exception during prediction: <error>".
+// A worse model is made by row faults: a share of rows, chosen by their values alone (so the same
+// row is chosen in any batch, in any order, by every revision), answered 1 - p, or failing the
+// request as a model that crashes on some inputs does.
 
 import type { ModelIdentity } from './artifacts.js';
 import { pyRepr } from './python-json.js';
@@ -29,11 +32,38 @@ function toFloat(value: unknown): number {
   throw new PredictionError("float() argument must be a string or a real number, not 'dict'");
 }
 
+/** Row faults of a revision (its annotations, overrides.ts); none by default. */
+export interface RowFaults {
+  /** Share of rows answered 1 - p. */
+  flip: number;
+  /** Share of rows that fail the request. */
+  errorRate: number;
+}
+
+const NO_FAULTS: RowFaults = { flip: 0, errorRate: 0 };
+
+/**
+ * Where a row falls in [0, 1), from its values and a salt (one per kind of fault): FNV-1a over the
+ * values' float64 bytes. The same values give the same place whatever batch they come in.
+ */
+export function rowPlace(row: readonly number[], salt: number): number {
+  const bytes = new Uint8Array(Float64Array.from(row).buffer);
+  let hash = (0x811c9dc5 ^ salt) >>> 0;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  // A final mix, so rows that differ in one low byte do not land next to each other.
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 12), 0x297a2d39) >>> 0;
+  return ((hash ^ (hash >>> 15)) >>> 0) / 4294967296;
+}
+
+const FLIP_SALT = 1;
+const ERROR_SALT = 2;
+
 /**
  * Predictions for `data` (rows of values; a bare value is a one-column row), given the request's
  * optional column names. Throws PredictionError with the library's message.
  */
-export function predict(data: unknown, columns: unknown): number[] {
+export function predict(data: unknown, columns: unknown, faults: RowFaults = NO_FAULTS): number[] {
   if (!Array.isArray(data)) throw new PredictionError('DataFrame constructor not properly called!');
   const rows = data.map((row: unknown) => (Array.isArray(row) ? (row as unknown[]) : [row]));
   const width = Math.max(...rows.map((r) => r.length));
@@ -50,7 +80,15 @@ export function predict(data: unknown, columns: unknown): number[] {
   if (matrix.some((row) => row.some((x) => !Number.isFinite(x)))) {
     throw new PredictionError("Input contains NaN, infinity or a value too large for dtype('float64').");
   }
-  return matrix.map((row) => row.reduce((sum, x) => sum + x, 0) / row.length);
+  const failing =
+    faults.errorRate > 0 ? matrix.findIndex((row) => rowPlace(row, ERROR_SALT) < faults.errorRate) : -1;
+  if (failing >= 0) {
+    throw new PredictionError(`row ${failing} is outside the range the model was trained on`);
+  }
+  return matrix.map((row) => {
+    const mean = row.reduce((sum, x) => sum + x, 0) / row.length;
+    return faults.flip > 0 && rowPlace(row, FLIP_SALT) < faults.flip ? 1 - mean : mean;
+  });
 }
 
 /** Example feature names in the model's Swagger document (the emulator knows no real features). */

@@ -3,7 +3,7 @@
 // deployment, whose sidecar checks the token and role before odahu-ml-server answers /api/model/invoke
 // and /api/model/info. No route gives Istio's empty 404 (the bare prefix, without a slash after it,
 // matches none); a route with nothing behind it, 503. A revision's annotations can make its server
-// slow, crash on a share of requests, or shift its predictions (overrides.ts).
+// slow, crash on a share of requests or of rows, or shift or flip its predictions (overrides.ts).
 
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +13,7 @@ import type { Dice } from './dice.js';
 import { modelInfo, predict, PredictionError } from './emulated-model.js';
 import type { Exchange } from './exchange.js';
 import { pyDumps, pyLoads, PythonJsonError } from './python-json.js';
+import type { ModelBehaviour } from './overrides.js';
 import type { Rollouts, ServingRevision } from './rollouts.js';
 import { matchPrefix, pickDestination } from './virtual-services.js';
 
@@ -126,14 +127,14 @@ export class ModelServer {
     } else if (path === '/api/model/info') {
       exchange.send(200, JSON_TYPE, JSON.stringify(modelInfo(serving.model)), headers);
     } else {
-      const [status, body] = invoke(await exchange.body(), behaviour.predictionOffset);
+      const [status, body] = invoke(await exchange.body(), behaviour);
       exchange.send(status, status === 500 && !body.startsWith('{') ? HTML_TYPE : JSON_TYPE, body, headers);
     }
   }
 }
 
 /** POST /api/model/invoke: status and body, errors as the server words them. */
-function invoke(raw: string, offset: number): [number, string] {
+function invoke(raw: string, behaviour: ModelBehaviour): [number, string] {
   const failure = (message: string): [number, string] => [500, pyDumps({ message })];
   if (raw === '') return failure('Please provide data with this POST request');
   let input: unknown;
@@ -148,7 +149,8 @@ function invoke(raw: string, offset: number): [number, string] {
   const { data, columns } = input as { data?: unknown; columns?: unknown };
   if (pyFalsy(data)) return failure('Matrix is not provided');
   try {
-    const prediction = predict(data, columns).map((value) => value + offset);
+    const faults = { flip: behaviour.predictionFlip, errorRate: behaviour.rowErrorRate };
+    const prediction = predict(data, columns, faults).map((value) => value + behaviour.predictionOffset);
     return [200, pyDumps({ prediction, columns: ['prediction'] })];
   } catch (error) {
     if (error instanceof PredictionError) return failure(`Exception during prediction: ${error.message}`);

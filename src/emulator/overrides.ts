@@ -51,6 +51,8 @@ export function splitEmulatorKeys(args: unknown): { rest: unknown; keys: Record<
 export const ERROR_RATE_KEY = 'emulator-error-rate';
 export const LATENCY_KEY = 'emulator-latency-ms';
 export const PREDICTION_OFFSET_KEY = 'emulator-prediction-offset';
+export const PREDICTION_FLIP_KEY = 'emulator-prediction-flip';
+export const ROW_ERROR_RATE_KEY = 'emulator-row-error-rate';
 
 /** How a revision's model server misbehaves; all zero for a well-behaved one. */
 export interface ModelBehaviour {
@@ -60,6 +62,13 @@ export interface ModelBehaviour {
   latencyMs: number;
   /** Added to each prediction. */
   predictionOffset: number;
+  /**
+   * Share (0 to 1) of rows whose prediction p is answered as 1 - p (a binary classifier's other
+   * class, or the other side of a 0.5 threshold), the rows chosen by their values (emulated-model.ts).
+   */
+  predictionFlip: number;
+  /** Share (0 to 1) of rows, chosen by their values, on which the model fails the whole request. */
+  rowErrorRate: number;
 }
 
 /** A deployment's annotations read as model behaviour; a value out of range or not a number is ignored. */
@@ -73,5 +82,7 @@ export function planModel(annotations: Readonly<Record<string, unknown>> | null 
     errorRate: number(ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
     latencyMs: number(LATENCY_KEY, (n) => n >= 0),
     predictionOffset: number(PREDICTION_OFFSET_KEY, () => true),
+    predictionFlip: number(PREDICTION_FLIP_KEY, (n) => n >= 0 && n <= 1),
+    rowErrorRate: number(ROW_ERROR_RATE_KEY, (n) => n >= 0 && n <= 1),
   };
 }

@@ -66,7 +66,11 @@ export function handOn(inputs: PipelineInputs): void {
 function handOnGitHub(github: GitHubReportInputs, model: string): void {
   const { api, prComment, environment } = github;
   if (prComment && 'skipped' in prComment) core.info(noReportLine(prComment.skipped));
-  const commenting = api !== undefined && prComment !== undefined && 'pullRequest' in prComment;
+  // A fork's sections are saved for the report workflow, token or not.
+  const commenting =
+    prComment !== undefined &&
+    'pullRequest' in prComment &&
+    (api !== undefined || prComment.pullRequest.fromFork);
   core.setOutput('pr-comment', String(commenting));
   core.setOutput('pr-comment-model', commenting ? model : '');
   core.setOutput('github-environment', api && environment ? environment.name : '');

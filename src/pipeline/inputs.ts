@@ -14,6 +14,8 @@ import { InputReader } from '../shared/action/inputs.js';
 import { readStrategy } from '../deploy/canary/options.js';
 import type { CanaryOptions } from '../deploy/canary/options.js';
 import { stableIdProblem } from '../deploy/canary/versions.js';
+import { readEvaluationGate } from '../shared/evaluation/gate-inputs.js';
+import type { EvaluationSpec } from '../shared/evaluation/spec.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/odahu/kinds.js';
@@ -44,6 +46,8 @@ export interface PipelineInputs {
   deleteOnCancel: boolean;
   /** strategy: canary's inputs (as the deploy action's); undefined for a rolling update. */
   canary: CanaryOptions | undefined;
+  /** evaluate-dataset: the canary's evaluation before traffic; its rows are checked here too (main.ts). */
+  evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment: checked here, handed on to the phases (check.ts). */
   github: GitHubReportInputs;
 }
@@ -78,6 +82,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
   const canary = readStrategy(reader);
   const idProblemOfCanary = canary && deployment?.id && stableIdProblem(deployment.id);
   if (idProblemOfCanary) reader.problem(idProblemOfCanary);
+  const evaluation = readEvaluationGate(reader, canary !== undefined);
   const github = readGitHubReportInputs(reader, 'pipeline', { withEnvironment: true });
   reader.finish();
   warnUnusedVars(vars, source);
@@ -98,6 +103,7 @@ export function readPipelineInputs(source: InputSource = actionInputs): Pipeline
     logs,
     deleteOnCancel,
     canary,
+    evaluation,
     github,
   };
 }

@@ -2,12 +2,16 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readRequestInput, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
+import {
+  readModelCredentials,
+  readRequestInput,
+  readSettingsAndVars,
+  withinStepTimeout,
+} from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
 import { readGitHubReportInputs } from '../shared/github/inputs.js';
 import type { GitHubReportInputs } from '../shared/github/inputs.js';
 import { idProblem } from '../shared/odahu/kinds.js';
-import { markSecret } from '../shared/odahu/secrets.js';
 import { outsideWorkspaceProblem } from '../shared/action/workspace-files.js';
 import { actionInputs } from '../shared/odahu/settings.js';
 import type { Credentials, InputSource, OdahuSettings } from '../shared/odahu/settings.js';
@@ -61,38 +65,6 @@ export function readPredictInputs(source: InputSource = actionInputs): PredictIn
     readyTimeoutMs,
     github,
   };
-}
-
-/** The plugin's separate model connection: a token, or a second client at the API's auth-url. */
-function readModelCredentials(
-  reader: InputReader,
-  settings: OdahuSettings | undefined,
-): Credentials | undefined {
-  const token = reader.optional('model-token');
-  const clientId = reader.optional('model-client-id');
-  const clientSecret = reader.optional('model-client-secret');
-  // Masked as soon as read, before anything can print them.
-  markSecret(token);
-  markSecret(clientSecret);
-  if (token && (clientId || clientSecret)) {
-    reader.problem('give model-token or model-client-id with model-client-secret, not both');
-    return undefined;
-  }
-  if (token) return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
-  if (!clientId && !clientSecret) return undefined;
-  if (!clientId) {
-    reader.problem('model-client-secret is given without model-client-id');
-    return undefined;
-  }
-  if (settings && settings.credentials.type !== 'client-credentials') {
-    reader.problem(
-      'model-client-id needs auth-url and client credentials for the API; it uses a ready token',
-    );
-    return undefined;
-  }
-  if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
-  const { authUrl, scope } = settings.credentials;
-  return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }
 
 /**

@@ -45,3 +45,8 @@ function twoUnits(large: number, largeUnit: string, small: number, smallUnit: st
     ? `${large}${largeUnit}`
     : `${large}${largeUnit} ${String(small).padStart(2, '0')}${smallUnit}`;
 }
+
+/** A latency as logs and reports show it: `180 ms`, `1.25 s`. */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
+}

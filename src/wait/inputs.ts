@@ -2,6 +2,16 @@
 
 import { readPollInterval, readSettingsAndVars, withinStepTimeout } from '../shared/action/common-inputs.js';
 import { InputReader } from '../shared/action/inputs.js';
+import { readWait } from '../shared/action/parking.js';
+import type { Parking } from '../shared/action/parking.js';
+import {
+  deploymentPhase,
+  inferenceJobPhase,
+  packagingPhase,
+  trainingPhase,
+} from '../shared/action/phases.js';
+import type { Phase } from '../shared/action/phases.js';
+import { readParking } from '../shared/github/parking.js';
 import { idProblem } from '../shared/odahu/kinds.js';
 import type { KindName } from '../shared/odahu/kinds.js';
 import { actionInputs } from '../shared/odahu/settings.js';
@@ -17,6 +27,14 @@ export const WAIT_TARGETS = {
 
 export type WaitTarget = keyof typeof WAIT_TARGETS;
 
+/** The phase each input names. */
+export const PHASES: Record<WaitTarget, Phase<unknown>> = {
+  'training-id': trainingPhase,
+  'packaging-id': packagingPhase,
+  'deployment-id': deploymentPhase,
+  'inference-job-id': inferenceJobPhase,
+};
+
 export interface WaitInputs {
   settings: OdahuSettings;
   target: WaitTarget;
@@ -24,6 +42,8 @@ export interface WaitInputs {
   timeoutMs: number;
   pollIntervalMs: number | undefined;
   logs: boolean;
+  /** wait: park's GitHub side; undefined when the step waits. */
+  parking: Parking | undefined;
 }
 
 export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
@@ -45,6 +65,13 @@ export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
   const timeoutMs = reader.duration('timeout', '2h');
   const pollIntervalMs = readPollInterval(reader);
   const logs = reader.boolean('logs', true);
+  const { wait, park } = readWait(reader, chosen && PHASES[chosen.input]);
+  if (!wait && !park) reader.problem('input wait: false would make this step do nothing; use true or park');
+  const parking = readParking(reader, park, {
+    actionName: 'wait',
+    title: 'Odahu wait',
+    odahuApiUrl: settings?.apiUrl,
+  });
   reader.finish();
   return {
     settings: withinStepTimeout(settings, timeoutMs)!,
@@ -53,5 +80,6 @@ export function readWaitInputs(source: InputSource = actionInputs): WaitInputs {
     timeoutMs,
     pollIntervalMs,
     logs,
+    parking,
   };
 }

@@ -1,8 +1,11 @@
 // Where a step's `uses:` points, and the action.yml found there, parsed by @actions/workflow-parser
 // (so input defaults, composite steps and output values keep their `${{ }}` as expression tokens).
-// This runner knows three kinds of `uses:`: actions/checkout (the local working tree is the checkout),
-// ./path (an action in the workspace) and <owner>/odahu-actions/<name>@<ref> (this repository's
-// actions/<name>, whatever the owner and ref). Anything else is another repository: not supported.
+// This runner knows these kinds of `uses:`: actions/checkout (the local working tree is the checkout),
+// actions/setup-node and actions/setup-python (this machine's Node and Python: setup-actions.ts),
+// actions/upload-artifact and actions/download-artifact (the run's folder: artifacts.ts), ./path (an
+// action in the workspace) and <owner>/odahu-actions/<name>@<ref> (this repository's actions/<name>,
+// whatever the owner and ref). Any other repository's action is not run here: the step is skipped
+// with one line, its outputs stubbed (other-actions.ts). Docker actions are refused.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,13 +13,20 @@ import { NoOperationTraceWriter, isMapping, isSequence } from '@actions/workflow
 import type { ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index';
 import { CannotRun, templateErrors } from './cannot-run.js';
+import type { ArtifactVerb } from './artifacts.js';
 import type { StepPlan } from './step-plan.js';
 import { stepPlans } from './step-plan.js';
 
 export type ActionReference =
   | { kind: 'checkout' }
+  | { kind: 'setup'; tool: SetupTool }
+  | { kind: 'artifact'; verb: ArtifactVerb }
   | { kind: 'local'; dir: string; shown: string }
+  | { kind: 'elsewhere'; uses: string }
   | { kind: 'unsupported'; feature: string };
+
+/** The setup actions whose effect this machine gives: its own Node, its own Python. */
+export type SetupTool = 'node' | 'python';
 
 const REMOTE = /^([^/@]+)\/([^/@]+)(?:\/([^@]+))?@(.+)$/;
 
@@ -28,13 +38,19 @@ export function resolveUses(uses: string, workspace: string, actionsRoot: string
   if (owner.toLowerCase() === 'actions' && repo.toLowerCase() === 'checkout' && path === undefined) {
     return { kind: 'checkout' };
   }
+  const setup = /^setup-(node|python)$/.exec(repo.toLowerCase());
+  if (owner.toLowerCase() === 'actions' && setup && path === undefined) {
+    return { kind: 'setup', tool: setup[1] as SetupTool };
+  }
+  const artifact = /^(upload|download)-artifact$/.exec(repo.toLowerCase());
+  if (owner.toLowerCase() === 'actions' && artifact && path === undefined) {
+    return { kind: 'artifact', verb: artifact[1] as ArtifactVerb };
+  }
   if (repo === 'odahu-actions' && path && /^[\w.-]+$/.test(path) && ref) {
     return { kind: 'local', dir: join(actionsRoot, path), shown: `actions/${path} (for ${uses})` };
   }
-  return {
-    kind: 'unsupported',
-    feature: `actions from other repositories (${uses}); this runner runs actions/checkout, ./<path> and <owner>/odahu-actions/<name>@<ref>`,
-  };
+  if (REMOTE.test(uses)) return { kind: 'elsewhere', uses };
+  return { kind: 'unsupported', feature: `uses: ${uses} (owner/repository[/path]@ref, ./path)` };
 }
 
 export interface NodeRuns {

@@ -8,6 +8,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CannotRun } from './cannot-run.js';
 import { readEnvFile } from './env-file.js';
+import { readEventPayload } from './event-payload.js';
+import { checkWorkflowPath } from './workflow-path.js';
+import type { StubOutputs } from './other-actions.js';
+import { parseStepOutputs, readStubFile } from './other-actions.js';
 import type { WorkflowRunOptions } from './run-workflow.js';
 import { runWorkflow } from './run-workflow.js';
 
@@ -25,19 +29,33 @@ export interface CliIo {
   stages?: WorkflowRunOptions['stages'];
 }
 
-const USAGE = `Usage: npm run workflow -- <workflow.yml> [flags]
+const USAGE = `Usage: odahu-actions workflow <workflow.yml> [flags]
+       (in a clone of odahu-actions: npm run workflow -- <workflow.yml> [flags])
 
 Runs the jobs of a GitHub workflow on this machine in needs order, with the odahu actions' real
 bundles, against the embedded Odahu emulator unless ODAHU_API_URL is given (by --var, --env-file or
 the environment).
 
   --job ID               run only this job (its needs are not run)
+  --needs-output JOB.NAME=VALUE
+                         with --job: an output of a job it needs, e.g. --needs-output package.image=...
   --secret NAME=VALUE    a secret (secrets.NAME), masked in the log; --secret NAME takes $NAME
   --var NAME=VALUE       a configuration variable (vars.NAME)
   --env-file FILE        NAME=VALUE lines: workflow-level env, and ODAHU_* settings for the cluster
   --event NAME           the triggering event (default workflow_dispatch if the workflow has it)
+  --pull-request NUMBER  a pull_request event for this pull request (its head: this branch and commit)
+  --fork                 with --pull-request: the pull request comes from a fork (a read-only token)
+  --workflow-run ID      with --event workflow_run: the run that completed (default: the latest run
+                         of a workflow it names in on.workflow_run.workflows, from .tmp/runs)
+  --event-payload FILE   the event's payload (JSON), merged over the default one for the event
+                         (pull_request: number 1, head = this branch and commit)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
+  --step-output STEP.NAME=VALUE
+                         an output of a step not run here (another repository's action), e.g.
+                         --step-output auth.project_id=acme (default: it reads as '')
+  --stub-file FILE       outputs of the steps not run here, by step id or action (YAML or JSON):
+                         auth: {project_id: acme}  or  google-github-actions/auth: {...}
   --oidc-subject SUB     the embedded emulator trusts GitHub OIDC tokens with this subject only
                          (default: each job's own), e.g. repo:acme/models:environment:production
   --help                 this text
@@ -51,9 +69,16 @@ const OPTIONS = {
   var: { type: 'string', multiple: true },
   'env-file': { type: 'string' },
   event: { type: 'string' },
+  'event-payload': { type: 'string' },
+  'pull-request': { type: 'string' },
+  fork: { type: 'boolean' },
+  'workflow-run': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
   'oidc-subject': { type: 'string', multiple: true },
+  'step-output': { type: 'string', multiple: true },
+  'needs-output': { type: 'string', multiple: true },
+  'stub-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,9 +89,16 @@ interface CliArguments {
   vars: Record<string, string>;
   envFile?: string;
   event?: string;
+  eventPayload?: string;
+  pullRequest?: number;
+  fork: boolean;
+  workflowRun?: string;
   inputs: Record<string, string>;
   workspace?: string;
   oidcSubjects: string[];
+  stepOutputs: string[];
+  needsOutputs: string[];
+  stubFile?: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -81,7 +113,16 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     tokens: true,
   });
   if (tokens.some((token) => token.kind === 'option' && token.name === 'help')) return 'help';
-  const parsed: CliArguments = { workflow: '', secrets: {}, vars: {}, inputs: {}, oidcSubjects: [] };
+  const parsed: CliArguments = {
+    workflow: '',
+    secrets: {},
+    vars: {},
+    inputs: {},
+    oidcSubjects: [],
+    stepOutputs: [],
+    needsOutputs: [],
+    fork: false,
+  };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
     if (equals < 0 && fromEnvironment && NAME.test(value)) {
@@ -104,6 +145,11 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     if (token.kind !== 'option') continue;
     const flag = token.rawName;
     if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
+    if (token.name === 'fork') {
+      if (token.value !== undefined) throw new CannotRun([`${flag} takes no value`]);
+      parsed.fork = true;
+      continue;
+    }
     const value = token.value;
     // `--job --var X`: parseArgs takes --var as the value; a flag's value never looks like a flag.
     if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
@@ -134,15 +180,39 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
       case 'event':
         parsed.event = value;
         break;
+      case 'event-payload':
+        parsed.eventPayload = value;
+        break;
+      case 'pull-request':
+        if (!/^[1-9]\d*$/.test(value))
+          throw new CannotRun([`${flag} wants a pull request number, not ${JSON.stringify(value)}`]);
+        parsed.pullRequest = Number(value);
+        break;
+      case 'workflow-run':
+        if (!/^\d+$/.test(value))
+          throw new CannotRun([`${flag} wants a run id (see .tmp/runs), not ${JSON.stringify(value)}`]);
+        parsed.workflowRun = value;
+        break;
       case 'workspace':
         parsed.workspace = value;
         break;
       case 'oidc-subject':
         parsed.oidcSubjects.push(value);
         break;
+      case 'step-output':
+        parsed.stepOutputs.push(value);
+        break;
+      case 'needs-output':
+        parsed.needsOutputs.push(value);
+        break;
+      case 'stub-file':
+        parsed.stubFile = value;
+        break;
     }
   }
   if (!parsed.workflow) throw new CannotRun(['which workflow? (see --help)']);
+  if (parsed.fork && parsed.pullRequest === undefined)
+    throw new CannotRun(['--fork goes with --pull-request NUMBER']);
   return parsed;
 }
 
@@ -155,6 +225,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return 0;
     }
+    checkWorkflowPath(at(parsed.workflow), parsed.workflow, io.cwd);
     const run = await runWorkflow({
       workflowPath: at(parsed.workflow),
       shownPath: parsed.workflow,
@@ -164,9 +235,22 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       vars: parsed.vars,
       envFile: parsed.envFile === undefined ? {} : readEnvFile(at(parsed.envFile), parsed.envFile),
       event: parsed.event,
+      eventPayload:
+        parsed.eventPayload === undefined
+          ? undefined
+          : readEventPayload(at(parsed.eventPayload), parsed.eventPayload),
+      pullRequest:
+        parsed.pullRequest === undefined ? undefined : { number: parsed.pullRequest, fork: parsed.fork },
+      workflowRunId: parsed.workflowRun,
       inputs: parsed.inputs,
       oidcSubjects: parsed.oidcSubjects,
+      needsOutputs: parseStepOutputs(parsed.needsOutputs, '--needs-output', 'a job id'),
+      stubs: stubOutputs(
+        parsed.stubFile === undefined ? {} : readStubFile(at(parsed.stubFile), parsed.stubFile),
+        parseStepOutputs(parsed.stepOutputs),
+      ),
       repoRoot: io.repoRoot,
+      cwd: io.cwd,
       write: io.stdout,
       color: io.color,
       environment: io.env,
@@ -178,4 +262,11 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
     for (const line of error.lines) io.stderr(`workflow: ${line}\n`);
     return 2;
   }
+}
+
+/** The stub file's outputs, then --step-output's over them. */
+function stubOutputs(file: StubOutputs, flags: StubOutputs): StubOutputs {
+  const merged: StubOutputs = { ...file };
+  for (const [key, outputs] of Object.entries(flags)) merged[key] = { ...merged[key], ...outputs };
+  return merged;
 }

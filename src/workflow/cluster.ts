@@ -6,6 +6,7 @@
 
 import type { RunningEmulator } from '../emulator/options.js';
 import { startEmulator } from '../emulator/server.js';
+import { checkCluster } from './cluster-check.js';
 
 export interface ClusterSources {
   vars: Record<string, string>;
@@ -24,6 +25,8 @@ export interface Cluster {
    * for a client of their own with the admin role.
    */
   trustGitHubSubject?: (issuer: string, subject: string) => void;
+  /** A given cluster: one request to it and its token endpoint before the first step (cluster-check.ts). */
+  check?: () => Promise<void>;
   /** The embedded emulator itself (a test runs the steps on its clock). */
   emulator?: RunningEmulator;
   close(): Promise<void>;
@@ -135,6 +138,7 @@ function givenCluster(sources: ClusterSources, origin: string): Cluster {
     description: [`cluster    ${vars.ODAHU_API_URL} (ODAHU_API_URL from ${origin})`],
     vars,
     secrets,
+    check: () => checkCluster({ apiUrl: vars.ODAHU_API_URL ?? '', authUrl: vars.ODAHU_AUTH_URL, origin }),
     close: () => Promise.resolve(),
   };
 }

@@ -22,6 +22,8 @@ type Colour = keyof typeof CODES;
 export class JobLog {
   /** Steps whose lines are inside an open group, by depth. */
   private readonly inGroup = new Set<number>();
+  /** The error lines since takeError last took them, for the run's summary. */
+  private errors: string[] = [];
 
   constructor(private readonly options: JobLogOptions) {}
 
@@ -37,6 +39,16 @@ export class JobLog {
   /** A line of the runner's own (header, notes, result). */
   line(text: string, depth = 0): void {
     this.print(depth, text);
+  }
+
+  /**
+   * Why the step that just failed failed: its first error line of its own, else the runner's
+   * (`Process completed with exit code 1.`).
+   */
+  takeError(): string | undefined {
+    const errors = this.errors;
+    this.errors = [];
+    return errors.find((error) => !error.startsWith('Process completed with exit code')) ?? errors.at(-1);
   }
 
   stepStarted(name: string, depth: number): void {
@@ -64,6 +76,7 @@ export class JobLog {
         break;
       case 'annotation': {
         const { level, message } = event.annotation;
+        if (level === 'error') this.errors.push(this.options.mask(message));
         const [label, colour]: [string, Colour] =
           level === 'error'
             ? ['Error', 'red']
@@ -89,6 +102,12 @@ export class JobLog {
       const note = outcome === 'cancelled' ? ' (cancelled)' : continueOnError ? ' (continue-on-error)' : '';
       this.print(depth, `${this.paint('red', '✗')} ${name}  ${duration}${note}`);
     }
+  }
+
+  /** A step the runner does not run (another repository's action): one line, and the outputs it was given. */
+  stepNotRun(name: string, depth: number, why: string, stubbed: string[]): void {
+    const given = stubbed.length > 0 ? ` (outputs given: ${stubbed.join(', ')})` : '';
+    this.print(depth, this.paint('yellow', `– ${name}  ${why}${given}`));
   }
 
   stepSkipped(name: string, depth: number): void {

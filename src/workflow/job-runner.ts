@@ -11,7 +11,7 @@ import { evaluateToString, evaluateToValue, isTruthy } from './expressions.js';
 import type { JobSetup, StepsContext } from './job-state.js';
 import { JobState } from './job-state.js';
 import { runsOnProblem } from './preflight.js';
-import type { Frame, StepFailure } from './step-runner.js';
+import type { Frame, StepFailure, StepSpan } from './step-runner.js';
 import { messageOf } from '../shared/thrown.js';
 import { StepRunner } from './step-runner.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
@@ -36,6 +36,9 @@ export interface JobResult {
   status: 'success' | 'failure' | 'cancelled';
   steps: StepsContext;
   failures: StepFailure[];
+  /** Its steps that ran, with their times (the summary's chart). */
+  spans: StepSpan[];
+  startedAt: number;
   durationMs: number;
   /** Set when `timeout-minutes` ended the job. */
   timedOutAfter?: number;
@@ -79,6 +82,8 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     status,
     steps,
     failures: runner.failures,
+    spans: runner.spans,
+    startedAt: started,
     durationMs: Date.now() - started,
     timedOutAfter,
     outputs,

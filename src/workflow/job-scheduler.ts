@@ -9,6 +9,7 @@
 // Cancelling the run (Ctrl-C) cancels every running job; jobs not started yet then run only if their
 // `if:` says so (always(), cancelled()); a second cancel stops those too.
 
+import type { RunArtifacts } from './artifacts.js';
 import { join } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { ActionCatalog } from './preflight.js';
@@ -25,10 +26,13 @@ import type { RunContext } from './run-context.js';
 import type { RunOidc } from './run-oidc.js';
 import { forJob } from './run-context.js';
 import type { RunLog } from './run-log.js';
+import { Checkout, checksOut } from './checkout.js';
+import type { OtherActions } from './other-actions.js';
 import type { RunSummary } from './run-summary.js';
 import { messageOf } from '../shared/thrown.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
+import { jobSteps } from './workflow-file.js';
 import type { Stages } from './node-action.js';
 
 export interface SchedulerOptions {
@@ -38,7 +42,11 @@ export interface SchedulerOptions {
   /** --env-file values: workflow-level env under the workflow's own. */
   outerEnv: Record<string, string>;
   catalog: ActionCatalog;
+  /** The working tree: what actions/checkout gives a job. */
+  artifacts: RunArtifacts;
   workspace: string;
+  /** The run's checkout (default: one made here for `workspace`). */
+  checkout?: Checkout;
   runDir: string;
   vars: Record<string, string>;
   secrets: Record<string, string>;
@@ -49,6 +57,10 @@ export interface SchedulerOptions {
   color: boolean;
   debug: boolean;
   summary: RunSummary;
+  /** --needs-output: outputs of the needs --job does not run, by job id. */
+  givenNeeds?: Record<string, Record<string, string>>;
+  /** Other repositories' actions: not run here, their outputs stubbed. */
+  others: OtherActions;
   /** GitHub's OIDC token service, when a job of the run may ask it for tokens. */
   oidc?: RunOidc;
   stages: Stages;
@@ -128,6 +140,10 @@ export class JobScheduler {
     for (const id of this.graph.needs(selected.id)) {
       const outcome = done.get(id);
       if (outcome) needs[id] = { result: outcome.result, outputs: outcome.outputs };
+    }
+    // --job: the needs that were not run, as --needs-output gives them (a success with those outputs).
+    for (const [id, outputs] of Object.entries(this.options.givenNeeds ?? {})) {
+      needs[id] ??= { result: 'success', outputs };
     }
     const ancestors: Record<string, JobConclusion> = {};
     for (const id of this.graph.ancestors(selected.id)) ancestors[id] = done.get(id)?.result ?? 'skipped';
@@ -271,7 +287,17 @@ export class JobScheduler {
     for (const value of Object.values(options.secrets)) commands.addMask(value);
     const log = this.jobLog((text) => block.write(text), commands);
     log.line(log.paint('bold', `━━ job ${name}`));
-    const context = forJob(options.context, selected.id, jobDir);
+    const checkout = options.checkout ?? new Checkout(options.workspace);
+    const workspace = checkout.workspaceFor(jobDir, checksOut(jobSteps(selected), options.catalog));
+    if (workspace !== checkout.workingTree) {
+      log.line(
+        log.paint(
+          'yellow',
+          'workspace    empty: the job has no actions/checkout step, so on GitHub its steps start in an empty folder, and here too',
+        ),
+      );
+    }
+    const context = forJob(options.context, selected.id, jobDir, workspace);
     const oidc = options.oidc;
     const result = await runJob({
       workflow: options.workflow,
@@ -280,7 +306,9 @@ export class JobScheduler {
       outerEnv: options.outerEnv,
       setup: {
         catalog: options.catalog,
-        workspace: options.workspace,
+        artifacts: options.artifacts,
+        workspace,
+        checkout,
         jobDir,
         fixed: {
           vars: options.vars,
@@ -295,6 +323,7 @@ export class JobScheduler {
         context,
         machineEnv: options.machineEnv,
         summary: options.summary.job(name),
+        others: options.others,
         stages: options.stages,
         idToken: oidc && ((environment) => oidc.grant(selected, { github: context.github, environment })),
       },

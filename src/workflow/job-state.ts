@@ -3,12 +3,15 @@
 // cancellation, the post stages waiting for the job's end, the masks, and the job's summary (every
 // step's GITHUB_STEP_SUMMARY, in order, in the run's summary file).
 
+import type { RunArtifacts } from './artifacts.js';
 import { delimiter } from 'node:path';
 import type { ActionDefinition } from './action-file.js';
 import type { Contexts, JsonValue, Status } from './expressions.js';
 import type { FileCommandResults } from './file-commands.js';
 import type { IdTokenGrant } from './id-token-service.js';
 import type { JobLog, Outcome } from './job-log.js';
+import type { Checkout } from './checkout.js';
+import type { OtherActions } from './other-actions.js';
 import type { ActionCatalog } from './preflight.js';
 import type { RunContext } from './run-context.js';
 import type { JobSummary } from './run-summary.js';
@@ -39,7 +42,11 @@ export interface PostStage {
 
 export interface JobSetup {
   catalog: ActionCatalog;
+  /** The run's artifacts (upload-artifact, download-artifact). */
+  artifacts: RunArtifacts;
+  /** The job's workspace: the working tree when it checks out, else an empty folder (checkout.ts). */
   workspace: string;
+  checkout: Checkout;
   /** This job's own folder in the run's: its file-command files (files/) and RUNNER_TEMP (temp/). */
   jobDir: string;
   /** The contexts that do not change during the job: vars, secrets, needs, strategy, matrix. */
@@ -53,6 +60,8 @@ export interface JobSetup {
   /** This machine's environment, as steps start from it. */
   machineEnv: Record<string, string>;
   summary: JobSummary;
+  /** The run's steps not run here (other repositories' actions) and the outputs given for them. */
+  others: OtherActions;
   /** How its steps' stages run (processes, but for tests). */
   stages: Stages;
   /** The job's right to GitHub OIDC tokens, given its environment (undefined: its permissions grant none). */

@@ -6,7 +6,8 @@
 
 import { isMapping, isString } from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import type { ActionDefinition } from './action-file.js';
+import type { ActionDefinition, SetupTool } from './action-file.js';
+import type { ArtifactVerb } from './artifacts.js';
 import { loadAction, resolveUses } from './action-file.js';
 import { CannotRun } from './cannot-run.js';
 import type { Scope } from './expressions.js';
@@ -18,7 +19,13 @@ import type { StepPlan } from './step-plan.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import { jobSteps, runDefault } from './workflow-file.js';
 
-export type ResolvedUses = { kind: 'checkout' } | { kind: 'action'; action: ActionDefinition };
+export type ResolvedUses =
+  | { kind: 'checkout' }
+  | { kind: 'setup'; tool: SetupTool }
+  /** Another repository's action: not run here (other-actions.ts). */
+  | { kind: 'elsewhere' }
+  | { kind: 'artifact'; verb: ArtifactVerb }
+  | { kind: 'action'; action: ActionDefinition };
 
 /** Every `uses:` of the job (and of its composite actions), resolved. */
 export type ActionCatalog = Map<string, ResolvedUses>;
@@ -55,8 +62,16 @@ export function preflight(
         notSupported(file, place, reference.feature);
         continue;
       }
-      if (reference.kind === 'checkout') {
-        catalog.set(step.uses, { kind: 'checkout' });
+      if (reference.kind === 'checkout' || reference.kind === 'elsewhere') {
+        catalog.set(step.uses, { kind: reference.kind });
+        continue;
+      }
+      if (reference.kind === 'setup') {
+        catalog.set(step.uses, { kind: 'setup', tool: reference.tool });
+        continue;
+      }
+      if (reference.kind === 'artifact') {
+        catalog.set(step.uses, reference);
         continue;
       }
       let action: ActionDefinition;

@@ -23,10 +23,17 @@ export interface References {
   vars: Set<string>;
   /** Every context named, lower case. */
   contexts: Set<string>;
+  /** `needs.<job>.outputs.<name>` read, as `<job>.<name>`. */
+  needsOutputs: Set<string>;
 }
 
 export function findReferences(tokens: (TemplateToken | undefined)[]): References {
-  const found: References = { secrets: new Set(), vars: new Set(), contexts: new Set() };
+  const found: References = {
+    secrets: new Set(),
+    vars: new Set(),
+    contexts: new Set(),
+    needsOutputs: new Set(),
+  };
   for (const root of tokens) {
     if (!root) continue;
     for (const [, token] of TemplateToken.traverse(root)) {
@@ -51,6 +58,8 @@ function walk(expr: Expr | undefined, found: References): void {
       if (context === 'secrets') found.secrets.add(name);
       if (context === 'vars') found.vars.add(name);
     }
+    const output = needsOutput(expr);
+    if (output) found.needsOutputs.add(output);
     walk(expr.expr, found);
     walk(expr.index, found);
   } else if (expr instanceof FunctionCall || expr instanceof Logical) {
@@ -63,4 +72,18 @@ function walk(expr: Expr | undefined, found: References): void {
   } else if (expr instanceof Grouping) {
     walk(expr.group, found);
   }
+}
+
+/** `needs.<job>.outputs.<name>` (or with indexes): `<job>.<name>`. */
+function needsOutput(expr: IndexAccess): string | undefined {
+  const literal = (e: Expr) => (e instanceof Literal ? e.literal.coerceString() : undefined);
+  const outputs = expr.expr;
+  if (!(outputs instanceof IndexAccess) || literal(outputs.index)?.toLowerCase() !== 'outputs')
+    return undefined;
+  const job = outputs.expr;
+  if (!(job instanceof IndexAccess) || !(job.expr instanceof ContextAccess)) return undefined;
+  if (job.expr.name.lexeme.toLowerCase() !== 'needs') return undefined;
+  const id = literal(job.index);
+  const name = literal(expr.index);
+  return id === undefined || name === undefined ? undefined : `${id}.${name}`;
 }

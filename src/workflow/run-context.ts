@@ -8,6 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { JsonValue } from './expressions.js';
+import type { Payload } from './event-payload.js';
+import { defaultPayload, mergePayload, pullRequestOf } from './event-payload.js';
+import type { RunRecord } from './run-record.js';
+import { workflowRunPayload } from './run-record.js';
 
 export interface RunIdentity {
   workspace: string;
@@ -21,6 +25,12 @@ export interface RunIdentity {
   eventName: string;
   /** workflow_dispatch inputs as the event payload holds them (strings). */
   eventInputs: Record<string, string>;
+  /** --event-payload: merged over the event's default payload (event-payload.ts). */
+  eventPayload?: Payload;
+  /** --pull-request (and --fork): the pull request a pull_request event is for. */
+  pullRequest?: { number: number; fork: boolean };
+  /** --event workflow_run: the run that completed. */
+  workflowRun?: RunRecord;
   debug: boolean;
 }
 
@@ -69,19 +79,28 @@ export function createRunContext(run: RunIdentity): RunContext {
   const facts = gitFacts(run.workspace);
   const [owner = 'local'] = facts.repository.split('/');
   const actor = userInfo().username || 'local';
-  const ref = `refs/heads/${facts.branch}`;
+  const base = defaultPayload(
+    run.eventName,
+    { ...facts, actor, serverUrl: 'https://github.com' },
+    run.eventInputs,
+    run.pullRequest,
+  );
+  if (run.workflowRun) {
+    Object.assign(base, {
+      action: 'completed',
+      workflow_run: workflowRunPayload(run.workflowRun, 'https://github.com'),
+      workflow: { name: run.workflowRun.workflowName, path: run.workflowRun.workflowFile },
+    });
+  }
+  const event = mergePayload(base, run.eventPayload ?? {});
+  // A pull request's run checks out its merge ref; its branches are head_ref and base_ref.
+  const pr = run.eventName.startsWith('pull_request') ? pullRequestOf(event) : undefined;
+  const ref = pr ? `refs/pull/${pr.number}/merge` : `refs/heads/${facts.branch}`;
+  const refName = pr ? `${pr.number}/merge` : facts.branch;
   const workflowRef = `${facts.repository}/${run.workflowFile}@${ref}`;
   const toolCache = join(run.runDir, 'tool-cache');
   mkdirSync(toolCache, { recursive: true });
 
-  const repository = {
-    full_name: facts.repository,
-    name: facts.repository.split('/')[1] ?? '',
-    owner: { login: owner },
-  };
-  const event: { [key: string]: JsonValue } = { ref, repository, sender: { login: actor } };
-  if (run.eventName === 'workflow_dispatch') event.inputs = run.eventInputs;
-  if (run.eventName === 'push') Object.assign(event, { after: facts.sha, before: '0'.repeat(40) });
   const eventPath = join(run.runDir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event, null, 2));
 
@@ -92,15 +111,15 @@ export function createRunContext(run: RunIdentity): RunContext {
     action_repository: '',
     actor,
     api_url: 'https://api.github.com',
-    base_ref: '',
+    base_ref: pr?.base ?? '',
     event,
     event_name: run.eventName,
     event_path: eventPath,
     graphql_url: 'https://api.github.com/graphql',
-    head_ref: '',
+    head_ref: pr?.head ?? '',
     job: '',
     ref,
-    ref_name: facts.branch,
+    ref_name: refName,
     ref_type: 'branch',
     repository: facts.repository,
     repository_owner: owner,
@@ -136,7 +155,8 @@ export function createRunContext(run: RunIdentity): RunContext {
     GITHUB_EVENT_NAME: run.eventName,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REF: ref,
-    GITHUB_REF_NAME: facts.branch,
+    GITHUB_REF_NAME: refName,
+    ...(pr ? { GITHUB_HEAD_REF: pr.head, GITHUB_BASE_REF: pr.base } : {}),
     GITHUB_REF_TYPE: 'branch',
     GITHUB_REPOSITORY: facts.repository,
     GITHUB_REPOSITORY_OWNER: owner,
@@ -158,14 +178,14 @@ export function createRunContext(run: RunIdentity): RunContext {
   return { github, runner, env };
 }
 
-/** A job's contexts: the run's, with its id and its own RUNNER_TEMP under `jobDir`. */
-export function forJob(run: RunContext, jobId: string, jobDir: string): RunContext {
+/** A job's contexts: the run's, with its id, its workspace and its own RUNNER_TEMP under `jobDir`. */
+export function forJob(run: RunContext, jobId: string, jobDir: string, workspace: string): RunContext {
   const runnerTemp = join(jobDir, 'temp');
   mkdirSync(runnerTemp, { recursive: true });
   return {
-    github: { ...run.github, job: jobId },
+    github: { ...run.github, job: jobId, workspace },
     runner: { ...run.runner, temp: runnerTemp },
-    env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp },
+    env: { ...run.env, GITHUB_JOB: jobId, RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: workspace },
   };
 }
 

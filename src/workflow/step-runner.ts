@@ -8,7 +8,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isBasicExpression, isString } from '@actions/workflow-parser';
 import type { MappingToken, TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import type { ActionDefinition, CompositeRuns, NodeRuns } from './action-file.js';
+import type { ActionDefinition, CompositeRuns, NodeRuns, SetupTool } from './action-file.js';
+import { ArtifactError } from './artifacts.js';
+import type { ArtifactVerb } from './artifacts.js';
 import type { JsonValue, Scope, Status } from './expressions.js';
 import { evaluateCondition, evaluateToString, evaluateToValue, isTruthy } from './expressions.js';
 import type { Outcome } from './job-log.js';
@@ -16,6 +18,7 @@ import type { JobState, PostStage, StepsContext } from './job-state.js';
 import { inputVariable } from './node-action.js';
 import { messageOf } from '../shared/thrown.js';
 import { SHELLS } from './preflight.js';
+import { playSetup } from './setup-actions.js';
 import type { StageResult } from './stage-process.js';
 import type { StepPlan } from './step-plan.js';
 
@@ -50,6 +53,16 @@ interface Execution {
 export interface StepFailure {
   name: string;
   depth: number;
+  /** Its last error line. */
+  error?: string;
+}
+
+/** A job's step as the run's summary charts it. */
+export interface StepSpan {
+  name: string;
+  startedAt: number;
+  endedAt: number;
+  outcome: Outcome;
 }
 
 export class StepRunner {
@@ -57,11 +70,18 @@ export class StepRunner {
   private readonly preState = new Map<StepPlan, Record<string, string>>();
   /** Names of the failed steps, top level first. */
   readonly failures: StepFailure[] = [];
+  /** The job's steps (top level, pre and post stages too) that ran, in order. */
+  readonly spans: StepSpan[] = [];
 
   constructor(private readonly job: JobState) {}
 
   private get log() {
     return this.job.setup.log;
+  }
+
+  private get jobName(): string {
+    const job = this.job.setup.context.github.job;
+    return typeof job === 'string' ? job : '';
   }
 
   scope(frame: Frame, env: Record<string, string>, stepId = ''): Scope {
@@ -111,6 +131,14 @@ export class StepRunner {
     if (!runs) {
       this.log.stepSkipped(name, frame.depth);
       record('skipped', 'skipped');
+      return;
+    }
+
+    if (plan.uses !== undefined && this.job.setup.catalog.get(plan.uses)?.kind === 'elsewhere') {
+      // Another repository's action: one line instead of the step, its outputs as given (or none).
+      const outputs = this.job.setup.others.skip(this.jobName, plan.id, plan.uses);
+      this.log.stepNotRun(name, frame.depth, `not run here: ${plan.uses}`, Object.keys(outputs));
+      record('success', 'success', outputs);
       return;
     }
 
@@ -172,9 +200,15 @@ export class StepRunner {
     outcome: Outcome,
     continueOnError: boolean,
   ): void {
+    const error = outcome === 'failure' ? this.log.takeError() : undefined;
     if (outcome === 'failure' && !continueOnError) {
       frame.fail();
-      this.failures.push({ name, depth: frame.depth });
+      this.failures.push({ name: this.job.setup.commands.mask(name), depth: frame.depth, error });
+    }
+    if (frame.depth === 0) {
+      // Masked as the log masks it: the summary shows the span's name.
+      const shown = this.job.setup.commands.mask(name);
+      this.spans.push({ name: shown, startedAt: started, endedAt: Date.now(), outcome });
     }
     this.log.stepFinished(name, frame.depth, outcome, Date.now() - started, continueOnError);
   }
@@ -216,17 +250,21 @@ export class StepRunner {
     if (plan.uses === undefined) return this.runScript(plan, frame, scope, stepEnv, signal);
     const resolved = this.job.setup.catalog.get(plan.uses);
     if (!resolved) throw new Error(`${plan.uses} was not resolved before the run`);
+    if (resolved.kind === 'artifact') return this.runArtifactStep(plan, resolved.verb, scope, frame);
     if (resolved.kind === 'checkout') {
-      this.log.event(
-        {
-          type: 'line',
-          text: `${plan.uses}: the local working tree ${this.job.setup.workspace} is the checkout`,
-        },
-        frame.depth,
-      );
+      for (const text of this.job.setup.checkout.describe(plan.uses)) {
+        this.log.event({ type: 'line', text }, frame.depth);
+      }
       return { ok: true, outputs: {}, cancelled: false };
     }
+    if (resolved.kind === 'setup') return this.runSetup(plan, resolved.tool, scope, frame);
+    if (resolved.kind === 'elsewhere') throw new Error(`${plan.uses} is not run here`);
     const { action } = resolved;
+    if (plan.uses.startsWith('./') && this.job.setup.workspace !== this.job.setup.checkout.workingTree) {
+      throw new Error(
+        `Can't find '${plan.uses}': the job has no actions/checkout step, so its workspace is empty (as on GitHub)`,
+      );
+    }
     const inputs = this.actionInputs(plan, action, scope, frame);
     if (action.runs?.using === 'composite') {
       return this.runComposite(plan, action, action.runs, inputs, frame, stepEnv, signal);
@@ -235,6 +273,53 @@ export class StepRunner {
       return this.runNodeMain(plan, action, action.runs, inputs, frame, stepEnv, signal, name);
     }
     throw new Error(`${action.using} actions are not supported`);
+  }
+
+  /** actions/setup-node or setup-python: this machine's own (setup-actions.ts). */
+  private runSetup(plan: StepPlan, tool: SetupTool, scope: Scope, frame: Frame): Execution {
+    const inputs: Record<string, string> = {};
+    for (const pair of plan.with ?? []) {
+      inputs[pair.key.toString().toLowerCase()] = evaluateToString(pair.value, scope, frame.file);
+    }
+    const result = playSetup(tool, inputs, this.job.processEnv().PATH);
+    for (const text of result.lines) this.log.event({ type: 'line', text }, frame.depth);
+    for (const message of result.warnings) {
+      this.log.event(
+        { type: 'annotation', annotation: { level: 'warning', message, properties: {} } },
+        frame.depth,
+      );
+    }
+    if (result.outputs) return { ok: true, outputs: result.outputs, cancelled: false };
+    const outputs = this.job.setup.others.skip(this.jobName, plan.id, plan.uses ?? '');
+    this.log.event({ type: 'line', text: `not run here: ${plan.uses ?? ''}` }, frame.depth);
+    return { ok: true, outputs, cancelled: false };
+  }
+
+  /** actions/upload-artifact or download-artifact, played by the runner (artifacts.ts). */
+  private runArtifactStep(plan: StepPlan, verb: ArtifactVerb, scope: Scope, frame: Frame): Execution {
+    const { setup } = this.job;
+    const inputs: Record<string, string> = {};
+    for (const pair of plan.with ?? []) {
+      inputs[pair.key.toString().toLowerCase()] = evaluateToString(pair.value, scope, frame.file);
+    }
+    try {
+      const result =
+        verb === 'upload'
+          ? setup.artifacts.upload(inputs, setup.workspace)
+          : setup.artifacts.download(inputs, setup.workspace);
+      for (const text of result.lines) this.log.event({ type: 'line', text }, frame.depth);
+      for (const message of result.warnings) {
+        this.log.event(
+          { type: 'annotation', annotation: { level: 'warning', message, properties: {} } },
+          frame.depth,
+        );
+      }
+      return { ok: true, outputs: result.outputs, cancelled: false };
+    } catch (error) {
+      if (!(error instanceof ArtifactError)) throw error;
+      this.log.stepError(error.message, frame.depth);
+      return { ok: false, outputs: {}, cancelled: false };
+    }
   }
 
   private async runScript(

@@ -5,6 +5,8 @@
 
 import type { CanaryOptions } from './options.js';
 import type { Probe } from './probes.js';
+import { formatMs } from '../../shared/duration.js';
+import { percentile } from '../../shared/percentile.js';
 
 export type CanaryCheck = 'probe' | 'compare';
 
@@ -85,13 +87,6 @@ export function judgeStep(
   return step;
 }
 
-/** Nearest-rank percentile; 0 for no values. */
-export function percentile(values: number[], share: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
 /** The failure seen most often (first seen wins a tie), with how many more kinds there were. */
 function mostCommon(texts: string[]): string {
   const counts = new Map<string, number>();
@@ -102,10 +97,6 @@ function mostCommon(texts: string[]): string {
 
 export function formatShare(share: number): string {
   return `${Number((share * 100).toFixed(1))}%`;
-}
-
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 export function formatNumber(value: number): string {

@@ -3,7 +3,9 @@
 // deployment of its own (versions.ts), the route's weights move to it step by step while probes check
 // it at its own URL, and then either it serves alone and the old version is deleted, or the route
 // goes back to the old version alone and the new one is deleted. A cancel rolls back the same way
-// within the runner's signal window; so does any failure on the way (a 403, a timeout).
+// within the runner's signal window; so does any failure on the way (a 403, a timeout). With
+// evaluate-dataset, the new version is evaluated against the old one before any traffic moves
+// (beforeTraffic), and a failed gate rolls it back too.
 //
 // A first release (nothing serving behind the route) deploys the version and routes all traffic to
 // it. A re-run finds what an interrupted run left: a leftover candidate is taken out of the route and
@@ -29,7 +31,8 @@ import { cleanUpAfterCancel } from '../../shared/action/step.js';
 import type { StepContext } from '../../shared/action/step.js';
 import type { SummaryRow } from '../../shared/action/summary.js';
 import type { CanaryStep } from './checks.js';
-import { formatMs, formatShare, judgeStep } from './checks.js';
+import { formatMs } from '../../shared/duration.js';
+import { formatShare, judgeStep } from './checks.js';
 import type { CanaryOptions } from './options.js';
 import { Prober } from './probes.js';
 import { StableRoute, describeTargets } from './stable-route.js';
@@ -69,6 +72,12 @@ export interface CanaryRelease {
   timeoutMs: number;
   /** The user's poll-interval; undefined for the adaptive schedule. */
   pollIntervalMs: number | undefined;
+  /**
+   * Run once the candidate serves at its own URL, before any traffic moves to it (deploy's
+   * evaluate-dataset: src/evaluate/canary-gate.ts); `live` is undefined on a first release. A throw
+   * rolls the release back, the stable URL untouched.
+   */
+  beforeTraffic?: (candidate: string, live: string | undefined) => Promise<void>;
 }
 
 export class CanaryRollout {
@@ -192,7 +201,11 @@ export class CanaryRollout {
     core.info(logText(`First release at the stable URL: ${candidate.id}.`));
     const before = this.route!.targets();
     this.baseline = before.length > 0 ? before : undefined;
-    await this.deployCandidate(candidate);
+    const url = await this.deployCandidate(candidate);
+    if (this.release.beforeTraffic) {
+      await this.warmUp(candidate.id, url);
+      await this.release.beforeTraffic(candidate.id, undefined);
+    }
     this.routeChanged = true;
     await this.sendRoute([{ mdName: candidate.id, weight: 100 }]);
     this.report.serving = candidate.id;
@@ -219,6 +232,7 @@ export class CanaryRollout {
     this.report.serving = live;
     const candidateUrl = await this.deployCandidate(candidate);
     await this.warmUp(candidate.id, candidateUrl);
+    await this.release.beforeTraffic?.(candidate.id, live);
     const liveUrl = options.compare
       ? (await this.client.deployments.defaultRoute(live, { signal })).status?.edgeUrl
       : undefined;

@@ -29,6 +29,7 @@ export const routePhase: Phase<ModelRoute> = {
     ` (a route is Ready once every deployment it sends to is: check ${(r.spec.modelDeployments ?? []).map((t) => t.mdName).join(', ')})`,
   outputs: (_client, r) => Promise.resolve({ url: r.status?.edgeUrl ?? '' }),
   keyOutputs: ['url'],
+  idOutput: 'route-id',
 };
 
 export interface RouteWaiting {

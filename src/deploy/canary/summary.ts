@@ -5,7 +5,8 @@
 import * as core from '@actions/core';
 import { linkOrCode } from '../../shared/action/summary.js';
 import { markdownCode, markdownText } from '../../shared/odahu/untrusted-text.js';
-import { formatMs, formatShare } from './checks.js';
+import { formatMs } from '../../shared/duration.js';
+import { formatShare } from './checks.js';
 import type { ReportTable } from '../../shared/github/report-section.js';
 import type { GitHubReport } from '../../shared/github/step-report.js';
 import type { CanaryOutcome, CanaryReport } from './rollout.js';

@@ -6,16 +6,22 @@ import type { KindName } from '../odahu/kinds.js';
 import { loadManifest } from './manifests.js';
 import type { Manifest } from './manifests.js';
 import { readSettings } from '../odahu/settings.js';
-import type { InputSource, OdahuSettings } from '../odahu/settings.js';
+import type { Credentials, InputSource, OdahuSettings } from '../odahu/settings.js';
+import { markSecret } from '../odahu/secrets.js';
 import { parseVars } from './template.js';
 import * as core from '@actions/core';
 import type { InputReader } from './inputs.js';
 import { logText } from '../odahu/untrusted-text.js';
 import { messageOf } from '../thrown.js';
 import type { PredictionRequest } from '../odahu/types.js';
+import { readWait } from './parking.js';
+import type { ParkRequest } from './parking.js';
+import type { Phase } from './phases.js';
 
 export interface PhaseTiming {
   wait: boolean;
+  /** wait: park, and what then; undefined when the step waits or not at all. */
+  park: ParkRequest | undefined;
   timeoutMs: number;
   /** The user's poll-interval; undefined (`auto`) for the adaptive schedule. */
   pollIntervalMs: number | undefined;
@@ -127,14 +133,15 @@ export function withinStepTimeout(
   return settings && { ...settings, retryTimeoutMs: Math.min(settings.retryTimeoutMs, ...timeoutsMs) };
 }
 
-/** wait, timeout, poll-interval and, for phases with a pod, logs. */
+/** wait (or park, for `phase`), timeout, poll-interval and, for phases with a pod, logs. */
 export function readPhaseTiming(
   reader: InputReader,
   defaultTimeout: string,
+  phase: Phase<unknown>,
   { withLogs = true } = {},
 ): PhaseTiming {
   return {
-    wait: reader.boolean('wait', true),
+    ...readWait(reader, phase),
     timeoutMs: reader.duration('timeout', defaultTimeout),
     pollIntervalMs: readPollInterval(reader),
     logs: withLogs ? reader.boolean('logs', true) : false,
@@ -183,4 +190,39 @@ function parseRequest(text: string, source: string, reader: InputReader): Predic
     return undefined;
   }
   return object as PredictionRequest;
+}
+
+/**
+ * The plugin's separate model connection (predict's and evaluate's model-token, model-client-id and
+ * model-client-secret): a token, or a second client at the API's auth-url.
+ */
+export function readModelCredentials(
+  reader: InputReader,
+  settings: OdahuSettings | undefined,
+): Credentials | undefined {
+  const token = reader.optional('model-token');
+  const clientId = reader.optional('model-client-id');
+  const clientSecret = reader.optional('model-client-secret');
+  // Masked as soon as read, before anything can print them.
+  markSecret(token);
+  markSecret(clientSecret);
+  if (token && (clientId || clientSecret)) {
+    reader.problem('give model-token or model-client-id with model-client-secret, not both');
+    return undefined;
+  }
+  if (token) return { type: 'token', token: token.replace(/^Bearer\s+/i, '') };
+  if (!clientId && !clientSecret) return undefined;
+  if (!clientId) {
+    reader.problem('model-client-secret is given without model-client-id');
+    return undefined;
+  }
+  if (settings && settings.credentials.type !== 'client-credentials') {
+    reader.problem(
+      'model-client-id needs auth-url and client credentials for the API; it uses a ready token',
+    );
+    return undefined;
+  }
+  if (!settings || settings.credentials.type !== 'client-credentials') return undefined;
+  const { authUrl, scope } = settings.credentials;
+  return { type: 'client-credentials', authUrl, scope, clientId, clientSecret: clientSecret ?? '' };
 }

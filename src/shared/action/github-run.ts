@@ -13,6 +13,8 @@ export interface PullRequest {
   /** The head branch, when it is a branch of this repository (not of a fork). */
   headBranch: string | undefined;
   headSha: string;
+  /** From a fork: its run's token is read-only, so its report is saved for a workflow_run to post. */
+  fromFork: boolean;
 }
 
 export interface GitHubRun {
@@ -25,6 +27,8 @@ export interface GitHubRun {
   sha: string | undefined;
   /** `refs/heads/main`, `refs/tags/v1`, `refs/pull/7/merge`. */
   ref: string | undefined;
+  /** GITHUB_RUN_ID: the run, whatever its attempt. */
+  runId: string | undefined;
   /** The run's page, attempt included; undefined outside a GitHub run. */
   runUrl: string | undefined;
   /** The workflow's file (from GITHUB_WORKFLOW_REF), else its name: what identifies it in a repository. */
@@ -92,6 +96,7 @@ export function readGitHubRun(env: Env, actionName: string): { run: GitHubRun; p
       apiUrl,
       sha: value(env, 'GITHUB_SHA'),
       ref: value(env, 'GITHUB_REF'),
+      runId,
       runUrl,
       workflow: workflowFile || value(env, 'GITHUB_WORKFLOW'),
       workflowName: value(env, 'GITHUB_WORKFLOW'),
@@ -157,5 +162,7 @@ function pullRequestOf(
     // A fork's branch is not in this repository: deployments there name the head commit instead.
     headBranch: headRef && headRepo === repository ? headRef : undefined,
     headSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : '',
+    // A fork deleted since has no head repository: still not this one.
+    fromFork: pr?.head !== undefined && headRepo !== repository,
   };
 }

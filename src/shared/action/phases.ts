@@ -51,6 +51,8 @@ export interface Phase<T> {
   outputs(client: OdahuClient, obj: T, signal?: AbortSignal): Promise<Record<string, string>>;
   /** The outputs worth a cell in the job summary. */
   keyOutputs: string[];
+  /** The output naming it (`training-id`): with `state` and keyOutputs, what a parked phase hands on. */
+  idOutput: string;
 }
 
 const POD_STARTED = ['running', 'succeeded', 'failed'];
@@ -107,6 +109,7 @@ export const trainingPhase: Phase<ModelTraining> = {
     });
   },
   keyOutputs: ['artifact-name'],
+  idOutput: 'training-id',
 };
 
 export const packagingPhase: Phase<ModelPackaging> = {
@@ -133,6 +136,7 @@ export const packagingPhase: Phase<ModelPackaging> = {
     });
   },
   keyOutputs: ['image'],
+  idOutput: 'packaging-id',
 };
 
 /** A DELETE marked it: it goes whatever happens next (a PUT does not clear the mark). */
@@ -222,6 +226,7 @@ export const deploymentPhase: Phase<ModelDeployment> = {
     };
   },
   keyOutputs: ['url'],
+  idOutput: 'deployment-id',
 };
 
 export const inferenceJobPhase: Phase<InferenceJob> = {
@@ -248,6 +253,7 @@ export const inferenceJobPhase: Phase<InferenceJob> = {
       status: JSON.stringify(j.status ?? {}),
     }),
   keyOutputs: ['output'],
+  idOutput: 'job-id',
 };
 
 /** The phase of each kind that runs or rolls out (the others are done once written). */

@@ -13,6 +13,8 @@ import { applyResource } from './apply.js';
 import { checkReferences } from './references.js';
 import { messageOf } from '../thrown.js';
 import type { Phase } from './phases.js';
+import { ParkRefusedError } from './parking.js';
+import type { ParkedWork, Parking } from './parking.js';
 import { cleanUpAfterCancel } from './step.js';
 import type { StepContext } from './step.js';
 import type { SummaryRow } from './summary.js';
@@ -34,6 +36,8 @@ export interface PhaseRun<R extends Resource<unknown, unknown>> {
   deleteOnCancel: boolean;
   /** For if-exists: update, true when the PUT can be skipped. */
   unchanged?: (existing: R, signal: AbortSignal) => Promise<boolean>;
+  /** wait: park: record the phase for `resume` instead of waiting. */
+  parking?: Parking;
   /**
    * Where the manifest was written (`input training`): runPhaseStep then checks that what it names
    * exists (references.ts) before the first write.
@@ -69,6 +73,7 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
   });
   return settleStarted(ctx, client, phase, desired.id, applied, {
     ...run,
+    parking: run.parking,
     action,
     started,
     rows,
@@ -97,6 +102,8 @@ export interface StartedWork {
   setOutput: OutputSink;
   /** What undoes it when the step is cancelled while waiting, and why that is the rule. */
   undo?: { reason: string; work: (signal: AbortSignal) => Promise<unknown> };
+  /** wait: park: record it for `resume` and end (`wait` is false then). */
+  parking?: Parking;
 }
 
 /** Waits for what the step started when asked (see settle); a cancel meanwhile undoes it. */
@@ -118,17 +125,24 @@ export async function settleStarted<R>(
             logs: work.logs,
           }
         : undefined,
-      action: work.wait ? `${work.action}, waited` : work.action,
+      action: work.wait ? `${work.action}, waited` : work.parking ? `${work.action}, parked` : work.action,
       started: work.started,
       rows: work.rows,
       setOutput: work.setOutput,
+      park: work.parking && {
+        parking: work.parking,
+        action: work.action,
+        timeoutMs: work.timeoutMs,
+        deleteOnEnd: work.undo !== undefined,
+      },
     });
   } catch (error) {
-    // Cancelled while waiting: the step undoes what it started (the client is still open here).
-    if (ctx.signal.aborted && work.undo) {
+    // Cancelled while waiting, or not parked after all: the step undoes what it started (the
+    // client is still open here).
+    if ((ctx.signal.aborted || error instanceof ParkRefusedError) && work.undo) {
       await cleanUpAfterCancel(
         ctx,
-        `Deleting ${phase.noun} ${id}, which this step started (${work.undo.reason}).`,
+        `Deleting ${phase.noun} ${id}, which this step started (${ctx.signal.aborted ? work.undo.reason : 'it could not be parked'}).`,
         work.undo.work,
       );
     }
@@ -144,6 +158,8 @@ export interface SettleOptions {
   started: number;
   rows: SummaryRow[];
   setOutput: OutputSink;
+  /** wait: park: instead of watching, the phase is recorded and the step ends with `state: parked`. */
+  park?: Omit<ParkedWork, 'phase' | 'id' | 'outputs'> & { parking: Parking };
 }
 
 /**
@@ -167,6 +183,16 @@ export async function settle<R>(
       durationMs: Date.now() - options.started,
       outputs: Object.fromEntries(phase.keyOutputs.map((name) => [name, outputs[name] ?? ''])),
     });
+  if (options.park) {
+    const { parking, ...work } = options.park;
+    const object = current ?? (await phase.get(client, id));
+    const outputs = await publish(client, phase, object, () => undefined);
+    await parking.park({ ...work, phase, id, outputs });
+    outputs.state = PARKED;
+    for (const [name, value] of Object.entries(outputs)) options.setOutput(name, value);
+    addRow(PARKED, outputs);
+    return { object, outputs };
+  }
   let final: R;
   try {
     final = options.watch
@@ -185,6 +211,9 @@ export async function settle<R>(
   addRow(phase.state(final), outputs);
   return { object: final, outputs };
 }
+
+/** The state output of a parked phase: the step ended before it did. */
+export const PARKED = 'parked';
 
 /** Only what this step brought into being is undone on cancel; an updated resource existed before. */
 function startedHere(action: Applied): boolean {

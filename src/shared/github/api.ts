@@ -185,6 +185,19 @@ function requestFailure(error: unknown): RequestFailure | undefined {
   return typeof status === 'number' ? (error as RequestFailure) : undefined;
 }
 
+/** GitHub refused the token what it asked (403 other than a rate limit): a permission, a fork's token. */
+export function isRefusal(error: unknown): boolean {
+  const failure = requestFailure(error);
+  if (failure?.status !== 403 || !failure.response) return false;
+  const data = failure.response.data as { message?: unknown } | undefined;
+  return !/rate limit/i.test(typeof data?.message === 'string' ? data.message : failure.message);
+}
+
+/** The HTTP status GitHub answered a failed call with; undefined when there was no answer. */
+export function requestStatus(error: unknown): number | undefined {
+  return requestFailure(error)?.status;
+}
+
 /**
  * One line saying why a GitHub call failed and what to do. `permission` is what the workflow's
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).

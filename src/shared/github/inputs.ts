@@ -69,8 +69,11 @@ export function readGitHubReportInputs(
       ? "github-token is empty (as github.token is outside GitHub's runners)"
       : undefined;
   if (absent) {
-    core.warning(`${wanted}: ${absent}: nothing is told to GitHub`);
-    return { ...none, prComment: skipped };
+    // A fork's section is saved for the report workflow, which needs no token here.
+    const fork = target && 'pullRequest' in target && target.pullRequest.fromFork ? target : undefined;
+    const unmet = fork ? (environmentName ? 'github-environment' : '') : wanted;
+    if (unmet) core.warning(`${unmet}: ${absent}: nothing is told to GitHub`);
+    return { ...none, prComment: fork ?? skipped };
   }
   const ref = environmentName ? deploymentRef(run) : '';
   if (environmentName && !ref) {

@@ -13,8 +13,11 @@ import {
 } from '../action/common-inputs.js';
 import type { PhaseTiming } from '../action/common-inputs.js';
 import type { Manifest } from '../action/manifests.js';
+import { packagingPhase, trainingPhase } from '../action/phases.js';
 import type { InputSource, OdahuSettings } from '../odahu/settings.js';
 import { readGitHubReportInputs } from './inputs.js';
+import { readParking } from './parking.js';
+import type { Parking } from '../action/parking.js';
 import type { GitHubReportInputs } from './inputs.js';
 
 /**
@@ -28,6 +31,8 @@ export interface PodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'> ex
   deleteOnCancel: boolean;
   /** pr-comment and pr-comment-model. */
   github: GitHubReportInputs;
+  /** wait: park's GitHub side. */
+  parking: Parking | undefined;
   /**
    * Where the manifest was written, for the check of what it names before the first write;
    * undefined when the pipeline's check step has made that check.
@@ -51,10 +56,19 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
   const manifest = readManifestInput(reader, inputName, kind, vars);
   if (manifest) adjust(reader, manifest);
   const ifExists = reader.choice('if-exists', ['replace', 'reuse', 'fail'] as const, 'replace');
-  const timing = readPhaseTiming(reader, defaultTimeout);
+  const timing = readPhaseTiming(
+    reader,
+    defaultTimeout,
+    kind === 'ModelTraining' ? trainingPhase : packagingPhase,
+  );
   const deleteOnCancel = reader.choice('on-cancel', ['delete', 'keep'] as const, 'delete') === 'delete';
   const actionName = kind === 'ModelTraining' ? 'train' : 'package';
   const github = readGitHubReportInputs(reader, actionName, { withEnvironment: false, withModel: true });
+  const parking = readParking(reader, timing.park, {
+    actionName,
+    title: `Odahu ${actionName}`,
+    odahuApiUrl: settings?.apiUrl,
+  });
   reader.finish();
   warnUnusedVars(vars, source);
   return {
@@ -63,6 +77,7 @@ export function readPodPhaseInputs<K extends 'ModelTraining' | 'ModelPackaging'>
     ifExists,
     deleteOnCancel,
     github,
+    parking,
     origin: checkedByPipeline(source) ? undefined : manifest!.origin,
     ...timing,
   };

@@ -102,9 +102,16 @@ export const MAX_COMMENT_CHARS = 65_536;
 export const LEFT_OUT_SECTION =
   "_This step's section was left out: the comment would be longer than GitHub's 65,536 characters. The step's job summary has it._";
 
+/** A section left out of a comment: its heading (which step) kept, then LEFT_OUT_SECTION. */
+function leftOut(markdown: string): string {
+  const heading = markdown.split('\n', 1)[0] ?? '';
+  return heading.startsWith('#') ? `${heading.slice(0, 200)}\n\n${LEFT_OUT_SECTION}` : LEFT_OUT_SECTION;
+}
+
 /**
  * A report's whole body: the marker, the title, every section, the footer. Sections that would take
- * it over MAX_COMMENT_CHARS are left out, the longest first, `keep` (this step's) last.
+ * it over MAX_COMMENT_CHARS are left out (their heading kept), the longest first, `keep` (this
+ * step's) last.
  */
 export function reportBody(
   key: ReportKey,
@@ -131,7 +138,7 @@ export function reportBody(
   while (body.length > MAX_COMMENT_CHARS) {
     const candidates = shown
       .map((section, index) => ({ section, index }))
-      .filter(({ section }) => section.markdown !== LEFT_OUT_SECTION)
+      .filter(({ section }) => !section.markdown.endsWith(LEFT_OUT_SECTION))
       .sort(
         (a, b) =>
           Number(a.section.id === keep) - Number(b.section.id === keep) ||
@@ -139,7 +146,7 @@ export function reportBody(
       );
     const longest = candidates[0];
     if (!longest) break;
-    shown[longest.index] = { ...longest.section, markdown: LEFT_OUT_SECTION };
+    shown[longest.index] = { ...longest.section, markdown: leftOut(longest.section.markdown) };
     body = render(shown);
   }
   return body;

@@ -1,14 +1,16 @@
 // What one step says in the pull-request report: the job summary's rows (what was trained,
 // packaged, deployed or asked: ids, states, durations, artifact, image, URL), further tables the
-// step adds (the prediction's first rows, a roll-out's steps), and the failure if it failed. HTML,
-// as in the job summary: every value from outside goes through markdownText/markdownCode
-// (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a comment holds 65,536
-// characters, and holds the sections of a whole job): tables lose rows and columns first, each cut
-// said in the table's note.
+// step adds (the prediction's first rows, a roll-out's steps, an evaluation's metrics), its charts,
+// and the failure if it failed. HTML, as in the job summary: every value from outside goes through
+// markdownText/markdownCode (untrusted-text.ts), and a section is kept under MAX_SECTION_CHARS (a
+// comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
+// columns first, each cut said in the table's note; a chart that does not fit is left out.
 
 import { SUMMARY_COLUMNS, escapeHtml, summaryCells } from '../action/summary.js';
 import type { SummaryRow } from '../action/summary.js';
 import { markdownCode, markdownText } from '../odahu/untrusted-text.js';
+import { renderChart } from './mermaid-chart.js';
+import type { Chart } from './mermaid-chart.js';
 
 /** A table a step adds below its rows, e.g. the prediction's first rows or a roll-out's steps. */
 export interface ReportTable {
@@ -24,12 +26,15 @@ export interface StepSection {
   title: string;
   rows: SummaryRow[];
   tables: ReportTable[];
+  /** Drawn after the tables (Mermaid); absent in sections of steps that draw none. */
+  charts?: Chart[];
   /** The step's failure, one line; undefined when it succeeded. */
   failure: string | undefined;
 }
 
 const MAX_TABLE_ROWS = 20;
 const MAX_TABLE_COLUMNS = 20;
+const MAX_CHARTS = 2;
 /** A step's section at most; with the report's other sections, a comment stays under GitHub's limit. */
 export const MAX_SECTION_CHARS = 16_000;
 
@@ -67,6 +72,12 @@ export function renderSection(section: StepSection): string {
       '',
     );
     budget -= html.html.length;
+  }
+  for (const chart of (section.charts ?? []).slice(0, MAX_CHARTS)) {
+    const drawn = renderChart(chart, (text) => markdownText(text, 1000));
+    if (drawn.length > budget) continue;
+    lines.push(drawn, '');
+    budget -= drawn.length;
   }
   lines.push(...failure);
   return lines.join('\n').trimEnd();

@@ -2,10 +2,12 @@
 // the model's deployment starts until it serves (or fails); with pr-comment, the step's section of
 // the pull request's report once it has ended, success or failure. The step's job summary rows are
 // the report's; a step adds tables of its own (the prediction's first rows, a roll-out's steps).
-// Nothing here fails the step: GitHub refusing (a missing permission, a fork's read-only token) is
-// one warning saying what to change. A cancelled step has seconds left before the runner's SIGTERM:
-// the deployment record gets its final state the moment the cancel comes (beside whatever the step
-// undoes), and every GitHub call stops when the step's cancel window closes.
+// Nothing here fails the step: GitHub refusing (a missing permission) is one warning saying what to
+// change; a pull request from a fork, whose run's token is read-only, gets its section saved for the
+// report action to post from a workflow_run workflow (saved-section.ts). A cancelled step has seconds
+// left before the runner's SIGTERM: the deployment record gets its final state the moment the cancel
+// comes (beside whatever the step undoes), and every GitHub call stops when the step's cancel window
+// closes.
 
 import * as core from '@actions/core';
 import { messageOf } from '../thrown.js';
@@ -20,15 +22,19 @@ import type { Resource } from '../odahu/types.js';
 import { escapeHtml } from '../action/summary.js';
 import { logText, markdownCode, markdownText } from '../odahu/untrusted-text.js';
 import { ACTIONS_VERSION } from '../version.js';
-import { describeGitHubFailure, gitHubApi } from './api.js';
+import { describeGitHubFailure, gitHubApi, isRefusal } from './api.js';
 import type { GitHubApi } from './api.js';
 import { DeploymentRecord } from './deployment-record.js';
 import { noReportLine } from './inputs.js';
 import type { GitHubReportInputs } from './inputs.js';
+import type { GitHubRun } from '../action/github-run.js';
 import { upsertReportSection } from './pr-comment.js';
 import type { ReportKey } from './pr-comment.js';
 import { renderSection } from './report-section.js';
-import type { ReportTable } from './report-section.js';
+import type { ReportTable, StepSection } from './report-section.js';
+import { saveSection, savedSectionsFolder } from './saved-section.js';
+import type { SavedSection } from './saved-section.js';
+import type { Chart } from './mermaid-chart.js';
 
 const PR_PERMISSION = 'pull-requests: write';
 const DEPLOYMENTS_PERMISSION = 'deployments: write';
@@ -37,6 +43,7 @@ export class GitHubReport {
   /** The step's job-summary rows: what runs push there, the report shows. */
   readonly rows: SummaryRow[] = [];
   private readonly tables: ReportTable[] = [];
+  private readonly charts: Chart[] = [];
   /** Made on the first call to GitHub. */
   private connection: Promise<{ api: GitHubApi; dispose(): void }> | undefined;
   private record: DeploymentRecord | undefined;
@@ -71,6 +78,10 @@ export class GitHubReport {
 
   addTable(table: ReportTable): void {
     this.tables.push(table);
+  }
+
+  addChart(chart: Chart): void {
+    this.charts.push(chart);
   }
 
   /** The model serves at `url`; `note` says how far the step saw it (e.g. not waited for). */
@@ -189,57 +200,91 @@ export class GitHubReport {
       return;
     }
     const { run } = this.inputs;
-    const api = this.api();
-    if (!api || !run.repository) return;
+    const { pullRequest } = target;
     const key: ReportKey = {
       workflow: run.workflow ?? '',
       job: run.job ?? '',
       resource: this.resource,
       url: this.url,
     };
-    const section = {
+    const section: StepSection = {
       title: this.title,
       rows: this.rows,
       tables: this.tables,
+      charts: this.charts,
       failure,
     };
+    const saved = {
+      pullRequest: pullRequest.number,
+      headSha: pullRequest.headSha,
+      key,
+      stepId: run.step ?? this.title,
+      run: run.runUrl ?? '',
+      section,
+    };
+    const api = this.api();
+    if (!api || !run.repository) {
+      // Only a fork's pull request comes this far without a token (inputs.ts).
+      this.save(saved, 'this pull request comes from a fork, and there is no token to comment with');
+      return;
+    }
     try {
       const result = await upsertReportSection(
         await api,
-        { ...run.repository, number: target.pullRequest.number },
+        { ...run.repository, number: pullRequest.number },
         key,
         { title: reportTitle, footer: this.footer() },
-        { stepId: run.step ?? this.title, run: run.runUrl ?? '', markdown: renderSection(section) },
+        { stepId: saved.stepId, run: saved.run, markdown: renderSection(section) },
       );
+      core.info(logText(`Report on pull request #${pullRequest.number} ${result.action}: ${result.url}`));
+    } catch (error) {
+      if (pullRequest.fromFork && isRefusal(error)) {
+        this.save(saved, 'this pull request comes from a fork, whose token is read-only');
+        return;
+      }
+      core.warning(
+        describeGitHubFailure(error, `The report on pull request #${pullRequest.number}`, PR_PERMISSION),
+      );
+    }
+  }
+
+  /**
+   * The section saved for the report action to post from a workflow_run workflow (saved-section.ts),
+   * and one line saying where it is and what posts it.
+   */
+  private save(saved: Omit<SavedSection, 'format' | 'version' | 'savedAt'>, why: string): void {
+    const folder = savedSectionsFolder();
+    try {
+      saveSection(folder, saved);
       core.info(
-        logText(`Report on pull request #${target.pullRequest.number} ${result.action}: ${result.url}`),
+        `pr-comment: ${why}: the report section is saved in ${folder} for the report action to post from a workflow_run workflow (upload that folder with actions/upload-artifact; see the report action's README).`,
       );
     } catch (error) {
       core.warning(
-        describeGitHubFailure(
-          error,
-          `The report on pull request #${target.pullRequest.number}`,
-          PR_PERMISSION,
-        ),
+        `pr-comment: ${why}, and the report section could not be saved in ${folder}: ${messageOf(error)}`,
       );
     }
   }
 
   private footer(): string {
-    const { run } = this.inputs;
-    const parts = [
-      run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
-      run.job && `job ${markdownCode(run.job)}`,
-      run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
-      run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
-      `odahu-actions ${ACTIONS_VERSION}`,
-      `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
-    ];
-    return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+    return reportFooter(this.inputs.run);
   }
 }
 
-function reportTitle(key: ReportKey): string {
+/** The report's last line: which workflow, job, run and commit wrote it, and when. */
+export function reportFooter(run: Pick<GitHubRun, 'workflowName' | 'job' | 'runUrl' | 'sha'>): string {
+  const parts = [
+    run.workflowName && `workflow ${markdownCode(run.workflowName)}`,
+    run.job && `job ${markdownCode(run.job)}`,
+    run.runUrl && `<a href="${escapeHtml(run.runUrl)}">run</a>`,
+    run.sha && `commit ${markdownCode(run.sha.slice(0, 12))}`,
+    `odahu-actions ${ACTIONS_VERSION}`,
+    `updated ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+  ];
+  return `<sub>${parts.filter(Boolean).join(' · ')}</sub>`;
+}
+
+export function reportTitle(key: ReportKey): string {
   return /^https?:\/\//.test(key.resource)
     ? `Odahu model at ${markdownText(key.resource)}`
     : `Odahu model ${markdownCode(key.resource)}`;

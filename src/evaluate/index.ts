@@ -1,0 +1,4 @@
+// Entry point of actions/evaluate (bundled to dist/evaluate/index.js).
+import { run } from './main.js';
+
+await run();
