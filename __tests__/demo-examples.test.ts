@@ -14,14 +14,8 @@ import { runToolInProcess } from './helpers/workflow-cli.js';
 jest.unstable_mockModule('@actions/core', () => core);
 const { inProcessStages } = await import('./helpers/in-process.js');
 
-/**
- * Not yet: parking a phase needs GitHub's API (check runs, refs, dispatches), which the runner does
- * not play; a parked step fails there with one line (docs/reliability.md, Long phases).
- */
-const NEEDS_GITHUB = ['wine-park', 'wine-resume', 'wine-continue'];
-
 const EXAMPLES = readdirSync(join(ROOT, 'examples', 'workflows'))
-  .filter((name) => name.endsWith('.yml') && !NEEDS_GITHUB.includes(name.replace(/\.yml$/, '')))
+  .filter((name) => name.endsWith('.yml'))
   .map((name) => name.replace(/\.yml$/, ''))
   .sort();
 
@@ -50,6 +44,6 @@ test('an example that is not there: one line naming them all', async () => {
   const run = await demo(['wine-canry']);
   expect(run.code).toBe(2);
   expect(run.stderr).toBe(
-    `demo: no example wine-canry: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, evaluate\n`,
+    `demo: no example wine-canry: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, wine-park, wine-resume, wine-continue, evaluate, park\n`,
   );
 });

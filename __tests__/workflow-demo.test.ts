@@ -76,6 +76,6 @@ test('npm run demo -- an unknown example: one line naming the examples, exit 2',
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr).toBe(
-    'demo: no example nope: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, evaluate\n',
+    'demo: no example nope: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, wine-park, wine-resume, wine-continue, evaluate, park\n',
   );
 });

@@ -6,10 +6,9 @@
 // identity: GITHUB_TOKEN is an installation token (github-actions[bot]: GET /user answers 403,
 // GraphQL's viewer answers the bot), others may be a person's (GET /user and the viewer answer);
 // comments are written as the token's identity, and a body over 65,536 characters is refused.
-// For parked phases it also keeps a Git database (trees, commits, refs: a ref moves without force only
-// to a descendant of where it is, as GitHub's does), check runs, workflow dispatches (checked against
-// the workflows a test declares, refused as GitHub refuses them) and the status of workflow runs; a
-// request can be held until the test lets it through (to interleave two callers, or to let one die
+// For parked phases it answers as the local runner's GitHub does (src/workflow/github-records.ts: a Git
+// database, check runs, workflow dispatches checked against the workflows a test declares, the status
+// of workflow runs); a request can be held until the test lets it through (to interleave two callers, or to let one die
 // with its request unanswered).
 
 import { createServer } from 'node:http';
@@ -18,6 +17,8 @@ import { connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SeenRequest, TinyServer } from './tiny-server.js';
 import { sendJson, startTinyServer } from './tiny-server.js';
+import type { CheckRunRecord, DispatchRecord } from '../../src/workflow/github-records.js';
+import { GitHubRecords } from '../../src/workflow/github-records.js';
 
 export const GITHUB_TOKEN = 'ghs_standInToken0123456789';
 
@@ -46,25 +47,8 @@ export interface StandInDeployment {
   statuses: Record<string, unknown>[];
 }
 
-export interface StandInCheckRun {
-  id: number;
-  name: string;
-  head_sha: string;
-  status: string;
-  conclusion: string | null;
-  details_url?: string;
-  external_id?: string;
-  output?: { title?: string; summary?: string; text?: string };
-  actions?: unknown[];
-  /** Every body sent to create or update it, in order. */
-  writes: Record<string, unknown>[];
-}
-
-export interface StandInDispatch {
-  workflow: string;
-  ref: string;
-  inputs: Record<string, string>;
-}
+export type StandInCheckRun = CheckRunRecord;
+export type StandInDispatch = DispatchRecord;
 
 /** A request held until `release()` (answered then, as it would have been then). */
 export interface HeldRequest {
@@ -127,30 +111,12 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     headers: Record<string, string>;
   }[] = [];
   let nextId = 1000;
-  const refs = new Map<string, string>();
-  const trees = new Map<string, unknown[]>();
-  const commits = new Map<string, { message: string; tree: string; parents: string[] }>();
-  const checkRuns: StandInCheckRun[] = [];
-  const dispatches: StandInDispatch[] = [];
-  const workflows = new Map<string, { inputs: string[]; required: string[]; refs: string[] | undefined }>();
-  const runs = new Map<string, string>();
+  const records = new GitHubRecords();
   const holds: {
     pattern: RegExp;
     arrived: () => void;
     released: Promise<'answer' | 'drop'>;
   }[] = [];
-  let nextSha = 1;
-  const sha = (): string => (nextSha++).toString(16).padStart(40, '0');
-  /** Whether `descendant` is `ancestor` or has it among its ancestors. */
-  const descends = (descendant: string, ancestor: string): boolean => {
-    const queue = [descendant];
-    while (queue.length > 0) {
-      const at = queue.shift()!;
-      if (at === ancestor) return true;
-      queue.push(...(commits.get(at)?.parents ?? []));
-    }
-    return false;
-  };
   let graphql = true;
   const identities = new Map<string, StandInIdentity>([
     [GITHUB_TOKEN, { login: 'github-actions[bot]', type: 'Bot', installation: true }],
@@ -328,177 +294,13 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
       return;
     }
 
-    if (answerGit(request.method, path, url, body, response)) return;
-    if (answerChecks(request.method, path, body, response)) return;
-    if (answerActions(request.method, path, body, response)) return;
+    const parked = records.answer(request.method, path, body);
+    if (parked) {
+      if (parked.body === undefined) response.writeHead(parked.status).end();
+      else sendJson(response, parked.status, parked.body);
+      return;
+    }
     sendJson(response, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
-  };
-
-  const refJson = (name: string, at: string) => ({ ref: name, object: { sha: at, type: 'commit' } });
-
-  const answerGit = (
-    method: string,
-    path: string,
-    url: URL,
-    body: Record<string, unknown>,
-    response: ServerResponse,
-  ): boolean => {
-    const match = /^\/repos\/[^/]+\/[^/]+\/git\/(trees|commits|refs|matching-refs|ref)(?:\/(.+))?$/.exec(
-      path,
-    );
-    if (!match) return false;
-    const [, what, rest] = match;
-    if (what === 'trees' && method === 'POST') {
-      const tree = sha();
-      trees.set(tree, body.tree as unknown[]);
-      sendJson(response, 201, { sha: tree });
-    } else if (what === 'commits' && method === 'POST') {
-      const tree = String(body.tree);
-      const parents = (body.parents as string[] | undefined) ?? [];
-      if (!trees.has(tree) || parents.some((parent) => !commits.has(parent))) {
-        sendJson(response, 422, { message: 'Tree SHA does not exist' });
-        return true;
-      }
-      const commit = sha();
-      commits.set(commit, { message: String(body.message), tree, parents });
-      sendJson(response, 201, { sha: commit, message: body.message, tree: { sha: tree }, parents });
-    } else if (what === 'commits' && method === 'GET' && rest) {
-      const commit = commits.get(rest);
-      if (!commit) sendJson(response, 404, { message: 'Not Found' });
-      else
-        sendJson(response, 200, {
-          sha: rest,
-          message: commit.message,
-          tree: { sha: commit.tree },
-          parents: commit.parents.map((parent) => ({ sha: parent })),
-        });
-    } else if (what === 'matching-refs' && method === 'GET') {
-      const prefix = `refs/${rest ?? ''}`;
-      sendJson(
-        response,
-        200,
-        [...refs].filter(([name]) => name.startsWith(prefix)).map(([name, at]) => refJson(name, at)),
-      );
-    } else if (what === 'ref' && method === 'GET' && rest) {
-      const at = refs.get(`refs/${rest}`);
-      if (at) sendJson(response, 200, refJson(`refs/${rest}`, at));
-      else sendJson(response, 404, { message: 'Not Found' });
-    } else if (what === 'refs' && method === 'POST') {
-      const name = String(body.ref);
-      if (!/^refs\/.+\/.+/.test(name)) sendJson(response, 422, { message: 'Reference name is invalid' });
-      else if (refs.has(name)) sendJson(response, 422, { message: 'Reference already exists' });
-      else if (!commits.has(String(body.sha))) sendJson(response, 422, { message: 'Object does not exist' });
-      else {
-        refs.set(name, String(body.sha));
-        sendJson(response, 201, refJson(name, String(body.sha)));
-      }
-    } else if (what === 'refs' && rest && (method === 'PATCH' || method === 'DELETE')) {
-      const name = `refs/${rest}`;
-      const at = refs.get(name);
-      if (!at) sendJson(response, 422, { message: 'Reference does not exist' });
-      else if (method === 'DELETE') {
-        refs.delete(name);
-        response.writeHead(204).end();
-      } else if (body.force !== true && !descends(String(body.sha), at)) {
-        sendJson(response, 422, { message: 'Update is not a fast forward' });
-      } else {
-        refs.set(name, String(body.sha));
-        sendJson(response, 200, refJson(name, String(body.sha)));
-      }
-    } else return false;
-    return true;
-  };
-
-  const answerChecks = (
-    method: string,
-    path: string,
-    body: Record<string, unknown>,
-    response: ServerResponse,
-  ): boolean => {
-    const match = /^\/repos\/[^/]+\/[^/]+\/check-runs(?:\/(\d+))?$/.exec(path);
-    if (!match) return false;
-    const json = (run: StandInCheckRun) => ({
-      ...run,
-      writes: undefined,
-      html_url: `https://github.com/acme/models/runs/${run.id}`,
-    });
-    if (method === 'POST' && !match[1]) {
-      if (typeof body.name !== 'string' || typeof body.head_sha !== 'string') {
-        sendJson(response, 422, { message: 'Invalid request' });
-        return true;
-      }
-      const run: StandInCheckRun = {
-        id: nextId++,
-        name: body.name,
-        head_sha: body.head_sha,
-        status: typeof body.status === 'string' ? body.status : 'queued',
-        conclusion: (body.conclusion as string | undefined) ?? null,
-        details_url: body.details_url as string | undefined,
-        external_id: body.external_id as string | undefined,
-        output: body.output as StandInCheckRun['output'],
-        actions: body.actions as unknown[] | undefined,
-        writes: [body],
-      };
-      checkRuns.push(run);
-      sendJson(response, 201, json(run));
-      return true;
-    }
-    const run = checkRuns.find((candidate) => candidate.id === Number(match[1]));
-    if (!run) {
-      sendJson(response, 404, { message: 'Not Found' });
-      return true;
-    }
-    if (method === 'PATCH') {
-      if (body.status === 'completed' && !body.conclusion) {
-        sendJson(response, 422, { message: 'Conclusion is required when status is completed' });
-        return true;
-      }
-      run.writes.push(body);
-      for (const field of ['status', 'conclusion', 'output', 'actions', 'details_url'] as const) {
-        if (body[field] !== undefined) (run as unknown as Record<string, unknown>)[field] = body[field];
-      }
-    }
-    sendJson(response, 200, json(run));
-    return true;
-  };
-
-  const answerActions = (
-    method: string,
-    path: string,
-    body: Record<string, unknown>,
-    response: ServerResponse,
-  ): boolean => {
-    let match = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/([^/]+)\/dispatches$/.exec(path);
-    if (match && method === 'POST') {
-      const workflow = workflows.get(match[1]!);
-      const ref = typeof body.ref === 'string' ? body.ref : '';
-      const inputs = (body.inputs ?? {}) as Record<string, string>;
-      if (!workflow) {
-        sendJson(response, 404, { message: 'Not Found' });
-      } else if (workflow.refs && !workflow.refs.includes(ref)) {
-        sendJson(response, 422, { message: `No ref found for: ${ref.replace(/^refs\/heads\//, '')}` });
-      } else if (Object.keys(inputs).some((name) => !workflow.inputs.includes(name))) {
-        const unexpected = Object.keys(inputs).filter((name) => !workflow.inputs.includes(name));
-        sendJson(response, 422, {
-          message: `Unexpected inputs provided: ${JSON.stringify(unexpected)}`,
-        });
-      } else if (workflow.required.some((name) => !(name in inputs))) {
-        const missing = workflow.required.filter((name) => !(name in inputs));
-        sendJson(response, 422, { message: `Required input '${missing[0]}' not provided` });
-      } else {
-        dispatches.push({ workflow: match[1]!, ref, inputs });
-        response.writeHead(204).end();
-      }
-      return true;
-    }
-    match = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(path);
-    if (match && method === 'GET') {
-      const status = runs.get(match[1]!);
-      if (status) sendJson(response, 200, { id: Number(match[1]), status });
-      else sendJson(response, 404, { message: 'Not Found' });
-      return true;
-    }
-    return false;
   };
 
   const server: TinyServer = await startTinyServer(handle);
@@ -508,13 +310,13 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     requests: started.requests,
     comments,
     deployments,
-    refs,
-    commits,
-    checkRuns,
-    dispatches,
+    refs: records.refs,
+    commits: records.commits,
+    checkRuns: records.checkRuns,
+    dispatches: records.dispatches,
     addWorkflow: (file, inputs, options = {}) =>
-      void workflows.set(file, { inputs, required: options.required ?? [], refs: options.refs }),
-    setRun: (id, status) => void runs.set(id, status),
+      void records.workflows.set(file, { inputs, required: options.required ?? [], refs: options.refs }),
+    setRun: (id, status) => void records.runs.set(id, status),
     hold: (pattern) => {
       let arrived!: () => void;
       let settle!: (how: 'answer' | 'drop') => void;

@@ -15,11 +15,14 @@ import type { WorkflowRun } from '../workflow/run-workflow.js';
 import { runWorkflow } from '../workflow/run-workflow.js';
 import type { Cluster } from '../workflow/cluster.js';
 import { chooseCluster } from '../workflow/cluster.js';
+import { runParkDemo } from './park.js';
 
 /** What the demo says at the end: a heading and `name  value` lines. */
 interface Answer {
   heading: string;
   lines: [string, string][];
+  /** The summary to show, when not the last run's own (the parked loop's continuation). */
+  summaryPath?: string;
 }
 
 function deployed(url: string, model: string, prediction: string): Answer {
@@ -53,7 +56,30 @@ interface Example {
   runs: ExampleRun[];
   /** Where the model's answers are, for the demo's last lines. */
   answer?: (run: WorkflowRun) => Answer;
+  /** Runs the example itself, on a cluster of its own (the parked loop: park.ts), instead of `runs`. */
+  drive?: typeof runParkDemo;
 }
+
+/** The parked loop: one command for each of its three workflows, as none runs green alone. */
+const PARKED_LOOP: Omit<Example, 'workflow'> = {
+  does: 'a 15-minute training parked, resume ticking on schedule, the continuation dispatched',
+  runs: [],
+  drive: runParkDemo,
+  answer: (run) => {
+    const continuation = run.dispatched[0];
+    const steps = continuation?.jobs.find((job) => job.id === 'release')?.runs[0]?.result?.steps ?? {};
+    const output = (step: string, name: string) => steps[step]?.outputs[name] ?? '';
+    return {
+      heading: 'The parked training was resumed, and its continuation deployed the model, which answered:',
+      lines: [
+        ['image', output('package', 'image')],
+        ['url', output('deploy', 'url')],
+        ['prediction', output('predict', 'response')],
+      ],
+      summaryPath: continuation?.summaryPath,
+    };
+  },
+};
 
 /** The examples the demo runs, each with the one command its header gives: npm run demo -- <name>. */
 const EXAMPLES: Record<string, Example> = {
@@ -162,6 +188,9 @@ const EXAMPLES: Record<string, Example> = {
     does: "train, package, deploy with each job's GitHub OIDC token, no secret",
     runs: [{}],
   },
+  'wine-park': { workflow: 'examples/workflows/wine-park.yml', ...PARKED_LOOP },
+  'wine-resume': { workflow: 'examples/workflows/wine-resume.yml', ...PARKED_LOOP },
+  'wine-continue': { workflow: 'examples/workflows/wine-continue.yml', ...PARKED_LOOP },
 };
 
 const USAGE = `Usage: npm run demo [-- EXAMPLE]   (or: odahu-actions demo [EXAMPLE])
@@ -175,6 +204,7 @@ ${Object.entries(EXAMPLES)
 
 // The name the demo had for it first.
 EXAMPLES.evaluate = EXAMPLES['wine-evaluate'] as Example;
+EXAMPLES.park = EXAMPLES['wine-park'] as Example;
 
 /** The embedded emulator as the Airflow plugin's connection URI (AIRFLOW_CONN_ODAHUFLOW_API). */
 function airflowConnection(cluster: Cluster): string {
@@ -263,6 +293,16 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const chosen = EXAMPLES[example] as Example;
+  const showAnswer = ({ heading, lines, summaryPath = undefined }: Answer, run: WorkflowRun) => {
+    write(`${bold(heading)}\n`);
+    const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
+    for (const [name, value] of [
+      ...lines,
+      ['job summary', relative(io.cwd, summaryPath ?? run.summaryPath)],
+    ]) {
+      write(`  ${name!.padEnd(width)}${value}\n`);
+    }
+  };
   // The examples whose runs come first, the earliest first (odahu-report after pr-evaluate after wine).
   const chain: Example[] = [];
   for (let each = chosen.before; each !== undefined; each = EXAMPLES[each]?.before) {
@@ -274,6 +314,25 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
   write('with the actions as GitHub runs them, against an embedded Odahu emulator. Its secrets are\n');
   write('placeholders (a fake GCP service-account key, a fake SSH key): nothing leaves this machine.\n\n');
   const environment = { ...io.env, PATH: `${offlineCloudTools(root)}${delimiter}${io.env.PATH ?? ''}` };
+  if (chosen.drive) {
+    const run = await chosen.drive({
+      workspace: root,
+      secrets: {},
+      vars: {},
+      envFile: {},
+      inputs: {},
+      repoRoot: root,
+      cwd: io.cwd,
+      write,
+      color,
+      environment,
+      stages: io.stages,
+    });
+    if (run.exitCode !== 0) return run.exitCode;
+    write('\n');
+    showAnswer(chosen.answer!(run), run);
+    return 0;
+  }
   // One emulator for every run: what a run makes is there for the next, as on one cluster.
   const cluster = await chooseCluster({ vars: {}, secrets: {}, envFile: {}, environment: {} }, true);
   try {
@@ -315,12 +374,7 @@ export async function demoCli(args: string[], io: CliIo): Promise<number> {
       write(`  job summary  ${relative(io.cwd, last.summaryPath)}\n`);
       return 0;
     }
-    const { heading, lines } = chosen.answer(last);
-    write(`${bold(heading)}\n`);
-    const width = Math.max(11, ...lines.map(([name]) => name.length)) + 2;
-    for (const [name, value] of [...lines, ['job summary', relative(io.cwd, last.summaryPath)]]) {
-      write(`  ${name!.padEnd(width)}${value}\n`);
-    }
+    showAnswer(chosen.answer(last), last);
     return 0;
   } catch (error) {
     if (!(error instanceof CannotRun)) throw error;

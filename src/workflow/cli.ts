@@ -50,6 +50,10 @@ the environment).
   --event-payload FILE   the event's payload (JSON), merged over the default one for the event
                          (pull_request: number 1, head = this branch and commit)
   --input NAME=VALUE     a workflow_dispatch input (default: its default)
+  --no-dispatch          run no workflow this run dispatches (a parked phase's continuation, which
+                         resume dispatches through the runner's local GitHub, kept in the runs
+                         folder's github/); by default each runs when this run ends, on the same
+                         cluster
   --workspace DIR        the checkout (default: the git working tree holding the workflow)
   --step-output STEP.NAME=VALUE
                          an output of a step not run here (another repository's action), e.g.
@@ -72,6 +76,7 @@ const OPTIONS = {
   'event-payload': { type: 'string' },
   'pull-request': { type: 'string' },
   fork: { type: 'boolean' },
+  'no-dispatch': { type: 'boolean' },
   'workflow-run': { type: 'string' },
   input: { type: 'string', multiple: true },
   workspace: { type: 'string' },
@@ -92,6 +97,7 @@ interface CliArguments {
   eventPayload?: string;
   pullRequest?: number;
   fork: boolean;
+  noDispatch: boolean;
   workflowRun?: string;
   inputs: Record<string, string>;
   workspace?: string;
@@ -122,6 +128,7 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     stepOutputs: [],
     needsOutputs: [],
     fork: false,
+    noDispatch: false,
   };
   const pair = (flag: string, value: string, fromEnvironment: boolean): [string, string] => {
     const equals = value.indexOf('=');
@@ -145,9 +152,10 @@ function parseArguments(args: string[], environment: NodeJS.ProcessEnv): CliArgu
     if (token.kind !== 'option') continue;
     const flag = token.rawName;
     if (!(token.name in OPTIONS)) throw new CannotRun([`unknown flag ${flag} (see --help)`]);
-    if (token.name === 'fork') {
+    if (token.name === 'fork' || token.name === 'no-dispatch') {
       if (token.value !== undefined) throw new CannotRun([`${flag} takes no value`]);
-      parsed.fork = true;
+      if (token.name === 'fork') parsed.fork = true;
+      else parsed.noDispatch = true;
       continue;
     }
     const value = token.value;
@@ -255,6 +263,7 @@ export async function workflowCli(args: string[], io: CliIo): Promise<number> {
       color: io.color,
       environment: io.env,
       stages: io.stages,
+      followDispatches: !parsed.noDispatch,
     });
     return run.exitCode;
   } catch (error) {

@@ -6,6 +6,7 @@
 
 import type { RunningEmulator } from '../emulator/options.js';
 import { startEmulator } from '../emulator/server.js';
+import { formatDuration } from '../shared/duration.js';
 import { checkCluster } from './cluster-check.js';
 
 export interface ClusterSources {
@@ -44,11 +45,17 @@ export const DEMO_DURATIONS = {
   edgeWarmupSeconds: 0.2,
 };
 
-export async function chooseCluster(sources: ClusterSources, emulatorOnly = false): Promise<Cluster> {
+export async function chooseCluster(
+  sources: ClusterSources,
+  emulatorOnly = false,
+  /** The embedded emulator's pace, where a run wants another (the parked demo's 10-minute training). */
+  durations: Partial<typeof DEMO_DURATIONS> = {},
+): Promise<Cluster> {
   const origin = emulatorOnly ? undefined : givenClusterOrigin(sources);
   if (origin) return givenCluster(sources, origin);
 
-  const emulator = await startEmulator({ port: 0, ...DEMO_DURATIONS });
+  const pace = { ...DEMO_DURATIONS, ...durations };
+  const emulator = await startEmulator({ port: 0, ...pace });
   const provided: Record<string, string> = {
     'vars.ODAHU_API_URL': emulator.apiUrl,
     'vars.ODAHU_AUTH_URL': emulator.authUrl,
@@ -68,7 +75,7 @@ export async function chooseCluster(sources: ClusterSources, emulatorOnly = fals
   }
   return {
     description: [
-      `cluster    the embedded Odahu emulator at ${emulator.apiUrl} (training and packaging take ~${DEMO_DURATIONS.trainingSeconds} s, a deployment ~${DEMO_DURATIONS.deploymentSeconds} s)`,
+      `cluster    the embedded Odahu emulator at ${emulator.apiUrl} (${pace.trainingSeconds === pace.packagingSeconds ? `training and packaging take ~${pace.trainingSeconds} s` : `training takes ~${formatDuration(pace.trainingSeconds * 1000)} on its clock, packaging ~${pace.packagingSeconds} s`}, a deployment ~${pace.deploymentSeconds} s)`,
       ...(filled.length > 0
         ? [`           ${filled.join(', ')} point at it; set ODAHU_API_URL to use a real cluster`]
         : []),

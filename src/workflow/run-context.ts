@@ -178,6 +178,13 @@ export function createRunContext(run: RunIdentity): RunContext {
   return { github, runner, env };
 }
 
+/** The run's steps talk to this GitHub (github-service.ts), with this token as github.token. */
+export function withGitHubApi(run: RunContext, gitHub: { url: string; token: string }): void {
+  run.github.api_url = gitHub.url;
+  run.github.token = gitHub.token;
+  run.env.GITHUB_API_URL = gitHub.url;
+}
+
 /** A job's contexts: the run's, with its id, its workspace and its own RUNNER_TEMP under `jobDir`. */
 export function forJob(run: RunContext, jobId: string, jobDir: string, workspace: string): RunContext {
   const runnerTemp = join(jobDir, 'temp');

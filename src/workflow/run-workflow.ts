@@ -6,7 +6,15 @@
 // path and one line saying which jobs succeeded, failed or were skipped.
 // `npm run workflow` and `npm run demo` both run through here.
 
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -32,11 +40,18 @@ import { preflight } from './preflight.js';
 import type { RunOidc } from './run-oidc.js';
 import { startRunOidc } from './run-oidc.js';
 import { findReferences } from './references.js';
-import { createRunContext, machineEnv } from './run-context.js';
+import { createRunContext, machineEnv, withGitHubApi } from './run-context.js';
 import { RunLog } from './run-log.js';
 import { RunSummary } from './run-summary.js';
 import { RunArtifacts } from './artifacts.js';
 import { findRun, writeRunRecord } from './run-record.js';
+import type { RunGitHub } from './github-service.js';
+import {
+  callsParkedPhases,
+  dispatchableWorkflows,
+  gitHubStateFile,
+  startRunGitHub,
+} from './github-service.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import type { SelectedJob, WorkflowFile } from './workflow-file.js';
 import {
@@ -87,6 +102,11 @@ export interface WorkflowRunOptions {
   environment: NodeJS.ProcessEnv;
   /** How the steps' stages run, given the run's cluster; processes by default (tests: see Stages). */
   stages?: (cluster: Cluster) => Stages;
+  /**
+   * Run the workflows this run dispatches (a parked phase's continuation, through the local GitHub of
+   * github-service.ts) when it ends, one after another, on the same cluster. Default true; --no-dispatch.
+   */
+  followDispatches?: boolean;
 }
 
 export type RunConclusion = 'success' | 'failure' | 'cancelled';
@@ -97,6 +117,8 @@ export interface WorkflowRun {
   conclusion: RunConclusion;
   summaryPath: string;
   exitCode: 0 | 1;
+  /** The runs of the workflows it dispatched (followDispatches), in order. */
+  dispatched: WorkflowRun[];
 }
 
 export async function runWorkflow(options: WorkflowRunOptions): Promise<WorkflowRun> {
@@ -183,6 +205,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       }
     : await chooseCluster(sources, options.emulatorOnly);
   let oidc: RunOidc | undefined;
+  let gitHub: RunGitHub | undefined;
   try {
     try {
       await cluster.check?.();
@@ -192,6 +215,19 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       throw error;
     }
     oidc = await startRunOidc(workflow, jobs, cluster, subjects);
+    if (callsParkedPhases(readFileSync(options.workflowPath, 'utf8'))) {
+      gitHub = await startRunGitHub({
+        stateFile: gitHubStateFile(runsDir, workspace),
+        repository: (context.github as Record<string, string>).repository!,
+        workflows: await dispatchableWorkflows(dirname(options.workflowPath), async (path) =>
+          dispatchInputs(await loadWorkflow(path, path)),
+        ),
+      });
+      withGitHubApi(context, gitHub);
+      gitHub.records.runs.set(runId, 'in_progress');
+      gitHub.save();
+    }
+    const dispatchedBefore = gitHub?.records.dispatches.length ?? 0;
     // The console, as it was shown (masked), kept in the run's folder without its colours.
     const logFile = join(runDir, 'log.txt');
     writeFileSync(logFile, '');
@@ -201,6 +237,7 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
     });
     const masks = new WorkflowCommands();
     for (const value of Object.values(cluster.secrets)) masks.addMask(value);
+    if (gitHub) masks.addMask(gitHub.token);
     const log = new JobLog({
       write: (text) => runLog.write(text),
       color: options.color,
@@ -289,13 +326,49 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
       branch: github.head_ref || github.ref_name!,
       ...(options.pullRequest ? { pullRequest: options.pullRequest } : {}),
     });
+    const dispatches = gitHub?.records.dispatches.slice(dispatchedBefore) ?? [];
+    if (gitHub) {
+      // Its status is what resume reads to take over a claim this run left.
+      gitHub.records.runs.set(runId, 'completed');
+      gitHub.save();
+      await gitHub.close();
+      gitHub = undefined;
+    }
+    const dispatched: WorkflowRun[] = [];
+    for (const dispatch of dispatches) {
+      if (options.followDispatches === false) {
+        log.line(
+          `dispatched   ${dispatch.workflow} (not run: --no-dispatch; run it with --input ${Object.keys(dispatch.inputs).join(', --input ') || '...'})`,
+        );
+        continue;
+      }
+      log.line(`dispatched   ${dispatch.workflow}: running it now, on the same cluster`);
+      const file = join(dirname(options.workflowPath), dispatch.workflow);
+      dispatched.push(
+        await runWorkflow({
+          ...options,
+          workflowPath: file,
+          shownPath: join(dirname(options.shownPath), dispatch.workflow),
+          jobId: undefined,
+          event: 'workflow_dispatch',
+          inputs: dispatch.inputs,
+          eventPayload: undefined,
+          pullRequest: undefined,
+          workflowRunId: undefined,
+          cluster,
+        }),
+      );
+    }
+    const failed = conclusion !== 'success' || dispatched.some((run) => run.exitCode !== 0);
     return {
       jobs: outcomes,
       conclusion,
       summaryPath: summary.path,
-      exitCode: conclusion === 'success' ? 0 : 1,
+      exitCode: failed ? 1 : 0,
+      dispatched,
     };
   } finally {
+    await gitHub?.close();
     await oidc?.close();
     // A cluster given by the caller outlives the run (the demo's runs share one).
     if (!options.cluster) await cluster.close();
@@ -529,7 +602,7 @@ function gitRoot(from: string): string | undefined {
 /** .tmp/runs/<run-id>: the id is the start time in ms (unique per directory); the number counts runs. */
 function newRunDir(runsDir: string): { runId: string; runNumber: number; runDir: string } {
   mkdirSync(runsDir, { recursive: true });
-  const runNumber = readdirSync(runsDir).length + 1;
+  const runNumber = readdirSync(runsDir).filter((name) => /^\d+$/.test(name)).length + 1;
   for (let id = Date.now(); ; id += 1) {
     const runDir = join(runsDir, String(id));
     try {
