@@ -57,8 +57,8 @@ function runEnv(runId: string): Record<string, string> {
 /** The emulator's time moves on by `ms`, its steps run in order (a schedule's gap between ticks). */
 async function passTime(ms: number): Promise<void> {
   const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle();
-  await settle();
+  while (emulator.clock.stepTowards(at)) await settle(emulator);
+  await settle(emulator);
 }
 
 let runs = 100;

@@ -5,7 +5,7 @@
 // vars that no placeholder uses named; a GitHub deployment record whose in_progress status is
 // refused still ending in its final state, and a cancelled step's record ended at the cancel; the
 // model-info row naming the model; a deployment stuck without a replica said so at 3 min; a URL
-// nothing answers given up within 30 s. Every wait is on the emulator's held clock.
+// nothing answers given up within 30 s, even one that answered an earlier step. Every wait is on the emulator's held clock.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -381,6 +381,30 @@ describe('waiting for what can never happen', () => {
     // No outage notice for a server that was never there.
     expect(warnings(run.log)).toEqual([]);
     expect(run.tookMs).toBeGreaterThanOrEqual(20_000);
+    expect(run.tookMs).toBeLessThanOrEqual(30_000);
+  });
+
+  test('a cluster that answered an earlier step and is gone now: the next step gives up within 30 s too', async () => {
+    // Both steps in this process, as in-process tests run them: what answered is the step's own
+    // knowledge (its client's, its token source's), not the process's.
+    const gone = await startTestEmulator();
+    const at = {
+      'api-url': gone.apiUrl,
+      'auth-url': gone.authUrl,
+      'client-id': gone.clientId,
+      'client-secret': gone.clientSecret,
+    };
+    const first = await runInProcess('wait', { ...at, 'training-id': 'none' }, { emulator: gone });
+    expect(first.failures).toEqual(['training none does not exist']);
+    await gone.close();
+
+    const run = await runInProcess('wait', { ...at, 'training-id': 'none' }, { emulator });
+    expect(run.failures).toEqual([
+      expect.stringMatching(
+        /ECONNREFUSED.*has not answered once since the step began: is the URL right\?\)$/,
+      ),
+    ]);
+    expect(warnings(run.log)).toEqual([]);
     expect(run.tookMs).toBeLessThanOrEqual(30_000);
   });
 });

@@ -258,7 +258,7 @@ describe("Keycloak's clock behind GitHub's: 'Token was issued in the future'", (
       federatedClients: [{ clientId: 'github-main', role: 'admin', issuer: service.issuer, subject: MAIN }],
     });
     realm.clock.hold();
-    const time = new EmulatorTime(realm.clock);
+    const time = new EmulatorTime(realm);
     const asked = countingRequest();
     const tokens = new ClientCredentialsTokenSource({
       authUrl: realm.authUrl,

@@ -47,8 +47,8 @@ afterAll(async () => {
 /** The emulator's time moves on by `ms`, its steps run in order (the gap between two ticks). */
 async function passTime(ms: number): Promise<void> {
   const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle();
-  await settle();
+  while (emulator.clock.stepTowards(at)) await settle(emulator);
+  await settle(emulator);
 }
 
 const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');

@@ -98,7 +98,7 @@ export class Api {
         if (clock.now() > deadline)
           throw new Error(`timed out waiting for ${path}: ${reply.status} ${reply.text}`);
         const until = clock.now() + stepMs;
-        while (clock.stepTowards(until)) await settle();
+        while (clock.stepTowards(until)) await settle(this.emulator);
       }
     } finally {
       release();

@@ -3,9 +3,15 @@
 // of waiting for the wall clock, one planned step of the emulator at a time, and lets what that step
 // did (a log line written, a stream ended, a state changed) reach the step before time moves on: a
 // log's end still wakes a wait early, and a wait that never woke would show in the time it took.
+// "Reached" is not a number of event-loop turns: on a loaded machine the loopback and the thread
+// pool take wall time, so time moves on only once the emulator says nothing is on its way between it
+// and this process (RunningEmulator.inFlight: requests, answers, bytes not yet read).
 
 import type { Clock } from '../../src/shared/clock.js';
-import type { EmulatorClock } from '../../src/emulator/options.js';
+import type { EmulatorClock, RunningEmulator } from '../../src/emulator/options.js';
+
+/** The emulator a step's time is: its held clock, and what is on its way to and from it. */
+export type SteppedEmulator = Pick<RunningEmulator, 'clock' | 'inFlight'>;
 
 interface Sleeper {
   at: number;
@@ -13,10 +19,24 @@ interface Sleeper {
   fail(error: Error): void;
 }
 
-/** Lets the event loop deliver what is in flight (answers, stream data over loopback) before time moves. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+/** Traffic that is still on its way after this much wall time is stuck, not slow: the step fails, naming it. */
+const STUCK_MS = 60_000;
+
+/**
+ * Lets the event loop deliver what is in flight (answers, stream data over loopback) before time
+ * moves: a few turns for what follows in this process (a stream's end reaching its reader, a promise
+ * chain), and with `emulator`, as long as it says that something is still on its way.
+ */
+export async function settle(emulator?: Pick<RunningEmulator, 'inFlight'>): Promise<void> {
+  const since = Date.now();
+  for (;;) {
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const onItsWay = emulator?.inFlight();
+    if (onItsWay === undefined) return;
+    if (Date.now() - since > STUCK_MS)
+      throw new Error(`the emulator's clock cannot move on: after ${STUCK_MS} ms, ${onItsWay}`);
+  }
 }
 
 /** How many helpers hold each clock now, and whether it was held before the first of them. */
@@ -46,11 +66,15 @@ export class EmulatorTime implements Clock {
   private readonly sleepers = new Set<Sleeper>();
   private driving = false;
 
+  private readonly clock: EmulatorClock;
+
   constructor(
-    private readonly clock: EmulatorClock,
+    private readonly emulator: SteppedEmulator,
     /** Awaited after each of the emulator's steps, before time moves on (a test looking at the cluster). */
     private readonly betweenSteps?: () => Promise<void>,
-  ) {}
+  ) {
+    this.clock = emulator.clock;
+  }
 
   now(): number {
     return this.clock.now();
@@ -89,7 +113,7 @@ export class EmulatorTime implements Clock {
     this.driving = true;
     try {
       for (;;) {
-        await settle();
+        await settle(this.emulator);
         if (this.sleepers.size === 0) return;
         if (!this.clock.held) throw new Error('a step slept on the emulator clock while it was not held');
         const at = Math.min(...[...this.sleepers].map((sleeper) => sleeper.at));

@@ -89,7 +89,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
       const release = holdClock(clock);
       try {
         const until = clock.now() + ms;
-        while (clock.stepTowards(until)) await settle();
+        while (clock.stepTowards(until)) await settle(emulator);
       } finally {
         release();
       }

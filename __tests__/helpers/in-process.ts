@@ -14,7 +14,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { jest } from '@jest/globals';
-import type { EmulatorClock } from '../../src/emulator/options.js';
 import { useClock } from '../../src/shared/clock.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { forgetSecrets } from '../../src/shared/odahu/secrets.js';
@@ -28,6 +27,7 @@ import { WorkflowCommands } from '../../src/workflow/workflow-commands.js';
 import type { LogEvent } from '../../src/workflow/workflow-commands.js';
 import * as core from './core-mock.js';
 import { EmulatorTime, holdClock } from './emulator-time.js';
+import type { SteppedEmulator } from './emulator-time.js';
 import type { ActionRun, RunOptions } from './run-action.js';
 import { ROOT, actionDefinition } from './run-action.js';
 
@@ -47,7 +47,7 @@ export type ActionName =
 
 export interface InProcessOptions extends RunOptions {
   /** The cluster whose clock the step waits on (held for the step, or kept held if it was). */
-  emulator?: { clock: EmulatorClock };
+  emulator?: SteppedEmulator;
   /** With `emulator`: awaited after each step of its clock during the step's waits (a test watching). */
   betweenSteps?: () => Promise<void>;
 }
@@ -142,7 +142,7 @@ export async function stepInProcess(
  */
 export function inProcessStages(
   options: {
-    emulator?: { clock: EmulatorClock };
+    emulator?: SteppedEmulator;
     /** The steps talk to a cluster the test does not hold (one a step started): the wall clock. */
     wallClock?: boolean;
   } = {},
@@ -189,7 +189,7 @@ function compositePhase(stage: ProcessStageOptions): ActionName | undefined {
 async function runnerStage(
   name: ActionName,
   options: StageOptions | ProcessStageOptions,
-  emulator: { clock: EmulatorClock } | undefined,
+  emulator: SteppedEmulator | undefined,
 ): Promise<StageResult> {
   const files = createFileCommands(options.filesDir, options.stepKey);
   const inputs: Record<string, string> = {};
@@ -251,7 +251,7 @@ interface StageRun {
   commands: WorkflowCommands;
   onEvent: (event: LogEvent) => void;
   signal?: AbortSignal;
-  emulator?: { clock: EmulatorClock };
+  emulator?: SteppedEmulator;
   betweenSteps?: () => Promise<void>;
   body: () => Promise<void>;
 }
@@ -277,7 +277,7 @@ function runStage(run: StageRun): Promise<StageEnd> {
 
 async function stageNow(run: StageRun): Promise<StageEnd> {
   const stdout = new LineReader((line) => run.commands.process(line).forEach(run.onEvent));
-  const clock: Clock | undefined = run.emulator && new EmulatorTime(run.emulator.clock, run.betweenSteps);
+  const clock: Clock | undefined = run.emulator && new EmulatorTime(run.emulator, run.betweenSteps);
   let release: (() => void) | undefined;
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();

@@ -7747,8 +7747,36 @@ const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
  * cost the whole retry-timeout. One that has answered rides out an outage for the whole budget.
  */
 const FIRST_CONTACT_BUDGET_MS = 30_000;
-/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
-const answeredOrigins = new Set();
+/**
+ * The servers (origins, `https://host:port`) that have answered their owner at least once: a
+ * client's transport, a token source, objects that live for one step. Until a server has, a call to
+ * it gives up once FIRST_CONTACT_BUDGET_MS have passed; once it has, its silence is an outage. Kept
+ * by the owner, not the process: a server that answered another step (another client in the same
+ * process, as in the tests) says nothing about whether this step's URL is right.
+ */
+class AnsweredServers {
+    origins = new Set();
+    /** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+    mark(url) {
+        this.origins.add(originOf(url));
+    }
+    has(url) {
+        return this.origins.has(originOf(url));
+    }
+    /**
+     * For withRetries' giveUp: a call to a server that has not answered yet stops once its next try
+     * would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+     */
+    giveUp(url, server) {
+        return ({ error, elapsedMs, delayMs, attempt }) => {
+            if (!(error instanceof NetworkError) || this.has(url))
+                return undefined;
+            if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
+                return undefined;
+            return error.afterTrying(`tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
+        };
+    }
+}
 function originOf(url) {
     try {
         return new URL(url).origin;
@@ -7756,26 +7784,6 @@ function originOf(url) {
     catch {
         return url;
     }
-}
-/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
-function markAnswered(url) {
-    answeredOrigins.add(originOf(url));
-}
-function hasAnswered(url) {
-    return answeredOrigins.has(originOf(url));
-}
-/**
- * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
- * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
- */
-function unansweredGiveUp(url, server) {
-    return ({ error, elapsedMs, delayMs, attempt }) => {
-        if (!(error instanceof NetworkError) || hasAnswered(url))
-            return undefined;
-        if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS)
-            return undefined;
-        return error.afterTrying(`tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`);
-    };
 }
 const DEFAULT_RETRY_POLICY = {
     budgetMs: DEFAULT_RETRY_BUDGET_MS,
@@ -8888,6 +8896,8 @@ class http_Transport {
     tokens;
     retry;
     outage;
+    /** Whether the server has answered this client yet: until then, a call to it gives up sooner. */
+    answered = new AnsweredServers();
     /** How messages name the server: `the Odahu API`, `the model`. */
     server;
     client;
@@ -9013,7 +9023,7 @@ class http_Transport {
             debug(`${method} ${displayUrl(url)} (attempt ${number})`);
             try {
                 const answer = await attempt();
-                markAnswered(url);
+                this.answered.mark(url);
                 this.outage.answered();
                 return answer;
             }
@@ -9023,7 +9033,7 @@ class http_Transport {
                     state.unanswered = true;
                 // Any answer is the server's: it is there. A refusal means it is back.
                 if (error instanceof ApiError)
-                    markAnswered(url);
+                    this.answered.mark(url);
                 if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status))
                     this.outage.answered();
                 throw error;
@@ -9033,11 +9043,11 @@ class http_Transport {
             signal: options.signal,
             deadline: options.retryUntil,
             idempotent: options.idempotent ?? true,
-            giveUp: unansweredGiveUp(url, this.server),
+            giveUp: this.answered.giveUp(url, this.server),
             onRetry: ({ attempt: number, delayMs, error, deadline }) => {
                 debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
                 // A server that never answered gets no outage notice: the call gives up on it soon instead.
-                if (hasAnswered(url))
+                if (this.answered.has(url))
                     this.outage.failed(answerOf(error), deadline);
             },
         });
@@ -9971,6 +9981,8 @@ class ClientCredentialsTokenSource {
         socketTimeout: TOKEN_EXCHANGE_MS,
     });
     outage = new OutageNotice('the token endpoint');
+    /** Whether the token endpoint has answered this source yet: until then, a grant gives up sooner. */
+    answered = new AnsweredServers();
     cached;
     inFlight;
     /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
@@ -10184,7 +10196,7 @@ class ClientCredentialsTokenSource {
         finally {
             limit.dispose();
         }
-        markAnswered(url);
+        this.answered.mark(url);
         const { status } = answer;
         if (RETRYABLE_STATUSES.has(status)) {
             throw new ApiError({
@@ -10202,11 +10214,11 @@ class ClientCredentialsTokenSource {
         try {
             const answer = await withRetries(attempt, {
                 ...this.options.retry,
-                giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
+                giveUp: this.answered.giveUp(endpoint, 'the token endpoint'),
                 onRetry: ({ error, delayMs, deadline }) => {
                     debug(`${error.message}; retrying in ${delayMs} ms`);
                     // A server that never answered gets no outage notice: the call gives up on it soon instead.
-                    if (hasAnswered(endpoint))
+                    if (this.answered.has(endpoint))
                         this.outage.failed(answerOf(error), deadline);
                 },
             });

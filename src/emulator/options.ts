@@ -130,6 +130,12 @@ export interface RunningEmulator {
   addFederatedClient(client: FederatedClient): void;
   /** For tests: the clock of everything the cluster does over time (see EmulatorClock). */
   clock: EmulatorClock;
+  /**
+   * For tests: what is on its way between the emulator and the HTTP clients of this process (a
+   * request not connected, bytes not yet read, an answer not begun), in words; undefined when
+   * nothing is. A held clock is moved on only once nothing is (see in-flight.ts).
+   */
+  inFlight(): string | undefined;
   close(): Promise<void>;
 }
 

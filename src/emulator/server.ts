@@ -27,6 +27,7 @@ import type {
   RunningEmulator,
   StatusChange,
 } from './options.js';
+import { InFlight } from './in-flight.js';
 import { Rollouts } from './rollouts.js';
 import { Store } from './store.js';
 import { TaskRuns } from './task-runs.js';
@@ -56,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const { port } = server.address() as AddressInfo;
+  const inFlight = new InFlight(server);
   const baseUrl = (options.publicUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, '');
   try {
     const cluster = await startCluster(options, baseUrl);
@@ -65,12 +67,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...cluster.urls,
       outage: cluster.outage,
       clock: cluster.clock,
+      inFlight: () => inFlight.describe(),
       close: async () => {
         cluster.stop();
+        inFlight.close();
         await closeServer(server);
       },
     };
   } catch (error) {
+    inFlight.close();
     await closeServer(server);
     throw error;
   }
@@ -84,7 +89,7 @@ function closeServer(server: Server): Promise<void> {
 }
 
 interface Cluster {
-  urls: Omit<RunningEmulator, 'close' | 'outage' | 'clock'>;
+  urls: Omit<RunningEmulator, 'close' | 'outage' | 'clock' | 'inFlight'>;
   outage: RunningEmulator['outage'];
   clock: EmulatorClock;
   dispatch: (req: IncomingMessage, res: ServerResponse) => void;

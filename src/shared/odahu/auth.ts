@@ -13,15 +13,7 @@ import { decodeJwt } from 'jose';
 import { ApiError, AuthError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { ExchangeLimit, createHttpClient, readText, sendRequest, serverMessageOf } from './http.js';
 import { OutageNotice } from './outage.js';
-import {
-  RETRYABLE_STATUSES,
-  answerOf,
-  hasAnswered,
-  markAnswered,
-  sleep,
-  unansweredGiveUp,
-  withRetries,
-} from './retry.js';
+import { AnsweredServers, RETRYABLE_STATUSES, answerOf, sleep, withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
 import { GitHubIdToken } from './github-oidc.js';
 import { markSecret } from './secrets.js';
@@ -108,6 +100,8 @@ export class ClientCredentialsTokenSource implements TokenSource {
     socketTimeout: TOKEN_EXCHANGE_MS,
   });
   private readonly outage = new OutageNotice('the token endpoint');
+  /** Whether the token endpoint has answered this source yet: until then, a grant gives up sooner. */
+  private readonly answered = new AnsweredServers();
   private cached: CachedToken | undefined;
   private inFlight: Promise<string> | undefined;
   /** The endpoint that issued a token: the auth-url, or what discovery found behind it. */
@@ -348,7 +342,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
     } finally {
       limit.dispose();
     }
-    markAnswered(url);
+    this.answered.mark(url);
     const { status } = answer;
     if (RETRYABLE_STATUSES.has(status)) {
       throw new ApiError({
@@ -367,11 +361,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
     try {
       const answer = await withRetries(attempt, {
         ...this.options.retry,
-        giveUp: unansweredGiveUp(endpoint, 'the token endpoint'),
+        giveUp: this.answered.giveUp(endpoint, 'the token endpoint'),
         onRetry: ({ error, delayMs, deadline }) => {
           core.debug(`${error.message}; retrying in ${delayMs} ms`);
           // A server that never answered gets no outage notice: the call gives up on it soon instead.
-          if (hasAnswered(endpoint)) this.outage.failed(answerOf(error), deadline);
+          if (this.answered.has(endpoint)) this.outage.failed(answerOf(error), deadline);
         },
       });
       this.outage.answered();

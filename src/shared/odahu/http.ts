@@ -20,14 +20,7 @@ import type { TokenSource } from './auth.js';
 import { formatDuration } from '../duration.js';
 import { ApiError, NetworkError, TooLargeError, displayUrl } from './errors.js';
 import { OutageNotice } from './outage.js';
-import {
-  RETRYABLE_STATUSES,
-  answerOf,
-  hasAnswered,
-  markAnswered,
-  unansweredGiveUp,
-  withRetries,
-} from './retry.js';
+import { AnsweredServers, RETRYABLE_STATUSES, answerOf, withRetries } from './retry.js';
 import { asError } from '../thrown.js';
 import type { RetryOptions } from './retry.js';
 
@@ -100,6 +93,8 @@ export class Transport {
   private readonly tokens: TokenSource;
   private readonly retry: TransportOptions['retry'];
   private readonly outage: OutageNotice;
+  /** Whether the server has answered this client yet: until then, a call to it gives up sooner. */
+  private readonly answered = new AnsweredServers();
   /** How messages name the server: `the Odahu API`, `the model`. */
   private readonly server: string;
   private readonly client: HttpClient;
@@ -251,14 +246,14 @@ export class Transport {
         core.debug(`${method} ${displayUrl(url)} (attempt ${number})`);
         try {
           const answer = await attempt();
-          markAnswered(url);
+          this.answered.mark(url);
           this.outage.answered();
           return answer;
         } catch (error) {
           // A connection never made cannot have applied anything; any other lost answer may have.
           if (error instanceof NetworkError && !error.neverSent) state.unanswered = true;
           // Any answer is the server's: it is there. A refusal means it is back.
-          if (error instanceof ApiError) markAnswered(url);
+          if (error instanceof ApiError) this.answered.mark(url);
           if (error instanceof ApiError && !RETRYABLE_STATUSES.has(error.status)) this.outage.answered();
           throw error;
         }
@@ -268,11 +263,11 @@ export class Transport {
         signal: options.signal,
         deadline: options.retryUntil,
         idempotent: options.idempotent ?? true,
-        giveUp: unansweredGiveUp(url, this.server),
+        giveUp: this.answered.giveUp(url, this.server),
         onRetry: ({ attempt: number, delayMs, error, deadline }) => {
           core.debug(`${error.message}; attempt ${number + 1} in ${delayMs} ms`);
           // A server that never answered gets no outage notice: the call gives up on it soon instead.
-          if (hasAnswered(url)) this.outage.failed(answerOf(error), deadline);
+          if (this.answered.has(url)) this.outage.failed(answerOf(error), deadline);
         },
       },
     );

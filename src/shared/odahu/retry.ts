@@ -31,8 +31,39 @@ export const DEFAULT_RETRY_BUDGET_MS = 3 * 60_000;
  */
 export const FIRST_CONTACT_BUDGET_MS = 30_000;
 
-/** The origins (`https://host:port`) that have answered this step (this process) at least once. */
-const answeredOrigins = new Set<string>();
+/**
+ * The servers (origins, `https://host:port`) that have answered their owner at least once: a
+ * client's transport, a token source, objects that live for one step. Until a server has, a call to
+ * it gives up once FIRST_CONTACT_BUDGET_MS have passed; once it has, its silence is an outage. Kept
+ * by the owner, not the process: a server that answered another step (another client in the same
+ * process, as in the tests) says nothing about whether this step's URL is right.
+ */
+export class AnsweredServers {
+  private readonly origins = new Set<string>();
+
+  /** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
+  mark(url: string): void {
+    this.origins.add(originOf(url));
+  }
+
+  has(url: string): boolean {
+    return this.origins.has(originOf(url));
+  }
+
+  /**
+   * For withRetries' giveUp: a call to a server that has not answered yet stops once its next try
+   * would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
+   */
+  giveUp(url: string, server: string): NonNullable<RetryOptions['giveUp']> {
+    return ({ error, elapsedMs, delayMs, attempt }) => {
+      if (!(error instanceof NetworkError) || this.has(url)) return undefined;
+      if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS) return undefined;
+      return error.afterTrying(
+        `tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`,
+      );
+    };
+  }
+}
 
 function originOf(url: string): string {
   try {
@@ -40,29 +71,6 @@ function originOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** `url`'s server answered, whatever it said: it is there, and a later silence is an outage. */
-export function markAnswered(url: string): void {
-  answeredOrigins.add(originOf(url));
-}
-
-export function hasAnswered(url: string): boolean {
-  return answeredOrigins.has(originOf(url));
-}
-
-/**
- * For withRetries' giveUp: a call to a server that has never answered this step stops once its next
- * try would start past FIRST_CONTACT_BUDGET_MS, with one line that says so.
- */
-export function unansweredGiveUp(url: string, server: string): NonNullable<RetryOptions['giveUp']> {
-  return ({ error, elapsedMs, delayMs, attempt }) => {
-    if (!(error instanceof NetworkError) || hasAnswered(url)) return undefined;
-    if (elapsedMs + delayMs <= FIRST_CONTACT_BUDGET_MS) return undefined;
-    return error.afterTrying(
-      `tried for ${formatDuration(elapsedMs)}, ${attempt} attempts; ${server} has not answered once since the step began: is the URL right?`,
-    );
-  };
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -160,7 +168,7 @@ export interface RetryOptions {
   /** Told before each wait, e.g. to log it. */
   onRetry?: (retry: { attempt: number; delayMs: number; error: Error; deadline: number }) => void;
   /**
-   * Asked before each wait: an error to throw instead of trying again (unansweredGiveUp), or
+   * Asked before each wait: an error to throw instead of trying again (AnsweredServers.giveUp), or
    * undefined to go on.
    */
   giveUp?: (retry: {
