@@ -28,8 +28,8 @@ import { runWorkflow } from '../workflow/run-workflow.js';
 import type { WorkflowFile } from '../workflow/workflow-file.js';
 import { loadWorkflow } from '../workflow/workflow-file.js';
 import type { ConvertedFile } from './convert.js';
-import type { Dag, Task } from './dag.js';
 import type { CheckResult } from './report.js';
+import { workEdges } from './units.js';
 import type { ConvertedDag } from './workflow.js';
 import { convertDag } from './workflow.js';
 
@@ -165,24 +165,6 @@ export function graphCheck(converted: ConvertedDag, workflow: WorkflowFile): Che
         summary: `the DAG's graph does not hold (${problems.length} problem(s))`,
         details: problems,
       };
-}
-
-/** The DAG's dependencies between tasks that do work, joined through empty operators. */
-function workEdges(dag: Dag): [Task, Task][] {
-  const edges: [Task, Task][] = [];
-  const reach = (from: Task, seen: Set<Task>): Task[] =>
-    dag.edges
-      .filter(([up]) => up === from)
-      .flatMap(([, down]) => {
-        if (seen.has(down)) return [];
-        seen.add(down);
-        return down.kind.kind === 'empty' ? reach(down, seen) : [down];
-      });
-  for (const task of dag.tasks) {
-    if (task.kind.kind === 'empty') continue;
-    for (const down of reach(task, new Set())) edges.push([task, down]);
-  }
-  return edges;
 }
 
 // ── the dry run ─────────────────────────────────────────────────────────────────────────────────

@@ -49,7 +49,7 @@ export function resourceId(value: Value | undefined): string | undefined {
 }
 
 export function buildUnits(dag: Dag, file: string): UnitGraph {
-  const edges = contractEmpty(dag);
+  const edges = workEdges(dag);
   const ups = (task: Task) => edges.filter(([, down]) => down === task).map(([up]) => up);
   const downs = (task: Task) => edges.filter(([up]) => up === task).map(([, down]) => down);
   /** The only link of `a` downstream is `b`, and of `b` upstream is `a`. */
@@ -161,8 +161,8 @@ function innerSpec(model: Value): Extract<Value, { kind: 'model' }> | undefined 
   return spec?.kind === 'model' ? spec : undefined;
 }
 
-/** The DAG's edges between tasks that do work: an empty operator's upstream and downstream joined. */
-function contractEmpty(dag: Dag): [Task, Task][] {
+/** The DAG's edges between tasks that do work (each once): an empty operator's upstream and downstream joined. */
+export function workEdges(dag: Dag): [Task, Task][] {
   const edges: [Task, Task][] = [];
   const add = (a: Task, b: Task) => {
     if (!edges.some(([x, y]) => x === a && y === b)) edges.push([a, b]);
