@@ -487,3 +487,14 @@ describe('a saved section (a fork run keeps it; the report action reads it back)
     expect(readSavedSections(join(folder, 'nowhere'))).toEqual({ sections: [], problems: [] });
   });
 });
+
+test("GitHub's message in a failure line is one inert line: it cannot start a workflow command", () => {
+  const error = Object.assign(new Error('HttpError'), {
+    status: 422,
+    response: { status: 422, data: { message: 'bad\n::add-mask::x\n##[stop-commands]y' } },
+  });
+  const line = describeGitHubFailure(error, 'Dispatching', 'actions: write');
+  expect(line).not.toMatch(/[\r\n]/);
+  expect(line).not.toContain('##[');
+  expect(line).toContain('422');
+});

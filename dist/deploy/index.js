@@ -10536,6 +10536,7 @@ function textStart(text) {
 
 
 
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 /** One exchange, its answer read to the end, takes at most this. */
@@ -10685,6 +10686,11 @@ function requestStatus(error) {
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
  */
 function describeGitHubFailure(error, what, permission) {
+    // GitHub's message (and a proxy's in its place) is text from outside: made inert for the log here,
+    // once, for every caller.
+    return logText(githubFailureLine(error, what, permission));
+}
+function githubFailureLine(error, what, permission) {
     const failure = requestFailure(error);
     if (!failure?.response) {
         // No answer at all (Octokit calls that a 500 of its own, without a response).
@@ -13416,7 +13422,7 @@ class GitHubParking {
                     output: { title: 'Parked again', summary: `Parked again by run ${record.run.id}.` },
                     actions: [],
                 })
-                    .catch((error) => core_warning(`The former check run of ${record.id} could not be completed: ${messageOf(error)}`));
+                    .catch((error) => core_warning(logText(`The former check run of ${record.id} could not be completed: ${messageOf(error)}`)));
             }
             core_info(logText(`${record.id} was parked by run ${former.record.run.id}: this run's record replaces it.`));
             return;

@@ -2673,7 +2673,7 @@ function untrusted_text_inertLine(line) {
  * and made inert. For a value inside a line of ours, or a line that is all outside text.
  */
 function untrusted_text_logText(text) {
-    const flat = redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
+    const flat = secrets_redact(text).replace(/\r\n|\r|\n/g, (br) => br === '\n' ? '\\n' : br === '\r' ? '\\r' : '\\r\\n');
     return untrusted_text_inertLine(flat);
 }
 /** Untrusted text of several lines, each made inert (known secrets hidden). */
@@ -4716,6 +4716,7 @@ function textStart(text) {
 
 
 
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 /** One exchange, its answer read to the end, takes at most this. */
@@ -4865,6 +4866,11 @@ function requestStatus(error) {
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
  */
 function api_describeGitHubFailure(error, what, permission) {
+    // GitHub's message (and a proxy's in its place) is text from outside: made inert for the log here,
+    // once, for every caller.
+    return untrusted_text_logText(githubFailureLine(error, what, permission));
+}
+function githubFailureLine(error, what, permission) {
     const failure = requestFailure(error);
     if (!failure?.response) {
         // No answer at all (Octokit calls that a 500 of its own, without a response).
@@ -11196,12 +11202,13 @@ async function reportedPhaseStep(ctx, inputs, title, describe) {
 
 
 
+
 const PERMISSION = 'pull-requests: write';
 async function postSavedSections(inputs) {
     const { folder, saving, run } = inputs;
     const { sections, problems } = readSavedSections(folder);
     for (const problem of problems)
-        warning(`${problem}: not posted`);
+        warning(untrusted_text_logText(`${problem}: not posted`));
     if (sections.length === 0) {
         info(`Nothing to post: no report sections in ${folder} (the run ${saving.runUrl} saved none: its steps posted their reports themselves, or had pr-comment off)`);
         setOutput('posted', '0');
@@ -11220,7 +11227,7 @@ async function postSavedSections(inputs) {
             const refusal = connection ? await headProblem(connection.api, inputs, number) : undefined;
             for (const section of ofPullRequest) {
                 if (refusal) {
-                    warning(`${section.section.title} (step ${section.stepId}): ${refusal}`);
+                    warning(untrusted_text_logText(`${section.section.title} (step ${section.stepId}): ${refusal}`));
                     outcomes.push({ section, result: `not posted: ${refusal}` });
                     continue;
                 }

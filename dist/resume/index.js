@@ -11582,6 +11582,7 @@ function checkRunOutput(record, ending, note = '') {
 
 
 
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 /** One exchange, its answer read to the end, takes at most this. */
@@ -11731,6 +11732,11 @@ function requestStatus(error) {
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
  */
 function describeGitHubFailure(error, what, permission) {
+    // GitHub's message (and a proxy's in its place) is text from outside: made inert for the log here,
+    // once, for every caller.
+    return untrusted_text_logText(githubFailureLine(error, what, permission));
+}
+function githubFailureLine(error, what, permission) {
     const failure = requestFailure(error);
     if (!failure?.response) {
         // No answer at all (Octokit calls that a 500 of its own, without a response).

@@ -9226,6 +9226,7 @@ function textStart(text) {
 
 
 
+
 /** A call gives up after this: the step's own work is done, and a report is not worth more. */
 const GITHUB_RETRY_BUDGET_MS = 60_000;
 /** One exchange, its answer read to the end, takes at most this. */
@@ -9375,6 +9376,11 @@ function requestStatus(error) {
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
  */
 function describeGitHubFailure(error, what, permission) {
+    // GitHub's message (and a proxy's in its place) is text from outside: made inert for the log here,
+    // once, for every caller.
+    return untrusted_text_logText(githubFailureLine(error, what, permission));
+}
+function githubFailureLine(error, what, permission) {
     const failure = requestFailure(error);
     if (!failure?.response) {
         // No answer at all (Octokit calls that a 500 of its own, without a response).
@@ -12106,7 +12112,7 @@ class GitHubParking {
                     output: { title: 'Parked again', summary: `Parked again by run ${record.run.id}.` },
                     actions: [],
                 })
-                    .catch((error) => warning(`The former check run of ${record.id} could not be completed: ${thrown_messageOf(error)}`));
+                    .catch((error) => warning(untrusted_text_logText(`The former check run of ${record.id} could not be completed: ${thrown_messageOf(error)}`)));
             }
             core_info(untrusted_text_logText(`${record.id} was parked by run ${former.record.run.id}: this run's record replaces it.`));
             return;

@@ -5,6 +5,7 @@
 // run), and posted only to a pull request whose head is the commit that run ran on. Without a token
 // (a local rehearsal) nothing is posted: the job summary shows what would be.
 
+import { logText } from '../shared/odahu/untrusted-text.js';
 import * as core from '@actions/core';
 import { escapeHtml } from '../shared/action/summary.js';
 import { describeGitHubFailure, gitHubApi } from '../shared/github/api.js';
@@ -27,7 +28,7 @@ interface Outcome {
 export async function postSavedSections(inputs: ReportInputs): Promise<void> {
   const { folder, saving, run } = inputs;
   const { sections, problems } = readSavedSections(folder);
-  for (const problem of problems) core.warning(`${problem}: not posted`);
+  for (const problem of problems) core.warning(logText(`${problem}: not posted`));
   if (sections.length === 0) {
     core.info(
       `Nothing to post: no report sections in ${folder} (the run ${saving.runUrl} saved none: its steps posted their reports themselves, or had pr-comment off)`,
@@ -53,7 +54,7 @@ export async function postSavedSections(inputs: ReportInputs): Promise<void> {
       const refusal = connection ? await headProblem(connection.api, inputs, number) : undefined;
       for (const section of ofPullRequest) {
         if (refusal) {
-          core.warning(`${section.section.title} (step ${section.stepId}): ${refusal}`);
+          core.warning(logText(`${section.section.title} (step ${section.stepId}): ${refusal}`));
           outcomes.push({ section, result: `not posted: ${refusal}` });
           continue;
         }

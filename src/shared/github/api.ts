@@ -17,6 +17,7 @@ import { ApiError } from '../odahu/errors.js';
 import { RETRYABLE_STATUSES, withRetries } from '../odahu/retry.js';
 import type { RetryPolicy } from '../odahu/retry.js';
 import { now } from '../clock.js';
+import { logText } from '../odahu/untrusted-text.js';
 import { messageOf } from '../thrown.js';
 
 export type GitHubApi = ReturnType<typeof getOctokit>;
@@ -203,6 +204,12 @@ export function requestStatus(error: unknown): number | undefined {
  * `permissions:` must grant for it (`pull-requests: write`, `deployments: write`).
  */
 export function describeGitHubFailure(error: unknown, what: string, permission: string): string {
+  // GitHub's message (and a proxy's in its place) is text from outside: made inert for the log here,
+  // once, for every caller.
+  return logText(githubFailureLine(error, what, permission));
+}
+
+function githubFailureLine(error: unknown, what: string, permission: string): string {
   const failure = requestFailure(error);
   if (!failure?.response) {
     // No answer at all (Octokit calls that a 500 of its own, without a response).

@@ -175,7 +175,9 @@ class GitHubParking implements Parking {
             actions: [],
           })
           .catch((error: unknown) =>
-            core.warning(`The former check run of ${record.id} could not be completed: ${messageOf(error)}`),
+            core.warning(
+              logText(`The former check run of ${record.id} could not be completed: ${messageOf(error)}`),
+            ),
           );
       }
       core.info(
