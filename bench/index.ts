@@ -16,6 +16,8 @@ import { training } from './resources.js';
 import { median } from './stats.js';
 import { quietly } from './steps.js';
 import { measureStepOverhead } from './step-overhead.js';
+import { JOB_LIMIT_MINUTES, SCHEDULE_MINUTES, parkedTraining, waitedTraining } from './parking.js';
+import type { TrainingCost } from './parking.js';
 import { TIME_SCALE, measureWaitingCost } from './waiting-cost.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
 import { ClientCredentialsTokenSource } from '../src/shared/odahu/auth.js';
@@ -430,6 +432,86 @@ async function faultChain(): Promise<void> {
   );
 }
 
+const minutesAndSeconds = (value: number) => {
+  const seconds = Math.round(value / 1000);
+  return seconds < 60
+    ? `${seconds} s`
+    : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+};
+
+/**
+ * Runner time of a 10-minute training, waited for vs parked with a 5-minute resume schedule, side by
+ * side (medians of 3 each); then a 7-hour training, parked, and waited for until GitHub's job limit.
+ */
+async function parking(): Promise<void> {
+  section(
+    `Long phases: runner time waited vs parked (wait: park, resume every ${SCHEDULE_MINUTES} min; the cluster's clock held and stepped, see bench/parking.ts)`,
+  );
+  const runs = 3;
+  const waited: TrainingCost[] = [];
+  const parked: TrainingCost[] = [];
+  for (let i = 0; i < runs; i++) {
+    waited.push(await waitedTraining(10));
+    // Parked anywhere in the schedule's interval: the first tick 0.8, 2.5 and 4.2 minutes after it.
+    parked.push(await parkedTraining(10, ((i + 0.5) * SCHEDULE_MINUTES) / runs));
+  }
+  const waitedMs = median(waited.map((c) => c.runnerMs));
+  const parkedMs = median(parked.map((c) => c.runnerMs));
+  const ticks = median(parked.map((c) => c.jobs.length - 1));
+  const parkRunMs = median(parked.map((c) => c.jobs[0]!.wallMs));
+  const tickMs = median(parked.flatMap((c) => c.jobs.slice(1).map((j) => j.wallMs)));
+  report(
+    `10-minute training, waited: runner time (median of ${runs})`,
+    minutesAndSeconds(waitedMs),
+    `one job; billed ${median(waited.map((c) => c.billedMinutes))} min on a private repository's hosted runner`,
+  );
+  report(
+    `10-minute training, parked: runner time (median of ${runs})`,
+    minutesAndSeconds(parkedMs),
+    `${(parkedMs / waitedMs).toFixed(3)} of waited (target: 0.1 at most): the parking run ${ms0(parkRunMs)}, ${ticks} resume ticks of ${ms0(tickMs)} (median)`,
+  );
+  report(
+    '10-minute training, parked: billed minutes (each job rounded up)',
+    String(median(parked.map((c) => c.billedMinutes))),
+    `beside ${median(waited.map((c) => c.billedMinutes))} waited: GitHub bills every tick a whole minute; free on public repositories and self-hosted runners`,
+  );
+  report(
+    '10-minute training, parked: the continuation dispatched after the end',
+    `${median(parked.map((c) => c.dispatchDelayMinutes ?? NaN)).toFixed(1)} min`,
+    `at most one schedule interval (${SCHEDULE_MINUTES} min), plus GitHub's delay of scheduled runs`,
+  );
+  const longParked = await parkedTraining(7 * 60, SCHEDULE_MINUTES / 2);
+  const longWaited = await waitedTraining(7 * 60);
+  report(
+    '7-hour training, parked: completed, continuation dispatched',
+    longParked.completed ? 'yes' : 'no',
+    `${longParked.jobs.length - 1} ticks; runner time ${minutesAndSeconds(longParked.runnerMs)}, billed ${longParked.billedMinutes} min; the training ${longParked.trainingState}`,
+  );
+  report(
+    '7-hour training, waited: completed',
+    longWaited.completed ? 'yes' : 'no',
+    `${longWaited.cancelledAtLimit ? `cancelled at GitHub's ${JOB_LIMIT_MINUTES}-minute job limit` : `the job exited ${longWaited.jobs[0]!.exitCode}`} (runner time ${minutesAndSeconds(longWaited.runnerMs)}); the training: ${longWaited.trainingState}`,
+  );
+  // Each run's figures, its jobs as their count and median (a 7-hour run has 85 ticks).
+  const figures = ({ jobs, ...cost }: TrainingCost) => ({
+    ...cost,
+    jobs: jobs.length,
+    firstJobMs: jobs[0]!.wallMs,
+    laterJobsMedianMs: jobs.length > 1 ? median(jobs.slice(1).map((j) => j.wallMs)) : undefined,
+  });
+  results.parking = {
+    scheduleMinutes: SCHEDULE_MINUTES,
+    tenMinutes: {
+      waited: waited.map(figures),
+      parked: parked.map(figures),
+      waitedMedianMs: waitedMs,
+      parkedMedianMs: parkedMs,
+      ratio: parkedMs / waitedMs,
+    },
+    sevenHours: { parked: figures(longParked), waited: figures(longWaited) },
+  };
+}
+
 /** BENCH_ONLY=name,...: only those sections (npm run bench -- --only detection). */
 const only = process.env.BENCH_ONLY?.split(',');
 async function run(name: string, work: () => unknown): Promise<void> {
@@ -452,6 +534,7 @@ await run('bundles', bundleSizes);
 await run('demo', demoWallTimes);
 await run('faults', faultChain);
 await run('evaluation', evaluation);
+await run('parking', parking);
 await run('client', async () => {
   section('Client and emulator');
   const emulator = await startEmulator({ port: 0 });

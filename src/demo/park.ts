@@ -30,14 +30,14 @@ async function settle(): Promise<void> {
 }
 
 /** The emulator's held time moves on by `ms`, what comes due running in order. */
-async function passTime(emulator: RunningEmulator, ms: number): Promise<void> {
+export async function passTime(emulator: RunningEmulator, ms: number): Promise<void> {
   const at = emulator.clock.now() + ms;
   while (emulator.clock.stepTowards(at)) await settle();
   await settle();
 }
 
 /** The demo's own calls to the emulator (plain fetch: the actions' client would print workflow commands here). */
-async function emulatorApi(emulator: RunningEmulator) {
+export async function emulatorApi(emulator: RunningEmulator) {
   const grant = await fetch(emulator.authUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -61,7 +61,7 @@ async function emulatorApi(emulator: RunningEmulator) {
 }
 
 /** The connections examples/odahu's training names: a team's cluster has them before it trains. */
-async function seedConnections(api: Awaited<ReturnType<typeof emulatorApi>>): Promise<void> {
+export async function seedConnections(api: Awaited<ReturnType<typeof emulatorApi>>): Promise<void> {
   await api('POST', 'connection', {
     id: 'odahu-flow-examples',
     spec: { type: 'git', uri: 'git@github.com:odahu/odahu-examples.git', reference: 'develop' },
