@@ -147,3 +147,114 @@ test('the cluster down between reading a failed training and its log: the check 
   );
   expect(rig.record(key)).toBeUndefined();
 });
+
+const dispatchesOf = (trainingId: string) =>
+  rig.github.dispatches.filter((dispatch) => dispatch.inputs['training-id'] === trainingId);
+
+test('GitHub failing the claim (a 500): the phase stays parked, said naming the write, and the next tick finishes it once', async () => {
+  const key = 'training/fail-claim';
+  await rig.park('fail-claim', { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
+  await rig.passTime(2 * MINUTE);
+  const parked = rig.record(key);
+  rig.github.failNext(500, 1, /\/git\/refs\/odahu\/parked\/training\/fail-claim$/);
+  const failed = await rig.tick();
+  expect(failed.failures).toEqual([]);
+  expect(failed.log.join('\n')).toContain(
+    'training/fail-claim: claiming its record failed: 500 Server Error; the next tick tries again.',
+  );
+  expect(rig.outputOf(failed, 'running', key)).toEqual([
+    expect.objectContaining({ note: 'claiming its record failed: 500 Server Error' }),
+  ]);
+  expect(rig.record(key)).toBe(parked);
+  expect(rig.checkRuns('odahu training fail-claim')[0]).toMatchObject({ status: 'in_progress' });
+  expect(dispatchesOf('fail-claim')).toEqual([]);
+
+  const next = await rig.tick();
+  expect(rig.outputOf(next, 'resumed', key)).toEqual([expect.objectContaining({ conclusion: 'success' })]);
+  expect(dispatchesOf('fail-claim')).toHaveLength(1);
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test('a resume token that may only read the records (contents: read): each phase that ended says the permission to add, and stays parked', async () => {
+  const key = 'training/fail-readonly';
+  await rig.park('fail-readonly', { 'emulator-seconds': '60' });
+  await rig.passTime(2 * MINUTE);
+  const parked = rig.record(key);
+  // contents: read lists and reads the records; writing a commit or moving a ref is refused.
+  rig.github.refuse(/\/git\/(commits|trees)$|\/git\/refs\//);
+  let run: Awaited<ReturnType<ParkRig['tick']>>;
+  try {
+    run = await rig.tick();
+  } finally {
+    rig.github.refuse(undefined);
+  }
+  expect(run.failures).toEqual([]);
+  expect(run.log.join('\n')).toMatch(
+    /training\/fail-readonly: claiming its record was refused \(403 Resource not accessible by integration\): the workflow's token needs `permissions: contents: write`.*; the next tick tries again\./,
+  );
+  expect(rig.record(key)).toBe(parked);
+  await rig.tick();
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test("GitHub failing to delete a finished phase's record (a 500): the phase is reported resumed, and the next tick deletes the record without dispatching again", async () => {
+  const key = 'training/fail-delete';
+  await rig.park('fail-delete', { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
+  await rig.passTime(2 * MINUTE);
+  // GitHub fails the DELETE that follows the dispatch.
+  const dispatch = rig.github.hold(/^POST .*\/actions\/workflows\/deploy-wine\.yml\/dispatches$/);
+  void dispatch.arrived.then(() => {
+    rig.github.failNext(500, 1, /\/git\/refs\/odahu\/parked\/training\/fail-delete$/);
+    dispatch.release();
+  });
+  const first = await rig.tick();
+  expect(first.failures).toEqual([]);
+  expect(first.log.join('\n')).toContain(
+    'Deleting the record of training/fail-delete failed: 500 Server Error; marked finished: the next tick deletes it.',
+  );
+  expect(rig.outputOf(first, 'resumed', key)).toEqual([
+    expect.objectContaining({ conclusion: 'success', dispatched: 'deploy-wine.yml' }),
+  ]);
+  expect(rig.outputOf(first, 'running', key)).toEqual([]);
+  expect(dispatchesOf('fail-delete')).toHaveLength(1);
+  expect(rig.checkRuns('odahu training fail-delete')[0]).toMatchObject({ conclusion: 'success' });
+  expect(rig.recordJson(key).claim).toMatchObject({ runId: first.runId, finished: true });
+
+  const next = await rig.tick();
+  expect(next.failures).toEqual([]);
+  expect(next.log.join('\n')).toContain(
+    `training/fail-delete: finished by resume run ${first.runId}; its record is deleted now.`,
+  );
+  expect(rig.outputOf(next, 'resumed', key)).toEqual([]);
+  expect(dispatchesOf('fail-delete')).toHaveLength(1);
+  expect(
+    rig.checkRuns('odahu training fail-delete')[0]!.writes.filter((w) => w.status === 'completed'),
+  ).toHaveLength(1);
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test('GitHub failing both the deletion and the mark (its writes down): said, and the next tick finishes the phase again, dispatching again', async () => {
+  const key = 'training/fail-writes';
+  await rig.park('fail-writes', { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
+  await rig.passTime(2 * MINUTE);
+  const dispatch = rig.github.hold(/^POST .*\/actions\/workflows\/deploy-wine\.yml\/dispatches$/);
+  void dispatch.arrived.then(() => {
+    rig.github.failNext(500, 2, /\/git\/refs\/odahu\/parked\/training\/fail-writes$/);
+    dispatch.release();
+  });
+  const first = await rig.tick();
+  expect(first.failures).toEqual([]);
+  expect(first.log.join('\n')).toContain(
+    'Deleting the record of training/fail-writes failed: 500 Server Error, and so did marking it finished: the next tick takes the phase over and dispatches its continuation again.',
+  );
+  expect(rig.outputOf(first, 'resumed', key)).toEqual([expect.objectContaining({ conclusion: 'success' })]);
+  expect(dispatchesOf('fail-writes')).toHaveLength(1);
+
+  // At least once: the continuation's steps must be safe to re-run (the docs say so).
+  const next = await rig.tick();
+  expect(next.log.join('\n')).toContain(
+    `training/fail-writes: resume run ${first.runId} claimed it and ended before finishing: taking over.`,
+  );
+  expect(dispatchesOf('fail-writes')).toHaveLength(2);
+  expect(rig.record(key)).toBeUndefined();
+});

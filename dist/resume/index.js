@@ -12075,6 +12075,8 @@ async function deletePhase(client, record, signal) {
 // that of two resume runs one finishes it), its check run completed, its continuation dispatched, its
 // record deleted. A claim left by a run that has ended (it died between its writes) is taken over.
 // A refused dispatch puts the record back, parked, with the reason; the step then fails, naming it.
+// A record GitHub fails to delete is marked finished, so that the next tick deletes it and does not
+// dispatch again.
 
 
 
@@ -12170,6 +12172,11 @@ class Tick {
             ? `cancelled by resume run ${this.inputs.runId}`
             : undefined;
         let ending;
+        if (record.claim?.finished) {
+            await this.writeRecord('deleting its record', () => this.store.remove(entry));
+            core_info(`${entry.key}: finished by resume run ${record.claim.runId}; its record is deleted now.`);
+            return;
+        }
         if (record.claim) {
             if (record.claim.runId !== this.inputs.runId &&
                 (await this.alive(record.claim.runId, record.claim.at))) {
@@ -12193,16 +12200,27 @@ class Tick {
             }
             ending = now_.ended;
         }
-        const claimed = await this.store.replace(entry, {
+        const claimed = await this.writeRecord('claiming its record', () => this.store.replace(entry, {
             ...record,
             claim: { runId: this.inputs.runId, at: clock_now(), ending },
             refused: undefined,
-        });
+        }));
         if (!claimed) {
             core_info(`${entry.key}: another resume run claimed it first: left to that run.`);
             return;
         }
         await this.finish(claimed, ending);
+    }
+    /** A write of a phase's record (`what` it is, for the log): GitHub failing it is said as such. */
+    async writeRecord(what, write) {
+        try {
+            return await write();
+        }
+        catch (error) {
+            if (this.ctx.signal.aborted)
+                throw error;
+            throw new Error(describeGitHubFailure(error, what, 'contents: write'), { cause: error });
+        }
     }
     /** Whether the run holding a claim is still at work: GitHub says, else the claim's age. */
     async alive(runId, claimedAt) {
@@ -12248,7 +12266,7 @@ class Tick {
             }
             core_info(untrusted_text_logText(`${entry.key}: dispatched ${continuation.workflow} on ${continuation.ref}.`));
         }
-        await this.store.remove(entry);
+        await this.removeFinished(entry);
         const line = `${entry.key}: ${ending.conclusion}${ending.reason ? ` (${ending.reason})` : ''}.`;
         if (ending.conclusion === 'success')
             core_info(untrusted_text_logText(line));
@@ -12261,6 +12279,33 @@ class Tick {
             dispatched: continuation?.workflow ?? '',
             'parked-run-id': record.run.id,
         });
+    }
+    /**
+     * Deletes the record of a phase this run finished. Should GitHub fail that, the claim is marked
+     * finished: the next tick only deletes it, where taking the claim over would dispatch again.
+     */
+    async removeFinished(entry) {
+        try {
+            await this.store.remove(entry);
+            return;
+        }
+        catch (error) {
+            if (this.ctx.signal.aborted)
+                throw error;
+            const reason = describeGitHubFailure(error, `Deleting the record of ${entry.key}`, 'contents: write');
+            const { claim } = entry.record;
+            try {
+                const marked = await this.store.replace(entry, {
+                    ...entry.record,
+                    claim: { ...claim, finished: true },
+                });
+                // Not marked: the record moved meanwhile (deleted after all, or parked again by a re-run).
+                warning(`${reason}; ${marked ? 'marked finished: the next tick deletes it' : 'it has changed since'}.`);
+            }
+            catch {
+                warning(`${reason}, and so did marking it finished: the next tick takes the phase over and dispatches its continuation again.`);
+            }
+        }
     }
     /** The continuation's inputs that the phase's end fills in (artifact-name, image, url...). */
     endedOutputs(entry, ending) {
@@ -12284,7 +12329,7 @@ class Tick {
     async refuse(entry, ending, reason) {
         error(untrusted_text_logText(`${entry.key}: ${reason}. It stays parked; the next resume run dispatches it again.`));
         const { claim: _claim, ...parked } = entry.record;
-        await this.store.replace(entry, { ...parked, refused: reason });
+        await this.writeRecord('putting its record back', () => this.store.replace(entry, { ...parked, refused: reason }));
         await this.completeCheck(entry, ending, `The continuation was not dispatched: ${reason}. The next resume run tries again.`);
         this.refused.push({ phase: entry.key, reason });
     }

@@ -3,6 +3,8 @@
 // that of two resume runs one finishes it), its check run completed, its continuation dispatched, its
 // record deleted. A claim left by a run that has ended (it died between its writes) is taken over.
 // A refused dispatch puts the record back, parked, with the reason; the step then fails, naming it.
+// A record GitHub fails to delete is marked finished, so that the next tick deletes it and does not
+// dispatch again.
 
 import * as core from '@actions/core';
 import { now } from '../shared/clock.js';
@@ -126,6 +128,11 @@ class Tick {
       ? `cancelled by resume run ${this.inputs.runId}`
       : undefined;
     let ending: PhaseEnding;
+    if (record.claim?.finished) {
+      await this.writeRecord('deleting its record', () => this.store.remove(entry));
+      core.info(`${entry.key}: finished by resume run ${record.claim.runId}; its record is deleted now.`);
+      return;
+    }
     if (record.claim) {
       if (
         record.claim.runId !== this.inputs.runId &&
@@ -152,16 +159,28 @@ class Tick {
       }
       ending = now_.ended;
     }
-    const claimed = await this.store.replace(entry, {
-      ...record,
-      claim: { runId: this.inputs.runId, at: now(), ending },
-      refused: undefined,
-    });
+    const claimed = await this.writeRecord('claiming its record', () =>
+      this.store.replace(entry, {
+        ...record,
+        claim: { runId: this.inputs.runId, at: now(), ending },
+        refused: undefined,
+      }),
+    );
     if (!claimed) {
       core.info(`${entry.key}: another resume run claimed it first: left to that run.`);
       return;
     }
     await this.finish(claimed, ending);
+  }
+
+  /** A write of a phase's record (`what` it is, for the log): GitHub failing it is said as such. */
+  private async writeRecord<T>(what: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (this.ctx.signal.aborted) throw error;
+      throw new Error(describeGitHubFailure(error, what, 'contents: write'), { cause: error });
+    }
   }
 
   /** Whether the run holding a claim is still at work: GitHub says, else the claim's age. */
@@ -217,7 +236,7 @@ class Tick {
       }
       core.info(logText(`${entry.key}: dispatched ${continuation.workflow} on ${continuation.ref}.`));
     }
-    await this.store.remove(entry);
+    await this.removeFinished(entry);
     const line = `${entry.key}: ${ending.conclusion}${ending.reason ? ` (${ending.reason})` : ''}.`;
     if (ending.conclusion === 'success') core.info(logText(line));
     else core.warning(logText(line));
@@ -228,6 +247,35 @@ class Tick {
       dispatched: continuation?.workflow ?? '',
       'parked-run-id': record.run.id,
     });
+  }
+
+  /**
+   * Deletes the record of a phase this run finished. Should GitHub fail that, the claim is marked
+   * finished: the next tick only deletes it, where taking the claim over would dispatch again.
+   */
+  private async removeFinished(entry: ParkedEntry): Promise<void> {
+    try {
+      await this.store.remove(entry);
+      return;
+    } catch (error) {
+      if (this.ctx.signal.aborted) throw error;
+      const reason = describeGitHubFailure(error, `Deleting the record of ${entry.key}`, 'contents: write');
+      const { claim } = entry.record;
+      try {
+        const marked = await this.store.replace(entry, {
+          ...entry.record,
+          claim: { ...claim!, finished: true },
+        });
+        // Not marked: the record moved meanwhile (deleted after all, or parked again by a re-run).
+        core.warning(
+          `${reason}; ${marked ? 'marked finished: the next tick deletes it' : 'it has changed since'}.`,
+        );
+      } catch {
+        core.warning(
+          `${reason}, and so did marking it finished: the next tick takes the phase over and dispatches its continuation again.`,
+        );
+      }
+    }
   }
 
   /** The continuation's inputs that the phase's end fills in (artifact-name, image, url...). */
@@ -254,7 +302,9 @@ class Tick {
   private async refuse(entry: ParkedEntry, ending: PhaseEnding, reason: string): Promise<void> {
     core.error(logText(`${entry.key}: ${reason}. It stays parked; the next resume run dispatches it again.`));
     const { claim: _claim, ...parked } = entry.record;
-    await this.store.replace(entry, { ...parked, refused: reason });
+    await this.writeRecord('putting its record back', () =>
+      this.store.replace(entry, { ...parked, refused: reason }),
+    );
     await this.completeCheck(
       entry,
       ending,

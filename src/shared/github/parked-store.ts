@@ -58,8 +58,11 @@ export interface ParkedRecord {
   run: { id: string; url: string; workflow: string; ref: string; sha: string };
   /** Dispatched when the phase succeeds. */
   continuation: { workflow: string; ref: string; inputs: Record<string, string> } | undefined;
-  /** A resume run finishing it: who, since when, and the ending it decided. */
-  claim?: { runId: string; at: number; ending: PhaseEnding };
+  /**
+   * A resume run finishing it: who, since when, and the ending it decided; `finished` once its check
+   * run is completed and its continuation dispatched, when only the record was left to delete.
+   */
+  claim?: { runId: string; at: number; ending: PhaseEnding; finished?: boolean };
   /** Why the last dispatch of the continuation was refused (it stays parked and is tried again). */
   refused?: string;
   /** How many resume ticks have read it. */
