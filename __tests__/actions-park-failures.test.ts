@@ -258,3 +258,107 @@ test('GitHub failing both the deletion and the mark (its writes down): said, and
   expect(dispatchesOf('fail-writes')).toHaveLength(2);
   expect(rig.record(key)).toBeUndefined();
 });
+
+/** A commit of the record at `key` made by another writer: `change` applied, its parent the current one. */
+function writeRecordAs(key: string, change: Record<string, unknown>, sha: string): void {
+  const current = rig.record(key)!;
+  const commit = rig.github.commits.get(current)!;
+  const record = { ...rig.recordJson(key), ...change };
+  rig.github.commits.set(sha, {
+    message: `odahu: parked ${key}\n\n${JSON.stringify(record)}\n`,
+    tree: commit.tree,
+    parents: [current],
+  });
+  rig.github.refs.set(`refs/odahu/parked/${key}`, sha);
+}
+
+test('a re-run parking a phase while a resume run deletes its former record: the re-run records it anew', async () => {
+  const key = 'training/fail-vanish';
+  const first = await rig.park('fail-vanish', { 'emulator-seconds': '3600' });
+  expect(first.failures).toEqual([]);
+  // Between the re-run learning that a record is there and reading it, a resume run deletes it.
+  const read = rig.github.hold(/^GET .*\/git\/ref\/odahu\/parked\/training\/fail-vanish$/);
+  void read.arrived.then(() => {
+    rig.github.refs.delete(`refs/odahu/parked/${key}`);
+    read.release();
+  });
+  const again = await rig.park('fail-vanish', { 'emulator-seconds': '3600' });
+  expect(again.failures).toEqual([]);
+  expect(again.outputs.state).toBe('parked');
+  expect(again.log.join('\n')).not.toMatch(/was parked by run/);
+  expect(rig.recordJson(key).run).toMatchObject({ id: again.runId });
+  const [, latest] = rig.checkRuns('odahu training fail-vanish');
+  expect(latest).toMatchObject({ status: 'in_progress' });
+  expect(rig.recordJson(key).checkRun).toMatchObject({ id: latest!.id });
+  await rig.tick({ cancel: key });
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test("GitHub failing to read a phase's former record (a 500) while it is parked again: the re-run fails saying so, the former record stays", async () => {
+  const key = 'training/fail-reread';
+  const first = await rig.park('fail-reread', { 'emulator-seconds': '3600' });
+  const former = rig.record(key);
+  rig.github.failNext(500, 1, /\/git\/ref\/odahu\/parked\/training\/fail-reread$/);
+  const again = await rig.park('fail-reread', { 'emulator-seconds': '3600' }, { 'if-exists': 'reuse' });
+  expect(again.failures).toEqual([
+    expect.stringMatching(/^Recording the parked phase failed: 500 Server Error/),
+  ]);
+  const [formerCheck, latest] = rig.checkRuns('odahu training fail-reread');
+  expect(latest).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  expect(formerCheck).toMatchObject({ status: 'in_progress' });
+  expect(rig.record(key)).toBe(former);
+  expect(rig.recordJson(key).run).toMatchObject({ id: first.runId });
+  // The training the re-run reused (it did not start it) stays, parked by the first run.
+  expect((await apiClient(rig.emulator).trainings.get('fail-reread')).id).toBe('fail-reread');
+  await rig.tick({ cancel: key });
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test('a phase parked again while its record keeps moving (other runs parking it at the same moments): after three tries the step fails, asking to try again', async () => {
+  const key = 'training/fail-moving';
+  await rig.park('fail-moving', { 'emulator-seconds': '3600' });
+  // Each of the re-run's compare-and-swaps meets a record another run wrote a moment before.
+  let moves = 0;
+  const holdNext = (): void => {
+    const update = rig.github.hold(/^PATCH .*\/git\/refs\/odahu\/parked\/training\/fail-moving$/);
+    void update.arrived.then(() => {
+      moves += 1;
+      writeRecordAs(
+        key,
+        { run: { ...(rig.recordJson(key).run as object), id: `9${moves}` } },
+        `${moves}`.repeat(40),
+      );
+      if (moves < 3) holdNext();
+      update.release();
+    });
+  };
+  holdNext();
+  const again = await rig.park('fail-moving', { 'emulator-seconds': '3600' }, { 'if-exists': 'reuse' });
+  expect(moves).toBe(3);
+  expect(again.failures).toEqual([
+    'the record of fail-moving kept changing while it was parked again; try again',
+  ]);
+  expect(rig.recordJson(key).run).toMatchObject({ id: '93' });
+  expect(rig.checkRuns('odahu training fail-moving').at(-1)).toMatchObject({
+    status: 'completed',
+    conclusion: 'failure',
+  });
+  expect((await apiClient(rig.emulator).trainings.get('fail-moving')).id).toBe('fail-moving');
+  await rig.tick({ cancel: key });
+  expect(rig.record(key)).toBeUndefined();
+});
+
+test('a phase parked again whose record this version cannot read (another version wrote it): the step fails naming the ref, which stays', async () => {
+  const key = 'training/fail-foreign';
+  await rig.park('fail-foreign', { 'emulator-seconds': '3600' });
+  writeRecordAs(key, { version: 2 }, 'f0'.repeat(20));
+  const again = await rig.park('fail-foreign', { 'emulator-seconds': '3600' });
+  expect(again.failures).toEqual([
+    'refs/odahu/parked/training/fail-foreign holds no record this version can read (another version of odahu-actions wrote it?): finish it with that version, or delete the ref (git push origin :refs/odahu/parked/training/fail-foreign) and park again',
+  ]);
+  // The training the step started (replacing the one there) is not left running unparked.
+  await expect(apiClient(rig.emulator).trainings.get('fail-foreign')).rejects.toMatchObject({ status: 404 });
+  expect(rig.record(key)).toBe('f0'.repeat(20));
+  expect(rig.checkRuns('odahu training fail-foreign').at(-1)).toMatchObject({ conclusion: 'failure' });
+  rig.github.refs.delete(`refs/odahu/parked/${key}`);
+});

@@ -11845,14 +11845,17 @@ class ParkedStore {
         }
         return { entries, unreadable };
     }
-    /** The record of `key`, or undefined when none is parked there. */
+    /**
+     * The record of `key`; undefined when none is parked there, `unreadable` when the ref holds no record
+     * this version can read (another version's, or not ours).
+     */
     async read(key) {
         try {
             const { data } = await this.api.rest.git.getRef({
                 ...this.repository,
                 ref: `${PARKED_NAMESPACE}${key}`,
             });
-            return await this.readCommit(key, data.object.sha);
+            return (await this.readCommit(key, data.object.sha)) ?? 'unreadable';
         }
         catch (error) {
             if (requestStatus(error) === 404)
@@ -11953,7 +11956,8 @@ function parseRecord(message) {
 // The parking step's side of `wait: park`: a check run on the run's commit, then the record `resume`
 // lists (parked-store.ts). Unlike a report, parking is the step's work: GitHub refusing it fails the
 // step (which then undoes what it started), with the permission to add. A phase parked again (a
-// re-run) replaces its record, and its older check run is completed as neutral.
+// re-run) replaces its record, and its older check run is completed as neutral; a record there that
+// this version cannot read is left alone (as resume leaves it), and the step fails naming its ref.
 
 
 
@@ -12093,12 +12097,19 @@ class GitHubParking {
     }
     /** Creates the record, or replaces the one a former run of the same phase left. */
     async keep(api, store, record) {
+        const key = parkedKey(record.kind, record.id);
         for (let attempt = 0; attempt < 3; attempt++) {
             if ((await store.create(record)) !== 'exists')
                 return;
-            const former = await store.read(parkedKey(record.kind, record.id));
+            const former = await store.read(key);
+            // Finished and deleted meanwhile (a resume run): created anew on the next try.
             if (!former)
                 continue;
+            if (former === 'unreadable') {
+                // Left alone, as resume leaves it: replacing it would lose what another version keeps there.
+                const ref = `refs/${PARKED_NAMESPACE}${key}`;
+                throw new parking_ParkRefusedError(`${ref} holds no record this version can read (another version of odahu-actions wrote it?): finish it with that version, or delete the ref (git push origin :${ref}) and park again`);
+            }
             if (!(await store.replace(former, record)))
                 continue;
             const old = former.record.checkRun;

@@ -113,14 +113,17 @@ export class ParkedStore {
     return { entries, unreadable };
   }
 
-  /** The record of `key`, or undefined when none is parked there. */
-  async read(key: string): Promise<ParkedEntry | undefined> {
+  /**
+   * The record of `key`; undefined when none is parked there, `unreadable` when the ref holds no record
+   * this version can read (another version's, or not ours).
+   */
+  async read(key: string): Promise<ParkedEntry | 'unreadable' | undefined> {
     try {
       const { data } = await this.api.rest.git.getRef({
         ...this.repository,
         ref: `${PARKED_NAMESPACE}${key}`,
       });
-      return await this.readCommit(key, data.object.sha);
+      return (await this.readCommit(key, data.object.sha)) ?? 'unreadable';
     } catch (error) {
       if (requestStatus(error) === 404) return undefined;
       throw error;

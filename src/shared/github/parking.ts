@@ -1,7 +1,8 @@
 // The parking step's side of `wait: park`: a check run on the run's commit, then the record `resume`
 // lists (parked-store.ts). Unlike a report, parking is the step's work: GitHub refusing it fails the
 // step (which then undoes what it started), with the permission to add. A phase parked again (a
-// re-run) replaces its record, and its older check run is completed as neutral.
+// re-run) replaces its record, and its older check run is completed as neutral; a record there that
+// this version cannot read is left alone (as resume leaves it), and the step fails naming its ref.
 
 import * as core from '@actions/core';
 import { now } from '../clock.js';
@@ -16,7 +17,7 @@ import { messageOf } from '../thrown.js';
 import { describeGitHubFailure, gitHubApi } from './api.js';
 import type { GitHubApi, GitHubApiOptions } from './api.js';
 import { checkRunName, startCheckRun } from './check-run.js';
-import { PARKED_KINDS, ParkedStore, parkedKey } from './parked-store.js';
+import { PARKED_KINDS, PARKED_NAMESPACE, ParkedStore, parkedKey } from './parked-store.js';
 import type { ParkedKind, ParkedRecord, Repository } from './parked-store.js';
 
 export const PARK_PERMISSIONS = 'checks: write, contents: write';
@@ -158,10 +159,19 @@ class GitHubParking implements Parking {
 
   /** Creates the record, or replaces the one a former run of the same phase left. */
   private async keep(api: GitHubApi, store: ParkedStore, record: ParkedRecord): Promise<void> {
+    const key = parkedKey(record.kind, record.id);
     for (let attempt = 0; attempt < 3; attempt++) {
       if ((await store.create(record)) !== 'exists') return;
-      const former = await store.read(parkedKey(record.kind, record.id));
+      const former = await store.read(key);
+      // Finished and deleted meanwhile (a resume run): created anew on the next try.
       if (!former) continue;
+      if (former === 'unreadable') {
+        // Left alone, as resume leaves it: replacing it would lose what another version keeps there.
+        const ref = `refs/${PARKED_NAMESPACE}${key}`;
+        throw new ParkRefusedError(
+          `${ref} holds no record this version can read (another version of odahu-actions wrote it?): finish it with that version, or delete the ref (git push origin :${ref}) and park again`,
+        );
+      }
       if (!(await store.replace(former, record))) continue;
       const old = former.record.checkRun;
       if (old) {
