@@ -435,7 +435,7 @@ async function faultChain(): Promise<void> {
 const minutesAndSeconds = (value: number) => {
   const seconds = Math.round(value / 1000);
   return seconds < 60
-    ? `${seconds} s`
+    ? `${(value / 1000).toFixed(1)} s`
     : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 };
 

@@ -16,7 +16,7 @@
 // waiting job's runner time reaches it, and cancels the run (SIGINT to the runner, as a cancel).
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,6 +88,8 @@ export function waitingVariant(parkWorkflow: string): string {
 function userRepository(): { dir: string; waited: string; park: string; resume: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bench-park-'));
   execFileSync('git', ['init', '-q', dir]);
+  // The runs (and the local GitHub's records) inside it, gone with it.
+  writeFileSync(join(dir, '.gitignore'), '.tmp/\n');
   const copy = (from: string, to: string, text = readFileSync(join(root, from), 'utf8')) => {
     mkdirSync(join(dir, to, '..'), { recursive: true });
     writeFileSync(join(dir, to), text);
@@ -161,10 +163,14 @@ async function runJob(
   return { what, wallMs, clusterMs, exitCode };
 }
 
-async function withCluster<T>(
+type Repository = ReturnType<typeof userRepository>;
+
+/** A repository and a cluster of their own, the cluster's clock held; `state` reads the training's. */
+async function withRepositoryAndCluster<T>(
   trainingMinutes: number,
-  work: (emulator: RunningEmulator, state: () => Promise<string>) => Promise<T>,
+  work: (repository: Repository, emulator: RunningEmulator, state: () => Promise<string>) => Promise<T>,
 ): Promise<T> {
+  const repository = userRepository();
   const emulator = await startEmulator({ port: 0, trainingSeconds: trainingMinutes * 60 });
   try {
     const api = await emulatorApi(emulator);
@@ -179,10 +185,11 @@ async function withCluster<T>(
         throw error;
       }
     };
-    return await work(emulator, state);
+    return await work(repository, emulator, state);
   } finally {
     if (emulator.clock.held) emulator.clock.release();
     await emulator.close();
+    rmSync(repository.dir, { recursive: true, force: true });
   }
 }
 
@@ -194,8 +201,7 @@ const ENDED = ['succeeded', 'failed', 'deleted'];
  * (then cancels it, as GitHub does).
  */
 export async function waitedTraining(trainingMinutes: number): Promise<TrainingCost> {
-  const repository = userRepository();
-  return withCluster(trainingMinutes, async (emulator, state) => {
+  return withRepositoryAndCluster(trainingMinutes, async (repository, emulator, state) => {
     let cancelledAtLimit = false;
     const job = await runJob(emulator, repository.dir, repository.waited, {
       mayEndCancelled: true,
@@ -243,10 +249,9 @@ export async function parkedTraining(
   trainingMinutes: number,
   firstTickMinutes: number,
 ): Promise<TrainingCost> {
-  const repository = userRepository();
-  const stateFile = gitHubStateFile(runsFolder(repository.dir, root), repository.dir);
-  const gitHub = () => JSON.parse(readFileSync(stateFile, 'utf8')) as GitHubRecordsState;
-  return withCluster(trainingMinutes, async (emulator, state) => {
+  return withRepositoryAndCluster(trainingMinutes, async (repository, emulator, state) => {
+    const stateFile = gitHubStateFile(runsFolder(repository.dir, root), repository.dir);
+    const gitHub = () => JSON.parse(readFileSync(stateFile, 'utf8')) as GitHubRecordsState;
     const jobs = [await runJob(emulator, repository.dir, repository.park)];
     const parkedAt = emulator.clock.now();
     let endedAt: number | undefined;
