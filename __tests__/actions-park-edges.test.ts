@@ -10,52 +10,41 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
+import { GITHUB_TOKEN } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
-import { emulatorEnv, trainingManifest } from './helpers/run-action.js';
+import type { ParkRig } from './helpers/park-rig.js';
+import { trainingManifest } from './helpers/run-action.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { startTestEmulator, apiClient } = await import('./helpers/emulator.js');
+const { apiClient } = await import('./helpers/emulator.js');
 const { runInProcess } = await import('./helpers/in-process.js');
-const { settle } = await import('./helpers/emulator-time.js');
+const { MINUTE, startParkRig } = await import('./helpers/park-rig.js');
 
+let rig: ParkRig;
 let emulator: TestEmulator;
 let github: GitHubStandIn;
-let odahu: Record<string, string>;
 
-const SHA = 'e'.repeat(40);
 const HEAD_SHA = 'f'.repeat(40);
-const MINUTE = 60_000;
 const temp = mkdtempSync(join(tmpdir(), 'odahu-park-edges-'));
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.clock.hold();
-  github = await startGitHubStandIn();
-  odahu = emulatorEnv(emulator);
+  rig = await startParkRig({}, 300);
+  ({ emulator, github } = rig);
   github.addWorkflow('deploy-wine.yml', ['training-id', 'state', 'artifact-name', 'parked-run-id', 'model']);
 });
 
-afterAll(async () => {
-  await github.close();
-  emulator.clock.release();
-  await emulator.close();
-});
+afterAll(() => rig.close());
 
-function runEnv(runId: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    ...odahu,
-    GITHUB_REPOSITORY: 'acme/models',
-    GITHUB_RUN_ID: runId,
-    GITHUB_SHA: SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/train-wine.yml@refs/heads/main',
-    ...extra,
-  };
-}
+const runEnv = (runId: string, extra?: Record<string, string>) => rig.runEnv(runId, extra);
+const nextRunId = () => rig.nextRunId();
+const passTime = (ms: number) => rig.passTime(ms);
+const park: ParkRig['park'] = (...args) => rig.park(...args);
+const tick: ParkRig['tick'] = (...args) => rig.tick(...args);
+const record = (key: string) => rig.record(key);
+const recordJson = (key: string) => rig.recordJson(key);
+const checkRuns = (name: string) => rig.checkRuns(name);
+const resumedOf = (run: { outputs: Record<string, string> }, key: string) =>
+  rig.outputOf(run, 'resumed', key);
 
 /** An event payload file, as the runner writes GITHUB_EVENT_PATH. */
 function eventFile(name: string, payload: unknown): string {
@@ -64,62 +53,14 @@ function eventFile(name: string, payload: unknown): string {
   return path;
 }
 
-async function passTime(ms: number): Promise<void> {
-  const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle();
-  await settle();
-}
-
-let runs = 300;
-
-function park(
-  id: string,
-  hyperParameters: Record<string, string>,
-  inputs: Record<string, string> = {},
-  env: Record<string, string> = {},
-) {
-  const runId = String(runs++);
-  return runInProcess(
-    'train',
-    {
-      training: trainingManifest(id, hyperParameters),
-      wait: 'park',
-      'github-token': GITHUB_TOKEN,
-      ...inputs,
-    },
-    { env: runEnv(runId, env), emulator },
-  ).then((run) => ({ ...run, runId }));
-}
-
-async function tick(inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const runId = String(runs++);
-  github.setRun(runId, 'in_progress');
-  const run = await runInProcess(
-    'resume',
-    { 'github-token': GITHUB_TOKEN, ...inputs },
-    { env: runEnv(runId, env), emulator },
-  );
-  github.setRun(runId, 'completed');
-  return { ...run, runId };
-}
-
-const record = (key: string) => github.refs.get(`refs/odahu/parked/${key}`);
-const recordJson = (key: string) => {
-  const message = github.commits.get(record(key)!)!.message;
-  return JSON.parse(message.slice(message.indexOf('\n\n') + 2)) as Record<string, unknown>;
-};
-const checkRuns = (name: string) => github.checkRuns.filter((run) => run.name === name);
-const resumedOf = (run: { outputs: Record<string, string> }, key: string) =>
-  (JSON.parse(run.outputs.resumed!) as { phase: string }[]).filter((r) => r.phase === key);
-
 test('wait: park parks a training another step started: found, not deleted on cancel, and resumed like train parks it', async () => {
   const started = await runInProcess(
     'train',
     { training: trainingManifest('edge-wait', { 'emulator-seconds': '600' }), wait: 'false' },
-    { env: runEnv(String(runs++)), emulator },
+    { env: runEnv(nextRunId()), emulator },
   );
   expect(started.failures).toEqual([]);
-  const runId = String(runs++);
+  const runId = nextRunId();
   const parked = await runInProcess(
     'wait',
     {
@@ -265,7 +206,7 @@ test('the inputs parking needs, checked before any call: a run, a token, a ref a
   const waitInputs = await runInProcess(
     'wait',
     { 'training-id': 'edge-inputs', wait: 'false' },
-    { env: runEnv(String(runs++)), emulator },
+    { env: runEnv(nextRunId()), emulator },
   );
   expect(waitInputs.failures[0]).toMatch(/input wait: false would make this step do nothing/);
   const twoIds = await runInProcess(
@@ -276,7 +217,7 @@ test('the inputs parking needs, checked before any call: a run, a token, a ref a
       wait: 'park',
       'github-token': GITHUB_TOKEN,
     },
-    { env: runEnv(String(runs++)), emulator },
+    { env: runEnv(nextRunId()), emulator },
   );
   expect(twoIds.failures[0]).toMatch(
     /give exactly one of training-id, .* \(got training-id and packaging-id\)/,

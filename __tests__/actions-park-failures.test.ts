@@ -197,17 +197,22 @@ test('a resume token that may only read the records (contents: read): each phase
   expect(rig.record(key)).toBeUndefined();
 });
 
-test("GitHub failing to delete a finished phase's record (a 500): the phase is reported resumed, and the next tick deletes the record without dispatching again", async () => {
-  const key = 'training/fail-delete';
-  await rig.park('fail-delete', { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
+/** A 1-minute training parked and ended; a tick during which GitHub fails `writes` of the record's writes after the dispatch. */
+async function tickFailingRecordWritesAfterDispatch(id: string, writes: number) {
+  await rig.park(id, { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
   await rig.passTime(2 * MINUTE);
-  // GitHub fails the DELETE that follows the dispatch.
   const dispatch = rig.github.hold(/^POST .*\/actions\/workflows\/deploy-wine\.yml\/dispatches$/);
   void dispatch.arrived.then(() => {
-    rig.github.failNext(500, 1, /\/git\/refs\/odahu\/parked\/training\/fail-delete$/);
+    rig.github.failNext(500, writes, new RegExp(`/git/refs/odahu/parked/training/${id}$`));
     dispatch.release();
   });
-  const first = await rig.tick();
+  return rig.tick();
+}
+
+test("GitHub failing to delete a finished phase's record (a 500): the phase is reported resumed, and the next tick deletes the record without dispatching again", async () => {
+  const key = 'training/fail-delete';
+  // GitHub fails the DELETE that follows the dispatch.
+  const first = await tickFailingRecordWritesAfterDispatch('fail-delete', 1);
   expect(first.failures).toEqual([]);
   expect(first.log.join('\n')).toContain(
     'Deleting the record of training/fail-delete failed: 500 Server Error; marked finished: the next tick deletes it.',
@@ -235,14 +240,8 @@ test("GitHub failing to delete a finished phase's record (a 500): the phase is r
 
 test('GitHub failing both the deletion and the mark (its writes down): said, and the next tick finishes the phase again, dispatching again', async () => {
   const key = 'training/fail-writes';
-  await rig.park('fail-writes', { 'emulator-seconds': '60' }, { 'resume-workflow': 'deploy-wine.yml' });
-  await rig.passTime(2 * MINUTE);
-  const dispatch = rig.github.hold(/^POST .*\/actions\/workflows\/deploy-wine\.yml\/dispatches$/);
-  void dispatch.arrived.then(() => {
-    rig.github.failNext(500, 2, /\/git\/refs\/odahu\/parked\/training\/fail-writes$/);
-    dispatch.release();
-  });
-  const first = await rig.tick();
+  // GitHub fails the DELETE and then the PATCH that marks the claim finished.
+  const first = await tickFailingRecordWritesAfterDispatch('fail-writes', 2);
   expect(first.failures).toEqual([]);
   expect(first.log.join('\n')).toContain(
     'Deleting the record of training/fail-writes failed: 500 Server Error, and so did marking it finished: the next tick takes the phase over and dispatches its continuation again.',

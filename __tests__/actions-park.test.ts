@@ -7,92 +7,41 @@
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
-import { GITHUB_TOKEN, startGitHubStandIn } from './helpers/github-stand-in.js';
+import { GITHUB_TOKEN } from './helpers/github-stand-in.js';
 import type { GitHubStandIn } from './helpers/github-stand-in.js';
-import { emulatorEnv, trainingManifest } from './helpers/run-action.js';
+import type { ParkRig } from './helpers/park-rig.js';
+import { trainingManifest } from './helpers/run-action.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
-const { startTestEmulator, apiClient } = await import('./helpers/emulator.js');
+const { apiClient } = await import('./helpers/emulator.js');
 const { runInProcess, stepInProcess } = await import('./helpers/in-process.js');
 const { resume } = await import('../src/resume/run.js');
 const { readResumeInputs } = await import('../src/resume/inputs.js');
-const { settle } = await import('./helpers/emulator-time.js');
+const { MINUTE, PARK_SHA: SHA, startParkRig } = await import('./helpers/park-rig.js');
 
+let rig: ParkRig;
 let emulator: TestEmulator;
 let github: GitHubStandIn;
-let odahu: Record<string, string>;
-
-const SHA = 'c'.repeat(40);
-const MINUTE = 60_000;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
-  emulator.clock.hold();
-  github = await startGitHubStandIn();
-  odahu = emulatorEnv(emulator);
+  rig = await startParkRig();
+  ({ emulator, github } = rig);
   github.addWorkflow('deploy-wine.yml', ['training-id', 'state', 'artifact-name', 'parked-run-id', 'model']);
 });
 
-afterAll(async () => {
-  await github.close();
-  emulator.clock.release();
-  await emulator.close();
-});
+afterAll(() => rig.close());
 
-/** The variables a GitHub runner gives a step of acme/models' run `runId`. */
-function runEnv(runId: string): Record<string, string> {
-  return {
-    ...odahu,
-    GITHUB_REPOSITORY: 'acme/models',
-    GITHUB_RUN_ID: runId,
-    GITHUB_SHA: SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_WORKFLOW_REF: 'acme/models/.github/workflows/train-wine.yml@refs/heads/main',
-  };
-}
-
-/** The emulator's time moves on by `ms`, its steps run in order (a schedule's gap between ticks). */
-async function passTime(ms: number): Promise<void> {
-  const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle(emulator);
-  await settle(emulator);
-}
-
-let runs = 100;
-
-function park(id: string, hyperParameters: Record<string, string>, inputs: Record<string, string> = {}) {
-  const runId = String(runs++);
-  return runInProcess(
-    'train',
-    {
-      training: trainingManifest(id, hyperParameters),
-      wait: 'park',
-      'resume-workflow': 'deploy-wine.yml',
-      'resume-inputs': 'model: wine',
-      'github-token': GITHUB_TOKEN,
-      ...inputs,
-    },
-    { env: runEnv(runId), emulator },
-  ).then((run) => ({ ...run, runId }));
-}
-
-/** One tick of the resume workflow, as its own run (GitHub says it runs while it does). */
-async function tick(inputs: Record<string, string> = {}) {
-  const runId = String(runs++);
-  github.setRun(runId, 'in_progress');
-  const run = await runInProcess(
-    'resume',
-    { 'github-token': GITHUB_TOKEN, ...inputs },
-    { env: runEnv(runId), emulator },
-  );
-  github.setRun(runId, 'completed');
-  return { ...run, runId };
-}
-
-const record = (key: string) => github.refs.get(`refs/odahu/parked/${key}`);
+const runEnv = (runId: string) => rig.runEnv(runId);
+const passTime = (ms: number) => rig.passTime(ms);
+/** train with wait: park, continued by deploy-wine.yml with model: wine. */
+const park = (id: string, hyperParameters: Record<string, string>, inputs: Record<string, string> = {}) =>
+  rig.park(id, hyperParameters, {
+    'resume-workflow': 'deploy-wine.yml',
+    'resume-inputs': 'model: wine',
+    ...inputs,
+  });
+const tick = (inputs: Record<string, string> = {}) => rig.tick(inputs);
+const record = (key: string) => rig.record(key);
 const checkRun = (name: string) => github.checkRuns.find((run) => run.name === name)!;
 const dispatchesOf = (trainingId: string) =>
   github.dispatches.filter((dispatch) => dispatch.inputs['training-id'] === trainingId);
@@ -256,7 +205,7 @@ test('a resume run that dies between completing the check and dispatching: the n
   await passTime(2 * MINUTE);
   const dispatch = github.hold(/^POST .*\/actions\/workflows\/deploy-wine\.yml\/dispatches$/);
   const controller = new AbortController();
-  const runId = String(runs++);
+  const runId = rig.nextRunId();
   github.setRun(runId, 'in_progress');
   const dying = runInProcess(
     'resume',

@@ -1,4 +1,4 @@
-// The rig of the park tests: the emulator (its clock held) and the GitHub stand-in, a step that parks a
+// The rig of the park tests (actions-park, -edges, -failures): the emulator (its clock held) and the GitHub stand-in, a step that parks a
 // training as a run of acme/models does, a resume tick as a run of its own (GitHub says it runs while
 // it does), and what a user looks at afterwards: the record under refs/odahu/parked/, the check runs,
 // the tick's outputs. Import it after mocking @actions/core (it runs the actions' sources in-process).
@@ -13,7 +13,8 @@ import { runInProcess } from './in-process.js';
 import { emulatorEnv, trainingManifest } from './run-action.js';
 
 export const MINUTE = 60_000;
-const SHA = 'd'.repeat(40);
+/** The commit of every run of the rig (GITHUB_SHA). */
+export const PARK_SHA = 'd'.repeat(40);
 
 export interface ParkRig {
   emulator: TestEmulator;
@@ -57,7 +58,7 @@ export async function startParkRig(options: EmulatorOptions = {}, firstRun = 100
     ...odahu,
     GITHUB_REPOSITORY: 'acme/models',
     GITHUB_RUN_ID: runId,
-    GITHUB_SHA: SHA,
+    GITHUB_SHA: PARK_SHA,
     GITHUB_REF: 'refs/heads/main',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_API_URL: github.url,
