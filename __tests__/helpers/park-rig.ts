@@ -1,7 +1,8 @@
-// The rig of the park tests (actions-park, -edges, -failures): the emulator (its clock held) and the GitHub stand-in, a step that parks a
-// training as a run of acme/models does, a resume tick as a run of its own (GitHub says it runs while
-// it does), and what a user looks at afterwards: the record under refs/odahu/parked/, the check runs,
-// the tick's outputs. Import it after mocking @actions/core (it runs the actions' sources in-process).
+// The rig of the park tests (actions-park, -edges, -failures): the emulator (its clock held) and the
+// GitHub stand-in, a step that parks a training as a run of acme/models does, a resume tick as a run
+// of its own (GitHub says it runs while it does), and what a user looks at afterwards: the record
+// under refs/odahu/parked/, the check runs, the tick's outputs. Import it after mocking @actions/core
+// (it runs the actions' sources in-process).
 
 import type { EmulatorOptions } from '../../src/emulator/options.js';
 import type { TestEmulator } from './emulator.js';
