@@ -4,6 +4,9 @@
 // resume runs at once; a resume that dies between completing the check and dispatching; a dispatch
 // GitHub refuses; and the inputs, checked before any call.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from './helpers/core-mock.js';
 import type { TestEmulator } from './helpers/emulator.js';
@@ -305,6 +308,48 @@ test('bad park inputs: one line each, before any call', async () => {
   expect(notParked.failures[0]).toMatch(/input resume-workflow goes with wait: park only/);
   expect(github.requests.length).toBe(before);
   await expect(apiClient(emulator).trainings.get('park-bad')).rejects.toMatchObject({ status: 404 });
+});
+
+test('bad resume inputs: every problem in one failure, before any call', async () => {
+  const before = github.requests.length;
+  const answered = emulator.answers.length;
+  const run = await runInProcess(
+    'resume',
+    { cancel: 'wine, training/Wine_2024 training/ok-one', 'github-token': '' },
+    { env: rig.runEnv('', { GITHUB_REPOSITORY: '' }), emulator },
+  );
+  expect(run.failures).toHaveLength(1);
+  expect(run.failures[0]!.split('\n')).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(
+        /resume runs in a GitHub Actions run \(GITHUB_REPOSITORY and GITHUB_RUN_ID are not set\)/,
+      ),
+      expect.stringMatching(
+        /input github-token is required: the job's github\.token with permissions checks: write, contents: write, actions: write/,
+      ),
+      expect.stringMatching(/input cancel: "wine" is not a parked phase; name it as <kind>\/<id>/),
+      expect.stringMatching(/input cancel: "training\/Wine_2024" is not a parked phase/),
+    ]),
+  );
+  expect(run.failures[0]).not.toMatch(/ok-one/);
+  expect(github.requests.length).toBe(before);
+  expect(emulator.callsSince(answered)).toEqual([]);
+});
+
+test('a check_run event whose payload cannot be read: one line naming it, nothing cancelled or touched', async () => {
+  await park('park-payload', { 'emulator-seconds': '600' });
+  const payload = join(mkdtempSync(join(tmpdir(), 'odahu-park-')), 'event.json');
+  writeFileSync(payload, '{ not json');
+  const parked = record('training/park-payload');
+  const run = await rig.tick({}, { GITHUB_EVENT_NAME: 'check_run', GITHUB_EVENT_PATH: payload });
+  expect(run.failures).toEqual([
+    expect.stringMatching(/^the event payload \(GITHUB_EVENT_PATH .*event\.json\) cannot be read: /),
+  ]);
+  expect(record('training/park-payload')).toBe(parked);
+  expect(checkRun('odahu training park-payload')).toMatchObject({ status: 'in_progress' });
+  await expect(apiClient(emulator).trainings.get('park-payload')).resolves.toMatchObject({
+    id: 'park-payload',
+  });
 });
 
 test('a park GitHub refuses (no checks: write): the step fails naming the permission, and deletes the training it started', async () => {
