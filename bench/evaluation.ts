@@ -89,7 +89,16 @@ export async function measureEvaluation(
         'batch-size': String(batchSize),
         concurrency: '4',
       },
-      { env: { ...clusterEnv(emulator), NODE_OPTIONS: `--import ${hook}`, BENCH_RSS_FILE: rssFile } },
+      {
+        env: {
+          ...clusterEnv(emulator),
+          // The datasets where a step before it would write them: the runner's temp folder (the
+          // action reads files there or in the workspace only).
+          RUNNER_TEMP: dir,
+          NODE_OPTIONS: `--import ${hook}`,
+          BENCH_RSS_FILE: rssFile,
+        },
+      },
     );
     const stepMs = performance.now() - started;
     if (step.exitCode !== 0) throw new Error(`evaluate failed:\n${step.lastLines.join('\n')}`);
