@@ -211,6 +211,7 @@ async function chainWallTime(): Promise<void> {
       '      ODAHU_CLIENT_ID: ${{ vars.ODAHU_CLIENT_ID }}',
       '      ODAHU_CLIENT_SECRET: ${{ secrets.ODAHU_CLIENT_SECRET }}',
       '    steps:',
+      '      - uses: actions/checkout@v4', // a local action is in the checkout, as on GitHub
       '      - uses: ./actions/pipeline',
       '        with:',
       '          training: examples/odahu/quickstart-training.odahuflow.yaml',
