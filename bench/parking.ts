@@ -47,7 +47,7 @@ export interface JobTime {
 /** What a job holds its runner for. */
 export const runnerMs = (job: JobTime): number => job.wallMs + job.clusterMs;
 
-/** What GitHub bills for a private repository's jobs on its hosted runners: each job rounded up to a minute. */
+/** What GitHub bills a private repository's jobs on its hosted runners: each rounded up to a minute. */
 export const billedMinutes = (jobs: JobTime[]): number =>
   jobs.reduce((sum, job) => sum + Math.max(1, Math.ceil(runnerMs(job) / 60_000)), 0);
 
@@ -58,7 +58,10 @@ export interface TrainingCost {
   billedMinutes: number;
   /** The training's state when the last job ended (deleted: the waiting step's cancel removed it). */
   trainingState: string;
-  /** Whether the training got to its end and what follows was started (the waited job's next step, or the continuation's dispatch). */
+  /**
+   * Whether the training got to its end and what follows was started (the waited job's next step, or
+   * the continuation's dispatch).
+   */
   completed: boolean;
   /** Waited: GitHub's job limit came first and cancelled the run. */
   cancelledAtLimit?: boolean;
