@@ -412,11 +412,19 @@ test('refs holding no record this version reads, and a record of another cluster
     parents: [original],
   });
   github.refs.set(`refs/odahu/parked/${key}`, fake(1));
-  // Not JSON; JSON of another shape; a record whose kind and id do not match its ref.
+  // Not JSON; JSON of another shape; a record whose kind and id do not match its ref; a claim whose
+  // run id would be a workflow command in the log.
+  const junkClaim = {
+    ...moved,
+    id: 'junk-claim',
+    odahuApiUrl: recordJson(key).odahuApiUrl,
+    claim: { runId: '1\n::error::injected', at: 0, ending: { conclusion: 'success', state: 'succeeded' } },
+  };
   const junk = {
     'training/junk-text': 'odahu: parked training/junk-text\n\nnot json',
     'training/junk-shape': `odahu: parked training/junk-shape\n\n${JSON.stringify({ version: 2, kind: 'ModelTraining' })}`,
     'packaging/junk-key': `odahu: parked packaging/junk-key\n\n${JSON.stringify({ ...moved, id: 'other' })}`,
+    'training/junk-claim': `odahu: parked training/junk-claim\n\n${JSON.stringify(junkClaim)}`,
   };
   Object.entries(junk).forEach(([name, message], i) => {
     github.commits.set(fake(10 + i), { message, tree: commit.tree, parents: [] });
@@ -433,6 +441,8 @@ test('refs holding no record this version reads, and a record of another cluster
     expect(log).toContain(
       `${key}: parked on https://odahu.elsewhere.example, not on this step's cluster: left alone.`,
     );
+    expect(log).not.toContain('injected');
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(resumedOf(run, key)).toEqual([]);
     expect((await apiClient(emulator).trainings.get('edge-elsewhere')).id).toBe('edge-elsewhere');
     expect(record(key)).toBe(fake(1));

@@ -214,6 +214,23 @@ function parseRecord(message: string): ParkedRecord | undefined {
     typeof record.parkedAt === 'number' &&
     typeof record.timeoutMs === 'number' &&
     typeof record.run === 'object' &&
-    typeof record.outputs === 'object';
+    typeof record.outputs === 'object' &&
+    (record.claim === undefined || isClaim(record.claim));
   return good ? (record as ParkedRecord) : undefined;
+}
+
+/**
+ * A claim as resume writes it. Its run id goes into the log and into GitHub's API paths: a record
+ * whose claim names anything but a run's number is not one of ours.
+ */
+function isClaim(claim: unknown): boolean {
+  const { runId, at, ending } = (claim ?? {}) as Partial<NonNullable<ParkedRecord['claim']>>;
+  return (
+    typeof runId === 'string' &&
+    /^\d+$/.test(runId) &&
+    typeof at === 'number' &&
+    typeof ending === 'object' &&
+    ending !== null &&
+    typeof ending.conclusion === 'string'
+  );
 }
