@@ -54,6 +54,8 @@ function dataset(dir: string, rows: number): { path: string; bytes: number } {
 export async function measureEvaluation(
   emulator: RunningEmulator,
   client: OdahuClient,
+  /** The 1,000 rows once, and no more (npm run bench -- --quick). */
+  quick = false,
 ): Promise<EvaluationRun[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-evaluate-'));
   const signal = new AbortController().signal;
@@ -116,6 +118,7 @@ export async function measureEvaluation(
     };
   };
   const small = dataset(dir, 1_000);
+  if (quick) return [await run(small, 1_000, 100)];
   const large = dataset(dir, 100_000);
   const results: EvaluationRun[] = [];
   for (let i = 0; i < 3; i++) results.push(await run(small, 1_000, 100));

@@ -26,6 +26,13 @@ import { OdahuClient } from '../src/shared/odahu/client.js';
 import { loadManifests } from '../src/shared/action/manifests.js';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
+/**
+ * --quick: each section at its smallest (a repetition or two, the smallest data, the long runs left
+ * out) and nothing written: that the bench still runs against today's runner and actions (CI runs it).
+ */
+const quick = process.env.BENCH_QUICK === '1';
+/** How many times to repeat a measure: `full`, or once in a quick run. */
+const times = (full: number) => (quick ? 1 : full);
 /** Every figure, for bench/results.json. */
 const results: Record<string, unknown> = {};
 
@@ -69,9 +76,9 @@ async function connectionReuse(emulator: RunningEmulator): Promise<void> {
   const kept = new OdahuClient({ apiUrl: emulator.apiUrl, tokens });
   await kept.trainings.create(training('bench-get'));
   await kept.trainings.get('bench-get'); // warm-up: token and first connection
-  const reused = median(await timeEach(300, () => kept.trainings.get('bench-get')));
+  const reused = median(await timeEach(times(300), () => kept.trainings.get('bench-get')));
   const fresh = median(
-    await timeEach(300, async () => {
+    await timeEach(times(300), async () => {
       const client = new OdahuClient({ apiUrl: emulator.apiUrl, tokens });
       await client.trainings.get('bench-get');
       client.dispose();
@@ -90,9 +97,9 @@ async function connectionReuse(emulator: RunningEmulator): Promise<void> {
 async function tokenCache(emulator: RunningEmulator): Promise<void> {
   const cached = new ClientCredentialsTokenSource(credentials(emulator));
   await cached.token();
-  const hit = median(await timeEach(300, () => cached.token()));
+  const hit = median(await timeEach(times(300), () => cached.token()));
   const grant = median(
-    await timeEach(100, () => new ClientCredentialsTokenSource(credentials(emulator)).token()),
+    await timeEach(times(100), () => new ClientCredentialsTokenSource(credentials(emulator)).token()),
   );
   report('token from the cache (median of 300)', ms(hit));
   report(
@@ -113,7 +120,7 @@ async function actionStartup(): Promise<void> {
   );
   for (const action of ['wait', 'train', 'pipeline']) {
     const peaks: number[] = [];
-    const samples = await timeEach(15, () => {
+    const samples = await timeEach(times(15), () => {
       return new Promise<void>((resolve) => {
         const child = spawn(process.execPath, ['--import', hook, join(root, 'dist', action, 'index.js')], {
           env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: join(dir, 'out') },
@@ -167,7 +174,8 @@ async function createsUnderDrops(): Promise<void> {
     retry: { policy: { baseDelayMs: 10, maxDelayMs: 50 } },
   });
   let failed = 0;
-  const samples = await timeEach(100, async (i) => {
+  const count = times(100);
+  const samples = await timeEach(count, async (i) => {
     try {
       await client.trainings.create(training(`drop-${i}`));
     } catch {
@@ -178,9 +186,9 @@ async function createsUnderDrops(): Promise<void> {
   client.dispose();
   await faulty.close();
   report(
-    'create under 20% dropped answers (median of 100)',
+    `create under 20% dropped answers (median of ${count})`,
     ms(median(samples)),
-    `${100 - failed}/100 succeeded, ${stored} stored, no duplicates`,
+    `${count - failed}/${count} succeeded, ${stored} stored, no duplicates`,
   );
 }
 
@@ -240,7 +248,7 @@ async function chainWallTime(): Promise<void> {
         code === 0 ? resolve() : reject(new Error(`the pipeline exited ${code}:\n${log.slice(-3000)}`)),
       );
     });
-  const samples = await timeEach(3, run);
+  const samples = await timeEach(times(3), run);
   await emulator.close();
   report(
     'pipeline action, check → train → package → deploy → predict under npm run workflow (median of 3)',
@@ -252,7 +260,7 @@ async function chainWallTime(): Promise<void> {
 /** Detection latency of each phase kind, through the real bundles. */
 async function detection(): Promise<void> {
   section('Noticing a finished phase (from the server writing the final state to the step printing it)');
-  const detected = await quietly(() => measureDetection(20));
+  const detected = await quietly(() => measureDetection(times(20)));
   results.detection = detected;
   for (const [kind, d] of Object.entries(detected)) {
     report(
@@ -268,6 +276,10 @@ async function waitingCost(): Promise<void> {
   section(
     `What waiting costs the API (10-minute phases on a ${TIME_SCALE}× clock, see bench/waiting-cost.ts)`,
   );
+  if (quick) {
+    console.log('  left out of a quick run: its 10-minute waits take 30 s of wall time however few');
+    return;
+  }
   const cost = await quietly(() => measureWaitingCost());
   results.waiting = { timeScale: TIME_SCALE, ...cost };
   report(
@@ -301,7 +313,7 @@ async function stepOverhead(): Promise<void> {
   const measured = [];
   try {
     for (const node of nodes) {
-      const o = await measureStepOverhead(emulator, node, 20);
+      const o = await measureStepOverhead(emulator, node, times(20));
       measured.push(o);
       const version = node === process.execPath ? process.version : node;
       report(`node -e '' (${version})`, ms(o.floorMs), 'the floor of every step');
@@ -370,8 +382,8 @@ async function demoWallTimes(): Promise<void> {
         code === 0 ? resolve() : reject(new Error(`demo ${args.join(' ')} exited ${code}`)),
       );
     });
-  const one = median(await timeEach(3, () => demo([])));
-  const six = median(await timeEach(3, () => demo(['wine-jobs'])));
+  const one = median(await timeEach(times(3), () => demo([])));
+  const six = median(await timeEach(times(3), () => demo(['wine-jobs'])));
   const emulatedMs =
     (DEMO_DURATIONS.trainingSeconds + DEMO_DURATIONS.packagingSeconds + DEMO_DURATIONS.deploymentSeconds) *
     1000;
@@ -399,7 +411,7 @@ async function evaluation(): Promise<void> {
     tokens: new ClientCredentialsTokenSource(credentials(emulator)),
   });
   try {
-    const runs = medianRuns(await quietly(() => measureEvaluation(emulator, client)));
+    const runs = medianRuns(await quietly(() => measureEvaluation(emulator, client, quick)));
     results.evaluation = runs;
     for (const r of runs) {
       const median = r.runs > 1 ? ` (median of ${r.runs})` : '';
@@ -424,7 +436,7 @@ async function faultChain(): Promise<void> {
   section(
     'Reliability: connection → train → package → deploy → predict under 20% 503, 10% 429, 5% cut answers',
   );
-  const chain = await quietly(() => measureFaultChain(20, 4));
+  const chain = await quietly(() => measureFaultChain(times(20), quick ? 1 : 4));
   results.faultChain = { faults: FAULTS, ...chain };
   report(
     'chains that passed, nothing created twice (seeds 1-20)',
@@ -448,7 +460,7 @@ async function parking(): Promise<void> {
   section(
     `Long phases: runner time waited vs parked (wait: park, resume every ${SCHEDULE_MINUTES} min; the cluster's clock held and stepped, see bench/parking.ts)`,
   );
-  const runs = 3;
+  const runs = times(3);
   const waited: TrainingCost[] = [];
   const parked: TrainingCost[] = [];
   for (let i = 0; i < runs; i++) {
@@ -481,6 +493,23 @@ async function parking(): Promise<void> {
     `${median(parked.map((c) => c.dispatchDelayMinutes ?? NaN)).toFixed(1)} min`,
     `at most one schedule interval (${SCHEDULE_MINUTES} min), plus GitHub's delay of scheduled runs`,
   );
+  // Each run's figures, its jobs as their count and median (a 7-hour run has 85 ticks).
+  const figures = ({ jobs, ...cost }: TrainingCost) => ({
+    ...cost,
+    jobs: jobs.length,
+    firstJobMs: jobs[0]!.wallMs,
+    laterJobsMedianMs: jobs.length > 1 ? median(jobs.slice(1).map((j) => j.wallMs)) : undefined,
+  });
+  const tenMinutes = {
+    waited: waited.map(figures),
+    parked: parked.map(figures),
+    waitedMedianMs: waitedMs,
+    parkedMedianMs: parkedMs,
+    ratio: parkedMs / waitedMs,
+  };
+  results.parking = { scheduleMinutes: SCHEDULE_MINUTES, tenMinutes };
+  // 85 resume runs: left out of a quick run.
+  if (quick) return;
   const longParked = await parkedTraining(7 * 60, SCHEDULE_MINUTES / 2);
   const longWaited = await waitedTraining(7 * 60);
   report(
@@ -493,22 +522,9 @@ async function parking(): Promise<void> {
     longWaited.completed ? 'yes' : 'no',
     `${longWaited.cancelledAtLimit ? `cancelled at GitHub's ${JOB_LIMIT_MINUTES}-minute job limit` : `the job exited ${longWaited.jobs[0]!.exitCode}`} (runner time ${minutesAndSeconds(longWaited.runnerMs)}); the training: ${longWaited.trainingState}`,
   );
-  // Each run's figures, its jobs as their count and median (a 7-hour run has 85 ticks).
-  const figures = ({ jobs, ...cost }: TrainingCost) => ({
-    ...cost,
-    jobs: jobs.length,
-    firstJobMs: jobs[0]!.wallMs,
-    laterJobsMedianMs: jobs.length > 1 ? median(jobs.slice(1).map((j) => j.wallMs)) : undefined,
-  });
   results.parking = {
     scheduleMinutes: SCHEDULE_MINUTES,
-    tenMinutes: {
-      waited: waited.map(figures),
-      parked: parked.map(figures),
-      waitedMedianMs: waitedMs,
-      parkedMedianMs: parkedMs,
-      ratio: parkedMs / waitedMs,
-    },
+    tenMinutes,
     sevenHours: { parked: figures(longParked), waited: figures(longWaited) },
   };
 }
@@ -554,7 +570,8 @@ results.table = rows.map(([measure, value, note]) => ({ measure, value, note }))
 // A partial run (--only) does not replace the full record: it updates its own sections' figures,
 // noting when and under what load they were measured.
 const record = join(root, 'bench', 'results.json');
-if (!only) writeFileSync(record, `${JSON.stringify(results, null, 2)}\n`);
+if (quick) console.log('\nA quick run: its figures are not the counts its lines name; nothing written.');
+else if (!only) writeFileSync(record, `${JSON.stringify(results, null, 2)}\n`);
 else {
   const full = JSON.parse(readFileSync(record, 'utf8')) as Record<string, unknown>;
   const { table: _table, loadAtStart, loadAtEnd, date, node, cores: _cores, ...measured } = results;
@@ -564,7 +581,7 @@ else {
     `${JSON.stringify({ ...full, ...measured, [`partial:${only.join(',')}`]: partial }, null, 2)}\n`,
   );
 }
-console.log(`\n${only ? 'Updated' : 'Written'}: bench/results.json`);
+if (!quick) console.log(`\n${only ? 'Updated' : 'Written'}: bench/results.json`);
 
 if (process.env.BENCH_MARKDOWN) {
   const table = [

@@ -2,7 +2,8 @@
 // `npm run bench`: bundles bench/index.ts with ncc into .tmp/bench (it imports the TypeScript sources)
 // and runs it. `npm run bench -- --markdown FILE` also writes the table as Markdown; `--node PATH`
 // (repeatable) times the step overhead on that Node binary too (e.g. a Node 24, as GitHub runs the
-// actions); `--only NAME,...` runs only those sections (while working on one).
+// actions); `--only NAME,...` runs only those sections (while working on one); `--quick` runs each
+// section at its smallest and writes nothing: that the bench still runs (CI runs it).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     markdown: { type: 'string' },
     node: { type: 'string', multiple: true },
     only: { type: 'string' },
+    quick: { type: 'boolean' },
   },
 });
 // The tools it runs (the workflow runner, the demo) from their builds, current.
@@ -42,6 +44,7 @@ const env = { ...process.env, BENCH_ROOT: root };
 if (values.markdown) env.BENCH_MARKDOWN = values.markdown;
 if (values.node) env.BENCH_NODES = values.node.join(',');
 if (values.only) env.BENCH_ONLY = values.only;
+if (values.quick) env.BENCH_QUICK = '1';
 // The client writes workflow commands (::debug::...) to stdout, as actions do: not bench output.
 const result = spawnSync(process.execPath, [join(out, 'index.js')], {
   cwd: root,
