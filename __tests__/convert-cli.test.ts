@@ -97,6 +97,34 @@ test('bad usage is one line and exit 2; a DAG it cannot read is one line naming 
   expect(existsSync(join(repo, '.github'))).toBe(false);
 });
 
+test('a file given as --out, or a folder given as a DAG, is one line before anything is written; --report makes its folder', async () => {
+  copyFixture('every_dependency.py');
+  const run = async (args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await convertCommand(args, {
+      cwd: repo,
+      write: (text) => (stdout += text),
+      error: (text) => (stderr += text),
+      environment: {},
+    });
+    return { code, stdout, stderr };
+  };
+  expect(await run(['dags/every_dependency.py', '--out', 'dags/every_dependency.py'])).toMatchObject({
+    code: 2,
+    stderr: 'convert: --out dags/every_dependency.py: a file, not a folder to write the workflows into\n',
+  });
+  expect(await run(['dags'])).toMatchObject({
+    code: 1,
+    stderr: 'dags:1: cannot read the DAG file: it is a folder: name its DAG files (dags/*.py)\n',
+  });
+  expect(existsSync(join(repo, '.github'))).toBe(false);
+  const reported = await run(['dags/every_dependency.py', '--report', 'reports/migration']);
+  expect(reported).toMatchObject({ code: 0, stderr: '' });
+  expect(existsSync(join(repo, 'reports', 'migration.json'))).toBe(true);
+  expect(existsSync(join(repo, 'reports', 'migration.md'))).toBe(true);
+});
+
 describe("the plugin documentation's DAG example", () => {
   const source = seedDag();
   const maybe = source === undefined ? test.skip : test;

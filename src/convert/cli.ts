@@ -4,8 +4,8 @@
 // relative to where the user stands. Exit 0 when done (and, with --check, proven), 1 when a DAG
 // cannot be read or a check fails, 2 on bad usage. Flags are read by node:util's parseArgs.
 
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messageOf } from '../shared/thrown.js';
 import type { DryRunStages } from './check.js';
@@ -74,11 +74,14 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
     problems.push('name at least one DAG file (odahu-actions convert dags/my_dag.py)');
   const owner = values['action-owner'] ?? DEFAULT_ACTION_OWNER;
   if (!OWNER.test(owner)) problems.push(`--action-owner ${owner}: not a GitHub user or organization name`);
+  const outDir = resolve(io.cwd, values.out ?? '.');
+  // Found before anything is read or written, not as a raw ENOTDIR halfway through the writing.
+  if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false)
+    problems.push(`--out ${values.out}: a file, not a folder to write the workflows into`);
   if (problems.length > 0) {
     for (const problem of problems) io.error(`convert: ${problem}\n`);
     return 2;
   }
-  const outDir = resolve(io.cwd, values.out ?? '.');
   const options = {
     cwd: io.cwd,
     outDir,
@@ -114,6 +117,7 @@ export async function convertCommand(args: string[], io: CommandIo): Promise<num
   io.write(`wrote ${written.length} file${written.length === 1 ? '' : 's'} under ${outDir}\n`);
   if (values.report) {
     const base = resolve(io.cwd, values.report).replace(/\.(json|md)$/, '');
+    mkdirSync(dirname(base), { recursive: true });
     writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(`${base}.md`, reportMarkdown(report));
     io.write(`report: ${base}.json, ${base}.md\n`);

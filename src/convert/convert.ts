@@ -2,8 +2,9 @@
 // each DAG converted to a workflow with its manifests and request files; then everything written
 // under the output root (.github/workflows/<dag_id>.yml, odahu/<dag_id>/...).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { gitRoot } from '../workflow/run-workflow.js';
 import { ConversionError } from './conversion-error.js';
 import { readDagFile } from './dag-file-reader.js';
 import { parsePython } from './python-syntax.js';
@@ -43,14 +44,19 @@ export async function convertFile(path: string, options: ConvertOptions): Promis
   try {
     source = readFileSync(absolute, 'utf8');
   } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder: name its DAG files (dags/*.py)'
+          : (error as Error).message;
     throw new ConversionError(`${shown}:1: cannot read the DAG file: ${reason}`);
   }
   const module = await parsePython(source, shown);
   const folders = options.dagsFolder
     ? [resolve(options.cwd, options.dagsFolder)]
-    : [...new Set([dirname(absolute), repositoryRoot(dirname(absolute)) ?? options.outDir])];
+    : [...new Set([dirname(absolute), gitRoot(dirname(absolute)) ?? options.outDir])];
   const read = readDagFile(module, source, {
     path: absolute,
     shown,
@@ -128,12 +134,4 @@ export function writeConverted(files: ConvertedFile[], outDir: string): string[]
     }
   }
   return written;
-}
-
-/** The git working tree holding a folder, if any. */
-export function repositoryRoot(from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }

@@ -592,7 +592,8 @@ function dispatchValues(
   return { context, payload };
 }
 
-function gitRoot(from: string): string | undefined {
+/** The git working tree holding a folder, if any. */
+export function gitRoot(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return undefined;
