@@ -145,10 +145,13 @@ describe('an Airflow 2 DAG with aliases and every kind of resource', () => {
 
   test('BashOperator becomes a run: step, its Jinja read: Variables, dag_run.conf with a default as an input, run_id', () => {
     const prepare = stepOf(workflow, 'prepare_data');
-    expect(prepare.run).toBe(
-      "python prepare.py --bucket ${{ vars.CHURN_BUCKET }} --limit ${{ inputs.limit || '1000' }}",
-    );
-    expect(prepare.env).toEqual({ RUN: '${{ github.run_id }}' });
+    // Run-time values reach the script through env:, never pasted into it (script injection).
+    expect(prepare.run).toBe('python prepare.py --bucket ${CHURN_BUCKET} --limit ${LIMIT}');
+    expect(prepare.env).toEqual({
+      RUN: '${{ github.run_id }}',
+      CHURN_BUCKET: '${{ vars.CHURN_BUCKET }}',
+      LIMIT: "${{ inputs.limit || '1000' }}",
+    });
     expect(workflow.on.workflow_dispatch.inputs).toEqual({
       limit: expect.objectContaining({ default: '1000', required: false }),
     });

@@ -12,7 +12,7 @@ import { inputName, variableName } from './github-names.js';
 import type { Job } from './jobs.js';
 import { buildJobs } from './jobs.js';
 import type { Manifest } from './manifests.js';
-import { connectionsNamed, manifestFileName } from './manifests.js';
+import { connectionsNamed, manifestFileName, placeholderName } from './manifests.js';
 import { scheduleOf } from './schedule.js';
 import type { Piece, Ref, StepSpec } from './steps.js';
 import { buildStep } from './steps.js';
@@ -344,6 +344,7 @@ class StepWriter {
   private step(spec: StepSpec, job: Job): YamlMap {
     const withEntries = spec.with.map(([key, pieces]) => entry(key, this.text(pieces, job)));
     const envEntries = spec.env.map(([key, pieces]) => entry(key, this.text(pieces, job)));
+    const run = spec.run ? this.script(spec.run, job, envEntries) : undefined;
     return map([
       entry('name', spec.name),
       entry('id', spec.id),
@@ -352,8 +353,36 @@ class StepWriter {
       spec.timeoutMinutes !== undefined ? entry('timeout-minutes', spec.timeoutMinutes) : undefined,
       envEntries.length > 0 ? entry('env', map(envEntries)) : undefined,
       withEntries.length > 0 ? entry('with', map(withEntries)) : undefined,
-      spec.run ? entry('run', this.text(spec.run, job)) : undefined,
+      run !== undefined ? entry('run', run) : undefined,
     ]);
+  }
+
+  /**
+   * A run: script whose values known only when the workflow runs (inputs, Variables, other steps'
+   * outputs: a model's answer, a cluster's URL) come through env: as `${NAME}`, never as `${{ }}`
+   * pasted into the shell's text, where a value holding `"; curl ... #` would become code. Unquoted,
+   * as the Jinja it replaces put the value into the command as words.
+   */
+  private script(pieces: Piece[], job: Job, env: (YamlEntry | undefined)[]): string {
+    const taken = new Map(env.flatMap((item) => (item ? [[item.key, item.value]] : [])));
+    return pieces
+      .map((piece) => {
+        if (typeof piece === 'string' || (piece.kind !== 'ref' && expressionOf(piece) === undefined))
+          return this.text([piece], job);
+        const value = this.text([piece], job);
+        const wanted = (piece.kind === 'ref' ? `${piece.unit.id}_${piece.output}` : placeholderName(piece))
+          .replace(/[^A-Za-z0-9_]+/g, '_')
+          .toUpperCase();
+        const base = /^(GITHUB_|RUNNER_|[0-9])/.test(wanted) ? `DAG_${wanted}` : wanted;
+        let name = base;
+        for (let n = 2; taken.has(name) && taken.get(name) !== value; n++) name = `${base}_${n}`;
+        if (!taken.has(name)) {
+          taken.set(name, value);
+          env.push(entry(name, value));
+        }
+        return `\${${name}}`;
+      })
+      .join('');
   }
 
   private text(pieces: Piece[], job: Job): string {
