@@ -35,20 +35,3 @@ export function buildJobs(graph: UnitGraph): { jobs: Job[]; jobOf: Map<Unit, Job
   }
   return { jobs, jobOf };
 }
-
-/** Whether `later` runs after `earlier` finished: the same job further down, or a job needing it. */
-export function runsAfter(jobOf: Map<Unit, Job>, earlier: Unit, later: Unit): boolean {
-  const a = jobOf.get(earlier);
-  const b = jobOf.get(later);
-  if (!a || !b) return false;
-  if (a === b) return a.units.indexOf(earlier) < a.units.indexOf(later);
-  const seen = new Set<Job>();
-  const visit = (job: Job): boolean =>
-    job.needs.some((need) => {
-      if (need === a) return true;
-      if (seen.has(need)) return false;
-      seen.add(need);
-      return visit(need);
-    });
-  return visit(b);
-}

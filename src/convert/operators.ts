@@ -68,10 +68,6 @@ export function isPluginResourceModule(module: string): boolean {
   return PLUGIN_ROOTS.some((root) => module === `${root}.resources`);
 }
 
-export function isSensor(cls: PluginClass): boolean {
-  return cls.endsWith('Sensor');
-}
-
 /** Airflow's own names the converter reads, by what they are. */
 export type AirflowName =
   | 'DAG'
@@ -111,17 +107,3 @@ export function airflowName(module: string, name: string): AirflowName | undefin
   if (known === undefined) return undefined;
   return AIRFLOW_NAMES[known].includes(module) || module === 'airflow.sdk' ? known : undefined;
 }
-
-/** Arguments every Airflow operator takes that the converter reads (BaseOperator's). */
-export const BASE_ARGUMENTS = [
-  'task_id',
-  'dag',
-  'default_args',
-  'retries',
-  'retry_delay',
-  'execution_timeout',
-  'trigger_rule',
-  'timeout',
-  'poke_interval',
-  'mode',
-] as const;
