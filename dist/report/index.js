@@ -11276,7 +11276,8 @@ async function post(api, inputs, saved) {
     });
     try {
         const result = await pr_comment_upsertReportSection(api, { ...run.repository, number: saved.pullRequest }, key, { title: reportTitle, footer }, { stepId: saved.stepId, run: saving.runUrl, markdown: render(saved) });
-        info(`${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`);
+        // The title and the step's id are the saved file's: a fork's to write.
+        info(untrusted_text_logText(`${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`));
         return result.url;
     }
     catch (error) {
@@ -11295,12 +11296,12 @@ async function writeReportSummary(inputs, outcomes) {
         return;
     const summary = summary_summary
         .addHeading('Odahu report', 3)
-        .addRaw(`<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${escapeHtml(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`, true);
+        .addRaw(`<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${markdownText(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`, true);
     for (const { section, result } of outcomes) {
         const where = result.startsWith('http')
             ? `<a href="${escapeHtml(result)}">posted</a>`
-            : escapeHtml(result);
-        summary.addRaw(`<p><b>#${section.pullRequest}</b> · <code>${escapeHtml(section.key.resource)}</code> · step <code>${escapeHtml(section.stepId)}</code>: ${where}</p>\n\n${render(section)}\n`, true);
+            : markdownText(result, 1000);
+        summary.addRaw(`<p><b>#${section.pullRequest}</b> · ${markdownCode(section.key.resource)} · step ${markdownCode(section.stepId)}: ${where}</p>\n\n${render(section)}\n`, true);
     }
     await summary.write();
 }
