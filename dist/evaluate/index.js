@@ -13312,6 +13312,7 @@ function pauseUntil(ms, deadline, signal) {
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+
 /** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The number a value holds, or undefined when it is no finite number. */
@@ -13353,6 +13354,10 @@ function textOf(value) {
     if (typeof value === 'string')
         return value;
     return JSON.stringify(value) ?? String(value);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
@@ -13478,7 +13483,7 @@ function layoutOf(spec, columns) {
     const find = (name, what) => {
         const index = seen.get(name);
         if (index === undefined)
-            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cutText(known, 300)})`);
         return index;
     };
     const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -13510,12 +13515,9 @@ function sliceValue(value) {
 function columnName(columns, index) {
     return quoted(columns[index] ?? `#${index + 1}`);
 }
-function cut(text) {
-    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
 /** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
 function quoted(text, max = 40) {
-    return `"${untrusted_text_logText(cutText(text, max))}"`;
+    return `"${logLine(text, max)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/charts.ts
@@ -13646,7 +13648,6 @@ const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // largest of several scores), or with a threshold a score turned into class 0 or 1. An answer that
 // does not fit fails its rows, not the step: it is the model's, not ours.
 
-
 /** A class kept from an answer is cut to this: labels are names, not documents. */
 const MAX_CLASS_CHARS = 100;
 /** One answer per row, or one failure for them all (the answer's shape). */
@@ -13694,10 +13695,6 @@ function readOne(prediction, columns, { task, threshold }) {
     const best = scores.indexOf(Math.max(...scores));
     const name = columns.length === values.length ? classKey(columns[best]) : String(best);
     return { value: name.slice(0, MAX_CLASS_CHARS) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/tally.ts
@@ -13819,7 +13816,6 @@ function sampleStride(rows) {
 // not the step: the batch is asked again in halves to find the rows it fails on, within a budget of
 // extra requests, past which a refused batch counts all its rows failed. A model that stops answering
 // (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
-
 
 
 
@@ -14006,7 +14002,7 @@ class Evaluation {
 /** A model that cannot be evaluated any more: it stopped answering, refused the token, is gone. */
 class ModelStoppedError extends Error {
     constructor(model, cause) {
-        super(`the ${model.role} ${model.shown} could not be evaluated: ${evaluation_logLine(thrown_messageOf(cause), 400)}`);
+        super(`the ${model.role} ${model.shown} could not be evaluated: ${logLine(thrown_messageOf(cause), 400)}`);
         this.name = 'ModelStoppedError';
     }
 }
@@ -14014,11 +14010,7 @@ class ModelStoppedError extends Error {
 function refusalOf(error) {
     const message = error.serverMessage;
     const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
-    return evaluation_logLine(text, 200);
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluation_logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
+    return logLine(text, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/percentile.ts
@@ -14279,6 +14271,10 @@ function failuresTable(report) {
         : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
 /** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
+/** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
+function evaluationTables(report) {
+    return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) => table ? [table] : []);
+}
 function logReport(report) {
     const table = metricsTable(report);
     const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => row[i].length)));
@@ -14378,12 +14374,13 @@ function metricOutputs(report, all) {
 
 
 
+
 async function evaluateModels(input) {
     const { spec, signal } = input;
     const layout = await checkDataset(spec, signal);
-    core_info(`Dataset ${evaluate_logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${evaluate_logLine(layout.featureNames.join(', '), 300)}` +
-        `${spec.labelColumn !== undefined ? `; label ${evaluate_logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
-        `${spec.sliceBy.length > 0 ? `; slices by ${evaluate_logLine(spec.sliceBy.join(', '))}` : ''}.`);
+    core_info(`Dataset ${logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${logLine(layout.featureNames.join(', '), 300)}` +
+        `${spec.labelColumn !== undefined ? `; label ${logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
+        `${spec.sliceBy.length > 0 ? `; slices by ${logLine(spec.sliceBy.join(', '))}` : ''}.`);
     const targets = [['candidate', input.candidate]];
     if (input.baseline)
         targets.push(['baseline', input.baseline]);
@@ -14400,7 +14397,7 @@ async function evaluateModels(input) {
             ])),
             durationMs: outcome.durationMs,
         });
-        core_info(`Evaluated ${outcomeLine(report)}.`);
+        core_info(untrusted_text_logText(`Evaluated ${outcomeLine(report)}.`));
         logReport(report);
         const reportFile = input.reportFile ?? (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-evaluation-${(0,external_node_crypto_namespaceObject.randomUUID)()}.json`);
         (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -14432,18 +14429,15 @@ async function serving(role, target, input) {
         url = error.url;
     }
     const shown = 'deployment' in target ? target.deployment : displayUrl(target.url);
-    core_info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
+    core_info(untrusted_text_logText(`The ${role} ${shown} serves at ${displayUrl(url)}.`));
     return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluate_logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts
 // The evaluate action: the candidate (and the baseline) asked for every row of the dataset, the
 // metrics, slices, agreement and latencies compared, the report written (JSON file, outputs, job
 // summary, the pull request's report), and the step failed with one line per failed gate.
+
 
 
 
@@ -14491,7 +14485,7 @@ async function evaluate(ctx, inputs) {
                 durationMs: clock_now() - started,
                 outputs: { rows: String(evaluation.overall.rows), 'rows/s': String(evaluation.rowsPerSecond) },
             });
-            const tables = [metricsTable(evaluation), slicesTable(evaluation), failuresTable(evaluation)].flatMap((table) => (table ? [table] : []));
+            const tables = evaluationTables(evaluation);
             for (const table of tables)
                 report.addTable(table);
             if (result.chart)
@@ -14505,7 +14499,7 @@ async function evaluate(ctx, inputs) {
                     .map((gate) => gate.line)
                     .join('\n'));
             }
-            core_info(`Passed: ${outcomeLine(evaluation)}.`);
+            core_info(untrusted_text_logText(`Passed: ${outcomeLine(evaluation)}.`));
         });
     }
     finally {
