@@ -572,7 +572,10 @@ describe('a pull request from a fork: the section saved, then posted by the repo
         ...forged,
         stepId: 'evil\n::error::injected by the step id',
         key: { ...forged.key, resource: 'r\n\n![x](https://evil.example/x.png) @someone' },
-        section: { ...forged.section, title: 'Evil\n::error::injected by the title' },
+        section: {
+          ...forged.section,
+          title: 'Evil\n::error::injected by the title ![t](https://evil.example/t.png) @someone',
+        },
       }),
     );
     const run = await step('report', { path: folder, 'github-token': GITHUB_TOKEN }, env);
@@ -581,6 +584,11 @@ describe('a pull request from a fork: the section saved, then posted by the repo
     expect(run.annotations).toEqual([]);
     expect(run.summary).not.toContain('![x]');
     expect(run.summary).not.toContain('@someone');
+    // The comment, posted with the base repository's token, neither shows the image nor mentions anyone.
+    const body = github.comments.at(-1)!.body;
+    expect(body).toContain('Evil');
+    expect(body).not.toContain('![t]');
+    expect(body).not.toContain('@someone');
   });
 
   test('on another event it fails with one line', async () => {
