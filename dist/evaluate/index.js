@@ -12814,6 +12814,7 @@ function stringOf(value) {
 
 
 
+
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 const SAVED_SECTIONS_FOLDER = 'odahu-report';
 const FORMAT = 'odahu-actions/report-section';
@@ -12830,9 +12831,32 @@ function saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    const file = {
+        format: FORMAT,
+        version: VERSION,
+        ...saved,
+        section: withinTextLimit(saved.section),
+        savedAt: Date.now(),
+    };
     (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
+}
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section) {
+    // Whole code points, two UTF-16 units at most each, and the `…`.
+    const cut = (text) => cutText(text, LIMITS.text / 2 - 1);
+    return {
+        ...section,
+        rows: section.rows.map((row) => ({
+            ...row,
+            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+        })),
+        tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+        failure: section.failure === undefined ? undefined : cut(section.failure),
+    };
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
 const LIMITS = {
@@ -14271,11 +14295,11 @@ function failuresTable(report) {
         ? undefined
         : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
-/** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 /** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
 function evaluationTables(report) {
     return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) => table ? [table] : []);
 }
+/** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 function logReport(report) {
     const table = metricsTable(report);
     const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => row[i].length)));

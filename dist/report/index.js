@@ -2705,7 +2705,7 @@ const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
 /** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
 const WORD_JOINER = '&#8288;';
 /** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
-function cutText(text, max) {
+function untrusted_text_cutText(text, max) {
     const chars = [...text];
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
@@ -2716,7 +2716,7 @@ function cutText(text, max) {
  * and what markdownText escapes; log lines make it inert with logText.
  */
 function untrusted_text_oneLine(text, max) {
-    return cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return untrusted_text_cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
 }
 /**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
@@ -2918,7 +2918,7 @@ function errors_oneLine(text) {
         .trim());
 }
 function serverLine(text) {
-    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
+    return errors_oneLine(untrusted_text_cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -3332,6 +3332,7 @@ function pullRequestOf(payload, serverUrl, repository) {
 
 
 
+
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 const SAVED_SECTIONS_FOLDER = 'odahu-report';
 const FORMAT = 'odahu-actions/report-section';
@@ -3348,9 +3349,32 @@ function saved_section_saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = join(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    const file = {
+        format: FORMAT,
+        version: VERSION,
+        ...saved,
+        section: withinTextLimit(saved.section),
+        savedAt: Date.now(),
+    };
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
+}
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section) {
+    // Whole code points, two UTF-16 units at most each, and the `…`.
+    const cut = (text) => cutText(text, LIMITS.text / 2 - 1);
+    return {
+        ...section,
+        rows: section.rows.map((row) => ({
+            ...row,
+            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+        })),
+        tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+        failure: section.failure === undefined ? undefined : cut(section.failure),
+    };
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
 const LIMITS = {

@@ -136,7 +136,6 @@ export function failuresTable(report: EvaluationReport): ReportTable | undefined
     : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
 
-/** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 /** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
 export function evaluationTables(report: EvaluationReport): ReportTable[] {
   return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) =>
@@ -144,6 +143,7 @@ export function evaluationTables(report: EvaluationReport): ReportTable[] {
   );
 }
 
+/** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 export function logReport(report: EvaluationReport): void {
   const table = metricsTable(report);
   const widths = table.columns.map((column, i) =>
