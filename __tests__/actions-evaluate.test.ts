@@ -559,6 +559,38 @@ describe('a pull request from a fork: the section saved, then posted by the repo
     expect(comment.body.length).toBeLessThan(65_536);
   });
 
+  test("a section's own text (a fork's to write) cannot raise workflow commands or shape the job summary", async () => {
+    const folder = join(temp, 'hostile');
+    mkdirSync(folder);
+    const forged = JSON.parse(readFileSync(join(saved, readdirSync(saved)[0]!), 'utf8')) as {
+      key: Record<string, unknown>;
+      section: Record<string, unknown>;
+    };
+    writeFileSync(
+      join(folder, 'hostile.json'),
+      JSON.stringify({
+        ...forged,
+        stepId: 'evil\n::error::injected by the step id',
+        key: { ...forged.key, resource: 'r\n\n![x](https://evil.example/x.png) @someone' },
+        section: {
+          ...forged.section,
+          title: 'Evil\n::error::injected by the title ![t](https://evil.example/t.png) @someone',
+        },
+      }),
+    );
+    const run = await step('report', { path: folder, 'github-token': GITHUB_TOKEN }, env);
+    expect(run.failures).toEqual([]);
+    expect(run.outputs.posted).toBe('1');
+    expect(run.annotations).toEqual([]);
+    expect(run.summary).not.toContain('![x]');
+    expect(run.summary).not.toContain('@someone');
+    // The comment, posted with the base repository's token, neither shows the image nor mentions anyone.
+    const body = github.comments.at(-1)!.body;
+    expect(body).toContain('Evil');
+    expect(body).not.toContain('![t]');
+    expect(body).not.toContain('@someone');
+  });
+
   test('on another event it fails with one line', async () => {
     const run = await step('report', { 'github-token': GITHUB_TOKEN }, { ...env, GITHUB_EVENT_NAME: 'push' });
     expect(run.failures).toEqual([

@@ -486,6 +486,25 @@ describe('a saved section (a fork run keeps it; the report action reads it back)
     ]);
     expect(readSavedSections(join(folder, 'nowhere'))).toEqual({ sections: [], problems: [] });
   });
+
+  test('a value longer than a saved section may hold (a long model answer) is saved cut, not refused', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'saved-'));
+    const answer = '😀'.repeat(3000);
+    const row = good.section.rows[0]!;
+    saveSection(folder, {
+      ...good,
+      section: {
+        ...good.section,
+        rows: [{ ...row, outputs: { response: answer } }],
+        tables: [{ heading: 'Prediction', columns: ['Answer'], rows: [[answer]] }],
+        failure: answer,
+      },
+    });
+    const { sections, problems } = readSavedSections(folder);
+    expect(problems).toEqual([]);
+    expect(sections[0]!.section.rows[0]!.outputs.response).toMatch(/^😀+…$/u);
+    expect(sections[0]!.section.tables[0]!.rows[0]![0]).toMatch(/^😀+…$/u);
+  });
 });
 
 test("GitHub's message in a failure line is one inert line: it cannot start a workflow command", () => {

@@ -12928,7 +12928,8 @@ const MAX_CHARTS = 2;
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    // The title is ours, or a saved section's (a fork's to write): text, not markdown.
+    const lines = [`#### ${mark} ${markdownText(section.title)}`, ''];
     const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
     let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
@@ -13847,6 +13848,7 @@ async function upsertReportSection(api, pr, key, render, section) {
 
 
 
+
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 const SAVED_SECTIONS_FOLDER = 'odahu-report';
 const FORMAT = 'odahu-actions/report-section';
@@ -13863,9 +13865,32 @@ function saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    const file = {
+        format: FORMAT,
+        version: VERSION,
+        ...saved,
+        section: withinTextLimit(saved.section),
+        savedAt: Date.now(),
+    };
     (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
+}
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section) {
+    // Whole code points, two UTF-16 units at most each, and the `…`.
+    const cut = (text) => cutText(text, LIMITS.text / 2 - 1);
+    return {
+        ...section,
+        rows: section.rows.map((row) => ({
+            ...row,
+            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+        })),
+        tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+        failure: section.failure === undefined ? undefined : cut(section.failure),
+    };
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
 const LIMITS = {
@@ -14346,6 +14371,7 @@ function pauseUntil(ms, deadline, signal) {
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+
 /** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The number a value holds, or undefined when it is no finite number. */
@@ -14387,6 +14413,10 @@ function textOf(value) {
     if (typeof value === 'string')
         return value;
     return JSON.stringify(value) ?? String(value);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
@@ -14512,7 +14542,7 @@ function layoutOf(spec, columns) {
     const find = (name, what) => {
         const index = seen.get(name);
         if (index === undefined)
-            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cutText(known, 300)})`);
         return index;
     };
     const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -14544,12 +14574,9 @@ function sliceValue(value) {
 function columnName(columns, index) {
     return quoted(columns[index] ?? `#${index + 1}`);
 }
-function cut(text) {
-    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
 /** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
 function quoted(text, max = 40) {
-    return `"${logText(cutText(text, max))}"`;
+    return `"${logLine(text, max)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/charts.ts
@@ -14680,7 +14707,6 @@ const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // largest of several scores), or with a threshold a score turned into class 0 or 1. An answer that
 // does not fit fails its rows, not the step: it is the model's, not ours.
 
-
 /** A class kept from an answer is cut to this: labels are names, not documents. */
 const MAX_CLASS_CHARS = 100;
 /** One answer per row, or one failure for them all (the answer's shape). */
@@ -14728,10 +14754,6 @@ function readOne(prediction, columns, { task, threshold }) {
     const best = scores.indexOf(Math.max(...scores));
     const name = columns.length === values.length ? classKey(columns[best]) : String(best);
     return { value: name.slice(0, MAX_CLASS_CHARS) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text, max = 120) {
-    return logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/tally.ts
@@ -14853,7 +14875,6 @@ function sampleStride(rows) {
 // not the step: the batch is asked again in halves to find the rows it fails on, within a budget of
 // extra requests, past which a refused batch counts all its rows failed. A model that stops answering
 // (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
-
 
 
 
@@ -15040,7 +15061,7 @@ class Evaluation {
 /** A model that cannot be evaluated any more: it stopped answering, refused the token, is gone. */
 class ModelStoppedError extends Error {
     constructor(model, cause) {
-        super(`the ${model.role} ${model.shown} could not be evaluated: ${evaluation_logLine(messageOf(cause), 400)}`);
+        super(`the ${model.role} ${model.shown} could not be evaluated: ${logLine(messageOf(cause), 400)}`);
         this.name = 'ModelStoppedError';
     }
 }
@@ -15048,11 +15069,7 @@ class ModelStoppedError extends Error {
 function refusalOf(error) {
     const message = error.serverMessage;
     const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
-    return evaluation_logLine(text, 200);
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluation_logLine(text, max = 120) {
-    return logText(cutText(text, max));
+    return logLine(text, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/percentile.ts
@@ -15312,6 +15329,10 @@ function failuresTable(report) {
         ? undefined
         : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
+/** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
+function evaluationTables(report) {
+    return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) => table ? [table] : []);
+}
 /** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 function logReport(report) {
     const table = metricsTable(report);
@@ -15412,12 +15433,13 @@ function metricOutputs(report, all) {
 
 
 
+
 async function evaluateModels(input) {
     const { spec, signal } = input;
     const layout = await checkDataset(spec, signal);
-    core_info(`Dataset ${evaluate_logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${evaluate_logLine(layout.featureNames.join(', '), 300)}` +
-        `${spec.labelColumn !== undefined ? `; label ${evaluate_logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
-        `${spec.sliceBy.length > 0 ? `; slices by ${evaluate_logLine(spec.sliceBy.join(', '))}` : ''}.`);
+    core_info(`Dataset ${logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${logLine(layout.featureNames.join(', '), 300)}` +
+        `${spec.labelColumn !== undefined ? `; label ${logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
+        `${spec.sliceBy.length > 0 ? `; slices by ${logLine(spec.sliceBy.join(', '))}` : ''}.`);
     const targets = [['candidate', input.candidate]];
     if (input.baseline)
         targets.push(['baseline', input.baseline]);
@@ -15434,7 +15456,7 @@ async function evaluateModels(input) {
             ])),
             durationMs: outcome.durationMs,
         });
-        core_info(`Evaluated ${outcomeLine(report)}.`);
+        core_info(logText(`Evaluated ${outcomeLine(report)}.`));
         logReport(report);
         const reportFile = input.reportFile ?? (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-evaluation-${(0,external_node_crypto_namespaceObject.randomUUID)()}.json`);
         (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -15466,12 +15488,8 @@ async function serving(role, target, input) {
         url = error.url;
     }
     const shown = 'deployment' in target ? target.deployment : displayUrl(target.url);
-    core_info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
+    core_info(logText(`The ${role} ${shown} serves at ${displayUrl(url)}.`));
     return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluate_logLine(text, max = 120) {
-    return logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/deploy/canary/evaluation-gate.ts
@@ -15483,6 +15501,7 @@ function evaluate_logLine(text, max = 120) {
 
 
 
+
 /** How long a version that serves may take to answer the evaluation's first request at its URL. */
 const READY_MS = 60_000;
 function evaluationBeforeTraffic(gate) {
@@ -15491,9 +15510,9 @@ function evaluationBeforeTraffic(gate) {
         const spec = live
             ? gate.spec
             : { ...gate.spec, gates: gate.spec.gates.filter((g) => !compared.includes(g)) };
-        core_info(live
+        core_info(logText(live
             ? `Evaluating ${candidate} against ${live} before any traffic moves to it.`
-            : `Evaluating ${candidate} before it serves at the stable URL (a first release: nothing to compare with${compared.length > 0 ? `; not judged: ${compared.map((g) => g.text).join(', ')}` : ''}).`);
+            : `Evaluating ${candidate} before it serves at the stable URL (a first release: nothing to compare with${compared.length > 0 ? `; not judged: ${compared.map((g) => g.text).join(', ')}` : ''}).`));
         const result = await evaluateModels({
             spec,
             candidate: { deployment: candidate },
@@ -15507,7 +15526,7 @@ function evaluationBeforeTraffic(gate) {
         const { report } = result;
         core_setOutput('evaluation-passed', String(report.passed));
         core_setOutput('evaluation-report', result.reportFile);
-        const tables = [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((t) => t ? [t] : []);
+        const tables = evaluationTables(report);
         for (const table of tables)
             gate.report.addTable({ ...table, heading: `Evaluation: ${table.heading.toLowerCase()}` });
         if (result.chart)
@@ -15959,7 +15978,7 @@ class CanaryRollout {
             return deployment;
         }
         if (deployment || route.targets().length > 0) {
-            core_warning(`${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`);
+            core_warning(logText(`${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`));
         }
         return undefined;
     }
@@ -16037,7 +16056,7 @@ class CanaryRollout {
             await this.client.deployments.delete(live, { signal });
         }
         catch (error) {
-            core_warning(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`);
+            core_warning(logText(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`));
         }
     }
     /**
@@ -16162,7 +16181,7 @@ class CanaryRollout {
             }
             catch (error) {
                 ok = false;
-                core_warning(`Could not put route ${route.id} back: ${messageOf(error)}`);
+                core_warning(logText(`Could not put route ${route.id} back: ${messageOf(error)}`));
             }
         }
         if (this.candidateApplied) {
@@ -16173,7 +16192,7 @@ class CanaryRollout {
             catch (error) {
                 if (!isNotFound(error)) {
                     ok = false;
-                    core_warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
+                    core_warning(logText(`Could not delete ${this.report.candidate}: ${messageOf(error)}`));
                 }
             }
         }

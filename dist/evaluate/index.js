@@ -12705,7 +12705,8 @@ const MAX_CHARTS = 2;
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    // The title is ours, or a saved section's (a fork's to write): text, not markdown.
+    const lines = [`#### ${mark} ${markdownText(section.title)}`, ''];
     const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
     let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
@@ -12813,6 +12814,7 @@ function stringOf(value) {
 
 
 
+
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 const SAVED_SECTIONS_FOLDER = 'odahu-report';
 const FORMAT = 'odahu-actions/report-section';
@@ -12829,9 +12831,32 @@ function saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = (0,external_node_path_namespaceObject.join)(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    const file = {
+        format: FORMAT,
+        version: VERSION,
+        ...saved,
+        section: withinTextLimit(saved.section),
+        savedAt: Date.now(),
+    };
     (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
+}
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section) {
+    // Whole code points, two UTF-16 units at most each, and the `…`.
+    const cut = (text) => cutText(text, LIMITS.text / 2 - 1);
+    return {
+        ...section,
+        rows: section.rows.map((row) => ({
+            ...row,
+            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+        })),
+        tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+        failure: section.failure === undefined ? undefined : cut(section.failure),
+    };
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
 const LIMITS = {
@@ -13312,6 +13337,7 @@ function pauseUntil(ms, deadline, signal) {
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+
 /** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The number a value holds, or undefined when it is no finite number. */
@@ -13353,6 +13379,10 @@ function textOf(value) {
     if (typeof value === 'string')
         return value;
     return JSON.stringify(value) ?? String(value);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
@@ -13478,7 +13508,7 @@ function layoutOf(spec, columns) {
     const find = (name, what) => {
         const index = seen.get(name);
         if (index === undefined)
-            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cutText(known, 300)})`);
         return index;
     };
     const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -13510,12 +13540,9 @@ function sliceValue(value) {
 function columnName(columns, index) {
     return quoted(columns[index] ?? `#${index + 1}`);
 }
-function cut(text) {
-    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
 /** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
 function quoted(text, max = 40) {
-    return `"${untrusted_text_logText(cutText(text, max))}"`;
+    return `"${logLine(text, max)}"`;
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/charts.ts
@@ -13646,7 +13673,6 @@ const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // largest of several scores), or with a threshold a score turned into class 0 or 1. An answer that
 // does not fit fails its rows, not the step: it is the model's, not ours.
 
-
 /** A class kept from an answer is cut to this: labels are names, not documents. */
 const MAX_CLASS_CHARS = 100;
 /** One answer per row, or one failure for them all (the answer's shape). */
@@ -13694,10 +13720,6 @@ function readOne(prediction, columns, { task, threshold }) {
     const best = scores.indexOf(Math.max(...scores));
     const name = columns.length === values.length ? classKey(columns[best]) : String(best);
     return { value: name.slice(0, MAX_CLASS_CHARS) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/tally.ts
@@ -13819,7 +13841,6 @@ function sampleStride(rows) {
 // not the step: the batch is asked again in halves to find the rows it fails on, within a budget of
 // extra requests, past which a refused batch counts all its rows failed. A model that stops answering
 // (past the retries), refuses the token or is not there fails the step: it has no rows to judge.
-
 
 
 
@@ -14006,7 +14027,7 @@ class Evaluation {
 /** A model that cannot be evaluated any more: it stopped answering, refused the token, is gone. */
 class ModelStoppedError extends Error {
     constructor(model, cause) {
-        super(`the ${model.role} ${model.shown} could not be evaluated: ${evaluation_logLine(thrown_messageOf(cause), 400)}`);
+        super(`the ${model.role} ${model.shown} could not be evaluated: ${logLine(thrown_messageOf(cause), 400)}`);
         this.name = 'ModelStoppedError';
     }
 }
@@ -14014,11 +14035,7 @@ class ModelStoppedError extends Error {
 function refusalOf(error) {
     const message = error.serverMessage;
     const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
-    return evaluation_logLine(text, 200);
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluation_logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
+    return logLine(text, 200);
 }
 
 ;// CONCATENATED MODULE: ./src/shared/percentile.ts
@@ -14278,6 +14295,10 @@ function failuresTable(report) {
         ? undefined
         : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
+/** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
+function evaluationTables(report) {
+    return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) => table ? [table] : []);
+}
 /** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 function logReport(report) {
     const table = metricsTable(report);
@@ -14378,12 +14399,13 @@ function metricOutputs(report, all) {
 
 
 
+
 async function evaluateModels(input) {
     const { spec, signal } = input;
     const layout = await checkDataset(spec, signal);
-    core_info(`Dataset ${evaluate_logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${evaluate_logLine(layout.featureNames.join(', '), 300)}` +
-        `${spec.labelColumn !== undefined ? `; label ${evaluate_logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
-        `${spec.sliceBy.length > 0 ? `; slices by ${evaluate_logLine(spec.sliceBy.join(', '))}` : ''}.`);
+    core_info(`Dataset ${logLine(spec.dataset.shown)}: ${layout.rows} rows (${spec.dataset.format}); features ${logLine(layout.featureNames.join(', '), 300)}` +
+        `${spec.labelColumn !== undefined ? `; label ${logLine(spec.labelColumn)}` : '; no labels: the two models are compared'}` +
+        `${spec.sliceBy.length > 0 ? `; slices by ${logLine(spec.sliceBy.join(', '))}` : ''}.`);
     const targets = [['candidate', input.candidate]];
     if (input.baseline)
         targets.push(['baseline', input.baseline]);
@@ -14400,7 +14422,7 @@ async function evaluateModels(input) {
             ])),
             durationMs: outcome.durationMs,
         });
-        core_info(`Evaluated ${outcomeLine(report)}.`);
+        core_info(untrusted_text_logText(`Evaluated ${outcomeLine(report)}.`));
         logReport(report);
         const reportFile = input.reportFile ?? (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `odahu-evaluation-${(0,external_node_crypto_namespaceObject.randomUUID)()}.json`);
         (0,external_node_fs_namespaceObject.writeFileSync)(reportFile, `${JSON.stringify(report, null, 2)}\n`);
@@ -14432,18 +14454,15 @@ async function serving(role, target, input) {
         url = error.url;
     }
     const shown = 'deployment' in target ? target.deployment : displayUrl(target.url);
-    core_info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
+    core_info(untrusted_text_logText(`The ${role} ${shown} serves at ${displayUrl(url)}.`));
     return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
-}
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function evaluate_logLine(text, max = 120) {
-    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/run.ts
 // The evaluate action: the candidate (and the baseline) asked for every row of the dataset, the
 // metrics, slices, agreement and latencies compared, the report written (JSON file, outputs, job
 // summary, the pull request's report), and the step failed with one line per failed gate.
+
 
 
 
@@ -14491,7 +14510,7 @@ async function evaluate(ctx, inputs) {
                 durationMs: clock_now() - started,
                 outputs: { rows: String(evaluation.overall.rows), 'rows/s': String(evaluation.rowsPerSecond) },
             });
-            const tables = [metricsTable(evaluation), slicesTable(evaluation), failuresTable(evaluation)].flatMap((table) => (table ? [table] : []));
+            const tables = evaluationTables(evaluation);
             for (const table of tables)
                 report.addTable(table);
             if (result.chart)
@@ -14505,7 +14524,7 @@ async function evaluate(ctx, inputs) {
                     .map((gate) => gate.line)
                     .join('\n'));
             }
-            core_info(`Passed: ${outcomeLine(evaluation)}.`);
+            core_info(untrusted_text_logText(`Passed: ${outcomeLine(evaluation)}.`));
         });
     }
     finally {

@@ -4175,6 +4175,7 @@ class Agreement {
 // A dataset's values as the evaluation reads them: features are numbers (a CSV field or a JSON string
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
+
 /** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The number a value holds, or undefined when it is no finite number. */
@@ -4216,6 +4217,10 @@ function textOf(value) {
     if (typeof value === 'string')
         return value;
     return JSON.stringify(value) ?? String(value);
+}
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+function logLine(text, max = 120) {
+    return untrusted_text_logText(cutText(text, max));
 }
 
 ;// CONCATENATED MODULE: ./src/shared/evaluation/check.ts
@@ -4341,7 +4346,7 @@ function layoutOf(spec, columns) {
     const find = (name, what) => {
         const index = seen.get(name);
         if (index === undefined)
-            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+            problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cutText(known, 300)})`);
         return index;
     };
     const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -4373,12 +4378,9 @@ function sliceValue(value) {
 function columnName(columns, index) {
     return quoted(columns[index] ?? `#${index + 1}`);
 }
-function cut(text) {
-    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
 /** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
 function quoted(text, max = 40) {
-    return `"${untrusted_text_logText(cutText(text, max))}"`;
+    return `"${logLine(text, max)}"`;
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"

@@ -2705,7 +2705,7 @@ const MARKDOWN_SYNTAX = /[&<>"'`*_[\]()!#|~\\@]/g;
 /** After @ and #, a word joiner: GitHub links `@name` and `#123` in text, references or not. */
 const WORD_JOINER = '&#8288;';
 /** `text` cut to `max` characters (whole code points), with `…` when something was left out. */
-function cutText(text, max) {
+function untrusted_text_cutText(text, max) {
     const chars = [...text];
     return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
@@ -2716,7 +2716,7 @@ function cutText(text, max) {
  * and what markdownText escapes; log lines make it inert with logText.
  */
 function untrusted_text_oneLine(text, max) {
-    return cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
+    return untrusted_text_cutText(secrets_redact(text).replace(NOT_ONE_LINE, ' ').trim(), max);
 }
 /**
  * Untrusted text as markdown: one line, cut to `max` characters, every character markdown or HTML
@@ -2918,7 +2918,7 @@ function errors_oneLine(text) {
         .trim());
 }
 function serverLine(text) {
-    return errors_oneLine(cutText(text, MAX_SERVER_MESSAGE));
+    return errors_oneLine(untrusted_text_cutText(text, MAX_SERVER_MESSAGE));
 }
 /** ` (tried for 3m 00s, 41 attempts)` after a message, when there was more than one attempt. */
 function triedNote(tried) {
@@ -3332,6 +3332,7 @@ function pullRequestOf(payload, serverUrl, repository) {
 
 
 
+
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 const SAVED_SECTIONS_FOLDER = 'odahu-report';
 const FORMAT = 'odahu-actions/report-section';
@@ -3348,9 +3349,32 @@ function saved_section_saveSection(folder, saved) {
         .digest('hex')
         .slice(0, 12);
     const path = join(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-    const file = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+    const file = {
+        format: FORMAT,
+        version: VERSION,
+        ...saved,
+        section: withinTextLimit(saved.section),
+        savedAt: Date.now(),
+    };
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
     return path;
+}
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section) {
+    // Whole code points, two UTF-16 units at most each, and the `…`.
+    const cut = (text) => cutText(text, LIMITS.text / 2 - 1);
+    return {
+        ...section,
+        rows: section.rows.map((row) => ({
+            ...row,
+            outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+        })),
+        tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+        failure: section.failure === undefined ? undefined : cut(section.failure),
+    };
 }
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
 const LIMITS = {
@@ -5114,7 +5138,8 @@ const MAX_CHARTS = 2;
 const MAX_SECTION_CHARS = 16_000;
 function report_section_renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    // The title is ours, or a saved section's (a fork's to write): text, not markdown.
+    const lines = [`#### ${mark} ${markdownText(section.title)}`, ''];
     const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
     let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;
@@ -11276,7 +11301,8 @@ async function post(api, inputs, saved) {
     });
     try {
         const result = await pr_comment_upsertReportSection(api, { ...run.repository, number: saved.pullRequest }, key, { title: reportTitle, footer }, { stepId: saved.stepId, run: saving.runUrl, markdown: render(saved) });
-        info(`${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`);
+        // The title and the step's id are the saved file's: a fork's to write.
+        info(untrusted_text_logText(`${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`));
         return result.url;
     }
     catch (error) {
@@ -11295,12 +11321,12 @@ async function writeReportSummary(inputs, outcomes) {
         return;
     const summary = summary_summary
         .addHeading('Odahu report', 3)
-        .addRaw(`<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${escapeHtml(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`, true);
+        .addRaw(`<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${markdownText(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`, true);
     for (const { section, result } of outcomes) {
         const where = result.startsWith('http')
             ? `<a href="${escapeHtml(result)}">posted</a>`
-            : escapeHtml(result);
-        summary.addRaw(`<p><b>#${section.pullRequest}</b> · <code>${escapeHtml(section.key.resource)}</code> · step <code>${escapeHtml(section.stepId)}</code>: ${where}</p>\n\n${render(section)}\n`, true);
+            : markdownText(result, 1000);
+        summary.addRaw(`<p><b>#${section.pullRequest}</b> · ${markdownCode(section.key.resource)} · step ${markdownCode(section.stepId)}: ${where}</p>\n\n${render(section)}\n`, true);
     }
     await summary.write();
 }

@@ -11618,7 +11618,8 @@ const MAX_CHARTS = 2;
 const MAX_SECTION_CHARS = 16_000;
 function renderSection(section) {
     const mark = section.failure === undefined ? '✅' : '❌';
-    const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+    // The title is ours, or a saved section's (a fork's to write): text, not markdown.
+    const lines = [`#### ${mark} ${markdownText(section.title)}`, ''];
     const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
     // What the tables may take: the section's budget less its heading and failure line.
     let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;

@@ -39,7 +39,7 @@ export interface DeployInputs extends PhaseTiming {
   ifExists: IfExists;
   /** strategy: canary's inputs; undefined for the default rolling update. */
   canary: CanaryOptions | undefined;
-  /** evaluate-dataset: the canary's evaluation before traffic (src/evaluate/canary-gate.ts). */
+  /** evaluate-dataset: the canary's evaluation before traffic (canary/evaluation-gate.ts). */
   evaluation: EvaluationSpec | undefined;
   /** pr-comment and github-environment. */
   github: GitHubReportInputs;

@@ -9,16 +9,15 @@ import { writeSummary } from '../shared/action/summary.js';
 import { tokenSourceFor } from '../shared/odahu/auth.js';
 import { OdahuClient } from '../shared/odahu/client.js';
 import { displayUrl } from '../shared/odahu/errors.js';
+import { logText } from '../shared/odahu/untrusted-text.js';
 import { GitHubReport } from '../shared/github/step-report.js';
 import { evaluateModels } from '../shared/evaluation/evaluate.js';
 import type { EvaluateInputs } from './inputs.js';
 import { metricsOf } from '../shared/evaluation/metrics.js';
 import {
-  failuresTable,
+  evaluationTables,
   metricOutputs,
-  metricsTable,
   outcomeLine,
-  slicesTable,
   writeEvaluationSummary,
 } from '../shared/evaluation/summary.js';
 
@@ -59,9 +58,7 @@ export async function evaluate(ctx: StepContext, inputs: EvaluateInputs): Promis
         durationMs: now() - started,
         outputs: { rows: String(evaluation.overall.rows), 'rows/s': String(evaluation.rowsPerSecond) },
       });
-      const tables = [metricsTable(evaluation), slicesTable(evaluation), failuresTable(evaluation)].flatMap(
-        (table) => (table ? [table] : []),
-      );
+      const tables = evaluationTables(evaluation);
       for (const table of tables) report.addTable(table);
       if (result.chart) report.addChart(result.chart);
       await writeSummary('Odahu evaluate', report.rows);
@@ -75,7 +72,7 @@ export async function evaluate(ctx: StepContext, inputs: EvaluateInputs): Promis
             .join('\n'),
         );
       }
-      core.info(`Passed: ${outcomeLine(evaluation)}.`);
+      core.info(logText(`Passed: ${outcomeLine(evaluation)}.`));
     });
   } finally {
     client.dispose();

@@ -5,8 +5,8 @@
 // run), and posted only to a pull request whose head is the commit that run ran on. Without a token
 // (a local rehearsal) nothing is posted: the job summary shows what would be.
 
-import { logText } from '../shared/odahu/untrusted-text.js';
 import * as core from '@actions/core';
+import { logText, markdownCode, markdownText } from '../shared/odahu/untrusted-text.js';
 import { escapeHtml } from '../shared/action/summary.js';
 import { describeGitHubFailure, gitHubApi } from '../shared/github/api.js';
 import type { GitHubApi } from '../shared/github/api.js';
@@ -113,8 +113,11 @@ async function post(api: GitHubApi, inputs: ReportInputs, saved: SavedSection): 
       { title: reportTitle, footer },
       { stepId: saved.stepId, run: saving.runUrl, markdown: render(saved) },
     );
+    // The title and the step's id are the saved file's: a fork's to write.
     core.info(
-      `${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`,
+      logText(
+        `${saved.section.title} (step ${saved.stepId}) posted on pull request #${saved.pullRequest}, ${result.action}: ${result.url}`,
+      ),
     );
     return result.url;
   } catch (error) {
@@ -135,15 +138,15 @@ async function writeReportSummary(inputs: ReportInputs, outcomes: Outcome[]): Pr
   const summary = core.summary
     .addHeading('Odahu report', 3)
     .addRaw(
-      `<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${escapeHtml(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`,
+      `<p>Sections saved by <a href="${escapeHtml(inputs.saving.runUrl)}">${markdownText(inputs.saving.workflowName || 'the run')}</a> for its pull request:</p>`,
       true,
     );
   for (const { section, result } of outcomes) {
     const where = result.startsWith('http')
       ? `<a href="${escapeHtml(result)}">posted</a>`
-      : escapeHtml(result);
+      : markdownText(result, 1000);
     summary.addRaw(
-      `<p><b>#${section.pullRequest}</b> · <code>${escapeHtml(section.key.resource)}</code> · step <code>${escapeHtml(section.stepId)}</code>: ${where}</p>\n\n${render(section)}\n`,
+      `<p><b>#${section.pullRequest}</b> · ${markdownCode(section.key.resource)} · step ${markdownCode(section.stepId)}: ${where}</p>\n\n${render(section)}\n`,
       true,
     );
   }

@@ -12,12 +12,8 @@ import type { OdahuClient } from '../../shared/odahu/client.js';
 import type { GitHubReport } from '../../shared/github/step-report.js';
 import { evaluateModels } from '../../shared/evaluation/evaluate.js';
 import type { EvaluationSpec } from '../../shared/evaluation/spec.js';
-import {
-  failuresTable,
-  metricsTable,
-  slicesTable,
-  writeEvaluationSummary,
-} from '../../shared/evaluation/summary.js';
+import { evaluationTables, writeEvaluationSummary } from '../../shared/evaluation/summary.js';
+import { logText } from '../../shared/odahu/untrusted-text.js';
 
 /** How long a version that serves may take to answer the evaluation's first request at its URL. */
 const READY_MS = 60_000;
@@ -38,9 +34,11 @@ export function evaluationBeforeTraffic(gate: CanaryGate): NonNullable<CanaryRel
       ? gate.spec
       : { ...gate.spec, gates: gate.spec.gates.filter((g) => !compared.includes(g)) };
     core.info(
-      live
-        ? `Evaluating ${candidate} against ${live} before any traffic moves to it.`
-        : `Evaluating ${candidate} before it serves at the stable URL (a first release: nothing to compare with${compared.length > 0 ? `; not judged: ${compared.map((g) => g.text).join(', ')}` : ''}).`,
+      logText(
+        live
+          ? `Evaluating ${candidate} against ${live} before any traffic moves to it.`
+          : `Evaluating ${candidate} before it serves at the stable URL (a first release: nothing to compare with${compared.length > 0 ? `; not judged: ${compared.map((g) => g.text).join(', ')}` : ''}).`,
+      ),
     );
     const result = await evaluateModels({
       spec,
@@ -55,9 +53,7 @@ export function evaluationBeforeTraffic(gate: CanaryGate): NonNullable<CanaryRel
     const { report } = result;
     core.setOutput('evaluation-passed', String(report.passed));
     core.setOutput('evaluation-report', result.reportFile);
-    const tables = [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((t) =>
-      t ? [t] : [],
-    );
+    const tables = evaluationTables(report);
     for (const table of tables)
       gate.report.addTable({ ...table, heading: `Evaluation: ${table.heading.toLowerCase()}` });
     if (result.chart) gate.report.addChart(result.chart);

@@ -74,7 +74,7 @@ export interface CanaryRelease {
   pollIntervalMs: number | undefined;
   /**
    * Run once the candidate serves at its own URL, before any traffic moves to it (deploy's
-   * evaluate-dataset: src/evaluate/canary-gate.ts); `live` is undefined on a first release. A throw
+   * evaluate-dataset: evaluation-gate.ts); `live` is undefined on a first release. A throw
    * rolls the release back, the stable URL untouched.
    */
   beforeTraffic?: (candidate: string, live: string | undefined) => Promise<void>;
@@ -190,7 +190,9 @@ export class CanaryRollout {
     }
     if (deployment || route.targets().length > 0) {
       core.warning(
-        `${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`,
+        logText(
+          `${deployment ? `Deployment ${first} does not serve (${deploymentPhase.failure(deployment)})` : `Deployment ${first}, which route ${route.id} sends to, does not exist`}: nothing to compare with or roll back to, so this is a first release.`,
+        ),
       );
     }
     return undefined;
@@ -280,7 +282,9 @@ export class CanaryRollout {
     try {
       await this.client.deployments.delete(live, { signal });
     } catch (error) {
-      core.warning(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`);
+      core.warning(
+        logText(`Could not delete the previous version ${live}: ${messageOf(error)}; delete it by hand.`),
+      );
     }
   }
 
@@ -422,7 +426,7 @@ export class CanaryRollout {
         else if (current) await route.delete(signal);
       } catch (error) {
         ok = false;
-        core.warning(`Could not put route ${route.id} back: ${messageOf(error)}`);
+        core.warning(logText(`Could not put route ${route.id} back: ${messageOf(error)}`));
       }
     }
     if (this.candidateApplied) {
@@ -432,7 +436,7 @@ export class CanaryRollout {
       } catch (error) {
         if (!isNotFound(error)) {
           ok = false;
-          core.warning(`Could not delete ${this.report.candidate}: ${messageOf(error)}`);
+          core.warning(logText(`Could not delete ${this.report.candidate}: ${messageOf(error)}`));
         }
       }
     }

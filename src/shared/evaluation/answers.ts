@@ -4,8 +4,7 @@
 // largest of several scores), or with a threshold a score turned into class 0 or 1. An answer that
 // does not fit fails its rows, not the step: it is the model's, not ours.
 
-import { cutText, logText } from '../odahu/untrusted-text.js';
-import { classKey, numberOf, textOf } from './values.js';
+import { classKey, logLine, numberOf, textOf } from './values.js';
 import type { Task } from './metrics.js';
 
 /** A class kept from an answer is cut to this: labels are names, not documents. */
@@ -67,9 +66,4 @@ function readOne(prediction: unknown, columns: unknown[], { task, threshold }: A
   const best = scores.indexOf(Math.max(...(scores as number[])));
   const name = columns.length === values.length ? classKey(columns[best]) : String(best);
   return { value: name.slice(0, MAX_CLASS_CHARS) };
-}
-
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text: string, max = 120): string {
-  return logText(cutText(text, max));
 }

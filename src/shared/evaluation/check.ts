@@ -10,8 +10,8 @@ import { DatasetSyntaxError, openDataset } from './dataset.js';
 import type { DatasetFile, DatasetRow } from './dataset.js';
 import type { EvaluationSpec } from './spec.js';
 import { MAX_CLASSES } from './metrics.js';
-import { cutText, logText } from '../odahu/untrusted-text.js';
-import { binaryLabel, classKey, isEmpty, numberOf, textOf } from './values.js';
+import { cutText } from '../odahu/untrusted-text.js';
+import { binaryLabel, classKey, isEmpty, logLine, numberOf, textOf } from './values.js';
 
 /** Lines listed before the rest are only counted. */
 const MAX_LISTED = 20;
@@ -130,7 +130,9 @@ function layoutOf(spec: EvaluationSpec, columns: string[]): Omit<DatasetLayout, 
   const find = (name: string, what: string): number | undefined => {
     const index = seen.get(name);
     if (index === undefined)
-      problems.push(`${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cut(known)})`);
+      problems.push(
+        `${dataset.shown} has no ${what} column ${quoted(name)} (its columns: ${cutText(known, 300)})`,
+      );
     return index;
   };
   const label = spec.labelColumn === undefined ? undefined : find(spec.labelColumn, 'label');
@@ -164,11 +166,7 @@ function columnName(columns: string[], index: number): string {
   return quoted(columns[index] ?? `#${index + 1}`);
 }
 
-function cut(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
-
 /** A value from the dataset quoted in a problem line: `"abc"`, cut and inert. */
 function quoted(text: string, max = 40): string {
-  return `"${logText(cutText(text, max))}"`;
+  return `"${logLine(text, max)}"`;
 }

@@ -25,7 +25,8 @@ import type { EvaluationReport } from './report.js';
 import type { EvaluationSpec } from './spec.js';
 import { logReport, outcomeLine } from './summary.js';
 import type { Role } from './tally.js';
-import { cutText, logText } from '../odahu/untrusted-text.js';
+import { logLine } from './values.js';
+import { logText } from '../odahu/untrusted-text.js';
 
 export interface ModelsToEvaluate {
   spec: EvaluationSpec;
@@ -76,7 +77,7 @@ export async function evaluateModels(input: ModelsToEvaluate): Promise<Evaluatio
       ),
       durationMs: outcome.durationMs,
     });
-    core.info(`Evaluated ${outcomeLine(report)}.`);
+    core.info(logText(`Evaluated ${outcomeLine(report)}.`));
     logReport(report);
     const reportFile =
       input.reportFile ?? join(process.env.RUNNER_TEMP ?? tmpdir(), `odahu-evaluation-${randomUUID()}.json`);
@@ -106,11 +107,6 @@ async function serving(role: Role, target: ModelTarget, input: ModelsToEvaluate)
     url = error.url;
   }
   const shown = 'deployment' in target ? target.deployment : displayUrl(target.url);
-  core.info(`The ${role} ${shown} serves at ${displayUrl(url)}.`);
+  core.info(logText(`The ${role} ${shown} serves at ${displayUrl(url)}.`));
   return { role, shown, url, client: new ModelClient({ url, tokens: input.tokens, retry }) };
-}
-
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text: string, max = 120): string {
-  return logText(cutText(text, max));
 }

@@ -24,8 +24,7 @@ import type { DatasetRow } from './dataset.js';
 import type { EvaluationSpec } from './spec.js';
 import { Tally, sampleStride } from './tally.js';
 import type { Role } from './tally.js';
-import { cutText, logText } from '../odahu/untrusted-text.js';
-import { binaryLabel, classKey, numberOf } from './values.js';
+import { binaryLabel, classKey, logLine, numberOf } from './values.js';
 
 /** Refusals that are about the rows sent (a bad value, a crash on some input, a body too large). */
 const ROW_STATUSES = new Set([400, 413, 422, 500]);
@@ -250,9 +249,4 @@ function refusalOf(error: ApiError): string {
   const message = error.serverMessage;
   const text = message.startsWith(String(error.status)) ? message : `${error.status} ${message}`.trim();
   return logLine(text, 200);
-}
-
-/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
-function logLine(text: string, max = 120): string {
-  return logText(cutText(text, max));
 }

@@ -136,6 +136,13 @@ export function failuresTable(report: EvaluationReport): ReportTable | undefined
     : { heading: 'Failed rows', columns: ['Model', 'Rows', 'First', 'Answer'], rows };
 }
 
+/** The tables an evaluation shows in a job summary and a pull request's report: metrics, then slices and failures when it has them. */
+export function evaluationTables(report: EvaluationReport): ReportTable[] {
+  return [metricsTable(report), slicesTable(report), failuresTable(report)].flatMap((table) =>
+    table ? [table] : [],
+  );
+}
+
 /** The log: what was compared, the metrics, the worst slices, the failures, the gates. */
 export function logReport(report: EvaluationReport): void {
   const table = metricsTable(report);

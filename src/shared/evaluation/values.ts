@@ -2,6 +2,8 @@
 // that is a finite decimal number, or a JSON number), labels of a regression are numbers, class labels
 // compare by a key in which 1, 1.0 and "1" are the same class, and a threshold's labels are 0 or 1.
 
+import { cutText, logText } from '../odahu/untrusted-text.js';
+
 /** A decimal number as people write one: `3`, `-0.5`, `.5`, `1e-3`, `1_000` is not one. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -40,4 +42,9 @@ export function binaryLabel(value: unknown): '0' | '1' | undefined {
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   return JSON.stringify(value) ?? String(value);
+}
+
+/** Untrusted text (a dataset's value, a model's answer) as one inert log line, cut to `max`. */
+export function logLine(text: string, max = 120): string {
+  return logText(cutText(text, max));
 }

@@ -6,7 +6,7 @@
 // comment holds 65,536 characters, and holds the sections of a whole job): tables lose rows and
 // columns first, each cut said in the table's note; a chart that does not fit is left out.
 
-import { SUMMARY_COLUMNS, escapeHtml, summaryCells } from '../action/summary.js';
+import { SUMMARY_COLUMNS, summaryCells } from '../action/summary.js';
 import type { SummaryRow } from '../action/summary.js';
 import { markdownCode, markdownText } from '../odahu/untrusted-text.js';
 import { renderChart } from './mermaid-chart.js';
@@ -40,7 +40,8 @@ export const MAX_SECTION_CHARS = 16_000;
 
 export function renderSection(section: StepSection): string {
   const mark = section.failure === undefined ? '✅' : '❌';
-  const lines = [`#### ${mark} ${escapeHtml(section.title)}`, ''];
+  // The title is ours, or a saved section's (a fork's to write): text, not markdown.
+  const lines = [`#### ${mark} ${markdownText(section.title)}`, ''];
   const failure = section.failure === undefined ? [] : [`**Failed:** ${markdownText(section.failure)}`, ''];
   // What the tables may take: the section's budget less its heading and failure line.
   let budget = MAX_SECTION_CHARS - [...lines, ...failure].join('\n').length - 200;

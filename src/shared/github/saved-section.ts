@@ -14,6 +14,7 @@ import type { SummaryRow } from '../action/summary.js';
 import type { Chart } from './mermaid-chart.js';
 import type { ReportKey } from './pr-comment.js';
 import type { ReportTable, StepSection } from './report-section.js';
+import { cutText } from '../odahu/untrusted-text.js';
 
 /** The folder under RUNNER_TEMP where sections are saved, and the report action reads them. */
 export const SAVED_SECTIONS_FOLDER = 'odahu-report';
@@ -51,9 +52,33 @@ export function saveSection(
     .digest('hex')
     .slice(0, 12);
   const path = join(folder, `${saved.stepId.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${digest}.json`);
-  const file: SavedSection = { format: FORMAT, version: VERSION, ...saved, savedAt: Date.now() };
+  const file: SavedSection = {
+    format: FORMAT,
+    version: VERSION,
+    ...saved,
+    section: withinTextLimit(saved.section),
+    savedAt: Date.now(),
+  };
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
+}
+
+/**
+ * The section with each value and the failure cut to what readSavedSections takes (a model's whole
+ * answer may be one); a section shows a value cut shorter still (MAX_MARKDOWN_VALUE).
+ */
+function withinTextLimit(section: StepSection): StepSection {
+  // Whole code points, two UTF-16 units at most each, and the `…`.
+  const cut = (text: string) => cutText(text, LIMITS.text / 2 - 1);
+  return {
+    ...section,
+    rows: section.rows.map((row) => ({
+      ...row,
+      outputs: Object.fromEntries(Object.entries(row.outputs).map(([name, value]) => [name, cut(value)])),
+    })),
+    tables: section.tables.map((table) => ({ ...table, rows: table.rows.map((cells) => cells.map(cut)) })),
+    failure: section.failure === undefined ? undefined : cut(section.failure),
+  };
 }
 
 /** Sizes a saved section may have: a report is for reading, and a comment holds 65,536 characters. */
