@@ -40,10 +40,10 @@ test.each(EXAMPLES)('%s: its header gives `npm run demo -- <name>`, and that run
   }
 });
 
-test('an example that is not there: one line naming them all', async () => {
+test('an example that is not there: one line with the nearest one, naming them all', async () => {
   const run = await demo(['wine-canry']);
   expect(run.code).toBe(2);
   expect(run.stderr).toBe(
-    `demo: no example wine-canry: choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, wine-park, wine-resume, wine-continue, evaluate, park\n`,
+    `demo: no example wine-canry: did you mean wine-canary? choose one of wine, wine-jobs, wine-canary, wine-fire-and-forget, airflow-migration, pr-preview, wine-evaluate, pr-evaluate, odahu-report, wine-no-secrets, wine-park, wine-resume, wine-continue, evaluate, park\n`,
   );
 });

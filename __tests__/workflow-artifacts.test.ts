@@ -20,20 +20,26 @@ function setUp() {
   return { runs, workspace, first: new RunArtifacts(runs, '1'), second: new RunArtifacts(runs, '2') };
 }
 
-test('an upload keeps the files under the run; a later run downloads them by run-id, name or pattern', () => {
+test('an upload keeps the files under the run; a later run downloads them by run-id, name or pattern', async () => {
   const { workspace, first, second } = setUp();
-  const up = first.upload({ name: 'report', path: 'report/' }, workspace);
+  const up = await first.upload({ name: 'report', path: 'report/' }, workspace);
   expect(up.lines).toEqual([expect.stringMatching(/^Uploaded 2 files as artifact report \(/)]);
   expect(up.outputs['artifact-id']).toBe('1');
-  expect(first.upload({ name: 'notes', path: '**/*.txt\n!report/**' }, workspace).lines).toEqual([
+  expect((await first.upload({ name: 'notes', path: '**/*.txt\n!report/**' }, workspace)).lines).toEqual([
     expect.stringMatching(/^Uploaded 1 file as artifact notes /),
   ]);
-  expect(() => first.upload({ name: 'report', path: 'report/' }, workspace)).toThrow(
+  await expect(first.upload({ name: 'report', path: 'report/' }, workspace)).rejects.toThrow(
     'Failed to create the artifact report: an artifact with this name already exists on the workflow run (overwrite: true replaces it)',
   );
-  expect(first.upload({ name: 'report', path: 'report/', overwrite: 'true' }, workspace).lines).toHaveLength(
-    1,
+  expect(
+    (await first.upload({ name: 'report', path: 'report/', overwrite: 'true' }, workspace)).lines,
+  ).toHaveLength(1);
+
+  const hidden = await first.upload(
+    { name: 'hidden', path: 'report/', 'include-hidden-files': 'true' },
+    workspace,
   );
+  expect(hidden.lines).toEqual([expect.stringMatching(/^Uploaded 3 files as artifact hidden /)]);
 
   const byName = second.download({ name: 'report', 'run-id': '1', path: 'got' }, workspace);
   expect(byName.lines).toEqual([`Artifact report of run 1 downloaded to ${join(workspace, 'got')}.`]);
@@ -45,21 +51,23 @@ test('an upload keeps the files under the run; a later run downloads them by run
   expect(readdirSync(join(workspace, 'all'))).toEqual(['report']);
   const merged = second.download({ 'run-id': '1', path: 'merged', 'merge-multiple': 'true' }, workspace);
   expect(merged.lines).toEqual([
-    `2 artifacts of run 1 (notes, report) downloaded to ${join(workspace, 'merged')}, merged.`,
+    `3 artifacts of run 1 (hidden, notes, report) downloaded to ${join(workspace, 'merged')}, merged.`,
   ]);
   expect(second.download({ 'run-id': '1', pattern: 'zz*' }, workspace).lines).toEqual([
     'No artifacts of run 1 match zz*: nothing downloaded.',
   ]);
 });
 
-test('each refusal is one line: a bad name, no path, no files, an unknown run or artifact', () => {
+test('each refusal is one line: a bad name, no path, no files, an unknown run or artifact', async () => {
   const { runs, workspace, first, second } = setUp();
-  expect(() => first.upload({ name: 'a/b', path: 'report' }, workspace)).toThrow(ArtifactError);
-  expect(() => first.upload({ name: 'x' }, workspace)).toThrow('Input required and not supplied: path');
-  expect(() => first.upload({ name: 'x', path: 'none/*', 'if-no-files-found': 'error' }, workspace)).toThrow(
-    'No files were found with the provided path: none/*. No artifacts will be uploaded.',
+  await expect(first.upload({ name: 'a/b', path: 'report' }, workspace)).rejects.toThrow(ArtifactError);
+  await expect(first.upload({ name: 'x' }, workspace)).rejects.toThrow(
+    'Input required and not supplied: path',
   );
-  const warned = first.upload({ name: 'x', path: 'none/*' }, workspace);
+  await expect(
+    first.upload({ name: 'x', path: 'none/*', 'if-no-files-found': 'error' }, workspace),
+  ).rejects.toThrow('No files were found with the provided path: none/*. No artifacts will be uploaded.');
+  const warned = await first.upload({ name: 'x', path: 'none/*' }, workspace);
   expect(warned.warnings).toEqual([
     'No files were found with the provided path: none/*. No artifacts will be uploaded.',
   ]);

@@ -368,7 +368,7 @@ function qstring(str) {
 
 /***/ }),
 
-/***/ 375:
+/***/ 994:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

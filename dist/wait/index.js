@@ -7109,6 +7109,7 @@ function candidatePaths(path, options) {
 
 
 
+
 /** Every resource of a manifest input, in order. An InputError lists every problem of every one. */
 function loadManifests(input, options = {}) {
     return manifests_load(input, options).manifests;
@@ -7366,21 +7367,6 @@ function isNear(field, key) {
     if (field.toLowerCase() === key.toLowerCase())
         return true;
     return editDistance(field, key) <= (field.length > 8 ? 2 : 1);
-}
-/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
-function editDistance(a, b) {
-    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    const at = (i, j) => rows[i]?.[j] ?? 0;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const row = rows[i] ?? [];
-            row[j] = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                row[j] = Math.min(at(i, j), at(i - 2, j - 2) + 1);
-            }
-        }
-    }
-    return at(a.length, b.length);
 }
 function join(path, key) {
     return path ? `${path}.${key}` : key;

@@ -9,6 +9,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { editDistance } from '../shared/edit-distance.js';
 import { CannotRun } from '../workflow/cannot-run.js';
 import type { CliIo } from '../workflow/cli.js';
 import type { WorkflowRun } from '../workflow/run-workflow.js';
@@ -269,7 +270,15 @@ function chooseExample(args: string[]): string | undefined {
   const [name = 'wine', ...more] = parsed.positionals;
   if (more.length > 0) throw new CannotRun([`one example at a time (${name}, then ${more.join(', ')})`]);
   if (!(name in EXAMPLES)) {
-    throw new CannotRun([`no example ${name}: choose one of ${Object.keys(EXAMPLES).join(', ')}`]);
+    // The nearest name first, as `workflow` does for a path: a typo is the usual cause.
+    const [nearest] = Object.keys(EXAMPLES)
+      .map((example) => ({ example, score: editDistance(name, example) }))
+      .sort((a, b) => a.score - b.score)
+      .filter(({ score }) => score <= 2);
+    const suggestion = nearest ? `did you mean ${nearest.example}? ` : '';
+    throw new CannotRun([
+      `no example ${name}: ${suggestion}choose one of ${Object.keys(EXAMPLES).join(', ')}`,
+    ]);
   }
   return name;
 }

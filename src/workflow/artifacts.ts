@@ -6,6 +6,7 @@
 
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import * as glob from '@actions/glob';
 
 export type ArtifactVerb = 'upload' | 'download';
 
@@ -31,7 +32,7 @@ export class RunArtifacts {
     return join(this.runsDir, runId, 'artifacts');
   }
 
-  upload(inputs: Record<string, string>, workspace: string): ArtifactStepResult {
+  async upload(inputs: Record<string, string>, workspace: string): Promise<ArtifactStepResult> {
     const name = inputs.name?.trim() || 'artifact';
     if (/[":<>|*?\r\n\\/]/.test(name)) {
       throw new ArtifactError(
@@ -43,7 +44,7 @@ export class RunArtifacts {
       .map((line) => line.trim())
       .filter(Boolean);
     if (patterns.length === 0) throw new ArtifactError('Input required and not supplied: path');
-    const { files, roots } = findFiles(patterns, workspace, inputs['include-hidden-files'] === 'true');
+    const { files, roots } = await findFiles(patterns, workspace, inputs['include-hidden-files'] === 'true');
     const lines: string[] = [];
     const warnings: string[] = [];
     if (files.length === 0) {
@@ -116,68 +117,29 @@ export class RunArtifacts {
 }
 
 /**
- * The files the path lines name (a file, a folder and all below it, or a pattern: `*` and `?` within
- * a name, `**` across folders; `!` leaves out), and the folders they are searched from. Hidden files
- * (a name starting with `.` below the search folder) are left out unless asked for, as v4.4 does.
+ * The files the path lines name and the folders they are searched from, found by @actions/glob as
+ * upload-artifact v4 finds them (a folder means all below it, `!` leaves out; hidden files are left
+ * out unless asked for, as v4.4 does).
  */
-function findFiles(
+async function findFiles(
   patterns: string[],
   workspace: string,
   hidden: boolean,
-): { files: string[]; roots: string[] } {
-  const found = new Set<string>();
-  const roots: string[] = [];
-  const excluded: RegExp[] = [];
-  for (const line of patterns) {
-    const exclude = line.startsWith('!');
-    const pattern = resolve(workspace, exclude ? line.slice(1) : line);
-    const parts = pattern.split(sep);
-    const firstWild = parts.findIndex((part) => /[*?[]/.test(part));
-    const root = firstWild < 0 ? pattern : parts.slice(0, firstWild).join(sep) || sep;
-    if (exclude) {
-      excluded.push(
-        firstWild < 0
-          ? new RegExp(`^${escapeRegExp(pattern)}(${escapeRegExp(sep)}.*)?$`)
-          : pathPattern(pattern),
-      );
-      continue;
-    }
-    roots.push(existsSync(root) && statSync(root).isFile() ? dirname(root) : root);
-    const matches = firstWild < 0 ? () => true : (path: string) => pathPattern(pattern).test(path);
-    for (const file of walk(root)) {
-      const below = relative(roots.at(-1)!, file).split(sep);
-      if (!hidden && below.some((part) => part.startsWith('.'))) continue;
-      if (matches(file)) found.add(file);
-    }
-  }
-  return { files: [...found].filter((file) => !excluded.some((re) => re.test(file))).sort(), roots };
-}
-
-/** Every file at or below `path` (the path itself when it is a file). */
-function walk(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A path pattern as a regular expression: `**` any folders, `*` and `?` within a name. */
-function pathPattern(pattern: string): RegExp {
-  const s = escapeRegExp(sep);
-  const body = pattern
-    .split(sep)
-    .map((part) =>
-      part === '**' ? '\u0000' : escapeRegExp(part).replace(/\\\*/g, `[^${s}]*`).replace(/\\\?/g, `[^${s}]`),
-    )
-    .join(s)
-    .replace(new RegExp(`${s}\u0000${s}`, 'g'), `(${s}.*)?${s}`)
-    .replace(new RegExp(`${s}\u0000$`), `(${s}.*)?`);
-  return new RegExp(`^${body}(${s}.*)?$`);
+): Promise<{ files: string[]; roots: string[] }> {
+  const rooted = patterns.map((line) =>
+    line.startsWith('!') ? `!${resolve(workspace, line.slice(1))}` : resolve(workspace, line),
+  );
+  const globber = await glob.create(rooted.join('\n'), {
+    implicitDescendants: true,
+    matchDirectories: false,
+    omitBrokenSymbolicLinks: true,
+    excludeHiddenFiles: !hidden,
+  });
+  const files = [...new Set(await globber.glob())].sort();
+  const roots = globber
+    .getSearchPaths()
+    .map((root) => (existsSync(root) && statSync(root).isFile() ? dirname(root) : root));
+  return { files, roots };
 }
 
 function copyInto(from: string, to: string): void {

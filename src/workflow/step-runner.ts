@@ -296,7 +296,12 @@ export class StepRunner {
   }
 
   /** actions/upload-artifact or download-artifact, played by the runner (artifacts.ts). */
-  private runArtifactStep(plan: StepPlan, verb: ArtifactVerb, scope: Scope, frame: Frame): Execution {
+  private async runArtifactStep(
+    plan: StepPlan,
+    verb: ArtifactVerb,
+    scope: Scope,
+    frame: Frame,
+  ): Promise<Execution> {
     const { setup } = this.job;
     const inputs: Record<string, string> = {};
     for (const pair of plan.with ?? []) {
@@ -305,7 +310,7 @@ export class StepRunner {
     try {
       const result =
         verb === 'upload'
-          ? setup.artifacts.upload(inputs, setup.workspace)
+          ? await setup.artifacts.upload(inputs, setup.workspace)
           : setup.artifacts.download(inputs, setup.workspace);
       for (const text of result.lines) this.log.event({ type: 'line', text }, frame.depth);
       for (const message of result.warnings) {

@@ -4,24 +4,8 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { editDistance } from '../shared/edit-distance.js';
 import { CannotRun } from './cannot-run.js';
-
-/** Levenshtein distance, for a suggestion. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 function workflowsIn(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -44,7 +28,7 @@ export function checkWorkflowPath(path: string, shown: string, cwd: string): voi
   const nearest = candidates
     .map((candidate) => ({
       candidate,
-      score: distance(wanted, basename(candidate).replace(/\.ya?ml$/, '')),
+      score: editDistance(wanted, basename(candidate).replace(/\.ya?ml$/, '')),
     }))
     .sort((a, b) => a.score - b.score)[0];
   const what = existsSync(path) ? 'is a folder, not a workflow file' : 'no such file';
