@@ -259,6 +259,12 @@ test('a dispatch GitHub refuses: the phase stays parked, the check and the step 
     { phase: 'training/park-refused', reason: expect.stringMatching(/Unexpected inputs/) },
   ]);
   expect(record('training/park-refused')).toBeDefined();
+  // The tree's phase.json says what the message says, after a replace as after the creation.
+  const commit = github.commits.get(record('training/park-refused')!)!;
+  const [file] = github.trees.get(commit.tree) as { path: string; content: string }[];
+  expect(file!.path).toBe('phase.json');
+  expect(JSON.parse(file!.content)).toEqual(rig.recordJson('training/park-refused'));
+  expect(JSON.parse(file!.content)).toMatchObject({ refused: expect.stringMatching(/Unexpected inputs/) });
   const check = checkRun('odahu training park-refused');
   expect(check.output!.summary).toMatch(/The continuation was not dispatched: .*Unexpected inputs/);
   expect(github.dispatches.filter((d) => d.workflow === 'deploy-narrow.yml')).toEqual([]);

@@ -60,9 +60,10 @@ export interface HeldRequest {
 }
 
 export interface GitHubStandIn {
-  /** The Git database: refs (full names) to commit shas, and the commits. */
+  /** The Git database: refs (full names) to commit shas, the commits, and their trees' entries. */
   refs: Map<string, string>;
   commits: Map<string, { message: string; tree: string; parents: string[] }>;
+  trees: Map<string, unknown[]>;
   checkRuns: StandInCheckRun[];
   dispatches: StandInDispatch[];
   /** A workflow file that may be dispatched, with the inputs it declares (and those it requires). */
@@ -312,6 +313,7 @@ export async function startGitHubStandIn(): Promise<GitHubStandIn> {
     deployments,
     refs: records.refs,
     commits: records.commits,
+    trees: records.trees,
     checkRuns: records.checkRuns,
     dispatches: records.dispatches,
     addWorkflow: (file, inputs, options = {}) =>

@@ -12717,7 +12717,6 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
-        parking: run.parking,
         action,
         started,
         rows,
@@ -13181,12 +13180,7 @@ class ParkedStore {
     /** Creates the record; `exists` when a record of the same phase is there already. */
     async create(record) {
         const key = parkedKey(record.kind, record.id);
-        const content = JSON.stringify(record, null, 2);
-        const { data: tree } = await this.api.rest.git.createTree({
-            ...this.repository,
-            tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content }],
-        });
-        const sha = await this.commit(record, tree.sha, []);
+        const sha = await this.commit(record, []);
         try {
             await this.api.rest.git.createRef({ ...this.repository, ref: `refs/${PARKED_NAMESPACE}${key}`, sha });
         }
@@ -13195,14 +13189,14 @@ class ParkedStore {
                 return 'exists';
             throw error;
         }
-        return { key, sha, tree: tree.sha, record };
+        return { key, sha, record };
     }
     /**
      * Replaces the record if it is still the one `entry` read: the new one's parent is it, and the ref
      * moves without force. Undefined when another writer got there first (or deleted it).
      */
     async replace(entry, record) {
-        const sha = await this.commit(record, entry.tree, [entry.sha]);
+        const sha = await this.commit(record, [entry.sha]);
         try {
             await this.api.rest.git.updateRef({
                 ...this.repository,
@@ -13229,11 +13223,19 @@ class ParkedStore {
                 throw error;
         }
     }
-    async commit(record, tree, parents) {
+    /**
+     * A commit of `record`: its message is what resume reads; its tree's phase.json, the same record
+     * for a person (`git show <ref>:phase.json`), written anew for each version so that it never lags.
+     */
+    async commit(record, parents) {
+        const { data: tree } = await this.api.rest.git.createTree({
+            ...this.repository,
+            tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content: JSON.stringify(record, null, 2) }],
+        });
         const { data } = await this.api.rest.git.createCommit({
             ...this.repository,
             message: `${TITLE(record)}\n\n${JSON.stringify(record)}\n`,
-            tree,
+            tree: tree.sha,
             parents,
         });
         return data.sha;
@@ -13241,9 +13243,7 @@ class ParkedStore {
     async readCommit(key, sha) {
         const { data } = await this.api.rest.git.getCommit({ ...this.repository, commit_sha: sha });
         const record = parseRecord(data.message);
-        return record && parkedKey(record.kind, record.id) === key
-            ? { key, sha, tree: data.tree.sha, record }
-            : undefined;
+        return record && parkedKey(record.kind, record.id) === key ? { key, sha, record } : undefined;
     }
 }
 /** The record in a commit's message, or undefined when it is not one of ours. */

@@ -11372,7 +11372,6 @@ async function runPhase(ctx, client, run, rows, setOutput = (name, value) => cor
     });
     return settleStarted(ctx, client, phase, desired.id, applied, {
         ...run,
-        parking: run.parking,
         action,
         started,
         rows,

@@ -73,7 +73,6 @@ export async function runPhase<R extends Resource<unknown, unknown>>(
   });
   return settleStarted(ctx, client, phase, desired.id, applied, {
     ...run,
-    parking: run.parking,
     action,
     started,
     rows,

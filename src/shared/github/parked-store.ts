@@ -74,7 +74,6 @@ export interface ParkedEntry {
   key: string;
   /** The commit the ref points at. */
   sha: string;
-  tree: string;
   record: ParkedRecord;
 }
 
@@ -133,19 +132,14 @@ export class ParkedStore {
   /** Creates the record; `exists` when a record of the same phase is there already. */
   async create(record: ParkedRecord): Promise<ParkedEntry | 'exists'> {
     const key = parkedKey(record.kind, record.id);
-    const content = JSON.stringify(record, null, 2);
-    const { data: tree } = await this.api.rest.git.createTree({
-      ...this.repository,
-      tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content }],
-    });
-    const sha = await this.commit(record, tree.sha, []);
+    const sha = await this.commit(record, []);
     try {
       await this.api.rest.git.createRef({ ...this.repository, ref: `refs/${PARKED_NAMESPACE}${key}`, sha });
     } catch (error) {
       if (requestStatus(error) === 422) return 'exists';
       throw error;
     }
-    return { key, sha, tree: tree.sha, record };
+    return { key, sha, record };
   }
 
   /**
@@ -153,7 +147,7 @@ export class ParkedStore {
    * moves without force. Undefined when another writer got there first (or deleted it).
    */
   async replace(entry: ParkedEntry, record: ParkedRecord): Promise<ParkedEntry | undefined> {
-    const sha = await this.commit(record, entry.tree, [entry.sha]);
+    const sha = await this.commit(record, [entry.sha]);
     try {
       await this.api.rest.git.updateRef({
         ...this.repository,
@@ -178,11 +172,19 @@ export class ParkedStore {
     }
   }
 
-  private async commit(record: ParkedRecord, tree: string, parents: string[]): Promise<string> {
+  /**
+   * A commit of `record`: its message is what resume reads; its tree's phase.json, the same record
+   * for a person (`git show <ref>:phase.json`), written anew for each version so that it never lags.
+   */
+  private async commit(record: ParkedRecord, parents: string[]): Promise<string> {
+    const { data: tree } = await this.api.rest.git.createTree({
+      ...this.repository,
+      tree: [{ path: 'phase.json', mode: '100644', type: 'blob', content: JSON.stringify(record, null, 2) }],
+    });
     const { data } = await this.api.rest.git.createCommit({
       ...this.repository,
       message: `${TITLE(record)}\n\n${JSON.stringify(record)}\n`,
-      tree,
+      tree: tree.sha,
       parents,
     });
     return data.sha;
@@ -191,9 +193,7 @@ export class ParkedStore {
   private async readCommit(key: string, sha: string): Promise<ParkedEntry | undefined> {
     const { data } = await this.api.rest.git.getCommit({ ...this.repository, commit_sha: sha });
     const record = parseRecord(data.message);
-    return record && parkedKey(record.kind, record.id) === key
-      ? { key, sha, tree: data.tree.sha, record }
-      : undefined;
+    return record && parkedKey(record.kind, record.id) === key ? { key, sha, record } : undefined;
   }
 }
 
