@@ -16,11 +16,11 @@ import { runToolInProcess, runWorkflowInProcess, stepLines } from './helpers/wor
 import type { GitHubRecordsState } from '../src/workflow/github-records.js';
 import { gitHubStateFile } from '../src/workflow/github-service.js';
 import { runsFolder } from '../src/workflow/run-workflow.js';
+import { passTime as passEmulatorTime } from '../src/emulator/held-time.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 const { startTestEmulator, apiClient } = await import('./helpers/emulator.js');
 const { inProcessStages } = await import('./helpers/in-process.js');
-const { settle } = await import('./helpers/emulator-time.js');
 
 let emulator: TestEmulator;
 
@@ -45,11 +45,7 @@ afterAll(async () => {
 });
 
 /** The emulator's time moves on by `ms`, its steps run in order (the gap between two ticks). */
-async function passTime(ms: number): Promise<void> {
-  const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle(emulator);
-  await settle(emulator);
-}
+const passTime = (ms: number) => passEmulatorTime(emulator, ms);
 
 const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
 

@@ -20,7 +20,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { emulatorApi, passTime, seedConnections } from '../src/demo/park.js';
+import { emulatorApi, seedConnections } from '../src/demo/park.js';
+import { passTime } from '../src/emulator/held-time.js';
 import { startEmulator } from '../src/emulator/server.js';
 import type { RunningEmulator } from '../src/emulator/options.js';
 import type { GitHubRecordsState } from '../src/workflow/github-records.js';

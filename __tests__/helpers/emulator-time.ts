@@ -8,7 +8,10 @@
 // and this process (RunningEmulator.inFlight: requests, answers, bytes not yet read).
 
 import type { Clock } from '../../src/shared/clock.js';
+import { settle } from '../../src/emulator/held-time.js';
 import type { EmulatorClock, RunningEmulator } from '../../src/emulator/options.js';
+
+export { settle };
 
 /** The emulator a step's time is: its held clock, and what is on its way to and from it. */
 export type SteppedEmulator = Pick<RunningEmulator, 'clock' | 'inFlight'>;
@@ -17,26 +20,6 @@ interface Sleeper {
   at: number;
   wake(): void;
   fail(error: Error): void;
-}
-
-/** Traffic that is still on its way after this much wall time is stuck, not slow: the step fails, naming it. */
-const STUCK_MS = 60_000;
-
-/**
- * Lets the event loop deliver what is in flight (answers, stream data over loopback) before time
- * moves: a few turns for what follows in this process (a stream's end reaching its reader, a promise
- * chain), and with `emulator`, as long as it says that something is still on its way.
- */
-export async function settle(emulator?: Pick<RunningEmulator, 'inFlight'>): Promise<void> {
-  const since = Date.now();
-  for (;;) {
-    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const onItsWay = emulator?.inFlight();
-    if (onItsWay === undefined) return;
-    if (Date.now() - since > STUCK_MS)
-      throw new Error(`the emulator's clock cannot move on: after ${STUCK_MS} ms, ${onItsWay}`);
-  }
 }
 
 /** How many helpers hold each clock now, and whether it was held before the first of them. */

@@ -7,7 +7,7 @@
 import type { EmulatorOptions } from '../../src/emulator/options.js';
 import type { TestEmulator } from './emulator.js';
 import { startTestEmulator } from './emulator.js';
-import { settle } from './emulator-time.js';
+import { passTime } from '../../src/emulator/held-time.js';
 import { GITHUB_TOKEN, startGitHubStandIn } from './github-stand-in.js';
 import type { GitHubStandIn } from './github-stand-in.js';
 import { runInProcess } from './in-process.js';
@@ -101,11 +101,7 @@ export async function startParkRig(options: EmulatorOptions = {}, firstRun = 100
         github.setRun(runId, 'completed');
       }
     },
-    passTime: async (ms) => {
-      const at = emulator.clock.now() + ms;
-      while (emulator.clock.stepTowards(at)) await settle(emulator);
-      await settle(emulator);
-    },
+    passTime: (ms) => passTime(emulator, ms),
     record,
     recordJson: (key) => {
       const message = github.commits.get(record(key)!)!.message;

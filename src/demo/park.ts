@@ -6,6 +6,7 @@
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { passTime } from '../emulator/held-time.js';
 import type { RunningEmulator } from '../emulator/options.js';
 import type { Cluster } from '../workflow/cluster.js';
 import { chooseCluster } from '../workflow/cluster.js';
@@ -22,19 +23,6 @@ export const PARK_WORKFLOWS = {
 /** The training's length on the emulator's clock, and the schedule's gap between two resume ticks. */
 const TRAINING_MINUTES = 15;
 const TICK_MINUTES = 5;
-
-/** Lets the event loop deliver what is in flight before the held clock moves again. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** The emulator's held time moves on by `ms`, what comes due running in order. */
-export async function passTime(emulator: RunningEmulator, ms: number): Promise<void> {
-  const at = emulator.clock.now() + ms;
-  while (emulator.clock.stepTowards(at)) await settle();
-  await settle();
-}
 
 /** The demo's own calls to the emulator (plain fetch: the actions' client would print workflow commands here). */
 export async function emulatorApi(emulator: RunningEmulator) {
